@@ -1,0 +1,3 @@
+"""AnkleKG: a sourced knowledge graph of the human ankle, served over REST and SPARQL."""
+
+__version__ = "0.1.0"

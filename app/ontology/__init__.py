@@ -1,0 +1,1 @@
+"""File -> validated graph: parsing (load), QC and SHACL (validate), CURIE handling (curies)."""

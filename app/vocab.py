@@ -1,0 +1,147 @@
+"""The one vocabulary and prefix map shared by the loader, the API, SPARQL and the exports.
+
+``AKG`` is a closed namespace: a misspelt schema term raises ``AttributeError`` at import time
+instead of silently matching nothing (the rdflib ``DefinedNamespace`` idea).
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+ANKLE_BASE = "https://w3id.org/anklekg/ANKLE_"
+SCHEMA_BASE = "https://w3id.org/anklekg/schema#"
+ONTOLOGY_IRI = "https://w3id.org/anklekg/anklekg.owl"
+
+ANKLE = Namespace(ANKLE_BASE)
+OBO = Namespace("http://purl.obolibrary.org/obo/")
+OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
+BIBO = Namespace("http://purl.org/ontology/bibo/")
+SCHEMA_ORG = Namespace("https://schema.org/")
+IAO_DEFINITION = OBO["IAO_0000115"]
+
+
+class AKG(DefinedNamespace):
+    """AnkleKG schema terms (data/schema.ttl)."""
+
+    _fail = True
+    _NS = Namespace(SCHEMA_BASE)
+
+    # classes
+    Entity: URIRef
+    AnatomicalStructure: URIRef
+    Bone: URIRef
+    BonePart: URIRef
+    BonyLandmark: URIRef
+    Joint: URIRef
+    Ligament: URIRef
+    Muscle: URIRef
+    MusclePart: URIRef
+    MuscleGroup: URIRef
+    Tendon: URIRef
+    Retinaculum: URIRef
+    Nerve: URIRef
+    Artery: URIRef
+    AnatomicalSpace: URIRef
+    Compartment: URIRef
+    Region: URIRef
+    SkinArea: URIRef
+    Motion: URIRef
+    JointPosition: URIRef
+    FunctionalFact: URIRef
+    Restraint: URIRef
+    MuscleAction: URIRef
+    RestraintRole: URIRef
+    PrimaryRestraint: URIRef
+    SecondaryRestraint: URIRef
+    ActionRole: URIRef
+    PrimeMover: URIRef
+    Assistant: URIRef
+    SourcedRelation: URIRef
+    ClinicalEntity: URIRef
+    Condition: URIRef
+    Symptom: URIRef
+    DiagnosticProcedure: URIRef
+    ClinicalTest: URIRef
+    ImagingModality: URIRef
+    Treatment: URIRef
+    EvidenceLevel: URIRef
+    TreatmentEvidence: URIRef
+    Reference: URIRef
+    Rule: URIRef
+    # n-ary fact properties
+    restrainingStructure: URIRef
+    actingMuscle: URIRef
+    joint: URIRef
+    motion: URIRef
+    position: URIRef
+    restraintRole: URIRef
+    actionRole: URIRef
+    relativeContribution: URIRef
+    evidenceNote: URIRef
+    motionKindOf: URIRef
+    condition: URIRef
+    treatment: URIRef
+    evidenceLevel: URIRef
+    recommendation: URIRef
+    # anatomical relations
+    partOf: URIRef
+    hasPart: URIRef
+    origin: URIRef
+    insertion: URIRef
+    proximalAttachment: URIRef
+    distalAttachment: URIRef
+    spansJoint: URIRef
+    articulatesWith: URIRef
+    jointOf: URIRef
+    tendonOf: URIRef
+    innervatedBy: URIRef
+    spinalRootLevels: URIRef
+    suppliedBy: URIRef
+    branchOf: URIRef
+    passesThrough: URIRef
+    liesIn: URIRef
+    adjacentTo: URIRef
+    sensoryTerritory: URIRef
+    # clinical relations
+    affects: URIRef
+    hasSymptom: URIRef
+    diagnosedBy: URIRef
+    mayLeadTo: URIRef
+    examinesJoint: URIRef
+    examinesMotion: URIRef
+    examinesStructure: URIRef
+    testPosition: URIRef
+    mechanism: URIRef
+    # terms and provenance
+    abbreviation: URIRef
+    latinName: URIRef
+    definitionSource: URIRef
+    referenceKind: URIRef
+    ruleParameter: URIRef
+
+
+#: The one CURIE prefix map: parser, serialisers, API and SPARQL default prefixes all read it.
+PREFIXES: dict[str, str] = {
+    "ANKLE": ANKLE_BASE,
+    "akg": SCHEMA_BASE,
+    "obo": str(OBO),
+    "oboInOwl": str(OBOINOWL),
+    "UBERON": "http://purl.obolibrary.org/obo/UBERON_",
+    "FMA": "http://purl.obolibrary.org/obo/FMA_",
+    "IAO": "http://purl.obolibrary.org/obo/IAO_",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "bibo": str(BIBO),
+    "schema": str(SCHEMA_ORG),
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+
+
+def sparql_prologue() -> str:
+    """PREFIX declarations for every entry of :data:`PREFIXES`, for queries kept in data/."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
