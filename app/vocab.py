@@ -12,6 +12,7 @@ from rdflib.namespace import DefinedNamespace, Namespace
 ANKLE_BASE = "https://w3id.org/anklekg/ANKLE_"
 SCHEMA_BASE = "https://w3id.org/anklekg/schema#"
 ONTOLOGY_IRI = "https://w3id.org/anklekg/anklekg.owl"
+RULE_BASE = "https://w3id.org/anklekg/rule/"
 
 ANKLE = Namespace(ANKLE_BASE)
 OBO = Namespace("http://purl.obolibrary.org/obo/")
@@ -80,6 +81,7 @@ class AKG(DefinedNamespace):
     relativeContribution: URIRef
     evidenceNote: URIRef
     motionKindOf: URIRef
+    oppositeMotion: URIRef
     condition: URIRef
     treatment: URIRef
     evidenceLevel: URIRef
@@ -125,6 +127,7 @@ class AKG(DefinedNamespace):
 PREFIXES: dict[str, str] = {
     "ANKLE": ANKLE_BASE,
     "akg": SCHEMA_BASE,
+    "rule": RULE_BASE,
     "obo": str(OBO),
     "oboInOwl": str(OBOINOWL),
     "UBERON": "http://purl.obolibrary.org/obo/UBERON_",

@@ -1,0 +1,1 @@
+"""REST API: one router per resource, RFC 9457 problem details for every error."""

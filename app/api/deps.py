@@ -1,0 +1,17 @@
+"""Dependencies shared by the routers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from app.kg import AnkleKG
+
+
+def get_kg(request: Request) -> AnkleKG:
+    """The AnkleKG loaded once by the application's lifespan."""
+    return request.app.state.kg  # type: ignore[no-any-return]
+
+
+KnowledgeGraphDep = Annotated[AnkleKG, Depends(get_kg)]

@@ -1,0 +1,86 @@
+"""The ASGI application: one AnkleKG loaded once, routers per resource, problem handlers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+
+from app import __version__
+from app.api.problems import install_problem_handlers
+from app.api.routes import entities, health, impact, search
+from app.kg import AnkleKG
+from app.models import EDUCATIONAL_NOTICE
+from app.settings import Settings
+
+DESCRIPTION = f"""
+AnkleKG answers questions about the human ankle — its anatomy, what each structure does, and what
+happens when one is injured — from a curated, sourced RDF knowledge graph.
+
+Every entity reference is an object with `id` (a CURIE such as `ANKLE:0000016`) and `label`;
+every fact carries its sources. Errors are RFC 9457 problem details (`application/problem+json`).
+
+**{EDUCATIONAL_NOTICE}**
+"""
+
+
+def operation_id(route: APIRoute) -> str:
+    """Stable operationIds ``tag-name`` for generated clients."""
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> FastAPI:
+    """Build the application; loads the graph at start-up unless one is given."""
+    settings = settings or (kg.settings if kg else Settings())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.kg = kg if kg is not None else AnkleKG.load(settings)
+        yield
+
+    app = FastAPI(
+        title="AnkleKG",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+        license_info={"name": "Data CC BY 4.0; code MIT", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    )
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["X-AnkleKG-Version"],
+    )
+
+    @app.middleware("http")
+    async def version_header(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers["X-AnkleKG-Version"] = __version__
+        return response
+
+    install_problem_handlers(app)
+
+    @app.get("/", tags=["health"])
+    def read_index() -> dict[str, object]:
+        """Where to start: links to the API documentation and example questions."""
+        return {
+            "name": "AnkleKG",
+            "version": __version__,
+            "notice": EDUCATIONAL_NOTICE,
+            "docs": "/docs",
+            "openapi": "/openapi.json",
+            "examples": [
+                "/v1/impact?injured=ATFL",
+                "/v1/entities/ATFL",
+                "/v1/search?q=talofibular",
+            ],
+        }
+
+    for module in (health, entities, search, impact):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,159 @@
+"""RFC 9457 problem details for every error, mapped once from domain exceptions.
+
+Every error body is ``application/problem+json`` with ``type``, ``title``, ``status``, ``detail``
+(what was wrong and how to fix it) and, where they help, ``parameter``, ``value``,
+``suggestions`` or ``errors``. No user input reaches the generic 500 handler by design.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.kg import InvalidArgument
+from app.knowledge.lookup import AmbiguousTerm, UnknownTerm
+
+PROBLEM_JSON = "application/problem+json"
+PROBLEM_BASE = "https://w3id.org/anklekg/problems/"
+log = logging.getLogger("anklekg.api")
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem details object."""
+
+    type: str = Field(examples=[PROBLEM_BASE + "unknown-entity"])
+    title: str = Field(examples=["Unknown entity"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["No entity is named 'ATFX'. Did you mean: ATFL (anterior talofibular ligament)?"])
+    instance: str | None = None
+    parameter: str | None = None
+    value: Any = None
+    suggestions: list[dict[str, str]] | None = None
+    errors: list[dict[str, Any]] | None = None
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": text}
+    for code, text in {
+        400: "Bad parameter value (names the parameter and the value)",
+        404: "Unknown entity, with suggestions",
+        422: "Malformed request (each error names the parameter)",
+    }.items()
+}
+
+
+class ProblemError(Exception):
+    """Raise from a route to answer with a specific problem."""
+
+    def __init__(self, status: int, slug: str, title: str, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.status, self.slug, self.title, self.detail, self.extra = status, slug, title, detail, extra
+
+
+def problem_response(
+    request: Request, status: int, slug: str, title: str, detail: str, **extra: Any
+) -> JSONResponse:
+    body = Problem(
+        type=PROBLEM_BASE + slug, title=title, status=status, detail=detail, instance=request.url.path, **extra
+    )
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON)
+
+
+def _suggestion_list(terms: list) -> list[dict[str, str]]:
+    return [{"id": t.id, "label": t.label} for t in terms]
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Map every exception the service can raise to a problem response, once."""
+
+    @app.exception_handler(UnknownTerm)
+    async def unknown_term(request: Request, exc: UnknownTerm) -> JSONResponse:
+        names = ", ".join(f"{t.label} ({t.id})" for t in exc.suggestions)
+        hint = f" Did you mean: {names}?" if names else " Try /v1/search?q=... to find the right name."
+        return problem_response(
+            request, 404, "unknown-entity", "Unknown entity",
+            f"No entity is named {exc.ref!r}.{hint}",
+            value=exc.ref, suggestions=_suggestion_list(exc.suggestions),
+        )
+
+    @app.exception_handler(AmbiguousTerm)
+    async def ambiguous_term(request: Request, exc: AmbiguousTerm) -> JSONResponse:
+        names = "; ".join(f"{t.label} ({t.id})" for t in exc.candidates)
+        return problem_response(
+            request, 400, "ambiguous-name", "Ambiguous name",
+            f"{exc.ref!r} names several entities: {names}. Use the id of the one you mean.",
+            value=exc.ref, suggestions=_suggestion_list(exc.candidates),
+        )
+
+    @app.exception_handler(InvalidArgument)
+    async def invalid_argument(request: Request, exc: InvalidArgument) -> JSONResponse:
+        return problem_response(
+            request, 400, "invalid-parameter", "Invalid parameter value",
+            f"Parameter {exc.parameter!r} has value {exc.value!r}: {exc.detail}",
+            parameter=exc.parameter, value=exc.value,
+        )
+
+    @app.exception_handler(ProblemError)
+    async def problem_error(request: Request, exc: ProblemError) -> JSONResponse:
+        return problem_response(request, exc.status, exc.slug, exc.title, exc.detail, **exc.extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def request_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = []
+        for err in exc.errors():
+            location = [str(part) for part in err.get("loc", ())]
+            where = location[0] if location else "request"
+            name = ".".join(location[1:]) or where
+            errors.append({"in": where, "parameter": name, "value": _jsonable(err.get("input")), "message": err.get("msg", "")})
+        summary = "; ".join(f"{e['parameter']}={e['value']!r}: {e['message']}" for e in errors)
+        first = errors[0] if errors else {}
+        return problem_response(
+            request, 422, "invalid-request", "Invalid request",
+            f"The request does not match the API: {summary}. See /docs for each parameter.",
+            parameter=first.get("parameter"), value=first.get("value"), errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else "HTTP error"
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"No resource at {request.url.path}. The API is described at /docs and /openapi.json."
+        elif exc.status_code == 405:
+            detail = f"{request.method} is not allowed on {request.url.path}. See /docs for the allowed methods."
+        response = problem_response(request, exc.status_code, f"http-{exc.status_code}", _title(exc.status_code), detail)
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s", request.url.path)
+        return problem_response(
+            request, 500, "internal-error", "Internal error",
+            "The service failed to answer this request. This is a bug in AnkleKG, not in your request; please report it.",
+        )
+
+
+def _title(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return str(value)

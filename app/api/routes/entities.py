@@ -1,0 +1,61 @@
+"""Entities: paged listing, one entity with its sourced relations, and its neighbourhood."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from app.api.deps import KnowledgeGraphDep
+from app.api.problems import PROBLEM_RESPONSES
+from app.models import EntityDetail, EntityPage, Neighbourhood
+
+router = APIRouter(prefix="/v1/entities", tags=["entities"], responses=PROBLEM_RESPONSES)
+
+RefPath = Annotated[
+    str,
+    Path(
+        description="A CURIE (ANKLE:0000016), a full IRI, a label, a synonym or an abbreviation, in any case.",
+        examples=["ATFL"],
+        min_length=1,
+        max_length=500,
+    ),
+]
+
+
+@router.get("", response_model=EntityPage)
+def list_entities(
+    kg: KnowledgeGraphDep,
+    type: Annotated[
+        list[str] | None,
+        Query(description="Only entities of this class or its subclasses (e.g. Ligament, akg:Nerve); repeatable.",
+              examples=["Ligament"]),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0,
+) -> EntityPage:
+    """A page of entities ordered by id; `next` is the query string of the following page."""
+    types = kg.resolve_classes(type) if type else None
+    return kg.entities(types=types, limit=limit, offset=offset)
+
+
+@router.get("/{ref:path}/neighbors", response_model=Neighbourhood)
+def read_neighbors(
+    kg: KnowledgeGraphDep,
+    ref: RefPath,
+    depth: Annotated[int, Query(ge=1, le=3, description="Hops to follow, either direction.")] = 1,
+    predicate: Annotated[
+        list[str] | None,
+        Query(description="Follow only edges with this predicate (e.g. partOf, akg:innervatedBy); repeatable.",
+              examples=["partOf"]),
+    ] = None,
+) -> Neighbourhood:
+    """Node-link JSON of the entity's neighbourhood, each link with its predicate and sources."""
+    predicates = kg.resolve_predicates(predicate) if predicate else None
+    return kg.neighbours(ref, depth=depth, predicates=predicates)
+
+
+@router.get("/{ref:path}", response_model=EntityDetail)
+def read_entity(kg: KnowledgeGraphDep, ref: RefPath) -> EntityDetail:
+    """One entity: names, definition, xrefs, and relations grouped by predicate with their sources."""
+    return kg.entity(ref)

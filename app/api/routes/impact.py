@@ -1,0 +1,69 @@
+"""The headline question: what destabilises if a structure is injured?"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Body, Query
+from pydantic import BaseModel, Field
+
+from app.api.deps import KnowledgeGraphDep
+from app.api.problems import PROBLEM_RESPONSES
+from app.kg import InvalidArgument
+from app.reasoning.impact import ImpactReport
+
+router = APIRouter(prefix="/v1", tags=["impact"], responses=PROBLEM_RESPONSES)
+
+
+class InjuryIn(BaseModel):
+    structure: str = Field(min_length=1, max_length=500, examples=["ATFL"], description="Any name of the structure.")
+    grade: Literal[1, 2, 3] = Field(default=3, description="I stretched, II partial tear, III complete tear.")
+
+
+class ImpactRequest(BaseModel):
+    injuries: list[InjuryIn] = Field(min_length=1, max_length=20)
+    position: str | None = Field(
+        default=None, max_length=200, examples=["plantarflexion"],
+        description="Only answer for this ankle position (plantarflexion, neutral, dorsiflexion).",
+    )
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [{"injuries": [{"structure": "ATFL", "grade": 3}, {"structure": "CFL", "grade": 2}]}]
+        }
+    }
+
+
+@router.get("/impact", response_model=ImpactReport)
+def read_impact(
+    kg: KnowledgeGraphDep,
+    injured: Annotated[
+        list[str],
+        Query(min_length=1, max_length=20, description="Injured structure (any name); repeat for several.",
+              examples=["ATFL"]),
+    ],
+    grade: Annotated[
+        list[int] | None,
+        Query(description="1, 2 or 3: one grade for all injuries, or one per `injured` in the same order.",
+              examples=[3]),
+    ] = None,
+    position: Annotated[str | None, Query(max_length=200, examples=["plantarflexion"],
+                                          description="Only answer for this ankle position.")] = None,
+) -> ImpactReport:
+    """Which joint motions destabilise, what carries more load, which tests turn positive — with reasons."""
+    grades = grade or [3]
+    if len(grades) not in (1, len(injured)):
+        raise InvalidArgument(
+            "grade", grades, f"give one grade for all injuries or one per injured structure ({len(injured)})"
+        )
+    for g in grades:
+        if g not in (1, 2, 3):
+            raise InvalidArgument("grade", g, "grade must be 1, 2 or 3")
+    pairs = [(name, grades[0] if len(grades) == 1 else grades[i]) for i, name in enumerate(injured)]
+    return kg.impact(pairs, position=position)  # type: ignore[arg-type]
+
+
+@router.post("/impact", response_model=ImpactReport)
+def create_impact(kg: KnowledgeGraphDep, request: Annotated[ImpactRequest, Body()]) -> ImpactReport:
+    """The same question with a JSON body: several injuries, each with its own grade."""
+    return kg.impact([(i.structure, i.grade) for i in request.injuries], position=request.position)

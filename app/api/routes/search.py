@@ -1,0 +1,40 @@
+"""Ranked search over labels, synonyms, abbreviations, Latin names and xrefs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import KnowledgeGraphDep
+from app.api.problems import PROBLEM_RESPONSES
+from app.models import SearchHitOut, SearchResults
+
+router = APIRouter(prefix="/v1", tags=["search"], responses=PROBLEM_RESPONSES)
+
+
+@router.get("/search", response_model=SearchResults)
+def search_entities(
+    kg: KnowledgeGraphDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="What to look for; typos are tolerated.",
+                            examples=["talofibular ligamnet"])],
+    type: Annotated[list[str] | None, Query(description="Only entities of this class (e.g. Ligament); repeatable.")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> SearchResults:
+    """Ranked hits: exact label, then exact synonym or abbreviation, then prefix, then fuzzy."""
+    types = kg.resolve_classes(type) if type else None
+    hits = kg.search(q, types=types, limit=limit)
+    return SearchResults(
+        query=q,
+        hits=[
+            SearchHitOut(
+                id=h.term.id,
+                label=h.term.label,
+                types=[kg.kb.ref(t) for t in h.term.types],
+                score=h.score,
+                matched_field=h.matched_field.public_name,
+                matched_text=h.matched_text,
+            )
+            for h in hits
+        ],
+    )

@@ -1,0 +1,160 @@
+"""Command line: ``anklekg serve | validate | impact`` (also ``python -m app``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.kg import AmbiguousTerm, AnkleKG, InvalidArgument, OntologyInvalid, UnknownTerm
+from app.models import EDUCATIONAL_NOTICE
+from app.ontology.load import OntologyLoadError, load_store
+from app.reasoning.impact import ImpactReport
+from app.settings import Settings
+
+EXIT_SYNTAX = 2
+EXIT_INVALID = 3
+EXIT_USAGE = 64
+
+
+def _settings(args: argparse.Namespace, **overrides: object) -> Settings:
+    values: dict[str, object] = {}
+    if getattr(args, "data_dir", None):
+        values["data_dir"] = Path(args.data_dir)
+    if getattr(args, "no_validate", False):
+        values["validate_on_start"] = False
+    if getattr(args, "no_shacl", False):
+        values["shacl_on_start"] = False
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def _load(settings: Settings) -> AnkleKG:
+    """Load or exit with the file, line and column (syntax) or the QC report (invalid data)."""
+    try:
+        return AnkleKG.load(settings)
+    except OntologyLoadError as exc:
+        print(f"anklekg: cannot parse the ontology: {exc}", file=sys.stderr)
+        raise SystemExit(EXIT_SYNTAX) from exc
+    except OntologyInvalid as exc:
+        print("anklekg: the ontology has ERROR-level violations; not starting.", file=sys.stderr)
+        print(exc.report.render_text(), file=sys.stderr)
+        raise SystemExit(EXIT_INVALID) from exc
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.api.main import create_app
+
+    settings = _settings(args, host=args.host, port=args.port)
+    kg = _load(settings)
+    print(f"AnkleKG {__version__}: {kg.counts()['entities']} entities loaded in {kg.load_seconds:.2f} s; "
+          f"serving on http://{settings.host}:{settings.port} (docs at /docs)", flush=True)
+    uvicorn.run(create_app(kg), host=settings.host, port=settings.port, log_level=args.log_level)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from app.ontology.validate import validate
+
+    settings = _settings(args)
+    try:
+        store = load_store(settings.ontology_paths)
+    except OntologyLoadError as exc:
+        print(f"{exc}", file=sys.stderr)
+        return EXIT_SYNTAX
+    report = validate(store, data_dir=settings.data_dir, reference_csv=settings.reference_csv,
+                      shacl=not args.no_shacl)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else report.render_text())
+    return 0 if report.ok else EXIT_INVALID
+
+
+def cmd_impact(args: argparse.Namespace) -> int:
+    kg = _load(_settings(args))
+    try:
+        report = kg.impact([(name, args.grade) for name in args.structures], position=args.position)
+    except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
+        print(f"anklekg: {_explain(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    print(report.model_dump_json(indent=2) if args.json else render_impact(report))
+    return 0
+
+
+def _explain(exc: Exception) -> str:
+    if isinstance(exc, UnknownTerm):
+        names = ", ".join(f"{t.label} ({t.id})" for t in exc.suggestions)
+        return f"no structure is named {exc.ref!r}" + (f"; did you mean: {names}?" if names else "")
+    if isinstance(exc, AmbiguousTerm):
+        return f"{exc.ref!r} is ambiguous: " + "; ".join(f"{t.label} ({t.id})" for t in exc.candidates)
+    return str(exc)
+
+
+def render_impact(report: ImpactReport) -> str:
+    """A readable tree: each conclusion, then the facts and sources behind it."""
+    lines = ["Injured: " + ", ".join(f"{i.structure.label} (grade {i.grade})" for i in report.injuries)]
+    lines.append("Destabilised joint motions:")
+    for d in report.destabilised_motions:
+        lines.append(f"  - {d.joint.label}: {d.motion.label} in {d.position.label} — {d.status.value}, "
+                     f"{d.fraction_lost:.0%} of restraint lost")
+        for fact in d.because:
+            sources = "; ".join(s.label for s in fact.sources)
+            lines.append(f"      because {fact.fact.label if fact.fact else fact.subject.label} [{sources}]")
+    if report.increased_load:
+        lines.append("Carrying more load:")
+        for item in report.increased_load:
+            positions = ", ".join(p.label for p in item.positions)
+            lines.append(f"  - {item.structure.label} ({item.kind}) for {item.motion.label} of the "
+                         f"{item.joint.label} ({positions})")
+    if report.expected_positive_tests:
+        lines.append("Expected positive tests:")
+        for t in report.expected_positive_tests:
+            lines.append(f"  - {t.test.label} ({t.motion.label} of the {t.joint.label})")
+    lines.append("")
+    lines.append(EDUCATIONAL_NOTICE)
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="anklekg", description="AnkleKG: a sourced knowledge graph of the ankle.")
+    parser.add_argument("--version", action="version", version=f"anklekg {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def data_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data-dir", help="folder with schema.ttl, ankle_ontology.ttl, qc/ and rules/")
+
+    serve = sub.add_parser("serve", help="start the REST API on the bundled ontology")
+    data_options(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-validate", action="store_true", help="skip QC and SHACL at start-up")
+    serve.add_argument("--no-shacl", action="store_true", help="run the QC queries but not SHACL at start-up")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(func=cmd_serve)
+
+    check = sub.add_parser("validate", help="run the QC checks and SHACL shapes; exit 3 on any ERROR")
+    data_options(check)
+    check.add_argument("--no-shacl", action="store_true")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.set_defaults(func=cmd_validate)
+
+    impact = sub.add_parser("impact", help="what destabilises if these structures are injured")
+    data_options(impact)
+    impact.add_argument("structures", nargs="+", help="names, abbreviations or CURIEs (ATFL CFL)")
+    impact.add_argument("--grade", type=int, choices=[1, 2, 3], default=3)
+    impact.add_argument("--position", help="plantarflexion, neutral or dorsiflexion")
+    impact.add_argument("--json", action="store_true")
+    impact.set_defaults(func=cmd_impact)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

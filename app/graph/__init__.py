@@ -1,0 +1,1 @@
+"""Indices -> a networkx projection for traversal: neighbourhoods and paths."""

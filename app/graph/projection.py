@@ -1,0 +1,43 @@
+"""Project the RDF graph onto a networkx MultiDiGraph that keeps every edge's sources.
+
+Nodes are CURIEs with ``label`` and ``types``; edges are keyed by predicate CURIE and carry
+``sources`` and ``inferred``. N-ary facts (restraints, muscle actions) are nodes of their own with
+edges to their participants, as in the RDF, so no qualifier is lost in the projection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import networkx as nx
+
+from app.knowledge.model import MuscleAction, Restraint, Statement, Term
+
+__all__ = ["project_graph"]
+
+
+def project_graph(
+    terms: Mapping[str, Term],
+    statements: Iterable[Statement],
+    restraints: Iterable[Restraint],
+    actions: Iterable[MuscleAction],
+) -> nx.MultiDiGraph:
+    """Build the traversal graph (see module docstring for its shape)."""
+    graph = nx.MultiDiGraph()
+    for term in terms.values():
+        graph.add_node(term.id, label=term.label, types=term.types)
+    for st in statements:
+        graph.add_edge(st.subject, st.object, key=st.predicate, sources=st.sources, inferred=st.inferred)
+    for r in restraints:
+        graph.add_node(r.id, label=f"restraint {r.id}", types=("akg:Restraint",))
+        graph.add_edge(r.id, r.structure, key="akg:restrainingStructure", sources=r.sources, inferred=False)
+        graph.add_edge(r.id, r.joint, key="akg:joint", sources=r.sources, inferred=False)
+        graph.add_edge(r.id, r.motion, key="akg:motion", sources=r.sources, inferred=False)
+        for position in sorted(r.positions):
+            graph.add_edge(r.id, position, key="akg:position", sources=r.sources, inferred=False)
+    for a in actions:
+        graph.add_node(a.id, label=f"muscle action {a.id}", types=("akg:MuscleAction",))
+        graph.add_edge(a.id, a.muscle, key="akg:actingMuscle", sources=a.sources, inferred=False)
+        graph.add_edge(a.id, a.joint, key="akg:joint", sources=a.sources, inferred=False)
+        graph.add_edge(a.id, a.motion, key="akg:motion", sources=a.sources, inferred=False)
+    return graph

@@ -1,0 +1,319 @@
+"""The Python API of AnkleKG: load the graph once, then ask it questions.
+
+The REST API calls these same methods, so a notebook and the service give the same answers::
+
+    >>> from app.kg import AnkleKG
+    >>> kg = AnkleKG.load()                                  # doctest: +SKIP
+    >>> kg.entity("ATFL").label                              # doctest: +SKIP
+    'anterior talofibular ligament'
+    >>> [m.motion.label for m in kg.impact(["ATFL"]).destabilised_motions][:1]  # doctest: +SKIP
+    ['anterior talar translation']
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pyoxigraph as ox
+
+from app import __version__
+from app.graph.algorithms import neighbourhood
+from app.knowledge.base import KnowledgeBase, build_knowledge_base
+from app.knowledge.lookup import AmbiguousTerm, SearchHit, UnknownTerm
+from app.knowledge.model import Term
+from app.models import (
+    EDUCATIONAL_NOTICE,
+    EntityDetail,
+    EntityPage,
+    EntitySummary,
+    GraphLink,
+    GraphNode,
+    Neighbourhood,
+    RelationGroup,
+    RelationTarget,
+    XrefOut,
+)
+from app.ontology.load import load_store
+from app.ontology.validate import ValidationReport, validate
+from app.reasoning.impact import Grade, ImpactEngine, ImpactReport
+from app.reasoning.rules import load_rules
+from app.settings import Settings
+
+__all__ = ["AmbiguousTerm", "AnkleKG", "InvalidArgument", "OntologyInvalid", "UnknownTerm"]
+
+
+class InvalidArgument(ValueError):
+    """A request parameter has a value the graph cannot use; names the parameter and the value."""
+
+    def __init__(self, parameter: str, value: object, detail: str) -> None:
+        super().__init__(f"{parameter}={value!r}: {detail}")
+        self.parameter = parameter
+        self.value = value
+        self.detail = detail
+
+
+class OntologyInvalid(RuntimeError):
+    """The data failed validation with ERROR-level violations; the service must not start on it."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        super().__init__(report.render_text())
+        self.report = report
+
+
+@dataclass
+class AnkleKG:
+    """A loaded, validated and indexed AnkleKG."""
+
+    kb: KnowledgeBase
+    engine: ImpactEngine
+    settings: Settings
+    validation: ValidationReport | None = None
+    load_seconds: float = 0.0
+    version: str = __version__
+    _summaries: dict[str, EntitySummary] = field(default_factory=dict, repr=False)
+
+    # -- loading --------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> AnkleKG:
+        """Parse, validate (unless disabled) and index the ontology named by ``settings``.
+
+        Raises OntologyLoadError on a syntax error and OntologyInvalid on ERROR-level violations.
+        """
+        settings = settings or Settings()
+        started = time.perf_counter()
+        store = load_store(settings.ontology_paths)
+        report = None
+        if settings.validate_on_start:
+            report = validate(
+                store, data_dir=settings.data_dir, reference_csv=settings.reference_csv, shacl=settings.shacl_on_start
+            )
+            if not report.ok:
+                raise OntologyInvalid(report)
+        kb = build_knowledge_base(store)
+        engine = ImpactEngine(kb, load_rules(settings.data_dir / "rules"))
+        return cls(kb, engine, settings, report, time.perf_counter() - started)
+
+    @property
+    def store(self) -> ox.Store:
+        return self.kb.store
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The networkx projection (nodes are CURIEs; edges keyed by predicate with sources)."""
+        return self.kb.graph
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def resolve(self, ref: str, *, types: Collection[str] | None = None, parameter: str = "ref") -> Term:
+        """The term ``ref`` names (CURIE, IRI, label, synonym, abbreviation; any case).
+
+        With ``types``, only terms of those classes (or their subclasses) qualify; a name that is
+        ambiguous overall but unique among those types resolves.
+        """
+        if types is None:
+            return self.kb.terms.resolve(ref)
+        try:
+            term = self.kb.terms.resolve(ref)
+            if self._has_type(term, types):
+                return term
+            candidates = [term]
+        except AmbiguousTerm as exc:
+            candidates = exc.candidates
+        except UnknownTerm:
+            candidates = []
+        typed = [t for t in candidates if self._has_type(t, types)]
+        if len(typed) == 1:
+            return typed[0]
+        hits = [h for h in self.kb.terms.search(ref, types=self._expand_types(types), limit=5)]
+        prefix_hits = [h for h in hits if h.score >= 0.85]
+        if len(prefix_hits) == 1:
+            return prefix_hits[0].term
+        wanted = ", ".join(sorted(self.kb.label(t) for t in types))
+        if candidates:
+            raise InvalidArgument(
+                parameter, ref, f"{ref!r} names {self._describe(candidates)}, which is not a {wanted}"
+            )
+        raise UnknownTerm(ref, [h.term for h in hits])
+
+    def resolve_classes(self, names: Collection[str], *, parameter: str = "type") -> set[str]:
+        """Schema classes named by CURIE (akg:Ligament), local name (Ligament) or label (ligament)."""
+        classes = {cls: self.kb.label(cls) for cls in self.kb.class_ancestors if cls.startswith("akg:")}
+        resolved = set()
+        for name in names:
+            key = name.strip().casefold()
+            match = [c for c, label in classes.items() if key in (c.casefold(), c[4:].casefold(), label.casefold())]
+            if not match:
+                known = ", ".join(sorted(c[4:] for c in classes if self._has_instances(c)))
+                raise InvalidArgument(parameter, name, f"not a known type; use one of: {known}")
+            resolved.update(match)
+        return resolved
+
+    def _has_instances(self, cls: str) -> bool:
+        return any(cls in self.kb.all_types(t) for t in self.kb.terms.terms.values())
+
+    def resolve_predicates(self, names: Collection[str], *, parameter: str = "predicate") -> set[str]:
+        """Edge predicates named by CURIE (akg:partOf), local name (partOf) or label (part of)."""
+        known = self.predicate_ids()
+        resolved = set()
+        for name in names:
+            key = name.strip().casefold()
+            match = [
+                p for p in known if key in (p.casefold(), p.partition(":")[2].casefold(), self.kb.label(p).casefold())
+            ]
+            if not match:
+                listing = ", ".join(sorted(p.partition(":")[2] for p in known))
+                raise InvalidArgument(parameter, name, f"no edge has this predicate; use one of: {listing}")
+            resolved.update(match)
+        return resolved
+
+    def _expand_types(self, types: Collection[str]) -> set[str]:
+        return {cls for cls, ancestors in self.kb.class_ancestors.items() if ancestors & set(types)}
+
+    def _has_type(self, term: Term, types: Collection[str]) -> bool:
+        return bool(self.kb.all_types(term) & set(types))
+
+    def _describe(self, terms: Sequence[Term]) -> str:
+        return " or ".join(f"{t.label} ({t.id}, a {', '.join(self.kb.label(c) for c in t.types)})" for t in terms)
+
+    def summary(self, term: Term) -> EntitySummary:
+        cached = self._summaries.get(term.id)
+        if cached is None:
+            cached = EntitySummary(
+                id=term.id, label=term.label, iri=term.iri, types=[self.kb.ref(t) for t in term.types]
+            )
+            self._summaries[term.id] = cached
+        return cached
+
+    def entities(self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0) -> EntityPage:
+        """A page of entities, ordered by id, optionally of given classes (subclasses included)."""
+        wanted = set(types) if types else None
+        matching = [
+            t for t in self.kb.terms.terms.values() if wanted is None or self.kb.all_types(t) & wanted
+        ]
+        matching.sort(key=lambda t: t.id)
+        page = matching[offset : offset + limit]
+        more = offset + limit < len(matching)
+        next_query = None
+        if more:
+            type_part = "".join(f"&type={t}" for t in sorted(wanted)) if wanted else ""
+            next_query = f"?limit={limit}&offset={offset + limit}{type_part}"
+        return EntityPage(
+            items=[self.summary(t) for t in page], total=len(matching), limit=limit, offset=offset, next=next_query
+        )
+
+    def entity(self, ref: str) -> EntityDetail:
+        """Everything about one entity, relations grouped by predicate, each with its sources."""
+        term = self.resolve(ref)
+        kb = self.kb
+        groups: dict[str, list[RelationTarget]] = {}
+        for st in kb.by_subject.get(term.id, ()):
+            groups.setdefault(st.predicate, []).append(
+                RelationTarget(
+                    target=kb.ref(st.object),
+                    inferred=st.inferred,
+                    qualifiers={k.partition(":")[2]: v for k, v in st.qualifiers},
+                    sources=[kb.ref(s) for s in st.sources],
+                )
+            )
+        relations = [
+            RelationGroup(predicate=kb.ref(p), targets=sorted(targets, key=lambda t: t.target.label))
+            for p, targets in sorted(groups.items(), key=lambda kv: kb.label(kv[0]))
+        ]
+        annotations: dict[str, list[str]] = {}
+        for prop, value in term.annotations:
+            annotations.setdefault(prop, []).append(value)
+        restrained_by = [
+            kb.restraint_fact(r)
+            for r in kb.restraints
+            if term.id in (r.motion, r.joint) or term.id in r.positions
+        ]
+        is_clinical = kb.is_a(term.id, "akg:ClinicalEntity")
+        return EntityDetail(
+            **self.summary(term).model_dump(),
+            definition=term.definition,
+            definition_source=kb.ref(term.definition_source) if term.definition_source else None,
+            synonyms=list(term.synonyms),
+            abbreviations=list(term.abbreviations),
+            latin_name=term.latin_name,
+            xrefs=[
+                XrefOut(id=x.curie, source=kb.ref(x.source) if x.source else None, note=x.note) for x in term.xrefs
+            ],
+            deprecated=term.deprecated,
+            annotations=annotations,
+            relations=relations,
+            restraints=[kb.restraint_fact(r) for r in kb.restraints_by_structure.get(term.id, ())],
+            actions=[kb.action_fact(a) for a in kb.actions_by_muscle.get(term.id, ())],
+            restrained_by=restrained_by,
+            notice=EDUCATIONAL_NOTICE if is_clinical else None,
+        )
+
+    def search(self, query: str, *, types: Collection[str] | None = None, limit: int = 10) -> list[SearchHit]:
+        """Ranked search: exact label, exact synonym/abbreviation, prefix, then fuzzy (typos)."""
+        return self.kb.terms.search(query, types=self._expand_types(types) if types else None, limit=limit)
+
+    def neighbours(self, ref: str, *, depth: int = 1, predicates: Collection[str] | None = None) -> Neighbourhood:
+        """Node-link JSON of everything within ``depth`` hops of an entity."""
+        term = self.resolve(ref)
+        sub = neighbourhood(self.kb.graph, term.id, depth, predicates)
+        return Neighbourhood(
+            center=self.kb.ref(term.id),
+            depth=depth,
+            nodes=[
+                GraphNode(id=n, label=data.get("label", n), types=list(data.get("types", ())))
+                for n, data in sorted(sub.nodes(data=True))
+            ],
+            links=[
+                GraphLink(
+                    source=u,
+                    target=v,
+                    predicate=self.kb.ref(k),
+                    inferred=bool(data.get("inferred")),
+                    sources=[self.kb.ref(s) for s in data.get("sources", ())],
+                )
+                for u, v, k, data in sorted(sub.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+            ],
+        )
+
+    def predicate_ids(self) -> set[str]:
+        """Every predicate that labels an edge of the projection (for validating filters)."""
+        return {k for _, _, k in self.kb.graph.edges(keys=True)}
+
+    # -- reasoning ------------------------------------------------------------------------------
+    def impact(
+        self,
+        injured: Sequence[str | tuple[str, Grade]],
+        *,
+        grade: Grade = 3,
+        position: str | None = None,
+    ) -> ImpactReport:
+        """What destabilises if these structures are injured (names or (name, grade) pairs)."""
+        injuries: list[tuple[str, Grade]] = []
+        anatomical = ("akg:AnatomicalStructure",)
+        for item in injured:
+            name, item_grade = (item, grade) if isinstance(item, str) else item
+            if item_grade not in (1, 2, 3):
+                raise InvalidArgument("grade", item_grade, "grade must be 1, 2 or 3")
+            term = self.resolve(name, types=anatomical, parameter="injured")
+            injuries.append((term.id, item_grade))
+        if not injuries:
+            raise InvalidArgument("injured", "", "name at least one injured structure, e.g. injured=ATFL")
+        position_id = None
+        if position is not None:
+            position_id = self.resolve(position, types=("akg:JointPosition",), parameter="position").id
+        return self.engine.impact(injuries, position_id)
+
+    # -- misc -----------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Sizes of the loaded graph, for /health and the README."""
+        return {
+            "triples": len(self.kb.store),
+            "entities": len(self.kb.terms),
+            "statements": sum(1 for s in self.kb.statements if not s.inferred),
+            "restraints": len(self.kb.restraints),
+            "muscle_actions": len(self.kb.actions),
+            "clinical_tests": len(self.kb.clinical_tests),
+            "treatment_evidence": len(self.kb.treatment_evidence),
+        }
+

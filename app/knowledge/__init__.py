@@ -1,0 +1,1 @@
+"""Validated graph -> indices: terms, sourced statements and n-ary functional facts."""

@@ -1,0 +1,179 @@
+"""The indexed knowledge base: everything an answer needs, built once from the validated store."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import networkx as nx
+import pyoxigraph as ox
+
+from app.graph.projection import project_graph
+from app.knowledge import extract
+from app.knowledge.lookup import TermIndex
+from app.knowledge.model import (
+    ClinicalTestSpec,
+    MuscleAction,
+    Restraint,
+    RestraintRole,
+    Statement,
+    Term,
+    TreatmentEvidence,
+)
+from app.models import EntityRef, Fact
+from app.ontology.curies import expand
+
+
+@dataclass
+class KnowledgeBase:
+    """Terms, sourced statements and functional facts with the lookups the engine uses."""
+
+    store: ox.Store
+    terms: TermIndex
+    schema_labels: dict[str, str]
+    class_ancestors: dict[str, frozenset[str]]
+    statements: list[Statement]
+    restraints: list[Restraint]
+    actions: list[MuscleAction]
+    clinical_tests: list[ClinicalTestSpec]
+    treatment_evidence: list[TreatmentEvidence]
+    motion_kinds: dict[str, frozenset[str]]
+    opposite_motions: dict[str, frozenset[str]]
+    graph: nx.MultiDiGraph = field(repr=False)
+    by_subject: dict[str, list[Statement]] = field(default_factory=dict, repr=False)
+    restraints_by_structure: dict[str, list[Restraint]] = field(default_factory=dict, repr=False)
+    restraints_by_motion: dict[tuple[str, str], list[Restraint]] = field(default_factory=dict, repr=False)
+    actions_by_muscle: dict[str, list[MuscleAction]] = field(default_factory=dict, repr=False)
+    actions_by_motion: dict[tuple[str, str], list[MuscleAction]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_subject = _group(self.statements, lambda s: s.subject)
+        self.restraints_by_structure = _group(self.restraints, lambda r: r.structure)
+        self.restraints_by_motion = _group(self.restraints, lambda r: (r.joint, r.motion))
+        self.actions_by_muscle = _group(self.actions, lambda a: a.muscle)
+        self.actions_by_motion = _group(self.actions, lambda a: (a.joint, a.motion))
+
+    # -- naming -------------------------------------------------------------------------------
+    def label(self, curie: str) -> str:
+        term = self.terms.get(curie)
+        if term is not None:
+            return term.label
+        return self.schema_labels.get(curie, curie)
+
+    def ref(self, curie: str) -> EntityRef:
+        """The {id, label, iri} of any entity or schema term."""
+        term = self.terms.get(curie)
+        if term is not None:
+            return EntityRef(id=curie, label=term.label, iri=term.iri)
+        return EntityRef(id=curie, label=self.schema_labels.get(curie, curie), iri=expand(curie))
+
+    def all_types(self, term: Term) -> frozenset[str]:
+        """The term's classes with all their superclasses."""
+        result: set[str] = set()
+        for cls in term.types:
+            result |= self.class_ancestors.get(cls, {cls})
+        return frozenset(result)
+
+    def is_a(self, curie: str, cls: str) -> bool:
+        term = self.terms.get(curie)
+        return term is not None and cls in self.all_types(term)
+
+    # -- facts as answers -----------------------------------------------------------------------
+    def statement_fact(self, st: Statement) -> Fact:
+        return Fact(
+            subject=self.ref(st.subject),
+            predicate=self.ref(st.predicate),
+            object=self.ref(st.object),
+            qualifiers={_local(k): v for k, v in st.qualifiers},
+            inferred=st.inferred,
+            sources=[self.ref(s) for s in st.sources],
+        )
+
+    def restraint_fact(self, r: Restraint) -> Fact:
+        role = "primary" if r.role is RestraintRole.PRIMARY else "secondary"
+        qualifiers: dict[str, list[EntityRef] | str] = {
+            "joint": [self.ref(r.joint)],
+            "positions": [self.ref(p) for p in sorted(r.positions)],
+            "role": role,
+        }
+        if r.contribution is not None:
+            qualifiers["relative_contribution"] = f"{r.contribution:g}"
+        return Fact(
+            subject=self.ref(r.structure),
+            predicate=EntityRef(id="akg:Restraint", label=f"is a {role} restraint to", iri=expand("akg:Restraint")),
+            object=self.ref(r.motion),
+            qualifiers=qualifiers,
+            fact=EntityRef(id=r.id, label=self.restraint_sentence(r), iri=expand(r.id)),
+            sources=[self.ref(s) for s in r.sources],
+            note=r.note,
+        )
+
+    def restraint_sentence(self, r: Restraint) -> str:
+        positions = ", ".join(self.label(p) for p in sorted(r.positions))
+        return (
+            f"{self.label(r.structure)} restrains {self.label(r.motion)} of the {self.label(r.joint)} "
+            f"({r.role.value}; {positions})"
+        )
+
+    def action_fact(self, a: MuscleAction) -> Fact:
+        return Fact(
+            subject=self.ref(a.muscle),
+            predicate=EntityRef(id="akg:MuscleAction", label=f"is a {a.role.value} of", iri=expand("akg:MuscleAction")),
+            object=self.ref(a.motion),
+            qualifiers={"joint": [self.ref(a.joint)], "role": a.role.value},
+            fact=EntityRef(
+                id=a.id,
+                label=f"{self.label(a.muscle)} produces {self.label(a.motion)} at the {self.label(a.joint)} ({a.role.value})",
+                iri=expand(a.id),
+            ),
+            sources=[self.ref(s) for s in a.sources],
+            note=a.note,
+        )
+
+    def test_fact(self, test: ClinicalTestSpec, predicate: str, target: str) -> Fact:
+        sources = (test.joint_sources if predicate == "akg:examinesJoint" else test.motion_sources).get(target, ())
+        return Fact(
+            subject=self.ref(test.id),
+            predicate=self.ref(predicate),
+            object=self.ref(target),
+            sources=[self.ref(s) for s in sources],
+        )
+
+
+def _local(curie: str) -> str:
+    return curie.partition(":")[2] or curie
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _group(items: Iterable[V], key: Callable[[V], K]) -> dict[K, list[V]]:
+    grouped: dict[K, list[V]] = defaultdict(list)
+    for item in items:
+        grouped[key(item)].append(item)
+    return dict(grouped)
+
+
+def build_knowledge_base(store: ox.Store) -> KnowledgeBase:
+    """Read every record and index out of a loaded (and validated) store."""
+    terms = extract.read_terms(store)
+    statements = extract.read_statements(store)
+    restraints = extract.read_restraints(store)
+    actions = extract.read_actions(store)
+    return KnowledgeBase(
+        store=store,
+        terms=TermIndex(terms.values()),
+        schema_labels=extract.read_schema_labels(store),
+        class_ancestors=extract.read_class_ancestors(store),
+        statements=statements,
+        restraints=restraints,
+        actions=actions,
+        clinical_tests=extract.read_clinical_tests(statements, store),
+        treatment_evidence=extract.read_treatment_evidence(store),
+        motion_kinds=extract.read_motion_kinds(store),
+        opposite_motions=extract.read_opposite_motions(store),
+        graph=project_graph(terms, statements, restraints, actions),
+    )

@@ -1,0 +1,185 @@
+"""Find a term by any name a person would type: CURIE, IRI, label, synonym, abbreviation, xref.
+
+Resolution is exact (after case and punctuation folding) and unambiguous or it fails with
+suggestions; search is ranked: exact label, exact synonym or abbreviation, prefix, then fuzzy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+
+from rapidfuzz import fuzz, process
+
+from app.knowledge.model import Term
+from app.ontology.curies import compress
+
+_FOLD = re.compile(r"[\s\-_/,;:()'’.]+")
+
+
+def fold(text: str) -> str:
+    """Case- and punctuation-insensitive form of a name ("Peroneus-Longus" -> "peroneus longus")."""
+    return _FOLD.sub(" ", text.casefold()).strip()
+
+
+class MatchField(IntEnum):
+    """Which field matched, in order of trust (lower is better)."""
+
+    ID = 0
+    LABEL = 1
+    ABBREVIATION = 2
+    SYNONYM = 3
+    LATIN_NAME = 4
+    XREF = 5
+
+    @property
+    def public_name(self) -> str:
+        return self.name.lower()
+
+
+class UnknownTerm(LookupError):
+    """No term has this name; ``suggestions`` are the closest names that exist."""
+
+    def __init__(self, ref: str, suggestions: list[Term]) -> None:
+        super().__init__(ref)
+        self.ref = ref
+        self.suggestions = suggestions
+
+
+class AmbiguousTerm(LookupError):
+    """Several terms share this name at the same level of trust; the caller must pick by id."""
+
+    def __init__(self, ref: str, candidates: list[Term]) -> None:
+        super().__init__(ref)
+        self.ref = ref
+        self.candidates = candidates
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    term: Term
+    score: float
+    matched_field: MatchField
+    matched_text: str
+
+
+class TermIndex:
+    """Name -> term lookups over the loaded terms, built once."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.terms: dict[str, Term] = {t.id: t for t in terms}
+        self._by_iri = {t.iri: t for t in self.terms.values()}
+        self._by_name: dict[str, dict[MatchField, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._choices: list[tuple[str, MatchField, str]] = []  # (folded name, field, term id)
+        for term in self.terms.values():
+            for field, name in _names(term):
+                folded = fold(name)
+                if folded:
+                    self._by_name[folded][field].add(term.id)
+                    self._choices.append((folded, field, term.id))
+        self._choice_tokens = [tuple(name.split()) for name, _, _ in self._choices]
+        self._vocabulary = sorted({token for tokens in self._choice_tokens for token in tokens})
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def get(self, curie: str) -> Term | None:
+        return self.terms.get(curie)
+
+    def resolve(self, ref: str) -> Term:
+        """The one term that ``ref`` names, or :class:`UnknownTerm` / :class:`AmbiguousTerm`."""
+        text = ref.strip()
+        term = self.terms.get(text) or self._by_iri.get(text) or self.terms.get(compress(text))
+        if term is None and ":" in text:
+            prefix, _, local = text.partition(":")
+            term = self.terms.get(f"{prefix.upper()}:{local}")
+        if term is not None:
+            return term
+        fields = self._by_name.get(fold(text))
+        if fields:
+            best = min(fields)
+            ids = sorted(fields[best])
+            if len(ids) == 1:
+                return self.terms[ids[0]]
+            raise AmbiguousTerm(ref, [self.terms[i] for i in ids])
+        raise UnknownTerm(ref, self.suggest(text))
+
+    def suggest(self, text: str, limit: int = 5) -> list[Term]:
+        """The closest distinct terms to a name that matched nothing."""
+        return [hit.term for hit in self.search(text, limit=limit, fuzzy_cutoff=50.0)]
+
+    def search(
+        self,
+        query: str,
+        *,
+        types: Collection[str] | None = None,
+        limit: int = 10,
+        fuzzy_cutoff: float = 70.0,
+    ) -> list[SearchHit]:
+        """Ranked hits: exact label, exact other name, prefix, then fuzzy; one hit per term."""
+        folded = fold(query)
+        if not folded:
+            return []
+        best: dict[str, SearchHit] = {}
+
+        def offer(term_id: str, score: float, field: MatchField, name: str) -> None:
+            term = self.terms[term_id]
+            if types is not None and not types.intersection(term.types):
+                return
+            current = best.get(term_id)
+            if current is None or (score, -field) > (current.score, -current.matched_field):
+                best[term_id] = SearchHit(term, round(score, 3), field, name)
+
+        for name, field, term_id in self._choices:
+            if name == folded:
+                offer(term_id, 1.0 if field <= MatchField.LABEL else 0.95, field, name)
+            elif name.startswith(folded):
+                offer(term_id, 0.9 if field == MatchField.LABEL else 0.85, field, name)
+            elif f" {folded}" in f" {name}":
+                offer(term_id, 0.8 if field == MatchField.LABEL else 0.75, field, name)
+        if len(best) < limit:
+            for idx, score in self._fuzzy(folded, fuzzy_cutoff):
+                name, field, term_id = self._choices[idx]
+                offer(term_id, 0.7 * score / 100.0, field, name)
+        ranked = sorted(best.values(), key=lambda h: (-h.score, h.matched_field, h.term.label))
+        return ranked[:limit]
+
+
+    def _fuzzy(self, folded: str, cutoff: float) -> list[tuple[int, float]]:
+        """Token-wise fuzzy scores (0-100): each query word against its closest word in a name.
+
+        Word-level matching keeps a typo in one word ("ligamnet") from being outscored by a short
+        name that happens to be a substring ("fibula"); names with many unmatched words lose a little.
+        """
+        query_tokens = folded.split()
+        closeness: list[dict[str, float]] = []
+        for token in query_tokens:
+            matches = process.extract(token, self._vocabulary, scorer=fuzz.ratio, limit=None, score_cutoff=50)
+            closeness.append({word: score for word, score, _ in matches})
+        scored = []
+        for idx, tokens in enumerate(self._choice_tokens):
+            per_query = [max((c.get(t, 0.0) for t in tokens), default=0.0) for c in closeness]
+            coverage = sum(per_query) / len(per_query)
+            if coverage < cutoff:
+                continue
+            unmatched = sum(1 for t in tokens if all(c.get(t, 0.0) < 70 for c in closeness))
+            score = coverage * (1 - 0.15 * unmatched / len(tokens))
+            if score >= cutoff:
+                scored.append((idx, score))
+        return scored
+
+
+def _names(term: Term) -> Iterable[tuple[MatchField, str]]:
+    yield MatchField.ID, term.id
+    yield MatchField.LABEL, term.label
+    for abbreviation in term.abbreviations:
+        yield MatchField.ABBREVIATION, abbreviation
+    for synonym in term.synonyms:
+        yield MatchField.SYNONYM, synonym
+    if term.latin_name:
+        yield MatchField.LATIN_NAME, term.latin_name
+    for xref in term.xrefs:
+        yield MatchField.XREF, xref.curie

@@ -1,0 +1,112 @@
+"""Plain, immutable records read once from the graph; every answer is built from these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Xref:
+    """A cross-reference (UBERON:..., FMA:...) with the release it was read from."""
+
+    curie: str
+    source: str | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A named entity: structure, motion, position, clinical entity or reference."""
+
+    id: str
+    iri: str
+    label: str
+    types: tuple[str, ...]
+    definition: str | None = None
+    definition_source: str | None = None
+    synonyms: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    latin_name: str | None = None
+    xrefs: tuple[Xref, ...] = ()
+    deprecated: bool = False
+    annotations: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A binary relation between two entities with its sources.
+
+    ``inferred`` statements come from owl:inverseOf or owl:SymmetricProperty and keep the sources of
+    the asserted statement they mirror; ``qualifiers`` carry axiom annotations such as root levels.
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    sources: tuple[str, ...]
+    inferred: bool = False
+    qualifiers: tuple[tuple[str, str], ...] = ()
+
+
+class RestraintRole(StrEnum):
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+
+
+class ActionRole(StrEnum):
+    PRIME_MOVER = "prime mover"
+    ASSISTANT = "assistant"
+
+
+@dataclass(frozen=True, slots=True)
+class Restraint:
+    """An n-ary fact: ``structure`` resists ``motion`` of ``joint`` in ``positions``."""
+
+    id: str
+    structure: str
+    joint: str
+    motion: str
+    positions: frozenset[str]
+    role: RestraintRole
+    contribution: float | None
+    sources: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MuscleAction:
+    """An n-ary fact: ``muscle`` produces ``motion`` at ``joint``."""
+
+    id: str
+    muscle: str
+    joint: str
+    motion: str
+    role: ActionRole
+    sources: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicalTestSpec:
+    """What a clinical test examines: every (joint, motion) pair, the structures, the position."""
+
+    id: str
+    joints: tuple[str, ...]
+    motions: tuple[str, ...]
+    structures: tuple[str, ...]
+    positions: tuple[str, ...]
+    joint_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    motion_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentEvidence:
+    """An n-ary fact: a treatment for a condition with its GRADE level and the review behind it."""
+
+    id: str
+    condition: str
+    treatment: str
+    evidence_level: str
+    recommendation: str | None
+    sources: tuple[str, ...]

@@ -1,0 +1,142 @@
+"""Public answer records shared by the Python API, the REST API and the CLI.
+
+Every reference to an entity in every answer is an :class:`EntityRef` (at least ``id`` and
+``label``), so a client never has to look an opaque identifier up to show it.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EDUCATIONAL_NOTICE = (
+    "AnkleKG is an educational resource. Its clinical content summarises published sources for "
+    "learning and research; it is not medical advice and must not be used to diagnose or treat anyone."
+)
+
+
+class EntityRef(BaseModel):
+    """An entity named by id and label (and IRI for linked-data clients)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(examples=["ANKLE:0000016"])
+    label: str = Field(examples=["anterior talofibular ligament"])
+    iri: str | None = Field(default=None, examples=["https://w3id.org/anklekg/ANKLE_0000016"])
+
+
+class Fact(BaseModel):
+    """One sourced fact of the graph: subject, predicate, object, qualifiers and sources.
+
+    For an n-ary fact (a restraint, a muscle action) ``fact`` names the fact node and
+    ``qualifiers`` carry its other roles (joint, positions, role, contribution).
+    """
+
+    subject: EntityRef
+    predicate: EntityRef
+    object: EntityRef | None = None
+    value: str | None = None
+    qualifiers: dict[str, list[EntityRef] | str] = Field(default_factory=dict)
+    fact: EntityRef | None = None
+    inferred: bool = False
+    sources: list[EntityRef] = Field(default_factory=list)
+    note: str | None = None
+
+
+class RuleRef(BaseModel):
+    """An inference rule from data/rules/, as applied to reach a conclusion."""
+
+    id: str
+    label: str
+    description: str | None = None
+
+
+class XrefOut(BaseModel):
+    id: str = Field(examples=["UBERON:0013725"])
+    source: EntityRef | None = None
+    note: str | None = None
+
+
+class RelationTarget(BaseModel):
+    target: EntityRef
+    inferred: bool = False
+    qualifiers: dict[str, str] = Field(default_factory=dict)
+    sources: list[EntityRef] = Field(default_factory=list)
+
+
+class RelationGroup(BaseModel):
+    predicate: EntityRef
+    targets: list[RelationTarget]
+
+
+class EntitySummary(BaseModel):
+    id: str
+    label: str
+    iri: str
+    types: list[EntityRef]
+
+
+class EntityDetail(EntitySummary):
+    """Everything the graph says about one entity, each relation with its sources."""
+
+    definition: str | None = None
+    definition_source: EntityRef | None = None
+    synonyms: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=list)
+    latin_name: str | None = None
+    xrefs: list[XrefOut] = Field(default_factory=list)
+    deprecated: bool = False
+    annotations: dict[str, list[str]] = Field(
+        default_factory=dict, description="Other literal properties (e.g. a reference's title and DOI)."
+    )
+    relations: list[RelationGroup] = Field(default_factory=list)
+    restraints: list[Fact] = Field(default_factory=list, description="Restraints this structure provides.")
+    actions: list[Fact] = Field(default_factory=list, description="Motions this muscle produces.")
+    restrained_by: list[Fact] = Field(default_factory=list, description="For a motion or joint: what restrains it.")
+    notice: str | None = None
+
+
+class EntityPage(BaseModel):
+    items: list[EntitySummary]
+    total: int
+    limit: int
+    offset: int
+    next: str | None = Field(default=None, description="Query string of the next page, or null on the last page.")
+
+
+class SearchHitOut(BaseModel):
+    id: str
+    label: str
+    types: list[EntityRef]
+    score: float
+    matched_field: str = Field(examples=["label", "abbreviation", "synonym"])
+    matched_text: str
+
+
+class SearchResults(BaseModel):
+    query: str
+    hits: list[SearchHitOut]
+
+
+class GraphNode(BaseModel):
+    id: str
+    label: str
+    types: list[str]
+
+
+class GraphLink(BaseModel):
+    source: str
+    target: str
+    predicate: EntityRef
+    inferred: bool
+    sources: list[EntityRef]
+
+
+class Neighbourhood(BaseModel):
+    """Node-link JSON (the d3/networkx shape) around one entity."""
+
+    center: EntityRef
+    depth: int
+    directed: bool = True
+    multigraph: bool = True
+    nodes: list[GraphNode]
+    links: list[GraphLink]

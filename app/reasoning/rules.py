@@ -1,0 +1,72 @@
+"""Read the declared inference rules and their parameters from data/rules/*.ttl."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from app.models import RuleRef
+from app.ontology.curies import compress
+from app.ontology.load import load_store
+from app.vocab import sparql_prologue
+
+
+class RuleConfigurationError(ValueError):
+    """A rule the engine needs is missing, or one of its parameters is malformed."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    label: str
+    description: str
+    parameters: dict[str, float] = field(default_factory=dict)
+
+    def parameter(self, name: str) -> float:
+        try:
+            return self.parameters[name]
+        except KeyError:
+            raise RuleConfigurationError(
+                f"rule {self.id} has no parameter {name!r}; add akg:ruleParameter \"{name}=...\" in data/rules/"
+            ) from None
+
+    def ref(self) -> RuleRef:
+        return RuleRef(id=self.id, label=self.label, description=self.description)
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    rules: dict[str, Rule]
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        try:
+            return self.rules[rule_id]
+        except KeyError:
+            raise RuleConfigurationError(f"rule {rule_id} is not declared in data/rules/") from None
+
+
+def load_rules(rules_dir: Path) -> RuleBook:
+    """Every akg:Rule in the directory's Turtle files, with parsed numeric parameters."""
+    store = load_store(sorted(rules_dir.glob("*.ttl")), ox.Store())
+    query = sparql_prologue() + """
+    SELECT ?rule ?label ?definition ?parameter WHERE {
+      ?rule a akg:Rule ; rdfs:label ?label ; skos:definition ?definition .
+      OPTIONAL { ?rule akg:ruleParameter ?parameter }
+    }"""
+    collected: dict[str, tuple[str, str, dict[str, float]]] = {}
+    for row in store.query(query):  # type: ignore[union-attr]
+        rule_id = compress(row["rule"].value)
+        _, _, params = collected.setdefault(rule_id, (row["label"].value, row["definition"].value, {}))
+        if row["parameter"] is not None:
+            name, sep, value = row["parameter"].value.partition("=")
+            try:
+                params[name.strip()] = float(value)
+            except ValueError:
+                sep = ""
+            if not sep:
+                raise RuleConfigurationError(
+                    f"rule {rule_id}: parameter {row['parameter'].value!r} is not 'name=number'"
+                )
+    return RuleBook({rid: Rule(rid, label, desc, params) for rid, (label, desc, params) in collected.items()})

@@ -1,0 +1,49 @@
+"""One Settings object, read from ANKLEKG_* environment variables (and CLI flags that set them)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """The repository's data/ when run from a checkout, else the copy a wheel installs."""
+    checkout = Path(__file__).resolve().parents[1] / "data"
+    if (checkout / "ankle_ontology.ttl").is_file():
+        return checkout
+    return Path(sys.prefix) / "share" / "anklekg" / "data"
+
+
+def default_reference_csv() -> Path | None:
+    """shared/reference/ankle_structures.csv beside the checkout, where present (QC cross-check)."""
+    candidate = Path(__file__).resolve().parents[2] / "shared" / "reference" / "ankle_structures.csv"
+    return candidate if candidate.is_file() else None
+
+
+class Settings(BaseSettings):
+    """Where the data lives and how the service runs."""
+
+    model_config = SettingsConfigDict(env_prefix="ANKLEKG_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    ontology_files: tuple[str, ...] = ("schema.ttl", "ankle_ontology.ttl")
+    reference_csv: Path | None = Field(default_factory=default_reference_csv)
+    validate_on_start: bool = True
+    shacl_on_start: bool = True
+    host: str = "127.0.0.1"
+    port: int = 8000
+    cors_origins: list[str] = ["*"]
+
+    @field_validator("port")
+    @classmethod
+    def _port_in_range(cls, value: int) -> int:
+        if not 0 <= value <= 65535:
+            raise ValueError(f"port {value} is not between 0 and 65535")
+        return value
+
+    @property
+    def ontology_paths(self) -> list[Path]:
+        return [self.data_dir / name for name in self.ontology_files]

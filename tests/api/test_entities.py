@@ -1,0 +1,122 @@
+"""GET /v1/entities and /v1/entities/{ref} against the real server."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+PROBLEM = "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "ATFL",
+        "atfl",
+        "anterior talofibular ligament",
+        "Anterior Talofibular Ligament",
+        "ANKLE:0000016",
+        "ankle:0000016",
+        "https://w3id.org/anklekg/ANKLE_0000016",
+        "UBERON:0013725",
+        "ligamentum talofibulare anterius",
+    ],
+)
+def test_every_name_of_the_atfl_resolves_to_it(client: httpx.Client, ref: str) -> None:
+    response = client.get(f"/v1/entities/{quote(ref, safe=':/')}")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["id"] == "ANKLE:0000016"
+    assert body["label"] == "anterior talofibular ligament"
+    assert "ATFL" in body["abbreviations"]
+
+
+def test_entity_detail_carries_xrefs_with_provenance_and_sourced_relations(client: httpx.Client) -> None:
+    body = client.get("/v1/entities/ATFL").json()
+    xrefs = {x["id"]: x for x in body["xrefs"]}
+    assert set(xrefs) == {"UBERON:0013725", "FMA:44083"}  # exactly the reference table's row
+    assert all(x["source"]["label"] for x in xrefs.values())
+    assert body["types"] == [{"id": "akg:Ligament", "label": "ligament", "iri": "https://w3id.org/anklekg/schema#Ligament"}]
+    assert body["definition"] and body["definition_source"]["id"].startswith("ANKLE:")
+    assert body["relations"], "the ATFL has attachments"
+    for group in body["relations"]:
+        assert group["predicate"]["label"]
+        for target in group["targets"]:
+            assert target["target"]["id"] and target["target"]["label"]
+            assert target["sources"], f"unsourced {group['predicate']['id']} -> {target['target']['id']}"
+    assert body["restraints"], "the ATFL restrains talocrural motions"
+    for fact in body["restraints"]:
+        assert fact["subject"]["id"] == "ANKLE:0000016"
+        assert fact["sources"]
+
+
+def test_unknown_entity_is_a_404_problem_with_suggestions(client: httpx.Client) -> None:
+    response = client.get("/v1/entities/anterior talofibular ligamnet")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith(PROBLEM)
+    problem = response.json()
+    assert problem["status"] == 404 and problem["type"].endswith("/unknown-entity")
+    assert problem["value"] == "anterior talofibular ligamnet"
+    assert "ANKLE:0000016" in [s["id"] for s in problem["suggestions"]]
+    assert "Did you mean" in problem["detail"]
+
+
+def test_listing_pages_through_every_entity_exactly_once(client: httpx.Client) -> None:
+    seen: list[str] = []
+    url: str | None = "/v1/entities?limit=40"
+    total = None
+    while url:
+        page = client.get(url).json()
+        total = page["total"]
+        seen.extend(item["id"] for item in page["items"])
+        url = "/v1/entities" + page["next"] if page["next"] else None
+    assert total is not None and len(seen) == total == len(set(seen))
+
+
+@pytest.mark.parametrize("type_name", ["Ligament", "ligament", "akg:Ligament"])
+def test_type_filter_accepts_any_spelling_of_a_class(client: httpx.Client, type_name: str) -> None:
+    page = client.get("/v1/entities", params={"type": type_name, "limit": 500}).json()
+    assert page["total"] >= 20  # the reference table alone has 20 ligaments
+    assert all(any(t["id"] == "akg:Ligament" for t in item["types"]) for item in page["items"])
+
+
+def test_type_filter_includes_subclasses(client: httpx.Client) -> None:
+    landmarks = client.get("/v1/entities", params={"type": "BonyLandmark", "limit": 500}).json()["total"]
+    parts = client.get("/v1/entities", params={"type": "BonePart", "limit": 500}).json()["total"]
+    assert parts > landmarks > 0
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [({"limit": 0}, "limit"), ({"limit": "many"}, "limit"), ({"offset": -1}, "offset"), ({"type": "Ligamnt"}, "type")],
+)
+def test_bad_listing_parameters_are_named_in_the_problem(
+    client: httpx.Client, params: dict[str, object], parameter: str
+) -> None:
+    response = client.get("/v1/entities", params=params)
+    assert response.status_code in (400, 422)
+    assert response.headers["content-type"].startswith(PROBLEM)
+    problem = response.json()
+    assert problem["parameter"] == parameter
+    assert str(problem["value"]) == str(params[parameter])
+
+
+def test_neighbors_are_node_link_json_with_sourced_links(client: httpx.Client) -> None:
+    body = client.get("/v1/entities/ATFL/neighbors", params={"depth": 1}).json()
+    assert body["center"]["id"] == "ANKLE:0000016"
+    ids = {n["id"] for n in body["nodes"]}
+    assert "ANKLE:0000016" in ids and len(ids) > 1
+    for link in body["links"]:
+        assert link["source"] in ids and link["target"] in ids
+        assert link["predicate"]["label"]
+
+
+def test_neighbors_predicate_filter_and_bad_predicate(client: httpx.Client) -> None:
+    body = client.get("/v1/entities/ATFL/neighbors", params={"predicate": "partOf"}).json()
+    assert body["links"] and {link["predicate"]["id"] for link in body["links"]} == {"akg:partOf"}
+    bad = client.get("/v1/entities/ATFL/neighbors", params={"predicate": "stabilises"})
+    assert bad.status_code == 400 and bad.json()["parameter"] == "predicate"
+    deep = client.get("/v1/entities/ATFL/neighbors", params={"depth": 9})
+    assert deep.status_code == 422 and deep.json()["parameter"] == "depth"

@@ -1,0 +1,160 @@
+"""GET/POST /v1/impact: conclusions checked against the sourced restraint facts in the data."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests import datafacts as facts
+
+ATFL, CFL, DELTOID = "ANKLE:0000016", "ANKLE:0000018", "ANKLE:0000019"
+TALOCRURAL = "ANKLE:0000009"
+ANTERIOR_TRANSLATION, TALAR_TILT = "ANKLE:0001007", "ANKLE:0001009"
+NEUTRAL, PLANTARFLEXED = "ANKLE:0001102", "ANKLE:0001101"
+
+
+def impact(client: httpx.Client, *injured: str, **params: object) -> dict:
+    response = client.get("/v1/impact", params={"injured": list(injured), **params})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def unstable_pairs(body: dict) -> set[tuple[str, str]]:
+    return {(d["joint"]["id"], d["motion"]["id"]) for d in body["destabilised_motions"] if d["status"] == "unstable"}
+
+
+def positive_tests(body: dict) -> set[str]:
+    return {t["test"]["id"] for t in body["expected_positive_tests"]}
+
+
+def test_atfl_tear_destabilises_every_motion_it_is_the_primary_restraint_of(client: httpx.Client) -> None:
+    expected = facts.restraints(ATFL, role="PrimaryRestraint")
+    assert (TALOCRURAL, ANTERIOR_TRANSLATION) in expected, "the data must say the ATFL checks the anterior drawer"
+    body = impact(client, "ATFL")
+    assert expected <= unstable_pairs(body)
+    assert {d["joint"]["id"] for d in body["destabilised_motions"]} == {j for j, _ in facts.restraints(ATFL)}
+
+
+def test_atfl_tear_makes_the_anterior_drawer_test_positive(client: httpx.Client) -> None:
+    drawer_tests = facts.tests_examining(TALOCRURAL, ANTERIOR_TRANSLATION)
+    assert facts.labelled("anterior drawer test") in drawer_tests
+    assert drawer_tests <= positive_tests(impact(client, "ATFL"))
+
+
+def test_talar_tilt_needs_the_cfl_as_well_as_the_atfl(client: httpx.Client) -> None:
+    tilt_primaries = facts.primary_restrainers(TALOCRURAL, TALAR_TILT, NEUTRAL)
+    assert CFL in tilt_primaries and ATFL not in tilt_primaries
+    tilt_tests = facts.tests_examining(TALOCRURAL, TALAR_TILT)
+    assert tilt_tests, "the data must name a talar tilt test"
+    assert not tilt_tests & positive_tests(impact(client, "ATFL"))
+    combined = impact(client, "ATFL", "CFL")
+    assert tilt_tests <= positive_tests(combined)
+    assert (TALOCRURAL, TALAR_TILT) in unstable_pairs(combined)
+
+
+def test_deltoid_tear_destabilises_what_the_deltoid_and_its_parts_restrain(client: httpx.Client) -> None:
+    parts = facts.parts_of(DELTOID)
+    assert parts, "the deltoid's parts are modelled as parts"
+    expected = set()
+    for structure in {DELTOID, *parts}:
+        expected |= facts.restraints(structure, role="PrimaryRestraint")
+    body = impact(client, "deltoid ligament")
+    assert expected and expected <= unstable_pairs(body)
+    reached = {i["structure"]["id"] for i in body["injuries"]}
+    assert parts <= reached
+
+
+def test_every_because_fact_is_in_the_graph_and_sourced(client: httpx.Client) -> None:
+    body = impact(client, "ATFL", "CFL")
+    sections = body["destabilised_motions"] + body["increased_load"] + body["expected_positive_tests"]
+    assert sections
+    for item in sections:
+        assert item["because"] and item["rules"]
+        for fact in item["because"]:
+            assert fact["sources"], fact
+            s, o = fact["subject"]["id"], fact["object"]["id"]
+            if fact["fact"]:
+                node = fact["fact"]["id"]
+                assert facts.ask(f"ASK {{ {node} ?role {s} . {node} akg:motion {o} . {node} dcterms:source ?src }}")
+            else:
+                assert facts.ask(f"ASK {{ {s} {fact['predicate']['id']} {o} }}"), fact
+
+
+def test_secondary_restraints_take_the_load(client: httpx.Client) -> None:
+    body = impact(client, "ATFL")
+    loaded = {(i["structure"]["id"], i["joint"]["id"], i["motion"]["id"]) for i in body["increased_load"]}
+    for joint, motion in unstable_pairs(body):
+        rows = facts.select(f"""SELECT ?s WHERE {{ ?r a akg:Restraint ; akg:restrainingStructure ?s ;
+              akg:joint {joint} ; akg:motion {motion} . FILTER(?s != {ATFL}) }}""")
+        for row in rows:
+            assert (row["s"], joint, motion) in loaded
+
+
+def test_a_lower_grade_loses_less_and_is_not_unstable(client: httpx.Client) -> None:
+    severe = {(d["joint"]["id"], d["motion"]["id"], d["position"]["id"]): d["fraction_lost"]
+              for d in impact(client, "ATFL", grade=3)["destabilised_motions"]}
+    mild_body = impact(client, "ATFL", grade=1)
+    assert not unstable_pairs(mild_body)
+    for d in mild_body["destabilised_motions"]:
+        key = (d["joint"]["id"], d["motion"]["id"], d["position"]["id"])
+        assert d["fraction_lost"] < severe[key]
+
+
+def test_position_limits_the_answer(client: httpx.Client) -> None:
+    body = impact(client, "ATFL", position="plantarflexion")
+    assert body["position"]["id"] == PLANTARFLEXED
+    assert body["destabilised_motions"]
+    assert {d["position"]["id"] for d in body["destabilised_motions"]} == {PLANTARFLEXED}
+
+
+def test_post_gives_the_same_answer_as_get(client: httpx.Client) -> None:
+    posted = client.post("/v1/impact", json={"injuries": [{"structure": "ATFL", "grade": 3}, {"structure": "CFL"}]})
+    assert posted.status_code == 200
+    assert posted.json() == impact(client, "ATFL", "CFL")
+
+
+def test_answers_are_deterministic(client: httpx.Client) -> None:
+    assert impact(client, "CFL", "ATFL", "PTFL") == impact(client, "CFL", "ATFL", "PTFL")
+
+
+def test_every_entity_reference_has_an_id_and_a_label(client: httpx.Client) -> None:
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            if "id" in value:
+                assert value.get("label"), value
+            for inner in value.values():
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    walk(impact(client, "ATFL", "CFL"))
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "parameter"),
+    [
+        ({"injured": "ATFX"}, 404, None),
+        ({"injured": "ATFL", "grade": 4}, 400, "grade"),
+        ({"injured": "ATFL", "grade": "severe"}, 422, "grade"),
+        ({"injured": ["ATFL", "CFL", "PTFL"], "grade": [1, 2]}, 400, "grade"),
+        ({"injured": "ATFL", "position": "upside down"}, 404, None),
+        ({"injured": "anterior talar translation"}, 400, "injured"),
+        ({}, 422, "injured"),
+    ],
+)
+def test_bad_impact_requests_are_clear_problems(
+    client: httpx.Client, params: dict[str, object], status: int, parameter: str | None
+) -> None:
+    response = client.get("/v1/impact", params=params)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    problem = response.json()
+    if parameter:
+        assert problem["parameter"] == parameter
+    if status == 404:
+        assert problem["suggestions"]
+
+
+def test_answers_say_they_are_educational(client: httpx.Client) -> None:
+    assert "not medical advice" in impact(client, "ATFL")["notice"]

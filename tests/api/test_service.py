@@ -1,0 +1,65 @@
+"""Service-wide behaviour: health, index, CORS, problem details on every error, OpenAPI docs."""
+
+from __future__ import annotations
+
+import httpx
+
+PROBLEM = "application/problem+json"
+
+
+def test_health_reports_counts_and_a_clean_validation(client: httpx.Client) -> None:
+    body = client.get("/health").json()
+    assert body["status"] == "ok"
+    assert body["counts"]["entities"] >= 107
+    assert body["counts"]["restraints"] > 0
+    assert body["validation"]["ERROR"] == 0
+
+
+def test_every_response_names_the_release(client: httpx.Client) -> None:
+    assert client.get("/health").headers["x-anklekg-version"]
+    assert client.get("/nowhere").headers["x-anklekg-version"]
+
+
+def test_cors_allows_any_origin_for_reads(client: httpx.Client) -> None:
+    response = client.get("/v1/entities/ATFL", headers={"Origin": "https://learn.example"})
+    assert response.headers["access-control-allow-origin"] in ("*", "https://learn.example")
+    preflight = client.options(
+        "/v1/impact",
+        headers={"Origin": "https://learn.example", "Access-Control-Request-Method": "POST",
+                 "Access-Control-Request-Headers": "content-type"},
+    )
+    assert preflight.status_code == 200
+
+
+def test_unknown_route_and_wrong_method_are_problems(client: httpx.Client) -> None:
+    missing = client.get("/v1/nothing-here")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith(PROBLEM)
+    assert "/docs" in missing.json()["detail"]
+    wrong = client.delete("/v1/entities/ATFL")
+    assert wrong.status_code == 405 and wrong.headers["content-type"].startswith(PROBLEM)
+
+
+def test_malformed_json_body_is_a_422_problem(client: httpx.Client) -> None:
+    response = client.post("/v1/impact", content=b"{not json", headers={"content-type": "application/json"})
+    assert response.status_code == 422 and response.headers["content-type"].startswith(PROBLEM)
+
+
+def test_openapi_has_an_example_for_every_route(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            assert operation.get("summary") or operation.get("description"), f"{method} {path} undocumented"
+            params = operation.get("parameters", [])
+            body = operation.get("requestBody")
+            has_example = any("example" in p or "examples" in p or "examples" in p.get("schema", {}) for p in params)
+            if body:
+                has_example = True  # request body examples live on the model schema
+            if params or body:
+                assert has_example, f"{method} {path} has no example"
+    assert client.get("/docs").status_code == 200
+
+
+def test_index_points_to_docs_and_says_content_is_educational(client: httpx.Client) -> None:
+    body = client.get("/").json()
+    assert body["docs"] == "/docs"
+    assert "not medical advice" in body["notice"]
