@@ -52,8 +52,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = _settings(args, host=args.host, port=args.port)
     kg = _load(settings)
-    print(f"AnkleKG {__version__}: {kg.counts()['entities']} entities loaded in {kg.load_seconds:.2f} s; "
-          f"serving on http://{settings.host}:{settings.port} (docs at /docs)", flush=True)
+    print(
+        f"AnkleKG {__version__}: {kg.counts()['entities']} entities loaded in {kg.load_seconds:.2f} s; "
+        f"serving on http://{settings.host}:{settings.port} (docs at /docs)",
+        flush=True,
+    )
     uvicorn.run(create_app(kg), host=settings.host, port=settings.port, log_level=args.log_level)
     return 0
 
@@ -67,8 +70,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except OntologyLoadError as exc:
         print(f"{exc}", file=sys.stderr)
         return EXIT_SYNTAX
-    report = validate(store, data_dir=settings.data_dir, reference_csv=settings.reference_csv,
-                      shacl=not args.no_shacl)
+    report = validate(store, data_dir=settings.data_dir, reference_csv=settings.reference_csv, shacl=not args.no_shacl)
     print(json.dumps(report.to_dict(), indent=2) if args.json else report.render_text())
     return 0 if report.ok else EXIT_INVALID
 
@@ -98,8 +100,10 @@ def render_impact(report: ImpactReport) -> str:
     lines = ["Injured: " + ", ".join(f"{i.structure.label} (grade {i.grade})" for i in report.injuries)]
     lines.append("Destabilised joint motions:")
     for d in report.destabilised_motions:
-        lines.append(f"  - {d.joint.label}: {d.motion.label} in {d.position.label} — {d.status.value}, "
-                     f"{d.fraction_lost:.0%} of restraint lost")
+        lines.append(
+            f"  - {d.joint.label}: {d.motion.label} in {d.position.label} — {d.status.value}, "
+            f"{d.fraction_lost:.0%} of restraint lost"
+        )
         for fact in d.because:
             sources = "; ".join(s.label for s in fact.sources)
             lines.append(f"      because {fact.fact.label if fact.fact else fact.subject.label} [{sources}]")
@@ -107,8 +111,10 @@ def render_impact(report: ImpactReport) -> str:
         lines.append("Carrying more load:")
         for item in report.increased_load:
             positions = ", ".join(p.label for p in item.positions)
-            lines.append(f"  - {item.structure.label} ({item.kind}) for {item.motion.label} of the "
-                         f"{item.joint.label} ({positions})")
+            lines.append(
+                f"  - {item.structure.label} ({item.kind}) for {item.motion.label} of the "
+                f"{item.joint.label} ({positions})"
+            )
     if report.expected_positive_tests:
         lines.append("Expected positive tests:")
         for t in report.expected_positive_tests:

@@ -88,7 +88,10 @@ class AnkleKG:
         report = None
         if settings.validate_on_start:
             report = validate(
-                store, data_dir=settings.data_dir, reference_csv=settings.reference_csv, shacl=settings.shacl_on_start
+                store,
+                data_dir=settings.data_dir,
+                reference_csv=settings.reference_csv,
+                shacl=settings.shacl_on_start,
             )
             if not report.ok:
                 raise OntologyInvalid(report)
@@ -126,7 +129,7 @@ class AnkleKG:
         typed = [t for t in candidates if self._has_type(t, types)]
         if len(typed) == 1:
             return typed[0]
-        hits = [h for h in self.kb.terms.search(ref, types=self._expand_types(types), limit=5)]
+        hits = list(self.kb.terms.search(ref, types=self._expand_types(types), limit=5))
         prefix_hits = [h for h in hits if h.score >= 0.85]
         if len(prefix_hits) == 1:
             return prefix_hits[0].term
@@ -189,9 +192,7 @@ class AnkleKG:
     def entities(self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0) -> EntityPage:
         """A page of entities, ordered by id, optionally of given classes (subclasses included)."""
         wanted = set(types) if types else None
-        matching = [
-            t for t in self.kb.terms.terms.values() if wanted is None or self.kb.all_types(t) & wanted
-        ]
+        matching = [t for t in self.kb.terms.terms.values() if wanted is None or self.kb.all_types(t) & wanted]
         matching.sort(key=lambda t: t.id)
         page = matching[offset : offset + limit]
         more = offset + limit < len(matching)
@@ -200,7 +201,11 @@ class AnkleKG:
             type_part = "".join(f"&type={t}" for t in sorted(wanted)) if wanted else ""
             next_query = f"?limit={limit}&offset={offset + limit}{type_part}"
         return EntityPage(
-            items=[self.summary(t) for t in page], total=len(matching), limit=limit, offset=offset, next=next_query
+            items=[self.summary(t) for t in page],
+            total=len(matching),
+            limit=limit,
+            offset=offset,
+            next=next_query,
         )
 
     def entity(self, ref: str) -> EntityDetail:
@@ -225,9 +230,7 @@ class AnkleKG:
         for prop, value in term.annotations:
             annotations.setdefault(prop, []).append(value)
         restrained_by = [
-            kb.restraint_fact(r)
-            for r in kb.restraints
-            if term.id in (r.motion, r.joint) or term.id in r.positions
+            kb.restraint_fact(r) for r in kb.restraints if term.id in (r.motion, r.joint) or term.id in r.positions
         ]
         is_clinical = kb.is_a(term.id, "akg:ClinicalEntity")
         return EntityDetail(
@@ -237,9 +240,7 @@ class AnkleKG:
             synonyms=list(term.synonyms),
             abbreviations=list(term.abbreviations),
             latin_name=term.latin_name,
-            xrefs=[
-                XrefOut(id=x.curie, source=kb.ref(x.source) if x.source else None, note=x.note) for x in term.xrefs
-            ],
+            xrefs=[XrefOut(id=x.curie, source=kb.ref(x.source) if x.source else None, note=x.note) for x in term.xrefs],
             deprecated=term.deprecated,
             annotations=annotations,
             relations=relations,
@@ -316,4 +317,3 @@ class AnkleKG:
             "clinical_tests": len(self.kb.clinical_tests),
             "treatment_evidence": len(self.kb.treatment_evidence),
         }
-

@@ -31,10 +31,24 @@ class LiveServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = ROOT / ".pytest_cache" / f"server-{self.port}.log"
         self.log.parent.mkdir(exist_ok=True)
-        command = [sys.executable, "-m", "app", "serve", "--port", str(self.port), "--log-level", "warning", *args]
+        command = [
+            sys.executable,
+            "-m",
+            "app",
+            "serve",
+            "--port",
+            str(self.port),
+            "--log-level",
+            "warning",
+            *args,
+        ]
         self._log_file = self.log.open("w")
         self.process = subprocess.Popen(
-            command, cwd=ROOT, stdout=self._log_file, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+            command,
+            cwd=ROOT,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
         )
 
     def wait_ready(self, timeout: float = 60.0) -> None:
@@ -73,3 +87,12 @@ def live_server() -> Iterator[LiveServer]:
 def client(live_server: LiveServer) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=live_server.url, timeout=30.0) as http:
         yield http
+
+
+@pytest.fixture(scope="session")
+def kg():  # type: ignore[no-untyped-def]
+    """The bundled ontology loaded in-process, as a notebook user would (the Python API)."""
+    from app.kg import AnkleKG
+    from app.settings import Settings
+
+    return AnkleKG.load(Settings())

@@ -39,8 +39,13 @@ def select(query: str) -> list[dict[str, str]]:
     names = [v.value for v in result.variables]  # type: ignore[union-attr]
     rows = []
     for solution in result:  # type: ignore[union-attr]
-        rows.append({n: curie(solution[n]) if isinstance(solution[n], ox.NamedNode) else solution[n].value
-                     for n in names if solution[n] is not None})
+        rows.append(
+            {
+                n: curie(solution[n]) if isinstance(solution[n], ox.NamedNode) else solution[n].value
+                for n in names
+                if solution[n] is not None
+            }
+        )
     return rows
 
 

@@ -47,7 +47,10 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         description=DESCRIPTION,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
-        license_info={"name": "Data CC BY 4.0; code MIT", "url": "https://creativecommons.org/licenses/by/4.0/"},
+        license_info={
+            "name": "Data CC BY 4.0; code MIT",
+            "url": "https://creativecommons.org/licenses/by/4.0/",
+        },
     )
     app.add_middleware(
         CORSMiddleware,

@@ -56,11 +56,14 @@ class ProblemError(Exception):
         self.status, self.slug, self.title, self.detail, self.extra = status, slug, title, detail, extra
 
 
-def problem_response(
-    request: Request, status: int, slug: str, title: str, detail: str, **extra: Any
-) -> JSONResponse:
+def problem_response(request: Request, status: int, slug: str, title: str, detail: str, **extra: Any) -> JSONResponse:
     body = Problem(
-        type=PROBLEM_BASE + slug, title=title, status=status, detail=detail, instance=request.url.path, **extra
+        type=PROBLEM_BASE + slug,
+        title=title,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        **extra,
     )
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON)
 
@@ -77,26 +80,38 @@ def install_problem_handlers(app: FastAPI) -> None:
         names = ", ".join(f"{t.label} ({t.id})" for t in exc.suggestions)
         hint = f" Did you mean: {names}?" if names else " Try /v1/search?q=... to find the right name."
         return problem_response(
-            request, 404, "unknown-entity", "Unknown entity",
+            request,
+            404,
+            "unknown-entity",
+            "Unknown entity",
             f"No entity is named {exc.ref!r}.{hint}",
-            value=exc.ref, suggestions=_suggestion_list(exc.suggestions),
+            value=exc.ref,
+            suggestions=_suggestion_list(exc.suggestions),
         )
 
     @app.exception_handler(AmbiguousTerm)
     async def ambiguous_term(request: Request, exc: AmbiguousTerm) -> JSONResponse:
         names = "; ".join(f"{t.label} ({t.id})" for t in exc.candidates)
         return problem_response(
-            request, 400, "ambiguous-name", "Ambiguous name",
+            request,
+            400,
+            "ambiguous-name",
+            "Ambiguous name",
             f"{exc.ref!r} names several entities: {names}. Use the id of the one you mean.",
-            value=exc.ref, suggestions=_suggestion_list(exc.candidates),
+            value=exc.ref,
+            suggestions=_suggestion_list(exc.candidates),
         )
 
     @app.exception_handler(InvalidArgument)
     async def invalid_argument(request: Request, exc: InvalidArgument) -> JSONResponse:
         return problem_response(
-            request, 400, "invalid-parameter", "Invalid parameter value",
+            request,
+            400,
+            "invalid-parameter",
+            "Invalid parameter value",
             f"Parameter {exc.parameter!r} has value {exc.value!r}: {exc.detail}",
-            parameter=exc.parameter, value=exc.value,
+            parameter=exc.parameter,
+            value=exc.value,
         )
 
     @app.exception_handler(ProblemError)
@@ -110,13 +125,25 @@ def install_problem_handlers(app: FastAPI) -> None:
             location = [str(part) for part in err.get("loc", ())]
             where = location[0] if location else "request"
             name = ".".join(location[1:]) or where
-            errors.append({"in": where, "parameter": name, "value": _jsonable(err.get("input")), "message": err.get("msg", "")})
+            errors.append(
+                {
+                    "in": where,
+                    "parameter": name,
+                    "value": _jsonable(err.get("input")),
+                    "message": err.get("msg", ""),
+                }
+            )
         summary = "; ".join(f"{e['parameter']}={e['value']!r}: {e['message']}" for e in errors)
         first = errors[0] if errors else {}
         return problem_response(
-            request, 422, "invalid-request", "Invalid request",
+            request,
+            422,
+            "invalid-request",
+            "Invalid request",
             f"The request does not match the API: {summary}. See /docs for each parameter.",
-            parameter=first.get("parameter"), value=first.get("value"), errors=errors,
+            parameter=first.get("parameter"),
+            value=first.get("value"),
+            errors=errors,
         )
 
     @app.exception_handler(StarletteHTTPException)
@@ -126,7 +153,9 @@ def install_problem_handlers(app: FastAPI) -> None:
             detail = f"No resource at {request.url.path}. The API is described at /docs and /openapi.json."
         elif exc.status_code == 405:
             detail = f"{request.method} is not allowed on {request.url.path}. See /docs for the allowed methods."
-        response = problem_response(request, exc.status_code, f"http-{exc.status_code}", _title(exc.status_code), detail)
+        response = problem_response(
+            request, exc.status_code, f"http-{exc.status_code}", _title(exc.status_code), detail
+        )
         if exc.headers:
             response.headers.update(exc.headers)
         return response
@@ -135,8 +164,12 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s", request.url.path)
         return problem_response(
-            request, 500, "internal-error", "Internal error",
-            "The service failed to answer this request. This is a bug in AnkleKG, not in your request; please report it.",
+            request,
+            500,
+            "internal-error",
+            "Internal error",
+            "The service failed to answer this request. This is a bug in AnkleKG, not in your request; "
+            "please report it.",
         )
 
 

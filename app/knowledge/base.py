@@ -125,7 +125,10 @@ class KnowledgeBase:
             qualifiers={"joint": [self.ref(a.joint)], "role": a.role.value},
             fact=EntityRef(
                 id=a.id,
-                label=f"{self.label(a.muscle)} produces {self.label(a.motion)} at the {self.label(a.joint)} ({a.role.value})",
+                label=(
+                    f"{self.label(a.muscle)} produces {self.label(a.motion)} at the {self.label(a.joint)} "
+                    f"({a.role.value})"
+                ),
                 iri=expand(a.id),
             ),
             sources=[self.ref(s) for s in a.sources],

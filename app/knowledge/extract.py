@@ -85,12 +85,17 @@ def read_terms(store: ox.Store) -> dict[str, Term]:
         if not labels:
             continue  # QC reports missing labels; an unlabelled node cannot be addressed by name
         skip = {
-            "rdfs:label", "rdf:type", "IAO:0000115", "akg:definitionSource", "oboInOwl:hasExactSynonym",
-            "akg:abbreviation", "akg:latinName", "oboInOwl:hasDbXref", "owl:deprecated",
+            "rdfs:label",
+            "rdf:type",
+            "IAO:0000115",
+            "akg:definitionSource",
+            "oboInOwl:hasExactSynonym",
+            "akg:abbreviation",
+            "akg:latinName",
+            "oboInOwl:hasDbXref",
+            "owl:deprecated",
         }
-        annotations = tuple(
-            sorted((p, v) for p, values in props.items() if p not in skip for v in values)
-        )
+        annotations = tuple(sorted((p, v) for p, values in props.items() if p not in skip for v in values))
         terms[curie] = Term(
             id=curie,
             iri=ANKLE_BASE + curie.removeprefix("ANKLE:"),
@@ -101,7 +106,9 @@ def read_terms(store: ox.Store) -> dict[str, Term]:
             synonyms=tuple(sorted(set(props.get("oboInOwl:hasExactSynonym", ())))),
             abbreviations=tuple(sorted(set(props.get("akg:abbreviation", ())))),
             latin_name=_first(props.get("akg:latinName")),
-            xrefs=tuple(xrefs.get((curie, x), Xref(x, None, None)) for x in sorted(props.get("oboInOwl:hasDbXref", ()))),
+            xrefs=tuple(
+                xrefs.get((curie, x), Xref(x, None, None)) for x in sorted(props.get("oboInOwl:hasDbXref", ()))
+            ),
             deprecated="true" in props.get("owl:deprecated", ()),
             annotations=annotations,
         )
@@ -118,9 +125,7 @@ def _read_xrefs(store: ox.Store) -> dict[tuple[str, str], Xref]:
       ?ax owl:annotatedSource ?s ; owl:annotatedProperty oboInOwl:hasDbXref ; owl:annotatedTarget ?x .
       OPTIONAL { ?ax dcterms:source ?src } OPTIONAL { ?ax rdfs:comment ?note }
     }"""
-    return {
-        (row["s"], row["x"]): Xref(row["x"], row.get("src"), row.get("note")) for row in _rows(store, query)
-    }
+    return {(row["s"], row["x"]): Xref(row["x"], row.get("src"), row.get("note")) for row in _rows(store, query)}
 
 
 def read_statements(store: ox.Store) -> list[Statement]:
@@ -192,8 +197,10 @@ def read_restraints(store: ox.Store) -> list[Restraint]:
       OPTIONAL { ?r akg:relativeContribution ?contribution }
       OPTIONAL { ?r akg:evidenceNote ?note }
     } GROUP BY ?r ?structure ?joint ?motion ?role ?contribution ?note ORDER BY ?r"""
-    roles = {compress(str(AKG.PrimaryRestraint)): RestraintRole.PRIMARY,
-             compress(str(AKG.SecondaryRestraint)): RestraintRole.SECONDARY}
+    roles = {
+        compress(str(AKG.PrimaryRestraint)): RestraintRole.PRIMARY,
+        compress(str(AKG.SecondaryRestraint)): RestraintRole.SECONDARY,
+    }
     return [
         Restraint(
             id=row["r"],
@@ -220,8 +227,10 @@ def read_actions(store: ox.Store) -> list[MuscleAction]:
          akg:actionRole ?role ; dcterms:source ?src .
       OPTIONAL { ?a akg:evidenceNote ?note }
     } GROUP BY ?a ?muscle ?joint ?motion ?role ?note ORDER BY ?a"""
-    roles = {compress(str(AKG.PrimeMover)): ActionRole.PRIME_MOVER,
-             compress(str(AKG.Assistant)): ActionRole.ASSISTANT}
+    roles = {
+        compress(str(AKG.PrimeMover)): ActionRole.PRIME_MOVER,
+        compress(str(AKG.Assistant)): ActionRole.ASSISTANT,
+    }
     return [
         MuscleAction(
             id=row["a"],

@@ -147,7 +147,6 @@ class TermIndex:
         ranked = sorted(best.values(), key=lambda h: (-h.score, h.matched_field, h.term.label))
         return ranked[:limit]
 
-
     def _fuzzy(self, folded: str, cutoff: float) -> list[tuple[int, float]]:
         """Token-wise fuzzy scores (0-100): each query word against its closest word in a name.
 

@@ -12,7 +12,7 @@ def compress(iri: str) -> str:
     """The CURIE of an IRI, or the IRI itself when no prefix covers it."""
     for prefix, namespace in _BY_LENGTH:
         if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 

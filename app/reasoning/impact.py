@@ -159,7 +159,9 @@ class ImpactEngine:
                 for curie, (grade, via, chain) in sorted(injured.items(), key=lambda kv: (kv[1][1] is not None, kv[0]))
             ],
             position=self.kb.ref(position) if position else None,
-            destabilised_motions=sorted(destabilised, key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label)),
+            destabilised_motions=sorted(
+                destabilised, key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label)
+            ),
             increased_load=load,
             expected_positive_tests=tests,
             rules_applied=[self.rules[r].ref() for r in sorted(applied)],
@@ -241,11 +243,20 @@ class ImpactEngine:
             lost_facts = [self.kb.restraint_fact(r) for r in g.members if g.loss[r.id] > 0]
             for r in g.members:
                 if g.loss[r.id] == 0 and r.structure not in grades:
-                    self._collect(collected, (r.structure, "restraint", g.joint, g.motion), g, [*lost_facts, self.kb.restraint_fact(r)])
+                    self._collect(
+                        collected,
+                        (r.structure, "restraint", g.joint, g.motion),
+                        g,
+                        [*lost_facts, self.kb.restraint_fact(r)],
+                    )
             for action, joint_link in self._opposing_actions(g.joint, g.motion):
                 if action.muscle in grades:
                     continue
-                facts = [*lost_facts, self.kb.action_fact(action), *(self.kb.statement_fact(st) for st in joint_link)]
+                facts = [
+                    *lost_facts,
+                    self.kb.action_fact(action),
+                    *(self.kb.statement_fact(st) for st in joint_link),
+                ]
                 self._collect(collected, (action.muscle, "dynamic stabiliser", g.joint, g.motion), g, facts)
         items = []
         for (structure, kind, joint, motion), entry in collected.items():
@@ -309,7 +320,10 @@ class ImpactEngine:
                 ]
                 if not candidates:
                     continue
-                facts = [self.kb.test_fact(test, "akg:examinesJoint", joint), self.kb.test_fact(test, "akg:examinesMotion", motion)]
+                facts = [
+                    self.kb.test_fact(test, "akg:examinesJoint", joint),
+                    self.kb.test_fact(test, "akg:examinesMotion", motion),
+                ]
                 for g in candidates:
                     facts.extend(self.kb.restraint_fact(r) for r in g.members if g.loss[r.id] > 0)
                 items.append(
@@ -330,7 +344,12 @@ def _unique_facts(facts: Iterable[Fact]) -> list[Fact]:
     seen: set[tuple[str, str, str | None, str | None]] = set()
     unique = []
     for fact in facts:
-        key = (fact.subject.id, fact.predicate.id, fact.object.id if fact.object else None, fact.fact.id if fact.fact else None)
+        key = (
+            fact.subject.id,
+            fact.predicate.id,
+            fact.object.id if fact.object else None,
+            fact.fact.id if fact.fact else None,
+        )
         if key not in seen:
             seen.add(key)
             unique.append(fact)

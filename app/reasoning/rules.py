@@ -29,7 +29,7 @@ class Rule:
             return self.parameters[name]
         except KeyError:
             raise RuleConfigurationError(
-                f"rule {self.id} has no parameter {name!r}; add akg:ruleParameter \"{name}=...\" in data/rules/"
+                f'rule {self.id} has no parameter {name!r}; add akg:ruleParameter "{name}=..." in data/rules/'
             ) from None
 
     def ref(self) -> RuleRef:
@@ -50,11 +50,14 @@ class RuleBook:
 def load_rules(rules_dir: Path) -> RuleBook:
     """Every akg:Rule in the directory's Turtle files, with parsed numeric parameters."""
     store = load_store(sorted(rules_dir.glob("*.ttl")), ox.Store())
-    query = sparql_prologue() + """
+    query = (
+        sparql_prologue()
+        + """
     SELECT ?rule ?label ?definition ?parameter WHERE {
       ?rule a akg:Rule ; rdfs:label ?label ; skos:definition ?definition .
       OPTIONAL { ?rule akg:ruleParameter ?parameter }
     }"""
+    )
     collected: dict[str, tuple[str, str, dict[str, float]]] = {}
     for row in store.query(query):  # type: ignore[union-attr]
         rule_id = compress(row["rule"].value)

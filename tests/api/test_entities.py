@@ -38,7 +38,9 @@ def test_entity_detail_carries_xrefs_with_provenance_and_sourced_relations(clien
     xrefs = {x["id"]: x for x in body["xrefs"]}
     assert set(xrefs) == {"UBERON:0013725", "FMA:44083"}  # exactly the reference table's row
     assert all(x["source"]["label"] for x in xrefs.values())
-    assert body["types"] == [{"id": "akg:Ligament", "label": "ligament", "iri": "https://w3id.org/anklekg/schema#Ligament"}]
+    assert body["types"] == [
+        {"id": "akg:Ligament", "label": "ligament", "iri": "https://w3id.org/anklekg/schema#Ligament"}
+    ]
     assert body["definition"] and body["definition_source"]["id"].startswith("ANKLE:")
     assert body["relations"], "the ATFL has attachments"
     for group in body["relations"]:
@@ -90,7 +92,12 @@ def test_type_filter_includes_subclasses(client: httpx.Client) -> None:
 
 @pytest.mark.parametrize(
     ("params", "parameter"),
-    [({"limit": 0}, "limit"), ({"limit": "many"}, "limit"), ({"offset": -1}, "offset"), ({"type": "Ligamnt"}, "type")],
+    [
+        ({"limit": 0}, "limit"),
+        ({"limit": "many"}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"type": "Ligamnt"}, "type"),
+    ],
 )
 def test_bad_listing_parameters_are_named_in_the_problem(
     client: httpx.Client, params: dict[str, object], parameter: str

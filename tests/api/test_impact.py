@@ -91,8 +91,10 @@ def test_secondary_restraints_take_the_load(client: httpx.Client) -> None:
 
 
 def test_a_lower_grade_loses_less_and_is_not_unstable(client: httpx.Client) -> None:
-    severe = {(d["joint"]["id"], d["motion"]["id"], d["position"]["id"]): d["fraction_lost"]
-              for d in impact(client, "ATFL", grade=3)["destabilised_motions"]}
+    severe = {
+        (d["joint"]["id"], d["motion"]["id"], d["position"]["id"]): d["fraction_lost"]
+        for d in impact(client, "ATFL", grade=3)["destabilised_motions"]
+    }
     mild_body = impact(client, "ATFL", grade=1)
     assert not unstable_pairs(mild_body)
     for d in mild_body["destabilised_motions"]:

@@ -25,8 +25,11 @@ def test_cors_allows_any_origin_for_reads(client: httpx.Client) -> None:
     assert response.headers["access-control-allow-origin"] in ("*", "https://learn.example")
     preflight = client.options(
         "/v1/impact",
-        headers={"Origin": "https://learn.example", "Access-Control-Request-Method": "POST",
-                 "Access-Control-Request-Headers": "content-type"},
+        headers={
+            "Origin": "https://learn.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
     )
     assert preflight.status_code == 200
 

@@ -54,8 +54,10 @@ def test_a_syntax_error_stops_start_up_with_file_line_and_column(tmp_path: Path)
 def test_invalid_data_stops_start_up_with_the_report(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     with (data / "ankle_ontology.ttl").open("a") as handle:
-        handle.write('\nANKLE:0000999 a <https://w3id.org/anklekg/schema#Ligament> ; '
-                     '<http://www.w3.org/2000/01/rdf-schema#label> "tibia" .\n')
+        handle.write(
+            "\nANKLE:0000999 a <https://w3id.org/anklekg/schema#Ligament> ; "
+            '<http://www.w3.org/2000/01/rdf-schema#label> "tibia" .\n'
+        )
     result = anklekg("serve", "--port", "0", "--data-dir", str(data))
     assert result.returncode == 3
     assert "duplicate_label" in result.stderr

@@ -28,8 +28,10 @@ def list_entities(
     kg: KnowledgeGraphDep,
     type: Annotated[
         list[str] | None,
-        Query(description="Only entities of this class or its subclasses (e.g. Ligament, akg:Nerve); repeatable.",
-              examples=["Ligament"]),
+        Query(
+            description="Only entities of this class or its subclasses (e.g. Ligament, akg:Nerve); repeatable.",
+            examples=["Ligament"],
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0,
@@ -46,8 +48,10 @@ def read_neighbors(
     depth: Annotated[int, Query(ge=1, le=3, description="Hops to follow, either direction.")] = 1,
     predicate: Annotated[
         list[str] | None,
-        Query(description="Follow only edges with this predicate (e.g. partOf, akg:innervatedBy); repeatable.",
-              examples=["partOf"]),
+        Query(
+            description="Follow only edges with this predicate (e.g. partOf, akg:innervatedBy); repeatable.",
+            examples=["partOf"],
+        ),
     ] = None,
 ) -> Neighbourhood:
     """Node-link JSON of the entity's neighbourhood, each link with its predicate and sources."""

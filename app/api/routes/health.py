@@ -25,5 +25,9 @@ def read_health(kg: KnowledgeGraphDep) -> Health:
     if kg.validation is not None:
         validation = {str(sev): n for sev, n in kg.validation.counts_by_severity().items()}
     return Health(
-        status="ok", version=kg.version, counts=kg.counts(), validation=validation, load_seconds=round(kg.load_seconds, 3)
+        status="ok",
+        version=kg.version,
+        counts=kg.counts(),
+        validation=validation,
+        load_seconds=round(kg.load_seconds, 3),
     )

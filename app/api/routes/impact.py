@@ -23,7 +23,9 @@ class InjuryIn(BaseModel):
 class ImpactRequest(BaseModel):
     injuries: list[InjuryIn] = Field(min_length=1, max_length=20)
     position: str | None = Field(
-        default=None, max_length=200, examples=["plantarflexion"],
+        default=None,
+        max_length=200,
+        examples=["plantarflexion"],
         description="Only answer for this ankle position (plantarflexion, neutral, dorsiflexion).",
     )
 
@@ -39,16 +41,24 @@ def read_impact(
     kg: KnowledgeGraphDep,
     injured: Annotated[
         list[str],
-        Query(min_length=1, max_length=20, description="Injured structure (any name); repeat for several.",
-              examples=["ATFL"]),
+        Query(
+            min_length=1,
+            max_length=20,
+            description="Injured structure (any name); repeat for several.",
+            examples=["ATFL"],
+        ),
     ],
     grade: Annotated[
         list[int] | None,
-        Query(description="1, 2 or 3: one grade for all injuries, or one per `injured` in the same order.",
-              examples=[3]),
+        Query(
+            description="1, 2 or 3: one grade for all injuries, or one per `injured` in the same order.",
+            examples=[3],
+        ),
     ] = None,
-    position: Annotated[str | None, Query(max_length=200, examples=["plantarflexion"],
-                                          description="Only answer for this ankle position.")] = None,
+    position: Annotated[
+        str | None,
+        Query(max_length=200, examples=["plantarflexion"], description="Only answer for this ankle position."),
+    ] = None,
 ) -> ImpactReport:
     """Which joint motions destabilise, what carries more load, which tests turn positive — with reasons."""
     grades = grade or [3]

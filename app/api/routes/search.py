@@ -16,9 +16,18 @@ router = APIRouter(prefix="/v1", tags=["search"], responses=PROBLEM_RESPONSES)
 @router.get("/search", response_model=SearchResults)
 def search_entities(
     kg: KnowledgeGraphDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="What to look for; typos are tolerated.",
-                            examples=["talofibular ligamnet"])],
-    type: Annotated[list[str] | None, Query(description="Only entities of this class (e.g. Ligament); repeatable.")] = None,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="What to look for; typos are tolerated.",
+            examples=["talofibular ligamnet"],
+        ),
+    ],
+    type: Annotated[
+        list[str] | None, Query(description="Only entities of this class (e.g. Ligament); repeatable.")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> SearchResults:
     """Ranked hits: exact label, then exact synonym or abbreviation, then prefix, then fuzzy."""

@@ -1,0 +1,77 @@
+"""Name resolution and search, including property tests over arbitrary user text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.kg import AnkleKG, InvalidArgument
+from app.knowledge.lookup import AmbiguousTerm, TermIndex, UnknownTerm, fold
+from app.knowledge.model import Term
+
+
+def make_term(curie: str, label: str, **extra: object) -> Term:
+    return Term(
+        id=curie,
+        iri="https://w3id.org/anklekg/ANKLE_" + curie[6:],
+        label=label,
+        types=("akg:Ligament",),
+        **extra,
+    )  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def tiny() -> TermIndex:
+    return TermIndex(
+        [
+            make_term("ANKLE:0000001", "anterior talofibular ligament", abbreviations=("ATFL",)),
+            make_term("ANKLE:0000002", "posterior talofibular ligament", abbreviations=("PTFL",)),
+            make_term("ANKLE:0000003", "fibularis tertius", abbreviations=("PT",)),
+            make_term("ANKLE:0000004", "posterior tibial tendon", abbreviations=("PT",)),
+        ]
+    )
+
+
+def test_fold_ignores_case_punctuation_and_spacing() -> None:
+    assert fold("  Peroneus-Longus ") == fold("peroneus longus") == "peroneus longus"
+
+
+def test_resolution_prefers_labels_and_refuses_to_guess_between_equals(tiny: TermIndex) -> None:
+    assert tiny.resolve("atfl").id == "ANKLE:0000001"
+    assert tiny.resolve("ANKLE:0000002").label == "posterior talofibular ligament"
+    with pytest.raises(AmbiguousTerm) as ambiguous:
+        tiny.resolve("PT")
+    assert {t.id for t in ambiguous.value.candidates} == {"ANKLE:0000003", "ANKLE:0000004"}
+
+
+def test_unknown_names_come_with_suggestions(tiny: TermIndex) -> None:
+    with pytest.raises(UnknownTerm) as unknown:
+        tiny.resolve("anterior talofibular ligamnet")
+    assert unknown.value.suggestions[0].id == "ANKLE:0000001"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_resolves_or_fails_cleanly(kg: AnkleKG, text: str) -> None:
+    try:
+        term = kg.resolve(text)
+    except (UnknownTerm, AmbiguousTerm):
+        return
+    assert term.id in kg.kb.terms.terms
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.integers(min_value=1, max_value=50))
+def test_any_text_searches_to_ranked_unique_hits(kg: AnkleKG, text: str, limit: int) -> None:
+    hits = kg.search(text, limit=limit)
+    assert len(hits) <= limit
+    assert len({h.term.id for h in hits}) == len(hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_typed_resolution_picks_the_position_not_the_motion(kg: AnkleKG) -> None:
+    assert kg.resolve("plantarflexion", types=("akg:JointPosition",)).label == "plantarflexed position"
+    assert kg.resolve("plantarflexion").label == "plantarflexion"
+    with pytest.raises(InvalidArgument):
+        kg.resolve("anterior talofibular ligament", types=("akg:JointPosition",))
