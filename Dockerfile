@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+# AnkleKG REST API: `docker build -t anklekg . && docker run --rm -p 8000:8000 anklekg`
+# Two stages: the builder installs the project (a regular, non-editable `pip install .`) into a
+# virtual environment; the runtime image gets only that environment, no build tooling, no sources.
+# The ontology travels inside the install: pyproject's [tool.setuptools.data-files] puts data/*.ttl,
+# data/qc and data/rules under <venv>/share/anklekg/data, which app/settings.py default_data_dir()
+# finds when there is no checkout beside the code.
+
+ARG PYTHON_IMAGE=python:3.11-slim
+
+FROM ${PYTHON_IMAGE} AS build
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PYTHONDONTWRITEBYTECODE=1
+RUN python -m venv /opt/anklekg
+WORKDIR /src
+# Metadata first, so the dependency layer is rebuilt only when pyproject.toml changes.
+COPY pyproject.toml README.md ./
+COPY app/ app/
+COPY data/ data/
+RUN /opt/anklekg/bin/pip install --upgrade pip \
+ && /opt/anklekg/bin/pip install . \
+ && /opt/anklekg/bin/python -c "from app.settings import Settings; p = Settings().data_dir; assert (p / 'ankle_ontology.ttl').is_file(), p; print('data in', p)"
+
+FROM ${PYTHON_IMAGE} AS runtime
+LABEL org.opencontainers.image.title="AnkleKG" \
+      org.opencontainers.image.description="A sourced knowledge graph of the human ankle, served over REST" \
+      org.opencontainers.image.licenses="MIT AND CC-BY-4.0"
+ENV PATH=/opt/anklekg/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1
+RUN groupadd --system --gid 10001 anklekg \
+ && useradd --system --uid 10001 --gid anklekg --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin anklekg
+COPY --from=build /opt/anklekg /opt/anklekg
+WORKDIR /tmp
+USER anklekg:anklekg
+EXPOSE 8000
+# Start-up parses, validates (QC + SHACL) and indexes the ontology: a few seconds; allow for slow hosts.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4).status == 200 else 1)"]
+CMD ["anklekg", "serve", "--host", "0.0.0.0", "--port", "8000"]
