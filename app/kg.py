@@ -138,7 +138,9 @@ class AnkleKG:
             raise InvalidArgument(
                 parameter, ref, f"{ref!r} names {self._describe(candidates)}, which is not a {wanted}"
             )
-        raise UnknownTerm(ref, [h.term for h in hits])
+        # Few terms have these types: rank them all, so the caller always gets something to pick from.
+        suggestions = hits or self.kb.terms.search(ref, types=self._expand_types(types), limit=5, fuzzy_cutoff=0)
+        raise UnknownTerm(ref, [h.term for h in suggestions])
 
     def resolve_classes(self, names: Collection[str], *, parameter: str = "type") -> set[str]:
         """Schema classes named by CURIE (akg:Ligament), local name (Ligament) or label (ligament)."""

@@ -8,6 +8,7 @@ Every error body is ``application/problem+json`` with ``type``, ``title``, ``sta
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -124,7 +125,8 @@ def install_problem_handlers(app: FastAPI) -> None:
         for err in exc.errors():
             location = [str(part) for part in err.get("loc", ())]
             where = location[0] if location else "request"
-            name = ".".join(location[1:]) or where
+            # A query/path/header parameter is named alone (grade, not grade.0); a body field by its path.
+            name = (location[1] if where != "body" and len(location) > 1 else ".".join(location[1:])) or where
             errors.append(
                 {
                     "in": where,
@@ -151,13 +153,15 @@ def install_problem_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else "HTTP error"
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"No resource at {request.url.path}. The API is described at /docs and /openapi.json."
-        elif exc.status_code == 405:
-            detail = f"{request.method} is not allowed on {request.url.path}. See /docs for the allowed methods."
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            allowed = _allowed_methods(request)
+            headers["Allow"] = ", ".join(allowed)
+            detail = f"{request.method} is not allowed on {request.url.path}; use {' or '.join(allowed)}."
         response = problem_response(
             request, exc.status_code, f"http-{exc.status_code}", _title(exc.status_code), detail
         )
-        if exc.headers:
-            response.headers.update(exc.headers)
+        response.headers.update(headers)
         return response
 
     @app.exception_handler(Exception)
@@ -171,6 +175,29 @@ def install_problem_handlers(app: FastAPI) -> None:
             "The service failed to answer this request. This is a bug in AnkleKG, not in your request; "
             "please report it.",
         )
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method the API documents at this path.
+
+    Starlette's own 405 names only the first matching route's methods; the OpenAPI document knows
+    them all, so the Allow header is built from it (compiled once per application).
+    """
+    table: list[tuple[re.Pattern[str], set[str]]] | None = getattr(request.app.state, "allow_table", None)
+    if table is None:
+        table = []
+        for template, operations in request.app.openapi()["paths"].items():
+            pattern = re.sub(r"\\\{[^}:]+:path\\\}", ".+", re.escape(template))
+            pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", pattern)
+            table.append((re.compile(f"^{pattern}$"), {m.upper() for m in operations}))
+        request.app.state.allow_table = table
+    methods: set[str] = set()
+    for pattern, allowed in table:
+        if pattern.match(request.url.path):
+            methods |= allowed
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods) or ["GET"]
 
 
 def _title(status: int) -> str:

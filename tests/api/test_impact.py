@@ -80,14 +80,22 @@ def test_every_because_fact_is_in_the_graph_and_sourced(client: httpx.Client) ->
                 assert facts.ask(f"ASK {{ {s} {fact['predicate']['id']} {o} }}"), fact
 
 
-def test_secondary_restraints_take_the_load(client: httpx.Client) -> None:
+def test_intact_restraints_of_the_same_motion_and_position_take_the_load(client: httpx.Client) -> None:
     body = impact(client, "ATFL")
-    loaded = {(i["structure"]["id"], i["joint"]["id"], i["motion"]["id"]) for i in body["increased_load"]}
-    for joint, motion in unstable_pairs(body):
+    loaded = {
+        (i["structure"]["id"], i["joint"]["id"], i["motion"]["id"], p["id"])
+        for i in body["increased_load"]
+        for p in i["positions"]
+    }
+    checked = 0
+    for d in body["destabilised_motions"]:
+        joint, motion, position = d["joint"]["id"], d["motion"]["id"], d["position"]["id"]
         rows = facts.select(f"""SELECT ?s WHERE {{ ?r a akg:Restraint ; akg:restrainingStructure ?s ;
-              akg:joint {joint} ; akg:motion {motion} . FILTER(?s != {ATFL}) }}""")
+              akg:joint {joint} ; akg:motion {motion} ; akg:position {position} . FILTER(?s != {ATFL}) }}""")
         for row in rows:
-            assert (row["s"], joint, motion) in loaded
+            assert (row["s"], joint, motion, position) in loaded
+            checked += 1
+    assert checked, "the CFL shares the talar tilt with the ATFL in neutral, per the data"
 
 
 def test_a_lower_grade_loses_less_and_is_not_unstable(client: httpx.Client) -> None:

@@ -23,7 +23,7 @@ def read_health(kg: KnowledgeGraphDep) -> Health:
     """Service status, ontology version, graph sizes and validation counts."""
     validation = None
     if kg.validation is not None:
-        validation = {str(sev): n for sev, n in kg.validation.counts_by_severity().items()}
+        validation = kg.validation.counts()["by_severity"]
     return Health(
         status="ok",
         version=kg.version,
