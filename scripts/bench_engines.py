@@ -26,6 +26,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -223,7 +224,7 @@ def run(repeat: int, budget_s: float, warmup: int) -> Report:
         query = PROLOGUE + body
         per_engine: dict[str, Timing] = {}
         for engine, runner in engines.items():
-            timing, cells = time_call(lambda r=runner: r(query), warmup=warmup, repeat=repeat, budget_s=budget_s)
+            timing, cells = time_call(partial(runner, query), warmup=warmup, repeat=repeat, budget_s=budget_s)
             timing.rows = cells
             per_engine[engine] = timing
         report.queries[name] = per_engine

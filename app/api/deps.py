@@ -9,8 +9,8 @@ from fastapi import Depends, Request
 from app.kg import AnkleKG
 
 
-def get_kg(request: Request) -> AnkleKG:
-    """The AnkleKG loaded once by the application's lifespan."""
+async def get_kg(request: Request) -> AnkleKG:
+    """The AnkleKG loaded once by the application's lifespan (async: no thread-pool hop)."""
     return request.app.state.kg  # type: ignore[no-any-return]
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from app.api.problems import install_problem_handlers
@@ -25,6 +28,25 @@ every fact carries its sources. Errors are RFC 9457 problem details (`applicatio
 
 **{EDUCATIONAL_NOTICE}**
 """
+
+
+class VersionHeaderMiddleware:
+    """Adds X-AnkleKG-Version to every HTTP response (plain ASGI: no BaseHTTPMiddleware overhead)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_version(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).append("X-AnkleKG-Version", __version__)
+            await send(message)
+
+        await self.app(scope, receive, send_with_version)
 
 
 def operation_id(route: APIRoute) -> str:
@@ -52,6 +74,8 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             "url": "https://creativecommons.org/licenses/by/4.0/",
         },
     )
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(VersionHeaderMiddleware)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -59,12 +83,6 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         allow_headers=["*"],
         expose_headers=["X-AnkleKG-Version"],
     )
-
-    @app.middleware("http")
-    async def version_header(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers["X-AnkleKG-Version"] = __version__
-        return response
 
     install_problem_handlers(app)
 

@@ -23,7 +23,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import MuscleAction, Restraint, RestraintRole, Statement
+from app.knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
 from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact, RuleRef
 from app.reasoning.rules import RuleBook
 
@@ -128,7 +128,14 @@ class ImpactEngine:
             RestraintRole.SECONDARY: destabilised.parameter("secondary_weight"),
         }
         self.laxity_threshold = destabilised.parameter("laxity_threshold")
-        for rule_id in (R_PARTS, R_LOAD, R_TEST):
+        load = rules[R_LOAD]
+        self.load_rank = {
+            RestraintRole.PRIMARY: load.parameter("primary_restraint_rank"),
+            RestraintRole.SECONDARY: load.parameter("secondary_restraint_rank"),
+            ActionRole.PRIME_MOVER: load.parameter("prime_mover_rank"),
+            ActionRole.ASSISTANT: load.parameter("assistant_rank"),
+        }
+        for rule_id in (R_PARTS, R_TEST):
             rules[rule_id]  # fail at start-up, not at the first request, if a rule is missing
 
     # -- public ---------------------------------------------------------------------------------
@@ -164,7 +171,7 @@ class ImpactEngine:
             ),
             increased_load=load,
             expected_positive_tests=tests,
-            rules_applied=[self.rules[r].ref() for r in sorted(applied)],
+            rules_applied=[self.rules[r].ref(described=True) for r in sorted(applied)],
         )
 
     # -- rules ----------------------------------------------------------------------------------
@@ -246,7 +253,8 @@ class ImpactEngine:
                     self._collect(
                         collected,
                         (r.structure, "restraint", g.joint, g.motion),
-                        g,
+                        g.position,
+                        g.fraction_lost * self.load_rank[r.role],
                         [*lost_facts, self.kb.restraint_fact(r)],
                     )
             for action, joint_link in self._opposing_actions(g.joint, g.motion):
@@ -257,7 +265,8 @@ class ImpactEngine:
                     self.kb.action_fact(action),
                     *(self.kb.statement_fact(st) for st in joint_link),
                 ]
-                self._collect(collected, (action.muscle, "dynamic stabiliser", g.joint, g.motion), g, facts)
+                key = (action.muscle, "dynamic stabiliser", g.joint, g.motion)
+                self._collect(collected, key, g.position, g.fraction_lost * self.load_rank[action.role], facts)
         items = []
         for (structure, kind, joint, motion), entry in collected.items():
             items.append(
@@ -275,10 +284,12 @@ class ImpactEngine:
         return sorted(items, key=lambda i: (-i.score, i.kind, i.structure.label, i.joint.label, i.motion.label))
 
     @staticmethod
-    def _collect(collected: dict, key: tuple[str, str, str, str], g: _Group, facts: list[Fact]) -> None:
+    def _collect(
+        collected: dict, key: tuple[str, str, str, str], position: str, score: float, facts: list[Fact]
+    ) -> None:
         entry = collected.setdefault(key, {"positions": set(), "score": 0.0, "because": []})
-        entry["positions"].add(g.position)
-        entry["score"] = max(entry["score"], g.fraction_lost)
+        entry["positions"].add(position)
+        entry["score"] = max(entry["score"], score)
         entry["because"].extend(facts)
 
     def _opposing_actions(self, joint: str, motion: str) -> list[tuple[MuscleAction, list[Statement]]]:

@@ -32,8 +32,9 @@ class Rule:
                 f'rule {self.id} has no parameter {name!r}; add akg:ruleParameter "{name}=..." in data/rules/'
             ) from None
 
-    def ref(self) -> RuleRef:
-        return RuleRef(id=self.id, label=self.label, description=self.description)
+    def ref(self, *, described: bool = False) -> RuleRef:
+        """The rule as cited by a conclusion; ``described`` adds the full text (once per answer)."""
+        return RuleRef(id=self.id, label=self.label, description=self.description if described else None)
 
 
 @dataclass(frozen=True)

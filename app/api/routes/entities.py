@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
+from app.api.responses import ModelResponse
 from app.models import EntityDetail, EntityPage, Neighbourhood
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"], responses=PROBLEM_RESPONSES)
@@ -35,10 +36,10 @@ def list_entities(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0,
-) -> EntityPage:
+) -> ModelResponse:
     """A page of entities ordered by id; `next` is the query string of the following page."""
     types = kg.resolve_classes(type) if type else None
-    return kg.entities(types=types, limit=limit, offset=offset)
+    return ModelResponse(kg.entities(types=types, limit=limit, offset=offset))
 
 
 @router.get("/{ref:path}/neighbors", response_model=Neighbourhood)
@@ -53,13 +54,13 @@ def read_neighbors(
             examples=["partOf"],
         ),
     ] = None,
-) -> Neighbourhood:
+) -> ModelResponse:
     """Node-link JSON of the entity's neighbourhood, each link with its predicate and sources."""
     predicates = kg.resolve_predicates(predicate) if predicate else None
-    return kg.neighbours(ref, depth=depth, predicates=predicates)
+    return ModelResponse(kg.neighbours(ref, depth=depth, predicates=predicates))
 
 
 @router.get("/{ref:path}", response_model=EntityDetail)
-def read_entity(kg: KnowledgeGraphDep, ref: RefPath) -> EntityDetail:
+def read_entity(kg: KnowledgeGraphDep, ref: RefPath) -> ModelResponse:
     """One entity: names, definition, xrefs, and relations grouped by predicate with their sources."""
-    return kg.entity(ref)
+    return ModelResponse(kg.entity(ref))

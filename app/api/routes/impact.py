@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
+from app.api.responses import ModelResponse
 from app.kg import InvalidArgument
 from app.reasoning.impact import ImpactReport
 
@@ -59,7 +60,7 @@ def read_impact(
         str | None,
         Query(max_length=200, examples=["plantarflexion"], description="Only answer for this ankle position."),
     ] = None,
-) -> ImpactReport:
+) -> ModelResponse:
     """Which joint motions destabilise, what carries more load, which tests turn positive — with reasons."""
     grades = grade or [3]
     if len(grades) not in (1, len(injured)):
@@ -70,10 +71,10 @@ def read_impact(
         if g not in (1, 2, 3):
             raise InvalidArgument("grade", g, "grade must be 1, 2 or 3")
     pairs = [(name, grades[0] if len(grades) == 1 else grades[i]) for i, name in enumerate(injured)]
-    return kg.impact(pairs, position=position)  # type: ignore[arg-type]
+    return ModelResponse(kg.impact(pairs, position=position))  # type: ignore[arg-type]
 
 
 @router.post("/impact", response_model=ImpactReport)
-def create_impact(kg: KnowledgeGraphDep, request: Annotated[ImpactRequest, Body()]) -> ImpactReport:
+def create_impact(kg: KnowledgeGraphDep, request: Annotated[ImpactRequest, Body()]) -> ModelResponse:
     """The same question with a JSON body: several injuries, each with its own grade."""
-    return kg.impact([(i.structure, i.grade) for i in request.injuries], position=request.position)
+    return ModelResponse(kg.impact([(i.structure, i.grade) for i in request.injuries], position=request.position))

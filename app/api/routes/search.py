@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
+from app.api.responses import ModelResponse
 from app.models import SearchHitOut, SearchResults
 
 router = APIRouter(prefix="/v1", tags=["search"], responses=PROBLEM_RESPONSES)
@@ -29,11 +30,11 @@ def search_entities(
         list[str] | None, Query(description="Only entities of this class (e.g. Ligament); repeatable.")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-) -> SearchResults:
+) -> ModelResponse:
     """Ranked hits: exact label, then exact synonym or abbreviation, then prefix, then fuzzy."""
     types = kg.resolve_classes(type) if type else None
     hits = kg.search(q, types=types, limit=limit)
-    return SearchResults(
+    results = SearchResults(
         query=q,
         hits=[
             SearchHitOut(
@@ -47,3 +48,4 @@ def search_entities(
             for h in hits
         ],
     )
+    return ModelResponse(results)

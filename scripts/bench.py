@@ -1,0 +1,497 @@
+"""Service performance of AnkleKG, each figure beside a baseline measured in the same run.
+
+House rule: performance is measured, not asserted. Every AnkleKG figure is printed next to the same
+measurement of a baseline, with the ratio, so a reader sees what the graph costs on top of the stack:
+
+a. cold start: seconds from launching ``python -m app serve`` as a subprocess until the first 200 from
+   GET /v1/impact?injured=ATFL (parse + validate + index + import + uvicorn start), against a bare
+   FastAPI app in uvicorn returning constant bytes from the same route (written to a temp file at run
+   time); also the start without validation (``--no-validate``) to show what QC + SHACL cost;
+b. throughput: requests per second of GET /v1/entities/ATFL over loopback keep-alive connections from N
+   concurrent clients (a small asyncio HTTP/1.1 client; bounded by time and by count), against the
+   bare app's constant route served the same way;
+c. latency: in-process p50/p99 of ``kg.impact([...])`` for one, two and five injuries (and
+   ``kg.entity("ATFL")``) against a no-op function timed the same way (the timer's own cost); and HTTP
+   p50/p99 of GET /v1/impact?injured=ATFL under the same concurrent load against the bare app;
+d. memory: resident set size (VmRSS from /proc/<pid>/status; VmHWM is the peak) of each server after
+   its first answer and after the load runs.
+
+Everything runs on 127.0.0.1 on free ports; every loop is bounded; every server is stopped (SIGINT, then
+SIGKILL after a grace period) even on error. Both servers run with the same uvicorn defaults and the
+same log level (``info``, as the container runs it; access logs go to a temp file).
+
+Usage: ``python scripts/bench.py [--quick] [--json] [--clients N] [--seconds S] [--no-validate]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+IMPACT_PATH = "/v1/impact?injured=ATFL"
+ENTITY_PATH = "/v1/entities/ATFL"
+FIVE_INJURIES = ["ATFL", "CFL", "PTFL", "AITFL", "deltoid ligament"]
+
+BASELINE_APP = textwrap.dedent(
+    '''
+    """Bare FastAPI baseline for scripts/bench.py: the same routes, constant bytes, no graph."""
+    from fastapi import FastAPI, Response
+
+    app = FastAPI()
+    BODY = b'{"baseline": true, "padding": "' + b"x" * 200 + b'"}'
+
+
+    @app.get("/v1/impact")
+    def impact() -> Response:
+        return Response(BODY, media_type="application/json")
+
+
+    @app.get("/v1/entities/{ref}")
+    def entity(ref: str) -> Response:
+        return Response(BODY, media_type="application/json")
+
+
+    @app.get("/health")
+    def health() -> Response:
+        return Response(BODY, media_type="application/json")
+    '''
+)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Servers in subprocesses
+# ---------------------------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Server:
+    name: str
+    process: subprocess.Popen[bytes]
+    port: int
+    log_path: Path
+    cold_start_s: float = 0.0
+
+    def url(self, path: str) -> str:
+        return f"http://{HOST}:{self.port}{path}"
+
+    def memory_kib(self) -> dict[str, int]:
+        """VmRSS and VmHWM (peak RSS) of the server process, in KiB, from /proc."""
+        values: dict[str, int] = {}
+        with open(f"/proc/{self.process.pid}/status", encoding="ascii") as status:
+            for line in status:
+                key, _, rest = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    values[key] = int(rest.split()[0])
+        return values
+
+    def log_tail(self, lines: int = 25) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+
+def _get_status(url: str, timeout: float) -> int | None:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            response.read()
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def stop(server: Server, grace_s: float = 10.0) -> None:
+    """SIGINT (uvicorn's graceful shutdown), then SIGKILL if it has not exited within ``grace_s``."""
+    process = server.process
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=grace_s)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=grace_s)
+
+
+@contextlib.contextmanager
+def serving(name: str, argv: Sequence[str], port: int, probe: str, log_dir: Path, timeout_s: float) -> Iterator[Server]:
+    """Start ``argv``; time launch -> first 200 on ``probe``; yield the running server; always stop it."""
+    log_path = log_dir / f"{name.replace(' ', '_')}-{port}.log"
+    with open(log_path, "wb") as log:
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+        server = Server(name, process, port, log_path)
+        try:
+            deadline = started + timeout_s
+            while True:
+                status = _get_status(server.url(probe), timeout=5.0)
+                if status == 200:
+                    server.cold_start_s = time.perf_counter() - started
+                    break
+                if process.poll() is not None:
+                    raise RuntimeError(
+                        f"{name} exited with code {process.returncode} before answering:\n{server.log_tail()}"
+                    )
+                if status is not None:
+                    raise RuntimeError(f"{name} answered {probe} with HTTP {status}:\n{server.log_tail()}")
+                if time.perf_counter() > deadline:
+                    raise RuntimeError(f"{name} did not answer within {timeout_s} s:\n{server.log_tail()}")
+                time.sleep(0.01)
+            yield server
+        finally:
+            stop(server)
+
+
+def anklekg_argv(port: int, validate: bool, log_level: str) -> list[str]:
+    argv = [sys.executable, "-m", "app", "serve", "--host", HOST, "--port", str(port), "--log-level", log_level]
+    return argv if validate else [*argv, "--no-validate"]
+
+
+def baseline_argv(app_dir: Path, port: int, log_level: str) -> list[str]:
+    return [
+        sys.executable, "-m", "uvicorn", "bench_baseline_app:app", "--app-dir", str(app_dir),
+        "--host", HOST, "--port", str(port), "--log-level", log_level,
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------------
+# A small keep-alive HTTP/1.1 load generator (asyncio; bounded by time and by request count)
+# ---------------------------------------------------------------------------------------------------
+_CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:\s*(\d+)", re.IGNORECASE)
+_CHUNKED = re.compile(rb"\r\ntransfer-encoding:\s*chunked", re.IGNORECASE)
+
+
+@dataclass
+class LoadResult:
+    requests: int
+    errors: int
+    seconds: float
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    bytes_per_response: int
+
+
+async def _read_response(reader: asyncio.StreamReader) -> tuple[int, int]:
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    match = _CONTENT_LENGTH.search(head)
+    if match:
+        body = await reader.readexactly(int(match.group(1)))
+        return status, len(body)
+    if _CHUNKED.search(head):
+        size_total = 0
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip().split(b";")[0], 16)
+            await reader.readexactly(size + 2)
+            size_total += size
+            if size == 0:
+                return status, size_total
+    raise RuntimeError("response without Content-Length or chunked encoding")
+
+
+async def _load(port: int, path: str, clients: int, seconds: float, max_requests: int) -> LoadResult:
+    request = f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept: application/json\r\n\r\n".encode()
+    latencies: list[float] = []
+    budget = {"left": max_requests, "errors": 0, "bytes": 0}
+    connections = [await asyncio.open_connection(HOST, port) for _ in range(clients)]
+    started = time.perf_counter()
+    deadline = started + seconds
+
+    async def worker(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while budget["left"] > 0 and time.perf_counter() < deadline:
+            budget["left"] -= 1
+            sent = time.perf_counter()
+            writer.write(request)
+            status, size = await _read_response(reader)
+            latencies.append(time.perf_counter() - sent)
+            budget["bytes"] = size
+            if status != 200:
+                budget["errors"] += 1
+
+    try:
+        await asyncio.wait_for(asyncio.gather(*(worker(r, w) for r, w in connections)), timeout=seconds + 30)
+    finally:
+        for _, writer in connections:
+            writer.close()
+    elapsed = time.perf_counter() - started
+    p50, p99 = percentiles(latencies)
+    return LoadResult(len(latencies), budget["errors"], elapsed, len(latencies) / elapsed, p50, p99, budget["bytes"])
+
+
+def load(port: int, path: str, clients: int, seconds: float, max_requests: int, warmup_s: float) -> LoadResult:
+    """Warm up for ``warmup_s``, then measure for at most ``seconds`` or ``max_requests``."""
+    runner: Callable[[Any], Any] = asyncio.run
+    with contextlib.suppress(ImportError):
+        import uvloop
+
+        runner = uvloop.run  # a faster client leaves more of the machine to the server
+    if warmup_s > 0:
+        runner(_load(port, path, clients, warmup_s, max_requests))
+    return runner(_load(port, path, clients, seconds, max_requests))  # type: ignore[no-any-return]
+
+
+def percentiles(samples_s: Sequence[float]) -> tuple[float, float]:
+    """(p50, p99) in milliseconds, nearest rank."""
+    if not samples_s:
+        return float("nan"), float("nan")
+    ordered = sorted(samples_s)
+    pick = lambda q: ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))] * 1000  # noqa: E731
+    return pick(0.50), pick(0.99)
+
+
+# ---------------------------------------------------------------------------------------------------
+# In-process latency
+# ---------------------------------------------------------------------------------------------------
+def time_calls(fn: Callable[[], object], calls: int, warmup: int) -> tuple[float, float]:
+    for _ in range(warmup):
+        fn()
+    samples: list[float] = []
+    clock = time.perf_counter
+    for _ in range(calls):
+        started = clock()
+        fn()
+        samples.append(clock() - started)
+    return percentiles(samples)
+
+
+def _noop(_: object = None) -> None:
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# The run
+# ---------------------------------------------------------------------------------------------------
+@dataclass
+class Row:
+    """One figure of AnkleKG beside its baseline; ratio = anklekg / baseline."""
+
+    section: str
+    metric: str
+    unit: str
+    anklekg: float
+    baseline: float
+    baseline_name: str
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.anklekg / self.baseline if self.baseline else float("nan")
+
+
+@dataclass
+class Results:
+    config: dict[str, Any]
+    rows: list[Row] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def run(args: argparse.Namespace) -> Results:
+    quick = args.quick
+    starts = args.starts or (1 if quick else 3)
+    clients = args.clients or (8 if quick else 16)
+    seconds = args.seconds or (1.5 if quick else 5.0)
+    warmup_s = 0.3 if quick else 1.0
+    max_requests = args.max_requests or (20_000 if quick else 200_000)
+    calls = args.calls or (300 if quick else 2000)
+    validate = not args.no_validate
+    res = Results(
+        config={
+            "quick": quick, "cold_starts": starts, "clients": clients, "seconds_per_load_run": seconds,
+            "max_requests_per_load_run": max_requests, "in_process_calls": calls, "validate_on_start": validate,
+            "log_level": args.log_level, "cpus": os.cpu_count(), "python": sys.version.split()[0],
+        }
+    )  # fmt: skip
+
+    with tempfile.TemporaryDirectory(prefix="anklekg-bench-") as tmp:
+        tmpdir = Path(tmp)
+        (tmpdir / "bench_baseline_app.py").write_text(BASELINE_APP, encoding="utf-8")
+
+        def cycle(name: str, make_argv: Callable[[int], list[str]]) -> tuple[list[float], dict[str, Any]]:
+            """``starts`` cold starts; the last server stays up for the load runs."""
+            times: list[float] = []
+            measured: dict[str, Any] = {}
+            for i in range(starts):
+                port = free_port()
+                with serving(name, make_argv(port), port, IMPACT_PATH, tmpdir, args.start_timeout) as server:
+                    times.append(server.cold_start_s)
+                    measured["rss_after_start_kib"] = server.memory_kib()["VmRSS"]
+                    if i < starts - 1:
+                        continue
+                    measured["entity"] = load(server.port, ENTITY_PATH, clients, seconds, max_requests, warmup_s)
+                    measured["impact"] = load(server.port, IMPACT_PATH, clients, seconds, max_requests, warmup_s)
+                    memory = server.memory_kib()
+                    measured["rss_after_load_kib"] = memory["VmRSS"]
+                    measured["peak_rss_kib"] = memory["VmHWM"]
+            return times, measured
+
+        base_times, base = cycle("bare FastAPI", lambda port: baseline_argv(tmpdir, port, args.log_level))
+        akg_times, akg = cycle("AnkleKG", lambda port: anklekg_argv(port, validate, args.log_level))
+        novalidate_times: list[float] = []
+        if validate:
+            for _ in range(starts):
+                port = free_port()
+                argv = anklekg_argv(port, False, args.log_level)
+                with serving("AnkleKG no-validate", argv, port, IMPACT_PATH, tmpdir, args.start_timeout) as server:
+                    novalidate_times.append(server.cold_start_s)
+                    res.extra["rss_after_start_no_validate_kib"] = server.memory_kib()["VmRSS"]
+                    res.extra["peak_rss_no_validate_kib"] = server.memory_kib()["VmHWM"]
+
+    bare = "bare FastAPI"
+    cold = f"median of {starts}"
+    res.rows.append(Row("a. cold start", "launch -> first 200 /v1/impact?injured=ATFL", "s",
+                        median(akg_times), median(base_times), bare,
+                        cold + ("" if validate else "; --no-validate")))  # fmt: skip
+    if novalidate_times:
+        res.rows.append(Row("a. cold start", "  same, serve --no-validate", "s",
+                            median(novalidate_times), median(base_times), bare, cold))  # fmt: skip
+        res.rows.append(Row("a. cold start", "  validation share (validated - unvalidated)", "s",
+                            median(akg_times) - median(novalidate_times), median(base_times), bare,
+                            "QC queries + SHACL at start-up"))  # fmt: skip
+    for key, path in (("entity", ENTITY_PATH), ("impact", IMPACT_PATH)):
+        mine, theirs = akg[key], base[key]
+        section = "b. throughput" if key == "entity" else "c. HTTP latency"
+        note = f"{clients} clients; {mine.requests} vs {theirs.requests} requests; body {mine.bytes_per_response} B"
+        note += f" vs {theirs.bytes_per_response} B"
+        if mine.errors or theirs.errors:
+            note += f"; NON-200: {mine.errors} vs {theirs.errors}"
+        res.rows.append(Row(section, f"GET {path} req/s", "req/s", mine.rps, theirs.rps, bare, note))
+        res.rows.append(Row(section, f"GET {path} p50", "ms", mine.p50_ms, theirs.p50_ms, bare, f"{clients} clients"))
+        res.rows.append(Row(section, f"GET {path} p99", "ms", mine.p99_ms, theirs.p99_ms, bare, f"{clients} clients"))
+
+    # c. in-process (the script may be run from anywhere: import the checkout's app package)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from app.kg import AnkleKG
+    from app.settings import Settings
+
+    kg = AnkleKG.load(Settings(validate_on_start=validate))
+    res.extra["in_process_load_seconds"] = kg.load_seconds
+    noop_p50, noop_p99 = time_calls(_noop, calls, warmup=min(100, calls))
+    cases: list[tuple[str, Callable[[], object]]] = [
+        ('kg.impact(["ATFL"])', lambda: kg.impact(["ATFL"])),
+        ('kg.impact(["ATFL","CFL"])', lambda: kg.impact(["ATFL", "CFL"])),
+        ("kg.impact(5 injuries)", lambda: kg.impact(FIVE_INJURIES)),
+        ('kg.entity("ATFL")', lambda: kg.entity("ATFL")),
+    ]
+    for label, fn in cases:
+        p50, p99 = time_calls(fn, calls, warmup=min(50, calls))
+        res.rows.append(Row("c. in-process", f"{label} p50", "ms", p50, noop_p50, "no-op call", f"{calls} calls"))
+        res.rows.append(Row("c. in-process", f"{label} p99", "ms", p99, noop_p99, "no-op call", f"{calls} calls"))
+
+    mib = 1024.0
+    res.rows.append(Row("d. memory", "server RSS after first answer", "MiB",
+                        akg["rss_after_start_kib"] / mib, base["rss_after_start_kib"] / mib, bare))  # fmt: skip
+    res.rows.append(Row("d. memory", "server RSS after load runs", "MiB",
+                        akg["rss_after_load_kib"] / mib, base["rss_after_load_kib"] / mib, bare))  # fmt: skip
+    res.rows.append(Row("d. memory", "server peak RSS (VmHWM)", "MiB",
+                        akg["peak_rss_kib"] / mib, base["peak_rss_kib"] / mib, bare,
+                        "includes start-up validation" if validate else ""))  # fmt: skip
+    if "peak_rss_no_validate_kib" in res.extra:
+        res.rows.append(Row("d. memory", "  peak RSS, serve --no-validate", "MiB",
+                            res.extra["peak_rss_no_validate_kib"] / mib, base["peak_rss_kib"] / mib, bare))  # fmt: skip
+    res.extra["cold_start_samples_s"] = {"anklekg": akg_times, "baseline": base_times, "no_validate": novalidate_times}
+    return res
+
+
+# ---------------------------------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------------------------------
+def _fmt(value: float, unit: str) -> str:
+    if unit == "req/s":
+        return f"{value:,.0f}"
+    if unit == "ms" and abs(value) < 0.1:
+        return f"{value * 1000:.2f}us"
+    return f"{value:,.3f}" if abs(value) < 100 else f"{value:,.1f}"
+
+
+def render(res: Results) -> str:
+    c = res.config
+    lines = [
+        f"AnkleKG service benchmark (Python {c['python']}, {c['cpus']} CPUs; loopback 127.0.0.1; "
+        f"validation at start {'on' if c['validate_on_start'] else 'off'}; uvicorn log level {c['log_level']})",
+        "ratio = AnkleKG / baseline (higher is slower for s, ms, MiB; lower is slower for req/s)",
+        "",
+        f"{'section':16} {'metric':50} {'unit':6} {'AnkleKG':>12} {'baseline':>12} {'ratio':>9}  baseline / note",
+    ]
+    for row in res.rows:
+        lines.append(
+            f"{row.section:16} {row.metric:50} {row.unit:6} {_fmt(row.anklekg, row.unit):>12} "
+            f"{_fmt(row.baseline, row.unit):>12} {row.ratio:9.2f}  {row.baseline_name}"
+            + (f"; {row.note}" if row.note else "")
+        )
+    samples = res.extra.get("cold_start_samples_s", {})
+    lines += [
+        "",
+        "cold start samples (s): " + "; ".join(f"{k} {[round(v, 3) for v in vs]}" for k, vs in samples.items() if vs),
+        f"in-process AnkleKG.load: {res.extra.get('in_process_load_seconds', float('nan')):.3f} s",
+    ]
+    if (c["cpus"] or 1) <= 2:
+        lines.append("note: client and server share this machine's CPUs; req/s is a lower bound for the server.")
+    return "\n".join(lines)
+
+
+def to_json(res: Results) -> dict[str, Any]:
+    rows = [dict(asdict(row), ratio=row.ratio) for row in res.rows]
+    return {"config": res.config, "rows": rows, "extra": res.extra}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller counts; finishes in well under 30 s")
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of the table")
+    parser.add_argument("--clients", type=int, help="concurrent keep-alive connections (default 16, --quick 8)")
+    parser.add_argument("--seconds", type=float, help="seconds per load run (default 5, --quick 1.5)")
+    parser.add_argument("--max-requests", type=int, help="cap on requests per load run")
+    parser.add_argument("--calls", type=int, help="in-process calls per case (default 2000, --quick 300)")
+    parser.add_argument("--starts", type=int, help="cold starts per server (default 3, --quick 1)")
+    parser.add_argument("--start-timeout", type=float, default=120.0, help="seconds to wait for a first 200")
+    parser.add_argument("--no-validate", action="store_true", help="start AnkleKG with --no-validate throughout")
+    parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    args = parser.parse_args(argv)
+    try:
+        res = run(args)
+    except RuntimeError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 1
+    out: TextIO = sys.stdout
+    if args.json:
+        json.dump(to_json(res), out, indent=2, default=str)
+        out.write("\n")
+    else:
+        print(render(res), file=out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
