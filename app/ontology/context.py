@@ -1,0 +1,73 @@
+"""The published JSON-LD @context: the prefix map plus the schema's properties by local name.
+
+One function serves the export files, ``/v1/context.jsonld`` and content negotiation, so every
+JSON-LD document AnkleKG emits shares one context.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from app.vocab import AKG, PREFIXES
+
+# Properties whose values are IRIs (so JSON-LD compacts them as {"@id": ...} without nesting).
+_OBJECT_PROPERTIES = (
+    "partOf",
+    "hasPart",
+    "origin",
+    "insertion",
+    "proximalAttachment",
+    "distalAttachment",
+    "spansJoint",
+    "articulatesWith",
+    "jointOf",
+    "tendonOf",
+    "innervatedBy",
+    "suppliedBy",
+    "branchOf",
+    "passesThrough",
+    "liesIn",
+    "adjacentTo",
+    "sensoryTerritory",
+    "affects",
+    "hasSymptom",
+    "diagnosedBy",
+    "mayLeadTo",
+    "examinesJoint",
+    "examinesMotion",
+    "examinesStructure",
+    "testPosition",
+    "restrainingStructure",
+    "actingMuscle",
+    "joint",
+    "motion",
+    "position",
+    "restraintRole",
+    "actionRole",
+    "condition",
+    "treatment",
+    "evidenceLevel",
+    "motionKindOf",
+    "oppositeMotion",
+    "definitionSource",
+)
+
+
+@cache
+def jsonld_context() -> dict[str, Any]:
+    """The @context object (without the enclosing {"@context": ...})."""
+    context: dict[str, Any] = dict(PREFIXES)
+    context["label"] = "rdfs:label"
+    context["definition"] = "IAO:0000115"
+    context["synonym"] = "oboInOwl:hasExactSynonym"
+    context["xref"] = "oboInOwl:hasDbXref"
+    context["source"] = {"@id": "dcterms:source", "@type": "@id"}
+    for name in _OBJECT_PROPERTIES:
+        getattr(AKG, name)  # the closed namespace refuses a misspelt name
+        context[name] = {"@id": f"akg:{name}", "@type": "@id"}
+    for name in ("abbreviation", "latinName", "evidenceNote", "recommendation", "mechanism", "referenceKind"):
+        getattr(AKG, name)
+        context[name] = f"akg:{name}"
+    context["relativeContribution"] = {"@id": "akg:relativeContribution", "@type": "xsd:decimal"}
+    return context
