@@ -124,6 +124,19 @@ def render_impact(report: ImpactReport) -> str:
     return "\n".join(lines)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.exports import ARTEFACTS, write_all
+
+    unknown = [name for name in args.only or () if name not in ARTEFACTS]
+    if unknown:
+        print(f"anklekg: unknown artefact(s) {', '.join(unknown)}; choose from {', '.join(ARTEFACTS)}", file=sys.stderr)
+        return EXIT_USAGE
+    kg = _load(_settings(args))
+    for path in write_all(kg, Path(args.out), args.only):
+        print(f"{path} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="anklekg", description="AnkleKG: a sourced knowledge graph of the ankle.")
     parser.add_argument("--version", action="version", version=f"anklekg {__version__}")
@@ -154,6 +167,16 @@ def build_parser() -> argparse.ArgumentParser:
     impact.add_argument("--position", help="plantarflexion, neutral or dorsiflexion")
     impact.add_argument("--json", action="store_true")
     impact.set_defaults(func=cmd_impact)
+
+    export = sub.add_parser(
+        "export", help="write the release artefacts (Turtle, N-Triples, OWL, JSON-LD, GraphML, CSV)"
+    )
+    data_options(export)
+    export.add_argument("--out", default="export", help="output folder (default: ./export)")
+    export.add_argument(
+        "--only", nargs="+", metavar="NAME", help="only these artefacts (e.g. anklekg.ttl entities.csv)"
+    )
+    export.set_defaults(func=cmd_export)
     return parser
 
 

@@ -1,0 +1,72 @@
+"""Downloads: the release artefacts of app.exports, built once per process and cached."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request, Response
+from pydantic import BaseModel
+
+from app import __version__
+from app.api.deps import KnowledgeGraphDep
+from app.api.problems import PROBLEM_RESPONSES, ProblemError
+from app.exports import ARTEFACTS, build_artefact, etag
+
+router = APIRouter(prefix="/v1/export", tags=["export"], responses=PROBLEM_RESPONSES)
+
+
+class ArtefactOut(BaseModel):
+    name: str
+    url: str
+    media_type: str
+    description: str
+
+
+class ArtefactList(BaseModel):
+    version: str
+    artefacts: list[ArtefactOut]
+
+
+@router.get("", response_model=ArtefactList)
+def list_exports() -> ArtefactList:
+    """The downloadable release artefacts (Turtle, N-Triples, RDF/XML, JSON-LD, GraphML, CSV)."""
+    return ArtefactList(
+        version=__version__,
+        artefacts=[
+            ArtefactOut(name=a.name, url=f"/v1/export/{a.name}", media_type=a.media_type, description=a.description)
+            for a in ARTEFACTS.values()
+        ],
+    )
+
+
+@router.get("/{name}", response_class=Response, responses={200: {"content": {"text/turtle": {}, "text/csv": {}}}})
+def read_export(
+    kg: KnowledgeGraphDep,
+    request: Request,
+    name: Annotated[
+        str, Path(max_length=100, examples=["anklekg.ttl"], description="An artefact name from /v1/export.")
+    ],
+) -> Response:
+    """One artefact, with an ETag; a matching If-None-Match gets 304."""
+    artefact = ARTEFACTS.get(name)
+    if artefact is None:
+        raise ProblemError(
+            404, "unknown-export", "Unknown export",
+            f"There is no artefact named {name!r}. Available: {', '.join(ARTEFACTS)}.",
+            parameter="name", value=name,
+            suggestions=[{"id": n, "label": a.description} for n, a in ARTEFACTS.items()],
+        )  # fmt: skip
+    cache: dict[str, tuple[bytes, str]] = request.app.state.__dict__.setdefault("export_cache", {})
+    if name not in cache:
+        data = build_artefact(kg, name)
+        cache[name] = (data, etag(data))
+    data, tag = cache[name]
+    headers = {
+        "ETag": tag,
+        "Cache-Control": "public, max-age=3600",
+        "Content-Disposition": f'inline; filename="{name}"',
+    }
+    if request.headers.get("if-none-match") == tag:
+        return Response(status_code=304, headers=headers)
+    media_type = artefact.media_type + ("; charset=utf-8" if artefact.media_type.startswith("text/") else "")
+    return Response(content=data, media_type=media_type, headers=headers)

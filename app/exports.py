@@ -1,0 +1,251 @@
+"""Release artefacts: the whole graph as Turtle, N-Triples, RDF/XML (OWL), JSON-LD, GraphML and CSV.
+
+A name-keyed registry (rdflib's plugin idea) maps each artefact to its media type and writer, so
+``anklekg export`` and ``GET /v1/export/{name}`` serve exactly the same bytes. Writers are pure
+functions of the loaded graph; the service builds each artefact once and caches it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import rdflib
+
+from app.kg import AnkleKG
+from app.ontology.context import jsonld_context
+from app.vocab import PREFIXES
+
+__all__ = ["ARTEFACTS", "Artefact", "build_artefact", "write_all"]
+
+
+@dataclass(frozen=True)
+class Artefact:
+    name: str
+    media_type: str
+    description: str
+    writer: Callable[[AnkleKG], bytes]
+
+
+def _dump(kg: AnkleKG, fmt: ox.RdfFormat) -> bytes:
+    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    data = kg.store.dump(format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    assert data is not None
+    return data
+
+
+def _sorted_ntriples(kg: AnkleKG) -> bytes:
+    """One triple per line in byte order, blank nodes named by a hash of their description.
+
+    The parser names blank nodes (the axiom annotations) at random, so a plain dump differs on every
+    start; hashing each blank node's outgoing triples gives the same bytes, hence the same ETag, for
+    the same data, and lets two releases diff line by line.
+    """
+    quads = list(kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    described: dict[str, list[str]] = defaultdict(list)
+    for q in quads:
+        if isinstance(q.subject, ox.BlankNode):
+            obj = "_" if isinstance(q.object, ox.BlankNode) else str(q.object)
+            described[q.subject.value].append(f"{q.predicate} {obj}")
+    names = {
+        node: "b" + hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()[:24]
+        for node, lines in described.items()
+    }
+
+    def term(t: object) -> str:
+        return f"_:{names.get(t.value, t.value)}" if isinstance(t, ox.BlankNode) else str(t)
+
+    lines = {f"{term(q.subject)} {q.predicate} {term(q.object)} .\n" for q in quads}
+    return "".join(sorted(lines)).encode("utf-8")
+
+
+def _jsonld(kg: AnkleKG) -> bytes:
+    """Compact JSON-LD against the published context (rdflib compacts; pyoxigraph only expands)."""
+    graph = rdflib.Graph()
+    graph.parse(data=_dump(kg, ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    text = graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
+    return text.encode("utf-8")
+
+
+def _context(_: AnkleKG) -> bytes:
+    return json.dumps({"@context": jsonld_context()}, indent=2, sort_keys=True).encode("utf-8")
+
+
+def _graphml(kg: AnkleKG) -> bytes:
+    """The networkx projection, with list-valued attributes joined so GraphML can hold them."""
+    flat = nx.MultiDiGraph()
+    for node, data in kg.graph.nodes(data=True):
+        flat.add_node(node, label=data.get("label", node), types=" ".join(data.get("types", ())))
+    for source, target, key, data in kg.graph.edges(keys=True, data=True):
+        flat.add_edge(
+            source,
+            target,
+            key=key,
+            predicate=key,
+            label=kg.kb.label(key),
+            sources=" ".join(data.get("sources", ())),
+            inferred=bool(data.get("inferred")),
+        )
+    buffer = io.BytesIO()
+    nx.write_graphml(flat, buffer, named_key_ids=True)
+    return buffer.getvalue()
+
+
+def _csv(header: list[str], rows: Iterable[Iterable[object]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _joined(values: Iterable[str]) -> str:
+    return "; ".join(values)
+
+
+def _entities_csv(kg: AnkleKG) -> bytes:
+    terms = sorted(kg.kb.terms.terms.values(), key=lambda t: t.id)
+    return _csv(
+        ["id", "label", "types", "definition", "definition_source", "synonyms", "abbreviations", "latin_name", "xrefs"],
+        (
+            [
+                t.id,
+                t.label,
+                _joined(t.types),
+                t.definition or "",
+                t.definition_source or "",
+                _joined(t.synonyms),
+                _joined(t.abbreviations),
+                t.latin_name or "",
+                _joined(x.curie for x in t.xrefs),
+            ]
+            for t in terms
+        ),
+    )
+
+
+def _relations_csv(kg: AnkleKG) -> bytes:
+    label = kg.kb.label
+    return _csv(
+        ["subject", "subject_label", "predicate", "object", "object_label", "sources", "qualifiers"],
+        (
+            [
+                st.subject,
+                label(st.subject),
+                st.predicate,
+                st.object,
+                label(st.object),
+                _joined(st.sources),
+                _joined(f"{k}={v}" for k, v in st.qualifiers),
+            ]
+            for st in kg.kb.statements
+            if not st.inferred
+        ),
+    )
+
+
+def _restraints_csv(kg: AnkleKG) -> bytes:
+    label = kg.kb.label
+    return _csv(
+        ["id", "structure", "structure_label", "joint", "joint_label", "motion", "motion_label", "positions", "role",
+         "relative_contribution", "sources", "evidence_note"],
+        (
+            [
+                r.id, r.structure, label(r.structure), r.joint, label(r.joint), r.motion, label(r.motion),
+                _joined(label(p) for p in sorted(r.positions)), r.role.value,
+                "" if r.contribution is None else f"{r.contribution:g}", _joined(r.sources), r.note or "",
+            ]
+            for r in kg.kb.restraints
+        ),
+    )  # fmt: skip
+
+
+def _actions_csv(kg: AnkleKG) -> bytes:
+    label = kg.kb.label
+    return _csv(
+        ["id", "muscle", "muscle_label", "joint", "joint_label", "motion", "motion_label", "role", "sources"],
+        (
+            [a.id, a.muscle, label(a.muscle), a.joint, label(a.joint), a.motion, label(a.motion), a.role.value,
+             _joined(a.sources)]
+            for a in kg.kb.actions
+        ),
+    )  # fmt: skip
+
+
+def _treatment_csv(kg: AnkleKG) -> bytes:
+    label = kg.kb.label
+    return _csv(
+        ["id", "condition", "condition_label", "treatment", "treatment_label", "evidence_level", "recommendation",
+         "sources"],
+        (
+            [e.id, e.condition, label(e.condition), e.treatment, label(e.treatment), label(e.evidence_level),
+             e.recommendation or "", _joined(e.sources)]
+            for e in kg.kb.treatment_evidence
+        ),
+    )  # fmt: skip
+
+
+def _references_csv(kg: AnkleKG) -> bytes:
+    refs = [t for t in kg.kb.terms.terms.values() if "akg:Reference" in t.types]
+    fields = ["dcterms:title", "dcterms:creator", "dcterms:publisher", "dcterms:issued", "bibo:doi", "schema:url",
+              "akg:referenceKind", "dcterms:bibliographicCitation"]  # fmt: skip
+
+    def value(term: object, prop: str) -> str:
+        return _joined(v for p, v in term.annotations if p == prop)  # type: ignore[attr-defined]
+
+    return _csv(
+        ["id", "label", *[f.partition(":")[2] for f in fields]],
+        ([t.id, t.label, *[value(t, f) for f in fields]] for t in sorted(refs, key=lambda t: t.id)),
+    )
+
+
+ARTEFACTS: dict[str, Artefact] = {
+    a.name: a
+    for a in (
+        Artefact("anklekg.ttl", "text/turtle", "The whole graph (schema and ontology) as Turtle.",
+                 lambda kg: _dump(kg, ox.RdfFormat.TURTLE)),
+        Artefact("anklekg.nt", "application/n-triples", "The whole graph as sorted N-Triples (diff-friendly).",
+                 _sorted_ntriples),
+        Artefact("anklekg.owl", "application/rdf+xml", "The whole graph as RDF/XML (OWL).",
+                 lambda kg: _dump(kg, ox.RdfFormat.RDF_XML)),
+        Artefact("anklekg.jsonld", "application/ld+json", "The whole graph as JSON-LD, compacted with context.jsonld.",
+                 _jsonld),
+        Artefact("context.jsonld", "application/ld+json", "The published JSON-LD @context.", _context),
+        Artefact("anklekg.graphml", "application/graphml+xml",
+                 "The traversal graph (nodes are CURIEs; edges keyed by predicate, with sources).", _graphml),
+        Artefact("entities.csv", "text/csv", "Every entity: names, definition, xrefs.", _entities_csv),
+        Artefact("relations.csv", "text/csv", "Every asserted binary relation with its sources.", _relations_csv),
+        Artefact("restraints.csv", "text/csv", "Every restraint fact.", _restraints_csv),
+        Artefact("muscle_actions.csv", "text/csv", "Every muscle-action fact.", _actions_csv),
+        Artefact("treatment_evidence.csv", "text/csv", "Treatments with GRADE evidence levels.", _treatment_csv),
+        Artefact("references.csv", "text/csv", "Every cited reference.", _references_csv),
+    )
+}  # fmt: skip
+
+
+def build_artefact(kg: AnkleKG, name: str) -> bytes:
+    """The bytes of one artefact (KeyError for an unknown name: callers list ARTEFACTS)."""
+    return ARTEFACTS[name].writer(kg)
+
+
+def etag(data: bytes) -> str:
+    return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+
+
+def write_all(kg: AnkleKG, out_dir: Path, names: Iterable[str] | None = None) -> list[Path]:
+    """Write artefacts into ``out_dir`` (all of them unless ``names`` is given)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names or ARTEFACTS:
+        path = out_dir / name
+        path.write_bytes(build_artefact(kg, name))
+        written.append(path)
+    return written
