@@ -21,7 +21,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from app import __version__
-from app.graph.algorithms import neighbourhood
+from app.graph.algorithms import neighbourhood, shortest_paths
 from app.knowledge.base import KnowledgeBase, build_knowledge_base
 from app.knowledge.lookup import AmbiguousTerm, SearchHit, UnknownTerm
 from app.knowledge.model import Term
@@ -33,6 +33,8 @@ from app.models import (
     GraphLink,
     GraphNode,
     Neighbourhood,
+    Paths,
+    PathStep,
     RelationGroup,
     RelationTarget,
     XrefOut,
@@ -42,6 +44,8 @@ from app.ontology.validate import ValidationReport, validate
 from app.reasoning.impact import Grade, ImpactEngine, ImpactReport
 from app.reasoning.rules import load_rules
 from app.settings import Settings
+from app.sparql.dataset import build_dataset, parse_dataset_option
+from app.sparql.engine import run_query
 
 __all__ = ["AmbiguousTerm", "AnkleKG", "InvalidArgument", "OntologyInvalid", "UnknownTerm"]
 
@@ -75,6 +79,7 @@ class AnkleKG:
     load_seconds: float = 0.0
     version: str = __version__
     _summaries: dict[str, EntitySummary] = field(default_factory=dict, repr=False)
+    _dataset: ox.Store | None = field(default=None, repr=False)
 
     # -- loading --------------------------------------------------------------------------------
     @classmethod
@@ -113,6 +118,33 @@ class AnkleKG:
         """The networkx projection (nodes are CURIEs; edges keyed by predicate with sources)."""
         return self.kb.graph
 
+    @property
+    def dataset(self) -> ox.Store:
+        """The SPARQL dataset (built on first use): asserted triples in the default graph and in
+        the named graph ``…/graph/asserted``, entailments in ``…/graph/inferred``, and the extra
+        files of ``settings.sparql_datasets`` in their own named graphs (app.sparql.dataset)."""
+        if self._dataset is None:
+            extra = [parse_dataset_option(value) for value in self.settings.sparql_datasets]
+            self._dataset = build_dataset(self.store, extra)
+        return self._dataset
+
+    def sparql(
+        self,
+        query: str,
+        *,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a read-only SPARQL 1.1 query over :attr:`dataset`, as the /sparql endpoint does.
+
+        Returns pyoxigraph's result (rows, a boolean or triples); raises
+        ``app.sparql.engine.InvalidQuery`` (with line and column) or ``QueryRefused`` (an update
+        or SERVICE). Unlike the endpoint there is no deadline: this runs in your process.
+
+            >>> rows = kg.sparql("SELECT ?l WHERE { ?x rdfs:label ?l } LIMIT 1")  # doctest: +SKIP
+        """
+        return run_query(self.dataset, query, default_graphs=default_graphs, named_graphs=named_graphs)
+
     # -- lookup ---------------------------------------------------------------------------------
     def resolve(self, ref: str, *, types: Collection[str] | None = None, parameter: str = "ref") -> Term:
         """The term ``ref`` names (CURIE, IRI, label, synonym, abbreviation; any case).
@@ -135,9 +167,9 @@ class AnkleKG:
         if len(typed) == 1:
             return typed[0]
         hits = list(self.kb.terms.search(ref, types=self._expand_types(types), limit=5))
-        prefix_hits = [h for h in hits if h.score >= 0.85]
-        if len(prefix_hits) == 1:
-            return prefix_hits[0].term
+        # A unique best prefix match ("deltoid" -> deltoid ligament) is what the user meant.
+        if hits and hits[0].score >= 0.85 and (len(hits) == 1 or hits[0].score > hits[1].score):
+            return hits[0].term
         wanted = ", ".join(sorted(self.kb.label(t) for t in types))
         if candidates:
             raise InvalidArgument(
@@ -284,6 +316,37 @@ class AnkleKG:
             ],
         )
 
+    def paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 4,
+        predicates: Collection[str] | None = None,
+        limit: int = 10,
+    ) -> Paths:
+        """The shortest connections between two entities (any names), each edge with its sources."""
+        start = self.resolve(source, parameter="from")
+        end = self.resolve(target, parameter="to")
+        found = shortest_paths(self.kb.graph, start.id, end.id, max_hops=max_hops, predicates=predicates, limit=limit)
+        kb = self.kb
+        steps = [
+            [
+                PathStep(
+                    subject=kb.ref(s),
+                    predicate=kb.ref(p),
+                    object=kb.ref(o),
+                    inferred=bool(kb.graph.edges[s, o, p].get("inferred")),
+                    sources=[kb.ref(x) for x in kb.graph.edges[s, o, p].get("sources", ())],
+                )
+                for s, p, o in path
+            ]
+            for path in found
+        ]
+        return Paths(
+            source=kb.ref(start.id), target=kb.ref(end.id), length=len(found[0]) if found else None, paths=steps
+        )
+
     def predicate_ids(self) -> set[str]:
         """Every predicate that labels an edge of the projection (for validating filters)."""
         return {k for _, _, k in self.kb.graph.edges(keys=True)}
@@ -298,12 +361,12 @@ class AnkleKG:
     ) -> ImpactReport:
         """What destabilises if these structures are injured (names or (name, grade) pairs)."""
         injuries: list[tuple[str, Grade]] = []
-        anatomical = ("akg:AnatomicalStructure",)
+        injurable = ("akg:AnatomicalStructure", "akg:Condition")
         for item in injured:
             name, item_grade = (item, grade) if isinstance(item, str) else item
             if item_grade not in (1, 2, 3):
                 raise InvalidArgument("grade", item_grade, "grade must be 1, 2 or 3")
-            term = self.resolve(name, types=anatomical, parameter="injured")
+            term = self.resolve(name, types=injurable, parameter="injured")
             injuries.append((term.id, item_grade))
         if not injuries:
             raise InvalidArgument("injured", "", "name at least one injured structure, e.g. injured=ATFL")

@@ -140,3 +140,22 @@ class Neighbourhood(BaseModel):
     multigraph: bool = True
     nodes: list[GraphNode]
     links: list[GraphLink]
+
+
+class PathStep(BaseModel):
+    """One edge of a path, as stored (it may point against the walking direction)."""
+
+    subject: EntityRef
+    predicate: EntityRef
+    object: EntityRef
+    inferred: bool = False
+    sources: list[EntityRef] = Field(default_factory=list)
+
+
+class Paths(BaseModel):
+    """The shortest connections between two entities in the graph."""
+
+    source: EntityRef
+    target: EntityRef
+    length: int | None = Field(description="Hops of the shortest path; null when none is within max_hops.")
+    paths: list[list[PathStep]]

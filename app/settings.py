@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,13 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     cors_origins: list[str] = ["*"]
+    # SPARQL endpoint: a hard deadline per query, how many run at once, how many more may wait,
+    # the result-row cap, and extra RDF files served as named graphs ("FILE=GRAPH_IRI").
+    sparql_timeout: float = Field(default=10.0, gt=0, le=3600)
+    sparql_workers: int = Field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)), ge=1, le=64)
+    sparql_max_waiting: int = Field(default=32, ge=0)
+    sparql_max_rows: int = Field(default=10_000, ge=1)
+    sparql_datasets: tuple[str, ...] = ()
 
     @field_validator("port")
     @classmethod

@@ -121,6 +121,8 @@ class AKG(DefinedNamespace):
     definitionSource: URIRef
     referenceKind: URIRef
     ruleParameter: URIRef
+    concludesSymptom: URIRef
+    triggerMotion: URIRef
 
 
 #: The one CURIE prefix map: parser, serialisers, API and SPARQL default prefixes all read it.

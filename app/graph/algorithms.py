@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 import networkx as nx
 
-__all__ = ["neighbourhood"]
+__all__ = ["neighbourhood", "shortest_paths"]
 
 
 def neighbourhood(
@@ -49,3 +49,52 @@ def neighbourhood(
     for source, target, key in kept:
         sub.add_edge(source, target, key=key, **graph.edges[source, target, key])
     return sub
+
+
+def shortest_paths(
+    graph: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    *,
+    max_hops: int = 4,
+    predicates: Collection[str] | None = None,
+    limit: int = 10,
+) -> list[list[tuple[str, str, str]]]:
+    """The shortest paths from ``source`` to ``target`` (edges followed either way), at most
+    ``max_hops`` long, each a list of ``(subject, predicate, object)`` edges as stored.
+
+    A hop that two edges join picks one of them (asserted edges first), so the paths differ in
+    their nodes; at most ``limit`` paths are returned, shortest and then lexically first.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> for u, v, k in [("a", "b", "p"), ("c", "b", "q"), ("a", "d", "p"), ("d", "c", "p")]:
+    ...     _ = g.add_edge(u, v, key=k)
+    >>> shortest_paths(g, "a", "c")
+    [[('a', 'b', 'p'), ('c', 'b', 'q')], [('a', 'd', 'p'), ('d', 'c', 'p')]]
+    """
+    for node in (source, target):
+        if node not in graph:
+            raise nx.NodeNotFound(f"node {node!r} is not in the graph")
+    allowed = set(predicates) if predicates is not None else None
+    view = nx.Graph()
+    view.add_nodes_from(graph.nodes)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if allowed is None or key in allowed:
+            view.add_edge(u, v)
+    try:
+        node_paths = sorted(nx.all_shortest_paths(view, source, target))
+    except nx.NetworkXNoPath:
+        return []
+    if len(node_paths[0]) - 1 > max_hops:
+        return []
+
+    def edge(u: str, v: str) -> tuple[str, str, str]:
+        candidates = [(u, v, k, d) for k, d in graph.get_edge_data(u, v, default={}).items()]
+        candidates += [(v, u, k, d) for k, d in graph.get_edge_data(v, u, default={}).items()]
+        candidates = [c for c in candidates if allowed is None or c[2] in allowed]
+        best = min(candidates, key=lambda c: (bool(c[3].get("inferred")), c[2], c[0]))
+        return best[0], best[2], best[1]
+
+    return [[edge(u, v) for u, v in zip(path, path[1:], strict=False)] for path in node_paths[:limit]]

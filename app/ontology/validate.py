@@ -144,8 +144,6 @@ class ValidationReport:
 
     def render_text(self, *, max_entities: int = 20) -> str:
         """A report for editors: counts per check, ERROR first, then the offending entities as CURIEs."""
-        if not self.violations:
-            return "Validation passed: no violations."
         severity_counts = self.counts()["by_severity"]
         lines = [
             "Validation "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -23,6 +24,8 @@ class Rule:
     label: str
     description: str
     parameters: dict[str, float] = field(default_factory=dict)
+    concludes: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
 
     def parameter(self, name: str) -> float:
         try:
@@ -49,28 +52,43 @@ class RuleBook:
 
 
 def load_rules(rules_dir: Path) -> RuleBook:
-    """Every akg:Rule in the directory's Turtle files, with parsed numeric parameters."""
+    """Every akg:Rule in the directory's Turtle files, with parameters, conclusions and triggers."""
     store = load_store(sorted(rules_dir.glob("*.ttl")), ox.Store())
     query = (
         sparql_prologue()
         + """
-    SELECT ?rule ?label ?definition ?parameter WHERE {
+    SELECT ?rule ?label ?definition ?parameter ?symptom ?trigger WHERE {
       ?rule a akg:Rule ; rdfs:label ?label ; skos:definition ?definition .
       OPTIONAL { ?rule akg:ruleParameter ?parameter }
+      OPTIONAL { ?rule akg:concludesSymptom ?symptom }
+      OPTIONAL { ?rule akg:triggerMotion ?trigger }
     }"""
     )
-    collected: dict[str, tuple[str, str, dict[str, float]]] = {}
+    collected: dict[str, dict[str, Any]] = {}
     for row in store.query(query):  # type: ignore[union-attr]
         rule_id = compress(row["rule"].value)
-        _, _, params = collected.setdefault(rule_id, (row["label"].value, row["definition"].value, {}))
+        entry = collected.setdefault(
+            rule_id,
+            {"label": row["label"].value, "description": row["definition"].value, "params": {},
+             "concludes": set(), "triggers": set()},
+        )  # fmt: skip
+        if row["symptom"] is not None:
+            entry["concludes"].add(compress(row["symptom"].value))
+        if row["trigger"] is not None:
+            entry["triggers"].add(compress(row["trigger"].value))
         if row["parameter"] is not None:
-            name, sep, value = row["parameter"].value.partition("=")
+            text = row["parameter"].value
+            name, sep, value = text.partition("=")
             try:
-                params[name.strip()] = float(value)
+                entry["params"][name.strip()] = float(value)
             except ValueError:
                 sep = ""
             if not sep:
-                raise RuleConfigurationError(
-                    f"rule {rule_id}: parameter {row['parameter'].value!r} is not 'name=number'"
-                )
-    return RuleBook({rid: Rule(rid, label, desc, params) for rid, (label, desc, params) in collected.items()})
+                raise RuleConfigurationError(f"rule {rule_id}: parameter {text!r} is not 'name=number'")
+    return RuleBook(
+        {
+            rid: Rule(rid, e["label"], e["description"], e["params"], tuple(sorted(e["concludes"])),
+                      tuple(sorted(e["triggers"])))
+            for rid, e in collected.items()
+        }
+    )  # fmt: skip

@@ -1,0 +1,302 @@
+"""The SPARQL 1.1 endpoint at /sparql (read-only, offline, with a deadline), its Service
+Description, the example queries and the query page for people."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from pydantic import BaseModel
+
+from app import __version__
+from app.api.deps import KnowledgeGraphDep
+from app.api.problems import PROBLEM_JSON, Problem, ProblemError, problem_response
+from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH, parse_dataset_option
+from app.sparql.engine import (
+    GRAPH_TYPES,
+    RESULT_TYPES,
+    InvalidQuery,
+    NotAcceptable,
+    QueryRefused,
+    QueryRequest,
+    choose_media_type,
+    parse_accept,
+    serialise_triples,
+)
+from app.sparql.examples import EXAMPLES
+from app.sparql.service import (
+    ProtocolError,
+    QueryTimeout,
+    ServiceBusy,
+    WorkerFailed,
+    WorkerPool,
+    parse_protocol,
+    service_description,
+)
+
+WEB = Path(__file__).resolve().parents[2] / "web" / "static"
+_STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                 ".css": "text/css; charset=utf-8"}  # fmt: skip
+
+
+@asynccontextmanager
+async def sparql_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the worker pool once the graph is loaded (the app's own lifespan runs first)."""
+    kg = app.state.kg
+    settings = kg.settings
+    pool = WorkerPool(
+        kg.dataset,
+        size=settings.sparql_workers,
+        timeout=settings.sparql_timeout,
+        max_rows=settings.sparql_max_rows,
+        max_waiting=settings.sparql_max_waiting,
+    )
+    await pool.start()
+    app.state.sparql_pool = pool
+    try:
+        yield
+    finally:
+        await pool.close()
+
+
+def _problem_doc(text: str) -> dict[str, Any]:
+    return {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": text}
+
+
+_ALL_TYPES = (*RESULT_TYPES, *GRAPH_TYPES, "text/html")
+SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "Query results (SELECT/ASK: JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE: Turtle, N-Triples, "
+        "JSON-LD, RDF/XML), or without a query the Service Description (or the query page for a browser).",
+        "content": {t: {} for t in _ALL_TYPES},
+    },
+    304: {"description": "Not modified (If-None-Match matched the ETag)."},
+    400: _problem_doc("Malformed query (with line and column), missing or doubled query, bad parameter"),
+    403: _problem_doc("An update, or SERVICE: this endpoint is read-only and never reaches the network"),
+    406: _problem_doc("No acceptable media type for this kind of result"),
+    413: _problem_doc("Query too large"),
+    415: _problem_doc("POST body is neither a form nor application/sparql-query"),
+    503: _problem_doc("The query exceeded the deadline, or too many queries are running; retry later"),
+}
+_PROTOCOL_PARAMETERS = [
+    {
+        "name": "query",
+        "in": "query",
+        "required": False,
+        "description": "A SPARQL 1.1 query. Without it, GET returns the Service Description.",
+        "schema": {"type": "string"},
+        "examples": {"labels": {"value": "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> "
+                                          "?label } LIMIT 5"}},
+    },
+    {
+        "name": "default-graph-uri",
+        "in": "query",
+        "required": False,
+        "description": "A graph of the default graph (repeatable); replaces the query's FROM.",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "examples": {"inferred": {"value": [INFERRED_GRAPH]}},
+    },
+    {
+        "name": "named-graph-uri",
+        "in": "query",
+        "required": False,
+        "description": "A named graph (repeatable); replaces the query's FROM NAMED.",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "examples": {"asserted": {"value": [ASSERTED_GRAPH]}},
+    },
+    {
+        "name": "format",
+        "in": "query",
+        "required": False,
+        "description": "Overrides Accept: json, xml, csv, tsv, turtle, nt, jsonld, rdfxml or a media type.",
+        "schema": {"type": "string"},
+        "examples": {"csv": {"value": "csv"}},
+    },
+]  # fmt: skip
+
+router = APIRouter(tags=["sparql"], lifespan=sparql_lifespan)
+
+
+def _pool(request: Request) -> WorkerPool:
+    return request.app.state.sparql_pool  # type: ignore[no-any-return]
+
+
+def _etag(body: bytes) -> str:
+    return f'"{__version__}-{hashlib.sha256(body).hexdigest()[:20]}"'
+
+
+def _respond(request: Request, body: bytes, media_type: str, headers: dict[str, str], cache: bool) -> Response:
+    """A complete response; cacheable GETs get an ETag and may be answered 304."""
+    headers = {"Vary": "Accept", **headers}
+    if cache:
+        tag = _etag(body)
+        headers["ETag"] = tag
+        headers["Cache-Control"] = "public, max-age=300"
+        if request.headers.get("if-none-match") == tag:
+            return Response(status_code=304, headers=headers)
+    else:
+        headers["Cache-Control"] = "no-store"
+    if media_type.startswith("text/"):
+        media_type += "; charset=utf-8"
+    return Response(content=body, media_type=media_type, headers=headers)
+
+
+def _html_preferred(accept: str | None) -> bool:
+    """A browser (text/html explicitly, at least as wanted as any RDF syntax) gets the query page."""
+    ranges = dict(parse_accept(accept))
+    html = ranges.get("text/html", 0.0)
+    return html > 0 and html >= max((ranges.get(t, 0.0) for t in GRAPH_TYPES), default=0.0)
+
+
+def _page() -> Response:
+    return Response((WEB / "query.html").read_bytes(), media_type="text/html; charset=utf-8",
+                    headers={"Vary": "Accept", "Cache-Control": "public, max-age=300"})  # fmt: skip
+
+
+def _describe_service(request: Request, kg: Any, media_types: tuple[str, ...] | None) -> Response:
+    accept = tuple((m, 1.0) for m in media_types) if media_types else parse_accept(request.headers.get("accept"))
+    try:
+        media_type = choose_media_type("graph", accept)
+    except NotAcceptable as exc:
+        raise _not_acceptable(exc) from exc
+    extra = [parse_dataset_option(v).graph for v in kg.settings.sparql_datasets]
+    endpoint = str(request.url_for("query_get"))
+    body = serialise_triples(service_description(endpoint, kg.dataset, extra), media_type)
+    return _respond(request, body, media_type, {}, cache=True)
+
+
+def _not_acceptable(exc: NotAcceptable) -> ProblemError:
+    return ProblemError(
+        406, "not-acceptable", "Not acceptable",
+        f"A {exc.form} result can be sent as {', '.join(exc.offered)}; the request's Accept header "
+        "(or format parameter) allows none of them.",
+        parameter="Accept",
+    )  # fmt: skip
+
+
+async def _answer(request: Request, kg: Any, cache: bool) -> Response:
+    body = await request.body() if request.method == "POST" else b""
+    try:
+        parsed = parse_protocol(request.method, request.url.query, request.headers.get("content-type"), body)
+    except ProtocolError as exc:
+        raise ProblemError(exc.status, exc.slug, exc.title, exc.detail, parameter=exc.parameter) from exc
+    if parsed.query is None:
+        if parsed.media_types is None and _html_preferred(request.headers.get("accept")):
+            return _page()
+        return _describe_service(request, kg, parsed.media_types)
+    pool = _pool(request)
+    accept = (
+        tuple((m, 1.0) for m in parsed.media_types) if parsed.media_types else parse_accept(request.headers.get("accept"))
+    )
+    query = QueryRequest(parsed.query, parsed.default_graphs, parsed.named_graphs, accept, pool.max_rows)
+    try:
+        result = await pool.run(query)
+    except InvalidQuery as exc:
+        where = f"line {exc.line}, column {exc.column}: " if exc.line is not None else ""
+        raise ProblemError(
+            400, "malformed-query", "Malformed query", f"The query is not valid SPARQL 1.1 ({where}{exc.message}).",
+            parameter="query", errors=[{"line": exc.line, "column": exc.column, "message": exc.message}],
+        ) from exc  # fmt: skip
+    except QueryRefused as exc:
+        slug = "read-only" if exc.reason == "update" else "no-federation"
+        raise ProblemError(403, slug, "Operation not allowed", exc.detail, parameter="query") from exc
+    except NotAcceptable as exc:
+        raise _not_acceptable(exc) from exc
+    except QueryTimeout as exc:
+        reason = "did not finish" if exc.started else "could not start (all workers were busy)"
+        raise ProblemError(
+            503, "query-timeout", "Query timeout",
+            f"The query {reason} within the {exc.seconds:g} s deadline and was stopped. Narrow it (LIMIT, more "
+            "specific patterns) or run it on your own copy of the data (/v1/export).",
+            headers={"Retry-After": "5"},
+        ) from exc  # fmt: skip
+    except ServiceBusy as exc:
+        raise ProblemError(
+            503, "busy", "Too many queries",
+            f"{pool.size} queries are running and {pool.max_waiting} are waiting; retry shortly.",
+            headers={"Retry-After": "1"},
+        ) from exc  # fmt: skip
+    except WorkerFailed as exc:
+        raise ProblemError(
+            503, "query-failed", "Query failed",
+            "The worker answering the query stopped (the query probably needed too much memory); narrow it.",
+        ) from exc  # fmt: skip
+    headers = {
+        "X-AnkleKG-Result-Rows": str(result.rows),
+        "X-AnkleKG-Result-Limit": str(result.limit),
+        "X-AnkleKG-Result-Truncated": "true" if result.truncated else "false",
+    }
+    return _respond(request, result.body, result.media_type, headers, cache=cache)
+
+
+async def _answer_or_problem(request: Request, kg: Any, cache: bool) -> Response:
+    """Problems raised while answering, with their headers (Retry-After on 503)."""
+    try:
+        return await _answer(request, kg, cache)
+    except ProblemError as exc:
+        extra = dict(exc.extra)
+        headers = extra.pop("headers", {})
+        response = problem_response(request, exc.status, exc.slug, exc.title, exc.detail, **extra)
+        response.headers.update({"Vary": "Accept", "Cache-Control": "no-store", **headers})
+        return response
+
+
+@router.get("/sparql", name="query_get", responses=SPARQL_RESPONSES, openapi_extra={"parameters": _PROTOCOL_PARAMETERS})
+async def query_get(request: Request, kg: KnowledgeGraphDep) -> Response:
+    """SPARQL 1.1 Protocol query via GET; without `query`, the Service Description (or, for a browser,
+    the query page). Results are negotiated by `Accept` (with q-values) or `format`."""
+    return await _answer_or_problem(request, kg, cache=True)
+
+
+@router.post(
+    "/sparql",
+    responses=SPARQL_RESPONSES,
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/sparql-query": {"schema": {"type": "string"}, "example": "ASK { ?s ?p ?o }"},
+                "application/x-www-form-urlencoded": {
+                    "schema": {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]},
+                    "example": {"query": "ASK { ?s ?p ?o }"},
+                },
+            },
+            "required": True,
+        }
+    },
+)
+async def query_post(request: Request, kg: KnowledgeGraphDep) -> Response:
+    """SPARQL 1.1 Protocol query via POST (form-encoded or `application/sparql-query`). Updates are refused."""
+    return await _answer_or_problem(request, kg, cache=False)
+
+
+class Example(BaseModel):
+    id: str
+    title: str
+    question: str
+    query: str
+
+
+@router.get("/v1/sparql/examples", response_model=list[Example])
+def list_examples() -> list[Example]:
+    """Example queries that answer real questions, with the ankle prefixes declared."""
+    return [Example(id=e.id, title=e.title, question=e.question, query=e.query) for e in EXAMPLES]
+
+
+@router.get("/query", include_in_schema=False)
+def read_query_page() -> Response:
+    """The query page for people."""
+    return _page()
+
+
+@router.get("/web/{name}", include_in_schema=False)
+def read_static(name: str) -> Response:
+    """The query page's script and style sheet (no CDN: everything is served from here)."""
+    path = WEB / name
+    if "/" in name or path.suffix not in _STATIC_TYPES or not path.is_file():
+        raise ProblemError(404, "http-404", "Not Found", f"No file {name!r} under /web.")
+    return Response(path.read_bytes(), media_type=_STATIC_TYPES[path.suffix],
+                    headers={"Cache-Control": "public, max-age=300", "ETag": _etag(path.read_bytes())})  # fmt: skip
