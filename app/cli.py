@@ -28,6 +28,11 @@ def _settings(args: argparse.Namespace, **overrides: object) -> Settings:
         values["validate_on_start"] = False
     if getattr(args, "no_shacl", False):
         values["shacl_on_start"] = False
+    if getattr(args, "dataset", None):
+        values["sparql_datasets"] = tuple(args.dataset)
+    for option in ("sparql_timeout", "sparql_workers", "sparql_max_rows"):
+        if getattr(args, option, None) is not None:
+            values[option] = getattr(args, option)
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 
@@ -193,6 +198,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dataset_option(value: str) -> str:
+    """Check FILE=GRAPH_IRI when parsing, so a typo fails before the graph is loaded."""
+    from app.sparql.dataset import parse_dataset_option
+
+    try:
+        parse_dataset_option(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix(f"--dataset {value!r}: ")) from exc
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="anklekg", description="AnkleKG: a sourced knowledge graph of the ankle.")
     parser.add_argument("--version", action="version", version=f"anklekg {__version__}")
@@ -208,6 +224,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-validate", action="store_true", help="skip QC and SHACL at start-up")
     serve.add_argument("--no-shacl", action="store_true", help="run the QC queries but not SHACL at start-up")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument(
+        "--dataset",
+        action="append",
+        metavar="FILE=GRAPH_IRI",
+        type=_dataset_option,
+        help="also serve this RDF file over SPARQL as the named graph GRAPH_IRI; repeatable",
+    )
+    serve.add_argument("--sparql-timeout", type=float, metavar="SECONDS", help="deadline per SPARQL query (10)")
+    serve.add_argument("--sparql-workers", type=int, metavar="N", help="SPARQL queries run at once (CPU count, max 4)")
+    serve.add_argument("--sparql-max-rows", type=int, metavar="N", help="result-row cap, reported when hit (10000)")
     serve.set_defaults(func=cmd_serve)
 
     check = sub.add_parser("validate", help="run the QC checks and SHACL shapes; exit 3 on any ERROR")

@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from app.api.problems import install_problem_handlers
-from app.api.routes import entities, exports, health, impact, search
+from app.api.routes import entities, exports, health, impact, linked_data, paths, search, sparql
 from app.kg import AnkleKG
 from app.models import EDUCATIONAL_NOTICE
 from app.settings import Settings
@@ -102,6 +102,6 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             ],
         }
 
-    for module in (health, entities, search, impact, exports):
+    for module in (health, entities, search, impact, exports, paths, sparql, linked_data):
         app.include_router(module.router)
     return app

@@ -1,0 +1,31 @@
+"""Paths: the shortest connections between two entities (the same function as AnkleKG.paths)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import KnowledgeGraphDep
+from app.api.problems import PROBLEM_RESPONSES
+from app.api.responses import ModelResponse
+from app.models import Paths
+
+router = APIRouter(prefix="/v1/paths", tags=["paths"], responses=PROBLEM_RESPONSES)
+
+
+@router.get("", response_model=Paths)
+def read_paths(
+    kg: KnowledgeGraphDep,
+    source: Annotated[str, Query(alias="from", min_length=1, max_length=500, examples=["sural nerve"],
+                                 description="Where the paths start: a CURIE, label, synonym or abbreviation.")],
+    target: Annotated[str, Query(alias="to", min_length=1, max_length=500, examples=["ATFL"],
+                                 description="Where the paths end.")],
+    max_hops: Annotated[int, Query(ge=1, le=6, description="Longest path considered.")] = 4,
+    predicate: Annotated[list[str] | None, Query(description="Follow only these predicates; repeatable.",
+                                                 examples=["adjacentTo"])] = None,
+    limit: Annotated[int, Query(ge=1, le=50, description="Most paths returned.")] = 10,
+) -> ModelResponse:
+    """The shortest paths between two entities, edges followed either way, each with its sources."""
+    predicates = kg.resolve_predicates(predicate) if predicate else None
+    return ModelResponse(kg.paths(source, target, max_hops=max_hops, predicates=predicates, limit=limit))
