@@ -185,6 +185,44 @@ def render_impact(report: ImpactReport) -> str:
     return "\n".join(lines)
 
 
+def cmd_differential(args: argparse.Namespace) -> int:
+    kg = _load(_settings(args))
+    mechanism = None
+    if args.mechanism:
+        motion, _, position = args.mechanism.partition(" in ")
+        mechanism = (motion.strip(), position.strip() or None)
+    try:
+        report = kg.differential(
+            positive_tests=args.positive or (),
+            negative_tests=args.negative or (),
+            symptoms=args.symptom or (),
+            numbness_areas=args.numb or (),
+            weak_motions=args.weak or (),
+            unstable_motions=args.unstable or (),
+            mechanism=mechanism,
+            limit=args.limit,
+        )
+    except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
+        print(f"anklekg: {_explain(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        print(report.model_dump_json(indent=2))
+        return 0
+    for rank, c in enumerate(report.candidates, 1):
+        print(f"{rank}. {c.structure.label} (score {c.score:.2f})")
+        for e in c.supported_by:
+            first = e.because[0] if e.because else None
+            reason = f" — because {first.fact.label if first and first.fact else (first.subject.label + ' ' + first.predicate.label + ' ' + (first.object.label if first.object else '')) if first else ''}"
+            print(f"     + {e.kind.value}: {e.finding.label}{reason}")
+        for e in c.contradicted_by:
+            print(f"     - {e.kind.value}: {e.finding.label} (this injury predicts it positive)")
+        if c.unexplained:
+            print("     ? not explained: " + ", ".join(u.label for u in c.unexplained))
+    print()
+    print(EDUCATIONAL_NOTICE)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.exports import ARTEFACTS, write_all
 
@@ -249,6 +287,19 @@ def build_parser() -> argparse.ArgumentParser:
     impact.add_argument("--position", help="plantarflexion, neutral or dorsiflexion")
     impact.add_argument("--json", action="store_true")
     impact.set_defaults(func=cmd_impact)
+
+    diff = sub.add_parser("differential", help="which injured structure best explains these findings")
+    data_options(diff)
+    diff.add_argument("--positive", action="append", metavar="TEST", help="a positive clinical test (repeatable)")
+    diff.add_argument("--negative", action="append", metavar="TEST", help="a negative clinical test (repeatable)")
+    diff.add_argument("--symptom", action="append", help="a symptom (repeatable)")
+    diff.add_argument("--numb", action="append", metavar="AREA", help="a numb skin area (repeatable)")
+    diff.add_argument("--weak", action="append", metavar="MOTION", help="a weak motion (repeatable)")
+    diff.add_argument("--unstable", action="append", metavar="MOTION", help="an unstable motion (repeatable)")
+    diff.add_argument("--mechanism", help="'MOTION in POSITION', e.g. 'inversion in plantarflexion'")
+    diff.add_argument("--limit", type=int, default=5)
+    diff.add_argument("--json", action="store_true")
+    diff.set_defaults(func=cmd_differential)
 
     export = sub.add_parser(
         "export", help="write the release artefacts (Turtle, N-Triples, OWL, JSON-LD, GraphML, CSV)"

@@ -41,6 +41,8 @@ from app.models import (
 )
 from app.ontology.load import load_store
 from app.ontology.validate import ValidationReport, validate
+from app.reasoning.criticality import CriticalityAnalysis, CriticalityReport
+from app.reasoning.differential import DifferentialEngine, DifferentialReport, Findings
 from app.reasoning.impact import Grade, ImpactEngine, ImpactReport
 from app.reasoning.rules import load_rules
 from app.settings import Settings
@@ -80,6 +82,8 @@ class AnkleKG:
     version: str = __version__
     _summaries: dict[str, EntitySummary] = field(default_factory=dict, repr=False)
     _dataset: ox.Store | None = field(default=None, repr=False)
+    _differential: DifferentialEngine | None = field(default=None, repr=False)
+    _criticality: CriticalityAnalysis | None = field(default=None, repr=False)
 
     # -- loading --------------------------------------------------------------------------------
     @classmethod
@@ -374,6 +378,58 @@ class AnkleKG:
         if position is not None:
             position_id = self.resolve(position, types=("akg:JointPosition",), parameter="position").id
         return self.engine.impact(injuries, position_id)
+
+    def differential(
+        self,
+        *,
+        positive_tests: Sequence[str] = (),
+        negative_tests: Sequence[str] = (),
+        symptoms: Sequence[str] = (),
+        numbness_areas: Sequence[str] = (),
+        weak_motions: Sequence[str] = (),
+        unstable_motions: Sequence[str] = (),
+        mechanism: tuple[str, str | None] | None = None,
+        limit: int = 10,
+    ) -> DifferentialReport:
+        """Ranked candidate injured structures for the findings (names in any form), with reasons."""
+
+        def resolve_all(names: Sequence[str], cls: str, parameter: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(self.resolve(n, types=(cls,), parameter=parameter).id for n in names))
+
+        findings = Findings(
+            positive_tests=resolve_all(positive_tests, "akg:ClinicalTest", "positive_tests"),
+            negative_tests=resolve_all(negative_tests, "akg:ClinicalTest", "negative_tests"),
+            symptoms=resolve_all(symptoms, "akg:Symptom", "symptoms"),
+            numbness_areas=resolve_all(numbness_areas, "akg:SkinArea", "numbness_areas"),
+            weak_motions=resolve_all(weak_motions, "akg:Motion", "weak_motions"),
+            unstable_motions=resolve_all(unstable_motions, "akg:Motion", "unstable_motions"),
+            mechanism=(
+                (
+                    self.resolve(mechanism[0], types=("akg:Motion",), parameter="mechanism.motion").id,
+                    self.resolve(mechanism[1], types=("akg:JointPosition",), parameter="mechanism.position").id
+                    if mechanism[1]
+                    else None,
+                )
+                if mechanism
+                else None
+            ),
+        )
+        if not findings.count() and not findings.negative_tests:
+            raise InvalidArgument("findings", {}, "give at least one finding (a positive test, a symptom, ...)")
+        return self.differential_engine.rank(findings, limit=limit)
+
+    @property
+    def differential_engine(self) -> DifferentialEngine:
+        """Built on first use: it computes one impact profile per candidate structure (~0.5 s)."""
+        if self._differential is None:
+            self._differential = DifferentialEngine(self.kb, self.engine)
+        return self._differential
+
+    def criticality(self, *, types: Collection[str] | None = None, limit: int = 20) -> CriticalityReport:
+        """Structures ranked by the breadth of their injury's impact, with betweenness centrality."""
+        if self._criticality is None:
+            self._criticality = CriticalityAnalysis(self.kb, self.engine, self.differential_engine)
+        return self._criticality.rank(types=self._expand_types(types) if types else None, limit=limit)
 
     # -- misc -----------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -14,7 +14,18 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from app.api.problems import install_problem_handlers
-from app.api.routes import entities, exports, health, impact, linked_data, paths, search, sparql
+from app.api.routes import (
+    analytics,
+    differential,
+    entities,
+    exports,
+    health,
+    impact,
+    linked_data,
+    paths,
+    search,
+    sparql,
+)
 from app.kg import AnkleKG
 from app.models import EDUCATIONAL_NOTICE
 from app.settings import Settings
@@ -102,6 +113,6 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             ],
         }
 
-    for module in (health, entities, search, impact, exports, paths, sparql, linked_data):
+    for module in (health, entities, search, impact, differential, paths, analytics, exports, sparql, linked_data):
         app.include_router(module.router)
     return app

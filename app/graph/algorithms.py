@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection
 
 import networkx as nx
@@ -80,7 +81,7 @@ def shortest_paths(
     allowed = set(predicates) if predicates is not None else None
     view = nx.Graph()
     view.add_nodes_from(graph.nodes)
-    for u, v, key, data in graph.edges(keys=True, data=True):
+    for u, v, key, _data in graph.edges(keys=True, data=True):
         if allowed is None or key in allowed:
             view.add_edge(u, v)
     try:
@@ -97,4 +98,4 @@ def shortest_paths(
         best = min(candidates, key=lambda c: (bool(c[3].get("inferred")), c[2], c[0]))
         return best[0], best[2], best[1]
 
-    return [[edge(u, v) for u, v in zip(path, path[1:], strict=False)] for path in node_paths[:limit]]
+    return [[edge(u, v) for u, v in itertools.pairwise(path)] for path in node_paths[:limit]]

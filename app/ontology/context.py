@@ -57,7 +57,11 @@ _OBJECT_PROPERTIES = (
 @cache
 def jsonld_context() -> dict[str, Any]:
     """The @context object (without the enclosing {"@context": ...})."""
-    context: dict[str, Any] = dict(PREFIXES)
+    context: dict[str, Any] = {"@version": 1.1}
+    for prefix, iri in PREFIXES.items():
+        # JSON-LD 1.1 uses a term as a CURIE prefix only if its IRI ends in a gen-delim, unless the
+        # term says "@prefix": true; without it "ANKLE:0000016" would not expand (ANKLE_ ends in "_").
+        context[prefix] = iri if iri[-1] in ":/?#[]@" else {"@id": iri, "@prefix": True}
     context["label"] = "rdfs:label"
     context["definition"] = "IAO:0000115"
     context["synonym"] = "oboInOwl:hasExactSynonym"

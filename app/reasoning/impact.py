@@ -309,10 +309,15 @@ class ImpactEngine:
 
         def reach(curie: str, grade: Grade, how: Reach, via: str | None, chain: list[Statement], rule: str) -> None:
             current = affected.get(curie)
-            if current is not None and (current.grade > grade or (current.grade == grade and current.via is None)):
-                return
-            if current is not None and current.grade == grade and how is Reach.COMPRESSED:
-                return
+            if current is not None:
+                upgrade = grade > current.grade or (
+                    current.reached is Reach.COMPRESSED and how is not Reach.COMPRESSED and grade >= current.grade
+                )
+                if how is Reach.NAMED and grade == current.grade:
+                    affected[curie] = _Affected(grade, how, None, [], ())  # named by the user: no chain needed
+                    return
+                if not upgrade:
+                    return  # reached already at this grade or higher: cycles (tendon <-> muscle) stop here
             rules = (*affected[via].rules, rule) if via in affected and rule else ((rule,) if rule else ())
             affected[curie] = _Affected(grade, how, via, chain, tuple(dict.fromkeys(rules)))
             stack.append(curie)

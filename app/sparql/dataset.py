@@ -47,8 +47,10 @@ def parse_dataset_option(value: str) -> ExtraDataset:
     """``FILE=GRAPH_IRI`` from the command line; says what is wrong with a bad value."""
     path, sep, graph = value.rpartition("=")
     if not sep or not path or not graph:
-        raise ValueError(f"--dataset {value!r}: expected FILE=GRAPH_IRI, e.g. mydata.ttl=https://example.org/graph/mine")
-    if ":" not in graph or any(c in graph for c in " <>\"{}|^`\\"):
+        raise ValueError(
+            f"--dataset {value!r}: expected FILE=GRAPH_IRI, e.g. mydata.ttl=https://example.org/graph/mine"
+        )
+    if ":" not in graph or any(c in graph for c in ' <>"{}|^`\\'):
         raise ValueError(f"--dataset {value!r}: {graph!r} is not an absolute IRI")
     if graph in (ASSERTED_GRAPH, INFERRED_GRAPH):
         raise ValueError(f"--dataset {value!r}: {graph} is reserved for AnkleKG's own graphs")
@@ -106,8 +108,8 @@ def infer_closure(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
         for t in facts:
             by_predicate.setdefault(t.predicate, []).append(t)
 
-        def pairs(p: ox.NamedNode) -> list[tuple[Node, Node]]:
-            return [(t.subject, t.object) for t in by_predicate.get(p, ())]
+        def pairs(p: ox.NamedNode, index: dict[Node, list[ox.Triple]] = by_predicate) -> list[tuple[Node, Node]]:
+            return [(t.subject, t.object) for t in index.get(p, ())]
 
         new: set[ox.Triple] = set()
         super_classes = _closure(pairs(sub_class))
@@ -122,7 +124,8 @@ def infer_closure(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
         for p, c in pairs(domain):  # rdfs2
             new.update(ox.Triple(t.subject, type_, c) for t in by_predicate.get(p, ()))
         for p, c in pairs(range_):  # rdfs3
-            new.update(ox.Triple(t.object, type_, c) for t in by_predicate.get(p, ()) if not isinstance(t.object, ox.Literal))
+            objects = (t.object for t in by_predicate.get(p, ()))
+            new.update(ox.Triple(o, type_, c) for o in objects if not isinstance(o, ox.Literal))
         for x, c in pairs(type_):  # rdfs9
             new.update(ox.Triple(x, type_, d) for d in super_classes.get(c, ()))
         for p in {p for p, c in pairs(type_) if c == transitive}:  # owl:TransitiveProperty

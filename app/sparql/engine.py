@@ -170,9 +170,17 @@ _POSITION = re.compile(r"at (?:line )?(\d+):(\d+)")
 def _invalid(exc: SyntaxError) -> InvalidQuery:
     message = exc.msg or str(exc)
     match = _POSITION.search(message)
+    message = re.sub(r"^error at \d+:\d+:\s*", "", message)
     line = exc.lineno or (int(match.group(1)) if match else None)
     column = exc.offset or (int(match.group(2)) if match else None)
     return InvalidQuery(message, line, column)
+
+
+def _graph_name(parameter: str, iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as exc:
+        raise InvalidQuery(f"{parameter}={iri!r} is not an absolute IRI: {exc}") from exc
 
 
 def run_query(
@@ -191,8 +199,8 @@ def run_query(
     check_query(query)
     options: dict[str, object] = {}
     if default_graphs is not None or named_graphs is not None:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
+        options["default_graph"] = [_graph_name("default-graph-uri", g) for g in default_graphs or ()]
+        options["named_graphs"] = [_graph_name("named-graph-uri", g) for g in named_graphs or ()]
     try:
         return store.query(query, **options)  # type: ignore[arg-type]
     except SyntaxError as exc:
@@ -334,9 +342,7 @@ def _serialise_select(
 ) -> bytes:
     link = [f"{TRUNCATED_LINK}?limit={limit}"] if truncated else []
     if media_type == "application/sparql-results+json":
-        bindings = [
-            {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows
-        ]
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
         head: dict[str, object] = {"vars": variables}
         if link:
             head["link"] = link
@@ -376,10 +382,12 @@ def _serialise_ask(value: bool, media_type: str) -> bytes:
     return f"_askResult\r\n{text}\r\n".encode() if media_type == "text/csv" else f"?_askResult\n{text}\n".encode()
 
 
-def serialise_triples(triples: Iterable[ox.Triple], media_type: str) -> bytes:
+def serialise_triples(
+    triples: Iterable[ox.Triple], media_type: str, extra_prefixes: dict[str, str] | None = None
+) -> bytes:
     """Triples in one of :data:`GRAPH_TYPES`, with the AnkleKG prefixes where the syntax has them."""
     fmt = _RDF_FORMATS[media_type]
-    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    prefixes = {**PREFIXES, **(extra_prefixes or {})} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
     data = ox.serialize(list(triples), format=fmt, prefixes=prefixes)
     return data or b""
 
@@ -397,9 +405,7 @@ def _note_truncation(body: bytes, media_type: str, limit: int) -> bytes:
 def execute(store: ox.Store, request: QueryRequest) -> QueryResult:
     """Run ``request`` and return the whole serialised answer (or raise InvalidQuery,
     QueryRefused, NotAcceptable)."""
-    result = run_query(
-        store, request.query, default_graphs=request.default_graphs, named_graphs=request.named_graphs
-    )
+    result = run_query(store, request.query, default_graphs=request.default_graphs, named_graphs=request.named_graphs)
     limit = request.max_rows
     if isinstance(result, ox.QueryBoolean):
         media_type = choose_media_type("ask", request.accept)

@@ -41,6 +41,7 @@ from app.sparql.engine import (
 
 __all__ = [
     "FORMATS",
+    "SD_PREFIXES",
     "ProtocolError",
     "ProtocolRequest",
     "QueryTimeout",
@@ -355,6 +356,7 @@ class WorkerPool:
 _SD = "http://www.w3.org/ns/sparql-service-description#"
 _FORMATS_NS = "http://www.w3.org/ns/formats/"
 _VOID = "http://rdfs.org/ns/void#"
+SD_PREFIXES = {"sd": _SD, "formats": _FORMATS_NS, "void": _VOID}
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _FORMAT_IRIS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                 "Turtle", "N-Triples", "JSON-LD", "RDF_XML")  # fmt: skip

@@ -53,8 +53,8 @@ def answer(store: ox.Store, message: dict[str, Any]) -> tuple[dict[str, Any], by
         return {"error": "refused", "reason": exc.reason, "message": exc.detail}, b""
     except NotAcceptable as exc:
         return {"error": "not-acceptable", "form": exc.form, "offered": list(exc.offered)}, b""
-    except OSError as exc:  # pyoxigraph's evaluation errors (e.g. a refused fetch)
-        return {"error": "evaluation", "message": str(exc)}, b""
+    except Exception as exc:  # pyoxigraph's evaluation errors; a worker must survive any query
+        return {"error": "evaluation", "message": f"{type(exc).__name__}: {exc}"}, b""
     meta = {
         "media_type": result.media_type,
         "form": result.form,

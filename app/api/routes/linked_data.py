@@ -47,11 +47,15 @@ def _doc(text: str) -> dict[str, Any]:
 
 
 RDF_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"description": "The description, in the negotiated syntax.", "content": {t: {} for t in (*GRAPH_TYPES, "text/html")}},
+    200: {
+        "description": "The description, in the negotiated syntax.",
+        "content": {t: {} for t in (*GRAPH_TYPES, "text/html")},
+    },
     304: {"description": "Not modified (If-None-Match matched the ETag)."},
     400: _doc("Unknown format parameter"),
     404: _doc("No entity has this IRI"),
     406: _doc("No acceptable media type: Turtle, N-Triples, JSON-LD, RDF/XML or HTML"),
+    422: _doc("Malformed request (each error names the parameter)"),
 }
 FormatQuery = Annotated[
     str | None,
@@ -107,7 +111,7 @@ def _negotiate(request: Request, format: str | None, *, html: bool) -> str:
 def _curie(kg: AnkleKG, iri: str) -> str:
     for prefix, base in PREFIXES.items():
         if iri.startswith(base) and len(iri) > len(base):
-            return f"{prefix}:{iri[len(base):]}"
+            return f"{prefix}:{iri[len(base) :]}"
     return iri
 
 
@@ -168,13 +172,14 @@ small{{color:#666}}</style></head>
 def read_entity_document(
     kg: KnowledgeGraphDep,
     request: Request,
-    number: Annotated[str, Path(pattern=r"^\d{7}$", description="The 7-digit number of an AnkleKG IRI.",
-                                examples=["0000016"])],  # fmt: skip
+    number: Annotated[
+        str, Path(pattern=r"^\d{7}$", description="The 7-digit number of an AnkleKG IRI.", examples=["0000016"])
+    ],
     format: FormatQuery = None,
 ) -> Response:
     """Dereference an entity IRI: HTML for browsers; Turtle, JSON-LD, RDF/XML or N-Triples by Accept."""
     iri = ANKLE_BASE + number
-    triples = [t for t in kg.store.query(_DESCRIBE, substitutions={ox.Variable("e"): ox.NamedNode(iri)})]  # type: ignore[union-attr]
+    triples = list(kg.store.query(_DESCRIBE, substitutions={ox.Variable("e"): ox.NamedNode(iri)}))  # type: ignore[union-attr]
     if not triples:
         raise ProblemError(
             404, "unknown-entity", "Unknown entity",
@@ -186,7 +191,15 @@ def read_entity_document(
     return _cached(request, serialise_triples(triples, media_type), media_type)
 
 
-@router.get("/v1/prefixes", responses={200: {"content": {"application/json": {}, "text/plain": {}}}})
+@router.get(
+    "/v1/prefixes",
+    responses={
+        200: {"content": {"application/json": {}, "text/plain": {}}},
+        304: {"description": "Not modified (If-None-Match matched the ETag)."},
+        400: _doc("Unknown format"),
+        422: _doc("Malformed request"),
+    },
+)
 def read_prefixes(
     request: Request,
     format: Annotated[
@@ -206,7 +219,13 @@ def read_prefixes(
     )  # fmt: skip
 
 
-@router.get("/v1/context.jsonld", responses={200: {"content": {"application/ld+json": {}}}})
+@router.get(
+    "/v1/context.jsonld",
+    responses={
+        200: {"content": {"application/ld+json": {}}},
+        304: {"description": "Not modified (If-None-Match matched the ETag)."},
+    },
+)
 def read_context(request: Request) -> Response:
     """The published JSON-LD @context: CURIE prefixes and short names for the AnkleKG properties."""
     body = json.dumps({"@context": jsonld_context()}, indent=2, sort_keys=True).encode()
@@ -272,5 +291,5 @@ def read_void(kg: KnowledgeGraphDep, request: Request, format: FormatQuery = Non
     base = str(request.base_url)
     key = (base, media_type)
     if key not in cache:
-        cache[key] = serialise_triples(void_description(kg, base), media_type)
+        cache[key] = serialise_triples(void_description(kg, base), media_type, {"void": _VOID})
     return _cached(request, cache[key], media_type)

@@ -17,13 +17,23 @@ router = APIRouter(prefix="/v1/paths", tags=["paths"], responses=PROBLEM_RESPONS
 @router.get("", response_model=Paths)
 def read_paths(
     kg: KnowledgeGraphDep,
-    source: Annotated[str, Query(alias="from", min_length=1, max_length=500, examples=["sural nerve"],
-                                 description="Where the paths start: a CURIE, label, synonym or abbreviation.")],
-    target: Annotated[str, Query(alias="to", min_length=1, max_length=500, examples=["ATFL"],
-                                 description="Where the paths end.")],
+    source: Annotated[
+        str,
+        Query(
+            alias="from",
+            min_length=1,
+            max_length=500,
+            examples=["sural nerve"],
+            description="Where the paths start: a CURIE, label, synonym or abbreviation.",
+        ),
+    ],
+    target: Annotated[
+        str, Query(alias="to", min_length=1, max_length=500, examples=["ATFL"], description="Where the paths end.")
+    ],
     max_hops: Annotated[int, Query(ge=1, le=6, description="Longest path considered.")] = 4,
-    predicate: Annotated[list[str] | None, Query(description="Follow only these predicates; repeatable.",
-                                                 examples=["adjacentTo"])] = None,
+    predicate: Annotated[
+        list[str] | None, Query(description="Follow only these predicates; repeatable.", examples=["adjacentTo"])
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=50, description="Most paths returned.")] = 10,
 ) -> ModelResponse:
     """The shortest paths between two entities, edges followed either way, each with its sources."""

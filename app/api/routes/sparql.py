@@ -29,6 +29,7 @@ from app.sparql.engine import (
 )
 from app.sparql.examples import EXAMPLES
 from app.sparql.service import (
+    SD_PREFIXES,
     ProtocolError,
     QueryTimeout,
     ServiceBusy,
@@ -165,7 +166,7 @@ def _describe_service(request: Request, kg: Any, media_types: tuple[str, ...] | 
         raise _not_acceptable(exc) from exc
     extra = [parse_dataset_option(v).graph for v in kg.settings.sparql_datasets]
     endpoint = str(request.url_for("query_get"))
-    body = serialise_triples(service_description(endpoint, kg.dataset, extra), media_type)
+    body = serialise_triples(service_description(endpoint, kg.dataset, extra), media_type, SD_PREFIXES)
     return _respond(request, body, media_type, {}, cache=True)
 
 
@@ -189,9 +190,10 @@ async def _answer(request: Request, kg: Any, cache: bool) -> Response:
             return _page()
         return _describe_service(request, kg, parsed.media_types)
     pool = _pool(request)
-    accept = (
-        tuple((m, 1.0) for m in parsed.media_types) if parsed.media_types else parse_accept(request.headers.get("accept"))
-    )
+    if parsed.media_types:
+        accept = tuple((m, 1.0) for m in parsed.media_types)
+    else:
+        accept = parse_accept(request.headers.get("accept"))
     query = QueryRequest(parsed.query, parsed.default_graphs, parsed.named_graphs, accept, pool.max_rows)
     try:
         result = await pool.run(query)
@@ -258,7 +260,6 @@ async def query_get(request: Request, kg: KnowledgeGraphDep) -> Response:
     openapi_extra={
         "requestBody": {
             "content": {
-                "application/sparql-query": {"schema": {"type": "string"}, "example": "ASK { ?s ?p ?o }"},
                 "application/x-www-form-urlencoded": {
                     "schema": {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]},
                     "example": {"query": "ASK { ?s ?p ?o }"},
@@ -269,7 +270,8 @@ async def query_get(request: Request, kg: KnowledgeGraphDep) -> Response:
     },
 )
 async def query_post(request: Request, kg: KnowledgeGraphDep) -> Response:
-    """SPARQL 1.1 Protocol query via POST (form-encoded or `application/sparql-query`). Updates are refused."""
+    """SPARQL 1.1 Protocol query via POST: form-encoded (`query=...`) or the query itself as the body with
+    `Content-Type: application/sparql-query`. Updates are refused."""
     return await _answer_or_problem(request, kg, cache=False)
 
 

@@ -1,0 +1,63 @@
+"""The reverse question: which injured structure explains these findings?"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body
+from pydantic import BaseModel, Field
+
+from app.api.deps import KnowledgeGraphDep
+from app.api.problems import PROBLEM_RESPONSES
+from app.api.responses import ModelResponse
+from app.reasoning.differential import DifferentialReport
+
+router = APIRouter(prefix="/v1", tags=["differential"], responses=PROBLEM_RESPONSES)
+
+Names = Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]], Field(max_length=20)]
+
+
+class Mechanism(BaseModel):
+    motion: str = Field(min_length=1, max_length=200, examples=["inversion"])
+    position: str | None = Field(default=None, max_length=200, examples=["plantarflexion"])
+
+
+class DifferentialRequest(BaseModel):
+    positive_tests: Names = Field(default_factory=list, examples=[["anterior drawer test"]])
+    negative_tests: Names = Field(default_factory=list, examples=[["talar tilt test"]])
+    symptoms: Names = Field(default_factory=list, examples=[["instability or giving way"]])
+    numbness_areas: Names = Field(default_factory=list, examples=[["skin of dorsum of foot"]])
+    weak_motions: Names = Field(default_factory=list, examples=[["eversion"]])
+    unstable_motions: Names = Field(default_factory=list)
+    mechanism: Mechanism | None = None
+    limit: int = Field(default=10, ge=1, le=50)
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "positive_tests": ["anterior drawer test"],
+                    "negative_tests": ["talar tilt test"],
+                    "mechanism": {"motion": "inversion", "position": "plantarflexion"},
+                }
+            ]
+        }
+    }
+
+
+@router.post("/differential", response_model=DifferentialReport)
+def create_differential(kg: KnowledgeGraphDep, request: Annotated[DifferentialRequest, Body()]) -> ModelResponse:
+    """Ranked candidate injured structures, each with the facts that support and contradict it."""
+    mechanism = (request.mechanism.motion, request.mechanism.position) if request.mechanism else None
+    return ModelResponse(
+        kg.differential(
+            positive_tests=request.positive_tests,
+            negative_tests=request.negative_tests,
+            symptoms=request.symptoms,
+            numbness_areas=request.numbness_areas,
+            weak_motions=request.weak_motions,
+            unstable_motions=request.unstable_motions,
+            mechanism=mechanism,
+            limit=request.limit,
+        )
+    )

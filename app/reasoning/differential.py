@@ -1,0 +1,211 @@
+"""The reverse question: given findings, which injured structure explains them best?
+
+Each candidate structure's impact (grade III, the engine's forward answer) is computed once and
+cached as a profile of what it predicts: positive tests, symptoms, numb skin, weak and unstable
+motions. A finding the profile predicts supports the candidate, with the facts of the forward
+answer as reasons; a test reported negative that the profile predicts positive contradicts it.
+A mechanism (a motion in a position) supports the structures that restrain that motion there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from app.knowledge.base import KnowledgeBase
+from app.knowledge.model import RestraintRole
+from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact
+from app.reasoning.impact import ImpactEngine, ImpactReport, Stability
+
+
+class FindingKind(StrEnum):
+    POSITIVE_TEST = "positive test"
+    NEGATIVE_TEST = "negative test"
+    SYMPTOM = "symptom"
+    NUMBNESS = "numbness area"
+    WEAK_MOTION = "weak motion"
+    UNSTABLE_MOTION = "unstable motion"
+    MECHANISM = "mechanism"
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the clinician observed, as CURIEs (resolved by the caller)."""
+
+    positive_tests: tuple[str, ...] = ()
+    negative_tests: tuple[str, ...] = ()
+    symptoms: tuple[str, ...] = ()
+    numbness_areas: tuple[str, ...] = ()
+    weak_motions: tuple[str, ...] = ()
+    unstable_motions: tuple[str, ...] = ()
+    mechanism: tuple[str, str | None] | None = None  # (motion, position)
+
+    def count(self) -> int:
+        supportive = (self.positive_tests, self.symptoms, self.numbness_areas, self.weak_motions, self.unstable_motions)
+        return sum(len(x) for x in supportive) + (1 if self.mechanism else 0)
+
+
+class Evidence(BaseModel):
+    finding: EntityRef
+    kind: FindingKind
+    because: list[Fact]
+
+
+class Candidate(BaseModel):
+    structure: EntityRef
+    score: float = Field(description="(supported - contradicted) / findings; ties broken by fewer unexplained.")
+    supported_by: list[Evidence]
+    contradicted_by: list[Evidence]
+    unexplained: list[EntityRef] = Field(description="Findings this candidate does not account for.")
+
+
+class DifferentialReport(BaseModel):
+    notice: str = EDUCATIONAL_NOTICE
+    findings: dict[str, list[EntityRef]]
+    candidates: list[Candidate]
+
+
+@dataclass
+class _Profile:
+    """What injuring one structure predicts, each prediction with its reasons."""
+
+    predictions: dict[tuple[FindingKind, str], list[Fact]] = field(default_factory=dict)
+
+    def add(self, kind: FindingKind, entity: str, because: Iterable[Fact]) -> None:
+        self.predictions.setdefault((kind, entity), []).extend(list(because)[:3])
+
+
+class DifferentialEngine:
+    """Ranks candidate injured structures for a set of findings (profiles cached per process)."""
+
+    def __init__(self, kb: KnowledgeBase, engine: ImpactEngine) -> None:
+        self.kb = kb
+        self.engine = engine
+        self._profiles: dict[str, _Profile] | None = None
+
+    def candidates(self) -> list[str]:
+        """Structures whose injury the engine can reason about (they restrain, act, sense or are tested)."""
+        kb = self.kb
+        pool = {r.structure for r in kb.restraints} | {a.muscle for a in kb.actions}
+        pool |= {st.subject for st in kb.statements if st.predicate in ("akg:sensoryTerritory", "akg:innervatedBy")}
+        pool |= {st.object for st in kb.statements if st.predicate in ("akg:innervatedBy", "akg:tendonOf")}
+        pool |= {s for t in kb.clinical_tests for s in t.structures}
+        anchors = ("akg:proximalAttachment", "akg:distalAttachment", "akg:insertion")
+        pool |= {st.object for st in kb.statements if st.predicate in anchors and not st.inferred}
+        pool |= {st.object for st in kb.statements if st.predicate in ("akg:liesIn", "akg:passesThrough")}
+        return sorted(c for c in pool if kb.is_a(c, "akg:AnatomicalStructure"))
+
+    @property
+    def profiles(self) -> dict[str, _Profile]:
+        if self._profiles is None:
+            self._profiles = {c: self._profile(self.engine.impact([(c, 3)])) for c in self.candidates()}
+        return self._profiles
+
+    @staticmethod
+    def _profile(report: ImpactReport) -> _Profile:
+        profile = _Profile()
+        for t in report.expected_positive_tests:  # the restraint facts say more than "the test examines..."
+            profile.add(FindingKind.POSITIVE_TEST, t.test.id, sorted(t.because, key=lambda f: f.fact is None))
+        for f in report.symptoms:
+            profile.add(FindingKind.SYMPTOM, f.entity.id, f.because)
+        for f in report.numbness_areas:
+            profile.add(FindingKind.NUMBNESS, f.entity.id, f.because)
+        for w in report.weakened_motions:
+            profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because)
+        for d in report.destabilised_motions:
+            if d.status is not Stability.REDUCED:
+                profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, d.because)
+        return profile
+
+    def rank(self, findings: Findings, limit: int = 10) -> DifferentialReport:
+        wanted: list[tuple[FindingKind, str]] = [
+            *((FindingKind.POSITIVE_TEST, t) for t in findings.positive_tests),
+            *((FindingKind.SYMPTOM, s) for s in findings.symptoms),
+            *((FindingKind.NUMBNESS, a) for a in findings.numbness_areas),
+            *((FindingKind.WEAK_MOTION, m) for m in findings.weak_motions),
+            *((FindingKind.UNSTABLE_MOTION, m) for m in findings.unstable_motions),
+        ]
+        total = findings.count() or 1
+        ranked = []
+        for structure, profile in self.profiles.items():
+            supported = [
+                Evidence(finding=self.kb.ref(entity), kind=kind, because=profile.predictions[(kind, entity)])
+                for kind, entity in wanted
+                if (kind, entity) in profile.predictions
+            ]
+            if findings.mechanism is not None:
+                mechanism = self._mechanism_support(structure, *findings.mechanism)
+                if mechanism is not None:
+                    supported.append(mechanism)
+            contradicted = [
+                Evidence(
+                    finding=self.kb.ref(test),
+                    kind=FindingKind.NEGATIVE_TEST,
+                    because=profile.predictions[(FindingKind.POSITIVE_TEST, test)],
+                )
+                for test in findings.negative_tests
+                if (FindingKind.POSITIVE_TEST, test) in profile.predictions
+            ]
+            if not supported:
+                continue
+            explained = {(e.kind, e.finding.id) for e in supported}
+            unexplained = [self.kb.ref(entity) for kind, entity in wanted if (kind, entity) not in explained]
+            weight = sum(self._weight(e) for e in supported)
+            score = (weight - len(contradicted)) / total
+            ranked.append(
+                (
+                    -score,
+                    len(profile.predictions),  # parsimony: the narrower explanation first
+                    structure,
+                    Candidate(
+                        structure=self.kb.ref(structure),
+                        score=round(score, 4),
+                        supported_by=supported,
+                        contradicted_by=contradicted,
+                        unexplained=unexplained,
+                    ),
+                )
+            )
+        ranked.sort(key=lambda r: r[:3])
+        return DifferentialReport(findings=self._echo(findings), candidates=[r[3] for r in ranked[:limit]])
+
+    @staticmethod
+    def _weight(evidence: Evidence) -> float:
+        """A mechanism resisted only as a secondary restraint supports a candidate half as much."""
+        if evidence.kind is not FindingKind.MECHANISM:
+            return 1.0
+        roles = {f.qualifiers.get("role") for f in evidence.because}
+        return 1.0 if RestraintRole.PRIMARY.value in roles else 0.5
+
+    def _mechanism_support(self, structure: str, motion: str, position: str | None) -> Evidence | None:
+        """The structure restrains the mechanism's motion (or a kind of it) in its position."""
+        kinds = {motion} | {m for m, generals in self.kb.motion_kinds.items() if motion in generals}
+        facts = [
+            self.kb.restraint_fact(r)
+            for r in self.kb.restraints_by_structure.get(structure, ())
+            if r.motion in kinds and (position is None or position in r.positions)
+        ]
+        if not facts:
+            return None
+        primary_first = sorted(facts, key=lambda f: f.qualifiers.get("role") != RestraintRole.PRIMARY.value)
+        return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=primary_first[:3])
+
+    def _echo(self, findings: Findings) -> dict[str, list[EntityRef]]:
+        def refs(ids: Sequence[str]) -> list[EntityRef]:
+            return [self.kb.ref(i) for i in ids]
+
+        echoed = {
+            "positive_tests": refs(findings.positive_tests),
+            "negative_tests": refs(findings.negative_tests),
+            "symptoms": refs(findings.symptoms),
+            "numbness_areas": refs(findings.numbness_areas),
+            "weak_motions": refs(findings.weak_motions),
+            "unstable_motions": refs(findings.unstable_motions),
+        }
+        if findings.mechanism is not None:
+            motion, position = findings.mechanism
+            echoed["mechanism"] = refs([motion, *([position] if position else [])])
+        return echoed

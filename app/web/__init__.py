@@ -1,0 +1,1 @@
+"""The query page for people (static HTML, script and style; no CDN, since the network may be closed)."""

@@ -1,0 +1,261 @@
+"""Benchmark our /sparql against rdflib-endpoint (FastAPI + rdflib) and Oxigraph's own server.
+
+All three serve the same asserted AnkleKG triples in their default graph, on loopback, in the same
+run. For each of about ten fixed queries the script checks that the three agree on the number of
+results, then measures sequential latency (median, p95) and throughput with concurrent clients,
+and prints the ratios. A benchmark, not a test: numbers depend on the machine (and the Python
+client shares the CPUs with the servers).
+
+    python scripts/bench_sparql.py                 # defaults: 1.5 s per throughput run, 8 clients
+    python scripts/bench_sparql.py --seconds 3 --clients 16
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.ontology.load import load_store  # noqa: E402
+from app.settings import Settings  # noqa: E402
+from app.sparql.examples import prologue  # noqa: E402
+
+P = prologue("akg", "rdfs", "owl", "dcterms")
+
+
+@dataclass(frozen=True)
+class BenchQuery:
+    name: str
+    join: bool
+    text: str
+
+
+QUERIES = (
+    BenchQuery("ask", False, "ASK { ?s ?p ?o }"),
+    BenchQuery("lookup-abbreviation", False, P + 'SELECT ?x ?l WHERE { ?x akg:abbreviation "ATFL" ; rdfs:label ?l }'),
+    BenchQuery("label-prefix", False, P + 'SELECT ?x ?l WHERE { ?x rdfs:label ?l FILTER(STRSTARTS(?l, "lateral")) }'),
+    BenchQuery("ligaments", True, P + "SELECT ?x ?l WHERE { ?x a akg:Ligament ; rdfs:label ?l } ORDER BY ?l"),
+    BenchQuery(
+        "evertors-nerves",
+        True,
+        P + """SELECT DISTINCT ?ml ?nl ?roots WHERE {
+  ?ev rdfs:label "eversion" . ?a a akg:MuscleAction ; akg:motion ?ev ; akg:actingMuscle ?m .
+  ?m rdfs:label ?ml . OPTIONAL { ?m akg:innervatedBy ?n . ?n rdfs:label ?nl .
+  OPTIONAL { ?ax owl:annotatedSource ?m ; owl:annotatedProperty akg:innervatedBy ; owl:annotatedTarget ?n ;
+             akg:spinalRootLevels ?roots } } }""",
+    ),
+    BenchQuery(
+        "restraints-5way",
+        True,
+        P + """SELECT ?sl ?jl ?ml ?pl ?rl WHERE {
+  ?r a akg:Restraint ; akg:restrainingStructure ?s ; akg:joint ?j ; akg:motion ?m ; akg:position ?p ;
+     akg:restraintRole ?role . ?s rdfs:label ?sl . ?j rdfs:label ?jl . ?m rdfs:label ?ml . ?p rdfs:label ?pl .
+  ?role rdfs:label ?rl }""",
+    ),
+    BenchQuery(
+        "two-hops-sural",
+        True,
+        P + """SELECT DISTINCT ?t WHERE { ?s rdfs:label "sural nerve" .
+  { ?s ?p ?m } UNION { ?m ?p ?s } ?p a owl:ObjectProperty .
+  { ?m ?q ?t } UNION { ?t ?q ?m } ?q a owl:ObjectProperty . }""",
+    ),
+    BenchQuery(
+        "sources-per-fact",
+        True,
+        P + """SELECT ?s ?p ?o (COUNT(?src) AS ?n) WHERE {
+  ?ax owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ; dcterms:source ?src }
+  GROUP BY ?s ?p ?o""",
+    ),
+    BenchQuery(
+        "class-counts",
+        True,
+        P + "SELECT ?c (COUNT(?x) AS ?n) WHERE { ?x a ?c . ?c rdfs:label ?l } GROUP BY ?c ORDER BY DESC(?n)",
+    ),
+    BenchQuery(
+        "conditions-symptoms",
+        True,
+        P + """SELECT ?cl (COUNT(DISTINCT ?sy) AS ?n) WHERE {
+  ?c akg:hasSymptom ?sy ; rdfs:label ?cl . ?c akg:affects ?st . ?st a ?k } GROUP BY ?cl""",
+    ),
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: server exited with {process.returncode}")
+        try:
+            httpx.get(url, params={"query": "ASK { ?s ?p ?o }"}, timeout=2, headers={"accept": "application/json"})
+            return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not start")
+
+
+RDFLIB_APP = """
+import sys, rdflib, uvicorn
+from rdflib_endpoint import SparqlEndpoint
+graph = rdflib.Graph()
+graph.parse(sys.argv[1], format="nt")
+uvicorn.run(SparqlEndpoint(graph=graph, path="/sparql"), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+def start_servers(work: Path, workers: int) -> dict[str, tuple[str, subprocess.Popen[bytes]]]:
+    """Our service, rdflib-endpoint and `oxigraph serve-read-only`, each on a free loopback port."""
+    store = load_store(Settings().ontology_paths)
+    data = work / "anklekg.nt"
+    store.dump(output=str(data), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    servers: dict[str, tuple[str, subprocess.Popen[bytes]]] = {}
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+
+    port = free_port()
+    ours = [sys.executable, "-m", "app", "serve", "--no-validate", "--port", str(port), "--log-level", "warning",
+            "--sparql-workers", str(workers)]  # fmt: skip
+    servers["anklekg"] = (f"http://127.0.0.1:{port}/sparql", subprocess.Popen(ours, cwd=ROOT, **quiet))  # type: ignore[call-overload]
+
+    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    location = work / "oxigraph"
+    subprocess.run([oxigraph, "load", "--location", str(location), "--file", str(data)], check=True, **quiet)  # type: ignore[call-overload]
+    port = free_port()
+    command = [oxigraph, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    servers["oxigraph"] = (f"http://127.0.0.1:{port}/query", subprocess.Popen(command, **quiet))  # type: ignore[call-overload]
+
+    port = free_port()
+    command = [sys.executable, "-c", RDFLIB_APP, str(data), str(port)]
+    servers["rdflib-endpoint"] = (f"http://127.0.0.1:{port}/sparql", subprocess.Popen(command, **quiet))  # type: ignore[call-overload]
+    for url, process in servers.values():
+        wait_for(url, process)
+    return servers
+
+
+def result_count(client: httpx.Client, url: str, query: str) -> int:
+    response = client.get(url, params={"query": query}, headers={"accept": "application/sparql-results+json"})
+    response.raise_for_status()
+    body = response.json()
+    return 1 if "boolean" in body else len(body["results"]["bindings"])
+
+
+@dataclass
+class Measure:
+    median_ms: float
+    p95_ms: float
+    rps: float
+
+
+def measure(url: str, query: str, seconds: float, clients: int, samples: int) -> Measure:
+    headers = {"accept": "application/sparql-results+json"}
+    with httpx.Client(timeout=120) as client:
+        for _ in range(3):
+            client.get(url, params={"query": query}, headers=headers).raise_for_status()
+        latencies = []
+        budget = time.monotonic() + seconds
+        for _ in range(samples):
+            started = time.perf_counter()
+            client.get(url, params={"query": query}, headers=headers).raise_for_status()
+            latencies.append((time.perf_counter() - started) * 1000)
+            if time.monotonic() > budget:
+                break
+    done = 0
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def hammer() -> None:
+        nonlocal done
+        with httpx.Client(timeout=120) as client:
+            while time.monotonic() < stop:
+                client.get(url, params={"query": query}, headers=headers).raise_for_status()
+                with lock:
+                    done += 1
+
+    started = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(clients) as pool:
+        for future in [pool.submit(hammer) for _ in range(clients)]:
+            future.result()
+    elapsed = time.monotonic() - started
+    latencies.sort()
+    p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
+    return Measure(statistics.median(latencies), p95, done / elapsed)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=1.5, help="duration of each throughput run")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients in throughput runs")
+    parser.add_argument("--samples", type=int, default=50, help="sequential requests for latency")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="our SPARQL worker processes")
+    args = parser.parse_args()
+    names = ("anklekg", "oxigraph", "rdflib-endpoint")
+    with tempfile.TemporaryDirectory(prefix="anklekg-bench-") as tmp:
+        servers = start_servers(Path(tmp), args.workers)
+        try:
+            with httpx.Client(timeout=120) as client:
+                for q in QUERIES:
+                    counts = {n: result_count(client, servers[n][0], q.text) for n in names}
+                    if len(set(counts.values())) != 1:
+                        print(f"warning: {q.name}: the servers disagree on the result count: {counts}")
+            print(
+                f"{len(QUERIES)} queries; latency = median of {args.samples} sequential GETs; throughput = "
+                f"{args.clients} concurrent clients for {args.seconds:g} s; cpus = {os.cpu_count()}"
+            )
+            header = (
+                "| query | join | anklekg ms | oxigraph ms | rdflib-endpoint ms | anklekg req/s "
+                "| oxigraph req/s | rdflib-endpoint req/s | vs oxigraph | vs rdflib-endpoint |"
+            )
+            print(header)
+            print("|" + "---|" * 10)
+            ratios_ox, ratios_rdflib = [], []
+            for q in QUERIES:
+                m = {n: measure(servers[n][0], q.text, args.seconds, args.clients, args.samples) for n in names}
+                vs_ox = m["anklekg"].rps / m["oxigraph"].rps
+                vs_rdflib = m["anklekg"].rps / m["rdflib-endpoint"].rps
+                if q.join:
+                    ratios_ox.append(vs_ox)
+                    ratios_rdflib.append(vs_rdflib)
+                print(
+                    f"| {q.name} | {'yes' if q.join else 'no'} | {m['anklekg'].median_ms:.2f} | "
+                    f"{m['oxigraph'].median_ms:.2f} | {m['rdflib-endpoint'].median_ms:.2f} | "
+                    f"{m['anklekg'].rps:.0f} | {m['oxigraph'].rps:.0f} | {m['rdflib-endpoint'].rps:.1f} | "
+                    f"{vs_ox:.2f}x | {vs_rdflib:.1f}x |",
+                    flush=True,
+                )
+            print(
+                f"join queries, geometric mean of throughput ratios: {statistics.geometric_mean(ratios_ox):.2f}x "
+                f"Oxigraph server (target >= 0.5x), {statistics.geometric_mean(ratios_rdflib):.1f}x "
+                "rdflib-endpoint (target >= 100x)"
+            )
+        finally:
+            for _, process in servers.values():
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""POST /v1/differential and GET /v1/analytics/criticality against the real server."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests import datafacts as facts
+
+
+def differential(client: httpx.Client, **body: object) -> dict:
+    response = client.post("/v1/differential", json=body)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_positive_drawer_after_an_inversion_injury_points_to_the_atfl(client: httpx.Client) -> None:
+    body = differential(
+        client,
+        positive_tests=["anterior drawer test"],
+        negative_tests=["talar tilt test"],
+        mechanism={"motion": "inversion", "position": "plantarflexion"},
+    )
+    top = body["candidates"][0]
+    assert top["structure"]["id"] == facts.labelled("anterior talofibular ligament")
+    kinds = {e["kind"] for e in top["supported_by"]}
+    assert kinds == {"positive test", "mechanism"}
+    for evidence in top["supported_by"]:
+        assert evidence["because"] and all(f["sources"] for f in evidence["because"])
+    assert not top["contradicted_by"]
+
+
+def test_a_negative_test_the_candidate_predicts_positive_contradicts_it(client: httpx.Client) -> None:
+    body = differential(client, positive_tests=["anterior drawer test"], negative_tests=["anterior drawer test"])
+    for candidate in body["candidates"]:
+        assert [e["finding"]["label"] for e in candidate["contradicted_by"]] == ["anterior drawer test"]
+        assert candidate["score"] <= 0
+
+
+def test_foot_drop_with_numb_dorsum_points_to_the_common_fibular_nerve(client: httpx.Client) -> None:
+    body = differential(client, symptoms=["foot drop"], numbness_areas=["skin of dorsum of foot"])
+    assert body["candidates"][0]["structure"]["label"] == "common fibular nerve"
+    assert not body["candidates"][0]["unexplained"]
+
+
+def test_scores_are_ranked(client: httpx.Client) -> None:
+    body = differential(client, symptoms=["numbness"], positive_tests=["Tinel sign at the tarsal tunnel"], limit=20)
+    scores = [c["score"] for c in body["candidates"]]
+    assert scores == sorted(scores, reverse=True) and len(scores) <= 20
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "parameter"),
+    [
+        ({}, 400, "findings"),
+        ({"positive_tests": ["anterior drawr test"]}, 404, None),
+        ({"positive_tests": ["ATFL"]}, 400, "positive_tests"),
+        ({"mechanism": {"motion": "inversion", "position": "sideways"}}, 404, None),
+        ({"limit": 0, "symptoms": ["numbness"]}, 422, "limit"),
+    ],
+)
+def test_bad_differential_requests_are_clear_problems(
+    client: httpx.Client, body: dict, status: int, parameter: str | None
+) -> None:
+    response = client.post("/v1/differential", json=body)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    if parameter:
+        assert response.json()["parameter"] == parameter
+    if status == 404:
+        assert response.json()["suggestions"]
+
+
+def test_criticality_ranks_structures_by_breadth_of_impact(client: httpx.Client) -> None:
+    body = client.get("/v1/analytics/criticality", params={"limit": 50}).json()
+    items = body["items"]
+    assert items and [i["score"] for i in items] == sorted((i["score"] for i in items), reverse=True)
+    for item in items:
+        expected = sum(body["weights"][k] * item[k] for k in body["weights"])
+        assert abs(item["score"] - expected) < 1e-3
+    ligaments = client.get("/v1/analytics/criticality", params={"type": "Ligament"}).json()["items"]
+    assert ligaments and all(any(t["id"] == "akg:Ligament" for t in i["types"]) for i in ligaments)
