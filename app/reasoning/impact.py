@@ -322,7 +322,7 @@ class ImpactEngine:
             affected[curie] = _Affected(grade, how, via, chain, tuple(dict.fromkeys(rules)))
             stack.append(curie)
 
-        for curie, grade in injuries:
+        for curie, grade in sorted(injuries, key=lambda i: (-i[1], i[0])):  # order-independent answers
             reach(curie, grade, Reach.NAMED, None, [], "")
         while stack:
             current = stack.pop()
@@ -363,7 +363,7 @@ class ImpactEngine:
 
     def _denervate(self, affected: dict[str, _Affected]) -> None:
         """Rule nerve-denervates: muscles of an injured (not merely compressed) nerve lose their actions."""
-        for nerve, state in list(affected.items()):
+        for nerve, state in sorted(affected.items()):
             if state.reached is Reach.COMPRESSED or not self.kb.is_a(nerve, "akg:Nerve"):
                 continue
             for st in self.kb.by_subject.get(nerve, ()):
@@ -607,7 +607,7 @@ class ImpactEngine:
     def _numbness(self, affected: dict[str, _Affected]) -> list[Finding]:
         """Rule numbness: the territories of injured or compressed nerves (and their branches)."""
         findings = _Findings()
-        for nerve, state in affected.items():
+        for nerve, state in sorted(affected.items()):
             if not self.kb.is_a(nerve, "akg:Nerve"):
                 continue
             compressed = state.reached is Reach.COMPRESSED
@@ -621,7 +621,7 @@ class ImpactEngine:
     def _nerves_at_risk(self, affected: dict[str, _Affected]) -> list[Finding]:
         """Rule nerves-at-risk: nerves compressed in a swollen space or adjacent to an injured structure."""
         findings = _Findings()
-        for curie, state in affected.items():
+        for curie, state in sorted(affected.items()):
             if state.reached is Reach.COMPRESSED:
                 facts = [self.kb.statement_fact(s) for s in state.chain]
                 findings.add(curie, f"compressed ({self.kb.label(state.via or curie)} swollen)", 0.75, facts,
@@ -641,7 +641,7 @@ class ImpactEngine:
     def _supply_at_risk(self, affected: dict[str, _Affected]) -> list[Finding]:
         """Rule supply-at-risk: what an injured artery (or its branches) supplies."""
         findings = _Findings()
-        for artery, state in affected.items():
+        for artery, state in sorted(affected.items()):
             if not self.kb.is_a(artery, "akg:Artery"):
                 continue
             stack: list[tuple[str, list[Statement]]] = [(artery, list(state.chain))]
@@ -739,7 +739,7 @@ class ImpactEngine:
         items = [
             Finding(
                 entity=self.kb.ref(entity),
-                detail="; ".join(entry["details"]),
+                detail="; ".join(sorted(entry["details"])),
                 score=round(entry["score"], 4),
                 because=_unique_facts(entry["facts"]),
                 rules=self._refs(*sorted(r for r in entry["rules"] if r)),

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from app.kg import AnkleKG
 from app.reasoning.impact import ImpactReport
-from tests.datafacts import select
+from tests.datafacts import ask, select
 
 RESTRAINERS = sorted(
     {row["s"] for row in select("SELECT ?s WHERE { ?r a akg:Restraint ; akg:restrainingStructure ?s }")}
@@ -46,3 +46,46 @@ def test_answers_are_deterministic_and_consistent(kg: AnkleKG, injuries: list) -
         assert 0.0 < item.fraction_lost <= 1.0
         assert abs(item.fraction_lost + item.restraint_remaining - 1.0) < 1e-9
         assert item.because and all(f.sources for f in item.because)
+
+
+CANDIDATES = sorted(
+    {
+        row["s"]
+        for row in select(
+            """SELECT ?s WHERE { { ?r akg:restrainingStructure ?s } UNION { ?a akg:actingMuscle ?s }
+               UNION { ?s akg:sensoryTerritory ?x } UNION { ?s akg:supplies|^akg:suppliedBy ?y }
+               UNION { ?c akg:affects ?s } UNION { ?s a akg:Condition } }"""
+        )
+    }
+)
+
+
+def fact_exists(fact: object) -> bool:
+    """The fact is in the data: an n-ary node with its participants, or an asserted/inverse triple."""
+    s, p = fact.subject.id, fact.predicate.id  # type: ignore[attr-defined]
+    o = fact.object.id if fact.object else None  # type: ignore[attr-defined]
+    if fact.fact is not None:  # type: ignore[attr-defined]
+        node = fact.fact.id  # type: ignore[attr-defined]
+        return ask(f"ASK {{ {node} ?role {s} ; akg:motion {o} ; dcterms:source ?src }}")
+    if fact.inferred:  # type: ignore[attr-defined]
+        return ask(f"ASK {{ {{ {o} ?q {s} . ?q owl:inverseOf {p} }} UNION {{ {o} ?q {s} . {p} owl:inverseOf ?q }} "
+                   f"UNION {{ {o} {p} {s} . {p} a owl:SymmetricProperty }} }}")  # fmt: skip
+    return ask(f"ASK {{ {s} {p} {o} }}")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(CANDIDATES), grades), min_size=1, max_size=3))
+def test_every_because_fact_exists_in_the_graph_with_a_source(kg: AnkleKG, injuries: list) -> None:
+    report = kg.impact(injuries)
+    sections = [
+        report.injuries, report.destabilised_motions, report.weakened_motions, report.increased_load,
+        report.expected_positive_tests, report.symptoms, report.numbness_areas, report.nerves_at_risk,
+        report.supply_at_risk, report.long_term_risks,
+    ]  # fmt: skip
+    for section in sections:
+        for item in section:
+            for fact in item.because:
+                assert fact.sources, fact
+                assert fact_exists(fact), fact
+            if section is not report.injuries:
+                assert item.rules, item
