@@ -50,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 IMPACT_PATH = "/v1/impact?injured=ATFL"
 ENTITY_PATH = "/v1/entities/ATFL"
+IMPACT5_PATH = "/v1/impact?injured=ATFL&injured=CFL&injured=PTFL&injured=AITFL&injured=deltoid%20ligament"
 FIVE_INJURIES = ["ATFL", "CFL", "PTFL", "AITFL", "deltoid ligament"]
 
 BASELINE_APP = textwrap.dedent(
@@ -350,6 +351,7 @@ def run(args: argparse.Namespace) -> Results:
                         continue
                     measured["entity"] = load(server.port, ENTITY_PATH, clients, seconds, max_requests, warmup_s)
                     measured["impact"] = load(server.port, IMPACT_PATH, clients, seconds, max_requests, warmup_s)
+                    measured["impact5"] = load(server.port, IMPACT5_PATH, clients, seconds, max_requests, warmup_s)
                     memory = server.memory_kib()
                     measured["rss_after_load_kib"] = memory["VmRSS"]
                     measured["peak_rss_kib"] = memory["VmHWM"]
@@ -378,7 +380,7 @@ def run(args: argparse.Namespace) -> Results:
         res.rows.append(Row("a. cold start", "  validation share (validated - unvalidated)", "s",
                             median(akg_times) - median(novalidate_times), median(base_times), bare,
                             "QC queries + SHACL at start-up"))  # fmt: skip
-    for key, path in (("entity", ENTITY_PATH), ("impact", IMPACT_PATH)):
+    for key, path in (("entity", ENTITY_PATH), ("impact", IMPACT_PATH), ("impact5", IMPACT5_PATH)):
         mine, theirs = akg[key], base[key]
         section = "b. throughput" if key == "entity" else "c. HTTP latency"
         note = f"{clients} clients; {mine.requests} vs {theirs.requests} requests; body {mine.bytes_per_response} B"
@@ -403,7 +405,23 @@ def run(args: argparse.Namespace) -> Results:
         ('kg.impact(["ATFL","CFL"])', lambda: kg.impact(["ATFL", "CFL"])),
         ("kg.impact(5 injuries)", lambda: kg.impact(FIVE_INJURIES)),
         ('kg.entity("ATFL")', lambda: kg.entity("ATFL")),
+        (
+            "kg.differential(drawer+, tilt-, inversion in PF)",
+            lambda: kg.differential(
+                positive_tests=["anterior drawer test"],
+                negative_tests=["talar tilt test"],
+                mechanism=("inversion", "plantarflexion"),
+            ),
+        ),
+        (
+            "kg.differential(foot drop, numb dorsum)",
+            lambda: kg.differential(symptoms=["foot drop"], numbness_areas=["skin of dorsum of foot"]),
+        ),
+        ('kg.impact(["common fibular nerve"])', lambda: kg.impact(["common fibular nerve"])),
     ]
+    started = time.perf_counter()
+    _ = kg.differential_engine.profiles  # one impact profile per candidate, built once per process
+    res.extra["differential_profiles_seconds"] = time.perf_counter() - started
     for label, fn in cases:
         p50, p99 = time_calls(fn, calls, warmup=min(50, calls))
         res.rows.append(Row("c. in-process", f"{label} p50", "ms", p50, noop_p50, "no-op call", f"{calls} calls"))
