@@ -325,14 +325,14 @@ class AnkleKG:
         source: str,
         target: str,
         *,
-        max_hops: int = 4,
+        max_length: int = 4,
         predicates: Collection[str] | None = None,
         limit: int = 10,
     ) -> Paths:
         """The shortest connections between two entities (any names), each edge with its sources."""
         start = self.resolve(source, parameter="from")
         end = self.resolve(target, parameter="to")
-        found = shortest_paths(self.kb.graph, start.id, end.id, max_hops=max_hops, predicates=predicates, limit=limit)
+        found = shortest_paths(self.kb.graph, start.id, end.id, max_hops=max_length, predicates=predicates, limit=limit)
         kb = self.kb
         steps = [
             [

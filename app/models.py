@@ -157,5 +157,5 @@ class Paths(BaseModel):
 
     source: EntityRef
     target: EntityRef
-    length: int | None = Field(description="Hops of the shortest path; null when none is within max_hops.")
+    length: int | None = Field(description="Hops of the shortest path; null when none is within max_length.")
     paths: list[list[PathStep]]

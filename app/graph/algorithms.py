@@ -61,19 +61,22 @@ def shortest_paths(
     predicates: Collection[str] | None = None,
     limit: int = 10,
 ) -> list[list[tuple[str, str, str]]]:
-    """The shortest paths from ``source`` to ``target`` (edges followed either way), at most
-    ``max_hops`` long, each a list of ``(subject, predicate, object)`` edges as stored.
+    """The shortest path from ``source`` to ``target`` and the next shortest ones (edges followed
+    either way), at most ``max_hops`` long, each a list of ``(subject, predicate, object)`` edges.
 
-    A hop that two edges join picks one of them (asserted edges first), so the paths differ in
-    their nodes; at most ``limit`` paths are returned, shortest and then lexically first.
+    Paths come in order of length (Yen's algorithm via ``nx.shortest_simple_paths``) and differ in
+    their nodes; a hop that several edges join picks one of them (asserted edges first). At most
+    ``limit`` paths are returned.
 
     Examples
     --------
     >>> g = nx.MultiDiGraph()
-    >>> for u, v, k in [("a", "b", "p"), ("c", "b", "q"), ("a", "d", "p"), ("d", "c", "p")]:
+    >>> for u, v, k in [("a", "b", "p"), ("c", "b", "q"), ("a", "d", "p"), ("d", "e", "p"), ("e", "c", "p")]:
     ...     _ = g.add_edge(u, v, key=k)
     >>> shortest_paths(g, "a", "c")
-    [[('a', 'b', 'p'), ('c', 'b', 'q')], [('a', 'd', 'p'), ('d', 'c', 'p')]]
+    [[('a', 'p', 'b'), ('c', 'q', 'b')], [('a', 'p', 'd'), ('d', 'p', 'e'), ('e', 'p', 'c')]]
+    >>> shortest_paths(g, "a", "c", max_hops=2)
+    [[('a', 'p', 'b'), ('c', 'q', 'b')]]
     """
     for node in (source, target):
         if node not in graph:
@@ -81,14 +84,16 @@ def shortest_paths(
     allowed = set(predicates) if predicates is not None else None
     view = nx.Graph()
     view.add_nodes_from(graph.nodes)
-    for u, v, key, _data in graph.edges(keys=True, data=True):
+    for u, v, key in graph.edges(keys=True):
         if allowed is None or key in allowed:
             view.add_edge(u, v)
+    node_paths: list[list[str]] = []
     try:
-        node_paths = sorted(nx.all_shortest_paths(view, source, target))
+        for path in nx.shortest_simple_paths(view, source, target):
+            if len(path) - 1 > max_hops or len(node_paths) >= limit:
+                break
+            node_paths.append(path)
     except nx.NetworkXNoPath:
-        return []
-    if len(node_paths[0]) - 1 > max_hops:
         return []
 
     def edge(u: str, v: str) -> tuple[str, str, str]:
@@ -98,4 +103,4 @@ def shortest_paths(
         best = min(candidates, key=lambda c: (bool(c[3].get("inferred")), c[2], c[0]))
         return best[0], best[2], best[1]
 
-    return [[edge(u, v) for u, v in itertools.pairwise(path)] for path in node_paths[:limit]]
+    return [[edge(u, v) for u, v in zip(path, path[1:], strict=False)] for path in node_paths]

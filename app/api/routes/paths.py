@@ -30,12 +30,13 @@ def read_paths(
     target: Annotated[
         str, Query(alias="to", min_length=1, max_length=500, examples=["ATFL"], description="Where the paths end.")
     ],
-    max_hops: Annotated[int, Query(ge=1, le=6, description="Longest path considered.")] = 4,
+    max_length: Annotated[int, Query(ge=1, le=6, description="Longest path considered, in hops.")] = 4,
     predicate: Annotated[
         list[str] | None, Query(description="Follow only these predicates; repeatable.", examples=["adjacentTo"])
     ] = None,
     limit: Annotated[int, Query(ge=1, le=50, description="Most paths returned.")] = 10,
 ) -> ModelResponse:
-    """The shortest paths between two entities, edges followed either way, each with its sources."""
+    """The shortest path between two entities and the next shortest (up to `limit`), edges followed
+    either way, each hop with its predicate and sources."""
     predicates = kg.resolve_predicates(predicate) if predicate else None
-    return ModelResponse(kg.paths(source, target, max_hops=max_hops, predicates=predicates, limit=limit))
+    return ModelResponse(kg.paths(source, target, max_length=max_length, predicates=predicates, limit=limit))

@@ -1,0 +1,33 @@
+"""GET /v1/paths: the shortest path and the next shortest, each hop labelled and sourced."""
+
+from __future__ import annotations
+
+import httpx
+
+
+def test_paths_from_the_sural_nerve_to_the_fibularis_brevis_tendon_are_ranked_and_sourced(
+    client: httpx.Client,
+) -> None:
+    response = client.get(
+        "/v1/paths", params={"from": "sural nerve", "to": "tendon of fibularis brevis", "max_length": 4, "limit": 5}
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    paths = body["paths"]
+    assert paths and len(paths) <= 5
+    lengths = [len(p) for p in paths]
+    assert lengths == sorted(lengths) and lengths[0] == body["length"] and max(lengths) <= 4
+    assert len(lengths) > 1, "the k next shortest paths are returned, not only the shortest"
+    for path in paths:
+        assert path[0]["subject"]["id"] == body["source"]["id"] or path[0]["object"]["id"] == body["source"]["id"]
+        for hop in path:
+            assert hop["predicate"]["label"] and hop["sources"], hop
+
+
+def test_paths_respect_max_length_and_bad_values_are_problems(client: httpx.Client) -> None:
+    short = client.get("/v1/paths", params={"from": "ATFL", "to": "sural nerve", "max_length": 1}).json()
+    assert short["paths"] == [] and short["length"] is None
+    bad = client.get("/v1/paths", params={"from": "ATFL", "to": "sural nerve", "max_length": 99})
+    assert bad.status_code == 422 and bad.json()["parameter"] == "max_length"
+    unknown = client.get("/v1/paths", params={"from": "ATFX", "to": "sural nerve"})
+    assert unknown.status_code == 404 and unknown.json()["suggestions"]
