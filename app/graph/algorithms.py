@@ -103,4 +103,4 @@ def shortest_paths(
         best = min(candidates, key=lambda c: (bool(c[3].get("inferred")), c[2], c[0]))
         return best[0], best[2], best[1]
 
-    return [[edge(u, v) for u, v in zip(path, path[1:], strict=False)] for path in node_paths]
+    return [[edge(u, v) for u, v in itertools.pairwise(path)] for path in node_paths]
