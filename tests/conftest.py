@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -73,14 +74,20 @@ class LiveServer:
         self._log_file.close()
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[LiveServer]:
-    server = LiveServer()
+@contextmanager
+def running(server: LiveServer) -> Iterator[LiveServer]:
+    """Wait until the server answers, hand it over, and stop it whatever happens."""
     try:
         server.wait_ready()
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[LiveServer]:
+    with running(LiveServer()) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.conftest import ROOT, LiveServer
+from tests.conftest import ROOT, LiveServer, running
 
 EXTRA_GRAPH = "http://example.org/graph/study"
 EXTRA_FILE = ROOT / "tests" / "data" / "sparql" / "extra.ttl"
@@ -24,11 +24,8 @@ def sparql_server() -> Iterator[LiveServer]:
         "--sparql-max-rows", str(MAX_ROWS),
         "--dataset", f"{EXTRA_FILE}={EXTRA_GRAPH}",
     )  # fmt: skip
-    try:
-        server.wait_ready()
-        yield server
-    finally:
-        server.stop()
+    with running(server) as started:
+        yield started
 
 
 @pytest.fixture(scope="session")
