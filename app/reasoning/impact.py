@@ -332,7 +332,8 @@ class ImpactEngine:
                 continue  # a space compresses what lies in it, not branches that leave it higher up
             for st in self.kb.by_subject.get(current, ()):
                 chain = [*state.chain, st]
-                if st.predicate == "akg:hasPart":
+                if st.predicate == "akg:hasPart" and not self._is_any(current, SKELETAL):
+                    # A ligament complex or a muscle is hurt as a whole; a bone breaks at one place.
                     reach(st.object, state.grade, Reach.PART, root, chain, R_PARTS)
                 elif st.predicate in ("akg:hasTendon", "akg:tendonOf"):
                     reach(st.object, state.grade, Reach.TENDON_MUSCLE, root, chain, R_PARTS)
@@ -666,26 +667,53 @@ class ImpactEngine:
         but not 'oedema compressing nerves' merely because one of the nerves it names is cut.
         """
         injured = {c for c, s in affected.items() if s.reached not in (Reach.DENERVATED, Reach.COMPRESSED)}
-        found = []
+        found: dict[str, tuple[str, Statement, _Affected]] = {}
         for curie in sorted(injured):
             state = affected[curie]
-            for st in self.kb.by_subject.get(curie, ()):
-                if st.predicate == "akg:affectedBy" and self._overlap(st.object, injured) >= self.overlap_threshold:
-                    found.append((st.object, st, state))
             if self.kb.is_a(curie, "akg:Condition") and state.reached is Reach.NAMED:
-                found.append((curie, None, state))  # type: ignore[arg-type]
-        return found
+                found.setdefault(curie, (curie, None, state))  # type: ignore[arg-type]
+            # A condition may name the structure itself or a whole it belongs to (a sprain of the complex).
+            for holder, path in [(curie, []), *self._wholes(curie)]:
+                lifted = _Affected(state.grade, state.reached, state.via, [*state.chain, *path], state.rules)
+                for st in self.kb.by_subject.get(holder, ()):
+                    if (
+                        st.predicate == "akg:affectedBy"
+                        and st.object not in found
+                        and self._overlap(st.object, injured) >= self.overlap_threshold
+                    ):
+                        found[st.object] = (st.object, st, lifted)
+        return list(found.values())
+
+    def _wholes(self, curie: str) -> list[tuple[str, list[Statement]]]:
+        """Every whole the structure is part of (transitively), with the partOf statements leading there."""
+        result: list[tuple[str, list[Statement]]] = []
+        stack: list[tuple[str, list[Statement]]] = [(curie, [])]
+        seen = {curie}
+        while stack:
+            current, path = stack.pop()
+            for st in self.kb.by_subject.get(current, ()):
+                if st.predicate == "akg:partOf" and st.object not in seen:
+                    seen.add(st.object)
+                    result.append((st.object, [*path, st]))
+                    stack.append((st.object, [*path, st]))
+        return sorted(result, key=lambda item: (len(item[1]), item[0]))
+
+    def _parts(self, curie: str) -> set[str]:
+        """Every part of the structure, transitively."""
+        parts: set[str] = set()
+        stack = [curie]
+        while stack:
+            for st in self.kb.by_subject.get(stack.pop(), ()):
+                if st.predicate == "akg:hasPart" and st.object not in parts:
+                    parts.add(st.object)
+                    stack.append(st.object)
+        return parts
 
     def _overlap(self, condition: str, injured: set[str]) -> float:
         targets = [st.object for st in self.kb.by_subject.get(condition, ()) if st.predicate == "akg:affects"]
         if not targets:
             return 0.0
-        covered = sum(
-            1
-            for t in targets
-            if t in injured
-            or any(st.predicate == "akg:hasPart" and st.object in injured for st in self.kb.by_subject.get(t, ()))
-        )
+        covered = sum(1 for t in targets if t in injured or self._parts(t) & injured)
         return covered / len(targets)
 
     def _long_term_risks(self, affected: dict[str, _Affected]) -> list[Finding]:
