@@ -55,13 +55,40 @@ def test_talar_tilt_needs_the_cfl_as_well_as_the_atfl(client: httpx.Client) -> N
 def test_deltoid_tear_destabilises_what_the_deltoid_and_its_parts_restrain(client: httpx.Client) -> None:
     parts = facts.parts_of(DELTOID)
     assert parts, "the deltoid's parts are modelled as parts"
-    expected = set()
-    for structure in {DELTOID, *parts}:
-        expected |= facts.restraints(structure, role="PrimaryRestraint")
+    family = {DELTOID, *parts}
+    rows = facts.select("""SELECT ?joint ?motion ?position ?s WHERE { ?r a akg:Restraint ;
+        akg:restrainingStructure ?s ; akg:joint ?joint ; akg:motion ?motion ; akg:position ?position ;
+        akg:restraintRole akg:PrimaryRestraint }""")
+    primaries: dict[tuple[str, str, str], set[str]] = {}
+    for row in rows:
+        primaries.setdefault((row["joint"], row["motion"], row["position"]), set()).add(row["s"])
     body = impact(client, "deltoid ligament")
-    assert expected and expected <= unstable_pairs(body)
+    status = {
+        (d["joint"]["id"], d["motion"]["id"], d["position"]["id"]): d["status"] for d in body["destabilised_motions"]
+    }
+    checked = 0
+    for key, structures in primaries.items():
+        if structures <= family:  # every primary restraint is torn: unstable
+            assert status.get(key) == "unstable", key
+            checked += 1
+        elif structures & family:  # the other primary still holds (the mortise needs both sides): laxity
+            assert status.get(key) == "increased laxity", key
+    assert checked, "the data makes the deltoid the primary restraint of at least one motion"
     reached = {i["structure"]["id"] for i in body["injuries"]}
     assert parts <= reached
+
+
+def test_syndesmosis_and_deltoid_together_unstabilise_the_mortise_that_neither_does_alone(
+    client: httpx.Client,
+) -> None:
+    shift = "ANKLE:0001012"  # lateral talar shift
+
+    def shift_status(*injured: str) -> set[str]:
+        return {d["status"] for d in impact(client, *injured)["destabilised_motions"] if d["motion"]["id"] == shift}
+
+    assert "unstable" not in shift_status("AITFL")
+    assert "unstable" not in shift_status("deltoid ligament")
+    assert "unstable" in shift_status("AITFL", "deltoid ligament")
 
 
 def test_every_because_fact_is_in_the_graph_and_sourced(client: httpx.Client) -> None:
