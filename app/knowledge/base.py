@@ -47,6 +47,9 @@ class KnowledgeBase:
     restraints_by_motion: dict[tuple[str, str], list[Restraint]] = field(default_factory=dict, repr=False)
     actions_by_muscle: dict[str, list[MuscleAction]] = field(default_factory=dict, repr=False)
     actions_by_motion: dict[tuple[str, str], list[MuscleAction]] = field(default_factory=dict, repr=False)
+    _refs: dict[str, EntityRef] = field(default_factory=dict, repr=False)
+    _facts: dict[object, Fact] = field(default_factory=dict, repr=False)
+    _types: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.by_subject = _group(self.statements, lambda s: s.subject)
@@ -63,18 +66,26 @@ class KnowledgeBase:
         return self.schema_labels.get(curie, curie)
 
     def ref(self, curie: str) -> EntityRef:
-        """The {id, label, iri} of any entity or schema term."""
-        term = self.terms.get(curie)
-        if term is not None:
-            return EntityRef(id=curie, label=term.label, iri=term.iri)
-        return EntityRef(id=curie, label=self.schema_labels.get(curie, curie), iri=expand(curie))
+        """The {id, label, iri} of any entity or schema term (built once: answers reuse it)."""
+        cached = self._refs.get(curie)
+        if cached is None:
+            term = self.terms.get(curie)
+            if term is not None:
+                cached = EntityRef(id=curie, label=term.label, iri=term.iri)
+            else:
+                cached = EntityRef(id=curie, label=self.schema_labels.get(curie, curie), iri=expand(curie))
+            self._refs[curie] = cached
+        return cached
 
     def all_types(self, term: Term) -> frozenset[str]:
-        """The term's classes with all their superclasses."""
-        result: set[str] = set()
-        for cls in term.types:
-            result |= self.class_ancestors.get(cls, {cls})
-        return frozenset(result)
+        """The term's classes with all their superclasses (cached per term)."""
+        cached = self._types.get(term.id)
+        if cached is None:
+            result: set[str] = set()
+            for cls in term.types:
+                result |= self.class_ancestors.get(cls, {cls})
+            cached = self._types[term.id] = frozenset(result)
+        return cached
 
     def is_a(self, curie: str, cls: str) -> bool:
         term = self.terms.get(curie)
@@ -82,6 +93,13 @@ class KnowledgeBase:
 
     # -- facts as answers -----------------------------------------------------------------------
     def statement_fact(self, st: Statement) -> Fact:
+        """The statement as an answer's fact (cached; facts are never mutated once built)."""
+        cached = self._facts.get(st)
+        if cached is None:
+            cached = self._facts[st] = self._statement_fact(st)
+        return cached
+
+    def _statement_fact(self, st: Statement) -> Fact:
         return Fact(
             subject=self.ref(st.subject),
             predicate=self.ref(st.predicate),
@@ -92,6 +110,12 @@ class KnowledgeBase:
         )
 
     def restraint_fact(self, r: Restraint) -> Fact:
+        cached = self._facts.get(r.id)
+        if cached is None:
+            cached = self._facts[r.id] = self._restraint_fact(r)
+        return cached
+
+    def _restraint_fact(self, r: Restraint) -> Fact:
         role = "primary" if r.role is RestraintRole.PRIMARY else "secondary"
         qualifiers: dict[str, list[EntityRef] | str] = {
             "joint": [self.ref(r.joint)],
@@ -118,6 +142,12 @@ class KnowledgeBase:
         )
 
     def action_fact(self, a: MuscleAction) -> Fact:
+        cached = self._facts.get(a.id)
+        if cached is None:
+            cached = self._facts[a.id] = self._action_fact(a)
+        return cached
+
+    def _action_fact(self, a: MuscleAction) -> Fact:
         return Fact(
             subject=self.ref(a.muscle),
             predicate=EntityRef(id="akg:MuscleAction", label=f"is a {a.role.value} of", iri=expand("akg:MuscleAction")),

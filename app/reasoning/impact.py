@@ -236,8 +236,8 @@ class ImpactEngine:
     def __init__(self, kb: KnowledgeBase, rules: RuleBook) -> None:
         self.kb = kb
         self.rules = rules
-        for rule_id in ALL_RULES:
-            rules[rule_id]  # fail at start-up, not at the first request, if a rule is missing
+        # Fail at start-up, not at the first request, if a rule is missing; cite each by a shared ref.
+        self._rule_refs = {rule_id: rules[rule_id].ref() for rule_id in ALL_RULES}
         self.grade_loss = {g: rules[R_LOSS].parameter(f"grade{g}") for g in (1, 2, 3)}
         destabilised = rules[R_DESTABILISED]
         self.role_weight = {
@@ -262,7 +262,7 @@ class ImpactEngine:
         self.compression_grade: Grade = compression if compression in (1, 2, 3) else 1  # type: ignore[assignment]
 
     def _refs(self, *rule_ids: str) -> list[RuleRef]:
-        return [self.rules[r].ref() for r in rule_ids]
+        return [self._rule_refs[r] for r in rule_ids]
 
     # -- public ---------------------------------------------------------------------------------
     def impact(self, injuries: Sequence[tuple[str, Grade]], position: str | None = None) -> ImpactReport:
