@@ -115,6 +115,7 @@ class AKG(DefinedNamespace):
     examinesStructure: URIRef
     testPosition: URIRef
     mechanism: URIRef
+    injuryGrade: URIRef
     # terms and provenance
     abbreviation: URIRef
     latinName: URIRef

@@ -679,10 +679,17 @@ class ImpactEngine:
                     if (
                         st.predicate == "akg:affectedBy"
                         and st.object not in found
+                        and self._grade_fits(st.object, state.grade)
                         and self._overlap(st.object, injured) >= self.overlap_threshold
                     ):
                         found[st.object] = (st.object, st, lifted)
         return list(found.values())
+
+    def _grade_fits(self, condition: str, grade: int) -> bool:
+        """A graded condition (sprain grade II) is what an injury of that grade amounts to, not another."""
+        term = self.kb.terms.get(condition)
+        graded = [v for p, v in term.annotations if p == "akg:injuryGrade"] if term else []
+        return not graded or str(grade) in graded
 
     def _wholes(self, curie: str) -> list[tuple[str, list[Statement]]]:
         """Every whole the structure is part of (transitively), with the partOf statements leading there."""
@@ -713,7 +720,11 @@ class ImpactEngine:
         targets = [st.object for st in self.kb.by_subject.get(condition, ()) if st.predicate == "akg:affects"]
         if not targets:
             return 0.0
-        covered = sum(1 for t in targets if t in injured or self._parts(t) & injured)
+        # A ligament complex counts when one of its bands is torn; a bone only when it is itself broken
+        # (a lateral malleolus fracture is not the proximal fibular fracture of a Maisonneuve injury).
+        covered = sum(
+            1 for t in targets if t in injured or (not self._is_any(t, SKELETAL) and self._parts(t) & injured)
+        )
         return covered / len(targets)
 
     def _long_term_risks(self, affected: dict[str, _Affected]) -> list[Finding]:
