@@ -167,6 +167,20 @@ class Finding(BaseModel):
     rules: list[RuleRef]
 
 
+#: The sections of an ImpactReport whose items are conclusions with ``because`` and ``rules``.
+SECTIONS = (
+    "destabilised_motions",
+    "weakened_motions",
+    "increased_load",
+    "expected_positive_tests",
+    "symptoms",
+    "numbness_areas",
+    "nerves_at_risk",
+    "supply_at_risk",
+    "long_term_risks",
+)
+
+
 class ImpactReport(BaseModel):
     notice: str = EDUCATIONAL_NOTICE
     injuries: list[AffectedStructure]
@@ -291,12 +305,8 @@ class ImpactEngine:
             long_term_risks=self._long_term_risks(affected),
             rules_applied=[],
         )
-        for section in (
-            report.destabilised_motions, report.weakened_motions, report.increased_load,
-            report.expected_positive_tests, report.symptoms, report.numbness_areas, report.nerves_at_risk,
-            report.supply_at_risk, report.long_term_risks,
-        ):  # fmt: skip
-            for item in section:
+        for name in SECTIONS:
+            for item in getattr(report, name):
                 applied.update(r.id for r in item.rules)
         report.rules_applied = [self.rules[r].ref(described=True) for r in sorted(applied)]
         return report

@@ -12,22 +12,10 @@ from dataclasses import dataclass
 import pytest
 
 from app.kg import AnkleKG
-from app.reasoning.impact import ImpactReport
+from app.reasoning.impact import SECTIONS, ImpactReport
 
 TALOCRURAL = "talocrural joint"
 SUBTALAR = "subtalar joint"
-
-SECTIONS = (
-    "destabilised_motions",
-    "weakened_motions",
-    "increased_load",
-    "expected_positive_tests",
-    "symptoms",
-    "numbness_areas",
-    "nerves_at_risk",
-    "supply_at_risk",
-    "long_term_risks",
-)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import pytest
 from app.knowledge.base import build_knowledge_base
 from app.ontology.load import load_store
 from app.reasoning.impact import (
+    SECTIONS,
     DestabilisedMotion,
     ExpectedPositiveTest,
     Finding,
@@ -40,17 +41,6 @@ ASSIST = RULES["rule:motion-weakened"].parameter("assistant_weight")
 LOAD_RANK = dict(RULES["rule:load-transfer"].parameters)
 COMPRESSION_GRADE = int(RULES["rule:space-compresses-contents"].parameter("compression_grade"))
 
-SECTIONS = (
-    "destabilised_motions",
-    "weakened_motions",
-    "increased_load",
-    "expected_positive_tests",
-    "symptoms",
-    "numbness_areas",
-    "nerves_at_risk",
-    "supply_at_risk",
-    "long_term_risks",
-)
 
 # common.ttl
 JOINT = "ANKLE:9990001"
