@@ -38,9 +38,7 @@ def test_rdfs_closure_gives_superclass_types(client: httpx.Client) -> None:
 
 
 def test_no_triple_is_both_asserted_and_inferred(client: httpx.Client) -> None:
-    assert not ask(
-        client, f"ASK {{ GRAPH <{ASSERTED_GRAPH}> {{ ?s ?p ?o }} GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}"
-    )
+    assert not ask(client, f"ASK {{ GRAPH <{ASSERTED_GRAPH}> {{ ?s ?p ?o }} GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}")
 
 
 def test_both_together_with_from(client: httpx.Client) -> None:

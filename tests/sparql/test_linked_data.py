@@ -42,9 +42,11 @@ def test_a_browser_gets_html_with_links(client: httpx.Client) -> None:
     assert response.headers["content-type"].startswith("text/html")
     assert "<h1>anterior talofibular ligament</h1>" in response.text
     assert 'href="/ANKLE_0000009"' in response.text  # the talocrural joint it spans, as a link
-    assert client.get("/ANKLE_0000016", params={"format": "turtle"}, headers={"accept": BROWSER}).headers[
-        "content-type"
-    ].startswith("text/turtle")
+    assert (
+        client.get("/ANKLE_0000016", params={"format": "turtle"}, headers={"accept": BROWSER})
+        .headers["content-type"]
+        .startswith("text/turtle")
+    )
 
 
 def test_unproducible_type_unknown_entity_and_caching(client: httpx.Client) -> None:

@@ -102,9 +102,7 @@ def test_select_results_in_every_format(client: httpx.Client) -> None:
     assert xml.headers["content-type"].startswith("application/sparql-results+xml")
     root = ET.fromstring(xml.content)
     assert [
-        b.find(f"{RESULTS_NS}literal").text
-        for b in root.iter(f"{RESULTS_NS}binding")
-        if b.get("name") == "label"
+        b.find(f"{RESULTS_NS}literal").text for b in root.iter(f"{RESULTS_NS}binding") if b.get("name") == "label"
     ] == expected
     csv_response = client.get("/sparql", params={"query": LIGAMENTS}, headers={"accept": "text/csv"})
     assert csv_response.headers["content-type"].startswith("text/csv")
