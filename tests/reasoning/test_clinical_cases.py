@@ -112,15 +112,6 @@ CASES = [
         [("tendon of tibialis posterior", 3)],
         basis="Johnson & Strom 1989",
         positive_tests=("too-many-toes sign",),
-        xfail=(
-            "data gap: the too-many-toes sign (ANKLE:0003509) examines the transverse tarsal joint (ANKLE:0000014) "
-            "x forefoot abduction (ANKLE:0001013) / collapse of the medial longitudinal arch (ANKLE:0001015), but "
-            "the data has no restraint or muscle action for either motion at that joint: no akg:Restraint "
-            "'tendon of tibialis posterior (ANKLE:0000048) restrains forefoot abduction at the transverse tarsal "
-            "joint', no akg:MuscleAction 'tibialis posterior produces forefoot adduction there'; the only "
-            "arch-collapse restraints (ANKLE:0005025, ANKLE:0005026) are secondary and at the "
-            "talocalcaneonavicular joint (ANKLE:0000012), so no motion the test examines can become unstable"
-        ),
     ),
     # Common fibular nerve palsy: paralysis of the anterior (dorsiflexors) and lateral (evertors) compartments
     # gives foot drop; sensory loss over the dorsum of the foot and the first web space (Gray's Anatomy 42e;
