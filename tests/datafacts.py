@@ -84,3 +84,9 @@ def labelled(label: str) -> str:
     rows = select(f'SELECT ?s WHERE {{ ?s rdfs:label "{label}" }}')
     assert len(rows) == 1, f"expected one entity labelled {label!r}, found {rows}"
     return rows[0]["s"]
+
+
+def types_of(entity: str) -> set[str]:
+    """The akg: classes an entity is asserted to have, as CURIEs."""
+    rows = select(f"SELECT ?t WHERE {{ {entity} a ?t }}")
+    return {r["t"].replace("https://w3id.org/anklekg/schema#", "akg:") for r in rows}

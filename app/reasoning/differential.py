@@ -56,7 +56,10 @@ class Evidence(BaseModel):
 
 class Candidate(BaseModel):
     structure: EntityRef
-    score: float = Field(description="(supported - contradicted) / findings; ties broken by fewer unexplained.")
+    score: float = Field(
+        description="(supported - contradicted) / findings; ties go first to structures whose own facts explain "
+        "the findings, then to the narrower explanation."
+    )
     supported_by: list[Evidence]
     contradicted_by: list[Evidence]
     unexplained: list[EntityRef] = Field(description="Findings this candidate does not account for.")
@@ -155,9 +158,18 @@ class DifferentialEngine:
             unexplained = [self.kb.ref(entity) for kind, entity in wanted if (kind, entity) not in explained]
             weight = sum(self._weight(e) for e in supported)
             score = (weight - len(contradicted)) / total
+            # Between equal scores: a structure whose own facts explain the findings (the AITFL for a positive
+            # squeeze test) before one that explains them through others (the fibula it is anchored to).
+            direct = any(
+                (f.subject.id == structure and (f.fact is not None or f.predicate.id == "akg:sensoryTerritory"))
+                or (f.predicate.id == "akg:examinesStructure" and f.object is not None and f.object.id == structure)
+                for e in supported
+                for f in e.because
+            )
             ranked.append(
                 (
                     -score,
+                    0 if direct else 1,
                     len(profile.predictions),  # parsimony: the narrower explanation first
                     structure,
                     Candidate(
@@ -169,8 +181,8 @@ class DifferentialEngine:
                     ),
                 )
             )
-        ranked.sort(key=lambda r: r[:3])
-        return DifferentialReport(findings=self._echo(findings), candidates=[r[3] for r in ranked[:limit]])
+        ranked.sort(key=lambda r: r[:4])
+        return DifferentialReport(findings=self._echo(findings), candidates=[r[4] for r in ranked[:limit]])
 
     @staticmethod
     def _weight(evidence: Evidence) -> float:

@@ -80,3 +80,11 @@ def test_criticality_ranks_structures_by_breadth_of_impact(client: httpx.Client)
         assert abs(item["score"] - expected) < 1e-3
     ligaments = client.get("/v1/analytics/criticality", params={"type": "Ligament"}).json()["items"]
     assert ligaments and all(any(t["id"] == "akg:Ligament" for t in i["types"]) for i in ligaments)
+
+
+def test_equal_scores_rank_structures_whose_own_facts_explain_the_findings_first(client: httpx.Client) -> None:
+    body = differential(client, positive_tests=["squeeze test"], limit=10)
+    types = [facts.types_of(c["structure"]["id"]) for c in body["candidates"]]
+    ligaments = [i for i, t in enumerate(types) if "akg:Ligament" in t]
+    bones = [i for i, t in enumerate(types) if t & {"akg:Bone", "akg:BonePart", "akg:BonyLandmark"}]
+    assert ligaments and bones and max(ligaments) < min(bones)
