@@ -195,3 +195,25 @@ def test_bad_impact_requests_are_clear_problems(
 
 def test_answers_say_they_are_educational(client: httpx.Client) -> None:
     assert "not medical advice" in impact(client, "ATFL")["notice"]
+
+
+def test_explain_trims_the_reasons_but_not_the_conclusions(client: httpx.Client) -> None:
+    full = client.get("/v1/impact", params={"injured": ["ATFL", "CFL"]})
+    brief = client.get("/v1/impact", params={"injured": ["ATFL", "CFL"], "explain": "rules"})
+    bare = client.post(
+        "/v1/impact", json={"injuries": [{"structure": "ATFL"}, {"structure": "CFL"}], "explain": "none"}
+    )
+    assert len(brief.content) < len(full.content) / 3
+
+    def conclusions(body: dict) -> list[tuple[str, ...]]:
+        return [
+            (d["joint"]["id"], d["motion"]["id"], d["position"]["id"], d["status"])
+            for d in body["destabilised_motions"]
+        ] + [(t["test"]["id"],) for t in body["expected_positive_tests"]]
+
+    assert conclusions(full.json()) == conclusions(brief.json()) == conclusions(bare.json())
+    assert all(d["rules"] and not d["because"] for d in brief.json()["destabilised_motions"])
+    assert all(not d["rules"] and not d["because"] for d in bare.json()["destabilised_motions"])
+    assert bare.json()["rules_applied"], "the rules applied are still named once"
+    wrong = client.get("/v1/impact", params={"injured": "ATFL", "explain": "some"})
+    assert wrong.status_code == 422 and wrong.json()["parameter"] == "explain"

@@ -11,7 +11,26 @@ from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
 from app.api.responses import ModelResponse
 from app.kg import InvalidArgument
-from app.reasoning.impact import ImpactReport
+from app.reasoning.impact import SECTIONS, ImpactReport
+
+Explain = Literal["full", "rules", "none"]
+EXPLAIN_DESCRIPTION = (
+    "How much of the reasoning to return: `full` (each item's facts with their sources, and the rules), "
+    "`rules` (the rules only: a much smaller answer for front-ends), `none` (conclusions only)."
+)
+
+
+def _trim(report: ImpactReport, explain: Explain) -> ImpactReport:
+    """Drop the reasons a client did not ask for (the items are built per request, so this is safe)."""
+    if explain == "full":
+        return report
+    for name in (*SECTIONS, "injuries"):
+        for item in getattr(report, name):
+            item.because = []
+            if explain == "none":
+                item.rules = []
+    return report
+
 
 router = APIRouter(prefix="/v1", tags=["impact"], responses=PROBLEM_RESPONSES)
 
@@ -29,6 +48,7 @@ class ImpactRequest(BaseModel):
         examples=["plantarflexion"],
         description="Only answer for this ankle position (plantarflexion, neutral, dorsiflexion).",
     )
+    explain: Explain = Field(default="full", description=EXPLAIN_DESCRIPTION)
 
     model_config = {
         "json_schema_extra": {
@@ -60,6 +80,7 @@ def read_impact(
         str | None,
         Query(max_length=200, examples=["plantarflexion"], description="Only answer for this ankle position."),
     ] = None,
+    explain: Annotated[Explain, Query(description=EXPLAIN_DESCRIPTION, examples=["full"])] = "full",
 ) -> ModelResponse:
     """Which joint motions destabilise, what carries more load, which tests turn positive — with reasons."""
     grades = grade or [3]
@@ -71,10 +92,11 @@ def read_impact(
         if g not in (1, 2, 3):
             raise InvalidArgument("grade", g, "grade must be 1, 2 or 3")
     pairs = [(name, grades[0] if len(grades) == 1 else grades[i]) for i, name in enumerate(injured)]
-    return ModelResponse(kg.impact(pairs, position=position))  # type: ignore[arg-type]
+    return ModelResponse(_trim(kg.impact(pairs, position=position), explain))  # type: ignore[arg-type]
 
 
 @router.post("/impact", response_model=ImpactReport)
 def create_impact(kg: KnowledgeGraphDep, request: Annotated[ImpactRequest, Body()]) -> ModelResponse:
     """The same question with a JSON body: several injuries, each with its own grade."""
-    return ModelResponse(kg.impact([(i.structure, i.grade) for i in request.injuries], position=request.position))
+    report = kg.impact([(i.structure, i.grade) for i in request.injuries], position=request.position)
+    return ModelResponse(_trim(report, request.explain))
