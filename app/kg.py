@@ -84,6 +84,7 @@ class AnkleKG:
     _dataset: ox.Store | None = field(default=None, repr=False)
     _differential: DifferentialEngine | None = field(default=None, repr=False)
     _criticality: CriticalityAnalysis | None = field(default=None, repr=False)
+    _predicates: frozenset[str] | None = field(default=None, repr=False)
 
     # -- loading --------------------------------------------------------------------------------
     @classmethod
@@ -351,9 +352,11 @@ class AnkleKG:
             source=kb.ref(start.id), target=kb.ref(end.id), length=len(found[0]) if found else None, paths=steps
         )
 
-    def predicate_ids(self) -> set[str]:
-        """Every predicate that labels an edge of the projection (for validating filters)."""
-        return {k for _, _, k in self.kb.graph.edges(keys=True)}
+    def predicate_ids(self) -> frozenset[str]:
+        """Every predicate that labels an edge of the projection (for validating filters; computed once)."""
+        if self._predicates is None:
+            self._predicates = frozenset(k for _, _, k in self.kb.graph.edges(keys=True))
+        return self._predicates
 
     # -- reasoning ------------------------------------------------------------------------------
     def impact(
