@@ -18,6 +18,7 @@ from app.api.routes import (
     analytics,
     differential,
     entities,
+    explorer,
     exports,
     health,
     impact,
@@ -105,6 +106,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             "version": __version__,
             "notice": EDUCATIONAL_NOTICE,
             "docs": "/docs",
+            "explorer": "/explore",
             "openapi": "/openapi.json",
             "examples": [
                 "/v1/impact?injured=ATFL",
@@ -113,6 +115,18 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             ],
         }
 
-    for module in (health, entities, search, impact, differential, paths, analytics, exports, sparql, linked_data):
+    for module in (
+        health,
+        entities,
+        search,
+        impact,
+        differential,
+        paths,
+        analytics,
+        exports,
+        sparql,
+        linked_data,
+        explorer,
+    ):
         app.include_router(module.router)
     return app

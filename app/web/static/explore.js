@@ -1,0 +1,427 @@
+// The AnkleKG explorer: plain JavaScript, no dependencies, and only the public REST API
+// (/v1/search, /v1/entities/{id}, /v1/impact). Deep links: /explore#ANKLE:0000016 or /explore#ATFL.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+
+// akg:AnatomicalStructure and its subclasses (data/schema.ttl): these get the "If this is injured…" panel.
+const ANATOMY = new Set([
+  "akg:AnatomicalStructure", "akg:Bone", "akg:BonePart", "akg:BonyLandmark", "akg:Joint", "akg:Ligament",
+  "akg:Muscle", "akg:MusclePart", "akg:MuscleGroup", "akg:Tendon", "akg:Retinaculum", "akg:Nerve", "akg:Artery",
+  "akg:AnatomicalSpace", "akg:Compartment", "akg:Region", "akg:SkinArea",
+]);
+const GRADES = [[1, "stretched"], [2, "partial tear"], [3, "complete tear"]];
+const POSITIONS = [["", "any position"], ["plantarflexion", "plantarflexion"], ["neutral", "neutral"],
+  ["dorsiflexion", "dorsiflexion"]];
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function api(path) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { Accept: "application/json" } });
+  } catch (err) {
+    throw new ApiError(0, { title: "The server could not be reached", detail: String(err) });
+  }
+  const type = response.headers.get("content-type") || "";
+  if (!response.ok) {
+    const problem = type.includes("json") ? await response.json()
+      : { title: `${response.status} ${response.statusText}`, detail: await response.text() };
+    throw new ApiError(response.status, problem);
+  }
+  return response.json();
+}
+
+// --- building blocks -------------------------------------------------------------------------------
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "className") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    node.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child))
+      : child);
+  }
+  return node;
+}
+
+const hrefFor = (id) => `#${encodeURIComponent(id).replace(/%3A/gi, ":")}`;
+
+function link(ref) {
+  if (!ref) return null;
+  return el("a", { href: hrefFor(ref.id), className: "entity-link", dataset: { id: ref.id }, text: ref.label });
+}
+
+/** "a", "a and b", "a, b and c" from nodes or strings. */
+function listOf(items) {
+  const out = [];
+  items.forEach((item, i) => {
+    if (i > 0) out.push(i === items.length - 1 ? " and " : ", ");
+    out.push(item);
+  });
+  return out;
+}
+
+const positionName = (label) => label.replace(/ position$/, "");
+
+function positionsPhrase(positions) {
+  if (!positions || !positions.length) return [];
+  const links = positions.map((p) => link({ ...p, label: positionName(p.label) }));
+  return [" in the ", listOf(links), positions.length === 1 ? " position" : " positions"];
+}
+
+function sources(refs) {
+  if (!refs || !refs.length) return null;
+  return el("span", { className: "sources" }, refs.length === 1 ? " — source: " : " — sources: ",
+    listOf(refs.map(link)));
+}
+
+const pct = (fraction) => `${Math.round(fraction * 100)}%`;
+
+/** One sourced fact as a readable sentence: subject, predicate, object, its qualifiers, sources and note. */
+function factItem(fact) {
+  const q = fact.qualifiers || {};
+  const action = fact.predicate.id === "akg:MuscleAction";
+  const parts = [link(fact.subject), ` ${fact.predicate.label} `, fact.object ? link(fact.object) : fact.value];
+  if (Array.isArray(q.joint) && q.joint.length) parts.push(action ? " at the " : " of the ", listOf(q.joint.map(link)));
+  if (Array.isArray(q.positions)) parts.push(positionsPhrase(q.positions));
+  for (const [key, value] of Object.entries(q)) {
+    if (["joint", "positions", "role"].includes(key)) continue;
+    const text = Array.isArray(value) ? value.map((v) => v.label).join(", ") : value;
+    parts.push(` (${key.replace(/_/g, " ")}: ${text})`);
+  }
+  parts.push(".");
+  if (fact.inferred) parts.push(el("span", { className: "inferred", text: " (inferred)" }));
+  return el("li", { className: "fact" }, parts, sources(fact.sources),
+    fact.note ? el("div", { className: "note", text: fact.note }) : null);
+}
+
+// --- messages ---------------------------------------------------------------------------------------
+
+function problemNodes(problem) {
+  const nodes = [];
+  const suggestions = problem.suggestions || [];
+  let detail = problem.detail || "";
+  if (suggestions.length) detail = detail.replace(/\s*Did you mean:[\s\S]*$/, "");
+  nodes.push(el("p", {}, el("strong", { text: problem.title || "Error" }), detail ? `: ${detail}` : ""));
+  if (suggestions.length) {
+    nodes.push(el("p", { className: "did-you-mean", text: "Did you mean:" }));
+    nodes.push(el("ul", { className: "suggestions" }, suggestions.map((s) => el("li", {}, link(s)))));
+  }
+  if (Array.isArray(problem.errors) && problem.errors.length) {
+    nodes.push(el("ul", {}, problem.errors.map((e) => el("li", { text: e.message || JSON.stringify(e) }))));
+  }
+  return nodes;
+}
+
+function showError(target, err) {
+  const problem = err instanceof ApiError ? err.problem : { title: "Something went wrong", detail: String(err) };
+  target.replaceChildren(...problemNodes(problem));
+  target.hidden = false;
+}
+
+function setStatus(text) {
+  $("status").textContent = text;
+}
+
+// --- search -----------------------------------------------------------------------------------------
+
+let searchToken = 0;
+
+async function runSearch(query) {
+  const token = ++searchToken;
+  const box = $("search-results");
+  query = query.trim();
+  if (!query) {
+    box.replaceChildren();
+    return;
+  }
+  let data;
+  try {
+    data = await api(`/v1/search?${new URLSearchParams({ q: query, limit: "12" })}`);
+  } catch (err) {
+    if (token === searchToken) showError(box, err);
+    return;
+  }
+  if (token !== searchToken) return;
+  box.dataset.query = query;
+  if (!data.hits.length) {
+    box.replaceChildren(el("p", { id: "no-results", text: `Nothing matches “${query}”. Try another name or a shorter word.` }));
+    return;
+  }
+  const exact = data.hits[0].score >= 0.75;
+  const heading = exact
+    ? `${data.hits.length} result${data.hits.length === 1 ? "" : "s"} for “${query}”`
+    : `No exact match for “${query}”. Did you mean:`;
+  const items = data.hits.map((hit) => el("li", { className: "hit" },
+    link(hit), hit.types.map((t) => el("span", { className: "type", text: t.label })),
+    hit.matched_field !== "label" ? el("span", { className: "muted", text: ` (${hit.matched_field} “${hit.matched_text}”)` })
+      : null));
+  box.replaceChildren(el("h3", { id: "results-heading", className: exact ? "" : "did-you-mean", text: heading }),
+    el("ol", { id: "hits", "aria-labelledby": "results-heading" }, items));
+}
+
+// --- one entity -------------------------------------------------------------------------------------
+
+let entityToken = 0;
+
+function namesList(entity) {
+  const rows = [["Identifier", el("code", { text: entity.id })]];
+  if (entity.synonyms.length) rows.push(["Synonyms", entity.synonyms.join("; ")]);
+  if (entity.abbreviations.length) rows.push(["Abbreviations", entity.abbreviations.join(", ")]);
+  if (entity.latin_name) rows.push(["Latin name", el("i", { lang: "la", text: entity.latin_name })]);
+  if (entity.xrefs.length) {
+    rows.push(["Cross-references", el("ul", { className: "xrefs" }, entity.xrefs.map((x) =>
+      el("li", {}, el("code", { text: x.id }), x.source ? [" (from ", link(x.source), ")"] : null)))]);
+  }
+  for (const [key, values] of Object.entries(entity.annotations || {})) {
+    rows.push([key.replace(/_/g, " "), values.join("; ")]);
+  }
+  return el("dl", { className: "names" }, rows.map(([term, value]) => [el("dt", { text: term }), el("dd", {}, value)]));
+}
+
+function relationsSection(entity) {
+  if (!entity.relations.length) return null;
+  const groups = entity.relations.map((group) => el("section", { className: "relation", dataset: { predicate: group.predicate.id } },
+    el("h4", { text: group.predicate.label }),
+    el("ul", {}, group.targets.map((t) => el("li", {}, link(t.target),
+      Object.entries(t.qualifiers).map(([k, v]) => ` (${k.replace(/_/g, " ")}: ${v})`),
+      t.inferred ? el("span", { className: "inferred", text: " inferred" }) : null,
+      sources(t.sources))))));
+  return el("section", { id: "relations", "aria-labelledby": "relations-heading" },
+    el("h3", { id: "relations-heading", text: "Relations" }),
+    el("p", { className: "help", text: "Grouped by relation; “inferred” ones follow from the asserted facts " +
+      "(inverse, part-of and similar rules)." }),
+    el("div", { className: "relations" }, groups));
+}
+
+function factsSection(id, title, facts) {
+  if (!facts || !facts.length) return null;
+  return el("section", { id, "aria-labelledby": `${id}-heading` },
+    el("h3", { id: `${id}-heading`, text: title }), el("ul", { className: "facts" }, facts.map(factItem)));
+}
+
+function renderEntity(entity) {
+  const article = $("entity");
+  const anatomical = entity.types.some((t) => ANATOMY.has(t.id));
+  article.replaceChildren();
+  append(article, [
+    el("h2", { id: "entity-label", tabindex: "-1" }, entity.label,
+      entity.types.map((t) => el("span", { className: "type", text: t.label }))),
+    entity.deprecated ? el("p", { className: "note", text: "This entity is deprecated." }) : null,
+    entity.notice ? el("p", { className: "notice", role: "note", text: entity.notice }) : null,
+    entity.definition
+      ? el("p", { id: "definition" }, entity.definition,
+        entity.definition_source ? el("span", { className: "sources" }, " — source: ", link(entity.definition_source)) : null)
+      : el("p", { className: "muted", text: "No definition recorded." }),
+    namesList(entity),
+    factsSection("restraints", "What it restrains", entity.restraints),
+    factsSection("actions", "Motions it produces", entity.actions),
+    factsSection("restrained-by", "What restrains it", entity.restrained_by),
+    relationsSection(entity),
+    anatomical ? impactPanel(entity) : null,
+  ]);
+  article.dataset.id = entity.id;
+  article.hidden = false;
+  document.title = `${entity.label} — AnkleKG explorer`;
+}
+
+async function openEntity(ref) {
+  const token = ++entityToken;
+  const article = $("entity");
+  $("error").hidden = true;
+  setStatus(`Loading ${ref}…`);
+  let entity;
+  try {
+    entity = await api(`/v1/entities/${encodeURIComponent(ref)}`);
+  } catch (err) {
+    if (token !== entityToken) return;
+    setStatus("");
+    article.hidden = true;
+    delete article.dataset.id;
+    showError($("error"), err);
+    return;
+  }
+  if (token !== entityToken) return;
+  renderEntity(entity);
+  setStatus(`Showing ${entity.label}.`);
+  $("entity-label").focus({ preventScroll: false });
+}
+
+// --- "If this is injured…" ----------------------------------------------------------------------------
+
+const finding = (item) => [link(item.entity), item.detail ? ` — ${item.detail}` : ""];
+const statusBadge = (status) => el("span", { className: `status status-${status.replace(/\s+/g, "-")}`, text: status });
+
+const IMPACT_SECTIONS = [
+  ["destabilised_motions", "Destabilised motions", (m) => [link(m.motion), " of the ", link(m.joint), " in the ",
+    link({ ...m.position, label: positionName(m.position.label) }), " position", statusBadge(m.status),
+    ` — ${pct(m.fraction_lost)} of its restraint lost`]],
+  ["weakened_motions", "Weakened motions", (m) => [link(m.motion), " at the ", link(m.joint), statusBadge(m.status),
+    ` — ${pct(m.fraction_lost)} of the muscles' production lost`]],
+  ["expected_positive_tests", "Expected positive tests", (t) => [link(t.test),
+    t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "",
+    t.structure ? [" — examines the ", link(t.structure)] : "", positionsPhrase(t.positions)]],
+  ["numbness_areas", "Numb skin areas", finding],
+  ["nerves_at_risk", "Nerves at risk", finding],
+  ["symptoms", "Symptoms", finding],
+  ["long_term_risks", "Long-term risks", finding],
+  ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,
+    link(l.motion), " of the ", link(l.joint), positionsPhrase(l.positions)]],
+  ["supply_at_risk", "Blood supply at risk", finding],
+  ["injuries", "What the injury reaches", (a) => [link(a.structure), ` — grade ${a.grade}, ${a.reached}`,
+    a.via ? [" (via ", link(a.via), ")"] : ""]],
+];
+
+/** Identifies an item across the explain=rules and explain=full answers. */
+const itemKey = (item) => Object.keys(item).filter((k) => item[k] && typeof item[k] === "object" && "id" in item[k])
+  .map((k) => `${k}=${item[k].id}`).concat(item.detail || "", item.status || "").join("|");
+
+function impactPanel(entity) {
+  const grades = el("fieldset", {}, el("legend", { text: "Grade" }), GRADES.map(([g, text]) =>
+    el("label", { className: "grade" }, el("input", { type: "radio", name: "grade", value: g, checked: g === 3 }),
+      ` ${g} (${text}) `)));
+  const position = el("label", {}, "Position ", el("select", { id: "impact-position", name: "position" },
+    POSITIONS.map(([value, text]) => el("option", { value, text }))));
+  const form = el("form", { id: "impact-form", "aria-describedby": "impact-help" },
+    el("div", { className: "controls" }, grades, position, el("button", { id: "impact-run", type: "submit", text: "Show what happens" })));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    runImpact(entity.id, Number(new FormData(form).get("grade")), form.elements.position.value);
+  });
+  return el("section", { id: "impact", "aria-labelledby": "impact-heading" },
+    el("h3", { id: "impact-heading", text: `If the ${entity.label} is injured…` }),
+    el("p", { id: "impact-help", className: "help", text: "Choose a grade (1 stretched, 2 partial tear, 3 complete " +
+      "tear) and, if you like, one ankle position. Each conclusion can be opened to show the facts and sources " +
+      "it rests on." }),
+    form,
+    el("p", { id: "impact-status", role: "status" }),
+    el("div", { id: "impact-error", role: "alert", className: "error", hidden: true }),
+    el("div", { id: "impact-results", className: "sections" }));
+}
+
+let impactToken = 0;
+const fullReports = new Map();
+
+async function runImpact(id, grade, position) {
+  const token = ++impactToken;
+  const params = { injured: id, grade: String(grade) };
+  if (position) params.position = position;
+  const results = $("impact-results");
+  $("impact-error").hidden = true;
+  $("impact-status").textContent = "Reasoning…";
+  results.replaceChildren();
+  delete results.dataset.loaded;
+  let report;
+  try {
+    report = await api(`/v1/impact?${new URLSearchParams({ ...params, explain: "rules" })}`);
+  } catch (err) {
+    if (token !== impactToken) return;
+    $("impact-status").textContent = "";
+    showError($("impact-error"), err);
+    return;
+  }
+  if (token !== impactToken || !$("impact-results")) return;
+  const fullPath = `/v1/impact?${new URLSearchParams({ ...params, explain: "full" })}`;
+  const sections = IMPACT_SECTIONS.map(([name, title, describe]) => {
+    const items = report[name] || [];
+    const list = items.length
+      ? el("ul", { className: "findings" }, items.map((item, index) => findingItem(fullPath, name, index, item, describe)))
+      : el("p", { className: "muted", text: "None expected." });
+    return el("section", { className: "impact-section", dataset: { section: name }, "aria-labelledby": `h-${name}` },
+      el("h4", { id: `h-${name}`, text: `${title} (${items.length})` }), list);
+  });
+  const where = report.position ? ` in the ${report.position.label}` : " in any position";
+  results.replaceChildren(el("p", { className: "notice", role: "note", text: report.notice }), ...sections);
+  results.dataset.loaded = "true";
+  $("impact-status").textContent = `Grade ${grade} injury of the ${report.injuries[0]?.structure.label || id}${where}.`;
+}
+
+function findingItem(fullPath, section, index, item, describe) {
+  const reasons = el("div", { className: "reasons" });
+  const details = el("details", {}, el("summary", { text: "Why? Show the facts and sources" }), reasons);
+  let loaded = false;
+  details.addEventListener("toggle", () => {
+    if (!details.open || loaded) return;
+    loaded = true;
+    loadReasons(fullPath, section, index, item, reasons);
+  });
+  return el("li", { className: "finding", dataset: { status: item.status || "" } }, describe(item), details);
+}
+
+async function loadReasons(fullPath, section, index, item, target) {
+  if (item.rules && item.rules.length) {
+    target.appendChild(el("p", {}, "Rules applied: ", listOf(item.rules.map((r) =>
+      el("span", { className: "rule", title: r.description || r.id, text: r.label })))));
+  }
+  const waiting = el("p", { className: "muted", role: "status", text: "Loading the facts…" });
+  target.appendChild(waiting);
+  if (!fullReports.has(fullPath)) fullReports.set(fullPath, api(fullPath));
+  let full;
+  try {
+    full = await fullReports.get(fullPath);
+  } catch (err) {
+    fullReports.delete(fullPath);
+    waiting.remove();
+    const box = el("div", { role: "alert", className: "error" });
+    showError(box, err);
+    target.appendChild(box);
+    return;
+  }
+  waiting.remove();
+  const candidates = full[section] || [];
+  const key = itemKey(item);
+  const match = itemKey(candidates[index] || {}) === key ? candidates[index] : candidates.find((c) => itemKey(c) === key);
+  const facts = match ? match.because : [];
+  target.appendChild(facts.length
+    ? el("div", {}, el("p", { text: "Because:" }), el("ul", { className: "because" }, facts.map(factItem)))
+    : el("p", { className: "muted", text: "No further facts: this is the named injury itself." }));
+}
+
+// --- navigation ---------------------------------------------------------------------------------------
+
+function route() {
+  const ref = decodeURIComponent(location.hash.slice(1)).trim();
+  if (!ref) {
+    $("entity").hidden = true;
+    return;
+  }
+  openEntity(ref);
+}
+
+$("search-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  runSearch($("q").value);
+});
+let typing;
+$("q").addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    if ($("q").value.trim().length >= 2) runSearch($("q").value);
+  }, 300);
+});
+// A link to the entity already shown does not change the hash: open it again anyway.
+document.addEventListener("click", (event) => {
+  const a = event.target.closest && event.target.closest("a.entity-link");
+  if (a && a.getAttribute("href") === location.hash && !event.ctrlKey && !event.metaKey) route();
+});
+window.addEventListener("hashchange", route);
+route();
+document.body.dataset.ready = "true";
