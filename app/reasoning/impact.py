@@ -23,7 +23,7 @@ grade III complete tear).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import product
@@ -288,6 +288,8 @@ class ImpactEngine:
         weaknesses = self._weaknesses(loss)
         shaky = [g for g in groups if g.status is not Stability.REDUCED]
         applied: set[str] = {r for a in affected.values() for r in a.rules}
+        numbness = self._numbness(affected)
+        conditions = self._conditions_of(affected)
         report = ImpactReport(
             injuries=self._affected_items(affected),
             position=self.kb.ref(position) if position else None,
@@ -298,11 +300,13 @@ class ImpactEngine:
             weakened_motions=[self._weakened_item(w) for w in weaknesses],
             increased_load=self._increased_load(groups, loss),
             expected_positive_tests=self._expected_tests(shaky, weaknesses, affected),
-            symptoms=self._symptoms(affected, shaky, weaknesses),
-            numbness_areas=self._numbness(affected),
+            symptoms=self._symptoms(affected, shaky, weaknesses, numbness, conditions),
+            numbness_areas=numbness,
             nerves_at_risk=self._nerves_at_risk(affected),
             supply_at_risk=self._supply_at_risk(affected),
-            long_term_risks=self._long_term_risks(affected),
+            long_term_risks=self._condition_findings(
+                conditions, "akg:mayLeadTo", "may follow {}", 0.5, exclude=set(affected)
+            ),
             rules_applied=[],
         )
         for name in SECTIONS:
@@ -669,7 +673,7 @@ class ImpactEngine:
                         stack.append((st.object, [*chain, st]))
         return self._finding_items(findings)
 
-    def _conditions_of(self, affected: dict[str, _Affected]) -> list[tuple[str, Statement, _Affected]]:
+    def _conditions_of(self, affected: dict[str, _Affected]) -> list[tuple[str, Statement | None, _Affected]]:
         """(condition, its 'affects' statement, the structure's state) for conditions the injury amounts to.
 
         A condition counts when at least ``overlap_threshold`` of the structures it affects are
@@ -677,11 +681,11 @@ class ImpactEngine:
         but not 'oedema compressing nerves' merely because one of the nerves it names is cut.
         """
         injured = {c for c, s in affected.items() if s.reached not in (Reach.DENERVATED, Reach.COMPRESSED)}
-        found: dict[str, tuple[str, Statement, _Affected]] = {}
+        found: dict[str, tuple[str, Statement | None, _Affected]] = {}
         for curie in sorted(injured):
             state = affected[curie]
             if self.kb.is_a(curie, "akg:Condition") and state.reached is Reach.NAMED:
-                found.setdefault(curie, (curie, None, state))  # type: ignore[arg-type]
+                found.setdefault(curie, (curie, None, state))
             # A condition may name the structure itself or a whole it belongs to (a sprain of the complex).
             for holder, path in [(curie, []), *self._wholes(curie)]:
                 lifted = _Affected(state.grade, state.reached, state.via, [*state.chain, *path], state.rules)
@@ -737,22 +741,39 @@ class ImpactEngine:
         )
         return covered / len(targets)
 
-    def _long_term_risks(self, affected: dict[str, _Affected]) -> list[Finding]:
-        """Rule condition-consequences: what the conditions of the injured structures may lead to."""
+    def _condition_findings(
+        self,
+        conditions: list[tuple[str, Statement | None, _Affected]],
+        predicate: str,
+        detail: str,
+        score: float,
+        *,
+        exclude: Collection[str] = (),
+    ) -> list[Finding]:
+        """Rule condition-consequences: what the conditions the injury amounts to have (symptoms) or
+        may lead to (long-term risks), each with the chain from the injury to the condition."""
         findings = _Findings()
-        for condition, affects, state in self._conditions_of(affected):
+        for condition, affects, state in conditions:
+            chain = [*state.chain, *([affects] if affects else [])]
             for st in self.kb.by_subject.get(condition, ()):
-                if st.predicate == "akg:mayLeadTo" and st.object not in affected:
-                    facts = [self.kb.statement_fact(s) for s in [*state.chain, *([affects] if affects else []), st]]
-                    findings.add(st.object, f"may follow {self.kb.label(condition)}", 0.5, facts,
+                if st.predicate == predicate and st.object not in exclude:
+                    facts = [self.kb.statement_fact(s) for s in [*chain, st]]
+                    findings.add(st.object, detail.format(self.kb.label(condition)), score, facts,
                                  (*state.rules, R_CONDITIONS))  # fmt: skip
         return self._finding_items(findings)
 
     def _symptoms(
-        self, affected: dict[str, _Affected], shaky: list[_Group], weaknesses: list[_Weakness]
+        self,
+        affected: dict[str, _Affected],
+        shaky: list[_Group],
+        weaknesses: list[_Weakness],
+        numb: list[Finding],
+        conditions: list[tuple[str, Statement | None, _Affected]],
     ) -> list[Finding]:
         """Symptoms concluded by the rules (instability, weakness, foot drop, numbness...) and by conditions."""
         findings = _Findings()
+        for item in self._condition_findings(conditions, "akg:hasSymptom", "a symptom of {}", 0.4):
+            findings.add(item.entity.id, item.detail, item.score, item.because, (r.id for r in item.rules))
 
         def conclude(rule_id: str, detail: str, score: float, facts: list[Fact]) -> None:
             for symptom in self.rules[rule_id].concludes:
@@ -770,18 +791,14 @@ class ImpactEngine:
             if w.motion in self.rules[R_FOOT_DROP].triggers and w.status is Strength.LOST:
                 conclude(R_FOOT_DROP, f"active {self.kb.label(w.motion)} is lost", 1.0,
                          [self.kb.action_fact(a) for a in w.members if w.loss[a.id] > 0])  # fmt: skip
-        numb = self._numbness(affected)
         if numb:
             conclude(R_NUMBNESS, f"numb skin: {numb[0].entity.label}", numb[0].score, numb[0].because)
-            compressed = [n for n in numb if any("compressed" in d for d in n.detail.split("; "))]
-            if compressed:
-                conclude(R_BURNING, f"compressed nerve: {compressed[0].detail}", 0.5, compressed[0].because)
-        for condition, affects, state in self._conditions_of(affected):
-            for st in self.kb.by_subject.get(condition, ()):
-                if st.predicate == "akg:hasSymptom":
-                    facts = [self.kb.statement_fact(s) for s in [*state.chain, *([affects] if affects else []), st]]
-                    findings.add(st.object, f"a symptom of {self.kb.label(condition)}", 0.4, facts,
-                                 (*state.rules, R_CONDITIONS))  # fmt: skip
+        for nerve, state in sorted(affected.items()):
+            territories = self._territories(nerve)
+            if state.reached is Reach.COMPRESSED and territories:
+                facts = [self.kb.statement_fact(s) for s in [*state.chain, territories[0]]]
+                conclude(R_BURNING, f"compressed {self.kb.label(nerve)}", 0.5, facts)
+                break
         return self._finding_items(findings)
 
     def _finding_items(self, findings: _Findings) -> list[Finding]:
