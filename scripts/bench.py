@@ -26,11 +26,9 @@ Usage: ``python scripts/bench.py [--quick] [--json] [--clients N] [--seconds S] 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import json
 import os
-import re
 import signal
 import socket
 import statistics
@@ -45,6 +43,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
+
+from loadgen import load, percentiles  # scripts/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -179,92 +179,6 @@ def baseline_argv(app_dir: Path, port: int, log_level: str) -> list[str]:
         sys.executable, "-m", "uvicorn", "bench_baseline_app:app", "--app-dir", str(app_dir),
         "--host", HOST, "--port", str(port), "--log-level", log_level,
     ]  # fmt: skip
-
-
-# ---------------------------------------------------------------------------------------------------
-# A small keep-alive HTTP/1.1 load generator (asyncio; bounded by time and by request count)
-# ---------------------------------------------------------------------------------------------------
-_CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:\s*(\d+)", re.IGNORECASE)
-_CHUNKED = re.compile(rb"\r\ntransfer-encoding:\s*chunked", re.IGNORECASE)
-
-
-@dataclass
-class LoadResult:
-    requests: int
-    errors: int
-    seconds: float
-    rps: float
-    p50_ms: float
-    p99_ms: float
-    bytes_per_response: int
-
-
-async def _read_response(reader: asyncio.StreamReader) -> tuple[int, int]:
-    head = await reader.readuntil(b"\r\n\r\n")
-    status = int(head[9:12])
-    match = _CONTENT_LENGTH.search(head)
-    if match:
-        body = await reader.readexactly(int(match.group(1)))
-        return status, len(body)
-    if _CHUNKED.search(head):
-        size_total = 0
-        while True:
-            size = int((await reader.readuntil(b"\r\n")).strip().split(b";")[0], 16)
-            await reader.readexactly(size + 2)
-            size_total += size
-            if size == 0:
-                return status, size_total
-    raise RuntimeError("response without Content-Length or chunked encoding")
-
-
-async def _load(port: int, path: str, clients: int, seconds: float, max_requests: int) -> LoadResult:
-    request = f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept: application/json\r\n\r\n".encode()
-    latencies: list[float] = []
-    budget = {"left": max_requests, "errors": 0, "bytes": 0}
-    connections = [await asyncio.open_connection(HOST, port) for _ in range(clients)]
-    started = time.perf_counter()
-    deadline = started + seconds
-
-    async def worker(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        while budget["left"] > 0 and time.perf_counter() < deadline:
-            budget["left"] -= 1
-            sent = time.perf_counter()
-            writer.write(request)
-            status, size = await _read_response(reader)
-            latencies.append(time.perf_counter() - sent)
-            budget["bytes"] = size
-            if status != 200:
-                budget["errors"] += 1
-
-    try:
-        await asyncio.wait_for(asyncio.gather(*(worker(r, w) for r, w in connections)), timeout=seconds + 30)
-    finally:
-        for _, writer in connections:
-            writer.close()
-    elapsed = time.perf_counter() - started
-    p50, p99 = percentiles(latencies)
-    return LoadResult(len(latencies), budget["errors"], elapsed, len(latencies) / elapsed, p50, p99, budget["bytes"])
-
-
-def load(port: int, path: str, clients: int, seconds: float, max_requests: int, warmup_s: float) -> LoadResult:
-    """Warm up for ``warmup_s``, then measure for at most ``seconds`` or ``max_requests``."""
-    runner: Callable[[Any], Any] = asyncio.run
-    with contextlib.suppress(ImportError):
-        import uvloop
-
-        runner = uvloop.run  # a faster client leaves more of the machine to the server
-    if warmup_s > 0:
-        runner(_load(port, path, clients, warmup_s, max_requests))
-    return runner(_load(port, path, clients, seconds, max_requests))  # type: ignore[no-any-return]
-
-
-def percentiles(samples_s: Sequence[float]) -> tuple[float, float]:
-    """(p50, p99) in milliseconds, nearest rank."""
-    if not samples_s:
-        return float("nan"), float("nan")
-    ordered = sorted(samples_s)
-    pick = lambda q: ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))] * 1000  # noqa: E731
-    return pick(0.50), pick(0.99)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """A SPARQL worker process: ``python -m app.sparql.worker DATASET.nq``.
 
-Holds its own copy of the dataset and answers one query at a time over length-prefixed frames
-on stdin/stdout. pyoxigraph cannot cancel a running query, so the parent enforces the deadline
-by killing the worker; running queries in processes is what makes that possible (a thread could
-only be abandoned, still burning a CPU). The worker forbids itself internet sockets first.
+Holds its own copy of the dataset and answers one query at a time over length-prefixed frames on
+stdin/stdout (a request: length + JSON; an answer: length + head length + JSON head + body).
+pyoxigraph cannot cancel a running query, so the parent enforces the deadline by killing the worker;
+running queries in processes is what makes that possible (a thread could only be abandoned, still
+burning a CPU). The worker forbids itself internet sockets first.
 """
 
 from __future__ import annotations
@@ -31,8 +32,11 @@ def read_frame(stream: BinaryIO) -> bytes | None:
     return stream.read(size)
 
 
-def write_frames(stream: BinaryIO, *frames: bytes) -> None:
-    stream.write(b"".join(_LENGTH.pack(len(f)) + f for f in frames))
+def write_answer(stream: BinaryIO, head: dict[str, Any], body: bytes = b"") -> None:
+    """One frame: its length, the length of the JSON head, the head, the body."""
+    encoded = json.dumps(head).encode()
+    stream.write(_LENGTH.pack(4 + len(encoded) + len(body)) + _LENGTH.pack(len(encoded)) + encoded)
+    stream.write(body)
     stream.flush()
 
 
@@ -73,10 +77,9 @@ def main(argv: list[str]) -> int:
     stdin = sys.stdin.buffer
     store = ox.Store()
     store.bulk_load(path=argv[1], format=ox.RdfFormat.N_QUADS)
-    write_frames(out, json.dumps({"ready": True, "network_forbidden": guarded, "quads": len(store)}).encode())
+    write_answer(out, {"ready": True, "network_forbidden": guarded, "quads": len(store)})
     while (frame := read_frame(stdin)) is not None:
-        meta, body = answer(store, json.loads(frame))
-        write_frames(out, json.dumps(meta).encode(), body)
+        write_answer(out, *answer(store, json.loads(frame)))
     return 0
 
 
