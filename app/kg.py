@@ -16,6 +16,7 @@ import gc
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import networkx as nx
 import pyoxigraph as ox
@@ -49,7 +50,10 @@ from app.settings import Settings
 from app.sparql.dataset import build_dataset, parse_dataset_option
 from app.sparql.engine import run_query
 
-__all__ = ["AmbiguousTerm", "AnkleKG", "InvalidArgument", "OntologyInvalid", "UnknownTerm"]
+__all__ = ["INJURABLE_TYPES", "AmbiguousTerm", "AnkleKG", "InvalidArgument", "OntologyInvalid", "UnknownTerm"]
+
+#: What the impact engine takes as an injury: a structure (and its subclasses) or a named condition.
+INJURABLE_TYPES = ("akg:AnatomicalStructure", "akg:Condition")
 
 
 class InvalidArgument(ValueError):
@@ -277,6 +281,7 @@ class AnkleKG:
             kb.restraint_fact(r) for r in kb.restraints if term.id in (r.motion, r.joint) or term.id in r.positions
         ]
         is_clinical = kb.is_a(term.id, "akg:ClinicalEntity")
+        injurable = any(kb.is_a(term.id, t) for t in INJURABLE_TYPES)
         return EntityDetail(
             **self.summary(term).model_dump(),
             definition=term.definition,
@@ -291,6 +296,7 @@ class AnkleKG:
             restraints=[kb.restraint_fact(r) for r in kb.restraints_by_structure.get(term.id, ())],
             actions=[kb.action_fact(a) for a in kb.actions_by_muscle.get(term.id, ())],
             restrained_by=restrained_by,
+            impact=f"/v1/impact?{urlencode({'injured': term.id}, safe=':')}" if injurable else None,
             notice=EDUCATIONAL_NOTICE if is_clinical else None,
         )
 
@@ -368,12 +374,11 @@ class AnkleKG:
     ) -> ImpactReport:
         """What destabilises if these structures are injured (names or (name, grade) pairs)."""
         injuries: list[tuple[str, Grade]] = []
-        injurable = ("akg:AnatomicalStructure", "akg:Condition")
         for item in injured:
             name, item_grade = (item, grade) if isinstance(item, str) else item
             if item_grade not in (1, 2, 3):
                 raise InvalidArgument("grade", item_grade, "grade must be 1, 2 or 3")
-            term = self.resolve(name, types=injurable, parameter="injured")
+            term = self.resolve(name, types=INJURABLE_TYPES, parameter="injured")
             injuries.append((term.id, item_grade))
         if not injuries:
             raise InvalidArgument("injured", "", "name at least one injured structure, e.g. injured=ATFL")

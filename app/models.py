@@ -92,6 +92,12 @@ class EntityDetail(EntitySummary):
     restraints: list[Fact] = Field(default_factory=list, description="Restraints this structure provides.")
     actions: list[Fact] = Field(default_factory=list, description="Motions this muscle produces.")
     restrained_by: list[Fact] = Field(default_factory=list, description="For a motion or joint: what restrains it.")
+    impact: str | None = Field(
+        default=None,
+        description="Where to ask what follows if this entity is injured or present (an anatomical structure or "
+        "a condition): a path of GET /v1/impact; null for entities the impact engine does not take.",
+        examples=["/v1/impact?injured=ANKLE:0000016"],
+    )
     notice: str | None = None
 
 

@@ -127,3 +127,28 @@ def test_neighbors_predicate_filter_and_bad_predicate(client: httpx.Client) -> N
     assert bad.status_code == 400 and bad.json()["parameter"] == "predicate"
     deep = client.get("/v1/entities/ATFL/neighbors", params={"depth": 9})
     assert deep.status_code == 422 and deep.json()["parameter"] == "depth"
+
+
+def test_the_impact_link_is_offered_exactly_where_the_impact_engine_answers(client: httpx.Client) -> None:
+    """Every entity's `impact` link answers 200; every entity without one is refused by /v1/impact with a
+    problem naming the parameter. Front-ends decide from the link, so it must never be wrong."""
+    ids: list[str] = []
+    url: str | None = "/v1/entities?limit=200"
+    while url:
+        page = client.get(url).json()
+        ids.extend(item["id"] for item in page["items"])
+        url = "/v1/entities" + page["next"] if page["next"] else None
+    offered = 0
+    for entity_id in ids:
+        link = client.get(f"/v1/entities/{quote(entity_id)}").json()["impact"]
+        if link is not None:
+            offered += 1
+            answer = client.get(link + "&explain=none")  # the link as given, plus a smaller answer
+            assert answer.status_code == 200, (entity_id, answer.text)
+            assert answer.json()["injuries"][0]["structure"]["id"] == entity_id
+        else:
+            refused = client.get("/v1/impact", params={"injured": entity_id, "explain": "none"})
+            assert refused.status_code in (400, 404, 422), (entity_id, refused.status_code)
+            assert refused.headers["content-type"].startswith(PROBLEM)
+            assert refused.json()["parameter"] == "injured"
+    assert 100 < offered < len(ids)  # structures and conditions get a link; motions, tests, sources do not

@@ -124,6 +124,23 @@ def test_the_impact_panel_shows_unstable_motions_and_positive_tests_with_reasons
     assert "plantarflexed" in positions and "dorsiflexed" not in positions
 
 
+def test_a_condition_gets_its_own_panel_and_a_motion_gets_none(explorer: Browser) -> None:
+    """Which entities get the panel comes from the API's `impact` link, not from a list in the script."""
+    go(explorer, "tarsal tunnel syndrome")
+    shown(explorer, "ANKLE:0002018")
+    assert "What tarsal tunnel syndrome does to the ankle" in text(explorer, "#impact-heading")
+    assert "compressed, not cut" in text(explorer, "#impact-help")
+    explorer.evaluate("document.getElementById('impact-run').click()")
+    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    nerves = text(explorer, "[data-section=nerves_at_risk]")
+    assert "tibial nerve" in nerves and "medial plantar nerve" in nerves
+    assert "sole" in text(explorer, "[data-section=numbness_areas]")
+    assert EDUCATIONAL_NOTICE in text(explorer, "#impact-results")
+    go(explorer, "inversion")
+    explorer.wait_for("document.getElementById('entity-label').innerText.startsWith('inversion')")
+    assert explorer.evaluate("document.getElementById('impact') === null")
+
+
 def test_a_typo_shows_did_you_mean_links(explorer: Browser) -> None:
     search(explorer, "talofibular ligamnet")
     heading = explorer.wait_for(

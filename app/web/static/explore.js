@@ -4,12 +4,6 @@
 
 const $ = (id) => document.getElementById(id);
 
-// akg:AnatomicalStructure and its subclasses (data/schema.ttl): these get the "If this is injured…" panel.
-const ANATOMY = new Set([
-  "akg:AnatomicalStructure", "akg:Bone", "akg:BonePart", "akg:BonyLandmark", "akg:Joint", "akg:Ligament",
-  "akg:Muscle", "akg:MusclePart", "akg:MuscleGroup", "akg:Tendon", "akg:Retinaculum", "akg:Nerve", "akg:Artery",
-  "akg:AnatomicalSpace", "akg:Compartment", "akg:Region", "akg:SkinArea",
-]);
 const GRADES = [[1, "stretched"], [2, "partial tear"], [3, "complete tear"]];
 const POSITIONS = [["", "any position"], ["plantarflexion", "plantarflexion"], ["neutral", "neutral"],
   ["dorsiflexion", "dorsiflexion"]];
@@ -220,7 +214,6 @@ function factsSection(id, title, facts) {
 
 function renderEntity(entity) {
   const article = $("entity");
-  const anatomical = entity.types.some((t) => ANATOMY.has(t.id));
   article.replaceChildren();
   append(article, [
     el("h2", { id: "entity-label", tabindex: "-1" }, entity.label,
@@ -236,7 +229,7 @@ function renderEntity(entity) {
     factsSection("actions", "Motions it produces", entity.actions),
     factsSection("restrained-by", "What restrains it", entity.restrained_by),
     relationsSection(entity),
-    anatomical ? impactPanel(entity) : null,
+    entity.impact ? impactPanel(entity) : null,  // the API says which entities the impact engine takes
   ]);
   article.dataset.id = entity.id;
   article.hidden = false;
@@ -307,10 +300,13 @@ function impactPanel(entity) {
     runImpact(entity.id, Number(new FormData(form).get("grade")), form.elements.position.value);
   });
   return el("section", { id: "impact", "aria-labelledby": "impact-heading" },
-    el("h3", { id: "impact-heading", text: `If the ${entity.label} is injured…` }),
-    el("p", { id: "impact-help", className: "help", text: "Choose a grade (1 stretched, 2 partial tear, 3 complete " +
-      "tear) and, if you like, one ankle position. Each conclusion can be opened to show the facts and sources " +
-      "it rests on." }),
+    el("h3", { id: "impact-heading", text: entity.notice ? `What ${entity.label} does to the ankle…`
+      : `If the ${entity.label} is injured…` }),
+    el("p", { id: "impact-help", className: "help", text: (entity.notice
+      ? "Choose how badly the condition hurts the structures it affects (1 stretched, 2 partly torn, 3 completely; " +
+        "nerves it names are compressed, not cut)"
+      : "Choose a grade (1 stretched, 2 partial tear, 3 complete tear)") +
+      " and, if you like, one ankle position. Each conclusion can be opened to show the facts and sources it rests on." }),
     form,
     el("p", { id: "impact-status", role: "status" }),
     el("div", { id: "impact-error", role: "alert", className: "error", hidden: true }),
