@@ -61,6 +61,31 @@ class VersionHeaderMiddleware:
         await self.app(scope, receive, send_with_version)
 
 
+class HeadAsGetMiddleware:
+    """Answers HEAD as GET without the body (RFC 9110 section 9.3.2): the same status and headers.
+
+    FastAPI routes accept only the methods they declare, so without this every HEAD was a 405 whose
+    Allow header itself offered HEAD; link checkers, caches revalidating and `curl -I` use it.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)
+
+
 def operation_id(route: APIRoute) -> str:
     """Stable operationIds ``tag-name`` for generated clients."""
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
@@ -95,6 +120,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         allow_headers=["*"],
         expose_headers=["X-AnkleKG-Version"],
     )
+    app.add_middleware(HeadAsGetMiddleware)
 
     install_problem_handlers(app)
 

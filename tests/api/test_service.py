@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 PROBLEM = "application/problem+json"
 
@@ -40,6 +41,31 @@ def test_unknown_route_and_wrong_method_are_problems(client: httpx.Client) -> No
     assert "/docs" in missing.json()["detail"]
     wrong = client.delete("/v1/entities/ATFL")
     assert wrong.status_code == 405 and wrong.headers["content-type"].startswith(PROBLEM)
+
+
+@pytest.mark.parametrize(
+    ("path", "accept"),
+    [
+        ("/health", "application/json"),
+        ("/v1/entities/ATFL", "application/json"),
+        ("/v1/entities/no-such-thing", "application/json"),
+        ("/v1/impact?injured=ATFL", "application/json"),
+        ("/v1/search?q=talofibular", "application/json"),
+        ("/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D", "application/sparql-results+json"),
+        ("/ANKLE_0000016", "text/turtle"),
+        ("/v1/export/ankle.nt", "*/*"),
+        ("/explore", "text/html"),
+    ],
+)
+def test_head_answers_like_get_without_a_body(client: httpx.Client, path: str, accept: str) -> None:
+    """RFC 9110: HEAD is GET without content. The Allow header of a 405 offers it, so it must work."""
+    headers = {"accept": accept, "accept-encoding": "identity"}
+    get, head = client.get(path, headers=headers), client.head(path, headers=headers)
+    assert head.status_code == get.status_code != 405
+    assert head.content == b""
+    for name in ("content-type", "content-length", "etag", "cache-control", "vary", "x-anklekg-version"):
+        assert head.headers.get(name) == get.headers.get(name), name
+    assert int(head.headers["content-length"]) == len(get.content) > 0
 
 
 def test_malformed_json_body_is_a_422_problem(client: httpx.Client) -> None:
