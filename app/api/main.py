@@ -13,6 +13,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
+from app.api.caching import ConditionalGetMiddleware
 from app.api.problems import install_problem_handlers
 from app.api.routes import (
     analytics,
@@ -37,6 +38,8 @@ happens when one is injured — from a curated, sourced RDF knowledge graph.
 
 Every entity reference is an object with `id` (a CURIE such as `ANKLE:0000016`) and `label`;
 every fact carries its sources. Errors are RFC 9457 problem details (`application/problem+json`).
+Successful GET answers carry an `ETag` (the release and a hash of the body) and `Cache-Control`; send
+`If-None-Match` to get `304 Not Modified` for an answer you already hold. HEAD works wherever GET does.
 
 **{EDUCATIONAL_NOTICE}**
 """
@@ -111,6 +114,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             "url": "https://creativecommons.org/licenses/by/4.0/",
         },
     )
+    app.add_middleware(ConditionalGetMiddleware)  # innermost: validators are computed on the uncompressed body
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(VersionHeaderMiddleware)
     app.add_middleware(

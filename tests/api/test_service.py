@@ -53,7 +53,7 @@ def test_unknown_route_and_wrong_method_are_problems(client: httpx.Client) -> No
         ("/v1/search?q=talofibular", "application/json"),
         ("/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D", "application/sparql-results+json"),
         ("/ANKLE_0000016", "text/turtle"),
-        ("/v1/export/ankle.nt", "*/*"),
+        ("/v1/export/anklekg.nt", "*/*"),
         ("/explore", "text/html"),
     ],
 )
@@ -92,3 +92,39 @@ def test_index_points_to_docs_and_says_content_is_educational(client: httpx.Clie
     body = client.get("/").json()
     assert body["docs"] == "/docs"
     assert "not medical advice" in body["notice"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/entities/ATFL",
+        "/v1/impact?injured=ATFL&explain=rules",
+        "/v1/search?q=talofibular",
+        "/v1/entities?limit=5",
+        "/v1/sparql/examples",
+    ],
+)
+def test_v1_answers_carry_a_validator_and_a_matching_one_gets_304(client: httpx.Client, path: str) -> None:
+    """The data is fixed for a release, so answers are cacheable; a client holding one gets 304."""
+    first, second = client.get(path), client.get(path)
+    tag = first.headers["etag"]
+    assert tag == second.headers["etag"] and first.content == second.content
+    assert tag.startswith(f'"{first.headers["x-anklekg-version"]}-')
+    assert first.headers["cache-control"] == "public, max-age=300"
+    for offered in (tag, f"W/{tag}", f'"other", {tag}', "*"):
+        cached = client.get(path, headers={"if-none-match": offered})
+        assert cached.status_code == 304, offered
+        assert cached.content == b"" and cached.headers["etag"] == tag
+        assert "content-type" not in cached.headers
+    stale = client.get(path, headers={"if-none-match": '"0.0.0-stale"'})
+    assert stale.status_code == 200 and stale.content == first.content
+
+
+def test_errors_posts_and_health_carry_no_validator(client: httpx.Client) -> None:
+    """Only successful GET answers are cacheable: a 404 may be fixed by the next release, a POST is not
+    a read, and /health reports on the running process."""
+    missing = client.get("/v1/entities/no-such-thing")
+    assert missing.status_code == 404 and "etag" not in missing.headers
+    posted = client.post("/v1/impact", json={"injuries": [{"structure": "ATFL"}]})
+    assert posted.status_code == 200 and "etag" not in posted.headers
+    assert "etag" not in client.get("/health").headers

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel
 
 from app import __version__
+from app.api.caching import etag_matches
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES, ProblemError
 from app.exports import ARTEFACTS, build_artefact, etag
@@ -66,7 +67,7 @@ def read_export(
         "Cache-Control": "public, max-age=3600",
         "Content-Disposition": f'inline; filename="{name}"',
     }
-    if request.headers.get("if-none-match") == tag:
+    if etag_matches(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers=headers)
     media_type = artefact.media_type + ("; charset=utf-8" if artefact.media_type.startswith("text/") else "")
     return Response(content=data, media_type=media_type, headers=headers)

@@ -8,7 +8,6 @@ where the body depends on it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from html import escape
 from typing import Annotated, Any
@@ -17,6 +16,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app import __version__
+from app.api.caching import etag_matches, release_etag
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_JSON, Problem, ProblemError
 from app.exports import ARTEFACTS
@@ -65,11 +65,11 @@ FormatQuery = Annotated[
 
 def _cached(request: Request, body: bytes, media_type: str, vary: bool = True) -> Response:
     """A stable response with ETag and Cache-Control; 304 when the client already has it."""
-    tag = f'"{__version__}-{hashlib.sha256(body).hexdigest()[:20]}"'
+    tag = release_etag(body)
     headers = {"ETag": tag, "Cache-Control": "public, max-age=3600"}
     if vary:
         headers["Vary"] = "Accept"
-    if request.headers.get("if-none-match") == tag:
+    if etag_matches(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers=headers)
     if media_type.startswith("text/"):
         media_type += "; charset=utf-8"

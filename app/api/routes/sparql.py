@@ -3,7 +3,6 @@ Description, the example queries and the query page for people."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request, Response
 from pydantic import BaseModel
 
-from app import __version__
+from app.api.caching import RELEASE_CACHE_CONTROL, etag_matches, release_etag
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_JSON, Problem, ProblemError, problem_response
 from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH, parse_dataset_option
@@ -126,18 +125,14 @@ def _pool(request: Request) -> WorkerPool:
     return request.app.state.sparql_pool  # type: ignore[no-any-return]
 
 
-def _etag(body: bytes) -> str:
-    return f'"{__version__}-{hashlib.sha256(body).hexdigest()[:20]}"'
-
-
 def _respond(request: Request, body: bytes, media_type: str, headers: dict[str, str], cache: bool) -> Response:
     """A complete response; cacheable GETs get an ETag and may be answered 304."""
     headers = {"Vary": "Accept", **headers}
     if cache:
-        tag = _etag(body)
+        tag = release_etag(body)
         headers["ETag"] = tag
-        headers["Cache-Control"] = "public, max-age=300"
-        if request.headers.get("if-none-match") == tag:
+        headers["Cache-Control"] = RELEASE_CACHE_CONTROL
+        if etag_matches(request.headers.get("if-none-match"), tag):
             return Response(status_code=304, headers=headers)
     else:
         headers["Cache-Control"] = "no-store"
@@ -300,5 +295,6 @@ def read_static(name: str) -> Response:
     path = WEB / name
     if "/" in name or path.suffix not in _STATIC_TYPES or not path.is_file():
         raise ProblemError(404, "http-404", "Not Found", f"No file {name!r} under /web.")
-    return Response(path.read_bytes(), media_type=_STATIC_TYPES[path.suffix],
-                    headers={"Cache-Control": "public, max-age=300", "ETag": _etag(path.read_bytes())})  # fmt: skip
+    body = path.read_bytes()
+    headers = {"Cache-Control": RELEASE_CACHE_CONTROL, "ETag": release_etag(body)}
+    return Response(body, media_type=_STATIC_TYPES[path.suffix], headers=headers)

@@ -1,0 +1,88 @@
+"""Conditional GET: ETags and Cache-Control for answers that change only with a release.
+
+The graph is loaded once and never changes while the service runs, and every answer under /v1/ is a
+deterministic function of it and of the request (the reasoning tests check determinism). So a hash
+of the body, prefixed with the release, is a valid ETag, and a client that already holds the answer
+can be told 304 instead of getting the bytes again: the explorer revisiting an entity, a notebook
+rerunning a cell, a proxy. Routes that build their own validators (linked data, SPARQL, exports) use
+the same two helpers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import __version__
+
+__all__ = ["RELEASE_CACHE_CONTROL", "ConditionalGetMiddleware", "etag_matches", "release_etag"]
+
+RELEASE_CACHE_CONTROL = "public, max-age=300"
+
+
+def release_etag(body: bytes) -> str:
+    """A strong validator: the release and a hash of the bytes."""
+    return f'"{__version__}-{hashlib.sha256(body).hexdigest()[:20]}"'
+
+
+def etag_matches(if_none_match: str | None, tag: str) -> bool:
+    """RFC 9110 If-None-Match: ``*`` or a list of tags, compared weakly (a ``W/`` prefix is ignored)."""
+    if not if_none_match:
+        return False
+    wanted = tag.removeprefix("W/")
+    candidates = (t.strip().removeprefix("W/") for t in if_none_match.split(","))
+    return any(c == "*" or c == wanted for c in candidates)
+
+
+class ConditionalGetMiddleware:
+    """Adds ETag and Cache-Control to successful JSON GET answers under /v1/ that lack them, and
+    answers 304 when If-None-Match already names the answer (the body is built, then dropped)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/v1/"):
+            await self.app(scope, receive, send)
+            return
+        held: list[Message] = []
+        chunks: list[bytes] = []
+
+        async def send_with_validator(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = Headers(raw=message["headers"])
+                cacheable = (
+                    message["status"] == 200
+                    and "etag" not in headers
+                    and "cache-control" not in headers
+                    and headers.get("content-type", "").startswith("application/json")
+                )
+                if cacheable:
+                    held.append(message)
+                else:
+                    await send(message)
+                return
+            if not held or message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            body = b"".join(chunks)
+            start = held[0]
+            tag = release_etag(body)
+            headers = MutableHeaders(scope=start)
+            headers["ETag"] = tag
+            headers["Cache-Control"] = RELEASE_CACHE_CONTROL
+            if etag_matches(Headers(scope=scope).get("if-none-match"), tag):
+                del headers["content-length"]
+                del headers["content-type"]
+                await send({**start, "status": 304})
+                await send({"type": "http.response.body", "body": b""})
+                return
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, send_with_validator)
