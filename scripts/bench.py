@@ -99,6 +99,13 @@ class Server:
     def url(self, path: str) -> str:
         return f"http://{HOST}:{self.port}{path}"
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the server process so far, from /proc (robust to a busy machine,
+        unlike requests/s)."""
+        with open(f"/proc/{self.process.pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def memory_kib(self) -> dict[str, int]:
         """VmRSS and VmHWM (peak RSS) of the server process, in KiB, from /proc."""
         values: dict[str, int] = {}
@@ -263,9 +270,11 @@ def run(args: argparse.Namespace) -> Results:
                     measured["rss_after_start_kib"] = server.memory_kib()["VmRSS"]
                     if i < starts - 1:
                         continue
-                    measured["entity"] = load(server.port, ENTITY_PATH, clients, seconds, max_requests, warmup_s)
-                    measured["impact"] = load(server.port, IMPACT_PATH, clients, seconds, max_requests, warmup_s)
-                    measured["impact5"] = load(server.port, IMPACT5_PATH, clients, seconds, max_requests, warmup_s)
+                    for key, path in (("entity", ENTITY_PATH), ("impact", IMPACT_PATH), ("impact5", IMPACT5_PATH)):
+                        load(server.port, path, clients, warmup_s, max_requests, 0)
+                        cpu_before = server.cpu_seconds()
+                        measured[key] = load(server.port, path, clients, seconds, max_requests, 0)
+                        measured[f"{key}_cpu_ms"] = (server.cpu_seconds() - cpu_before) / measured[key].requests * 1000
                     memory = server.memory_kib()
                     measured["rss_after_load_kib"] = memory["VmRSS"]
                     measured["peak_rss_kib"] = memory["VmHWM"]
@@ -304,6 +313,8 @@ def run(args: argparse.Namespace) -> Results:
         res.rows.append(Row(section, f"GET {path} req/s", "req/s", mine.rps, theirs.rps, bare, note))
         res.rows.append(Row(section, f"GET {path} p50", "ms", mine.p50_ms, theirs.p50_ms, bare, f"{clients} clients"))
         res.rows.append(Row(section, f"GET {path} p99", "ms", mine.p99_ms, theirs.p99_ms, bare, f"{clients} clients"))
+        res.rows.append(Row(section, f"GET {path} server CPU per request", "ms", akg[f"{key}_cpu_ms"],
+                            base[f"{key}_cpu_ms"], bare, "server user + system time / requests"))  # fmt: skip
 
     # c. in-process (the script may be run from anywhere: import the checkout's app package)
     if str(ROOT) not in sys.path:
