@@ -157,3 +157,189 @@ def test_a_typo_shows_did_you_mean_links(explorer: Browser) -> None:
     explorer.evaluate("document.querySelector('#error .suggestions a[data-id=\"ANKLE:0000074\"]').click()")
     shown(explorer, "ANKLE:0000074")
     assert explorer.evaluate("document.getElementById('error').hidden")
+
+
+# --- "What could explain these findings?" (POST /v1/differential) -----------------------------------------
+
+ANTERIOR_DRAWER = "ANKLE:0003503"
+
+
+def open_differential(page: Browser) -> None:
+    page.evaluate("document.getElementById('differential-details').open = true")
+    page.wait_for("document.getElementById('differential-form').dataset.ready === 'true'")
+
+
+def labels(client: httpx.Client, entity_type: str) -> list[str]:
+    page = client.get("/v1/entities", params={"type": entity_type, "limit": 500}).json()
+    assert page["next"] is None and page["total"] == len(page["items"])
+    return [item["label"] for item in page["items"]]
+
+
+def texts(page: Browser, selector: str) -> list[str]:
+    return page.evaluate(  # type: ignore[no-any-return]
+        f"[...document.querySelectorAll({json.dumps(selector)})].map(n => n.textContent.trim())"
+    )
+
+
+def choose_findings(page: Browser, tests: dict[str, str], motion: str = "", position: str = "") -> None:
+    """Set tests positive/negative by their label and the mechanism selects by their option text, as a student would."""
+    page.evaluate("document.getElementById('differential-form').reset()")
+    for label, state in tests.items():
+        page.evaluate(
+            "[...document.querySelectorAll('#differential-tests fieldset.test-choice')]"
+            f".find(f => f.querySelector('legend').textContent === {json.dumps(label)})"
+            f".querySelector('input[value={json.dumps(state)}]').click()"
+        )
+    for select, option in (("differential-motion", motion), ("differential-position", position)):
+        if option:
+            page.evaluate(
+                f"{{ const s = document.getElementById({json.dumps(select)}); "
+                f"s.value = [...s.options].find(o => o.text === {json.dumps(option)}).value; "
+                "s.dispatchEvent(new Event('change')); }"
+            )
+
+
+def submit_findings(page: Browser) -> None:
+    page.evaluate("document.getElementById('differential-run').click()")
+    page.wait_for("document.getElementById('differential-results').dataset.loaded === 'true' || "
+                  "!document.getElementById('differential-error').hidden")  # fmt: skip
+
+
+def test_the_differential_choices_come_from_the_api_once_the_section_is_opened(
+    explorer: Browser, live_server: LiveServer, client: httpx.Client
+) -> None:
+    # a fresh page: nothing is fetched or built until the section is opened
+    explorer.evaluate("document.body.dataset.ready = 'old'")
+    explorer.open(live_server.url + "/explore")
+    explorer.wait_for("document.body && document.body.dataset.ready === 'true'")
+    assert explorer.evaluate("document.getElementById('differential-form').hidden")
+    assert explorer.evaluate("document.getElementById('differential-inputs').children.length") == 0
+    # opened from the keyboard: Enter on the focused summary
+    explorer.evaluate("document.querySelector('#differential-details > summary').focus()")
+    for kind in ("keyDown", "keyUp"):
+        explorer.call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", windowsVirtualKeyCode=13,
+                      **({"text": "\r"} if kind == "keyDown" else {}))  # fmt: skip
+    explorer.wait_for("document.getElementById('differential-form').dataset.ready === 'true'")
+    assert explorer.evaluate("document.getElementById('differential-details').open")
+    tests = labels(client, "ClinicalTest")
+    assert "anterior drawer test" in tests and "talar tilt test" in tests
+    assert texts(explorer, "#differential-tests fieldset.test-choice legend") == tests
+    assert texts(explorer, "fieldset.checks[data-field=symptoms] label") == labels(client, "Symptom")
+    assert texts(explorer, "fieldset.checks[data-field=numbness_areas] label") == labels(client, "SkinArea")
+    motions = labels(client, "Motion")
+    for field in ("weak_motions", "unstable_motions"):
+        assert texts(explorer, f"fieldset.checks[data-field={field}] label") == motions
+    assert texts(explorer, "#differential-motion option")[1:] == motions
+    positions = [p.removesuffix(" position") for p in labels(client, "JointPosition")]
+    assert texts(explorer, "#differential-position option")[1:] == positions
+    # each test is a radio group, not examined until chosen; every control has a visible label
+    assert explorer.evaluate(
+        "[...document.querySelectorAll('#differential-tests fieldset.test-choice')].every(f => "
+        "f.querySelectorAll('input[type=radio]').length === 3 && f.querySelector('input:checked').value === '')"
+    )
+    assert explorer.evaluate(
+        "[...document.querySelectorAll('#differential-form input, #differential-form select')]"
+        ".every(c => c.labels.length && c.labels[0].textContent.trim())"
+    )
+    assert explorer.evaluate("document.getElementById('differential-position').disabled")
+    # the listing is paged through with `next` when a class has more entities than one page holds
+    assert len(motions) > 4
+    assert explorer.evaluate("allEntities('Motion', 4).then(items => items.map(i => i.label))") == motions
+
+
+def test_the_differential_ranks_the_atfl_first_with_its_evidence_and_sources(
+    explorer: Browser, client: httpx.Client
+) -> None:
+    open_differential(explorer)
+    choose_findings(explorer, {"anterior drawer test": "positive", "talar tilt test": "negative"},
+                    motion="inversion", position="plantarflexed")  # fmt: skip
+    assert not explorer.evaluate("document.getElementById('differential-position').disabled")
+    submit_findings(explorer)
+    assert explorer.evaluate("document.getElementById('differential-error').hidden")
+    results = text(explorer, "#differential-results")
+    assert EDUCATIONAL_NOTICE in results
+    findings = text(explorer, "#differential-findings")
+    assert "anterior drawer test" in findings and "talar tilt test" in findings
+    assert "inversion in the plantarflexed position" in findings
+    # the same ranking the API gives for the same findings
+    answer = client.post("/v1/differential", json={
+        "positive_tests": ["anterior drawer test"], "negative_tests": ["talar tilt test"],
+        "mechanism": {"motion": "inversion", "position": "plantarflexion"},
+    }).json()  # fmt: skip
+    ranked = explorer.evaluate(
+        "[...document.querySelectorAll('#differential-candidates > li')].map(li => li.dataset.id)"
+    )
+    assert ranked == [c["structure"]["id"] for c in answer["candidates"]]
+    assert ranked[0] == ATFL
+    first = text(explorer, "#differential-candidates > li")
+    assert first.startswith("anterior talofibular ligament") and "score 1.00" in first
+    supported = text(explorer, "#differential-candidates > li .supported")
+    assert "anterior drawer test" in supported and "positive test" in supported
+    assert "inversion" in supported and "mechanism" in supported
+    assert "source" in supported and "Tohyama 1995" in supported
+    assert "talar tilt test" not in first  # the ATFL's injury does not predict a positive talar tilt
+    # a candidate the negative talar tilt test counts against says so
+    contradicted = texts(explorer, "#differential-candidates .contradicted")
+    assert contradicted and all("talar tilt test" in c and "negative test" in c for c in contradicted)
+    # the facts behind a finding, with their sources, open on demand
+    explorer.evaluate("document.querySelector('#differential-candidates > li .supported details').open = true")
+    facts = text(explorer, "#differential-candidates > li .supported ul.because")
+    assert "anterior talofibular ligament is a primary restraint to anterior talar translation" in facts
+    assert "sources:" in facts
+    # the candidate is a link that opens it in the explorer
+    explorer.evaluate(f"document.querySelector('#differential-candidates > li h4 a[data-id=\"{ATFL}\"]').click()")
+    shown(explorer, ATFL)
+
+
+def test_the_differential_takes_symptoms_numb_skin_and_weak_motions_from_checkboxes(explorer: Browser) -> None:
+    open_differential(explorer)
+    choose_findings(explorer, {})
+    for field, label in (("symptoms", "numbness"), ("numbness_areas", "skin of first web space of foot"),
+                         ("weak_motions", "dorsiflexion")):  # fmt: skip
+        explorer.evaluate(
+            f"[...document.querySelectorAll('fieldset.checks[data-field={field}] label')]"
+            f".find(l => l.textContent.trim() === {json.dumps(label)}).querySelector('input').click()"
+        )
+    submit_findings(explorer)
+    assert explorer.evaluate("document.getElementById('differential-error').hidden")
+    findings = text(explorer, "#differential-findings")
+    for term in ("Symptoms", "numbness", "Numb skin areas", "skin of first web space of foot", "Weak motions"):
+        assert term in findings
+    assert "Positive tests" not in findings and "Mechanism" not in findings
+    assert text(explorer, "#differential-candidates > li h4 a") == "deep fibular nerve"
+    kinds = explorer.evaluate(
+        "[...document.querySelector('#differential-candidates > li').querySelectorAll('.supported > li')]"
+        ".map(li => li.dataset.kind)"
+    )
+    assert kinds == ["symptom", "numbness area", "weak motion"]
+    assert "source" in text(explorer, "#differential-candidates > li .supported")
+
+
+def test_the_differential_shows_the_apis_problems_and_an_empty_answer(explorer: Browser) -> None:
+    open_differential(explorer)
+    # nothing chosen: the API rejects the request and the page shows why
+    explorer.evaluate("document.getElementById('differential-form').reset()")
+    submit_findings(explorer)
+    error = explorer.wait_for(
+        "!document.getElementById('differential-error').hidden && "
+        "document.getElementById('differential-error').innerText"
+    )
+    assert "Invalid parameter value" in error and "give at least one finding" in error
+    assert explorer.evaluate("document.getElementById('differential-results').children.length") == 0
+    # a name the graph does not know, through the page's own request path: the API's detail and suggestions
+    explorer.evaluate("runDifferential({ positive_tests: ['antrior drawr'] })")
+    error = explorer.wait_for(
+        "!document.getElementById('differential-error').hidden && "
+        "document.getElementById('differential-error').innerText.includes('Unknown entity') && "
+        "document.getElementById('differential-error').innerText"
+    )
+    assert "antrior drawr" in error and "Did you mean" in error
+    assert explorer.evaluate(
+        f"!!document.querySelector('#differential-error .suggestions a[data-id=\"{ANTERIOR_DRAWER}\"]')"
+    )
+    # a negative test alone explains nothing: the page says so instead of showing an empty list
+    choose_findings(explorer, {"talar tilt test": "negative"})
+    submit_findings(explorer)
+    assert explorer.evaluate("document.getElementById('differential-error').hidden")
+    assert "No structure in the graph explains these findings" in text(explorer, "#differential-none")
+    assert EDUCATIONAL_NOTICE in text(explorer, "#differential-results")

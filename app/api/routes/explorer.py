@@ -1,5 +1,5 @@
 """The student-facing explorer at /explore: a static page whose script calls only the public REST API
-(search, entities, impact). Its script and style sheet are served under /web like the query page's."""
+(search, entities, impact, differential). Its script and style sheet are served under /web like the query page's."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 // The AnkleKG explorer: plain JavaScript, no dependencies, and only the public REST API
-// (/v1/search, /v1/entities/{id}, /v1/impact). Deep links: /explore#ANKLE:0000016 or /explore#ATFL.
+// (/v1/search, /v1/entities, /v1/impact, /v1/differential). Deep links: /explore#ANKLE:0000016 or /explore#ATFL.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -16,10 +16,17 @@ class ApiError extends Error {
   }
 }
 
-async function api(path) {
+/** GET `path`, or POST `body` as JSON to it; an answer that is not 2xx throws an ApiError with its problem. */
+async function api(path, body) {
+  const init = { headers: { Accept: "application/json" } };
+  if (body !== undefined) {
+    init.method = "POST";
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
   let response;
   try {
-    response = await fetch(path, { headers: { Accept: "application/json" } });
+    response = await fetch(path, init);
   } catch (err) {
     throw new ApiError(0, { title: "The server could not be reached", detail: String(err) });
   }
@@ -390,6 +397,205 @@ async function loadReasons(fullPath, section, index, item, target) {
     ? el("div", {}, el("p", { text: "Because:" }), el("ul", { className: "because" }, facts.map(factItem)))
     : el("p", { className: "muted", text: "No further facts: this is the named injury itself." }));
 }
+
+// --- "What could explain these findings?" ----------------------------------------------------------------
+
+// The choices are the API's own entities of these classes, loaded once when the section is first opened.
+const TEST_STATES = [["", "not examined"], ["positive", "positive"], ["negative", "negative"]];
+const CHECK_GROUPS = [["symptoms", "Symptoms"], ["numbness_areas", "Numb skin areas"]];
+const MOTION_GROUPS = [["weak_motions", "Weak motions"], ["unstable_motions", "Unstable motions"]];
+const FINDING_FIELDS = [["positive_tests", "Positive tests"], ["negative_tests", "Negative tests"],
+  ["symptoms", "Symptoms"], ["numbness_areas", "Numb skin areas"], ["weak_motions", "Weak motions"],
+  ["unstable_motions", "Unstable motions"], ["mechanism", "Mechanism"]];
+
+/** Every entity of one class, following the listing's `next` pages. */
+async function allEntities(type, pageSize = 200) {
+  const items = [];
+  let path = `/v1/entities?${new URLSearchParams({ type, limit: String(pageSize) })}`;
+  while (path) {
+    const page = await api(path);
+    items.push(...page.items);
+    path = page.next ? `/v1/entities${page.next}` : null;
+  }
+  return items;
+}
+
+function checkGroup(name, title, choices) {
+  return el("fieldset", { className: "checks", dataset: { field: name } }, el("legend", { text: title }),
+    choices.map((c) => el("label", {}, el("input", { type: "checkbox", name, value: c.id }), ` ${c.label}`)));
+}
+
+function testChoice(test) {
+  return el("fieldset", { className: "test-choice", dataset: { id: test.id } }, el("legend", { text: test.label }),
+    TEST_STATES.map(([value, text]) => el("label", {},
+      el("input", { type: "radio", name: `test:${test.id}`, value, checked: value === "" }), ` ${text}`)));
+}
+
+function differentialInputs({ tests, symptoms, areas, motions, positions }) {
+  const motion = el("select", { id: "differential-motion", name: "mechanism-motion" },
+    el("option", { value: "", text: "none recorded" }), motions.map((m) => el("option", { value: m.id, text: m.label })));
+  const position = el("select", { id: "differential-position", name: "mechanism-position", disabled: true },
+    el("option", { value: "", text: "any position" }),
+    positions.map((p) => el("option", { value: p.id, text: positionName(p.label) })));
+  motion.addEventListener("change", () => { position.disabled = !motion.value; });
+  const choices = { symptoms, numbness_areas: areas };
+  return [
+    el("fieldset", { id: "differential-tests", "aria-describedby": "differential-tests-help" },
+      el("legend", { text: "Clinical tests" }),
+      el("p", { id: "differential-tests-help", className: "help", text: "For each test: was it positive, " +
+        "negative, or not examined? A negative test counts against the structures whose injury would make it positive." }),
+      tests.map(testChoice)),
+    el("div", { className: "check-groups" }, CHECK_GROUPS.map(([name, title]) => checkGroup(name, title, choices[name]))),
+    el("details", { id: "differential-motions" }, el("summary", { text: "Weak or unstable motions (optional)" }),
+      el("div", { className: "check-groups" }, MOTION_GROUPS.map(([name, title]) => checkGroup(name, title, motions)))),
+    el("fieldset", { id: "differential-mechanism", "aria-describedby": "differential-mechanism-help" },
+      el("legend", { text: "Mechanism of injury (optional)" }),
+      el("p", { id: "differential-mechanism-help", className: "help", text: "The motion that injured the ankle " +
+        "and, if known, the position it was in: it supports the structures that restrain that motion there." }),
+      el("div", { className: "controls" }, el("label", { for: "differential-motion", text: "Motion" }), motion,
+        el("label", { for: "differential-position", text: "Position" }), position)),
+  ];
+}
+
+let choicesLoading = null;
+
+/** Builds the form from the API's lists, once; a failed load is tried again the next time. */
+function loadChoices() {
+  if (!choicesLoading) {
+    choicesLoading = (async () => {
+      const [tests, symptoms, areas, motions, positions] = await Promise.all(
+        ["ClinicalTest", "Symptom", "SkinArea", "Motion", "JointPosition"].map((type) => allEntities(type)));
+      $("differential-inputs").replaceChildren(...differentialInputs({ tests, symptoms, areas, motions, positions }));
+    })();
+    choicesLoading.catch(() => { choicesLoading = null; });
+  }
+  return choicesLoading;
+}
+
+async function openDifferential() {
+  const form = $("differential-form");
+  if (!form.hidden) return;
+  $("differential-load-status").textContent = "Loading the choices…";
+  $("differential-error").hidden = true;
+  try {
+    await loadChoices();
+  } catch (err) {
+    $("differential-load-status").textContent = "";
+    showError($("differential-error"), err);
+    const retry = el("button", { type: "button", text: "Try again" });
+    retry.addEventListener("click", openDifferential);
+    $("differential-error").appendChild(retry);
+    return;
+  }
+  $("differential-load-status").textContent = "";
+  form.hidden = false;
+  form.dataset.ready = "true";
+}
+
+/** The request body for the findings chosen in the form (entity ids: the API takes any name or id). */
+function differentialRequest(form) {
+  const data = new FormData(form);
+  const body = { positive_tests: [], negative_tests: [] };
+  for (const fieldset of form.querySelectorAll("fieldset.test-choice")) {
+    const state = data.get(`test:${fieldset.dataset.id}`);
+    if (state) body[`${state}_tests`].push(fieldset.dataset.id);
+  }
+  for (const [name] of [...CHECK_GROUPS, ...MOTION_GROUPS]) body[name] = data.getAll(name);
+  const motion = data.get("mechanism-motion");
+  if (motion) body.mechanism = { motion, position: data.get("mechanism-position") || null };
+  return body;
+}
+
+function uniqueSources(facts) {
+  const seen = new Map();
+  for (const fact of facts) for (const s of fact.sources || []) seen.set(s.id, s);
+  return [...seen.values()];
+}
+
+function evidenceItem(evidence, why) {
+  const facts = evidence.because || [];
+  return el("li", { className: "evidence", dataset: { kind: evidence.kind, id: evidence.finding.id } },
+    link(evidence.finding), el("span", { className: "type kind", text: evidence.kind }),
+    sources(uniqueSources(facts)),
+    facts.length ? el("details", {}, el("summary", { text: why }), el("ul", { className: "because" }, facts.map(factItem)))
+      : null);
+}
+
+function candidateItem(candidate, index) {
+  const headingId = `candidate-${index}`;
+  return el("li", { className: "candidate", dataset: { id: candidate.structure.id }, "aria-labelledby": headingId },
+    el("h4", { id: headingId }, link(candidate.structure),
+      el("span", { className: "score", text: ` score ${candidate.score.toFixed(2)}` })),
+    el("h5", { text: "Supported by" }),
+    el("ul", { className: "supported" }, candidate.supported_by.map((e) => evidenceItem(e, "Show the facts and sources"))),
+    candidate.contradicted_by.length ? [el("h5", { text: "Contradicted by" }),
+      el("ul", { className: "contradicted" }, candidate.contradicted_by.map((e) =>
+        evidenceItem(e, "Why an injury here would make it positive")))] : null,
+    candidate.unexplained.length ? el("p", { className: "unexplained" }, "Not explained: ",
+      listOf(candidate.unexplained.map(link)), ".") : null);
+}
+
+function findingsSummary(findings) {
+  const rows = FINDING_FIELDS.filter(([name]) => (findings[name] || []).length).map(([name, title]) => {
+    let value = listOf(findings[name].map(link));
+    if (name === "mechanism") {
+      const [motion, position] = findings.mechanism;
+      value = [link(motion), position ? [" in the ", link({ ...position, label: positionName(position.label) }),
+        " position"] : " in any position"];
+    }
+    return [el("dt", { text: title }), el("dd", {}, value)];
+  });
+  return el("dl", { id: "differential-findings", className: "names" }, rows);
+}
+
+let differentialToken = 0;
+
+async function runDifferential(body) {
+  const token = ++differentialToken;
+  const results = $("differential-results");
+  $("differential-error").hidden = true;
+  $("differential-status").textContent = "Reasoning…";
+  results.replaceChildren();
+  delete results.dataset.loaded;
+  let report;
+  try {
+    report = await api("/v1/differential", body);
+  } catch (err) {
+    if (token !== differentialToken) return;
+    $("differential-status").textContent = "";
+    showError($("differential-error"), err);
+    return;
+  }
+  if (token !== differentialToken) return;
+  const count = report.candidates.length;
+  results.replaceChildren(
+    el("p", { className: "notice", role: "note", text: report.notice }),
+    el("h3", { id: "differential-findings-heading", text: "Your findings" }), findingsSummary(report.findings),
+    el("h3", { id: "differential-candidates-heading", text: "What could explain them" }),
+    el("p", { className: "help", text: "Most likely first. The score is the findings a structure's injury explains, " +
+      "minus the negative tests it contradicts, divided by the number of findings other than negative tests (a " +
+      "mechanism it restrains only secondarily counts half); ties go first to the structure whose own facts explain " +
+      "them, then to the narrower explanation." }),
+    count ? el("ol", { id: "differential-candidates", "aria-labelledby": "differential-candidates-heading" },
+      report.candidates.map(candidateItem))
+      : el("p", { id: "differential-none", text: "No structure in the graph explains these findings (a " +
+        "negative test only counts against a structure, never for one)." }));
+  results.dataset.loaded = "true";
+  $("differential-status").textContent = count
+    ? `${count} candidate${count === 1 ? "" : "s"}, most likely first: ${report.candidates[0].structure.label}.`
+    : "No candidates.";
+}
+
+$("differential-details").addEventListener("toggle", () => {
+  if ($("differential-details").open) openDifferential();
+});
+$("differential-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  runDifferential(differentialRequest(event.target));
+});
+$("differential-form").addEventListener("reset", () => {
+  setTimeout(() => { if ($("differential-position")) $("differential-position").disabled = true; });
+});
 
 // --- navigation ---------------------------------------------------------------------------------------
 
