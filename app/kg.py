@@ -296,6 +296,7 @@ class AnkleKG:
             restraints=[kb.restraint_fact(r) for r in kb.restraints_by_structure.get(term.id, ())],
             actions=[kb.action_fact(a) for a in kb.actions_by_muscle.get(term.id, ())],
             restrained_by=restrained_by,
+            treatments=[kb.treatment_fact(t) for t in kb.treatments_by_entity.get(term.id, ())],
             impact=f"/v1/impact?{urlencode({'injured': term.id}, safe=':')}" if injurable else None,
             notice=EDUCATIONAL_NOTICE if is_clinical else None,
         )

@@ -92,6 +92,12 @@ class EntityDetail(EntitySummary):
     restraints: list[Fact] = Field(default_factory=list, description="Restraints this structure provides.")
     actions: list[Fact] = Field(default_factory=list, description="Motions this muscle produces.")
     restrained_by: list[Fact] = Field(default_factory=list, description="For a motion or joint: what restrains it.")
+    treatments: list[Fact] = Field(
+        default_factory=list,
+        description="Graded treatment facts (educational): for a condition, its treatments; for a treatment, the "
+        "conditions it is graded for. Each names the evidence level (GRADE certainty, or the guideline's own scale "
+        "mapped to it, as the note says), the recommendation and the review or guideline behind it.",
+    )
     impact: str | None = Field(
         default=None,
         description="Where to ask what follows if this entity is injured or present (an anatomical structure or "

@@ -47,6 +47,7 @@ class KnowledgeBase:
     restraints_by_motion: dict[tuple[str, str], list[Restraint]] = field(default_factory=dict, repr=False)
     actions_by_muscle: dict[str, list[MuscleAction]] = field(default_factory=dict, repr=False)
     actions_by_motion: dict[tuple[str, str], list[MuscleAction]] = field(default_factory=dict, repr=False)
+    treatments_by_entity: dict[str, list[TreatmentEvidence]] = field(default_factory=dict, repr=False)
     _refs: dict[str, EntityRef] = field(default_factory=dict, repr=False)
     _facts: dict[object, Fact] = field(default_factory=dict, repr=False)
     _types: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -57,6 +58,10 @@ class KnowledgeBase:
         self.restraints_by_motion = _group(self.restraints, lambda r: (r.joint, r.motion))
         self.actions_by_muscle = _group(self.actions, lambda a: a.muscle)
         self.actions_by_motion = _group(self.actions, lambda a: (a.joint, a.motion))
+        # a graded treatment fact belongs to both its condition and its treatment
+        for t in self.treatment_evidence:
+            for curie in (t.condition, t.treatment):
+                self.treatments_by_entity.setdefault(curie, []).append(t)
 
     # -- naming -------------------------------------------------------------------------------
     def label(self, curie: str) -> str:
@@ -164,6 +169,28 @@ class KnowledgeBase:
             sources=[self.ref(s) for s in a.sources],
             note=a.note,
         )
+
+    def treatment_fact(self, t: TreatmentEvidence) -> Fact:
+        """Neutral wording: a graded fact may advise against a treatment (the note says which way)."""
+        cached = self._facts.get(t.id)
+        if cached is None:
+            level = self.label(t.evidence_level)
+            cached = self._facts[t.id] = Fact(
+                subject=self.ref(t.condition),
+                predicate=EntityRef(
+                    id="akg:TreatmentEvidence", label="has graded evidence on", iri=expand("akg:TreatmentEvidence")
+                ),
+                object=self.ref(t.treatment),
+                qualifiers={"evidence_level": [self.ref(t.evidence_level)]},
+                fact=EntityRef(
+                    id=t.id,
+                    label=f"evidence on {self.label(t.treatment)} for {self.label(t.condition)}: {level}",
+                    iri=expand(t.id),
+                ),
+                sources=[self.ref(s) for s in t.sources],
+                note=t.recommendation,
+            )
+        return cached
 
     def test_fact(self, test: ClinicalTestSpec, predicate: str, target: str) -> Fact:
         sources = (test.joint_sources if predicate == "akg:examinesJoint" else test.motion_sources).get(target, ())

@@ -7,6 +7,8 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from tests import datafacts
+
 PROBLEM = "application/problem+json"
 
 
@@ -152,3 +154,32 @@ def test_the_impact_link_is_offered_exactly_where_the_impact_engine_answers(clie
             assert refused.headers["content-type"].startswith(PROBLEM)
             assert refused.json()["parameter"] == "injured"
     assert 100 < offered < len(ids)  # structures and conditions get a link; motions, tests, sources do not
+
+
+TREATMENT_FACTS = datafacts.select(
+    """SELECT ?e ?condition ?treatment ?level WHERE {
+         ?e a akg:TreatmentEvidence ; akg:condition ?condition ; akg:treatment ?treatment ;
+            akg:evidenceLevel ?level }"""
+)
+
+
+@pytest.mark.parametrize("row", TREATMENT_FACTS, ids=[row["e"] for row in TREATMENT_FACTS])
+def test_every_graded_treatment_fact_is_on_its_condition_and_its_treatment(
+    client: httpx.Client, row: dict[str, str]
+) -> None:
+    """The clinical layer's evidence levels reach users: each graded fact (read from the data file with
+    SPARQL) is listed, with its level, recommendation and sources, on both entities it links."""
+    for entity in (row["condition"], row["treatment"]):
+        detail = client.get(f"/v1/entities/{quote(entity)}").json()
+        facts = [f for f in detail["treatments"] if f["fact"]["id"] == row["e"]]
+        assert len(facts) == 1, (entity, row["e"])
+        fact = facts[0]
+        assert fact["subject"]["id"] == row["condition"] and fact["object"]["id"] == row["treatment"]
+        levels = fact["qualifiers"]["evidence_level"]
+        assert len(levels) == 1 and row["level"] in (levels[0]["id"], levels[0]["iri"])
+        assert fact["sources"] and fact["note"]
+        assert detail["notice"]  # clinical content carries the educational notice
+
+
+def test_anatomy_has_no_treatment_facts(client: httpx.Client) -> None:
+    assert client.get("/v1/entities/ATFL").json()["treatments"] == []

@@ -124,6 +124,17 @@ def test_the_impact_panel_shows_unstable_motions_and_positive_tests_with_reasons
     assert "plantarflexed" in positions and "dorsiflexed" not in positions
 
 
+def test_a_condition_lists_its_treatments_with_evidence_levels_and_sources(explorer: Browser) -> None:
+    go(explorer, "lateral ankle sprain")
+    shown(explorer, "ANKLE:0002001")
+    section = text(explorer, "#treatments")
+    assert "Treatments and the evidence for them" in section
+    assert "exercise therapy" in section and "evidence level: high certainty" in section
+    assert "advises against immobilisation" in section  # the direction is shown, not only the level
+    assert "Vuurberg 2018" in section
+    assert EDUCATIONAL_NOTICE in text(explorer, "#entity")
+
+
 def test_a_condition_gets_its_own_panel_and_a_motion_gets_none(explorer: Browser) -> None:
     """Which entities get the panel comes from the API's `impact` link, not from a list in the script."""
     go(explorer, "tarsal tunnel syndrome")

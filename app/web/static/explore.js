@@ -235,6 +235,7 @@ function renderEntity(entity) {
     factsSection("restraints", "What it restrains", entity.restraints),
     factsSection("actions", "Motions it produces", entity.actions),
     factsSection("restrained-by", "What restrains it", entity.restrained_by),
+    factsSection("treatments", "Treatments and the evidence for them", entity.treatments),
     relationsSection(entity),
     entity.impact ? impactPanel(entity) : null,  // the API says which entities the impact engine takes
   ]);
