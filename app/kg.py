@@ -297,6 +297,8 @@ class AnkleKG:
             actions=[kb.action_fact(a) for a in kb.actions_by_muscle.get(term.id, ())],
             restrained_by=restrained_by,
             treatments=[kb.treatment_fact(t) for t in kb.treatments_by_entity.get(term.id, ())],
+            supports=kb.facts_citing(term.id),
+            defines=[kb.ref(d) for d in kb.definitions_from(term.id)],
             impact=f"/v1/impact?{urlencode({'injured': term.id}, safe=':')}" if injurable else None,
             notice=EDUCATIONAL_NOTICE if is_clinical else None,
         )

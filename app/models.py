@@ -98,6 +98,14 @@ class EntityDetail(EntitySummary):
         "conditions it is graded for. Each names the evidence level (GRADE certainty, or the guideline's own scale "
         "mapped to it, as the note says), the recommendation and the review or guideline behind it.",
     )
+    supports: list[Fact] = Field(
+        default_factory=list,
+        description="For a reference: every asserted fact that cites it (relations, restraints, muscle actions, "
+        "graded treatments), so a reader can see what rests on a source.",
+    )
+    defines: list[EntityRef] = Field(
+        default_factory=list, description="For a reference: the entities whose definition it gives."
+    )
     impact: str | None = Field(
         default=None,
         description="Where to ask what follows if this entity is injured or present (an anatomical structure or "

@@ -48,6 +48,8 @@ class KnowledgeBase:
     actions_by_muscle: dict[str, list[MuscleAction]] = field(default_factory=dict, repr=False)
     actions_by_motion: dict[tuple[str, str], list[MuscleAction]] = field(default_factory=dict, repr=False)
     treatments_by_entity: dict[str, list[TreatmentEvidence]] = field(default_factory=dict, repr=False)
+    _citing: dict[str, list[Fact]] | None = field(default=None, repr=False)
+    _defined_by: dict[str, list[str]] | None = field(default=None, repr=False)
     _refs: dict[str, EntityRef] = field(default_factory=dict, repr=False)
     _facts: dict[object, Fact] = field(default_factory=dict, repr=False)
     _types: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -191,6 +193,32 @@ class KnowledgeBase:
                 note=t.recommendation,
             )
         return cached
+
+    # -- from a source to what rests on it ---------------------------------------------------------
+    def facts_citing(self, source: str) -> list[Fact]:
+        """Every asserted fact that cites ``source``: relations (not their inferred mirrors),
+        restraints, muscle actions and graded treatments. Built once, on first use."""
+        if self._citing is None:
+            citing: dict[str, list[Fact]] = {}
+            facts = [(st.sources, self.statement_fact(st)) for st in self.statements if not st.inferred]
+            facts += [(r.sources, self.restraint_fact(r)) for r in self.restraints]
+            facts += [(a.sources, self.action_fact(a)) for a in self.actions]
+            facts += [(t.sources, self.treatment_fact(t)) for t in self.treatment_evidence]
+            for sources, fact in facts:
+                for cited in dict.fromkeys(sources):
+                    citing.setdefault(cited, []).append(fact)
+            self._citing = citing
+        return self._citing.get(source, [])
+
+    def definitions_from(self, source: str) -> list[str]:
+        """The entities whose definition ``source`` gives."""
+        if self._defined_by is None:
+            defined: dict[str, list[str]] = {}
+            for term in sorted(self.terms.terms.values(), key=lambda t: t.label):
+                if term.definition_source:
+                    defined.setdefault(term.definition_source, []).append(term.id)
+            self._defined_by = defined
+        return self._defined_by.get(source, [])
 
     def test_fact(self, test: ClinicalTestSpec, predicate: str, target: str) -> Fact:
         sources = (test.joint_sources if predicate == "akg:examinesJoint" else test.motion_sources).get(target, ())

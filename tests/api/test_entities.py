@@ -183,3 +183,44 @@ def test_every_graded_treatment_fact_is_on_its_condition_and_its_treatment(
 
 def test_anatomy_has_no_treatment_facts(client: httpx.Client) -> None:
     assert client.get("/v1/entities/ATFL").json()["treatments"] == []
+
+
+def _citations() -> dict[str, set[tuple[str, ...]]]:
+    """What each reference is cited for, read from the data file with SPARQL: sourced relations
+    (annotated by an owl:Axiom) as (subject, predicate IRI, object), n-ary facts by their node."""
+    cited: dict[str, set[tuple[str, ...]]] = {}
+    for row in datafacts.select(
+        """SELECT ?r ?s ?p ?o WHERE { ?ax a owl:Axiom ; owl:annotatedSource ?s ; owl:annotatedProperty ?p ;
+             owl:annotatedTarget ?o ; dcterms:source ?r . FILTER(isIRI(?o)) }"""
+    ):
+        cited.setdefault(row["r"], set()).add((row["s"], row["p"], row["o"]))
+    for row in datafacts.select(
+        """SELECT ?r ?f WHERE { ?f dcterms:source ?r ; a ?kind .
+             FILTER(?kind IN (akg:Restraint, akg:MuscleAction, akg:TreatmentEvidence)) }"""
+    ):
+        cited.setdefault(row["r"], set()).add((row["f"],))
+    return cited
+
+
+CITATIONS = _citations()
+
+
+def test_a_reference_shows_every_fact_that_cites_it_and_the_definitions_it_gives(client: httpx.Client) -> None:
+    """Traceability both ways: from a fact to its sources (every answer) and from a source to everything
+    that rests on it, checked against the data file for every reference."""
+    references = [
+        i["id"] for i in client.get("/v1/entities", params={"type": "Reference", "limit": 500}).json()["items"]
+    ]
+    assert len(references) > 50
+    for reference in references:
+        detail = client.get(f"/v1/entities/{quote(reference)}").json()
+        shown = {
+            (f["fact"]["id"],) if f["fact"] else (f["subject"]["id"], f["predicate"]["iri"], f["object"]["id"])
+            for f in detail["supports"]
+        }
+        assert shown == CITATIONS.get(reference, set()), reference
+        assert all(reference in [s["id"] for s in f["sources"]] for f in detail["supports"])
+        for defined in detail["defines"]:
+            entity = client.get(f"/v1/entities/{quote(defined['id'])}").json()
+            assert entity["definition_source"]["id"] == reference
+    assert client.get("/v1/entities/ATFL").json()["supports"] == []

@@ -135,6 +135,18 @@ def test_a_condition_lists_its_treatments_with_evidence_levels_and_sources(explo
     assert EDUCATIONAL_NOTICE in text(explorer, "#entity")
 
 
+def test_a_reference_shows_what_rests_on_it(explorer: Browser) -> None:
+    go(explorer, "ANKLE:0009203")  # Tohyama 1995
+    shown(explorer, "ANKLE:0009203")
+    supports = text(explorer, "#supports")
+    assert "What this source supports" in supports
+    assert "anterior talofibular ligament is a primary restraint to anterior talar translation" in supports
+    assert "anterior drawer test" in text(explorer, "#defines")
+    explorer.evaluate("document.querySelector('#defines a').click()")
+    explorer.wait_for("document.getElementById('entity').dataset.id !== 'ANKLE:0009203'")
+    assert "Tohyama 1995" in text(explorer, "#definition")
+
+
 def test_a_condition_gets_its_own_panel_and_a_motion_gets_none(explorer: Browser) -> None:
     """Which entities get the panel comes from the API's `impact` link, not from a list in the script."""
     go(explorer, "tarsal tunnel syndrome")

@@ -236,6 +236,12 @@ function renderEntity(entity) {
     factsSection("actions", "Motions it produces", entity.actions),
     factsSection("restrained-by", "What restrains it", entity.restrained_by),
     factsSection("treatments", "Treatments and the evidence for them", entity.treatments),
+    factsSection("supports", "What this source supports", entity.supports),
+    entity.defines && entity.defines.length
+      ? el("section", { id: "defines", "aria-labelledby": "defines-heading" },
+        el("h3", { id: "defines-heading", text: "Definitions taken from it" }),
+        el("p", {}, listOf(entity.defines.map(link))))
+      : null,
     relationsSection(entity),
     entity.impact ? impactPanel(entity) : null,  // the API says which entities the impact engine takes
   ]);
