@@ -327,28 +327,41 @@ function impactPanel(entity) {
     el("div", { id: "impact-results", className: "sections" }));
 }
 
-let impactToken = 0;
+const panelTokens = {};
+
+/**
+ * One reasoning request for a panel whose elements are `${name}-results`, `-error` and `-status`:
+ * clears it, says "Reasoning…", and returns the answer, or null when the request failed (its problem
+ * is shown) or a newer request for the same panel has started (the newest wins).
+ */
+async function panelRequest(name, request) {
+  const token = (panelTokens[name] = (panelTokens[name] || 0) + 1);
+  const results = $(`${name}-results`);
+  $(`${name}-error`).hidden = true;
+  $(`${name}-status`).textContent = "Reasoning…";
+  results.replaceChildren();
+  delete results.dataset.loaded;
+  try {
+    const report = await request();
+    return token === panelTokens[name] ? report : null;
+  } catch (err) {
+    if (token === panelTokens[name]) {
+      $(`${name}-status`).textContent = "";
+      showError($(`${name}-error`), err);
+    }
+    return null;
+  }
+}
+
 const fullReports = new Map();
 
 async function runImpact(id, grade, position) {
-  const token = ++impactToken;
   const params = { injured: id, grade: String(grade) };
   if (position) params.position = position;
+  const report = await panelRequest("impact",
+    () => api(`/v1/impact?${new URLSearchParams({ ...params, explain: "rules" })}`));
   const results = $("impact-results");
-  $("impact-error").hidden = true;
-  $("impact-status").textContent = "Reasoning…";
-  results.replaceChildren();
-  delete results.dataset.loaded;
-  let report;
-  try {
-    report = await api(`/v1/impact?${new URLSearchParams({ ...params, explain: "rules" })}`);
-  } catch (err) {
-    if (token !== impactToken) return;
-    $("impact-status").textContent = "";
-    showError($("impact-error"), err);
-    return;
-  }
-  if (token !== impactToken || !$("impact-results")) return;
+  if (!report || !results) return;  // failed, superseded, or the entity was closed meanwhile
   const fullPath = `/v1/impact?${new URLSearchParams({ ...params, explain: "full" })}`;
   const sections = IMPACT_SECTIONS.map(([name, title, describe]) => {
     const items = report[name] || [];
@@ -555,25 +568,10 @@ function findingsSummary(findings) {
   return el("dl", { id: "differential-findings", className: "names" }, rows);
 }
 
-let differentialToken = 0;
-
 async function runDifferential(body) {
-  const token = ++differentialToken;
+  const report = await panelRequest("differential", () => api("/v1/differential", body));
+  if (!report) return;
   const results = $("differential-results");
-  $("differential-error").hidden = true;
-  $("differential-status").textContent = "Reasoning…";
-  results.replaceChildren();
-  delete results.dataset.loaded;
-  let report;
-  try {
-    report = await api("/v1/differential", body);
-  } catch (err) {
-    if (token !== differentialToken) return;
-    $("differential-status").textContent = "";
-    showError($("differential-error"), err);
-    return;
-  }
-  if (token !== differentialToken) return;
   const count = report.candidates.length;
   results.replaceChildren(
     el("p", { className: "notice", role: "note", text: report.notice }),
