@@ -159,8 +159,16 @@ class AnkleKG:
         """The term ``ref`` names (CURIE, IRI, label, synonym, abbreviation; any case).
 
         With ``types``, only terms of those classes (or their subclasses) qualify; a name that is
-        ambiguous overall but unique among those types resolves.
+        ambiguous overall but unique among those types resolves. An unknown or ambiguous name raises
+        with ``parameter`` recorded, so the error can say which part of the request to fix.
         """
+        try:
+            return self._resolve(ref, types, parameter)
+        except (UnknownTerm, AmbiguousTerm) as exc:
+            exc.parameter = parameter
+            raise
+
+    def _resolve(self, ref: str, types: Collection[str] | None, parameter: str) -> Term:
         if types is None:
             return self.kb.terms.resolve(ref)
         try:

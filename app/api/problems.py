@@ -86,6 +86,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             "unknown-entity",
             "Unknown entity",
             f"No entity is named {exc.ref!r}.{hint}",
+            parameter=exc.parameter,
             value=exc.ref,
             suggestions=_suggestion_list(exc.suggestions),
         )
@@ -99,6 +100,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             "ambiguous-name",
             "Ambiguous name",
             f"{exc.ref!r} names several entities: {names}. Use the id of the one you mean.",
+            parameter=exc.parameter,
             value=exc.ref,
             suggestions=_suggestion_list(exc.candidates),
         )

@@ -47,6 +47,7 @@ class UnknownTerm(LookupError):
         super().__init__(ref)
         self.ref = ref
         self.suggestions = suggestions
+        self.parameter: str | None = None  # the request parameter that held the name, once known
 
 
 class AmbiguousTerm(LookupError):
@@ -56,6 +57,7 @@ class AmbiguousTerm(LookupError):
         super().__init__(ref)
         self.ref = ref
         self.candidates = candidates
+        self.parameter: str | None = None  # the request parameter that held the name, once known
 
 
 @dataclass(frozen=True, slots=True)

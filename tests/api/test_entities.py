@@ -65,6 +65,28 @@ def test_unknown_entity_is_a_404_problem_with_suggestions(client: httpx.Client) 
     assert problem["value"] == "anterior talofibular ligamnet"
     assert "ANKLE:0000016" in [s["id"] for s in problem["suggestions"]]
     assert "Did you mean" in problem["detail"]
+    assert problem["parameter"] == "ref"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "payload", "parameter"),
+    [
+        ("GET", "/v1/impact?injured=ATFL&injured=atfll", None, "injured"),
+        ("GET", "/v1/impact?injured=ATFL&position=plantarflexon", None, "position"),
+        ("GET", "/v1/paths?from=ATFL&to=sural%20nerv", None, "to"),
+        ("POST", "/v1/differential", {"positive_tests": ["anterior drawr test"]}, "positive_tests"),
+        ("POST", "/v1/differential", {"mechanism": {"motion": "inverson", "position": "plantarflexion"}},
+         "mechanism.motion"),
+    ],
+)  # fmt: skip
+def test_an_unknown_name_says_which_parameter_held_it(
+    client: httpx.Client, method: str, path: str, payload: dict[str, object] | None, parameter: str
+) -> None:
+    """With several names in one request, the problem must say which one to fix."""
+    problem = client.request(method, path, json=payload).json()
+    assert problem["type"].endswith("/unknown-entity"), problem
+    assert problem["parameter"] == parameter
+    assert problem["suggestions"]
 
 
 def test_listing_pages_through_every_entity_exactly_once(client: httpx.Client) -> None:
