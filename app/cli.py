@@ -1,4 +1,5 @@
-"""Command line: ``anklekg serve | validate | impact`` (also ``python -m app``)."""
+"""Command line: ``anklekg serve | validate | impact | differential | sparql | export`` (also
+``python -m app``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from app.ontology.load import OntologyLoadError, load_store
 from app.reasoning.impact import ImpactReport
 from app.settings import Settings
 
+FORMATS_FOR_CLI = ("csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
 EXIT_SYNTAX = 2
 EXIT_INVALID = 3
 EXIT_USAGE = 64
@@ -223,6 +225,42 @@ def cmd_differential(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sparql(args: argparse.Namespace) -> int:
+    """A read-only SPARQL query over the same dataset as /sparql, without a server."""
+    from app.sparql.engine import InvalidQuery, NotAcceptable, QueryRefused, QueryRequest, execute
+    from app.sparql.service import FORMATS
+
+    query = args.query
+    if query.startswith("@"):
+        try:
+            query = Path(query[1:]).read_text(encoding="utf-8")
+        except OSError as exc:
+            print(f"anklekg: cannot read the query file {query[1:]!r}: {exc.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+    if query == "-":
+        query = sys.stdin.read()
+    kg = _load(_settings(args, validate_on_start=False))
+    accept = ((FORMATS[args.format], 1.0),) if args.format else (("text/csv", 1.0), ("text/turtle", 0.9))
+    request = QueryRequest(query, tuple(args.graph) if args.graph else None, None, accept, args.max_rows)
+    try:
+        result = execute(kg.dataset, request)
+    except InvalidQuery as exc:
+        where = f"line {exc.line}, column {exc.column}: " if exc.line is not None else ""
+        print(f"anklekg: the query is not valid SPARQL 1.1 ({where}{exc.message})", file=sys.stderr)
+        return EXIT_SYNTAX
+    except QueryRefused as exc:
+        print(f"anklekg: {exc.detail}", file=sys.stderr)
+        return EXIT_USAGE
+    except NotAcceptable as exc:
+        print(f"anklekg: a {exc.form} result can be written as {', '.join(exc.offered)}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.buffer.write(result.body)
+    sys.stdout.flush()
+    if result.truncated:
+        print(f"anklekg: result truncated at {result.limit} rows (--max-rows)", file=sys.stderr)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.exports import ARTEFACTS, write_all
 
@@ -300,6 +338,16 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--limit", type=int, default=5)
     diff.add_argument("--json", action="store_true")
     diff.set_defaults(func=cmd_differential)
+
+    sparql = sub.add_parser("sparql", help="run a read-only SPARQL query over the bundled data (no server)")
+    data_options(sparql)
+    sparql.add_argument("query", help="the query, @FILE to read it from a file, or - for standard input")
+    sparql.add_argument("--format", choices=sorted(FORMATS_FOR_CLI), help="csv (default for rows), tsv, json, xml; "
+                        "turtle (default for graphs), nt, jsonld, rdfxml")  # fmt: skip
+    sparql.add_argument("--graph", action="append", metavar="IRI",
+                        help="the default graph is this graph (repeatable), e.g. the inferred graph")  # fmt: skip
+    sparql.add_argument("--max-rows", type=int, default=1_000_000, help="stop after this many rows (reported)")
+    sparql.set_defaults(func=cmd_sparql)
 
     export = sub.add_parser(
         "export", help="write the release artefacts (Turtle, N-Triples, OWL, JSON-LD, GraphML, CSV)"

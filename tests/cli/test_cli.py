@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH
 from tests.conftest import DATA, ROOT
 
 
@@ -61,3 +63,40 @@ def test_invalid_data_stops_start_up_with_the_report(tmp_path: Path) -> None:
     result = anklekg("serve", "--port", "0", "--data-dir", str(data))
     assert result.returncode == 3
     assert "duplicate_label" in result.stderr
+
+
+ABBREVIATION_QUERY = """PREFIX akg: <https://w3id.org/anklekg/schema#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?x ?label WHERE { ?x akg:abbreviation "ATFL" ; rdfs:label ?label }"""
+
+
+def test_sparql_prints_rows_as_csv_and_reads_a_query_file(tmp_path: Path) -> None:
+    result = anklekg("sparql", ABBREVIATION_QUERY)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "x,label",
+        "https://w3id.org/anklekg/ANKLE_0000016,anterior talofibular ligament",
+    ]
+    query_file = tmp_path / "q.rq"
+    query_file.write_text(ABBREVIATION_QUERY, encoding="utf-8")
+    as_json = anklekg("sparql", f"@{query_file}", "--format", "json")
+    assert json.loads(as_json.stdout)["results"]["bindings"][0]["label"]["value"] == "anterior talofibular ligament"
+
+
+def test_sparql_queries_the_inferred_graph_when_asked() -> None:
+    """Transitive part-of is in the inferred graph, kept apart from the asserted one: with both as the
+    default graph the same question gets more answers than with the asserted graph alone."""
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?part <https://w3id.org/anklekg/schema#partOf> ?whole }"
+    asserted = anklekg("sparql", query, "--graph", ASSERTED_GRAPH)
+    both = anklekg("sparql", query, "--graph", ASSERTED_GRAPH, "--graph", INFERRED_GRAPH)
+    assert asserted.returncode == both.returncode == 0, asserted.stderr + both.stderr
+    assert int(both.stdout.splitlines()[1]) > int(asserted.stdout.splitlines()[1]) > 0
+
+
+def test_sparql_errors_say_where_and_exit_non_zero() -> None:
+    broken = anklekg("sparql", "SELECT * WHERE { ?s ?p }")
+    assert broken.returncode == 2 and "line 1, column" in broken.stderr and broken.stdout == ""
+    update = anklekg("sparql", "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert update.returncode == 64 and "read-only" in update.stderr
+    missing = anklekg("sparql", "@/no/such/file.rq")
+    assert missing.returncode == 64 and "cannot read the query file" in missing.stderr
