@@ -89,6 +89,54 @@ def reference_table_coverage(kg: AnkleKG, csv_path: Path) -> ReferenceTableCover
     return ReferenceTableCoverage(len(rows), present, expected, matching, tuple(missing))
 
 
+RELATIONS_CSV = "ankle_relations_from_ontologies.csv"
+_THROUGH = frozenset({"akg:hasPart", "akg:partOf", "akg:hasTendon", "akg:tendonOf"})
+
+
+@dataclass(frozen=True)
+class RelationCrossCheck:
+    rows: int
+    between_graph_entities: int
+    linked: int
+    linked_through_part: int
+    unlinked: dict[str, list[tuple[str, str]]]
+
+
+def relation_cross_check(kg: AnkleKG, csv_path: Path) -> RelationCrossCheck:
+    """Each relation UBERON or HRA asserts between two structures of the graph (matched by xref): is
+    there a relation between them here, directly or through a part or tendon? A cross-check in the
+    OBO manner, not a to-do list: ontologies are coarse where the graph is specific."""
+    by_xref: dict[str, list[str]] = defaultdict(list)
+    for term in kg.kb.terms.terms.values():
+        for xref in term.xrefs:
+            by_xref[xref.curie].append(term.id)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    through: dict[str, set[str]] = defaultdict(set)
+    for st in kg.kb.statements:
+        neighbours[st.subject].add(st.object)
+        neighbours[st.object].add(st.subject)
+        if st.predicate in _THROUGH:
+            through[st.subject].add(st.object)
+            through[st.object].add(st.subject)
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
+    between = linked = via_part = 0
+    unlinked: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in rows:
+        subjects, objects = by_xref.get(row["subject_id"], []), by_xref.get(row["object_id"], [])
+        if not subjects or not objects:
+            continue
+        between += 1
+        if any(o in neighbours[s] for s in subjects for o in objects):
+            linked += 1
+        elif any(o in neighbours[p] or p in objects for s in subjects for p in through[s] for o in objects) or any(
+            s in neighbours[p] for o in objects for p in through[o] for s in subjects
+        ):
+            via_part += 1
+        else:
+            unlinked[row["relation"]].append((row["subject_label"], row["object_label"]))
+    return RelationCrossCheck(len(rows), between, linked, via_part, dict(sorted(unlinked.items())))
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "—"
 
@@ -112,6 +160,9 @@ def coverage_markdown(kg: AnkleKG, csv_path: Path | None) -> str:
         if table.missing:
             lines.append(f"- missing rows: {', '.join(table.missing)}")
         lines.append("")
+        relations_csv = csv_path.with_name(RELATIONS_CSV)
+        if relations_csv.is_file():
+            lines += _cross_check_lines(relation_cross_check(kg, relations_csv))
     lines += [
         "## Entities per category",
         "",
@@ -143,6 +194,28 @@ def coverage_markdown(kg: AnkleKG, csv_path: Path | None) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _cross_check_lines(check: RelationCrossCheck) -> list[str]:
+    lines = [
+        f"## Relations asserted by UBERON and HRA (shared/reference/{RELATIONS_CSV})",
+        "",
+        f"- rows: {check.rows}; between two entities of this graph (matched by xref): {check.between_graph_entities}",
+        f"- related here directly (any relation, either direction): {check.linked}",
+        f"- related through a part or a tendon (e.g. a muscle's tendon inserting on a bone's landmark): "
+        f"{check.linked_through_part}",
+        f"- not related here: {sum(len(v) for v in check.unlinked.values())}, listed below for editors. Many are "
+        "expected: coarse regions (part of 'pes', 'hindlimb zeugopod') are not modelled, antagonism follows from "
+        "opposite motions rather than a relation, and a coarse ontology assertion (a muscle 'innervated by' the "
+        "parent of its nerve) is recorded here at the finer level.",
+        "",
+        "| ontology relation | subject → object |",
+        "| --- | --- |",
+    ]
+    for relation, pairs in check.unlinked.items():
+        lines.append(f"| {relation} | {'; '.join(f'{s} → {o}' for s, o in pairs)} |")
+    lines.append("")
+    return lines
 
 
 def _sourcing(kg: AnkleKG) -> Counter[str]:

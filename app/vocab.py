@@ -89,6 +89,8 @@ class AKG(DefinedNamespace):
     # anatomical relations
     partOf: URIRef
     hasPart: URIRef
+    kindOf: URIRef
+    hasKind: URIRef
     origin: URIRef
     insertion: URIRef
     proximalAttachment: URIRef

@@ -15,6 +15,8 @@ from app.vocab import AKG, PREFIXES
 _OBJECT_PROPERTIES = (
     "partOf",
     "hasPart",
+    "kindOf",
+    "hasKind",
     "origin",
     "insertion",
     "proximalAttachment",
