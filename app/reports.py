@@ -73,7 +73,8 @@ class ReferenceTableCoverage:
 def reference_table_coverage(kg: AnkleKG, csv_path: Path) -> ReferenceTableCoverage:
     """How many rows of shared/reference/ankle_structures.csv are entities with exactly its IDs."""
     by_label = {t.label: t for t in kg.kb.terms.terms.values()}
-    rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
+    with csv_path.open(encoding="utf-8") as table:
+        rows = list(csv.DictReader(table))
     present = expected = matching = 0
     missing = []
     for row in rows:
@@ -118,7 +119,8 @@ def relation_cross_check(kg: AnkleKG, csv_path: Path) -> RelationCrossCheck:
         if st.predicate in _THROUGH:
             through[st.subject].add(st.object)
             through[st.object].add(st.subject)
-    rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
+    with csv_path.open(encoding="utf-8") as table:
+        rows = list(csv.DictReader(table))
     between = linked = via_part = 0
     unlinked: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in rows:

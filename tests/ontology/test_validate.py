@@ -331,3 +331,18 @@ def test_real_data_has_no_errors() -> None:
     reference_csv = REAL_REFERENCE_CSV if REAL_REFERENCE_CSV.is_file() else None
     report = validate(store, data_dir=DATA_DIR, reference_csv=reference_csv)
     assert report.ok, report.render_text()
+
+
+@pytest.mark.skipif(not REAL_REFERENCE_CSV.is_file(), reason="shared/reference is not beside the checkout")
+def test_every_uberon_is_a_between_structures_of_the_graph_is_a_kind_of_relation(kg) -> None:  # type: ignore[no-untyped-def]
+    """The cross-check in docs/coverage.md: UBERON's is_a rows whose both ends are in the graph are all
+    related here, and the relation is akg:kindOf in the asserted direction."""
+    from app.reports import RELATIONS_CSV, relation_cross_check
+
+    check = relation_cross_check(kg, REAL_REFERENCE_CSV.with_name(RELATIONS_CSV))
+    assert not [relation for relation in check.unlinked if relation.startswith("is_a")]
+    kinds = {(st.subject, st.object) for st in kg.kb.statements if st.predicate == "akg:kindOf" and not st.inferred}
+    assert ("ANKLE:0000016", "ANKLE:0000074") in kinds  # ATFL is a kind of talofibular ligament
+    assert check.linked + check.linked_through_part + sum(map(len, check.unlinked.values())) == (
+        check.between_graph_entities
+    )
