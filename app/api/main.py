@@ -45,8 +45,19 @@ Successful GET answers carry an `ETag` (the release and a hash of the body) and 
 """
 
 
-class VersionHeaderMiddleware:
-    """Adds X-AnkleKG-Version to every HTTP response (plain ASGI: no BaseHTTPMiddleware overhead)."""
+#: For our own pages (explorer, query page, entity pages): scripts and styles from this origin only
+#: (entity pages carry one inline style sheet), fetches to this origin only, never framed elsewhere.
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+#: FastAPI's /docs and /redoc load Swagger UI and ReDoc from a CDN with inline start-up scripts.
+_THIRD_PARTY_PAGES = ("/docs", "/redoc")
+
+
+class StandardHeadersMiddleware:
+    """Adds to every HTTP response X-AnkleKG-Version and X-Content-Type-Options: nosniff, and to our
+    HTML pages a Content-Security-Policy and Referrer-Policy (plain ASGI: no BaseHTTPMiddleware cost)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -55,13 +66,19 @@ class VersionHeaderMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        own_page = not scope["path"].startswith(_THIRD_PARTY_PAGES)
 
-        async def send_with_version(message: Message) -> None:
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                MutableHeaders(scope=message).append("X-AnkleKG-Version", __version__)
+                headers = MutableHeaders(scope=message)
+                headers.append("X-AnkleKG-Version", __version__)
+                headers.append("X-Content-Type-Options", "nosniff")
+                if own_page and headers.get("content-type", "").startswith("text/html"):
+                    headers.append("Content-Security-Policy", PAGE_POLICY)
+                    headers.append("Referrer-Policy", "strict-origin-when-cross-origin")
             await send(message)
 
-        await self.app(scope, receive, send_with_version)
+        await self.app(scope, receive, send_with_headers)
 
 
 class HeadAsGetMiddleware:
@@ -116,7 +133,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
     )
     app.add_middleware(ConditionalGetMiddleware)  # innermost: validators are computed on the uncompressed body
     app.add_middleware(GZipMiddleware, minimum_size=2048)
-    app.add_middleware(VersionHeaderMiddleware)
+    app.add_middleware(StandardHeadersMiddleware)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

@@ -128,3 +128,22 @@ def test_errors_posts_and_health_carry_no_validator(client: httpx.Client) -> Non
     posted = client.post("/v1/impact", json={"injuries": [{"structure": "ATFL"}]})
     assert posted.status_code == 200 and "etag" not in posted.headers
     assert "etag" not in client.get("/health").headers
+
+
+@pytest.mark.parametrize(
+    ("path", "accept"), [("/explore", "text/html"), ("/query", "text/html"), ("/ANKLE_0000016", "text/html")]
+)
+def test_our_pages_carry_a_content_security_policy(client: httpx.Client, path: str, accept: str) -> None:
+    page = client.get(path, headers={"accept": accept})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
+
+
+def test_json_is_not_sniffed_and_the_third_party_docs_page_keeps_working(client: httpx.Client) -> None:
+    answer = client.get("/v1/entities/ATFL")
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in answer.headers
+    docs = client.get("/docs")  # Swagger UI loads from a CDN with an inline script: no policy that blocks it
+    assert docs.status_code == 200 and "content-security-policy" not in docs.headers
