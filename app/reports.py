@@ -237,8 +237,12 @@ def references_markdown(kg: AnkleKG) -> str:
     for st in kb.statements:
         if not st.inferred:
             uses.update(st.sources)
-    for fact in (*kb.restraints, *kb.actions, *kb.treatment_evidence):
-        uses.update(fact.sources)
+    for sources in (
+        [r.sources for r in kb.restraints]
+        + [a.sources for a in kb.actions]
+        + [t.sources for t in kb.treatment_evidence]
+    ):
+        uses.update(sources)
     for term in kb.terms.terms.values():
         if term.definition_source:
             uses[term.definition_source] += 1

@@ -189,9 +189,9 @@ def _allowed_methods(request: Request) -> list[str]:
     if table is None:
         table = []
         for template, operations in request.app.openapi()["paths"].items():
-            pattern = re.sub(r"\\\{[^}:]+:path\\\}", ".+", re.escape(template))
-            pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", pattern)
-            table.append((re.compile(f"^{pattern}$"), {m.upper() for m in operations}))
+            regex = re.sub(r"\\\{[^}:]+:path\\\}", ".+", re.escape(template))
+            regex = re.sub(r"\\\{[^}]+\\\}", "[^/]+", regex)
+            table.append((re.compile(f"^{regex}$"), {m.upper() for m in operations}))
         request.app.state.allow_table = table
     methods: set[str] = set()
     for pattern, allowed in table:

@@ -129,7 +129,7 @@ class TermIndex:
 
         def offer(term_id: str, score: float, field: MatchField, name: str) -> None:
             term = self.terms[term_id]
-            if types is not None and not types.intersection(term.types):
+            if types is not None and not any(t in types for t in term.types):
                 return
             current = best.get(term_id)
             if current is None or (score, -field) > (current.score, -current.matched_field):

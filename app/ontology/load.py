@@ -74,5 +74,5 @@ def to_rdflib(store: ox.Store) -> rdflib.Graph:
     """Copy the store's default graph into an rdflib Graph (for pyshacl and rdflib serialisers)."""
     data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     graph = rdflib.Graph()
-    graph.parse(data=data.decode("utf-8"), format="nt")
+    graph.parse(data=(data or b"").decode("utf-8"), format="nt")
     return graph

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 import rdflib
@@ -331,7 +331,8 @@ def run_shacl(graph: rdflib.Graph, shapes_path: Path) -> list[Violation]:
             check_name = f"shacl:{_local_name(str(source_shape))}"
         else:
             check_name = f"shacl:{_local_name(str(component))}"
-        severity = _SHACL_SEVERITY.get(results_graph.value(result, SH.resultSeverity), Severity.ERROR)
+        level = results_graph.value(result, SH.resultSeverity)
+        severity = _SHACL_SEVERITY.get(level, Severity.ERROR) if isinstance(level, rdflib.URIRef) else Severity.ERROR
         message = results_graph.value(result, SH.resultMessage)
         violations.append(
             Violation(
@@ -402,7 +403,7 @@ def check_reference_xrefs(store: ox.Store, csv_path: Path) -> list[Violation]:
     xrefs: dict[str, set[str]] = {}
     labels: dict[str, str] = {}
     release_noted: set[tuple[str, str]] = set()
-    for solution in store.query(sparql_prologue() + _XREFS_QUERY):
+    for solution in cast(ox.QuerySolutions, store.query(sparql_prologue() + _XREFS_QUERY)):
         entity = solution["entity"].value
         labels[entity] = solution["label"].value
         xrefs.setdefault(entity, set())

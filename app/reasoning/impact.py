@@ -526,7 +526,7 @@ class ImpactEngine:
         opposite = set(self.kb.opposite_motions.get(motion, ()))
         for general in self.kb.motion_kinds.get(motion, ()):
             opposite |= self.kb.opposite_motions.get(general, frozenset())
-        found = []
+        found: list[tuple[MuscleAction, list[Statement]]] = []
         for (action_joint, action_motion), actions in sorted(self.kb.actions_by_motion.items()):
             if action_motion not in opposite:
                 continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -83,7 +84,13 @@ def build_dataset(asserted: ox.Store, extra: Sequence[ExtraDataset] = ()) -> ox.
     return store
 
 
-Node = ox.NamedNode | ox.BlankNode | ox.Literal
+Node = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def _triple(subject: Node, predicate: ox.NamedNode, object_: Node) -> ox.Triple:
+    """A triple of the closure. Rules only move IRIs and blank nodes into subject position (range
+    entailment skips literals), so the cast states a fact the type checker cannot see."""
+    return ox.Triple(cast(ox.NamedNode | ox.BlankNode | ox.Triple, subject), predicate, object_)
 
 
 def infer_closure(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
@@ -115,30 +122,30 @@ def infer_closure(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
         super_classes = _closure(pairs(sub_class))
         super_properties = _closure(pairs(sub_property))
         for c, ds in super_classes.items():  # rdfs11
-            new.update(ox.Triple(c, sub_class, d) for d in ds)
+            new.update(_triple(c, sub_class, d) for d in ds)
         for p, qs in super_properties.items():  # rdfs5
-            new.update(ox.Triple(p, sub_property, q) for q in qs)
+            new.update(_triple(p, sub_property, q) for q in qs)
         for p, qs in super_properties.items():  # rdfs7
             for t in by_predicate.get(p, ()):
-                new.update(ox.Triple(t.subject, q, t.object) for q in qs if isinstance(q, ox.NamedNode))
+                new.update(_triple(t.subject, q, t.object) for q in qs if isinstance(q, ox.NamedNode))
         for p, c in pairs(domain):  # rdfs2
-            new.update(ox.Triple(t.subject, type_, c) for t in by_predicate.get(p, ()))
+            new.update(_triple(t.subject, type_, c) for t in by_predicate.get(p, ()))
         for p, c in pairs(range_):  # rdfs3
             objects = (t.object for t in by_predicate.get(p, ()))
-            new.update(ox.Triple(o, type_, c) for o in objects if not isinstance(o, ox.Literal))
+            new.update(_triple(o, type_, c) for o in objects if not isinstance(o, ox.Literal))
         for x, c in pairs(type_):  # rdfs9
-            new.update(ox.Triple(x, type_, d) for d in super_classes.get(c, ()))
+            new.update(_triple(x, type_, d) for d in super_classes.get(c, ()))
         for p in {p for p, c in pairs(type_) if c == transitive}:  # owl:TransitiveProperty
             if isinstance(p, ox.NamedNode):
                 for s, os_ in _closure(pairs(p)).items():
-                    new.update(ox.Triple(s, p, o) for o in os_)
+                    new.update(_triple(s, p, o) for o in os_)
         for p, q in pairs(inverse_of):  # owl:inverseOf, both ways
             if isinstance(p, ox.NamedNode) and isinstance(q, ox.NamedNode):
-                new.update(ox.Triple(o, q, s) for s, o in pairs(p) if not isinstance(o, ox.Literal))
-                new.update(ox.Triple(o, p, s) for s, o in pairs(q) if not isinstance(o, ox.Literal))
+                new.update(_triple(o, q, s) for s, o in pairs(p) if not isinstance(o, ox.Literal))
+                new.update(_triple(o, p, s) for s, o in pairs(q) if not isinstance(o, ox.Literal))
         for p in {p for p, c in pairs(type_) if c == symmetric}:  # owl:SymmetricProperty
             if isinstance(p, ox.NamedNode):
-                new.update(ox.Triple(o, p, s) for s, o in pairs(p) if not isinstance(o, ox.Literal))
+                new.update(_triple(o, p, s) for s, o in pairs(p) if not isinstance(o, ox.Literal))
         new = {t for t in new if not isinstance(t.subject, ox.Literal)} - facts
         if not new:
             return facts - asserted

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from html import escape
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -179,7 +179,8 @@ def read_entity_document(
 ) -> Response:
     """Dereference an entity IRI: HTML for browsers; Turtle, JSON-LD, RDF/XML or N-Triples by Accept."""
     iri = ANKLE_BASE + number
-    triples = list(kg.store.query(_DESCRIBE, substitutions={ox.Variable("e"): ox.NamedNode(iri)}))  # type: ignore[union-attr]
+    answer = kg.store.query(_DESCRIBE, substitutions={ox.Variable("e"): ox.NamedNode(iri)})
+    triples = list(cast(ox.QueryTriples, answer))
     if not triples:
         raise ProblemError(
             404, "unknown-entity", "Unknown entity",
