@@ -18,6 +18,7 @@ from app.api.problems import install_problem_handlers
 from app.api.routes import (
     analytics,
     differential,
+    docs,
     entities,
     explorer,
     exports,
@@ -51,8 +52,8 @@ PAGE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
-#: FastAPI's /docs and /redoc load Swagger UI and ReDoc from a CDN with inline start-up scripts.
-_THIRD_PARTY_PAGES = ("/docs", "/redoc")
+#: The Swagger UI page starts with an inline script (assets are ours, see routes/docs.py).
+_THIRD_PARTY_PAGES = ("/docs",)
 
 
 class StandardHeadersMiddleware:
@@ -126,6 +127,8 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         description=DESCRIPTION,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        docs_url=None,  # served by routes/docs.py from vendored assets, not from a CDN
+        redoc_url=None,
         license_info={
             "name": "Data CC BY 4.0; code MIT",
             "url": "https://creativecommons.org/licenses/by/4.0/",
@@ -174,6 +177,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         sparql,
         linked_data,
         explorer,
+        docs,
     ):
         app.include_router(module.router)
     return app

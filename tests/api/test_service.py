@@ -141,9 +141,9 @@ def test_our_pages_carry_a_content_security_policy(client: httpx.Client, path: s
     assert page.headers["x-content-type-options"] == "nosniff"
 
 
-def test_json_is_not_sniffed_and_the_third_party_docs_page_keeps_working(client: httpx.Client) -> None:
+def test_json_is_not_sniffed_and_the_swagger_page_keeps_working(client: httpx.Client) -> None:
     answer = client.get("/v1/entities/ATFL")
     assert answer.headers["x-content-type-options"] == "nosniff"
     assert "content-security-policy" not in answer.headers
-    docs = client.get("/docs")  # Swagger UI loads from a CDN with an inline script: no policy that blocks it
+    docs = client.get("/docs")  # Swagger UI starts with an inline script: no policy that would block it
     assert docs.status_code == 200 and "content-security-policy" not in docs.headers
