@@ -236,10 +236,6 @@ def build_artefact(kg: AnkleKG, name: str) -> bytes:
     return ARTEFACTS[name].writer(kg)
 
 
-def etag(data: bytes) -> str:
-    return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
-
-
 def write_all(kg: AnkleKG, out_dir: Path, names: Iterable[str] | None = None) -> list[Path]:
     """Write artefacts into ``out_dir`` (all of them unless ``names`` is given)."""
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -285,9 +285,7 @@ class AnkleKG:
         annotations: dict[str, list[str]] = {}
         for prop, value in term.annotations:
             annotations.setdefault(prop, []).append(value)
-        restrained_by = [
-            kb.restraint_fact(r) for r in kb.restraints if term.id in (r.motion, r.joint) or term.id in r.positions
-        ]
+        restrained_by = [kb.restraint_fact(r) for r in kb.restraints_by_target.get(term.id, ())]
         is_clinical = kb.is_a(term.id, "akg:ClinicalEntity")
         injurable = any(kb.is_a(term.id, t) for t in INJURABLE_TYPES)
         return EntityDetail(

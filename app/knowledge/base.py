@@ -48,6 +48,7 @@ class KnowledgeBase:
     actions_by_muscle: dict[str, list[MuscleAction]] = field(default_factory=dict, repr=False)
     actions_by_motion: dict[tuple[str, str], list[MuscleAction]] = field(default_factory=dict, repr=False)
     treatments_by_entity: dict[str, list[TreatmentEvidence]] = field(default_factory=dict, repr=False)
+    restraints_by_target: dict[str, list[Restraint]] = field(default_factory=dict, repr=False)
     _citing: dict[str, list[Fact]] | None = field(default=None, repr=False)
     _defined_by: dict[str, list[str]] | None = field(default=None, repr=False)
     _refs: dict[str, EntityRef] = field(default_factory=dict, repr=False)
@@ -60,6 +61,10 @@ class KnowledgeBase:
         self.restraints_by_motion = _group(self.restraints, lambda r: (r.joint, r.motion))
         self.actions_by_muscle = _group(self.actions, lambda a: a.muscle)
         self.actions_by_motion = _group(self.actions, lambda a: (a.joint, a.motion))
+        # what restrains a joint, a motion or a motion in a position (an entity page lists them)
+        for r in self.restraints:
+            for curie in dict.fromkeys((r.joint, r.motion, *sorted(r.positions))):
+                self.restraints_by_target.setdefault(curie, []).append(r)
         # a graded treatment fact belongs to both its condition and its treatment
         for t in self.treatment_evidence:
             for curie in (t.condition, t.treatment):

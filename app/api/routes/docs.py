@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fastapi import APIRouter, Response
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 
 from app.api.problems import ProblemError
 
@@ -42,5 +42,7 @@ def read_vendored(package: str, name: str) -> Response:
     path = VENDOR / name
     if package != SWAGGER_UI or "/" in name or path.suffix not in _TYPES or not path.is_file():
         raise ProblemError(404, "http-404", "Not Found", f"No vendored file {package}/{name}.")
-    return Response(path.read_bytes(), media_type=_TYPES[path.suffix],
-                    headers={"Cache-Control": "public, max-age=604800, immutable"})  # fmt: skip
+    # FileResponse streams the 1.7 MB bundle from disk (with ETag and Last-Modified) instead of reading it whole
+    return FileResponse(
+        path, media_type=_TYPES[path.suffix], headers={"Cache-Control": "public, max-age=604800, immutable"}
+    )

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel
 
 from app import __version__
-from app.api.caching import etag_matches
+from app.api.caching import etag_matches, release_etag
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES, ProblemError
-from app.exports import ARTEFACTS, build_artefact, etag
+from app.exports import ARTEFACTS, build_artefact
 
 router = APIRouter(prefix="/v1/export", tags=["export"], responses=PROBLEM_RESPONSES)
 
@@ -60,7 +60,7 @@ def read_export(
     cache: dict[str, tuple[bytes, str]] = request.app.state.__dict__.setdefault("export_cache", {})
     if name not in cache:
         data = build_artefact(kg, name)
-        cache[name] = (data, etag(data))
+        cache[name] = (data, release_etag(data))
     data, tag = cache[name]
     headers = {
         "ETag": tag,
