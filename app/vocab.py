@@ -70,6 +70,25 @@ class AKG(DefinedNamespace):
     TreatmentEvidence: URIRef
     Reference: URIRef
     Rule: URIRef
+    LesionMechanism: URIRef
+    LossOfContinuity: URIRef
+    Fracture: URIRef
+    Degeneration: URIRef
+    Inflammation: URIRef
+    OsteochondralLesion: URIRef
+    Compression: URIRef
+    TendonInstability: URIRef
+    ClinicalDecisionRule: URIRef
+    KnowledgeBasis: URIRef
+    Measured: URIRef
+    StatedBySource: URIRef
+    EditorInference: URIRef
+    ConvertedFromScale: URIRef
+    EffectDirection: URIRef
+    Favours: URIRef
+    NoBenefit: URIRef
+    Against: URIRef
+    Inconclusive: URIRef
     # n-ary fact properties
     restrainingStructure: URIRef
     actingMuscle: URIRef
@@ -118,6 +137,18 @@ class AKG(DefinedNamespace):
     testPosition: URIRef
     mechanism: URIRef
     injuryGrade: URIRef
+    lesion: URIRef
+    appliesTo: URIRef
+    defaultFor: URIRef
+    detectsLesion: URIRef
+    minimumGrade: URIRef
+    screensFor: URIRef
+    knownBy: URIRef
+    roleBasis: URIRef
+    positionBasis: URIRef
+    levelBasis: URIRef
+    gradedBy: URIRef
+    effectDirection: URIRef
     # terms and provenance
     abbreviation: URIRef
     latinName: URIRef
