@@ -131,7 +131,8 @@ def render_impact(report: ImpactReport) -> str:
         "Destabilised joint motions:",
         [
             (
-                f"{d.joint.label}: {d.motion.label} in {d.position.label} — {d.status.value}, {d.fraction_lost:.0%} of restraint lost",
+                f"{d.joint.label}: {d.motion.label} in {d.position.label if d.position else 'a position not stated'}"
+                f" — {d.status.value}, {d.fraction_lost:.0%} of restraint lost",
                 d.because,
             )
             for d in report.destabilised_motions

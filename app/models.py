@@ -40,6 +40,11 @@ class Fact(BaseModel):
     inferred: bool = False
     sources: list[EntityRef] = Field(default_factory=list)
     note: str | None = None
+    known_by: EntityRef | None = Field(
+        default=None,
+        description="How the fact is known: measured in the cited study, stated by the source, or the editor's "
+        "reading of it (akg:knownBy); absent for a relation, which its source states.",
+    )
 
 
 class RuleRef(BaseModel):

@@ -76,6 +76,7 @@ class AKG(DefinedNamespace):
     Degeneration: URIRef
     Inflammation: URIRef
     OsteochondralLesion: URIRef
+    Osteonecrosis: URIRef
     Compression: URIRef
     TendonInstability: URIRef
     ClinicalDecisionRule: URIRef
@@ -140,6 +141,7 @@ class AKG(DefinedNamespace):
     lesion: URIRef
     appliesTo: URIRef
     defaultFor: URIRef
+    precedence: URIRef
     detectsLesion: URIRef
     minimumGrade: URIRef
     screensFor: URIRef

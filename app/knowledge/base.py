@@ -131,11 +131,15 @@ class KnowledgeBase:
         role = "primary" if r.role is RestraintRole.PRIMARY else "secondary"
         qualifiers: dict[str, list[EntityRef] | str] = {
             "joint": [self.ref(r.joint)],
-            "positions": [self.ref(p) for p in sorted(r.positions)],
+            "positions": [self.ref(p) for p in sorted(r.positions)] if r.positions else "not stated by the source",
             "role": role,
         }
         if r.contribution is not None:
             qualifiers["relative_contribution"] = f"{r.contribution:g}"
+        if r.role_basis:
+            qualifiers["role_basis"] = self.label(r.role_basis)
+        if r.position_basis and r.positions:
+            qualifiers["position_basis"] = self.label(r.position_basis)
         return Fact(
             subject=self.ref(r.structure),
             predicate=EntityRef(id="akg:Restraint", label=f"is a {role} restraint to", iri=expand("akg:Restraint")),
@@ -144,10 +148,11 @@ class KnowledgeBase:
             fact=EntityRef(id=r.id, label=self.restraint_sentence(r), iri=expand(r.id)),
             sources=[self.ref(s) for s in r.sources],
             note=r.note,
+            known_by=self.ref(r.known_by) if r.known_by else None,
         )
 
     def restraint_sentence(self, r: Restraint) -> str:
-        positions = ", ".join(self.label(p) for p in sorted(r.positions))
+        positions = ", ".join(self.label(p) for p in sorted(r.positions)) or "position not stated"
         return (
             f"{self.label(r.structure)} restrains {self.label(r.motion)} of the {self.label(r.joint)} "
             f"({r.role.value}; {positions})"
@@ -164,7 +169,8 @@ class KnowledgeBase:
             subject=self.ref(a.muscle),
             predicate=EntityRef(id="akg:MuscleAction", label=f"is a {a.role.value} of", iri=expand("akg:MuscleAction")),
             object=self.ref(a.motion),
-            qualifiers={"joint": [self.ref(a.joint)], "role": a.role.value},
+            qualifiers={"joint": [self.ref(a.joint)], "role": a.role.value}
+            | ({"role_basis": self.label(a.role_basis)} if a.role_basis else {}),
             fact=EntityRef(
                 id=a.id,
                 label=(
@@ -175,6 +181,7 @@ class KnowledgeBase:
             ),
             sources=[self.ref(s) for s in a.sources],
             note=a.note,
+            known_by=self.ref(a.known_by) if a.known_by else None,
         )
 
     def treatment_fact(self, t: TreatmentEvidence) -> Fact:
@@ -188,7 +195,7 @@ class KnowledgeBase:
                     id="akg:TreatmentEvidence", label="has graded evidence on", iri=expand("akg:TreatmentEvidence")
                 ),
                 object=self.ref(t.treatment),
-                qualifiers={"evidence_level": [self.ref(t.evidence_level)]},
+                qualifiers=_treatment_qualifiers(self, t),
                 fact=EntityRef(
                     id=t.id,
                     label=f"evidence on {self.label(t.treatment)} for {self.label(t.condition)}: {level}",
@@ -233,6 +240,18 @@ class KnowledgeBase:
             object=self.ref(target),
             sources=[self.ref(s) for s in sources],
         )
+
+
+def _treatment_qualifiers(kb: KnowledgeBase, t: TreatmentEvidence) -> dict[str, list[EntityRef] | str]:
+    """Level, direction and where the level comes from, so 'low certainty' never reads as an endorsement."""
+    qualifiers: dict[str, list[EntityRef] | str] = {"evidence_level": [kb.ref(t.evidence_level)]}
+    if t.direction:
+        qualifiers["direction"] = [kb.ref(t.direction)]
+    if t.level_basis:
+        qualifiers["level_basis"] = [kb.ref(t.level_basis)]
+    if t.graded_by:
+        qualifiers["graded_by"] = [kb.ref(t.graded_by)]
+    return qualifiers
 
 
 def _local(curie: str) -> str:

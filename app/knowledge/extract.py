@@ -132,11 +132,12 @@ def read_statements(store: ox.Store) -> list[Statement]:
     """Asserted sourced relations, plus their inverse and symmetric mirrors marked inferred."""
     grouped: dict[tuple[str, str, str], tuple[set[str], set[tuple[str, str]]]] = {}
     query = """
-    SELECT ?s ?p ?o ?src ?roots WHERE {
+    SELECT ?s ?p ?o ?src ?roots ?grade WHERE {
       ?p a akg:SourcedRelation . ?s ?p ?o . FILTER(isIRI(?o))
       OPTIONAL {
         ?ax owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o .
         OPTIONAL { ?ax dcterms:source ?src } OPTIONAL { ?ax akg:spinalRootLevels ?roots }
+        OPTIONAL { ?ax akg:minimumGrade ?grade }
       }
     }"""
     for row in _rows(store, query):
@@ -145,6 +146,8 @@ def read_statements(store: ox.Store) -> list[Statement]:
             sources.add(row["src"])
         if "roots" in row:
             qualifiers.add(("akg:spinalRootLevels", row["roots"]))
+        if "grade" in row:
+            qualifiers.add(("akg:minimumGrade", row["grade"]))
     asserted = [
         Statement(s, p, o, tuple(sorted(src)), False, tuple(sorted(q)))
         for (s, p, o), (src, q) in sorted(grouped.items())
@@ -188,15 +191,20 @@ def read_opposite_motions(store: ox.Store) -> dict[str, frozenset[str]]:
 def read_restraints(store: ox.Store) -> list[Restraint]:
     """Complete restraint facts (QC reports incomplete ones; they are not reasoned with)."""
     query = """
-    SELECT ?r ?structure ?joint ?motion ?role ?contribution ?note
+    SELECT ?r ?structure ?joint ?motion ?role ?contribution ?note ?known ?roleBasis ?positionBasis
            (GROUP_CONCAT(DISTINCT STR(?pos); separator=" ") AS ?positions)
            (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
     WHERE {
       ?r a akg:Restraint ; akg:restrainingStructure ?structure ; akg:joint ?joint ; akg:motion ?motion ;
-         akg:restraintRole ?role ; akg:position ?pos ; dcterms:source ?src .
+         akg:restraintRole ?role ; dcterms:source ?src .
+      OPTIONAL { ?r akg:position ?pos }
       OPTIONAL { ?r akg:relativeContribution ?contribution }
       OPTIONAL { ?r akg:evidenceNote ?note }
-    } GROUP BY ?r ?structure ?joint ?motion ?role ?contribution ?note ORDER BY ?r"""
+      OPTIONAL { ?r akg:knownBy ?known }
+      OPTIONAL { ?r akg:roleBasis ?roleBasis }
+      OPTIONAL { ?r akg:positionBasis ?positionBasis }
+    } GROUP BY ?r ?structure ?joint ?motion ?role ?contribution ?note ?known ?roleBasis ?positionBasis
+      ORDER BY ?r"""
     roles = {
         compress(str(AKG.PrimaryRestraint)): RestraintRole.PRIMARY,
         compress(str(AKG.SecondaryRestraint)): RestraintRole.SECONDARY,
@@ -207,11 +215,14 @@ def read_restraints(store: ox.Store) -> list[Restraint]:
             structure=row["structure"],
             joint=row["joint"],
             motion=row["motion"],
-            positions=frozenset(compress(p) for p in row["positions"].split()),
+            positions=frozenset(compress(p) for p in row.get("positions", "").split()),
             role=roles[row["role"]],
             contribution=float(row["contribution"]) if "contribution" in row else None,
             sources=tuple(sorted(compress(s) for s in row["sources"].split())),
             note=row.get("note"),
+            known_by=row.get("known"),
+            role_basis=row.get("roleBasis"),
+            position_basis=row.get("positionBasis"),
         )
         for row in _rows(store, query)
         if row["role"] in roles
@@ -221,12 +232,15 @@ def read_restraints(store: ox.Store) -> list[Restraint]:
 def read_actions(store: ox.Store) -> list[MuscleAction]:
     """Complete muscle-action facts."""
     query = """
-    SELECT ?a ?muscle ?joint ?motion ?role ?note (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
+    SELECT ?a ?muscle ?joint ?motion ?role ?note ?known ?roleBasis
+           (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
     WHERE {
       ?a a akg:MuscleAction ; akg:actingMuscle ?muscle ; akg:joint ?joint ; akg:motion ?motion ;
          akg:actionRole ?role ; dcterms:source ?src .
       OPTIONAL { ?a akg:evidenceNote ?note }
-    } GROUP BY ?a ?muscle ?joint ?motion ?role ?note ORDER BY ?a"""
+      OPTIONAL { ?a akg:knownBy ?known }
+      OPTIONAL { ?a akg:roleBasis ?roleBasis }
+    } GROUP BY ?a ?muscle ?joint ?motion ?role ?note ?known ?roleBasis ORDER BY ?a"""
     roles = {
         compress(str(AKG.PrimeMover)): ActionRole.PRIME_MOVER,
         compress(str(AKG.Assistant)): ActionRole.ASSISTANT,
@@ -240,6 +254,8 @@ def read_actions(store: ox.Store) -> list[MuscleAction]:
             role=roles[row["role"]],
             sources=tuple(sorted(compress(s) for s in row["sources"].split())),
             note=row.get("note"),
+            known_by=row.get("known"),
+            role_basis=row.get("roleBasis"),
         )
         for row in _rows(store, query)
         if row["role"] in roles
@@ -250,9 +266,16 @@ def read_clinical_tests(statements: list[Statement], store: ox.Store) -> list[Cl
     """Clinical tests with the joints, motions and structures they examine (from sourced statements)."""
     by_test: dict[str, dict[str, dict[str, tuple[str, ...]]]] = defaultdict(lambda: defaultdict(dict))
     wanted = {"akg:examinesJoint", "akg:examinesMotion", "akg:examinesStructure"}
+    tests = {row["t"] for row in _rows(store, "SELECT ?t WHERE { ?t a akg:ClinicalTest }")}
+    detects: dict[str, dict[str, int | None]] = defaultdict(dict)
     for st in statements:
-        if st.predicate in wanted and not st.inferred:
+        if st.subject not in tests or st.inferred:
+            continue
+        if st.predicate in wanted:
             by_test[st.subject][st.predicate][st.object] = st.sources
+        elif st.predicate == "akg:detectsLesion":
+            grade = dict(st.qualifiers).get("akg:minimumGrade")
+            detects[st.subject][st.object] = int(grade) if grade is not None else None
     positions: dict[str, list[str]] = defaultdict(list)
     for row in _rows(store, "SELECT ?t ?p WHERE { ?t akg:testPosition ?p }"):
         positions[row["t"]].append(row["p"])
@@ -269,6 +292,7 @@ def read_clinical_tests(statements: list[Statement], store: ox.Store) -> list[Cl
                 positions=tuple(sorted(positions.get(test, ()))),
                 joint_sources=dict(joints),
                 motion_sources=dict(motions),
+                detects=dict(detects.get(test, {})),
             )
         )
     return specs
@@ -277,12 +301,16 @@ def read_clinical_tests(statements: list[Statement], store: ox.Store) -> list[Cl
 def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
     """Treatment-evidence facts: condition, treatment, GRADE level, recommendation, sources."""
     query = """
-    SELECT ?e ?condition ?treatment ?level ?rec (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
+    SELECT ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy
+           (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
     WHERE {
       ?e a akg:TreatmentEvidence ; akg:condition ?condition ; akg:treatment ?treatment ;
          akg:evidenceLevel ?level ; dcterms:source ?src .
       OPTIONAL { ?e akg:recommendation ?rec }
-    } GROUP BY ?e ?condition ?treatment ?level ?rec ORDER BY ?e"""
+      OPTIONAL { ?e akg:effectDirection ?direction }
+      OPTIONAL { ?e akg:levelBasis ?levelBasis }
+      OPTIONAL { ?e akg:gradedBy ?gradedBy }
+    } GROUP BY ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy ORDER BY ?e"""
     return [
         TreatmentEvidence(
             id=row["e"],
@@ -291,6 +319,9 @@ def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
             evidence_level=row["level"],
             recommendation=row.get("rec"),
             sources=tuple(sorted(compress(s) for s in row["sources"].split())),
+            direction=row.get("direction"),
+            level_basis=row.get("levelBasis"),
+            graded_by=row.get("gradedBy"),
         )
         for row in _rows(store, query)
     ]

@@ -61,7 +61,11 @@ class ActionRole(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Restraint:
-    """An n-ary fact: ``structure`` resists ``motion`` of ``joint`` in ``positions``."""
+    """An n-ary fact: ``structure`` resists ``motion`` of ``joint`` in ``positions``.
+
+    ``positions`` is empty when the source states none; ``known_by``, ``role_basis`` and
+    ``position_basis`` say how the fact, its role and its positions are known (akg:Measured, ...).
+    """
 
     id: str
     structure: str
@@ -72,6 +76,9 @@ class Restraint:
     contribution: float | None
     sources: tuple[str, ...]
     note: str | None = None
+    known_by: str | None = None
+    role_basis: str | None = None
+    position_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,8 @@ class MuscleAction:
     role: ActionRole
     sources: tuple[str, ...]
     note: str | None = None
+    known_by: str | None = None
+    role_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +107,8 @@ class ClinicalTestSpec:
     positions: tuple[str, ...]
     joint_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
     motion_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: lesion mechanism of an examined structure the test is positive for -> lowest grade (None: any)
+    detects: dict[str, int | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,3 +121,6 @@ class TreatmentEvidence:
     evidence_level: str
     recommendation: str | None
     sources: tuple[str, ...]
+    direction: str | None = None
+    level_basis: str | None = None
+    graded_by: str | None = None

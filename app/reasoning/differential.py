@@ -198,7 +198,7 @@ class DifferentialEngine:
         facts = [
             self.kb.restraint_fact(r)
             for r in self.kb.restraints_by_structure.get(structure, ())
-            if r.motion in kinds and (position is None or position in r.positions)
+            if r.motion in kinds and (position is None or not r.positions or position in r.positions)
         ]
         if not facts:
             return None

@@ -41,8 +41,19 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class LesionSpec:
+    """How the engine applies one lesion mechanism (data/rules/lesions.ttl)."""
+
+    id: str
+    precedence: int
+    applies_to: frozenset[str]
+    default_for: frozenset[str]
+
+
+@dataclass(frozen=True)
 class RuleBook:
     rules: dict[str, Rule]
+    lesions: dict[str, LesionSpec] = field(default_factory=dict)
 
     def __getitem__(self, rule_id: str) -> Rule:
         try:
@@ -90,5 +101,25 @@ def load_rules(rules_dir: Path) -> RuleBook:
             rid: Rule(rid, e["label"], e["description"], e["params"], tuple(sorted(e["concludes"])),
                       tuple(sorted(e["triggers"])))
             for rid, e in collected.items()
-        }
+        },
+        _read_lesions(store),
     )  # fmt: skip
+
+
+def _read_lesions(store: ox.Store) -> dict[str, LesionSpec]:
+    """Each lesion mechanism's precedence and the kinds of structure it applies to or is the default for."""
+    query = sparql_prologue() + """
+    SELECT ?lesion ?precedence ?applies ?default WHERE {
+      ?lesion akg:precedence ?precedence .
+      OPTIONAL { ?lesion akg:appliesTo ?applies }
+      OPTIONAL { ?lesion akg:defaultFor ?default }
+    }"""
+    found: dict[str, tuple[int, set[str], set[str]]] = {}
+    for row in store.query(query):  # type: ignore[union-attr]
+        lesion = compress(row["lesion"].value)
+        entry = found.setdefault(lesion, (int(row["precedence"].value), set(), set()))
+        if row["applies"] is not None:
+            entry[1].add(compress(row["applies"].value))
+        if row["default"] is not None:
+            entry[2].add(compress(row["default"].value))
+    return {lid: LesionSpec(lid, p, frozenset(a), frozenset(d)) for lid, (p, a, d) in found.items()}

@@ -16,8 +16,11 @@ structures = st.sampled_from(RESTRAINERS)
 grades = st.sampled_from([1, 2, 3])
 
 
-def losses(report: ImpactReport) -> dict[tuple[str, str, str], float]:
-    return {(d.joint.id, d.motion.id, d.position.id): d.fraction_lost for d in report.destabilised_motions}
+def losses(report: ImpactReport) -> dict[tuple[str, str, str | None], float]:
+    return {
+        (d.joint.id, d.motion.id, d.position.id if d.position else None): d.fraction_lost
+        for d in report.destabilised_motions
+    }
 
 
 @settings(max_examples=60, deadline=None)

@@ -1,0 +1,88 @@
+"""The positive-test rule: which clinical tests the injury is expected to make positive, and why."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import product
+
+from app.knowledge.model import ClinicalTestSpec
+from app.reasoning.impact.context import Affected, Context, implements, unique_facts
+from app.reasoning.impact.mechanics import Group
+from app.reasoning.impact.models import DAMAGED, ExpectedPositiveTest, Stability
+
+
+@implements("rule:positive-test")
+def expected_tests(ctx: Context, groups: list[Group], affected: dict[str, Affected]) -> list[ExpectedPositiveTest]:
+    """Tests of an unstable or lax motion in their position, or of a lesion they detect at its grade."""
+    shaky: dict[tuple[str, str], list[Group]] = defaultdict(list)
+    for g in groups:
+        if g.status is not Stability.REDUCED:
+            shaky[(g.joint, g.motion)].append(g)
+    items: list[ExpectedPositiveTest] = []
+    for test in ctx.kb.clinical_tests:
+        items.extend(_by_motion(ctx, test, shaky))
+        items.extend(_by_lesion(ctx, test, affected))
+    merged: dict[str, ExpectedPositiveTest] = {}
+    for item in sorted(items, key=lambda t: (t.joint is None, -t.score, t.test.label)):
+        first = merged.setdefault(item.test.id, item)
+        if first is not item:
+            first.score = max(first.score, item.score)
+            first.structure = first.structure or item.structure
+            first.positions = sorted({*first.positions, *item.positions}, key=lambda p: p.id)
+            first.because = unique_facts([*first.because, *item.because])
+            first.rules = list({r.id: r for r in [*first.rules, *item.rules]}.values())
+            first.basis = ctx.basis(first.because)
+    return sorted(merged.values(), key=lambda t: (-t.score, t.test.label))
+
+
+def _by_motion(
+    ctx: Context, test: ClinicalTestSpec, shaky: dict[tuple[str, str], list[Group]]
+) -> list[ExpectedPositiveTest]:
+    items = []
+    for joint, motion in product(test.joints, test.motions):
+        candidates = [
+            g
+            for (gj, gm), gs in shaky.items()
+            if gj == joint and (gm == motion or motion in ctx.kb.motion_kinds.get(gm, ()))
+            for g in gs
+            if not test.positions or g.position is None or g.position in test.positions
+        ]
+        if not candidates:
+            continue
+        facts = [
+            ctx.kb.test_fact(test, "akg:examinesJoint", joint),
+            ctx.kb.test_fact(test, "akg:examinesMotion", motion),
+        ]
+        for g in candidates:
+            facts.extend(ctx.kb.restraint_fact(r) for r in g.members if g.loss[r.id] > 0)
+        because = unique_facts(facts)
+        items.append(ExpectedPositiveTest(
+            test=ctx.kb.ref(test.id), joint=ctx.kb.ref(joint), motion=ctx.kb.ref(motion),
+            positions=[ctx.kb.ref(p) for p in sorted({g.position for g in candidates if g.position})],
+            score=round(max(g.fraction_lost for g in candidates), 4), because=because,
+            rules=ctx.rule_refs("rule:positive-test"), basis=ctx.basis(because),
+        ))  # fmt: skip
+    return items
+
+
+def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affected]) -> list[ExpectedPositiveTest]:
+    items = []
+    for structure in test.structures:
+        state = affected.get(structure)
+        if state is None or state.reached not in DAMAGED or state.lesion not in test.detects:
+            continue
+        minimum = test.detects[state.lesion]
+        if minimum is not None and state.grade < minimum:
+            continue  # the Thompson test stays negative in a partial rupture
+        steps = [
+            st for st in ctx.kb.by_subject.get(test.id, ())
+            if (st.predicate == "akg:examinesStructure" and st.object == structure)
+            or (st.predicate == "akg:detectsLesion" and st.object == state.lesion)
+        ]  # fmt: skip
+        because = unique_facts(ctx.facts([*state.chain, *steps]))
+        items.append(ExpectedPositiveTest(
+            test=ctx.kb.ref(test.id), structure=ctx.kb.ref(structure),
+            score=round(ctx.grade_loss[state.grade], 4), because=because,
+            rules=ctx.rule_refs(*state.rules, "rule:positive-test"), basis=ctx.basis(because),
+        ))  # fmt: skip
+    return items

@@ -1,0 +1,164 @@
+"""What the injury amounts to (conditions), and the symptoms and long-term risks that follow."""
+
+from __future__ import annotations
+
+from app.knowledge.model import Statement
+from app.models import Fact
+from app.reasoning.impact.context import Affected, Context, implements
+from app.reasoning.impact.expansion import LOSS, SKELETAL, condition_lesions, lesion_for
+from app.reasoning.impact.mechanics import Group, Weakness
+from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Strength
+from app.reasoning.impact.sensation import Findings, burning
+
+#: (condition, the 'affects' statement that links it, the state it was reached with)
+Amounts = tuple[str, Statement | None, Affected]
+
+
+@implements("rule:condition-consequences")
+def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
+    """Conditions the injury amounts to: enough of what they affect damaged by a lesion they describe."""
+    found: dict[str, Amounts] = {}
+    for curie in sorted(affected):
+        state = affected[curie]
+        if ctx.kb.is_a(curie, "akg:Condition") and state.reached is Reach.NAMED:
+            found.setdefault(curie, (curie, None, state))
+            continue
+        if state.reached not in DAMAGED or state.lesion is None:
+            continue
+        for holder, path in [(curie, []), *_wholes(ctx, curie)]:
+            lifted = Affected(state.grade, state.reached, state.lesion, state.via, [*state.chain, *path], state.rules)
+            for st in ctx.objects(holder, "akg:affectedBy"):
+                condition = st.object
+                if condition in found or not _grade_fits(ctx, condition, state.grade):
+                    continue
+                lesions = condition_lesions(ctx, condition)
+                if lesions and lesion_for(ctx, lesions, curie) != state.lesion:
+                    continue  # a tendinopathy is not a rupture, a torn tendon is not a subluxed one
+                if _overlap(ctx, condition, lesions, affected) >= ctx.overlap_threshold:
+                    found[condition] = (condition, st, lifted)
+    return list(found.values())
+
+
+def _graded(ctx: Context, condition: str) -> bool:
+    term = ctx.kb.terms.get(condition)
+    return term is not None and any(p == "akg:injuryGrade" for p, _ in term.annotations)
+
+
+def _grade_fits(ctx: Context, condition: str, grade: int) -> bool:
+    """A graded condition (sprain grade II) is what an injury of that grade amounts to, not another."""
+    term = ctx.kb.terms.get(condition)
+    graded = [v for p, v in term.annotations if p == "akg:injuryGrade"] if term else []
+    return not graded or str(grade) in graded
+
+
+def _wholes(ctx: Context, curie: str) -> list[tuple[str, list[Statement]]]:
+    result: list[tuple[str, list[Statement]]] = []
+    stack: list[tuple[str, list[Statement]]] = [(curie, [])]
+    seen = {curie}
+    while stack:
+        current, path = stack.pop()
+        for st in ctx.objects(current, "akg:partOf"):
+            if st.object not in seen:
+                seen.add(st.object)
+                result.append((st.object, [*path, st]))
+                stack.append((st.object, [*path, st]))
+    return sorted(result, key=lambda item: (len(item[1]), item[0]))
+
+
+def _parts(ctx: Context, curie: str) -> set[str]:
+    parts: set[str] = set()
+    stack = [curie]
+    while stack:
+        for st in ctx.objects(stack.pop(), "akg:hasPart"):
+            if st.object not in parts:
+                parts.add(st.object)
+                stack.append(st.object)
+    return parts
+
+
+def _overlap(ctx: Context, condition: str, lesions: list[str], affected: dict[str, Affected]) -> float:
+    """Share of the condition's structures that are damaged as it describes, or are its intact site."""
+    targets = [st.object for st in ctx.objects(condition, "akg:affects")]
+    if not targets:
+        return 0.0
+
+    def fits(curie: str) -> bool:
+        state = affected.get(curie)
+        if state is None or state.reached not in DAMAGED:
+            return False
+        expected = lesion_for(ctx, lesions, curie)
+        return not lesions or expected is None or expected == state.lesion
+
+    covered = sum(
+        1 for t in targets if fits(t) or (not ctx.is_any(t, SKELETAL) and any(fits(p) for p in _parts(ctx, t)))
+    )
+    return covered / len(targets)
+
+
+def condition_findings(
+    ctx: Context, conditions: list[Amounts], predicate: str, detail: str, score: float, *, skip: set[str]
+) -> Findings:
+    """What the conditions have (symptoms) or may lead to (long-term risks), with the chain to each."""
+    findings = Findings()
+    for condition, affects, state in conditions:
+        chain = [*state.chain, *([affects] if affects else [])]
+        for st in ctx.objects(condition, predicate):
+            if st.object in skip:
+                continue
+            findings.add(st.object, detail.format(ctx.kb.label(condition)), score, ctx.facts([*chain, st]),
+                         (*state.rules, "rule:condition-consequences"))  # fmt: skip
+    return findings
+
+
+def symptoms(
+    ctx: Context, affected: dict[str, Affected], groups: list[Group], found: list[Weakness],
+    numb: list[Finding], conditions: list[Amounts],
+) -> list[Finding]:  # fmt: skip
+    """Symptoms concluded by the rules (instability, weakness, foot drop, numbness, burning) and by conditions."""
+    shaky = [g for g in groups if g.status is not Stability.REDUCED]
+    mechanical = set(ctx.rules["rule:motion-destabilised"].concludes)
+    # instability from a loss-of-continuity condition only when the mechanics give way too (not grade I)
+    gated = mechanical if not shaky else set()
+    graded = {c for c, _, _ in conditions if _graded(ctx, c)}
+    covered = {st.object for c in graded for st in ctx.objects(c, "akg:affects")}
+    findings = Findings()
+    for condition, affects, state in conditions:
+        chain = [*state.chain, *([affects] if affects else [])]
+        if condition not in graded and {st.object for st in ctx.objects(condition, "akg:affects")} & covered:
+            continue  # the graded condition describes this grade's symptoms; the general one does not
+        only_loss = condition_lesions(ctx, condition) == [LOSS]
+        for st in ctx.objects(condition, "akg:hasSymptom"):
+            if st.object in gated and only_loss:
+                continue
+            findings.add(st.object, f"a symptom of {ctx.kb.label(condition)}", 0.4, ctx.facts([*chain, st]),
+                         (*state.rules, "rule:condition-consequences"))  # fmt: skip
+
+    def conclude(rule_id: str, detail: str, score: float, facts: list[Fact]) -> None:
+        for symptom in ctx.rules[rule_id].concludes:
+            if symptom in ctx.kb.terms.terms:
+                findings.add(symptom, detail, score, facts, (rule_id,))
+
+    for g in sorted(shaky, key=lambda g: (g.status is not Stability.UNSTABLE, -g.fraction_lost))[:1]:
+        where = f" ({ctx.kb.label(g.position)})" if g.position else ""
+        conclude("rule:motion-destabilised", f"{ctx.kb.label(g.motion)} of the {ctx.kb.label(g.joint)} is "
+                 f"{g.status.value}{where}", 1.0 if g.status is Stability.UNSTABLE else 0.75,
+                 [ctx.kb.restraint_fact(r) for r in g.members if g.loss[r.id] > 0])  # fmt: skip
+    for w in found[:1]:
+        conclude("rule:motion-weakened", f"{ctx.kb.label(w.motion)} at the {ctx.kb.label(w.joint)} is {w.status.value}",
+                 w.fraction_lost, [ctx.kb.action_fact(a) for a in w.members if w.loss[a.id] > 0])  # fmt: skip
+    for w in found:
+        if foot_drop(ctx, w):
+            conclude("rule:foot-drop", f"active {ctx.kb.label(w.motion)} is lost", 1.0,
+                     [ctx.kb.action_fact(a) for a in w.members if w.loss[a.id] > 0])  # fmt: skip
+    if numb:
+        conclude("rule:numbness", f"numb skin: {numb[0].entity.label}", numb[0].score, numb[0].because)
+    burn = burning(ctx, affected)
+    if burn:
+        conclude("rule:compression-burns", burn[0], 0.5, burn[1])
+    return findings.result(ctx)
+
+
+@implements("rule:foot-drop")
+def foot_drop(ctx: Context, w: Weakness) -> bool:
+    """Lost active dorsiflexion is foot drop."""
+    return w.motion in ctx.rules["rule:foot-drop"].triggers and w.status is Strength.LOST

@@ -1,0 +1,132 @@
+"""What every impact rule needs: the knowledge base, the rule book, its parameters and a registry.
+
+Each declared rule (data/rules/impact.ttl) has exactly one implementation, registered with
+:func:`implements`; :func:`check_registry` fails at start-up when a declared rule has no
+implementation or an implementation names a rule that is not declared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar
+
+from app.knowledge.base import KnowledgeBase
+from app.knowledge.model import ActionRole, RestraintRole, Statement
+from app.models import EntityRef, Fact, RuleRef
+from app.reasoning.impact.models import Reach
+from app.reasoning.rules import RuleBook, RuleConfigurationError
+
+Grade = Literal[1, 2, 3]
+F = TypeVar("F", bound=Callable[..., object])
+
+#: rule id -> the qualified name of its one implementation
+REGISTRY: dict[str, str] = {}
+
+
+def implements(rule_id: str) -> Callable[[F], F]:
+    """Register a function as the one implementation of a declared rule."""
+
+    def register(function: F) -> F:
+        name = f"{function.__module__}.{function.__qualname__}"
+        if REGISTRY.setdefault(rule_id, name) != name:
+            raise RuleConfigurationError(f"{rule_id} is implemented twice: {REGISTRY[rule_id]} and {name}")
+        return function
+
+    return register
+
+
+def check_registry(rules: RuleBook) -> None:
+    """Declared rules and implementations must match one to one."""
+    declared, implemented = set(rules.rules), set(REGISTRY)
+    if declared != implemented:
+        raise RuleConfigurationError(
+            f"declared but not implemented: {sorted(declared - implemented)}; "
+            f"implemented but not declared in data/rules/: {sorted(implemented - declared)}"
+        )
+
+
+#: Weakest first: a conclusion is as well known as its least well known fact.
+BASIS_ORDER = ("akg:EditorInference", "akg:ConvertedFromScale", "akg:StatedBySource", "akg:Measured")
+
+
+@dataclass
+class Affected:
+    """One structure the injury reaches: how, with which lesion, and the statements leading there."""
+
+    grade: Grade
+    reached: Reach
+    lesion: str | None
+    via: str | None
+    chain: list[Statement]
+    rules: tuple[str, ...]
+
+
+@dataclass
+class Context:
+    """The knowledge base, the rules and their parameters, read once per engine."""
+
+    kb: KnowledgeBase
+    rules: RuleBook
+    refs: dict[str, RuleRef] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.refs = {rule_id: self.rules[rule_id].ref() for rule_id in self.rules.rules}
+        rules = self.rules
+        self.grade_loss = {g: rules["rule:injury-loses-restraint"].parameter(f"grade{g}") for g in (1, 2, 3)}
+        destabilised = rules["rule:motion-destabilised"]
+        self.role_weight = {
+            RestraintRole.PRIMARY: destabilised.parameter("primary_weight"),
+            RestraintRole.SECONDARY: destabilised.parameter("secondary_weight"),
+        }
+        self.laxity_threshold = destabilised.parameter("laxity_threshold")
+        weakened = rules["rule:motion-weakened"]
+        self.action_weight = {
+            ActionRole.PRIME_MOVER: weakened.parameter("prime_mover_weight"),
+            ActionRole.ASSISTANT: weakened.parameter("assistant_weight"),
+        }
+        load = rules["rule:load-transfer"]
+        self.load_rank: dict[RestraintRole | ActionRole, float] = {
+            RestraintRole.PRIMARY: load.parameter("primary_restraint_rank"),
+            RestraintRole.SECONDARY: load.parameter("secondary_restraint_rank"),
+            ActionRole.PRIME_MOVER: load.parameter("prime_mover_rank"),
+            ActionRole.ASSISTANT: load.parameter("assistant_rank"),
+        }
+        self.overlap_threshold = rules["rule:condition-consequences"].parameter("overlap_threshold")
+        compression = int(rules["rule:space-compresses-contents"].parameter("compression_grade"))
+        self.compression_grade: Grade = compression if compression in (1, 2, 3) else 1  # type: ignore[assignment]
+        self.retinaculum_grade = rules["rule:retinaculum-holds-tendons"].parameter("minimum_grade")
+
+    def rule_refs(self, *rule_ids: str) -> list[RuleRef]:
+        return [self.refs[r] for r in dict.fromkeys(rule_ids) if r]
+
+    def is_any(self, curie: str, classes: Iterable[str]) -> bool:
+        return any(self.kb.is_a(curie, cls) for cls in classes)
+
+    def objects(self, subject: str, predicate: str) -> list[Statement]:
+        return [st for st in self.kb.by_subject.get(subject, ()) if st.predicate == predicate]
+
+    def facts(self, statements: Iterable[Statement]) -> list[Fact]:
+        return [self.kb.statement_fact(st) for st in statements]
+
+    def basis(self, facts: Iterable[Fact]) -> EntityRef | None:
+        """The weakest knowledge basis among the facts (a relation counts as stated by its source)."""
+        ranks = [BASIS_ORDER.index(f.known_by.id) if f.known_by and f.known_by.id in BASIS_ORDER else 2 for f in facts]
+        ranks += [0 for f in facts for k in ("role_basis", "position_basis") if f.qualifiers.get(k) == self.editor]
+        return self.kb.ref(BASIS_ORDER[min(ranks)]) if ranks else None
+
+    @property
+    def editor(self) -> str:
+        return self.kb.label("akg:EditorInference")
+
+
+def unique_facts(facts: Iterable[Fact]) -> list[Fact]:
+    seen: set[tuple[str, str, str | None, str | None]] = set()
+    unique = []
+    for fact in facts:
+        key = (fact.subject.id, fact.predicate.id, fact.object.id if fact.object else None,
+               fact.fact.id if fact.fact else None)  # fmt: skip
+        if key not in seen:
+            seen.add(key)
+            unique.append(fact)
+    return unique

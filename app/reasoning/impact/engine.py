@@ -1,0 +1,85 @@
+"""The impact engine: applies the declared rules (data/rules/impact.ttl) in their stages.
+
+1. lesion and expansion (expansion.py): what kind of lesion each named injury is and what it reaches;
+2. loss (mechanics.py): restraint and action lost by grade, for a loss of continuity or an unloaded unit;
+3. consequences: destabilised and weakened motions, load transfer (mechanics.py), expected positive
+   tests (clinical_tests.py), numbness and what is at risk (sensation.py), conditions, symptoms and
+   long-term risks (conditions.py).
+
+Each conclusion carries ``because`` (every fact and expansion step it rests on, with sources),
+``rules`` (the declared rules applied) and ``basis`` (how its weakest fact is known).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.knowledge.base import KnowledgeBase
+from app.reasoning.impact import clinical_tests, conditions, expansion, mechanics, sensation
+from app.reasoning.impact.context import Context, Grade, check_registry
+from app.reasoning.impact.models import SECTIONS, AffectedStructure, ImpactReport, Reach
+from app.reasoning.rules import RuleBook
+
+
+class ImpactEngine:
+    """Applies the impact rules to a knowledge base; stateless between calls."""
+
+    def __init__(self, kb: KnowledgeBase, rules: RuleBook) -> None:
+        check_registry(rules)  # fail at start-up, not at the first request
+        self.kb = kb
+        self.rules = rules
+        self.ctx = Context(kb, rules)
+
+    def impact(self, injuries: Sequence[tuple[str, Grade]], position: str | None = None) -> ImpactReport:
+        """Impact of injuring each (entity CURIE, grade); ``position`` limits the answer to one."""
+        ctx = self.ctx
+        affected = expansion.expand(ctx, injuries)
+        restraint_loss = mechanics.restraint_loss(ctx, affected)
+        action_loss = mechanics.action_loss(ctx, affected)
+        groups = mechanics.destabilised_groups(ctx, restraint_loss, position)
+        weak = mechanics.weaknesses(ctx, action_loss)
+        numb = sensation.numbness(ctx, affected)
+        amounts = conditions.conditions_of(ctx, affected)
+        load = mechanics.increased_load(ctx, groups, restraint_loss) + mechanics.synergists(ctx, weak, action_loss)
+        report = ImpactReport(
+            injuries=self._affected_items(affected),
+            position=self.kb.ref(position) if position else None,
+            destabilised_motions=sorted(
+                (mechanics.destabilised_item(ctx, g, affected) for g in groups),
+                key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
+            ),
+            weakened_motions=[mechanics.weakened_item(ctx, w, affected) for w in weak],
+            increased_load=sorted(
+                load, key=lambda i: (-i.score, i.kind, i.structure.label, i.joint.label, i.motion.label)
+            ),
+            expected_positive_tests=clinical_tests.expected_tests(ctx, groups, affected),
+            symptoms=conditions.symptoms(ctx, affected, groups, weak, numb, amounts),
+            numbness_areas=numb,
+            nerves_at_risk=sensation.nerves_at_risk(ctx, affected),
+            supply_at_risk=sensation.supply_at_risk(ctx, affected),
+            long_term_risks=conditions.condition_findings(
+                ctx, amounts, "akg:mayLeadTo", "may follow {}", 0.5, skip=set(affected)
+            ).result(ctx),
+            rules_applied=[],
+        )
+        applied = {r for a in affected.values() for r in a.rules}
+        for name in SECTIONS:
+            for item in getattr(report, name):
+                applied.update(r.id for r in item.rules)
+        report.rules_applied = [self.rules[r].ref(described=True) for r in sorted(applied)]
+        return report
+
+    def _affected_items(self, affected: dict[str, expansion.Affected]) -> list[AffectedStructure]:
+        order = list(Reach)
+        return [
+            AffectedStructure(
+                structure=self.kb.ref(curie),
+                grade=state.grade,
+                reached=state.reached,
+                lesion=self.kb.ref(state.lesion) if state.lesion else None,
+                via=self.kb.ref(state.via) if state.via else None,
+                because=self.ctx.facts(state.chain),
+                rules=self.ctx.rule_refs(*state.rules),
+            )
+            for curie, state in sorted(affected.items(), key=lambda kv: (order.index(kv[1].reached), kv[0]))
+        ]

@@ -1,0 +1,178 @@
+"""Stage 1: what kind of lesion each named injury is, and which structures it reaches.
+
+The rules follow the lesion mechanism, not the graph's shape: a fracture releases no ligament, an
+entrapment compresses a nerve and leaves its retinaculum intact, a torn tendon unloads its muscles
+without injuring them, and only a loss of continuity spreads to the true parts of a whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from app.knowledge.model import Statement
+from app.reasoning.impact.context import Affected, Context, Grade, implements
+from app.reasoning.impact.models import DAMAGED, Reach
+
+LOSS = "akg:LossOfContinuity"
+COMPRESSION = "akg:Compression"
+INSTABILITY = "akg:TendonInstability"
+SKELETAL = ("akg:Bone", "akg:BonePart")
+
+Reacher = Callable[[str, Grade, Reach, str | None, list[Statement], str, str | None], None]
+
+
+@implements("rule:default-lesion")
+def default_lesion(ctx: Context, curie: str) -> str | None:
+    """The lesion a structure named without a condition has: the mechanism its kind defaults to."""
+    candidates = [spec for spec in ctx.rules.lesions.values() if ctx.is_any(curie, spec.default_for)]
+    return min(candidates, key=lambda spec: spec.precedence).id if candidates else None
+
+
+def lesion_for(ctx: Context, lesions: Iterable[str], curie: str) -> str | None:
+    """The first of a condition's lesions (by precedence) that can damage this kind of structure."""
+    specs = [ctx.rules.lesions[lesion] for lesion in lesions if lesion in ctx.rules.lesions]
+    fitting = [spec for spec in specs if ctx.is_any(curie, spec.applies_to)]
+    return min(fitting, key=lambda spec: spec.precedence).id if fitting else None
+
+
+def condition_lesions(ctx: Context, condition: str) -> list[str]:
+    return [st.object for st in ctx.objects(condition, "akg:lesion")]
+
+
+@implements("rule:condition-lesions")
+def apply_condition(ctx: Context, condition: str, state: Affected, reach: Reacher) -> None:
+    """A named condition damages what it affects by its own mechanism; the rest is its intact site."""
+    lesions = condition_lesions(ctx, condition)
+    lesion_steps = ctx.objects(condition, "akg:lesion")
+    for st in ctx.objects(condition, "akg:affects"):
+        chain = [*state.chain, st]
+        if not lesions:  # no declared mechanism: each structure as if named
+            lesion = default_lesion(ctx, st.object)
+            rule = "rule:default-lesion"
+        else:
+            lesion = lesion_for(ctx, lesions, st.object)
+            chain += [s for s in lesion_steps if s.object == lesion]
+            rule = "rule:condition-lesions"
+        if lesion is None:
+            reach(st.object, state.grade, Reach.SITE, condition, chain, "rule:condition-lesions", None)
+        elif lesion == COMPRESSION:
+            reach(st.object, ctx.compression_grade, Reach.COMPRESSED, condition, chain, rule, lesion)
+        else:
+            reach(st.object, state.grade, Reach.CONDITION, condition, chain, rule, lesion)
+
+
+@implements("rule:whole-injures-parts")
+def tear_parts(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
+    """A whole that loses continuity loses it in its true parts (never a bone's landmarks)."""
+    if state.lesion == LOSS and not ctx.is_any(curie, SKELETAL):
+        for st in ctx.objects(curie, "akg:hasPart"):
+            reach(st.object, state.grade, Reach.PART, root, [*state.chain, st], "rule:whole-injures-parts", LOSS)
+
+
+@implements("rule:tendon-transmits-force")
+def unload_unit(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
+    """A torn tendon unloads its muscles (and their parts); a torn or denervated muscle unloads its tendon."""
+    rule = "rule:tendon-transmits-force"
+    if state.lesion == LOSS and ctx.kb.is_a(curie, "akg:Tendon"):
+        for st in ctx.objects(curie, "akg:tendonOf"):
+            reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
+    if not ctx.is_any(curie, ("akg:Muscle", "akg:MusclePart")):
+        return
+    if state.reached is Reach.FORCE:  # every part of a muscle acts through the torn tendon
+        for st in ctx.objects(curie, "akg:hasPart"):
+            reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
+    elif state.lesion == LOSS or state.reached is Reach.DENERVATED:
+        for st in ctx.objects(curie, "akg:hasTendon"):
+            reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
+
+
+@implements("rule:retinaculum-holds-tendons")
+def release_tendons(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
+    """A retinaculum torn at grade II or more no longer holds the tendons that pass beneath it."""
+    if state.lesion == LOSS and ctx.kb.is_a(curie, "akg:Retinaculum") and state.grade >= ctx.retinaculum_grade:
+        for st in ctx.objects(curie, "akg:traversedBy"):
+            if ctx.kb.is_a(st.object, "akg:Tendon"):
+                reach(st.object, state.grade, Reach.SUBLUXED, root, [*state.chain, st],
+                      "rule:retinaculum-holds-tendons", INSTABILITY)  # fmt: skip
+
+
+@implements("rule:nerve-injury-reaches-branches")
+def injure_branches(
+    ctx: Context, curie: str, state: Affected, root: str, reach: Reacher, affected: dict[str, Affected]
+) -> None:
+    """An injured nerve takes its distal branches; a nerve formed by several only when all are injured."""
+    if state.lesion != LOSS or not ctx.kb.is_a(curie, "akg:Nerve"):
+        return
+    for st in ctx.objects(curie, "akg:hasBranch"):
+        parents = [p.object for p in ctx.objects(st.object, "akg:branchOf")]
+        if all(p in affected and affected[p].lesion == LOSS for p in parents):
+            reach(st.object, state.grade, Reach.BRANCH, root, [*state.chain, st],
+                  "rule:nerve-injury-reaches-branches", LOSS)  # fmt: skip
+
+
+@implements("rule:space-compresses-contents")
+def compress_contents(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
+    """A swollen space compresses the nerves in it (not their branches that leave it higher up)."""
+    if state.lesion != COMPRESSION or not ctx.kb.is_a(curie, "akg:AnatomicalSpace"):
+        return
+    for st in [*ctx.objects(curie, "akg:contains"), *ctx.objects(curie, "akg:traversedBy")]:
+        if ctx.kb.is_a(st.object, "akg:Nerve"):
+            reach(st.object, ctx.compression_grade, Reach.COMPRESSED, root, [*state.chain, st],
+                  "rule:space-compresses-contents", COMPRESSION)  # fmt: skip
+
+
+@implements("rule:nerve-denervates")
+def denervate(ctx: Context, affected: dict[str, Affected], reach: Reacher) -> None:
+    """The muscles of a nerve that loses continuity are denervated at its grade (compression spares them)."""
+    for nerve, state in sorted(affected.items()):
+        if state.lesion != LOSS or state.reached not in DAMAGED or not ctx.kb.is_a(nerve, "akg:Nerve"):
+            continue
+        for st in ctx.objects(nerve, "akg:innervates"):
+            if ctx.is_any(st.object, ("akg:Muscle", "akg:MusclePart")):
+                reach(st.object, state.grade, Reach.DENERVATED, state.via or nerve, [*state.chain, st],
+                      "rule:nerve-denervates", None)  # fmt: skip
+
+
+def expand(ctx: Context, injuries: Iterable[tuple[str, Grade]]) -> dict[str, Affected]:
+    """Apply the lesion and expansion rules until nothing new is reached (each step keeps its reason)."""
+    affected: dict[str, Affected] = {}
+    stack: list[str] = []
+    rank = {reach: i for i, reach in enumerate(Reach)}
+
+    def reach(curie: str, grade: Grade, how: Reach, via: str | None, chain: list[Statement], rule: str,
+              lesion: str | None) -> None:  # fmt: skip
+        current = affected.get(curie)
+        if current is not None:
+            stronger = grade > current.grade or (grade == current.grade and rank[how] < rank[current.reached])
+            if not stronger:
+                return  # reached already as strongly: cycles (tendon <-> muscle) stop here
+        inherited = affected[via].rules if via in affected else ()
+        rules = tuple(dict.fromkeys((*inherited, *([rule] if rule else []))))
+        affected[curie] = Affected(grade, how, lesion, via, chain, rules)
+        stack.append(curie)
+
+    for curie, grade in sorted(injuries, key=lambda i: (-i[1], i[0])):  # order-independent answers
+        if ctx.kb.is_a(curie, "akg:Condition"):
+            reach(curie, grade, Reach.NAMED, None, [], "", None)
+        else:
+            reach(curie, grade, Reach.NAMED, None, [], "rule:default-lesion", default_lesion(ctx, curie))
+    while stack:
+        _expand_one(ctx, stack.pop(), affected, reach)
+        if not stack:
+            denervate(ctx, affected, reach)
+    return affected
+
+
+def _expand_one(ctx: Context, curie: str, affected: dict[str, Affected], reach: Reacher) -> None:
+    state = affected[curie]
+    root = state.via or curie
+    if state.reached is Reach.NAMED and ctx.kb.is_a(curie, "akg:Condition"):
+        apply_condition(ctx, curie, state, reach)
+        return
+    if state.reached in (Reach.SITE, Reach.COMPRESSED) and not ctx.kb.is_a(curie, "akg:AnatomicalSpace"):
+        return  # an intact site, and a compressed nerve's branches that leave higher up, go no further
+    tear_parts(ctx, curie, state, root, reach)
+    unload_unit(ctx, curie, state, root, reach)
+    release_tendons(ctx, curie, state, root, reach)
+    injure_branches(ctx, curie, state, root, reach, affected)
+    compress_contents(ctx, curie, state, root, reach)

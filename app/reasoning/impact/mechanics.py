@@ -1,0 +1,244 @@
+"""Stages 2 and 3 for function: lost restraint and action, destabilised and weakened motions, load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.knowledge.model import MuscleAction, Restraint, RestraintRole, Statement
+from app.models import Fact
+from app.reasoning.impact.context import Affected, Context, implements, unique_facts
+from app.reasoning.impact.expansion import LOSS
+from app.reasoning.impact.models import (
+    DAMAGED,
+    DestabilisedMotion,
+    IncreasedLoad,
+    LostRestraint,
+    Reach,
+    Stability,
+    Strength,
+    WeakenedMotion,
+)
+
+UNLOADED = (Reach.FORCE, Reach.DENERVATED)
+
+
+@dataclass(frozen=True)
+class Group:
+    """The restraints of one joint motion in one position (None: not stated), with what each lost."""
+
+    joint: str
+    motion: str
+    position: str | None
+    members: tuple[Restraint, ...]
+    loss: dict[str, float]
+    fraction_lost: float
+    status: Stability
+
+
+@dataclass(frozen=True)
+class Weakness:
+    joint: str
+    motion: str
+    members: tuple[MuscleAction, ...]
+    loss: dict[str, float]
+    fraction_lost: float
+    status: Strength
+
+
+def _loses_function(state: Affected) -> bool:
+    return (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in UNLOADED
+
+
+@implements("rule:injury-loses-restraint")
+def restraint_loss(ctx: Context, affected: dict[str, Affected]) -> dict[str, float]:
+    """Share of its restraints each structure loses: by grade, for a loss of continuity or an unloaded unit."""
+    return {c: ctx.grade_loss[s.grade] for c, s in affected.items() if _loses_function(s)}
+
+
+@implements("rule:injury-loses-actions")
+def action_loss(ctx: Context, affected: dict[str, Affected]) -> dict[str, float]:
+    """Share of its actions each muscle loses: torn, acting through a torn tendon, or denervated."""
+    return {
+        c: ctx.grade_loss[s.grade]
+        for c, s in affected.items()
+        if _loses_function(s) and ctx.kb.actions_by_muscle.get(c)
+    }
+
+
+def chain_facts(ctx: Context, affected: dict[str, Affected], structures: list[str]) -> tuple[list[Fact], list[str]]:
+    """The expansion steps that led to these structures, and the rules applied on the way."""
+    facts: list[Fact] = []
+    rules: list[str] = []
+    for s in structures:
+        state = affected.get(s)
+        if state is not None:
+            facts.extend(ctx.facts(state.chain))
+            rules.extend(state.rules)
+    return facts, rules
+
+
+@implements("rule:motion-destabilised")
+def destabilised_groups(ctx: Context, loss: dict[str, float], position: str | None) -> list[Group]:
+    """Per joint, motion and position: the weighted share of restraint lost and the status it gives."""
+    touched = {(r.joint, r.motion) for s in loss for r in ctx.kb.restraints_by_structure.get(s, ())}
+    groups = []
+    for joint, motion in sorted(touched):
+        restraints = ctx.kb.restraints_by_motion[(joint, motion)]
+        stated = sorted({p for r in restraints for p in r.positions})
+        positions: list[str | None] = [*stated] or [None]
+        for pos in positions:
+            if position is not None and pos not in (position, None):
+                continue
+            # a restraint whose source names no position may hold in any: it stays in every group
+            members = tuple(r for r in restraints if pos is None or pos in r.positions or not r.positions)
+            lost = {r.id: loss.get(r.structure, 0.0) for r in members}
+            if not any(lost.values()):
+                continue
+            use_measured = all(r.contribution is not None for r in members)
+            weights = {r.id: (r.contribution if use_measured else ctx.role_weight[r.role]) or 0.0 for r in members}
+            total = sum(weights.values()) or 1.0
+            fraction = min(sum(weights[r.id] * lost[r.id] for r in members) / total, 1.0)
+            groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), _status(ctx, members, lost)))
+    return groups
+
+
+def _status(ctx: Context, members: tuple[Restraint, ...], lost: dict[str, float]) -> Stability:
+    """Unstable only when the primaries are gone and the secondaries that check the motion next have failed."""
+    primaries = [r for r in members if r.role is RestraintRole.PRIMARY]
+    secondaries = [r for r in members if r.role is RestraintRole.SECONDARY]
+    secondary_lost = sum(lost[r.id] for r in secondaries) / len(secondaries) if secondaries else 1.0
+    if primaries and all(lost[r.id] >= 1.0 for r in primaries) and secondary_lost >= ctx.laxity_threshold:
+        return Stability.UNSTABLE
+    if any(lost[r.id] >= ctx.laxity_threshold for r in primaries):
+        return Stability.LAXITY
+    return Stability.REDUCED
+
+
+def destabilised_item(ctx: Context, g: Group, affected: dict[str, Affected]) -> DestabilisedMotion:
+    lost = [r for r in g.members if g.loss[r.id] > 0]
+    bonus = {Stability.UNSTABLE: 1.0, Stability.LAXITY: 0.5, Stability.REDUCED: 0.0}[g.status]
+    steps, rules = chain_facts(ctx, affected, [r.structure for r in lost])
+    because = unique_facts([*steps, *(ctx.kb.restraint_fact(r) for r in sorted(g.members, key=lambda r: r.id))])
+    return DestabilisedMotion(
+        joint=ctx.kb.ref(g.joint),
+        motion=ctx.kb.ref(g.motion),
+        position=ctx.kb.ref(g.position) if g.position else None,
+        fraction_lost=g.fraction_lost,
+        restraint_remaining=round(1.0 - g.fraction_lost, 4),
+        status=g.status,
+        lost_restraints=[
+            LostRestraint(structure=ctx.kb.ref(r.structure), role=r.role.value, restraint_lost=g.loss[r.id])
+            for r in sorted(lost, key=lambda r: (r.role != RestraintRole.PRIMARY, r.structure))
+        ],
+        score=round(g.fraction_lost + bonus, 4),
+        because=because,
+        rules=ctx.rule_refs(*rules, "rule:injury-loses-restraint", "rule:motion-destabilised"),
+        basis=ctx.basis(because),
+    )
+
+
+@implements("rule:motion-weakened")
+def weaknesses(ctx: Context, loss: dict[str, float]) -> list[Weakness]:
+    """Per joint and motion: the weighted share of the muscles' production lost; 'lost' when no muscle is left."""
+    touched = {(a.joint, a.motion) for m in loss for a in ctx.kb.actions_by_muscle.get(m, ())}
+    result = []
+    for joint, motion in sorted(touched):
+        members = tuple(ctx.kb.actions_by_motion[(joint, motion)])
+        lost = {a.id: loss.get(a.muscle, 0.0) for a in members}
+        weights = {a.id: ctx.action_weight[a.role] for a in members}
+        fraction = sum(weights[a.id] * lost[a.id] for a in members) / (sum(weights.values()) or 1.0)
+        status = Strength.LOST if all(lost[a.id] >= 1.0 for a in members) else Strength.WEAK
+        result.append(Weakness(joint, motion, members, lost, round(min(fraction, 1.0), 4), status))
+    return sorted(result, key=lambda w: (-w.fraction_lost, w.joint, w.motion))
+
+
+def weakened_item(ctx: Context, w: Weakness, affected: dict[str, Affected]) -> WeakenedMotion:
+    steps, rules = chain_facts(ctx, affected, [a.muscle for a in w.members if w.loss[a.id] > 0])
+    because = unique_facts([*steps, *(ctx.kb.action_fact(a) for a in w.members)])
+    return WeakenedMotion(
+        joint=ctx.kb.ref(w.joint),
+        motion=ctx.kb.ref(w.motion),
+        fraction_lost=w.fraction_lost,
+        status=w.status,
+        lost_actions=[ctx.kb.ref(a.muscle) for a in w.members if w.loss[a.id] > 0],
+        score=round(w.fraction_lost + (1.0 if w.status is Strength.LOST else 0.0), 4),
+        because=because,
+        rules=ctx.rule_refs(*rules, "rule:injury-loses-actions", "rule:motion-weakened"),
+        basis=ctx.basis(because),
+    )
+
+
+@implements("rule:load-transfer")
+def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) -> list[IncreasedLoad]:
+    """Intact restraints and opposing muscles of each destabilised motion carry more load."""
+    collected: dict[tuple[str, str, str, str], dict] = {}
+    for g in groups:
+        lost_facts = [ctx.kb.restraint_fact(r) for r in g.members if g.loss[r.id] > 0]
+        for r in g.members:
+            if g.loss[r.id] == 0 and r.structure not in loss:
+                _collect(collected, (r.structure, "restraint", g.joint, g.motion), g.position,
+                         g.fraction_lost * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)])  # fmt: skip
+        for action, joint_link in _opposing_actions(ctx, g.joint, g.motion):
+            if action.muscle not in loss:
+                facts = [*lost_facts, ctx.kb.action_fact(action), *ctx.facts(joint_link)]
+                _collect(collected, (action.muscle, "dynamic stabiliser", g.joint, g.motion), g.position,
+                         g.fraction_lost * ctx.load_rank[action.role], facts)  # fmt: skip
+    return _load_items(ctx, collected, "rule:load-transfer")
+
+
+@implements("rule:synergists-take-over")
+def synergists(ctx: Context, found: list[Weakness], loss: dict[str, float]) -> list[IncreasedLoad]:
+    """Intact muscles producing a weakened motion substitute for the lost ones."""
+    collected: dict[tuple[str, str, str, str], dict] = {}
+    for w in found:
+        lost_facts = [ctx.kb.action_fact(a) for a in w.members if w.loss[a.id] > 0]
+        for a in w.members:
+            if w.loss[a.id] == 0 and a.muscle not in loss:
+                _collect(collected, (a.muscle, "synergist", w.joint, w.motion), None,
+                         w.fraction_lost * ctx.load_rank[a.role], [*lost_facts, ctx.kb.action_fact(a)])  # fmt: skip
+    return _load_items(ctx, collected, "rule:synergists-take-over")
+
+
+def _collect(collected: dict, key: tuple[str, str, str, str], position: str | None, score: float,
+             facts: list[Fact]) -> None:  # fmt: skip
+    entry = collected.setdefault(key, {"positions": set(), "score": 0.0, "because": []})
+    if position:
+        entry["positions"].add(position)
+    entry["score"] = max(entry["score"], score)
+    entry["because"].extend(facts)
+
+
+def _load_items(ctx: Context, collected: dict, rule: str) -> list[IncreasedLoad]:
+    items = []
+    for (structure, kind, joint, motion), entry in collected.items():
+        because = unique_facts(entry["because"])
+        items.append(IncreasedLoad(
+            structure=ctx.kb.ref(structure), kind=kind, joint=ctx.kb.ref(joint), motion=ctx.kb.ref(motion),
+            positions=[ctx.kb.ref(p) for p in sorted(entry["positions"])], score=round(entry["score"], 4),
+            because=because, rules=ctx.rule_refs(rule), basis=ctx.basis(because),
+        ))  # fmt: skip
+    return items
+
+
+def _opposing_actions(ctx: Context, joint: str, motion: str) -> list[tuple[MuscleAction, list[Statement]]]:
+    """Muscle actions producing the opposite motion at this joint or at a joint sharing a bone."""
+    opposite = set(ctx.kb.opposite_motions.get(motion, ()))
+    for general in ctx.kb.motion_kinds.get(motion, ()):
+        opposite |= ctx.kb.opposite_motions.get(general, frozenset())
+    found: list[tuple[MuscleAction, list[Statement]]] = []
+    for (action_joint, action_motion), actions in sorted(ctx.kb.actions_by_motion.items()):
+        if action_motion not in opposite:
+            continue
+        link = [] if action_joint == joint else _shared_bone(ctx, joint, action_joint)
+        if action_joint == joint or link:
+            found.extend((a, link) for a in actions)
+    return found
+
+
+def _shared_bone(ctx: Context, joint_a: str, joint_b: str) -> list[Statement]:
+    """The 'connects' statements showing two joints share a bone, or [] if they do not."""
+    bones_a = {st.object: st for st in ctx.objects(joint_a, "akg:jointOf")}
+    for st in ctx.objects(joint_b, "akg:jointOf"):
+        if st.object in bones_a:
+            return [bones_a[st.object], st]
+    return []

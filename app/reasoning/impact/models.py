@@ -1,0 +1,143 @@
+"""The answer records of an impact report: what the injury reaches and what follows from it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact, RuleRef
+
+
+class Stability(StrEnum):
+    """How much a joint motion is still restrained after the injury."""
+
+    UNSTABLE = "unstable"
+    LAXITY = "increased laxity"
+    REDUCED = "reduced restraint"
+
+
+class Strength(StrEnum):
+    """How much of a motion the muscles can still produce."""
+
+    LOST = "lost"
+    WEAK = "weak"
+
+
+class Reach(StrEnum):
+    """How a structure came to be affected; only the first four and `branch` damage it."""
+
+    NAMED = "named"
+    PART = "part of an injured whole"
+    CONDITION = "affected by the named condition"
+    BRANCH = "branch of an injured nerve"
+    SITE = "site of the named condition (intact)"
+    FORCE = "muscle-tendon unit without force (not itself injured)"
+    SUBLUXED = "tendon no longer held by its torn retinaculum"
+    DENERVATED = "denervated"
+    COMPRESSED = "compressed (swelling or entrapment)"
+
+
+#: Reaches whose structure carries the lesion itself (a site, an unloaded unit or a denervated muscle do not).
+DAMAGED = frozenset({Reach.NAMED, Reach.PART, Reach.CONDITION, Reach.BRANCH, Reach.SUBLUXED, Reach.COMPRESSED})
+
+
+class Conclusion(BaseModel):
+    """What every conclusion carries: the facts it rests on, the rules applied, and how it is known."""
+
+    score: float
+    because: list[Fact]
+    rules: list[RuleRef]
+    basis: EntityRef | None = Field(
+        default=None,
+        description="The weakest way any fact behind the conclusion is known (the editor's reading, stated by the "
+        "source, measured): a conclusion that rests on one inferred step says so here.",
+    )
+
+
+class AffectedStructure(BaseModel):
+    structure: EntityRef
+    grade: int
+    reached: Reach
+    lesion: EntityRef | None = Field(default=None, description="The lesion mechanism (loss of continuity, ...).")
+    via: EntityRef | None = Field(default=None, description="The named injury this one was reached from.")
+    because: list[Fact] = Field(default_factory=list)
+    rules: list[RuleRef] = Field(default_factory=list)
+
+
+class LostRestraint(BaseModel):
+    structure: EntityRef
+    role: str
+    restraint_lost: float = Field(description="Share of this structure's restraint lost (by grade).")
+
+
+class DestabilisedMotion(Conclusion):
+    joint: EntityRef
+    motion: EntityRef
+    position: EntityRef | None = Field(description="null: no restraint of this motion has a position in its source.")
+    fraction_lost: float = Field(description="Weighted share of all restraint of this motion that is lost (0-1).")
+    restraint_remaining: float
+    status: Stability
+    lost_restraints: list[LostRestraint]
+
+
+class WeakenedMotion(Conclusion):
+    joint: EntityRef
+    motion: EntityRef
+    fraction_lost: float = Field(description="Weighted share of the muscles' production of this motion that is lost.")
+    status: Strength
+    lost_actions: list[EntityRef]
+
+
+class IncreasedLoad(Conclusion):
+    structure: EntityRef
+    kind: Literal["restraint", "dynamic stabiliser", "synergist"]
+    joint: EntityRef
+    motion: EntityRef
+    positions: list[EntityRef]
+
+
+class ExpectedPositiveTest(Conclusion):
+    test: EntityRef
+    joint: EntityRef | None = None
+    motion: EntityRef | None = None
+    structure: EntityRef | None = Field(default=None, description="The injured structure the test examines.")
+    positions: list[EntityRef] = Field(default_factory=list)
+
+
+class Finding(Conclusion):
+    """A conclusion about one entity (a symptom, a skin area, a nerve, a condition, a structure)."""
+
+    entity: EntityRef
+    detail: str
+
+
+#: The sections of an ImpactReport whose items are conclusions with ``because`` and ``rules``.
+SECTIONS = (
+    "destabilised_motions",
+    "weakened_motions",
+    "increased_load",
+    "expected_positive_tests",
+    "symptoms",
+    "numbness_areas",
+    "nerves_at_risk",
+    "supply_at_risk",
+    "long_term_risks",
+)
+
+
+class ImpactReport(BaseModel):
+    notice: str = EDUCATIONAL_NOTICE
+    injuries: list[AffectedStructure]
+    position: EntityRef | None
+    destabilised_motions: list[DestabilisedMotion]
+    weakened_motions: list[WeakenedMotion]
+    increased_load: list[IncreasedLoad]
+    expected_positive_tests: list[ExpectedPositiveTest]
+    symptoms: list[Finding]
+    numbness_areas: list[Finding]
+    nerves_at_risk: list[Finding]
+    supply_at_risk: list[Finding]
+    long_term_risks: list[Finding]
+    rules_applied: list[RuleRef]

@@ -1,0 +1,115 @@
+"""Rules about nerves and vessels: numbness, burning, nerves and blood supply at risk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from app.knowledge.model import Statement
+from app.models import Fact
+from app.reasoning.impact.context import Affected, Context, implements, unique_facts
+from app.reasoning.impact.expansion import COMPRESSION, LOSS
+from app.reasoning.impact.models import DAMAGED, Finding, Reach
+
+
+@dataclass
+class Findings:
+    """Accumulates findings per entity, merging reasons and keeping the best score."""
+
+    items: dict[str, dict] = field(default_factory=dict)
+
+    def add(self, entity: str, detail: str, score: float, facts: Iterable[Fact], rules: Iterable[str]) -> None:
+        entry = self.items.setdefault(entity, {"details": [], "score": 0.0, "facts": [], "rules": []})
+        if detail not in entry["details"]:
+            entry["details"].append(detail)
+        entry["score"] = max(entry["score"], score)
+        entry["facts"].extend(facts)
+        entry["rules"].extend(r for r in rules if r not in entry["rules"])
+
+    def result(self, ctx: Context) -> list[Finding]:
+        items = []
+        for entity, entry in self.items.items():
+            because = unique_facts(entry["facts"])
+            items.append(Finding(
+                entity=ctx.kb.ref(entity), detail="; ".join(sorted(entry["details"])), score=round(entry["score"], 4),
+                because=because, rules=ctx.rule_refs(*entry["rules"]), basis=ctx.basis(because),
+            ))  # fmt: skip
+        return sorted(items, key=lambda f: (-f.score, f.entity.label))
+
+
+#: Lesions that put an adjacent nerve at risk (a degenerated tendon or an inflamed joint does not).
+TRAUMA = (LOSS, "akg:Fracture")
+
+
+def _sensory_loss(state: Affected) -> bool:
+    return state.reached in DAMAGED and state.lesion in (LOSS, COMPRESSION)
+
+
+def territories(ctx: Context, nerve: str) -> list[Statement]:
+    return ctx.objects(nerve, "akg:sensoryTerritory")
+
+
+@implements("rule:numbness")
+def numbness(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
+    """The skin territories of injured or compressed nerves (branches are reached by their own rule)."""
+    findings = Findings()
+    for nerve, state in sorted(affected.items()):
+        if not ctx.kb.is_a(nerve, "akg:Nerve") or not _sensory_loss(state):
+            continue
+        compressed = state.lesion == COMPRESSION
+        for st in territories(ctx, nerve):
+            detail = f"{'compressed' if compressed else 'injured'} {ctx.kb.label(nerve)}"
+            score = 0.5 if compressed else ctx.grade_loss[state.grade]
+            findings.add(st.object, detail, score, ctx.facts([*state.chain, st]), (*state.rules, "rule:numbness"))
+    return findings.result(ctx)
+
+
+@implements("rule:compression-burns")
+def burning(ctx: Context, affected: dict[str, Affected]) -> tuple[str, list[Fact]] | None:
+    """The first compressed nerve with a territory: burning pain (its detail and facts)."""
+    for nerve, state in sorted(affected.items()):
+        found = territories(ctx, nerve)
+        if state.reached is Reach.COMPRESSED and state.lesion == COMPRESSION and found:
+            return f"compressed {ctx.kb.label(nerve)}", ctx.facts([*state.chain, found[0]])
+    return None
+
+
+@implements("rule:nerves-at-risk")
+def nerves_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
+    """Nerves compressed in a swollen space or lying next to a damaged structure."""
+    findings = Findings()
+    for curie, state in sorted(affected.items()):
+        if state.reached is Reach.COMPRESSED:
+            findings.add(curie, f"compressed ({ctx.kb.label(state.via or curie)})", 0.75, ctx.facts(state.chain),
+                         (*state.rules, "rule:nerves-at-risk"))  # fmt: skip
+            continue
+        if state.reached not in DAMAGED or state.lesion not in TRAUMA:
+            continue
+        for st in ctx.objects(curie, "akg:adjacentTo"):
+            if ctx.kb.is_a(st.object, "akg:Nerve") and st.object not in affected:
+                findings.add(st.object, f"adjacent to the injured {ctx.kb.label(curie)}", 0.5,
+                             ctx.facts([*state.chain, st]), (*state.rules, "rule:nerves-at-risk"))  # fmt: skip
+    return findings.result(ctx)
+
+
+@implements("rule:supply-at-risk")
+def supply_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
+    """What a torn or compressed artery (or any of its branches) supplies."""
+    findings = Findings()
+    for artery, state in sorted(affected.items()):
+        if not ctx.kb.is_a(artery, "akg:Artery") or not _sensory_loss(state):
+            continue
+        how = "compressed" if state.lesion == COMPRESSION else "injured"
+        score = 0.5 if state.lesion == COMPRESSION else ctx.grade_loss[state.grade]
+        stack: list[tuple[str, list[Statement]]] = [(artery, list(state.chain))]
+        seen = {artery}
+        while stack:
+            current, chain = stack.pop()
+            for st in ctx.kb.by_subject.get(current, ()):
+                if st.predicate == "akg:supplies":
+                    findings.add(st.object, f"supplied by the {how} {ctx.kb.label(artery)}", score,
+                                 ctx.facts([*chain, st]), (*state.rules, "rule:supply-at-risk"))  # fmt: skip
+                elif st.predicate == "akg:hasBranch" and st.object not in seen:
+                    seen.add(st.object)
+                    stack.append((st.object, [*chain, st]))
+    return findings.result(ctx)

@@ -1,0 +1,96 @@
+"""Properties of the lesion-aware engine over every injurable entity of the bundled data (issue 9).
+
+- no conclusion without a complete ``because``: every expansion step that reached a structure the
+  conclusion rests on is in it, and every fact has a source;
+- no ligament is damaged by a bone injury unless a sourced condition names it (a fracture releases nothing);
+- a grade I injury never makes a motion 'unstable' nor gives instability or giving way;
+- a compression (entrapment, swelling in a space) never destabilises a joint nor damages its retinaculum;
+- a decision rule (Ottawa) is never an expected positive test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.kg import INJURABLE_TYPES, AnkleKG
+from app.reasoning.impact import SECTIONS, ImpactReport, Reach, Stability
+from tests.datafacts import select
+
+INJURABLE = sorted(
+    {
+        row["e"]
+        for row in select(
+            "SELECT ?e WHERE { ?e a/rdfs:subClassOf* ?c . VALUES ?c { akg:AnatomicalStructure akg:Condition } }"
+        )
+    }
+)
+SKELETAL = {
+    row["e"] for row in select("SELECT ?e WHERE { ?e a/rdfs:subClassOf* ?c . VALUES ?c { akg:Bone akg:BonePart } }")
+}
+COMPRESSION = "akg:Compression"
+COMPRESSIONS = {row["c"] for row in select("SELECT ?c WHERE { ?c akg:lesion akg:Compression }")}
+ONLY_COMPRESSION = sorted(
+    c for c in COMPRESSIONS if {r["l"] for r in select(f"SELECT ?l WHERE {{ {c} akg:lesion ?l }}")} == {COMPRESSION}
+)
+NOT_ONLY_LOSS = {
+    row["c"] for row in select("SELECT ?c WHERE { ?c akg:lesion ?l FILTER(?l != akg:LossOfContinuity) }")
+}
+SPACES = sorted({row["e"] for row in select("SELECT ?e WHERE { ?e a/rdfs:subClassOf* akg:AnatomicalSpace }")})
+INSTABILITY = "ANKLE:0003005"
+DAMAGING = {Reach.NAMED, Reach.PART, Reach.CONDITION, Reach.BRANCH}
+
+
+def test_the_injurable_types_are_what_the_engine_takes() -> None:
+    assert INJURABLE_TYPES == ("akg:AnatomicalStructure", "akg:Condition")
+    assert len(INJURABLE) > 150
+
+
+@pytest.fixture(scope="module")
+def reports(kg: AnkleKG) -> dict[tuple[str, int], ImpactReport]:
+    return {(e, g): kg.impact([(e, g)]) for e in INJURABLE for g in (1, 3)}
+
+
+def test_every_conclusion_has_a_complete_because(reports: dict[tuple[str, int], ImpactReport]) -> None:
+    for (entity, grade), report in reports.items():
+        steps = {i.structure.id: {(f.subject.id, f.predicate.id, f.object.id if f.object else None)
+                                  for f in i.because} for i in report.injuries}  # fmt: skip
+        for section in SECTIONS:
+            for item in getattr(report, section):
+                assert item.rules and item.because, (entity, section)
+                assert all(f.sources for f in item.because), (entity, section)
+                facts = {(f.subject.id, f.predicate.id, f.object.id if f.object else None) for f in item.because}
+                for lost in getattr(item, "lost_restraints", []):
+                    assert steps.get(lost.structure.id, set()) <= facts, (entity, grade, lost.structure.label)
+                for muscle in getattr(item, "lost_actions", []):
+                    assert steps.get(muscle.id, set()) <= facts, (entity, grade, muscle.label)
+
+
+def test_a_bone_injury_tears_no_ligament(reports: dict[tuple[str, int], ImpactReport]) -> None:
+    for entity in sorted(SKELETAL):
+        report = reports[(entity, 3)]
+        soft = [i.structure.label for i in report.injuries if i.structure.id not in SKELETAL and i.reached in DAMAGING]
+        assert soft == [], f"{entity}: {soft}"
+        assert report.destabilised_motions == [], entity
+
+
+def test_grade_one_is_never_unstable(reports: dict[tuple[str, int], ImpactReport]) -> None:
+    for entity in INJURABLE:
+        report = reports[(entity, 1)]
+        assert all(d.status is not Stability.UNSTABLE for d in report.destabilised_motions), entity
+        if entity not in NOT_ONLY_LOSS:  # a subluxing tendon gives way by its own mechanism, whatever the grade
+            assert INSTABILITY not in {s.entity.id for s in report.symptoms}, entity
+
+
+@pytest.mark.parametrize("entity", [*ONLY_COMPRESSION, *SPACES])
+def test_a_compression_destabilises_nothing_and_tears_nothing(kg: AnkleKG, entity: str) -> None:
+    for grade in (1, 2, 3):
+        report = kg.impact([(entity, grade)])
+        assert report.destabilised_motions == [], entity
+        assert report.weakened_motions == [], entity
+        torn = [i.structure.label for i in report.injuries if i.lesion and i.lesion.id == "akg:LossOfContinuity"]
+        assert torn == [], (entity, torn)
+
+
+def test_a_decision_rule_is_never_a_positive_test(reports: dict[tuple[str, int], ImpactReport]) -> None:
+    for report in reports.values():
+        assert "ANKLE:0003511" not in {t.test.id for t in report.expected_positive_tests}
