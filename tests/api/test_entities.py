@@ -215,7 +215,8 @@ def _citations() -> dict[str, set[tuple[str, ...]]]:
         """SELECT ?r ?s ?p ?o WHERE { ?ax a owl:Axiom ; owl:annotatedSource ?s ; owl:annotatedProperty ?p ;
              owl:annotatedTarget ?o ; dcterms:source ?r . FILTER(isIRI(?o)) }"""
     ):
-        cited.setdefault(row["r"], set()).add((row["s"], row["p"], row["o"]))
+        target = row["o"].replace("https://w3id.org/anklekg/schema#", "akg:")  # a lesion mechanism is a schema term
+        cited.setdefault(row["r"], set()).add((row["s"], row["p"], target))
     for row in datafacts.select(
         """SELECT ?r ?f WHERE { ?f dcterms:source ?r ; a ?kind .
              FILTER(?kind IN (akg:Restraint, akg:MuscleAction, akg:TreatmentEvidence)) }"""

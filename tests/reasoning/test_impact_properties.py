@@ -36,7 +36,7 @@ def test_adding_an_injury_never_reduces_any_loss(kg: AnkleKG, injuries: list, ex
 @given(structures, st.sampled_from([(1, 2), (2, 3), (1, 3)]))
 def test_a_higher_grade_never_reduces_loss(kg: AnkleKG, structure: str, pair: tuple[int, int]) -> None:
     low, high = (losses(kg.impact([(structure, g)])) for g in pair)
-    assert low.keys() == high.keys()
+    assert low.keys() <= high.keys()
     assert all(high[k] >= low[k] for k in low)
 
 

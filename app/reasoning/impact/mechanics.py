@@ -45,14 +45,16 @@ class Weakness:
     status: Strength
 
 
-def _loses_function(state: Affected) -> bool:
-    return (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in UNLOADED
+def _loses_function(ctx: Context, state: Affected) -> bool:
+    """Torn, or an unloaded muscle-tendon unit, at a grade that costs something (grade I costs nothing)."""
+    torn = (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in UNLOADED
+    return torn and ctx.grade_loss[state.grade] > 0
 
 
 @implements("rule:injury-loses-restraint")
 def restraint_loss(ctx: Context, affected: dict[str, Affected]) -> dict[str, float]:
     """Share of its restraints each structure loses: by grade, for a loss of continuity or an unloaded unit."""
-    return {c: ctx.grade_loss[s.grade] for c, s in affected.items() if _loses_function(s)}
+    return {c: ctx.grade_loss[s.grade] for c, s in affected.items() if _loses_function(ctx, s)}
 
 
 @implements("rule:injury-loses-actions")
@@ -61,7 +63,7 @@ def action_loss(ctx: Context, affected: dict[str, Affected]) -> dict[str, float]
     return {
         c: ctx.grade_loss[s.grade]
         for c, s in affected.items()
-        if _loses_function(s) and ctx.kb.actions_by_muscle.get(c)
+        if _loses_function(ctx, s) and ctx.kb.actions_by_muscle.get(c)
     }
 
 

@@ -109,6 +109,7 @@ function factItem(fact) {
     parts.push(` (${key.replace(/_/g, " ")}: ${text})`);
   }
   parts.push(".");
+  if (fact.known_by) parts.push(el("span", { className: "basis", text: ` Known: ${fact.known_by.label}.` }));
   if (fact.inferred) parts.push(el("span", { className: "inferred", text: " (inferred)" }));
   return el("li", { className: "fact" }, parts, sources(fact.sources),
     fact.note ? el("div", { className: "note", text: fact.note }) : null);
@@ -274,15 +275,19 @@ async function openEntity(ref) {
 
 // --- "If this is injured…" ----------------------------------------------------------------------------
 
-const finding = (item) => [link(item.entity), item.detail ? ` — ${item.detail}` : ""];
+/** How the weakest fact behind a conclusion is known, shown when it is not the source's own words. */
+const basisNote = (item) => (item.basis && item.basis.id !== "akg:StatedBySource" && item.basis.id !== "akg:Measured"
+  ? el("span", { className: "basis", text: ` (rests on ${item.basis.label})` }) : "");
+const finding = (item) => [link(item.entity), item.detail ? ` — ${item.detail}` : "", basisNote(item)];
 const statusBadge = (status) => el("span", { className: `status status-${status.replace(/\s+/g, "-")}`, text: status });
 
 const IMPACT_SECTIONS = [
-  ["destabilised_motions", "Destabilised motions", (m) => [link(m.motion), " of the ", link(m.joint), " in the ",
-    link({ ...m.position, label: positionName(m.position.label) }), " position", statusBadge(m.status),
-    ` — ${pct(m.fraction_lost)} of its restraint lost`]],
+  ["destabilised_motions", "Destabilised motions", (m) => [link(m.motion), " of the ", link(m.joint),
+    m.position ? [" in the ", link({ ...m.position, label: positionName(m.position.label) }), " position"]
+      : " (position not stated by the sources)", statusBadge(m.status),
+    ` — ${pct(m.fraction_lost)} of its restraint lost`, basisNote(m)]],
   ["weakened_motions", "Weakened motions", (m) => [link(m.motion), " at the ", link(m.joint), statusBadge(m.status),
-    ` — ${pct(m.fraction_lost)} of the muscles' production lost`]],
+    ` — ${pct(m.fraction_lost)} of the muscles' production lost`, basisNote(m)]],
   ["expected_positive_tests", "Expected positive tests", (t) => [link(t.test),
     t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "",
     t.structure ? [" — examines the ", link(t.structure)] : "", positionsPhrase(t.positions)]],
@@ -293,8 +298,9 @@ const IMPACT_SECTIONS = [
   ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,
     link(l.motion), " of the ", link(l.joint), positionsPhrase(l.positions)]],
   ["supply_at_risk", "Blood supply at risk", finding],
-  ["injuries", "What the injury reaches", (a) => [link(a.structure), ` — grade ${a.grade}, ${a.reached}`,
-    a.via ? [" (via ", link(a.via), ")"] : ""]],
+  ["injuries", "What the injury reaches", (a) => [link(a.structure),
+    a.lesion ? [" — ", a.lesion.label, a.lesion.id === "akg:LossOfContinuity" ? ` grade ${a.grade}` : ""] : "",
+    `, ${a.reached}`, a.via ? [" (via ", link(a.via), ")"] : ""]],
 ];
 
 /** Identifies an item across the explain=rules and explain=full answers. */

@@ -1,0 +1,1278 @@
+"""Sourced literature cases for the impact engine: expected AND forbidden conclusions.
+
+How this suite was written: blinded. The author did not run the engine and did not read app/reasoning/*; the
+cases were not tuned to what the code does. Each case states, in `claim`, what its cited sources say, and the
+expectations follow from that claim, not from the graph. The sources are ones the author read (at least the
+abstract or the cited passage) through the stored-literature search; where a page had no journal citation, the
+page itself is cited by title and address. Labels are the graph's own labels (checked against the data file).
+
+Reading the fields: `positive_tests`, `unstable`, `weakened`, `lost`, `injured`, `compressed`, `symptoms`,
+`numb`, `long_term` and `more_load` are conclusions the engine must reach; every `not_*` field and the
+`nothing_*` flags are conclusions it must NOT reach. A case whose literature expectation needs a fact or an
+entity the graph lacks carries `data_gap` (the runner marks it xfail). The Ottawa ankle rules are a decision
+rule for imaging, never a finding, so they only ever appear in `not_positive_tests`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LitCase:
+    id: str
+    injuries: tuple[tuple[str, int], ...]
+    sources: tuple[str, ...]
+    claim: str
+    position: str | None = None
+    positive_tests: tuple[str, ...] = ()
+    not_positive_tests: tuple[str, ...] = ()
+    unstable: tuple[tuple[str, str], ...] = ()
+    not_unstable: tuple[tuple[str, str], ...] = ()
+    nothing_destabilised: bool = False
+    weakened: tuple[tuple[str, str], ...] = ()
+    lost: tuple[tuple[str, str], ...] = ()
+    not_lost: tuple[tuple[str, str], ...] = ()
+    nothing_weakened: bool = False
+    injured: tuple[str, ...] = ()
+    not_injured: tuple[str, ...] = ()
+    compressed: tuple[str, ...] = ()
+    symptoms: tuple[str, ...] = ()
+    not_symptoms: tuple[str, ...] = ()
+    numb: tuple[str, ...] = ()
+    not_numb: tuple[str, ...] = ()
+    long_term: tuple[str, ...] = ()
+    not_long_term: tuple[str, ...] = ()
+    more_load: tuple[str, ...] = ()
+    data_gap: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Labels used often (exact graph labels)
+# ---------------------------------------------------------------------------------------------------------------
+TC = "talocrural joint"
+ST = "subtalar joint"
+TIBFIB = "inferior tibiofibular joint"
+TCN = "talocalcaneonavicular joint"
+
+ATFL = "anterior talofibular ligament"
+CFL = "calcaneofibular ligament"
+PTFL = "posterior talofibular ligament"
+DELTOID = "deltoid ligament"
+AITFL = "anterior inferior tibiofibular ligament"
+PITFL = "posterior inferior tibiofibular ligament"
+IOL = "interosseous tibiofibular ligament"
+IOM = "interosseous membrane of leg"
+
+ANT_TRANS = (TC, "anterior talar translation")
+TILT = (TC, "talar tilt")
+VALGUS = (TC, "valgus talar tilt")
+ER_TALUS = (TC, "external rotation of the talus")
+LAT_SHIFT = (TC, "lateral talar shift")
+TC_INV = (TC, "inversion")
+ST_INV = (ST, "inversion")
+ST_EV = (ST, "eversion")
+WIDENING = (TIBFIB, "syndesmotic widening")
+DORSI = (TC, "dorsiflexion")
+PLANTAR = (TC, "plantarflexion")
+ARCH = (TCN, "collapse of the medial longitudinal arch")
+
+DRAWER = "anterior drawer test"
+TILT_TEST = "talar tilt test"
+SQUEEZE = "squeeze test"
+ER_TEST = "external rotation stress test"
+THOMPSON = "Thompson test"
+HEEL_RISE = "single-leg heel rise test"
+TINEL = "Tinel sign at the tarsal tunnel"
+OTTAWA = "Ottawa ankle rules"
+
+# ---------------------------------------------------------------------------------------------------------------
+# Sources (each read, at least its abstract or the passage the claim rests on)
+# ---------------------------------------------------------------------------------------------------------------
+BAHR = "Bahr 1997, Acta Orthop Scand 68(5):435-441, doi:10.3109/17453679708996258"
+TOHYAMA = "Tohyama 1995, J Orthop Res 13(4), doi:10.1002/jor.1100130417"
+LI_2019 = "Li 2019, J Foot Ankle Res 12:16, doi:10.1186/s13047-019-0330-5, PMID 30923576"
+SOUTHERST = (
+    "Southerst 2015 (OPTIMa Collaboration), Chiropr Man Therap 23:30, Table 1 case definition of sprains, "
+    "doi:10.1186/s12998-015-0075-6, PMID 26512315"
+)
+VUURBERG = "Vuurberg 2018, Br J Sports Med 52(15):956, doi:10.1136/bjsports-2017-098106"
+DOHERTY = "Doherty 2016, Am J Sports Med (first-time lateral ankle sprain and CAI), doi:10.1177/0363546516628870"
+MCCRISKIN = "McCriskin 2015, World J Orthop 6(2):161-171, doi:10.5312/wjo.v6.i2.161, PMID 25793157"
+GOLANO = "Golano 2010, Knee Surg Sports Traumatol Arthrosc 18(5):557-569, doi:10.1007/s00167-010-1100-x"
+STEPHENS = "Stephens 1992, Foot Ankle 13(3):130-136, doi:10.1177/107110079201300304"
+MICHELS = "Michels 2023, Front Bioeng Biotechnol 11:1047134, doi:10.3389/fbioe.2023.1047134"
+CHUN = "Chun 2015, Korean J Radiol 16(5):1096-1103, doi:10.3348/kjr.2015.16.5.1096, PMID 26356649"
+CORTE_REAL = "Corte-Real 2021, EFORT Open Rev 6(6):420-431, doi:10.1302/2058-5241.6.210017, PMID 34267932"
+MASSRI = "Massri-Pugin 2018, Foot Ankle Int 39(5):598-603, doi:10.1177/1071100717750577, PMID 29320936"
+SMAN_2013 = "Sman 2013, Br J Sports Med 47(10):620-628, doi:10.1136/bjsports-2012-091702"
+SMAN_2015 = "Sman 2015, Br J Sports Med 49(5):323 (diagnostic accuracy of clinical tests for syndesmosis injury)"
+HERMANS = "Hermans 2010, J Anat 217(6):633-645, doi:10.1111/j.1469-7580.2010.01302.x"
+YUEN = "Yuen 2017, Open Orthop J 11:670-677, doi:10.2174/1874325001711010670"
+CHANG_MANDELL = "Chang 2019, Curr Probl Diagn Radiol (syndesmotic ligaments review), doi:10.1067/j.cpradiol.2019.09.006"
+RADIOPAEDIA_SYND = "Radiopaedia: Ankle syndesmotic injury (radiopaedia.org case 69066 discussion)"
+INOKUCHI = "Inokuchi 2019, BMJ Case Rep 12(11):e231961, doi:10.1136/bcr-2019-231961"
+WHEELESS_MAISONNEUVE = (
+    "Wheeless' Textbook of Orthopaedics: Maisonneuve fracture (wheelessonline.com/ortho/maisonneuve_fracture)"
+)
+RASMUSSEN_DELTOID = (
+    "Rasmussen 1983, 'Deltoid ligament: functional analysis of the medial collateral ligamentous apparatus of "
+    "the ankle joint' (abstract, scilit.com/publications/6b8741dfdf1613f1b80852d715652c64)"
+)
+WHEELESS_DELTOID = (
+    "Wheeless' Textbook of Orthopaedics: Deltoid Ligament (wheelessonline.com/muscles-tendons/deltoid-ligament)"
+)
+HERMAN_MEDIAL = (
+    "Herman & Negron, 'Ankle Sprains, Medial', The 5-Minute Sports Medicine Consult (musculoskeletalkey.com)"
+)
+CLARE = "Clare MP, 'A Rational Approach to Ankle Fractures', Foot Ankle Clin review (biomechanical considerations)"
+SMITHUIS = "Smithuis & Smithuis, Radiology Assistant: Algorithm for Ankle Fractures 2.0 (radiologyassistant.nl)"
+WEBER_RADIOPAEDIA = "Radiopaedia: Weber classification (mirror at pacs.de/term/weber-classification)"
+RADSWIKI_ANKLE = "Radswiki: Ankle fracture, Lauge-Hansen supination-external rotation stages (radswiki.net)"
+GOUGOULIAS = "Gougoulias 2010, Clin Orthop Relat Res 468(1):243-251, doi:10.1007/s11999-009-0988-2"
+SWIERSTRA = (
+    "Swierstra 2022, EFORT Open Rev 7(10) (EOR-22-0065), 'The prognosis of ankle fractures: a systematic review'"
+)
+SP_BIMALLEOLAR = "StatPearls: Bimalleolar Ankle Fractures (statpearls.com/point-of-care/18288)"
+BACHMANN = "Bachmann 2003, BMJ 326(7386):417, doi:10.1136/bmj.326.7386.417"
+SP_CALCANEUS = "StatPearls: Calcaneus Fractures, NCBI Bookshelf NBK430861"
+AEM_CALCANEUS = (
+    "AccessEmergency Medicine (McGraw Hill): calcaneus fracture section (accessemergencymedicine.mhmedical.com)"
+)
+SP_TALAR_NECK = "StatPearls: Talar Neck Fractures (Shamrock & Byerly; statpearls.com article 18049)"
+LEONETTI = "Leonetti 2018, Open Orthop J 12:567, 'Complications after displaced talar neck fracture'"
+WHITAKER = "Whitaker 2018, Curr Rev Musculoskelet Med 11:456-474, doi:10.1007/s12178-018-9509-9"
+HAWKINS_TABLE = "Hawkins classification of talar neck fractures with AVN rates (medicalalgorithms.com)"
+AO_5TH = "AO Surgery Reference: 5th metatarsal, proximal avulsion fracture (surgeryreference.aofoundation.org)"
+NW_5TH = "Northwestern Feinberg ortho-teaching, Foot Case 2: fracture of the 5th metatarsal"
+MEDSCAPE_OLT = "Hyer, Medscape/eMedicine: Osteochondral Lesions of the Talus (article 1237723)"
+VALDERRABANO = "Valderrabano 2009, Clin Orthop Relat Res 467:1800-1806, doi:10.1007/s11999-008-0543-6"
+BOYD = "Boyd 2015, Br J Gen Pract 65(641):668-669, doi:10.3399/bjgp15X688069, PMC4655731"
+MAFFULLI_1998 = "Maffulli 1998, Am J Sports Med 26(2):266-270, doi:10.1177/03635465980260021801, PMID 9548122"
+FOOT_HYPERBOOK = "East Lancashire Foot Hyperbook: Ruptured Achilles tendon, clinical (eastlancsfeet.org.uk)"
+SIC_THOMPSON = "Sports Injury Clinic: Thompson's test for Achilles tendon tears (sportsinjuryclinic.net)"
+MAFFULLI_2004 = "Maffulli 2004, J R Soc Med 97(10):472-476, doi:10.1258/jrsm.97.10.472, PMID 15459257"
+ALFREDSON = "Alfredson 2007, Br J Sports Med 41:211-216, doi:10.1136/bjsm.2007.035543"
+KHAN_1999 = "Khan 1999, Sports Med 27(6):393-408, 'Histopathology of common tendinopathies'"
+MARTIN_2018 = "Martin 2018, J Orthop Sports Phys Ther 48(5):A1-A38, doi:10.2519/jospt.2018.0302"
+GEIDEMAN = "Geideman 2000, J Orthop Sports Phys Ther 30(2):68-77"
+WHEELESS_PTT = "Wheeless' Textbook of Orthopaedics: Rupture of the Tibialis Posterior (wheelessonline.com)"
+SP_PTTD = "StatPearls: Posterior Tibial Tendon Dysfunction (statpearls.com/point-of-care/27514)"
+ORR = "Orr 2013, Foot Ankle Int 34(6):818-823, 'Isolated spring ligament failure as a cause of AAFD'"
+BALLESTEROS = "Ballesteros-Mora 2015, Eur J Podiatry 1(1):21-26, doi:10.17979/ejpod.2015.1.1.1468"
+OB_TA_RUPTURE = "Orthobullets: Anterior Tibialis Tendon Rupture (orthobullets.com/foot-and-ankle/7055)"
+DAVDA = "Davda 2017, EFORT Open Rev 2:281-292, doi:10.1302/2058-5241.2.160047"
+SP_PERONEAL = "StatPearls: Peroneal Tendon Syndromes (statpearls.com/point-of-care/27040)"
+TANG = "Tang 2024, Cureus 16(11):e73787, doi:10.7759/cureus.73787, PMID 39687829"
+NM_SUBLUX = "Northwestern Medicine: Peroneal Tendon Subluxation (nm.org)"
+HOSACK = (
+    "Hosack, Perkins, Bleibleh, Singh, 'Snapping ankles: peroneal tendon subluxation and dislocation' "
+    "(abstract, kennedy.ox.ac.uk/publications/1557068)"
+)
+SP_PERONEAL_NERVE = "StatPearls: Peroneal Nerve Injury (statpearls.com/point-of-care/27038)"
+BAIMA = "Baima 2008, Curr Rev Musculoskelet Med 1(2):147-153, doi:10.1007/s12178-008-9023-6"
+OB_SPN = "Orthobullets: Superficial Peroneal Nerve (orthobullets.com/anatomy/10137)"
+SP_FOOT_NERVES = "StatPearls: Anatomy, Bony Pelvis and Lower Limb, Foot Nerves (statpearls.com article 21889)"
+SP_ATTS = "StatPearls: Anterior Tarsal Tunnel Syndrome (Dreyer & Gibboney; statpearls.com/point-of-care/34482)"
+WALDMAN_ATTS = (
+    "Anterior tarsal tunnel syndrome, atlas chapter abstract (discovery.researcher.life, '136 Anterior Tarsal Tunnel')"
+)
+RADIOPAEDIA_SURAL = "Radiopaedia: Sural neuropathy (radiopaedia.org/articles/sural-neuropathy)"
+SP_TTS = "StatPearls: Tarsal Tunnel Syndrome (statpearls.com/point-of-care/29876)"
+SP_TIBIAL_NEUROPATHY = "StatPearls: Tibial Neuropathy (statpearls.com/point-of-care/143425)"
+TEAMBONE_TTS = "TeamBone orthopaedic education: Tarsal tunnel syndrome, etiology (teambone.com)"
+MEDLINK_TIBIAL = "MedLink Neurology: Tibial nerve injuries (medlink.com/articles/tibial-nerve-injuries)"
+WVU_TIBIAL = "WVU Neurobiology & Anatomy: neuromuscular deficits, tibial nerve (anatomyresources.hsc.wvu.edu)"
+MEDSCAPE_SAPHENOUS = "Hollis, Medscape: signs and symptoms of saphenous nerve entrapment (answers 2225774-32346)"
+RADIOPAEDIA_SAPHENOUS = "Radiopaedia: Saphenous nerve (mirror at pacs.de/taxonomy/term/57361)"
+SP_DPA = "StatPearls: Anatomy, Bony Pelvis and Lower Limb: Foot Dorsalis Pedis Artery (statpearls.com article 20675)"
+GEORGE_DPA = (
+    "George, Alex & George, 'Variations in the origin of dorsalis pedis artery', IJCAP (ijcap.org article 13031)"
+)
+WHEELESS_VASC = "Wheeless' Textbook of Orthopaedics: Vascular injuries associated with tibial fractures"
+WEICHMAN = "Weichman 2010, Ann Vasc Surg 24(1):113.e1-5, doi:10.1016/j.avsg.2009.09.004, PMID 20122466"
+HELGESON = "Helgeson 2009, N Am J Sports Phys Ther, 'Sinus tarsi syndrome' clinical commentary, PMC2953318"
+
+
+CASES: tuple[LitCase, ...] = (
+    # ===========================================================================================================
+    # Lateral ligament complex
+    # ===========================================================================================================
+    LitCase(
+        id="atfl-grade1-stretched-no-laxity",
+        injuries=((ATFL, 1),),
+        sources=(SOUTHERST, BAHR),
+        claim=(
+            "A grade I sprain stretches the ligament fibres but leaves them structurally intact; laxity on stress "
+            "testing defines grade II and gross instability grade III. The drawer and tilt tests detect laxity that "
+            "follows sectioning (tearing) of the lateral ligaments, not stretching."
+        ),
+        injured=(ATFL,),
+        not_injured=(CFL, PTFL),
+        not_positive_tests=(DRAWER, TILT_TEST, OTTAWA),
+        not_unstable=(ANT_TRANS, TILT, ST_INV),
+        nothing_destabilised=True,
+        not_symptoms=("instability or giving way",),
+    ),
+    LitCase(
+        id="lateral-ankle-sprain-grade-i-condition",
+        injuries=(("lateral ankle sprain grade I", 1),),
+        sources=(SOUTHERST, BAHR),
+        claim=(
+            "The grade I lateral ankle sprain is a stretch of the anterior talofibular ligament with intact fibres; "
+            "there is no laxity on stress testing, so the laxity tests stay negative and no motion is destabilised."
+        ),
+        injured=(ATFL,),
+        not_positive_tests=(DRAWER, TILT_TEST),
+        nothing_destabilised=True,
+        not_symptoms=("instability or giving way",),
+        not_injured=(CFL,),
+    ),
+    LitCase(
+        id="atfl-grade2-partial-tear",
+        injuries=((ATFL, 2),),
+        sources=(SOUTHERST, TOHYAMA, BAHR, LI_2019),
+        claim=(
+            "A grade II sprain is a partial tear with increased laxity and a definite end point. Anterior drawer "
+            "laxity depends on the ATFL (Tohyama), whereas a marked talar tilt needs the CFL to fail as well "
+            "(Bahr); cutting the ATFL does not change the inversion angle (Li 2019)."
+        ),
+        injured=(ATFL,),
+        unstable=(ANT_TRANS,),
+        not_positive_tests=(TILT_TEST, OTTAWA, SQUEEZE),
+        not_unstable=(TC_INV, WIDENING),
+        not_injured=(CFL, PTFL),
+    ),
+    LitCase(
+        id="atfl-grade3-complete-isolated",
+        injuries=((ATFL, 3),),
+        sources=(TOHYAMA, BAHR, LI_2019, VUURBERG, DOHERTY),
+        claim=(
+            "Sectioning the ATFL significantly increases anterior drawer laxity at every flexion angle, most in "
+            "plantarflexion, but isolated ATFL section changes talar tilt only slightly and leaves the talocrural "
+            "and subtalar inversion angle unchanged. A lateral ligament rupture can lead to chronic ankle instability."
+        ),
+        injured=(ATFL,),
+        positive_tests=(DRAWER,),
+        unstable=(ANT_TRANS,),
+        not_positive_tests=(TILT_TEST, SQUEEZE, OTTAWA),
+        not_unstable=(TC_INV, ST_INV, WIDENING),
+        not_injured=(CFL, PTFL, DELTOID),
+        long_term=("chronic ankle instability",),
+    ),
+    LitCase(
+        id="atfl-grade3-plantarflexed-drawer",
+        injuries=((ATFL, 3),),
+        position="plantarflexed position",
+        sources=(TOHYAMA, BAHR),
+        claim=(
+            "After ATFL section the neutral-zone laxity of the anterior drawer rises most in 10 and 20 degrees of "
+            "plantarflexion, and ATFL force during testing is largest in plantarflexion."
+        ),
+        positive_tests=(DRAWER,),
+        unstable=(ANT_TRANS,),
+        not_unstable=(VALGUS, WIDENING),
+        injured=(ATFL,),
+        not_injured=(DELTOID,),
+    ),
+    LitCase(
+        id="atfl-cfl-grade3-combined",
+        injuries=((ATFL, 3), (CFL, 3)),
+        sources=(BAHR, LI_2019, GOLANO, VUURBERG),
+        claim=(
+            "A combined ATFL and CFL lesion produces a pronounced increase in drawer and talar tilt laxity (Bahr); "
+            "cutting the CFL after the ATFL increases talocrural inversion in plantarflexion and subtalar inversion "
+            "in dorsiflexion (Li). Inversion sprains tear the lateral ligaments, not the deltoid."
+        ),
+        injured=(ATFL, CFL),
+        positive_tests=(DRAWER, TILT_TEST),
+        unstable=(ANT_TRANS, TILT, ST_INV),
+        not_positive_tests=(SQUEEZE, THOMPSON, OTTAWA),
+        not_unstable=(WIDENING, VALGUS),
+        not_injured=(PTFL, DELTOID),
+        long_term=("chronic ankle instability",),
+    ),
+    LitCase(
+        id="atfl-cfl-ptfl-grade3-total-lateral-rupture",
+        injuries=((ATFL, 3), (CFL, 3), (PTFL, 3)),
+        sources=(GOLANO, BAHR, LI_2019, VUURBERG),
+        claim=(
+            "In inversion the ATFL fails first; a total rupture also involves the CFL and the PTFL (Golano). With "
+            "ATFL and CFL cut, drawer and tilt laxity rise markedly (Bahr); the syndesmosis and deltoid are not part "
+            "of this lesion."
+        ),
+        injured=(ATFL, CFL, PTFL),
+        positive_tests=(DRAWER, TILT_TEST),
+        unstable=(ANT_TRANS, TILT),
+        not_injured=(DELTOID, AITFL),
+        not_positive_tests=(SQUEEZE, OTTAWA),
+        not_unstable=(WIDENING, VALGUS),
+        long_term=("chronic ankle instability",),
+    ),
+    LitCase(
+        id="lateral-collateral-complex-grade3-parts",
+        injuries=(("lateral collateral ligament complex of ankle", 3),),
+        sources=(GOLANO, BAHR),
+        claim=(
+            "The lateral collateral ligament complex consists of the anterior talofibular, calcaneofibular and "
+            "posterior talofibular ligaments; rupturing the complex ruptures them, and with ATFL and CFL gone the "
+            "talar tilt test shows a pronounced laxity."
+        ),
+        injured=(ATFL, CFL, PTFL),
+        positive_tests=(TILT_TEST,),
+        unstable=(TILT,),
+        not_injured=(DELTOID,),
+        not_unstable=(VALGUS,),
+    ),
+    LitCase(
+        id="cfl-grade3-isolated",
+        injuries=((CFL, 3),),
+        sources=(LI_2019, STEPHENS, TOHYAMA),
+        claim=(
+            "The CFL is the primary ligamentous stabiliser against forced inversion and stabilises the subtalar "
+            "joint mainly in dorsiflexion (Li; Stephens). The anterior drawer depends on the ATFL, which is intact "
+            "here (Tohyama)."
+        ),
+        injured=(CFL,),
+        unstable=(ST_INV,),
+        not_positive_tests=(DRAWER, OTTAWA),
+        not_unstable=(ANT_TRANS,),
+        not_injured=(ATFL,),
+    ),
+    LitCase(
+        id="lateral-ankle-sprain-long-term",
+        injuries=(("lateral ankle sprain", 3),),
+        sources=(VUURBERG, MCCRISKIN, DOHERTY),
+        claim=(
+            "A large proportion of lateral ankle sprains develop chronic ankle instability; poorly managed lateral "
+            "instability leads to recurrent instability, osteochondral lesions of the talus and premature ankle "
+            "osteoarthritis."
+        ),
+        injured=(ATFL,),
+        long_term=("chronic ankle instability", "osteochondral lesion of the talus", "ankle osteoarthritis"),
+        not_positive_tests=(THOMPSON, OTTAWA),
+        not_injured=("calcaneal tendon",),
+    ),
+    LitCase(
+        id="lateral-ankle-sprain-grade-iii-condition",
+        injuries=(("lateral ankle sprain grade III", 3),),
+        sources=(SOUTHERST, TOHYAMA, VUURBERG),
+        claim=(
+            "A grade III sprain is a complete tear with gross instability; the torn ATFL gives a positive anterior "
+            "drawer; complete lateral ruptures carry a risk of chronic ankle instability."
+        ),
+        injured=(ATFL,),
+        positive_tests=(DRAWER,),
+        unstable=(ANT_TRANS,),
+        symptoms=("instability or giving way",),
+        long_term=("chronic ankle instability",),
+        not_positive_tests=(OTTAWA, THOMPSON),
+        not_injured=(DELTOID,),
+    ),
+    LitCase(
+        id="chronic-ankle-instability-condition",
+        injuries=(("chronic ankle instability", 3),),
+        sources=(VUURBERG, CORTE_REAL, CHUN),
+        claim=(
+            "Chronic ankle instability is persistent pain and/or giving way with recurrent sprains for 12 months "
+            "after the first sprain; untreated lateral instability can evolve into ankle osteoarthritis. Deltoid and "
+            "syndesmotic lesions are common companions on MRI, so they are not forbidden here."
+        ),
+        symptoms=("instability or giving way", "pain"),
+        long_term=("ankle osteoarthritis",),
+        not_positive_tests=(THOMPSON, OTTAWA),
+        not_lost=(DORSI, PLANTAR),
+    ),
+    # ===========================================================================================================
+    # Medial (deltoid) ligament
+    # ===========================================================================================================
+    LitCase(
+        id="deltoid-grade3-whole",
+        injuries=((DELTOID, 3),),
+        sources=(WHEELESS_DELTOID, RASMUSSEN_DELTOID, MASSRI),
+        claim=(
+            "The superficial deltoid resists eversion and its tibiocalcaneal part valgus displacement; the deep "
+            "deltoid prevents lateral displacement and external rotation of the talus. Isolated deltoid disruption "
+            "produced no coronal-plane syndesmotic diastasis (Massri-Pugin)."
+        ),
+        injured=(DELTOID,),
+        unstable=(VALGUS, ER_TALUS),
+        not_unstable=(WIDENING,),
+        not_positive_tests=(SQUEEZE, THOMPSON, OTTAWA),
+        not_injured=(ATFL, AITFL),
+    ),
+    LitCase(
+        id="deltoid-superficial-tibiocalcaneal-grade3",
+        injuries=(("tibiocalcaneal ligament", 3),),
+        sources=(RASMUSSEN_DELTOID, WHEELESS_DELTOID),
+        claim=(
+            "The tibiocalcaneal (superficial) band controls abduction (valgus tilt) of the talus; lateral "
+            "displacement of the talus is prevented by the deep deltoid, which is intact here."
+        ),
+        injured=("tibiocalcaneal ligament",),
+        unstable=(VALGUS,),
+        not_unstable=(LAT_SHIFT, WIDENING),
+        not_injured=("posterior tibiotalar ligament", "anterior tibiotalar ligament", ATFL),
+    ),
+    LitCase(
+        id="anterior-tibiotalar-grade3-isolated",
+        injuries=(("anterior tibiotalar ligament", 3),),
+        sources=(RASMUSSEN_DELTOID,),
+        claim=(
+            "In serial sectioning of 34 ankles, the anterior tibiotalar ligament controlled external rotation only "
+            "in combination with the intermediate band; isolated, neither the anterior nor the posterior tibiotalar "
+            "ligament played any major role in ankle stability."
+        ),
+        injured=("anterior tibiotalar ligament",),
+        not_unstable=(ER_TALUS, VALGUS, LAT_SHIFT),
+        not_injured=(DELTOID, ATFL),
+    ),
+    LitCase(
+        id="posterior-tibiotalar-grade3-isolated",
+        injuries=(("posterior tibiotalar ligament", 3),),
+        sources=(RASMUSSEN_DELTOID,),
+        claim=(
+            "The posterior tibiotalar ligament acts with other bands (dorsiflexion with the talofibular ligaments, "
+            "rotation with the intermediate band); isolated, it played no major role in ankle stability."
+        ),
+        injured=("posterior tibiotalar ligament",),
+        not_unstable=(VALGUS, ER_TALUS),
+        not_injured=(ATFL, "tibiocalcaneal ligament"),
+    ),
+    LitCase(
+        id="deltoid-grade1-no-instability",
+        injuries=((DELTOID, 1),),
+        sources=(HERMAN_MEDIAL, SOUTHERST),
+        claim=(
+            "A grade I deltoid sprain is a mild stretch with microscopic tears: mild swelling and tenderness and no "
+            "joint instability on examination."
+        ),
+        injured=(DELTOID,),
+        nothing_destabilised=True,
+        not_unstable=(VALGUS, ER_TALUS),
+        not_positive_tests=(SQUEEZE, DRAWER),
+        not_symptoms=("instability or giving way",),
+    ),
+    LitCase(
+        id="medial-ankle-sprain-condition",
+        injuries=(("medial ankle sprain", 3),),
+        sources=(HERMAN_MEDIAL, WHEELESS_DELTOID),
+        claim=(
+            "A medial ankle sprain injures the deltoid complex by eversion and external rotation; grade II-III "
+            "sprains give pain, swelling, tenderness and ecchymosis. A sprain is a ligament injury: the malleoli are "
+            "not fractured."
+        ),
+        injured=(DELTOID,),
+        symptoms=("pain", "swelling", "tenderness", "bruising"),
+        not_injured=("lateral malleolus", "medial malleolus"),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    # ===========================================================================================================
+    # Syndesmosis
+    # ===========================================================================================================
+    LitCase(
+        id="aitfl-grade3-isolated",
+        injuries=((AITFL, 3),),
+        sources=(MASSRI, RADIOPAEDIA_SYND),
+        claim=(
+            "Under a lateral hook test, deltoid plus AITFL transection produced no significant tibiofibular "
+            "diastasis; diastasis appeared only when the interosseous ligament was cut as well. An isolated AITFL "
+            "tear is the first and mildest stage of a syndesmotic injury."
+        ),
+        injured=(AITFL,),
+        not_unstable=(WIDENING,),
+        not_injured=(PITFL, IOL, IOM, ATFL),
+        not_positive_tests=(DRAWER, OTTAWA),
+    ),
+    LitCase(
+        id="deltoid-plus-aitfl-grade3",
+        injuries=((DELTOID, 3), (AITFL, 3)),
+        sources=(MASSRI, WHEELESS_DELTOID),
+        claim=(
+            "Neither isolated deltoid disruption nor combined deltoid and AITFL injury destabilised the syndesmosis "
+            "in the coronal plane; the torn deltoid still releases valgus tilt of the talus."
+        ),
+        injured=(DELTOID, AITFL),
+        unstable=(VALGUS,),
+        not_unstable=(WIDENING,),
+        not_injured=(IOL, PITFL),
+    ),
+    LitCase(
+        id="aitfl-interosseous-grade3",
+        injuries=((AITFL, 3), (IOL, 3)),
+        sources=(RADIOPAEDIA_SYND, TOHYAMA, WHEELESS_DELTOID),
+        claim=(
+            "Syndesmotic injuries rupture in order: AITFL, then the interosseous membrane/ligament, then the PITFL, so "
+            "this lesion stops short of the PITFL. Anterior drawer laxity is an ATFL function and valgus tilt a "
+            "deltoid function, and both ligaments are intact here."
+        ),
+        injured=(AITFL, IOL),
+        not_injured=(PITFL, DELTOID, ATFL),
+        not_positive_tests=(DRAWER, TILT_TEST, OTTAWA),
+        not_unstable=(ANT_TRANS, VALGUS),
+    ),
+    LitCase(
+        id="deltoid-aitfl-interosseous-grade3",
+        injuries=((DELTOID, 3), (AITFL, 3), (IOL, 3)),
+        sources=(MASSRI, CORTE_REAL),
+        claim=(
+            "Adding interosseous ligament transection to deltoid and AITFL injury produced significant anterior and "
+            "posterior tibiofibular diastasis; combined syndesmotic and medial lesions are unstable."
+        ),
+        injured=(DELTOID, AITFL, IOL),
+        unstable=(WIDENING, VALGUS),
+        not_injured=(ATFL, CFL),
+        not_positive_tests=(THOMPSON, OTTAWA),
+    ),
+    LitCase(
+        id="syndesmosis-aitfl-iol-pitfl-grade3",
+        injuries=((AITFL, 3), (IOL, 3), (PITFL, 3)),
+        sources=(MASSRI, SMAN_2013, SMAN_2015, RADIOPAEDIA_SYND, YUEN),
+        claim=(
+            "Transection of all three syndesmotic ligaments gives significant diastasis. The squeeze test (highest "
+            "specificity) and the dorsiflexion-external rotation test reproduce syndesmotic pain in syndesmosis "
+            "injury; the lateral ligaments and the Achilles tendon are not involved."
+        ),
+        injured=(AITFL, IOL, PITFL),
+        unstable=(WIDENING,),
+        positive_tests=(SQUEEZE, ER_TEST),
+        not_injured=(ATFL, DELTOID),
+        not_positive_tests=(DRAWER, THOMPSON, OTTAWA),
+    ),
+    LitCase(
+        id="high-ankle-sprain-condition",
+        injuries=(("high ankle sprain", 3),),
+        sources=(SMAN_2015, SMAN_2013, YUEN, RADIOPAEDIA_SYND),
+        claim=(
+            "A high ankle sprain tears the syndesmotic ligaments (AITFL first, then interosseous membrane and PITFL) "
+            "by external rotation of the talus; the squeeze and external rotation tests are the tests that provoke "
+            "it, with modest accuracy."
+        ),
+        injured=(AITFL,),
+        positive_tests=(SQUEEZE, ER_TEST),
+        unstable=(WIDENING,),
+        not_injured=(ATFL, CFL),
+        not_positive_tests=(THOMPSON, OTTAWA),
+    ),
+    LitCase(
+        id="high-ankle-sprain-post-traumatic-oa",
+        injuries=(("high ankle sprain", 3),),
+        sources=(HERMANS, CORTE_REAL, CHANG_MANDELL),
+        claim=(
+            "Widening of the mortise by 1 mm after syndesmotic injury cuts tibiotalar contact area by 42% and may lead "
+            "to early osteoarthritis; missed or untreated syndesmotic instability can evolve into ankle osteoarthritis."
+        ),
+        long_term=("ankle osteoarthritis",),
+        not_injured=(ATFL,),
+        not_positive_tests=(THOMPSON,),
+        data_gap=None,  # filled in the data since the case was written (ANKLE:0009520, ANKLE:0002032)
+    ),
+    LitCase(
+        id="maisonneuve-injury",
+        injuries=(("Maisonneuve injury", 3),),
+        sources=(INOKUCHI, WHEELESS_MAISONNEUVE, WEBER_RADIOPAEDIA),
+        claim=(
+            "A Maisonneuve fracture is a spiral fracture of the proximal fibula with tibiofibular ligament disruption "
+            "and deltoid rupture (or medial malleolar fracture); the distal fibula is intact, pain on squeezing the "
+            "tibia and fibula reveals the syndesmotic injury, and the injury is unstable."
+        ),
+        injured=("fibula", AITFL),
+        positive_tests=(SQUEEZE,),
+        unstable=(WIDENING,),
+        not_injured=("lateral malleolus", CFL),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    # ===========================================================================================================
+    # Fractures
+    # ===========================================================================================================
+    LitCase(
+        id="lateral-malleolus-fracture-stable-weber-b",
+        injuries=(("lateral malleolus fracture", 3),),
+        sources=(SMITHUIS, WEBER_RADIOPAEDIA, GOUGOULIAS),
+        claim=(
+            "An isolated Weber B fibular fracture with intact medial structures (SER stage 2) is stable; only a "
+            "medial (deltoid or malleolar) lesion makes it unstable. Stable SER fractures treated without surgery "
+            "rarely developed osteoarthritis (2.8%)."
+        ),
+        injured=("lateral malleolus",),
+        nothing_destabilised=True,
+        not_injured=(ATFL, CFL, DELTOID, AITFL),
+        not_positive_tests=(DRAWER, TILT_TEST, SQUEEZE, OTTAWA),
+    ),
+    LitCase(
+        id="lateral-malleolus-structure-fracture",
+        injuries=(("lateral malleolus", 3),),
+        sources=(SMITHUIS, WEBER_RADIOPAEDIA, BACHMANN),
+        claim=(
+            "A fracture of the lateral malleolus is a bony lesion: the lateral ligaments attached to it are not torn "
+            "by it, so the ligament laxity tests are not its findings. The Ottawa rules only decide whether to X-ray."
+        ),
+        injured=("lateral malleolus",),
+        not_injured=(ATFL, CFL, PTFL, AITFL),
+        not_unstable=(ANT_TRANS, TILT),
+        not_positive_tests=(DRAWER, TILT_TEST, OTTAWA),
+    ),
+    LitCase(
+        id="lateral-malleolus-plus-deltoid-bimalleolar-equivalent",
+        injuries=(("lateral malleolus", 3), (DELTOID, 3)),
+        sources=(SP_BIMALLEOLAR, CLARE, SMITHUIS, GOUGOULIAS),
+        claim=(
+            "A fibular fracture with deltoid rupture instead of a medial malleolar fracture is still unstable; the "
+            "fibula acts as a post against lateral talar translation and 1 mm of lateral talar shift cuts contact "
+            "area by 42%. Unstable SER fractures developed osteoarthritis far more often than stable ones."
+        ),
+        injured=("lateral malleolus", DELTOID),
+        unstable=(LAT_SHIFT,),
+        long_term=("ankle osteoarthritis",),
+        not_injured=(ATFL, CFL),
+        not_positive_tests=(OTTAWA,),
+    ),
+    LitCase(
+        id="bimalleolar-fracture-condition",
+        injuries=(("bimalleolar fracture", 3),),
+        sources=(SP_BIMALLEOLAR, SMITHUIS, SWIERSTRA, CLARE),
+        claim=(
+            "A bimalleolar fracture breaks the ring of stability on both sides of the mortise and is unstable; "
+            "ankle fractures are followed by radiographic osteoarthritis in about 25-34%."
+        ),
+        injured=("lateral malleolus", "medial malleolus"),
+        unstable=(LAT_SHIFT,),
+        long_term=("ankle osteoarthritis",),
+        not_positive_tests=(OTTAWA, THOMPSON),
+        not_injured=("calcaneal tendon",),
+    ),
+    LitCase(
+        id="medial-malleolus-fracture-isolated",
+        injuries=(("medial malleolus", 3),),
+        sources=(RADSWIKI_ANKLE, SP_BIMALLEOLAR, WEBER_RADIOPAEDIA),
+        claim=(
+            "On the medial side a rotational injury ends either as a deltoid tear or as a medial malleolar fracture: "
+            "the two are alternative lesions, so a malleolar fracture does not by itself tear the deltoid, and the "
+            "lateral ligaments are untouched."
+        ),
+        injured=("medial malleolus",),
+        not_injured=(DELTOID, ATFL),
+        not_positive_tests=(DRAWER, TILT_TEST, OTTAWA),
+    ),
+    LitCase(
+        id="calcaneus-fracture",
+        injuries=(("calcaneus", 3),),
+        sources=(SP_CALCANEUS, AEM_CALCANEUS),
+        claim=(
+            "Calcaneus fractures follow axial loading (falls from height) and present with severe heel pain, soft "
+            "tissue swelling and ecchymosis; they are bony hindfoot injuries that leave the lateral ankle ligaments "
+            "intact."
+        ),
+        injured=("calcaneus",),
+        symptoms=("pain", "swelling", "bruising"),
+        not_injured=(ATFL, CFL, "calcaneal tendon"),
+        not_positive_tests=(DRAWER, TILT_TEST, OTTAWA),
+        not_unstable=(ANT_TRANS,),
+    ),
+    LitCase(
+        id="talus-fracture",
+        injuries=(("talus", 3),),
+        sources=(SP_TALAR_NECK, LEONETTI, WHITAKER),
+        claim=(
+            "Talar neck fractures are high-energy bony injuries; post-traumatic arthritis is their most frequent "
+            "complication (about half of displaced fractures), followed by osteonecrosis."
+        ),
+        injured=("talus",),
+        long_term=("ankle osteoarthritis",),
+        not_injured=(ATFL, CFL),
+        not_positive_tests=(DRAWER, THOMPSON, OTTAWA),
+    ),
+    LitCase(
+        id="talus-fracture-avascular-necrosis",
+        injuries=(("talus", 3),),
+        sources=(HAWKINS_TABLE, WHITAKER, SP_TALAR_NECK, LEONETTI),
+        claim=(
+            "Displacement of a talar neck fracture disrupts the tenuous blood supply of the talus: avascular necrosis "
+            "rises from about 5% (Hawkins I) to 34% (II) and 78% (III-IV), and osteonecrosis occurred in 25.9% of "
+            "displaced fractures."
+        ),
+        injured=("talus",),
+        not_injured=(ATFL,),
+        data_gap=None,  # filled in the data since the case was written (ANKLE:0009520, ANKLE:0002032)
+    ),
+    LitCase(
+        id="base-fifth-metatarsal-avulsion-fracture",
+        injuries=(("base of fifth metatarsal bone", 3),),
+        sources=(AO_5TH, NW_5TH, BACHMANN),
+        claim=(
+            "The proximal avulsion fracture of the fifth metatarsal follows an inversion injury: the peroneus brevis "
+            "(or lateral plantar fascia) pulls off bone; there are typically no associated injuries, and it mimics an "
+            "ankle sprain."
+        ),
+        injured=("base of fifth metatarsal bone",),
+        not_injured=("tendon of fibularis brevis", ATFL),
+        not_positive_tests=(DRAWER, OTTAWA),
+        not_lost=(ST_EV,),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="osteochondral-lesion-talus",
+        injuries=(("osteochondral lesion of the talus", 3),),
+        sources=(MEDSCAPE_OLT,),
+        claim=(
+            "Osteochondral lesions of the talus present with chronic ankle pain, intermittent swelling and stiffness; "
+            "they are lesions of the talar cartilage and subchondral bone, not of a ligament or tendon."
+        ),
+        symptoms=("pain", "swelling", "stiffness"),
+        not_injured=(ATFL, "calcaneal tendon"),
+        not_positive_tests=(THOMPSON, OTTAWA),
+        nothing_weakened=True,
+    ),
+    LitCase(
+        id="ankle-osteoarthritis-condition",
+        injuries=(("ankle osteoarthritis", 3),),
+        sources=(VALDERRABANO,),
+        claim=(
+            "End-stage ankle osteoarthritis (78% post-traumatic) presented with high pain scores and a total range of "
+            "motion of about 22 degrees; it is a joint disease, not a tendon or ligament rupture."
+        ),
+        symptoms=("pain", "limited range of motion"),
+        not_positive_tests=(THOMPSON, OTTAWA),
+        not_injured=(ATFL, "calcaneal tendon"),
+    ),
+    # ===========================================================================================================
+    # Achilles tendon
+    # ===========================================================================================================
+    LitCase(
+        id="achilles-complete-rupture",
+        injuries=(("calcaneal tendon", 3),),
+        sources=(MAFFULLI_1998, BOYD, MAFFULLI_2004),
+        claim=(
+            "The calf squeeze (Thompson/Simmonds) test detects complete Achilles rupture (sensitivity 0.96). Because "
+            "the long toe flexors, tibialis posterior, peronei and plantaris still cross the ankle, some active "
+            "plantarflexion remains and dorsiflexion is unaffected. The tendon, not the gastrocnemius or soleus "
+            "muscle, is torn."
+        ),
+        injured=("calcaneal tendon",),
+        positive_tests=(THOMPSON,),
+        weakened=(PLANTAR,),
+        not_lost=(PLANTAR, DORSI),
+        not_injured=("gastrocnemius", "soleus"),
+        more_load=("flexor hallucis longus", "flexor digitorum longus", "tibialis posterior"),
+        not_positive_tests=(DRAWER, OTTAWA),
+    ),
+    LitCase(
+        id="achilles-tendon-rupture-condition",
+        injuries=(("Achilles tendon rupture", 3),),
+        sources=(MAFFULLI_1998, BOYD, FOOT_HYPERBOOK),
+        claim=(
+            "In subcutaneous Achilles rupture the calf squeeze test is positive; patients feel weak on push-off but "
+            "can still plantarflex actively through the other flexors."
+        ),
+        injured=("calcaneal tendon",),
+        positive_tests=(THOMPSON,),
+        weakened=(PLANTAR,),
+        symptoms=("weakness", "pain"),
+        not_lost=(PLANTAR,),
+        not_injured=("gastrocnemius", "soleus"),
+        not_positive_tests=(DRAWER,),
+    ),
+    LitCase(
+        id="achilles-partial-tear-grade2",
+        injuries=(("calcaneal tendon", 2),),
+        sources=(MAFFULLI_1998, SIC_THOMPSON),
+        claim=(
+            "The calf squeeze test identifies a complete subcutaneous tear; with a partial rupture the tendon keeps "
+            "continuity and squeezing the calf still moves the foot, so the test is not positive."
+        ),
+        injured=("calcaneal tendon",),
+        not_positive_tests=(THOMPSON,),
+        not_lost=(PLANTAR,),
+        not_injured=("gastrocnemius", "soleus"),
+    ),
+    LitCase(
+        id="achilles-tendinopathy",
+        injuries=(("Achilles tendinopathy", 3),),
+        sources=(MARTIN_2018, ALFREDSON, KHAN_1999, MAFFULLI_2004),
+        claim=(
+            "Achilles tendinopathy is a degenerative, non-inflammatory failed healing response of the tendon giving "
+            "pain, stiffness, swelling or nodules and reduced power; the tendon keeps its continuity, and the "
+            "gastrocnemius and soleus muscles that form it are not the lesion."
+        ),
+        injured=("calcaneal tendon",),
+        symptoms=("pain", "stiffness"),
+        not_positive_tests=(THOMPSON, OTTAWA),
+        not_lost=(PLANTAR,),
+        not_symptoms=("bruising",),
+        not_injured=("triceps surae", "gastrocnemius", "soleus"),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="achilles-rupture-single-leg-heel-rise",
+        injuries=(("calcaneal tendon", 3),),
+        sources=(FOOT_HYPERBOOK, BOYD),
+        claim=(
+            "After Achilles rupture rising on the affected heel is usually difficult or impossible (the long flexors "
+            "occasionally allow it), which is why a single-leg heel rise is part of the examination."
+        ),
+        injured=("calcaneal tendon",),
+        positive_tests=(HEEL_RISE,),
+        not_positive_tests=(DRAWER,),
+        data_gap=(
+            "'single-leg heel rise test' examines only the 'tendon of tibialis posterior' (subtalar inversion) in the "
+            "graph; it lacks the fact that the test also examines the 'calcaneal tendon' / talocrural plantarflexion"
+        ),
+    ),
+    # ===========================================================================================================
+    # Tibialis posterior, spring ligament, tibialis anterior
+    # ===========================================================================================================
+    LitCase(
+        id="tibialis-posterior-tendon-tear-grade3",
+        injuries=(("tendon of tibialis posterior", 3),),
+        sources=(WHEELESS_PTT, GEIDEMAN, SP_PTTD),
+        claim=(
+            "The single heel rise is the most important test of tibialis posterior function: the heel fails to "
+            "invert. Inversion strength is tested with the foot plantarflexed to exclude tibialis anterior, which "
+            "can still invert the foot. Failure of the tendon loads the surrounding ligaments (spring ligament)."
+        ),
+        injured=("tendon of tibialis posterior",),
+        positive_tests=(HEEL_RISE,),
+        weakened=(ST_INV,),
+        not_lost=(ST_INV,),
+        not_positive_tests=(THOMPSON, DRAWER),
+        not_injured=("calcaneal tendon",),
+        more_load=("plantar calcaneonavicular ligament",),
+    ),
+    LitCase(
+        id="posterior-tibial-tendon-dysfunction",
+        injuries=(("posterior tibial tendon dysfunction", 3),),
+        sources=(SP_PTTD, GEIDEMAN, WHEELESS_PTT),
+        claim=(
+            "PTTD is a progressive degeneration of the posterior tibial tendon from repetitive loading, with pain and "
+            "weakness; the single heel rise is the key test. The lesion is in the tendon, not the muscle belly, and "
+            "the tibialis anterior still inverts."
+        ),
+        injured=("tendon of tibialis posterior",),
+        positive_tests=(HEEL_RISE,),
+        symptoms=("pain", "weakness"),
+        not_positive_tests=(THOMPSON,),
+        not_lost=(ST_INV,),
+        not_injured=("calcaneal tendon", "tibialis posterior"),
+    ),
+    LitCase(
+        id="spring-ligament-grade3-isolated",
+        injuries=(("plantar calcaneonavicular ligament", 3),),
+        sources=(ORR, BALLESTEROS),
+        claim=(
+            "The spring ligament is the main static support of the medial longitudinal arch; isolated rupture with a "
+            "normal tibialis posterior tendon caused flexible adult-acquired flatfoot with medial foot pain."
+        ),
+        injured=("plantar calcaneonavicular ligament",),
+        unstable=(ARCH,),
+        not_injured=("tendon of tibialis posterior",),
+        nothing_weakened=True,
+    ),
+    LitCase(
+        id="tibialis-anterior-tendon-rupture",
+        injuries=(("tendon of tibialis anterior", 3),),
+        sources=(OB_TA_RUPTURE, SP_ATTS),
+        claim=(
+            "Tibialis anterior is the primary dorsiflexor (about 80%); after its rupture the extensor hallucis longus "
+            "and extensor digitorum longus still dorsiflex the ankle, which delays diagnosis. The deep fibular nerve "
+            "that supplies these muscles is not injured."
+        ),
+        injured=("tendon of tibialis anterior",),
+        weakened=(DORSI,),
+        not_lost=(DORSI,),
+        more_load=("extensor hallucis longus", "extensor digitorum longus"),
+        not_numb=("skin of first web space of foot",),
+        not_injured=("deep fibular nerve",),
+    ),
+    # ===========================================================================================================
+    # Fibular (peroneal) tendons and retinacula
+    # ===========================================================================================================
+    LitCase(
+        id="peroneal-tendon-tear-condition",
+        injuries=(("peroneal tendon tear", 3),),
+        sources=(DAVDA, SP_PERONEAL),
+        claim=(
+            "The peroneal tendons are the primary evertors and lateral ankle stabilisers; splits and tears are a "
+            "source of lateral hindfoot pain that is hard to tell from lateral ligament injury, but they are tendon "
+            "lesions."
+        ),
+        injured=("tendon of fibularis brevis",),
+        symptoms=("pain",),
+        not_injured=(ATFL, CFL),
+        not_positive_tests=(THOMPSON, OTTAWA),
+    ),
+    LitCase(
+        id="fibularis-brevis-tendon-rupture-isolated",
+        injuries=(("tendon of fibularis brevis", 3),),
+        sources=(DAVDA, TANG),
+        claim=(
+            "Both peroneal tendons evert the foot; tears occur in combinations, and when one tendon is torn the intact "
+            "one remains (and can be used for tenodesis), so eversion is weakened, not lost."
+        ),
+        injured=("tendon of fibularis brevis",),
+        weakened=(ST_EV,),
+        not_lost=(ST_EV,),
+        not_injured=("tendon of fibularis longus",),
+        more_load=("fibularis longus",),
+    ),
+    LitCase(
+        id="both-fibular-tendons-rupture",
+        injuries=(("tendon of fibularis brevis", 3), ("tendon of fibularis longus", 3)),
+        sources=(TANG, DAVDA),
+        claim=(
+            "With both primary evertors ruptured and no remnant, eversion had to be restored by transferring another "
+            "tendon (FHL or tibialis anterior); the nerves and the ankle flexors are not involved."
+        ),
+        injured=("tendon of fibularis brevis", "tendon of fibularis longus"),
+        weakened=(ST_EV,),
+        lost=(ST_EV,),
+        not_lost=(DORSI, PLANTAR),
+        not_numb=("skin of dorsum of foot",),
+    ),
+    LitCase(
+        id="peroneal-tendinopathy",
+        injuries=(("peroneal tendinopathy", 3),),
+        sources=(DAVDA, SP_PERONEAL),
+        claim=(
+            "Peroneal tendinitis/tendinopathy is one of the three peroneal disorders, a cause of lateral ankle pain "
+            "without loss of tendon continuity or of the retinaculum."
+        ),
+        symptoms=("pain",),
+        not_lost=(ST_EV,),
+        not_injured=("superior fibular retinaculum", ATFL),
+        not_positive_tests=(THOMPSON,),
+    ),
+    LitCase(
+        id="superior-fibular-retinaculum-tear",
+        injuries=(("superior fibular retinaculum", 3),),
+        sources=(HOSACK, NM_SUBLUX, SP_PERONEAL),
+        claim=(
+            "Peroneal tendon subluxation or dislocation usually results from elongation, tear or avulsion of the "
+            "superior peroneal retinaculum, which holds the tendons in the retromalleolar groove; the tendons are "
+            "displaced, not torn."
+        ),
+        injured=("superior fibular retinaculum",),
+        long_term=("peroneal tendon subluxation",),
+        not_injured=("tendon of fibularis brevis", "tendon of fibularis longus", ATFL),
+        not_positive_tests=(DRAWER,),
+        not_unstable=(ANT_TRANS,),
+        not_lost=(ST_EV,),
+    ),
+    LitCase(
+        id="peroneal-tendon-subluxation-condition",
+        injuries=(("peroneal tendon subluxation", 3),),
+        sources=(HOSACK, NM_SUBLUX),
+        claim=(
+            "Peroneal subluxation is a lesion of the superior peroneal retinaculum with the tendons leaving their "
+            "groove (snapping); the tendons keep their continuity and eversion is preserved."
+        ),
+        injured=("superior fibular retinaculum",),
+        not_injured=("tendon of fibularis longus", ATFL),
+        not_lost=(ST_EV,),
+        not_positive_tests=(DRAWER, THOMPSON),
+    ),
+    LitCase(
+        id="inferior-extensor-retinaculum-tear",
+        injuries=(("inferior extensor retinaculum of foot", 3),),
+        sources=(STEPHENS,),
+        claim=(
+            "In serial sectioning, the lateral root of the inferior extensor retinaculum contributed to subtalar "
+            "stability in neutral and dorsiflexion, while talocrural anterior stability depended on the ATFL."
+        ),
+        injured=("inferior extensor retinaculum of foot",),
+        unstable=(ST_INV,),
+        not_unstable=(ANT_TRANS,),
+        not_injured=("deep fibular nerve", "tendon of tibialis anterior"),
+        not_lost=(DORSI,),
+    ),
+    # ===========================================================================================================
+    # Subtalar ligaments and sinus tarsi
+    # ===========================================================================================================
+    LitCase(
+        id="interosseous-talocalcaneal-grade3",
+        injuries=(("interosseous talocalcaneal ligament", 3),),
+        sources=(MICHELS, STEPHENS),
+        claim=(
+            "The interosseous talocalcaneal and cervical ligaments contribute to subtalar stability in all positions "
+            "and play an important role in subtalar instability; talocrural drawer stability is an ATFL function."
+        ),
+        injured=("interosseous talocalcaneal ligament",),
+        unstable=(ST_INV,),
+        not_unstable=(ANT_TRANS,),
+        not_positive_tests=(DRAWER,),
+        not_injured=(ATFL,),
+    ),
+    LitCase(
+        id="sinus-tarsi-syndrome",
+        injuries=(("sinus tarsi syndrome", 3),),
+        sources=(HELGESON,),
+        claim=(
+            "Sinus tarsi syndrome is persistent anterolateral ankle pain with a feeling of instability, attributed to "
+            "subtalar ligament injury with synovitis and fibrosis in the sinus tarsi; it involves no nerve of the "
+            "tarsal tunnel."
+        ),
+        symptoms=("pain", "instability or giving way"),
+        not_positive_tests=(TINEL, THOMPSON),
+        not_lost=(ST_INV,),
+    ),
+    # ===========================================================================================================
+    # Nerves
+    # ===========================================================================================================
+    LitCase(
+        id="common-fibular-nerve-grade3",
+        injuries=(("common fibular nerve", 3),),
+        sources=(SP_PERONEAL_NERVE, BAIMA, SP_FOOT_NERVES),
+        claim=(
+            "Common peroneal nerve injury weakens the ankle dorsiflexors (deep branch) and evertors (superficial "
+            "branch), causing foot drop, with sensory loss of the lateral leg and dorsum of the foot including the "
+            "first web space; the tibial-nerve plantarflexors and the sole are spared."
+        ),
+        injured=("common fibular nerve",),
+        lost=(DORSI, ST_EV),
+        weakened=(DORSI, ST_EV),
+        symptoms=("foot drop", "numbness"),
+        numb=("skin of dorsum of foot", "skin of first web space of foot", "skin of anterolateral leg"),
+        not_numb=("skin of medial part of sole", "skin of lateral part of sole"),
+        not_lost=(PLANTAR, ST_INV),
+        not_unstable=(ANT_TRANS,),
+    ),
+    LitCase(
+        id="common-fibular-nerve-palsy-condition",
+        injuries=(("common fibular nerve palsy", 3),),
+        sources=(SP_PERONEAL_NERVE, BAIMA),
+        claim=(
+            "Peroneal neuropathy, most often at the fibular neck from compression (leg crossing, casts) or trauma, "
+            "gives foot drop, weak eversion and numbness of the dorsum of the foot; the fibular neck is where the "
+            "nerve is hurt, not a fractured bone."
+        ),
+        symptoms=("foot drop", "numbness", "weakness"),
+        weakened=(DORSI,),
+        numb=("skin of dorsum of foot",),
+        not_numb=("skin of medial part of sole",),
+        not_lost=(PLANTAR,),
+        not_injured=("neck of fibula", "fibula"),
+    ),
+    LitCase(
+        id="deep-fibular-nerve-grade3",
+        injuries=(("deep fibular nerve", 3),),
+        sources=(SP_PERONEAL_NERVE, SP_ATTS, SP_FOOT_NERVES),
+        claim=(
+            "The deep peroneal nerve supplies tibialis anterior, extensor digitorum longus, extensor hallucis longus "
+            "and peroneus tertius (dorsiflexion) and the skin of the first web space; the superficial peroneal "
+            "nerve, which supplies eversion and the rest of the dorsum, is spared."
+        ),
+        injured=("deep fibular nerve",),
+        lost=(DORSI,),
+        symptoms=("foot drop",),
+        numb=("skin of first web space of foot",),
+        not_numb=("skin of dorsum of foot", "skin of anterolateral leg"),
+        not_lost=(ST_EV, PLANTAR),
+    ),
+    LitCase(
+        id="superficial-fibular-nerve-grade3",
+        injuries=(("superficial fibular nerve", 3),),
+        sources=(OB_SPN, SP_PERONEAL_NERVE),
+        claim=(
+            "Direct damage to the superficial peroneal nerve (proximal fibular fracture, perforating injury) loses "
+            "eversion (peroneus longus and brevis) and sensation over most of the dorsum of the foot and the distal "
+            "anterolateral leg, but not the first web space (deep peroneal)."
+        ),
+        injured=("superficial fibular nerve",),
+        weakened=(ST_EV,),
+        lost=(ST_EV,),
+        numb=("skin of dorsum of foot", "skin of anterolateral leg"),
+        not_numb=("skin of first web space of foot",),
+        not_lost=(DORSI,),
+        not_symptoms=("foot drop",),
+    ),
+    LitCase(
+        id="superficial-fibular-nerve-entrapment",
+        injuries=(("superficial fibular nerve entrapment", 3),),
+        sources=(OB_SPN, SP_FOOT_NERVES),
+        claim=(
+            "The superficial peroneal nerve gives its motor branches to the peronei in the lateral compartment and "
+            "becomes purely sensory after piercing the crural fascia about 12 cm above the ankle, where it is "
+            "entrapped: pain and paraesthesia over the dorsum of the foot, no weakness."
+        ),
+        compressed=("superficial fibular nerve",),
+        symptoms=("pain", "tingling"),
+        numb=("skin of dorsum of foot",),
+        nothing_weakened=True,
+        not_numb=("skin of first web space of foot",),
+        not_injured=("superficial fibular nerve",),
+    ),
+    LitCase(
+        id="sural-nerve-grade3",
+        injuries=(("sural nerve", 3),),
+        sources=(RADIOPAEDIA_SURAL, SP_FOOT_NERVES),
+        claim=(
+            "The sural nerve is purely sensory, supplying the lateral ankle, heel and lateral border of the foot to "
+            "the base of the fifth toe; its loss causes no weakness."
+        ),
+        injured=("sural nerve",),
+        numb=("skin of lateral border of foot", "skin of lateral heel"),
+        nothing_weakened=True,
+        nothing_destabilised=True,
+        not_numb=("skin of medial part of sole", "skin of first web space of foot"),
+    ),
+    LitCase(
+        id="sural-nerve-entrapment",
+        injuries=(("sural nerve entrapment", 3),),
+        sources=(RADIOPAEDIA_SURAL,),
+        claim=(
+            "Sural neuropathy from compression or traction presents with pain and paraesthesia along the lateral foot "
+            "and ankle; the nerve is purely sensory, so there is no weakness."
+        ),
+        compressed=("sural nerve",),
+        symptoms=("pain", "tingling"),
+        numb=("skin of lateral border of foot",),
+        nothing_weakened=True,
+        not_numb=("skin of medial part of sole",),
+        not_injured=("sural nerve",),
+    ),
+    LitCase(
+        id="tibial-nerve-grade3-proximal",
+        injuries=(("tibial nerve", 3),),
+        sources=(MEDLINK_TIBIAL, WVU_TIBIAL, SP_TIBIAL_NEUROPATHY),
+        claim=(
+            "A proximal tibial nerve lesion paralyses gastrocnemius and soleus (plantarflexion impaired, cannot "
+            "stand on the toes) and weakens the foot invertors and long toe flexors, with sensory loss of the sole; "
+            "dorsiflexion (deep peroneal) and the dorsum are spared, and tibialis anterior can still invert."
+        ),
+        injured=("tibial nerve",),
+        weakened=(PLANTAR, ST_INV),
+        lost=(PLANTAR,),
+        numb=("skin of medial part of sole", "skin of lateral part of sole"),
+        not_numb=("skin of dorsum of foot", "skin of first web space of foot"),
+        not_lost=(DORSI, ST_INV),
+    ),
+    LitCase(
+        id="tarsal-tunnel-syndrome",
+        injuries=(("tarsal tunnel syndrome", 3),),
+        sources=(SP_TTS, SP_TIBIAL_NEUROPATHY, TEAMBONE_TTS),
+        claim=(
+            "Tarsal tunnel syndrome compresses the tibial nerve under the flexor retinaculum: burning, tingling and "
+            "numbness of the sole with a positive Tinel sign. The calf muscles and tibialis posterior are supplied "
+            "proximal to the tunnel, and the retinaculum is the tunnel's roof, not a lesion."
+        ),
+        compressed=("tibial nerve",),
+        positive_tests=(TINEL,),
+        symptoms=("burning pain", "tingling", "numbness"),
+        numb=("skin of medial part of sole",),
+        not_numb=("skin of dorsum of foot",),
+        not_injured=("flexor retinaculum of foot", "tibial nerve"),
+        nothing_destabilised=True,
+        nothing_weakened=True,
+        not_lost=(PLANTAR,),
+    ),
+    LitCase(
+        id="tarsal-tunnel-swelling",
+        injuries=(("tarsal tunnel", 2),),
+        sources=(TEAMBONE_TTS, SP_TTS),
+        claim=(
+            "Space-occupying lesions and post-traumatic oedema within the tarsal tunnel compress the posterior tibial "
+            "nerve and its plantar branches, giving plantar dysaesthesia and a Tinel sign; the tendons and "
+            "retinaculum around it are not torn."
+        ),
+        compressed=("tibial nerve",),
+        positive_tests=(TINEL,),
+        numb=("skin of medial part of sole",),
+        not_injured=("flexor retinaculum of foot", "tendon of tibialis posterior"),
+        nothing_destabilised=True,
+        not_lost=(PLANTAR,),
+    ),
+    LitCase(
+        id="anterior-tarsal-tunnel-syndrome",
+        injuries=(("anterior tarsal tunnel syndrome", 3),),
+        sources=(SP_ATTS, WALDMAN_ATTS),
+        claim=(
+            "Anterior tarsal tunnel syndrome is compression of the deep peroneal nerve under the inferior extensor "
+            "retinaculum: pain and paraesthesia of the dorsum radiating to the first web space. The nerve has already "
+            "supplied tibialis anterior, EDL, EHL and peroneus tertius in the leg, so there is no ankle weakness, and "
+            "the retinaculum is intact."
+        ),
+        compressed=("deep fibular nerve",),
+        numb=("skin of first web space of foot",),
+        symptoms=("numbness",),
+        not_injured=("inferior extensor retinaculum of foot", "deep fibular nerve"),
+        nothing_destabilised=True,
+        not_unstable=(ST_INV,),
+        nothing_weakened=True,
+        not_lost=(DORSI,),
+        not_symptoms=("foot drop",),
+        not_positive_tests=(TINEL,),
+    ),
+    LitCase(
+        id="deep-fibular-nerve-entrapment",
+        injuries=(("deep fibular nerve entrapment", 3),),
+        sources=(SP_ATTS, WALDMAN_ATTS),
+        claim=(
+            "Deep peroneal nerve entrapment at the ankle is the anterior tarsal tunnel syndrome: sensory symptoms in "
+            "the first web space; motor involvement is limited to the short toe extensors on the foot."
+        ),
+        compressed=("deep fibular nerve",),
+        numb=("skin of first web space of foot",),
+        not_lost=(DORSI,),
+        not_symptoms=("foot drop",),
+        not_positive_tests=(TINEL,),
+        not_injured=("inferior extensor retinaculum of foot",),
+    ),
+    LitCase(
+        id="saphenous-nerve-grade3",
+        injuries=(("saphenous nerve", 3),),
+        sources=(MEDSCAPE_SAPHENOUS, RADIOPAEDIA_SAPHENOUS),
+        claim=(
+            "The saphenous nerve is purely sensory, supplying the medial leg and the medial side of the foot to the "
+            "first metatarsophalangeal joint; an isolated injury should not cause weakness."
+        ),
+        injured=("saphenous nerve",),
+        numb=("skin of medial side of leg", "skin of medial ankle and medial border of foot"),
+        nothing_weakened=True,
+        nothing_destabilised=True,
+        not_numb=("skin of medial part of sole", "skin of lateral border of foot"),
+    ),
+    # ===========================================================================================================
+    # Arteries
+    # ===========================================================================================================
+    LitCase(
+        id="dorsalis-pedis-artery-grade3",
+        injuries=(("dorsalis pedis artery", 3),),
+        sources=(SP_DPA, GEORGE_DPA),
+        claim=(
+            "The dorsalis pedis artery continues the anterior tibial artery onto the dorsum and joins the plantar "
+            "arch; it is absent in some people, the dorsum then being supplied by posterior tibial or peroneal "
+            "branches. Its loss injures no nerve, muscle or ligament."
+        ),
+        injured=("dorsalis pedis artery",),
+        nothing_weakened=True,
+        nothing_destabilised=True,
+        not_injured=("deep fibular nerve",),
+        not_symptoms=("foot drop",),
+    ),
+    LitCase(
+        id="posterior-tibial-artery-grade3",
+        injuries=(("posterior tibial artery", 3),),
+        sources=(WHEELESS_VASC,),
+        claim=(
+            "The lower leg usually survives the loss of either the peroneal or the posterior tibial artery; an "
+            "arterial tear does not divide the tibial nerve that runs with it or release any joint."
+        ),
+        injured=("posterior tibial artery",),
+        nothing_weakened=True,
+        nothing_destabilised=True,
+        not_injured=("tibial nerve",),
+    ),
+    LitCase(
+        id="dorsalis-pedis-artery-entrapment",
+        injuries=(("dorsalis pedis artery entrapment", 3),),
+        sources=(WEICHMAN,),
+        claim=(
+            "In the index case the extensor hallucis brevis tendon compressed the dorsalis pedis artery during active "
+            "dorsiflexion, stopping flow and causing foot claudication; flow was normal in neutral, and the artery "
+            "was not torn."
+        ),
+        symptoms=("pain",),
+        not_injured=("dorsalis pedis artery", "inferior extensor retinaculum of foot", "extensor hallucis longus"),
+        nothing_destabilised=True,
+        nothing_weakened=True,
+    ),
+)
