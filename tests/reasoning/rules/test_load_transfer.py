@@ -1,0 +1,82 @@
+"""rule:load-transfer: intact restraints take over the load.
+
+Definition: when a joint motion loses restraint, the restraints of that motion that are not injured carry more
+load, and so do the muscles that produce the opposite motion at the same joint or at a joint sharing a bone
+(dynamic stabilisers). Items are ranked by the fraction of restraint lost times the declared rank of their role.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reasoning.rules.fixture import (
+    JOINT,
+    LOAD_RANK,
+    PRIMARY,
+    SECONDARY,
+    loads,
+    rule_ids,
+    run,
+)
+
+RULE = "rule:load-transfer"
+KINDS = ("restraint", "dynamic stabiliser")
+INVERSION, TILT = "ANKLE:9991211", "ANKLE:9991213"
+BONE_2, NEIGHBOUR_JOINT = "ANKLE:9991202", "ANKLE:9991206"
+P, S = "ANKLE:9991221", "ANKLE:9991222"
+EVERTOR, NEIGHBOUR_EVERTOR, DISTANT_EVERTOR, INVERTOR, TILT_LIGAMENT = (f"ANKLE:99912{n}" for n in range(23, 28))
+LOST = PRIMARY / (PRIMARY + SECONDARY)  # the primary torn completely: the fraction of inversion restraint lost
+
+
+def test_the_declared_ranks_match_the_definition() -> None:
+    # "primary restraint 1, secondary restraint 0.75, prime mover 0.6, assistant 0.3"
+    assert LOAD_RANK == {
+        "primary_restraint_rank": 1.0, "secondary_restraint_rank": 0.75, "prime_mover_rank": 0.6,
+        "assistant_rank": 0.3,
+    }  # fmt: skip
+
+
+def test_intact_restraints_and_opposing_muscles_take_over() -> None:
+    report = run(RULE, (P, 3))
+    load = loads(report, *KINDS)
+    secondary = load[(S, INVERSION)]
+    assert secondary.kind == "restraint"
+    assert secondary.score == pytest.approx(LOST * LOAD_RANK["secondary_restraint_rank"], abs=1e-4)
+    evertor = load[(EVERTOR, INVERSION)]
+    assert evertor.kind == "dynamic stabiliser"
+    assert evertor.score == pytest.approx(LOST * LOAD_RANK["prime_mover_rank"], abs=1e-4)
+    assert all(RULE in rule_ids(i) for i in load.values())
+
+
+def test_an_intact_primary_takes_over_from_a_torn_secondary() -> None:
+    item = loads(run(RULE, (S, 3)), *KINDS)[(P, INVERSION)]
+    assert item.kind == "restraint"
+    lost = SECONDARY / (PRIMARY + SECONDARY)
+    assert item.score == pytest.approx(lost * LOAD_RANK["primary_restraint_rank"], abs=1e-4)
+
+
+def test_a_dynamic_stabiliser_through_a_joint_sharing_a_bone() -> None:
+    item = loads(run(RULE, (P, 3)), *KINDS)[(NEIGHBOUR_EVERTOR, INVERSION)]
+    assert item.score == pytest.approx(LOST * LOAD_RANK["assistant_rank"], abs=1e-4)
+    links = {(f.subject.id, f.predicate.id, f.object.id) for f in item.because if f.object}
+    assert (JOINT, "akg:jointOf", BONE_2) in links
+    assert (NEIGHBOUR_JOINT, "akg:jointOf", BONE_2) in links
+
+
+def test_not_the_injured_the_distant_or_the_same_direction() -> None:
+    structures = {s for s, _ in loads(run(RULE, (P, 3)), *KINDS)}
+    assert P not in structures
+    assert DISTANT_EVERTOR not in structures  # no bone shared with the joint
+    assert INVERTOR not in structures  # produces the lost motion, does not oppose it
+    both = {s for s, _ in loads(run(RULE, (P, 3), (S, 3), (EVERTOR, 3)), *KINDS)}
+    assert S not in both
+    assert EVERTOR not in both
+
+
+def test_the_opposite_of_the_general_motion_counts_for_a_kind() -> None:
+    # talar tilt is a kind of inversion, so the evertors resist it too
+    assert (EVERTOR, TILT) in loads(run(RULE, (TILT_LIGAMENT, 3)), *KINDS)
+
+
+def test_no_lost_restraint_no_transfer() -> None:
+    assert run(RULE, (DISTANT_EVERTOR, 3)).increased_load == []

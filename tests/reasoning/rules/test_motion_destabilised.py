@@ -1,0 +1,173 @@
+"""rule:motion-destabilised: lost restraint destabilises a joint motion.
+
+Definition: for each joint, motion and position (or 'position not stated', for restraints whose source names
+none) the fraction of restraint lost is the weighted share of its restraints that is lost; weights are measured
+contributions where every restraint of the motion has one, otherwise the declared primary/secondary weights. The
+motion is 'unstable' only when every primary restraint is completely lost and so is at least half of the
+secondary restraint (or none is recorded); 'increased laxity' when a primary restraint has lost at least half
+(laxity_threshold) and it is not unstable; otherwise 'reduced restraint'. Only an unstable or lax motion gives
+instability or giving way.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.reasoning.impact import Stability
+from tests.reasoning.rules.fixture import (
+    GRADE_LOSS,
+    INSTABILITY,
+    LAXITY_THRESHOLD,
+    NEUTRAL,
+    PLANTARFLEXED,
+    PRIMARY,
+    RULES,
+    SECONDARY,
+    TRANSLATION,
+    findings,
+    group,
+    has_group,
+    lost_restraints,
+    rule_ids,
+    run,
+)
+
+RULE = "rule:motion-destabilised"
+P, S, P2, LARGE_S, SMALL_S, UNSTATED, SLIDE_P = (f"ANKLE:99909{n:02d}" for n in range(1, 8))
+ROTATION, GLIDE, TILT, SHIFT, DRAWER, SLIDE = (f"ANKLE:99909{n}" for n in range(11, 17))
+HALF = 0.5  # "at least half of the secondary restraint"
+ROLE_TOTAL = PRIMARY + SECONDARY
+
+
+def test_the_declared_parameters_match_the_definition() -> None:
+    # "1 for a primary and 0.5 for a secondary restraint"; laxity when a primary "has lost at least half"
+    assert (PRIMARY, SECONDARY, LAXITY_THRESHOLD) == (1.0, 0.5, 0.5)
+    assert RULES[RULE].concludes == (INSTABILITY,)
+
+
+def _status_when_primary_gone(secondary_loss: float) -> Stability:
+    return Stability.UNSTABLE if secondary_loss >= HALF else Stability.LAXITY
+
+
+def _status_when_primary_partly_lost(primary_loss: float) -> Stability:
+    return Stability.LAXITY if primary_loss >= LAXITY_THRESHOLD else Stability.REDUCED
+
+
+@pytest.mark.parametrize(
+    ("injuries", "status", "fraction"),
+    [
+        # every primary completely lost, none of the secondary: the secondary still checks the motion
+        ([(P, 3)], _status_when_primary_gone(0.0), GRADE_LOSS[3] * PRIMARY / ROLE_TOTAL),
+        ([(P, 3), (S, 3)], Stability.UNSTABLE, 1.0),
+        ([(P, 3), (S, 2)], _status_when_primary_gone(GRADE_LOSS[2]),
+         (GRADE_LOSS[3] * PRIMARY + GRADE_LOSS[2] * SECONDARY) / ROLE_TOTAL),
+        ([(P, 3), (S, 1)], _status_when_primary_gone(GRADE_LOSS[1]),
+         (GRADE_LOSS[3] * PRIMARY + GRADE_LOSS[1] * SECONDARY) / ROLE_TOTAL),
+        ([(P, 2)], _status_when_primary_partly_lost(GRADE_LOSS[2]), GRADE_LOSS[2] * PRIMARY / ROLE_TOTAL),
+        ([(P, 1)], _status_when_primary_partly_lost(GRADE_LOSS[1]), GRADE_LOSS[1] * PRIMARY / ROLE_TOTAL),
+        ([(S, 3)], Stability.REDUCED, GRADE_LOSS[3] * SECONDARY / ROLE_TOTAL),  # the primary is intact
+    ],
+    ids=["primary-3", "both-3", "primary-3-secondary-2", "primary-3-secondary-1", "primary-2", "primary-1",
+         "secondary-3"],
+)  # fmt: skip
+def test_status_and_role_weighted_fraction(injuries: list[tuple[str, int]], status: Stability, fraction: float) -> None:
+    report = run(RULE, *injuries)
+    if fraction == 0:  # nothing lost (a grade whose declared share is none): no destabilised motion
+        assert not has_group(report, TRANSLATION)
+        return
+    item = group(report, TRANSLATION)
+    assert item.status is status
+    assert item.fraction_lost == pytest.approx(fraction, abs=1e-4)
+    assert item.restraint_remaining == pytest.approx(1 - fraction, abs=1e-4)
+    assert RULE in rule_ids(item)
+
+
+@pytest.mark.parametrize("grade", [2, 3])
+def test_no_secondary_recorded_in_a_position(grade: int) -> None:
+    # in plantarflexion the primary is the translation's only restraint: no secondary to check it
+    item = group(run(RULE, (P, grade)), TRANSLATION, PLANTARFLEXED)
+    assert item.fraction_lost == pytest.approx(GRADE_LOSS[grade])
+    if GRADE_LOSS[grade] >= 1.0:  # every primary completely lost and none of the secondary is recorded
+        assert item.status is Stability.UNSTABLE
+    else:
+        assert item.status is _status_when_primary_partly_lost(GRADE_LOSS[grade])
+
+
+def test_each_position_is_its_own_group() -> None:
+    assert not has_group(run(RULE, (S, 3)), TRANSLATION, PLANTARFLEXED)  # the secondary holds in neutral only
+    only_neutral = run(RULE, (P, 2), position=NEUTRAL)
+    assert {d.position.id if d.position else None for d in only_neutral.destabilised_motions} == {NEUTRAL}
+
+
+@pytest.mark.parametrize(("injury", "contribution"), [((S, 3), 0.3), ((P, 2), 0.7), ((P, 3), 0.7)])
+def test_measured_contributions_replace_role_weights(injury: tuple[str, int], contribution: float) -> None:
+    # rotation: the sources measured the primary's share as 0.7 and the secondary's as 0.3
+    expected = contribution * GRADE_LOSS[injury[1]]
+    assert group(run(RULE, injury), ROTATION).fraction_lost == pytest.approx(expected, abs=1e-4)
+
+
+def test_role_weights_apply_when_a_contribution_is_missing() -> None:
+    item = group(run(RULE, (S, 3)), GLIDE)
+    assert item.fraction_lost == pytest.approx(SECONDARY / ROLE_TOTAL, abs=1e-4)
+
+
+def test_unstable_only_when_every_primary_is_completely_lost() -> None:
+    one = group(run(RULE, (P, 3)), TILT)
+    assert one.status is Stability.LAXITY  # the other primary still checks the tilt
+    assert one.fraction_lost == pytest.approx(GRADE_LOSS[3] * PRIMARY / (2 * PRIMARY))
+    both = group(run(RULE, (P, 3), (P2, 3)), TILT)
+    assert both.status is Stability.UNSTABLE  # no secondary recorded
+    assert both.fraction_lost == pytest.approx(1.0)
+
+
+def test_half_of_the_secondary_restraint_by_its_measured_contributions_is_unstable() -> None:
+    # shift: the primary carries 0.5, the secondaries 0.4 and 0.1; losing the larger is 80% of the secondary
+    item = group(run(RULE, (P, 3), (LARGE_S, 3)), SHIFT)
+    assert item.status is Stability.UNSTABLE
+    assert item.fraction_lost == pytest.approx(0.9, abs=1e-4)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine bug: mechanics._status averages the secondaries' lost shares unweighted, so losing the "
+    "secondary that carries 0.1 of 0.5 counts as half of the secondary restraint (unstable)",
+)
+def test_a_small_part_of_the_secondary_restraint_is_not_half_of_it() -> None:
+    # losing the secondary with 0.1 of the secondaries' 0.5 is a fifth of the secondary restraint: still checked
+    item = group(run(RULE, (P, 3), (SMALL_S, 3)), SHIFT)
+    assert item.fraction_lost == pytest.approx(0.6, abs=1e-4)
+    assert item.status is Stability.LAXITY
+
+
+def test_a_restraint_without_a_stated_position_joins_every_position_group() -> None:
+    # drawer: the primary holds in plantarflexion; the secondary's source names no position
+    lone = run(RULE, (UNSTATED, 3))
+    item = group(lone, DRAWER, PLANTARFLEXED)
+    assert lost_restraints(item) == {UNSTATED: GRADE_LOSS[3]}
+    assert item.fraction_lost == pytest.approx(SECONDARY / ROLE_TOTAL, abs=1e-4)
+    assert not has_group(lone, DRAWER, None)  # not a group of its own
+    # with the primary gone the unstated secondary still checks the drawer in plantarflexion
+    assert group(run(RULE, (P, 3)), DRAWER, PLANTARFLEXED).status is Stability.LAXITY
+
+
+def test_a_motion_with_no_stated_position_is_one_group_with_position_none() -> None:
+    report = run(RULE, (SLIDE_P, 3))
+    item = group(report, SLIDE, None)
+    assert item.position is None
+    assert item.status is Stability.LAXITY  # the unstated secondary is intact
+    assert item.fraction_lost == pytest.approx(PRIMARY / ROLE_TOTAL, abs=1e-4)
+    assert group(run(RULE, (SLIDE_P, 3), (UNSTATED, 3)), SLIDE, None).status is Stability.UNSTABLE
+    # a restraint whose position is not stated may hold in any: limiting the answer to one keeps it
+    assert has_group(run(RULE, (SLIDE_P, 3), position=NEUTRAL), SLIDE, None)
+
+
+def test_instability_symptom_needs_laxity_or_worse() -> None:
+    unstable = findings(run(RULE, (P, 3), (S, 3)).symptoms)
+    assert RULE in rule_ids(unstable[INSTABILITY])
+    laxity = findings(run(RULE, (P, 2)).symptoms)
+    assert INSTABILITY in laxity
+    reduced = run(RULE, (S, 3))
+    assert reduced.destabilised_motions
+    assert all(d.status is Stability.REDUCED for d in reduced.destabilised_motions)
+    assert INSTABILITY not in findings(reduced.symptoms)
+    assert INSTABILITY not in findings(run(RULE, (P, 1)).symptoms)  # "a grade I sprain does not"

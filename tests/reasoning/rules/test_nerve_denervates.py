@@ -1,0 +1,69 @@
+"""rule:nerve-denervates: an injured nerve denervates its muscles.
+
+Definition: the muscles innervated by an injured nerve (or by any of its branches) are denervated at the nerve's
+grade and lose their actions and their dynamic restraint.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.reasoning.impact import Reach, Strength
+from tests.reasoning.rules.fixture import (
+    GRADE_LOSS,
+    JOINT,
+    TRANSLATION,
+    affected,
+    restraint_lost,
+    rule_ids,
+    run,
+    weakness,
+)
+
+RULE = "rule:nerve-denervates"
+NERVE, BRANCH, MUSCLE, BRANCH_MUSCLE, SECOND_MOTION, TUNNEL, GLIDE = (f"ANKLE:99908{n:02d}" for n in range(1, 8))
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_muscles_of_the_nerve_and_of_its_branches_are_denervated_at_its_grade(grade: int) -> None:
+    reached = affected(run(RULE, (NERVE, grade)))
+    for muscle in (MUSCLE, BRANCH_MUSCLE):
+        assert reached[muscle].reached is Reach.DENERVATED
+        assert reached[muscle].grade == grade
+        assert reached[muscle].lesion is None  # denervated, not torn
+        assert RULE in rule_ids(reached[muscle])
+    assert JOINT not in reached  # the nerve's joint branch denervates no muscle
+
+
+def test_a_completely_injured_nerve_takes_every_action_of_its_muscles() -> None:
+    report = run(RULE, (NERVE, 3))
+    assert weakness(report, TRANSLATION).status is Strength.LOST
+    assert weakness(report, SECOND_MOTION).status is Strength.LOST
+
+
+def test_denervation_follows_the_nerve_grade() -> None:
+    item = weakness(run(RULE, (NERVE, 2)), TRANSLATION)
+    assert item.status is Strength.WEAK
+    assert item.fraction_lost == pytest.approx(GRADE_LOSS[2])
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_a_denervated_muscle_loses_its_dynamic_restraint(grade: int) -> None:
+    assert restraint_lost(run(RULE, (NERVE, grade)), GLIDE, MUSCLE) == GRADE_LOSS[grade]
+
+
+def test_a_branch_denervates_only_its_own_muscles() -> None:
+    reached = affected(run(RULE, (BRANCH, 3)))
+    assert reached[BRANCH_MUSCLE].reached is Reach.DENERVATED
+    assert MUSCLE not in reached
+
+
+def test_a_compressed_nerve_denervates_nothing() -> None:
+    report = run(RULE, (TUNNEL, 3))
+    assert affected(report)[NERVE].reached is Reach.COMPRESSED
+    assert MUSCLE not in affected(report)
+    assert report.weakened_motions == []
+
+
+def test_an_injured_muscle_does_not_reach_its_nerve() -> None:
+    assert set(affected(run(RULE, (MUSCLE, 3)))) == {MUSCLE}

@@ -1,0 +1,45 @@
+"""rule:nerve-injury-reaches-branches: an injured nerve takes its distal branches with it.
+
+Definition: an injured nerve is taken as injured in every branch arising from it (akg:branchOf, transitively),
+at the same grade; a nerve formed by several nerves (the sural nerve) only when all of them are injured.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.reasoning.impact import Reach
+from tests.reasoning.rules.fixture import LOSS, affected, rule_ids, run
+
+RULE = "rule:nerve-injury-reaches-branches"
+A, A1, A2, B, S, TUNNEL = (f"ANKLE:99904{n:02d}" for n in range(1, 7))
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_an_injured_nerve_takes_its_branches_transitively(grade: int) -> None:
+    reached = affected(run(RULE, (A, grade)))
+    for branch in (A1, A2):
+        assert reached[branch].reached is Reach.BRANCH
+        assert reached[branch].grade == grade
+        assert reached[branch].lesion is not None and reached[branch].lesion.id == LOSS
+        assert RULE in rule_ids(reached[branch])
+
+
+def test_a_nerve_formed_by_two_is_lost_only_when_both_are_injured() -> None:
+    assert S not in affected(run(RULE, (A, 3)))
+    assert S not in affected(run(RULE, (B, 3)))
+    both = affected(run(RULE, (A, 3), (B, 3)))
+    assert both[S].reached is Reach.BRANCH
+
+
+def test_a_branch_does_not_reach_its_parent() -> None:
+    reached = affected(run(RULE, (A1, 3)))
+    assert set(reached) == {A1, A2}
+
+
+def test_a_compressed_parent_does_not_cut_branches() -> None:
+    # the swollen tunnel compresses A: neither A's branches nor S (A compressed, B cut) are lost
+    reached = affected(run(RULE, (TUNNEL, 3), (B, 3)))
+    assert reached[A].reached is Reach.COMPRESSED
+    assert A1 not in reached
+    assert S not in reached

@@ -1,0 +1,64 @@
+"""rule:nerves-at-risk: nerves next to an injury are at risk.
+
+Definition: a nerve adjacent (akg:adjacentTo) to a structure that is torn or fractured, or compressed in a
+swollen space, is at risk of injury or irritation. A degenerated or inflamed structure puts no adjacent nerve at
+risk by itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.reasoning.impact import Reach
+from tests.reasoning.rules.fixture import affected, findings, predicates, rule_ids, run
+
+RULE = "rule:nerves-at-risk"
+LIGAMENT, ADJACENT, TUNNEL, TUNNEL_NERVE, LONELY, BONE, BONE_NERVE, TENDON, TENDON_NERVE = (
+    f"ANKLE:99916{n:02d}" for n in range(1, 10)
+)
+TENDINOPATHY, TENOSYNOVITIS, MUSCLE, MUSCLE_NERVE, RETINACULUM = (f"ANKLE:99916{n}" for n in range(10, 15))
+
+
+@pytest.mark.parametrize(
+    ("injury", "nerve"),
+    [((LIGAMENT, 2), ADJACENT), ((BONE, 2), BONE_NERVE), ((TENDON, 3), TENDON_NERVE)],
+    ids=["torn-ligament", "fractured-bone", "torn-tendon"],
+)
+def test_a_nerve_next_to_a_torn_or_fractured_structure_is_at_risk(injury: tuple[str, int], nerve: str) -> None:
+    risk = findings(run(RULE, injury).nerves_at_risk)
+    assert set(risk) == {nerve}
+    assert "adjacent" in risk[nerve].detail
+    assert RULE in rule_ids(risk[nerve])
+    assert "akg:adjacentTo" in predicates(risk[nerve])
+
+
+def test_a_nerve_compressed_in_a_swollen_space_is_at_risk() -> None:
+    risk = findings(run(RULE, (TUNNEL, 3)).nerves_at_risk)
+    assert "compressed" in risk[TUNNEL_NERVE].detail
+    assert RULE in rule_ids(risk[TUNNEL_NERVE])
+
+
+@pytest.mark.parametrize("condition", [TENDINOPATHY, TENOSYNOVITIS], ids=["degenerated", "inflamed"])
+def test_a_degenerated_or_inflamed_structure_puts_no_nerve_at_risk(condition: str) -> None:
+    assert run(RULE, (condition, 3)).nerves_at_risk == []
+
+
+def test_the_unloaded_muscle_of_a_torn_tendon_is_not_torn() -> None:
+    report = run(RULE, (TENDON, 3))
+    assert affected(report)[MUSCLE].reached is Reach.FORCE
+    assert MUSCLE_NERVE not in findings(report.nerves_at_risk)
+
+
+def test_a_subluxed_tendon_is_not_torn() -> None:
+    # the torn retinaculum lets the tendon sublux; a displaced tendon puts its neighbour at no risk
+    report = run(RULE, (RETINACULUM, 3))
+    assert affected(report)[TENDON].reached is Reach.SUBLUXED
+    assert TENDON_NERVE not in findings(report.nerves_at_risk)
+
+
+def test_an_injured_nerve_is_not_merely_at_risk() -> None:
+    assert ADJACENT not in findings(run(RULE, (LIGAMENT, 3), (ADJACENT, 3)).nerves_at_risk)
+
+
+def test_no_neighbour_no_risk() -> None:
+    assert run(RULE, (LONELY, 3)).nerves_at_risk == []

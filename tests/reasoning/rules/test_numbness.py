@@ -1,0 +1,57 @@
+"""rule:numbness: an injured or compressed nerve numbs its territory.
+
+Definition: the skin in the sensory territory (akg:sensoryTerritory) of an injured or compressed nerve, or of any
+of its branches, loses sensation: numbness and tingling; compression also burns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reasoning.rules.fixture import (
+    BURNING,
+    GRADE_LOSS,
+    NUMBNESS,
+    RULES,
+    TINGLING,
+    findings,
+    rule_ids,
+    run,
+)
+
+RULE = "rule:numbness"
+NERVE, BRANCH, OTHER, TUNNEL_NERVE, TUNNEL, LIGAMENT = (f"ANKLE:99914{n:02d}" for n in range(1, 7))
+DORSUM, WEB, HEEL, SOLE = (f"ANKLE:99914{n}" for n in range(11, 15))
+
+
+def test_the_declared_conclusions() -> None:
+    assert set(RULES[RULE].concludes) == {NUMBNESS, TINGLING}
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_the_territories_of_a_nerve_and_its_branches(grade: int) -> None:
+    report = run(RULE, (NERVE, grade))
+    numb = findings(report.numbness_areas)
+    assert set(numb) == {DORSUM, WEB}  # not the other nerve's heel skin
+    assert numb[DORSUM].score == pytest.approx(GRADE_LOSS[grade])
+    assert "injured" in numb[DORSUM].detail
+    assert all(RULE in rule_ids(f) for f in numb.values())
+    symptoms = findings(report.symptoms)
+    assert {NUMBNESS, TINGLING} <= set(symptoms)
+    assert BURNING not in symptoms  # a cut nerve does not burn
+
+
+def test_a_branch_numbs_only_its_own_territory() -> None:
+    assert set(findings(run(RULE, (BRANCH, 3)).numbness_areas)) == {WEB}
+
+
+def test_a_compressed_nerve_numbs_too() -> None:
+    numb = findings(run(RULE, (TUNNEL, 3)).numbness_areas)
+    assert set(numb) == {SOLE}
+    assert "compressed" in numb[SOLE].detail
+
+
+def test_no_nerve_no_numbness() -> None:
+    report = run(RULE, (LIGAMENT, 3))
+    assert report.numbness_areas == []
+    assert NUMBNESS not in findings(report.symptoms)

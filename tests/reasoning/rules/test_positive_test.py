@@ -1,0 +1,135 @@
+"""rule:positive-test: a test of a destabilised motion or of a lesion it detects is expected positive.
+
+Definition: a clinical test (never a decision rule) is expected positive when a motion it examines is 'unstable'
+or shows 'increased laxity' in the position the test is performed in (in any position when the test names none or
+the restraint's position is not stated), or when a structure it examines has a lesion the test detects
+(akg:detectsLesion) at or above the grade its source requires (akg:minimumGrade). A laxity test is not made
+positive by one injured structure whose partners still check the motion.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.reasoning.impact import Stability
+from tests.reasoning.rules.fixture import (
+    GRADE_LOSS,
+    JOINT,
+    LAXITY_THRESHOLD,
+    PLANTARFLEXED,
+    TRANSLATION,
+    group,
+    positive_tests,
+    predicates,
+    rule_ids,
+    run,
+)
+
+RULE = "rule:positive-test"
+DRAWER_LIG, TILT_LIG, ROTATION_LIG, NERVE, TUNNEL, BONE, CALF, HEEL_TENDON, CALF_NERVE, GLIDE_LIG = (
+    f"ANKLE:99913{n:02d}" for n in range(1, 11)
+)
+TILT, INVERSION, GLIDE, HEEL_TENDINOPATHY = "ANKLE:9991311", "ANKLE:9991314", "ANKLE:9991315", "ANKLE:9991316"
+DRAWER, TILT_TEST, INVERSION_TEST, NEUTRAL_ROTATION, ROTATION, TINEL, BONE_TEST, SQUEEZE, CALF_TEST = (
+    f"ANKLE:99913{n}" for n in range(60, 69)
+)
+DECISION_RULE, GLIDE_TEST, PALPATION = "ANKLE:9991369", "ANKLE:9991370", "ANKLE:9991371"
+SQUEEZE_MINIMUM_GRADE = 3  # the akg:minimumGrade on the squeeze test's akg:detectsLesion axiom (positive_test.ttl)
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_by_motion_in_the_test_position(grade: int) -> None:
+    # in plantarflexion the drawer ligament is the translation's only restraint: lax from half lost, unstable when
+    # completely lost; a grade that loses less leaves nothing to find (the test detects no lesion by itself)
+    positive = GRADE_LOSS[grade] >= LAXITY_THRESHOLD
+    found = positive_tests(run(RULE, (DRAWER_LIG, grade)))
+    assert (DRAWER in found) is positive
+    if positive:
+        item = found[DRAWER]
+        assert item.motion is not None and item.motion.id == TRANSLATION
+        assert PLANTARFLEXED in {p.id for p in item.positions}
+        assert RULE in rule_ids(item)
+
+
+def test_not_a_laxity_test_whose_motion_is_only_reduced() -> None:
+    # the drawer ligament is only the secondary restraint of tilt; the tilt ligament still checks it
+    report = run(RULE, (DRAWER_LIG, 3))
+    assert group(report, TILT).status is Stability.REDUCED
+    assert TILT_TEST not in positive_tests(report)  # it examines the drawer ligament, yet stays negative
+    assert INVERSION_TEST not in positive_tests(report)
+
+
+def test_positive_when_the_motion_gives_way() -> None:
+    found = positive_tests(run(RULE, (DRAWER_LIG, 3), (TILT_LIG, 3)))
+    assert TILT_TEST in found
+    assert INVERSION_TEST in found  # examines inversion; tilt is a kind of inversion
+    lax = run(RULE, (TILT_LIG, 3))  # the primary gone, the secondary intact: increased laxity
+    assert group(lax, TILT).status is Stability.LAXITY
+    assert TILT_TEST in positive_tests(lax)
+
+
+def test_the_test_position_must_match() -> None:
+    found = positive_tests(run(RULE, (ROTATION_LIG, 3)))  # restrains rotation in plantarflexion only
+    assert NEUTRAL_ROTATION not in found
+    assert ROTATION in found  # names no position: any position
+
+
+def test_a_restraint_whose_position_is_not_stated_counts_in_the_test_position() -> None:
+    item = positive_tests(run(RULE, (GLIDE_LIG, 3)))[GLIDE_TEST]  # the test is done in plantarflexion
+    assert item.motion is not None and item.motion.id == GLIDE
+
+
+def test_by_structure_without_a_motion() -> None:
+    tinel = positive_tests(run(RULE, (TUNNEL, 3)))[TINEL]  # the nerve is compressed in the tunnel
+    assert tinel.structure is not None and tinel.structure.id == NERVE
+    assert {"rule:space-compresses-contents", RULE} <= rule_ids(tinel)
+    assert "akg:detectsLesion" in predicates(tinel)
+    bone = positive_tests(run(RULE, (BONE, 2)))[BONE_TEST]
+    assert bone.structure is not None and bone.structure.id == BONE
+    assert bone.score == pytest.approx(GRADE_LOSS[2])
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_a_lesion_detected_only_from_the_minimum_grade(grade: int) -> None:
+    found = positive_tests(run(RULE, (HEEL_TENDON, grade)))
+    assert (SQUEEZE in found) is (grade >= SQUEEZE_MINIMUM_GRADE)  # a partial tear leaves the squeeze test negative
+    if SQUEEZE in found:
+        assert found[SQUEEZE].structure is not None and found[SQUEEZE].structure.id == HEEL_TENDON
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_a_lesion_detected_at_any_grade_without_a_minimum(grade: int) -> None:
+    assert CALF_TEST in positive_tests(run(RULE, (CALF, grade)))
+
+
+def test_only_a_lesion_the_test_detects() -> None:
+    assert TINEL not in positive_tests(run(RULE, (NERVE, 3)))  # a cut nerve is not a compressed one
+    torn = positive_tests(run(RULE, (HEEL_TENDON, 3)))
+    assert PALPATION not in torn  # detects degeneration, not a tear
+    degenerated = positive_tests(run(RULE, (HEEL_TENDINOPATHY, 3)))
+    assert PALPATION in degenerated
+    assert SQUEEZE not in degenerated  # detects a tear, not degeneration
+    assert DRAWER not in positive_tests(run(RULE, (DRAWER_LIG, 1)))  # examines the ligament, detects no lesion
+
+
+def test_the_muscle_of_a_torn_tendon_has_no_lesion_to_detect() -> None:
+    # the calf muscle loses its force through the torn tendon but is not itself torn
+    assert CALF_TEST not in positive_tests(run(RULE, (HEEL_TENDON, 3)))
+
+
+def test_a_denervated_muscle_is_not_an_injured_structure() -> None:
+    report = run(RULE, (CALF_NERVE, 3))
+    assert report.weakened_motions  # push-off is weakened ...
+    assert SQUEEZE not in positive_tests(report)  # ... but the tendon is intact
+    assert CALF_TEST not in positive_tests(report)
+
+
+@pytest.mark.parametrize("injuries", [[(BONE, 3)], [(DRAWER_LIG, 3)]], ids=["its-structure", "its-motion"])
+def test_a_decision_rule_is_never_positive(injuries: list[tuple[str, int]]) -> None:
+    found = positive_tests(run(RULE, *injuries))
+    assert DECISION_RULE not in found
+    assert found  # a clinical test of the same structure or motion is
+
+
+def test_nothing_injured_nothing_positive() -> None:
+    assert run(RULE, (JOINT, 3)).expected_positive_tests == []
