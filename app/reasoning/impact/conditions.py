@@ -5,10 +5,13 @@ from __future__ import annotations
 from app.knowledge.model import Statement
 from app.models import Fact
 from app.reasoning.impact.context import Affected, Context, implements
-from app.reasoning.impact.expansion import LOSS, SKELETAL, condition_lesions, lesion_for
+from app.reasoning.impact.expansion import COMPRESSION, LOSS, SKELETAL, condition_lesions, lesion_for
 from app.reasoning.impact.mechanics import Group, Weakness
 from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Strength
 from app.reasoning.impact.sensation import Findings, burning
+
+#: What an entrapment's intact site can be: the retinaculum or the tunnel over the nerve (not a joint).
+ENTRAPPING = ("akg:Retinaculum", "akg:AnatomicalSpace")
 
 #: (condition, the 'affects' statement that links it, the state it was reached with)
 Amounts = tuple[str, Statement | None, Affected]
@@ -83,10 +86,11 @@ def _overlap(ctx: Context, condition: str, lesions: list[str], affected: dict[st
         return 0.0
 
     def fits(curie: str) -> bool:
+        expected = lesion_for(ctx, lesions, curie)
         state = affected.get(curie)
         if state is None or state.reached not in DAMAGED:
-            return False
-        expected = lesion_for(ctx, lesions, curie)
+            # an entrapment's site (the retinaculum over the nerve) is involved while intact
+            return COMPRESSION in lesions and expected is None and ctx.is_any(curie, ENTRAPPING)
         return not lesions or expected is None or expected == state.lesion
 
     covered = sum(

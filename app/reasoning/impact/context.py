@@ -60,6 +60,12 @@ class Affected:
     via: str | None
     chain: list[Statement]
     rules: tuple[str, ...]
+    #: other ways the same structure was reached that did not become its state (a named torn muscle that
+    #: its torn tendon also unloads): kept for what they cost and for the facts behind that
+    also: list[Affected] = field(default_factory=list)
+
+    def states(self) -> list[Affected]:
+        return [self, *self.also]
 
 
 @dataclass

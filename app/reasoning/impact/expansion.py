@@ -133,23 +133,41 @@ def denervate(ctx: Context, affected: dict[str, Affected], reach: Reacher) -> No
                       "rule:nerve-denervates", None)  # fmt: skip
 
 
+def outranks(new: Affected, current: Affected) -> bool:
+    """Which way of reaching a structure is its state: a lesion beats a mere loss of force or an intact site,
+    a named lesion stays what the user named, and otherwise the higher grade wins."""
+    new_damages, current_damages = new.reached in DAMAGED, current.reached in DAMAGED
+    if new_damages != current_damages:
+        return new_damages
+    if new_damages and new.lesion != current.lesion and Reach.NAMED in (new.reached, current.reached):
+        return new.reached is Reach.NAMED
+    order = list(Reach)
+    return new.grade > current.grade or (
+        new.grade == current.grade and order.index(new.reached) < order.index(current.reached)
+    )
+
+
 def expand(ctx: Context, injuries: Iterable[tuple[str, Grade]]) -> dict[str, Affected]:
     """Apply the lesion and expansion rules until nothing new is reached (each step keeps its reason)."""
     affected: dict[str, Affected] = {}
-    stack: list[str] = []
-    rank = {reach: i for i, reach in enumerate(Reach)}
+    stack: list[tuple[str, Affected]] = []
 
     def reach(curie: str, grade: Grade, how: Reach, via: str | None, chain: list[Statement], rule: str,
               lesion: str | None) -> None:  # fmt: skip
-        current = affected.get(curie)
-        if current is not None:
-            stronger = grade > current.grade or (grade == current.grade and rank[how] < rank[current.reached])
-            if not stronger:
-                return  # reached already as strongly: cycles (tendon <-> muscle) stop here
         inherited = affected[via].rules if via in affected else ()
         rules = tuple(dict.fromkeys((*inherited, *([rule] if rule else []))))
-        affected[curie] = Affected(grade, how, lesion, via, chain, rules)
-        stack.append(curie)
+        new = Affected(grade, how, lesion, via, chain, rules)
+        current = affected.get(curie)
+        if current is None:
+            affected[curie] = new
+        elif any(s.reached is how and s.lesion == lesion and s.grade >= grade for s in current.states()):
+            return  # reached already this way as strongly: cycles (tendon <-> muscle) stop here
+        elif outranks(new, current):
+            new.also = current.states()
+            affected[curie] = new
+        else:
+            current.also.append(new)
+        stack.append((curie, new))
 
     for curie, grade in sorted(injuries, key=lambda i: (-i[1], i[0])):  # order-independent answers
         if ctx.kb.is_a(curie, "akg:Condition"):
@@ -157,14 +175,14 @@ def expand(ctx: Context, injuries: Iterable[tuple[str, Grade]]) -> dict[str, Aff
         else:
             reach(curie, grade, Reach.NAMED, None, [], "rule:default-lesion", default_lesion(ctx, curie))
     while stack:
-        _expand_one(ctx, stack.pop(), affected, reach)
+        curie, state = stack.pop()
+        _expand_one(ctx, curie, state, affected, reach)
         if not stack:
             denervate(ctx, affected, reach)
     return affected
 
 
-def _expand_one(ctx: Context, curie: str, affected: dict[str, Affected], reach: Reacher) -> None:
-    state = affected[curie]
+def _expand_one(ctx: Context, curie: str, state: Affected, affected: dict[str, Affected], reach: Reacher) -> None:
     root = state.via or curie
     if state.reached is Reach.NAMED and ctx.kb.is_a(curie, "akg:Condition"):
         apply_condition(ctx, curie, state, reach)

@@ -51,20 +51,29 @@ def _loses_function(ctx: Context, state: Affected) -> bool:
     return torn and ctx.grade_loss[state.grade] > 0
 
 
+def costly(ctx: Context, state: Affected) -> list[Affected]:
+    """The ways a structure was reached that cost it function (torn, unloaded, denervated)."""
+    return [s for s in state.states() if _loses_function(ctx, s)]
+
+
+def _function_loss(ctx: Context, affected: dict[str, Affected]) -> dict[str, float]:
+    return {
+        c: max(ctx.grade_loss[s.grade] for s in states)
+        for c, state in affected.items()
+        if (states := costly(ctx, state))
+    }
+
+
 @implements("rule:injury-loses-restraint")
 def restraint_loss(ctx: Context, affected: dict[str, Affected]) -> dict[str, float]:
     """Share of its restraints each structure loses: by grade, for a loss of continuity or an unloaded unit."""
-    return {c: ctx.grade_loss[s.grade] for c, s in affected.items() if _loses_function(ctx, s)}
+    return _function_loss(ctx, affected)
 
 
 @implements("rule:injury-loses-actions")
 def action_loss(ctx: Context, affected: dict[str, Affected]) -> dict[str, float]:
     """Share of its actions each muscle loses: torn, acting through a torn tendon, or denervated."""
-    return {
-        c: ctx.grade_loss[s.grade]
-        for c, s in affected.items()
-        if _loses_function(ctx, s) and ctx.kb.actions_by_muscle.get(c)
-    }
+    return {c: share for c, share in _function_loss(ctx, affected).items() if ctx.kb.actions_by_muscle.get(c)}
 
 
 def chain_facts(ctx: Context, affected: dict[str, Affected], structures: list[str]) -> tuple[list[Fact], list[str]]:
@@ -73,9 +82,11 @@ def chain_facts(ctx: Context, affected: dict[str, Affected], structures: list[st
     rules: list[str] = []
     for s in structures:
         state = affected.get(s)
-        if state is not None:
-            facts.extend(ctx.facts(state.chain))
-            rules.extend(state.rules)
+        if state is None:
+            continue
+        for way in costly(ctx, state) or [state]:  # the ways that cost the structure its function
+            facts.extend(ctx.facts(way.chain))
+            rules.extend(way.rules)
     return facts, rules
 
 
@@ -100,15 +111,20 @@ def destabilised_groups(ctx: Context, loss: dict[str, float], position: str | No
             weights = {r.id: (r.contribution if use_measured else ctx.role_weight[r.role]) or 0.0 for r in members}
             total = sum(weights.values()) or 1.0
             fraction = min(sum(weights[r.id] * lost[r.id] for r in members) / total, 1.0)
-            groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), _status(ctx, members, lost)))
+            status = _status(ctx, members, lost, weights)
+            groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status))
     return groups
 
 
-def _status(ctx: Context, members: tuple[Restraint, ...], lost: dict[str, float]) -> Stability:
-    """Unstable only when the primaries are gone and the secondaries that check the motion next have failed."""
+def _status(
+    ctx: Context, members: tuple[Restraint, ...], lost: dict[str, float], weights: dict[str, float]
+) -> Stability:
+    """Unstable only when the primaries are gone and the secondaries that check the motion next have failed
+    (their lost share weighted as the fraction is: by measured contribution, else by role)."""
     primaries = [r for r in members if r.role is RestraintRole.PRIMARY]
     secondaries = [r for r in members if r.role is RestraintRole.SECONDARY]
-    secondary_lost = sum(lost[r.id] for r in secondaries) / len(secondaries) if secondaries else 1.0
+    held = sum(weights[r.id] for r in secondaries)
+    secondary_lost = sum(weights[r.id] * lost[r.id] for r in secondaries) / held if held else 1.0
     if primaries and all(lost[r.id] >= 1.0 for r in primaries) and secondary_lost >= ctx.laxity_threshold:
         return Stability.UNSTABLE
     if any(lost[r.id] >= ctx.laxity_threshold for r in primaries):

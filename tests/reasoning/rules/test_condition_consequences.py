@@ -87,11 +87,6 @@ def test_the_lesion_must_be_the_one_the_condition_describes() -> None:
     assert GAP not in symptoms(degenerated) and RE_RUPTURE not in risks(degenerated)  # and the reverse
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: conditions._overlap counts an affected structure only when it is reached and damaged, so "
-    "the entrapment's intact site (its retinaculum, not reached) does not count as involved: 1 of 2 < 60%",
-)
 def test_an_entrapment_site_counts_as_involved() -> None:
     # the swollen tunnel compresses the entrapped nerve; the retinaculum over it is the entrapment's site
     report = run(RULE, (TUNNEL, 3))

@@ -132,12 +132,6 @@ def test_a_structure_does_not_bring_its_condition() -> None:
     assert set(affected(run(RULE, (LIGAMENT, 3)))) == {LIGAMENT}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: expansion.reach() replaces a structure's state when a higher grade arrives, so the "
-    "retinaculum named as torn (grade 2) becomes the entrapment's intact site (grade 3, no lesion) and keeps its "
-    "restraint",
-)
 def test_a_structure_named_as_torn_stays_torn_when_it_is_also_a_conditions_site() -> None:
     report = run(RULE, (ENTRAPMENT, 3), (RETINACULUM, 2))
     assert lesion_of(report, RETINACULUM) == LOSS  # named without a condition: rule default-lesion

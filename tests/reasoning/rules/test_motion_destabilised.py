@@ -127,11 +127,6 @@ def test_half_of_the_secondary_restraint_by_its_measured_contributions_is_unstab
     assert item.fraction_lost == pytest.approx(0.9, abs=1e-4)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: mechanics._status averages the secondaries' lost shares unweighted, so losing the "
-    "secondary that carries 0.1 of 0.5 counts as half of the secondary restraint (unstable)",
-)
 def test_a_small_part_of_the_secondary_restraint_is_not_half_of_it() -> None:
     # losing the secondary with 0.1 of the secondaries' 0.5 is a fifth of the secondary restraint: still checked
     item = group(run(RULE, (P, 3), (SMALL_S, 3)), SHIFT)

@@ -99,12 +99,6 @@ def test_a_degenerated_tendon_still_transmits_force() -> None:
     assert concluded(report, MORNING_STIFFNESS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: expansion.reach() keeps one state per structure and replaces it when a higher grade "
-    "arrives, so the named muscle (loss of continuity, grade 2) is overwritten by 'muscle-tendon unit without "
-    "force' (grade 3, no lesion): the named tear and its condition vanish",
-)
 def test_a_named_muscle_stays_torn_when_its_tendon_is_torn_more() -> None:
     # named without a condition the muscle loses continuity (rule default-lesion); unloading it through its torn
     # tendon does not make it "not itself injured": its own strain is still what it amounts to
