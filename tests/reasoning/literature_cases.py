@@ -43,6 +43,8 @@ class LitCase:
     not_numb: tuple[str, ...] = ()
     long_term: tuple[str, ...] = ()
     not_long_term: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()          # conditions the injury amounts to (added by the lead: the report's
+    #                                           'conditions' section; a case first put them under long_term)
     more_load: tuple[str, ...] = ()
     data_gap: str | None = None
 
@@ -951,7 +953,7 @@ CASES: tuple[LitCase, ...] = (
             "displaced, not torn."
         ),
         injured=("superior fibular retinaculum",),
-        long_term=("peroneal tendon subluxation",),
+        conditions=("peroneal tendon subluxation",),
         not_injured=("tendon of fibularis brevis", "tendon of fibularis longus", ATFL),
         not_positive_tests=(DRAWER,),
         not_unstable=(ANT_TRANS,),

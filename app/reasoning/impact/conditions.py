@@ -99,6 +99,18 @@ def _overlap(ctx: Context, condition: str, lesions: list[str], affected: dict[st
     return covered / len(targets)
 
 
+def amounts_to(ctx: Context, conditions: list[Amounts]) -> list[Finding]:
+    """The conditions the injury amounts to, except one the user named, each with the facts linking it."""
+    findings = Findings()
+    for condition, affects, state in conditions:
+        if affects is None:
+            continue  # named by the user
+        steps = [*state.chain, affects, *(s for s in ctx.objects(condition, "akg:lesion") if s.object == state.lesion)]
+        findings.add(condition, f"{ctx.kb.label(state.lesion or '')} of the {ctx.kb.label(affects.subject)}", 0.6,
+                     ctx.facts(steps), (*state.rules, "rule:condition-consequences"))  # fmt: skip
+    return findings.result(ctx)
+
+
 def condition_findings(
     ctx: Context, conditions: list[Amounts], predicate: str, detail: str, score: float, *, skip: set[str]
 ) -> Findings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.knowledge.model import MuscleAction, Restraint, RestraintRole, Statement
+from app.knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
 from app.models import Fact
 from app.reasoning.impact.context import Affected, Context, implements, unique_facts
 from app.reasoning.impact.expansion import LOSS
@@ -127,9 +127,13 @@ def _status(
     secondary_lost = sum(weights[r.id] * lost[r.id] for r in secondaries) / held if held else 1.0
     if primaries and all(lost[r.id] >= 1.0 for r in primaries) and secondary_lost >= ctx.laxity_threshold:
         return Stability.UNSTABLE
-    if any(lost[r.id] >= ctx.laxity_threshold for r in primaries):
-        return Stability.LAXITY
-    return Stability.REDUCED
+    lax = any(lost[r.id] >= ctx.laxity_threshold for r in primaries)
+    if lax and all(r.contribution is not None for r in primaries):
+        # measured shares speak louder than roles: a primary carrying a third of the load leaves the rest checking
+        measured = [r for r in members if r.contribution is not None]
+        held = sum(r.contribution or 0.0 for r in measured)
+        lax = held > 0 and sum((r.contribution or 0.0) * lost[r.id] for r in measured) / held >= ctx.laxity_threshold
+    return Stability.LAXITY if lax else Stability.REDUCED
 
 
 def destabilised_item(ctx: Context, g: Group, affected: dict[str, Affected]) -> DestabilisedMotion:
@@ -165,7 +169,13 @@ def weaknesses(ctx: Context, loss: dict[str, float]) -> list[Weakness]:
         lost = {a.id: loss.get(a.muscle, 0.0) for a in members}
         weights = {a.id: ctx.action_weight[a.role] for a in members}
         fraction = sum(weights[a.id] * lost[a.id] for a in members) / (sum(weights.values()) or 1.0)
-        status = Strength.LOST if all(lost[a.id] >= 1.0 for a in members) else Strength.WEAK
+        primes = [a for a in members if a.role is ActionRole.PRIME_MOVER]
+        if all(lost[a.id] >= 1.0 for a in members):
+            status = Strength.LOST
+        elif primes and all(lost[a.id] >= 1.0 for a in primes):
+            status = Strength.PRIME_MOVERS_LOST  # only assistants produce it now: weak, but not gone
+        else:
+            status = Strength.WEAK
         result.append(Weakness(joint, motion, members, lost, round(min(fraction, 1.0), 4), status))
     return sorted(result, key=lambda w: (-w.fraction_lost, w.joint, w.motion))
 
@@ -179,7 +189,7 @@ def weakened_item(ctx: Context, w: Weakness, affected: dict[str, Affected]) -> W
         fraction_lost=w.fraction_lost,
         status=w.status,
         lost_actions=[ctx.kb.ref(a.muscle) for a in w.members if w.loss[a.id] > 0],
-        score=round(w.fraction_lost + (1.0 if w.status is Strength.LOST else 0.0), 4),
+        score=round(w.fraction_lost + {Strength.LOST: 1.0, Strength.PRIME_MOVERS_LOST: 0.5}.get(w.status, 0.0), 4),
         because=because,
         rules=ctx.rule_refs(*rules, "rule:injury-loses-actions", "rule:motion-weakened"),
         basis=ctx.basis(because),

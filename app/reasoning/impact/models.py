@@ -22,6 +22,7 @@ class Strength(StrEnum):
     """How much of a motion the muscles can still produce."""
 
     LOST = "lost"
+    PRIME_MOVERS_LOST = "prime movers lost"
     WEAK = "weak"
 
 
@@ -115,6 +116,7 @@ class Finding(Conclusion):
 
 #: The sections of an ImpactReport whose items are conclusions with ``because`` and ``rules``.
 SECTIONS = (
+    "conditions",
     "destabilised_motions",
     "weakened_motions",
     "increased_load",
@@ -131,6 +133,10 @@ class ImpactReport(BaseModel):
     notice: str = EDUCATIONAL_NOTICE
     injuries: list[AffectedStructure]
     position: EntityRef | None
+    conditions: list[Finding] = Field(
+        description="The conditions the injury amounts to (a torn superior fibular retinaculum: peroneal tendon "
+        "subluxation), each with the facts that link it; a named condition is not repeated here."
+    )
     destabilised_motions: list[DestabilisedMotion]
     weakened_motions: list[WeakenedMotion]
     increased_load: list[IncreasedLoad]

@@ -282,6 +282,7 @@ const finding = (item) => [link(item.entity), item.detail ? ` — ${item.detail}
 const statusBadge = (status) => el("span", { className: `status status-${status.replace(/\s+/g, "-")}`, text: status });
 
 const IMPACT_SECTIONS = [
+  ["conditions", "What the injury amounts to", finding],
   ["destabilised_motions", "Destabilised motions", (m) => [link(m.motion), " of the ", link(m.joint),
     m.position ? [" in the ", link({ ...m.position, label: positionName(m.position.label) }), " position"]
       : " (position not stated by the sources)", statusBadge(m.status),

@@ -34,7 +34,7 @@ from tests.reasoning.rules.fixture import (
 
 RULE = "rule:motion-destabilised"
 P, S, P2, LARGE_S, SMALL_S, UNSTATED, SLIDE_P = (f"ANKLE:99909{n:02d}" for n in range(1, 8))
-ROTATION, GLIDE, TILT, SHIFT, DRAWER, SLIDE = (f"ANKLE:99909{n}" for n in range(11, 17))
+ROTATION, GLIDE, TILT, SHIFT, DRAWER, SLIDE, WIDENING = (f"ANKLE:99909{n}" for n in range(11, 18))
 HALF = 0.5  # "at least half of the secondary restraint"
 ROLE_TOTAL = PRIMARY + SECONDARY
 
@@ -166,3 +166,22 @@ def test_instability_symptom_needs_laxity_or_worse() -> None:
     assert all(d.status is Stability.REDUCED for d in reduced.destabilised_motions)
     assert INSTABILITY not in findings(reduced.symptoms)
     assert INSTABILITY not in findings(run(RULE, (P, 1)).symptoms)  # "a grade I sprain does not"
+
+
+@pytest.mark.parametrize(
+    ("injuries", "status"),
+    [
+        # a primary carrying 0.35 of the measured restraint: less than half is lost, the others still check it
+        ([(P, 3)], Stability.REDUCED),
+        # with the measured secondary (0.32) as well: 0.67 of the measured restraint is lost
+        ([(P, 3), (LARGE_S, 3)], Stability.LAXITY),
+        # both primaries (0.68): lax, but not unstable while the secondary holds
+        ([(P, 3), (P2, 3)], Stability.LAXITY),
+        ([(P, 3), (P2, 3), (LARGE_S, 3)], Stability.UNSTABLE),
+    ],
+    ids=["one-measured-primary", "primary-and-secondary", "both-primaries", "all"],
+)
+def test_measured_shares_decide_laxity_when_every_primary_has_one(
+    injuries: list[tuple[str, int]], status: Stability
+) -> None:
+    assert group(run(RULE, *injuries), WIDENING, NEUTRAL).status is status

@@ -39,7 +39,7 @@ def test_the_declared_parameters_match_the_definition() -> None:
     [
         ([(PM1, 3)], Strength.WEAK, GRADE_LOSS[3] * PRIME / TOTAL),
         # both prime movers gone, the intact assistant still produces the motion
-        ([(PM1, 3), (PM2, 3)], Strength.WEAK, 2 * GRADE_LOSS[3] * PRIME / TOTAL),
+        ([(PM1, 3), (PM2, 3)], Strength.PRIME_MOVERS_LOST, 2 * GRADE_LOSS[3] * PRIME / TOTAL),  # assistant left
         ([(PM1, 2), (PM2, 2)], Strength.WEAK, 2 * GRADE_LOSS[2] * PRIME / TOTAL),
         ([(ASSISTANT, 3)], Strength.WEAK, GRADE_LOSS[3] * ASSIST / TOTAL),
         ([(PM1, 2), (PM2, 2), (ASSISTANT, 2)], Strength.WEAK, GRADE_LOSS[2]),  # every action only partly lost
