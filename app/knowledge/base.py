@@ -198,7 +198,8 @@ class KnowledgeBase:
                 qualifiers=_treatment_qualifiers(self, t),
                 fact=EntityRef(
                     id=t.id,
-                    label=f"evidence on {self.label(t.treatment)} for {self.label(t.condition)}: {level}",
+                    label=f"evidence on {self.label(t.treatment)} for {self.label(t.condition)}: {level}"
+                    + (f", {self.label(t.direction)}" if t.direction else ""),
                     iri=expand(t.id),
                 ),
                 sources=[self.ref(s) for s in t.sources],

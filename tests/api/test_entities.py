@@ -179,10 +179,15 @@ def test_the_impact_link_is_offered_exactly_where_the_impact_engine_answers(clie
 
 
 TREATMENT_FACTS = datafacts.select(
-    """SELECT ?e ?condition ?treatment ?level WHERE {
+    """SELECT ?e ?condition ?treatment ?level ?direction ?basis WHERE {
          ?e a akg:TreatmentEvidence ; akg:condition ?condition ; akg:treatment ?treatment ;
-            akg:evidenceLevel ?level }"""
+            akg:evidenceLevel ?level ; akg:effectDirection ?direction ; akg:levelBasis ?basis }"""
 )
+
+
+def test_every_graded_treatment_fact_says_its_direction_and_where_its_level_comes_from() -> None:
+    every = datafacts.select("SELECT ?e WHERE { ?e a akg:TreatmentEvidence }")
+    assert len(every) == len(TREATMENT_FACTS) > 10
 
 
 @pytest.mark.parametrize("row", TREATMENT_FACTS, ids=[row["e"] for row in TREATMENT_FACTS])
@@ -199,6 +204,10 @@ def test_every_graded_treatment_fact_is_on_its_condition_and_its_treatment(
         assert fact["subject"]["id"] == row["condition"] and fact["object"]["id"] == row["treatment"]
         levels = fact["qualifiers"]["evidence_level"]
         assert len(levels) == 1 and row["level"] in (levels[0]["id"], levels[0]["iri"])
+        # which way the evidence points and where its level comes from, so 'low certainty' is not an endorsement
+        for key, value in (("direction", row["direction"]), ("level_basis", row["basis"])):
+            assert [q["iri"] for q in fact["qualifiers"][key]] == [value], (key, row["e"])
+        assert fact["fact"]["label"].endswith(fact["qualifiers"]["direction"][0]["label"])
         assert fact["sources"] and fact["note"]
         assert detail["notice"]  # clinical content carries the educational notice
 

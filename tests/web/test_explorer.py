@@ -132,6 +132,7 @@ def test_a_condition_lists_its_treatments_with_evidence_levels_and_sources(explo
     assert "exercise therapy" in section and "evidence level: high certainty" in section
     assert "advises against immobilisation" in section  # the direction is shown, not only the level
     assert "Vuurberg 2018" in section
+    assert "against the treatment" in section and "level basis" in section  # direction and basis, not only level
     assert EDUCATIONAL_NOTICE in text(explorer, "#entity")
 
 
