@@ -228,3 +228,31 @@ def test_explain_trims_the_reasons_but_not_the_conclusions(client: httpx.Client)
     assert bare.json()["rules_applied"], "the rules applied are still named once"
     wrong = client.get("/v1/impact", params={"injured": "ATFL", "explain": "some"})
     assert wrong.status_code == 422 and wrong.json()["parameter"] == "explain"
+
+
+BASES = {"akg:Measured", "akg:StatedBySource", "akg:EditorInference", "akg:ConvertedFromScale"}
+
+
+@pytest.mark.parametrize("explain", ["full", "rules"])
+def test_every_conclusion_says_how_its_weakest_fact_is_known(client: httpx.Client, explain: str) -> None:
+    body = impact(client, "ATFL", "deltoid ligament", "superior fibular retinaculum", explain=explain)
+    sections = [k for k, v in body.items() if isinstance(v, list) and v and isinstance(v[0], dict) and "score" in v[0]]
+    assert {"conditions", "destabilised_motions", "symptoms"} <= set(sections)
+    for section in sections:
+        for item in body[section]:
+            assert item["basis"]["id"] in BASES, (section, item)
+
+
+def test_a_torn_retinaculum_amounts_to_a_subluxation_and_tears_no_tendon(client: httpx.Client) -> None:
+    body = impact(client, "superior fibular retinaculum")
+    assert "peroneal tendon subluxation" in {c["entity"]["label"] for c in body["conditions"]}
+    tendons = [i for i in body["injuries"] if i["structure"]["label"].startswith("tendon of fibularis")]
+    assert tendons and all(i["lesion"]["id"] == "akg:TendonInstability" for i in tendons)
+    assert body["weakened_motions"] == []  # a subluxing tendon still transmits its muscle's force
+
+
+def test_an_isolated_lateral_malleolus_fracture_tears_nothing(client: httpx.Client) -> None:
+    body = impact(client, "lateral malleolus fracture")
+    assert body["destabilised_motions"] == [] and body["expected_positive_tests"] == []
+    lesions = {i["structure"]["label"]: i["lesion"] for i in body["injuries"] if i["reached"] != "named"}
+    assert lesions and all(lesion["id"] == "akg:Fracture" for lesion in lesions.values()), lesions
