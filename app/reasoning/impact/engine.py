@@ -34,7 +34,7 @@ class ImpactEngine:
         """Impact of injuring each (entity CURIE, grade); ``position`` limits the answer to one."""
         ctx = self.ctx
         affected = expansion.expand(ctx, injuries)
-        restraint_loss = mechanics.restraint_loss(ctx, affected)
+        restraint_loss = mechanics.displaced_buttresses(ctx, affected, mechanics.restraint_loss(ctx, affected))
         action_loss = mechanics.action_loss(ctx, affected)
         groups = mechanics.destabilised_groups(ctx, restraint_loss, position)
         weak = mechanics.weaknesses(ctx, action_loss)

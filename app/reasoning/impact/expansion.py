@@ -14,6 +14,7 @@ from app.reasoning.impact.context import Affected, Context, Grade, implements
 from app.reasoning.impact.models import DAMAGED, Reach
 
 LOSS = "akg:LossOfContinuity"
+FRACTURE = "akg:Fracture"
 COMPRESSION = "akg:Compression"
 INSTABILITY = "akg:TendonInstability"
 SKELETAL = ("akg:Bone", "akg:BonePart")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from app.knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
 from app.models import Fact
 from app.reasoning.impact.context import Affected, Context, implements, unique_facts
-from app.reasoning.impact.expansion import LOSS
+from app.reasoning.impact.expansion import FRACTURE, LOSS
 from app.reasoning.impact.models import (
     DAMAGED,
     DestabilisedMotion,
@@ -90,30 +90,56 @@ def chain_facts(ctx: Context, affected: dict[str, Affected], structures: list[st
     return facts, rules
 
 
+def position_groups(restraints: list[Restraint]) -> list[tuple[str | None, tuple[Restraint, ...]]]:
+    """The restraints of one motion per stated position (None when no source states one); a restraint whose
+    source names no position may hold in any, so it stays in every group."""
+    stated = sorted({p for r in restraints for p in r.positions})
+    positions: list[str | None] = [*stated] or [None]
+    return [
+        (pos, tuple(r for r in restraints if pos is None or pos in r.positions or not r.positions))
+        for pos in positions
+    ]
+
+
 @implements("rule:motion-destabilised")
 def destabilised_groups(ctx: Context, loss: dict[str, float], position: str | None) -> list[Group]:
     """Per joint, motion and position: the weighted share of restraint lost and the status it gives."""
     touched = {(r.joint, r.motion) for s in loss for r in ctx.kb.restraints_by_structure.get(s, ())}
     groups = []
     for joint, motion in sorted(touched):
-        restraints = ctx.kb.restraints_by_motion[(joint, motion)]
-        stated = sorted({p for r in restraints for p in r.positions})
-        positions: list[str | None] = [*stated] or [None]
-        for pos in positions:
+        for pos, members in position_groups(ctx.kb.restraints_by_motion[(joint, motion)]):
             if position is not None and pos not in (position, None):
                 continue
-            # a restraint whose source names no position may hold in any: it stays in every group
-            members = tuple(r for r in restraints if pos is None or pos in r.positions or not r.positions)
             lost = {r.id: loss.get(r.structure, 0.0) for r in members}
             if not any(lost.values()):
                 continue
-            use_measured = all(r.contribution is not None for r in members)
-            weights = {r.id: (r.contribution if use_measured else ctx.role_weight[r.role]) or 0.0 for r in members}
+            weights = _weights(ctx, members)
             total = sum(weights.values()) or 1.0
             fraction = min(sum(weights[r.id] * lost[r.id] for r in members) / total, 1.0)
             status = _status(ctx, members, lost, weights)
             groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status))
     return groups
+
+
+def _weights(ctx: Context, members: tuple[Restraint, ...]) -> dict[str, float]:
+    """Measured contributions where every restraint of the group has one, else the role weights."""
+    use_measured = all(r.contribution is not None for r in members)
+    return {r.id: (r.contribution if use_measured else ctx.role_weight[r.role]) or 0.0 for r in members}
+
+
+@implements("rule:unstable-fracture")
+def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict[str, float]) -> dict[str, float]:
+    """A fractured bony buttress loses its restraint only when, with it gone, its motion would be unstable."""
+    fractured = {c for c, s in affected.items() if s.reached in DAMAGED and s.lesion == FRACTURE}
+    trial = {**loss, **dict.fromkeys(fractured, 1.0)}
+    result = dict(loss)
+    for bone in sorted(fractured):
+        for r in ctx.kb.restraints_by_structure.get(bone, ()):
+            for _, members in position_groups(ctx.kb.restraints_by_motion[(r.joint, r.motion)]):
+                lost = {m.id: trial.get(m.structure, 0.0) for m in members}
+                if _status(ctx, members, lost, _weights(ctx, members)) is Stability.UNSTABLE:
+                    result[bone] = 1.0  # the ring is broken elsewhere too: the fracture is unstable
+    return result
 
 
 def _status(
@@ -140,6 +166,8 @@ def destabilised_item(ctx: Context, g: Group, affected: dict[str, Affected]) -> 
     lost = [r for r in g.members if g.loss[r.id] > 0]
     bonus = {Stability.UNSTABLE: 1.0, Stability.LAXITY: 0.5, Stability.REDUCED: 0.0}[g.status]
     steps, rules = chain_facts(ctx, affected, [r.structure for r in lost])
+    if any(affected[r.structure].lesion == FRACTURE for r in lost if r.structure in affected):
+        rules.append("rule:unstable-fracture")
     because = unique_facts([*steps, *(ctx.kb.restraint_fact(r) for r in sorted(g.members, key=lambda r: r.id))])
     return DestabilisedMotion(
         joint=ctx.kb.ref(g.joint),

@@ -1,0 +1,65 @@
+"""rule:unstable-fracture: a fracture is unstable when the ring is broken elsewhere too.
+
+Definition: a fractured bone or bony landmark that restrains a joint motion keeps that restraint while the
+fracture is stable, and loses all of it only when, with it gone, the motion would be unstable (the restraints on
+the other side of the ring are lost as well). The ligaments that run from the fragment are not torn by it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.reasoning.impact import Reach, Stability
+from tests.reasoning.rules.fixture import FRACTURE, LOSS, affected, group, has_group, lost_restraints, rule_ids, run
+
+RULE = "rule:unstable-fracture"
+BONE, LATERAL_POST, MEDIAL_POST, MEDIAL, MEDIAL_2, ON_POST = (f"ANKLE:999200{n}" for n in range(1, 7))
+SHIFT = "ANKLE:9992011"
+
+
+def test_an_isolated_fracture_of_a_post_is_stable_and_loses_nothing() -> None:
+    report = run(RULE, (LATERAL_POST, 3))
+    assert affected(report)[LATERAL_POST].lesion.id == FRACTURE  # type: ignore[union-attr]
+    assert not has_group(report, SHIFT, None)  # the other side holds the ring: nothing destabilised
+    assert report.destabilised_motions == []
+
+
+def test_the_ligament_on_the_fragment_is_not_torn_by_the_fracture() -> None:
+    report = run(RULE, (LATERAL_POST, 3), (MEDIAL, 3), (MEDIAL_2, 3))
+    assert ON_POST not in affected(report)
+
+
+@pytest.mark.parametrize("grade", [2, 3])
+def test_a_fracture_with_the_other_side_torn_is_unstable(grade: int) -> None:
+    # with the post gone the primary is lost; the medial ligaments torn at grade II or III are at least half of
+    # the secondary restraint only when both go at grade III (2 of 3 secondaries, each completely or half lost)
+    report = run(RULE, (LATERAL_POST, 3), (MEDIAL, grade), (MEDIAL_2, grade))
+    item = group(report, SHIFT, None)
+    if grade == 3:
+        assert item.status is Stability.UNSTABLE
+        assert lost_restraints(item)[LATERAL_POST] == 1.0
+        assert RULE in rule_ids(item)
+    else:
+        # 2 x 0.5 of 3 secondaries = a third: the ring still holds, so the fracture is stable and keeps its restraint
+        assert LATERAL_POST not in lost_restraints(item)
+        assert item.status is Stability.REDUCED
+
+
+def test_one_torn_ligament_of_three_secondaries_leaves_the_fracture_stable() -> None:
+    item = group(run(RULE, (LATERAL_POST, 3), (MEDIAL, 3)), SHIFT, None)
+    assert LATERAL_POST not in lost_restraints(item)
+    assert item.status is Stability.REDUCED
+
+
+def test_a_fractured_whole_bone_is_not_its_landmark() -> None:
+    # the rule acts on the fractured structure's own restraints; a fracture of the bone does not break its landmark
+    report = run(RULE, (BONE, 3), (MEDIAL, 3), (MEDIAL_2, 3))
+    assert LATERAL_POST not in affected(report)
+    assert LATERAL_POST not in lost_restraints(group(report, SHIFT, None))
+
+
+def test_a_torn_ligament_alone_is_not_a_fracture() -> None:
+    report = run(RULE, (MEDIAL, 3), (MEDIAL_2, 3))
+    assert affected(report)[MEDIAL].lesion.id == LOSS  # type: ignore[union-attr]
+    assert affected(report)[MEDIAL].reached is Reach.NAMED
+    assert RULE not in rule_ids(group(report, SHIFT, None))
