@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.knowledge.model import Statement
 from app.models import Fact
 from app.reasoning.impact.context import Affected, Context, implements
-from app.reasoning.impact.expansion import COMPRESSION, LOSS, SKELETAL, condition_lesions, lesion_for
+from app.reasoning.impact.expansion import COMPRESSION, LOSS, condition_lesions, lesion_for
 from app.reasoning.impact.mechanics import Group, Weakness
 from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Strength
 from app.reasoning.impact.sensation import Findings, burning
@@ -93,10 +93,15 @@ def _overlap(ctx: Context, condition: str, lesions: list[str], affected: dict[st
             return COMPRESSION in lesions and expected is None and ctx.is_any(curie, ENTRAPPING)
         return not lesions or expected is None or expected == state.lesion
 
-    covered = sum(
-        1 for t in targets if fits(t) or (not ctx.is_any(t, SKELETAL) and any(fits(p) for p in _parts(ctx, t)))
-    )
-    return covered / len(targets)
+    def covered(curie: str) -> bool:
+        # a ligament complex counts when one of its bands is torn, a bone when one of its parts is fractured
+        return fits(curie) or any(map(fits, _parts(ctx, curie)))
+
+    # the structures its lesions can damage must be damaged as it says, not only its sites involved
+    damageable = [t for t in targets if not lesions or lesion_for(ctx, lesions, t) is not None]
+    overall = sum(map(covered, targets)) / len(targets)
+    damaged = sum(map(covered, damageable)) / len(damageable) if damageable else 0.0
+    return min(overall, damaged)
 
 
 def amounts_to(ctx: Context, conditions: list[Amounts]) -> list[Finding]:

@@ -134,8 +134,10 @@ def test_no_giving_way_from_a_sprain_when_no_motion_gives_way() -> None:
     assert INSTABILITY not in symptoms(report)
 
 
-def test_a_bone_does_not_count_through_its_landmark() -> None:
-    assert BONE_PAIN not in symptoms(run(RULE, (LANDMARK, 2)))
+def test_a_fractured_landmark_is_a_fractured_bone() -> None:
+    # "a whole counts when one of its parts is damaged as described (a fracture of the lateral malleolus is a
+    # fracture of the fibula)"
+    assert BONE_PAIN in symptoms(run(RULE, (LANDMARK, 2)))
     assert BONE_PAIN in symptoms(run(RULE, (BONE, 2)))
 
 
