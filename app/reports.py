@@ -71,7 +71,7 @@ class ReferenceTableCoverage:
 
 
 def reference_table_coverage(kg: AnkleKG, csv_path: Path) -> ReferenceTableCoverage:
-    """How many rows of shared/reference/ankle_structures.csv are entities with exactly its IDs."""
+    """How many rows of data/reference/ankle_structures.csv are entities with exactly its IDs."""
     by_label = {t.label: t for t in kg.kb.terms.terms.values()}
     with csv_path.open(encoding="utf-8") as table:
         rows = list(csv.DictReader(table))
@@ -153,7 +153,7 @@ def coverage_markdown(kg: AnkleKG, csv_path: Path | None) -> str:
     if csv_path is not None:
         table = reference_table_coverage(kg, csv_path)
         lines += [
-            "## Reference table (shared/reference/ankle_structures.csv)",
+            "## Reference table (data/reference/ankle_structures.csv)",
             "",
             f"- rows covered: {table.present} of {table.rows} ({_pct(table.present, table.rows)})",
             f"- UBERON/FMA identifiers matching the table exactly: {table.xrefs_matching} of {table.xrefs_expected} "
@@ -200,7 +200,7 @@ def coverage_markdown(kg: AnkleKG, csv_path: Path | None) -> str:
 
 def _cross_check_lines(check: RelationCrossCheck) -> list[str]:
     lines = [
-        f"## Relations asserted by UBERON and HRA (shared/reference/{RELATIONS_CSV})",
+        f"## Relations asserted by UBERON and HRA (data/reference/{RELATIONS_CSV})",
         "",
         f"- rows: {check.rows}; between two entities of this graph (matched by xref): {check.between_graph_entities}",
         f"- related here directly (any relation, either direction): {check.linked}",

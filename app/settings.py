@@ -19,8 +19,8 @@ def default_data_dir() -> Path:
 
 
 def default_reference_csv() -> Path | None:
-    """shared/reference/ankle_structures.csv beside the checkout, where present (QC cross-check)."""
-    candidate = Path(__file__).resolve().parents[2] / "shared" / "reference" / "ankle_structures.csv"
+    """The reference table the data's xrefs are checked against, vendored in data/reference/ (see SOURCE.md)."""
+    candidate = default_data_dir() / "reference" / "ankle_structures.csv"
     return candidate if candidate.is_file() else None
 
 

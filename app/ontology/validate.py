@@ -4,7 +4,7 @@ The QC queries are the primary report, in the ROBOT ``report`` style: each ``dat
 ``?entity ?property ?value`` and ``data/qc/profile.tsv`` gives its severity, so the checks are data that
 editors can read and extend without touching Python. They run on the pyoxigraph store (the fast engine).
 SHACL guards shapes and ranges of the n-ary facts; pyshacl needs an rdflib graph. The reference-table
-check compares xrefs with ``shared/reference/ankle_structures.csv``, which SPARQL cannot read.
+check compares xrefs with ``data/reference/ankle_structures.csv``, which SPARQL cannot read.
 
 Any ERROR makes :attr:`ValidationReport.ok` false; WARN and INFO are reported only.
 """
@@ -50,7 +50,7 @@ PROFILE_FILE = "profile.tsv"
 QUERY_SUFFIX = ".rq"
 SHAPES_FILE = "shapes.ttl"
 REFERENCE_XREF_CHECK = "xref_mismatch_reference_table"
-#: Prefixes of the xrefs that shared/reference/ankle_structures.csv governs, with the column holding them.
+#: Prefixes of the xrefs that data/reference/ankle_structures.csv governs, with the column holding them.
 REFERENCE_XREF_COLUMNS: dict[str, str] = {"UBERON": "uberon", "FMA": "fma"}
 #: An xref outside the table is allowed only when its axiom comment names the release file it was read from.
 _RELEASE_FILE = re.compile(r"\b[\w.-]+\.(?:obo|owl|ofn|omn|json|obographs\.json)\b", re.IGNORECASE)
@@ -392,7 +392,7 @@ SELECT ?entity ?label ?xref ?comment WHERE {
 
 
 def check_reference_xrefs(store: ox.Store, csv_path: Path) -> list[Violation]:
-    """Compare UBERON/FMA xrefs with shared/reference/ankle_structures.csv.
+    """Compare UBERON/FMA xrefs with data/reference/ankle_structures.csv.
 
     The table is the only allowed source of these ids (docs/data-model.md): an entity whose label is a
     row's label must carry exactly that row's UBERON and FMA ids (an empty cell means none); an entity

@@ -40,7 +40,7 @@ TEST_DATA = REPO / "tests" / "data"
 VALID_FIXTURE = TEST_DATA / "valid_minimal.ttl"
 BROKEN_DIR = TEST_DATA / "broken"
 REFERENCE_CSV = TEST_DATA / "reference_structures.csv"
-REAL_REFERENCE_CSV = REPO.parent / "shared" / "reference" / "ankle_structures.csv"
+REAL_REFERENCE_CSV = DATA_DIR / "reference" / "ankle_structures.csv"  # vendored (data/reference/SOURCE.md)
 
 CHECKS = load_checks(QC_DIR)
 CHECK_NAMES = [check.name for check in CHECKS]
@@ -328,12 +328,10 @@ def test_validate_reports_errors_on_broken_fixture() -> None:
 # ---------------------------------------------------------------------------------------------------
 def test_real_data_has_no_errors() -> None:
     store = load_store([SCHEMA, DATA_DIR / "ankle_ontology.ttl"])
-    reference_csv = REAL_REFERENCE_CSV if REAL_REFERENCE_CSV.is_file() else None
-    report = validate(store, data_dir=DATA_DIR, reference_csv=reference_csv)
+    report = validate(store, data_dir=DATA_DIR, reference_csv=REAL_REFERENCE_CSV)
     assert report.ok, report.render_text()
 
 
-@pytest.mark.skipif(not REAL_REFERENCE_CSV.is_file(), reason="shared/reference is not beside the checkout")
 def test_every_uberon_is_a_between_structures_of_the_graph_is_a_kind_of_relation(kg) -> None:  # type: ignore[no-untyped-def]
     """The cross-check in docs/coverage.md: UBERON's is_a rows whose both ends are in the graph are all
     related here, and the relation is akg:kindOf in the asserted direction."""
