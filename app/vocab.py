@@ -67,6 +67,11 @@ class AKG(DefinedNamespace):
     ImagingModality: URIRef
     Treatment: URIRef
     EvidenceLevel: URIRef
+    EvidenceHigh: URIRef
+    EvidenceModerate: URIRef
+    EvidenceLow: URIRef
+    EvidenceVeryLow: URIRef
+    EvidenceInsufficient: URIRef
     TreatmentEvidence: URIRef
     Reference: URIRef
     Rule: URIRef
@@ -127,6 +132,24 @@ class AKG(DefinedNamespace):
     liesIn: URIRef
     adjacentTo: URIRef
     sensoryTerritory: URIRef
+    # inverses (inferred, never asserted)
+    originOf: URIRef
+    insertionOf: URIRef
+    proximalAttachmentOf: URIRef
+    distalAttachmentOf: URIRef
+    spannedBy: URIRef
+    hasJoint: URIRef
+    hasTendon: URIRef
+    innervates: URIRef
+    supplies: URIRef
+    hasBranch: URIRef
+    traversedBy: URIRef
+    contains: URIRef
+    sensoryNerve: URIRef
+    affectedBy: URIRef
+    symptomOf: URIRef
+    diagnoses: URIRef
+    mayResultFrom: URIRef
     # clinical relations
     affects: URIRef
     hasSymptom: URIRef

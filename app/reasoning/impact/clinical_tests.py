@@ -6,6 +6,7 @@ from collections import defaultdict
 from itertools import product
 
 from app.knowledge.model import ClinicalTestSpec
+from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Context, implements, unique_facts
 from app.reasoning.impact.mechanics import Group
 from app.reasoning.impact.models import DAMAGED, ExpectedPositiveTest, Stability
@@ -50,8 +51,8 @@ def _by_motion(
         if not candidates:
             continue
         facts = [
-            ctx.kb.test_fact(test, "akg:examinesJoint", joint),
-            ctx.kb.test_fact(test, "akg:examinesMotion", motion),
+            ctx.kb.test_fact(test, terms.EXAMINES_JOINT, joint),
+            ctx.kb.test_fact(test, terms.EXAMINES_MOTION, motion),
         ]
         for g in candidates:
             facts.extend(ctx.kb.restraint_fact(r) for r in g.members if g.loss[r.id] > 0)
@@ -76,8 +77,8 @@ def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affecte
             continue  # the Thompson test stays negative in a partial rupture
         steps = [
             st for st in ctx.kb.by_subject.get(test.id, ())
-            if (st.predicate == "akg:examinesStructure" and st.object == structure)
-            or (st.predicate == "akg:detectsLesion" and st.object == state.lesion)
+            if (st.predicate == terms.EXAMINES_STRUCTURE and st.object == structure)
+            or (st.predicate == terms.DETECTS_LESION and st.object == state.lesion)
         ]  # fmt: skip
         because = unique_facts(ctx.facts([*state.chain, *steps]))
         items.append(ExpectedPositiveTest(

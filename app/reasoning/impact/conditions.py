@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.knowledge.model import Statement
 from app.models import Fact
+from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Context, implements
 from app.reasoning.impact.expansion import COMPRESSION, LOSS, condition_lesions, lesion_for
 from app.reasoning.impact.mechanics import Group, Weakness
@@ -11,7 +12,7 @@ from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Stre
 from app.reasoning.impact.sensation import Findings, burning
 
 #: What an entrapment's intact site can be: the retinaculum or the tunnel over the nerve (not a joint).
-ENTRAPPING = ("akg:Retinaculum", "akg:AnatomicalSpace")
+ENTRAPPING = (terms.RETINACULUM, terms.ANATOMICAL_SPACE)
 
 #: (condition, the 'affects' statement that links it, the state it was reached with)
 Amounts = tuple[str, Statement | None, Affected]
@@ -23,14 +24,14 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
     found: dict[str, Amounts] = {}
     for curie in sorted(affected):
         state = affected[curie]
-        if ctx.kb.is_a(curie, "akg:Condition") and state.reached is Reach.NAMED:
+        if ctx.kb.is_a(curie, terms.CONDITION) and state.reached is Reach.NAMED:
             found.setdefault(curie, (curie, None, state))
             continue
         if state.reached not in DAMAGED or state.lesion is None:
             continue
         for holder, path in [(curie, []), *_wholes(ctx, curie)]:
             lifted = Affected(state.grade, state.reached, state.lesion, state.via, [*state.chain, *path], state.rules)
-            for st in ctx.objects(holder, "akg:affectedBy"):
+            for st in ctx.objects(holder, terms.AFFECTED_BY):
                 condition = st.object
                 if condition in found or not _grade_fits(ctx, condition, state.grade):
                     continue
@@ -44,13 +45,13 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
 
 def _graded(ctx: Context, condition: str) -> bool:
     term = ctx.kb.terms.get(condition)
-    return term is not None and any(p == "akg:injuryGrade" for p, _ in term.annotations)
+    return term is not None and any(p == terms.INJURY_GRADE for p, _ in term.annotations)
 
 
 def _grade_fits(ctx: Context, condition: str, grade: int) -> bool:
     """A graded condition (sprain grade II) is what an injury of that grade amounts to, not another."""
     term = ctx.kb.terms.get(condition)
-    graded = [v for p, v in term.annotations if p == "akg:injuryGrade"] if term else []
+    graded = [v for p, v in term.annotations if p == terms.INJURY_GRADE] if term else []
     return not graded or str(grade) in graded
 
 
@@ -60,7 +61,7 @@ def _wholes(ctx: Context, curie: str) -> list[tuple[str, list[Statement]]]:
     seen = {curie}
     while stack:
         current, path = stack.pop()
-        for st in ctx.objects(current, "akg:partOf"):
+        for st in ctx.objects(current, terms.PART_OF):
             if st.object not in seen:
                 seen.add(st.object)
                 result.append((st.object, [*path, st]))
@@ -72,7 +73,7 @@ def _parts(ctx: Context, curie: str) -> set[str]:
     parts: set[str] = set()
     stack = [curie]
     while stack:
-        for st in ctx.objects(stack.pop(), "akg:hasPart"):
+        for st in ctx.objects(stack.pop(), terms.HAS_PART):
             if st.object not in parts:
                 parts.add(st.object)
                 stack.append(st.object)
@@ -81,7 +82,7 @@ def _parts(ctx: Context, curie: str) -> set[str]:
 
 def _overlap(ctx: Context, condition: str, lesions: list[str], affected: dict[str, Affected]) -> float:
     """Share of the condition's structures that are damaged as it describes, or are its intact site."""
-    targets = [st.object for st in ctx.objects(condition, "akg:affects")]
+    targets = [st.object for st in ctx.objects(condition, terms.AFFECTS)]
     if not targets:
         return 0.0
 
@@ -110,7 +111,7 @@ def amounts_to(ctx: Context, conditions: list[Amounts]) -> list[Finding]:
     for condition, affects, state in conditions:
         if affects is None:
             continue  # named by the user
-        steps = [*state.chain, affects, *(s for s in ctx.objects(condition, "akg:lesion") if s.object == state.lesion)]
+        steps = [*state.chain, affects, *(s for s in ctx.objects(condition, terms.LESION) if s.object == state.lesion)]
         findings.add(condition, f"{ctx.kb.label(state.lesion or '')} of the {ctx.kb.label(affects.subject)}", 0.6,
                      ctx.facts(steps), (*state.rules, "rule:condition-consequences"))  # fmt: skip
     return findings.result(ctx)
@@ -141,14 +142,14 @@ def symptoms(
     # instability from a loss-of-continuity condition only when the mechanics give way too (not grade I)
     gated = mechanical if not shaky else set()
     graded = {c for c, _, _ in conditions if _graded(ctx, c)}
-    covered = {st.object for c in graded for st in ctx.objects(c, "akg:affects")}
+    covered = {st.object for c in graded for st in ctx.objects(c, terms.AFFECTS)}
     findings = Findings()
     for condition, affects, state in conditions:
         chain = [*state.chain, *([affects] if affects else [])]
-        if condition not in graded and {st.object for st in ctx.objects(condition, "akg:affects")} & covered:
+        if condition not in graded and {st.object for st in ctx.objects(condition, terms.AFFECTS)} & covered:
             continue  # the graded condition describes this grade's symptoms; the general one does not
         only_loss = condition_lesions(ctx, condition) == [LOSS]
-        for st in ctx.objects(condition, "akg:hasSymptom"):
+        for st in ctx.objects(condition, terms.HAS_SYMPTOM):
             if st.object in gated and only_loss:
                 continue
             findings.add(st.object, f"a symptom of {ctx.kb.label(condition)}", 0.4, ctx.facts([*chain, st]),

@@ -14,6 +14,7 @@ from typing import Literal, TypeVar
 from app.knowledge.base import KnowledgeBase
 from app.knowledge.model import ActionRole, RestraintRole, Statement
 from app.models import EntityRef, Fact, RuleRef
+from app.reasoning.impact import terms
 from app.reasoning.impact.models import Reach
 from app.reasoning.rules import RuleBook, RuleConfigurationError
 
@@ -47,7 +48,7 @@ def check_registry(rules: RuleBook) -> None:
 
 
 #: Weakest first: a conclusion is as well known as its least well known fact.
-BASIS_ORDER = ("akg:EditorInference", "akg:ConvertedFromScale", "akg:StatedBySource", "akg:Measured")
+BASIS_ORDER = (terms.EDITOR_INFERENCE, terms.CONVERTED_FROM_SCALE, terms.STATED_BY_SOURCE, terms.MEASURED)
 
 
 @dataclass
@@ -123,7 +124,7 @@ class Context:
 
     @property
     def editor(self) -> str:
-        return self.kb.label("akg:EditorInference")
+        return self.kb.label(terms.EDITOR_INFERENCE)
 
 
 def unique_facts(facts: Iterable[Fact]) -> list[Fact]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.knowledge.base import KnowledgeBase
-from app.reasoning.impact import clinical_tests, conditions, expansion, mechanics, sensation
+from app.reasoning.impact import clinical_tests, conditions, expansion, mechanics, sensation, terms
 from app.reasoning.impact.context import Context, Grade, check_registry
 from app.reasoning.impact.models import SECTIONS, AffectedStructure, ImpactReport, Reach
 from app.reasoning.rules import RuleBook
@@ -59,7 +59,7 @@ class ImpactEngine:
             nerves_at_risk=sensation.nerves_at_risk(ctx, affected),
             supply_at_risk=sensation.supply_at_risk(ctx, affected),
             long_term_risks=conditions.condition_findings(
-                ctx, amounts, "akg:mayLeadTo", "may follow {}", 0.5, skip=set(affected)
+                ctx, amounts, terms.MAY_LEAD_TO, "may follow {}", 0.5, skip=set(affected)
             ).result(ctx),
             rules_applied=[],
         )

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from app.knowledge.model import Statement
+from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Context, Grade, implements
 from app.reasoning.impact.models import DAMAGED, Reach
 
-LOSS = "akg:LossOfContinuity"
-FRACTURE = "akg:Fracture"
-COMPRESSION = "akg:Compression"
-INSTABILITY = "akg:TendonInstability"
-SKELETAL = ("akg:Bone", "akg:BonePart")
+LOSS = terms.LOSS_OF_CONTINUITY
+FRACTURE = terms.FRACTURE
+COMPRESSION = terms.COMPRESSION
+INSTABILITY = terms.TENDON_INSTABILITY
+SKELETAL = (terms.BONE, terms.BONE_PART)
 
 Reacher = Callable[[str, Grade, Reach, str | None, list[Statement], str, str | None], None]
 
@@ -37,15 +38,15 @@ def lesion_for(ctx: Context, lesions: Iterable[str], curie: str) -> str | None:
 
 
 def condition_lesions(ctx: Context, condition: str) -> list[str]:
-    return [st.object for st in ctx.objects(condition, "akg:lesion")]
+    return [st.object for st in ctx.objects(condition, terms.LESION)]
 
 
 @implements("rule:condition-lesions")
 def apply_condition(ctx: Context, condition: str, state: Affected, reach: Reacher) -> None:
     """A named condition damages what it affects by its own mechanism; the rest is its intact site."""
     lesions = condition_lesions(ctx, condition)
-    lesion_steps = ctx.objects(condition, "akg:lesion")
-    for st in ctx.objects(condition, "akg:affects"):
+    lesion_steps = ctx.objects(condition, terms.LESION)
+    for st in ctx.objects(condition, terms.AFFECTS):
         chain = [*state.chain, st]
         if not lesions:  # no declared mechanism: each structure as if named
             lesion = default_lesion(ctx, st.object)
@@ -66,7 +67,7 @@ def apply_condition(ctx: Context, condition: str, state: Affected, reach: Reache
 def tear_parts(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
     """A whole that loses continuity loses it in its true parts (never a bone's landmarks)."""
     if state.lesion == LOSS and not ctx.is_any(curie, SKELETAL):
-        for st in ctx.objects(curie, "akg:hasPart"):
+        for st in ctx.objects(curie, terms.HAS_PART):
             reach(st.object, state.grade, Reach.PART, root, [*state.chain, st], "rule:whole-injures-parts", LOSS)
 
 
@@ -74,25 +75,25 @@ def tear_parts(ctx: Context, curie: str, state: Affected, root: str, reach: Reac
 def unload_unit(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
     """A torn tendon unloads its muscles (and their parts); a torn or denervated muscle unloads its tendon."""
     rule = "rule:tendon-transmits-force"
-    if state.lesion == LOSS and ctx.kb.is_a(curie, "akg:Tendon"):
-        for st in ctx.objects(curie, "akg:tendonOf"):
+    if state.lesion == LOSS and ctx.kb.is_a(curie, terms.TENDON):
+        for st in ctx.objects(curie, terms.TENDON_OF):
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
-    if not ctx.is_any(curie, ("akg:Muscle", "akg:MusclePart")):
+    if not ctx.is_any(curie, (terms.MUSCLE, terms.MUSCLE_PART)):
         return
     if state.reached is Reach.FORCE:  # every part of a muscle acts through the torn tendon
-        for st in ctx.objects(curie, "akg:hasPart"):
+        for st in ctx.objects(curie, terms.HAS_PART):
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
     elif state.lesion == LOSS or state.reached is Reach.DENERVATED:
-        for st in ctx.objects(curie, "akg:hasTendon"):
+        for st in ctx.objects(curie, terms.HAS_TENDON):
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
 
 
 @implements("rule:retinaculum-holds-tendons")
 def release_tendons(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
     """A retinaculum torn at grade II or more no longer holds the tendons that pass beneath it."""
-    if state.lesion == LOSS and ctx.kb.is_a(curie, "akg:Retinaculum") and state.grade >= ctx.retinaculum_grade:
-        for st in ctx.objects(curie, "akg:traversedBy"):
-            if ctx.kb.is_a(st.object, "akg:Tendon"):
+    if state.lesion == LOSS and ctx.kb.is_a(curie, terms.RETINACULUM) and state.grade >= ctx.retinaculum_grade:
+        for st in ctx.objects(curie, terms.TRAVERSED_BY):
+            if ctx.kb.is_a(st.object, terms.TENDON):
                 reach(st.object, state.grade, Reach.SUBLUXED, root, [*state.chain, st],
                       "rule:retinaculum-holds-tendons", INSTABILITY)  # fmt: skip
 
@@ -102,10 +103,10 @@ def injure_branches(
     ctx: Context, curie: str, state: Affected, root: str, reach: Reacher, affected: dict[str, Affected]
 ) -> None:
     """An injured nerve takes its distal branches; a nerve formed by several only when all are injured."""
-    if state.lesion != LOSS or not ctx.kb.is_a(curie, "akg:Nerve"):
+    if state.lesion != LOSS or not ctx.kb.is_a(curie, terms.NERVE):
         return
-    for st in ctx.objects(curie, "akg:hasBranch"):
-        parents = [p.object for p in ctx.objects(st.object, "akg:branchOf")]
+    for st in ctx.objects(curie, terms.HAS_BRANCH):
+        parents = [p.object for p in ctx.objects(st.object, terms.BRANCH_OF)]
         if all(p in affected and affected[p].lesion == LOSS for p in parents):
             reach(st.object, state.grade, Reach.BRANCH, root, [*state.chain, st],
                   "rule:nerve-injury-reaches-branches", LOSS)  # fmt: skip
@@ -114,10 +115,10 @@ def injure_branches(
 @implements("rule:space-compresses-contents")
 def compress_contents(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
     """A swollen space compresses the nerves in it (not their branches that leave it higher up)."""
-    if state.lesion != COMPRESSION or not ctx.kb.is_a(curie, "akg:AnatomicalSpace"):
+    if state.lesion != COMPRESSION or not ctx.kb.is_a(curie, terms.ANATOMICAL_SPACE):
         return
-    for st in [*ctx.objects(curie, "akg:contains"), *ctx.objects(curie, "akg:traversedBy")]:
-        if ctx.kb.is_a(st.object, "akg:Nerve"):
+    for st in [*ctx.objects(curie, terms.CONTAINS), *ctx.objects(curie, terms.TRAVERSED_BY)]:
+        if ctx.kb.is_a(st.object, terms.NERVE):
             reach(st.object, ctx.compression_grade, Reach.COMPRESSED, root, [*state.chain, st],
                   "rule:space-compresses-contents", COMPRESSION)  # fmt: skip
 
@@ -126,10 +127,10 @@ def compress_contents(ctx: Context, curie: str, state: Affected, root: str, reac
 def denervate(ctx: Context, affected: dict[str, Affected], reach: Reacher) -> None:
     """The muscles of a nerve that loses continuity are denervated at its grade (compression spares them)."""
     for nerve, state in sorted(affected.items()):
-        if state.lesion != LOSS or state.reached not in DAMAGED or not ctx.kb.is_a(nerve, "akg:Nerve"):
+        if state.lesion != LOSS or state.reached not in DAMAGED or not ctx.kb.is_a(nerve, terms.NERVE):
             continue
-        for st in ctx.objects(nerve, "akg:innervates"):
-            if ctx.is_any(st.object, ("akg:Muscle", "akg:MusclePart")):
+        for st in ctx.objects(nerve, terms.INNERVATES):
+            if ctx.is_any(st.object, (terms.MUSCLE, terms.MUSCLE_PART)):
                 reach(st.object, state.grade, Reach.DENERVATED, state.via or nerve, [*state.chain, st],
                       "rule:nerve-denervates", None)  # fmt: skip
 
@@ -171,7 +172,7 @@ def expand(ctx: Context, injuries: Iterable[tuple[str, Grade]]) -> dict[str, Aff
         stack.append((curie, new))
 
     for curie, grade in sorted(injuries, key=lambda i: (-i[1], i[0])):  # order-independent answers
-        if ctx.kb.is_a(curie, "akg:Condition"):
+        if ctx.kb.is_a(curie, terms.CONDITION):
             reach(curie, grade, Reach.NAMED, None, [], "", None)
         else:
             reach(curie, grade, Reach.NAMED, None, [], "rule:default-lesion", default_lesion(ctx, curie))
@@ -185,10 +186,10 @@ def expand(ctx: Context, injuries: Iterable[tuple[str, Grade]]) -> dict[str, Aff
 
 def _expand_one(ctx: Context, curie: str, state: Affected, affected: dict[str, Affected], reach: Reacher) -> None:
     root = state.via or curie
-    if state.reached is Reach.NAMED and ctx.kb.is_a(curie, "akg:Condition"):
+    if state.reached is Reach.NAMED and ctx.kb.is_a(curie, terms.CONDITION):
         apply_condition(ctx, curie, state, reach)
         return
-    if state.reached in (Reach.SITE, Reach.COMPRESSED) and not ctx.kb.is_a(curie, "akg:AnatomicalSpace"):
+    if state.reached in (Reach.SITE, Reach.COMPRESSED) and not ctx.kb.is_a(curie, terms.ANATOMICAL_SPACE):
         return  # an intact site, and a compressed nerve's branches that leave higher up, go no further
     tear_parts(ctx, curie, state, root, reach)
     unload_unit(ctx, curie, state, root, reach)

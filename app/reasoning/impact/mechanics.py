@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
 from app.models import Fact
+from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Context, implements, unique_facts
 from app.reasoning.impact.expansion import FRACTURE, LOSS
 from app.reasoning.impact.models import (
@@ -293,8 +294,8 @@ def _opposing_actions(ctx: Context, joint: str, motion: str) -> list[tuple[Muscl
 
 def _shared_bone(ctx: Context, joint_a: str, joint_b: str) -> list[Statement]:
     """The 'connects' statements showing two joints share a bone, or [] if they do not."""
-    bones_a = {st.object: st for st in ctx.objects(joint_a, "akg:jointOf")}
-    for st in ctx.objects(joint_b, "akg:jointOf"):
+    bones_a = {st.object: st for st in ctx.objects(joint_a, terms.JOINT_OF)}
+    for st in ctx.objects(joint_b, terms.JOINT_OF):
         if st.object in bones_a:
             return [bones_a[st.object], st]
     return []

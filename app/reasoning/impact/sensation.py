@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from app.knowledge.model import Statement
 from app.models import Fact
+from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Context, implements, unique_facts
 from app.reasoning.impact.expansion import COMPRESSION, LOSS
 from app.reasoning.impact.models import DAMAGED, Finding, Reach
@@ -38,7 +39,7 @@ class Findings:
 
 
 #: Lesions that put an adjacent nerve at risk (a degenerated tendon or an inflamed joint does not).
-TRAUMA = (LOSS, "akg:Fracture")
+TRAUMA = (LOSS, terms.FRACTURE)
 
 
 def _sensory_loss(state: Affected) -> bool:
@@ -46,7 +47,7 @@ def _sensory_loss(state: Affected) -> bool:
 
 
 def territories(ctx: Context, nerve: str) -> list[Statement]:
-    return ctx.objects(nerve, "akg:sensoryTerritory")
+    return ctx.objects(nerve, terms.SENSORY_TERRITORY)
 
 
 @implements("rule:numbness")
@@ -54,7 +55,7 @@ def numbness(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
     """The skin territories of injured or compressed nerves (branches are reached by their own rule)."""
     findings = Findings()
     for nerve, state in sorted(affected.items()):
-        if not ctx.kb.is_a(nerve, "akg:Nerve") or not _sensory_loss(state):
+        if not ctx.kb.is_a(nerve, terms.NERVE) or not _sensory_loss(state):
             continue
         compressed = state.lesion == COMPRESSION
         for st in territories(ctx, nerve):
@@ -85,8 +86,8 @@ def nerves_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]
             continue
         if state.reached not in DAMAGED or state.lesion not in TRAUMA:
             continue
-        for st in ctx.objects(curie, "akg:adjacentTo"):
-            if ctx.kb.is_a(st.object, "akg:Nerve") and st.object not in affected:
+        for st in ctx.objects(curie, terms.ADJACENT_TO):
+            if ctx.kb.is_a(st.object, terms.NERVE) and st.object not in affected:
                 findings.add(st.object, f"adjacent to the injured {ctx.kb.label(curie)}", 0.5,
                              ctx.facts([*state.chain, st]), (*state.rules, "rule:nerves-at-risk"))  # fmt: skip
     return findings.result(ctx)
@@ -97,7 +98,7 @@ def supply_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]
     """What a torn or compressed artery (or any of its branches) supplies."""
     findings = Findings()
     for artery, state in sorted(affected.items()):
-        if not ctx.kb.is_a(artery, "akg:Artery") or not _sensory_loss(state):
+        if not ctx.kb.is_a(artery, terms.ARTERY) or not _sensory_loss(state):
             continue
         how = "compressed" if state.lesion == COMPRESSION else "injured"
         score = 0.5 if state.lesion == COMPRESSION else ctx.grade_loss[state.grade]
@@ -106,10 +107,10 @@ def supply_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]
         while stack:
             current, chain = stack.pop()
             for st in ctx.kb.by_subject.get(current, ()):
-                if st.predicate == "akg:supplies":
+                if st.predicate == terms.SUPPLIES:
                     findings.add(st.object, f"supplied by the {how} {ctx.kb.label(artery)}", score,
                                  ctx.facts([*chain, st]), (*state.rules, "rule:supply-at-risk"))  # fmt: skip
-                elif st.predicate == "akg:hasBranch" and st.object not in seen:
+                elif st.predicate == terms.HAS_BRANCH and st.object not in seen:
                     seen.add(st.object)
                     stack.append((st.object, [*chain, st]))
     return findings.result(ctx)

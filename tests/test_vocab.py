@@ -1,0 +1,28 @@
+"""One vocabulary: the closed AKG namespace (app/vocab.py) names exactly the terms data/schema.ttl defines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rdflib
+
+from app.vocab import AKG, SCHEMA_BASE
+
+SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schema.ttl"
+
+
+def test_the_closed_namespace_equals_the_schema() -> None:
+    graph = rdflib.Graph().parse(SCHEMA)
+    defined = {
+        str(s).removeprefix(SCHEMA_BASE)
+        for s in graph.subjects(rdflib.RDFS.label, None)
+        if isinstance(s, rdflib.URIRef) and str(s).startswith(SCHEMA_BASE) and str(s) != SCHEMA_BASE
+    }
+    assert set(AKG.__annotations__) == defined
+
+
+def test_the_engine_terms_are_schema_terms() -> None:
+    from app.reasoning.impact import terms
+
+    curies = {value for name, value in vars(terms).items() if name.isupper() and isinstance(value, str)}
+    assert curies and all(c.startswith("akg:") and c.removeprefix("akg:") in AKG.__annotations__ for c in curies)
