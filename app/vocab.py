@@ -182,6 +182,7 @@ class AKG(DefinedNamespace):
     ruleParameter: URIRef
     concludesSymptom: URIRef
     triggerMotion: URIRef
+    triggerJoint: URIRef
 
 
 #: The one CURIE prefix map: parser, serialisers, API and SPARQL default prefixes all read it.

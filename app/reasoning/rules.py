@@ -26,6 +26,7 @@ class Rule:
     parameters: dict[str, float] = field(default_factory=dict)
     concludes: tuple[str, ...] = ()
     triggers: tuple[str, ...] = ()
+    joints: tuple[str, ...] = ()
 
     def parameter(self, name: str) -> float:
         try:
@@ -68,11 +69,12 @@ def load_rules(rules_dir: Path) -> RuleBook:
     query = (
         sparql_prologue()
         + """
-    SELECT ?rule ?label ?definition ?parameter ?symptom ?trigger WHERE {
+    SELECT ?rule ?label ?definition ?parameter ?symptom ?trigger ?joint WHERE {
       ?rule a akg:Rule ; rdfs:label ?label ; skos:definition ?definition .
       OPTIONAL { ?rule akg:ruleParameter ?parameter }
       OPTIONAL { ?rule akg:concludesSymptom ?symptom }
       OPTIONAL { ?rule akg:triggerMotion ?trigger }
+      OPTIONAL { ?rule akg:triggerJoint ?joint }
     }"""
     )
     collected: dict[str, dict[str, Any]] = {}
@@ -81,12 +83,14 @@ def load_rules(rules_dir: Path) -> RuleBook:
         entry = collected.setdefault(
             rule_id,
             {"label": row["label"].value, "description": row["definition"].value, "params": {},
-             "concludes": set(), "triggers": set()},
+             "concludes": set(), "triggers": set(), "joints": set()},
         )  # fmt: skip
         if row["symptom"] is not None:
             entry["concludes"].add(compress(row["symptom"].value))
         if row["trigger"] is not None:
             entry["triggers"].add(compress(row["trigger"].value))
+        if row["joint"] is not None:
+            entry["joints"].add(compress(row["joint"].value))
         if row["parameter"] is not None:
             text = row["parameter"].value
             name, sep, value = text.partition("=")
@@ -99,7 +103,7 @@ def load_rules(rules_dir: Path) -> RuleBook:
     return RuleBook(
         {
             rid: Rule(rid, e["label"], e["description"], e["params"], tuple(sorted(e["concludes"])),
-                      tuple(sorted(e["triggers"])))
+                      tuple(sorted(e["triggers"])), tuple(sorted(e["joints"])))
             for rid, e in collected.items()
         },
         _read_lesions(store),

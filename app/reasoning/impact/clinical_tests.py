@@ -21,7 +21,8 @@ def expected_tests(ctx: Context, groups: list[Group], affected: dict[str, Affect
             shaky[(g.joint, g.motion)].append(g)
     items: list[ExpectedPositiveTest] = []
     for test in ctx.kb.clinical_tests:
-        items.extend(_by_motion(ctx, test, shaky))
+        if not _tests_function(ctx, test):  # a heel rise tests a tendon's function, not a joint's laxity
+            items.extend(_by_motion(ctx, test, shaky))
         items.extend(_by_lesion(ctx, test, affected))
     merged: dict[str, ExpectedPositiveTest] = {}
     for item in sorted(items, key=lambda t: (t.joint is None, -t.score, t.test.label)):
@@ -34,6 +35,22 @@ def expected_tests(ctx: Context, groups: list[Group], affected: dict[str, Affect
             first.rules = list({r.id: r for r in [*first.rules, *item.rules]}.values())
             first.basis = ctx.basis(first.because)
     return sorted(merged.values(), key=lambda t: (-t.score, t.test.label))
+
+
+def _tests_function(ctx: Context, test: ClinicalTestSpec) -> bool:
+    """A test that examines only muscle-tendon units (Thompson, heel rise, too-many-toes) tests their function."""
+    units = (terms.TENDON, terms.MUSCLE, terms.MUSCLE_PART)
+    return bool(test.structures) and all(ctx.is_any(s, units) for s in test.structures)
+
+
+def _at_site(ctx: Context, test: ClinicalTestSpec, state: Affected) -> bool:
+    """A test tapped over a space (Tinel at the tarsal tunnel) finds a compression only at that space."""
+    spaces = {s for s in test.structures if ctx.kb.is_a(s, terms.ANATOMICAL_SPACE)}
+    if not spaces or state.lesion != terms.COMPRESSION:
+        return True
+    places = {st.subject for st in state.chain} | {st.object for st in state.chain}
+    named = {st.object for c in places if ctx.kb.is_a(c, terms.CONDITION) for st in ctx.objects(c, terms.AFFECTS)}
+    return bool(spaces & (places | named))
 
 
 def _by_motion(
@@ -72,6 +89,8 @@ def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affecte
         state = affected.get(structure)
         if state is None or state.reached not in DAMAGED or state.lesion not in test.detects:
             continue
+        if not _at_site(ctx, test, state):
+            continue  # compressed elsewhere along its course (a deep posterior compartment)
         minimum = test.detects[state.lesion]
         if minimum is not None and state.grade < minimum:
             continue  # the Thompson test stays negative in a partial rupture

@@ -40,7 +40,10 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
                     continue  # a tendinopathy is not a rupture, a torn tendon is not a subluxed one
                 if _overlap(ctx, condition, lesions, affected) >= ctx.overlap_threshold:
                     found[condition] = (condition, st, lifted)
-    return list(found.values())
+    # a condition that another one found may lead to is a long-term risk, not what the injury is now
+    # (an acute tear of the ATFL and CFL is a sprain, which may lead to chronic ankle instability)
+    sequels = {st.object for c in found for st in ctx.objects(c, terms.MAY_LEAD_TO)}
+    return [amount for c, amount in found.items() if c not in sequels or amount[1] is None]
 
 
 def _graded(ctx: Context, condition: str) -> bool:
@@ -89,7 +92,9 @@ def _overlap(ctx: Context, condition: str, lesions: list[str], affected: dict[st
     def fits(curie: str) -> bool:
         expected = lesion_for(ctx, lesions, curie)
         state = affected.get(curie)
-        if state is None or state.reached not in DAMAGED:
+        if state is None:
+            return False  # a site the injury never reached: compression elsewhere is not this entrapment
+        if state.reached not in DAMAGED:
             # an entrapment's site (the retinaculum over the nerve) is involved while intact
             return COMPRESSION in lesions and expected is None and ctx.is_any(curie, ENTRAPPING)
         return not lesions or expected is None or expected == state.lesion
@@ -137,7 +142,8 @@ def symptoms(
     numb: list[Finding], conditions: list[Amounts],
 ) -> list[Finding]:  # fmt: skip
     """Symptoms concluded by the rules (instability, weakness, foot drop, numbness, burning) and by conditions."""
-    shaky = [g for g in groups if g.status is not Stability.REDUCED]
+    joints = ctx.rules["rule:motion-destabilised"].joints
+    shaky = [g for g in groups if g.status is not Stability.REDUCED and (not joints or g.joint in joints)]
     mechanical = set(ctx.rules["rule:motion-destabilised"].concludes)
     # instability from a loss-of-continuity condition only when the mechanics give way too (not grade I)
     gated = mechanical if not shaky else set()

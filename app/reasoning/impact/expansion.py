@@ -37,6 +37,13 @@ def lesion_for(ctx: Context, lesions: Iterable[str], curie: str) -> str | None:
     return min(fitting, key=lambda spec: spec.precedence).id if fitting else None
 
 
+def condition_grade(ctx: Context, condition: str) -> Grade | None:
+    """The one grade a graded condition declares (akg:injuryGrade), if it declares exactly one."""
+    term = ctx.kb.terms.get(condition)
+    grades = {int(v) for p, v in term.annotations if p == terms.INJURY_GRADE} if term else set()
+    return grades.pop() if len(grades) == 1 and grades <= {1, 2, 3} else None  # type: ignore[return-value]
+
+
 def condition_lesions(ctx: Context, condition: str) -> list[str]:
     return [st.object for st in ctx.objects(condition, terms.LESION)]
 
@@ -173,7 +180,8 @@ def expand(ctx: Context, injuries: Iterable[tuple[str, Grade]]) -> dict[str, Aff
 
     for curie, grade in sorted(injuries, key=lambda i: (-i[1], i[0])):  # order-independent answers
         if ctx.kb.is_a(curie, terms.CONDITION):
-            reach(curie, grade, Reach.NAMED, None, [], "", None)
+            # a graded condition (a grade I sprain) is its own grade, whatever grade the request carried
+            reach(curie, condition_grade(ctx, curie) or grade, Reach.NAMED, None, [], "", None)
         else:
             reach(curie, grade, Reach.NAMED, None, [], "rule:default-lesion", default_lesion(ctx, curie))
     while stack:

@@ -80,9 +80,10 @@ def nerves_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]
     """Nerves compressed in a swollen space or lying next to a damaged structure."""
     findings = Findings()
     for curie, state in sorted(affected.items()):
-        if state.reached is Reach.COMPRESSED:
+        if state.reached is Reach.COMPRESSED and ctx.kb.is_a(curie, terms.NERVE):
             findings.add(curie, f"compressed ({ctx.kb.label(state.via or curie)})", 0.75, ctx.facts(state.chain),
                          (*state.rules, "rule:nerves-at-risk"))  # fmt: skip
+        if state.reached is Reach.COMPRESSED:
             continue
         if state.reached not in DAMAGED or state.lesion not in TRAUMA:
             continue

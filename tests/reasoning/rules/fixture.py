@@ -55,7 +55,7 @@ TENDON_INSTABILITY = "akg:TendonInstability"
 
 # -- common.ttl -----------------------------------------------------------------------------------------
 FIXTURE_SOURCE = "ANKLE:9999001"
-JOINT = "ANKLE:9990001"
+JOINT = "ANKLE:0000009"
 PLANTARFLEXED = "ANKLE:9990011"
 NEUTRAL = "ANKLE:9990012"
 TRANSLATION = "ANKLE:9990021"

@@ -136,3 +136,14 @@ def test_a_structure_named_as_torn_stays_torn_when_it_is_also_a_conditions_site(
     report = run(RULE, (ENTRAPMENT, 3), (RETINACULUM, 2))
     assert lesion_of(report, RETINACULUM) == LOSS  # named without a condition: rule default-lesion
     assert restraint_lost(report, TRANSLATION, RETINACULUM) == GRADE_LOSS[2]
+
+
+GRADE_I_SPRAIN = "ANKLE:9990228"
+
+
+@pytest.mark.parametrize("requested", [1, 2, 3])
+def test_a_named_graded_condition_applies_its_own_grade(requested: int) -> None:
+    # "at the condition's own grade when it declares one (a grade I sprain stretches, whatever grade the request
+    # carried)"
+    state = affected(run(RULE, (GRADE_I_SPRAIN, requested)))[LIGAMENT]
+    assert (state.grade, state.lesion.id if state.lesion else None) == (1, LOSS)

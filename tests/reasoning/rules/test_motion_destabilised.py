@@ -185,3 +185,11 @@ def test_measured_shares_decide_laxity_when_every_primary_has_one(
     injuries: list[tuple[str, int]], status: Stability
 ) -> None:
     assert group(run(RULE, *injuries), WIDENING, NEUTRAL).status is status
+
+
+def test_instability_is_felt_only_at_the_joints_the_rule_names() -> None:
+    # "of the talocrural, subtalar or inferior tibiofibular joint (akg:triggerJoint) ... nor does a collapsing arch"
+    assert "ANKLE:0000009" in RULES[RULE].joints and "ANKLE:9990002" not in RULES[RULE].joints
+    report = run(RULE, ("ANKLE:9990908", 3))  # the arch ligament is the arch's only restraint
+    assert group(report, "ANKLE:9990918", None, joint="ANKLE:9990002").status is Stability.UNSTABLE
+    assert INSTABILITY not in findings(report.symptoms)

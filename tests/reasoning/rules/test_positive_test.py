@@ -133,3 +133,19 @@ def test_a_decision_rule_is_never_positive(injuries: list[tuple[str, int]]) -> N
 
 def test_nothing_injured_nothing_positive() -> None:
     assert run(RULE, (JOINT, 3)).expected_positive_tests == []
+
+
+COMPARTMENT, TUNNEL_TINEL, FUNCTION_TEST = "ANKLE:9991317", "ANKLE:9991372", "ANKLE:9991373"
+
+
+def test_a_sign_tapped_over_a_space_finds_a_compression_only_there() -> None:
+    in_tunnel = positive_tests(run(RULE, (TUNNEL, 2)))
+    assert {TINEL, TUNNEL_TINEL} <= set(in_tunnel)
+    elsewhere = positive_tests(run(RULE, (COMPARTMENT, 2)))  # the same nerve, compressed higher up
+    assert TINEL in elsewhere and TUNNEL_TINEL not in elsewhere
+
+
+def test_a_test_of_a_tendon_alone_is_not_a_laxity_test() -> None:
+    lax = positive_tests(run(RULE, (ROTATION_LIG, 3)))
+    assert ROTATION in lax  # the laxity test of the same motion is positive
+    assert FUNCTION_TEST not in lax
