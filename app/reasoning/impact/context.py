@@ -113,6 +113,10 @@ class Context:
     def objects(self, subject: str, predicate: str) -> list[Statement]:
         return [st for st in self.kb.by_subject.get(subject, ()) if st.predicate == predicate]
 
+    def objects_any(self, subject: str, predicates: Iterable[str]) -> list[Statement]:
+        wanted = set(predicates)
+        return [st for st in self.kb.by_subject.get(subject, ()) if st.predicate in wanted]
+
     def facts(self, statements: Iterable[Statement]) -> list[Fact]:
         return [self.kb.statement_fact(st) for st in statements]
 

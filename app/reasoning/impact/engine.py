@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.knowledge.base import KnowledgeBase
-from app.reasoning.impact import clinical_tests, conditions, expansion, mechanics, sensation, terms
+from app.reasoning.impact import clinical_tests, conditions, expansion, fractures, mechanics, sensation, terms
 from app.reasoning.impact.context import Context, Grade, check_registry
 from app.reasoning.impact.models import SECTIONS, AffectedStructure, ImpactReport, Reach
 from app.reasoning.rules import RuleBook
@@ -34,9 +34,10 @@ class ImpactEngine:
         """Impact of injuring each (entity CURIE, grade); ``position`` limits the answer to one."""
         ctx = self.ctx
         affected = expansion.expand(ctx, injuries)
-        restraint_loss = mechanics.displaced_buttresses(ctx, affected, mechanics.restraint_loss(ctx, affected))
+        restraint_loss = mechanics.restraint_loss(ctx, affected)
+        displaced = fractures.displaced_buttresses(ctx, affected, restraint_loss)
         action_loss = mechanics.action_loss(ctx, affected)
-        groups = mechanics.destabilised_groups(ctx, restraint_loss, position)
+        groups = mechanics.destabilised_groups(ctx, restraint_loss, position, displaced.restraints)
         weak = mechanics.weaknesses(ctx, action_loss)
         numb = sensation.numbness(ctx, affected)
         amounts = conditions.conditions_of(ctx, affected)
@@ -46,7 +47,7 @@ class ImpactEngine:
             position=self.kb.ref(position) if position else None,
             conditions=conditions.amounts_to(ctx, amounts),
             destabilised_motions=sorted(
-                (mechanics.destabilised_item(ctx, g, affected) for g in groups),
+                (mechanics.destabilised_item(ctx, g, affected, displaced.steps) for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
             ),
             weakened_motions=[mechanics.weakened_item(ctx, w, affected) for w in weak],

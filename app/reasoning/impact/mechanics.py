@@ -8,7 +8,7 @@ from app.knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRo
 from app.models import Fact
 from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Context, implements, unique_facts
-from app.reasoning.impact.expansion import FRACTURE, LOSS
+from app.reasoning.impact.expansion import LOSS
 from app.reasoning.impact.models import (
     DAMAGED,
     DestabilisedMotion,
@@ -103,47 +103,37 @@ def position_groups(restraints: list[Restraint]) -> list[tuple[str | None, tuple
 
 
 @implements("rule:motion-destabilised")
-def destabilised_groups(ctx: Context, loss: dict[str, float], position: str | None) -> list[Group]:
-    """Per joint, motion and position: the weighted share of restraint lost and the status it gives."""
+def destabilised_groups(
+    ctx: Context, loss: dict[str, float], position: str | None, displaced: dict[str, float] | None = None
+) -> list[Group]:
+    """Per joint, motion and position: the weighted share of restraint lost and the status it gives.
+    ``displaced``: restraints an unstable fracture carries away (by restraint, rule unstable-fracture)."""
+    displaced = displaced or {}
     touched = {(r.joint, r.motion) for s in loss for r in ctx.kb.restraints_by_structure.get(s, ())}
+    touched |= {(r.joint, r.motion) for r in ctx.kb.restraints if r.id in displaced}
     groups = []
     for joint, motion in sorted(touched):
         for pos, members in position_groups(ctx.kb.restraints_by_motion[(joint, motion)]):
             if position is not None and pos not in (position, None):
                 continue
-            lost = {r.id: loss.get(r.structure, 0.0) for r in members}
+            lost = {r.id: max(loss.get(r.structure, 0.0), displaced.get(r.id, 0.0)) for r in members}
             if not any(lost.values()):
                 continue
-            weights = _weights(ctx, members)
+            weights = weights_of(ctx, members)
             total = sum(weights.values()) or 1.0
             fraction = min(sum(weights[r.id] * lost[r.id] for r in members) / total, 1.0)
-            status = _status(ctx, members, lost, weights)
+            status = status_of(ctx, members, lost, weights)
             groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status))
     return groups
 
 
-def _weights(ctx: Context, members: tuple[Restraint, ...]) -> dict[str, float]:
+def weights_of(ctx: Context, members: tuple[Restraint, ...]) -> dict[str, float]:
     """Measured contributions where every restraint of the group has one, else the role weights."""
     use_measured = all(r.contribution is not None for r in members)
     return {r.id: (r.contribution if use_measured else ctx.role_weight[r.role]) or 0.0 for r in members}
 
 
-@implements("rule:unstable-fracture")
-def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict[str, float]) -> dict[str, float]:
-    """A fractured bony buttress loses its restraint only when, with it gone, its motion would be unstable."""
-    fractured = {c for c, s in affected.items() if s.reached in DAMAGED and s.lesion == FRACTURE}
-    trial = {**loss, **dict.fromkeys(fractured, 1.0)}
-    result = dict(loss)
-    for bone in sorted(fractured):
-        for r in ctx.kb.restraints_by_structure.get(bone, ()):
-            for _, members in position_groups(ctx.kb.restraints_by_motion[(r.joint, r.motion)]):
-                lost = {m.id: trial.get(m.structure, 0.0) for m in members}
-                if _status(ctx, members, lost, _weights(ctx, members)) is Stability.UNSTABLE:
-                    result[bone] = 1.0  # the ring is broken elsewhere too: the fracture is unstable
-    return result
-
-
-def _status(
+def status_of(
     ctx: Context, members: tuple[Restraint, ...], lost: dict[str, float], weights: dict[str, float]
 ) -> Stability:
     """Unstable only when the primaries are gone and the secondaries that check the motion next have failed
@@ -163,11 +153,16 @@ def _status(
     return Stability.LAXITY if lax else Stability.REDUCED
 
 
-def destabilised_item(ctx: Context, g: Group, affected: dict[str, Affected]) -> DestabilisedMotion:
+def destabilised_item(
+    ctx: Context, g: Group, affected: dict[str, Affected], carried: dict[str, list[Statement]] | None = None
+) -> DestabilisedMotion:
+    """The conclusion for one group; ``carried``: the steps by which an unstable fracture took a restraint."""
     lost = [r for r in g.members if g.loss[r.id] > 0]
     bonus = {Stability.UNSTABLE: 1.0, Stability.LAXITY: 0.5, Stability.REDUCED: 0.0}[g.status]
     steps, rules = chain_facts(ctx, affected, [r.structure for r in lost])
-    if any(affected[r.structure].lesion == FRACTURE for r in lost if r.structure in affected):
+    carried = carried or {}
+    if any(r.id in carried for r in lost):
+        steps.extend(ctx.facts(st for r in lost for st in carried.get(r.id, ())))
         rules.append("rule:unstable-fracture")
     because = unique_facts([*steps, *(ctx.kb.restraint_fact(r) for r in sorted(g.members, key=lambda r: r.id))])
     return DestabilisedMotion(

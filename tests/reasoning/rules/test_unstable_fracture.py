@@ -63,3 +63,20 @@ def test_a_torn_ligament_alone_is_not_a_fracture() -> None:
     assert affected(report)[MEDIAL].lesion.id == LOSS  # type: ignore[union-attr]
     assert affected(report)[MEDIAL].reached is Reach.NAMED
     assert RULE not in rule_ids(group(report, SHIFT, None))
+
+
+def test_both_posts_broken_is_unstable_and_the_fragment_carries_its_ligament() -> None:
+    # "the ligaments anchored on the fragment itself lose their restraint of that motion with it, without being torn"
+    report = run(RULE, (LATERAL_POST, 3), (MEDIAL_POST, 3))
+    item = group(report, SHIFT, None)
+    assert item.status is Stability.UNSTABLE
+    assert lost_restraints(item) == {LATERAL_POST: 1.0, MEDIAL_POST: 1.0, MEDIAL: 1.0}
+    assert MEDIAL not in affected(report)  # carried with its fragment, not torn
+    assert RULE in rule_ids(item)
+    anchoring = [f for f in item.because if f.subject.id == MEDIAL_POST and f.object and f.object.id == MEDIAL]
+    assert anchoring, "the because shows the ligament anchored on the fragment"
+
+
+def test_a_broken_secondary_post_alone_is_stable() -> None:
+    report = run(RULE, (MEDIAL_POST, 3))
+    assert report.destabilised_motions == []
