@@ -83,3 +83,11 @@ def test_a_degenerated_whole_keeps_its_parts() -> None:
 
 def test_no_part_no_expansion() -> None:
     assert set(affected(run(RULE, (SECOND, 3)))) == {SECOND}
+
+
+def test_a_condition_that_names_some_parts_damages_those_not_the_others() -> None:
+    # "A condition that names some parts of a whole it affects damages those parts, not the whole's others"
+    reached = affected(run(RULE, ("ANKLE:9990112", 3)))
+    assert {WHOLE, FIRST} <= set(reached)
+    assert SECOND not in reached
+    assert FASCICLE in reached  # the named band is torn as a whole, in its own parts
