@@ -370,3 +370,22 @@ def test_the_differential_shows_the_apis_problems_and_an_empty_answer(explorer: 
     assert explorer.evaluate("document.getElementById('differential-error').hidden")
     assert "No structure in the graph explains these findings" in text(explorer, "#differential-none")
     assert EDUCATIONAL_NOTICE in text(explorer, "#differential-results")
+
+
+def test_the_impact_panel_shows_the_lesion_what_it_amounts_to_and_how_it_is_known(explorer: Browser) -> None:
+    """Issue 9: a torn retinaculum lets its tendons sublux (shown with each structure's lesion) and amounts to a
+    peroneal tendon subluxation; a conclusion resting on the editor's reading says so."""
+    go(explorer, "superior fibular retinaculum")
+    shown(explorer, "ANKLE:0000053")
+    explorer.evaluate("document.getElementById('impact-run').click()")
+    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    assert "peroneal tendon subluxation" in text(explorer, "[data-section=conditions]")
+    reached = text(explorer, "[data-section=injuries]")
+    assert "tendon of fibularis longus" in reached and "tendon instability" in reached
+    go(explorer, "deltoid ligament")
+    shown(explorer, "ANKLE:0000019")
+    explorer.evaluate("document.getElementById('impact-run').click()")
+    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    motions = text(explorer, "[data-section=destabilised_motions]")
+    assert "position not stated by the sources" in motions
+    assert "rests on the editor's reading" in motions

@@ -21,6 +21,10 @@ from app.reasoning.impact.models import (
 )
 
 UNLOADED = (Reach.FORCE, Reach.DENERVATED)
+NO_PRIMARY = (
+    "no primary restraint of this motion is recorded in this position: the fraction lost is a share of the "
+    "recorded secondary restraint only, and the motion stays checked by what the sources did not record"
+)
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,7 @@ def destabilised_item(
             for r in sorted(lost, key=lambda r: (r.role != RestraintRole.PRIMARY, r.structure))
         ],
         score=round(g.fraction_lost + bonus, 4),
+        note=None if any(r.role is RestraintRole.PRIMARY for r in g.members) else NO_PRIMARY,
         because=because,
         rules=ctx.rule_refs(*rules, "rule:injury-loses-restraint", "rule:motion-destabilised"),
         basis=ctx.basis(because),

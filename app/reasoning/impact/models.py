@@ -81,6 +81,11 @@ class DestabilisedMotion(Conclusion):
     restraint_remaining: float
     status: Stability
     lost_restraints: list[LostRestraint]
+    note: str | None = Field(
+        default=None,
+        description="What the fraction does not say: when no primary restraint of the motion is recorded, it is a "
+        "share of the recorded (secondary) restraint only, not of all that checks the motion.",
+    )
 
 
 class WeakenedMotion(Conclusion):

@@ -193,3 +193,11 @@ def test_instability_is_felt_only_at_the_joints_the_rule_names() -> None:
     report = run(RULE, ("ANKLE:9990908", 3))  # the arch ligament is the arch's only restraint
     assert group(report, "ANKLE:9990918", None, joint="ANKLE:9990002").status is Stability.UNSTABLE
     assert INSTABILITY not in findings(report.symptoms)
+
+
+def test_a_motion_with_no_recorded_primary_says_its_fraction_is_of_the_secondary_only() -> None:
+    item = group(run(RULE, (S, 3)), "ANKLE:9990919", None)
+    assert item.fraction_lost == pytest.approx(1.0)
+    assert item.status is Stability.REDUCED  # a secondary alone never gives laxity
+    assert item.note and "no primary restraint" in item.note
+    assert group(run(RULE, (P, 3)), TRANSLATION, PLANTARFLEXED).note is None
