@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.knowledge.model import Statement
 from app.models import Fact
 from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Context, implements
+from app.reasoning.impact.context import Affected, Amounts, Context, implements
 from app.reasoning.impact.expansion import COMPRESSION, LOSS, condition_lesions, lesion_for
 from app.reasoning.impact.mechanics import Group, Weakness
 from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Strength
@@ -14,8 +14,6 @@ from app.reasoning.impact.sensation import Findings, burning
 #: What an entrapment's intact site can be: the retinaculum or the tunnel over the nerve (not a joint).
 ENTRAPPING = (terms.RETINACULUM, terms.ANATOMICAL_SPACE)
 
-#: (condition, the 'affects' statement that links it, the state it was reached with)
-Amounts = tuple[str, Statement | None, Affected]
 
 
 @implements("rule:condition-consequences")

@@ -69,6 +69,10 @@ class Affected:
         return [self, *self.also]
 
 
+#: (condition, the 'affects' statement that links it, the state it was reached with): what an injury amounts to
+Amounts = tuple[str, Statement | None, Affected]
+
+
 @dataclass
 class Context:
     """The knowledge base, the rules and their parameters, read once per engine."""

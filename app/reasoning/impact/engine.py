@@ -58,7 +58,7 @@ class ImpactEngine:
             symptoms=conditions.symptoms(ctx, affected, groups, weak, numb, amounts),
             numbness_areas=numb,
             nerves_at_risk=sensation.nerves_at_risk(ctx, affected),
-            supply_at_risk=sensation.supply_at_risk(ctx, affected),
+            supply_at_risk=sensation.supply_at_risk(ctx, affected, amounts),
             long_term_risks=conditions.condition_findings(
                 ctx, amounts, terms.MAY_LEAD_TO, "may follow {}", 0.5, skip=set(affected)
             ).result(ctx),

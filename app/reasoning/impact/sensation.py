@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from app.knowledge.model import Statement
 from app.models import Fact
 from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Context, implements, unique_facts
+from app.reasoning.impact.context import Affected, Amounts, Context, implements, unique_facts
 from app.reasoning.impact.expansion import COMPRESSION, LOSS
 from app.reasoning.impact.models import DAMAGED, Finding, Reach
 
@@ -95,9 +95,19 @@ def nerves_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]
 
 
 @implements("rule:supply-at-risk")
-def supply_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
-    """What a torn or compressed artery (or any of its branches) supplies."""
+def supply_at_risk(ctx: Context, affected: dict[str, Affected], amounts: Sequence[Amounts] = ()) -> list[Finding]:
+    """What a torn or compressed artery (or any of its branches) supplies; a bone whose supply a concluded
+    condition may cut off (a talar neck fracture may lead to osteonecrosis of the talus)."""
     findings = Findings()
+    for condition, affects, state in amounts:
+        for risk in ctx.objects(condition, terms.MAY_LEAD_TO):
+            if terms.OSTEONECROSIS not in {st.object for st in ctx.objects(risk.object, terms.LESION)}:
+                continue
+            for bone in ctx.objects(risk.object, terms.AFFECTS):
+                arteries = ctx.objects(bone.object, terms.SUPPLIED_BY)
+                chain = [*state.chain, *([affects] if affects else []), risk, bone, *arteries]
+                findings.add(bone.object, f"{ctx.kb.label(condition)} may cut off its supply", 0.75,
+                             ctx.facts(chain), (*state.rules, "rule:supply-at-risk"))  # fmt: skip
     for artery, state in sorted(affected.items()):
         if not ctx.kb.is_a(artery, terms.ARTERY) or not _sensory_loss(state):
             continue

@@ -45,3 +45,19 @@ def test_an_artery_at_the_site_of_a_fracture_is_intact() -> None:
 
 def test_an_injured_muscle_puts_no_supply_at_risk() -> None:
     assert run(RULE, (MUSCLE, 3)).supply_at_risk == []
+
+
+FRAGILE_BONE, FRAGILE_FRACTURE, OSTEONECROSIS = "ANKLE:9991709", "ANKLE:9991710", "ANKLE:9991711"
+
+
+@pytest.mark.parametrize("injury", [FRAGILE_BONE, FRAGILE_FRACTURE], ids=["bone", "condition"])
+def test_a_fracture_that_may_lead_to_osteonecrosis_puts_the_bone_supply_at_risk(injury: str) -> None:
+    report = run(RULE, (injury, 3))
+    found = findings(report.supply_at_risk)
+    assert FRAGILE_BONE in found
+    assert OTHER_ARTERY in {f.object.id for f in found[FRAGILE_BONE].because if f.object}  # the artery it names
+    assert OSTEONECROSIS not in {c.entity.id for c in report.conditions}  # a risk, not what the injury is now
+
+
+def test_a_fracture_with_no_osteonecrosis_risk_puts_no_supply_at_risk() -> None:
+    assert BONE not in findings(run(RULE, (BONE, 3)).supply_at_risk)
