@@ -152,6 +152,7 @@ class AKG(DefinedNamespace):
     mayResultFrom: URIRef
     # clinical relations
     affects: URIRef
+    definingStructure: URIRef
     hasSymptom: URIRef
     diagnosedBy: URIRef
     mayLeadTo: URIRef

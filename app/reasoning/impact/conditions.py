@@ -6,19 +6,16 @@ from app.knowledge.model import Statement
 from app.models import Fact
 from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Amounts, Context, implements
-from app.reasoning.impact.expansion import COMPRESSION, LOSS, condition_lesions, lesion_for
+from app.reasoning.impact.expansion import LOSS, condition_lesions, lesion_for
 from app.reasoning.impact.mechanics import Group, Weakness
 from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Strength
 from app.reasoning.impact.sensation import Findings, burning
 
-#: What an entrapment's intact site can be: the retinaculum or the tunnel over the nerve (not a joint).
-ENTRAPPING = (terms.RETINACULUM, terms.ANATOMICAL_SPACE)
-
-
 
 @implements("rule:condition-consequences")
 def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
-    """Conditions the injury amounts to: enough of what they affect damaged by a lesion they describe."""
+    """Conditions the injury amounts to: a structure they affect damaged by the lesion they describe for it, and
+    every structure they are defined by involved."""
     found: dict[str, Amounts] = {}
     for curie in sorted(affected):
         state = affected[curie]
@@ -36,7 +33,7 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
                 lesions = condition_lesions(ctx, condition)
                 if lesions and lesion_for(ctx, lesions, curie) != state.lesion:
                     continue  # a tendinopathy is not a rupture, a torn tendon is not a subluxed one
-                if _overlap(ctx, condition, lesions, affected) >= ctx.overlap_threshold:
+                if _defined(ctx, condition, lesions, affected):
                     found[condition] = (condition, st, lifted)
     # a condition that another one found may lead to is a long-term risk, not what the injury is now
     # (an acute tear of the ATFL and CFL is a sprain, which may lead to chronic ankle instability)
@@ -81,31 +78,23 @@ def _parts(ctx: Context, curie: str) -> set[str]:
     return parts
 
 
-def _overlap(ctx: Context, condition: str, lesions: list[str], affected: dict[str, Affected]) -> float:
-    """Share of the condition's structures that are damaged as it describes, or are its intact site."""
-    targets = [st.object for st in ctx.objects(condition, terms.AFFECTS)]
-    if not targets:
-        return 0.0
+def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[str, Affected]) -> bool:
+    """Every structure the condition is defined by is involved: damaged as it describes, or reached as its site."""
 
     def fits(curie: str) -> bool:
         expected = lesion_for(ctx, lesions, curie)
         state = affected.get(curie)
         if state is None:
-            return False  # a site the injury never reached: compression elsewhere is not this entrapment
+            return False  # never reached: a compression elsewhere is not this entrapment
         if state.reached not in DAMAGED:
-            # an entrapment's site (the retinaculum over the nerve) is involved while intact
-            return COMPRESSION in lesions and expected is None and ctx.is_any(curie, ENTRAPPING)
+            return expected is None  # an intact site the injury reached (the tunnel's retinaculum)
         return not lesions or expected is None or expected == state.lesion
 
     def covered(curie: str) -> bool:
         # a ligament complex counts when one of its bands is torn, a bone when one of its parts is fractured
         return fits(curie) or any(map(fits, _parts(ctx, curie)))
 
-    # the structures its lesions can damage must be damaged as it says, not only its sites involved
-    damageable = [t for t in targets if not lesions or lesion_for(ctx, lesions, t) is not None]
-    overall = sum(map(covered, targets)) / len(targets)
-    damaged = sum(map(covered, damageable)) / len(damageable) if damageable else 0.0
-    return min(overall, damaged)
+    return all(covered(st.object) for st in ctx.objects(condition, terms.DEFINING_STRUCTURE))
 
 
 def amounts_to(ctx: Context, conditions: list[Amounts]) -> list[Finding]:

@@ -103,7 +103,6 @@ class Context:
             ActionRole.PRIME_MOVER: load.parameter("prime_mover_rank"),
             ActionRole.ASSISTANT: load.parameter("assistant_rank"),
         }
-        self.overlap_threshold = rules["rule:condition-consequences"].parameter("overlap_threshold")
         compression = int(rules["rule:space-compresses-contents"].parameter("compression_grade"))
         self.compression_grade: Grade = compression if compression in (1, 2, 3) else 1  # type: ignore[assignment]
         self.retinaculum_grade = rules["rule:retinaculum-holds-tendons"].parameter("minimum_grade")

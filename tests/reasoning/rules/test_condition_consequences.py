@@ -1,8 +1,9 @@
 """rule:condition-consequences: conditions of the injured structures bring their symptoms and long-term risks.
 
-Definition: a condition is what the injury amounts to when at least 60% (overlap_threshold) of the structures it
-affects are damaged by a lesion the condition describes (a whole that is not a bone counts when one of its parts
-is; an entrapment site counts as involved; the condition may name the injured structure or a whole it belongs to;
+Definition: a condition is what the injury amounts to when a structure it affects is damaged by the lesion the
+condition describes for it and every structure it is defined by (akg:definingStructure) is involved, damaged as
+described or reached as its intact site (a whole counts when one of its parts is; the condition may name the
+injured structure or a whole it belongs to;
 a graded condition only for an injury of its grade). It brings its symptoms (akg:hasSymptom) and long-term
 consequences (akg:mayLeadTo). Instability or giving way comes from a loss-of-continuity condition only when rule
 motion-destabilised fires too. When a graded condition fits the injury's grade, a general condition of the same
@@ -39,24 +40,26 @@ def risks(report: ImpactReport) -> set[str]:
     return set(findings(report.long_term_risks))
 
 
-def test_the_declared_threshold_matches_the_definition() -> None:
-    assert RULES[RULE].parameter("overlap_threshold") == 0.6  # "at least 60%"
+def test_the_rule_declares_no_overlap_threshold_any_more() -> None:
+    assert "overlap_threshold" not in RULES[RULE].parameters  # defining structures replaced the 60% rule
 
 
 @pytest.mark.parametrize(
     ("injuries", "concluded", "not_concluded"),
     [
-        ([(L1, 3)], set(), {(ACHE, CHRONIC), (STIFFNESS, ARTHRITIS)}),  # sprain 1/2 < 60%, wide 1/4
-        ([(L1, 3), (L2, 2)], {(ACHE, CHRONIC)}, {(STIFFNESS, ARTHRITIS)}),  # sprain 2/2, wide 2/4
-        ([(L3, 3)], set(), {(ACHE, CHRONIC), (STIFFNESS, ARTHRITIS)}),  # wide condition 1/4 only
-        ([(L1, 3), (L3, 3)], set(), {(ACHE, CHRONIC), (STIFFNESS, ARTHRITIS)}),  # sprain 1/2, wide 2/4
-        ([(L1, 3), (L2, 3), (L3, 3), (L4, 3)], {(ACHE, CHRONIC), (STIFFNESS, ARTHRITIS)}, set()),  # 2/2, 3/4
+        ([(L1, 3)], {(ACHE, CHRONIC)}, {(STIFFNESS, ARTHRITIS)}),  # either ligament torn is the sprain
+        ([(L1, 3), (L2, 2)], {(ACHE, CHRONIC)}, {(STIFFNESS, ARTHRITIS)}),
+        ([(L3, 3)], set(), {(ACHE, CHRONIC), (STIFFNESS, ARTHRITIS)}),  # one of the two defining ligaments
+        ([(L1, 3), (L3, 3)], {(ACHE, CHRONIC)}, {(STIFFNESS, ARTHRITIS)}),
+        ([(L3, 3), (L4, 3)], {(STIFFNESS, ARTHRITIS)}, {(ACHE, CHRONIC)}),  # both defining ligaments
+        ([(L5, 3)], set(), {(ACHE, CHRONIC), (STIFFNESS, ARTHRITIS)}),  # affected, but the defining ones are intact
         # the condition names only the complex; its band is injured: "a whole counts when one of its parts is"
         ([(BAND, 3)], {(BRUISING, IMPINGEMENT)}, {(ACHE, CHRONIC)}),
     ],
-    ids=["one-of-two", "two-of-two", "quarter", "half-and-half", "all-above-threshold", "part-counts-for-whole"],
-)
-def test_overlap_threshold(
+    ids=["one-of-two", "two-of-two", "one-defining", "sprain-and-one-defining", "both-defining", "not-defining",
+         "part-counts-for-whole"],
+)  # fmt: skip
+def test_affected_and_defining_structures(
     injuries: list[tuple[str, int]], concluded: set[tuple[str, str]], not_concluded: set[tuple[str, str]]
 ) -> None:
     report = run(RULE, *injuries)
