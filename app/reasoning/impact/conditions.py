@@ -131,9 +131,13 @@ def symptoms(
     """Symptoms concluded by the rules (instability, weakness, foot drop, numbness, burning) and by conditions."""
     joints = ctx.rules["rule:motion-destabilised"].joints
     shaky = [g for g in groups if g.status is not Stability.REDUCED and (not joints or g.joint in joints)]
-    mechanical = set(ctx.rules["rule:motion-destabilised"].concludes)
-    # instability from a loss-of-continuity condition only when the mechanics give way too (not grade I)
-    gated = mechanical if not shaky else set()
+    # instability, or foot drop, from a loss-of-continuity condition only when the mechanics give way or the
+    # dorsiflexors are lost too (not after a grade I sprain or a grade I nerve lesion)
+    gated: set[str] = set()
+    if not shaky:
+        gated |= set(ctx.rules["rule:motion-destabilised"].concludes)
+    if not any(foot_drop(ctx, w) for w in found):
+        gated |= set(ctx.rules["rule:foot-drop"].concludes)
     graded = {c for c, _, _ in conditions if _graded(ctx, c)}
     covered = {st.object for c in graded for st in ctx.objects(c, terms.AFFECTS)}
     findings = Findings()

@@ -106,6 +106,7 @@ class Context:
         compression = int(rules["rule:space-compresses-contents"].parameter("compression_grade"))
         self.compression_grade: Grade = compression if compression in (1, 2, 3) else 1  # type: ignore[assignment]
         self.retinaculum_grade = rules["rule:retinaculum-holds-tendons"].parameter("minimum_grade")
+        self.denervation_loss = {g: rules["rule:nerve-denervates"].parameter(f"grade{g}") for g in (1, 2, 3)}
 
     def rule_refs(self, *rule_ids: str) -> list[RuleRef]:
         return [self.refs[r] for r in dict.fromkeys(rule_ids) if r]

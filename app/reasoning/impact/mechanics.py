@@ -50,10 +50,17 @@ class Weakness:
     status: Strength
 
 
-def _loses_function(ctx: Context, state: Affected) -> bool:
-    """Torn, or an unloaded muscle-tendon unit, at a grade that costs something (grade I costs nothing)."""
+def share_lost(ctx: Context, state: Affected) -> float:
+    """What a way of reaching a structure costs it: a torn structure or a unit it unloads by the grade's share
+    (grade I: nothing); a denervated muscle, or the tendon it no longer loads, by the nerve's share."""
+    if state.reached in UNLOADED and any(st.predicate == terms.INNERVATES for st in state.chain):
+        return ctx.denervation_loss[state.grade]
     torn = (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in UNLOADED
-    return torn and ctx.grade_loss[state.grade] > 0
+    return ctx.grade_loss[state.grade] if torn else 0.0
+
+
+def _loses_function(ctx: Context, state: Affected) -> bool:
+    return share_lost(ctx, state) > 0
 
 
 def costly(ctx: Context, state: Affected) -> list[Affected]:
@@ -63,7 +70,7 @@ def costly(ctx: Context, state: Affected) -> list[Affected]:
 
 def _function_loss(ctx: Context, affected: dict[str, Affected]) -> dict[str, float]:
     return {
-        c: max(ctx.grade_loss[s.grade] for s in states)
+        c: max(share_lost(ctx, s) for s in states)
         for c, state in affected.items()
         if (states := costly(ctx, state))
     }

@@ -36,6 +36,7 @@ LESIONS = RULES.lesions
 
 # -- declared parameters --------------------------------------------------------------------------------
 GRADE_LOSS = {g: RULES["rule:injury-loses-restraint"].parameter(f"grade{g}") for g in (1, 2, 3)}
+DENERVATION_LOSS = {g: RULES["rule:nerve-denervates"].parameter(f"grade{g}") for g in (1, 2, 3)}
 PRIMARY = RULES["rule:motion-destabilised"].parameter("primary_weight")
 SECONDARY = RULES["rule:motion-destabilised"].parameter("secondary_weight")
 LAXITY_THRESHOLD = RULES["rule:motion-destabilised"].parameter("laxity_threshold")

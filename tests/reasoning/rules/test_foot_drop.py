@@ -59,3 +59,14 @@ def test_only_the_trigger_motion_drops_the_foot() -> None:
     report = run(RULE, (OTHER, 3))
     assert weakness(report, TRANSLATION).status is Strength.LOST
     assert FOOT_DROP not in findings(report.symptoms)
+
+
+PALSY = "ANKLE:9991105"
+
+
+def test_a_condition_brings_foot_drop_only_when_the_dorsiflexors_are_lost() -> None:
+    # condition-consequences: foot drop comes from a loss-of-continuity condition only when this rule fires too
+    mild = run(RULE, (NERVE, 1))
+    assert PALSY in {c.entity.id for c in mild.conditions}
+    assert FOOT_DROP not in {s.entity.id for s in mild.symptoms}
+    assert FOOT_DROP in {s.entity.id for s in run(RULE, (NERVE, 3)).symptoms}

@@ -10,6 +10,7 @@ import pytest
 
 from app.reasoning.impact import Reach, Strength
 from tests.reasoning.rules.fixture import (
+    DENERVATION_LOSS,
     GRADE_LOSS,
     JOINT,
     TRANSLATION,
@@ -49,7 +50,7 @@ def test_denervation_follows_the_nerve_grade() -> None:
 
 @pytest.mark.parametrize("grade", [1, 2, 3])
 def test_a_denervated_muscle_loses_its_dynamic_restraint(grade: int) -> None:
-    assert restraint_lost(run(RULE, (NERVE, grade)), GLIDE, MUSCLE) == GRADE_LOSS[grade]
+    assert restraint_lost(run(RULE, (NERVE, grade)), GLIDE, MUSCLE) == DENERVATION_LOSS[grade]
 
 
 def test_a_branch_denervates_only_its_own_muscles() -> None:
@@ -67,3 +68,9 @@ def test_a_compressed_nerve_denervates_nothing() -> None:
 
 def test_an_injured_muscle_does_not_reach_its_nerve() -> None:
     assert set(affected(run(RULE, (MUSCLE, 3)))) == {MUSCLE}
+
+
+def test_the_declared_denervation_shares_match_the_definition() -> None:
+    # "grade I (a conduction block, neurapraxia) a quarter, grade II half, grade III all of it"
+    assert DENERVATION_LOSS == {1: 0.25, 2: 0.5, 3: 1.0}
+    assert DENERVATION_LOSS[1] > GRADE_LOSS[1]  # a grade I nerve lesion weakens; a grade I sprain loses nothing

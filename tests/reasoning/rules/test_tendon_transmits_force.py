@@ -13,6 +13,7 @@ import pytest
 
 from app.reasoning.impact import ImpactReport, Reach
 from tests.reasoning.rules.fixture import (
+    DENERVATION_LOSS,
     GRADE_LOSS,
     LOSS,
     TRANSLATION,
@@ -87,7 +88,7 @@ def test_a_denervated_muscle_unloads_its_tendon(grade: int) -> None:
     assert reached[TENDON].reached is Reach.FORCE
     assert reached[TENDON].lesion is None
     assert RULE in rule_ids(reached[TENDON])
-    assert restraint_lost(report, TILT, TENDON) == GRADE_LOSS[grade]
+    assert restraint_lost(report, TILT, TENDON) == DENERVATION_LOSS[grade]  # by the nerve's share
     assert not concluded(report, GAP, RE_RUPTURE)
 
 
