@@ -28,15 +28,47 @@ class Displacement:
     steps: dict[str, list[Statement]] = field(default_factory=dict)
 
 
+def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str, float]) -> dict[str, Affected]:
+    """Buttresses on a bone fractured elsewhere whose tie to the joint (a ligament anchored on them that checks the
+    same motion) is torn: the lateral malleolus of a Maisonneuve injury, its fibula broken and the AITFL torn."""
+    posts: dict[str, Affected] = {}
+    for bone, state in fractured.items():
+        stack = [(bone, list(state.chain))]
+        while stack:
+            current, chain = stack.pop()
+            for part in ctx.objects(current, terms.HAS_PART):
+                path = [*chain, part]
+                stack.append((part.object, path))
+                for r in ctx.kb.restraints_by_structure.get(part.object, ()):
+                    ties = [
+                        st for st in ctx.objects_any(part.object, ANCHORS)
+                        if loss.get(st.object, 0.0) >= ctx.laxity_threshold
+                        and any(t.joint == r.joint and t.motion == r.motion
+                                for t in ctx.kb.restraints_by_structure.get(st.object, ()))
+                    ]  # fmt: skip
+                    if ties and part.object not in fractured:
+                        posts[part.object] = Affected(state.grade, state.reached, FRACTURE, state.via,
+                                                      [*path, *ties], state.rules)  # fmt: skip
+    return posts
+
+
 @implements("rule:unstable-fracture")
 def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict[str, float]) -> Displacement:
     """Each fractured buttress whose ring is broken elsewhere too, with what its fragment carries."""
     fractured = {c: s for c, s in affected.items() if s.reached in DAMAGED and s.lesion == FRACTURE}
+    fractured |= _floating_posts(ctx, fractured, loss)
     anchored = {bone: ctx.objects_any(bone, ANCHORS) for bone in fractured}  # ligaments on the fragment itself
-    carried = {st.object: st for statements in anchored.values() for st in statements}
     result = Displacement()
     for bone, state in sorted(fractured.items()):
         for r in ctx.kb.restraints_by_structure.get(bone, ()):
+            # a ligament from the fragment across the joint goes with it (the deltoid with the medial malleolus);
+            # one that ties the fragment to its neighbour (the AITFL to the tibia) does not
+            carried = {
+                st.object: st
+                for statements in anchored.values()
+                for st in statements
+                if r.joint in {j.object for j in ctx.objects(st.object, terms.SPANS_JOINT)}
+            }
             for _, members in position_groups(ctx.kb.restraints_by_motion[(r.joint, r.motion)]):
                 lost = {
                     m.id: 1.0 if m.structure in fractured or m.structure in carried else loss.get(m.structure, 0.0)
@@ -48,7 +80,7 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
                     if m.structure == bone:
                         result.restraints[m.id] = 1.0
                         result.steps[m.id] = list(state.chain)
-                    elif m.structure in {st.object for st in anchored[bone]}:
+                    elif m.structure in carried and carried[m.structure] in anchored[bone]:
                         result.restraints[m.id] = 1.0
                         result.steps[m.id] = [*state.chain, carried[m.structure]]
     return result

@@ -70,7 +70,7 @@ def test_both_posts_broken_is_unstable_and_the_fragment_carries_its_ligament() -
     report = run(RULE, (LATERAL_POST, 3), (MEDIAL_POST, 3))
     item = group(report, SHIFT, None)
     assert item.status is Stability.UNSTABLE
-    assert lost_restraints(item) == {LATERAL_POST: 1.0, MEDIAL_POST: 1.0, MEDIAL: 1.0}
+    assert lost_restraints(item) == {LATERAL_POST: 1.0, MEDIAL_POST: 1.0, MEDIAL: 1.0}  # the tie stays
     assert MEDIAL not in affected(report)  # carried with its fragment, not torn
     assert RULE in rule_ids(item)
     anchoring = [f for f in item.because if f.subject.id == MEDIAL_POST and f.object and f.object.id == MEDIAL]
@@ -80,3 +80,15 @@ def test_both_posts_broken_is_unstable_and_the_fragment_carries_its_ligament() -
 def test_a_broken_secondary_post_alone_is_stable() -> None:
     report = run(RULE, (MEDIAL_POST, 3))
     assert report.destabilised_motions == []
+
+
+def test_a_post_on_a_bone_broken_elsewhere_floats_when_its_tie_is_torn() -> None:
+    # "A buttress on a bone fractured elsewhere counts as fractured when the ligament that ties it to the joint
+    # and checks the same motion is torn" (the lateral malleolus of a Maisonneuve injury)
+    item = group(run(RULE, (BONE, 3), (ON_POST, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)
+    assert item.status is Stability.UNSTABLE
+    assert lost_restraints(item)[LATERAL_POST] == 1.0
+    tied = group(run(RULE, (BONE, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)  # the tie holds the post
+    assert LATERAL_POST not in lost_restraints(tied)
+    alone = group(run(RULE, (BONE, 3), (ON_POST, 3)), SHIFT, None)  # floating, but the other side holds
+    assert LATERAL_POST not in lost_restraints(alone) and alone.status is not Stability.UNSTABLE
