@@ -37,7 +37,12 @@ router = APIRouter(prefix="/v1", tags=["impact"], responses=PROBLEM_RESPONSES)
 
 class InjuryIn(BaseModel):
     structure: str = Field(min_length=1, max_length=500, examples=["ATFL"], description="Any name of the structure.")
-    grade: Literal[1, 2, 3] = Field(default=3, description="I stretched, II partial tear, III complete tear.")
+    grade: Literal[1, 2, 3] = Field(
+        default=3,
+        description="For a loss of continuity: I stretched (no laxity), II partial tear, III complete tear. A graded "
+        "condition (lateral ankle sprain grade I) keeps its own grade; a fracture, an entrapment or a tendinopathy "
+        "follows its own mechanism whatever the grade.",
+    )
 
 
 class ImpactRequest(BaseModel):
@@ -73,7 +78,8 @@ async def read_impact(
     grade: Annotated[
         list[int] | None,
         Query(
-            description="1, 2 or 3: one grade for all injuries, or one per `injured` in the same order.",
+            description="1, 2 or 3: one grade for all injuries, or one per `injured` in the same order (a graded "
+            "condition keeps its own grade; a fracture or an entrapment follows its own mechanism).",
             examples=[3],
         ),
     ] = None,
