@@ -16,11 +16,14 @@ from app.reasoning.impact.sensation import Findings, burning
 def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
     """Conditions the injury amounts to: a structure they affect damaged by the lesion they describe for it, and
     every structure they are defined by involved."""
-    found: dict[str, Amounts] = {}
+    found: dict[str, Amounts] = {
+        curie: (curie, None, state)  # what the user named comes first, as named
+        for curie, state in sorted(affected.items())
+        if state.reached is Reach.NAMED and ctx.kb.is_a(curie, terms.CONDITION)
+    }
     for curie in sorted(affected):
         state = affected[curie]
-        if ctx.kb.is_a(curie, terms.CONDITION) and state.reached is Reach.NAMED:
-            found.setdefault(curie, (curie, None, state))
+        if curie in found:
             continue
         if state.reached not in DAMAGED or state.lesion is None:
             continue
@@ -38,7 +41,11 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
     # a condition that another one found may lead to is a long-term risk, not what the injury is now
     # (an acute tear of the ATFL and CFL is a sprain, which may lead to chronic ankle instability)
     sequels = {st.object for c in found for st in ctx.objects(c, terms.MAY_LEAD_TO)}
-    return [amount for c, amount in found.items() if c not in sequels or amount[1] is None]
+    # and a condition that may lead to the one the user named is one of its possible causes, not what it is
+    # (ankle oedema with nerve compression may lead to a tarsal tunnel syndrome)
+    named = {c for c, amount in found.items() if amount[1] is None}
+    causes = {c for c in found if named & {st.object for st in ctx.objects(c, terms.MAY_LEAD_TO)}}
+    return [amount for c, amount in found.items() if (c not in sequels and c not in causes) or amount[1] is None]
 
 
 def _graded(ctx: Context, condition: str) -> bool:

@@ -37,11 +37,15 @@ def lesion_for(ctx: Context, lesions: Iterable[str], curie: str) -> str | None:
     return min(fitting, key=lambda spec: spec.precedence).id if fitting else None
 
 
-def condition_grade(ctx: Context, condition: str) -> Grade | None:
-    """The one grade a graded condition declares (akg:injuryGrade), if it declares exactly one."""
+def condition_grade(ctx: Context, condition: str, requested: Grade) -> Grade:
+    """The grade a named condition is taken at: the requested one when the condition declares no grade or that
+    one (akg:injuryGrade), else the nearest it declares (a rupture named at grade I is a partial tear, II)."""
     term = ctx.kb.terms.get(condition)
-    grades = {int(v) for p, v in term.annotations if p == terms.INJURY_GRADE} if term else set()
-    return grades.pop() if len(grades) == 1 and grades <= {1, 2, 3} else None  # type: ignore[return-value]
+    declared = sorted({int(v) for p, v in term.annotations if p == terms.INJURY_GRADE} & {1, 2, 3}) if term else []
+    if not declared or requested in declared:
+        return requested
+    nearest = min(declared, key=lambda g: (abs(g - requested), g))
+    return nearest  # type: ignore[return-value]
 
 
 def condition_lesions(ctx: Context, condition: str) -> list[str]:
@@ -189,7 +193,7 @@ def expand(ctx: Context, injuries: Iterable[tuple[str, Grade]]) -> dict[str, Aff
     for curie, grade in sorted(injuries, key=lambda i: (-i[1], i[0])):  # order-independent answers
         if ctx.kb.is_a(curie, terms.CONDITION):
             # a graded condition (a grade I sprain) is its own grade, whatever grade the request carried
-            reach(curie, condition_grade(ctx, curie) or grade, Reach.NAMED, None, [], "", None)
+            reach(curie, condition_grade(ctx, curie, grade), Reach.NAMED, None, [], "", None)
         else:
             reach(curie, grade, Reach.NAMED, None, [], "rule:default-lesion", default_lesion(ctx, curie))
     while stack:

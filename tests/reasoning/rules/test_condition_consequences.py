@@ -159,3 +159,8 @@ def test_a_condition_another_may_lead_to_is_a_risk_not_what_the_injury_is_now() 
     report = run(RULE, (ACUTE_LIGAMENT, 3))
     assert [c.entity.id for c in report.conditions] == [ACUTE_SPRAIN]
     assert CHRONIC_LAXITY in risks(report)
+
+
+def test_a_condition_that_may_lead_to_the_named_one_is_a_cause_not_what_it_is() -> None:
+    report = run(RULE, (CHRONIC_LAXITY, 3))
+    assert ACUTE_SPRAIN not in {c.entity.id for c in report.conditions}

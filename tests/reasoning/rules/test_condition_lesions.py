@@ -147,3 +147,9 @@ def test_a_named_graded_condition_applies_its_own_grade(requested: int) -> None:
     # carried)"
     state = affected(run(RULE, (GRADE_I_SPRAIN, requested)))[LIGAMENT]
     assert (state.grade, state.lesion.id if state.lesion else None) == (1, LOSS)
+
+
+@pytest.mark.parametrize(("requested", "taken"), [(1, 2), (2, 2), (3, 3)])
+def test_a_condition_of_several_grades_is_taken_at_the_nearest_it_declares(requested: int, taken: int) -> None:
+    # "a rupture, grade II or III, named at grade I is taken at grade II"
+    assert affected(run(RULE, ("ANKLE:9990229", requested)))[LIGAMENT].grade == taken
