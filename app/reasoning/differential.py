@@ -95,6 +95,9 @@ class DifferentialEngine:
         pool = {r.structure for r in kb.restraints} | {a.muscle for a in kb.actions}
         pool |= {st.subject for st in kb.statements if st.predicate in ("akg:sensoryTerritory", "akg:innervatedBy")}
         pool |= {st.object for st in kb.statements if st.predicate in ("akg:innervatedBy", "akg:tendonOf")}
+        # every tendon, and every structure a condition affects (a torn tendon, the neck of the talus)
+        pool |= {st.subject for st in kb.statements if st.predicate == "akg:tendonOf"}
+        pool |= {st.object for st in kb.statements if st.predicate == "akg:affects"}
         pool |= {s for t in kb.clinical_tests for s in t.structures}
         anchors = ("akg:proximalAttachment", "akg:distalAttachment", "akg:insertion")
         pool |= {st.object for st in kb.statements if st.predicate in anchors and not st.inferred}

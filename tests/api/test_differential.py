@@ -89,3 +89,10 @@ def test_a_bone_never_explains_a_ligament_test(client: httpx.Client, test: str) 
     types = [facts.types_of(c["structure"]["id"]) for c in body["candidates"]]
     assert types and "akg:Ligament" in types[0]
     assert not [t for t in types if t & {"akg:Bone", "akg:BonePart", "akg:BonyLandmark"}]
+
+
+def test_a_torn_tendon_can_be_proposed(client: httpx.Client) -> None:
+    """Every tendon and every structure a condition affects is a candidate (the third review found the commonest
+    peroneal tear, of fibularis brevis, could never be proposed)."""
+    body = differential(client, weak_motions=["eversion"], symptoms=["pain", "swelling"], limit=5)
+    assert "tendon of fibularis brevis" in [c["structure"]["label"] for c in body["candidates"]]
