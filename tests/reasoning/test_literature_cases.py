@@ -29,9 +29,6 @@ def test_there_are_at_least_sixty_cases_each_with_a_source_and_a_forbidden_concl
 #: Cases the current data or engine still answers wrongly, each with the reason found (issue 9 stays open
 #: for them). strict: each fails loudly once it is answered right, and must then leave this table.
 STILL_WRONG = {
-    "talus-fracture": "case/data: the case injures the whole talus, which no longer amounts to a talar neck fracture "
-    "(ANKLE:0002031 now affects the neck of talus, ANKLE:0000136); injured as the neck of talus, the graph gives ankle "
-    "osteoarthritis (ANKLE:0009532)",
     "inferior-extensor-retinaculum-tear": "data: the retinaculum is only a secondary restraint of subtalar inversion; "
     "the case (Stephens 1992) expects laxity",
 }
