@@ -8,6 +8,7 @@ Every error body is ``application/problem+json`` with ``type``, ``title``, ``sta
 from __future__ import annotations
 
 import logging
+import math
 import re
 from typing import Any
 
@@ -212,6 +213,8 @@ def _title(status: int) -> str:
 
 
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # NaN or Infinity in a JSON number: echo it as text, never a 500
     if value is None or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, list | tuple):

@@ -257,3 +257,14 @@ def test_an_isolated_lateral_malleolus_fracture_tears_nothing(client: httpx.Clie
     assert body["destabilised_motions"] == [] and body["expected_positive_tests"] == []
     lesions = {i["structure"]["label"]: i["lesion"] for i in body["injuries"] if i["reached"] != "named"}
     assert lesions and all(lesion["id"] == "akg:Fracture" for lesion in lesions.values()), lesions
+
+
+@pytest.mark.parametrize("raw", ["NaN", "Infinity", "-Infinity", "true", "false", "2.5"])
+def test_a_grade_that_is_not_1_2_or_3_is_a_clear_problem_never_a_500(client: httpx.Client, raw: str) -> None:
+    response = client.post(
+        "/v1/impact", content=f'{{"injuries": [{{"structure": "ATFL", "grade": {raw}}}]}}',
+        headers={"content-type": "application/json"},
+    )  # fmt: skip
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "grade" in response.json()["detail"]

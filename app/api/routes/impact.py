@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
@@ -43,6 +43,14 @@ class InjuryIn(BaseModel):
         "condition (lateral ankle sprain grade I) keeps its own grade; a fracture, an entrapment or a tendinopathy "
         "follows its own mechanism whatever the grade.",
     )
+
+
+    @field_validator("grade", mode="before")
+    @classmethod
+    def _not_a_boolean(cls, value: object) -> object:
+        if isinstance(value, bool):  # JSON true would otherwise be taken as grade 1
+            raise ValueError("grade must be the number 1, 2 or 3, not true or false")
+        return value
 
 
 class ImpactRequest(BaseModel):
