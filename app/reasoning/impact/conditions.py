@@ -6,7 +6,7 @@ from app.knowledge.model import Statement
 from app.models import Fact
 from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Amounts, Context, implements
-from app.reasoning.impact.expansion import LOSS, condition_lesions, lesion_for
+from app.reasoning.impact.expansion import LOSS, condition_lesions, lesion_for, names_parts
 from app.reasoning.impact.mechanics import Group, Weakness
 from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Strength
 from app.reasoning.impact.sensation import Findings, burning
@@ -33,6 +33,8 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
                 condition = st.object
                 if condition in found or not _grade_fits(ctx, condition, state.grade):
                     continue
+                if holder != curie and names_parts(ctx, condition, holder):
+                    continue  # a sprain of the ATFL and CFL is no sprain of the complex's PTFL
                 lesions = condition_lesions(ctx, condition)
                 if lesions and lesion_for(ctx, lesions, curie) != state.lesion:
                     continue  # a tendinopathy is not a rupture, a torn tendon is not a subluxed one
@@ -145,13 +147,15 @@ def symptoms(
         gated |= set(ctx.rules["rule:motion-destabilised"].concludes)
     if not any(foot_drop(ctx, w) for w in found):
         gated |= set(ctx.rules["rule:foot-drop"].concludes)
-    graded = {c for c, _, _ in conditions if _graded(ctx, c)}
-    covered = {st.object for c in graded for st in ctx.objects(c, terms.AFFECTS)}
+    # the condition the user named, or a graded one, describes the symptoms; another that shares its structures
+    # (the general 'nerve entrapment at the ankle' beside a named sural nerve entrapment) adds only its risks
+    describing = {c for c, affects, _ in conditions if affects is None or _graded(ctx, c)}
+    covered = {st.object for c in describing for st in ctx.objects(c, terms.AFFECTS)}
     findings = Findings()
     for condition, affects, state in conditions:
         chain = [*state.chain, *([affects] if affects else [])]
-        if condition not in graded and {st.object for st in ctx.objects(condition, terms.AFFECTS)} & covered:
-            continue  # the graded condition describes this grade's symptoms; the general one does not
+        if condition not in describing and {st.object for st in ctx.objects(condition, terms.AFFECTS)} & covered:
+            continue
         only_loss = condition_lesions(ctx, condition) == [LOSS]
         for st in ctx.objects(condition, terms.HAS_SYMPTOM):
             if st.object in gated and only_loss:

@@ -74,7 +74,7 @@ def apply_condition(ctx: Context, condition: str, state: Affected, reach: Reache
             reach(st.object, state.grade, Reach.CONDITION, condition, chain, rule, lesion)
 
 
-def _names_parts(ctx: Context, condition: str | None, whole: str) -> bool:
+def names_parts(ctx: Context, condition: str | None, whole: str) -> bool:
     """The condition that reached this whole names which of its parts it damages (a sprain: the ATFL and CFL)."""
     if condition is None or not ctx.kb.is_a(condition, terms.CONDITION):
         return False
@@ -85,7 +85,7 @@ def _names_parts(ctx: Context, condition: str | None, whole: str) -> bool:
 @implements("rule:whole-injures-parts")
 def tear_parts(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
     """A whole that loses continuity loses it in its true parts (never a bone's landmarks)."""
-    if state.lesion == LOSS and not ctx.is_any(curie, SKELETAL) and not _names_parts(ctx, state.via, curie):
+    if state.lesion == LOSS and not ctx.is_any(curie, SKELETAL) and not names_parts(ctx, state.via, curie):
         for st in ctx.objects(curie, terms.HAS_PART):
             reach(st.object, state.grade, Reach.PART, root, [*state.chain, st], "rule:whole-injures-parts", LOSS)
 

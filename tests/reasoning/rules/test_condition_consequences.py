@@ -164,3 +164,19 @@ def test_a_condition_another_may_lead_to_is_a_risk_not_what_the_injury_is_now() 
 def test_a_condition_that_may_lead_to_the_named_one_is_a_cause_not_what_it_is() -> None:
     report = run(RULE, (CHRONIC_LAXITY, 3))
     assert ACUTE_SPRAIN not in {c.entity.id for c in report.conditions}
+
+
+def test_a_condition_naming_some_parts_is_not_concluded_from_the_others() -> None:
+    # "A condition that names some parts of a whole is concluded from those parts, not from the whole's others"
+    amounts = {c.entity.id for c in run(RULE, ("ANKLE:9991808", 3)).conditions}
+    assert COMPLEX_SPRAIN in amounts  # names the complex only: any band counts
+    assert "ANKLE:9991809" not in amounts
+    assert "ANKLE:9991809" in {c.entity.id for c in run(RULE, (BAND, 3)).conditions}
+
+
+def test_the_named_condition_describes_the_symptoms() -> None:
+    # the wide condition named: the sprain it overlaps (ligament 1) is concluded, adds its risk, not its symptom
+    report = run(RULE, (WIDE, 3))
+    assert SPRAIN in {c.entity.id for c in report.conditions}
+    assert CHRONIC in risks(report)
+    assert ACHE not in symptoms(report)
