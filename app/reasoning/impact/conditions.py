@@ -36,7 +36,9 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
                 if holder != curie and names_parts(ctx, condition, holder):
                     continue  # a sprain of the ATFL and CFL is no sprain of the complex's PTFL
                 lesions = condition_lesions(ctx, condition)
-                if lesions and lesion_for(ctx, lesions, curie) != state.lesion:
+                expected = lesion_for(ctx, lesions, curie) if lesions else state.lesion
+                swollen_site = expected is None and state.reached is Reach.NAMED and state.lesion in lesions
+                if expected != state.lesion and not swollen_site:
                     continue  # a tendinopathy is not a rupture, a torn tendon is not a subluxed one
                 if _defined(ctx, condition, lesions, affected):
                     found[condition] = (condition, st, lifted)

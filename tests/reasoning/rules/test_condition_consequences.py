@@ -180,3 +180,11 @@ def test_the_named_condition_describes_the_symptoms() -> None:
     assert SPRAIN in {c.entity.id for c in report.conditions}
     assert CHRONIC in risks(report)
     assert ACHE not in symptoms(report)
+
+
+def test_a_space_named_swollen_is_the_site_of_a_compression_syndrome() -> None:
+    # "(or a space the user named swollen is the site of a compression the condition describes)"
+    report = run(RULE, (TUNNEL, 2))
+    assert "ANKLE:9991817" in {c.entity.id for c in report.conditions}
+    assert "ANKLE:9991824" in symptoms(report)
+    assert "ANKLE:9991817" not in {c.entity.id for c in run(RULE, (NERVE, 3)).conditions}  # a cut nerve is not it
