@@ -137,9 +137,9 @@ class KnowledgeBase:
         if r.contribution is not None:
             qualifiers["relative_contribution"] = f"{r.contribution:g}"
         if r.role_basis:
-            qualifiers["role_basis"] = self.label(r.role_basis)
+            qualifiers["role_basis"] = [self.ref(r.role_basis)]
         if r.position_basis and r.positions:
-            qualifiers["position_basis"] = self.label(r.position_basis)
+            qualifiers["position_basis"] = [self.ref(r.position_basis)]
         return Fact(
             subject=self.ref(r.structure),
             predicate=EntityRef(id="akg:Restraint", label=f"is a {role} restraint to", iri=expand("akg:Restraint")),
@@ -170,7 +170,7 @@ class KnowledgeBase:
             predicate=EntityRef(id="akg:MuscleAction", label=f"is a {a.role.value} of", iri=expand("akg:MuscleAction")),
             object=self.ref(a.motion),
             qualifiers={"joint": [self.ref(a.joint)], "role": a.role.value}
-            | ({"role_basis": self.label(a.role_basis)} if a.role_basis else {}),
+            | ({"role_basis": [self.ref(a.role_basis)]} if a.role_basis else {}),
             fact=EntityRef(
                 id=a.id,
                 label=(

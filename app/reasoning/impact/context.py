@@ -125,14 +125,16 @@ class Context:
         return [self.kb.statement_fact(st) for st in statements]
 
     def basis(self, facts: Iterable[Fact]) -> EntityRef | None:
-        """The weakest knowledge basis among the facts (a relation counts as stated by its source)."""
-        ranks = [BASIS_ORDER.index(f.known_by.id) if f.known_by and f.known_by.id in BASIS_ORDER else 2 for f in facts]
-        ranks += [0 for f in facts for k in ("role_basis", "position_basis") if f.qualifiers.get(k) == self.editor]
+        """The weakest way any of the facts, its role or its positions, is known (a relation: stated by its
+        source)."""
+        ranks = []
+        for fact in facts:
+            ids = [fact.known_by.id if fact.known_by else terms.STATED_BY_SOURCE]
+            for key in ("role_basis", "position_basis"):
+                value = fact.qualifiers.get(key)
+                ids += [ref.id for ref in value] if isinstance(value, list) else []
+            ranks += [BASIS_ORDER.index(i) for i in ids if i in BASIS_ORDER]
         return self.kb.ref(BASIS_ORDER[min(ranks)]) if ranks else None
-
-    @property
-    def editor(self) -> str:
-        return self.kb.label(terms.EDITOR_INFERENCE)
 
 
 def unique_facts(facts: Iterable[Fact]) -> list[Fact]:
