@@ -66,6 +66,11 @@ def test_every_conclusion_has_a_complete_because(reports: dict[tuple[str, int], 
                     assert steps.get(lost.structure.id, set()) <= facts, (entity, grade, lost.structure.label)
                 for muscle in getattr(item, "lost_actions", []):
                     assert steps.get(muscle.id, set()) <= facts, (entity, grade, muscle.label)
+                # a test of a lax motion rests on lost restraints: each one's injury steps are there too
+                lost_by_fact = {f.subject.id for f in item.because if f.predicate.id == "akg:Restraint"}
+                if section == "expected_positive_tests" and getattr(item, "motion", None) is not None:
+                    for structure in lost_by_fact & set(steps):
+                        assert steps[structure] <= facts, (entity, grade, item.test.label, structure)
 
 
 def test_a_bone_injury_tears_no_ligament(reports: dict[tuple[str, int], ImpactReport]) -> None:
