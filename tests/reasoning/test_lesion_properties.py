@@ -57,6 +57,8 @@ def test_every_conclusion_has_a_complete_because(reports: dict[tuple[str, int], 
     for (entity, grade), report in reports.items():
         steps = {i.structure.id: {(f.subject.id, f.predicate.id, f.object.id if f.object else None)
                                   for f in i.because} for i in report.injuries}  # fmt: skip
+        lost_ids = {r.structure.id for d in report.destabilised_motions for r in d.lost_restraints}
+        lost_ids |= {m.id for w in report.weakened_motions for m in w.lost_actions}
         for section in SECTIONS:
             for item in getattr(report, section):
                 assert item.rules and item.because, (entity, section)
@@ -66,11 +68,11 @@ def test_every_conclusion_has_a_complete_because(reports: dict[tuple[str, int], 
                     assert steps.get(lost.structure.id, set()) <= facts, (entity, grade, lost.structure.label)
                 for muscle in getattr(item, "lost_actions", []):
                     assert steps.get(muscle.id, set()) <= facts, (entity, grade, muscle.label)
-                # a test of a lax motion rests on lost restraints: each one's injury steps are there too
-                lost_by_fact = {f.subject.id for f in item.because if f.predicate.id == "akg:Restraint"}
-                if section == "expected_positive_tests" and getattr(item, "motion", None) is not None:
-                    for structure in lost_by_fact & set(steps):
-                        assert steps[structure] <= facts, (entity, grade, item.test.label, structure)
+                # any conclusion resting on a lost restraint or action (a test, a symptom, a load) shows how it
+                # came to be lost
+                cited = {f.subject.id for f in item.because if f.predicate.id in ("akg:Restraint", "akg:MuscleAction")}
+                for structure in cited & lost_ids & set(steps):
+                    assert steps[structure] <= facts, (entity, grade, section, structure)
 
 
 def test_a_bone_injury_tears_no_ligament(reports: dict[tuple[str, int], ImpactReport]) -> None:

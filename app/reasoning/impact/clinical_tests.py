@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import product
 
-from app.knowledge.model import ClinicalTestSpec, Statement
+from app.knowledge.model import ClinicalTestSpec
 from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Context, implements, unique_facts
-from app.reasoning.impact.mechanics import Group, chain_facts
+from app.reasoning.impact.mechanics import Group
 from app.reasoning.impact.models import DAMAGED, ExpectedPositiveTest, Stability
 
 
 @implements("rule:positive-test")
-def expected_tests(
-    ctx: Context, groups: list[Group], affected: dict[str, Affected], carried: dict[str, list[Statement]] | None = None
-) -> list[ExpectedPositiveTest]:
+def expected_tests(ctx: Context, groups: list[Group], affected: dict[str, Affected]) -> list[ExpectedPositiveTest]:
     """Tests of an unstable or lax motion in their position, or of a lesion they detect at its grade."""
     shaky: dict[tuple[str, str], list[Group]] = defaultdict(list)
     for g in groups:
@@ -24,7 +22,7 @@ def expected_tests(
     items: list[ExpectedPositiveTest] = []
     for test in ctx.kb.clinical_tests:
         if not _tests_function(ctx, test):  # a heel rise tests a tendon's function, not a joint's laxity
-            items.extend(_by_motion(ctx, test, shaky, affected, carried or {}))
+            items.extend(_by_motion(ctx, test, shaky))
         items.extend(_by_lesion(ctx, test, affected))
     merged: dict[str, ExpectedPositiveTest] = {}
     for item in sorted(items, key=lambda t: (t.joint is None, -t.score, t.test.label)):
@@ -56,9 +54,8 @@ def _at_site(ctx: Context, test: ClinicalTestSpec, state: Affected) -> bool:
 
 
 def _by_motion(
-    ctx: Context, test: ClinicalTestSpec, shaky: dict[tuple[str, str], list[Group]],
-    affected: dict[str, Affected], carried: dict[str, list[Statement]],
-) -> list[ExpectedPositiveTest]:  # fmt: skip
+    ctx: Context, test: ClinicalTestSpec, shaky: dict[tuple[str, str], list[Group]]
+) -> list[ExpectedPositiveTest]:
     items = []
     for joint, motion in product(test.joints, test.motions):
         candidates = [
@@ -74,10 +71,8 @@ def _by_motion(
             ctx.kb.test_fact(test, terms.EXAMINES_JOINT, joint),
             ctx.kb.test_fact(test, terms.EXAMINES_MOTION, motion),
         ]
-        lost = [r for g in candidates for r in g.members if g.loss[r.id] > 0]
-        steps, rules = chain_facts(ctx, affected, [r.structure for r in lost])  # how each came to be lost
-        steps += ctx.facts(st for r in lost for st in carried.get(r.id, ()))
-        because = unique_facts([*steps, *facts, *(ctx.kb.restraint_fact(r) for r in lost)])
+        because = unique_facts([*facts, *(f for g in candidates for f in g.steps)])  # how each came to be lost
+        rules = [r for g in candidates for r in g.step_rules]
         items.append(ExpectedPositiveTest(
             test=ctx.kb.ref(test.id), joint=ctx.kb.ref(joint), motion=ctx.kb.ref(motion),
             positions=[ctx.kb.ref(p) for p in sorted({g.position for g in candidates if g.position})],

@@ -165,23 +165,23 @@ def symptoms(
             findings.add(st.object, f"a symptom of {ctx.kb.label(condition)}", 0.4, ctx.facts([*chain, st]),
                          (*state.rules, "rule:condition-consequences"))  # fmt: skip
 
-    def conclude(rule_id: str, detail: str, score: float, facts: list[Fact]) -> None:
+    def conclude(rule_id: str, detail: str, score: float, facts: list[Fact], steps: tuple[str, ...] = ()) -> None:
         for symptom in ctx.rules[rule_id].concludes:
             if symptom in ctx.kb.terms.terms:
-                findings.add(symptom, detail, score, facts, (rule_id,))
+                findings.add(symptom, detail, score, facts, (*steps, rule_id))
 
     for g in sorted(shaky, key=lambda g: (g.status is not Stability.UNSTABLE, -g.fraction_lost))[:1]:
         where = f" ({ctx.kb.label(g.position)})" if g.position else ""
         conclude("rule:motion-destabilised", f"{ctx.kb.label(g.motion)} of the {ctx.kb.label(g.joint)} is "
                  f"{g.status.value}{where}", 1.0 if g.status is Stability.UNSTABLE else 0.75,
-                 [ctx.kb.restraint_fact(r) for r in g.members if g.loss[r.id] > 0])  # fmt: skip
+                 list(g.steps), g.step_rules)  # fmt: skip
     for w in found[:1]:
         conclude("rule:motion-weakened", f"{ctx.kb.label(w.motion)} at the {ctx.kb.label(w.joint)} is {w.status.value}",
-                 w.fraction_lost, [ctx.kb.action_fact(a) for a in w.members if w.loss[a.id] > 0])  # fmt: skip
+                 w.fraction_lost, list(w.steps), w.step_rules)  # fmt: skip
     for w in found:
         if foot_drop(ctx, w):
             conclude("rule:foot-drop", f"active {ctx.kb.label(w.motion)} is lost", 1.0,
-                     [ctx.kb.action_fact(a) for a in w.members if w.loss[a.id] > 0])  # fmt: skip
+                     list(w.steps), w.step_rules)  # fmt: skip
     if numb:
         conclude("rule:numbness", f"numb skin: {numb[0].entity.label}", numb[0].score, numb[0].because)
     burn = burning(ctx, affected)

@@ -37,8 +37,11 @@ class ImpactEngine:
         restraint_loss = mechanics.restraint_loss(ctx, affected)
         displaced = fractures.displaced_buttresses(ctx, affected, restraint_loss)
         action_loss = mechanics.action_loss(ctx, affected)
-        groups = mechanics.destabilised_groups(ctx, restraint_loss, position, displaced.restraints)
-        weak = mechanics.weaknesses(ctx, action_loss)
+        groups = mechanics.with_steps(
+            ctx, mechanics.destabilised_groups(ctx, restraint_loss, position, displaced.restraints), affected,
+            displaced.steps,
+        )
+        weak = mechanics.weaknesses_with_steps(ctx, mechanics.weaknesses(ctx, action_loss), affected)
         numb = sensation.numbness(ctx, affected)
         amounts = conditions.conditions_of(ctx, affected)
         load = mechanics.increased_load(ctx, groups, restraint_loss) + mechanics.synergists(ctx, weak, action_loss)
@@ -47,14 +50,14 @@ class ImpactEngine:
             position=self.kb.ref(position) if position else None,
             conditions=conditions.amounts_to(ctx, amounts),
             destabilised_motions=sorted(
-                (mechanics.destabilised_item(ctx, g, affected, displaced.steps) for g in groups),
+                (mechanics.destabilised_item(ctx, g) for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
             ),
-            weakened_motions=[mechanics.weakened_item(ctx, w, affected) for w in weak],
+            weakened_motions=[mechanics.weakened_item(ctx, w) for w in weak],
             increased_load=sorted(
                 load, key=lambda i: (-i.score, i.kind, i.structure.label, i.joint.label, i.motion.label)
             ),
-            expected_positive_tests=clinical_tests.expected_tests(ctx, groups, affected, displaced.steps),
+            expected_positive_tests=clinical_tests.expected_tests(ctx, groups, affected),
             symptoms=conditions.symptoms(ctx, affected, groups, weak, numb, amounts),
             numbness_areas=numb,
             nerves_at_risk=sensation.nerves_at_risk(ctx, affected),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
 from app.models import Fact
@@ -38,6 +38,9 @@ class Group:
     loss: dict[str, float]
     fraction_lost: float
     status: Stability
+    #: how each lost restraint came to be lost (expansion steps, facts of the lost restraints) and the rules
+    steps: tuple[Fact, ...] = ()
+    step_rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class Weakness:
     loss: dict[str, float]
     fraction_lost: float
     status: Strength
+    steps: tuple[Fact, ...] = ()
+    step_rules: tuple[str, ...] = ()
 
 
 def share_lost(ctx: Context, state: Affected) -> float:
@@ -164,18 +169,38 @@ def status_of(
     return Stability.LAXITY if lax else Stability.REDUCED
 
 
-def destabilised_item(
-    ctx: Context, g: Group, affected: dict[str, Affected], carried: dict[str, list[Statement]] | None = None
-) -> DestabilisedMotion:
-    """The conclusion for one group; ``carried``: the steps by which an unstable fracture took a restraint."""
+def with_steps(
+    ctx: Context, groups: list[Group], affected: dict[str, Affected], carried: dict[str, list[Statement]]
+) -> list[Group]:
+    """Each group with how its lost restraints came to be lost; ``carried``: what an unstable fracture took."""
+    result = []
+    for g in groups:
+        lost = [r for r in g.members if g.loss[r.id] > 0]
+        steps, rules = chain_facts(ctx, affected, [r.structure for r in lost])
+        if any(r.id in carried for r in lost):
+            steps.extend(ctx.facts(st for r in lost for st in carried.get(r.id, ())))
+            rules.append("rule:unstable-fracture")
+        facts = unique_facts([*steps, *(ctx.kb.restraint_fact(r) for r in lost)])
+        result.append(replace(g, steps=tuple(facts), step_rules=tuple(rules)))
+    return result
+
+
+def weaknesses_with_steps(ctx: Context, found: list[Weakness], affected: dict[str, Affected]) -> list[Weakness]:
+    """Each weakness with how its lost actions came to be lost."""
+    result = []
+    for w in found:
+        lost = [a for a in w.members if w.loss[a.id] > 0]
+        steps, rules = chain_facts(ctx, affected, [a.muscle for a in lost])
+        facts = unique_facts([*steps, *(ctx.kb.action_fact(a) for a in lost)])
+        result.append(replace(w, steps=tuple(facts), step_rules=tuple(rules)))
+    return result
+
+
+def destabilised_item(ctx: Context, g: Group) -> DestabilisedMotion:
     lost = [r for r in g.members if g.loss[r.id] > 0]
     bonus = {Stability.UNSTABLE: 1.0, Stability.LAXITY: 0.5, Stability.REDUCED: 0.0}[g.status]
-    steps, rules = chain_facts(ctx, affected, [r.structure for r in lost])
-    carried = carried or {}
-    if any(r.id in carried for r in lost):
-        steps.extend(ctx.facts(st for r in lost for st in carried.get(r.id, ())))
-        rules.append("rule:unstable-fracture")
-    because = unique_facts([*steps, *(ctx.kb.restraint_fact(r) for r in sorted(g.members, key=lambda r: r.id))])
+    rules = g.step_rules
+    because = unique_facts([*g.steps, *(ctx.kb.restraint_fact(r) for r in sorted(g.members, key=lambda r: r.id))])
     return DestabilisedMotion(
         joint=ctx.kb.ref(g.joint),
         motion=ctx.kb.ref(g.motion),
@@ -216,9 +241,9 @@ def weaknesses(ctx: Context, loss: dict[str, float]) -> list[Weakness]:
     return sorted(result, key=lambda w: (-w.fraction_lost, w.joint, w.motion))
 
 
-def weakened_item(ctx: Context, w: Weakness, affected: dict[str, Affected]) -> WeakenedMotion:
-    steps, rules = chain_facts(ctx, affected, [a.muscle for a in w.members if w.loss[a.id] > 0])
-    because = unique_facts([*steps, *(ctx.kb.action_fact(a) for a in w.members)])
+def weakened_item(ctx: Context, w: Weakness) -> WeakenedMotion:
+    rules = w.step_rules
+    because = unique_facts([*w.steps, *(ctx.kb.action_fact(a) for a in w.members)])
     return WeakenedMotion(
         joint=ctx.kb.ref(w.joint),
         motion=ctx.kb.ref(w.motion),
@@ -237,16 +262,17 @@ def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) ->
     """Intact restraints and opposing muscles of each destabilised motion carry more load."""
     collected: dict[tuple[str, str, str, str], dict] = {}
     for g in groups:
-        lost_facts = [ctx.kb.restraint_fact(r) for r in g.members if g.loss[r.id] > 0]
+        lost_facts = list(g.steps)
         for r in g.members:
             if g.loss[r.id] == 0 and r.structure not in loss:
                 _collect(collected, (r.structure, "restraint", g.joint, g.motion), g.position,
-                         g.fraction_lost * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)])  # fmt: skip
+                         g.fraction_lost * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)],
+                         g.step_rules)  # fmt: skip
         for action, joint_link in _opposing_actions(ctx, g.joint, g.motion):
             if action.muscle not in loss:
                 facts = [*lost_facts, ctx.kb.action_fact(action), *ctx.facts(joint_link)]
                 _collect(collected, (action.muscle, "dynamic stabiliser", g.joint, g.motion), g.position,
-                         g.fraction_lost * ctx.load_rank[action.role], facts)  # fmt: skip
+                         g.fraction_lost * ctx.load_rank[action.role], facts, g.step_rules)  # fmt: skip
     return _load_items(ctx, collected, "rule:load-transfer")
 
 
@@ -255,17 +281,19 @@ def synergists(ctx: Context, found: list[Weakness], loss: dict[str, float]) -> l
     """Intact muscles producing a weakened motion substitute for the lost ones."""
     collected: dict[tuple[str, str, str, str], dict] = {}
     for w in found:
-        lost_facts = [ctx.kb.action_fact(a) for a in w.members if w.loss[a.id] > 0]
+        lost_facts = list(w.steps)
         for a in w.members:
             if w.loss[a.id] == 0 and a.muscle not in loss:
                 _collect(collected, (a.muscle, "synergist", w.joint, w.motion), None,
-                         w.fraction_lost * ctx.load_rank[a.role], [*lost_facts, ctx.kb.action_fact(a)])  # fmt: skip
+                         w.fraction_lost * ctx.load_rank[a.role], [*lost_facts, ctx.kb.action_fact(a)],
+                         w.step_rules)  # fmt: skip
     return _load_items(ctx, collected, "rule:synergists-take-over")
 
 
 def _collect(collected: dict, key: tuple[str, str, str, str], position: str | None, score: float,
-             facts: list[Fact]) -> None:  # fmt: skip
-    entry = collected.setdefault(key, {"positions": set(), "score": 0.0, "because": []})
+             facts: list[Fact], rules: tuple[str, ...]) -> None:  # fmt: skip
+    entry = collected.setdefault(key, {"positions": set(), "score": 0.0, "because": [], "rules": []})
+    entry["rules"].extend(r for r in rules if r not in entry["rules"])
     if position:
         entry["positions"].add(position)
     entry["score"] = max(entry["score"], score)
@@ -279,7 +307,7 @@ def _load_items(ctx: Context, collected: dict, rule: str) -> list[IncreasedLoad]
         items.append(IncreasedLoad(
             structure=ctx.kb.ref(structure), kind=kind, joint=ctx.kb.ref(joint), motion=ctx.kb.ref(motion),
             positions=[ctx.kb.ref(p) for p in sorted(entry["positions"])], score=round(entry["score"], 4),
-            because=because, rules=ctx.rule_refs(rule), basis=ctx.basis(because),
+            because=because, rules=ctx.rule_refs(*entry["rules"], rule), basis=ctx.basis(because),
         ))  # fmt: skip
     return items
 
