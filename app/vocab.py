@@ -85,6 +85,8 @@ class AKG(DefinedNamespace):
     Compression: URIRef
     TendonInstability: URIRef
     ClinicalDecisionRule: URIRef
+    Involvement: URIRef
+    OneOfAlternatives: URIRef
     KnowledgeBasis: URIRef
     Measured: URIRef
     StatedBySource: URIRef
@@ -168,6 +170,7 @@ class AKG(DefinedNamespace):
     precedence: URIRef
     detectsLesion: URIRef
     minimumGrade: URIRef
+    involvement: URIRef
     screensFor: URIRef
     knownBy: URIRef
     roleBasis: URIRef

@@ -132,12 +132,12 @@ def read_statements(store: ox.Store) -> list[Statement]:
     """Asserted sourced relations, plus their inverse and symmetric mirrors marked inferred."""
     grouped: dict[tuple[str, str, str], tuple[set[str], set[tuple[str, str]]]] = {}
     query = """
-    SELECT ?s ?p ?o ?src ?roots ?grade WHERE {
+    SELECT ?s ?p ?o ?src ?roots ?grade ?inv WHERE {
       ?p a akg:SourcedRelation . ?s ?p ?o . FILTER(isIRI(?o))
       OPTIONAL {
         ?ax owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o .
         OPTIONAL { ?ax dcterms:source ?src } OPTIONAL { ?ax akg:spinalRootLevels ?roots }
-        OPTIONAL { ?ax akg:minimumGrade ?grade }
+        OPTIONAL { ?ax akg:minimumGrade ?grade } OPTIONAL { ?ax akg:involvement ?inv }
       }
     }"""
     for row in _rows(store, query):
@@ -148,6 +148,8 @@ def read_statements(store: ox.Store) -> list[Statement]:
             qualifiers.add(("akg:spinalRootLevels", row["roots"]))
         if "grade" in row:
             qualifiers.add(("akg:minimumGrade", row["grade"]))
+        if "inv" in row:
+            qualifiers.add(("akg:involvement", row["inv"]))
     asserted = [
         Statement(s, p, o, tuple(sorted(src)), False, tuple(sorted(q)))
         for (s, p, o), (src, q) in sorted(grouped.items())

@@ -36,6 +36,7 @@ class LitCase:
     nothing_weakened: bool = False
     injured: tuple[str, ...] = ()
     not_injured: tuple[str, ...] = ()
+    possibly_injured: tuple[str, ...] = ()    # one of a named condition's alternatives (its source: "X or Y")
     compressed: tuple[str, ...] = ()
     symptoms: tuple[str, ...] = ()
     not_symptoms: tuple[str, ...] = ()
@@ -897,7 +898,11 @@ CASES: tuple[LitCase, ...] = (
             "source of lateral hindfoot pain that is hard to tell from lateral ligament injury, but they are tendon "
             "lesions."
         ),
-        injured=("tendon of fibularis brevis",),
+        # the lead: the condition is a tear "of the fibularis brevis or longus tendon" (its definition's source);
+        # the case first expected the brevis torn. Whichever it is, the other still everts (Davda, as below).
+        possibly_injured=("tendon of fibularis brevis", "tendon of fibularis longus"),
+        weakened=(ST_EV,),
+        not_lost=(ST_EV,),
         symptoms=("pain",),
         not_injured=(ATFL, CFL),
         not_positive_tests=(THOMPSON, OTTAWA),

@@ -15,7 +15,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.knowledge.base import KnowledgeBase
-from app.reasoning.impact import clinical_tests, conditions, expansion, fractures, mechanics, sensation, terms
+from app.reasoning.impact import (
+    alternatives,
+    clinical_tests,
+    conditions,
+    expansion,
+    fractures,
+    mechanics,
+    sensation,
+    terms,
+)
 from app.reasoning.impact.context import Context, Grade, check_registry
 from app.reasoning.impact.models import SECTIONS, AffectedStructure, ImpactReport, Reach
 from app.reasoning.rules import RuleBook
@@ -31,9 +40,20 @@ class ImpactEngine:
         self.ctx = Context(kb, rules)
 
     def impact(self, injuries: Sequence[tuple[str, Grade]], position: str | None = None) -> ImpactReport:
-        """Impact of injuring each (entity CURIE, grade); ``position`` limits the answer to one."""
+        """Impact of injuring each (entity CURIE, grade); ``position`` limits the answer to one.
+
+        A named condition of one of several structures is read once per alternative, and only what every
+        reading concludes is reported (rule alternatives-intersect)."""
+        reports = [self._read(injuries, position, excluded) for excluded in alternatives.readings(self.ctx, injuries)]
+        report = alternatives.intersect(self.ctx, reports, injuries)
+        self._list_rules(report)
+        return report
+
+    def _read(
+        self, injuries: Sequence[tuple[str, Grade]], position: str | None, excluded: expansion.Excluded
+    ) -> ImpactReport:
         ctx = self.ctx
-        affected = expansion.expand(ctx, injuries)
+        affected = expansion.expand(ctx, injuries, excluded)
         restraint_loss = mechanics.restraint_loss(ctx, affected)
         displaced = fractures.displaced_buttresses(ctx, affected, restraint_loss)
         action_loss = mechanics.action_loss(ctx, affected)
@@ -67,12 +87,14 @@ class ImpactEngine:
             ).result(ctx),
             rules_applied=[],
         )
-        applied = {r for a in affected.values() for r in a.rules}
+        return report
+
+    def _list_rules(self, report: ImpactReport) -> None:
+        applied = {r.id for a in report.injuries for r in a.rules}
         for name in SECTIONS:
             for item in getattr(report, name):
                 applied.update(r.id for r in item.rules)
         report.rules_applied = [self.rules[r].ref(described=True) for r in sorted(applied)]
-        return report
 
     def _affected_items(self, affected: dict[str, expansion.Affected]) -> list[AffectedStructure]:
         order = list(Reach)

@@ -20,6 +20,9 @@ COMPRESSION = terms.COMPRESSION
 INSTABILITY = terms.TENDON_INSTABILITY
 SKELETAL = (terms.BONE, terms.BONE_PART)
 
+#: (condition, structure) pairs a reading of the injury leaves out: the alternatives it did not take
+Excluded = frozenset[tuple[str, str]]
+
 Reacher = Callable[[str, Grade, Reach, str | None, list[Statement], str, str | None], None]
 
 
@@ -53,11 +56,18 @@ def condition_lesions(ctx: Context, condition: str) -> list[str]:
 
 
 @implements("rule:condition-lesions")
-def apply_condition(ctx: Context, condition: str, state: Affected, reach: Reacher) -> None:
-    """A named condition damages what it affects by its own mechanism; the rest is its intact site."""
+def apply_condition(
+    ctx: Context, condition: str, state: Affected, reach: Reacher, excluded: Excluded = frozenset()
+) -> None:
+    """A named condition damages what it affects by its own mechanism; the rest is its intact site.
+
+    ``excluded``: the (condition, structure) alternatives this reading does not take (rule alternatives-intersect).
+    """
     lesions = condition_lesions(ctx, condition)
     lesion_steps = ctx.objects(condition, terms.LESION)
     for st in ctx.objects(condition, terms.AFFECTS):
+        if (condition, st.object) in excluded:
+            continue
         chain = [*state.chain, st]
         if not lesions:  # no declared mechanism: each structure as if named
             lesion = default_lesion(ctx, st.object)
@@ -168,7 +178,9 @@ def outranks(new: Affected, current: Affected) -> bool:
     )
 
 
-def expand(ctx: Context, injuries: Iterable[tuple[str, Grade]]) -> dict[str, Affected]:
+def expand(
+    ctx: Context, injuries: Iterable[tuple[str, Grade]], excluded: Excluded = frozenset()
+) -> dict[str, Affected]:
     """Apply the lesion and expansion rules until nothing new is reached (each step keeps its reason)."""
     affected: dict[str, Affected] = {}
     stack: list[tuple[str, Affected]] = []
@@ -198,16 +210,18 @@ def expand(ctx: Context, injuries: Iterable[tuple[str, Grade]]) -> dict[str, Aff
             reach(curie, grade, Reach.NAMED, None, [], "rule:default-lesion", default_lesion(ctx, curie))
     while stack:
         curie, state = stack.pop()
-        _expand_one(ctx, curie, state, affected, reach)
+        _expand_one(ctx, curie, state, affected, reach, excluded)
         if not stack:
             denervate(ctx, affected, reach)
     return affected
 
 
-def _expand_one(ctx: Context, curie: str, state: Affected, affected: dict[str, Affected], reach: Reacher) -> None:
+def _expand_one(
+    ctx: Context, curie: str, state: Affected, affected: dict[str, Affected], reach: Reacher, excluded: Excluded
+) -> None:
     root = state.via or curie
     if state.reached is Reach.NAMED and ctx.kb.is_a(curie, terms.CONDITION):
-        apply_condition(ctx, curie, state, reach)
+        apply_condition(ctx, curie, state, reach, excluded)
         return
     if state.reached in (Reach.SITE, Reach.COMPRESSED) and not ctx.kb.is_a(curie, terms.ANATOMICAL_SPACE):
         return  # an intact site, and a compressed nerve's branches that leave higher up, go no further

@@ -38,6 +38,7 @@ class Reach(StrEnum):
     SUBLUXED = "tendon no longer held by its torn retinaculum"
     DENERVATED = "denervated"
     COMPRESSED = "compressed (swelling or entrapment)"
+    ALTERNATIVE = "one of the named condition's alternatives (its source does not say which)"
 
 
 #: Reaches whose structure carries the lesion itself (a site, an unloaded unit or a denervated muscle do not).

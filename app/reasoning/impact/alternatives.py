@@ -1,0 +1,104 @@
+"""Conditions of one of several structures (a peroneal tendon tear: of the brevis or of the longus tendon).
+
+The source does not say which structure is involved, so the engine reads the injury once per alternative and
+reports only what every reading concludes: an answer claims no more than its facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from itertools import product
+from typing import Any
+
+from app.knowledge.model import Statement
+from app.reasoning.impact import terms
+from app.reasoning.impact.context import Context, Grade, implements, unique_facts
+from app.reasoning.impact.expansion import Excluded
+from app.reasoning.impact.models import AffectedStructure, ImpactReport, Reach
+
+RULE = "rule:alternatives-intersect"
+
+
+def alternatives_of(ctx: Context, condition: str) -> list[Statement]:
+    """The condition's akg:affects statements marked as one of alternatives (none, or at least two)."""
+    marked = [
+        st for st in ctx.objects(condition, terms.AFFECTS)
+        if (terms.INVOLVEMENT, terms.ONE_OF_ALTERNATIVES) in st.qualifiers
+    ]  # fmt: skip
+    return marked if len(marked) > 1 else []
+
+
+@implements(RULE)
+def readings(ctx: Context, injuries: Sequence[tuple[str, Grade]]) -> list[Excluded]:
+    """One reading per combination of alternatives: the (condition, structure) pairs each reading leaves out.
+
+    A request with no such condition has one reading that leaves nothing out."""
+    choices = []
+    for condition in sorted({curie for curie, _ in injuries}):
+        marked = alternatives_of(ctx, condition) if ctx.kb.is_a(condition, terms.CONDITION) else []
+        if marked:
+            choices.append([(condition, st.object, [o.object for o in marked if o is not st]) for st in marked])
+    if not choices:
+        return [frozenset()]
+    return [
+        frozenset((condition, other) for condition, _, others in combination for other in others)
+        for combination in product(*choices)
+    ]
+
+
+def _keys() -> dict[str, Callable[[Any], Hashable]]:
+    """How two readings' items are the same conclusion, per report section."""
+    finding = lambda f: f.entity.id  # noqa: E731
+    return {
+        "conditions": finding,
+        "destabilised_motions": lambda d: (d.joint.id, d.motion.id, d.position.id if d.position else None),
+        "weakened_motions": lambda w: (w.joint.id, w.motion.id),
+        "increased_load": lambda i: (i.structure.id, i.kind, i.joint.id, i.motion.id),
+        "expected_positive_tests": lambda t: t.test.id,
+        "symptoms": finding,
+        "numbness_areas": finding,
+        "nerves_at_risk": finding,
+        "supply_at_risk": finding,
+        "long_term_risks": finding,
+    }
+
+
+def intersect(ctx: Context, reports: list[ImpactReport], injuries: Sequence[tuple[str, Grade]]) -> ImpactReport:
+    """What every reading concludes, each item at its weakest, with the reasons of all readings."""
+    if len(reports) == 1:
+        return reports[0]
+    rule = ctx.rule_refs(RULE)
+    merged = reports[0].model_copy()
+    for section, key in _keys().items():
+        by_reading = [{key(item): item for item in getattr(r, section)} for r in reports]
+        kept = []
+        for k in by_reading[0]:
+            if not all(k in items for items in by_reading[1:]):
+                continue
+            versions = [items[k] for items in by_reading]
+            weakest = min(versions, key=lambda item: item.score).model_copy()
+            weakest.because = unique_facts([f for v in versions for f in v.because])
+            weakest.rules = list({r.id: r for v in versions for r in [*v.rules, *rule]}.values())
+            weakest.basis = ctx.basis(weakest.because)
+            kept.append(weakest)
+        setattr(merged, section, kept)
+    merged.injuries = _injuries(ctx, reports, injuries)
+    return merged
+
+
+def _injuries(
+    ctx: Context, reports: list[ImpactReport], injuries: Sequence[tuple[str, Grade]]
+) -> list[AffectedStructure]:
+    """What every reading reaches, and the alternatives themselves (not damaged: which one is not known)."""
+    common = set.intersection(*({a.structure.id for a in r.injuries} for r in reports))
+    items = [a for a in reports[0].injuries if a.structure.id in common]
+    grades = {a.structure.id: a.grade for a in reports[0].injuries}  # a condition's own grade, as expanded
+    for condition in sorted({curie for curie, _ in injuries}):
+        for st in alternatives_of(ctx, condition) if ctx.kb.is_a(condition, terms.CONDITION) else []:
+            if st.object in common:
+                continue
+            items.append(AffectedStructure(
+                structure=ctx.kb.ref(st.object), grade=grades[condition], reached=Reach.ALTERNATIVE,
+                via=ctx.kb.ref(condition), because=ctx.facts([st]), rules=ctx.rule_refs(RULE),
+            ))  # fmt: skip
+    return items

@@ -1,0 +1,81 @@
+"""rule:alternatives-intersect: a condition of one of several structures concludes only what holds whichever it is.
+
+Definition: when a named condition affects some structures as one of alternatives (akg:involvement
+akg:OneOfAlternatives on its akg:affects axioms), the injury is worked out once for each alternative (that
+structure with the condition's other affected structures) and only the conclusions that follow in every reading
+are reported, each at its weakest (lowest score) and with the reasons of every reading. The alternatives are
+listed among the injuries as one of the condition's alternatives; what would follow from one alone is not
+concluded.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.reasoning.impact import Reach, Strength
+from tests.reasoning.rules.fixture import (
+    LOSS,
+    NEUTRAL,
+    TRANSLATION,
+    affected,
+    group,
+    has_group,
+    rule_ids,
+    run,
+    weakness,
+)
+
+RULE = "rule:alternatives-intersect"
+EITHER, BOTH, LONE = "ANKLE:9992101", "ANKLE:9992102", "ANKLE:9992103"
+FIRST_TENDON, SECOND_TENDON, FIRST_MUSCLE, SECOND_MUSCLE, LIGAMENT, TILT, GLIDE = (
+    f"ANKLE:99921{n}" for n in range(11, 18)
+)
+
+
+@pytest.mark.parametrize("grade", [2, 3])
+def test_the_alternatives_are_listed_but_not_damaged(grade: int) -> None:
+    reached = affected(run(RULE, (EITHER, grade)))
+    for tendon in (FIRST_TENDON, SECOND_TENDON):
+        assert reached[tendon].reached is Reach.ALTERNATIVE
+        assert reached[tendon].lesion is None
+        assert reached[tendon].via is not None and reached[tendon].via.id == EITHER
+        assert RULE in rule_ids(reached[tendon])
+    # what the condition always involves is damaged as rule condition-lesions says
+    assert reached[LIGAMENT].reached is Reach.CONDITION
+    assert reached[LIGAMENT].lesion is not None and reached[LIGAMENT].lesion.id == LOSS
+    # a muscle that only one reading unloads is not reached
+    assert FIRST_MUSCLE not in reached and SECOND_MUSCLE not in reached
+
+
+def test_only_what_every_reading_concludes_is_reported() -> None:
+    either = run(RULE, (EITHER, 3))
+    # whichever tendon is torn, one of the two prime movers is lost: the translation is weak, not lost
+    weak = weakness(either, TRANSLATION)
+    assert weak.status is Strength.WEAK
+    assert RULE in rule_ids(weak)
+    # the reasons of both readings: each tendon's unloading of its muscle
+    muscles = {f.subject.id for f in weak.because if f.predicate.id == "akg:tendonOf"}
+    assert muscles == {FIRST_TENDON, SECOND_TENDON}
+    # the tilt is restrained by the first tendon only: one reading loses it, the other does not
+    assert not has_group(either, TILT, NEUTRAL)
+    # the ligament is torn in every reading: its motion is destabilised as without alternatives
+    assert RULE in rule_ids(group(either, GLIDE))
+
+
+def test_without_the_marking_every_affected_structure_is_torn() -> None:
+    both = run(RULE, (BOTH, 3))
+    assert weakness(both, TRANSLATION).status is Strength.LOST  # its only two producers
+    assert has_group(both, TILT, NEUTRAL)
+    reached = affected(both)
+    assert {reached[t].reached for t in (FIRST_TENDON, SECOND_TENDON)} == {Reach.CONDITION}
+
+
+def test_a_lone_alternative_is_involved_like_any_other() -> None:
+    reached = affected(run(RULE, (LONE, 3)))
+    assert reached[FIRST_TENDON].reached is Reach.CONDITION
+
+
+def test_each_named_condition_is_read_on_its_own() -> None:
+    """Naming the condition of both tendons with the one of either: every reading tears both."""
+    report = run(RULE, (EITHER, 3), (BOTH, 3))
+    assert weakness(report, TRANSLATION).status is Strength.LOST
