@@ -167,6 +167,9 @@ OB_TA_RUPTURE = "Orthobullets: Anterior Tibialis Tendon Rupture (orthobullets.co
 DAVDA = "Davda 2017, EFORT Open Rev 2:281-292, doi:10.1302/2058-5241.2.160047"
 SP_PERONEAL = "StatPearls: Peroneal Tendon Syndromes (statpearls.com/point-of-care/27040)"
 TANG = "Tang 2024, Cureus 16(11):e73787, doi:10.7759/cureus.73787, PMID 39687829"
+DARTMOUTH_TIBIAL = "Dartmouth Medical School: Lower extremity nerves tutorial, tibial nerve (dartmouth.edu/~anatomy)"
+RICHIE_2004 = "Richie 2004, Podiatry Today: posterior tibial tendon dysfunction (hmpgloballearningnetwork.com 2584)"
+STAGE_I_PTTD = "Foot Ankle Clin: 'Progressive collapsing foot deformity: is there really a Johnson and Strom stage I?'"
 NM_SUBLUX = "Northwestern Medicine: Peroneal Tendon Subluxation (nm.org)"
 HOSACK = (
     "Hosack, Perkins, Bleibleh, Singh, 'Snapping ankles: peroneal tendon subluxation and dislocation' "
@@ -1151,6 +1154,31 @@ CASES: tuple[LitCase, ...] = (
         numb=("skin of medial part of sole", "skin of lateral part of sole"),
         not_numb=("skin of dorsum of foot", "skin of first web space of foot"),
         not_lost=(DORSI, ST_INV),
+    ),
+    LitCase(
+        id="tibial-nerve-palsy-no-laxity",
+        injuries=(("tibial nerve", 3),),
+        sources=(DARTMOUTH_TIBIAL, RICHIE_2004),
+        claim=(
+            "Injury to the tibial nerve produces loss of plantarflexion and toe flexion and weakened inversion, with "
+            "sensory loss; the passive restraints of the arch are intact, and a failed tibialis posterior cannot by "
+            "itself produce the flatfoot deformity: ligaments fail as the deformity progresses."
+        ),
+        weakened=(PLANTAR, ST_INV),
+        not_unstable=(("transverse tarsal joint", "forefoot abduction"),),
+        not_symptoms=("instability or giving way",),
+    ),
+    LitCase(
+        id="tibialis-posterior-tendon-grade1-function-preserved",
+        injuries=(("tendon of tibialis posterior", 1),),
+        sources=(STAGE_I_PTTD,),
+        claim=(
+            "A tibialis posterior tendon of normal length (stage I) gives pain and swelling with preserved function "
+            "and no deformity; the too-many-toes sign belongs to the later stage with forefoot abduction."
+        ),
+        nothing_weakened=True,
+        nothing_destabilised=True,
+        not_positive_tests=("too-many-toes sign", "single-leg heel rise test"),
     ),
     LitCase(
         id="tarsal-tunnel-syndrome",

@@ -93,6 +93,8 @@ def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affecte
         minimum = test.detects[state.lesion]
         if minimum is not None and state.grade < minimum:
             continue  # the Thompson test stays negative in a partial rupture
+        if minimum is None and state.lesion == terms.LOSS_OF_CONTINUITY and not ctx.grade_loss[state.grade]:
+            continue  # a grade I stretch loses nothing for a test to find, unless the source says otherwise
         steps = [
             st for st in ctx.kb.by_subject.get(test.id, ())
             if (st.predicate == terms.EXAMINES_STRUCTURE and st.object == structure)

@@ -21,6 +21,8 @@ from app.reasoning.impact.models import (
 )
 
 UNLOADED = (Reach.FORCE, Reach.DENERVATED)
+#: restraints that act by contracting: losing them weakens a joint, it does not make it lax (rule motion-destabilised)
+DYNAMIC = (terms.MUSCLE, terms.MUSCLE_PART, terms.TENDON)
 NO_PRIMARY = (
     "no primary restraint of this motion is recorded in this position: the fraction lost is a share of the "
     "recorded secondary restraint only, and the motion stays checked by what the sources did not record"
@@ -138,7 +140,8 @@ def destabilised_groups(
             weights = weights_of(ctx, members)
             total = sum(weights.values()) or 1.0
             fraction = min(sum(weights[r.id] * lost[r.id] for r in members) / total, 1.0)
-            status = status_of(ctx, members, lost, weights)
+            passive = {r.id: 0.0 if ctx.is_any(r.structure, DYNAMIC) else lost[r.id] for r in members}
+            status = status_of(ctx, members, passive, weights)  # laxity is weighed on passive restraint only
             groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status))
     return groups
 

@@ -5,8 +5,9 @@ none) the fraction of restraint lost is the weighted share of its restraints tha
 contributions where every restraint of the motion has one, otherwise the declared primary/secondary weights. The
 motion is 'unstable' only when every primary restraint is completely lost and so is at least half of the
 secondary restraint (or none is recorded); 'increased laxity' when a primary restraint has lost at least half
-(laxity_threshold) and it is not unstable; otherwise 'reduced restraint'. Only an unstable or lax motion gives
-instability or giving way.
+(laxity_threshold) and it is not unstable; otherwise 'reduced restraint'. A muscle or tendon that no longer acts
+adds to the fraction but is weighed as if it held for the status: a tendon rupture reduces restraint, it is no
+laxity. Only an unstable or lax motion gives instability or giving way.
 """
 
 from __future__ import annotations
@@ -201,3 +202,18 @@ def test_a_motion_with_no_recorded_primary_says_its_fraction_is_of_the_secondary
     assert item.status is Stability.REDUCED  # a secondary alone never gives laxity
     assert item.note and "no primary restraint" in item.note
     assert group(run(RULE, (P, 3)), TRANSLATION, PLANTARFLEXED).note is None
+
+
+SWAY, TENDON = "ANKLE:9990920", "ANKLE:9990909"
+
+
+@pytest.mark.parametrize("grade", [2, 3])
+def test_a_lost_dynamic_restraint_reduces_restraint_but_is_no_laxity(grade: int) -> None:
+    item = group(run(RULE, (TENDON, grade)), SWAY, None)
+    assert item.status is Stability.REDUCED  # a ligament lost as primary would be lax (primary-2) or worse
+    assert item.fraction_lost == pytest.approx(GRADE_LOSS[grade] * PRIMARY / ROLE_TOTAL, abs=1e-4)
+    # with the secondary ligament torn too the primary counts as holding, so a lost secondary alone: reduced
+    both = group(run(RULE, (TENDON, 3), (S, grade)), SWAY, None)
+    assert both.status is Stability.REDUCED
+    fraction = (GRADE_LOSS[3] * PRIMARY + GRADE_LOSS[grade] * SECONDARY) / ROLE_TOTAL
+    assert both.fraction_lost == pytest.approx(fraction, abs=1e-4)

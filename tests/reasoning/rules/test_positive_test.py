@@ -3,7 +3,8 @@
 Definition: a clinical test (never a decision rule) is expected positive when a motion it examines is 'unstable'
 or shows 'increased laxity' in the position the test is performed in (in any position when the test names none or
 the restraint's position is not stated), or when a structure it examines has a lesion the test detects
-(akg:detectsLesion) at or above the grade its source requires (akg:minimumGrade). A laxity test is not made
+(akg:detectsLesion) at or above the grade its source requires (akg:minimumGrade; with none stated, a loss of
+continuity that costs the structure nothing, a grade I stretch, is detected by no test). A laxity test is not made
 positive by one injured structure whose partners still check the motion.
 """
 
@@ -98,8 +99,9 @@ def test_a_lesion_detected_only_from_the_minimum_grade(grade: int) -> None:
 
 
 @pytest.mark.parametrize("grade", [1, 2, 3])
-def test_a_lesion_detected_at_any_grade_without_a_minimum(grade: int) -> None:
-    assert CALF_TEST in positive_tests(run(RULE, (CALF, grade)))
+def test_without_a_minimum_a_lesion_is_detected_from_the_grade_that_costs_something(grade: int) -> None:
+    """No stated minimum: any grade whose loss of continuity costs the structure a share (grade I: none)."""
+    assert (CALF_TEST in positive_tests(run(RULE, (CALF, grade)))) is (GRADE_LOSS[grade] > 0)
 
 
 def test_only_a_lesion_the_test_detects() -> None:
