@@ -2,7 +2,9 @@
 
 Each candidate structure's impact (grade III, the engine's forward answer) is computed once and
 cached as a profile of what it predicts: positive tests, symptoms, numb skin, weak and unstable
-motions. A finding the profile predicts supports the candidate, with the facts of the forward
+motions; so is what each condition that damages it predicts of that lesion (a compressed tibial nerve in a
+tarsal tunnel syndrome: the Tinel sign and burning pain, which a cut nerve does not give). A finding the
+profile predicts supports the candidate, with the facts of the forward
 answer as reasons; a test reported negative that the profile predicts positive contradicts it.
 A mechanism (a motion in a position) supports the structures that restrain that motion there.
 """
@@ -18,7 +20,8 @@ from pydantic import BaseModel, Field
 from app.knowledge.base import KnowledgeBase
 from app.knowledge.model import RestraintRole
 from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact
-from app.reasoning.impact import ImpactEngine, ImpactReport, Stability
+from app.reasoning.impact import ImpactEngine, ImpactReport, Stability, terms
+from app.reasoning.impact.models import DAMAGED
 
 
 class FindingKind(StrEnum):
@@ -81,6 +84,13 @@ class _Profile:
         self.predictions.setdefault((kind, entity), []).extend(list(because)[:3])
 
 
+def _rests_on(fact: Fact, condition: str, structure: str) -> bool:
+    """The fact is about the structure, or is a symptom of the condition that damages it."""
+    if fact.subject.id == condition:
+        return fact.predicate.id == terms.HAS_SYMPTOM
+    return structure in (fact.subject.id, fact.object.id if fact.object else None)
+
+
 class DifferentialEngine:
     """Ranks candidate injured structures for a set of findings (profiles cached per process)."""
 
@@ -107,24 +117,63 @@ class DifferentialEngine:
     @property
     def profiles(self) -> dict[str, _Profile]:
         if self._profiles is None:
-            self._profiles = {c: self._profile(self.engine.impact([(c, 3)])) for c in self.candidates()}
+            readings = self._condition_readings()
+            self._profiles = {}
+            for c in self.candidates():
+                profile = self._profile(self.engine.impact([(c, 3)]))
+                for condition, report in readings.get(c, ()):
+                    self._add_lesion(profile, report, condition, c)
+                self._profiles[c] = profile
         return self._profiles
 
+    def _condition_readings(self) -> dict[str, list[tuple[str, ImpactReport]]]:
+        """Per structure, the reports of the conditions that damage it: a structure explains what any of its
+        lesions predicts (the tibial nerve compressed in a tarsal tunnel syndrome: a Tinel sign, burning pain),
+        not only the lesion its kind defaults to when it is named alone."""
+        readings: dict[str, list[tuple[str, ImpactReport]]] = {}
+        affects: dict[str, set[str]] = {}
+        for st in self.kb.statements:
+            if st.predicate == terms.AFFECTS:
+                affects.setdefault(st.subject, set()).add(st.object)
+        for condition, structures in sorted(affects.items()):
+            report = self.engine.impact([(condition, 3)])
+            for a in report.injuries:  # what the condition itself damages (not a branch or part it reaches)
+                if a.reached in DAMAGED and a.structure.id in structures:
+                    readings.setdefault(a.structure.id, []).append((condition, report))
+        return readings
+
     @staticmethod
-    def _profile(report: ImpactReport) -> _Profile:
-        profile = _Profile()
+    def _profile(report: ImpactReport, profile: _Profile | None = None) -> _Profile:
+        """What injuring one structure predicts (its forward answer)."""
+        profile = profile or _Profile()
         for t in report.expected_positive_tests:  # the restraint facts say more than "the test examines..."
             profile.add(FindingKind.POSITIVE_TEST, t.test.id, sorted(t.because, key=lambda f: f.fact is None))
-        for f in report.symptoms:
-            profile.add(FindingKind.SYMPTOM, f.entity.id, f.because)
-        for f in report.numbness_areas:
-            profile.add(FindingKind.NUMBNESS, f.entity.id, f.because)
+        for kind, found in ((FindingKind.SYMPTOM, report.symptoms), (FindingKind.NUMBNESS, report.numbness_areas)):
+            for f in found:
+                profile.add(kind, f.entity.id, f.because)
         for w in report.weakened_motions:
             profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because)
         for d in report.destabilised_motions:
             if d.status is not Stability.REDUCED:
                 profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, d.because)
         return profile
+
+    @staticmethod
+    def _add_lesion(profile: _Profile, report: ImpactReport, condition: str, structure: str) -> None:
+        """What a condition's lesion of the structure predicts on its own: the tests that detect that lesion of
+        it, the condition's symptoms, and numbness or weakness that rest on it. A motion the condition
+        destabilises with its other structures is theirs together, not this structure's."""
+        for t in report.expected_positive_tests:
+            if t.structure is not None and t.structure.id == structure:
+                profile.add(FindingKind.POSITIVE_TEST, t.test.id, t.because)
+        found = [
+            *((FindingKind.SYMPTOM, f.entity.id, f.because) for f in report.symptoms),
+            *((FindingKind.NUMBNESS, f.entity.id, f.because) for f in report.numbness_areas),
+            *((FindingKind.WEAK_MOTION, w.motion.id, w.because) for w in report.weakened_motions),
+        ]
+        for kind, entity, because in found:
+            if any(_rests_on(f, condition, structure) for f in because):
+                profile.add(kind, entity, because)
 
     def rank(self, findings: Findings, limit: int = 10) -> DifferentialReport:
         wanted: list[tuple[FindingKind, str]] = [

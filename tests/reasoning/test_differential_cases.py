@@ -1,0 +1,116 @@
+"""Sourced differential cases: findings a clinician reports, the structure the literature points to, and what
+must not outrank it. Written from the sources (quoted in each claim), run against the real data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from app.kg import AnkleKG
+from tests.reasoning.literature_cases import (
+    AITFL,
+    ATFL,
+    DELTOID,
+    DRAWER,
+    FOOT_HYPERBOOK,
+    IOL,
+    IOM,
+    PITFL,
+    SIC_THOMPSON,
+    SMAN_2013,
+    SP_PERONEAL_NERVE,
+    SP_TTS,
+    SQUEEZE,
+    THOMPSON,
+    TINEL,
+    VUURBERG,
+)
+
+PHYSIOPEDIA_TTS = "Physiopedia: Tarsal Tunnel Syndrome (physio-pedia.com/Tarsal_Tunnel_Syndrome)"
+
+
+@dataclass(frozen=True)
+class DiffCase:
+    id: str
+    sources: tuple[str, ...]
+    claim: str
+    positive_tests: tuple[str, ...] = ()
+    symptoms: tuple[str, ...] = ()
+    numbness_areas: tuple[str, ...] = ()
+    #: one of these is the first candidate (ties at the top count)
+    first: tuple[str, ...] = ()
+    #: each of these is among the candidates with the top score
+    at_top: tuple[str, ...] = ()
+    #: none of these scores as high as the best expected candidate
+    not_above: tuple[str, ...] = ()
+
+
+CASES = (
+    DiffCase(
+        id="tinel-at-the-tarsal-tunnel",
+        sources=(PHYSIOPEDIA_TTS, SP_TTS),
+        claim="Tarsal tunnel syndrome is a compressive neuropathy of the posterior tibial nerve; examination may "
+        "reveal a Tinel sign over the tibial nerve at the ankle, with burning pain and numbness of the sole.",
+        positive_tests=(TINEL,),
+        symptoms=("burning pain",),
+        numbness_areas=("skin of medial part of sole", "skin of lateral part of sole"),
+        at_top=("tibial nerve",),
+        not_above=("deep posterior compartment of leg", "deep fibular nerve", "superficial fibular nerve"),
+    ),
+    DiffCase(
+        id="positive-thompson-test",
+        sources=(FOOT_HYPERBOOK, SIC_THOMPSON),
+        claim="Absent plantarflexion on squeezing the calf (a positive Thompson test) indicates a complete rupture "
+        "of the Achilles tendon.",
+        positive_tests=(THOMPSON,),
+        first=("calcaneal tendon",),
+    ),
+    DiffCase(
+        id="positive-anterior-drawer",
+        sources=(VUURBERG,),
+        claim="The anterior drawer test assesses the anterior talofibular ligament, the ligament most often torn in "
+        "a lateral ankle sprain.",
+        positive_tests=(DRAWER,),
+        at_top=(ATFL,),
+        not_above=("talus", "calcaneus", "lateral malleolus", "deltoid ligament"),
+    ),
+    DiffCase(
+        id="foot-drop",
+        sources=(SP_PERONEAL_NERVE,),
+        claim="Injury of the common or deep fibular (peroneal) nerve weakens the ankle dorsiflexors: foot drop.",
+        symptoms=("foot drop",),
+        first=("deep fibular nerve", "common fibular nerve"),
+        not_above=("superficial fibular nerve", "sural nerve", "lateral sural cutaneous nerve"),
+    ),
+    DiffCase(
+        id="positive-squeeze-test",
+        sources=(SMAN_2013,),
+        claim="Pain at the syndesmosis on squeezing the fibula against the tibia at mid-calf suggests an injury of "
+        "the syndesmotic ligaments; it is not a test of the medial (deltoid) ligament.",
+        positive_tests=(SQUEEZE,),
+        first=(AITFL, PITFL, IOL, IOM, "inferior tibiofibular joint"),
+        not_above=(DELTOID, "fibula", "tibia"),
+    ),
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_differential_case(kg: AnkleKG, case: DiffCase) -> None:
+    report = kg.differential(
+        positive_tests=case.positive_tests, symptoms=case.symptoms, numbness_areas=case.numbness_areas, limit=50
+    )
+    ranked = [(c.structure.label, c.score) for c in report.candidates]
+    why = f"[{case.id}: {case.claim} ({'; '.join(case.sources)})] ranked: {ranked[:8]}"
+    assert ranked, why
+    scores = dict(ranked)
+    best = ranked[0][1]
+    if case.first:
+        assert ranked[0][0] in case.first, why
+    for label in case.at_top:
+        assert scores.get(label) == best, why
+    expected = [scores[label] for label in (*case.first, *case.at_top) if label in scores]
+    floor = max(expected) if expected else best
+    for label in case.not_above:
+        assert scores.get(label, 0.0) < floor, why
