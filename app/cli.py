@@ -69,7 +69,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from app.ontology.validate import validate
+    from app.ontology.validation import validate
 
     settings = _settings(args)
     try:

@@ -18,18 +18,10 @@ import pytest
 
 from app.ontology.curies import expand
 from app.ontology.load import load_store, to_rdflib
-from app.ontology.validate import (
-    REFERENCE_XREF_CHECK,
-    QcConfigurationError,
-    Severity,
-    ValidationReport,
-    Violation,
-    check_reference_xrefs,
-    load_checks,
-    run_qc,
-    run_shacl,
-    validate,
-)
+from app.ontology.validation import Severity, ValidationReport, Violation, validate
+from app.ontology.validation.qc import QcConfigurationError, load_checks, run_qc
+from app.ontology.validation.shacl import run_shacl
+from app.ontology.validation.xrefs import REFERENCE_XREF_CHECK, check_reference_xrefs
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO / "data"
