@@ -13,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from app.ontology.curies import compress
+from app.ontology.load import OntologyLoadError
 from app.ontology.validation.report import Severity, Violation, literal_form
 from app.vocab import ONTOLOGY_IRI, sparql_prologue
 
@@ -22,10 +23,11 @@ PROFILE_FILE = "profile.tsv"
 QUERY_SUFFIX = ".rq"
 
 
-class QcConfigurationError(Exception):
+class QcConfigurationError(OntologyLoadError):
     """data/qc is inconsistent (a profiled check without a query, a query without a profile line, ...).
 
-    Raised instead of skipping, because a silently dropped check looks exactly like a passing one.
+    Raised instead of skipping, because a silently dropped check looks exactly like a passing one. It is an
+    :class:`OntologyLoadError`, so start-up reports it like any other data file it cannot use.
     """
 
 
@@ -40,27 +42,38 @@ class QcCheck:
     path: Path
 
 
+def _read_text(path: Path) -> str:
+    """A QC file's text; bytes that are not UTF-8 are reported at their line and column, like a syntax error."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - data.rfind(b"\n", 0, exc.start)
+        raise QcConfigurationError(str(path), line, column, f"not UTF-8: {exc.reason}") from exc
+
+
 def _read_profile(profile_path: Path) -> dict[str, Severity]:
     """Parse ``SEVERITY<TAB>check`` lines; comments (#) and blank lines are allowed."""
     if not profile_path.is_file():
-        raise QcConfigurationError(f"QC profile {profile_path} does not exist")
+        raise QcConfigurationError(str(profile_path), None, None, "the QC profile does not exist")
     severities: dict[str, Severity] = {}
-    for line_number, raw_line in enumerate(profile_path.read_text(encoding="utf-8").splitlines(), start=1):
+    for line_number, raw_line in enumerate(_read_text(profile_path).splitlines(), start=1):
         line = raw_line.strip()
         if not line or line.startswith("#"):
             continue
         fields = line.split("\t")
-        where = f"{profile_path}:{line_number}"
+        where = (str(profile_path), line_number, None)
         if len(fields) != 2:
-            raise QcConfigurationError(f"{where}: expected 'SEVERITY<TAB>check-name', got {raw_line!r}")
+            raise QcConfigurationError(*where, f"expected 'SEVERITY<TAB>check-name', got {raw_line!r}")
         severity_text, name = (field.strip() for field in fields)
         try:
             severity = Severity(severity_text)
         except ValueError:
             known = ", ".join(Severity)
-            raise QcConfigurationError(f"{where}: unknown severity {severity_text!r}; use one of {known}") from None
+            raise QcConfigurationError(*where, f"unknown severity {severity_text!r}; use one of {known}") from None
         if name in severities:
-            raise QcConfigurationError(f"{where}: check {name!r} is listed twice")
+            raise QcConfigurationError(*where, f"check {name!r} is listed twice")
         severities[name] = severity
     return severities
 
@@ -97,14 +110,14 @@ def load_checks(qc_dir: Path) -> list[QcCheck]:
     if without_profile:
         problems.append(f"{QUERY_SUFFIX} files without a profile line: {', '.join(without_profile)}")
     if problems:
-        raise QcConfigurationError(f"QC configuration in {qc_dir} is inconsistent: " + "; ".join(problems))
+        raise QcConfigurationError(str(qc_dir), None, None, "QC configuration is inconsistent: " + "; ".join(problems))
     checks = []
     for name, severity in severities.items():
         path = query_files[name]
-        query = path.read_text(encoding="utf-8")
+        query = _read_text(path)
         problem = _problem_statement(query)
         if not problem:
-            raise QcConfigurationError(f"{path}: the comment header has no 'Problem:' line")
+            raise QcConfigurationError(str(path), None, None, "the comment header has no 'Problem:' line")
         checks.append(QcCheck(name=name, severity=severity, query=query, problem=problem, path=path))
     return checks
 
@@ -123,16 +136,21 @@ def _display(term: object) -> str | None:
 
 
 def run_qc(store: ox.Store, checks: list[QcCheck]) -> list[Violation]:
-    """Run every check on the store; a query that fails to parse is a configuration error, named."""
+    """Run every check on the store; a query that fails to parse is a configuration error, named.
+
+    The error gives the line and column in the .rq file, not in the text run (which has the prefix map
+    in front of it).
+    """
     prologue = sparql_prologue()
+    prologue_lines = prologue.count("\n")
     violations: list[Violation] = []
     for check in checks:
         try:
             solutions = store.query(prologue + check.query, base_iri=ONTOLOGY_IRI)
         except SyntaxError as exc:
-            raise QcConfigurationError(f"{check.path}: SPARQL syntax error: {exc}") from exc
+            raise QcConfigurationError.from_syntax_error(check.path, exc, line_offset=prologue_lines) from exc
         if not isinstance(solutions, ox.QuerySolutions):
-            raise QcConfigurationError(f"{check.path}: a QC check must be a SELECT query")
+            raise QcConfigurationError(str(check.path), None, None, "a QC check must be a SELECT query")
         for solution in solutions:
             violations.append(
                 Violation(

@@ -1,6 +1,7 @@
 """SHACL validation against data/shapes.ttl: the shapes and ranges of the n-ary facts.
 
-pyshacl needs rdflib graphs, so this is the one check that does not run on the pyoxigraph store.
+pyshacl needs rdflib graphs. The shapes file is parsed by pyoxigraph all the same (then copied into
+rdflib), so a syntax error in it is reported with its line and column like every other data file.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from pathlib import Path
 
 import rdflib
 from pyshacl import validate as shacl_validate
+from pyshacl.errors import ReportableRuntimeError
 
 from app.ontology.curies import compress
+from app.ontology.load import OntologyLoadError, load_store, to_rdflib
 from app.ontology.validation.report import Severity, Violation, literal_form
 from app.vocab import RDF, SH
 
@@ -45,11 +48,14 @@ def run_shacl(graph: rdflib.Graph, shapes_path: Path) -> list[Violation]:
     No inference is asked of pyshacl: the schema's rdfs:subClassOf triples are in the data graph, and
     SHACL's sh:class and sh:targetClass already follow rdfs:subClassOf there. That keeps start-up fast.
     Each result becomes a Violation named ``shacl:<shape>`` when the shape has an IRI, else
-    ``shacl:<constraint component>``.
+    ``shacl:<constraint component>``. A shapes file that does not parse, or that pyshacl cannot use,
+    raises :class:`OntologyLoadError`.
     """
-    shapes = rdflib.Graph()
-    shapes.parse(shapes_path, format="turtle")
-    _, results_graph, _ = shacl_validate(graph, shacl_graph=shapes, inference="none", allow_warnings=True)
+    shapes = to_rdflib(load_store([shapes_path]))
+    try:
+        _, results_graph, _ = shacl_validate(graph, shacl_graph=shapes, inference="none", allow_warnings=True)
+    except ReportableRuntimeError as exc:
+        raise OntologyLoadError(str(shapes_path), None, None, " ".join(str(exc).split())) from exc
     assert isinstance(results_graph, rdflib.Graph)
     violations = []
     for result in results_graph.subjects(RDF.type, SH.ValidationResult):

@@ -16,6 +16,7 @@ from typing import cast
 import pyoxigraph as ox
 
 from app.ontology.curies import compress
+from app.ontology.load import OntologyLoadError
 from app.ontology.validation.report import Severity, Violation
 from app.vocab import OBOINOWL, sparql_prologue
 
@@ -44,7 +45,7 @@ def _read_reference_table(csv_path: Path) -> dict[str, _ReferenceRow]:
         reader = csv.DictReader(handle)
         missing = {"key", "label", *REFERENCE_XREF_COLUMNS.values()} - set(reader.fieldnames or ())
         if missing:
-            raise ValueError(f"{csv_path}: missing columns {', '.join(sorted(missing))}")
+            raise OntologyLoadError(str(csv_path), 1, None, f"missing columns {', '.join(sorted(missing))}")
         for record in reader:
             expected = {
                 prefix: frozenset(x.strip() for x in (record[column] or "").split(";") if x.strip())
