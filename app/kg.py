@@ -41,7 +41,7 @@ from app.models import (
     XrefOut,
 )
 from app.ontology.load import load_store
-from app.ontology.validate import ValidationReport, validate
+from app.ontology.validation import ValidationReport, validate
 from app.reasoning.criticality import CriticalityAnalysis, CriticalityReport
 from app.reasoning.differential import DifferentialEngine, DifferentialReport, Findings
 from app.reasoning.impact import Grade, ImpactEngine, ImpactReport

@@ -1,12 +1,21 @@
 """The one vocabulary and prefix map shared by the loader, the API, SPARQL and the exports.
 
 ``AKG`` is a closed namespace: a misspelt schema term raises ``AttributeError`` at import time
-instead of silently matching nothing (the rdflib ``DefinedNamespace`` idea).
+instead of silently matching nothing (the rdflib ``DefinedNamespace`` idea). The W3C and DCMI
+vocabularies (``RDF``, ``RDFS``, ``OWL``, ``SKOS``, ``SH``, ``XSD``, ``DCTERMS``: rdflib's closed namespaces)
+are re-exported here, so app code imports every namespace from this one module and spells out no namespace IRI.
 """
 
 from __future__ import annotations
 
 from rdflib import URIRef
+from rdflib.namespace import DCTERMS as DCTERMS
+from rdflib.namespace import OWL as OWL
+from rdflib.namespace import RDF as RDF
+from rdflib.namespace import RDFS as RDFS
+from rdflib.namespace import SH as SH
+from rdflib.namespace import SKOS as SKOS
+from rdflib.namespace import XSD as XSD
 from rdflib.namespace import DefinedNamespace, Namespace
 
 ANKLE_BASE = "https://w3id.org/anklekg/ANKLE_"
@@ -199,15 +208,15 @@ PREFIXES: dict[str, str] = {
     "UBERON": "http://purl.obolibrary.org/obo/UBERON_",
     "FMA": "http://purl.obolibrary.org/obo/FMA_",
     "IAO": "http://purl.obolibrary.org/obo/IAO_",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
     "bibo": str(BIBO),
     "schema": str(SCHEMA_ORG),
-    "sh": "http://www.w3.org/ns/shacl#",
+    "sh": str(SH),
 }
 
 

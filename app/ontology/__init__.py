@@ -1,1 +1,1 @@
-"""File -> validated graph: parsing (load), QC and SHACL (validate), CURIE handling (curies)."""
+"""File -> validated graph: parsing (load), QC, SHACL and xref checks (validation), CURIE handling (curies)."""

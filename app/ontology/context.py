@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from app.vocab import AKG, PREFIXES
+from app.ontology.curies import compress
+from app.vocab import AKG, DCTERMS, IAO_DEFINITION, OBOINOWL, PREFIXES, RDFS, XSD
 
 # Properties whose values are IRIs (so JSON-LD compacts them as {"@id": ...} without nesting).
 _OBJECT_PROPERTIES = (
@@ -64,16 +65,15 @@ def jsonld_context() -> dict[str, Any]:
         # JSON-LD 1.1 uses a term as a CURIE prefix only if its IRI ends in a gen-delim, unless the
         # term says "@prefix": true; without it "ANKLE:0000016" would not expand (ANKLE_ ends in "_").
         context[prefix] = iri if iri[-1] in ":/?#[]@" else {"@id": iri, "@prefix": True}
-    context["label"] = "rdfs:label"
-    context["definition"] = "IAO:0000115"
-    context["synonym"] = "oboInOwl:hasExactSynonym"
-    context["xref"] = "oboInOwl:hasDbXref"
-    context["source"] = {"@id": "dcterms:source", "@type": "@id"}
+    context["label"] = compress(RDFS.label)
+    context["definition"] = compress(IAO_DEFINITION)
+    context["synonym"] = compress(OBOINOWL.hasExactSynonym)
+    context["xref"] = compress(OBOINOWL.hasDbXref)
+    context["source"] = {"@id": compress(DCTERMS.source), "@type": "@id"}
+    # getattr on the closed namespace refuses a misspelt name
     for name in _OBJECT_PROPERTIES:
-        getattr(AKG, name)  # the closed namespace refuses a misspelt name
-        context[name] = {"@id": f"akg:{name}", "@type": "@id"}
+        context[name] = {"@id": compress(getattr(AKG, name)), "@type": "@id"}
     for name in ("abbreviation", "latinName", "evidenceNote", "recommendation", "mechanism", "referenceKind"):
-        getattr(AKG, name)
-        context[name] = f"akg:{name}"
-    context["relativeContribution"] = {"@id": "akg:relativeContribution", "@type": "xsd:decimal"}
+        context[name] = compress(getattr(AKG, name))
+    context["relativeContribution"] = {"@id": compress(AKG.relativeContribution), "@type": compress(XSD.decimal)}
     return context

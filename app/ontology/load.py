@@ -6,6 +6,7 @@ rdflib is used where its API helps: SHACL validation (pyshacl) and some serialis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +25,19 @@ _FORMATS = {
 }
 
 
+#: The position pyoxigraph writes in front of a message, removed once it is the error's ``line`` and ``column``:
+#: the RDF parsers ("Parser error at line 3 column 7: ", "... between columns 7 and 9: ") also set ``lineno``
+#: and ``offset``, the SPARQL parser ("error at 3:7: ") does not, so only its numbers are read.
+_POSITION = re.compile(r"^(?:Parser error (?:at|between) line[^:]*|error at (\d+):(\d+)): ")
+
+
 @dataclass(frozen=True)
 class OntologyLoadError(Exception):
-    """A data file could not be read or parsed; says where, so an editor can fix it."""
+    """A data file (ontology, schema, shapes, rules, QC query or profile) could not be read or parsed.
+
+    The one error for every file under data/: its ``str`` is the one line ``file:line:column: message``
+    that the CLI prints before exiting with status 2, so an editor can go straight to the spot.
+    """
 
     file: str
     line: int | None
@@ -40,6 +51,24 @@ class OntologyLoadError(Exception):
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
+
+    @classmethod
+    def from_syntax_error(cls, path: Path, exc: SyntaxError, *, line_offset: int = 0) -> OntologyLoadError:
+        """The error for a pyoxigraph ``SyntaxError``, on one line, with the position it carries.
+
+        The RDF parsers set ``lineno`` and ``offset``; the SPARQL parser only writes the position into its
+        message. ``line_offset`` is subtracted from the line, for text parsed behind a generated prologue.
+        """
+        message = " ".join((exc.msg or str(exc)).split())
+        line, column = exc.lineno, exc.offset
+        match = _POSITION.match(message)
+        if match:
+            message = message[match.end() :]
+            if line is None and match[1] is not None:
+                line, column = int(match[1]), int(match[2])
+        if line is not None:
+            line -= line_offset
+        return cls(str(path), line, column, message)
 
 
 def rdf_format_for(path: Path) -> ox.RdfFormat:
@@ -64,7 +93,7 @@ def load_store(paths: Iterable[Path], store: ox.Store | None = None) -> ox.Store
         try:
             store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
         except SyntaxError as exc:
-            raise OntologyLoadError(str(path), exc.lineno, exc.offset, exc.msg) from exc
+            raise OntologyLoadError.from_syntax_error(path, exc) from exc
         except OSError as exc:
             raise OntologyLoadError(str(path), None, None, exc.strerror or str(exc)) from exc
     return store

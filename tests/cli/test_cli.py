@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH
 from tests.conftest import DATA, ROOT
@@ -41,16 +44,44 @@ def copy_data(tmp_path: Path) -> Path:
     return target
 
 
-def test_a_syntax_error_stops_start_up_with_file_line_and_column(tmp_path: Path) -> None:
+#: Every kind of file start-up parses, with a line that its parser refuses; the profile names no column.
+UNPARSABLE = {
+    "ankle_ontology.ttl": 'ANKLE:0000001 rdfs:label "unterminated ;',
+    "schema.ttl": "oops .",
+    "shapes.ttl": "akg:RestraintJointShape sh:property [ sh:path akg:joint ; sh:minCount ] .",
+    "rules/impact.ttl": "rule:oops a akg:Rule ; rdfs:label @en .",
+    "qc/orphan.rq": "FILTER (?entity = )",
+    "qc/profile.tsv": "ERROR orphan",
+}
+
+
+@pytest.mark.parametrize("command", [["validate"], ["serve", "--port", "0"]], ids=["validate", "serve"])
+@pytest.mark.parametrize("name", sorted(UNPARSABLE))
+def test_a_data_file_that_does_not_parse_stops_start_up_with_one_line(
+    tmp_path: Path, name: str, command: list[str]
+) -> None:
+    """file:line:column and the parser's message on one line, exit status 2 and no traceback (issue 11)."""
     data = copy_data(tmp_path)
-    ontology = data / "ankle_ontology.ttl"
-    lines = ontology.read_text().splitlines()
-    lines.insert(40, 'ANKLE:0000001 rdfs:label "unterminated ;')
-    ontology.write_text("\n".join(lines) + "\n")
-    for command in (["validate"], ["serve", "--port", "0"]):
-        result = anklekg(*command, "--data-dir", str(data))
-        assert result.returncode == 2, result.stderr
-        assert f"{ontology}:41:" in result.stderr
+    broken = data / name
+    text = broken.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    broken.write_text(text + UNPARSABLE[name] + "\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    result = anklekg(*command, "--data-dir", str(data))
+    assert result.returncode == 2, result.stderr
+    column = "" if broken.suffix == ".tsv" else r"\d+:"
+    assert re.fullmatch(rf"{re.escape(str(broken))}:{line}:{column} \S[^\n]*\n", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_a_malformed_rule_parameter_stops_validate_with_one_line(tmp_path: Path) -> None:
+    """The rules parse but the engine cannot use them: `validate` refuses them as `serve` would."""
+    data = copy_data(tmp_path)
+    with (data / "rules" / "impact.ttl").open("a", encoding="utf-8") as handle:
+        handle.write('rule:broken a akg:Rule ; rdfs:label "b" ; skos:definition "x" ; akg:ruleParameter "oops" .\n')
+    result = anklekg("validate", "--data-dir", str(data))
+    assert result.returncode == 2
+    assert result.stderr == "anklekg: rule rule:broken: parameter 'oops' is not 'name=number'\n"
 
 
 def test_invalid_data_stops_start_up_with_the_report(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.ontology.load import load_store
-from app.ontology.validate import check_reference_xrefs
+from app.ontology.validation.xrefs import check_reference_xrefs
 
 REPO = Path(__file__).resolve().parents[2]
 VENDORED = REPO / "data" / "reference"

@@ -10,6 +10,7 @@ A broken fixture ``tests/data/broken/<check>.ttl`` is loaded on top of ``data/sc
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -17,19 +18,11 @@ import pyoxigraph as ox
 import pytest
 
 from app.ontology.curies import expand
-from app.ontology.load import load_store, to_rdflib
-from app.ontology.validate import (
-    REFERENCE_XREF_CHECK,
-    QcConfigurationError,
-    Severity,
-    ValidationReport,
-    Violation,
-    check_reference_xrefs,
-    load_checks,
-    run_qc,
-    run_shacl,
-    validate,
-)
+from app.ontology.load import OntologyLoadError, load_store, to_rdflib
+from app.ontology.validation import Severity, ValidationReport, Violation, validate
+from app.ontology.validation.qc import QcConfigurationError, load_checks, run_qc
+from app.ontology.validation.shacl import run_shacl
+from app.ontology.validation.xrefs import REFERENCE_XREF_CHECK, check_reference_xrefs
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO / "data"
@@ -178,13 +171,26 @@ def test_malformed_profile_line_raises(tmp_path: Path, profile_line: str, error:
         load_checks(qc_copy)
 
 
-def test_query_syntax_error_names_the_file(tmp_path: Path) -> None:
+def _single_check_dir(tmp_path: Path, query: bytes) -> Path:
     qc_copy = tmp_path / "qc"
     qc_copy.mkdir()
     (qc_copy / "profile.tsv").write_text("ERROR\tbroken_query\n", encoding="utf-8")
-    (qc_copy / "broken_query.rq").write_text("# Problem: x\nSELECT WHERE {\n", encoding="utf-8")
-    with pytest.raises(QcConfigurationError, match=r"broken_query\.rq"):
+    (qc_copy / "broken_query.rq").write_bytes(b"# Problem: x\n" + query)
+    return qc_copy
+
+
+def test_query_syntax_error_names_the_file_line_and_column(tmp_path: Path) -> None:
+    """The position is in the .rq file, not in the text run with the prefix map in front of it."""
+    qc_copy = _single_check_dir(tmp_path, b"SELECT ?entity WHERE { ?entity ?p }\n")
+    with pytest.raises(QcConfigurationError, match=r"broken_query\.rq:2:35: expected one of ") as raised:
         run_qc(load_valid_store(), load_checks(qc_copy))
+    assert isinstance(raised.value, OntologyLoadError) and "\n" not in str(raised.value)
+
+
+def test_query_not_in_utf8_names_the_line_and_column(tmp_path: Path) -> None:
+    qc_copy = _single_check_dir(tmp_path, 'SELECT ?entity WHERE { ?entity rdfs:label "café" }\n'.encode("latin-1"))
+    with pytest.raises(QcConfigurationError, match=r"broken_query\.rq:2:47: not UTF-8"):
+        load_checks(qc_copy)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -192,6 +198,21 @@ def test_query_syntax_error_names_the_file(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------------
 def test_shacl_passes_valid_fixture() -> None:
     assert run_shacl(to_rdflib(load_valid_store()), SHAPES) == []
+
+
+@pytest.mark.parametrize(
+    ("appended", "error"),
+    [
+        ("akg:BrokenShape a sh:NodeShape ; sh:targetClass akg:Bone ; sh:property [ sh:path ] .", r":\d+:\d+: "),
+        ('akg:BrokenShape a sh:NodeShape ; sh:targetClass akg:Bone ; sh:property [ sh:path "x" ] .', ": Values of"),
+    ],
+    ids=["syntax", "not SHACL"],
+)
+def test_unusable_shapes_file_is_a_data_file_error(tmp_path: Path, appended: str, error: str) -> None:
+    shapes = tmp_path / SHAPES.name
+    shapes.write_text(SHAPES.read_text(encoding="utf-8") + appended + "\n", encoding="utf-8")
+    with pytest.raises(OntologyLoadError, match=re.escape(str(shapes)) + error):
+        run_shacl(to_rdflib(load_valid_store()), shapes)
 
 
 @pytest.mark.parametrize(
