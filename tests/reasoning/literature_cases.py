@@ -169,6 +169,8 @@ SP_PERONEAL = "StatPearls: Peroneal Tendon Syndromes (statpearls.com/point-of-ca
 TANG = "Tang 2024, Cureus 16(11):e73787, doi:10.7759/cureus.73787, PMID 39687829"
 DARTMOUTH_TIBIAL = "Dartmouth Medical School: Lower extremity nerves tutorial, tibial nerve (dartmouth.edu/~anatomy)"
 RICHIE_2004 = "Richie 2004, Podiatry Today: posterior tibial tendon dysfunction (hmpgloballearningnetwork.com 2584)"
+TEACHME_TENNIS_LEG = "Teachme Orthopedics: Medial gastrocnemius injury (tennis leg) (teachmeorthopedics.info)"
+MEDALG_TENNIS_LEG = "medicalalgorithms.com: clinical features of a partial rupture of the medial head of gastrocnemius"
 STAGE_I_PTTD = "Foot Ankle Clin: 'Progressive collapsing foot deformity: is there really a Johnson and Strom stage I?'"
 NM_SUBLUX = "Northwestern Medicine: Peroneal Tendon Subluxation (nm.org)"
 HOSACK = (
@@ -1179,6 +1181,20 @@ CASES: tuple[LitCase, ...] = (
         nothing_weakened=True,
         nothing_destabilised=True,
         not_positive_tests=("too-many-toes sign", "single-leg heel rise test"),
+    ),
+    LitCase(
+        id="tennis-leg-medial-gastrocnemius-strain",
+        injuries=(("medial gastrocnemius strain", 2),),
+        sources=(TEACHME_TENNIS_LEG, MEDALG_TENNIS_LEG),
+        claim=(
+            "A tear of the medial head of gastrocnemius gives pain with active resistance to ankle plantarflexion "
+            "and a weaker calf on the affected side; the Thompson test is negative (the Achilles tendon is intact)."
+        ),
+        weakened=(PLANTAR,),
+        not_lost=(PLANTAR,),
+        symptoms=("pain",),
+        not_positive_tests=(THOMPSON,),
+        not_injured=("calcaneal tendon", "lateral head of gastrocnemius", "soleus"),
     ),
     LitCase(
         id="tarsal-tunnel-syndrome",

@@ -117,6 +117,19 @@ def unload_unit(ctx: Context, curie: str, state: Affected, root: str, reach: Rea
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
 
 
+@implements("rule:torn-part-weakens-whole")
+def weaken_whole(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
+    """A torn head with no action of its own in the data costs its muscle a share of the muscle's actions."""
+    if state.lesion != LOSS or state.reached not in DAMAGED or not ctx.kb.is_a(curie, terms.MUSCLE_PART):
+        return
+    if ctx.kb.actions_by_muscle.get(curie):
+        return  # its own actions are lost by rule injury-loses-actions
+    for st in ctx.objects(curie, terms.PART_OF):
+        if ctx.kb.is_a(st.object, terms.MUSCLE):
+            reach(st.object, state.grade, Reach.PART_TORN, root, [*state.chain, st], "rule:torn-part-weakens-whole",
+                  None)  # fmt: skip
+
+
 @implements("rule:retinaculum-holds-tendons")
 def release_tendons(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
     """A retinaculum torn at grade II or more no longer holds the tendons that pass beneath it."""
@@ -227,6 +240,7 @@ def _expand_one(
         return  # an intact site, and a compressed nerve's branches that leave higher up, go no further
     tear_parts(ctx, curie, state, root, reach)
     unload_unit(ctx, curie, state, root, reach)
+    weaken_whole(ctx, curie, state, root, reach)
     release_tendons(ctx, curie, state, root, reach)
     injure_branches(ctx, curie, state, root, reach, affected)
     compress_contents(ctx, curie, state, root, reach)

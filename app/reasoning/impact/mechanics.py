@@ -59,9 +59,13 @@ class Weakness:
 
 def share_lost(ctx: Context, state: Affected) -> float:
     """What a way of reaching a structure costs it: a torn structure or a unit it unloads by the grade's share
-    (grade I: nothing); a denervated muscle, or the tendon it no longer loads, by the nerve's share."""
+    (grade I: nothing); a denervated muscle, or the tendon it no longer loads, by the nerve's share; a muscle
+    with a torn part by that share divided among its parts."""
     if state.reached in UNLOADED and any(st.predicate == terms.INNERVATES for st in state.chain):
         return ctx.denervation_loss[state.grade]
+    if state.reached is Reach.PART_TORN:  # an equal share per part (rule torn-part-weakens-whole)
+        parts = ctx.objects(state.chain[-1].object, terms.HAS_PART) if state.chain else []
+        return ctx.grade_loss[state.grade] / max(len(parts), 1)
     torn = (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in UNLOADED
     return ctx.grade_loss[state.grade] if torn else 0.0
 

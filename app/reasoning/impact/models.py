@@ -35,6 +35,7 @@ class Reach(StrEnum):
     BRANCH = "branch of an injured nerve"
     SITE = "site of the named condition (intact)"
     FORCE = "muscle-tendon unit without force (not itself injured)"
+    PART_TORN = "muscle with a torn part (the whole not itself torn)"
     SUBLUXED = "tendon no longer held by its torn retinaculum"
     DENERVATED = "denervated"
     COMPRESSED = "compressed (swelling or entrapment)"
