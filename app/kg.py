@@ -22,9 +22,10 @@ import networkx as nx
 import pyoxigraph as ox
 
 from app import __version__
+from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, UnknownTerm
 from app.graph.algorithms import neighbourhood, shortest_paths
 from app.knowledge.base import KnowledgeBase, build_knowledge_base
-from app.knowledge.lookup import AmbiguousTerm, SearchHit, UnknownTerm
+from app.knowledge.lookup import SearchHit
 from app.knowledge.model import Term
 from app.models import (
     EDUCATIONAL_NOTICE,
@@ -54,24 +55,6 @@ __all__ = ["INJURABLE_TYPES", "AmbiguousTerm", "AnkleKG", "InvalidArgument", "On
 
 #: What the impact engine takes as an injury: a structure (and its subclasses) or a named condition.
 INJURABLE_TYPES = ("akg:AnatomicalStructure", "akg:Condition")
-
-
-class InvalidArgument(ValueError):
-    """A request parameter has a value the graph cannot use; names the parameter and the value."""
-
-    def __init__(self, parameter: str, value: object, detail: str) -> None:
-        super().__init__(f"{parameter}={value!r}: {detail}")
-        self.parameter = parameter
-        self.value = value
-        self.detail = detail
-
-
-class OntologyInvalid(RuntimeError):
-    """The data failed validation with ERROR-level violations; the service must not start on it."""
-
-    def __init__(self, report: ValidationReport) -> None:
-        super().__init__(report.render_text())
-        self.report = report
 
 
 @dataclass
@@ -162,15 +145,8 @@ class AnkleKG:
         ambiguous overall but unique among those types resolves. An unknown or ambiguous name raises
         with ``parameter`` recorded, so the error can say which part of the request to fix.
         """
-        try:
-            return self._resolve(ref, types, parameter)
-        except (UnknownTerm, AmbiguousTerm) as exc:
-            exc.parameter = parameter
-            raise
-
-    def _resolve(self, ref: str, types: Collection[str] | None, parameter: str) -> Term:
         if types is None:
-            return self.kb.terms.resolve(ref)
+            return self.kb.terms.resolve(ref, parameter=parameter)
         try:
             term = self.kb.terms.resolve(ref)
             if self._has_type(term, types):
@@ -194,7 +170,7 @@ class AnkleKG:
             )
         # Few terms have these types: rank them all, so the caller always gets something to pick from.
         suggestions = hits or self.kb.terms.search(ref, types=self._expand_types(types), limit=5, fuzzy_cutoff=0)
-        raise UnknownTerm(ref, [h.term for h in suggestions])
+        raise UnknownTerm(ref, [h.term for h in suggestions], parameter)
 
     def resolve_classes(self, names: Collection[str], *, parameter: str = "type") -> set[str]:
         """Schema classes named by CURIE (akg:Ligament), local name (Ligament) or label (ligament)."""

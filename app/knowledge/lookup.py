@@ -14,6 +14,7 @@ from enum import IntEnum
 
 from rapidfuzz import fuzz, process
 
+from app.errors import AmbiguousTerm, UnknownTerm
 from app.knowledge.model import Term
 from app.ontology.curies import compress
 
@@ -38,26 +39,6 @@ class MatchField(IntEnum):
     @property
     def public_name(self) -> str:
         return self.name.lower()
-
-
-class UnknownTerm(LookupError):
-    """No term has this name; ``suggestions`` are the closest names that exist."""
-
-    def __init__(self, ref: str, suggestions: list[Term]) -> None:
-        super().__init__(ref)
-        self.ref = ref
-        self.suggestions = suggestions
-        self.parameter: str | None = None  # the request parameter that held the name, once known
-
-
-class AmbiguousTerm(LookupError):
-    """Several terms share this name at the same level of trust; the caller must pick by id."""
-
-    def __init__(self, ref: str, candidates: list[Term]) -> None:
-        super().__init__(ref)
-        self.ref = ref
-        self.candidates = candidates
-        self.parameter: str | None = None  # the request parameter that held the name, once known
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +72,11 @@ class TermIndex:
     def get(self, curie: str) -> Term | None:
         return self.terms.get(curie)
 
-    def resolve(self, ref: str) -> Term:
-        """The one term that ``ref`` names, or :class:`UnknownTerm` / :class:`AmbiguousTerm`."""
+    def resolve(self, ref: str, *, parameter: str | None = None) -> Term:
+        """The one term that ``ref`` names, or :class:`UnknownTerm` / :class:`AmbiguousTerm`.
+
+        ``parameter`` (the part of a request that held the name) is carried by the error.
+        """
         text = ref.strip()
         term = self.terms.get(text) or self._by_iri.get(text) or self.terms.get(compress(text))
         if term is None and ":" in text:
@@ -106,8 +90,8 @@ class TermIndex:
             ids = sorted(fields[best])
             if len(ids) == 1:
                 return self.terms[ids[0]]
-            raise AmbiguousTerm(ref, [self.terms[i] for i in ids])
-        raise UnknownTerm(ref, self.suggest(text))
+            raise AmbiguousTerm(ref, [self.terms[i] for i in ids], parameter)
+        raise UnknownTerm(ref, self.suggest(text), parameter)
 
     def suggest(self, text: str, limit: int = 5) -> list[Term]:
         """The closest distinct terms to a name that matched nothing."""

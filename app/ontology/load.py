@@ -7,11 +7,12 @@ rdflib is used where its API helps: SHACL validation (pyshacl) and some serialis
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
+
+from app.errors import OntologyLoadError
 
 _FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -22,24 +23,6 @@ _FORMATS = {
     ".owl": ox.RdfFormat.RDF_XML,
     ".xml": ox.RdfFormat.RDF_XML,
 }
-
-
-@dataclass(frozen=True)
-class OntologyLoadError(Exception):
-    """A data file could not be read or parsed; says where, so an editor can fix it."""
-
-    file: str
-    line: int | None
-    column: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
 
 
 def rdf_format_for(path: Path) -> ox.RdfFormat:

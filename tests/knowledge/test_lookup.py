@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.kg import AnkleKG, InvalidArgument
-from app.knowledge.lookup import AmbiguousTerm, TermIndex, UnknownTerm, fold
+from app.errors import AmbiguousTerm, InvalidArgument, UnknownTerm
+from app.kg import AnkleKG
+from app.knowledge.lookup import TermIndex, fold
 from app.knowledge.model import Term
 
 
