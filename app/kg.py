@@ -186,7 +186,7 @@ class AnkleKG:
         return resolved
 
     def _has_instances(self, cls: str) -> bool:
-        return any(cls in self.kb.all_types(t) for t in self.kb.terms.terms.values())
+        return any(cls in self.kb.all_types(t) for t in self.kb.terms.values())
 
     def resolve_predicates(self, names: Collection[str], *, parameter: str = "predicate") -> set[str]:
         """Edge predicates named by CURIE (akg:partOf), local name (partOf) or label (part of)."""
@@ -224,7 +224,7 @@ class AnkleKG:
     def entities(self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0) -> EntityPage:
         """A page of entities, ordered by id, optionally of given classes (subclasses included)."""
         wanted = set(types) if types else None
-        matching = [t for t in self.kb.terms.terms.values() if wanted is None or self.kb.all_types(t) & wanted]
+        matching = [t for t in self.kb.terms.values() if wanted is None or self.kb.all_types(t) & wanted]
         matching.sort(key=lambda t: t.id)
         page = matching[offset : offset + limit]
         more = offset + limit < len(matching)

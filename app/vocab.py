@@ -19,7 +19,6 @@ OBO = Namespace("http://purl.obolibrary.org/obo/")
 OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
 BIBO = Namespace("http://purl.org/ontology/bibo/")
 SCHEMA_ORG = Namespace("https://schema.org/")
-IAO_DEFINITION = OBO["IAO_0000115"]
 
 
 class AKG(DefinedNamespace):

@@ -11,7 +11,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from app.graph.projection import project_graph
-from app.knowledge import extract
+from app.knowledge import extract, schema
 from app.knowledge.lookup import TermIndex
 from app.knowledge.model import (
     ClinicalTestSpec,
@@ -23,7 +23,7 @@ from app.knowledge.model import (
     TreatmentEvidence,
 )
 from app.models import EntityRef, Fact
-from app.ontology.curies import expand
+from app.ontology.curies import expand, local_name
 
 
 @dataclass
@@ -116,7 +116,7 @@ class KnowledgeBase:
             subject=self.ref(st.subject),
             predicate=self.ref(st.predicate),
             object=self.ref(st.object),
-            qualifiers={_local(k): v for k, v in st.qualifiers},
+            qualifiers={local_name(k): v for k, v in st.qualifiers},
             inferred=st.inferred,
             sources=[self.ref(s) for s in st.sources],
         )
@@ -142,7 +142,7 @@ class KnowledgeBase:
             qualifiers["position_basis"] = [self.ref(r.position_basis)]
         return Fact(
             subject=self.ref(r.structure),
-            predicate=EntityRef(id="akg:Restraint", label=f"is a {role} restraint to", iri=expand("akg:Restraint")),
+            predicate=EntityRef(id=schema.RESTRAINT, label=f"is a {role} restraint to", iri=expand(schema.RESTRAINT)),
             object=self.ref(r.motion),
             qualifiers=qualifiers,
             fact=EntityRef(id=r.id, label=self.restraint_sentence(r), iri=expand(r.id)),
@@ -167,7 +167,9 @@ class KnowledgeBase:
     def _action_fact(self, a: MuscleAction) -> Fact:
         return Fact(
             subject=self.ref(a.muscle),
-            predicate=EntityRef(id="akg:MuscleAction", label=f"is a {a.role.value} of", iri=expand("akg:MuscleAction")),
+            predicate=EntityRef(
+                id=schema.MUSCLE_ACTION, label=f"is a {a.role.value} of", iri=expand(schema.MUSCLE_ACTION)
+            ),
             object=self.ref(a.motion),
             qualifiers={"joint": [self.ref(a.joint)], "role": a.role.value}
             | ({"role_basis": [self.ref(a.role_basis)]} if a.role_basis else {}),
@@ -192,7 +194,9 @@ class KnowledgeBase:
             cached = self._facts[t.id] = Fact(
                 subject=self.ref(t.condition),
                 predicate=EntityRef(
-                    id="akg:TreatmentEvidence", label="has graded evidence on", iri=expand("akg:TreatmentEvidence")
+                    id=schema.TREATMENT_EVIDENCE,
+                    label="has graded evidence on",
+                    iri=expand(schema.TREATMENT_EVIDENCE),
                 ),
                 object=self.ref(t.treatment),
                 qualifiers=_treatment_qualifiers(self, t),
@@ -227,14 +231,14 @@ class KnowledgeBase:
         """The entities whose definition ``source`` gives."""
         if self._defined_by is None:
             defined: dict[str, list[str]] = {}
-            for term in sorted(self.terms.terms.values(), key=lambda t: t.label):
+            for term in sorted(self.terms.values(), key=lambda t: t.label):
                 if term.definition_source:
                     defined.setdefault(term.definition_source, []).append(term.id)
             self._defined_by = defined
         return self._defined_by.get(source, [])
 
     def test_fact(self, test: ClinicalTestSpec, predicate: str, target: str) -> Fact:
-        sources = (test.joint_sources if predicate == "akg:examinesJoint" else test.motion_sources).get(target, ())
+        sources = (test.joint_sources if predicate == schema.EXAMINES_JOINT else test.motion_sources).get(target, ())
         return Fact(
             subject=self.ref(test.id),
             predicate=self.ref(predicate),
@@ -253,10 +257,6 @@ def _treatment_qualifiers(kb: KnowledgeBase, t: TreatmentEvidence) -> dict[str, 
     if t.graded_by:
         qualifiers["graded_by"] = [kb.ref(t.graded_by)]
     return qualifiers
-
-
-def _local(curie: str) -> str:
-    return curie.partition(":")[2] or curie
 
 
 K = TypeVar("K")

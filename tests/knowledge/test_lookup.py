@@ -59,7 +59,7 @@ def test_any_text_resolves_or_fails_cleanly(kg: AnkleKG, text: str) -> None:
         term = kg.resolve(text)
     except (UnknownTerm, AmbiguousTerm):
         return
-    assert term.id in kg.kb.terms.terms
+    assert term.id in kg.kb.terms
 
 
 @settings(max_examples=300, deadline=None)
