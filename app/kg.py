@@ -24,9 +24,10 @@ import pyoxigraph as ox
 from app import __version__
 from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, UnknownTerm
 from app.graph.algorithms import neighbourhood, shortest_paths
-from app.knowledge.base import KnowledgeBase, build_knowledge_base
+from app.knowledge.base import KnowledgeBase
 from app.knowledge.lookup import SearchHit
 from app.knowledge.model import Term
+from app.loader import load_knowledge_base
 from app.models import (
     EDUCATIONAL_NOTICE,
     EntityDetail,
@@ -41,8 +42,7 @@ from app.models import (
     RelationTarget,
     XrefOut,
 )
-from app.ontology.load import load_store
-from app.ontology.validate import ValidationReport, validate
+from app.ontology.validate import ValidationReport
 from app.reasoning.criticality import CriticalityAnalysis, CriticalityReport
 from app.reasoning.differential import DifferentialEngine, DifferentialReport, Findings
 from app.reasoning.impact import Grade, ImpactEngine, ImpactReport
@@ -82,18 +82,7 @@ class AnkleKG:
         """
         settings = settings or Settings()
         started = time.perf_counter()
-        store = load_store(settings.ontology_paths)
-        report = None
-        if settings.validate_on_start:
-            report = validate(
-                store,
-                data_dir=settings.data_dir,
-                reference_csv=settings.reference_csv,
-                shacl=settings.shacl_on_start,
-            )
-            if not report.ok:
-                raise OntologyInvalid(report)
-        kb = build_knowledge_base(store)
+        kb, report = load_knowledge_base(settings)
         engine = ImpactEngine(kb, load_rules(settings.data_dir / "rules"))
         # The loaded graph lives as long as the process: move it out of the collector's sight so
         # that full collections do not walk it (p99 of impact fell from ~37 ms to ~4 ms).
@@ -427,12 +416,4 @@ class AnkleKG:
     # -- misc -----------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         """Sizes of the loaded graph, for /health and the README."""
-        return {
-            "triples": len(self.kb.store),
-            "entities": len(self.kb.terms),
-            "statements": sum(1 for s in self.kb.statements if not s.inferred),
-            "restraints": len(self.kb.restraints),
-            "muscle_actions": len(self.kb.actions),
-            "clinical_tests": len(self.kb.clinical_tests),
-            "treatment_evidence": len(self.kb.treatment_evidence),
-        }
+        return self.kb.counts()

@@ -1,16 +1,19 @@
-"""The indexed knowledge base: everything an answer needs, built once from the validated store."""
+"""The indexed knowledge base: everything an answer needs, built once from the validated store.
+
+The networkx projection it carries (``graph``) is built by the caller's ``project`` function
+(app.graph.projection.project_graph), so this package does not depend on the graph package.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 import networkx as nx
 import pyoxigraph as ox
 
-from app.graph.projection import project_graph
 from app.knowledge import extract, schema
 from app.knowledge.lookup import TermIndex
 from app.knowledge.model import (
@@ -69,6 +72,18 @@ class KnowledgeBase:
         for t in self.treatment_evidence:
             for curie in (t.condition, t.treatment):
                 self.treatments_by_entity.setdefault(curie, []).append(t)
+
+    def counts(self) -> dict[str, int]:
+        """Sizes of the loaded graph, for /health and the README."""
+        return {
+            "triples": len(self.store),
+            "entities": len(self.terms),
+            "statements": sum(1 for s in self.statements if not s.inferred),
+            "restraints": len(self.restraints),
+            "muscle_actions": len(self.actions),
+            "clinical_tests": len(self.clinical_tests),
+            "treatment_evidence": len(self.treatment_evidence),
+        }
 
     # -- naming -------------------------------------------------------------------------------
     def label(self, curie: str) -> str:
@@ -270,8 +285,14 @@ def _group(items: Iterable[V], key: Callable[[V], K]) -> dict[K, list[V]]:
     return dict(grouped)
 
 
-def build_knowledge_base(store: ox.Store) -> KnowledgeBase:
-    """Read every record and index out of a loaded (and validated) store."""
+#: Builds the traversal graph from the records: terms by id, statements, restraints, muscle actions.
+Projection = Callable[
+    [Mapping[str, Term], Sequence[Statement], Sequence[Restraint], Sequence[MuscleAction]], nx.MultiDiGraph
+]
+
+
+def build_knowledge_base(store: ox.Store, project: Projection) -> KnowledgeBase:
+    """Read every record and index out of a loaded (and validated) store; ``project`` gives its graph."""
     terms = extract.read_terms(store)
     statements = extract.read_statements(store)
     restraints = extract.read_restraints(store)
@@ -288,5 +309,5 @@ def build_knowledge_base(store: ox.Store) -> KnowledgeBase:
         treatment_evidence=extract.read_treatment_evidence(store),
         motion_kinds=extract.read_motion_kinds(store),
         opposite_motions=extract.read_opposite_motions(store),
-        graph=project_graph(terms, statements, restraints, actions),
+        graph=project(terms, statements, restraints, actions),
     )
