@@ -33,7 +33,10 @@ __all__ = ["Answers"]
 
 
 class Answers:
-    """Builds answer models over one knowledge base (entity summaries are built once and reused)."""
+    """Builds answer models over one knowledge base (entity summaries are built once and reused).
+
+    Options have no defaults here: the public defaults are those of app.kg.AnkleKG, in one place.
+    """
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -46,7 +49,7 @@ class Answers:
             cached = self._summaries[term.id] = EntitySummary(id=term.id, label=term.label, iri=term.iri, types=refs)
         return cached
 
-    def entity_page(self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0) -> EntityPage:
+    def entity_page(self, *, types: Collection[str] | None, limit: int, offset: int) -> EntityPage:
         """A page of entities, ordered by id, optionally of given classes (subclasses included)."""
         kb = self.kb
         wanted = set(types) if types else None
@@ -110,7 +113,7 @@ class Answers:
             for p, targets in sorted(groups.items(), key=lambda kv: kb.label(kv[0]))
         ]
 
-    def neighbourhood(self, term: Term, *, depth: int = 1, predicates: Collection[str] | None = None) -> Neighbourhood:
+    def neighbourhood(self, term: Term, *, depth: int, predicates: Collection[str] | None) -> Neighbourhood:
         """Node-link JSON of everything within ``depth`` hops of an entity."""
         kb = self.kb
         sub = neighbourhood(kb.graph, term.id, depth, predicates)
@@ -134,13 +137,7 @@ class Answers:
         )
 
     def paths(
-        self,
-        start: Term,
-        end: Term,
-        *,
-        max_length: int = 4,
-        predicates: Collection[str] | None = None,
-        limit: int = 10,
+        self, start: Term, end: Term, *, max_length: int, predicates: Collection[str] | None, limit: int
     ) -> Paths:
         """The shortest connections between two entities, each edge with its sources."""
         kb = self.kb
