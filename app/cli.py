@@ -11,9 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app import __version__
-from app.kg import AmbiguousTerm, AnkleKG, InvalidArgument, OntologyInvalid, UnknownTerm
+from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
+from app.kg import AnkleKG
 from app.models import EDUCATIONAL_NOTICE
-from app.ontology.load import OntologyLoadError, load_store
+from app.ontology.load import load_store
 from app.reasoning.impact import ImpactReport
 from app.reasoning.rules import RuleConfigurationError, load_rules
 from app.settings import Settings

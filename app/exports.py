@@ -21,6 +21,7 @@ import pyoxigraph as ox
 import rdflib
 
 from app.kg import AnkleKG
+from app.knowledge import schema
 from app.ontology.context import jsonld_context
 from app.vocab import PREFIXES
 
@@ -112,7 +113,7 @@ def _joined(values: Iterable[str]) -> str:
 
 
 def _entities_csv(kg: AnkleKG) -> bytes:
-    terms = sorted(kg.kb.terms.terms.values(), key=lambda t: t.id)
+    terms = sorted(kg.kb.terms.values(), key=lambda t: t.id)
     return _csv(
         ["id", "label", "types", "definition", "definition_source", "synonyms", "abbreviations", "latin_name", "xrefs"],
         (
@@ -194,9 +195,9 @@ def _treatment_csv(kg: AnkleKG) -> bytes:
 
 
 def _references_csv(kg: AnkleKG) -> bytes:
-    refs = [t for t in kg.kb.terms.terms.values() if "akg:Reference" in t.types]
+    refs = [t for t in kg.kb.terms.values() if schema.REFERENCE in t.types]
     fields = ["dcterms:title", "dcterms:creator", "dcterms:publisher", "dcterms:issued", "bibo:doi", "schema:url",
-              "akg:referenceKind", "dcterms:bibliographicCitation"]  # fmt: skip
+              schema.REFERENCE_KIND, "dcterms:bibliographicCitation"]  # fmt: skip
 
     def value(term: object, prop: str) -> str:
         return _joined(v for p, v in term.annotations if p == prop)  # type: ignore[attr-defined]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,8 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.kg import InvalidArgument
-from app.knowledge.lookup import AmbiguousTerm, UnknownTerm
+from app.errors import AmbiguousTerm, AnkleKGError, InvalidArgument, TermNotResolved, UnknownTerm
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://w3id.org/anklekg/problems/"
@@ -70,53 +71,62 @@ def problem_response(request: Request, status: int, slug: str, title: str, detai
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON)
 
 
-def _suggestion_list(terms: list) -> list[dict[str, str]]:
-    return [{"id": t.id, "label": t.label} for t in terms]
+def _unknown_term(exc: UnknownTerm) -> tuple[str, dict[str, Any]]:
+    names = ", ".join(f"{t.label} ({t.id})" for t in exc.suggestions)
+    hint = f" Did you mean: {names}?" if names else " Try /v1/search?q=... to find the right name."
+    return f"No entity is named {exc.ref!r}.{hint}", _term_extras(exc)
+
+
+def _ambiguous_term(exc: AmbiguousTerm) -> tuple[str, dict[str, Any]]:
+    names = "; ".join(f"{t.label} ({t.id})" for t in exc.candidates)
+    return f"{exc.ref!r} names several entities: {names}. Use the id of the one you mean.", _term_extras(exc)
+
+
+def _term_extras(exc: TermNotResolved) -> dict[str, Any]:
+    return {
+        "parameter": exc.parameter,
+        "value": exc.ref,
+        "suggestions": [{"id": t.id, "label": t.label} for t in exc.terms],
+    }
+
+
+def _invalid_argument(exc: InvalidArgument) -> tuple[str, dict[str, Any]]:
+    detail = f"Parameter {exc.parameter!r} has value {exc.value!r}: {exc.detail}"
+    return detail, {"parameter": exc.parameter, "value": exc.value}
+
+
+@dataclass(frozen=True)
+class ProblemKind:
+    """How one class of domain error is answered: status, ``type`` slug, title, and the detail
+    text with the extra members (parameter, value, suggestions) read from the exception."""
+
+    status: int
+    slug: str
+    title: str
+    describe: Callable[[Any], tuple[str, dict[str, Any]]]
+
+
+#: Every domain error a request can raise, by class (a subclass answers as its nearest listed base:
+#: Starlette looks handlers up along the MRO).
+PROBLEM_KINDS: dict[type[AnkleKGError], ProblemKind] = {
+    UnknownTerm: ProblemKind(404, "unknown-entity", "Unknown entity", _unknown_term),
+    AmbiguousTerm: ProblemKind(400, "ambiguous-name", "Ambiguous name", _ambiguous_term),
+    InvalidArgument: ProblemKind(400, "invalid-parameter", "Invalid parameter value", _invalid_argument),
+}
+
+
+def _answer_with(kind: ProblemKind) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        detail, extra = kind.describe(exc)
+        return problem_response(request, kind.status, kind.slug, kind.title, detail, **extra)
+
+    return handler
 
 
 def install_problem_handlers(app: FastAPI) -> None:
     """Map every exception the service can raise to a problem response, once."""
-
-    @app.exception_handler(UnknownTerm)
-    async def unknown_term(request: Request, exc: UnknownTerm) -> JSONResponse:
-        names = ", ".join(f"{t.label} ({t.id})" for t in exc.suggestions)
-        hint = f" Did you mean: {names}?" if names else " Try /v1/search?q=... to find the right name."
-        return problem_response(
-            request,
-            404,
-            "unknown-entity",
-            "Unknown entity",
-            f"No entity is named {exc.ref!r}.{hint}",
-            parameter=exc.parameter,
-            value=exc.ref,
-            suggestions=_suggestion_list(exc.suggestions),
-        )
-
-    @app.exception_handler(AmbiguousTerm)
-    async def ambiguous_term(request: Request, exc: AmbiguousTerm) -> JSONResponse:
-        names = "; ".join(f"{t.label} ({t.id})" for t in exc.candidates)
-        return problem_response(
-            request,
-            400,
-            "ambiguous-name",
-            "Ambiguous name",
-            f"{exc.ref!r} names several entities: {names}. Use the id of the one you mean.",
-            parameter=exc.parameter,
-            value=exc.ref,
-            suggestions=_suggestion_list(exc.candidates),
-        )
-
-    @app.exception_handler(InvalidArgument)
-    async def invalid_argument(request: Request, exc: InvalidArgument) -> JSONResponse:
-        return problem_response(
-            request,
-            400,
-            "invalid-parameter",
-            "Invalid parameter value",
-            f"Parameter {exc.parameter!r} has value {exc.value!r}: {exc.detail}",
-            parameter=exc.parameter,
-            value=exc.value,
-        )
+    for cls, kind in PROBLEM_KINDS.items():
+        app.add_exception_handler(cls, _answer_with(kind))
 
     @app.exception_handler(ProblemError)
     async def problem_error(request: Request, exc: ProblemError) -> JSONResponse:

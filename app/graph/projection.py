@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
+from app.knowledge import schema
 from app.knowledge.model import MuscleAction, Restraint, Statement, Term
 
 __all__ = ["project_graph"]
@@ -29,15 +30,15 @@ def project_graph(
     for st in statements:
         graph.add_edge(st.subject, st.object, key=st.predicate, sources=st.sources, inferred=st.inferred)
     for r in restraints:
-        graph.add_node(r.id, label=f"restraint {r.id}", types=("akg:Restraint",))
-        graph.add_edge(r.id, r.structure, key="akg:restrainingStructure", sources=r.sources, inferred=False)
-        graph.add_edge(r.id, r.joint, key="akg:joint", sources=r.sources, inferred=False)
-        graph.add_edge(r.id, r.motion, key="akg:motion", sources=r.sources, inferred=False)
+        graph.add_node(r.id, label=f"restraint {r.id}", types=(schema.RESTRAINT,))
+        graph.add_edge(r.id, r.structure, key=schema.RESTRAINING_STRUCTURE, sources=r.sources, inferred=False)
+        graph.add_edge(r.id, r.joint, key=schema.FACT_JOINT, sources=r.sources, inferred=False)
+        graph.add_edge(r.id, r.motion, key=schema.FACT_MOTION, sources=r.sources, inferred=False)
         for position in sorted(r.positions):
-            graph.add_edge(r.id, position, key="akg:position", sources=r.sources, inferred=False)
+            graph.add_edge(r.id, position, key=schema.FACT_POSITION, sources=r.sources, inferred=False)
     for a in actions:
-        graph.add_node(a.id, label=f"muscle action {a.id}", types=("akg:MuscleAction",))
-        graph.add_edge(a.id, a.muscle, key="akg:actingMuscle", sources=a.sources, inferred=False)
-        graph.add_edge(a.id, a.joint, key="akg:joint", sources=a.sources, inferred=False)
-        graph.add_edge(a.id, a.motion, key="akg:motion", sources=a.sources, inferred=False)
+        graph.add_node(a.id, label=f"muscle action {a.id}", types=(schema.MUSCLE_ACTION,))
+        graph.add_edge(a.id, a.muscle, key=schema.ACTING_MUSCLE, sources=a.sources, inferred=False)
+        graph.add_edge(a.id, a.joint, key=schema.FACT_JOINT, sources=a.sources, inferred=False)
+        graph.add_edge(a.id, a.motion, key=schema.FACT_MOTION, sources=a.sources, inferred=False)
     return graph

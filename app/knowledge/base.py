@@ -1,17 +1,20 @@
-"""The indexed knowledge base: everything an answer needs, built once from the validated store."""
+"""The indexed knowledge base: everything an answer needs, built once from the validated store.
+
+The networkx projection it carries (``graph``) is built by the caller's ``project`` function
+(app.graph.projection.project_graph), so this package does not depend on the graph package.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 import networkx as nx
 import pyoxigraph as ox
 
-from app.graph.projection import project_graph
-from app.knowledge import extract
+from app.knowledge import extract, schema
 from app.knowledge.lookup import TermIndex
 from app.knowledge.model import (
     ClinicalTestSpec,
@@ -23,7 +26,7 @@ from app.knowledge.model import (
     TreatmentEvidence,
 )
 from app.models import EntityRef, Fact
-from app.ontology.curies import expand
+from app.ontology.curies import expand, local_name
 
 
 @dataclass
@@ -69,6 +72,18 @@ class KnowledgeBase:
         for t in self.treatment_evidence:
             for curie in (t.condition, t.treatment):
                 self.treatments_by_entity.setdefault(curie, []).append(t)
+
+    def counts(self) -> dict[str, int]:
+        """Sizes of the loaded graph, for /health and the README."""
+        return {
+            "triples": len(self.store),
+            "entities": len(self.terms),
+            "statements": sum(1 for s in self.statements if not s.inferred),
+            "restraints": len(self.restraints),
+            "muscle_actions": len(self.actions),
+            "clinical_tests": len(self.clinical_tests),
+            "treatment_evidence": len(self.treatment_evidence),
+        }
 
     # -- naming -------------------------------------------------------------------------------
     def label(self, curie: str) -> str:
@@ -116,7 +131,7 @@ class KnowledgeBase:
             subject=self.ref(st.subject),
             predicate=self.ref(st.predicate),
             object=self.ref(st.object),
-            qualifiers={_local(k): v for k, v in st.qualifiers},
+            qualifiers={local_name(k): v for k, v in st.qualifiers},
             inferred=st.inferred,
             sources=[self.ref(s) for s in st.sources],
         )
@@ -142,7 +157,7 @@ class KnowledgeBase:
             qualifiers["position_basis"] = [self.ref(r.position_basis)]
         return Fact(
             subject=self.ref(r.structure),
-            predicate=EntityRef(id="akg:Restraint", label=f"is a {role} restraint to", iri=expand("akg:Restraint")),
+            predicate=EntityRef(id=schema.RESTRAINT, label=f"is a {role} restraint to", iri=expand(schema.RESTRAINT)),
             object=self.ref(r.motion),
             qualifiers=qualifiers,
             fact=EntityRef(id=r.id, label=self.restraint_sentence(r), iri=expand(r.id)),
@@ -167,7 +182,9 @@ class KnowledgeBase:
     def _action_fact(self, a: MuscleAction) -> Fact:
         return Fact(
             subject=self.ref(a.muscle),
-            predicate=EntityRef(id="akg:MuscleAction", label=f"is a {a.role.value} of", iri=expand("akg:MuscleAction")),
+            predicate=EntityRef(
+                id=schema.MUSCLE_ACTION, label=f"is a {a.role.value} of", iri=expand(schema.MUSCLE_ACTION)
+            ),
             object=self.ref(a.motion),
             qualifiers={"joint": [self.ref(a.joint)], "role": a.role.value}
             | ({"role_basis": [self.ref(a.role_basis)]} if a.role_basis else {}),
@@ -192,7 +209,9 @@ class KnowledgeBase:
             cached = self._facts[t.id] = Fact(
                 subject=self.ref(t.condition),
                 predicate=EntityRef(
-                    id="akg:TreatmentEvidence", label="has graded evidence on", iri=expand("akg:TreatmentEvidence")
+                    id=schema.TREATMENT_EVIDENCE,
+                    label="has graded evidence on",
+                    iri=expand(schema.TREATMENT_EVIDENCE),
                 ),
                 object=self.ref(t.treatment),
                 qualifiers=_treatment_qualifiers(self, t),
@@ -227,14 +246,14 @@ class KnowledgeBase:
         """The entities whose definition ``source`` gives."""
         if self._defined_by is None:
             defined: dict[str, list[str]] = {}
-            for term in sorted(self.terms.terms.values(), key=lambda t: t.label):
+            for term in sorted(self.terms.values(), key=lambda t: t.label):
                 if term.definition_source:
                     defined.setdefault(term.definition_source, []).append(term.id)
             self._defined_by = defined
         return self._defined_by.get(source, [])
 
     def test_fact(self, test: ClinicalTestSpec, predicate: str, target: str) -> Fact:
-        sources = (test.joint_sources if predicate == "akg:examinesJoint" else test.motion_sources).get(target, ())
+        sources = (test.joint_sources if predicate == schema.EXAMINES_JOINT else test.motion_sources).get(target, ())
         return Fact(
             subject=self.ref(test.id),
             predicate=self.ref(predicate),
@@ -255,10 +274,6 @@ def _treatment_qualifiers(kb: KnowledgeBase, t: TreatmentEvidence) -> dict[str, 
     return qualifiers
 
 
-def _local(curie: str) -> str:
-    return curie.partition(":")[2] or curie
-
-
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -270,8 +285,14 @@ def _group(items: Iterable[V], key: Callable[[V], K]) -> dict[K, list[V]]:
     return dict(grouped)
 
 
-def build_knowledge_base(store: ox.Store) -> KnowledgeBase:
-    """Read every record and index out of a loaded (and validated) store."""
+#: Builds the traversal graph from the records: terms by id, statements, restraints, muscle actions.
+Projection = Callable[
+    [Mapping[str, Term], Sequence[Statement], Sequence[Restraint], Sequence[MuscleAction]], nx.MultiDiGraph
+]
+
+
+def build_knowledge_base(store: ox.Store, project: Projection) -> KnowledgeBase:
+    """Read every record and index out of a loaded (and validated) store; ``project`` gives its graph."""
     terms = extract.read_terms(store)
     statements = extract.read_statements(store)
     restraints = extract.read_restraints(store)
@@ -288,5 +309,5 @@ def build_knowledge_base(store: ox.Store) -> KnowledgeBase:
         treatment_evidence=extract.read_treatment_evidence(store),
         motion_kinds=extract.read_motion_kinds(store),
         opposite_motions=extract.read_opposite_motions(store),
-        graph=project_graph(terms, statements, restraints, actions),
+        graph=project(terms, statements, restraints, actions),
     )

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 
+from app.knowledge import schema
 from app.knowledge.model import (
     ActionRole,
     ClinicalTestSpec,
@@ -23,7 +24,7 @@ from app.knowledge.model import (
     Xref,
 )
 from app.ontology.curies import compress
-from app.vocab import AKG, ANKLE_BASE, SCHEMA_BASE, sparql_prologue
+from app.vocab import ANKLE_BASE, SCHEMA_BASE, sparql_prologue
 
 _PROLOGUE = sparql_prologue()
 
@@ -88,10 +89,10 @@ def read_terms(store: ox.Store) -> dict[str, Term]:
             "rdfs:label",
             "rdf:type",
             "IAO:0000115",
-            "akg:definitionSource",
+            schema.DEFINITION_SOURCE,
             "oboInOwl:hasExactSynonym",
-            "akg:abbreviation",
-            "akg:latinName",
+            schema.ABBREVIATION,
+            schema.LATIN_NAME,
             "oboInOwl:hasDbXref",
             "owl:deprecated",
         }
@@ -100,12 +101,12 @@ def read_terms(store: ox.Store) -> dict[str, Term]:
             id=curie,
             iri=ANKLE_BASE + curie.removeprefix("ANKLE:"),
             label=sorted(labels)[0],
-            types=tuple(sorted(t for t in props.get("rdf:type", ()) if t.startswith("akg:"))),
+            types=tuple(sorted(t for t in props.get("rdf:type", ()) if t.startswith(schema.SCHEMA_PREFIX))),
             definition=_first(props.get("IAO:0000115")),
-            definition_source=_first(props.get("akg:definitionSource")),
+            definition_source=_first(props.get(schema.DEFINITION_SOURCE)),
             synonyms=tuple(sorted(set(props.get("oboInOwl:hasExactSynonym", ())))),
-            abbreviations=tuple(sorted(set(props.get("akg:abbreviation", ())))),
-            latin_name=_first(props.get("akg:latinName")),
+            abbreviations=tuple(sorted(set(props.get(schema.ABBREVIATION, ())))),
+            latin_name=_first(props.get(schema.LATIN_NAME)),
             xrefs=tuple(
                 xrefs.get((curie, x), Xref(x, None, None)) for x in sorted(props.get("oboInOwl:hasDbXref", ()))
             ),
@@ -145,11 +146,11 @@ def read_statements(store: ox.Store) -> list[Statement]:
         if "src" in row:
             sources.add(row["src"])
         if "roots" in row:
-            qualifiers.add(("akg:spinalRootLevels", row["roots"]))
+            qualifiers.add((schema.SPINAL_ROOT_LEVELS, row["roots"]))
         if "grade" in row:
-            qualifiers.add(("akg:minimumGrade", row["grade"]))
+            qualifiers.add((schema.MINIMUM_GRADE, row["grade"]))
         if "inv" in row:
-            qualifiers.add(("akg:involvement", row["inv"]))
+            qualifiers.add((schema.INVOLVEMENT, row["inv"]))
     asserted = [
         Statement(s, p, o, tuple(sorted(src)), False, tuple(sorted(q)))
         for (s, p, o), (src, q) in sorted(grouped.items())
@@ -208,8 +209,8 @@ def read_restraints(store: ox.Store) -> list[Restraint]:
     } GROUP BY ?r ?structure ?joint ?motion ?role ?contribution ?note ?known ?roleBasis ?positionBasis
       ORDER BY ?r"""
     roles = {
-        compress(str(AKG.PrimaryRestraint)): RestraintRole.PRIMARY,
-        compress(str(AKG.SecondaryRestraint)): RestraintRole.SECONDARY,
+        schema.PRIMARY_RESTRAINT: RestraintRole.PRIMARY,
+        schema.SECONDARY_RESTRAINT: RestraintRole.SECONDARY,
     }
     return [
         Restraint(
@@ -244,8 +245,8 @@ def read_actions(store: ox.Store) -> list[MuscleAction]:
       OPTIONAL { ?a akg:roleBasis ?roleBasis }
     } GROUP BY ?a ?muscle ?joint ?motion ?role ?note ?known ?roleBasis ORDER BY ?a"""
     roles = {
-        compress(str(AKG.PrimeMover)): ActionRole.PRIME_MOVER,
-        compress(str(AKG.Assistant)): ActionRole.ASSISTANT,
+        schema.PRIME_MOVER: ActionRole.PRIME_MOVER,
+        schema.ASSISTANT: ActionRole.ASSISTANT,
     }
     return [
         MuscleAction(
@@ -267,7 +268,7 @@ def read_actions(store: ox.Store) -> list[MuscleAction]:
 def read_clinical_tests(statements: list[Statement], store: ox.Store) -> list[ClinicalTestSpec]:
     """Clinical tests with the joints, motions and structures they examine (from sourced statements)."""
     by_test: dict[str, dict[str, dict[str, tuple[str, ...]]]] = defaultdict(lambda: defaultdict(dict))
-    wanted = {"akg:examinesJoint", "akg:examinesMotion", "akg:examinesStructure"}
+    wanted = {schema.EXAMINES_JOINT, schema.EXAMINES_MOTION, schema.EXAMINES_STRUCTURE}
     tests = {row["t"] for row in _rows(store, "SELECT ?t WHERE { ?t a akg:ClinicalTest }")}
     detects: dict[str, dict[str, int | None]] = defaultdict(dict)
     for st in statements:
@@ -275,22 +276,22 @@ def read_clinical_tests(statements: list[Statement], store: ox.Store) -> list[Cl
             continue
         if st.predicate in wanted:
             by_test[st.subject][st.predicate][st.object] = st.sources
-        elif st.predicate == "akg:detectsLesion":
-            grade = dict(st.qualifiers).get("akg:minimumGrade")
+        elif st.predicate == schema.DETECTS_LESION:
+            grade = dict(st.qualifiers).get(schema.MINIMUM_GRADE)
             detects[st.subject][st.object] = int(grade) if grade is not None else None
     positions: dict[str, list[str]] = defaultdict(list)
     for row in _rows(store, "SELECT ?t ?p WHERE { ?t akg:testPosition ?p }"):
         positions[row["t"]].append(row["p"])
     specs = []
     for test, props in sorted(by_test.items()):
-        joints = props.get("akg:examinesJoint", {})
-        motions = props.get("akg:examinesMotion", {})
+        joints = props.get(schema.EXAMINES_JOINT, {})
+        motions = props.get(schema.EXAMINES_MOTION, {})
         specs.append(
             ClinicalTestSpec(
                 id=test,
                 joints=tuple(sorted(joints)),
                 motions=tuple(sorted(motions)),
-                structures=tuple(sorted(props.get("akg:examinesStructure", {}))),
+                structures=tuple(sorted(props.get(schema.EXAMINES_STRUCTURE, {}))),
                 positions=tuple(sorted(positions.get(test, ()))),
                 joint_sources=dict(joints),
                 motion_sources=dict(motions),

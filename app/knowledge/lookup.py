@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TypeVar, overload
 
 from rapidfuzz import fuzz, process
 
+from app.errors import AmbiguousTerm, UnknownTerm
 from app.knowledge.model import Term
 from app.ontology.curies import compress
+
+T = TypeVar("T")
 
 _FOLD = re.compile(r"[\s\-_/,;:()'’.]+")
 
@@ -40,26 +44,6 @@ class MatchField(IntEnum):
         return self.name.lower()
 
 
-class UnknownTerm(LookupError):
-    """No term has this name; ``suggestions`` are the closest names that exist."""
-
-    def __init__(self, ref: str, suggestions: list[Term]) -> None:
-        super().__init__(ref)
-        self.ref = ref
-        self.suggestions = suggestions
-        self.parameter: str | None = None  # the request parameter that held the name, once known
-
-
-class AmbiguousTerm(LookupError):
-    """Several terms share this name at the same level of trust; the caller must pick by id."""
-
-    def __init__(self, ref: str, candidates: list[Term]) -> None:
-        super().__init__(ref)
-        self.ref = ref
-        self.candidates = candidates
-        self.parameter: str | None = None  # the request parameter that held the name, once known
-
-
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     term: Term
@@ -68,15 +52,15 @@ class SearchHit:
     matched_text: str
 
 
-class TermIndex:
-    """Name -> term lookups over the loaded terms, built once."""
+class TermIndex(Mapping[str, Term]):
+    """The loaded terms by CURIE (a read-only mapping), with lookups by any name; built once."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        self.terms: dict[str, Term] = {t.id: t for t in terms}
-        self._by_iri = {t.iri: t for t in self.terms.values()}
+        self._by_id: dict[str, Term] = {t.id: t for t in terms}
+        self._by_iri = {t.iri: t for t in self._by_id.values()}
         self._by_name: dict[str, dict[MatchField, set[str]]] = defaultdict(lambda: defaultdict(set))
         self._choices: list[tuple[str, MatchField, str]] = []  # (folded name, field, term id)
-        for term in self.terms.values():
+        for term in self._by_id.values():
             for field, name in _names(term):
                 folded = fold(name)
                 if folded:
@@ -85,19 +69,48 @@ class TermIndex:
         self._choice_tokens = [tuple(name.split()) for name, _, _ in self._choices]
         self._vocabulary = sorted({token for tokens in self._choice_tokens for token in tokens})
 
+    # -- the mapping (get, values and `in` go straight to the dict: answers call them per entity) --
+    def __getitem__(self, curie: str) -> Term:
+        return self._by_id[curie]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
     def __len__(self) -> int:
-        return len(self.terms)
+        return len(self._by_id)
 
-    def get(self, curie: str) -> Term | None:
-        return self.terms.get(curie)
+    def __contains__(self, curie: object) -> bool:
+        return curie in self._by_id
 
-    def resolve(self, ref: str) -> Term:
-        """The one term that ``ref`` names, or :class:`UnknownTerm` / :class:`AmbiguousTerm`."""
+    @overload
+    def get(self, curie: str, /) -> Term | None: ...
+    @overload
+    def get(self, curie: str, default: Term, /) -> Term: ...
+    @overload
+    def get(self, curie: str, default: T, /) -> Term | T: ...
+    def get(self, curie: str, default: object = None, /) -> object:
+        return self._by_id.get(curie, default)
+
+    def values(self) -> ValuesView[Term]:
+        return self._by_id.values()
+
+    @property
+    def terms(self) -> TermIndex:
+        """The index itself: the old spelling ``kb.terms.terms``, kept until app/reasoning reads ``kb.terms``."""
+        return self
+
+    # -- names --------------------------------------------------------------------------------
+    def resolve(self, ref: str, *, parameter: str | None = None) -> Term:
+        """The one term that ``ref`` names, or :class:`UnknownTerm` / :class:`AmbiguousTerm`.
+
+        ``parameter`` (the part of a request that held the name) is carried by the error.
+        """
         text = ref.strip()
-        term = self.terms.get(text) or self._by_iri.get(text) or self.terms.get(compress(text))
+        by_id = self._by_id
+        term = by_id.get(text) or self._by_iri.get(text) or by_id.get(compress(text))
         if term is None and ":" in text:
             prefix, _, local = text.partition(":")
-            term = self.terms.get(f"{prefix.upper()}:{local}")
+            term = by_id.get(f"{prefix.upper()}:{local}")
         if term is not None:
             return term
         fields = self._by_name.get(fold(text))
@@ -105,9 +118,9 @@ class TermIndex:
             best = min(fields)
             ids = sorted(fields[best])
             if len(ids) == 1:
-                return self.terms[ids[0]]
-            raise AmbiguousTerm(ref, [self.terms[i] for i in ids])
-        raise UnknownTerm(ref, self.suggest(text))
+                return by_id[ids[0]]
+            raise AmbiguousTerm(ref, [by_id[i] for i in ids], parameter)
+        raise UnknownTerm(ref, self.suggest(text), parameter)
 
     def suggest(self, text: str, limit: int = 5) -> list[Term]:
         """The closest distinct terms to a name that matched nothing."""
@@ -128,7 +141,7 @@ class TermIndex:
         best: dict[str, SearchHit] = {}
 
         def offer(term_id: str, score: float, field: MatchField, name: str) -> None:
-            term = self.terms[term_id]
+            term = self._by_id[term_id]
             if types is not None and not any(t in types for t in term.types):
                 return
             current = best.get(term_id)

@@ -23,3 +23,8 @@ def expand(curie: str) -> str | None:
         return None
     namespace = PREFIXES.get(prefix)
     return namespace + local if namespace is not None else None
+
+
+def local_name(curie: str) -> str:
+    """The part of a CURIE after its prefix (akg:partOf -> partOf); a string without one, unchanged."""
+    return curie.partition(":")[2] or curie

@@ -23,7 +23,8 @@ from typing import cast
 
 import pyoxigraph as ox
 
-from app.ontology.load import OntologyLoadError, rdf_format_for
+from app.errors import OntologyLoadError
+from app.ontology.load import rdf_format_for
 
 __all__ = ["ASSERTED_GRAPH", "INFERRED_GRAPH", "ExtraDataset", "build_dataset", "infer_closure", "parse_dataset_option"]
 

@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from app.errors import AnkleKGError
 from app.vocab import PREFIXES
 
 __all__ = [
@@ -74,7 +75,7 @@ _UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD"
 Form = TypingLiteral["select", "ask", "graph"]
 
 
-class InvalidQuery(ValueError):
+class InvalidQuery(AnkleKGError, ValueError):
     """The text is not a SPARQL 1.1 query; carries the line and column pyoxigraph reported."""
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
@@ -82,7 +83,7 @@ class InvalidQuery(ValueError):
         self.message, self.line, self.column = message, line, column
 
 
-class QueryRefused(ValueError):
+class QueryRefused(AnkleKGError, ValueError):
     """A well-formed request this read-only, offline endpoint will not run (update, SERVICE)."""
 
     def __init__(self, reason: str, detail: str) -> None:
@@ -90,7 +91,7 @@ class QueryRefused(ValueError):
         self.reason, self.detail = reason, detail
 
 
-class NotAcceptable(ValueError):
+class NotAcceptable(AnkleKGError, ValueError):
     """None of the media types the client accepts can carry this kind of result."""
 
     def __init__(self, form: Form, offered: Sequence[str]) -> None:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, field_validator
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
 from app.api.responses import ModelResponse
-from app.kg import InvalidArgument
+from app.errors import InvalidArgument
 from app.reasoning.impact import SECTIONS, ImpactReport
 
 Explain = Literal["full", "rules", "none"]

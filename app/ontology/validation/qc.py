@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from app.errors import OntologyLoadError
 from app.ontology.curies import compress
-from app.ontology.load import OntologyLoadError
 from app.ontology.validation.report import Severity, Violation, literal_form
 from app.vocab import ONTOLOGY_IRI, sparql_prologue
 

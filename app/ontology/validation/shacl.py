@@ -13,8 +13,9 @@ import rdflib
 from pyshacl import validate as shacl_validate
 from pyshacl.errors import ReportableRuntimeError
 
+from app.errors import OntologyLoadError
 from app.ontology.curies import compress
-from app.ontology.load import OntologyLoadError, load_store, to_rdflib
+from app.ontology.load import load_store, to_rdflib
 from app.ontology.validation.report import Severity, Violation, literal_form
 from app.vocab import RDF, SH
 

@@ -15,8 +15,8 @@ from typing import cast
 
 import pyoxigraph as ox
 
+from app.errors import OntologyLoadError
 from app.ontology.curies import compress
-from app.ontology.load import OntologyLoadError
 from app.ontology.validation.report import Severity, Violation
 from app.vocab import OBOINOWL, sparql_prologue
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from app.graph.projection import project_graph
 from app.knowledge.base import build_knowledge_base
 from app.ontology.load import load_store
 from app.reasoning.impact import (
@@ -78,7 +79,7 @@ def fixture_name(rule_id: str) -> str:
 @cache
 def engine(rule_id: str) -> ImpactEngine:
     paths = [ROOT / "data" / "schema.ttl", FIXTURES / "common.ttl", FIXTURES / f"{fixture_name(rule_id)}.ttl"]
-    return ImpactEngine(build_knowledge_base(load_store(paths)), RULES)
+    return ImpactEngine(build_knowledge_base(load_store(paths), project_graph), RULES)
 
 
 def run(rule_id: str, *injuries: tuple[str, int], position: str | None = None) -> ImpactReport:

@@ -1,0 +1,144 @@
+"""From the names a person types to terms, schema classes and edge predicates, or an error that
+says which parameter to fix and what would have worked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import TypeVar
+
+from app.errors import AmbiguousTerm, InvalidArgument, UnknownTerm
+from app.knowledge.base import KnowledgeBase
+from app.knowledge.lookup import SearchHit
+from app.knowledge.model import Term
+from app.knowledge.schema import INJURABLE_TYPES, JOINT_POSITION, MOTION, SCHEMA_PREFIX
+from app.ontology.curies import local_name
+
+__all__ = ["Resolver"]
+
+#: An injury grade (app.reasoning.impact.Grade: 1, 2 or 3), generic here so this package does not import reasoning.
+G = TypeVar("G", bound=int)
+
+
+class Resolver:
+    """Name resolution over one knowledge base (the edge predicates it knows are listed once)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._predicates: frozenset[str] | None = None
+
+    def resolve(self, ref: str, *, types: Collection[str] | None = None, parameter: str = "ref") -> Term:
+        """The term ``ref`` names (CURIE, IRI, label, synonym, abbreviation; any case).
+
+        With ``types``, only terms of those classes (or their subclasses) qualify; a name that is
+        ambiguous overall but unique among those types resolves. An unknown or ambiguous name raises
+        with ``parameter`` recorded, so the error can say which part of the request to fix.
+        """
+        terms = self.kb.terms
+        if types is None:
+            return terms.resolve(ref, parameter=parameter)
+        try:
+            term = terms.resolve(ref)
+            if self._has_type(term, types):
+                return term
+            candidates = [term]
+        except AmbiguousTerm as exc:
+            candidates = exc.candidates
+        except UnknownTerm:
+            candidates = []
+        typed = [t for t in candidates if self._has_type(t, types)]
+        if len(typed) == 1:
+            return typed[0]
+        hits = terms.search(ref, types=self.expand_types(types), limit=5)
+        # A unique best prefix match ("deltoid" -> deltoid ligament) is what the user meant.
+        if hits and hits[0].score >= 0.85 and (len(hits) == 1 or hits[0].score > hits[1].score):
+            return hits[0].term
+        wanted = ", ".join(sorted(self.kb.label(t) for t in types))
+        if candidates:
+            raise InvalidArgument(
+                parameter, ref, f"{ref!r} names {self._describe(candidates)}, which is not a {wanted}"
+            )
+        # Few terms have these types: rank them all, so the caller always gets something to pick from.
+        suggestions = hits or terms.search(ref, types=self.expand_types(types), limit=5, fuzzy_cutoff=0)
+        raise UnknownTerm(ref, [h.term for h in suggestions], parameter)
+
+    def resolve_ids(self, names: Sequence[str], cls: str, parameter: str) -> tuple[str, ...]:
+        """The ids of the terms of class ``cls`` that ``names`` name, each once, in order."""
+        return tuple(dict.fromkeys(self.resolve(n, types=(cls,), parameter=parameter).id for n in names))
+
+    def resolve_injuries(self, injured: str | Sequence[str | tuple[str, G]], grade: G) -> list[tuple[str, G]]:
+        """The ids and grades of the injured structures or conditions: one name, or names (of ``grade``)
+        and (name, grade) pairs. Grades are 1, 2 or 3; at least one injury must be named."""
+        injuries: list[tuple[str, G]] = []
+        for item in [injured] if isinstance(injured, str) else injured:
+            name, item_grade = (item, grade) if isinstance(item, str) else item
+            if item_grade not in (1, 2, 3):
+                raise InvalidArgument("grade", item_grade, "grade must be 1, 2 or 3")
+            injuries.append((self.resolve(name, types=INJURABLE_TYPES, parameter="injured").id, item_grade))
+        if not injuries:
+            raise InvalidArgument("injured", "", "name at least one injured structure, e.g. injured=ATFL")
+        return injuries
+
+    def resolve_mechanism(self, mechanism: tuple[str, str | None]) -> tuple[str, str | None]:
+        """The ids of an injury mechanism's motion and (optional) joint position."""
+        motion, position = mechanism
+        return (
+            self.resolve(motion, types=(MOTION,), parameter="mechanism.motion").id,
+            self.resolve(position, types=(JOINT_POSITION,), parameter="mechanism.position").id if position else None,
+        )
+
+    def resolve_classes(self, names: Collection[str], *, parameter: str = "type") -> set[str]:
+        """Schema classes named by CURIE (akg:Ligament), local name (Ligament) or label (ligament)."""
+        classes = {cls: self.kb.label(cls) for cls in self.kb.class_ancestors if cls.startswith(SCHEMA_PREFIX)}
+
+        def refusal() -> str:
+            known = ", ".join(sorted(local_name(c) for c in classes if self._has_instances(c)))
+            return f"not a known type; use one of: {known}"
+
+        return _match_names(names, classes, parameter, refusal)
+
+    def resolve_predicates(self, names: Collection[str], *, parameter: str = "predicate") -> set[str]:
+        """Edge predicates named by CURIE (akg:partOf), local name (partOf) or label (part of)."""
+        predicates = {p: self.kb.label(p) for p in self.predicate_ids()}
+
+        def refusal() -> str:
+            return f"no edge has this predicate; use one of: {', '.join(sorted(local_name(p) for p in predicates))}"
+
+        return _match_names(names, predicates, parameter, refusal)
+
+    def predicate_ids(self) -> frozenset[str]:
+        """Every predicate that labels an edge of the projection (for validating filters; computed once)."""
+        if self._predicates is None:
+            self._predicates = frozenset(k for _, _, k in self.kb.graph.edges(keys=True))
+        return self._predicates
+
+    def search(self, query: str, *, types: Collection[str] | None = None, limit: int = 10) -> list[SearchHit]:
+        """Ranked search: exact label, exact synonym/abbreviation, prefix, then fuzzy (typos)."""
+        return self.kb.terms.search(query, types=self.expand_types(types) if types else None, limit=limit)
+
+    def expand_types(self, types: Collection[str]) -> set[str]:
+        """The classes given and all their subclasses."""
+        return {cls for cls, ancestors in self.kb.class_ancestors.items() if ancestors & set(types)}
+
+    def _has_type(self, term: Term, types: Collection[str]) -> bool:
+        return bool(self.kb.all_types(term) & set(types))
+
+    def _has_instances(self, cls: str) -> bool:
+        return any(cls in self.kb.all_types(t) for t in self.kb.terms.values())
+
+    def _describe(self, terms: Sequence[Term]) -> str:
+        return " or ".join(f"{t.label} ({t.id}, a {', '.join(self.kb.label(c) for c in t.types)})" for t in terms)
+
+
+def _match_names(
+    names: Collection[str], labels: Mapping[str, str], parameter: str, refusal: Callable[[], str]
+) -> set[str]:
+    """The CURIEs of ``labels`` each name gives by CURIE, local name or label (any case); a name
+    that matches none raises, with ``refusal()`` saying what would have worked."""
+    resolved = set()
+    for name in names:
+        key = name.strip().casefold()
+        match = [c for c, label in labels.items() if key in (c.casefold(), local_name(c).casefold(), label.casefold())]
+        if not match:
+            raise InvalidArgument(parameter, name, refusal())
+        resolved.update(match)
+    return resolved

@@ -1,0 +1,58 @@
+"""The schema terms the knowledge base, the projection, the answers and the reports key on, as CURIEs.
+
+Each is read through the closed ``AKG`` namespace, so a misspelt term fails at import, and
+tests/test_vocab.py checks ``AKG`` against data/schema.ttl (app/reasoning/impact/terms.py does the
+same for the impact engine).
+"""
+
+from __future__ import annotations
+
+from app.ontology.curies import compress
+from app.vocab import AKG, PREFIXES, SCHEMA_BASE
+
+#: The CURIE prefix of schema terms ("akg:"), as the one prefix map spells it.
+SCHEMA_PREFIX = next(prefix for prefix, namespace in PREFIXES.items() if namespace == SCHEMA_BASE) + ":"
+
+# classes
+ANATOMICAL_STRUCTURE = compress(AKG.AnatomicalStructure)
+CLINICAL_ENTITY = compress(AKG.ClinicalEntity)
+CLINICAL_TEST = compress(AKG.ClinicalTest)
+CONDITION = compress(AKG.Condition)
+JOINT_POSITION = compress(AKG.JointPosition)
+MOTION = compress(AKG.Motion)
+MUSCLE_ACTION = compress(AKG.MuscleAction)
+REFERENCE = compress(AKG.Reference)
+RESTRAINT = compress(AKG.Restraint)
+SKIN_AREA = compress(AKG.SkinArea)
+SYMPTOM = compress(AKG.Symptom)
+TREATMENT_EVIDENCE = compress(AKG.TreatmentEvidence)
+# roles of an n-ary fact
+PRIMARY_RESTRAINT = compress(AKG.PrimaryRestraint)
+SECONDARY_RESTRAINT = compress(AKG.SecondaryRestraint)
+PRIME_MOVER = compress(AKG.PrimeMover)
+ASSISTANT = compress(AKG.Assistant)
+# the participants of an n-ary fact (akg:joint, akg:motion, akg:position; MOTION is the class)
+FACT_JOINT = compress(AKG.joint)
+FACT_MOTION = compress(AKG.motion)
+FACT_POSITION = compress(AKG.position)
+# other properties
+ABBREVIATION = compress(AKG.abbreviation)
+ACTING_MUSCLE = compress(AKG.actingMuscle)
+DEFINITION_SOURCE = compress(AKG.definitionSource)
+DETECTS_LESION = compress(AKG.detectsLesion)
+EXAMINES_JOINT = compress(AKG.examinesJoint)
+EXAMINES_MOTION = compress(AKG.examinesMotion)
+EXAMINES_STRUCTURE = compress(AKG.examinesStructure)
+HAS_PART = compress(AKG.hasPart)
+HAS_TENDON = compress(AKG.hasTendon)
+INVOLVEMENT = compress(AKG.involvement)
+LATIN_NAME = compress(AKG.latinName)
+MINIMUM_GRADE = compress(AKG.minimumGrade)
+PART_OF = compress(AKG.partOf)
+REFERENCE_KIND = compress(AKG.referenceKind)
+RESTRAINING_STRUCTURE = compress(AKG.restrainingStructure)
+SPINAL_ROOT_LEVELS = compress(AKG.spinalRootLevels)
+TENDON_OF = compress(AKG.tendonOf)
+
+#: What the impact engine takes as an injury: a structure (and its subclasses) or a named condition.
+INJURABLE_TYPES = (ANATOMICAL_STRUCTURE, CONDITION)

@@ -1,0 +1,126 @@
+"""The import graph of app/: its parts import one another one way only, and the core never reaches up.
+
+Each package of app/ (app.knowledge, app.graph, ...) and each top-level module (app.kg, app.errors, ...)
+is one unit. Imports are read with ``ast`` from the source, so nothing is executed; imports under
+``if TYPE_CHECKING:`` are left out (they name types for annotations and never run).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from tests.conftest import ROOT
+
+#: The facade (app.kg) and what is built on it; every other unit is the core, which must not import these.
+ON_TOP = frozenset({"app.kg", "app.api", "app.exports", "app.reports", "app.cli", "app.__main__"})
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def unit(module: str) -> str:
+    """The package of app/ a module belongs to, or the top-level module itself (app.kg)."""
+    return ".".join(module.split(".")[:2])
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def is_module(name: str) -> bool:
+    path = ROOT.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def runtime_imports(source: str, package: str) -> Iterator[str]:
+    """The modules a source file of ``package`` imports when it runs: at any depth, relative imports
+    made absolute, ``from app import vocab`` read as app.vocab, TYPE_CHECKING blocks left out."""
+    pending: list[ast.AST] = [ast.parse(source)]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.If) and _is_type_checking(node):
+            pending.extend(node.orelse)
+            continue
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, node.module] if node.module else parent)
+            else:
+                base = node.module or ""
+            for alias in node.names:
+                yield f"{base}.{alias.name}" if is_module(f"{base}.{alias.name}") else base
+        pending.extend(ast.iter_child_nodes(node))
+
+
+def import_graph() -> nx.DiGraph:
+    """Units of app/ and the imports between them (edge attribute ``by``: the importing modules)."""
+    graph = nx.DiGraph()
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        importer = module_name(path)
+        package = importer if path.name == "__init__.py" else importer.rpartition(".")[0]
+        graph.add_node(unit(importer))
+        for imported in runtime_imports(path.read_text(encoding="utf-8"), package):
+            if imported == "app" or imported.startswith("app."):
+                a, b = unit(importer), unit(imported)
+                if a != b:
+                    graph.add_edge(a, b)
+                    graph.edges[a, b].setdefault("by", set()).add(f"{importer} -> {imported}")
+    return graph
+
+
+@pytest.fixture(scope="module")
+def graph() -> nx.DiGraph:
+    return import_graph()
+
+
+def test_the_graph_is_read(graph: nx.DiGraph) -> None:
+    assert {"app.kg", "app.knowledge", "app.graph", "app.api", "app.reasoning"} <= set(graph.nodes)
+    assert graph.has_edge("app.kg", "app.knowledge")
+
+
+def test_no_import_cycle_between_the_units_of_app(graph: nx.DiGraph) -> None:
+    tangled = [sorted(group) for group in nx.strongly_connected_components(graph) if len(group) > 1]
+    details = [
+        line
+        for group in tangled
+        for a in group
+        for b in group
+        if graph.has_edge(a, b)
+        for line in graph.edges[a, b]["by"]
+    ]
+    assert not tangled, f"import cycles between {tangled}:\n" + "\n".join(sorted(details))
+
+
+def test_the_core_never_imports_the_facade_or_what_is_built_on_it(graph: nx.DiGraph) -> None:
+    upward = sorted(line for a, b, by in graph.edges(data="by") if a not in ON_TOP and b in ON_TOP for line in by)
+    assert not upward, "the core imports app.kg, app.api or their clients:\n" + "\n".join(upward)
+
+
+def test_imports_are_read_as_they_run() -> None:
+    source = """
+from typing import TYPE_CHECKING
+import app.vocab
+from app import errors, __version__
+from .model import Term
+from .. import settings
+if TYPE_CHECKING:
+    from app.kg import AnkleKG
+def later():
+    from app.answers import Answers
+"""
+    found = set(runtime_imports(source, "app.knowledge")) - {"typing"}
+    assert found == {"app.vocab", "app.errors", "app", "app.knowledge.model", "app.settings", "app.answers"}
