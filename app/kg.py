@@ -35,7 +35,7 @@ from app.loader import load_knowledge_base
 from app.models import EntityDetail, EntityPage, Neighbourhood, Paths
 from app.ontology.validation import ValidationReport
 from app.reasoning.criticality import CriticalityAnalysis, CriticalityReport
-from app.reasoning.differential import DifferentialEngine, DifferentialReport, Findings
+from app.reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport
 from app.reasoning.impact import Grade, ImpactEngine, ImpactReport
 from app.reasoning.rules import load_rules
 from app.settings import Settings
@@ -164,7 +164,7 @@ class AnkleKG:
     ) -> DifferentialReport:
         """Ranked candidate injured structures for the findings (names in any form), with reasons."""
         ids = self.resolver.resolve_ids
-        findings = Findings(
+        findings = ClinicalFindings(
             positive_tests=ids(positive_tests, CLINICAL_TEST, "positive_tests"),
             negative_tests=ids(negative_tests, CLINICAL_TEST, "negative_tests"),
             symptoms=ids(symptoms, SYMPTOM, "symptoms"),

@@ -94,11 +94,6 @@ class TermIndex(Mapping[str, Term]):
     def values(self) -> ValuesView[Term]:
         return self._by_id.values()
 
-    @property
-    def terms(self) -> TermIndex:
-        """The index itself: the old spelling ``kb.terms.terms``, kept until app/reasoning reads ``kb.terms``."""
-        return self
-
     # -- names --------------------------------------------------------------------------------
     def resolve(self, ref: str, *, parameter: str | None = None) -> Term:
         """The one term that ``ref`` names, or :class:`UnknownTerm` / :class:`AmbiguousTerm`.

@@ -35,7 +35,7 @@ class FindingKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class Findings:
+class ClinicalFindings:
     """What the clinician observed, as CURIEs (resolved by the caller)."""
 
     positive_tests: tuple[str, ...] = ()
@@ -175,7 +175,7 @@ class DifferentialEngine:
             if any(_rests_on(f, condition, structure) for f in because):
                 profile.add(kind, entity, because)
 
-    def rank(self, findings: Findings, limit: int = 10) -> DifferentialReport:
+    def rank(self, findings: ClinicalFindings, limit: int = 10) -> DifferentialReport:
         wanted: list[tuple[FindingKind, str]] = [
             *((FindingKind.POSITIVE_TEST, t) for t in findings.positive_tests),
             *((FindingKind.SYMPTOM, s) for s in findings.symptoms),
@@ -257,7 +257,7 @@ class DifferentialEngine:
         primary_first = sorted(facts, key=lambda f: f.qualifiers.get("role") != RestraintRole.PRIMARY.value)
         return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=primary_first[:3])
 
-    def _echo(self, findings: Findings) -> dict[str, list[EntityRef]]:
+    def _echo(self, findings: ClinicalFindings) -> dict[str, list[EntityRef]]:
         def refs(ids: Sequence[str]) -> list[EntityRef]:
             return [self.kb.ref(i) for i in ids]
 

@@ -9,7 +9,7 @@ from app.reasoning.impact.context import Affected, Amounts, Context, implements
 from app.reasoning.impact.expansion import LOSS, condition_lesions, lesion_for, names_parts
 from app.reasoning.impact.mechanics import Group, Weakness
 from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Strength
-from app.reasoning.impact.sensation import Findings, burning
+from app.reasoning.impact.sensation import FindingsByEntity, burning
 
 
 @implements("rule:condition-consequences")
@@ -110,7 +110,7 @@ def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[st
 
 def amounts_to(ctx: Context, conditions: list[Amounts]) -> list[Finding]:
     """The conditions the injury amounts to, except one the user named, each with the facts linking it."""
-    findings = Findings()
+    findings = FindingsByEntity()
     for condition, affects, state in conditions:
         if affects is None:
             continue  # named by the user
@@ -122,9 +122,9 @@ def amounts_to(ctx: Context, conditions: list[Amounts]) -> list[Finding]:
 
 def condition_findings(
     ctx: Context, conditions: list[Amounts], predicate: str, detail: str, score: float, *, skip: set[str]
-) -> Findings:
+) -> FindingsByEntity:
     """What the conditions have (symptoms) or may lead to (long-term risks), with the chain to each."""
-    findings = Findings()
+    findings = FindingsByEntity()
     for condition, affects, state in conditions:
         chain = [*state.chain, *([affects] if affects else [])]
         for st in ctx.objects(condition, predicate):
@@ -153,7 +153,7 @@ def symptoms(
     # (the general 'nerve entrapment at the ankle' beside a named sural nerve entrapment) adds only its risks
     describing = {c for c, affects, _ in conditions if affects is None or _graded(ctx, c)}
     covered = {st.object for c in describing for st in ctx.objects(c, terms.AFFECTS)}
-    findings = Findings()
+    findings = FindingsByEntity()
     for condition, affects, state in conditions:
         chain = [*state.chain, *([affects] if affects else [])]
         if condition not in describing and {st.object for st in ctx.objects(condition, terms.AFFECTS)} & covered:
@@ -167,7 +167,7 @@ def symptoms(
 
     def conclude(rule_id: str, detail: str, score: float, facts: list[Fact], steps: tuple[str, ...] = ()) -> None:
         for symptom in ctx.rules[rule_id].concludes:
-            if symptom in ctx.kb.terms.terms:
+            if symptom in ctx.kb.terms:
                 findings.add(symptom, detail, score, facts, (*steps, rule_id))
 
     for g in sorted(shaky, key=lambda g: (g.status is not Stability.UNSTABLE, -g.fraction_lost))[:1]:

@@ -14,7 +14,7 @@ from app.reasoning.impact.models import DAMAGED, Finding, Reach
 
 
 @dataclass
-class Findings:
+class FindingsByEntity:
     """Accumulates findings per entity, merging reasons and keeping the best score."""
 
     items: dict[str, dict] = field(default_factory=dict)
@@ -53,7 +53,7 @@ def territories(ctx: Context, nerve: str) -> list[Statement]:
 @implements("rule:numbness")
 def numbness(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
     """The skin territories of injured or compressed nerves (branches are reached by their own rule)."""
-    findings = Findings()
+    findings = FindingsByEntity()
     for nerve, state in sorted(affected.items()):
         if not ctx.kb.is_a(nerve, terms.NERVE) or not _sensory_loss(state):
             continue
@@ -78,7 +78,7 @@ def burning(ctx: Context, affected: dict[str, Affected]) -> tuple[str, list[Fact
 @implements("rule:nerves-at-risk")
 def nerves_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
     """Nerves compressed in a swollen space or lying next to a damaged structure."""
-    findings = Findings()
+    findings = FindingsByEntity()
     for curie, state in sorted(affected.items()):
         if state.reached is Reach.COMPRESSED and ctx.kb.is_a(curie, terms.NERVE):
             findings.add(curie, f"compressed ({ctx.kb.label(state.via or curie)})", 0.75, ctx.facts(state.chain),
@@ -98,7 +98,7 @@ def nerves_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]
 def supply_at_risk(ctx: Context, affected: dict[str, Affected], amounts: Sequence[Amounts] = ()) -> list[Finding]:
     """What a torn or compressed artery (or any of its branches) supplies; a bone whose supply a concluded
     condition may cut off (a talar neck fracture may lead to osteonecrosis of the talus)."""
-    findings = Findings()
+    findings = FindingsByEntity()
     for condition, affects, state in amounts:
         for risk in ctx.objects(condition, terms.MAY_LEAD_TO):
             if terms.OSTEONECROSIS not in {st.object for st in ctx.objects(risk.object, terms.LESION)}:
