@@ -7,7 +7,8 @@ instead of silently matching nothing (the rdflib ``DefinedNamespace`` idea).
 from __future__ import annotations
 
 from rdflib import URIRef
-from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import VOID as VOID  # re-exported: the dataset descriptions use it
 
 ANKLE_BASE = "https://w3id.org/anklekg/ANKLE_"
 SCHEMA_BASE = "https://w3id.org/anklekg/schema#"
@@ -20,6 +21,11 @@ OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
 BIBO = Namespace("http://purl.org/ontology/bibo/")
 SCHEMA_ORG = Namespace("https://schema.org/")
 IAO_DEFINITION = OBO["IAO_0000115"]
+
+# W3C vocabularies: rdflib's closed namespaces imported above (a misspelt term raises), plus those it lacks.
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+W3C_FORMATS = Namespace("http://www.w3.org/ns/formats/")
+ENTAILMENT = Namespace("http://www.w3.org/ns/entailment/")
 
 
 class AKG(DefinedNamespace):
@@ -196,15 +202,15 @@ PREFIXES: dict[str, str] = {
     "UBERON": "http://purl.obolibrary.org/obo/UBERON_",
     "FMA": "http://purl.obolibrary.org/obo/FMA_",
     "IAO": "http://purl.obolibrary.org/obo/IAO_",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
     "bibo": str(BIBO),
     "schema": str(SCHEMA_ORG),
-    "sh": "http://www.w3.org/ns/shacl#",
+    "sh": str(SH),
 }
 
 
