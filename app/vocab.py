@@ -214,6 +214,6 @@ PREFIXES: dict[str, str] = {
 }
 
 
-def sparql_prologue() -> str:
-    """PREFIX declarations for every entry of :data:`PREFIXES`, for queries kept in data/."""
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+def sparql_prologue(*names: str) -> str:
+    """PREFIX declarations for the named entries of :data:`PREFIXES` (all of them without names)."""
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in names or PREFIXES)

@@ -2,5 +2,5 @@
 
 dataset (asserted vs inferred graphs) -> engine (check and run) -> results (negotiation, bytes);
 protocol (HTTP request parsing), pool and worker (processes with a deadline), netguard (no sockets),
-description (Service Description and VoID), examples (the query page's questions).
+description (Service Description and VoID), examples (data/sparql-examples).
 """
