@@ -1,21 +1,26 @@
 """Check and run one read-only SPARQL query: the code both the HTTP endpoint (in its worker
 processes) and the Python API (``AnkleKG.sparql``) call.
 
-Safety is decided here, before pyoxigraph sees the text: update operations are refused (the
-endpoint is read-only) and ``SERVICE`` is refused (pyoxigraph would fetch it over HTTP). ``FROM``
-and ``FROM NAMED`` only ever select graphs already in the store: pyoxigraph does not fetch them
-(rdflib would). The worker processes additionally forbid themselves internet sockets
-(:mod:`app.sparql.netguard`), so a query that slipped past the lexical check still cannot fetch.
-Serialisation and content negotiation live in :mod:`app.sparql.results`.
+Refusals. ``SERVICE`` is refused before pyoxigraph sees the query, because pyoxigraph would fetch
+it over HTTP. A query that mentions "service" at all is parsed (rdflib's SPARQL grammar) and refused
+if its parse tree holds a SERVICE pattern, however it is spelt; when rdflib cannot parse it
+(pyoxigraph's grammar is laxer: it reads ``SERVICESILENT<…>`` as ``SERVICE SILENT <…>``), it is
+refused if "service" appears outside its strings, IRIs, comments and variable names. Updates
+cannot run at all (``Store.query`` only parses queries); a text pyoxigraph rejects whose first
+keyword is an update operation gets 403 "read-only" rather than 400 "malformed". ``FROM`` and
+``FROM NAMED`` only select graphs already in the store: pyoxigraph does not fetch them. The worker
+processes also forbid themselves internet sockets (:mod:`app.sparql.netguard`), the second wall.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
+from rdflib.plugins.sparql import parser as rdflib_sparql
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from app.sparql.results import (
     Form,
@@ -27,7 +32,7 @@ from app.sparql.results import (
 
 __all__ = ["InvalidQuery", "QueryRefused", "QueryRequest", "QueryResult", "check_query", "execute", "run_query"]
 
-_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+_UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
 
 class InvalidQuery(ValueError):
@@ -69,7 +74,7 @@ class QueryResult:
     limit: int
 
 
-# -- lexical checks -------------------------------------------------------------------------------
+# -- refusals -------------------------------------------------------------------------------------
 _PN_CHAR = r"(?:\\[_~.\-!$&'()*+,;=/?#@%]|%[0-9A-Fa-f]{2}|[\w\-.:])"
 _TOKEN = re.compile(
     r"""
@@ -86,29 +91,61 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+_NOT_CODE = {"comment", "string", "iri", "var"}
 
 
-def _keywords(query: str) -> list[str]:
-    """The bare words of a query (keywords and function names), outside comments, strings and IRIs."""
-    return [m.group("word").upper() for m in _TOKEN.finditer(query) if m.lastgroup == "word"]
+def _code(query: str) -> str:
+    """The query without its comments, strings, IRIs and variable names: where keywords can be."""
+    return " ".join(m.group() for m in _TOKEN.finditer(query) if m.lastgroup not in _NOT_CODE)
+
+
+def _update_keyword(query: str) -> str | None:
+    """The update operation the text starts with (after its prologue), if it does, spaces or not."""
+    words = (m.group("word").upper() for m in _TOKEN.finditer(query) if m.lastgroup == "word")
+    first = next((w for w in words if w not in ("PREFIX", "BASE", "VERSION")), "")
+    return next((k for k in _UPDATE_KEYWORDS if first.startswith(k)), None)
+
+
+def _read_only(keyword: str) -> QueryRefused:
+    return QueryRefused(
+        "update",
+        f"This endpoint is read-only: {keyword} is a SPARQL Update operation and is never run. "
+        "Load AnkleKG into your own store (see /v1/export) to modify it.",
+    )
+
+
+def _no_federation(note: str = "") -> QueryRefused:
+    return QueryRefused(
+        "service",
+        f"SERVICE (federated query) is not allowed: this endpoint never makes network requests.{note} "
+        "Run the federated query from your own SPARQL engine, with this endpoint as one of its services.",
+    )
+
+
+def _has_service(node: object) -> bool:
+    """Whether an rdflib parse tree holds a SERVICE pattern, at any depth."""
+    if isinstance(node, CompValue):
+        return node.name == "ServiceGraphPattern" or any(_has_service(v) for v in node.values())
+    return isinstance(node, Iterable) and not isinstance(node, str) and any(_has_service(v) for v in node)
 
 
 def check_query(query: str) -> None:
-    """Refuse updates and federation before execution, with a message saying why."""
-    words = _keywords(query)
-    first = next((w for w in words if w not in ("PREFIX", "BASE")), "")
-    if first in _UPDATE_KEYWORDS:
-        raise QueryRefused(
-            "update",
-            f"This endpoint is read-only: {first} is a SPARQL Update operation and is never run. "
-            "Load AnkleKG into your own store (see /v1/export) to modify it.",
-        )
-    if "SERVICE" in words:
-        raise QueryRefused(
-            "service",
-            "SERVICE (federated query) is not allowed: this endpoint never makes network requests. "
-            "Run the federated query from your own SPARQL engine, with this endpoint as one of its services.",
-        )
+    """Refuse federation before execution (and updates rdflib cannot parse), saying why."""
+    if "service" not in query.casefold():
+        return
+    try:  # the grammar itself: rdflib's parseQuery would also expand \u escapes, which pyoxigraph does not
+        tree = rdflib_sparql.Query.parse_string(query, parse_all=True)
+    except Exception:  # not a query rdflib reads: decide without a parse tree, failing closed
+        if keyword := _update_keyword(query):
+            raise _read_only(keyword) from None
+        if "service" in _code(query).casefold():
+            raise _no_federation(
+                " (The query names SERVICE in a form this endpoint cannot rule out as a federated query, "
+                "such as SERVICESILENT without a space.)"
+            ) from None
+        return
+    if _has_service(tree):
+        raise _no_federation()
 
 
 # -- execution ------------------------------------------------------------------------------------
@@ -152,6 +189,8 @@ def run_query(
     try:
         return store.query(query, **options)  # type: ignore[arg-type]
     except SyntaxError as exc:
+        if keyword := _update_keyword(query):
+            raise _read_only(keyword) from exc
         raise _invalid(exc) from exc
     except ValueError as exc:  # an invalid graph IRI in the protocol parameters
         raise InvalidQuery(str(exc)) from exc
