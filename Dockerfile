@@ -3,8 +3,8 @@
 # Two stages: the builder installs the project (a regular, non-editable `pip install .`) into a
 # virtual environment; the runtime image gets only that environment, no build tooling, no sources.
 # The ontology travels inside the install: pyproject's [tool.setuptools.data-files] puts data/*.ttl,
-# data/qc and data/rules under <venv>/share/anklekg/data, which app/settings.py default_data_dir()
-# finds when there is no checkout beside the code.
+# data/qc, data/rules and data/sparql-examples under <venv>/share/anklekg/data, which
+# app/settings.py default_data_dir() finds when there is no checkout beside the code.
 
 ARG PYTHON_IMAGE=python:3.11-slim
 

@@ -245,8 +245,9 @@ def cmd_differential(args: argparse.Namespace) -> int:
 
 def cmd_sparql(args: argparse.Namespace) -> int:
     """A read-only SPARQL query over the same dataset as /sparql, without a server."""
-    from app.sparql.engine import InvalidQuery, NotAcceptable, QueryRefused, QueryRequest, execute
-    from app.sparql.service import FORMATS
+    from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, execute
+    from app.sparql.protocol import FORMATS
+    from app.sparql.results import NotAcceptable
 
     query = args.query
     if query.startswith("@"):

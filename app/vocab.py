@@ -15,6 +15,7 @@ from rdflib.namespace import RDF as RDF
 from rdflib.namespace import RDFS as RDFS
 from rdflib.namespace import SH as SH
 from rdflib.namespace import SKOS as SKOS
+from rdflib.namespace import VOID as VOID  # re-exported: the dataset descriptions use it
 from rdflib.namespace import XSD as XSD
 from rdflib.namespace import DefinedNamespace, Namespace
 
@@ -29,6 +30,11 @@ OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
 BIBO = Namespace("http://purl.org/ontology/bibo/")
 SCHEMA_ORG = Namespace("https://schema.org/")
 IAO_DEFINITION = OBO["IAO_0000115"]
+
+# W3C vocabularies: rdflib's closed namespaces imported above (a misspelt term raises), plus those it lacks.
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+W3C_FORMATS = Namespace("http://www.w3.org/ns/formats/")
+ENTAILMENT = Namespace("http://www.w3.org/ns/entailment/")
 
 
 class AKG(DefinedNamespace):
@@ -220,6 +226,6 @@ PREFIXES: dict[str, str] = {
 }
 
 
-def sparql_prologue() -> str:
-    """PREFIX declarations for every entry of :data:`PREFIXES`, for queries kept in data/."""
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+def sparql_prologue(*names: str) -> str:
+    """PREFIX declarations for the named entries of :data:`PREFIXES` (all of them without names)."""
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in names or PREFIXES)

@@ -36,10 +36,9 @@ from loadgen import load  # noqa: E402
 
 from app.ontology.load import load_store  # noqa: E402
 from app.settings import Settings  # noqa: E402
-from app.sparql.examples import prologue  # noqa: E402
-from app.vocab import ANKLE_BASE  # noqa: E402
+from app.vocab import ANKLE_BASE, sparql_prologue  # noqa: E402
 
-P = prologue("akg", "rdfs", "owl", "dcterms")
+P = sparql_prologue("akg", "rdfs", "owl", "dcterms")
 
 
 @dataclass(frozen=True)

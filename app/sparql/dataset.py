@@ -25,16 +25,13 @@ import pyoxigraph as ox
 
 from app.errors import OntologyLoadError
 from app.ontology.load import rdf_format_for
+from app.vocab import OWL, RDF, RDFS
 
 __all__ = ["ASSERTED_GRAPH", "INFERRED_GRAPH", "ExtraDataset", "build_dataset", "infer_closure", "parse_dataset_option"]
 
 GRAPH_BASE = "https://w3id.org/anklekg/graph/"
 ASSERTED_GRAPH = GRAPH_BASE + "asserted"
 INFERRED_GRAPH = GRAPH_BASE + "inferred"
-
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_OWL = "http://www.w3.org/2002/07/owl#"
 
 
 @dataclass(frozen=True)
@@ -102,14 +99,14 @@ def infer_closure(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
     """
     asserted = set(triples)
     facts = set(asserted)
-    type_ = ox.NamedNode(_RDF_TYPE)
-    sub_class = ox.NamedNode(_RDFS + "subClassOf")
-    sub_property = ox.NamedNode(_RDFS + "subPropertyOf")
-    domain = ox.NamedNode(_RDFS + "domain")
-    range_ = ox.NamedNode(_RDFS + "range")
-    inverse_of = ox.NamedNode(_OWL + "inverseOf")
-    transitive = ox.NamedNode(_OWL + "TransitiveProperty")
-    symmetric = ox.NamedNode(_OWL + "SymmetricProperty")
+    type_ = ox.NamedNode(RDF.type)
+    sub_class = ox.NamedNode(RDFS.subClassOf)
+    sub_property = ox.NamedNode(RDFS.subPropertyOf)
+    domain = ox.NamedNode(RDFS.domain)
+    range_ = ox.NamedNode(RDFS.range)
+    inverse_of = ox.NamedNode(OWL.inverseOf)
+    transitive = ox.NamedNode(OWL.TransitiveProperty)
+    symmetric = ox.NamedNode(OWL.SymmetricProperty)
 
     while True:
         by_predicate: dict[Node, list[ox.Triple]] = {}

@@ -1,11 +1,11 @@
 """Forbid this process internet sockets, with a seccomp filter the kernel enforces.
 
 pyoxigraph evaluates ``SERVICE`` by fetching over HTTP, and no Python switch turns that off. The
-engine refuses ``SERVICE`` lexically first (with a clear message); this filter is the guarantee
-underneath: in a SPARQL worker, ``socket(AF_INET | AF_INET6 | AF_PACKET, ...)`` fails with EPERM,
+engine refuses ``SERVICE`` from the parsed query first (with a clear message); this filter is the
+guarantee underneath: in a SPARQL worker, ``socket(AF_INET | AF_INET6 | AF_PACKET, ...)`` fails with EPERM,
 so no query, however written, can reach the network. Pipes to the parent keep working.
 
-Linux on x86-64 and AArch64 only; elsewhere :func:`forbid_network` returns False and the lexical
+Linux on x86-64 and AArch64 only; elsewhere :func:`forbid_network` returns False and the engine's
 check stands alone.
 """
 

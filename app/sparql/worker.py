@@ -1,41 +1,173 @@
-"""A SPARQL worker process: ``python -m app.sparql.worker DATASET.nq``.
+"""A SPARQL worker process, and the parent's handle on it: both ends of one pipe.
 
-Holds its own copy of the dataset and answers one query at a time over length-prefixed frames on
-stdin/stdout (a request: length + JSON; an answer: length + head length + JSON head + body).
-pyoxigraph cannot cancel a running query, so the parent enforces the deadline by killing the worker;
-running queries in processes is what makes that possible (a thread could only be abandoned, still
-burning a CPU). The worker forbids itself internet sockets first.
+The child, ``python -m app.sparql.worker DATASET.nq``, holds its own copy of the dataset and answers
+one query at a time over length-prefixed frames on stdin/stdout (a request: length + JSON; an
+answer: length + head length + JSON head + body). pyoxigraph cannot cancel a running query, so
+the parent enforces the deadline by killing the worker; running queries in processes is what makes
+that possible (a thread could only be abandoned, still burning a CPU). The worker forbids itself
+internet sockets first. The parent's side (:class:`Worker`) lives here too, so the frame format
+is written down once; :mod:`app.sparql.pool` decides which worker answers what, and when.
 """
 
 from __future__ import annotations
 
+import asyncio
+import collections
+import contextlib
 import json
 import os
 import struct
 import sys
-from typing import Any, BinaryIO
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO, cast
 
 import pyoxigraph as ox
 
-from app.sparql.engine import InvalidQuery, NotAcceptable, QueryRefused, QueryRequest, execute
+from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, execute
 from app.sparql.netguard import forbid_network
+from app.sparql.results import NotAcceptable
 
-_LENGTH = struct.Struct(">I")
+__all__ = ["Worker", "decode_answer", "main"]
+
+FRAME_LENGTH = struct.Struct(">I")
 
 
+# -- the parent's side ----------------------------------------------------------------------------
+class _AnswerReader(asyncio.SubprocessProtocol):
+    """Collects a worker's answers from its stdout as bytes arrive.
+
+    One answer is one frame: length, then the length of a JSON head, the head, the body. Parsing
+    frames in the callback and handing them over on a future costs no task and no stream read per
+    query, which halves the parent's CPU per request next to StreamReader.readexactly.
+    """
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+        self._answers: collections.deque[tuple[bytes, bytes]] = collections.deque()
+        self._waiter: asyncio.Future[tuple[bytes, bytes]] | None = None
+        self._lost: ConnectionError | None = None
+        self.exited = asyncio.get_running_loop().create_future()
+        self.on_exit: Callable[[], None] | None = None
+
+    def pipe_data_received(self, fd: int, data: bytes) -> None:
+        self._buffer += data
+        while len(self._buffer) >= 8:
+            (size,) = FRAME_LENGTH.unpack_from(self._buffer)
+            if len(self._buffer) < 4 + size:
+                return
+            (head_size,) = FRAME_LENGTH.unpack_from(self._buffer, 4)
+            answer = bytes(self._buffer[8 : 8 + head_size]), bytes(self._buffer[8 + head_size : 4 + size])
+            del self._buffer[: 4 + size]
+            if self._waiter is not None and not self._waiter.done():
+                self._waiter.set_result(answer)
+                self._waiter = None
+            else:
+                self._answers.append(answer)
+
+    def pipe_connection_lost(self, fd: int, exc: Exception | None) -> None:
+        self._fail(ConnectionError(f"the worker's pipe {fd} closed" + (f": {exc}" if exc else "")))
+
+    def process_exited(self) -> None:
+        self._fail(ConnectionError("the worker exited"))
+        if not self.exited.done():
+            self.exited.set_result(None)
+        if self.on_exit is not None:
+            self.on_exit()
+
+    def _fail(self, exc: ConnectionError) -> None:
+        self._lost = self._lost or exc
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_exception(self._lost)
+        self._waiter = None
+
+    def next_answer(self) -> asyncio.Future[tuple[bytes, bytes]]:
+        """A future for the worker's next answer (already there, or when it arrives)."""
+        future: asyncio.Future[tuple[bytes, bytes]] = asyncio.get_running_loop().create_future()
+        if self._answers:
+            future.set_result(self._answers.popleft())
+        elif self._lost is not None:
+            future.set_exception(self._lost)
+        else:
+            self._waiter = future
+        return future
+
+
+class Worker:
+    """The parent's handle on one worker process: send a request frame, await the answer, kill it."""
+
+    def __init__(self, transport: asyncio.SubprocessTransport, protocol: _AnswerReader) -> None:
+        self.transport, self.protocol = transport, protocol
+        # uvloop's pipe transports implement WriteTransport without subclassing it
+        self.stdin = cast(asyncio.WriteTransport, transport.get_pipe_transport(0))
+
+    @classmethod
+    async def spawn(cls, dataset: Path) -> Worker:
+        """Start ``python -m app.sparql.worker DATASET``; its first answer will say it is ready."""
+        transport, protocol = await asyncio.get_running_loop().subprocess_exec(
+            _AnswerReader,
+            sys.executable,
+            "-m",
+            "app.sparql.worker",
+            str(dataset),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=None,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
+        )
+        return cls(transport, protocol)
+
+    def ask(self, request: QueryRequest) -> asyncio.Future[tuple[bytes, bytes]]:
+        """Send one request frame; the future resolves to the answer's (head, body)."""
+        answer = self.protocol.next_answer()
+        payload = json.dumps(vars(request)).encode()
+        if not self.stdin.is_closing():
+            self.stdin.write(FRAME_LENGTH.pack(len(payload)) + payload)
+        return answer
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            self.transport.kill()
+
+    async def stop(self, grace_s: float = 5) -> None:
+        """Close its input, kill it and wait for it, then release the pipes."""
+        if not self.stdin.is_closing():
+            self.stdin.close()
+        self.kill()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(asyncio.shield(self.protocol.exited), timeout=grace_s)
+        self.transport.close()
+
+
+def decode_answer(head: bytes, body: bytes) -> QueryResult:
+    """The result an answer frame carries, or the engine error it reports (see :func:`answer`)."""
+    meta = json.loads(head)
+    error = meta.get("error")
+    if error == "invalid":
+        raise InvalidQuery(meta["message"], meta.get("line"), meta.get("column"))
+    if error == "refused":
+        raise QueryRefused(meta["reason"], meta["message"])
+    if error == "not-acceptable":
+        raise NotAcceptable(meta["form"], meta["offered"])
+    if error == "evaluation":
+        raise InvalidQuery(meta["message"])
+    return QueryResult(body, meta["media_type"], meta["form"], meta["rows"], meta["truncated"], meta["limit"])
+
+
+# -- the child's side -----------------------------------------------------------------------------
 def read_frame(stream: BinaryIO) -> bytes | None:
     """One frame, or None at end of input (the parent closed the pipe)."""
     head = stream.read(4)
     if len(head) < 4:
         return None
-    (size,) = _LENGTH.unpack(head)
+    (size,) = FRAME_LENGTH.unpack(head)
     return stream.read(size)
 
 
 def write_answer(stream: BinaryIO, head: dict[str, Any], body: bytes = b"") -> None:
     """One frame: its length, the length of the JSON head, the head, the body."""
     encoded = json.dumps(head).encode()
-    stream.write(_LENGTH.pack(4 + len(encoded) + len(body)) + _LENGTH.pack(len(encoded)) + encoded)
+    stream.write(FRAME_LENGTH.pack(4 + len(encoded) + len(body)) + FRAME_LENGTH.pack(len(encoded)) + encoded)
     stream.write(body)
     stream.flush()
 

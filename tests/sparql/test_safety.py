@@ -85,7 +85,7 @@ def test_no_query_makes_the_server_reach_the_network(client: httpx.Client, loopb
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="seccomp is Linux-only")
 def test_workers_cannot_open_internet_sockets() -> None:
-    """Under the lexical SERVICE check, the kernel refuses the worker any internet socket."""
+    """Under the engine's SERVICE check, the kernel refuses the worker any internet socket."""
     code = (
         "import socket, sys\n"
         "from app.sparql.netguard import forbid_network\n"

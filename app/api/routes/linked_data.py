@@ -22,18 +22,17 @@ from app.api.problems import PROBLEM_JSON, Problem, ProblemError
 from app.exports import ARTEFACTS
 from app.kg import AnkleKG
 from app.ontology.context import jsonld_context
-from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH
-from app.sparql.engine import GRAPH_TYPES, NotAcceptable, choose_media_type, parse_accept, serialise_triples
-from app.sparql.service import FORMATS
-from app.vocab import ANKLE_BASE, PREFIXES, SCHEMA_BASE
+from app.sparql.description import void_description
+from app.sparql.protocol import FORMATS
+from app.sparql.results import GRAPH_TYPES, NotAcceptable, choose_media_type, parse_accept, serialise_triples
+from app.vocab import ANKLE_BASE, PREFIXES
+
+#: The release files VoID lists as data dumps: the whole graph in each RDF syntax.
+GRAPH_DUMPS = tuple(a.name for a in ARTEFACTS.values() if a.media_type in GRAPH_TYPES and a.name.startswith("anklekg."))
 
 router = APIRouter(tags=["linked data"])
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 _VOID = "http://rdfs.org/ns/void#"
-_DCTERMS = "http://purl.org/dc/terms/"
-LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 
 _DESCRIBE = """
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -233,57 +232,6 @@ def read_context(request: Request) -> Response:
     return _cached(request, body, "application/ld+json", vary=False)
 
 
-def void_description(kg: AnkleKG, base: str) -> list[ox.Triple]:
-    """VoID: sizes, licence, dumps, the SPARQL endpoint, and the inferred graph as a subset."""
-    store, dataset = kg.store, kg.dataset
-
-    def n(predicate: str, value: int | str, subject: ox.NamedNode | None = None) -> ox.Triple:
-        literal = (
-            ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-            if isinstance(value, int)
-            else ox.Literal(value)
-        )
-        return ox.Triple(subject or ds, ox.NamedNode(predicate), literal)
-
-    def link(predicate: str, iri: str, subject: ox.NamedNode | None = None) -> ox.Triple:
-        return ox.Triple(subject or ds, ox.NamedNode(predicate), ox.NamedNode(iri))
-
-    def scalar(query: str) -> int:
-        rows = list(store.query(query))  # type: ignore[arg-type]
-        return int(rows[0][0].value)  # type: ignore[index]
-
-    ds = ox.NamedNode("https://w3id.org/anklekg/")
-    inferred = ox.NamedNode(INFERRED_GRAPH)
-    inferred_count = sum(1 for _ in dataset.quads_for_pattern(None, None, None, inferred))
-    triples = [
-        link(_RDF + "type", _VOID + "Dataset"),
-        n(_DCTERMS + "title", "AnkleKG"),
-        n(_DCTERMS + "description", "A sourced knowledge graph of the human ankle: anatomy, function, clinic."),
-        link(_DCTERMS + "license", LICENSE),
-        n("http://www.w3.org/2002/07/owl#versionInfo", __version__),
-        link(_VOID + "sparqlEndpoint", base + "sparql"),
-        link(_VOID + "uriLookupEndpoint", base + "v1/search?q="),
-        n(_VOID + "uriSpace", ANKLE_BASE),
-        link(_VOID + "vocabulary", SCHEMA_BASE),
-        link(_VOID + "exampleResource", ANKLE_BASE + "0000016"),
-        n(_VOID + "triples", len(store)),
-        n(_VOID + "entities", kg.counts()["entities"]),
-        n(_VOID + "classes", scalar("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?x a ?c }")),
-        n(_VOID + "properties", scalar("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }")),
-        n(_VOID + "distinctSubjects", scalar("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")),
-        n(_VOID + "distinctObjects", scalar("SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }")),
-        link(_VOID + "subset", INFERRED_GRAPH),
-        link(_RDF + "type", _VOID + "Dataset", inferred),
-        n(_VOID + "triples", inferred_count, inferred),
-        n(_DCTERMS + "description", "Triples entailed (RDFS, transitive, inverse, symmetric) and not asserted; "
-          f"the asserted ones are the named graph <{ASSERTED_GRAPH}> and the default graph.", inferred),
-    ]  # fmt: skip
-    for artefact in ARTEFACTS.values():
-        if artefact.media_type in GRAPH_TYPES and artefact.name.startswith("anklekg."):
-            triples.append(link(_VOID + "dataDump", f"{base}v1/export/{artefact.name}"))
-    return triples
-
-
 @router.get("/.well-known/void", responses=RDF_RESPONSES, response_class=Response)
 def read_void(kg: KnowledgeGraphDep, request: Request, format: FormatQuery = None) -> Response:
     """VoID description of the dataset: counts, licence, dumps and the SPARQL endpoint."""
@@ -292,5 +240,5 @@ def read_void(kg: KnowledgeGraphDep, request: Request, format: FormatQuery = Non
     base = str(request.base_url)
     key = (base, media_type)
     if key not in cache:
-        cache[key] = serialise_triples(void_description(kg, base), media_type, {"void": _VOID})
+        cache[key] = serialise_triples(void_description(kg, base, GRAPH_DUMPS), media_type, {"void": _VOID})
     return _cached(request, cache[key], media_type)

@@ -15,27 +15,18 @@ from app.api.caching import RELEASE_CACHE_CONTROL, etag_matches, release_etag
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_JSON, Problem, ProblemError, problem_response
 from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH, parse_dataset_option
-from app.sparql.engine import (
+from app.sparql.description import SD_PREFIXES, service_description
+from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest
+from app.sparql.examples import EXAMPLES
+from app.sparql.pool import QueryTimeout, ServiceBusy, WorkerFailed, WorkerPool
+from app.sparql.protocol import ProtocolError, parse_protocol
+from app.sparql.results import (
     GRAPH_TYPES,
     RESULT_TYPES,
-    InvalidQuery,
     NotAcceptable,
-    QueryRefused,
-    QueryRequest,
     choose_media_type,
     parse_accept,
     serialise_triples,
-)
-from app.sparql.examples import EXAMPLES
-from app.sparql.service import (
-    SD_PREFIXES,
-    ProtocolError,
-    QueryTimeout,
-    ServiceBusy,
-    WorkerFailed,
-    WorkerPool,
-    parse_protocol,
-    service_description,
 )
 
 WEB = Path(__file__).resolve().parents[2] / "web" / "static"
