@@ -590,6 +590,19 @@ CASES: tuple[LitCase, ...] = (
         not_injured=("lateral malleolus", CFL),
         not_positive_tests=(OTTAWA, THOMPSON),
     ),
+    LitCase(
+        id="maisonneuve-from-its-parts",
+        injuries=(("neck of fibula", 3), (AITFL, 3), (PITFL, 3), (IOL, 3), (IOM, 3), (DELTOID, 3)),
+        sources=(INOKUCHI, WHEELESS_MAISONNEUVE),
+        claim=(
+            "A high fibular fracture with the syndesmotic ligaments and the deltoid torn is a Maisonneuve injury, "
+            "unstable whether it is named or described by its parts: the distal fibula, intact but no longer tied "
+            "to the tibia or the fibular shaft, does not hold the talus."
+        ),
+        conditions=("Maisonneuve injury",),
+        unstable=((TC, "lateral talar shift"), WIDENING),
+        not_injured=("lateral malleolus",),
+    ),
     # ===========================================================================================================
     # Fractures
     # ===========================================================================================================

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from app.knowledge.model import Statement
 from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Context, implements
-from app.reasoning.impact.expansion import FRACTURE
+from app.reasoning.impact.expansion import FRACTURE, SKELETAL
 from app.reasoning.impact.mechanics import position_groups, status_of, weights_of
 from app.reasoning.impact.models import DAMAGED, Stability
 
@@ -32,8 +32,9 @@ def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str
     """Buttresses on a bone fractured elsewhere whose tie to the joint (a ligament anchored on them that checks the
     same motion) is torn: the lateral malleolus of a Maisonneuve injury, its fibula broken and the AITFL torn."""
     posts: dict[str, Affected] = {}
-    for bone, state in fractured.items():
-        stack = [(bone, list(state.chain))]
+    for fragment, state in fractured.items():
+        # a fracture of a part of a bone (the neck of the fibula) breaks the bone: its buttresses elsewhere float
+        stack = [(fragment, list(state.chain)), *_wholes(ctx, fragment, list(state.chain))]
         while stack:
             current, chain = stack.pop()
             for part in ctx.objects(current, terms.HAS_PART):
@@ -50,6 +51,19 @@ def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str
                         posts[part.object] = Affected(state.grade, state.reached, FRACTURE, state.via,
                                                       [*path, *ties], state.rules)  # fmt: skip
     return posts
+
+
+def _wholes(ctx: Context, part: str, chain: list[Statement]) -> list[tuple[str, list[Statement]]]:
+    """The bones a fractured part belongs to (transitively), each with the statements leading up to it."""
+    found: list[tuple[str, list[Statement]]] = []
+    stack = [(part, chain)]
+    while stack:
+        current, path = stack.pop()
+        for st in ctx.objects(current, terms.PART_OF):
+            if ctx.is_any(st.object, SKELETAL) and st.object not in {w for w, _ in found}:
+                found.append((st.object, [*path, st]))
+                stack.append((st.object, [*path, st]))
+    return found
 
 
 @implements("rule:unstable-fracture")

@@ -2,7 +2,8 @@
 
 Definition: a fractured bone or bony landmark that restrains a joint motion keeps that restraint while the
 fracture is stable, and loses all of it only when, with it gone, the motion would be unstable (the restraints on
-the other side of the ring are lost as well). The ligaments that run from the fragment are not torn by it.
+the other side of the ring are lost as well). The ligaments that run from the fragment are not torn by it. A
+fractured part of a bone (its neck) breaks the bone it belongs to: a post elsewhere on it floats once its tie is torn.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from app.reasoning.impact import Reach, Stability
 from tests.reasoning.rules.fixture import FRACTURE, LOSS, affected, group, has_group, lost_restraints, rule_ids, run
 
 RULE = "rule:unstable-fracture"
-BONE, LATERAL_POST, MEDIAL_POST, MEDIAL, MEDIAL_2, ON_POST = (f"ANKLE:999200{n}" for n in range(1, 7))
+BONE, LATERAL_POST, MEDIAL_POST, MEDIAL, MEDIAL_2, ON_POST, NECK = (f"ANKLE:999200{n}" for n in range(1, 8))
 SHIFT = "ANKLE:9992011"
 
 
@@ -92,3 +93,12 @@ def test_a_post_on_a_bone_broken_elsewhere_floats_when_its_tie_is_torn() -> None
     assert LATERAL_POST not in lost_restraints(tied)
     alone = group(run(RULE, (BONE, 3), (ON_POST, 3)), SHIFT, None)  # floating, but the other side holds
     assert LATERAL_POST not in lost_restraints(alone) and alone.status is not Stability.UNSTABLE
+
+
+def test_a_fractured_neck_breaks_its_bone_so_the_post_floats_once_its_tie_is_torn() -> None:
+    item = group(run(RULE, (NECK, 3), (ON_POST, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)
+    assert item.status is Stability.UNSTABLE
+    assert lost_restraints(item)[LATERAL_POST] == 1.0
+    assert "akg:partOf" in {f.predicate.id for f in item.because}  # the neck is part of the bone the post is on
+    tied = group(run(RULE, (NECK, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)  # the tie holds the post
+    assert LATERAL_POST not in lost_restraints(tied)
