@@ -135,7 +135,11 @@ def destabilised_groups(
     touched |= {(r.joint, r.motion) for r in ctx.kb.restraints if r.id in displaced}
     groups = []
     for joint, motion in sorted(touched):
-        for pos, members in position_groups(ctx.kb.restraints_by_motion[(joint, motion)]):
+        restraints = ctx.kb.restraints_by_motion[(joint, motion)]
+        if position is not None:  # asked for one position: the editor's reading of a position excludes none
+            restraints = [replace(r, positions=frozenset()) if r.position_basis == terms.EDITOR_INFERENCE else r
+                          for r in restraints]  # fmt: skip
+        for pos, members in position_groups(restraints):
             if position is not None and pos not in (position, None):
                 continue
             lost = {r.id: max(loss.get(r.structure, 0.0), displaced.get(r.id, 0.0)) for r in members}
