@@ -157,6 +157,18 @@ class TermIndex(Mapping[str, Term]):
         ranked = sorted(best.values(), key=lambda h: (-h.score, h.matched_field, h.term.label))
         return ranked[:limit]
 
+    def named_within(self, query: str, *, types: Collection[str] | None = None) -> list[Term]:
+        """Terms one of whose names appears as whole words inside the query ("tibiofibular syndesmosis" inside
+        "distal tibiofibular syndesmosis"): a reading of the query that a prefix match elsewhere would hide."""
+        padded = f" {fold(query)} "
+        found: dict[str, Term] = {}
+        for name, _, term_id in self._choices:
+            if len(name) >= 4 and f" {name} " in padded:
+                term = self._by_id[term_id]
+                if types is None or any(t in types for t in term.types):
+                    found.setdefault(term_id, term)
+        return list(found.values())
+
     def _fuzzy(self, folded: str, cutoff: float) -> list[tuple[int, float]]:
         """Token-wise fuzzy scores (0-100): each query word against its closest word in a name.
 

@@ -49,9 +49,13 @@ class Resolver:
         if len(typed) == 1:
             return typed[0]
         hits = terms.search(ref, types=self.expand_types(types), limit=5)
-        # A unique best prefix match ("deltoid" -> deltoid ligament) is what the user meant.
+        # A unique best prefix match ("deltoid" -> deltoid ligament) is what the user meant, unless another
+        # term's whole name is inside the query ("distal tibiofibular syndesmosis": the joint, not the sprain).
         if hits and hits[0].score >= 0.85 and (len(hits) == 1 or hits[0].score > hits[1].score):
-            return hits[0].term
+            within = [t for t in terms.named_within(ref, types=self.expand_types(types)) if t.id != hits[0].term.id]
+            if not within:
+                return hits[0].term
+            raise AmbiguousTerm(ref, [hits[0].term, *within], parameter)
         wanted = ", ".join(sorted(self.kb.label(t) for t in types))
         if candidates:
             raise InvalidArgument(
@@ -70,7 +74,10 @@ class Resolver:
         and (name, grade) pairs. Grades are 1, 2 or 3; at least one injury must be named."""
         injuries: list[tuple[str, G]] = []
         for item in [injured] if isinstance(injured, str) else injured:
-            name, item_grade = (item, grade) if isinstance(item, str) else item
+            if isinstance(item, Mapping):  # {"structure": ..., "grade": ...}, as the REST API takes it
+                name, item_grade = item["structure"], item.get("grade", grade)
+            else:
+                name, item_grade = (item, grade) if isinstance(item, str) else item
             if item_grade not in (1, 2, 3):
                 raise InvalidArgument("grade", item_grade, "grade must be 1, 2 or 3")
             injuries.append((self.resolve(name, types=INJURABLE_TYPES, parameter="injured").id, item_grade))

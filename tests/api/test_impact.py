@@ -153,7 +153,9 @@ def test_position_limits_the_answer(client: httpx.Client) -> None:
     body = impact(client, "ATFL", position="plantarflexion")
     assert body["position"]["id"] == PLANTARFLEXED
     assert body["destabilised_motions"]
-    assert {d["position"]["id"] for d in body["destabilised_motions"]} == {PLANTARFLEXED}
+    # in that position, or with no position its source states (an editor's reading of one hides nothing)
+    positions = {d["position"]["id"] if d["position"] else None for d in body["destabilised_motions"]}
+    assert PLANTARFLEXED in positions and positions <= {PLANTARFLEXED, None}
 
 
 def test_post_gives_the_same_answer_as_get(client: httpx.Client) -> None:

@@ -1,0 +1,39 @@
+"""Resolving what a user typed to the entity they meant, or saying plainly that two readings are possible."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.errors import AmbiguousTerm
+from app.kg import AnkleKG
+from app.knowledge.schema import INJURABLE_TYPES
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [
+        ("deltoid", "deltoid ligament"),  # a unique prefix of a label
+        ("lateral ligament", "lateral collateral ligament complex of ankle"),
+        ("Achilles tendon", "calcaneal tendon"),
+        ("spring ligament", "plantar calcaneonavicular ligament"),
+        ("tarsal tunnel syndrome", "tarsal tunnel syndrome"),
+    ],
+)
+def test_a_name_resolves_to_what_it_names(kg: AnkleKG, typed: str, label: str) -> None:
+    assert kg.resolve(typed, types=INJURABLE_TYPES).label == label
+
+
+def test_a_prefix_of_a_condition_that_contains_a_structures_name_is_not_silently_the_condition(kg: AnkleKG) -> None:
+    """'distal tibiofibular syndesmosis' begins a synonym of high ankle sprain and contains 'tibiofibular
+    syndesmosis', a synonym of the joint: both readings are offered, neither is picked."""
+    with pytest.raises(AmbiguousTerm) as caught:
+        kg.resolve("distal tibiofibular syndesmosis", types=INJURABLE_TYPES, parameter="injured")
+    assert {t.label for t in caught.value.candidates} == {"high ankle sprain", "inferior tibiofibular joint"}
+    assert caught.value.parameter == "injured"
+
+
+def test_injuries_may_be_given_as_the_rest_api_takes_them(kg: AnkleKG) -> None:
+    report = kg.impact([{"structure": "ATFL", "grade": 2}, ("CFL", 1), "PTFL"], grade=3)
+    assert {(a.structure.label, a.grade) for a in report.injuries if a.reached.value == "named"} == {
+        ("anterior talofibular ligament", 2), ("calcaneofibular ligament", 1), ("posterior talofibular ligament", 3)
+    }
