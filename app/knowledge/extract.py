@@ -29,6 +29,9 @@ from app.vocab import ANKLE_BASE, SCHEMA_BASE, sparql_prologue
 _PROLOGUE = sparql_prologue()
 
 
+#: Names that are narrower than or related to the term (oboInOwl): searchable, ranked below exact synonyms.
+RELATED_NAMES = ("oboInOwl:hasNarrowSynonym", "oboInOwl:hasRelatedSynonym")
+
 def _rows(store: ox.Store, query: str) -> Iterator[dict[str, str]]:
     """Rows of a SELECT as plain strings (IRIs as CURIEs, literals as their lexical value)."""
     result = store.query(_PROLOGUE + query)
@@ -91,6 +94,7 @@ def read_terms(store: ox.Store) -> dict[str, Term]:
             "IAO:0000115",
             schema.DEFINITION_SOURCE,
             "oboInOwl:hasExactSynonym",
+            *RELATED_NAMES,
             schema.ABBREVIATION,
             schema.LATIN_NAME,
             "oboInOwl:hasDbXref",
@@ -105,6 +109,7 @@ def read_terms(store: ox.Store) -> dict[str, Term]:
             definition=_first(props.get("IAO:0000115")),
             definition_source=_first(props.get(schema.DEFINITION_SOURCE)),
             synonyms=tuple(sorted(set(props.get("oboInOwl:hasExactSynonym", ())))),
+            related_names=tuple(sorted({name for p in RELATED_NAMES for name in props.get(p, ())})),
             abbreviations=tuple(sorted(set(props.get(schema.ABBREVIATION, ())))),
             latin_name=_first(props.get(schema.LATIN_NAME)),
             xrefs=tuple(

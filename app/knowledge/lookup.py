@@ -38,6 +38,7 @@ class MatchField(IntEnum):
     SYNONYM = 3
     LATIN_NAME = 4
     XREF = 5
+    RELATED_NAME = 6
 
     @property
     def public_name(self) -> str:
@@ -204,3 +205,5 @@ def _names(term: Term) -> Iterable[tuple[MatchField, str]]:
         yield MatchField.LATIN_NAME, term.latin_name
     for xref in term.xrefs:
         yield MatchField.XREF, xref.curie
+    for name in term.related_names:
+        yield MatchField.RELATED_NAME, name

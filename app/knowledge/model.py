@@ -26,6 +26,8 @@ class Term:
     definition: str | None = None
     definition_source: str | None = None
     synonyms: tuple[str, ...] = ()
+    #: narrower or related names a user may type ("Weber B fracture", "Achilles tendonitis"): found, never preferred
+    related_names: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     latin_name: str | None = None
     xrefs: tuple[Xref, ...] = ()
