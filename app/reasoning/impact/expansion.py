@@ -104,7 +104,8 @@ def tear_parts(ctx: Context, curie: str, state: Affected, root: str, reach: Reac
 def unload_unit(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
     """A torn tendon unloads its muscles (and their parts); a torn or denervated muscle unloads its tendon."""
     rule = "rule:tendon-transmits-force"
-    if state.lesion == LOSS and ctx.kb.is_a(curie, terms.TENDON):
+    stretched = state.lesion == LOSS and not ctx.grade_loss[state.grade]  # a grade I stretch still transmits force
+    if state.lesion == LOSS and not stretched and ctx.kb.is_a(curie, terms.TENDON):
         for st in ctx.objects(curie, terms.TENDON_OF):
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
     if not ctx.is_any(curie, (terms.MUSCLE, terms.MUSCLE_PART)):
@@ -112,7 +113,7 @@ def unload_unit(ctx: Context, curie: str, state: Affected, root: str, reach: Rea
     if state.reached is Reach.FORCE:  # every part of a muscle acts through the torn tendon
         for st in ctx.objects(curie, terms.HAS_PART):
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
-    elif state.lesion == LOSS or state.reached is Reach.DENERVATED:
+    elif (state.lesion == LOSS and not stretched) or state.reached is Reach.DENERVATED:
         for st in ctx.objects(curie, terms.HAS_TENDON):
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
 

@@ -44,7 +44,11 @@ def concluded(report: ImpactReport, symptom: str, risk: str | None = None) -> bo
     return present
 
 
-@pytest.mark.parametrize("grade", [1, 2, 3])
+TORN = [g for g in (1, 2, 3) if GRADE_LOSS[g] > 0]  # the grades whose declared share lost is some
+STRETCHED = [g for g in (1, 2, 3) if GRADE_LOSS[g] == 0]
+
+
+@pytest.mark.parametrize("grade", TORN)
 def test_a_torn_tendon_unloads_its_muscle_and_the_muscles_parts(grade: int) -> None:
     report = run(RULE, (TENDON, grade))
     reached = affected(report)
@@ -67,7 +71,13 @@ def test_the_muscle_of_a_torn_tendon_has_no_condition() -> None:
     assert not concluded(report, BRUISING, FIBROSIS)  # the muscle strain is not
 
 
-@pytest.mark.parametrize("grade", [1, 2, 3])
+@pytest.mark.parametrize("grade", STRETCHED)
+def test_a_stretched_tendon_or_muscle_still_transmits_force(grade: int) -> None:
+    for structure, unit in ((TENDON, MUSCLE), (MUSCLE, TENDON)):
+        assert unit not in affected(run(RULE, (structure, grade)))
+
+
+@pytest.mark.parametrize("grade", TORN)
 def test_a_torn_muscle_unloads_its_tendon_without_tearing_it(grade: int) -> None:
     report = run(RULE, (MUSCLE, grade))
     tendon = affected(report)[TENDON]
