@@ -967,6 +967,18 @@ CASES: tuple[LitCase, ...] = (
         not_positive_tests=(THOMPSON,),
     ),
     LitCase(
+        id="brevis-tear-with-superior-retinaculum-tear",
+        injuries=(("tendon of fibularis brevis", 3), ("superior fibular retinaculum", 3)),
+        sources=(NM_SUBLUX, HOSACK),
+        claim=(
+            "Peroneal tendon subluxation follows an elongation, tear or avulsion of the superior peroneal "
+            "retinaculum; a torn brevis tendon beside it does not make the retinaculum tear anything else."
+        ),
+        injured=("tendon of fibularis brevis", "superior fibular retinaculum"),
+        conditions=("peroneal tendon subluxation",),
+        not_injured=(ATFL, CFL),
+    ),
+    LitCase(
         id="superior-fibular-retinaculum-tear",
         injuries=(("superior fibular retinaculum", 3),),
         sources=(HOSACK, NM_SUBLUX, SP_PERONEAL),

@@ -99,7 +99,10 @@ def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[st
             return False  # never reached: a compression elsewhere is not this entrapment
         if state.reached not in DAMAGED:
             return expected is None  # an intact site the injury reached (the tunnel's retinaculum)
-        return not lesions or expected is None or expected == state.lesion
+        # any way it was damaged counts (a torn tendon that its torn retinaculum also lets sublux)
+        return not lesions or expected is None or any(
+            s.reached in DAMAGED and s.lesion == expected for s in state.states()
+        )
 
     def covered(curie: str) -> bool:
         # a ligament complex counts when one of its bands is torn, a bone when one of its parts is fractured

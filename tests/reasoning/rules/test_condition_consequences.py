@@ -188,3 +188,15 @@ def test_a_space_named_swollen_is_the_site_of_a_compression_syndrome() -> None:
     assert "ANKLE:9991817" in {c.entity.id for c in report.conditions}
     assert "ANKLE:9991824" in symptoms(report)
     assert "ANKLE:9991817" not in {c.entity.id for c in run(RULE, (NERVE, 3)).conditions}  # a cut nerve is not it
+
+
+SUBLUXING_TENDON, RETINACULUM_OVER_IT, TENDON_SUBLUXATION = "ANKLE:9991870", "ANKLE:9991871", "ANKLE:9991872"
+
+
+def test_a_defining_structure_counts_when_any_way_it_was_damaged_is_the_described_lesion() -> None:
+    """The torn retinaculum lets its tendon sublux; a tendon torn as well is still subluxed (another way it was
+    reached), so the subluxation stands; the retinaculum alone, the tendon intact, is it too."""
+    both = run(RULE, (SUBLUXING_TENDON, 3), (RETINACULUM_OVER_IT, 3))
+    assert TENDON_SUBLUXATION in findings(both.conditions)
+    assert TENDON_SUBLUXATION in findings(run(RULE, (RETINACULUM_OVER_IT, 3)).conditions)
+    assert TENDON_SUBLUXATION not in findings(run(RULE, (SUBLUXING_TENDON, 3)).conditions)  # held in place
