@@ -35,6 +35,8 @@ def _settings(args: argparse.Namespace, **overrides: object) -> Settings:
         values["shacl_on_start"] = False
     if getattr(args, "dataset", None):
         values["sparql_datasets"] = tuple(args.dataset)
+    if getattr(args, "allowed_host", None):
+        values["allowed_hosts"] = list(args.allowed_host)
     for option in ("sparql_timeout", "sparql_workers", "sparql_max_rows"):
         if getattr(args, option, None) is not None:
             values[option] = getattr(args, option)
@@ -73,6 +75,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from app.api.main import create_app
+    from app.sparql.protocol import MAX_QUERY_BYTES
 
     settings = _settings(args, host=args.host, port=args.port)
     kg = _load(settings)
@@ -81,7 +84,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"serving on http://{settings.host}:{settings.port} (docs at /docs)",
         flush=True,
     )
-    uvicorn.run(create_app(kg), host=settings.host, port=settings.port, log_level=args.log_level)
+    uvicorn.run(
+        create_app(kg),
+        host=settings.host,
+        port=settings.port,
+        log_level=args.log_level,
+        # a SPARQL GET query of MAX_QUERY_BYTES, percent-encoded, fits in the request line
+        h11_max_incomplete_event_size=3 * MAX_QUERY_BYTES + 16 * 1024,
+        limit_concurrency=2 * settings.max_requests_in_flight,  # a backstop: the app answers 503s itself first
+        timeout_keep_alive=5,
+    )
     return 0
 
 
@@ -316,6 +328,13 @@ def build_parser() -> argparse.ArgumentParser:
     data_options(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--allowed-host",
+        action="append",
+        metavar="NAME",
+        help="a host name requests may carry in Host (repeatable; '*' for any). Default: the bind address and "
+        "localhost, or any host when binding 0.0.0.0",
+    )
     serve.add_argument("--no-validate", action="store_true", help="skip QC and SHACL at start-up")
     serve.add_argument("--no-shacl", action="store_true", help="run the QC queries but not SHACL at start-up")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])

@@ -37,6 +37,13 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     cors_origins: list[str] = ["*"]
+    # Host names requests may carry (empty: the bind address and localhost, or any when binding 0.0.0.0);
+    # request bodies over these sizes get 413 before the rest is read.
+    allowed_hosts: list[str] = []
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    max_sparql_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    # requests answered at once; more get 503 with Retry-After (uvicorn's own limit is a backstop above it)
+    max_requests_in_flight: int = Field(default=256, ge=1)
     # SPARQL endpoint: a hard deadline per query, how many run at once, how many more may wait,
     # the result-row cap, and extra RDF files served as named graphs ("FILE=GRAPH_IRI").
     sparql_timeout: float = Field(default=10.0, gt=0, le=3600)
@@ -44,6 +51,11 @@ class Settings(BaseSettings):
     sparql_max_waiting: int = Field(default=32, ge=0)
     sparql_max_rows: int = Field(default=10_000, ge=1)
     sparql_datasets: tuple[str, ...] = ()
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        return [h for h in value.split(",") if h.strip()] if isinstance(value, str) else value
 
     @field_validator("port")
     @classmethod

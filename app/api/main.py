@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from app.api.caching import ConditionalGetMiddleware
+from app.api.guard import RequestGuardMiddleware, allowed_hosts
 from app.api.problems import install_problem_handlers
 from app.api.routes import (
     analytics,
@@ -142,13 +143,24 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
     )
     app.add_middleware(ConditionalGetMiddleware)  # innermost: validators are computed on the uncompressed body
     app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(
+        RequestGuardMiddleware,  # inside the standard headers and CORS: its refusals carry them too
+        hosts=allowed_hosts(settings.allowed_hosts, settings.host),
+        max_body=settings.max_body_bytes,
+        max_sparql_body=settings.max_sparql_body_bytes,
+        max_in_flight=settings.max_requests_in_flight,
+    )
     app.add_middleware(StandardHeadersMiddleware)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
         allow_headers=["*"],
-        expose_headers=["X-AnkleKG-Version"],
+        # what a browser client may read: the release, the validators, and the SPARQL result caps
+        expose_headers=[
+            "X-AnkleKG-Version", "ETag", "Last-Modified", "Retry-After",
+            "X-AnkleKG-Result-Rows", "X-AnkleKG-Result-Limit", "X-AnkleKG-Result-Truncated",
+        ],
     )
     app.add_middleware(HeadAsGetMiddleware)
 

@@ -135,7 +135,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def request_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = []
-        for err in exc.errors():
+        every = exc.errors()
+        for err in every[:MAX_ERRORS]:
             location = [str(part) for part in err.get("loc", ())]
             where = location[0] if location else "request"
             # A query/path/header parameter is named alone (grade, not grade.0); a body field by its path.
@@ -143,12 +144,14 @@ def install_problem_handlers(app: FastAPI) -> None:
             errors.append(
                 {
                     "in": where,
-                    "parameter": name,
+                    "parameter": name[:ECHO_CHARS],
                     "value": _jsonable(err.get("input")),
                     "message": err.get("msg", ""),
                 }
             )
-        summary = "; ".join(f"{e['parameter']}={e['value']!r}: {e['message']}" for e in errors)
+        summary = "; ".join(f"{e['parameter']}={e['value']!r}: {e['message']}" for e in errors[:3])
+        if len(every) > 3:
+            summary += f"; and {len(every) - 3} more (see errors)"
         first = errors[0] if errors else {}
         return problem_response(
             request,
@@ -222,13 +225,29 @@ def _title(status: int) -> str:
         return "Error"
 
 
-def _jsonable(value: Any) -> Any:
+#: How much of a bad input an error echoes: enough to recognise it, never the whole of a large body.
+ECHO_CHARS = 120
+ECHO_ITEMS = 5
+MAX_ERRORS = 20
+
+
+def _jsonable(value: Any, depth: int = 0) -> Any:
+    """The input as JSON, cut to an excerpt: long strings, long lists and deep nesting are shortened."""
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)  # NaN or Infinity in a JSON number: echo it as text, never a 500
-    if value is None or isinstance(value, str | int | float | bool):
+    if value is None or isinstance(value, int | float | bool):
         return value
+    if isinstance(value, str):
+        return value if len(value) <= ECHO_CHARS else f"{value[:ECHO_CHARS]}… ({len(value)} characters)"
+    if depth >= 2:
+        return f"({type(value).__name__} not shown)"
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
+        shown = [_jsonable(v, depth + 1) for v in value[:ECHO_ITEMS]]
+        return shown + ([f"… {len(value) - ECHO_ITEMS} more"] if len(value) > ECHO_ITEMS else [])
     if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    return str(value)
+        items = list(value.items())
+        shown_items = {str(k)[:ECHO_CHARS]: _jsonable(v, depth + 1) for k, v in items[:ECHO_ITEMS]}
+        if len(items) > ECHO_ITEMS:
+            shown_items["…"] = f"{len(items) - ECHO_ITEMS} more keys"
+        return shown_items
+    return _jsonable(str(value), depth)

@@ -24,6 +24,9 @@ def test_every_response_names_the_release(client: httpx.Client) -> None:
 def test_cors_allows_any_origin_for_reads(client: httpx.Client) -> None:
     response = client.get("/v1/entities/ATFL", headers={"Origin": "https://learn.example"})
     assert response.headers["access-control-allow-origin"] in ("*", "https://learn.example")
+    # a browser client may read the validators and the SPARQL caps, not only the body
+    exposed = {h.strip().lower() for h in response.headers["access-control-expose-headers"].split(",")}
+    assert {"etag", "x-anklekg-version", "x-anklekg-result-truncated", "retry-after"} <= exposed
     preflight = client.options(
         "/v1/impact",
         headers={

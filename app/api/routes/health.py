@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from app.api.deps import KnowledgeGraphDep
@@ -19,15 +19,22 @@ class Health(BaseModel):
 
 
 @router.get("/health", response_model=Health)
-def read_health(kg: KnowledgeGraphDep) -> Health:
-    """Service status, ontology version, graph sizes and validation counts."""
-    validation = None
-    if kg.validation is not None:
-        validation = kg.validation.counts()["by_severity"]
-    return Health(
-        status="ok",
-        version=kg.version,
-        counts=kg.counts(),
-        validation=validation,
-        load_seconds=round(kg.load_seconds, 3),
-    )
+async def read_health(request: Request, kg: KnowledgeGraphDep) -> Health:
+    """Service status, ontology version, graph sizes and validation counts.
+
+    Async and computed once (the graph is immutable): under load a health probe must not queue behind
+    the thread pool, nor count the graph on every call."""
+    cached: Health | None = getattr(request.app.state, "health", None)
+    if cached is None:
+        validation = None
+        if kg.validation is not None:
+            validation = kg.validation.counts()["by_severity"]
+        cached = Health(
+            status="ok",
+            version=kg.version,
+            counts=kg.counts(),
+            validation=validation,
+            load_seconds=round(kg.load_seconds, 3),
+        )
+        request.app.state.health = cached
+    return cached

@@ -1,0 +1,158 @@
+"""What every request is checked for before any router sees it: a Host we answer to, and a body we can afford.
+
+Plain ASGI (no BaseHTTPMiddleware cost). A request that fails gets an RFC 9457 problem at once, before the rest
+of its body is read: a 100 MB upload costs the server nothing beyond the bytes already in flight, and a forged
+Host never reaches a redirect or a cache key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.problems import PROBLEM_BASE, PROBLEM_JSON
+
+#: A host name, an IPv4 address or a bracketed IPv6 address, with an optional port (RFC 9110 section 7.2).
+_HOST = re.compile(r"^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)(?::[0-9]{1,5})?$")
+#: Binding every interface (a container behind a proxy) names no host: any well-formed Host is accepted
+#: unless ``allowed_hosts`` is configured.
+_ANY_INTERFACE = {"0.0.0.0", "::", ""}
+_LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts(configured: Iterable[str], bind_host: str) -> frozenset[str] | None:
+    """The host names requests may carry (lower case, no port); None: any well-formed one.
+
+    Configured names win; otherwise the bind address and the loopback names, or any host when the service
+    binds every interface. "*" in the configured list also means any.
+    """
+    names = {h.strip().lower().strip("[]") for h in configured if h.strip()}
+    if "*" in names:
+        return None
+    if names:
+        return frozenset(names)
+    if bind_host in _ANY_INTERFACE:
+        return None
+    return frozenset({bind_host.lower().strip("[]"), *_LOOPBACK})
+
+
+def _host_name(host: str) -> str:
+    """The name part of a well-formed Host value: without the port, IPv6 without brackets."""
+    if host.startswith("["):
+        return host[1 : host.index("]")].lower()
+    return host.rsplit(":", 1)[0].lower() if ":" in host else host.lower()
+
+
+class RequestGuardMiddleware:
+    """Refuses requests whose Host is malformed or not ours (400), bodies over the size limit (413), and requests
+    beyond the number in progress the service takes at once (503 with Retry-After)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        hosts: frozenset[str] | None,
+        max_body: int,
+        max_sparql_body: int,
+        max_in_flight: int,
+    ) -> None:
+        self.app = app
+        self.hosts = hosts
+        self.max_body = max_body
+        self.max_sparql_body = max_sparql_body
+        self.max_in_flight = max_in_flight
+        self.in_flight = 0  # one event loop: no lock needed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        host = headers.get("host", "")
+        if not _HOST.match(host):
+            shown = host[:60] + ("…" if len(host) > 60 else "")
+            detail = f"The Host header {shown!r} is not a host name or address with an optional port."
+            await _problem(send, scope, 400, "invalid-host", "Invalid Host header", detail)
+            return
+        if self.hosts is not None and _host_name(host) not in self.hosts:
+            await _problem(send, scope, 400, "unknown-host", "Unknown host",
+                           f"This service does not answer for the host {_host_name(host)!r}. Its operator can "
+                           "allow it with --allowed-host or ANKLEKG_ALLOWED_HOSTS.")  # fmt: skip
+            return
+        limit = self.max_sparql_body if scope["path"].rstrip("/") == "/sparql" else self.max_body
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            await _too_large(send, scope, limit)
+            return
+        if self.in_flight >= self.max_in_flight:
+            await _problem(send, scope, 503, "busy", "Too many requests in progress",
+                           f"The service is answering {self.in_flight} requests, its limit. Retry in a second.",
+                           retry_after=1)  # fmt: skip
+            return
+        self.in_flight += 1
+        try:
+            if scope["method"] in ("POST", "PUT", "PATCH"):
+                body = await _read_body(receive, limit)
+                if body is None:
+                    await _too_large(send, scope, limit)
+                    return
+                receive = _replay(body, receive)
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole body, or None as soon as it passes the limit (the rest is never read)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b"".join(chunks)  # the client left: the app sees an empty or partial body and answers nobody
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()  # after the body: the disconnect, when it comes
+
+    return replay
+
+
+async def _too_large(send: Send, scope: Scope, limit: int) -> None:
+    await _problem(send, scope, 413, "body-too-large", "Request body too large",
+                   f"The request body is over {limit} bytes, the limit for {scope['path']}. Send a smaller body "
+                   "(for a large SPARQL query, narrow it; for many injuries, ask in several requests).",
+                   limit=limit)  # fmt: skip
+
+
+async def _problem(
+    send: Send, scope: Scope, status: int, slug: str, title: str, detail: str, retry_after: int | None = None,
+    **extra: object,
+) -> None:
+    body = json.dumps(
+        {"type": PROBLEM_BASE + slug, "title": title, "status": status, "detail": detail,
+         "instance": scope["path"][:200], **extra}
+    ).encode()  # fmt: skip
+    headers = [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),
+               (b"connection", b"close")]  # fmt: skip
+    if retry_after is not None:
+        headers.append((b"retry-after", str(retry_after).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
