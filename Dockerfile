@@ -6,6 +6,7 @@
 # data/qc, data/rules and data/sparql-examples under <venv>/share/anklekg/data, which
 # app/settings.py default_data_dir() finds when there is no checkout beside the code.
 
+# Pin by digest where the registry is reachable (e.g. python:3.11-slim@sha256:...); the lock file pins the rest.
 ARG PYTHON_IMAGE=python:3.11-slim
 
 FROM ${PYTHON_IMAGE} AS build
@@ -14,12 +15,16 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PYTHONDONTWRITEBYTECODE=1
 RUN python -m venv /opt/anklekg
 WORKDIR /src
-# Only what the install needs (see .dockerignore): metadata, the package and the data it ships.
+# Dependencies first, from the lock file, in their own layer: an edit to app/ or data/ does not reinstall them.
+COPY requirements.lock ./
+RUN /opt/anklekg/bin/pip install --upgrade pip \
+ && /opt/anklekg/bin/pip install --require-virtualenv -r requirements.lock
+# Then only what the install needs (see .dockerignore): metadata, the package and the data it ships.
 COPY pyproject.toml README.md ./
 COPY app/ app/
 COPY data/ data/
-RUN /opt/anklekg/bin/pip install --upgrade pip \
- && /opt/anklekg/bin/pip install . \
+RUN /opt/anklekg/bin/pip install --no-deps . \
+ && /opt/anklekg/bin/pip check \
  && /opt/anklekg/bin/python -c "from app.settings import Settings; p = Settings().data_dir; assert (p / 'ankle_ontology.ttl').is_file(), p; print('data in', p)"
 # Smoke test of the installed package from outside the sources: imports every module, finds the
 # installed data, validates it and answers one question. A broken install fails the build, not the start.

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from app import __version__
 from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
@@ -139,7 +140,7 @@ def render_impact(report: ImpactReport) -> str:
     if reached:
         lines.append("Also affected: " + ", ".join(f"{i.structure.label} ({i.reached.value})" for i in reached))
 
-    def section(title: str, rows: list[tuple[str, list]]) -> None:
+    def section(title: str, rows: list[tuple[str, list[Any]]]) -> None:
         if not rows:
             return
         lines.append(title)

@@ -29,14 +29,14 @@ from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, UnknownT
 from app.knowledge.base import KnowledgeBase
 from app.knowledge.lookup import SearchHit
 from app.knowledge.model import Term
-from app.knowledge.resolver import Resolver
+from app.knowledge.resolver import Injury, Resolver
 from app.knowledge.schema import CLINICAL_TEST, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
 from app.loader import load_knowledge_base
 from app.models import EntityDetail, EntityPage, Neighbourhood, Paths
 from app.ontology.validation import ValidationReport
 from app.reasoning.criticality import CriticalityAnalysis, CriticalityReport
 from app.reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport
-from app.reasoning.impact import Grade, ImpactEngine, ImpactReport
+from app.reasoning.impact import ImpactEngine, ImpactReport
 from app.reasoning.rules import load_rules
 from app.settings import Settings
 from app.sparql.dataset import build_dataset, parse_dataset_option
@@ -143,7 +143,7 @@ class AnkleKG:
 
     # -- reasoning (app.reasoning) ------------------------------------------------------------------
     def impact(
-        self, injured: str | Sequence[str | tuple[str, Grade]], *, grade: Grade = 3, position: str | None = None
+        self, injured: str | Sequence[Injury], *, grade: int = 3, position: str | None = None
     ) -> ImpactReport:
         """What destabilises if these structures are injured: one name, or names and (name, grade) pairs."""
         injuries = self.resolver.resolve_injuries(injured, grade)

@@ -128,7 +128,7 @@ def load_oxrdflib() -> rdflib.Graph:
 
 
 def run_rdflib(graph: rdflib.Graph, query: str) -> int:
-    return sum(1 for row in graph.query(query) for _ in row)  # type: ignore[union-attr]
+    return sum(1 for row in graph.query(query) for _ in row)  # type: ignore[union-attr, misc]
 
 
 def run_oxigraph(store: ox.Store, query: str) -> int:

@@ -18,6 +18,27 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
 
+#: Tests that start servers or a browser of their own, or wait on deadlines: marked slow, so that
+#: ``scripts/test --fast`` (pytest -m "not slow") is the inner loop and the full suite still runs them all.
+SLOW_PATHS = (
+    "tests/cli/",
+    "tests/web/",
+    "tests/api/test_openapi_properties.py",
+    "tests/api/test_guard.py",
+    "tests/sparql/test_safety.py",
+    "tests/sparql/test_datasets.py",
+    "tests/sparql/test_hostile.py",
+    "tests/test_exports.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        where = item.path.relative_to(ROOT).as_posix()
+        if where.startswith(SLOW_PATHS):
+            item.add_marker(pytest.mark.slow)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))

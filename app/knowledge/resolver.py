@@ -4,7 +4,7 @@ says which parameter to fix and what would have worked."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import TypeVar
+from typing import Literal
 
 from app.errors import AmbiguousTerm, InvalidArgument, UnknownTerm
 from app.knowledge.base import KnowledgeBase
@@ -16,7 +16,10 @@ from app.ontology.curies import local_name
 __all__ = ["Resolver"]
 
 #: An injury grade (app.reasoning.impact.Grade: 1, 2 or 3), generic here so this package does not import reasoning.
-G = TypeVar("G", bound=int)
+#: One injury as a caller may name it: a name, a (name, grade) pair, or {"structure": name, "grade": grade}
+Injury = str | tuple[str, int] | Mapping[str, object]
+#: A grade once checked
+Grade = Literal[1, 2, 3]
 
 
 class Resolver:
@@ -69,18 +72,19 @@ class Resolver:
         """The ids of the terms of class ``cls`` that ``names`` name, each once, in order."""
         return tuple(dict.fromkeys(self.resolve(n, types=(cls,), parameter=parameter).id for n in names))
 
-    def resolve_injuries(self, injured: str | Sequence[str | tuple[str, G]], grade: G) -> list[tuple[str, G]]:
-        """The ids and grades of the injured structures or conditions: one name, or names (of ``grade``)
-        and (name, grade) pairs. Grades are 1, 2 or 3; at least one injury must be named."""
-        injuries: list[tuple[str, G]] = []
+    def resolve_injuries(self, injured: str | Sequence[Injury], grade: int) -> list[tuple[str, Grade]]:
+        """The ids and grades of the injured structures or conditions: one name, or names (of ``grade``),
+        (name, grade) pairs and {"structure", "grade"} mappings. Grades are 1, 2 or 3 (checked here, so any int
+        may be passed); at least one injury must be named."""
+        injuries: list[tuple[str, Grade]] = []
         for item in [injured] if isinstance(injured, str) else injured:
             if isinstance(item, Mapping):  # {"structure": ..., "grade": ...}, as the REST API takes it
                 name, item_grade = item["structure"], item.get("grade", grade)
             else:
                 name, item_grade = (item, grade) if isinstance(item, str) else item
-            if item_grade not in (1, 2, 3):
+            if isinstance(item_grade, bool) or item_grade not in (1, 2, 3):
                 raise InvalidArgument("grade", item_grade, "grade must be 1, 2 or 3")
-            injuries.append((self.resolve(name, types=INJURABLE_TYPES, parameter="injured").id, item_grade))
+            injuries.append((self.resolve(str(name), types=INJURABLE_TYPES, parameter="injured").id, item_grade))
         if not injuries:
             raise InvalidArgument("injured", "", "name at least one injured structure, e.g. injured=ATFL")
         return injuries

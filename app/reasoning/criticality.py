@@ -57,7 +57,9 @@ class CriticalityAnalysis:
     @cached_property
     def _betweenness(self) -> dict[str, float]:
         undirected = nx.Graph(self.kb.graph.to_undirected(as_view=True))
-        return nx.betweenness_centrality(undirected, k=min(200, undirected.number_of_nodes()), seed=7)
+        sample = min(200, undirected.number_of_nodes())
+        scores: dict[str, float] = nx.betweenness_centrality(undirected, k=sample, seed=7)
+        return scores
 
     @cached_property
     def items(self) -> list[CriticalityItem]:

@@ -88,8 +88,9 @@ def void_description(kg: AnkleKG, base: str, dumps: Iterable[str] = ()) -> list[
         return ox.Triple(subject or ds, ox.NamedNode(predicate), ox.NamedNode(iri))
 
     def scalar(query: str) -> int:
-        rows = list(store.query(query))  # type: ignore[arg-type]
-        return int(rows[0][0].value)  # type: ignore[index]
+        result = store.query(query)
+        assert isinstance(result, ox.QuerySolutions)
+        return int(next(iter(result))[0].value)
 
     ds = ox.NamedNode(DATASET_IRI)
     inferred = ox.NamedNode(INFERRED_GRAPH)

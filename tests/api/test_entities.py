@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -124,7 +125,7 @@ def test_type_filter_includes_subclasses(client: httpx.Client) -> None:
     ],
 )
 def test_bad_listing_parameters_are_named_in_the_problem(
-    client: httpx.Client, params: dict[str, object], parameter: str
+    client: httpx.Client, params: dict[str, Any], parameter: str
 ) -> None:
     response = client.get("/v1/entities", params=params)
     assert response.status_code in (400, 422)

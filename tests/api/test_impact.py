@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -13,7 +15,7 @@ ANTERIOR_TRANSLATION, TALAR_TILT = "ANKLE:0001007", "ANKLE:0001009"
 NEUTRAL, PLANTARFLEXED = "ANKLE:0001102", "ANKLE:0001101"
 
 
-def impact(client: httpx.Client, *injured: str, **params: object) -> dict:
+def impact(client: httpx.Client, *injured: str, **params: Any) -> dict[str, Any]:
     response = client.get("/v1/impact", params={"injured": list(injured), **params})
     assert response.status_code == 200, response.text
     return response.json()
@@ -186,7 +188,7 @@ def test_every_entity_reference_has_an_id_and_a_label(client: httpx.Client) -> N
     ("params", "status", "parameter"),
     [
         ({"injured": "ATFX"}, 404, None),
-        ({"injured": "ATFL", "grade": 4}, 400, "grade"),
+        ({"injured": "ATFL", "grade": 4}, 422, "grade"),  # as in the POST body
         ({"injured": "ATFL", "grade": "severe"}, 422, "grade"),
         ({"injured": ["ATFL", "CFL", "PTFL"], "grade": [1, 2]}, 400, "grade"),
         ({"injured": "ATFL", "position": "upside down"}, 404, None),
@@ -195,7 +197,7 @@ def test_every_entity_reference_has_an_id_and_a_label(client: httpx.Client) -> N
     ],
 )
 def test_bad_impact_requests_are_clear_problems(
-    client: httpx.Client, params: dict[str, object], status: int, parameter: str | None
+    client: httpx.Client, params: dict[str, Any], status: int, parameter: str | None
 ) -> None:
     response = client.get("/v1/impact", params=params)
     assert response.status_code == status, response.text

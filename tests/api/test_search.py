@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
 
-def hits(client: httpx.Client, q: str, **params: object) -> list[dict]:
+def hits(client: httpx.Client, q: str, **params: Any) -> list[dict[str, Any]]:
     response = client.get("/v1/search", params={"q": q, **params})
     assert response.status_code == 200, response.text
     return response.json()["hits"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,14 +14,14 @@ from app.knowledge.lookup import TermIndex, fold
 from app.knowledge.model import Term
 
 
-def make_term(curie: str, label: str, **extra: object) -> Term:
+def make_term(curie: str, label: str, **extra: Any) -> Term:
     return Term(
         id=curie,
         iri="https://w3id.org/anklekg/ANKLE_" + curie[6:],
         label=label,
         types=("akg:Ligament",),
         **extra,
-    )  # type: ignore[arg-type]
+    )
 
 
 @pytest.fixture

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -80,7 +83,7 @@ def fact_exists(fact: object) -> bool:
 @given(st.lists(st.tuples(st.sampled_from(CANDIDATES), grades), min_size=1, max_size=3))
 def test_every_because_fact_exists_in_the_graph_with_a_source(kg: AnkleKG, injuries: list) -> None:
     report = kg.impact(injuries)
-    sections = [
+    sections: list[Sequence[Any]] = [
         report.injuries, report.destabilised_motions, report.weakened_motions, report.increased_load,
         report.expected_positive_tests, report.symptoms, report.numbness_areas, report.nerves_at_risk,
         report.supply_at_risk, report.long_term_risks,

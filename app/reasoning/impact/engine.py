@@ -25,7 +25,7 @@ from app.reasoning.impact import (
     sensation,
     terms,
 )
-from app.reasoning.impact.context import Context, Grade, check_registry
+from app.reasoning.impact.context import Affected, Context, Grade, check_registry
 from app.reasoning.impact.models import SECTIONS, AffectedStructure, ImpactReport, Reach
 from app.reasoning.rules import RuleBook
 
@@ -96,7 +96,7 @@ class ImpactEngine:
                 applied.update(r.id for r in item.rules)
         report.rules_applied = [self.rules[r].ref(described=True) for r in sorted(applied)]
 
-    def _affected_items(self, affected: dict[str, expansion.Affected]) -> list[AffectedStructure]:
+    def _affected_items(self, affected: dict[str, Affected]) -> list[AffectedStructure]:
         order = list(Reach)
         return [
             AffectedStructure(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from app.knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
 from app.models import Fact
@@ -13,6 +14,7 @@ from app.reasoning.impact.models import (
     DAMAGED,
     DestabilisedMotion,
     IncreasedLoad,
+    LoadKind,
     LostRestraint,
     Reach,
     Stability,
@@ -21,6 +23,8 @@ from app.reasoning.impact.models import (
 )
 
 UNLOADED = (Reach.FORCE, Reach.DENERVATED)
+#: increased-load entries by (structure, kind, joint, motion): score, positions, reasons, rules
+Collected = dict[tuple[str, LoadKind, str, str], dict[str, Any]]
 #: restraints that act by contracting: losing them weakens a joint, it does not make it lax (rule motion-destabilised)
 DYNAMIC = (terms.MUSCLE, terms.MUSCLE_PART, terms.TENDON)
 NO_PRIMARY = (
@@ -271,7 +275,7 @@ def weakened_item(ctx: Context, w: Weakness) -> WeakenedMotion:
 @implements("rule:load-transfer")
 def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) -> list[IncreasedLoad]:
     """Intact restraints and opposing muscles of each destabilised motion carry more load."""
-    collected: dict[tuple[str, str, str, str], dict] = {}
+    collected: Collected = {}
     for g in groups:
         lost_facts = list(g.steps)
         for r in g.members:
@@ -290,7 +294,7 @@ def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) ->
 @implements("rule:synergists-take-over")
 def synergists(ctx: Context, found: list[Weakness], loss: dict[str, float]) -> list[IncreasedLoad]:
     """Intact muscles producing a weakened motion substitute for the lost ones."""
-    collected: dict[tuple[str, str, str, str], dict] = {}
+    collected: Collected = {}
     for w in found:
         lost_facts = list(w.steps)
         for a in w.members:
@@ -301,7 +305,7 @@ def synergists(ctx: Context, found: list[Weakness], loss: dict[str, float]) -> l
     return _load_items(ctx, collected, "rule:synergists-take-over")
 
 
-def _collect(collected: dict, key: tuple[str, str, str, str], position: str | None, score: float,
+def _collect(collected: Collected, key: tuple[str, LoadKind, str, str], position: str | None, score: float,
              facts: list[Fact], rules: tuple[str, ...]) -> None:  # fmt: skip
     entry = collected.setdefault(key, {"positions": set(), "score": 0.0, "because": [], "rules": []})
     entry["rules"].extend(r for r in rules if r not in entry["rules"])
@@ -311,7 +315,7 @@ def _collect(collected: dict, key: tuple[str, str, str, str], position: str | No
     entry["because"].extend(facts)
 
 
-def _load_items(ctx: Context, collected: dict, rule: str) -> list[IncreasedLoad]:
+def _load_items(ctx: Context, collected: Collected, rule: str) -> list[IncreasedLoad]:
     items = []
     for (structure, kind, joint, motion), entry in collected.items():
         because = unique_facts(entry["because"])

@@ -98,9 +98,13 @@ class WeakenedMotion(Conclusion):
     lost_actions: list[EntityRef]
 
 
+#: Why an intact structure carries more: it restrains the motion, stabilises it by pulling the other way, or produces it
+LoadKind = Literal["restraint", "dynamic stabiliser", "synergist"]
+
+
 class IncreasedLoad(Conclusion):
     structure: EntityRef
-    kind: Literal["restraint", "dynamic stabiliser", "synergist"]
+    kind: LoadKind
     joint: EntityRef
     motion: EntityRef
     positions: list[EntityRef]

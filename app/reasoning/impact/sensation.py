@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.knowledge.model import Statement
 from app.models import Fact
@@ -17,7 +18,7 @@ from app.reasoning.impact.models import DAMAGED, Finding, Reach
 class FindingsByEntity:
     """Accumulates findings per entity, merging reasons and keeping the best score."""
 
-    items: dict[str, dict] = field(default_factory=dict)
+    items: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def add(self, entity: str, detail: str, score: float, facts: Iterable[Fact], rules: Iterable[str]) -> None:
         entry = self.items.setdefault(entity, {"details": [], "score": 0.0, "facts": [], "rules": []})

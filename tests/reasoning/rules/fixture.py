@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.graph.projection import project_graph
 from app.knowledge.base import build_knowledge_base
+from app.models import EntityRef
 from app.ontology.load import load_store
 from app.reasoning.impact import (
     SECTIONS,
@@ -109,6 +110,11 @@ def _check_sources(section: str, facts: list) -> None:
 
 
 # -- small accessors ----------------------------------------------------------------------------------
+def ref_id(ref: EntityRef | None) -> str | None:
+    """The id of an optional reference (a lesion, a via): None when there is none."""
+    return ref.id if ref is not None else None
+
+
 def affected(report: ImpactReport) -> dict[str, AffectedStructure]:
     return {a.structure.id: a for a in report.injuries}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from app.reasoning.impact import Reach
-from tests.reasoning.rules.fixture import LOSS, affected, rule_ids, run
+from tests.reasoning.rules.fixture import LOSS, affected, ref_id, rule_ids, run
 
 RULE = "rule:nerve-injury-reaches-branches"
 A, A1, A2, B, S, TUNNEL = (f"ANKLE:99904{n:02d}" for n in range(1, 7))
@@ -21,7 +21,7 @@ def test_an_injured_nerve_takes_its_branches_transitively(grade: int) -> None:
     for branch in (A1, A2):
         assert reached[branch].reached is Reach.BRANCH
         assert reached[branch].grade == grade
-        assert reached[branch].lesion is not None and reached[branch].lesion.id == LOSS
+        assert ref_id(reached[branch].lesion) == LOSS
         assert RULE in rule_ids(reached[branch])
 
 

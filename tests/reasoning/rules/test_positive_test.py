@@ -22,6 +22,7 @@ from tests.reasoning.rules.fixture import (
     group,
     positive_tests,
     predicates,
+    ref_id,
     rule_ids,
     run,
 )
@@ -95,7 +96,7 @@ def test_a_lesion_detected_only_from_the_minimum_grade(grade: int) -> None:
     found = positive_tests(run(RULE, (HEEL_TENDON, grade)))
     assert (SQUEEZE in found) is (grade >= SQUEEZE_MINIMUM_GRADE)  # a partial tear leaves the squeeze test negative
     if SQUEEZE in found:
-        assert found[SQUEEZE].structure is not None and found[SQUEEZE].structure.id == HEEL_TENDON
+        assert ref_id(found[SQUEEZE].structure) == HEEL_TENDON
 
 
 @pytest.mark.parametrize("grade", [1, 2, 3])

@@ -17,6 +17,7 @@ from tests.reasoning.rules.fixture import (
     TENDON_INSTABILITY,
     TRANSLATION,
     affected,
+    ref_id,
     restraint_lost,
     rule_ids,
     run,
@@ -40,8 +41,8 @@ def test_the_tendons_beneath_a_torn_retinaculum_sublux_from_the_minimum_grade(gr
             assert tendon not in reached
             continue
         assert reached[tendon].reached is Reach.SUBLUXED
-        assert reached[tendon].lesion is not None and reached[tendon].lesion.id == TENDON_INSTABILITY
-        assert reached[tendon].via is not None and reached[tendon].via.id == RETINACULUM
+        assert ref_id(reached[tendon].lesion) == TENDON_INSTABILITY
+        assert ref_id(reached[tendon].via) == RETINACULUM
         assert RULE in rule_ids(reached[tendon])
 
 

@@ -18,6 +18,7 @@ from tests.reasoning.rules.fixture import (
     WEAKNESS,
     affected,
     findings,
+    ref_id,
     rule_ids,
     run,
 )
@@ -33,7 +34,7 @@ def test_a_swollen_space_compresses_the_nerves_in_and_through_it(grade: int) -> 
     reached = affected(run(RULE, (TUNNEL, grade)))
     for nerve in (CONTAINED, PASSING):
         assert reached[nerve].reached is Reach.COMPRESSED
-        assert reached[nerve].lesion is not None and reached[nerve].lesion.id == COMPRESSION
+        assert ref_id(reached[nerve].lesion) == COMPRESSION
         assert reached[nerve].grade == COMPRESSION_GRADE  # whatever the grade of the swelling
         assert RULE in rule_ids(reached[nerve])
     assert TENDON not in reached  # only nerves are compressed

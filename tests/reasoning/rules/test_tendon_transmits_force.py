@@ -19,6 +19,7 @@ from tests.reasoning.rules.fixture import (
     TRANSLATION,
     affected,
     findings,
+    ref_id,
     restraint_lost,
     rule_ids,
     run,
@@ -56,7 +57,7 @@ def test_a_torn_tendon_unloads_its_muscle_and_the_muscles_parts(grade: int) -> N
         assert reached[unit].reached is Reach.FORCE
         assert reached[unit].lesion is None  # not itself injured
         assert reached[unit].grade == grade
-        assert reached[unit].via is not None and reached[unit].via.id == TENDON
+        assert ref_id(reached[unit].via) == TENDON
         assert RULE in rule_ids(reached[unit])
     # the muscle and its head lose their actions, the muscle its dynamic restraint, at the tendon's grade
     assert action_lost(report, TRANSLATION, MUSCLE) == GRADE_LOSS[grade]

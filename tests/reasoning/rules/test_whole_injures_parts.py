@@ -16,6 +16,7 @@ from tests.reasoning.rules.fixture import (
     LOSS,
     TRANSLATION,
     affected,
+    ref_id,
     restraint_lost,
     rule_ids,
     run,
@@ -34,8 +35,8 @@ def test_a_whole_injures_every_part_transitively_at_its_grade(grade: int) -> Non
     for part in (FIRST, SECOND, FASCICLE):
         assert reached[part].reached is Reach.PART
         assert reached[part].grade == grade
-        assert reached[part].lesion is not None and reached[part].lesion.id == LOSS
-        assert reached[part].via is not None and reached[part].via.id == WHOLE
+        assert ref_id(reached[part].lesion) == LOSS
+        assert ref_id(reached[part].via) == WHOLE
         assert RULE in rule_ids(reached[part])
     # the first band's restraint is lost at the whole's grade
     assert restraint_lost(report, TRANSLATION, FIRST) == GRADE_LOSS[grade]
@@ -77,7 +78,7 @@ def test_a_fractured_bone_takes_neither_its_landmark_nor_what_is_attached(grade:
 
 def test_a_degenerated_whole_keeps_its_parts() -> None:
     reached = affected(run(RULE, (DEGENERATED_WHOLE, 3)))
-    assert reached[WHOLE].lesion is not None and reached[WHOLE].lesion.id == DEGENERATION
+    assert ref_id(reached[WHOLE].lesion) == DEGENERATION
     assert not {FIRST, SECOND, FASCICLE} & set(reached)
 
 
