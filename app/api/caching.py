@@ -13,11 +13,15 @@ from __future__ import annotations
 import hashlib
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 
-__all__ = ["RELEASE_CACHE_CONTROL", "ConditionalGetMiddleware", "etag_matches", "release_etag"]
+__all__ = [
+    "RELEASE_CACHE_CONTROL", "ConditionalGetMiddleware", "conditional_response", "etag_matches", "release_etag",
+]  # fmt: skip
 
 RELEASE_CACHE_CONTROL = "public, max-age=300"
 
@@ -34,6 +38,26 @@ def etag_matches(if_none_match: str | None, tag: str) -> bool:
     wanted = tag.removeprefix("W/")
     candidates = (t.strip().removeprefix("W/") for t in if_none_match.split(","))
     return any(c == "*" or c == wanted for c in candidates)
+
+
+def conditional_response(
+    request: Request,
+    body: bytes,
+    media_type: str,
+    *,
+    headers: dict[str, str] | None = None,
+    cache_control: str = RELEASE_CACHE_CONTROL,
+    tag: str | None = None,
+) -> Response:
+    """The one place a route answers with validators: ETag (given, or computed from the body) and
+    Cache-Control, 304 when If-None-Match names it, text types declared UTF-8."""
+    tag = tag or release_etag(body)
+    all_headers = {**(headers or {}), "ETag": tag, "Cache-Control": cache_control}
+    if etag_matches(request.headers.get("if-none-match"), tag):
+        return Response(status_code=304, headers=all_headers)
+    if media_type.startswith("text/") and "charset" not in media_type:
+        media_type += "; charset=utf-8"
+    return Response(body, media_type=media_type, headers=all_headers)
 
 
 class ConditionalGetMiddleware:

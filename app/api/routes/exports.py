@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel
 
 from app import __version__
-from app.api.caching import etag_matches, release_etag
+from app.api.caching import conditional_response, release_etag
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES, ProblemError
 from app.exports import ARTEFACTS, build_artefact
@@ -62,12 +62,7 @@ def read_export(
         data = build_artefact(kg, name)
         cache[name] = (data, release_etag(data))
     data, tag = cache[name]
-    headers = {
-        "ETag": tag,
-        "Cache-Control": "public, max-age=3600",
-        "Content-Disposition": f'inline; filename="{name}"',
-    }
-    if etag_matches(request.headers.get("if-none-match"), tag):
-        return Response(status_code=304, headers=headers)
-    media_type = artefact.media_type + ("; charset=utf-8" if artefact.media_type.startswith("text/") else "")
-    return Response(content=data, media_type=media_type, headers=headers)
+    return conditional_response(
+        request, data, artefact.media_type, tag=tag, cache_control="public, max-age=3600",
+        headers={"Content-Disposition": f'inline; filename="{name}"'},
+    )  # fmt: skip

@@ -16,12 +16,13 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app import __version__
-from app.api.caching import etag_matches, release_etag
+from app.api.caching import conditional_response
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_JSON, Problem, ProblemError
 from app.exports import ARTEFACTS
 from app.kg import AnkleKG
 from app.ontology.context import jsonld_context
+from app.ontology.curies import compress
 from app.sparql.description import void_description
 from app.sparql.protocol import FORMATS
 from app.sparql.results import GRAPH_TYPES, NotAcceptable, choose_media_type, parse_accept, serialise_triples
@@ -64,15 +65,8 @@ FormatQuery = Annotated[
 
 def _cached(request: Request, body: bytes, media_type: str, vary: bool = True) -> Response:
     """A stable response with ETag and Cache-Control; 304 when the client already has it."""
-    tag = release_etag(body)
-    headers = {"ETag": tag, "Cache-Control": "public, max-age=3600"}
-    if vary:
-        headers["Vary"] = "Accept"
-    if etag_matches(request.headers.get("if-none-match"), tag):
-        return Response(status_code=304, headers=headers)
-    if media_type.startswith("text/"):
-        media_type += "; charset=utf-8"
-    return Response(body, media_type=media_type, headers=headers)
+    headers = {"Vary": "Accept"} if vary else {}
+    return conditional_response(request, body, media_type, headers=headers, cache_control="public, max-age=3600")
 
 
 def _negotiate(request: Request, format: str | None, *, html: bool) -> str:
@@ -107,17 +101,10 @@ def _negotiate(request: Request, format: str | None, *, html: bool) -> str:
         ) from exc  # fmt: skip
 
 
-def _curie(kg: AnkleKG, iri: str) -> str:
-    for prefix, base in PREFIXES.items():
-        if iri.startswith(base) and len(iri) > len(base):
-            return f"{prefix}:{iri[len(base) :]}"
-    return iri
-
-
 def _html_term(kg: AnkleKG, term: Any) -> str:
     if isinstance(term, ox.NamedNode):
         iri = term.value
-        curie = _curie(kg, iri)
+        curie = compress(iri)
         label = kg.kb.label(curie) if curie != iri else iri
         href = "/" + iri[len(ANKLE_BASE) - len("ANKLE_") :] if iri.startswith(ANKLE_BASE) else iri
         shown = escape(label) + (f" <small>{escape(curie)}</small>" if label != curie else "")
@@ -129,7 +116,7 @@ def _html_term(kg: AnkleKG, term: Any) -> str:
 
 
 def _entity_html(kg: AnkleKG, iri: str, triples: list[ox.Triple]) -> bytes:
-    curie = _curie(kg, iri)
+    curie = compress(iri)
     label = kg.kb.label(curie)
     rows: dict[str, list[str]] = {}
     for t in triples:
@@ -137,7 +124,7 @@ def _entity_html(kg: AnkleKG, iri: str, triples: list[ox.Triple]) -> bytes:
             rows.setdefault(t.predicate.value, []).append(_html_term(kg, t.object))
     items = "".join(
         f"<tr><th>{_html_term(kg, ox.NamedNode(p))}</th><td>{'<br>'.join(sorted(values))}</td></tr>"
-        for p, values in sorted(rows.items(), key=lambda kv: _curie(kg, kv[0]))
+        for p, values in sorted(rows.items(), key=lambda kv: compress(kv[0]))
     )
     alternates = "".join(
         f'<link rel="alternate" type="{t}" href="?format={f}">'
