@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     max_sparql_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     # requests answered at once; more get 503 with Retry-After (uvicorn's own limit is a backstop above it)
     max_requests_in_flight: int = Field(default=256, ge=1)
+    # finished answers kept by normalised request (0: none kept); see app/api/answer_cache.py
+    answer_cache_bytes: int = Field(default=64 * 1024 * 1024, ge=0)
     # SPARQL endpoint: a hard deadline per query, how many run at once, how many more may wait,
     # the result-row cap, and extra RDF files served as named graphs ("FILE=GRAPH_IRI").
     sparql_timeout: float = Field(default=10.0, gt=0, le=3600)

@@ -272,3 +272,19 @@ def test_a_grade_that_is_not_1_2_or_3_is_a_clear_problem_never_a_500(client: htt
     assert response.status_code == 422, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
     assert "grade" in response.json()["detail"]
+
+
+def test_a_question_asked_again_is_answered_from_the_cache_whatever_name_it_used(client: httpx.Client) -> None:
+    """The cache key is the resolved question: ATFL and its full name share one entry, with one ETag."""
+    before = client.get("/health").json()["answer_cache"]
+    first = client.get("/v1/impact", params={"injured": "PTFL", "grade": 2})
+    again = client.get("/v1/impact", params={"injured": "posterior talofibular ligament", "grade": 2})
+    after = client.get("/health").json()["answer_cache"]
+    assert first.status_code == again.status_code == 200
+    assert first.content == again.content and first.headers["etag"] == again.headers["etag"]
+    assert after["hits"] >= before["hits"] + 1 and after["bytes"] <= after["max_bytes"]
+    posted = client.post("/v1/impact", json={"injuries": [{"structure": "PTFL", "grade": 2}]})
+    assert posted.content == first.content and "etag" not in posted.headers
+    revalidated = client.get("/v1/impact", params={"injured": "PTFL", "grade": 2},
+                             headers={"If-None-Match": first.headers["etag"]})  # fmt: skip
+    assert revalidated.status_code == 304

@@ -16,6 +16,7 @@ class Health(BaseModel):
     counts: dict[str, int]
     validation: dict[str, int] | None
     load_seconds: float
+    answer_cache: dict[str, int] | None = None
 
 
 @router.get("/health", response_model=Health)
@@ -37,4 +38,5 @@ async def read_health(request: Request, kg: KnowledgeGraphDep) -> Health:
             load_seconds=round(kg.load_seconds, 3),
         )
         request.app.state.health = cached
-    return cached
+    cache = getattr(request.app.state, "answer_cache", None)
+    return cached.model_copy(update={"answer_cache": cache.stats() if cache is not None else None})

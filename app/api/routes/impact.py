@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel, Field, field_validator
 
+from app.api.answer_cache import AnswerCache
+from app.api.caching import conditional_response
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
 from app.errors import InvalidArgument
+from app.kg import AnkleKG
+from app.knowledge.schema import JOINT_POSITION
 from app.reasoning.impact import SECTIONS, ImpactReport
 
 Explain = Literal["full", "rules", "none"]
@@ -73,6 +76,7 @@ class ImpactRequest(BaseModel):
 # async: short CPU-bound work (under ~20 ms at worst); a thread-pool hop under the GIL costs ~30% more CPU
 @router.get("/impact", response_model=ImpactReport)
 async def read_impact(
+    request: Request,
     kg: KnowledgeGraphDep,
     injured: Annotated[
         list[str],
@@ -96,7 +100,7 @@ async def read_impact(
         Query(max_length=200, examples=["plantarflexion"], description="Only answer for this ankle position."),
     ] = None,
     explain: Annotated[Explain, Query(description=EXPLAIN_DESCRIPTION, examples=["full"])] = "full",
-) -> ModelResponse:
+) -> Response:
     """Which joint motions destabilise, what carries more load, which tests turn positive — with reasons."""
     grades = grade or [3]
     if len(grades) not in (1, len(injured)):
@@ -104,12 +108,31 @@ async def read_impact(
             "grade", grades, f"give one grade for all injuries or one per injured structure ({len(injured)})"
         )
     pairs = [(name, grades[0] if len(grades) == 1 else grades[i]) for i, name in enumerate(injured)]
-    return ModelResponse(_trim(kg.impact(pairs, position=position), explain))
+    return _answer(request, kg, pairs, position, explain)
 
 
 # async: short CPU-bound work (under ~20 ms at worst); a thread-pool hop under the GIL costs ~30% more CPU
 @router.post("/impact", response_model=ImpactReport)
-async def create_impact(kg: KnowledgeGraphDep, request: Annotated[ImpactRequest, Body()]) -> ModelResponse:
+async def create_impact(kg: KnowledgeGraphDep, http: Request, request: Annotated[ImpactRequest, Body()]) -> Response:
     """The same question with a JSON body: several injuries, each with its own grade."""
-    report = kg.impact([(i.structure, i.grade) for i in request.injuries], position=request.position)
-    return ModelResponse(_trim(report, request.explain))
+    pairs = [(i.structure, int(i.grade)) for i in request.injuries]
+    return _answer(http, kg, pairs, request.position, request.explain, validators=False)
+
+
+def _answer(
+    request: Request, kg: AnkleKG, pairs: list[tuple[str, int]], position: str | None, explain: Explain,
+    *, validators: bool = True,
+) -> Response:
+    """The answer from the answer cache when the same question (by resolved ids) was asked before, else
+    computed and kept; a GET carries its ETag and may be answered 304."""
+    injuries = kg.resolver.resolve_injuries(pairs, 3)
+    at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
+    cache: AnswerCache = request.app.state.answer_cache
+    key = ("impact", tuple(sorted(set(injuries))), at, explain)
+    answer = cache.get(key)
+    if answer is None:
+        report = _trim(kg.impact(list(injuries), position=at), explain)
+        answer = cache.put(key, report.model_dump_json().encode())
+    if not validators:
+        return Response(answer.body, media_type="application/json")
+    return conditional_response(request, answer.body, "application/json", tag=answer.etag)

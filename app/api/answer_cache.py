@@ -1,0 +1,63 @@
+"""Finished answers kept as bytes, keyed by the normalised request, bounded in bytes.
+
+The graph never changes while the service runs and every answer is a deterministic function of it and of
+the request, so an answer computed once can be served again as it is. The key is built from resolved ids
+(``ATFL`` and ``anterior talofibular ligament`` share an entry) and the release; the least recently used
+entries go first when the byte budget is spent. Hits and misses are reported on /health.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from app import __version__
+from app.api.caching import release_etag
+
+
+@dataclass(frozen=True, slots=True)
+class CachedAnswer:
+    body: bytes
+    etag: str
+
+
+class AnswerCache:
+    """An LRU of answer bytes within ``max_bytes`` (0 turns it off); one event loop, so no lock."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[Hashable, CachedAnswer] = OrderedDict()
+        self.bytes = 0
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable) -> CachedAnswer | None:
+        found = self._entries.get((__version__, key))
+        if found is None:
+            self.misses += 1
+            return None
+        self._entries.move_to_end((__version__, key))
+        self.hits += 1
+        return found
+
+    def put(self, key: Hashable, body: bytes) -> CachedAnswer:
+        answer = CachedAnswer(body, release_etag(body))
+        if len(body) > self.max_bytes:
+            return answer  # larger than the whole budget: answered, not kept
+        full_key = (__version__, key)
+        previous = self._entries.pop(full_key, None)
+        if previous is not None:
+            self.bytes -= len(previous.body)
+        self._entries[full_key] = answer
+        self.bytes += len(body)
+        while self.bytes > self.max_bytes:
+            _, evicted = self._entries.popitem(last=False)
+            self.bytes -= len(evicted.body)
+        return answer
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "entries": len(self._entries), "bytes": self.bytes, "max_bytes": self.max_bytes,
+            "hits": self.hits, "misses": self.misses,
+        }  # fmt: skip
