@@ -112,9 +112,19 @@ class AnkleKG:
     def resolve_predicates(self, names: Collection[str], *, parameter: str = "predicate") -> set[str]:
         return self.resolver.resolve_predicates(names, parameter=parameter)
 
-    def search(self, query: str, *, types: Collection[str] | None = None, limit: int = 10) -> list[SearchHit]:
-        """Ranked search: exact label, exact synonym/abbreviation, prefix, then fuzzy (typos)."""
-        return self.resolver.search(query, types=types, limit=limit)
+    def search(
+        self, query: str, *, types: Collection[str] | None = None, limit: int = 10, offset: int = 0
+    ) -> list[SearchHit]:
+        """Ranked search: exact, prefix, word, then fuzzy matches (typos), anatomy first within each; references
+        only when ``types`` names them. A page of :meth:`search_page`."""
+        return self.search_page(query, types=types, limit=limit, offset=offset)[0]
+
+    def search_page(
+        self, query: str, *, types: Collection[str] | None = None, limit: int = 10, offset: int = 0
+    ) -> tuple[list[SearchHit], int]:
+        """One page of the ranked hits, and how many hits there are in all."""
+        hits = self.resolver.search(query, types=types)
+        return hits[offset : offset + limit], len(hits)
 
     def entities(self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0) -> EntityPage:
         """A page of entities, ordered by id, optionally of given classes (subclasses included)."""
