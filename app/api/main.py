@@ -27,6 +27,7 @@ from app.api.routes import (
     impact,
     linked_data,
     paths,
+    quiz,
     search,
     sparql,
 )
@@ -177,6 +178,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         search,
         impact,
         differential,
+        quiz,
         paths,
         analytics,
         exports,
