@@ -141,7 +141,7 @@ def _case(
     findings += [f"numbness of {join([f'the {graph.label(a)}' for a in areas])}"] if areas else []
 
     def explain(other: str) -> Choice | None:
-        return _leaves_unexplained(graph, other, partial, tests + areas)
+        return _leaves_unexplained(graph, other, partial, tests + areas, answer)
 
     return Draft(
         key="injury-case:" + "+".join(tests + areas),
@@ -187,42 +187,39 @@ def _case_facts(graph: LearnGraph, answer: str, top: Candidate) -> list[Fact]:
     facts: list[Fact] = []
     for evidence in top.supported_by:
         finding = evidence.finding.id
-        direct = [
-            f
-            for f in evidence.because
-            if f.subject.id in (finding, answer) or (f.object is not None and f.object.id == finding)
-        ]
-        facts += [f for f in direct or evidence.because if f not in facts]
+        own = [f for f in evidence.because if f.subject.id == answer]  # the sural nerve's own skin, not a branch's
+        direct = [f for f in evidence.because if finding in (f.subject.id, f.object.id if f.object else None)]
+        facts += [f for f in own or direct or evidence.because if f not in facts]
     return facts
 
 
 def _say_all(graph: LearnGraph, facts: Sequence[Fact]) -> str:
-    """Facts read as clauses, once each: an n-ary fact by its own sentence, a relation by its phrase."""
-    said: list[str] = []
+    """Facts read as clauses, once each: an n-ary fact by its own sentence, relations of one subject and
+    predicate together ("the sural nerve carries sensation from the A and the B")."""
+    said: dict[str | tuple[str, str], list[str]] = {}
     for fact in facts:
         if fact.fact is not None:
-            clause = fact.fact.label
+            said.setdefault(fact.fact.label, [])
         elif fact.object is not None:
-            clause = graph.clause(fact.subject.id, fact.predicate.id, [fact.object.id])
-        else:
-            continue
-        if clause not in said:
-            said.append(clause)
-    return "; ".join(said[:5])
+            objects = said.setdefault((fact.subject.id, fact.predicate.id), [])
+            objects += [fact.object.id] if fact.object.id not in objects else []
+    clauses = [key if isinstance(key, str) else graph.clause(*key, objects) for key, objects in said.items()]
+    return "; ".join(clauses[:5])
 
 
 def _leaves_unexplained(
-    graph: LearnGraph, other: str, partial: dict[str, Candidate], found: tuple[str, ...]
+    graph: LearnGraph, other: str, partial: dict[str, Candidate], found: tuple[str, ...], answer: str
 ) -> Choice | None:
     """Why a structure is not the answer: the findings its injury does not explain, and what does explain them
-    (the test examines other structures; other nerves carry sensation from the numb skin)."""
+    (the test examines other structures; the answer carries sensation from the numb skin)."""
     missing = [ref.id for ref in partial[other].unexplained] if other in partial else list(found)
     statements = []
     for finding in missing:
         examined = graph.objects(finding, EXAMINES)
         if any(graph.overlaps(st.object, [other]) for st in examined):
             return None  # the test examines it: whether it explains the finding is the engine's subtlety
-        statements += examined or graph.subjects(finding, "akg:sensoryTerritory")
+        skin = graph.subjects(finding, "akg:sensoryTerritory")
+        statements += examined or [st for st in skin if st.subject == answer] or skin[:1]
     if not statements:
         return None
     names = join([_finding(graph, m) for m in missing])

@@ -168,8 +168,8 @@ def test_facts_known_only_by_the_editors_reading_are_never_asked(kg: AnkleKG) ->
         if r.known_by == EDITOR:
             assert f"restraint:{r.id}" not in keys
     # the ATFL restrains anterior talar translation (measured); its role there is the editor's reading: not asked
-    atfl = [generator.draft(k) for k in keys if k.startswith("restraint:") and generator.draft(k).focus == "ANKLE:0000016"]
-    assert atfl and all("primary" not in d.stem and "secondary" not in d.stem for d in atfl if d)
+    restraints = [d for d in generator.drafts(QuestionType.RESTRAINT) if d.focus == "ANKLE:0000016"]
+    assert restraints and all("primary" not in d.stem and "secondary" not in d.stem for d in restraints)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
