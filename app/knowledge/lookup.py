@@ -29,7 +29,15 @@ def fold(text: str) -> str:
     return _FOLD.sub(" ", text.casefold()).strip()
 
 
-class MatchField(IntEnum):
+class _Ranked(IntEnum):
+    """An order of trust (lower is better) that answers name in lower case."""
+
+    @property
+    def public_name(self) -> str:
+        return self.name.lower()
+
+
+class MatchField(_Ranked):
     """Which field matched, in order of trust (lower is better)."""
 
     ID = 0
@@ -39,27 +47,19 @@ class MatchField(IntEnum):
     LATIN_NAME = 4
     XREF = 5
 
-    @property
-    def public_name(self) -> str:
-        return self.name.lower()
-
 
 #: Scores: a kind of match (exact 1.0, prefix 0.9, word 0.8, fuzzy at most 0.7) less 0.02 when the name matched is
 #: not the label; the gaps leave room for a caller to rank within a kind (app.knowledge.resolver: anatomy first).
 OTHER_NAME_EXACT = 0.98
 
 
-class MatchKind(IntEnum):
+class MatchKind(_Ranked):
     """How well the text matched, whatever the field (lower is better): the tiers of the ranking."""
 
     EXACT = 0
     PREFIX = 1
     WORD = 2
     FUZZY = 3
-
-    @property
-    def public_name(self) -> str:
-        return self.name.lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,9 @@ of the same kind that the graph does not relate to the structure, nor to a whole
 
 from __future__ import annotations
 
-from app.learn.drafts import Choice, Draft, rank_distractors, sourced
+from functools import partial
+
+from app.learn.drafts import Choice, Draft, draft, sourced
 from app.learn.graph import LearnGraph, capital, join, spinal_roots
 from app.learn.models import QuestionType
 
@@ -45,25 +47,17 @@ def innervation_drafts(graph: LearnGraph) -> list[Draft]:
         branch = graph.objects(answer.object, BRANCH_OF)
         if branch:
             said += f", a branch of the {join([graph.label(st.object) for st in branch])}"
-
-        def explain(nerve: str, muscle: str = muscle) -> Choice | None:
-            return _nerve_elsewhere(graph, nerve, muscle)
-
         drafts.append(
-            Draft(
+            draft(
+                graph,
+                QuestionType.INNERVATION,
                 key=f"innervation:{muscle}",
-                type=QuestionType.INNERVATION,
                 focus=muscle,
                 stem=f"Which nerve supplies the {graph.label(muscle)}?",
                 answer=Choice(answer.object, said + ".", facts),
-                distractors=rank_distractors(
-                    graph,
-                    answer=answer.object,
-                    focus=muscle,
-                    tiers=[sorted(motor), placed, nerves],
-                    true_answers=right,
-                    explain=explain,
-                ),
+                tiers=[sorted(motor), placed, nerves],
+                true_answers=right,
+                explain=partial(_nerve_elsewhere, graph, muscle=muscle),
                 places=graph.places(muscle),
             )
         )
@@ -119,26 +113,17 @@ def attachment_drafts(graph: LearnGraph) -> list[Draft]:
             answer = sorted(specific or sites, key=lambda st: (graph.label(st.object), st.object))[0]
             same_role = [st.object for st in graph.with_predicate(predicate) if graph.kb.is_a(st.subject, cls)]
             any_site = [st.object for st in graph.with_predicate(*ATTACHMENTS)]
-
-            def explain(site: str, focus: str = focus) -> Choice | None:
-                return _site_elsewhere(graph, site, focus)
-
-            name = graph.label(focus)
             drafts.append(
-                Draft(
+                draft(
+                    graph,
+                    QuestionType.ATTACHMENT,
                     key=f"attachment:{focus}:{predicate}",
-                    type=QuestionType.ATTACHMENT,
                     focus=focus,
-                    stem=(one if len(sites) == 1 else several).format(f=name),
+                    stem=(one if len(sites) == 1 else several).format(f=graph.label(focus)),
                     answer=Choice(answer.object, capital(graph.sentence(answer)) + ".", sourced([graph.fact(answer)])),
-                    distractors=rank_distractors(
-                        graph,
-                        answer=answer.object,
-                        focus=focus,
-                        tiers=[same_role, any_site],
-                        true_answers=every_site,
-                        explain=explain,
-                    ),
+                    tiers=[same_role, any_site],
+                    true_answers=every_site,
+                    explain=partial(_site_elsewhere, graph, focus=focus),
                     places=graph.places(focus),
                 )
             )

@@ -8,8 +8,9 @@ distractor test examines nothing the injury reaches, and a distractor structure 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
-from app.learn.drafts import Choice, Draft, rank_distractors, rests_on_editor, sourced
+from app.learn.drafts import Choice, Draft, draft, rests_on_editor, sourced
 from app.learn.graph import LearnGraph, capital, join
 from app.learn.models import QuestionType
 from app.models import Fact
@@ -61,26 +62,18 @@ def positive_test_drafts(graph: LearnGraph, engine: ImpactEngine) -> list[Draft]
             if not _known(test) or not facts or test.test.id not in specs:
                 continue
             said = f"{capital(_say_all(graph, facts))}; so {lead.lower()} {phrase}, it is expected to be positive."
-
-            def explain(other: str, reached: set[str] = reached, phrase: str = phrase) -> Choice | None:
-                return _test_elsewhere(graph, other, reached, phrase)
-
             joints = set(specs[test.test.id].joints)
             drafts.append(
-                Draft(
+                draft(
+                    graph,
+                    QuestionType.POSITIVE_TEST,
                     key=f"positive-test:{injury}:{test.test.id}",
-                    type=QuestionType.POSITIVE_TEST,
                     focus=injury,
                     stem=f"{lead} {phrase}, which clinical test is expected to be positive?",
                     answer=Choice(test.test.id, said, facts),
-                    distractors=rank_distractors(
-                        graph,
-                        answer=test.test.id,
-                        focus=injury,
-                        tiers=[sorted(t for t, s in specs.items() if joints & set(s.joints)), sorted(specs)],
-                        true_answers=positive,
-                        explain=explain,
-                    ),
+                    tiers=[sorted(t for t, s in specs.items() if joints & set(s.joints)), sorted(specs)],
+                    true_answers=positive,
+                    explain=partial(_test_elsewhere, graph, reached=reached, phrase=phrase),
                     places=places,
                 )
             )
@@ -136,16 +129,14 @@ def _case(
     facts = _case_facts(graph, answer, next(c for c in ranking.candidates if c.structure.id == answer))
     if any(rests_on_editor(f) for f in facts):
         return None
-    partial = {c.structure.id: c for c in ranking.candidates if c.unexplained}
+    short = {c.structure.id: c for c in ranking.candidates if c.unexplained}  # explain some findings, not all
     findings = [f"a positive {graph.label(t)}" for t in tests]
     findings += [f"numbness of {join([f'the {graph.label(a)}' for a in areas])}"] if areas else []
 
-    def explain(other: str) -> Choice | None:
-        return _leaves_unexplained(graph, other, partial, tests + areas, answer)
-
-    return Draft(
+    return draft(
+        graph,
+        QuestionType.INJURY_CASE,
         key="injury-case:" + "+".join(tests + areas),
-        type=QuestionType.INJURY_CASE,
         focus=answer,
         stem=f"An examination finds {join(findings)}. Which of these structures, if injured, would explain all of "
         "these findings?",
@@ -154,18 +145,13 @@ def _case(
             f"An injury of the {graph.label(answer)} explains every finding: {_say_all(graph, facts)}.",
             sourced(facts),
         ),
-        distractors=rank_distractors(
-            graph,
-            answer=answer,
-            focus=answer,
-            tiers=[
-                [c for c in partial if kb.is_a(c, kind)],
-                [c for c in candidates if kb.is_a(c, kind) and graph.is_placed(c)],
-                [c for c in candidates if kb.is_a(c, kind)],
-            ],
-            true_answers={c.structure.id for c in ranking.candidates if not c.unexplained},
-            explain=explain,
-        ),
+        tiers=[
+            [c for c in short if kb.is_a(c, kind)],
+            [c for c in candidates if kb.is_a(c, kind) and graph.is_placed(c)],
+            [c for c in candidates if kb.is_a(c, kind)],
+        ],
+        true_answers={c.structure.id for c in ranking.candidates if not c.unexplained},
+        explain=partial(_leaves_unexplained, graph, short=short, found=tests + areas, answer=answer),
         places=graph.places(answer),
     )
 
@@ -208,11 +194,11 @@ def _say_all(graph: LearnGraph, facts: Sequence[Fact]) -> str:
 
 
 def _leaves_unexplained(
-    graph: LearnGraph, other: str, partial: dict[str, Candidate], found: tuple[str, ...], answer: str
+    graph: LearnGraph, other: str, short: dict[str, Candidate], found: tuple[str, ...], answer: str
 ) -> Choice | None:
     """Why a structure is not the answer: the findings its injury does not explain, and what does explain them
     (the test examines other structures; the answer carries sensation from the numb skin)."""
-    missing = [ref.id for ref in partial[other].unexplained] if other in partial else list(found)
+    missing = [ref.id for ref in short[other].unexplained] if other in short else list(found)
     statements = []
     for finding in missing:
         examined = graph.objects(finding, EXAMINES)

@@ -60,28 +60,35 @@ def sourced(facts: Iterable[Fact]) -> tuple[Fact, ...]:
     return tuple(f for f in facts if f.sources and not rests_on_editor(f))
 
 
-def rank_distractors(
+def draft(
     graph: LearnGraph,
+    kind: QuestionType,
     *,
-    answer: str,
+    key: str,
     focus: str,
+    stem: str,
+    answer: Choice,
     tiers: Sequence[Iterable[str]],
     true_answers: Collection[str],
     explain: Callable[[str], Choice | None],
-) -> tuple[Choice, ...]:
-    """Valid distractors, best first: earlier tiers first (the same role), then the closest to the answer
-    and the focus. A candidate that is, contains or belongs to a true answer is never one; nor is one the
-    graph gives no sourced reason against (``explain`` returns None or no facts)."""
-    excluded = {answer, *true_answers}
-    chosen: list[Choice] = []
+    places: frozenset[str],
+    near: str | None = None,
+) -> Draft:
+    """A question with every valid distractor, best first: earlier ``tiers`` first (the same role), then the
+    closest to the answer and to ``near`` (the focus unless given). A candidate that is, contains or belongs to a
+    true answer is never one; nor is one the graph gives no sourced reason against (``explain`` returns None or
+    no facts)."""
+    excluded = {answer.entity, *true_answers}
+    around = near or focus
+    distractors: list[Choice] = []
     seen: set[str] = set()
     for tier in tiers:
         fresh = {c for c in tier if c not in seen and c not in excluded}
         seen |= fresh
         valid = [c for c in fresh if not graph.overlaps(c, excluded) and not graph.is_generic(c)]
-        valid.sort(key=lambda c: (-(graph.closeness(c, answer) + graph.closeness(c, focus)), graph.label(c), c))
+        valid.sort(key=lambda c: (-(graph.closeness(c, answer.entity) + graph.closeness(c, around)), graph.label(c), c))
         for candidate in valid:
             choice = explain(candidate)
             if choice is not None and choice.facts:
-                chosen.append(choice)
-    return tuple(chosen)
+                distractors.append(choice)
+    return Draft(key, kind, focus, stem, answer, tuple(distractors), places)

@@ -9,8 +9,10 @@ kind of it at any joint, in any position, however the graph knows it.
 
 from __future__ import annotations
 
+from functools import partial
+
 from app.knowledge.model import Restraint
-from app.learn.drafts import Choice, Draft, rank_distractors, sourced
+from app.learn.drafts import Choice, Draft, draft, sourced
 from app.learn.graph import LearnGraph, capital, join
 from app.learn.models import QuestionType
 from app.models import EntityRef, Fact
@@ -89,26 +91,19 @@ def restraint_drafts(graph: LearnGraph) -> list[Draft]:
         basis = f" ({graph.label(r.known_by)})" if r.known_by else ""
         said = f"The {graph.label(r.structure)} restrains {where}" + (f", as a {role} restraint" if role else "")
         spanning = [st.subject for st in graph.subjects(r.joint, "akg:spansJoint") if kb.is_a(st.subject, kind)]
-
-        def explain(other: str, r: Restraint = r) -> Choice | None:
-            return _restrains_other(graph, other, r)
-
         drafts.append(
-            Draft(
+            draft(
+                graph,
+                QuestionType.RESTRAINT,
                 key=f"restraint:{r.id}",
-                type=QuestionType.RESTRAINT,
                 focus=r.structure,
                 stem=stem,
                 answer=Choice(r.structure, said + basis + ".", sourced([measured_part(graph, r)])),
-                distractors=rank_distractors(
-                    graph,
-                    answer=r.structure,
-                    focus=r.joint,
-                    tiers=[spanning, graph.of_class(kind)],
-                    true_answers=restrainers,
-                    explain=explain,
-                ),
+                tiers=[spanning, graph.of_class(kind)],
+                true_answers=restrainers,
+                explain=partial(_restrains_other, graph, r=r),
                 places=graph.places(r.structure) | {r.joint, r.motion},
+                near=r.joint,
             )
         )
     return drafts
