@@ -102,7 +102,7 @@ def attachment_drafts(graph: LearnGraph) -> list[Draft]:
     for focus in sorted({c for cls in ATTACHED for c in graph.of_class(cls)}):
         if graph.is_generic(focus):
             continue
-        every_site = {st.object for st in graph.objects(focus, *ATTACHMENTS)}
+        own_sites = {st.object for st in graph.objects(focus, *ATTACHMENTS)}
         cls = next(c for c in ATTACHED if graph.kb.is_a(focus, c))
         for predicate, (one, several) in ATTACHMENTS.items():
             sites = graph.objects(focus, predicate)
@@ -111,6 +111,8 @@ def attachment_drafts(graph: LearnGraph) -> list[Draft]:
             # the most specific site: a landmark rather than the bone it belongs to
             specific = [st for st in sites if not any(st.object in graph.wholes(o.object) for o in sites)]
             answer = sorted(specific or sites, key=lambda st: (graph.label(st.object), st.object))[0]
+            # a tendon inserts where its muscle does, a head where its muscle arises: their sites are right too
+            kin_sites = {st.object for kin in graph.kin(focus) for st in graph.objects(kin, predicate)}
             same_role = [st.object for st in graph.with_predicate(predicate) if graph.kb.is_a(st.subject, cls)]
             any_site = [st.object for st in graph.with_predicate(*ATTACHMENTS)]
             drafts.append(
@@ -122,7 +124,7 @@ def attachment_drafts(graph: LearnGraph) -> list[Draft]:
                     stem=(one if len(sites) == 1 else several).format(f=graph.label(focus)),
                     answer=Choice(answer.object, capital(graph.sentence(answer)) + ".", sourced([graph.fact(answer)])),
                     tiers=[same_role, any_site],
-                    true_answers=every_site,
+                    true_answers=own_sites | kin_sites,
                     explain=partial(_site_elsewhere, graph, focus=focus),
                     places=graph.places(focus),
                 )

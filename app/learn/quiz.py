@@ -157,8 +157,8 @@ def _anchor(graph: LearnGraph, curie: str) -> bool:
 
 
 def _draw(pool: list[Draft], taken: set[str], count: int, seed: int) -> list[Draft]:
-    """A mixed, reproducible draw: kinds taken in turn, and a question whose kind and answer repeat one already
-    drawn only when nothing else is left."""
+    """A mixed, reproducible draw: kinds taken in turn, and a question that repeats the kind and answer, or the
+    stem, of one already drawn only when nothing else is left."""
     rng = Random(f"quiz:{seed}")
     by_kind: dict[QuestionType, list[Draft]] = {}
     for d in pool:
@@ -168,15 +168,15 @@ def _draw(pool: list[Draft], taken: set[str], count: int, seed: int) -> list[Dra
         rng.shuffle(drafts)
     drawn: list[Draft] = []
     repeats: list[Draft] = []
-    answered: set[tuple[QuestionType, str]] = set()
+    asked: set[tuple[QuestionType, str] | str] = set()
     while len(drawn) < count and any(by_kind.values()):
         for drafts in by_kind.values():
             if drafts and len(drawn) < count:
                 d = drafts.pop()
-                if (d.type, d.answer.entity) in answered:
+                if (d.type, d.answer.entity) in asked or d.stem in asked:
                     repeats.append(d)
                 else:
-                    answered.add((d.type, d.answer.entity))
+                    asked |= {(d.type, d.answer.entity), d.stem}
                     drawn.append(d)
     drawn += repeats[: count - len(drawn)]
     rng.shuffle(drawn)

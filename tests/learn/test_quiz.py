@@ -92,6 +92,8 @@ def check_attachment(kg: AnkleKG, q: QuizQuestion) -> None:
     assert predicate in ATTACHMENTS and q.key == f"attachment:{focus}:{predicate}"
     assert any(st.object == answer for st in asserted(kg, focus, predicate))
     sites = {st.object for st in asserted(kg, focus, *ATTACHMENTS)}
+    # the sites of its muscle or tendon, whole or part, for the same kind of attachment
+    sites |= {st.object for k in lineage(kg, focus, "akg:partOf", "akg:tendonOf") for st in asserted(kg, k, predicate)}
     near = set().union(*(lineage(kg, s, "akg:partOf") for s in sites))
     for d in wrong:
         assert d not in near, f"{q.key}: {d} is (part of) an attachment of {focus}"
