@@ -15,6 +15,7 @@ The REST API calls these same methods, so a notebook and the service give the sa
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from app.knowledge.lookup import SearchHit
 from app.knowledge.model import Term
 from app.knowledge.resolver import Injury, Resolver
 from app.knowledge.schema import CLINICAL_TEST, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
+from app.learn import QuestionType, Quiz, QuizGenerator
 from app.loader import load_knowledge_base
 from app.models import EntityDetail, EntityPage, Neighbourhood, Paths
 from app.ontology.validation import ValidationReport
@@ -41,6 +43,9 @@ from app.reasoning.rules import load_rules
 from app.settings import Settings
 from app.sparql.dataset import build_dataset, parse_dataset_option
 from app.sparql.engine import run_query
+
+#: The most questions one quiz holds (GET /v1/quiz?count=).
+MAX_QUIZ_QUESTIONS = 20
 
 __all__ = ["INJURABLE_TYPES", "AmbiguousTerm", "AnkleKG", "InvalidArgument", "OntologyInvalid", "UnknownTerm"]
 
@@ -112,9 +117,19 @@ class AnkleKG:
     def resolve_predicates(self, names: Collection[str], *, parameter: str = "predicate") -> set[str]:
         return self.resolver.resolve_predicates(names, parameter=parameter)
 
-    def search(self, query: str, *, types: Collection[str] | None = None, limit: int = 10) -> list[SearchHit]:
-        """Ranked search: exact label, exact synonym/abbreviation, prefix, then fuzzy (typos)."""
-        return self.resolver.search(query, types=types, limit=limit)
+    def search(
+        self, query: str, *, types: Collection[str] | None = None, limit: int = 10, offset: int = 0
+    ) -> list[SearchHit]:
+        """Ranked search: exact, prefix, word, then fuzzy matches (typos), anatomy first within each; references
+        only when ``types`` names them. A page of :meth:`search_page`."""
+        return self.search_page(query, types=types, limit=limit, offset=offset)[0]
+
+    def search_page(
+        self, query: str, *, types: Collection[str] | None = None, limit: int = 10, offset: int = 0
+    ) -> tuple[list[SearchHit], int]:
+        """One page of the ranked hits, and how many hits there are in all."""
+        hits = self.resolver.search(query, types=types)
+        return hits[offset : offset + limit], len(hits)
 
     def entities(self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0) -> EntityPage:
         """A page of entities, ordered by id, optionally of given classes (subclasses included)."""
@@ -181,6 +196,37 @@ class AnkleKG:
     def differential_engine(self) -> DifferentialEngine:
         """Built on first use: it computes one impact profile per candidate structure (~0.5 s)."""
         return DifferentialEngine(self.kb, self.engine)
+
+    # -- learning (app.learn) ------------------------------------------------------------------------
+    @cached_property
+    def quiz_generator(self) -> QuizGenerator:
+        """Built on first use: drafting every question asks the engines (about a second)."""
+        return QuizGenerator(self.kb, self.engine, self.differential_engine)
+
+    def quiz(
+        self,
+        *,
+        types: Sequence[str] = (),
+        region: str | None = None,
+        count: int = 10,
+        seed: int | None = None,
+        keys: Sequence[str] = (),
+    ) -> Quiz:
+        """A self-test: ``count`` questions of ``types`` (all kinds when empty) about ``region`` (any name of an
+        entity: the questions whose structure lies in, spans, attaches to or is part of it), the questions named
+        by ``keys`` first. The same arguments and ``seed`` give the same quiz; without a seed one is chosen and
+        returned in the answer."""
+        if not 1 <= count <= MAX_QUIZ_QUESTIONS:
+            raise InvalidArgument("count", count, f"ask for 1 to {MAX_QUIZ_QUESTIONS} questions")
+        known = {kind.value: kind for kind in QuestionType}
+        for name in types:
+            if name not in known:
+                raise InvalidArgument("type", name, f"not a kind of question; use one of: {', '.join(known)}")
+        where = self.resolve(region, parameter="region").id if region else None
+        chosen = secrets.randbelow(2**31) if seed is None else seed
+        return self.quiz_generator.quiz(
+            types=[known[t] for t in types], region=where, count=count, seed=chosen, keys=keys
+        )
 
     @cached_property
     def criticality_analysis(self) -> CriticalityAnalysis:

@@ -131,14 +131,22 @@ class EntityPage(BaseModel):
 class SearchHitOut(BaseModel):
     id: str
     label: str
+    iri: str = Field(examples=["https://w3id.org/anklekg/ANKLE_0000016"])
     types: list[EntityRef]
-    score: float
+    score: float = Field(
+        description="The kind of match (exact 1.0, prefix 0.9, word 0.8, fuzzy up to 0.7), less 0.02 for a name "
+        "other than the label and 0.03 for an entity that is not anatomy; hits come in this order."
+    )
+    match: str = Field(examples=["exact", "prefix", "word", "fuzzy"], description="How the text matched.")
     matched_field: str = Field(examples=["label", "abbreviation", "synonym"])
     matched_text: str
 
 
 class SearchResults(BaseModel):
     query: str
+    total: int = Field(description="How many hits there are in all (this page holds `limit` of them at most).")
+    limit: int
+    offset: int
     hits: list[SearchHitOut]
 
 

@@ -29,6 +29,7 @@ from app.api.routes import (
     impact,
     linked_data,
     paths,
+    quiz,
     search,
     sparql,
 )
@@ -191,6 +192,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         search,
         impact,
         differential,
+        quiz,
         paths,
         analytics,
         exports,

@@ -183,7 +183,9 @@ class KnowledgeBase:
         return Fact(
             subject=self.ref(a.muscle),
             predicate=EntityRef(
-                id=schema.MUSCLE_ACTION, label=f"is a {a.role.value} of", iri=expand(schema.MUSCLE_ACTION)
+                id=schema.MUSCLE_ACTION,
+                label=f"is {_article(a.role.value)} {a.role.value} of",
+                iri=expand(schema.MUSCLE_ACTION),
             ),
             object=self.ref(a.motion),
             qualifiers={"joint": [self.ref(a.joint)], "role": a.role.value}
@@ -272,6 +274,11 @@ def _treatment_qualifiers(kb: KnowledgeBase, t: TreatmentEvidence) -> dict[str, 
     if t.graded_by:
         qualifiers["graded_by"] = [kb.ref(t.graded_by)]
     return qualifiers
+
+
+def _article(word: str) -> str:
+    """The article of a role: "an assistant", "a prime mover" (the slip "is a assistant of" read on every assistant)."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 K = TypeVar("K")

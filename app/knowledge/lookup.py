@@ -29,7 +29,15 @@ def fold(text: str) -> str:
     return _FOLD.sub(" ", text.casefold()).strip()
 
 
-class MatchField(IntEnum):
+class _Ranked(IntEnum):
+    """An order of trust (lower is better) that answers name in lower case."""
+
+    @property
+    def public_name(self) -> str:
+        return self.name.lower()
+
+
+class MatchField(_Ranked):
     """Which field matched, in order of trust (lower is better)."""
 
     ID = 0
@@ -40,9 +48,19 @@ class MatchField(IntEnum):
     XREF = 5
     RELATED_NAME = 6
 
-    @property
-    def public_name(self) -> str:
-        return self.name.lower()
+
+#: Scores: a kind of match (exact 1.0, prefix 0.9, word 0.8, fuzzy at most 0.7) less 0.02 when the name matched is
+#: not the label; the gaps leave room for a caller to rank within a kind (app.knowledge.resolver: anatomy first).
+OTHER_NAME_EXACT = 0.98
+
+
+class MatchKind(_Ranked):
+    """How well the text matched, whatever the field (lower is better): the tiers of the ranking."""
+
+    EXACT = 0
+    PREFIX = 1
+    WORD = 2
+    FUZZY = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +69,7 @@ class SearchHit:
     score: float
     matched_field: MatchField
     matched_text: str
+    match: MatchKind = MatchKind.FUZZY
 
 
 class TermIndex(Mapping[str, Term]):
@@ -127,36 +146,37 @@ class TermIndex(Mapping[str, Term]):
         query: str,
         *,
         types: Collection[str] | None = None,
-        limit: int = 10,
+        limit: int | None = 10,
         fuzzy_cutoff: float = 70.0,
     ) -> list[SearchHit]:
-        """Ranked hits: exact label, exact other name, prefix, then fuzzy; one hit per term."""
+        """Ranked hits: exact label, exact other name, prefix, then fuzzy; one hit per term (every hit when
+        ``limit`` is None: the fuzzy pass then always runs, so a count of them does not depend on a page size)."""
         folded = fold(query)
         if not folded:
             return []
         best: dict[str, SearchHit] = {}
 
-        def offer(term_id: str, score: float, field: MatchField, name: str) -> None:
+        def offer(term_id: str, score: float, field: MatchField, name: str, kind: MatchKind) -> None:
             term = self._by_id[term_id]
             if types is not None and not any(t in types for t in term.types):
                 return
             current = best.get(term_id)
             if current is None or (score, -field) > (current.score, -current.matched_field):
-                best[term_id] = SearchHit(term, round(score, 3), field, name)
+                best[term_id] = SearchHit(term, round(score, 3), field, name, kind)
 
         for name, field, term_id in self._choices:
             if name == folded:
-                offer(term_id, 1.0 if field <= MatchField.LABEL else 0.95, field, name)
+                offer(term_id, 1.0 if field <= MatchField.LABEL else OTHER_NAME_EXACT, field, name, MatchKind.EXACT)
             elif name.startswith(folded):
-                offer(term_id, 0.9 if field == MatchField.LABEL else 0.85, field, name)
+                offer(term_id, 0.9 if field == MatchField.LABEL else 0.88, field, name, MatchKind.PREFIX)
             elif f" {folded}" in f" {name}":
-                offer(term_id, 0.8 if field == MatchField.LABEL else 0.75, field, name)
-        if len(best) < limit:
+                offer(term_id, 0.8 if field == MatchField.LABEL else 0.78, field, name, MatchKind.WORD)
+        if limit is None or len(best) < limit:
             for idx, score in self._fuzzy(folded, fuzzy_cutoff):
                 name, field, term_id = self._choices[idx]
-                offer(term_id, 0.7 * score / 100.0, field, name)
+                offer(term_id, 0.7 * score / 100.0, field, name, MatchKind.FUZZY)
         ranked = sorted(best.values(), key=lambda h: (-h.score, h.matched_field, h.term.label))
-        return ranked[:limit]
+        return ranked if limit is None else ranked[:limit]
 
     def named_within(self, query: str, *, types: Collection[str] | None = None) -> list[Term]:
         """Terms one of whose names appears as whole words inside the query ("tibiofibular syndesmosis" inside

@@ -4,13 +4,21 @@ says which parameter to fix and what would have worked."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import replace
 from typing import Literal
 
 from app.errors import AmbiguousTerm, InvalidArgument, UnknownTerm
 from app.knowledge.base import KnowledgeBase
 from app.knowledge.lookup import SearchHit
 from app.knowledge.model import Term
-from app.knowledge.schema import INJURABLE_TYPES, JOINT_POSITION, MOTION, SCHEMA_PREFIX
+from app.knowledge.schema import (
+    ANATOMICAL_STRUCTURE,
+    INJURABLE_TYPES,
+    JOINT_POSITION,
+    MOTION,
+    REFERENCE,
+    SCHEMA_PREFIX,
+)
 from app.ontology.curies import local_name
 
 __all__ = ["Resolver"]
@@ -122,9 +130,16 @@ class Resolver:
             self._predicates = frozenset(k for _, _, k in self.kb.graph.edges(keys=True))
         return self._predicates
 
-    def search(self, query: str, *, types: Collection[str] | None = None, limit: int = 10) -> list[SearchHit]:
-        """Ranked search: exact label, exact synonym/abbreviation, prefix, then fuzzy (typos)."""
-        return self.kb.terms.search(query, types=self.expand_types(types) if types else None, limit=limit)
+    def search(self, query: str, *, types: Collection[str] | None = None) -> list[SearchHit]:
+        """Every hit, ranked: exact, prefix, word, then fuzzy matches (typos); within one kind of match anatomy
+        comes first (a learner typing "achilles" wants the tendon before the conditions named after it), and
+        references only when ``types`` asks for them."""
+        wanted = self.expand_types(types) if types else None
+        hits = self.kb.terms.search(query, types=wanted, limit=None)
+        if wanted is None or REFERENCE not in wanted:
+            hits = [h for h in hits if not self.kb.is_a(h.term.id, REFERENCE)]
+        ranked = [h if self.kb.is_a(h.term.id, ANATOMICAL_STRUCTURE) else _demoted(h) for h in hits]
+        return sorted(ranked, key=lambda h: (-h.score, h.match, h.matched_field, h.term.label))
 
     def expand_types(self, types: Collection[str]) -> set[str]:
         """The classes given and all their subclasses."""
@@ -138,6 +153,15 @@ class Resolver:
 
     def _describe(self, terms: Sequence[Term]) -> str:
         return " or ".join(f"{t.label} ({t.id}, a {', '.join(self.kb.label(c) for c in t.types)})" for t in terms)
+
+
+#: What a hit that is not anatomy loses: more than a label gains over another name (0.02), less than a kind of
+#: match over the next (0.1, app.knowledge.lookup), so it moves only within its kind of match.
+NOT_ANATOMY = 0.03
+
+
+def _demoted(hit: SearchHit) -> SearchHit:
+    return replace(hit, score=round(max(hit.score - NOT_ANATOMY, 0.0), 3))
 
 
 def _match_names(

@@ -50,3 +50,43 @@ def test_scores_are_ranked_and_type_filter_applies(client: httpx.Client) -> None
 def test_empty_query_is_a_problem_naming_q(client: httpx.Client) -> None:
     response = client.get("/v1/search", params={"q": ""})
     assert response.status_code == 422 and response.json()["parameter"] == "q"
+
+
+def page(client: httpx.Client, q: str, **params: object) -> dict:
+    response = client.get("/v1/search", params={"q": q, **params})
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def test_anatomy_comes_first_for_the_same_kind_of_match(client: httpx.Client) -> None:
+    """A learner typing "achilles" wants the tendon, then the conditions named after it."""
+    found = hits(client, "achilles")
+    assert found[0]["label"] == "calcaneal tendon" and found[0]["match"] == "prefix"
+    assert {h["match"] for h in found} == {"prefix"}
+    assert "Achilles tendon rupture" in [h["label"] for h in found[1:]]
+    # a better kind of match still wins over anatomy: an exact label before a prefix
+    assert hits(client, "lateral ankle sprain")[0]["label"] == "lateral ankle sprain"
+
+
+def test_references_are_found_only_when_asked_for(client: httpx.Client) -> None:
+    assert page(client, "Tohyama")["total"] == 0
+    found = hits(client, "Tohyama", type="Reference")
+    assert found[0]["id"] == "ANKLE:0009203"
+    assert all(h["types"][0]["id"] != "akg:Reference" for h in hits(client, "ankle", limit=100))
+
+
+def test_pages_say_the_total_and_each_hit_its_iri(client: httpx.Client) -> None:
+    whole = page(client, "tibial", limit=100)
+    assert whole["total"] == len(whole["hits"]) > 10 and whole["offset"] == 0 and whole["limit"] == 100
+    first, second = page(client, "tibial", limit=5), page(client, "tibial", limit=5, offset=5)
+    assert first["total"] == second["total"] == whole["total"]
+    assert [h["id"] for h in first["hits"] + second["hits"]] == [h["id"] for h in whole["hits"][:10]]
+    assert page(client, "tibial", offset=1000)["hits"] == []
+    hit = hits(client, "ATFL")[0]
+    assert hit["iri"] == "https://w3id.org/anklekg/ANKLE_0000016"
+    assert set(hit) >= {"id", "label", "types", "score", "matched_field", "matched_text"}  # as before
+
+
+def test_a_negative_offset_is_a_problem_naming_it(client: httpx.Client) -> None:
+    response = client.get("/v1/search", params={"q": "talus", "offset": -1})
+    assert response.status_code == 422 and response.json()["parameter"] == "offset"

@@ -28,21 +28,31 @@ async def search_entities(
         ),
     ],
     type: Annotated[
-        list[str] | None, Query(description="Only entities of this class (e.g. Ligament); repeatable.")
+        list[str] | None,
+        Query(
+            description="Only entities of this class or its subclasses (e.g. Ligament); repeatable. References "
+            "are found only when asked for (type=Reference)."
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    offset: Annotated[int, Query(ge=0, le=10_000, description="Hits to skip (`total` says how many there are).")] = 0,
 ) -> ModelResponse:
-    """Ranked hits: exact label, then exact synonym or abbreviation, then prefix, then fuzzy."""
+    """Ranked hits: exact, prefix, word, then fuzzy matches; within each, anatomy before conditions and the rest."""
     types = kg.resolve_classes(type) if type else None
-    hits = kg.search(q, types=types, limit=limit)
+    hits, total = kg.search_page(q, types=types, limit=limit, offset=offset)
     results = SearchResults(
         query=q,
+        total=total,
+        limit=limit,
+        offset=offset,
         hits=[
             SearchHitOut(
                 id=h.term.id,
                 label=h.term.label,
+                iri=h.term.iri,
                 types=[kg.kb.ref(t) for t in h.term.types],
                 score=h.score,
+                match=h.match.public_name,
                 matched_field=h.matched_field.public_name,
                 matched_text=h.matched_text,
             )

@@ -1,5 +1,6 @@
 // The AnkleKG explorer: plain JavaScript, no dependencies, and only the public REST API
-// (/v1/search, /v1/entities, /v1/impact, /v1/differential). Deep links: /explore#ANKLE:0000016 or /explore#ATFL.
+// (/v1/search, /v1/entities, /v1/impact, /v1/differential; the self-test in quiz.js uses /v1/quiz).
+// Deep links: /explore#ANKLE:0000016 or /explore#ATFL.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -168,7 +169,7 @@ async function runSearch(query) {
     box.replaceChildren(el("p", { id: "no-results", text: `Nothing matches “${query}”. Try another name or a shorter word.` }));
     return;
   }
-  const exact = data.hits[0].score >= 0.75;
+  const exact = data.hits[0].match !== "fuzzy";
   const heading = exact
     ? `${data.hits.length} result${data.hits.length === 1 ? "" : "s"} for “${query}”`
     : `No exact match for “${query}”. Did you mean:`;
@@ -199,12 +200,90 @@ function namesList(entity) {
   return el("dl", { className: "names" }, rows.map(([term, value]) => [el("dt", { text: term }), el("dd", {}, value)]));
 }
 
+/** "L5-S2" as a person says it: "spinal roots L5 to S2" (one level: "spinal root S1"). */
+function spinalRoots(levels) {
+  const parts = levels.split(/[-–]/).map((p) => p.trim()).filter(Boolean);
+  return parts.length === 2 ? `spinal roots ${parts[0]} to ${parts[1]}` : `spinal root ${levels.trim()}`;
+}
+
+const qualifierText = (key, value) => key === "spinalRootLevels" ? spinalRoots(value)
+  : `${key.replace(/_/g, " ")}: ${value}`;
+
+// --- the key-facts card: what a student copies into notes, from the entity's own relations and facts ---------
+
+/** Per kind of structure, the card's rows: a relation of the entity (a predicate) or its restraints or actions. */
+const KEY_FACTS = [
+  ["akg:Muscle", [["Origin", "akg:origin"], ["Insertion", "akg:insertion"], ["Innervation", "akg:innervatedBy"],
+    ["Blood supply", "akg:suppliedBy"], ["Actions", "actions"], ["Restrains", "restraints"]]],
+  ["akg:Ligament", [["Proximal attachment", "akg:proximalAttachment"], ["Distal attachment", "akg:distalAttachment"],
+    ["Part of", "akg:partOf"], ["Spans", "akg:spansJoint"], ["Restrains", "restraints"]]],
+  ["akg:Tendon", [["Tendon of", "akg:tendonOf"], ["Insertion", "akg:insertion"], ["Passes through", "akg:passesThrough"],
+    ["Blood supply", "akg:suppliedBy"], ["Restrains", "restraints"]]],
+  ["akg:Nerve", [["Branch of", "akg:branchOf"], ["Supplies the muscles", "akg:innervates"],
+    ["Carries sensation from", "akg:sensoryTerritory"], ["Runs in", "akg:liesIn"], ["Passes through", "akg:passesThrough"]]],
+];
+const EDITOR = "akg:EditorInference";
+
+/** The card's numbered footnotes: one number per source, in the order the card first cites it. */
+class Footnotes {
+  constructor() { this.numbers = new Map(); }
+  cite(refs) {
+    const marks = (refs || []).map((ref) => {
+      if (!this.numbers.has(ref.id)) this.numbers.set(ref.id, { n: this.numbers.size + 1, ref });
+      return this.numbers.get(ref.id).n;
+    });
+    return marks.length ? el("sup", { className: "note-ref", title: `Source ${marks.join(", ")}` }, marks.join(","))
+      : null;
+  }
+  list() {
+    return el("ol", { id: "key-facts-notes", className: "footnotes", "aria-label": "Sources" },
+      [...this.numbers.values()].map(({ ref }) => el("li", {}, link(ref))));
+  }
+}
+
+/** A restraint or an action as a short phrase: "primary restraint to inversion at the subtalar joint (...)". */
+function functionPhrase(fact) {
+  const q = fact.qualifiers || {};
+  const joint = Array.isArray(q.joint) && q.joint.length ? [" at the ", listOf(q.joint.map(link))] : "";
+  const inferred = (key) => Array.isArray(q[key]) && q[key].some((r) => r.id === EDITOR);
+  const parts = [inferred("role_basis") ? "role" : "", inferred("position_basis") ? "position" : ""].filter(Boolean);
+  const editor = fact.known_by && fact.known_by.id === EDITOR ? "the editor's reading"
+    : parts.length ? `${parts.join(" and ")}: the editor's reading` : "";
+  const lead = fact.predicate.id === "akg:MuscleAction" ? `${q.role || "acts"} of ` : `${q.role ? `${q.role} ` : ""}restraint to `;
+  return [lead, link(fact.object), joint, Array.isArray(q.positions) ? positionsPhrase(q.positions) : "",
+    editor ? el("span", { className: "basis", text: ` (${editor})` }) : ""];
+}
+
+function keyFactsCard(entity) {
+  const kind = KEY_FACTS.find(([type]) => entity.types.some((t) => t.id === type));
+  if (!kind) return null;
+  const notes = new Footnotes();
+  const groups = Object.fromEntries(entity.relations.map((g) => [g.predicate.id, g.targets]));
+  const rows = kind[1].map(([title, source]) => {
+    let items;
+    if (source === "actions" || source === "restraints") {
+      items = (entity[source] || []).map((fact) => [functionPhrase(fact), notes.cite(fact.sources)]);
+    } else {
+      items = (groups[source] || []).map((t) => [link(t.target),
+        t.qualifiers.spinalRootLevels ? ` (${spinalRoots(t.qualifiers.spinalRootLevels)})` : "", notes.cite(t.sources)]);
+    }
+    if (!items.length) return null;
+    return [el("dt", { text: title }), el("dd", {}, items.length === 1 ? items[0]
+      : el("ul", {}, items.map((item) => el("li", {}, item))))];
+  }).filter(Boolean);
+  if (!rows.length) return null;
+  return el("section", { id: "key-facts", className: "card", "aria-labelledby": "key-facts-heading" },
+    el("h3", { id: "key-facts-heading", text: "Key facts" }),
+    el("dl", { className: "key-facts" }, rows),
+    el("h4", { id: "key-facts-sources", text: "Sources" }), notes.list());
+}
+
 function relationsSection(entity) {
   if (!entity.relations.length) return null;
   const groups = entity.relations.map((group) => el("section", { className: "relation", dataset: { predicate: group.predicate.id } },
     el("h4", { text: group.predicate.label }),
     el("ul", {}, group.targets.map((t) => el("li", {}, link(t.target),
-      Object.entries(t.qualifiers).map(([k, v]) => ` (${k.replace(/_/g, " ")}: ${v})`),
+      Object.entries(t.qualifiers).map(([k, v]) => ` (${qualifierText(k, v)})`),
       t.inferred ? el("span", { className: "inferred", text: " inferred" }) : null,
       sources(t.sources))))));
   return el("section", { id: "relations", "aria-labelledby": "relations-heading" },
@@ -228,6 +307,7 @@ function renderEntity(entity) {
       entity.types.map((t) => el("span", { className: "type", text: t.label }))),
     entity.deprecated ? el("p", { className: "note", text: "This entity is deprecated." }) : null,
     entity.notice ? el("p", { className: "notice", role: "note", text: entity.notice }) : null,
+    keyFactsCard(entity),
     entity.definition
       ? el("p", { id: "definition" }, entity.definition,
         entity.definition_source ? el("span", { className: "sources" }, " — source: ", link(entity.definition_source)) : null)

@@ -1,0 +1,67 @@
+"""Self-tests generated from the graph: questions with explained options, and the regions to test oneself on."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import StringConstraints
+
+from app.api.deps import KnowledgeGraphDep
+from app.api.problems import PROBLEM_RESPONSES
+from app.api.responses import ModelResponse
+from app.kg import MAX_QUIZ_QUESTIONS
+from app.learn import QuestionType, Quiz, QuizRegions
+
+router = APIRouter(prefix="/v1/quiz", tags=["quiz"], responses=PROBLEM_RESPONSES)
+
+Key = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+
+# sync: the first quiz drafts every question (about a second), which must not hold the event loop
+@router.get("", response_model=Quiz)
+def read_quiz(
+    kg: KnowledgeGraphDep,
+    type: Annotated[
+        list[QuestionType] | None,
+        Query(
+            description="Kinds of question; repeatable (all kinds when absent). innervation: which nerve supplies "
+            "a muscle; restraint: which structure restrains a motion of a joint (in a position); attachment: where "
+            "a ligament, tendon or muscle attaches; positive-test: which test an injury makes positive (the impact "
+            "engine); injury-case: which injured structure explains the findings (the differential)."
+        ),
+    ] = None,
+    region: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Only questions about structures in, spanning, attached to or part of this entity (any "
+            "name, e.g. lateral malleolus); /v1/quiz/regions lists the ones with a round's worth of questions.",
+            examples=["lateral malleolus"],
+        ),
+    ] = None,
+    count: Annotated[int, Query(ge=1, le=MAX_QUIZ_QUESTIONS, description="How many questions.")] = 10,
+    seed: Annotated[
+        int | None,
+        Query(ge=0, le=2**31 - 1, description="Repeat a seed to get the same quiz; a random one when absent."),
+    ] = None,
+    key: Annotated[
+        list[Key] | None,
+        Query(
+            max_length=MAX_QUIZ_QUESTIONS,
+            description="Questions to ask first, by the `key` of an earlier answer (a student's questions due "
+            "again); repeatable. Keys no question has any more are listed in `unknown_keys`.",
+        ),
+    ] = None,
+) -> ModelResponse:
+    """A reproducible multiple-choice self-test: each question has one right option and three distractors from
+    the graph, each option explained by sourced facts; facts that are the editor's reading are never asked."""
+    quiz = kg.quiz(types=type or (), region=region, count=count, seed=seed, keys=key or ())
+    return ModelResponse(quiz)
+
+
+@router.get("/regions", response_model=QuizRegions)
+def list_quiz_regions(kg: KnowledgeGraphDep) -> ModelResponse:
+    """The regions, compartments, joints and ligament complexes with at least ten questions each."""
+    return ModelResponse(kg.quiz_generator.regions())

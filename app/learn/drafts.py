@@ -1,0 +1,94 @@
+"""A question before its options are drawn: the right answer and every valid distractor, each with its reasons.
+
+The writers (anatomy, function, clinical) check each distractor against the graph as they draft it; the quiz
+only draws among the distractors a draft already holds, so no drawing can pick a second right answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from app.learn.graph import LearnGraph
+from app.learn.models import QuestionType
+from app.models import Fact
+from app.reasoning.impact import terms
+
+#: Distractors drawn per question, and how many of the closest valid ones the draw chooses among.
+DISTRACTORS = 3
+DRAW_FROM = 4
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a question: the entity, why it is right or wrong, and the facts that say so."""
+
+    entity: str
+    explanation: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A question with its right answer and its valid distractors (closest first)."""
+
+    key: str
+    type: QuestionType
+    focus: str
+    stem: str
+    answer: Choice
+    distractors: tuple[Choice, ...]
+    places: frozenset[str]
+
+    def usable(self) -> bool:
+        return len(self.distractors) >= DISTRACTORS and bool(self.answer.facts)
+
+
+def rests_on_editor(fact: Fact) -> bool:
+    """The fact, its role or its positions are the editor's reading (akg:EditorInference)."""
+    if fact.known_by is not None and fact.known_by.id == terms.EDITOR_INFERENCE:
+        return True
+    for key in ("role_basis", "position_basis"):
+        value = fact.qualifiers.get(key)
+        if isinstance(value, list) and any(ref.id == terms.EDITOR_INFERENCE for ref in value):
+            return True
+    return False
+
+
+def sourced(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+    """The facts a question may show: sourced, and none of them the editor's reading."""
+    return tuple(f for f in facts if f.sources and not rests_on_editor(f))
+
+
+def draft(
+    graph: LearnGraph,
+    kind: QuestionType,
+    *,
+    key: str,
+    focus: str,
+    stem: str,
+    answer: Choice,
+    tiers: Sequence[Iterable[str]],
+    true_answers: Collection[str],
+    explain: Callable[[str], Choice | None],
+    places: frozenset[str],
+    near: str | None = None,
+) -> Draft:
+    """A question with every valid distractor, best first: earlier ``tiers`` first (the same role), then the
+    closest to the answer and to ``near`` (the focus unless given). A candidate that is, contains or belongs to a
+    true answer is never one; nor is one the graph gives no sourced reason against (``explain`` returns None or
+    no facts)."""
+    excluded = {answer.entity, *true_answers}
+    around = near or focus
+    distractors: list[Choice] = []
+    seen: set[str] = set()
+    for tier in tiers:
+        fresh = {c for c in tier if c not in seen and c not in excluded}
+        seen |= fresh
+        valid = [c for c in fresh if not graph.overlaps(c, excluded) and not graph.is_generic(c)]
+        valid.sort(key=lambda c: (-(graph.closeness(c, answer.entity) + graph.closeness(c, around)), graph.label(c), c))
+        for candidate in valid:
+            choice = explain(candidate)
+            if choice is not None and choice.facts:
+                distractors.append(choice)
+    return Draft(key, kind, focus, stem, answer, tuple(distractors), places)

@@ -1,0 +1,77 @@
+"""The answer records of a self-test: questions with options, the right answer and why each option is right
+or wrong, every reason a sourced fact of the graph."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact
+
+
+class QuestionType(StrEnum):
+    """The kinds of question the generator asks; each reads one kind of fact (or engine answer) of the graph."""
+
+    INNERVATION = "innervation"
+    RESTRAINT = "restraint"
+    ATTACHMENT = "attachment"
+    POSITIVE_TEST = "positive-test"
+    INJURY_CASE = "injury-case"
+
+
+class QuizOption(BaseModel):
+    """One answer to choose, with why it is right or wrong."""
+
+    id: str = Field(examples=["b"], description="The option's letter, unique within its question.")
+    entity: EntityRef
+    correct: bool
+    explanation: str = Field(description="Why this option is right, or why it is wrong, from the graph's facts.")
+    facts: list[Fact] = Field(description="The sourced facts the explanation rests on.")
+
+
+class QuizQuestion(BaseModel):
+    """A multiple-choice question: one right option and three distractors chosen from the graph."""
+
+    key: str = Field(
+        examples=["innervation:ANKLE:0000101"],
+        description="Names the question independently of the options drawn for it: the same key asks the same "
+        "thing (a client keeps progress by key and can ask for it again with `key=`).",
+    )
+    type: QuestionType
+    focus: EntityRef = Field(description="The entity the question is about (a muscle, a ligament, an injury...).")
+    stem: str
+    options: list[QuizOption]
+    answer: str = Field(description="The id of the right option.")
+    explanation: str = Field(description="Why the right answer is right (the right option's explanation).")
+    sources: list[EntityRef] = Field(description="Every source behind the question's facts, once each.")
+
+
+class Quiz(BaseModel):
+    """A reproducible set of questions: the same parameters and seed give the same questions."""
+
+    notice: str = EDUCATIONAL_NOTICE
+    seed: int = Field(description="The seed used (the one given, or a random one): repeat it to get the same quiz.")
+    types: list[QuestionType]
+    region: EntityRef | None = None
+    available: int = Field(description="How many distinct questions match the types and region.")
+    questions: list[QuizQuestion]
+    unknown_keys: list[str] = Field(
+        default_factory=list, description="Keys asked for with `key=` that no question has (any more)."
+    )
+    policy: str = Field(
+        default="Questions rest only on facts known by measurement or stated by their source: a fact, a role or a "
+        "position that is the editor's reading is never asked about. A distractor is never true in the graph.",
+        description="What the questions are allowed to rest on.",
+    )
+
+
+class QuizRegion(BaseModel):
+    region: EntityRef
+    questions: int = Field(description="How many distinct questions are about this region.")
+
+
+class QuizRegions(BaseModel):
+    """Where a student can test himself: each region with enough questions for a round (`region=` of /v1/quiz)."""
+
+    regions: list[QuizRegion]
