@@ -2,7 +2,7 @@
 
 Usage: python scripts/build_docs.py [--check]
 --check writes nothing and exits 1 when a committed file differs from what the data gives
-(tests/test_docs.py runs it, so stale documents fail the suite).
+(tests/test_generated_docs.py runs it, so stale documents fail the suite).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ SLOW_PATHS = (
     "tests/sparql/test_safety.py",
     "tests/sparql/test_datasets.py",
     "tests/sparql/test_hostile.py",
-    "tests/test_exports.py",
+    "tests/api/routes/test_exports.py",
 )
 
 
