@@ -72,6 +72,11 @@ class SearchHit:
     match: MatchKind = MatchKind.FUZZY
 
 
+#: Words of a query matched fuzzily (the rest still count for exact and prefix matches), and words remembered
+MAX_FUZZY_WORDS = 8
+CLOSENESS_CACHE = 4096
+
+
 class TermIndex(Mapping[str, Term]):
     """The loaded terms by CURIE (a read-only mapping), with lookups by any name; built once."""
 
@@ -88,6 +93,7 @@ class TermIndex(Mapping[str, Term]):
                     self._choices.append((folded, field, term.id))
         self._choice_tokens = [tuple(name.split()) for name, _, _ in self._choices]
         self._vocabulary = sorted({token for tokens in self._choice_tokens for token in tokens})
+        self._closeness: dict[str, dict[str, float]] = {}  # word -> its close vocabulary words, bounded
 
     # -- the mapping (get, values and `in` go straight to the dict: answers call them per entity) --
     def __getitem__(self, curie: str) -> Term:
@@ -190,17 +196,26 @@ class TermIndex(Mapping[str, Term]):
                     found.setdefault(term_id, term)
         return list(found.values())
 
+    def _closest_words(self, token: str) -> dict[str, float]:
+        found = self._closeness.get(token)
+        if found is None:
+            matches = process.extract(token, self._vocabulary, scorer=fuzz.ratio, limit=None, score_cutoff=50)
+            found = {word: score for word, score, _ in matches}
+            if len(self._closeness) >= CLOSENESS_CACHE:
+                self._closeness.pop(next(iter(self._closeness)))
+            self._closeness[token] = found
+        return found
+
     def _fuzzy(self, folded: str, cutoff: float) -> list[tuple[int, float]]:
         """Token-wise fuzzy scores (0-100): each query word against its closest word in a name.
 
         Word-level matching keeps a typo in one word ("ligamnet") from being outscored by a short
         name that happens to be a substring ("fibula"); names with many unmatched words lose a little.
         """
-        query_tokens = folded.split()
-        closeness: list[dict[str, float]] = []
-        for token in query_tokens:
-            matches = process.extract(token, self._vocabulary, scorer=fuzz.ratio, limit=None, score_cutoff=50)
-            closeness.append({word: score for word, score, _ in matches})
+        # the first few distinct words: a name has few, and a hundred one-letter words would hold the event
+        # loop for 200 ms (issue 11); each word's matches are kept, the vocabulary never changes
+        query_tokens = list(dict.fromkeys(folded.split()))[:MAX_FUZZY_WORDS]
+        closeness = [self._closest_words(token) for token in query_tokens]
         scored = []
         for idx, tokens in enumerate(self._choice_tokens):
             per_query = [max((c.get(t, 0.0) for t in tokens), default=0.0) for c in closeness]

@@ -78,3 +78,19 @@ def test_typed_resolution_picks_the_position_not_the_motion(kg: AnkleKG) -> None
     assert kg.resolve("plantarflexion").label == "plantarflexion"
     with pytest.raises(InvalidArgument):
         kg.resolve("anterior talofibular ligament", types=("akg:JointPosition",))
+
+
+def test_a_long_query_is_matched_on_its_first_distinct_words_with_bounded_memory(kg: AnkleKG) -> None:
+    """A hundred one-letter words held the event loop for 200 ms (issue 11): only the first MAX_FUZZY_WORDS
+    distinct words are matched fuzzily, repeats change nothing, and the remembered words stay bounded."""
+    from app.knowledge.lookup import CLOSENESS_CACHE, MAX_FUZZY_WORDS
+
+    terms = kg.kb.terms
+    once = [h.term.id for h in terms.search("talofibular ligamnet")]
+    assert once and once == [h.term.id for h in terms.search("talofibular ligamnet ligamnet talofibular")]
+    words = [f"w{i}x" for i in range(MAX_FUZZY_WORDS + 5)]
+    terms.search(" ".join(words))
+    assert not any(w in terms._closeness for w in words[MAX_FUZZY_WORDS:])
+    for i in range(CLOSENESS_CACHE // MAX_FUZZY_WORDS + 2):
+        terms.search(" ".join(f"q{i}w{j}" for j in range(MAX_FUZZY_WORDS)))
+    assert len(terms._closeness) <= CLOSENESS_CACHE
