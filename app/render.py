@@ -1,0 +1,97 @@
+"""Impact answers as text for a terminal (``anklekg impact``): each conclusion, then the facts and sources behind
+it, with the educational notice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.models import EDUCATIONAL_NOTICE
+from app.reasoning.impact import ImpactReport
+
+
+def render_impact(report: ImpactReport) -> str:
+    """A readable tree: each conclusion, then the facts and sources behind it."""
+    named = [i for i in report.injuries if i.via is None]
+    reached = [i for i in report.injuries if i.via is not None]
+    lines = ["Injured: " + ", ".join(f"{i.structure.label} (grade {i.grade})" for i in named)]
+    if reached:
+        lines.append("Also affected: " + ", ".join(f"{i.structure.label} ({i.reached.value})" for i in reached))
+
+    def section(title: str, rows: list[tuple[str, list[Any]]]) -> None:
+        if not rows:
+            return
+        lines.append(title)
+        for text, because in rows:
+            lines.append(f"  - {text}")
+            for fact in because[:4]:
+                sources = "; ".join(s.label for s in fact.sources)
+                what = (
+                    fact.fact.label
+                    if fact.fact
+                    else f"{fact.subject.label} {fact.predicate.label} {fact.object.label if fact.object else ''}"
+                )
+                lines.append(f"      because {what} [{sources}]")
+            if len(because) > 4:
+                lines.append(f"      ... and {len(because) - 4} more facts")
+
+    section(
+        "Destabilised joint motions:",
+        [
+            (
+                f"{d.joint.label}: {d.motion.label} in {d.position.label if d.position else 'a position not stated'}"
+                f" — {d.status.value}, {d.fraction_lost:.0%} of restraint lost",
+                d.because,
+            )
+            for d in report.destabilised_motions
+        ],
+    )
+    section(
+        "Weakened motions:",
+        [
+            (
+                f"{w.joint.label}: {w.motion.label} — {w.status.value}, "
+                f"{w.fraction_lost:.0%} of its muscles' action lost",
+                w.because,
+            )
+            for w in report.weakened_motions
+        ],
+    )
+    section(
+        "Carrying more load:",
+        [
+            (
+                f"{i.structure.label} ({i.kind}) for {i.motion.label} of the {i.joint.label} "
+                f"({', '.join(p.label for p in i.positions)})",
+                [],
+            )
+            for i in report.increased_load
+        ],
+    )
+    section(
+        "Expected positive tests:",
+        [
+            (
+                t.test.label
+                + (
+                    f" ({t.motion.label} of the {t.joint.label})"
+                    if t.motion and t.joint
+                    else f" ({t.structure.label})"
+                    if t.structure
+                    else ""
+                ),
+                [],
+            )
+            for t in report.expected_positive_tests
+        ],
+    )
+    for title, findings in (
+        ("Numb skin:", report.numbness_areas),
+        ("Nerves at risk:", report.nerves_at_risk),
+        ("Blood supply at risk:", report.supply_at_risk),
+        ("Symptoms:", report.symptoms),
+        ("Long-term risks:", report.long_term_risks),
+    ):
+        section(title, [(f"{f.entity.label} — {f.detail}", []) for f in findings])
+    lines.append("")
+    lines.append(EDUCATIONAL_NOTICE)
+    return "\n".join(lines)
