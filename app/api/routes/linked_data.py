@@ -28,6 +28,8 @@ from app.sparql.protocol import FORMATS
 from app.sparql.results import GRAPH_TYPES, NotAcceptable, choose_media_type, parse_accept, serialise_triples
 from app.vocab import ANKLE_BASE, PREFIXES
 
+#: VoID answers kept (by base and media type)
+VOID_CACHE_ENTRIES = 16
 #: The release files VoID lists as data dumps: the whole graph in each RDF syntax.
 GRAPH_DUMPS = tuple(a.name for a in ARTEFACTS.values() if a.media_type in GRAPH_TYPES and a.name.startswith("anklekg."))
 
@@ -155,7 +157,7 @@ small{{color:#666}}</style></head>
     responses=RDF_RESPONSES,
     response_class=Response,
 )
-def read_entity_document(
+async def read_entity_document(
     kg: KnowledgeGraphDep,
     request: Request,
     number: Annotated[
@@ -164,9 +166,11 @@ def read_entity_document(
     format: FormatQuery = None,
 ) -> Response:
     """Dereference an entity IRI: HTML for browsers; Turtle, JSON-LD, RDF/XML or N-Triples by Accept."""
+    # async on purpose: pyoxigraph objects may only be dropped on the thread that made them; made in the thread
+    # pool, an error's traceback carried them to the event loop, where each was leaked (10-16 KB per 404)
     iri = ANKLE_BASE + number
-    answer = kg.store.query(_DESCRIBE, substitutions={ox.Variable("e"): ox.NamedNode(iri)})
-    triples = list(cast(ox.QueryTriples, answer))
+    described = kg.store.query(_DESCRIBE, substitutions={ox.Variable("e"): ox.NamedNode(iri)})
+    triples = list(cast(ox.QueryTriples, described))
     if not triples:
         raise ProblemError(
             404, "unknown-entity", "Unknown entity",
@@ -220,12 +224,17 @@ def read_context(request: Request) -> Response:
 
 
 @router.get("/.well-known/void", responses=RDF_RESPONSES, response_class=Response)
-def read_void(kg: KnowledgeGraphDep, request: Request, format: FormatQuery = None) -> Response:
-    """VoID description of the dataset: counts, licence, dumps and the SPARQL endpoint."""
+async def read_void(kg: KnowledgeGraphDep, request: Request, format: FormatQuery = None) -> Response:
+    """VoID description of the dataset: counts, licence, dumps and the SPARQL endpoint.
+
+    Its IRIs use the base the request came by (a Host the guard let through); a few bases are kept, the oldest
+    dropped first, so that many host names cannot grow the cache (issue 11)."""
     media_type = _negotiate(request, format, html=False)
     cache: dict[tuple[str, str], bytes] = request.app.state.__dict__.setdefault("void_cache", {})
     base = str(request.base_url)
     key = (base, media_type)
     if key not in cache:
+        while len(cache) >= VOID_CACHE_ENTRIES:
+            cache.pop(next(iter(cache)))
         cache[key] = serialise_triples(void_description(kg, base, GRAPH_DUMPS), media_type, {"void": _VOID})
     return _cached(request, cache[key], media_type)
