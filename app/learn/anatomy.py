@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from app.learn.drafts import Choice, Draft, draft, sourced
+from app.learn.drafts import Choice, Draft, draft, names_the_answer, sourced
 from app.learn.graph import LearnGraph, capital, join, spinal_roots
 from app.learn.models import QuestionType
 
@@ -111,6 +111,8 @@ def attachment_drafts(graph: LearnGraph) -> list[Draft]:
             # the most specific site: a landmark rather than the bone it belongs to
             specific = [st for st in sites if not any(st.object in graph.wholes(o.object) for o in sites)]
             answer = sorted(specific or sites, key=lambda st: (graph.label(st.object), st.object))[0]
+            if names_the_answer(graph.label(focus), graph.label(answer.object)):
+                continue  # "where does the calcaneocuboid ligament attach?": its name says it
             # a tendon inserts where its muscle does, a head where its muscle arises: their sites are right too
             kin_sites = {st.object for kin in graph.kin(focus) for st in graph.objects(kin, predicate)}
             same_role = [st.object for st in graph.with_predicate(predicate) if graph.kb.is_a(st.subject, cls)]

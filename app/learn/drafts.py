@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from app.knowledge.lookup import fold
 from app.learn.graph import LearnGraph
 from app.learn.models import QuestionType
 from app.models import Fact
@@ -88,7 +89,27 @@ def draft(
         valid = [c for c in fresh if not graph.overlaps(c, excluded) and not graph.is_generic(c)]
         valid.sort(key=lambda c: (-(graph.closeness(c, answer.entity) + graph.closeness(c, around)), graph.label(c), c))
         for candidate in valid:
+            if graph.overlaps(candidate, [d.entity for d in distractors]):
+                continue  # nested options (calcaneus, calcaneal tuberosity): one of them is enough
             choice = explain(candidate)
             if choice is not None and choice.facts:
                 distractors.append(choice)
     return Draft(key, kind, focus, stem, answer, tuple(distractors), places)
+
+
+#: Words that name a side, a position or a kind of part, not a particular structure
+_GENERIC_WORDS = frozenset({
+    "medial", "lateral", "anterior", "posterior", "inferior", "superior", "deep", "superficial", "proximal",
+    "distal", "head", "part", "process", "tubercle", "surface", "bone", "ligament", "tendon", "muscle", "joint",
+    "common", "long", "short",
+})
+
+
+def names_the_answer(focus_label: str, answer_label: str) -> bool:
+    """Whether the focus's own name gives the answer away (the plantar calcaneocuboid ligament attaches to the
+    calcaneus): a distinctive word of the answer begins some word of the focus's name, or sits inside it."""
+    focus_words = fold(focus_label).split()
+    for word in fold(answer_label).split():
+        if len(word) >= 5 and word not in _GENERIC_WORDS and any(word[:5] in w for w in focus_words):
+            return True
+    return False

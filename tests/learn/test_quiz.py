@@ -12,7 +12,8 @@ from app.errors import InvalidArgument
 from app.kg import AnkleKG
 from app.knowledge.model import Statement
 from app.learn import QuestionType, Quiz, QuizQuestion
-from app.learn.graph import spinal_roots
+from app.learn.drafts import names_the_answer
+from app.learn.graph import LearnGraph, spinal_roots
 from app.reasoning.differential import ClinicalFindings
 
 EDITOR = "akg:EditorInference"
@@ -239,3 +240,26 @@ def test_bad_arguments_name_the_parameter(kg: AnkleKG) -> None:
 )
 def test_spinal_levels_are_written_for_people(levels: str, said: str) -> None:
     assert spinal_roots(levels) == said
+
+
+@pytest.mark.parametrize(
+    ("focus", "answer", "gives_away"),
+    [
+        ("plantar calcaneocuboid ligament", "calcaneus", True),
+        ("tibionavicular ligament", "navicular bone", True),
+        ("medial head of gastrocnemius", "medial condyle of femur", False),  # 'medial' is no giveaway
+        ("anterior talofibular ligament", "lateral malleolus", False),
+    ],
+)
+def test_a_question_whose_focus_names_its_answer_is_not_asked(focus: str, answer: str, gives_away: bool) -> None:
+    assert names_the_answer(focus, answer) is gives_away
+
+
+def test_no_two_options_of_a_question_are_nested(kg: AnkleKG) -> None:
+    """Calcaneus beside calcaneal tuberosity: one of them answers whatever the other does."""
+    quiz = kg.quiz(count=20, seed=7)
+    graph = LearnGraph(kg.kb)
+    for question in quiz.questions:
+        ids = [o.entity.id for o in question.options if o.entity is not None]
+        for i, a in enumerate(ids):
+            assert not graph.overlaps(a, ids[i + 1 :]), (question.stem, ids)
