@@ -26,3 +26,19 @@ def test_the_engine_terms_are_schema_terms() -> None:
 
     curies = {value for name, value in vars(terms).items() if name.isupper() and isinstance(value, str)}
     assert curies and all(c.startswith("akg:") and c.removeprefix("akg:") in AKG.__annotations__ for c in curies)
+
+
+def test_no_module_of_app_spells_a_schema_term_as_a_raw_string() -> None:
+    """Every akg: term in code is a constant read through AKG (app.knowledge.schema, app.reasoning.impact.terms),
+    so a misspelt one fails at import instead of silently matching nothing."""
+    import re
+
+    app = Path(__file__).resolve().parents[1] / "app"
+    raw = re.compile(r"""["']akg:[A-Za-z]+["']""")
+    offenders = [
+        f"{path.relative_to(app.parent)}:{number}"
+        for path in sorted(app.rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if raw.search(line) and not line.lstrip().startswith("#")
+    ]
+    assert not offenders, offenders

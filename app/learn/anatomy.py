@@ -8,39 +8,40 @@ from __future__ import annotations
 
 from functools import partial
 
+from app.knowledge import schema
 from app.learn.drafts import Choice, Draft, draft, names_the_answer, sourced
 from app.learn.graph import LearnGraph, capital, join, spinal_roots
 from app.learn.models import QuestionType
 
-INNERVATED_BY = "akg:innervatedBy"
-SENSORY_TERRITORY = "akg:sensoryTerritory"
-BRANCH_OF = "akg:branchOf"
+INNERVATED_BY = schema.INNERVATED_BY
+SENSORY_TERRITORY = schema.SENSORY_TERRITORY
+BRANCH_OF = schema.BRANCH_OF
 #: attachment predicate -> (the stem when the structure has one such site, the stem when it has several)
 ATTACHMENTS = {
-    "akg:proximalAttachment": ("Where is the proximal attachment of the {f}?",
+    schema.PROXIMAL_ATTACHMENT: ("Where is the proximal attachment of the {f}?",
                                "Which of these is a proximal attachment of the {f}?"),
-    "akg:distalAttachment": ("Where is the distal attachment of the {f}?",
+    schema.DISTAL_ATTACHMENT: ("Where is the distal attachment of the {f}?",
                              "Which of these is a distal attachment of the {f}?"),
-    "akg:origin": ("From where does the {f} arise?", "Which of these is a site of origin of the {f}?"),
-    "akg:insertion": ("Where does the {f} insert?", "Which of these is an insertion of the {f}?"),
+    schema.ORIGIN: ("From where does the {f} arise?", "Which of these is a site of origin of the {f}?"),
+    schema.INSERTION: ("Where does the {f} insert?", "Which of these is an insertion of the {f}?"),
 }  # fmt: skip
-ATTACHED = ("akg:Ligament", "akg:Muscle", "akg:Tendon")
+ATTACHED = (schema.LIGAMENT, schema.MUSCLE, schema.TENDON)
 
 
 def innervation_drafts(graph: LearnGraph) -> list[Draft]:
     """Asks "which nerve supplies the <muscle>?" for every muscle the graph gives a nerve."""
-    nerves = [n for n in graph.of_class("akg:Nerve") if not graph.is_generic(n)]
-    motor = {st.object for st in graph.with_predicate(INNERVATED_BY) if graph.kb.is_a(st.subject, "akg:Muscle")}
+    nerves = [n for n in graph.of_class(schema.NERVE) if not graph.is_generic(n)]
+    motor = {st.object for st in graph.with_predicate(INNERVATED_BY) if graph.kb.is_a(st.subject, schema.MUSCLE)}
     placed = [n for n in nerves if graph.is_placed(n)]
     drafts = []
-    for muscle in graph.of_class("akg:Muscle"):
+    for muscle in graph.of_class(schema.MUSCLE):
         supply = graph.objects(muscle, INNERVATED_BY)
         if graph.is_generic(muscle) or not supply:
             continue
         # the nerves of the muscle and of its wholes (the triceps surae's nerve is the soleus's too)
         right = {st.object for whole in graph.kin(muscle) for st in graph.objects(whole, INNERVATED_BY)}
         answer = sorted(supply, key=lambda st: st.object)[0]
-        levels = dict(answer.qualifiers).get("akg:spinalRootLevels")
+        levels = dict(answer.qualifiers).get(schema.SPINAL_ROOT_LEVELS)
         roots = f" ({spinal_roots(levels)})" if levels else ""
         facts = sourced([graph.fact(answer), *map(graph.fact, graph.objects(answer.object, BRANCH_OF))])
         said = capital(graph.sentence(answer)) + roots
@@ -68,12 +69,12 @@ def _nerve_elsewhere(graph: LearnGraph, nerve: str, muscle: str) -> Choice | Non
     """Why a nerve is not the answer: the muscles it or its branches supply, or else the skin it carries
     sensation from; none of them the muscle."""
     family = graph.kin(muscle)
-    branches = [st for st in graph.subjects(nerve, BRANCH_OF) if graph.kb.is_a(st.subject, "akg:Nerve")]
+    branches = [st for st in graph.subjects(nerve, BRANCH_OF) if graph.kb.is_a(st.subject, schema.NERVE)]
     supplied = [
         st
         for n in [nerve, *(st.subject for st in branches)]
         for st in graph.subjects(n, INNERVATED_BY)
-        if graph.kb.is_a(st.subject, "akg:Muscle")
+        if graph.kb.is_a(st.subject, schema.MUSCLE)
     ]
     if any(st.subject in family for st in supplied):
         return None  # it supplies the muscle or a whole of it: a right answer, never a distractor
@@ -140,7 +141,7 @@ def _site_elsewhere(graph: LearnGraph, site: str, focus: str) -> Choice | None:
     if not attached:
         return None
     # the structures themselves before the wholes they belong to (the ATFL before the lateral complex)
-    shown = sorted(attached, key=lambda st: (bool(graph.subjects(st.subject, "akg:partOf")), st.subject))[:3]
+    shown = sorted(attached, key=lambda st: (bool(graph.subjects(st.subject, schema.PART_OF)), st.subject))[:3]
     nowhere = f"The graph gives the {graph.label(focus)} no attachment to the {graph.label(site)}."
     text = f"{capital(graph.clauses(shown))}. {nowhere}"
     return Choice(site, text, sourced(map(graph.fact, shown)))

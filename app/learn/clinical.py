@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
+from app.knowledge import schema
 from app.learn.drafts import Choice, Draft, draft, rests_on_editor, sourced
 from app.learn.graph import LearnGraph, capital, join
 from app.learn.models import QuestionType
@@ -17,9 +18,9 @@ from app.models import Fact
 from app.reasoning.differential import Candidate, ClinicalFindings, DifferentialEngine
 from app.reasoning.impact import ImpactEngine, ImpactReport, terms
 
-EXAMINES = "akg:examinesStructure"
+EXAMINES = schema.EXAMINES_STRUCTURE
 #: The kinds a case's answer and its distractors are drawn from (a space or a bone is not "the injured structure").
-KINDS = ("akg:Ligament", "akg:Tendon", "akg:Nerve", "akg:Muscle", "akg:Retinaculum")
+KINDS = (schema.LIGAMENT, schema.TENDON, schema.NERVE, schema.MUSCLE, schema.RETINACULUM)
 
 
 def _known(conclusion: object) -> bool:
@@ -30,7 +31,7 @@ def _known(conclusion: object) -> bool:
 def _injury_phrase(graph: LearnGraph, injury: str, report: ImpactReport) -> tuple[str, str]:
     """How the stem names the injury: ("After", "a complete tear (grade III) of the calcaneal tendon")."""
     name = graph.label(injury)
-    if graph.kb.is_a(injury, "akg:Condition"):
+    if graph.kb.is_a(injury, schema.CONDITION):
         return "In", name
     lesion = report.injuries[0].lesion if report.injuries else None
     if lesion is None or lesion.id == terms.LOSS_OF_CONTINUITY:
@@ -48,7 +49,7 @@ def positive_test_drafts(graph: LearnGraph, engine: ImpactEngine) -> list[Draft]
     specs = {t.id: t for t in kb.clinical_tests}
     examined = sorted({s for t in kb.clinical_tests for s in t.structures})
     conditions = sorted(
-        {st.subject for st in graph.with_predicate("akg:affects") if kb.is_a(st.subject, "akg:Condition")}
+        {st.subject for st in graph.with_predicate(schema.AFFECTS) if kb.is_a(st.subject, schema.CONDITION)}
     )
     drafts = []
     for injury in examined + conditions:
@@ -162,7 +163,7 @@ def _kind(graph: LearnGraph, curie: str) -> str:
 
 def _finding(graph: LearnGraph, finding: str) -> str:
     """A finding as the stem says it: "a positive squeeze test", "numbness of the skin of lateral heel"."""
-    if graph.kb.is_a(finding, "akg:ClinicalTest"):
+    if graph.kb.is_a(finding, schema.CLINICAL_TEST):
         return f"a positive {graph.label(finding)}"
     return f"numbness of the {graph.label(finding)}"
 
@@ -204,7 +205,7 @@ def _leaves_unexplained(
         examined = graph.objects(finding, EXAMINES)
         if any(graph.overlaps(st.object, [other]) for st in examined):
             return None  # the test examines it: whether it explains the finding is the engine's subtlety
-        skin = graph.subjects(finding, "akg:sensoryTerritory")
+        skin = graph.subjects(finding, schema.SENSORY_TERRITORY)
         statements += examined or [st for st in skin if st.subject == answer] or skin[:1]
     if not statements:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from app.knowledge import schema
 from app.knowledge.model import Restraint
 from app.learn.drafts import Choice, Draft, draft, sourced
 from app.learn.graph import LearnGraph, capital, join
@@ -19,7 +20,7 @@ from app.models import EntityRef, Fact
 from app.reasoning.impact import terms
 
 #: The kinds of restraining structure, most specific first: options are all of the right answer's kind.
-KINDS = ("akg:Ligament", "akg:Tendon", "akg:Retinaculum", "akg:Muscle", "akg:BonyLandmark", "akg:Bone")
+KINDS = (schema.LIGAMENT, schema.TENDON, schema.RETINACULUM, schema.MUSCLE, schema.BONY_LANDMARK, schema.BONE)
 
 
 def _inferred(basis: str | None) -> bool:
@@ -28,7 +29,7 @@ def _inferred(basis: str | None) -> bool:
 
 def _positions_used(graph: LearnGraph, r: Restraint) -> list[str]:
     """The positions a question may name: stated or measured, and narrower than every position."""
-    every = set(graph.of_class("akg:JointPosition"))
+    every = set(graph.of_class(schema.JOINT_POSITION))
     if not r.positions or _inferred(r.position_basis) or set(r.positions) >= every:
         return []
     return sorted(r.positions, key=graph.label)
@@ -90,7 +91,7 @@ def restraint_drafts(graph: LearnGraph) -> list[Draft]:
         stem = f"Which {noun} is a {role} restraint to {where}?" if role else f"Which {noun} restrains {where}?"
         basis = f" ({graph.label(r.known_by)})" if r.known_by else ""
         said = f"The {graph.label(r.structure)} restrains {where}" + (f", as a {role} restraint" if role else "")
-        spanning = [st.subject for st in graph.subjects(r.joint, "akg:spansJoint") if kb.is_a(st.subject, kind)]
+        spanning = [st.subject for st in graph.subjects(r.joint, schema.SPANS_JOINT) if kb.is_a(st.subject, kind)]
         drafts.append(
             draft(
                 graph,
@@ -126,7 +127,9 @@ def _restrains_other(graph: LearnGraph, other: str, r: Restraint) -> Choice | No
     if facts:
         motions = join(sorted({f"{f.object.label} at the {_joint(f)}" for f in facts if f.object}))
         return Choice(other, f"The {name} restrains {motions}; {absent}.", facts[:3])
-    placed = graph.objects(other, "akg:spansJoint") or graph.objects(other, "akg:partOf", "akg:proximalAttachment")
+    placed = graph.objects(other, schema.SPANS_JOINT) or graph.objects(
+        other, schema.PART_OF, schema.PROXIMAL_ATTACHMENT
+    )
     if not placed:
         return None
     return Choice(other, f"{capital(graph.clauses(placed[:3]))}; {absent}.", sourced(map(graph.fact, placed[:3])))

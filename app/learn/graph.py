@@ -6,43 +6,44 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from app.knowledge import schema
 from app.knowledge.base import KnowledgeBase
 from app.knowledge.model import Statement
 from app.models import EntityRef, Fact
 
 #: Links along which two entities overlap as answers: a whole and its part, a kind and its instance, a nerve and
 #: its branch, a muscle and its tendon. An option related this way to a right answer is never a distractor.
-KIN = ("akg:partOf", "akg:kindOf", "akg:branchOf", "akg:tendonOf")
+KIN = (schema.PART_OF, schema.KIND_OF, schema.BRANCH_OF, schema.TENDON_OF)
 #: Links that place a structure somewhere (the region filter and the closeness of two distractors).
 PLACES = (
-    "akg:liesIn",
-    "akg:spansJoint",
-    "akg:proximalAttachment",
-    "akg:distalAttachment",
-    "akg:origin",
-    "akg:insertion",
-    "akg:passesThrough",
-    "akg:adjacentTo",
-    "akg:hasTendon",
-    "akg:innervatedBy",
+    schema.LIES_IN,
+    schema.SPANS_JOINT,
+    schema.PROXIMAL_ATTACHMENT,
+    schema.DISTAL_ATTACHMENT,
+    schema.ORIGIN,
+    schema.INSERTION,
+    schema.PASSES_THROUGH,
+    schema.ADJACENT_TO,
+    schema.HAS_TENDON,
+    schema.INNERVATED_BY,
 )
 #: How a relation reads in an explanation: "{s}" and "{o}" stand for "the <label>" (or several, joined), "{ob}" for
 #: the objects' bare labels (a lesion mechanism takes no article).
 PHRASES = {
-    "akg:innervatedBy": "{s} is supplied by {o}",
-    "akg:proximalAttachment": "{s} attaches proximally to {o}",
-    "akg:distalAttachment": "{s} attaches distally to {o}",
-    "akg:origin": "{s} arises from {o}",
-    "akg:insertion": "{s} inserts on {o}",
-    "akg:sensoryTerritory": "{s} carries sensation from {o}",
-    "akg:examinesStructure": "{s} examines {o}",
-    "akg:branchOf": "{s} is a branch of {o}",
-    "akg:partOf": "{s} is part of {o}",
-    "akg:spansJoint": "{s} spans {o}",
-    "akg:detectsLesion": "{s} detects {ob}",
-    "akg:lesion": "{s} causes {ob}",
-    "akg:hasBranch": "{s} gives off {o}",
-    "akg:contains": "{s} contains {o}",
+    schema.INNERVATED_BY: "{s} is supplied by {o}",
+    schema.PROXIMAL_ATTACHMENT: "{s} attaches proximally to {o}",
+    schema.DISTAL_ATTACHMENT: "{s} attaches distally to {o}",
+    schema.ORIGIN: "{s} arises from {o}",
+    schema.INSERTION: "{s} inserts on {o}",
+    schema.SENSORY_TERRITORY: "{s} carries sensation from {o}",
+    schema.EXAMINES_STRUCTURE: "{s} examines {o}",
+    schema.BRANCH_OF: "{s} is a branch of {o}",
+    schema.PART_OF: "{s} is part of {o}",
+    schema.SPANS_JOINT: "{s} spans {o}",
+    schema.DETECTS_LESION: "{s} detects {ob}",
+    schema.LESION: "{s} causes {ob}",
+    schema.HAS_BRANCH: "{s} gives off {o}",
+    schema.CONTAINS: "{s} contains {o}",
 }
 
 
@@ -81,7 +82,7 @@ class LearnGraph:
 
     def is_generic(self, curie: str) -> bool:
         """A grouping term (a kind others are instances of, as "talofibular ligament"): too vague to ask about."""
-        return bool(self.subjects(curie, "akg:kindOf")) or self.kb.is_a(curie, "akg:MuscleGroup")
+        return bool(self.subjects(curie, schema.KIND_OF)) or self.kb.is_a(curie, schema.MUSCLE_GROUP)
 
     # -- kinship and surroundings ----------------------------------------------------------------------
     def kin(self, curie: str) -> frozenset[str]:
@@ -131,7 +132,7 @@ class LearnGraph:
     def is_placed(self, curie: str) -> bool:
         """The graph says where the structure runs (a compartment, a tunnel, past a malleolus or a tendon): the
         named structures of the region rather than a small branch known only by its skin."""
-        return bool(self.objects(curie, "akg:liesIn", "akg:passesThrough", "akg:adjacentTo", "akg:spansJoint"))
+        return bool(self.objects(curie, schema.LIES_IN, schema.PASSES_THROUGH, schema.ADJACENT_TO, schema.SPANS_JOINT))
 
     def closeness(self, a: str, b: str) -> int:
         """Surroundings two structures share: distractors close to the answer are the plausible ones."""

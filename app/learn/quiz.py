@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from random import Random
 
+from app.knowledge import schema
 from app.knowledge.base import KnowledgeBase
 from app.learn.anatomy import attachment_drafts, innervation_drafts
 from app.learn.clinical import injury_case_drafts, positive_test_drafts
@@ -27,7 +28,7 @@ __all__ = ["QuizGenerator"]
 
 LETTERS = "abcdefgh"
 #: The kinds of entity offered as regions to test oneself on (besides ligament complexes and anchoring landmarks).
-REGION_KINDS = ("akg:Region", "akg:Compartment", "akg:Joint", "akg:AnatomicalSpace")
+REGION_KINDS = (schema.REGION, schema.COMPARTMENT, schema.JOINT, schema.ANATOMICAL_SPACE)
 
 
 class QuizGenerator:
@@ -107,7 +108,7 @@ class QuizGenerator:
             for c, n in counts.items()
             if n >= minimum
             # a kind whose instance asks the same questions (tibiofibular joint: the inferior one) is left out
-            and not any(counts.get(st.subject, 0) >= n for st in graph.subjects(c, "akg:kindOf"))
+            and not any(counts.get(st.subject, 0) >= n for st in graph.subjects(c, schema.KIND_OF))
             and (any(graph.kb.is_a(c, k) for k in REGION_KINDS) or _complex(graph, c) or _anchor(graph, c))
         ]
         return QuizRegions(
@@ -146,14 +147,14 @@ class QuizGenerator:
 
 def _complex(graph: LearnGraph, curie: str) -> bool:
     """A ligament with parts (the deltoid ligament, the lateral collateral complex)."""
-    return graph.kb.is_a(curie, "akg:Ligament") and bool(graph.subjects(curie, "akg:partOf"))
+    return graph.kb.is_a(curie, schema.LIGAMENT) and bool(graph.subjects(curie, schema.PART_OF))
 
 
 def _anchor(graph: LearnGraph, curie: str) -> bool:
     """A bony landmark three ligaments or more attach to (a malleolus), not a muscle's origin."""
-    attached = graph.subjects(curie, "akg:proximalAttachment", "akg:distalAttachment")
-    ligaments = {st.subject for st in attached if graph.kb.is_a(st.subject, "akg:Ligament")}
-    return graph.kb.is_a(curie, "akg:BonyLandmark") and len(ligaments) >= 3
+    attached = graph.subjects(curie, schema.PROXIMAL_ATTACHMENT, schema.DISTAL_ATTACHMENT)
+    ligaments = {st.subject for st in attached if graph.kb.is_a(st.subject, schema.LIGAMENT)}
+    return graph.kb.is_a(curie, schema.BONY_LANDMARK) and len(ligaments) >= 3
 
 
 def _draw(pool: list[Draft], taken: set[str], count: int, seed: int) -> list[Draft]:

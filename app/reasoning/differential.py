@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from app.knowledge import schema
 from app.knowledge.base import KnowledgeBase
 from app.knowledge.model import RestraintRole
 from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact
@@ -103,16 +104,16 @@ class DifferentialEngine:
         """Structures whose injury the engine can reason about (they restrain, act, sense or are tested)."""
         kb = self.kb
         pool = {r.structure for r in kb.restraints} | {a.muscle for a in kb.actions}
-        pool |= {st.subject for st in kb.statements if st.predicate in ("akg:sensoryTerritory", "akg:innervatedBy")}
-        pool |= {st.object for st in kb.statements if st.predicate in ("akg:innervatedBy", "akg:tendonOf")}
+        pool |= {st.subject for st in kb.statements if st.predicate in (schema.SENSORY_TERRITORY, schema.INNERVATED_BY)}
+        pool |= {st.object for st in kb.statements if st.predicate in (schema.INNERVATED_BY, schema.TENDON_OF)}
         # every tendon, and every structure a condition affects (a torn tendon, the neck of the talus)
-        pool |= {st.subject for st in kb.statements if st.predicate == "akg:tendonOf"}
-        pool |= {st.object for st in kb.statements if st.predicate == "akg:affects"}
+        pool |= {st.subject for st in kb.statements if st.predicate == schema.TENDON_OF}
+        pool |= {st.object for st in kb.statements if st.predicate == schema.AFFECTS}
         pool |= {s for t in kb.clinical_tests for s in t.structures}
-        anchors = ("akg:proximalAttachment", "akg:distalAttachment", "akg:insertion")
+        anchors = (schema.PROXIMAL_ATTACHMENT, schema.DISTAL_ATTACHMENT, schema.INSERTION)
         pool |= {st.object for st in kb.statements if st.predicate in anchors and not st.inferred}
-        pool |= {st.object for st in kb.statements if st.predicate in ("akg:liesIn", "akg:passesThrough")}
-        return sorted(c for c in pool if kb.is_a(c, "akg:AnatomicalStructure"))
+        pool |= {st.object for st in kb.statements if st.predicate in (schema.LIES_IN, schema.PASSES_THROUGH)}
+        return sorted(c for c in pool if kb.is_a(c, schema.ANATOMICAL_STRUCTURE))
 
     @property
     def profiles(self) -> dict[str, _Profile]:
@@ -213,8 +214,8 @@ class DifferentialEngine:
             # Between equal scores: a structure whose own facts explain the findings (the AITFL for a positive
             # squeeze test) before one that explains them through others (the fibula it is anchored to).
             direct = any(
-                (f.subject.id == structure and (f.fact is not None or f.predicate.id == "akg:sensoryTerritory"))
-                or (f.predicate.id == "akg:examinesStructure" and f.object is not None and f.object.id == structure)
+                (f.subject.id == structure and (f.fact is not None or f.predicate.id == schema.SENSORY_TERRITORY))
+                or (f.predicate.id == schema.EXAMINES_STRUCTURE and f.object is not None and f.object.id == structure)
                 for e in supported
                 for f in e.because
             )
