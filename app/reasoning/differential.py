@@ -80,9 +80,12 @@ class _Profile:
     """What injuring one structure predicts, each prediction with its reasons."""
 
     predictions: dict[tuple[FindingKind, str], list[Fact]] = field(default_factory=dict)
+    #: how strongly a weak motion is predicted: the share of its production lost (1 for other findings)
+    strength: dict[tuple[FindingKind, str], float] = field(default_factory=dict)
 
-    def add(self, kind: FindingKind, entity: str, because: Iterable[Fact]) -> None:
+    def add(self, kind: FindingKind, entity: str, because: Iterable[Fact], strength: float = 1.0) -> None:
         self.predictions.setdefault((kind, entity), []).extend(list(because)[:3])
+        self.strength[(kind, entity)] = max(self.strength.get((kind, entity), 0.0), strength)
 
 
 def _rests_on(fact: Fact, condition: str, structure: str) -> bool:
@@ -153,7 +156,7 @@ class DifferentialEngine:
             for f in found:
                 profile.add(kind, f.entity.id, f.because)
         for w in report.weakened_motions:
-            profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because)
+            profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because, w.fraction_lost)
         for d in report.destabilised_motions:
             if d.status is not Stability.REDUCED:
                 profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, d.because)
@@ -209,7 +212,7 @@ class DifferentialEngine:
                 continue
             explained = {(e.kind, e.finding.id) for e in supported}
             unexplained = [self.kb.ref(entity) for kind, entity in wanted if (kind, entity) not in explained]
-            weight = sum(self._weight(e) for e in supported)
+            weight = sum(self._weight(e, profile) for e in supported)
             score = (weight - len(contradicted)) / total
             # Between equal scores: a structure whose own facts explain the findings (the AITFL for a positive
             # squeeze test) before one that explains them through others (the fibula it is anchored to).
@@ -238,8 +241,12 @@ class DifferentialEngine:
         return DifferentialReport(findings=self._echo(findings), candidates=[r[4] for r in ranked[:limit]])
 
     @staticmethod
-    def _weight(evidence: Evidence) -> float:
-        """A mechanism resisted only as a secondary restraint supports a candidate half as much."""
+    def _weight(evidence: Evidence, profile: _Profile) -> float:
+        """A mechanism resisted only as a secondary restraint supports a candidate half as much; a weak motion the
+        candidate weakens only a little (fibularis tertius, eversion) less than one it takes most of (the peronei):
+        half, plus half the share of the motion it loses."""
+        if evidence.kind is FindingKind.WEAK_MOTION:
+            return 0.5 + 0.5 * profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
         if evidence.kind is not FindingKind.MECHANISM:
             return 1.0
         roles = {f.qualifiers.get("role") for f in evidence.because}

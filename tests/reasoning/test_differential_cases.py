@@ -28,6 +28,7 @@ from tests.reasoning.literature_cases import (
     VUURBERG,
 )
 
+RADIOPAEDIA_PERONEAL = "Radiopaedia: Peroneus brevis tear (radiopaedia.org/articles/peroneus-brevis-tear)"
 PHYSIOPEDIA_TTS = "Physiopedia: Tarsal Tunnel Syndrome (physio-pedia.com/Tarsal_Tunnel_Syndrome)"
 
 
@@ -39,6 +40,7 @@ class DiffCase:
     positive_tests: tuple[str, ...] = ()
     symptoms: tuple[str, ...] = ()
     numbness_areas: tuple[str, ...] = ()
+    weak_motions: tuple[str, ...] = ()
     #: one of these is the first candidate (ties at the top count)
     first: tuple[str, ...] = ()
     #: each of these is among the candidates with the top score
@@ -85,6 +87,17 @@ CASES = (
         not_above=("superficial fibular nerve", "sural nerve", "lateral sural cutaneous nerve"),
     ),
     DiffCase(
+        id="weak-eversion",
+        sources=(RADIOPAEDIA_PERONEAL, SP_PERONEAL_NERVE),
+        claim="The peroneal (fibular) muscles are the evertors of the foot, supplied by the superficial fibular "
+        "nerve: weak eversion points to them or their nerve, not to fibularis tertius or the deep fibular nerve, "
+        "whose share of eversion is small.",
+        weak_motions=("eversion",),
+        first=("fibularis muscles", "common fibular nerve", "superficial fibular nerve", "fibularis longus",
+               "fibularis brevis", "tendon of fibularis longus", "tendon of fibularis brevis"),
+        not_above=("fibularis tertius", "deep fibular nerve"),
+    ),
+    DiffCase(
         id="positive-squeeze-test",
         sources=(SMAN_2013,),
         claim="Pain at the syndesmosis on squeezing the fibula against the tibia at mid-calf suggests an injury of "
@@ -99,7 +112,8 @@ CASES = (
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_differential_case(kg: AnkleKG, case: DiffCase) -> None:
     report = kg.differential(
-        positive_tests=case.positive_tests, symptoms=case.symptoms, numbness_areas=case.numbness_areas, limit=50
+        positive_tests=case.positive_tests, symptoms=case.symptoms, numbness_areas=case.numbness_areas,
+        weak_motions=case.weak_motions, limit=50,
     )
     ranked = [(c.structure.label, c.score) for c in report.candidates]
     why = f"[{case.id}: {case.claim} ({'; '.join(case.sources)})] ranked: {ranked[:8]}"
