@@ -102,6 +102,7 @@ class AKG(DefinedNamespace):
     ClinicalDecisionRule: URIRef
     Involvement: URIRef
     OneOfAlternatives: URIRef
+    PossiblyInvolved: URIRef
     KnowledgeBasis: URIRef
     Measured: URIRef
     StatedBySource: URIRef

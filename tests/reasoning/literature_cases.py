@@ -36,7 +36,7 @@ class LitCase:
     nothing_weakened: bool = False
     injured: tuple[str, ...] = ()
     not_injured: tuple[str, ...] = ()
-    possibly_injured: tuple[str, ...] = ()    # one of a named condition's alternatives (its source: "X or Y")
+    possibly_injured: tuple[str, ...] = ()    # one of a named condition's alternatives, or what it only may involve
     compressed: tuple[str, ...] = ()
     symptoms: tuple[str, ...] = ()
     not_symptoms: tuple[str, ...] = ()
@@ -169,6 +169,7 @@ SP_PERONEAL = "StatPearls: Peroneal Tendon Syndromes (statpearls.com/point-of-ca
 TANG = "Tang 2024, Cureus 16(11):e73787, doi:10.7759/cureus.73787, PMID 39687829"
 DARTMOUTH_TIBIAL = "Dartmouth Medical School: Lower extremity nerves tutorial, tibial nerve (dartmouth.edu/~anatomy)"
 RICHIE_2004 = "Richie 2004, Podiatry Today: posterior tibial tendon dysfunction (hmpgloballearningnetwork.com 2584)"
+ACCESS_PHYSIO_LAS = "AccessPhysiotherapy (McGraw-Hill): ankle sprain grading by stress-test laxity (book 855)"
 TEACHME_TENNIS_LEG = "Teachme Orthopedics: Medial gastrocnemius injury (tennis leg) (teachmeorthopedics.info)"
 MEDALG_TENNIS_LEG = "medicalalgorithms.com: clinical features of a partial rupture of the medial head of gastrocnemius"
 STAGE_I_PTTD = "Foot Ankle Clin: 'Progressive collapsing foot deformity: is there really a Johnson and Strom stage I?'"
@@ -834,10 +835,7 @@ CASES: tuple[LitCase, ...] = (
         injured=("calcaneal tendon",),
         positive_tests=(HEEL_RISE,),
         not_positive_tests=(DRAWER,),
-        data_gap=(
-            "'single-leg heel rise test' examines only the 'tendon of tibialis posterior' (subtalar inversion) in the "
-            "graph; it lacks the fact that the test also examines the 'calcaneal tendon' / talocrural plantarflexion"
-        ),
+        data_gap=None,  # filled in review round 7: the test examines the calcaneal tendon (ANKLE:0009556)
     ),
     # ===========================================================================================================
     # Tibialis posterior, spring ligament, tibialis anterior
@@ -1220,6 +1218,20 @@ CASES: tuple[LitCase, ...] = (
         symptoms=("pain",),
         not_positive_tests=(THOMPSON,),
         not_injured=("calcaneal tendon", "lateral head of gastrocnemius", "soleus"),
+    ),
+    LitCase(
+        id="lateral-ankle-sprain-grade-ii-no-tilt",
+        injuries=(("lateral ankle sprain grade II", 2),),
+        sources=(ACCESS_PHYSIO_LAS,),
+        claim=(
+            "Laxity on anterior drawer testing alone (the ATFL) is a grade II sprain; laxity on both the drawer and "
+            "the talar tilt (the ATFL and the CFL) is grade III: a grade II sprain leaves the talar tilt test "
+            "negative."
+        ),
+        injured=(ATFL,),
+        possibly_injured=(CFL,),
+        not_positive_tests=(TILT_TEST,),
+        not_unstable=((TC, "talar tilt"),),
     ),
     LitCase(
         id="tarsal-tunnel-syndrome",

@@ -17,31 +17,47 @@ from app.reasoning.impact.expansion import Excluded
 from app.reasoning.impact.models import AffectedStructure, ImpactReport, Reach
 
 RULE = "rule:alternatives-intersect"
+POSSIBLE_RULE = "rule:possibly-involved"
 
 
 def alternatives_of(ctx: Context, condition: str) -> list[Statement]:
     """The condition's akg:affects statements marked as one of alternatives (none, or at least two)."""
-    marked = [
-        st for st in ctx.objects(condition, terms.AFFECTS)
-        if (terms.INVOLVEMENT, terms.ONE_OF_ALTERNATIVES) in st.qualifiers
-    ]  # fmt: skip
+    marked = _marked(ctx, condition, terms.ONE_OF_ALTERNATIVES)
     return marked if len(marked) > 1 else []
+
+
+def _marked(ctx: Context, condition: str, involvement: str) -> list[Statement]:
+    if not ctx.kb.is_a(condition, terms.CONDITION):
+        return []
+    return [st for st in ctx.objects(condition, terms.AFFECTS) if (terms.INVOLVEMENT, involvement) in st.qualifiers]
+
+
+@implements(POSSIBLE_RULE)
+def left_out(ctx: Context, injuries: Sequence[tuple[str, Grade]]) -> Excluded:
+    """The (condition, structure) pairs no reading damages: what a named condition only may involve."""
+    return frozenset(
+        (condition, st.object)
+        for condition in {curie for curie, _ in injuries}
+        for st in _marked(ctx, condition, terms.POSSIBLY_INVOLVED)
+    )
 
 
 @implements(RULE)
 def readings(ctx: Context, injuries: Sequence[tuple[str, Grade]]) -> list[Excluded]:
-    """One reading per combination of alternatives: the (condition, structure) pairs each reading leaves out.
+    """One reading per combination of alternatives: the (condition, structure) pairs each reading leaves out
+    (every reading also leaves out what the conditions only may involve).
 
-    A request with no such condition has one reading that leaves nothing out."""
+    A request with no such condition has one reading."""
+    always = left_out(ctx, injuries)
     choices = []
     for condition in sorted({curie for curie, _ in injuries}):
         marked = alternatives_of(ctx, condition) if ctx.kb.is_a(condition, terms.CONDITION) else []
         if marked:
             choices.append([(condition, st.object, [o.object for o in marked if o is not st]) for st in marked])
     if not choices:
-        return [frozenset()]
+        return [always]
     return [
-        frozenset((condition, other) for condition, _, others in combination for other in others)
+        always | frozenset((condition, other) for condition, _, others in combination for other in others)
         for combination in product(*choices)
     ]
 
@@ -64,9 +80,12 @@ def _keys() -> dict[str, Callable[[Any], Hashable]]:
 
 
 def intersect(ctx: Context, reports: list[ImpactReport], injuries: Sequence[tuple[str, Grade]]) -> ImpactReport:
-    """What every reading concludes, each item at its weakest, with the reasons of all readings."""
+    """What every reading concludes, each item at its weakest, with the reasons of all readings; the injuries
+    list the alternatives and what the conditions only may involve."""
     if len(reports) == 1:
-        return reports[0]
+        merged = reports[0]
+        merged.injuries = _injuries(ctx, reports, injuries)
+        return merged
     rule = ctx.rule_refs(RULE)
     merged = reports[0].model_copy()
     for section, key in _keys().items():
@@ -77,6 +96,13 @@ def intersect(ctx: Context, reports: list[ImpactReport], injuries: Sequence[tupl
                 continue
             versions = [items[k] for items in by_reading]
             weakest = min(versions, key=lambda item: item.score).model_copy()
+            # what each reading lost, side by side (the longus in one, the brevis in the other): the injuries say
+            # they are alternatives
+            if hasattr(weakest, "lost_actions"):
+                weakest.lost_actions = list({a.id: a for v in versions for a in v.lost_actions}.values())
+            if hasattr(weakest, "lost_restraints"):
+                lost = {r.structure.id: r for v in versions for r in v.lost_restraints}
+                weakest.lost_restraints = list(lost.values())
             weakest.because = unique_facts([f for v in versions for f in v.because])
             weakest.rules = list({r.id: r for v in versions for r in [*v.rules, *rule]}.values())
             weakest.basis = ctx.basis(weakest.because)
@@ -101,4 +127,10 @@ def _injuries(
                 structure=ctx.kb.ref(st.object), grade=grades[condition], reached=Reach.ALTERNATIVE,
                 via=ctx.kb.ref(condition), because=ctx.facts([st]), rules=ctx.rule_refs(RULE),
             ))  # fmt: skip
+        for st in _marked(ctx, condition, terms.POSSIBLY_INVOLVED):
+            if st.object not in common:
+                items.append(AffectedStructure(
+                    structure=ctx.kb.ref(st.object), grade=grades[condition], reached=Reach.POSSIBLE,
+                    via=ctx.kb.ref(condition), because=ctx.facts([st]), rules=ctx.rule_refs(POSSIBLE_RULE),
+                ))  # fmt: skip
     return items

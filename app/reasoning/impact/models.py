@@ -40,6 +40,7 @@ class Reach(StrEnum):
     DENERVATED = "denervated"
     COMPRESSED = "compressed (swelling or entrapment)"
     ALTERNATIVE = "one of the named condition's alternatives (its source does not say which)"
+    POSSIBLE = "possibly involved in the named condition (its source does not say always)"
 
 
 #: Reaches whose structure carries the lesion itself (a site, an unloaded unit or a denervated muscle do not).

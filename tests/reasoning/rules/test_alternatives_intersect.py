@@ -57,6 +57,8 @@ def test_only_what_every_reading_concludes_is_reported() -> None:
     # the reasons of both readings: each tendon's unloading of its muscle
     muscles = {f.subject.id for f in weak.because if f.predicate.id == "akg:tendonOf"}
     assert muscles == {FIRST_TENDON, SECOND_TENDON}
+    # what each reading lost, side by side: the first muscle in one, the second in the other
+    assert {a.id for a in weak.lost_actions} == {FIRST_MUSCLE, SECOND_MUSCLE}
     # the tilt is restrained by the first tendon only: one reading loses it, the other does not
     assert not has_group(either, TILT, NEUTRAL)
     # the ligament is torn in every reading: its motion is destabilised as without alternatives
