@@ -6,9 +6,10 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -169,9 +170,13 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
 
     install_problem_handlers(app)
 
-    @app.get("/", tags=["health"])
-    def read_index() -> dict[str, object]:
-        """Where to start: links to the API documentation and example questions."""
+    @app.get("/", tags=["health"], response_model=None)
+    def read_index(request: Request) -> dict[str, object] | RedirectResponse:
+        """Where to start: links to the API documentation and example questions (a browser asking for HTML is
+        sent to the explorer)."""
+        accept = request.headers.get("accept", "")
+        if "text/html" in accept and "application/json" not in accept:
+            return RedirectResponse("/explore", status_code=303)  # relative: never built from the Host header
         return {
             "name": "AnkleKG",
             "version": __version__,

@@ -142,3 +142,10 @@ def test_json_is_not_sniffed_and_the_swagger_page_keeps_working(client: httpx.Cl
     assert "content-security-policy" not in answer.headers
     docs = client.get("/docs")  # Swagger UI starts with an inline script: no policy that would block it
     assert docs.status_code == 200 and "content-security-policy" not in docs.headers
+
+
+def test_a_browser_opening_the_root_lands_on_the_explorer(client: httpx.Client) -> None:
+    page = client.get("/", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}, follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"] == "/explore"  # relative, never from Host
+    assert client.get("/", headers={"Accept": "application/json"}).json()["explorer"] == "/explore"
+    assert client.get("/").json()["docs"] == "/docs"  # no Accept: the JSON index as before

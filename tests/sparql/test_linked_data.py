@@ -95,3 +95,10 @@ def test_void_description(client: httpx.Client) -> None:
         assert client.get(dump).status_code == 200
     inferred = rdflib.URIRef("https://w3id.org/anklekg/graph/inferred")
     assert int(graph.value(inferred, void.triples)) > 0
+
+
+def test_an_entity_page_names_its_properties_for_people_and_links_to_the_explorer(client: httpx.Client) -> None:
+    page = client.get("/ANKLE_0000016", headers={"Accept": "text/html"}).text
+    assert 'href="/explore#ANKLE:0000016"' in page
+    assert ">definition <small>IAO:0000115</small>" in page  # the label first, the CURIE beside it
+    assert "<th><a href=\"http://purl.obolibrary.org/obo/IAO_0000115\">IAO:0000115</a>" not in page

@@ -103,11 +103,21 @@ def _negotiate(request: Request, format: str | None, *, html: bool) -> str:
         ) from exc  # fmt: skip
 
 
+#: What the W3C and OBO annotation properties are called on a page for people
+PROPERTY_LABELS = {
+    "IAO:0000115": "definition", "rdfs:label": "label", "rdf:type": "type", "rdfs:comment": "comment",
+    "rdfs:subClassOf": "subclass of", "owl:deprecated": "deprecated", "dcterms:source": "source",
+    "oboInOwl:hasExactSynonym": "exact synonym", "oboInOwl:hasNarrowSynonym": "narrower synonym",
+    "oboInOwl:hasRelatedSynonym": "related synonym", "oboInOwl:hasDbXref": "cross-reference",
+    "skos:definition": "definition",
+}  # fmt: skip
+
+
 def _html_term(kg: AnkleKG, term: Any) -> str:
     if isinstance(term, ox.NamedNode):
         iri = term.value
         curie = compress(iri)
-        label = kg.kb.label(curie) if curie != iri else iri
+        label = PROPERTY_LABELS.get(curie) or (kg.kb.label(curie) if curie != iri else iri)
         href = "/" + iri[len(ANKLE_BASE) - len("ANKLE_") :] if iri.startswith(ANKLE_BASE) else iri
         shown = escape(label) + (f" <small>{escape(curie)}</small>" if label != curie else "")
         return f'<a href="{escape(href)}">{shown}</a>'
@@ -144,7 +154,8 @@ th{{text-align:left;vertical-align:top;padding-right:1rem;white-space:nowrap}}td
 small{{color:#666}}</style></head>
 <body><p><a href="/query">SPARQL query page</a> · <a href="/docs">API</a></p>
 <h1>{escape(label)}</h1><p><code>{escape(iri)}</code> ({escape(curie)})</p>
-<p>As data: {downloads} · <a href="/v1/entities/{escape(curie)}">JSON API</a></p>
+<p><a href="/explore#{escape(curie)}">Open in the explorer</a> · as data: {downloads} ·
+<a href="/v1/entities/{escape(curie)}">JSON API</a></p>
 <table>{items}</table>
 <p><small>AnkleKG {escape(__version__)} · data CC BY 4.0 · an educational resource, not medical advice.</small></p>
 </body></html>
