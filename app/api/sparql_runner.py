@@ -20,7 +20,7 @@ from fastapi import Request
 from app.api.problems import ProblemError
 from app.settings import Settings
 from app.sparql.admission import ClientGate, TooManyQueries
-from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep, check_nesting
+from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
 from app.sparql.pool import QueryTimeout, ServiceBusy, WorkerFailed, WorkerPool
 from app.sparql.results import NotAcceptable
 
@@ -57,8 +57,7 @@ class SparqlService:
 
     async def answer(self, request: Request, query: QueryRequest) -> QueryResult:
         """Run ``query`` for the client of ``request``, or raise ProblemError / ClientGone."""
-        try:
-            check_nesting(query.query)  # before any worker: a parser would crash on it
+        try:  # nesting is checked in the worker, before its parser: 100 ms for 256 KB of brackets, not on the loop
             return await _unless_disconnected(request, self._run(request, query))
         except ClientGone:
             raise
