@@ -18,6 +18,15 @@ def default_data_dir() -> Path:
     return Path(sys.prefix) / "share" / "anklekg" / "data"
 
 
+def default_worker_memory_mb(workers: int) -> int:
+    """min(2 GiB, RAM / (2 x workers)): all workers at their limit still leave half the machine to the rest."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # no sysconf (not POSIX): assume a small machine
+        total = 4 * 1024**3
+    return max(256, min(2048, total // (2 * workers) // 1024**2))
+
+
 def default_reference_csv() -> Path | None:
     """The reference table the data's xrefs are checked against, vendored in data/reference/ (see SOURCE.md)."""
     candidate = default_data_dir() / "reference" / "ankle_structures.csv"
@@ -52,6 +61,16 @@ class Settings(BaseSettings):
     sparql_workers: int = Field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)), ge=1, le=64)
     sparql_max_waiting: int = Field(default=32, ge=0)
     sparql_max_rows: int = Field(default=10_000, ge=1)
+    # Hard limits per query: a worker's address space (over it: 503, the worker is replaced) and the
+    # result body's size (over it: truncated and reported, like the row cap).
+    sparql_worker_memory_mb: int = Field(
+        default_factory=lambda data: default_worker_memory_mb(data.get("sparql_workers", 1)), ge=128
+    )
+    sparql_max_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
+    # Fairness per client (remote address): queries one client runs at once (default: half the
+    # workers, so one client never holds them all), and how many more of its queries may wait.
+    sparql_client_limit: int = Field(default_factory=lambda data: max(1, data.get("sparql_workers", 1) // 2), ge=1)
+    sparql_client_queue: int = Field(default=4, ge=0)
     sparql_datasets: tuple[str, ...] = ()
 
     @field_validator("allowed_hosts", mode="before")

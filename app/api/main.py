@@ -164,6 +164,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         expose_headers=[
             "X-AnkleKG-Version", "ETag", "Last-Modified", "Retry-After",
             "X-AnkleKG-Result-Rows", "X-AnkleKG-Result-Limit", "X-AnkleKG-Result-Truncated",
+            "X-AnkleKG-Result-Truncated-By", "X-AnkleKG-Result-Max-Bytes",
         ],
     )
     app.add_middleware(HeadAsGetMiddleware)

@@ -19,19 +19,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib.plugins.sparql import parser as rdflib_sparql
-from rdflib.plugins.sparql.parserutils import CompValue
 
 from app.errors import AnkleKGError
-from app.sparql.results import (
-    Form,
-    choose_media_type,
-    serialise_boolean,
-    serialise_solutions,
-    serialise_triples_capped,
-)
+from app.sparql.capped import Cap, serialise_solutions, serialise_triples_capped
+from app.sparql.results import Form, choose_media_type, serialise_boolean
 
-__all__ = ["InvalidQuery", "QueryRefused", "QueryRequest", "QueryResult", "check_query", "execute", "run_query"]
+__all__ = ["MAX_NESTING", "InvalidQuery", "QueryRefused", "QueryRequest", "QueryResult", "QueryTooDeep",
+           "check_nesting", "check_query", "execute", "run_query"]  # fmt: skip
+
+#: Brackets ({, ( and [) a query may nest. pyoxigraph parses and evaluates recursively: about 3,000
+#: nested subqueries overflow a worker's 8 MB stack (a crash, not an error). Real queries nest < 20.
+MAX_NESTING = 256
 
 _UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
@@ -52,15 +50,20 @@ class QueryRefused(AnkleKGError, ValueError):
         self.reason, self.detail = reason, detail
 
 
+class QueryTooDeep(InvalidQuery):
+    """The query nests brackets deeper than :data:`MAX_NESTING`: refused before any parser sees it."""
+
+
 @dataclass(frozen=True)
 class QueryRequest:
-    """One protocol request, already parsed: query text, dataset, acceptable media types, row cap."""
+    """One protocol request, already parsed: query text, dataset, acceptable media types, row and byte caps."""
 
     query: str
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     accept: tuple[tuple[str, float], ...] = (("*/*", 1.0),)
     max_rows: int = 10_000
+    max_bytes: int | None = None
 
 
 @dataclass
@@ -71,8 +74,13 @@ class QueryResult:
     media_type: str
     form: Form
     rows: int
-    truncated: bool
+    truncated_by: Cap | None
     limit: int
+    max_bytes: int | None = None
+
+    @property
+    def truncated(self) -> bool:
+        return self.truncated_by is not None
 
 
 # -- refusals -------------------------------------------------------------------------------------
@@ -125,15 +133,42 @@ def _no_federation(note: str = "") -> QueryRefused:
 
 def _has_service(node: object) -> bool:
     """Whether an rdflib parse tree holds a SERVICE pattern, at any depth."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     if isinstance(node, CompValue):
         return node.name == "ServiceGraphPattern" or any(_has_service(v) for v in node.values())
     return isinstance(node, Iterable) and not isinstance(node, str) and any(_has_service(v) for v in node)
 
 
+def check_nesting(query: str) -> None:
+    """Refuse a query nested deeper than :data:`MAX_NESTING`, naming where; brackets in strings,
+    IRIs and comments do not count."""
+    if sum(query.count(b) for b in "{([") <= MAX_NESTING:
+        return
+    depth = 0
+    for match in _TOKEN.finditer(query):
+        if match.lastgroup != "other":
+            continue
+        depth += 1 if match.group() in "{([" else -1 if match.group() in "})]" else 0
+        if depth > MAX_NESTING:
+            line = query.count("\n", 0, match.start()) + 1
+            column = match.start() - query.rfind("\n", 0, match.start())
+            raise QueryTooDeep(
+                f"brackets are nested more than {MAX_NESTING} deep; flatten the query "
+                "(fewer nested subqueries, groups or parentheses)",
+                line,
+                column,
+            )
+
+
 def check_query(query: str) -> None:
     """Refuse federation before execution (and updates rdflib cannot parse), saying why."""
+    check_nesting(query)
     if "service" not in query.casefold():
         return
+    # Imported here: the grammar costs a worker 0.3 s to start, and few queries mention SERVICE.
+    from rdflib.plugins.sparql import parser as rdflib_sparql
+
     try:  # the grammar itself: rdflib's parseQuery would also expand \u escapes, which pyoxigraph does not
         tree = rdflib_sparql.Query.parse_string(query, parse_all=True)
     except Exception:  # not a query rdflib reads: decide without a parse tree, failing closed
@@ -201,14 +236,14 @@ def execute(store: ox.Store, request: QueryRequest) -> QueryResult:
     """Run ``request`` and return the whole serialised answer (or raise InvalidQuery,
     QueryRefused, NotAcceptable)."""
     result = run_query(store, request.query, default_graphs=request.default_graphs, named_graphs=request.named_graphs)
-    limit = request.max_rows
+    limit, max_bytes = request.max_rows, request.max_bytes
     if isinstance(result, ox.QueryBoolean):
         media_type = choose_media_type("ask", request.accept)
-        return QueryResult(serialise_boolean(result, media_type), media_type, "ask", 1, False, limit)
+        return QueryResult(serialise_boolean(result, media_type), media_type, "ask", 1, None, limit, max_bytes)
     if isinstance(result, ox.QuerySolutions):
         media_type = choose_media_type("select", request.accept)
-        body, rows, truncated = serialise_solutions(result, media_type, limit)
-        return QueryResult(body, media_type, "select", rows, truncated, limit)
+        body, rows, cap = serialise_solutions(result, media_type, limit, max_bytes)
+        return QueryResult(body, media_type, "select", rows, cap, limit, max_bytes)
     media_type = choose_media_type("graph", request.accept)
-    body, rows, truncated = serialise_triples_capped(result, media_type, limit)
-    return QueryResult(body, media_type, "graph", rows, truncated, limit)
+    body, rows, cap = serialise_triples_capped(result, media_type, limit, max_bytes)
+    return QueryResult(body, media_type, "graph", rows, cap, limit, max_bytes)

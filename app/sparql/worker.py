@@ -1,12 +1,13 @@
 """A SPARQL worker process, and the parent's handle on it: both ends of one pipe.
 
-The child, ``python -m app.sparql.worker DATASET.nq``, holds its own copy of the dataset and answers
-one query at a time over length-prefixed frames on stdin/stdout (a request: length + JSON; an
-answer: length + head length + JSON head + body). pyoxigraph cannot cancel a running query, so
+The child, ``python -m app.sparql.worker DATASET.nq MEMORY_BYTES``, holds its own copy of the
+dataset and answers one query at a time over length-prefixed frames on stdin/stdout (a request:
+length + JSON; an answer: length + head length + JSON head + body). pyoxigraph cannot cancel a running query, so
 the parent enforces the deadline by killing the worker; running queries in processes is what makes
 that possible (a thread could only be abandoned, still burning a CPU). The worker forbids itself
-internet sockets first. The parent's side (:class:`Worker`) lives here too, so the frame format
-is written down once; :mod:`app.sparql.pool` decides which worker answers what, and when.
+internet sockets first, and caps its own memory once loaded (:mod:`app.sparql.limits`). The
+parent's side (:class:`Worker`) lives here too, so the frame format is written down once;
+:mod:`app.sparql.pool` decides which worker answers what, and when.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from typing import Any, BinaryIO, cast
 
 import pyoxigraph as ox
 
-from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, execute
+from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep, execute
+from app.sparql.limits import EXIT_OUT_OF_MEMORY, OutOfMemory, address_space, confine
 from app.sparql.netguard import forbid_network
 from app.sparql.results import NotAcceptable
 
@@ -102,14 +104,15 @@ class Worker:
         self.stdin = cast(asyncio.WriteTransport, transport.get_pipe_transport(0))
 
     @classmethod
-    async def spawn(cls, dataset: Path) -> Worker:
-        """Start ``python -m app.sparql.worker DATASET``; its first answer will say it is ready."""
+    async def spawn(cls, dataset: Path, memory_bytes: int = 0) -> Worker:
+        """Start ``python -m app.sparql.worker DATASET MEMORY_BYTES``; its first answer will say it is ready."""
         transport, protocol = await asyncio.get_running_loop().subprocess_exec(
             _AnswerReader,
             sys.executable,
             "-m",
             "app.sparql.worker",
             str(dataset),
+            str(memory_bytes),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=None,
@@ -144,14 +147,18 @@ def decode_answer(head: bytes, body: bytes) -> QueryResult:
     meta = json.loads(head)
     error = meta.get("error")
     if error == "invalid":
-        raise InvalidQuery(meta["message"], meta.get("line"), meta.get("column"))
+        kind = QueryTooDeep if meta.get("too_deep") else InvalidQuery
+        raise kind(meta["message"], meta.get("line"), meta.get("column"))
+    if error == "memory":
+        raise OutOfMemory(meta["message"])
     if error == "refused":
         raise QueryRefused(meta["reason"], meta["message"])
     if error == "not-acceptable":
         raise NotAcceptable(meta["form"], meta["offered"])
     if error == "evaluation":
         raise InvalidQuery(meta["message"])
-    return QueryResult(body, meta["media_type"], meta["form"], meta["rows"], meta["truncated"], meta["limit"])
+    return QueryResult(body, meta["media_type"], meta["form"], meta["rows"], meta["truncated_by"], meta["limit"],
+                       meta["max_bytes"])  # fmt: skip
 
 
 # -- the child's side -----------------------------------------------------------------------------
@@ -180,23 +187,29 @@ def answer(store: ox.Store, message: dict[str, Any]) -> tuple[dict[str, Any], by
         named_graphs=tuple(message["named_graphs"]) if message.get("named_graphs") is not None else None,
         accept=tuple((m, float(q)) for m, q in message["accept"]),
         max_rows=int(message["max_rows"]),
+        max_bytes=message.get("max_bytes"),
     )
     try:
         result = execute(store, request)
     except InvalidQuery as exc:
-        return {"error": "invalid", "message": exc.message, "line": exc.line, "column": exc.column}, b""
+        too_deep = isinstance(exc, QueryTooDeep)
+        return {"error": "invalid", "message": exc.message, "line": exc.line, "column": exc.column,
+                "too_deep": too_deep}, b""  # fmt: skip
     except QueryRefused as exc:
         return {"error": "refused", "reason": exc.reason, "message": exc.detail}, b""
     except NotAcceptable as exc:
         return {"error": "not-acceptable", "form": exc.form, "offered": list(exc.offered)}, b""
+    except MemoryError as exc:  # Python's own allocations failed under the limit (pyoxigraph's abort instead)
+        return {"error": "memory", "message": f"MemoryError: {exc}"}, b""
     except Exception as exc:  # pyoxigraph's evaluation errors; a worker must survive any query
         return {"error": "evaluation", "message": f"{type(exc).__name__}: {exc}"}, b""
     meta = {
         "media_type": result.media_type,
         "form": result.form,
         "rows": result.rows,
-        "truncated": result.truncated,
+        "truncated_by": result.truncated_by,
         "limit": result.limit,
+        "max_bytes": result.max_bytes,
     }
     return meta, result.body
 
@@ -209,9 +222,15 @@ def main(argv: list[str]) -> int:
     stdin = sys.stdin.buffer
     store = ox.Store()
     store.bulk_load(path=argv[1], format=ox.RdfFormat.N_QUADS)
-    write_answer(out, {"ready": True, "network_forbidden": guarded, "quads": len(store)})
-    while (frame := read_frame(stdin)) is not None:
-        write_answer(out, *answer(store, json.loads(frame)))
+    # Capped after the load, so a large dataset still starts; queries then run within the cap.
+    limited = confine(int(argv[2]) if len(argv) > 2 else 0)
+    ready = {"ready": True, "network_forbidden": guarded, "memory_limited": limited, "address_space": address_space()}
+    write_answer(out, {**ready, "quads": len(store)})
+    try:
+        while (frame := read_frame(stdin)) is not None:
+            write_answer(out, *answer(store, json.loads(frame)))
+    except MemoryError:  # outside a query (reading or writing a frame): say so by the exit status
+        os._exit(EXIT_OUT_OF_MEMORY)
     return 0
 
 

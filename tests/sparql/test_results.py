@@ -3,6 +3,8 @@ says so where the format has room (JSON and XML heads, RDF comments)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -10,13 +12,8 @@ from collections.abc import Callable
 import pyoxigraph as ox
 import pytest
 
-from app.sparql.results import (
-    RESULT_TYPES,
-    TRUNCATED_LINK,
-    serialise_boolean,
-    serialise_solutions,
-    serialise_triples_capped,
-)
+from app.sparql.capped import serialise_solutions, serialise_triples_capped
+from app.sparql.results import RESULT_TYPES, TRUNCATED_LINK, serialise_boolean
 
 ROWS = 3000  # long literals: pyoxigraph writes in 8 KiB chunks, so the cap falls inside and between chunks
 SELECT = "SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?s"
@@ -56,14 +53,14 @@ def store() -> ox.Store:
 def test_an_answer_under_the_cap_is_pyoxigraphs_own_serialisation(store: ox.Store, media_type: str) -> None:
     body, rows, truncated = serialise_solutions(select(store), media_type, ROWS)
     assert body == select(store).serialize(format=FORMATS[media_type])
-    assert (rows, truncated) == (ROWS, False)
+    assert (rows, truncated) == (ROWS, None)
 
 
 @pytest.mark.parametrize("limit", [1, 2, 57, 1000, ROWS - 1])
 @pytest.mark.parametrize("media_type", ["application/sparql-results+json", "text/tab-separated-values"])
 def test_the_cap_keeps_exactly_the_first_limit_rows(store: ox.Store, media_type: str, limit: int) -> None:
     body, rows, truncated = serialise_solutions(select(store), media_type, limit)
-    assert (rows, truncated) == (limit, True)
+    assert (rows, truncated) == (limit, "rows")
     kept = ox.parse_query_results(body, FORMATS[media_type])
     assert isinstance(kept, ox.QuerySolutions)
     expected = list(select(store))[:limit]
@@ -105,6 +102,49 @@ def test_capped_triples_carry_a_comment(store: ox.Store) -> None:
     triples = store.query("CONSTRUCT WHERE { ?s ?p ?o }")
     assert isinstance(triples, ox.QueryTriples)
     body, rows, truncated = serialise_triples_capped(triples, "application/n-triples", 10)
-    assert (rows, truncated) == (10, True)
+    assert (rows, truncated) == (10, "rows")
     assert body.startswith(b"# AnkleKG: result truncated at the row cap of 10 triples")
     assert len(list(ox.parse(body, ox.RdfFormat.N_TRIPLES))) == 10
+
+
+@pytest.mark.parametrize("max_bytes", [1024, 5000, 65_536])
+@pytest.mark.parametrize("media_type", RESULT_TYPES)
+def test_the_byte_cap_keeps_whole_first_rows_within_it(store: ox.Store, media_type: str, max_bytes: int) -> None:
+    body, rows, truncated = serialise_solutions(select(store), media_type, ROWS, max_bytes)
+    assert truncated == "bytes" and 0 < rows < ROWS
+    assert len(body) <= max_bytes
+    if media_type == "text/csv":  # lossy, so pyoxigraph does not read it: count its records
+        assert len(list(csv.reader(io.StringIO(body.decode(), newline="")))) == rows + 1
+    else:
+        kept = ox.parse_query_results(body, FORMATS[media_type])
+        assert isinstance(kept, ox.QuerySolutions)
+        expected = list(select(store))[:rows]
+        assert [(s["s"], s["o"]) for s in kept] == [(s["s"], s["o"]) for s in expected]
+    if media_type == RESULT_TYPES[0]:
+        assert json.loads(body)["head"]["link"] == [f"{TRUNCATED_LINK}?max-bytes={max_bytes}"]
+
+
+def test_the_row_cap_wins_when_it_comes_first(store: ox.Store) -> None:
+    assert serialise_solutions(select(store), RESULT_TYPES[0], 3, 1_000_000)[1:] == (3, "rows")
+    assert serialise_solutions(select(store), RESULT_TYPES[0], ROWS, 100_000_000)[1:] == (ROWS, None)
+
+
+def test_one_row_over_the_byte_cap_leaves_the_header(store: ox.Store) -> None:
+    query = f'SELECT ?s (CONCAT(STR(?o), "{"y" * 4000}") AS ?x) WHERE {{ ?s ?p ?o }}'
+    body, rows, truncated = serialise_solutions(select(store, query), RESULT_TYPES[0], 10, 2048)
+    assert (rows, truncated) == (0, "bytes")
+    assert json.loads(body)["head"]["vars"] == ["s", "x"]
+
+
+@pytest.mark.parametrize("media_type", ["text/turtle", "application/n-triples", "application/ld+json",
+                                        "application/rdf+xml"])  # fmt: skip
+def test_the_byte_cap_applies_to_triples(store: ox.Store, media_type: str) -> None:
+    triples = store.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert isinstance(triples, ox.QueryTriples)
+    body, rows, truncated = serialise_triples_capped(triples, media_type, ROWS, 8192)
+    assert truncated == "bytes" and 0 < rows < ROWS and len(body) <= 8192
+    fmt = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
+           "application/ld+json": ox.RdfFormat.JSON_LD, "application/rdf+xml": ox.RdfFormat.RDF_XML}[media_type]
+    assert len(list(ox.parse(body, fmt))) == rows
+    if media_type == "text/turtle":
+        assert body.startswith(b"# AnkleKG: result truncated at the byte cap of 8192 bytes")

@@ -19,7 +19,7 @@ import pytest
 
 from app.sparql.netguard import forbid_network
 from tests.conftest import LiveServer
-from tests.sparql.conftest import DEADLINE, MAX_ROWS
+from tests.sparql.conftest import DEADLINE, MAX_ROWS, worker_pids
 
 PROBLEM = "application/problem+json"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -129,25 +129,11 @@ def test_a_query_over_the_deadline_gets_a_503_while_others_are_answered(small: h
     assert [a.status_code for a in answers] == [200] * 4, [a.text for a in answers]
 
 
-def _worker_pids(server_pid: int) -> set[int]:
-    """The server's SPARQL worker processes, read from /proc."""
-    pids = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            command = (stat.parent / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if int(fields[1]) == server_pid and b"app.sparql.worker" in command:
-            pids.add(int(stat.parent.name))
-    return pids
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker processes")
 def test_a_worker_that_dies_costs_one_clear_503_and_is_replaced(small: httpx.Client, sparql_server: LiveServer) -> None:
     """Both workers are killed (as the OOM killer would), one mid-query and one idle: the running query
     gets a prompt 503 problem, and the pool replaces both before anyone else is sent to a dead one."""
-    before = _worker_pids(sparql_server.process.pid)
+    before = worker_pids(sparql_server.process.pid)
     assert len(before) == 2
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         started = time.monotonic()
@@ -161,9 +147,9 @@ def test_a_worker_that_dies_costs_one_clear_503_and_is_replaced(small: httpx.Cli
     assert response.headers["content-type"].startswith(PROBLEM)
     assert response.json()["type"].endswith("/query-failed")
     deadline = time.monotonic() + 30
-    while len(_worker_pids(sparql_server.process.pid) - before) < 2 and time.monotonic() < deadline:
+    while len(worker_pids(sparql_server.process.pid) - before) < 2 and time.monotonic() < deadline:
         time.sleep(0.1)
-    after = _worker_pids(sparql_server.process.pid)
+    after = worker_pids(sparql_server.process.pid)
     assert len(after) == 2 and not after & before
     answers = [small.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code for _ in range(6)]
     assert answers == [200] * 6

@@ -14,11 +14,11 @@ from pydantic import BaseModel
 from app.api.caching import RELEASE_CACHE_CONTROL, etag_matches, release_etag
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_JSON, Problem, ProblemError, problem_response
+from app.api.sparql_runner import ClientGone, SparqlService, not_acceptable, result_headers
 from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH, parse_dataset_option
 from app.sparql.description import SD_PREFIXES, service_description
-from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest
+from app.sparql.engine import QueryRequest
 from app.sparql.examples import EXAMPLES
-from app.sparql.pool import QueryTimeout, ServiceBusy, WorkerFailed, WorkerPool
 from app.sparql.protocol import ProtocolError, parse_protocol
 from app.sparql.results import (
     GRAPH_TYPES,
@@ -36,22 +36,13 @@ _STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; c
 
 @asynccontextmanager
 async def sparql_lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Start the worker pool once the graph is loaded (the app's own lifespan runs first)."""
-    kg = app.state.kg
-    settings = kg.settings
-    pool = WorkerPool(
-        kg.dataset,
-        size=settings.sparql_workers,
-        timeout=settings.sparql_timeout,
-        max_rows=settings.sparql_max_rows,
-        max_waiting=settings.sparql_max_waiting,
-    )
-    await pool.start()
-    app.state.sparql_pool = pool
+    """Start the worker pool once the graph is loaded (the app's own lifespan runs first); stop it at shutdown."""
+    service = await SparqlService.start(app.state.kg.dataset, app.state.kg.settings)
+    app.state.sparql = service
     try:
         yield
     finally:
-        await pool.close()
+        await service.pool.close()
 
 
 def _problem_doc(text: str) -> dict[str, Any]:
@@ -71,7 +62,9 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
     406: _problem_doc("No acceptable media type for this kind of result"),
     413: _problem_doc("Query too large"),
     415: _problem_doc("POST body is neither a form nor application/sparql-query"),
-    503: _problem_doc("The query exceeded the deadline, or too many queries are running; retry later"),
+    429: _problem_doc("This client already runs (and queues) as many queries as one client may; see Retry-After"),
+    503: _problem_doc("The query exceeded the deadline or the memory limit, or too many queries are running; "
+                     "see Retry-After"),
 }
 _PROTOCOL_PARAMETERS = [
     {
@@ -112,8 +105,8 @@ _PROTOCOL_PARAMETERS = [
 router = APIRouter(tags=["sparql"], lifespan=sparql_lifespan)
 
 
-def _pool(request: Request) -> WorkerPool:
-    return request.app.state.sparql_pool  # type: ignore[no-any-return]
+def _service(request: Request) -> SparqlService:
+    return request.app.state.sparql  # type: ignore[no-any-return]
 
 
 def _respond(request: Request, body: bytes, media_type: str, headers: dict[str, str], cache: bool) -> Response:
@@ -149,20 +142,11 @@ def _describe_service(request: Request, kg: Any, media_types: tuple[str, ...] | 
     try:
         media_type = choose_media_type("graph", accept)
     except NotAcceptable as exc:
-        raise _not_acceptable(exc) from exc
+        raise not_acceptable(exc) from exc
     extra = [parse_dataset_option(v).graph for v in kg.settings.sparql_datasets]
     endpoint = str(request.url_for("query_get"))
     body = serialise_triples(service_description(endpoint, kg.dataset, extra), media_type, SD_PREFIXES)
     return _respond(request, body, media_type, {}, cache=True)
-
-
-def _not_acceptable(exc: NotAcceptable) -> ProblemError:
-    return ProblemError(
-        406, "not-acceptable", "Not acceptable",
-        f"A {exc.form} result can be sent as {', '.join(exc.offered)}; the request's Accept header "
-        "(or format parameter) allows none of them.",
-        parameter="Accept",
-    )  # fmt: skip
 
 
 async def _answer(request: Request, kg: Any, cache: bool) -> Response:
@@ -175,50 +159,19 @@ async def _answer(request: Request, kg: Any, cache: bool) -> Response:
         if parsed.media_types is None and _html_preferred(request.headers.get("accept")):
             return _page()
         return _describe_service(request, kg, parsed.media_types)
-    pool = _pool(request)
+    service = _service(request)
     if parsed.media_types:
         accept = tuple((m, 1.0) for m in parsed.media_types)
     else:
         accept = parse_accept(request.headers.get("accept"))
-    query = QueryRequest(parsed.query, parsed.default_graphs, parsed.named_graphs, accept, pool.max_rows)
+    pool = service.pool
+    query = QueryRequest(parsed.query, parsed.default_graphs, parsed.named_graphs, accept, pool.max_rows,
+                         pool.max_bytes)  # fmt: skip
     try:
-        result = await pool.run(query)
-    except InvalidQuery as exc:
-        where = f"line {exc.line}, column {exc.column}: " if exc.line is not None else ""
-        raise ProblemError(
-            400, "malformed-query", "Malformed query", f"The query is not valid SPARQL 1.1 ({where}{exc.message}).",
-            parameter="query", errors=[{"line": exc.line, "column": exc.column, "message": exc.message}],
-        ) from exc  # fmt: skip
-    except QueryRefused as exc:
-        slug = "read-only" if exc.reason == "update" else "no-federation"
-        raise ProblemError(403, slug, "Operation not allowed", exc.detail, parameter="query") from exc
-    except NotAcceptable as exc:
-        raise _not_acceptable(exc) from exc
-    except QueryTimeout as exc:
-        reason = "did not finish" if exc.started else "could not start (all workers were busy)"
-        raise ProblemError(
-            503, "query-timeout", "Query timeout",
-            f"The query {reason} within the {exc.seconds:g} s deadline and was stopped. Narrow it (LIMIT, more "
-            "specific patterns) or run it on your own copy of the data (/v1/export).",
-            headers={"Retry-After": "5"},
-        ) from exc  # fmt: skip
-    except ServiceBusy as exc:
-        raise ProblemError(
-            503, "busy", "Too many queries",
-            f"{pool.size} queries are running and {pool.max_waiting} are waiting; retry shortly.",
-            headers={"Retry-After": "1"},
-        ) from exc  # fmt: skip
-    except WorkerFailed as exc:
-        raise ProblemError(
-            503, "query-failed", "Query failed",
-            "The worker answering the query stopped (the query probably needed too much memory); narrow it.",
-        ) from exc  # fmt: skip
-    headers = {
-        "X-AnkleKG-Result-Rows": str(result.rows),
-        "X-AnkleKG-Result-Limit": str(result.limit),
-        "X-AnkleKG-Result-Truncated": "true" if result.truncated else "false",
-    }
-    return _respond(request, result.body, result.media_type, headers, cache=cache)
+        result = await service.answer(request, query)
+    except ClientGone:
+        return Response(status_code=499)  # nobody reads it: the status is for the access log
+    return _respond(request, result.body, result.media_type, result_headers(result), cache=cache)
 
 
 async def _answer_or_problem(request: Request, kg: Any, cache: bool) -> Response:

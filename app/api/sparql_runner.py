@@ -1,0 +1,180 @@
+"""One SPARQL query for one HTTP client: fair admission, a worker, cancellation when the client leaves.
+
+The route parses the protocol; this runs the query and turns every way it can fail into a problem
+(RFC 9457) that says what to do next. Whatever holds a worker holds it only while its client waits:
+when the client disconnects (``http.disconnect`` arrives while the query runs or waits), the query
+is cancelled, its worker killed and replaced, so a bomb whose sender hung up stops costing anyone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import pyoxigraph as ox
+from fastapi import Request
+
+from app.api.problems import ProblemError
+from app.settings import Settings
+from app.sparql.admission import ClientGate, TooManyQueries
+from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
+from app.sparql.pool import QueryTimeout, ServiceBusy, WorkerFailed, WorkerPool
+from app.sparql.results import NotAcceptable
+
+__all__ = ["ClientGone", "SparqlService", "not_acceptable", "result_headers"]
+
+T = TypeVar("T")
+
+
+class ClientGone(Exception):
+    """The client disconnected before its answer was ready; its query was cancelled."""
+
+
+@dataclass
+class SparqlService:
+    """The worker pool and the per-client gate in front of it, built once by the router's lifespan."""
+
+    pool: WorkerPool
+    gate: ClientGate
+
+    @classmethod
+    async def start(cls, dataset: ox.Store, settings: Settings) -> SparqlService:
+        """Start the workers (the caller closes ``pool`` at shutdown)."""
+        pool = WorkerPool(
+            dataset,
+            size=settings.sparql_workers,
+            timeout=settings.sparql_timeout,
+            max_rows=settings.sparql_max_rows,
+            max_waiting=settings.sparql_max_waiting,
+            memory_mb=settings.sparql_worker_memory_mb,
+            max_bytes=settings.sparql_max_bytes,
+        )
+        await pool.start()
+        return cls(pool, ClientGate(limit=settings.sparql_client_limit, queue=settings.sparql_client_queue))
+
+    async def answer(self, request: Request, query: QueryRequest) -> QueryResult:
+        """Run ``query`` for the client of ``request``, or raise ProblemError / ClientGone."""
+        try:  # nesting is checked in the worker, before its parser: 100 ms for 256 KB of brackets, not on the loop
+            return await _unless_disconnected(request, self._run(request, query))
+        except ClientGone:
+            raise
+        except Exception as exc:
+            raise self._problem(exc) from exc
+
+    async def _run(self, request: Request, query: QueryRequest) -> QueryResult:
+        deadline = asyncio.get_running_loop().time() + self.pool.timeout
+        client = request.client.host if request.client else "unknown"
+        async with self.gate.admit(client, deadline):
+            return await self.pool.run(query, deadline)
+
+    def _problem(self, exc: Exception) -> Exception:
+        """The problem for a failed query (an unexpected exception is returned as it is)."""
+        pool = self.pool
+        if isinstance(exc, QueryTooDeep):
+            return ProblemError(400, "query-too-deep", "Query nested too deeply",
+                                f"The query is refused (line {exc.line}, column {exc.column}): {exc.message}.",
+                                parameter="query")  # fmt: skip
+        if isinstance(exc, InvalidQuery):
+            where = f"line {exc.line}, column {exc.column}: " if exc.line is not None else ""
+            return ProblemError(
+                400, "malformed-query", "Malformed query", f"The query is not valid SPARQL 1.1 ({where}{exc.message}).",
+                parameter="query", errors=[{"line": exc.line, "column": exc.column, "message": exc.message}],
+            )  # fmt: skip
+        if isinstance(exc, QueryRefused):
+            slug = "read-only" if exc.reason == "update" else "no-federation"
+            return ProblemError(403, slug, "Operation not allowed", exc.detail, parameter="query")
+        if isinstance(exc, NotAcceptable):
+            return not_acceptable(exc)
+        if isinstance(exc, TooManyQueries):
+            why = ("this query waited the whole deadline for one of them to finish" if exc.timed_out
+                   else f"and {self.gate.queue} more are waiting")  # fmt: skip
+            return _retry_later(
+                429, "too-many-queries", "Too many queries from this client",
+                f"This client ({exc.client}) already runs {self.gate.limit} SPARQL queries at once, the most one "
+                f"client may, {why}. Wait for an answer before sending the next query.",
+            )  # fmt: skip
+        if isinstance(exc, QueryTimeout):
+            reason = "did not finish" if exc.started else "could not start (all workers were busy)"
+            return _retry_later(
+                503, "query-timeout", "Query timeout",
+                f"The query {reason} within the {exc.seconds:g} s deadline and was stopped. Narrow it (LIMIT, more "
+                "specific patterns) or run it on your own copy of the data (/v1/export).",
+                seconds=5,
+            )  # fmt: skip
+        if isinstance(exc, ServiceBusy):
+            return _retry_later(
+                503, "busy", "Too many queries",
+                f"{pool.size} queries are running and {pool.max_waiting} are waiting; retry shortly.",
+            )  # fmt: skip
+        if isinstance(exc, WorkerFailed) and exc.out_of_memory:
+            return _retry_later(
+                503, "out-of-memory", "Query needed too much memory",
+                f"The query needed more than the {pool.memory_mb} MB a SPARQL worker may use "
+                "(setting sparql_worker_memory_mb) and was stopped. Narrow it: add LIMIT, join patterns on "
+                "shared variables, and avoid ORDER BY, GROUP BY or DISTINCT over a cross product of patterns that "
+                "share no variable. Or run it on your own copy of the data (/v1/export).",
+            )  # fmt: skip
+        if isinstance(exc, WorkerFailed):
+            return _retry_later(
+                503, "query-failed", "Query failed",
+                "The worker answering the query stopped (it was killed, or the query crashed it); it is being "
+                "replaced. Retry; if this query fails again, narrow it.",
+            )  # fmt: skip
+        return exc
+
+
+def _retry_later(status: int, slug: str, title: str, detail: str, seconds: int = 1) -> ProblemError:
+    """A 429 or 503: the query may succeed later (or narrowed), and Retry-After says when to try."""
+    return ProblemError(status, slug, title, detail, headers={"Retry-After": str(seconds)})
+
+
+def not_acceptable(exc: NotAcceptable) -> ProblemError:
+    return ProblemError(
+        406, "not-acceptable", "Not acceptable",
+        f"A {exc.form} result can be sent as {', '.join(exc.offered)}; the request's Accept header "
+        "(or format parameter) allows none of them.",
+        parameter="Accept",
+    )  # fmt: skip
+
+
+def result_headers(result: QueryResult) -> dict[str, str]:
+    """The caps and whether one cut this answer (and which): every format carries them."""
+    headers = {
+        "X-AnkleKG-Result-Rows": str(result.rows),
+        "X-AnkleKG-Result-Limit": str(result.limit),
+        "X-AnkleKG-Result-Truncated": "true" if result.truncated else "false",
+    }
+    if result.max_bytes is not None:
+        headers["X-AnkleKG-Result-Max-Bytes"] = str(result.max_bytes)
+    if result.truncated_by:
+        headers["X-AnkleKG-Result-Truncated-By"] = result.truncated_by
+    return headers
+
+
+async def _disconnected(request: Request) -> None:
+    """Returns when the client hangs up (the body, if any, was read before)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
+async def _unless_disconnected(request: Request, work: Awaitable[T]) -> T:
+    """``work``'s result, or ClientGone as soon as the client disconnects (``work`` is then cancelled)."""
+    task = asyncio.ensure_future(work)
+    watch = asyncio.ensure_future(_disconnected(request))
+    try:
+        await asyncio.wait({task, watch}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        watch.cancel()
+        if not task.done():
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await task
+    gone = watch.done() and not watch.cancelled()
+    if gone:
+        watch.exception()  # retrieved, not raised: a receive that failed also means the client is gone
+    if gone and task.cancelled():
+        raise ClientGone
+    return task.result()

@@ -1,0 +1,170 @@
+"""Answers within the row cap and the byte cap; a cut answer says where it was cut.
+
+The caps apply in the worker, where the answer is written, so an oversized body never crosses the
+pipe to the server (a 100-row GROUP_CONCAT cross join once answered 475 MB). pyoxigraph writes every
+format; what it cannot do is stop at a cap and say so:
+
+* Rows (SELECT) are first written by pyoxigraph as TSV, one solution per line, into a sink that
+  stops the query once one line more than the row cap arrives, or once the bytes pass the byte cap
+  (the kept lines end at the last whole row within it). Those lines are sent as they are for TSV,
+  else parsed back and written by pyoxigraph in the negotiated format. JSON and XML are larger than
+  TSV: while the body is still over the byte cap, rows are dropped in proportion and it is written
+  again (once, in practice).
+* Triples (CONSTRUCT, DESCRIBE) are taken from the iterator up to the row cap and while their
+  N-Triples size fits the byte cap, then written and fitted the same way.
+* The notice: ``head.link`` in JSON and XML results, a comment in Turtle, N-Triples and RDF/XML;
+  the HTTP headers carry it for every format.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from typing import Literal, NamedTuple
+from xml.sax.saxutils import quoteattr
+
+import pyoxigraph as ox
+
+from app.sparql.results import RESULT_FORMATS, TRUNCATED_LINK, serialise_triples
+
+__all__ = ["Cap", "Capped", "serialise_solutions", "serialise_triples_capped"]
+
+Cap = Literal["rows", "bytes"]
+_SHRINK = 0.95  # fitting aims a little under the byte cap, so one more pass is rare
+
+
+class Capped(NamedTuple):
+    """A body within the caps, the rows (or triples) it holds, and which cap cut it, if one did."""
+
+    body: bytes
+    rows: int
+    truncated_by: Cap | None
+
+
+class _CapReached(Exception):
+    """Raised from the sink to stop pyoxigraph (and the query) once a cap is passed."""
+
+
+class _CappedLines:
+    """A binary sink for pyoxigraph's TSV: the header line and at most ``limit`` row lines, within ``max_bytes``.
+
+    TSV escapes line breaks inside terms, so one line is one solution. A byte past the last line
+    kept means one more solution exists: the result is truncated, and the sink stops the writer.
+    """
+
+    def __init__(self, limit: int, max_bytes: int) -> None:
+        self.chunks: list[bytes] = []
+        self.lines_left = limit + 1  # the header, then the rows
+        self.bytes_left = max_bytes
+        self.truncated_by: Cap | None = None
+
+    def write(self, data: bytes) -> int:
+        if self.truncated_by:  # pyoxigraph's buffered writer flushes what it holds even after an error
+            raise _CapReached
+        if not data:
+            return 0
+        lines = data.count(b"\n")
+        rows_over = lines > self.lines_left or (lines == self.lines_left and not data.endswith(b"\n"))
+        if not rows_over and len(data) <= self.bytes_left:
+            self.chunks.append(data)
+            self.lines_left -= lines
+            self.bytes_left -= len(data)
+            return len(data)
+        end = 0  # past the last whole line within both caps
+        for _ in range(self.lines_left):
+            newline = data.find(b"\n", end)
+            if newline < 0 or newline >= self.bytes_left:
+                break
+            end = newline + 1
+        self.chunks.append(data[:end])
+        self.truncated_by = "rows" if data.count(b"\n", 0, end) == self.lines_left else "bytes"
+        raise _CapReached
+
+    def flush(self) -> None:
+        pass
+
+
+def _link(cap: Cap, limit: int, max_bytes: int | None) -> str:
+    return f"{TRUNCATED_LINK}?limit={limit}" if cap == "rows" else f"{TRUNCATED_LINK}?max-bytes={max_bytes}"
+
+
+def _render_solutions(tsv: bytes, media_type: str, link: str | None) -> bytes:
+    if media_type == "text/tab-separated-values":
+        return tsv
+    body = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=RESULT_FORMATS[media_type]) or b""
+    if link and media_type == "application/sparql-results+json":
+        # pyoxigraph writes no head.link: add it as the head's first key.
+        head = b'{"head":{'
+        body = head + b'"link":' + json.dumps([link]).encode() + b"," + body.removeprefix(head)
+    elif link and media_type == "application/sparql-results+xml":
+        # The results schema puts <link> after the <variable> elements, at the end of <head>.
+        body = body.replace(b"</head>", f"<link href={quoteattr(link)}/></head>".encode(), 1)
+    return body
+
+
+def _first_lines(text: bytes, count: int) -> bytes:
+    end = 0
+    for _ in range(count):
+        end = text.index(b"\n", end) + 1
+    return text[:end]
+
+
+def serialise_solutions(
+    solutions: ox.QuerySolutions, media_type: str, limit: int, max_bytes: int | None = None
+) -> Capped:
+    """SELECT rows in one of the result types, at most ``limit`` of them and ``max_bytes`` bytes."""
+    header = ("\t".join(str(v) for v in solutions.variables) + "\n").encode()
+    sink = _CappedLines(limit, sys.maxsize if max_bytes is None else max_bytes)
+    with contextlib.suppress(_CapReached):
+        solutions.serialize(sink, format=ox.QueryResultsFormat.TSV)  # type: ignore[arg-type]  # only write()
+    tsv = b"".join(sink.chunks)
+    cap = sink.truncated_by
+    if cap == "bytes":  # a row begun in an earlier chunk may be cut short: end at a whole line
+        tsv = tsv[: tsv.rfind(b"\n") + 1] or header
+    rows = tsv.count(b"\n") - 1
+    while True:
+        body = _render_solutions(tsv, media_type, cap and _link(cap, limit, max_bytes))
+        if max_bytes is None or len(body) <= max_bytes or rows == 0:
+            return Capped(body, rows, cap)
+        rows = min(rows - 1, int(rows * max_bytes / len(body) * _SHRINK))
+        tsv, cap = _first_lines(tsv, rows + 1), "bytes"
+
+
+def _with_note(body: bytes, media_type: str, note: str) -> bytes:
+    if media_type in ("text/turtle", "application/n-triples"):
+        return f"# {note}\n".encode() + body
+    if media_type == "application/rdf+xml" and body.startswith(b"<?xml"):
+        end = body.index(b"?>") + 2
+        return body[:end] + f"\n<!-- {note} -->".encode() + body[end:]
+    return body
+
+
+def serialise_triples_capped(
+    triples: Iterator[ox.Triple], media_type: str, limit: int, max_bytes: int | None = None
+) -> Capped:
+    """CONSTRUCT/DESCRIBE triples, at most ``limit`` of them and ``max_bytes`` bytes."""
+    kept: list[ox.Triple] = []
+    size = 0
+    cap: Cap | None = None
+    for triple in triples:
+        if len(kept) == limit:
+            cap = "rows"
+            break
+        size += len(str(triple)) + 3  # its N-Triples line: " .\n"
+        if max_bytes is not None and size > max_bytes:
+            cap = "bytes"
+            break
+        kept.append(triple)
+    while True:
+        body = serialise_triples(kept, media_type)
+        if cap == "rows":
+            note = f"AnkleKG: result truncated at the row cap of {limit} triples"
+        else:
+            note = f"AnkleKG: result truncated at the byte cap of {max_bytes} bytes"
+        if cap:
+            body = _with_note(body, media_type, note + "; see the X-AnkleKG-Result-* headers")
+        if max_bytes is None or len(body) <= max_bytes or not kept:
+            return Capped(body, len(kept), cap)
+        kept, cap = kept[: min(len(kept) - 1, int(len(kept) * max_bytes / len(body) * _SHRINK))], "bytes"
