@@ -124,3 +124,12 @@ def later():
 """
     found = set(runtime_imports(source, "app.knowledge")) - {"typing"}
     assert found == {"app.vocab", "app.errors", "app", "app.knowledge.model", "app.settings", "app.answers"}
+
+
+def test_every_router_has_its_test_module() -> None:
+    """Tests mirror app/api/routes/: each router module has tests/api/routes/test_<router>.py."""
+    routes = ROOT / "app" / "api" / "routes"
+    tests = ROOT / "tests" / "api" / "routes"
+    routers = {p.stem for p in routes.glob("*.py") if p.stem != "__init__"}
+    missing = sorted(r for r in routers if not (tests / f"test_{r}.py").is_file())
+    assert not missing, f"routers without tests/api/routes/test_<router>.py: {missing}"

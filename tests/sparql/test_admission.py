@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import pytest
 
 from app.sparql.admission import ClientGate, TooManyQueries
 
 
-def run(scenario: Callable[[ClientGate], Awaitable[None]], limit: int = 1, queue: int = 2) -> ClientGate:
+def run(scenario: Callable[[ClientGate], Coroutine[Any, Any, None]], limit: int = 1, queue: int = 2) -> ClientGate:
     gate = ClientGate(limit=limit, queue=queue)
     asyncio.run(scenario(gate))
     return gate

@@ -17,7 +17,7 @@ def test_sparqlwrapper_select_json_and_csv(live_server: LiveServer) -> None:
     sparql = SPARQLWrapper(live_server.url + "/sparql")
     sparql.setQuery(P + 'SELECT ?x WHERE { ?x akg:abbreviation "ATFL" }')
     sparql.setReturnFormat(JSON)
-    bindings = sparql.queryAndConvert()["results"]["bindings"]  # type: ignore[index]
+    bindings = sparql.queryAndConvert()["results"]["bindings"]  # type: ignore[index, call-overload]
     assert bindings == [{"x": {"type": "uri", "value": str(ATFL)}}]
     sparql.setReturnFormat(CSV)
     assert sparql.queryAndConvert().decode().splitlines()[1] == str(ATFL)  # type: ignore[union-attr]
@@ -31,11 +31,11 @@ def test_sparqlwrapper_post_and_construct(live_server: LiveServer) -> None:
     sparql.setQuery(P + 'CONSTRUCT { ?x rdfs:label ?l } WHERE { ?x akg:abbreviation "ATFL" ; rdfs:label ?l }')
     sparql.setReturnFormat(TURTLE)
     data = sparql.queryAndConvert()
-    graph = rdflib.Graph().parse(data=data, format="turtle")
+    graph = rdflib.Graph().parse(data=data, format="turtle")  # type: ignore[arg-type]
     assert set(graph.objects(ATFL, rdflib.RDFS.label)) == {rdflib.Literal("anterior talofibular ligament")}
     sparql.setReturnFormat("xml")
     rdfxml = sparql.queryAndConvert()  # SPARQLWrapper parses RDF/XML into an rdflib graph itself
-    assert (ATFL, rdflib.RDFS.label, rdflib.Literal("anterior talofibular ligament")) in rdfxml
+    assert (ATFL, rdflib.RDFS.label, rdflib.Literal("anterior talofibular ligament")) in rdfxml  # type: ignore[operator]
 
 
 def test_rdflib_sparqlstore_queries_and_pattern_matching(live_server: LiveServer) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request, Response
 from pydantic import BaseModel
 
-from app.api.caching import RELEASE_CACHE_CONTROL, etag_matches, release_etag
+from app.api.caching import conditional_response
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_JSON, Problem, ProblemError, problem_response
 from app.api.sparql_runner import ClientGone, SparqlService, not_acceptable, result_headers
@@ -110,19 +110,13 @@ def _service(request: Request) -> SparqlService:
 
 
 def _respond(request: Request, body: bytes, media_type: str, headers: dict[str, str], cache: bool) -> Response:
-    """A complete response; cacheable GETs get an ETag and may be answered 304."""
+    """A complete response; cacheable GETs get an ETag and may be answered 304, the rest are never stored."""
     headers = {"Vary": "Accept", **headers}
     if cache:
-        tag = release_etag(body)
-        headers["ETag"] = tag
-        headers["Cache-Control"] = RELEASE_CACHE_CONTROL
-        if etag_matches(request.headers.get("if-none-match"), tag):
-            return Response(status_code=304, headers=headers)
-    else:
-        headers["Cache-Control"] = "no-store"
+        return conditional_response(request, body, media_type, headers=headers)
     if media_type.startswith("text/"):
         media_type += "; charset=utf-8"
-    return Response(content=body, media_type=media_type, headers=headers)
+    return Response(content=body, media_type=media_type, headers={**headers, "Cache-Control": "no-store"})
 
 
 def _html_preferred(accept: str | None) -> bool:
@@ -234,11 +228,9 @@ def read_query_page() -> Response:
 
 
 @router.get("/web/{name}", include_in_schema=False)
-def read_static(name: str) -> Response:
-    """The query page's script and style sheet (no CDN: everything is served from here)."""
+def read_static(request: Request, name: str) -> Response:
+    """The query page's and the explorer's scripts and style sheets (no CDN: everything is served from here)."""
     path = WEB / name
     if "/" in name or path.suffix not in _STATIC_TYPES or not path.is_file():
         raise ProblemError(404, "http-404", "Not Found", f"No file {name!r} under /web.")
-    body = path.read_bytes()
-    headers = {"Cache-Control": RELEASE_CACHE_CONTROL, "ETag": release_etag(body)}
-    return Response(body, media_type=_STATIC_TYPES[path.suffix], headers=headers)
+    return conditional_response(request, path.read_bytes(), _STATIC_TYPES[path.suffix])

@@ -3,6 +3,8 @@ parameter a problem that names it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -10,7 +12,7 @@ PROBLEM = "application/problem+json"
 KINDS = ["innervation", "restraint", "attachment", "positive-test", "injury-case"]
 
 
-def quiz(client: httpx.Client, **params: object) -> dict:
+def quiz(client: httpx.Client, **params: Any) -> dict[str, Any]:
     response = client.get("/v1/quiz", params=params)
     assert response.status_code == 200, response.text
     return response.json()  # type: ignore[no-any-return]
@@ -76,7 +78,7 @@ def test_the_regions_each_hold_a_round(client: httpx.Client) -> None:
     ],
 )
 def test_bad_parameters_are_problems_naming_them(
-    client: httpx.Client, params: dict[str, object], status: int, parameter: str
+    client: httpx.Client, params: dict[str, Any], status: int, parameter: str
 ) -> None:
     response = client.get("/v1/quiz", params=params)
     assert response.status_code == status and response.headers["content-type"].startswith(PROBLEM)

@@ -52,7 +52,7 @@ def test_empty_query_is_a_problem_naming_q(client: httpx.Client) -> None:
     assert response.status_code == 422 and response.json()["parameter"] == "q"
 
 
-def page(client: httpx.Client, q: str, **params: object) -> dict:
+def page(client: httpx.Client, q: str, **params: Any) -> dict[str, Any]:
     response = client.get("/v1/search", params={"q": q, **params})
     assert response.status_code == 200, response.text
     return response.json()  # type: ignore[no-any-return]

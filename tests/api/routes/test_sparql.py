@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from typing import Any
 
 import httpx
 import pytest
@@ -102,7 +103,7 @@ def test_select_results_in_every_format(client: httpx.Client) -> None:
     assert xml.headers["content-type"].startswith("application/sparql-results+xml")
     root = ET.fromstring(xml.content)
     assert [
-        b.find(f"{RESULTS_NS}literal").text for b in root.iter(f"{RESULTS_NS}binding") if b.get("name") == "label"
+        b.findtext(f"{RESULTS_NS}literal") for b in root.iter(f"{RESULTS_NS}binding") if b.get("name") == "label"
     ] == expected
     csv_response = client.get("/sparql", params={"query": LIGAMENTS}, headers={"accept": "text/csv"})
     assert csv_response.headers["content-type"].startswith("text/csv")
@@ -118,7 +119,7 @@ def test_ask_answers_in_json_and_xml(client: httpx.Client) -> None:
     query = PREFIXES + 'ASK { ?x akg:abbreviation "ATFL" }'
     assert client.get("/sparql", params={"query": query}).json() == {"head": {}, "boolean": True}
     xml = client.get("/sparql", params={"query": query, "format": "xml"})
-    assert ET.fromstring(xml.content).find(f"{RESULTS_NS}boolean").text == "true"
+    assert ET.fromstring(xml.content).findtext(f"{RESULTS_NS}boolean") == "true"
 
 
 @pytest.mark.parametrize(
@@ -173,7 +174,7 @@ def test_get_results_have_an_etag_and_honour_if_none_match(client: httpx.Client)
 def test_protocol_dataset_parameters_choose_the_graphs(client: httpx.Client) -> None:
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
-    def n(**params: object) -> int:
+    def n(**params: Any) -> int:
         body = client.get("/sparql", params={"query": count, **params}).json()
         return int(body["results"]["bindings"][0]["n"]["value"])
 
