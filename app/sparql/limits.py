@@ -16,7 +16,9 @@ workers itself, with SIGKILL.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import os
 import signal
 import sys
 
@@ -29,6 +31,10 @@ _PR_SET_PDEATHSIG = 1
 
 class OutOfMemory(Exception):
     """A worker answered that the query raised MemoryError (it survived; the pool replaces it anyway)."""
+
+
+#: How much lower than the server's a SPARQL worker's scheduling priority is
+WORKER_NICENESS = 10
 
 
 def address_space() -> int | None:
@@ -44,9 +50,14 @@ def address_space() -> int | None:
 
 
 def confine(memory_bytes: int) -> bool:
-    """Die with the parent, ignore group stop signals, cap the address space; True if the cap is set."""
+    """Die with the parent, ignore group stop signals, yield the CPU to the server, cap the address space; True if
+    the cap is set. A lower scheduling priority (nice) keeps REST answers and /health quick while SPARQL bombs
+    hold every worker: the workers get what CPU the server leaves."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
