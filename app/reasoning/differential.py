@@ -101,7 +101,7 @@ class DifferentialEngine:
     def __init__(self, kb: KnowledgeBase, engine: ImpactEngine) -> None:
         self.kb = kb
         self.engine = engine
-        self._profiles: dict[str, _Profile] | None = None
+        self._profiles: dict[str, list[_Profile]] | None = None
 
     def candidates(self) -> list[str]:
         """Structures whose injury the engine can reason about (they restrain, act, sense or are tested)."""
@@ -119,15 +119,18 @@ class DifferentialEngine:
         return sorted(c for c in pool if kb.is_a(c, schema.ANATOMICAL_STRUCTURE))
 
     @property
-    def profiles(self) -> dict[str, _Profile]:
+    def profiles(self) -> dict[str, list[_Profile]]:
+        """Per structure, one profile per lesion it may have: named alone (its kind's default lesion), and as each
+        condition that damages it describes it. A candidate is scored by its best single lesion: findings that
+        only different lesions of it would give (an entrapment's pain, a cut's weakness) do not add up."""
         if self._profiles is None:
             readings = self._condition_readings()
             self._profiles = {}
             for c in self.candidates():
-                profile = self._profile(self.engine.impact([(c, 3)]))
+                lesions = [self._profile(self.engine.impact([(c, 3)]))]
                 for condition, report in readings.get(c, ()):
-                    self._add_lesion(profile, report, condition, c)
-                self._profiles[c] = profile
+                    lesions.append(self._add_lesion(_Profile(), report, condition, c))
+                self._profiles[c] = lesions
         return self._profiles
 
     def _condition_readings(self) -> dict[str, list[tuple[str, ImpactReport]]]:
@@ -163,7 +166,7 @@ class DifferentialEngine:
         return profile
 
     @staticmethod
-    def _add_lesion(profile: _Profile, report: ImpactReport, condition: str, structure: str) -> None:
+    def _add_lesion(profile: _Profile, report: ImpactReport, condition: str, structure: str) -> _Profile:
         """What a condition's lesion of the structure predicts on its own: the tests that detect that lesion of
         it, the condition's symptoms, and numbness or weakness that rest on it. A motion the condition
         destabilises with its other structures is theirs together, not this structure's."""
@@ -171,13 +174,14 @@ class DifferentialEngine:
             if t.structure is not None and t.structure.id == structure:
                 profile.add(FindingKind.POSITIVE_TEST, t.test.id, t.because)
         found = [
-            *((FindingKind.SYMPTOM, f.entity.id, f.because) for f in report.symptoms),
-            *((FindingKind.NUMBNESS, f.entity.id, f.because) for f in report.numbness_areas),
-            *((FindingKind.WEAK_MOTION, w.motion.id, w.because) for w in report.weakened_motions),
+            *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
+            *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
+            *((FindingKind.WEAK_MOTION, w.motion.id, w.because, w.fraction_lost) for w in report.weakened_motions),
         ]
-        for kind, entity, because in found:
+        for kind, entity, because, strength in found:
             if any(_rests_on(f, condition, structure) for f in because):
-                profile.add(kind, entity, because)
+                profile.add(kind, entity, because, strength)
+        return profile
 
     def rank(self, findings: ClinicalFindings, limit: int = 10) -> DifferentialReport:
         wanted: list[tuple[FindingKind, str]] = [
@@ -189,56 +193,68 @@ class DifferentialEngine:
         ]
         total = findings.count() or 1
         ranked = []
-        for structure, profile in self.profiles.items():
-            supported = [
-                Evidence(finding=self.kb.ref(entity), kind=kind, because=profile.predictions[(kind, entity)])
-                for kind, entity in wanted
-                if (kind, entity) in profile.predictions
-            ]
-            if findings.mechanism is not None:
-                mechanism = self._mechanism_support(structure, *findings.mechanism)
-                if mechanism is not None:
-                    supported.append(mechanism)
-            contradicted = [
-                Evidence(
-                    finding=self.kb.ref(test),
-                    kind=FindingKind.NEGATIVE_TEST,
-                    because=profile.predictions[(FindingKind.POSITIVE_TEST, test)],
-                )
-                for test in findings.negative_tests
-                if (FindingKind.POSITIVE_TEST, test) in profile.predictions
-            ]
-            if not supported:
-                continue
-            explained = {(e.kind, e.finding.id) for e in supported}
-            unexplained = [self.kb.ref(entity) for kind, entity in wanted if (kind, entity) not in explained]
-            weight = sum(self._weight(e, profile) for e in supported)
-            score = (weight - len(contradicted)) / total
-            # Between equal scores: a structure whose own facts explain the findings (the AITFL for a positive
-            # squeeze test) before one that explains them through others (the fibula it is anchored to).
-            direct = any(
-                (f.subject.id == structure and (f.fact is not None or f.predicate.id == schema.SENSORY_TERRITORY))
-                or (f.predicate.id == schema.EXAMINES_STRUCTURE and f.object is not None and f.object.id == structure)
-                for e in supported
-                for f in e.because
+        for structure, lesions in self.profiles.items():
+            best = min(
+                (r for profile in lesions if (r := self._rank_one(structure, profile, wanted, findings, total))),
+                key=lambda r: r[:4],
+                default=None,
             )
-            ranked.append(
-                (
-                    -score,
-                    0 if direct else 1,
-                    len(profile.predictions),  # parsimony: the narrower explanation first
-                    structure,
-                    Candidate(
-                        structure=self.kb.ref(structure),
-                        score=round(score, 4),
-                        supported_by=supported,
-                        contradicted_by=contradicted,
-                        unexplained=unexplained,
-                    ),
-                )
-            )
+            if best is not None:
+                ranked.append(best)
         ranked.sort(key=lambda r: r[:4])
         return DifferentialReport(findings=self._echo(findings), candidates=[r[4] for r in ranked[:limit]])
+
+    def _rank_one(
+        self, structure: str, profile: _Profile, wanted: list[tuple[FindingKind, str]], findings: ClinicalFindings,
+        total: int,
+    ) -> tuple[float, int, int, str, Candidate] | None:
+        """One lesion of one structure against the findings: its sort key and candidate, or None if it explains
+        nothing."""
+        supported = [
+            Evidence(finding=self.kb.ref(entity), kind=kind, because=profile.predictions[(kind, entity)])
+            for kind, entity in wanted
+            if (kind, entity) in profile.predictions
+        ]
+        if findings.mechanism is not None:
+            mechanism = self._mechanism_support(structure, *findings.mechanism)
+            if mechanism is not None:
+                supported.append(mechanism)
+        contradicted = [
+            Evidence(
+                finding=self.kb.ref(test),
+                kind=FindingKind.NEGATIVE_TEST,
+                because=profile.predictions[(FindingKind.POSITIVE_TEST, test)],
+            )
+            for test in findings.negative_tests
+            if (FindingKind.POSITIVE_TEST, test) in profile.predictions
+        ]
+        if not supported:
+            return None
+        explained = {(e.kind, e.finding.id) for e in supported}
+        unexplained = [self.kb.ref(entity) for kind, entity in wanted if (kind, entity) not in explained]
+        weight = sum(self._weight(e, profile) for e in supported)
+        score = (weight - len(contradicted)) / total
+        # Between equal scores: a structure whose own facts explain the findings (the AITFL for a positive
+        # squeeze test) before one that explains them through others (the fibula it is anchored to).
+        direct = any(
+            (f.subject.id == structure and (f.fact is not None or f.predicate.id == schema.SENSORY_TERRITORY))
+            or (f.predicate.id == schema.EXAMINES_STRUCTURE and f.object is not None and f.object.id == structure)
+            for e in supported
+            for f in e.because
+        )
+        return (
+            -score,
+            0 if direct else 1,
+            len(profile.predictions),  # parsimony: the narrower explanation first
+            structure,
+            Candidate(
+                structure=self.kb.ref(structure),
+                score=round(score, 4),
+                supported_by=supported,
+                contradicted_by=contradicted,
+                unexplained=unexplained,
+            ),
+        )
 
     @staticmethod
     def _weight(evidence: Evidence, profile: _Profile) -> float:

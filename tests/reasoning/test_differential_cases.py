@@ -28,6 +28,8 @@ from tests.reasoning.literature_cases import (
     VUURBERG,
 )
 
+WVU_TIBIAL = "WVU anatomy resources: tibial nerve deficits (anatomyresources.hsc.wvu.edu/nm_deficits/Tibial.html)"
+SFN_ENTRAPMENT = "Superficial peroneal nerve entrapment, The Nerve 2021;7(2):126, doi 10.21129/nerve.2021.7.2.126"
 RADIOPAEDIA_PERONEAL = "Radiopaedia: Peroneus brevis tear (radiopaedia.org/articles/peroneus-brevis-tear)"
 PHYSIOPEDIA_TTS = "Physiopedia: Tarsal Tunnel Syndrome (physio-pedia.com/Tarsal_Tunnel_Syndrome)"
 
@@ -96,6 +98,26 @@ CASES = (
         first=("fibularis muscles", "common fibular nerve", "superficial fibular nerve", "fibularis longus",
                "fibularis brevis", "tendon of fibularis longus", "tendon of fibularis brevis"),
         not_above=("fibularis tertius", "deep fibular nerve"),
+    ),
+    DiffCase(
+        id="weak-plantarflexion-and-inversion",
+        sources=(WVU_TIBIAL,),
+        claim="A tibial nerve lesion weakens plantarflexion and inversion; the common fibular nerve supplies neither "
+        "the calf nor tibialis posterior.",
+        weak_motions=("plantarflexion", "inversion"),
+        first=("tibial nerve",),
+        not_above=("common fibular nerve", "medial head of gastrocnemius"),
+    ),
+    DiffCase(
+        id="weak-eversion-with-pain-and-swelling",
+        sources=(RADIOPAEDIA_PERONEAL, SFN_ENTRAPMENT),
+        claim="A peroneal tendon tear explains weak eversion with lateral pain and swelling; an entrapped superficial "
+        "fibular nerve gives pain and paraesthesia but no peroneal weakness, so no single lesion of the nerve "
+        "explains all three.",
+        weak_motions=("eversion",),
+        symptoms=("pain", "swelling"),
+        first=("tendon of fibularis longus", "tendon of fibularis brevis"),
+        not_above=("superficial fibular nerve",),
     ),
     DiffCase(
         id="positive-squeeze-test",

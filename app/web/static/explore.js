@@ -692,8 +692,18 @@ $("differential-form").addEventListener("reset", () => {
 
 // --- navigation ---------------------------------------------------------------------------------------
 
+/** The hash as text; a malformed escape (#%E0%A4%A) is taken as it is rather than stopping the page. */
+function hashText() {
+  const raw = location.hash.slice(1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 function route() {
-  const ref = decodeURIComponent(location.hash.slice(1)).trim();
+  const ref = hashText().trim();
   if (!ref) {
     $("entity").hidden = true;
     return;
