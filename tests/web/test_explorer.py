@@ -389,3 +389,16 @@ def test_the_impact_panel_shows_the_lesion_what_it_amounts_to_and_how_it_is_know
     motions = text(explorer, "[data-section=destabilised_motions]")
     assert "position not stated by the sources" in motions
     assert "rests on the editor's reading" in motions
+
+
+def test_a_malformed_deep_link_still_loads_the_page(explorer: Browser, live_server: LiveServer) -> None:
+    """Issue 11: /explore#%E0%A4%A (a broken percent escape) never finished loading: the hash was decoded with
+    decodeURIComponent, which throws. The page loads, takes the text as it is, and a good link still works."""
+    explorer.open(live_server.url + "/explore#%E0%A4%A")
+    explorer.wait_for("document.body && document.body.dataset.ready === 'true'")
+    # the text was looked up and answered (no entity has that name), instead of the script stopping on it
+    explorer.wait_for("!document.getElementById('error').hidden")
+    go(explorer, ATFL)
+    shown(explorer, ATFL)
+    explorer.open(live_server.url + "/explore")  # leave the page as the other tests expect it
+    explorer.wait_for("document.body && document.body.dataset.ready === 'true'")
