@@ -22,13 +22,12 @@ from app.api.problems import install_problem_handlers
 from app.api.routes import (
     analytics,
     differential,
-    docs,
     entities,
-    explorer,
     exports,
     health,
     impact,
     linked_data,
+    pages,
     paths,
     quiz,
     search,
@@ -57,7 +56,7 @@ PAGE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
-#: The Swagger UI page starts with an inline script (assets are ours, see routes/docs.py).
+#: The Swagger UI page starts with an inline script (assets are ours, see routes/pages.py).
 _THIRD_PARTY_PAGES = ("/docs",)
 
 
@@ -138,7 +137,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         description=DESCRIPTION,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
-        docs_url=None,  # served by routes/docs.py from vendored assets, not from a CDN
+        docs_url=None,  # served by routes/pages.py from vendored assets, not from a CDN
         redoc_url=None,
         license_info={
             "name": "Data CC BY 4.0; code MIT",
@@ -204,8 +203,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         exports,
         sparql,
         linked_data,
-        explorer,
-        docs,
+        pages,
     ):
         app.include_router(module.router)
     return app

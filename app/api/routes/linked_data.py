@@ -18,6 +18,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from app import __version__
 from app.api.caching import conditional_response
 from app.api.deps import KnowledgeGraphDep
+from app.api.negotiation import prefers_html
 from app.api.problems import PROBLEM_JSON, Problem, ProblemError
 from app.exports import ARTEFACTS
 from app.kg import AnkleKG
@@ -87,11 +88,8 @@ def _negotiate(request: Request, format: str | None, *, html: bool) -> str:
             )  # fmt: skip
         return media
     accept = parse_accept(request.headers.get("accept"))
-    if html:
-        ranges = dict(accept)
-        best_rdf = max((ranges.get(t, 0.0) for t in GRAPH_TYPES), default=0.0)
-        if ranges.get("text/html", 0.0) > 0 and ranges.get("text/html", 0.0) >= best_rdf:
-            return "text/html"
+    if html and prefers_html(accept):
+        return "text/html"
     try:
         return choose_media_type("graph", accept)
     except NotAcceptable as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request, Response
@@ -13,7 +12,9 @@ from pydantic import BaseModel
 
 from app.api.caching import conditional_response
 from app.api.deps import KnowledgeGraphDep
+from app.api.negotiation import prefers_html
 from app.api.problems import PROBLEM_JSON, Problem, ProblemError, problem_response
+from app.api.routes.pages import query_page
 from app.api.sparql_runner import ClientGone, SparqlService, not_acceptable, result_headers
 from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH, parse_dataset_option
 from app.sparql.description import SD_PREFIXES, service_description
@@ -28,10 +29,6 @@ from app.sparql.results import (
     parse_accept,
     serialise_triples,
 )
-
-WEB = Path(__file__).resolve().parents[2] / "web" / "static"
-_STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-                 ".css": "text/css; charset=utf-8"}  # fmt: skip
 
 
 @asynccontextmanager
@@ -119,18 +116,6 @@ def _respond(request: Request, body: bytes, media_type: str, headers: dict[str, 
     return Response(content=body, media_type=media_type, headers={**headers, "Cache-Control": "no-store"})
 
 
-def _html_preferred(accept: str | None) -> bool:
-    """A browser (text/html explicitly, at least as wanted as any RDF syntax) gets the query page."""
-    ranges = dict(parse_accept(accept))
-    html = ranges.get("text/html", 0.0)
-    return html > 0 and html >= max((ranges.get(t, 0.0) for t in GRAPH_TYPES), default=0.0)
-
-
-def _page() -> Response:
-    return Response((WEB / "query.html").read_bytes(), media_type="text/html; charset=utf-8",
-                    headers={"Vary": "Accept", "Cache-Control": "public, max-age=300"})  # fmt: skip
-
-
 def _describe_service(request: Request, kg: Any, media_types: tuple[str, ...] | None) -> Response:
     accept = tuple((m, 1.0) for m in media_types) if media_types else parse_accept(request.headers.get("accept"))
     try:
@@ -150,8 +135,8 @@ async def _answer(request: Request, kg: Any, cache: bool) -> Response:
     except ProtocolError as exc:
         raise ProblemError(exc.status, exc.slug, exc.title, exc.detail, parameter=exc.parameter) from exc
     if parsed.query is None:
-        if parsed.media_types is None and _html_preferred(request.headers.get("accept")):
-            return _page()
+        if parsed.media_types is None and prefers_html(parse_accept(request.headers.get("accept"))):  # the page
+            return query_page()
         return _describe_service(request, kg, parsed.media_types)
     service = _service(request)
     if parsed.media_types:
@@ -220,17 +205,3 @@ def list_examples() -> list[Example]:
     """Example queries that answer real questions, with the ankle prefixes declared."""
     return [Example(id=e.id, title=e.title, question=e.question, query=e.query) for e in EXAMPLES]
 
-
-@router.get("/query", include_in_schema=False)
-def read_query_page() -> Response:
-    """The query page for people."""
-    return _page()
-
-
-@router.get("/web/{name}", include_in_schema=False)
-def read_static(request: Request, name: str) -> Response:
-    """The query page's and the explorer's scripts and style sheets (no CDN: everything is served from here)."""
-    path = WEB / name
-    if "/" in name or path.suffix not in _STATIC_TYPES or not path.is_file():
-        raise ProblemError(404, "http-404", "Not Found", f"No file {name!r} under /web.")
-    return conditional_response(request, path.read_bytes(), _STATIC_TYPES[path.suffix])

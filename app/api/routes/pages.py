@@ -1,0 +1,83 @@
+"""Every page for people and every asset they load, served from this service (no CDN): the explorer (/explore),
+the SPARQL query page (/query, also /sparql for a browser), the API documentation (/docs, Swagger UI vendored
+under web/static/vendor with its licence), and their scripts and style sheets (/web/...).
+
+FastAPI's default /docs loads Swagger UI from a CDN, so on a network without internet (a hospital intranet, a
+laptop offline, this project's CI) the documentation page was blank. The pages' scripts call only the public API.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Request, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
+
+from app.api.caching import conditional_response
+from app.api.problems import ProblemError
+
+WEB = Path(__file__).resolve().parents[2] / "web" / "static"
+SWAGGER_UI = "swagger-ui-5.35.0"
+VENDOR = WEB / "vendor" / SWAGGER_UI
+_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+          ".css": "text/css; charset=utf-8", ".png": "image/png"}  # fmt: skip
+_PAGE_HEADERS = {"Cache-Control": "public, max-age=300"}
+
+router = APIRouter(tags=["pages"])
+
+
+def _page(name: str, *, vary: bool = False) -> Response:
+    headers = {**_PAGE_HEADERS, **({"Vary": "Accept"} if vary else {})}
+    return Response((WEB / name).read_bytes(), media_type=_TYPES[".html"], headers=headers)
+
+
+def query_page() -> Response:
+    """The SPARQL query page (also what /sparql answers a browser, hence Vary: Accept)."""
+    return _page("query.html", vary=True)
+
+
+@router.get("/explore", include_in_schema=False)
+def read_explorer() -> Response:
+    """The explorer for students (deep links: /explore#ANKLE:0000016 or /explore#ATFL)."""
+    return _page("explore.html")
+
+
+@router.get("/query", include_in_schema=False)
+def read_query_page() -> Response:
+    """The query page for people."""
+    return query_page()
+
+
+@router.get("/docs", include_in_schema=False)
+def read_docs() -> HTMLResponse:
+    """Swagger UI over /openapi.json, with every asset from this service."""
+    base = f"/web/vendor/{SWAGGER_UI}"
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="AnkleKG API",
+        swagger_js_url=f"{base}/swagger-ui-bundle.js",
+        swagger_css_url=f"{base}/swagger-ui.css",
+        swagger_favicon_url=f"{base}/favicon-32x32.png",
+    )
+
+
+@router.get("/web/{name}", include_in_schema=False)
+def read_asset(request: Request, name: str) -> Response:
+    """A page's script or style sheet, with an ETag."""
+    path = WEB / name
+    if "/" in name or path.suffix not in _TYPES or path.suffix == ".png" or not path.is_file():
+        raise ProblemError(404, "http-404", "Not Found", f"No file {name!r} under /web.")
+    return conditional_response(request, path.read_bytes(), _TYPES[path.suffix])
+
+
+@router.get("/web/vendor/{package}/{name}", include_in_schema=False)
+def read_vendored(package: str, name: str) -> Response:
+    """A vendored asset; the version is in the path, so it may be cached for a long time."""
+    path = VENDOR / name
+    if package != SWAGGER_UI or "/" in name or path.suffix not in _TYPES or not path.is_file():
+        raise ProblemError(404, "http-404", "Not Found", f"No vendored file {package}/{name}.")
+    # FileResponse streams the 1.7 MB bundle from disk (with ETag and Last-Modified) instead of reading it whole
+    return FileResponse(
+        path, media_type=_TYPES[path.suffix], headers={"Cache-Control": "public, max-age=604800, immutable"}
+    )

@@ -1,0 +1,47 @@
+"""The pages over HTTP: /explore, /query, /docs and their assets (in a browser: tests/web/)."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+
+
+def test_the_explorer_is_one_html_page_whose_scripts_and_styles_come_from_this_service(client: httpx.Client) -> None:
+    page = client.get("/explore")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assets = [s for s in sources if s.endswith((".js", ".css"))]
+    assert assets and all(s.startswith("/") and not s.startswith("//") for s in assets)  # no CDN
+    for asset in assets:
+        served = client.get(asset)
+        assert served.status_code == 200, asset
+        assert served.headers["content-type"].split(";")[0] in ("text/javascript", "application/javascript", "text/css")
+    assert "<script>" not in page.text  # no inline script: the policy would block it
+
+
+def test_the_docs_page_loads_every_asset_from_this_service(client: httpx.Client) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert assets and all(a.startswith("/web/vendor/") for a in assets)
+    for asset in assets:
+        served = client.get(asset)
+        assert served.status_code == 200, asset
+        assert "immutable" in served.headers["cache-control"]
+
+
+def test_an_unknown_vendored_file_is_a_problem(client: httpx.Client) -> None:
+    missing = client.get("/web/vendor/swagger-ui-0.0.0/swagger-ui.css")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+
+
+def test_the_query_page_and_its_assets_are_served_with_validators(client: httpx.Client) -> None:
+    page = client.get("/query")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    script = client.get("/web/query.js")
+    assert script.status_code == 200 and script.headers["etag"]
+    assert client.get("/web/query.js", headers={"If-None-Match": script.headers["etag"]}).status_code == 304
+    assert client.get("/web/nothing.js").headers["content-type"] == "application/problem+json"
