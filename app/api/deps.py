@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from app.api.sparql_runner import SparqlService
 from app.kg import AnkleKG
 
 
@@ -15,3 +16,11 @@ async def get_kg(request: Request) -> AnkleKG:
 
 
 KnowledgeGraphDep = Annotated[AnkleKG, Depends(get_kg)]
+
+
+async def get_sparql(request: Request) -> SparqlService:
+    """The SPARQL worker pool the application's lifespan started (and stops at shutdown)."""
+    return request.app.state.sparql  # type: ignore[no-any-return]
+
+
+SparqlDep = Annotated[SparqlService, Depends(get_sparql)]

@@ -33,6 +33,7 @@ from app.api.routes import (
     search,
     sparql,
 )
+from app.api.sparql_runner import SparqlService
 from app.kg import AnkleKG
 from app.models import EDUCATIONAL_NOTICE
 from app.settings import Settings
@@ -129,7 +130,12 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         # server starts, not at load: a notebook that loads the library keeps its collector as it was.
         gc.collect()
         gc.freeze()
-        yield
+        # the SPARQL workers start once the graph is loaded, and stop (without respawning) at shutdown
+        app.state.sparql = await SparqlService.start(app.state.kg.dataset, app.state.kg.settings)
+        try:
+            yield
+        finally:
+            await app.state.sparql.pool.close()
 
     app = FastAPI(
         title="AnkleKG",

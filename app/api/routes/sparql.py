@@ -3,15 +3,13 @@ Description, the example queries and the query page for people."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
 from app.api.caching import conditional_response
-from app.api.deps import KnowledgeGraphDep
+from app.api.deps import KnowledgeGraphDep, SparqlDep
 from app.api.negotiation import prefers_html
 from app.api.problems import PROBLEM_JSON, Problem, ProblemError, problem_response
 from app.api.routes.pages import query_page
@@ -29,17 +27,6 @@ from app.sparql.results import (
     parse_accept,
     serialise_triples,
 )
-
-
-@asynccontextmanager
-async def sparql_lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Start the worker pool once the graph is loaded (the app's own lifespan runs first); stop it at shutdown."""
-    service = await SparqlService.start(app.state.kg.dataset, app.state.kg.settings)
-    app.state.sparql = service
-    try:
-        yield
-    finally:
-        await service.pool.close()
 
 
 def _problem_doc(text: str) -> dict[str, Any]:
@@ -99,11 +86,7 @@ _PROTOCOL_PARAMETERS = [
     },
 ]  # fmt: skip
 
-router = APIRouter(tags=["sparql"], lifespan=sparql_lifespan)
-
-
-def _service(request: Request) -> SparqlService:
-    return request.app.state.sparql  # type: ignore[no-any-return]
+router = APIRouter(tags=["sparql"])
 
 
 def _respond(request: Request, body: bytes, media_type: str, headers: dict[str, str], cache: bool) -> Response:
@@ -128,7 +111,7 @@ def _describe_service(request: Request, kg: Any, media_types: tuple[str, ...] | 
     return _respond(request, body, media_type, {}, cache=True)
 
 
-async def _answer(request: Request, kg: Any, cache: bool) -> Response:
+async def _answer(request: Request, kg: Any, service: SparqlService, cache: bool) -> Response:
     body = await request.body() if request.method == "POST" else b""
     try:
         parsed = parse_protocol(request.method, request.url.query, request.headers.get("content-type"), body)
@@ -138,7 +121,6 @@ async def _answer(request: Request, kg: Any, cache: bool) -> Response:
         if parsed.media_types is None and prefers_html(parse_accept(request.headers.get("accept"))):  # the page
             return query_page()
         return _describe_service(request, kg, parsed.media_types)
-    service = _service(request)
     if parsed.media_types:
         accept = tuple((m, 1.0) for m in parsed.media_types)
     else:
@@ -153,10 +135,10 @@ async def _answer(request: Request, kg: Any, cache: bool) -> Response:
     return _respond(request, result.body, result.media_type, result_headers(result), cache=cache)
 
 
-async def _answer_or_problem(request: Request, kg: Any, cache: bool) -> Response:
+async def _answer_or_problem(request: Request, kg: Any, service: SparqlService, cache: bool) -> Response:
     """Problems raised while answering, with their headers (Retry-After on 503)."""
     try:
-        return await _answer(request, kg, cache)
+        return await _answer(request, kg, service, cache)
     except ProblemError as exc:
         extra = dict(exc.extra)
         headers = extra.pop("headers", {})
@@ -166,10 +148,10 @@ async def _answer_or_problem(request: Request, kg: Any, cache: bool) -> Response
 
 
 @router.get("/sparql", name="query_get", responses=SPARQL_RESPONSES, openapi_extra={"parameters": _PROTOCOL_PARAMETERS})
-async def query_get(request: Request, kg: KnowledgeGraphDep) -> Response:
+async def query_get(request: Request, kg: KnowledgeGraphDep, service: SparqlDep) -> Response:
     """SPARQL 1.1 Protocol query via GET; without `query`, the Service Description (or, for a browser,
     the query page). Results are negotiated by `Accept` (with q-values) or `format`."""
-    return await _answer_or_problem(request, kg, cache=True)
+    return await _answer_or_problem(request, kg, service, cache=True)
 
 
 @router.post(
@@ -187,10 +169,10 @@ async def query_get(request: Request, kg: KnowledgeGraphDep) -> Response:
         }
     },
 )
-async def query_post(request: Request, kg: KnowledgeGraphDep) -> Response:
+async def query_post(request: Request, kg: KnowledgeGraphDep, service: SparqlDep) -> Response:
     """SPARQL 1.1 Protocol query via POST: form-encoded (`query=...`) or the query itself as the body with
     `Content-Type: application/sparql-query`. Updates are refused."""
-    return await _answer_or_problem(request, kg, cache=False)
+    return await _answer_or_problem(request, kg, service, cache=False)
 
 
 class Example(BaseModel):
