@@ -15,7 +15,9 @@ from app.learn import QuestionType, Quiz, QuizRegions
 
 router = APIRouter(prefix="/v1/quiz", tags=["quiz"], responses=PROBLEM_RESPONSES)
 
-Key = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+#: A question's key as the API writes it: its kind, then ids and terms (restraint:ANKLE:0000016:akg:...); the
+#: pattern also makes the OpenAPI say what the server refuses (a number or a bare word is no key)
+Key = Annotated[str, StringConstraints(min_length=3, max_length=300, pattern=r"^[a-z-]+:[A-Za-z0-9:_.+-]+$")]
 
 
 # sync: the first quiz drafts every question (about a second), which must not hold the event loop
