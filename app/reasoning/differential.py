@@ -194,8 +194,10 @@ class DifferentialEngine:
         total = findings.count() or 1
         ranked = []
         for structure, lesions in self.profiles.items():
+            mechanism = self._mechanism_support(structure, *findings.mechanism) if findings.mechanism else None
             best = min(
-                (r for profile in lesions if (r := self._rank_one(structure, profile, wanted, findings, total))),
+                (r for profile in lesions
+                 if (r := self._rank_one(structure, profile, wanted, findings, total, mechanism))),
                 key=lambda r: r[:4],
                 default=None,
             )
@@ -206,19 +208,17 @@ class DifferentialEngine:
 
     def _rank_one(
         self, structure: str, profile: _Profile, wanted: list[tuple[FindingKind, str]], findings: ClinicalFindings,
-        total: int,
+        total: int, mechanism: Evidence | None,
     ) -> tuple[float, int, int, str, Candidate] | None:
         """One lesion of one structure against the findings: its sort key and candidate, or None if it explains
-        nothing."""
+        nothing. ``mechanism``: the structure's support for the reported mechanism (the same for all its lesions)."""
         supported = [
             Evidence(finding=self.kb.ref(entity), kind=kind, because=profile.predictions[(kind, entity)])
             for kind, entity in wanted
             if (kind, entity) in profile.predictions
         ]
-        if findings.mechanism is not None:
-            mechanism = self._mechanism_support(structure, *findings.mechanism)
-            if mechanism is not None:
-                supported.append(mechanism)
+        if mechanism is not None:
+            supported.append(mechanism)
         contradicted = [
             Evidence(
                 finding=self.kb.ref(test),

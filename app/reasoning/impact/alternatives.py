@@ -51,7 +51,7 @@ def readings(ctx: Context, injuries: Sequence[tuple[str, Grade]]) -> list[Exclud
     always = left_out(ctx, injuries)
     choices = []
     for condition in sorted({curie for curie, _ in injuries}):
-        marked = alternatives_of(ctx, condition) if ctx.kb.is_a(condition, terms.CONDITION) else []
+        marked = alternatives_of(ctx, condition)
         if marked:
             choices.append([(condition, st.object, [o.object for o in marked if o is not st]) for st in marked])
     if not choices:
@@ -120,7 +120,7 @@ def _injuries(
     items = [a for a in reports[0].injuries if a.structure.id in common]
     grades = {a.structure.id: a.grade for a in reports[0].injuries}  # a condition's own grade, as expanded
     for condition in sorted({curie for curie, _ in injuries}):
-        for st in alternatives_of(ctx, condition) if ctx.kb.is_a(condition, terms.CONDITION) else []:
+        for st in alternatives_of(ctx, condition):
             if st.object in common:
                 continue
             items.append(AffectedStructure(

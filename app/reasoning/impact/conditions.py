@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from app.knowledge.model import Statement
 from app.models import Fact
 from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Amounts, Context, implements
@@ -27,7 +26,7 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
             continue
         if state.reached not in DAMAGED or state.lesion is None:
             continue
-        for holder, path in [(curie, []), *_wholes(ctx, curie)]:
+        for holder, path in [(curie, []), *ctx.wholes(curie)]:
             lifted = Affected(state.grade, state.reached, state.lesion, state.via, [*state.chain, *path], state.rules)
             for st in ctx.objects(holder, terms.AFFECTED_BY):
                 condition = st.object
@@ -62,20 +61,6 @@ def _grade_fits(ctx: Context, condition: str, grade: int) -> bool:
     term = ctx.kb.terms.get(condition)
     graded = [v for p, v in term.annotations if p == terms.INJURY_GRADE] if term else []
     return not graded or str(grade) in graded
-
-
-def _wholes(ctx: Context, curie: str) -> list[tuple[str, list[Statement]]]:
-    result: list[tuple[str, list[Statement]]] = []
-    stack: list[tuple[str, list[Statement]]] = [(curie, [])]
-    seen = {curie}
-    while stack:
-        current, path = stack.pop()
-        for st in ctx.objects(current, terms.PART_OF):
-            if st.object not in seen:
-                seen.add(st.object)
-                result.append((st.object, [*path, st]))
-                stack.append((st.object, [*path, st]))
-    return sorted(result, key=lambda item: (len(item[1]), item[0]))
 
 
 def _parts(ctx: Context, curie: str) -> set[str]:

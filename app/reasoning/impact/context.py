@@ -117,6 +117,21 @@ class Context:
     def objects(self, subject: str, predicate: str) -> list[Statement]:
         return [st for st in self.kb.by_subject.get(subject, ()) if st.predicate == predicate]
 
+    def wholes(self, curie: str) -> list[tuple[str, list[Statement]]]:
+        """Everything ``curie`` is part of (akg:partOf, transitively), each with the statements leading up to it,
+        nearest first (a fractured malleolus is a fractured fibula; a torn band, a torn complex)."""
+        found: list[tuple[str, list[Statement]]] = []
+        stack: list[tuple[str, list[Statement]]] = [(curie, [])]
+        seen = {curie}
+        while stack:
+            current, path = stack.pop()
+            for st in self.objects(current, terms.PART_OF):
+                if st.object not in seen:
+                    seen.add(st.object)
+                    found.append((st.object, [*path, st]))
+                    stack.append((st.object, [*path, st]))
+        return sorted(found, key=lambda item: (len(item[1]), item[0]))
+
     def objects_any(self, subject: str, predicates: Iterable[str]) -> list[Statement]:
         wanted = set(predicates)
         return [st for st in self.kb.by_subject.get(subject, ()) if st.predicate in wanted]

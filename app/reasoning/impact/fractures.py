@@ -34,7 +34,8 @@ def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str
     posts: dict[str, Affected] = {}
     for fragment, state in fractured.items():
         # a fracture of a part of a bone (the neck of the fibula) breaks the bone: its buttresses elsewhere float
-        stack = [(fragment, list(state.chain)), *_wholes(ctx, fragment, list(state.chain))]
+        bones = [(w, [*state.chain, *path]) for w, path in ctx.wholes(fragment) if ctx.is_any(w, SKELETAL)]
+        stack = [(fragment, list(state.chain)), *bones]
         while stack:
             current, chain = stack.pop()
             for part in ctx.objects(current, terms.HAS_PART):
@@ -51,19 +52,6 @@ def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str
                         posts[part.object] = Affected(state.grade, state.reached, FRACTURE, state.via,
                                                       [*path, *ties], state.rules)  # fmt: skip
     return posts
-
-
-def _wholes(ctx: Context, part: str, chain: list[Statement]) -> list[tuple[str, list[Statement]]]:
-    """The bones a fractured part belongs to (transitively), each with the statements leading up to it."""
-    found: list[tuple[str, list[Statement]]] = []
-    stack = [(part, chain)]
-    while stack:
-        current, path = stack.pop()
-        for st in ctx.objects(current, terms.PART_OF):
-            if ctx.is_any(st.object, SKELETAL) and st.object not in {w for w, _ in found}:
-                found.append((st.object, [*path, st]))
-                stack.append((st.object, [*path, st]))
-    return found
 
 
 @implements("rule:unstable-fracture")
