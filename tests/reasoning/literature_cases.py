@@ -33,6 +33,7 @@ class LitCase:
     weakened: tuple[tuple[str, str], ...] = ()
     lost: tuple[tuple[str, str], ...] = ()
     not_lost: tuple[tuple[str, str], ...] = ()
+    not_weakened: tuple[tuple[str, str], ...] = ()  # not weak in the clinic (its prime movers intact)
     nothing_weakened: bool = False
     injured: tuple[str, ...] = ()
     not_injured: tuple[str, ...] = ()
@@ -1101,6 +1102,9 @@ CASES: tuple[LitCase, ...] = (
         numb=("skin of first web space of foot",),
         not_numb=("skin of dorsum of foot", "skin of anterolateral leg"),
         not_lost=(ST_EV, PLANTAR),
+        # review round 9: "the SPN subserves ankle eversion" (SP_PERONEAL_NERVE): eversion stays strong, the sign
+        # that tells a deep fibular lesion from a common fibular one (fibularis tertius only assists it)
+        not_weakened=(ST_EV, PLANTAR),
     ),
     LitCase(
         id="superficial-fibular-nerve-grade3",

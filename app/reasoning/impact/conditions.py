@@ -163,7 +163,7 @@ def symptoms(
         conclude("rule:motion-destabilised", f"{ctx.kb.label(g.motion)} of the {ctx.kb.label(g.joint)} is "
                  f"{g.status.value}{where}", 1.0 if g.status is Stability.UNSTABLE else 0.75,
                  list(g.steps), g.step_rules)  # fmt: skip
-    for w in found[:1]:
+    for w in [w for w in found if w.status is not Strength.ASSISTANTS_LOST][:1]:
         conclude("rule:motion-weakened", f"{ctx.kb.label(w.motion)} at the {ctx.kb.label(w.joint)} is {w.status.value}",
                  w.fraction_lost, list(w.steps), w.step_rules)  # fmt: skip
     for w in found:

@@ -366,7 +366,8 @@ const IMPACT_SECTIONS = [
   ["destabilised_motions", "Destabilised motions", (m) => [link(m.motion), " of the ", link(m.joint),
     m.position ? [" in the ", link({ ...m.position, label: positionName(m.position.label) }), " position"]
       : " (position not stated by the sources)", statusBadge(m.status),
-    ` — ${pct(m.fraction_lost)} of its recorded restraint lost`, basisNote(m),
+    ` — ${m.restraints_lost} of ${m.restraints_recorded} recorded restraints lost`
+      + ` (${pct(m.fraction_lost)} of the recorded restraint, by ${m.weighting})`, basisNote(m),
     m.note ? el("div", { className: "note", text: m.note }) : ""]],
   ["weakened_motions", "Weakened motions", (m) => [link(m.motion), " at the ", link(m.joint), statusBadge(m.status),
     ` — ${pct(m.fraction_lost)} of the muscles' production lost`, basisNote(m)]],
