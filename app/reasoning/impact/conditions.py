@@ -8,6 +8,7 @@ from app.reasoning.impact.context import Affected, Amounts, Context, implements
 from app.reasoning.impact.expansion import LOSS, condition_lesions, lesion_for, names_parts
 from app.reasoning.impact.mechanics import Group, Weakness
 from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Strength
+from app.reasoning.impact.presentation import presentations
 from app.reasoning.impact.sensation import FindingsByEntity, burning
 
 
@@ -175,6 +176,7 @@ def symptoms(
     burn = burning(ctx, affected)
     if burn:
         conclude("rule:compression-burns", burn[0], 0.5, burn[1])
+    presentations(ctx, affected, findings)
     return findings.result(ctx)
 
 
