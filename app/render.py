@@ -60,8 +60,8 @@ def render_impact(report: ImpactReport) -> str:
         "Carrying more load:",
         [
             (
-                f"{i.structure.label} ({i.kind}) for {i.motion.label} of the {i.joint.label} "
-                f"({', '.join(p.label for p in i.positions)})",
+                f"{i.structure.label} ({i.kind}) for {i.motion.label} of the {i.joint.label}"
+                + (f" ({', '.join(p.label for p in i.positions)})" if i.positions else ""),
                 [],
             )
             for i in report.increased_load
