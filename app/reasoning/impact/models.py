@@ -169,6 +169,10 @@ class ImpactReport(BaseModel):
     symptoms: list[Finding]
     numbness_areas: list[Finding]
     nerves_at_risk: list[Finding]
-    supply_at_risk: list[Finding]
+    supply_at_risk: list[Finding] = Field(
+        description="What an injured or compressed artery supplies, and bones a concluded condition may starve. At "
+        "risk, not lost: the graph records which artery supplies a structure, not the collateral flow that may "
+        "keep it supplied."
+    )
     long_term_risks: list[Finding]
     rules_applied: list[RuleRef]

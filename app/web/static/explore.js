@@ -380,7 +380,7 @@ const IMPACT_SECTIONS = [
   ["long_term_risks", "Long-term risks", finding],
   ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,
     link(l.motion), " of the ", link(l.joint), positionsPhrase(l.positions)]],
-  ["supply_at_risk", "Blood supply at risk", finding],
+  ["supply_at_risk", "Blood supply at risk (collateral flow is not modelled: at risk, not lost)", finding],
   ["injuries", "What the injury reaches", (a) => [link(a.structure),
     a.lesion ? [" — ", a.lesion.label, a.lesion.id === "akg:LossOfContinuity" ? ` grade ${a.grade}` : ""] : "",
     `, ${a.reached}`, a.via ? [" (via ", link(a.via), ")"] : ""]],
