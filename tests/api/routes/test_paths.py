@@ -34,7 +34,7 @@ def test_paths_respect_max_length_and_bad_values_are_problems(client: httpx.Clie
 
 
 def test_the_same_paths_by_other_names_come_from_the_answer_cache(client: httpx.Client) -> None:
-    params = {"from": "sural nerve", "to": "ATFL", "max_length": 3}
+    params: dict[str, str | int] = {"from": "sural nerve", "to": "ATFL", "max_length": 3}
     first = client.get("/v1/paths", params=params)
     before = client.get("/health").json()["answer_cache"]["hits"]
     again = client.get("/v1/paths", params={**params, "to": "anterior talofibular ligament"})

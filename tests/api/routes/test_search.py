@@ -93,7 +93,7 @@ def test_a_negative_offset_is_a_problem_naming_it(client: httpx.Client) -> None:
 
 
 def test_a_search_asked_again_comes_from_the_answer_cache_with_its_etag(client: httpx.Client) -> None:
-    params = {"q": "talofibular", "limit": 3}
+    params: dict[str, str | int] = {"q": "talofibular", "limit": 3}
     first = client.get("/v1/search", params=params)
     before = client.get("/health").json()["answer_cache"]["hits"]
     again = client.get("/v1/search", params=params)
