@@ -605,6 +605,20 @@ CASES: tuple[LitCase, ...] = (
         unstable=((TC, "lateral talar shift"), WIDENING),
         not_injured=("lateral malleolus",),
     ),
+    LitCase(
+        id="fibula-at-an-unstated-level-with-syndesmosis",
+        injuries=(("fibula", 3), (AITFL, 3), (PITFL, 3), (IOL, 3), (IOM, 3)),
+        sources=(WHEELESS_MAISONNEUVE, WEBER_RADIOPAEDIA),
+        claim=(
+            "A Maisonneuve fracture is a fracture of the PROXIMAL fibula with syndesmotic disruption (Wheeless); a "
+            "fibular fracture above the syndesmosis with the syndesmosis torn (Weber C) is unstable at the mortise "
+            "but is not called a Maisonneuve injury unless the break is proximal. Review round 9 found the engine "
+            "labelling any fibula + syndesmosis Maisonneuve, with a common fibular nerve palsy risk that belongs to "
+            "the fibular neck."
+        ),
+        unstable=(WIDENING,),
+        not_long_term=("common fibular nerve palsy",),
+    ),
     # ===========================================================================================================
     # Fractures
     # ===========================================================================================================
