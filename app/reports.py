@@ -44,6 +44,8 @@ def coverage(kg: AnkleKG) -> list[CategoryCoverage]:
         related |= {a.muscle, a.joint, a.motion}
     for e in kg.kb.treatment_evidence:
         related |= {e.condition, e.treatment}
+    for p in kg.kb.lesion_presentations:
+        related.add(p.symptom)
     groups: dict[str, list[Term]] = defaultdict(list)
     for term in kg.kb.terms.values():
         if schema.REFERENCE not in term.types:
@@ -191,6 +193,8 @@ def coverage_markdown(kg: AnkleKG, csv_path: Path | None) -> str:
         f"| muscle actions | {counts['muscle_actions']} | {_pct(sourced['actions'], counts['muscle_actions'])} |",
         f"| treatment evidence | {counts['treatment_evidence']} | "
         f"{_pct(sourced['evidence'], counts['treatment_evidence'])} |",
+        f"| lesion presentations | {counts['lesion_presentations']} | "
+        f"{_pct(sourced['presentations'], counts['lesion_presentations'])} |",
         "",
         "Xrefs: only UBERON and FMA identifiers given by the reference table; empty cells stay empty, so a "
         "category's xref share can be below 100% by design.",
@@ -228,6 +232,7 @@ def _sourcing(kg: AnkleKG) -> Counter[str]:
         restraints=sum(1 for r in kb.restraints if r.sources),
         actions=sum(1 for a in kb.actions if a.sources),
         evidence=sum(1 for e in kb.treatment_evidence if e.sources),
+        presentations=sum(1 for p in kb.lesion_presentations if p.sources),
     )
 
 
@@ -242,6 +247,7 @@ def references_markdown(kg: AnkleKG) -> str:
         [r.sources for r in kb.restraints]
         + [a.sources for a in kb.actions]
         + [t.sources for t in kb.treatment_evidence]
+        + [p.sources for p in kb.lesion_presentations]
     ):
         uses.update(sources)
     for term in kb.terms.values():
@@ -291,7 +297,8 @@ def readme_counts(kg: AnkleKG, csv_path: Path | None) -> str:
         f"{by_type.get('artery', 0)} arteries, {by_type.get('condition', 0)} conditions, "
         f"{by_type.get('clinical test', 0)} clinical tests, {by_type.get('reference', 0)} references); "
         f"{counts['statements']} sourced relations, {counts['restraints']} restraints, "
-        f"{counts['muscle_actions']} muscle actions, {counts['treatment_evidence']} graded treatment facts.",
+        f"{counts['muscle_actions']} muscle actions, {counts['treatment_evidence']} graded treatment facts, "
+        f"{counts['lesion_presentations']} lesion presentations.",
     ]
     if csv_path is not None:
         table = reference_table_coverage(kg, csv_path)

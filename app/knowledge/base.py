@@ -249,6 +249,7 @@ class KnowledgeBase:
                 ),
                 sources=[self.ref(s) for s in p.sources],
                 note=p.note,
+                known_by=self.ref(p.known_by) if p.known_by else None,
             )
         return cached
 

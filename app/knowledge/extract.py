@@ -339,13 +339,15 @@ def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
 def read_lesion_presentations(store: ox.Store) -> list[LesionPresentation]:
     """Lesion presentations: lesion mechanism, kind of structure, symptom, lowest grade, sources, note."""
     query = """
-    SELECT ?e ?lesion ?kind ?symptom ?grade ?note (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
+    SELECT ?e ?lesion ?kind ?symptom ?grade ?note ?knownBy
+           (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
     WHERE {
       ?e a akg:LesionPresentation ; akg:presentingLesion ?lesion ; akg:structureKind ?kind ;
          akg:presentsWith ?symptom ; dcterms:source ?src .
       OPTIONAL { ?e akg:fromGrade ?grade }
       OPTIONAL { ?e akg:evidenceNote ?note }
-    } GROUP BY ?e ?lesion ?kind ?symptom ?grade ?note ORDER BY ?e"""
+      OPTIONAL { ?e akg:knownBy ?knownBy }
+    } GROUP BY ?e ?lesion ?kind ?symptom ?grade ?note ?knownBy ORDER BY ?e"""
     return [
         LesionPresentation(
             id=row["e"],
@@ -355,6 +357,7 @@ def read_lesion_presentations(store: ox.Store) -> list[LesionPresentation]:
             from_grade=int(row["grade"]) if row.get("grade") else None,
             sources=tuple(sorted(compress(s) for s in row["sources"].split())),
             note=row.get("note"),
+            known_by=row.get("knownBy"),
         )
         for row in _rows(store, query)
     ]

@@ -139,3 +139,4 @@ class LesionPresentation:
     from_grade: int | None
     sources: tuple[str, ...]
     note: str | None = None
+    known_by: str | None = None

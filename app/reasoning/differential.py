@@ -62,6 +62,15 @@ class Evidence(BaseModel):
 #: structure resists as a secondary restraint; a motion its loss leaves with reduced restraint): half of one.
 #: A ranking policy of the engine, not a measured share.
 SECONDARY_ONLY = 0.5
+#: The support of a symptom that the candidate presents only because every lesion of its kind does (pain after any
+#: sprain: rule:lesion-presents), against one its own condition or mechanics give: half. Also a ranking policy.
+NON_SPECIFIC = 0.5
+PRESENTS = "rule:lesion-presents"
+#: The rules that conclude a symptom (the others reached the structure: their presence says nothing of specificity)
+SYMPTOM_RULES = frozenset({
+    PRESENTS, "rule:condition-consequences", "rule:motion-destabilised", "rule:motion-weakened", "rule:foot-drop",
+    "rule:numbness", "rule:compression-burns",
+})  # fmt: skip
 
 
 class Candidate(BaseModel):
@@ -163,7 +172,8 @@ class DifferentialEngine:
             profile.add(FindingKind.POSITIVE_TEST, t.test.id, sorted(t.because, key=lambda f: f.fact is None))
         for kind, found in ((FindingKind.SYMPTOM, report.symptoms), (FindingKind.NUMBNESS, report.numbness_areas)):
             for f in found:
-                profile.add(kind, f.entity.id, f.because)
+                generic = {r.id for r in f.rules} & SYMPTOM_RULES == {PRESENTS}
+                profile.add(kind, f.entity.id, f.because, NON_SPECIFIC if generic else 1.0)
         for w in report.weakened_motions:
             if w.status is not Strength.ASSISTANTS_LOST:  # prime movers intact: no weakness to find
                 profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because, w.fraction_lost)
@@ -268,12 +278,13 @@ class DifferentialEngine:
 
     @staticmethod
     def _weight(evidence: Evidence, profile: _Profile) -> float:
-        """A mechanism resisted only as a secondary restraint supports a candidate half as much; a weak motion the
-        candidate weakens only a little (fibularis tertius, eversion) less than one it takes most of (the peronei):
-        half, plus half the share of the motion it loses."""
+        """A mechanism resisted only as a secondary restraint supports a candidate half as much, and so do a motion
+        whose restraint it only reduces and a symptom it presents only as every lesion of its kind does; a weak
+        motion the candidate weakens only a little (fibularis tertius, eversion) less than one it takes most of (the
+        peronei): half, plus half the share of the motion it loses."""
         if evidence.kind is FindingKind.WEAK_MOTION:
             return 0.5 + 0.5 * profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
-        if evidence.kind is FindingKind.UNSTABLE_MOTION:
+        if evidence.kind in (FindingKind.UNSTABLE_MOTION, FindingKind.SYMPTOM):
             return profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
         if evidence.kind is not FindingKind.MECHANISM:
             return 1.0

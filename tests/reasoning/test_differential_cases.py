@@ -141,7 +141,7 @@ CASES = (
         "(Wheeless); review round 9 found that an unstable posterior talar translation gave no candidate at all. "
         "(SP_PERONEAL_NERVE is cited for the forbidden nerve: a nerve lesion restrains nothing.)",
         unstable_motions=("posterior talar translation",),
-        first=(PTFL, "lateral collateral ligament complex of ankle"),
+        at_top=(PTFL,),  # beside the inferior transverse ligament, which the graph also records as a restraint
         not_above=(ATFL, "common fibular nerve"),
     ),
 )

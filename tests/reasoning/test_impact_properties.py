@@ -72,6 +72,8 @@ def fact_exists(fact: object) -> bool:
     o = fact.object.id if fact.object else None  # type: ignore[attr-defined]
     if fact.fact is not None:  # type: ignore[attr-defined]
         node = fact.fact.id  # type: ignore[attr-defined]
+        if p == "akg:presentsWith":  # a lesion presentation: a kind of structure presents with a symptom
+            return ask(f"ASK {{ {node} akg:structureKind {s} ; akg:presentsWith {o} ; dcterms:source ?src }}")
         return ask(f"ASK {{ {node} ?role {s} ; akg:motion {o} ; dcterms:source ?src }}")
     if fact.inferred:  # type: ignore[attr-defined]
         return ask(f"ASK {{ {{ {o} ?q {s} . ?q owl:inverseOf {p} }} UNION {{ {o} ?q {s} . {p} owl:inverseOf ?q }} "

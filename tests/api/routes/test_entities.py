@@ -229,7 +229,7 @@ def _citations() -> dict[str, set[tuple[str, ...]]]:
         cited.setdefault(row["r"], set()).add((row["s"], row["p"], target))
     for row in datafacts.select(
         """SELECT ?r ?f WHERE { ?f dcterms:source ?r ; a ?kind .
-             FILTER(?kind IN (akg:Restraint, akg:MuscleAction, akg:TreatmentEvidence)) }"""
+             FILTER(?kind IN (akg:Restraint, akg:MuscleAction, akg:TreatmentEvidence, akg:LesionPresentation)) }"""
     ):
         cited.setdefault(row["r"], set()).add((row["f"],))
     return cited
