@@ -32,7 +32,8 @@ from app.knowledge.lookup import SearchHit
 from app.knowledge.model import Term
 from app.knowledge.resolver import Injury, Resolver
 from app.knowledge.schema import CLINICAL_TEST, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
-from app.learn import QuestionType, Quiz, QuizGenerator
+from app.learn import BrowseAxis, BrowseGroup, BrowseGroups, QuestionType, Quiz, QuizGenerator, browse_groups
+from app.learn.browse import BROWSE_DIR_NAME
 from app.loader import load_knowledge_base
 from app.models import EntityDetail, EntityPage, Neighbourhood, Paths
 from app.ontology.validation import ValidationReport
@@ -65,6 +66,8 @@ class AnkleKG:
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.kb)
         self.answers = Answers(self.kb)
+        # read at load, so that a group the service cannot use stops it like any other data file
+        self.browse_groups = browse_groups(self.kb, self.settings.data_dir / BROWSE_DIR_NAME)
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> AnkleKG:
@@ -227,6 +230,15 @@ class AnkleKG:
         return self.quiz_generator.quiz(
             types=[known[t] for t in types], region=where, count=count, seed=chosen, keys=keys
         )
+
+    def browse(self, *, by: BrowseAxis | None = None) -> BrowseGroups:
+        """The explorer's browse groups (data/browse/), by region and by kind, or only those of ``by``."""
+        groups = self.browse_groups.groups
+        return BrowseGroups(groups=[g for g in groups if by is None or g.by == by])
+
+    def browse_group(self, group: str) -> BrowseGroup | None:
+        """One browse group by its id (None when there is no such group)."""
+        return next((g for g in self.browse_groups.groups if g.id == group), None)
 
     @cached_property
     def criticality_analysis(self) -> CriticalityAnalysis:

@@ -75,3 +75,42 @@ class QuizRegions(BaseModel):
     """Where a student can test himself: each region with enough questions for a round (`region=` of /v1/quiz)."""
 
     regions: list[QuizRegion]
+
+
+class BrowseAxis(StrEnum):
+    """How a browse group cuts the ankle: by where things are, or by what they are."""
+
+    REGION = "region"
+    KIND = "kind"
+
+
+class BrowseMember(BaseModel):
+    entity: EntityRef
+    types: list[EntityRef] = Field(description="The entity's own classes (ligament, muscle...).")
+
+
+class BrowseSubgroup(BaseModel):
+    heading: EntityRef | None = Field(
+        description="The entity these members belong to (a compartment, a ligament complex); null for a flat group."
+    )
+    members: list[BrowseMember]
+
+
+class BrowseGroup(BaseModel):
+    """One way into the graph: its members, read from the graph by the group's own SPARQL query."""
+
+    id: str = Field(examples=["lateral-ligaments"], description="Stable name of the group (`/v1/browse/{id}`).")
+    title: str
+    by: BrowseAxis
+    description: str
+    count: int = Field(description="How many distinct entities the group lists.")
+    subgroups: list[BrowseSubgroup] = Field(description="The members, under their headings, in the query's order.")
+    query: str = Field(
+        description="The SPARQL SELECT that defines the group (data/browse/); it runs unchanged at /sparql."
+    )
+
+
+class BrowseGroups(BaseModel):
+    """The explorer's ways in, by region and by kind, in page order."""
+
+    groups: list[BrowseGroup]
