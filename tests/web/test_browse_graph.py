@@ -98,7 +98,7 @@ def test_the_neighbourhood_graph_walks_one_hop_by_mouse_and_keeps_the_csp(page: 
         "edges: cy.edges().map(e => [e.source().id(), e.data('label'), e.target().id()])}; })()"
     )
     assert set(drawn["nodes"]) <= {n["id"] for n in answer["nodes"]} and ATFL in drawn["nodes"]
-    asserted = {(l["source"], l["predicate"]["label"], l["target"]) for l in answer["links"] if not l["inferred"]}
+    asserted = {(e["source"], e["predicate"]["label"], e["target"]) for e in answer["links"] if not e["inferred"]}
     assert asserted <= {tuple(e) for e in drawn["edges"]}  # every asserted link is drawn, typed and labelled
     assert ("ANKLE:0000016", "part of", "ANKLE:0000015") in {tuple(e) for e in drawn["edges"]}
     # the text alternative lists the same edges
@@ -157,7 +157,8 @@ def test_an_impact_answer_draws_its_chain_from_injury_to_tests(page: Browser, cl
             if f["predicate"]["id"] == "akg:Restraint" and f["subject"]["id"] == ATFL}  # fmt: skip
     assert lost and {(ATFL, "loses", fact) for fact in lost} <= edges
     # lost restraint -> destabilised motion -> test: the anterior drawer test examines anterior talar translation
-    drawer = next(t["test"]["id"] for t in full["expected_positive_tests"] if t["test"]["label"] == "anterior drawer test")
+    tests = full["expected_positive_tests"]
+    drawer = next(t["test"]["id"] for t in tests if t["test"]["label"] == "anterior drawer test")
     motion = next(m for m in full["destabilised_motions"] if m["motion"]["label"] == "anterior talar translation")
     node = f"motion:{motion['motion']['id']}@{motion['joint']['id']}"
     assert (node, "examined by", drawer) in edges
