@@ -20,7 +20,10 @@ async def list_browse_groups(
     kg: KnowledgeGraphDep,
     by: Annotated[
         BrowseAxis | None,
-        Query(description="Only the groups by region (where things are) or by kind (what they are)."),
+        Query(
+            description="Only the groups by region (where things are) or by kind (what they are).",
+            examples=["region"],
+        ),
     ] = None,
 ) -> ModelResponse:
     """The ways into the graph for someone browsing: by region (the lateral ligaments, the deltoid ligament, the
