@@ -113,6 +113,12 @@ def test_the_query_page(browser: Browser, live_server: LiveServer) -> None:
     assert_accessible(browser, "query page")
 
 
+def test_an_entity_iri_page(browser: Browser, live_server: LiveServer) -> None:
+    browser.open(live_server.url + "/ANKLE_0000016")
+    browser.wait_for("document.readyState === 'complete' && document.title.includes('anterior talofibular')")
+    assert_accessible(browser, "entity IRI page")
+
+
 def test_the_api_documentation(browser: Browser, live_server: LiveServer) -> None:
     browser.open(live_server.url + "/docs")
     browser.wait_for("document.querySelectorAll('.opblock').length > 10")
