@@ -17,6 +17,8 @@ const CLASS_COLOURS = [
   ["akg:ClinicalTest", "#2f855a"], ["akg:Motion", "#319795"], ["akg:Restraint", "#718096"],
 ];
 const STATUS_COLOURS = { unstable: "#c53030", "increased laxity": "#dd6b20", "reduced restraint": "#2b6cb0" };
+/** The statuses from the worst: a motion destabilised in several positions is drawn by its worst. */
+const STATUS_ORDER = Object.keys(STATUS_COLOURS);
 
 let cytoscapeLoading = null;
 
@@ -103,6 +105,9 @@ function impactChainData(report) {
     if (existing) {
       existing.positions.push(where);
       existing.label = `${m.motion.label} of the ${m.joint.label} (${existing.positions.join(", ")})`;
+      if (STATUS_ORDER.indexOf(m.status) >= 0 && STATUS_ORDER.indexOf(m.status) < STATUS_ORDER.indexOf(existing.status)) {
+        Object.assign(existing, { status: m.status, colour: STATUS_COLOURS[m.status] });
+      }
     } else {
       node(id, { label: `${m.motion.label} of the ${m.joint.label} (${where})`, positions: [where], entity: true,
         kind: "motion", colour: STATUS_COLOURS[m.status] || "#319795", status: m.status, walk: m.motion.id });
@@ -167,6 +172,7 @@ function drawGraph(cytoscape, container, data, layout, status) {
     autoungrabify: true,
     boxSelectionEnabled: false,
     userZoomingEnabled: false,  // the wheel scrolls the page; the drawing fits the box
+    userPanningEnabled: false,
     selectionType: "single",
   });
   const order = cy.nodes().toArray().sort((a, b) => (b.hasClass("center") - a.hasClass("center"))
@@ -202,6 +208,7 @@ function drawGraph(cytoscape, container, data, layout, status) {
       status.textContent = "";
     }
   });
+  if (GRAPHS.has(container.id)) GRAPHS.get(container.id).destroy();  // the view it replaces
   GRAPHS.set(container.id, cy);
   return cy;
 }
