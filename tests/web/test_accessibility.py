@@ -65,7 +65,8 @@ def explorer(browser: Browser, live_server: LiveServer) -> Browser:
 
 
 def test_the_front_page_with_browse_open(explorer: Browser) -> None:
-    explorer.evaluate("document.querySelectorAll('details.browse-group').forEach(d => d.open = true)")
+    explorer.evaluate("document.querySelectorAll('details.browse-group, details.browse-query')"
+                      ".forEach(d => d.open = true)")  # fmt: skip
     assert_accessible(explorer, "front page")
 
 
@@ -142,6 +143,7 @@ def test_the_new_views_fit_a_phone(explorer: Browser) -> None:
         explorer.evaluate("document.querySelector('[data-group=compartments]').open = true; "
                           "document.querySelector('[data-group=compartments] .browse-query').open = true")  # fmt: skip
         assert explorer.evaluate("document.documentElement.scrollWidth") <= 390
+        assert_accessible(explorer, "front page on a phone")  # the query scrolls sideways: it must take focus
         screenshot(explorer, "mobile-browse", "#browse", width=390, mobile=True)
         go(explorer, ATFL)
         shown(explorer, ATFL)

@@ -20,7 +20,7 @@ function browseGroup(group) {
     el("p", { className: "help", text: group.description }),
     lists,
     el("details", { className: "browse-query" }, el("summary", { text: "The query behind this group" }),
-      el("pre", {}, el("code", { text: group.query })),
+      el("pre", { tabindex: "0" }, el("code", { text: group.query })),  // it may scroll: keyboards must reach it
       el("p", { className: "help" }, "Run it yourself on the ", el("a", { href: "/query", text: "SPARQL query page" }), ".")));
 }
 
