@@ -1,4 +1,4 @@
-"""Command line: ``anklekg serve | validate | impact | differential | sparql | export`` (also
+"""Command line: ``anklekg serve | validate | build | impact | differential | sparql | export`` (also
 ``python -m app``)."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from app import __version__
 from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
 from app.kg import AnkleKG
 from app.learn.browse import BROWSE_DIR_NAME, check_browse_groups
+from app.loader import validated_report, validation_stamp
 from app.models import EDUCATIONAL_NOTICE
 from app.ontology.load import load_store
 from app.reasoning.rules import RuleConfigurationError, load_rules
@@ -110,6 +111,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
             store, data_dir=settings.data_dir, reference_csv=settings.reference_csv, shacl=not args.no_shacl
         )
     print(json.dumps(report.to_dict(), indent=2) if args.json else report.render_text())
+    return 0 if report.ok else EXIT_INVALID
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Validate in full and store the report by its inputs' fingerprint: later starts on the same data skip it."""
+    overrides: dict[str, object] = {"cache_dir": Path(args.cache_dir)} if args.cache_dir else {}
+    settings = _settings(args, **overrides)
+    if settings.cache_dir is None:
+        print("anklekg: no cache folder is set (ANKLEKG_CACHE_DIR): nothing to build into", file=sys.stderr)
+        return EXIT_USAGE
+    with _reading_data():
+        store = load_store(settings.ontology_paths)
+        load_rules(settings.data_dir / "rules")
+        report = validated_report(store, settings.model_copy(update={"cache_dir": None}))
+    stamp = validation_stamp(settings)
+    if stamp is None or not stamp.save(report):
+        print(f"anklekg: could not write into {settings.cache_dir}", file=sys.stderr)
+        return EXIT_USAGE
+    print(report.render_text())
+    print(f"validation report stored: {stamp.path}")
     return 0 if report.ok else EXIT_INVALID
 
 
@@ -273,6 +294,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-shacl", action="store_true")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.set_defaults(func=cmd_validate)
+
+    build = sub.add_parser(
+        "build",
+        help="validate the data in full and store the report, so that starts on unchanged data skip validation",
+    )
+    data_options(build)
+    build.add_argument("--no-shacl", action="store_true", help="store a report made without SHACL")
+    build.add_argument("--cache-dir", help="where to store it (default: ANKLEKG_CACHE_DIR or ~/.cache/anklekg)")
+    build.set_defaults(func=cmd_build)
 
     impact = sub.add_parser("impact", help="what destabilises if these structures are injured")
     data_options(impact)

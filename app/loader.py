@@ -7,14 +7,21 @@ the knowledge package from depending on the graph package, which depends on it.
 
 from __future__ import annotations
 
+import logging
+
+import pyoxigraph as ox
+
 from app.errors import OntologyInvalid
 from app.graph.projection import project_graph
 from app.knowledge.base import KnowledgeBase, build_knowledge_base
 from app.ontology.load import load_store
-from app.ontology.validation import ValidationReport, validate
+from app.ontology.validation import ValidationReport, inputs, validate
+from app.ontology.validation.stamp import ValidationStamp
 from app.settings import Settings
 
-__all__ = ["load_knowledge_base"]
+__all__ = ["load_knowledge_base", "validated_report", "validation_stamp"]
+
+logger = logging.getLogger(__name__)
 
 
 def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationReport | None]:
@@ -25,9 +32,38 @@ def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationRe
     store = load_store(settings.ontology_paths)
     report = None
     if settings.validate_on_start:
-        report = validate(
-            store, data_dir=settings.data_dir, reference_csv=settings.reference_csv, shacl=settings.shacl_on_start
-        )
+        report = validated_report(store, settings)
         if not report.ok:
             raise OntologyInvalid(report)
     return build_knowledge_base(store, project_graph), report
+
+
+def validated_report(store: ox.Store, settings: Settings) -> ValidationReport:
+    """The validation report of these data files: the stored one when every input is unchanged, else a new one.
+
+    A new report is stored for the next start (see app/ontology/validation/stamp.py); ``cache_dir`` None
+    validates every time and stores nothing.
+    """
+    stamp = validation_stamp(settings)
+    if stamp is not None:
+        stored = stamp.load()
+        if stored is not None:
+            logger.info("validation: inputs unchanged since %s was made; its report is reused", stamp.path)
+            return stored
+        logger.info("validation: no stored report for these inputs (%s): validating in full", stamp.fingerprint[:12])
+    report = validate(
+        store, data_dir=settings.data_dir, reference_csv=settings.reference_csv, shacl=settings.shacl_on_start
+    )
+    if stamp is not None:
+        stamp.save(report)
+    return report
+
+
+def validation_stamp(settings: Settings) -> ValidationStamp | None:
+    """The fingerprint of what validating these settings' data reads; None when no cache folder is set."""
+    if settings.cache_dir is None:
+        return None
+    shacl, reference = settings.shacl_on_start, settings.reference_csv
+    files = [*settings.ontology_paths, *inputs(settings.data_dir, shacl=shacl, reference_csv=reference)]
+    options = {"shacl": shacl, "reference_table": reference is not None}
+    return ValidationStamp.of(files, options=options, cache_dir=settings.cache_dir)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.models import EDUCATIONAL_NOTICE
-from app.reasoning.impact import ImpactReport
+from app.reasoning.impact import DestabilisedMotion, ImpactReport
 
 
 def render_impact(report: ImpactReport) -> str:
@@ -39,7 +39,7 @@ def render_impact(report: ImpactReport) -> str:
         [
             (
                 f"{d.joint.label}: {d.motion.label} in {d.position.label if d.position else 'a position not stated'}"
-                f" — {d.status.value}, {d.fraction_lost:.0%} of restraint lost",
+                f" — {d.status.value}: {_restraints_lost(d)}",
                 d.because,
             )
             for d in report.destabilised_motions
@@ -60,8 +60,8 @@ def render_impact(report: ImpactReport) -> str:
         "Carrying more load:",
         [
             (
-                f"{i.structure.label} ({i.kind}) for {i.motion.label} of the {i.joint.label} "
-                f"({', '.join(p.label for p in i.positions)})",
+                f"{i.structure.label} ({i.kind}) for {i.motion.label} of the {i.joint.label}"
+                + (f" ({', '.join(p.label for p in i.positions)})" if i.positions else ""),
                 [],
             )
             for i in report.increased_load
@@ -87,7 +87,7 @@ def render_impact(report: ImpactReport) -> str:
     for title, findings in (
         ("Numb skin:", report.numbness_areas),
         ("Nerves at risk:", report.nerves_at_risk),
-        ("Blood supply at risk:", report.supply_at_risk),
+        ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),
         ("Symptoms:", report.symptoms),
         ("Long-term risks:", report.long_term_risks),
     ):
@@ -95,3 +95,11 @@ def render_impact(report: ImpactReport) -> str:
     lines.append("")
     lines.append(EDUCATIONAL_NOTICE)
     return "\n".join(lines)
+
+
+def _restraints_lost(d: DestabilisedMotion) -> str:
+    """How many recorded restraints are lost, and what the share is weighted by: counts, not a measured loss."""
+    roles = sorted({r.role for r in d.lost_restraints})
+    share = f"{d.fraction_lost:.0%} of the recorded restraint by {d.weighting}"
+    text = f"{d.restraints_lost} of {d.restraints_recorded} recorded restraints lost ({', '.join(roles)}; {share})"
+    return text + (f"; {d.note}" if d.note else "")

@@ -27,6 +27,12 @@ def default_worker_memory_mb(workers: int) -> int:
     return max(256, min(2048, total // (2 * workers) // 1024**2))
 
 
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/anklekg`` (``~/.cache/anklekg``): per user, outside the checkout and the install."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "anklekg"
+
+
 def default_reference_csv() -> Path | None:
     """The reference table the data's xrefs are checked against, vendored in data/reference/ (see SOURCE.md)."""
     candidate = default_data_dir() / "reference" / "ankle_structures.csv"
@@ -43,6 +49,9 @@ class Settings(BaseSettings):
     reference_csv: Path | None = Field(default_factory=default_reference_csv)
     validate_on_start: bool = True
     shacl_on_start: bool = True
+    # where validation reports are kept by their inputs' fingerprint (app/ontology/validation/stamp.py), so a
+    # start with unchanged data skips validation; None: validate at every start, keep nothing
+    cache_dir: Path | None = Field(default_factory=default_cache_dir)
     host: str = "127.0.0.1"
     port: int = 8000
     cors_origins: list[str] = ["*"]

@@ -88,6 +88,7 @@ class AKG(DefinedNamespace):
     EvidenceVeryLow: URIRef
     EvidenceInsufficient: URIRef
     TreatmentEvidence: URIRef
+    LesionPresentation: URIRef
     Reference: URIRef
     Rule: URIRef
     LesionMechanism: URIRef
@@ -129,6 +130,10 @@ class AKG(DefinedNamespace):
     treatment: URIRef
     evidenceLevel: URIRef
     recommendation: URIRef
+    presentingLesion: URIRef
+    structureKind: URIRef
+    presentsWith: URIRef
+    fromGrade: URIRef
     # anatomical relations
     partOf: URIRef
     hasPart: URIRef

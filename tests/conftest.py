@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +33,14 @@ SLOW_PATHS = (
     "tests/sparql/test_hostile.py",
     "tests/api/routes/test_exports.py",
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Validation reports are stored in a folder of this run's own (app/ontology/validation/stamp.py): the
+    session validates the data in full once, never trusting a report left by an earlier run or by the user."""
+    if "ANKLEKG_CACHE_DIR" not in os.environ:
+        os.environ["ANKLEKG_CACHE_DIR"] = tempfile.mkdtemp(prefix="anklekg-test-cache-")
+        config.add_cleanup(lambda: shutil.rmtree(os.environ.pop("ANKLEKG_CACHE_DIR"), ignore_errors=True))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -9,11 +9,16 @@ entries go first when the byte budget is spent. Hits and misses are reported on 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
 from app import __version__
-from app.api.caching import release_etag
+from app.api.caching import conditional_response, release_etag
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +66,24 @@ class AnswerCache:
             "entries": len(self._entries), "bytes": self.bytes, "max_bytes": self.max_bytes,
             "hits": self.hits, "misses": self.misses,
         }  # fmt: skip
+
+
+async def cached_answer(
+    request: Request, key: Hashable, compute: Callable[[], BaseModel], *, offload: bool = False
+) -> Response:
+    """A GET's answer from the cache (computed and kept on a miss) with its ETag, or 304 when the client holds it.
+
+    ``key`` names the question by resolved ids, never by the names typed, so that spellings share an entry; an
+    error raised while computing is not kept. ``offload``: compute a miss in the thread pool (work that may take
+    tens of milliseconds must not hold the event loop); the cache itself is only touched on the loop.
+    """
+    cache: AnswerCache = request.app.state.answer_cache
+    answer = cache.get(key)
+    if answer is None:
+        body = await run_in_threadpool(_dump, compute) if offload else _dump(compute)
+        answer = cache.put(key, body)
+    return conditional_response(request, answer.body, "application/json", tag=answer.etag)
+
+
+def _dump(compute: Callable[[], BaseModel]) -> bytes:
+    return compute().model_dump_json().encode()

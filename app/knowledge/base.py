@@ -18,6 +18,7 @@ from app.knowledge import extract, schema
 from app.knowledge.lookup import TermIndex
 from app.knowledge.model import (
     ClinicalTestSpec,
+    LesionPresentation,
     MuscleAction,
     Restraint,
     RestraintRole,
@@ -42,6 +43,7 @@ class KnowledgeBase:
     actions: list[MuscleAction]
     clinical_tests: list[ClinicalTestSpec]
     treatment_evidence: list[TreatmentEvidence]
+    lesion_presentations: list[LesionPresentation]
     motion_kinds: dict[str, frozenset[str]]
     opposite_motions: dict[str, frozenset[str]]
     graph: nx.MultiDiGraph = field(repr=False)
@@ -83,6 +85,7 @@ class KnowledgeBase:
             "muscle_actions": len(self.actions),
             "clinical_tests": len(self.clinical_tests),
             "treatment_evidence": len(self.treatment_evidence),
+            "lesion_presentations": len(self.lesion_presentations),
         }
 
     # -- naming -------------------------------------------------------------------------------
@@ -228,16 +231,38 @@ class KnowledgeBase:
             )
         return cached
 
+    def presentation_fact(self, p: LesionPresentation) -> Fact:
+        """'a ligament, stretched or torn, presents with pain (from grade II)' with its sources."""
+        cached = self._facts.get(p.id)
+        if cached is None:
+            grade = f" (from grade {'I' * p.from_grade})" if p.from_grade else ""
+            cached = self._facts[p.id] = Fact(
+                subject=self.ref(p.kind),
+                predicate=self.ref(schema.PRESENTS_WITH),
+                object=self.ref(p.symptom),
+                qualifiers={"lesion": [self.ref(p.lesion)]},
+                fact=EntityRef(
+                    id=p.id,
+                    label=f"a {self.label(p.kind)} ({self.label(p.lesion)}) presents with {self.label(p.symptom)}"
+                    + grade,
+                    iri=expand(p.id),
+                ),
+                sources=[self.ref(s) for s in p.sources],
+                note=p.note,
+            )
+        return cached
+
     # -- from a source to what rests on it ---------------------------------------------------------
     def facts_citing(self, source: str) -> list[Fact]:
         """Every asserted fact that cites ``source``: relations (not their inferred mirrors),
-        restraints, muscle actions and graded treatments. Built once, on first use."""
+        restraints, muscle actions, graded treatments and lesion presentations. Built once, on first use."""
         if self._citing is None:
             citing: dict[str, list[Fact]] = {}
             facts = [(st.sources, self.statement_fact(st)) for st in self.statements if not st.inferred]
             facts += [(r.sources, self.restraint_fact(r)) for r in self.restraints]
             facts += [(a.sources, self.action_fact(a)) for a in self.actions]
             facts += [(t.sources, self.treatment_fact(t)) for t in self.treatment_evidence]
+            facts += [(p.sources, self.presentation_fact(p)) for p in self.lesion_presentations]
             for sources, fact in facts:
                 for cited in dict.fromkeys(sources):
                     citing.setdefault(cited, []).append(fact)
@@ -314,6 +339,7 @@ def build_knowledge_base(store: ox.Store, project: Projection) -> KnowledgeBase:
         actions=actions,
         clinical_tests=extract.read_clinical_tests(statements, store),
         treatment_evidence=extract.read_treatment_evidence(store),
+        lesion_presentations=extract.read_lesion_presentations(store),
         motion_kinds=extract.read_motion_kinds(store),
         opposite_motions=extract.read_opposite_motions(store),
         graph=project(terms, statements, restraints, actions),

@@ -15,6 +15,7 @@ from app.knowledge import schema
 from app.knowledge.model import (
     ActionRole,
     ClinicalTestSpec,
+    LesionPresentation,
     MuscleAction,
     Restraint,
     RestraintRole,
@@ -330,6 +331,30 @@ def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
             direction=row.get("direction"),
             level_basis=row.get("levelBasis"),
             graded_by=row.get("gradedBy"),
+        )
+        for row in _rows(store, query)
+    ]
+
+
+def read_lesion_presentations(store: ox.Store) -> list[LesionPresentation]:
+    """Lesion presentations: lesion mechanism, kind of structure, symptom, lowest grade, sources, note."""
+    query = """
+    SELECT ?e ?lesion ?kind ?symptom ?grade ?note (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
+    WHERE {
+      ?e a akg:LesionPresentation ; akg:presentingLesion ?lesion ; akg:structureKind ?kind ;
+         akg:presentsWith ?symptom ; dcterms:source ?src .
+      OPTIONAL { ?e akg:fromGrade ?grade }
+      OPTIONAL { ?e akg:evidenceNote ?note }
+    } GROUP BY ?e ?lesion ?kind ?symptom ?grade ?note ORDER BY ?e"""
+    return [
+        LesionPresentation(
+            id=row["e"],
+            lesion=row["lesion"],
+            kind=row["kind"],
+            symptom=row["symptom"],
+            from_grade=int(row["grade"]) if row.get("grade") else None,
+            sources=tuple(sorted(compress(s) for s in row["sources"].split())),
+            note=row.get("note"),
         )
         for row in _rows(store, query)
     ]

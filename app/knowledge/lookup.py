@@ -6,8 +6,10 @@ suggestions; search is ranked: exact label, exact synonym or abbreviation, prefi
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 from enum import IntEnum
@@ -92,7 +94,21 @@ class TermIndex(Mapping[str, Term]):
                     self._by_name[folded][field].add(term.id)
                     self._choices.append((folded, field, term.id))
         self._choice_tokens = [tuple(name.split()) for name, _, _ in self._choices]
-        self._vocabulary = sorted({token for tokens in self._choice_tokens for token in tokens})
+        # Indices built once, so that a search costs what it finds, not the size of the graph: every name from
+        # each of its word starts, sorted (prefix and word matches are one bisection), and each word's names.
+        starts = sorted(
+            (name[i:], idx)
+            for idx, (name, _, _) in enumerate(self._choices)
+            for i in (0, *(m.end() for m in re.finditer(" ", name)))
+        )
+        self._suffixes = [suffix for suffix, _ in starts]
+        self._suffix_choice = [idx for _, idx in starts]
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for idx, tokens in enumerate(self._choice_tokens):
+            for token in set(tokens):
+                self._postings[token].append(idx)
+        self._vocabulary = sorted(self._postings)
+        self._max_name_words = max((len(tokens) for tokens in self._choice_tokens), default=0)
         self._closeness: dict[str, dict[str, float]] = {}  # word -> its close vocabulary words, bounded
 
     # -- the mapping (get, values and `in` go straight to the dict: answers call them per entity) --
@@ -170,12 +186,16 @@ class TermIndex(Mapping[str, Term]):
             if current is None or (score, -field) > (current.score, -current.matched_field):
                 best[term_id] = SearchHit(term, round(score, 3), field, name, kind)
 
-        for name, field, term_id in self._choices:
+        # every name that has the query at one of its word starts: at the first word, exact or prefix; else word
+        first = bisect_left(self._suffixes, folded)
+        for position in range(first, bisect_left(self._suffixes, folded + "\U0010ffff", first)):
+            idx = self._suffix_choice[position]
+            name, field, term_id = self._choices[idx]
             if name == folded:
                 offer(term_id, 1.0 if field <= MatchField.LABEL else OTHER_NAME_EXACT, field, name, MatchKind.EXACT)
             elif name.startswith(folded):
                 offer(term_id, 0.9 if field == MatchField.LABEL else 0.88, field, name, MatchKind.PREFIX)
-            elif f" {folded}" in f" {name}":
+            else:
                 offer(term_id, 0.8 if field == MatchField.LABEL else 0.78, field, name, MatchKind.WORD)
         if limit is None or len(best) < limit:
             for idx, score in self._fuzzy(folded, fuzzy_cutoff):
@@ -187,13 +207,19 @@ class TermIndex(Mapping[str, Term]):
     def named_within(self, query: str, *, types: Collection[str] | None = None) -> list[Term]:
         """Terms one of whose names appears as whole words inside the query ("tibiofibular syndesmosis" inside
         "distal tibiofibular syndesmosis"): a reading of the query that a prefix match elsewhere would hide."""
-        padded = f" {fold(query)} "
+        words = fold(query).split()
         found: dict[str, Term] = {}
-        for name, _, term_id in self._choices:
-            if len(name) >= 4 and f" {name} " in padded:
-                term = self._by_id[term_id]
-                if types is None or any(t in types for t in term.types):
-                    found.setdefault(term_id, term)
+        # each run of the query's words that could be a whole name (no name has more words than the longest)
+        for start in range(len(words)):
+            for end in range(start + 1, min(len(words), start + self._max_name_words) + 1):
+                name = " ".join(words[start:end])
+                if len(name) < 4:
+                    continue
+                for ids in self._by_name.get(name, {}).values():
+                    for term_id in sorted(ids):
+                        term = self._by_id[term_id]
+                        if types is None or any(t in types for t in term.types):
+                            found.setdefault(term_id, term)
         return list(found.values())
 
     def _closest_words(self, token: str) -> dict[str, float]:
@@ -216,8 +242,17 @@ class TermIndex(Mapping[str, Term]):
         # loop for 200 ms (issue 11); each word's matches are kept, the vocabulary never changes
         query_tokens = list(dict.fromkeys(folded.split()))[:MAX_FUZZY_WORDS]
         closeness = [self._closest_words(token) for token in query_tokens]
+        # A name can reach ``cutoff`` only if enough query words each have a close word in it (each adds at most
+        # 100 to a sum that must reach cutoff x words): only those names are scored, found through the postings.
+        # (a cutoff of 0 scores every name: the caller wants a ranking of all, close or not)
+        needed = math.ceil(cutoff * len(closeness) / 100 - 1e-9)
+        holders: Counter[int] = Counter()
+        for close in closeness if needed > 0 else ():
+            holders.update({idx for word in close for idx in self._postings[word]})
+        candidates = range(len(self._choices)) if needed <= 0 else sorted(i for i, n in holders.items() if n >= needed)
         scored = []
-        for idx, tokens in enumerate(self._choice_tokens):
+        for idx in candidates:
+            tokens = self._choice_tokens[idx]
             per_query = [max((c.get(t, 0.0) for t in tokens), default=0.0) for c in closeness]
             coverage = sum(per_query) / len(per_query)
             if coverage < cutoff:

@@ -126,3 +126,16 @@ class TreatmentEvidence:
     direction: str | None = None
     level_basis: str | None = None
     graded_by: str | None = None
+
+
+@dataclass(frozen=True)
+class LesionPresentation:
+    """An n-ary fact: a kind of structure damaged by a lesion mechanism presents with a symptom (from a grade)."""
+
+    id: str
+    lesion: str
+    kind: str
+    symptom: str
+    from_grade: int | None
+    sources: tuple[str, ...]
+    note: str | None = None

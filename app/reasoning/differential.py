@@ -21,7 +21,7 @@ from app.knowledge import schema
 from app.knowledge.base import KnowledgeBase
 from app.knowledge.model import RestraintRole
 from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact
-from app.reasoning.impact import ImpactEngine, ImpactReport, Stability, terms
+from app.reasoning.impact import ImpactEngine, ImpactReport, Stability, Strength, terms
 from app.reasoning.impact.models import DAMAGED
 
 
@@ -56,6 +56,12 @@ class Evidence(BaseModel):
     finding: EntityRef
     kind: FindingKind
     because: list[Fact]
+
+
+#: The support a finding gets from a lesion that explains it only through secondary restraints (a mechanism the
+#: structure resists as a secondary restraint; a motion its loss leaves with reduced restraint): half of one.
+#: A ranking policy of the engine, not a measured share.
+SECONDARY_ONLY = 0.5
 
 
 class Candidate(BaseModel):
@@ -159,10 +165,13 @@ class DifferentialEngine:
             for f in found:
                 profile.add(kind, f.entity.id, f.because)
         for w in report.weakened_motions:
-            profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because, w.fraction_lost)
+            if w.status is not Strength.ASSISTANTS_LOST:  # prime movers intact: no weakness to find
+                profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because, w.fraction_lost)
         for d in report.destabilised_motions:
-            if d.status is not Stability.REDUCED:
-                profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, d.because)
+            # losing only secondary restraints explains an unstable motion in part (half, as for a mechanism):
+            # a posterior drawer points to the PTFL, whose loss alone only reduces restraint, before nothing
+            strength = SECONDARY_ONLY if d.status is Stability.REDUCED else 1.0
+            profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, d.because, strength)
         return profile
 
     @staticmethod
@@ -176,7 +185,8 @@ class DifferentialEngine:
         found = [
             *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
             *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
-            *((FindingKind.WEAK_MOTION, w.motion.id, w.because, w.fraction_lost) for w in report.weakened_motions),
+            *((FindingKind.WEAK_MOTION, w.motion.id, w.because, w.fraction_lost) for w in report.weakened_motions
+              if w.status is not Strength.ASSISTANTS_LOST),
         ]
         for kind, entity, because, strength in found:
             if any(_rests_on(f, condition, structure) for f in because):
@@ -263,10 +273,12 @@ class DifferentialEngine:
         half, plus half the share of the motion it loses."""
         if evidence.kind is FindingKind.WEAK_MOTION:
             return 0.5 + 0.5 * profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
+        if evidence.kind is FindingKind.UNSTABLE_MOTION:
+            return profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
         if evidence.kind is not FindingKind.MECHANISM:
             return 1.0
         roles = {f.qualifiers.get("role") for f in evidence.because}
-        return 1.0 if RestraintRole.PRIMARY.value in roles else 0.5
+        return 1.0 if RestraintRole.PRIMARY.value in roles else SECONDARY_ONLY
 
     def _mechanism_support(self, structure: str, motion: str, position: str | None) -> Evidence | None:
         """The structure restrains the mechanism's motion (or a kind of it) in its position."""

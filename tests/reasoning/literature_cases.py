@@ -33,6 +33,7 @@ class LitCase:
     weakened: tuple[tuple[str, str], ...] = ()
     lost: tuple[tuple[str, str], ...] = ()
     not_lost: tuple[tuple[str, str], ...] = ()
+    not_weakened: tuple[tuple[str, str], ...] = ()  # not weak in the clinic (its prime movers intact)
     nothing_weakened: bool = False
     injured: tuple[str, ...] = ()
     not_injured: tuple[str, ...] = ()
@@ -604,6 +605,20 @@ CASES: tuple[LitCase, ...] = (
         unstable=((TC, "lateral talar shift"), WIDENING),
         not_injured=("lateral malleolus",),
     ),
+    LitCase(
+        id="fibula-at-an-unstated-level-with-syndesmosis",
+        injuries=(("fibula", 3), (AITFL, 3), (PITFL, 3), (IOL, 3), (IOM, 3)),
+        sources=(WHEELESS_MAISONNEUVE, WEBER_RADIOPAEDIA),
+        claim=(
+            "A Maisonneuve fracture is a fracture of the PROXIMAL fibula with syndesmotic disruption (Wheeless); a "
+            "fibular fracture above the syndesmosis with the syndesmosis torn (Weber C) is unstable at the mortise "
+            "but is not called a Maisonneuve injury unless the break is proximal. Review round 9 found the engine "
+            "labelling any fibula + syndesmosis Maisonneuve, with a common fibular nerve palsy risk that belongs to "
+            "the fibular neck."
+        ),
+        unstable=(WIDENING,),
+        not_long_term=("common fibular nerve palsy",),
+    ),
     # ===========================================================================================================
     # Fractures
     # ===========================================================================================================
@@ -1101,6 +1116,9 @@ CASES: tuple[LitCase, ...] = (
         numb=("skin of first web space of foot",),
         not_numb=("skin of dorsum of foot", "skin of anterolateral leg"),
         not_lost=(ST_EV, PLANTAR),
+        # review round 9: "the SPN subserves ankle eversion" (SP_PERONEAL_NERVE): eversion stays strong, the sign
+        # that tells a deep fibular lesion from a common fibular one (fibularis tertius only assists it)
+        not_weakened=(ST_EV, PLANTAR),
     ),
     LitCase(
         id="superficial-fibular-nerve-grade3",

@@ -18,6 +18,7 @@ from tests.reasoning.literature_cases import (
     IOL,
     IOM,
     PITFL,
+    PTFL,
     SIC_THOMPSON,
     SMAN_2013,
     SP_PERONEAL_NERVE,
@@ -32,6 +33,10 @@ WVU_TIBIAL = "WVU anatomy resources: tibial nerve deficits (anatomyresources.hsc
 SFN_ENTRAPMENT = "Superficial peroneal nerve entrapment, The Nerve 2021;7(2):126, doi 10.21129/nerve.2021.7.2.126"
 RADIOPAEDIA_PERONEAL = "Radiopaedia: Peroneus brevis tear (radiopaedia.org/articles/peroneus-brevis-tear)"
 PHYSIOPEDIA_TTS = "Physiopedia: Tarsal Tunnel Syndrome (physio-pedia.com/Tarsal_Tunnel_Syndrome)"
+WHEELESS_PTFL = (
+    "Wheeless' Textbook of Orthopaedics: Posterior Talofibular Ligament "
+    "(wheelessonline.com/ortho/posterior_talofibular_ligament)"
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class DiffCase:
     symptoms: tuple[str, ...] = ()
     numbness_areas: tuple[str, ...] = ()
     weak_motions: tuple[str, ...] = ()
+    unstable_motions: tuple[str, ...] = ()
     #: one of these is the first candidate (ties at the top count)
     first: tuple[str, ...] = ()
     #: each of these is among the candidates with the top score
@@ -128,6 +134,16 @@ CASES = (
         first=(AITFL, PITFL, IOL, IOM, "inferior tibiofibular joint"),
         not_above=(DELTOID, "fibula", "tibia"),
     ),
+    DiffCase(
+        id="posterior-talar-instability",
+        sources=(WHEELESS_PTFL, SP_PERONEAL_NERVE),
+        claim="The posterior talofibular ligament 'prevents posterior and rotatory subluxation of the talus' "
+        "(Wheeless); review round 9 found that an unstable posterior talar translation gave no candidate at all. "
+        "(SP_PERONEAL_NERVE is cited for the forbidden nerve: a nerve lesion restrains nothing.)",
+        unstable_motions=("posterior talar translation",),
+        first=(PTFL, "lateral collateral ligament complex of ankle"),
+        not_above=(ATFL, "common fibular nerve"),
+    ),
 )
 
 
@@ -135,7 +151,7 @@ CASES = (
 def test_differential_case(kg: AnkleKG, case: DiffCase) -> None:
     report = kg.differential(
         positive_tests=case.positive_tests, symptoms=case.symptoms, numbness_areas=case.numbness_areas,
-        weak_motions=case.weak_motions, limit=50,
+        weak_motions=case.weak_motions, unstable_motions=case.unstable_motions, limit=50,
     )
     ranked = [(c.structure.label, c.score) for c in report.candidates]
     why = f"[{case.id}: {case.claim} ({'; '.join(case.sources)})] ranked: {ranked[:8]}"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
 
+from app.api.answer_cache import cached_answer
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
 from app.api.responses import ModelResponse
@@ -43,7 +45,8 @@ def list_entities(
 
 
 @router.get("/{ref:path}/neighbors", response_model=Neighbourhood)
-def read_neighbors(
+async def read_neighbors(
+    request: Request,
     kg: KnowledgeGraphDep,
     ref: RefPath,
     depth: Annotated[int, Query(ge=1, le=3, description="Hops to follow, either direction.")] = 1,
@@ -54,14 +57,20 @@ def read_neighbors(
             examples=["partOf"],
         ),
     ] = None,
-) -> ModelResponse:
+) -> Response:
     """Node-link JSON of the entity's neighbourhood, each link with its predicate and sources."""
     predicates = kg.resolve_predicates(predicate) if predicate else None
-    return ModelResponse(kg.neighbours(ref, depth=depth, predicates=predicates))
+    curie = kg.resolve(ref).id
+    key = ("neighbors", curie, depth, tuple(sorted(predicates or ())))
+    # a hub at depth 3 takes up to ~200 ms: computed off the event loop
+    return await cached_answer(
+        request, key, lambda: kg.neighbours(curie, depth=depth, predicates=predicates), offload=depth > 1
+    )
 
 
 # async: short CPU-bound work (under ~20 ms at worst); a thread-pool hop under the GIL costs ~30% more CPU
 @router.get("/{ref:path}", response_model=EntityDetail)
-async def read_entity(kg: KnowledgeGraphDep, ref: RefPath) -> ModelResponse:
+async def read_entity(request: Request, kg: KnowledgeGraphDep, ref: RefPath) -> Response:
     """One entity: names, definition, xrefs, and relations grouped by predicate with their sources."""
-    return ModelResponse(kg.entity(ref))
+    curie = kg.resolve(ref).id
+    return await cached_answer(request, ("entity", curie), lambda: kg.entity(curie))

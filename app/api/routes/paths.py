@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
+from app.api.answer_cache import cached_answer
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
 from app.models import Paths
 
 router = APIRouter(prefix="/v1/paths", tags=["paths"], responses=PROBLEM_RESPONSES)
 
 
 @router.get("", response_model=Paths)
-def read_paths(
+async def read_paths(
+    request: Request,
     kg: KnowledgeGraphDep,
     source: Annotated[
         str,
@@ -35,8 +37,14 @@ def read_paths(
         list[str] | None, Query(description="Follow only these predicates; repeatable.", examples=["adjacentTo"])
     ] = None,
     limit: Annotated[int, Query(ge=1, le=50, description="Most paths returned.")] = 10,
-) -> ModelResponse:
+) -> Response:
     """The shortest path between two entities and the next shortest (up to `limit`), edges followed
     either way, each hop with its predicate and sources."""
     predicates = kg.resolve_predicates(predicate) if predicate else None
-    return ModelResponse(kg.paths(source, target, max_length=max_length, predicates=predicates, limit=limit))
+    start = kg.resolve(source, parameter="from").id
+    end = kg.resolve(target, parameter="to").id
+    key = ("paths", start, end, max_length, tuple(sorted(predicates or ())), limit)
+    return await cached_answer(  # milliseconds, more on a big graph: computed off the event loop
+        request, key, lambda: kg.paths(start, end, max_length=max_length, predicates=predicates, limit=limit),
+        offload=True,
+    )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
+from app.api.answer_cache import cached_answer
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
+from app.kg import AnkleKG
 from app.models import SearchHitOut, SearchResults
 
 router = APIRouter(prefix="/v1", tags=["search"], responses=PROBLEM_RESPONSES)
@@ -17,6 +19,7 @@ router = APIRouter(prefix="/v1", tags=["search"], responses=PROBLEM_RESPONSES)
 # async: short CPU-bound work (under ~20 ms at worst); a thread-pool hop under the GIL costs ~30% more CPU
 @router.get("/search", response_model=SearchResults)
 async def search_entities(
+    request: Request,
     kg: KnowledgeGraphDep,
     q: Annotated[
         str,
@@ -36,11 +39,16 @@ async def search_entities(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     offset: Annotated[int, Query(ge=0, le=10_000, description="Hits to skip (`total` says how many there are).")] = 0,
-) -> ModelResponse:
+) -> Response:
     """Ranked hits: exact, prefix, word, then fuzzy matches; within each, anatomy before conditions and the rest."""
     types = kg.resolve_classes(type) if type else None
+    key = ("search", q, tuple(sorted(types)) if types is not None else None, limit, offset)
+    return await cached_answer(request, key, lambda: _results(kg, q, types, limit, offset))
+
+
+def _results(kg: AnkleKG, q: str, types: set[str] | None, limit: int, offset: int) -> SearchResults:
     hits, total = kg.search_page(q, types=types, limit=limit, offset=offset)
-    results = SearchResults(
+    return SearchResults(
         query=q,
         total=total,
         limit=limit,
@@ -59,4 +67,3 @@ async def search_entities(
             for h in hits
         ],
     )
-    return ModelResponse(results)

@@ -15,17 +15,26 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from app.ontology.load import to_rdflib
 from app.ontology.validation.qc import load_checks, run_qc
 from app.ontology.validation.report import Severity, ValidationReport, Violation
-from app.ontology.validation.shacl import SHAPES_FILE, run_shacl
 from app.ontology.validation.xrefs import check_reference_xrefs
 
-__all__ = ["Severity", "ValidationReport", "Violation", "validate"]
+__all__ = ["QC_DIR", "SHAPES_FILE", "Severity", "ValidationReport", "Violation", "inputs", "validate"]
 
 logger = logging.getLogger(__name__)
 
 QC_DIR = "qc"
+SHAPES_FILE = "shapes.ttl"
+
+
+def inputs(data_dir: Path, *, shacl: bool, reference_csv: Path | None) -> list[Path]:
+    """The files :func:`validate` reads besides the graph itself (what a stored report must be keyed by)."""
+    found = [data_dir / QC_DIR]
+    if shacl:
+        found.append(data_dir / SHAPES_FILE)
+    if reference_csv is not None:
+        found.append(reference_csv)
+    return found
 
 
 def validate(
@@ -40,6 +49,10 @@ def validate(
     violations = run_qc(store, load_checks(data_dir / QC_DIR))
     qc_done = time.perf_counter()
     if shacl:
+        # imported here: pyshacl and rdflib's graph copy cost a start that reuses a stored report nothing
+        from app.ontology.load import to_rdflib
+        from app.ontology.validation.shacl import run_shacl
+
         violations += run_shacl(to_rdflib(store), data_dir / SHAPES_FILE)
     shacl_done = time.perf_counter()
     if reference_csv is not None:

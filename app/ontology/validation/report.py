@@ -67,6 +67,18 @@ class Violation:
             "message": self.message,
         }
 
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> Violation:
+        """The inverse of :meth:`to_dict` (a stored report read back, see :mod:`.stamp`)."""
+        return cls(
+            check=str(row["check"]),
+            severity=Severity(row["severity"]),
+            entity=row.get("entity"),
+            property=row.get("property"),
+            value=row.get("value"),
+            message=str(row["message"]),
+        )
+
 
 @dataclass(frozen=True)
 class ValidationReport:
@@ -123,3 +135,8 @@ class ValidationReport:
             "counts": self.counts(),
             "violations": [v.to_dict() for v in self.violations],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ValidationReport:
+        """The inverse of :meth:`to_dict`: a stored report read back (the ok flag and counts are recomputed)."""
+        return cls(violations=tuple(Violation.from_dict(row) for row in data["violations"]))

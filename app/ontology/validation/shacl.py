@@ -19,9 +19,7 @@ from app.ontology.load import load_store, to_rdflib
 from app.ontology.validation.report import Severity, Violation, literal_form
 from app.vocab import RDF, SH
 
-__all__ = ["SHAPES_FILE", "run_shacl"]
-
-SHAPES_FILE = "shapes.ttl"
+__all__ = ["run_shacl"]
 
 _SHACL_SEVERITY = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARN, SH.Info: Severity.INFO}
 

@@ -8,6 +8,7 @@ from app.reasoning.impact.context import Affected, Amounts, Context, implements
 from app.reasoning.impact.expansion import LOSS, condition_lesions, lesion_for, names_parts
 from app.reasoning.impact.mechanics import Group, Weakness
 from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Strength
+from app.reasoning.impact.presentation import presentations
 from app.reasoning.impact.sensation import FindingsByEntity, burning
 
 
@@ -163,7 +164,7 @@ def symptoms(
         conclude("rule:motion-destabilised", f"{ctx.kb.label(g.motion)} of the {ctx.kb.label(g.joint)} is "
                  f"{g.status.value}{where}", 1.0 if g.status is Stability.UNSTABLE else 0.75,
                  list(g.steps), g.step_rules)  # fmt: skip
-    for w in found[:1]:
+    for w in [w for w in found if w.status is not Strength.ASSISTANTS_LOST][:1]:
         conclude("rule:motion-weakened", f"{ctx.kb.label(w.motion)} at the {ctx.kb.label(w.joint)} is {w.status.value}",
                  w.fraction_lost, list(w.steps), w.step_rules)  # fmt: skip
     for w in found:
@@ -175,6 +176,7 @@ def symptoms(
     burn = burning(ctx, affected)
     if burn:
         conclude("rule:compression-burns", burn[0], 0.5, burn[1])
+    presentations(ctx, affected, findings)
     return findings.result(ctx)
 
 

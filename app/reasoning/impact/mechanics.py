@@ -158,9 +158,14 @@ def destabilised_groups(
     return groups
 
 
+def measured(members: tuple[Restraint, ...]) -> bool:
+    """Every restraint of the group has a contribution its source measured."""
+    return all(r.contribution is not None for r in members)
+
+
 def weights_of(ctx: Context, members: tuple[Restraint, ...]) -> dict[str, float]:
     """Measured contributions where every restraint of the group has one, else the role weights."""
-    use_measured = all(r.contribution is not None for r in members)
+    use_measured = measured(members)
     return {r.id: (r.contribution if use_measured else ctx.role_weight[r.role]) or 0.0 for r in members}
 
 
@@ -204,7 +209,8 @@ def weaknesses_with_steps(ctx: Context, found: list[Weakness], affected: dict[st
     """Each weakness with how its lost actions came to be lost."""
     result = []
     for w in found:
-        lost = [a for a in w.members if w.loss[a.id] > 0]
+        # the prime movers' losses first: they are why the motion is weak (tibialis anterior, not fibularis tertius)
+        lost = sorted((a for a in w.members if w.loss[a.id] > 0), key=lambda a: a.role is not ActionRole.PRIME_MOVER)
         steps, rules = chain_facts(ctx, affected, [a.muscle for a in lost])
         facts = unique_facts([*steps, *(ctx.kb.action_fact(a) for a in lost)])
         result.append(replace(w, steps=tuple(facts), step_rules=tuple(rules)))
@@ -222,6 +228,9 @@ def destabilised_item(ctx: Context, g: Group) -> DestabilisedMotion:
         position=ctx.kb.ref(g.position) if g.position else None,
         fraction_lost=g.fraction_lost,
         restraint_remaining=round(1.0 - g.fraction_lost, 4),
+        restraints_recorded=len(g.members),
+        restraints_lost=len(lost),
+        weighting="measured contributions" if measured(g.members) else "role weights",
         status=g.status,
         lost_restraints=[
             LostRestraint(structure=ctx.kb.ref(r.structure), role=r.role.value, restraint_lost=g.loss[r.id])
@@ -250,6 +259,8 @@ def weaknesses(ctx: Context, loss: dict[str, float]) -> list[Weakness]:
             status = Strength.LOST
         elif primes and all(lost[a.id] >= 1.0 for a in primes):
             status = Strength.PRIME_MOVERS_LOST  # only assistants produce it now: weak, but not gone
+        elif primes and not any(lost[a.id] for a in primes):
+            status = Strength.ASSISTANTS_LOST  # the prime movers still produce it at full strength
         else:
             status = Strength.WEAK
         result.append(Weakness(joint, motion, members, lost, round(min(fraction, 1.0), 4), status))

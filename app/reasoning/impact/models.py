@@ -24,6 +24,9 @@ class Strength(StrEnum):
     LOST = "lost"
     PRIME_MOVERS_LOST = "prime movers lost"
     WEAK = "weak"
+    #: every prime mover intact, only assisting muscles lost: not weak in the clinic (a deep fibular nerve lesion
+    #: takes fibularis tertius, yet eversion stays strong: the sign that tells it from a common fibular lesion)
+    ASSISTANTS_LOST = "assistants lost"
 
 
 class Reach(StrEnum):
@@ -80,8 +83,18 @@ class DestabilisedMotion(Conclusion):
     joint: EntityRef
     motion: EntityRef
     position: EntityRef | None = Field(description="null: no restraint of this motion has a position in its source.")
-    fraction_lost: float = Field(description="Weighted share of all restraint of this motion that is lost (0-1).")
+    fraction_lost: float = Field(
+        description="Share of the recorded restraint of this motion that is lost (0-1), weighted by the restraints' "
+        "measured contributions when the sources give one for each, else by their roles (primary 1, secondary 0.5: "
+        "a convention of the engine, see `weighting`). Not a measured loss of stiffness."
+    )
     restraint_remaining: float
+    restraints_recorded: int = Field(description="How many restraints of this motion in this position are recorded.")
+    restraints_lost: int = Field(description="How many of them the injury reaches (wholly or in part).")
+    weighting: Literal["measured contributions", "role weights"] = Field(
+        description="What `fraction_lost` is weighted by: contributions the sources measured, or the engine's "
+        "role weights."
+    )
     status: Stability
     lost_restraints: list[LostRestraint]
     note: str | None = Field(
@@ -156,6 +169,10 @@ class ImpactReport(BaseModel):
     symptoms: list[Finding]
     numbness_areas: list[Finding]
     nerves_at_risk: list[Finding]
-    supply_at_risk: list[Finding]
+    supply_at_risk: list[Finding] = Field(
+        description="What an injured or compressed artery supplies, and bones a concluded condition may starve. At "
+        "risk, not lost: the graph records which artery supplies a structure, not the collateral flow that may "
+        "keep it supplied."
+    )
     long_term_risks: list[Finding]
     rules_applied: list[RuleRef]

@@ -368,7 +368,8 @@ const IMPACT_SECTIONS = [
   ["destabilised_motions", "Destabilised motions", (m) => [link(m.motion), " of the ", link(m.joint),
     m.position ? [" in the ", link({ ...m.position, label: positionName(m.position.label) }), " position"]
       : " (position not stated by the sources)", statusBadge(m.status),
-    ` — ${pct(m.fraction_lost)} of its recorded restraint lost`, basisNote(m),
+    ` — ${m.restraints_lost} of ${m.restraints_recorded} recorded restraints lost`
+      + ` (${pct(m.fraction_lost)} of the recorded restraint, by ${m.weighting})`, basisNote(m),
     m.note ? el("div", { className: "note", text: m.note }) : ""]],
   ["weakened_motions", "Weakened motions", (m) => [link(m.motion), " at the ", link(m.joint), statusBadge(m.status),
     ` — ${pct(m.fraction_lost)} of the muscles' production lost`, basisNote(m)]],
@@ -381,7 +382,7 @@ const IMPACT_SECTIONS = [
   ["long_term_risks", "Long-term risks", finding],
   ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,
     link(l.motion), " of the ", link(l.joint), positionsPhrase(l.positions)]],
-  ["supply_at_risk", "Blood supply at risk", finding],
+  ["supply_at_risk", "Blood supply at risk (collateral flow is not modelled: at risk, not lost)", finding],
   ["injuries", "What the injury reaches", (a) => [link(a.structure),
     a.lesion ? [" — ", a.lesion.label, a.lesion.id === "akg:LossOfContinuity" ? ` grade ${a.grade}` : ""] : "",
     `, ${a.reached}`, a.via ? [" (via ", link(a.via), ")"] : ""]],

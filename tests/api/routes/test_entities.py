@@ -263,3 +263,33 @@ def test_a_reference_shows_every_fact_that_cites_it_and_the_definitions_it_gives
             entity = client.get(f"/v1/entities/{quote(defined['id'])}").json()
             assert entity["definition_source"]["id"] == reference
     assert client.get("/v1/entities/ATFL").json()["supports"] == []
+
+
+def cache_hits(client: httpx.Client) -> int:
+    return int(client.get("/health").json()["answer_cache"]["hits"])
+
+
+@pytest.mark.parametrize(
+    ("path", "other"),
+    [
+        ("/v1/entities/ATFL", "/v1/entities/anterior%20talofibular%20ligament"),
+        ("/v1/entities/ATFL/neighbors?depth=2", "/v1/entities/ANKLE:0000016/neighbors?depth=2"),
+    ],
+    ids=["entity", "neighbors"],
+)
+def test_an_entity_asked_again_by_any_name_is_served_from_the_answer_cache(
+    client: httpx.Client, path: str, other: str
+) -> None:
+    first = client.get(path)
+    before = cache_hits(client)
+    again = client.get(other)
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+    assert cache_hits(client) == before + 1
+    assert client.get(path, headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+
+
+def test_an_unknown_entity_is_a_problem_and_is_not_cached(client: httpx.Client) -> None:
+    for _ in range(2):
+        response = client.get("/v1/entities/no-such-ligament-at-all")
+        assert response.status_code == 404 and response.headers["content-type"].startswith("application/problem+json")

@@ -31,3 +31,13 @@ def test_paths_respect_max_length_and_bad_values_are_problems(client: httpx.Clie
     assert bad.status_code == 422 and bad.json()["parameter"] == "max_length"
     unknown = client.get("/v1/paths", params={"from": "ATFX", "to": "sural nerve"})
     assert unknown.status_code == 404 and unknown.json()["suggestions"]
+
+
+def test_the_same_paths_by_other_names_come_from_the_answer_cache(client: httpx.Client) -> None:
+    params: dict[str, str | int] = {"from": "sural nerve", "to": "ATFL", "max_length": 3}
+    first = client.get("/v1/paths", params=params)
+    before = client.get("/health").json()["answer_cache"]["hits"]
+    again = client.get("/v1/paths", params={**params, "to": "anterior talofibular ligament"})
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+    assert client.get("/health").json()["answer_cache"]["hits"] == before + 1

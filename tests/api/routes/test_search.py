@@ -90,3 +90,15 @@ def test_pages_say_the_total_and_each_hit_its_iri(client: httpx.Client) -> None:
 def test_a_negative_offset_is_a_problem_naming_it(client: httpx.Client) -> None:
     response = client.get("/v1/search", params={"q": "talus", "offset": -1})
     assert response.status_code == 422 and response.json()["parameter"] == "offset"
+
+
+def test_a_search_asked_again_comes_from_the_answer_cache_with_its_etag(client: httpx.Client) -> None:
+    params: dict[str, str | int] = {"q": "talofibular", "limit": 3}
+    first = client.get("/v1/search", params=params)
+    before = client.get("/health").json()["answer_cache"]["hits"]
+    again = client.get("/v1/search", params=params)
+    other_page = client.get("/v1/search", params={**params, "offset": 3})
+    assert first.status_code == again.status_code == other_page.status_code == 200
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+    assert other_page.json()["offset"] == 3 and other_page.content != first.content  # its own entry
+    assert client.get("/health").json()["answer_cache"]["hits"] == before + 1

@@ -105,12 +105,16 @@ def test_each_position_is_its_own_group() -> None:
 def test_measured_contributions_replace_role_weights(injury: tuple[str, int], contribution: float) -> None:
     # rotation: the sources measured the primary's share as 0.7 and the secondary's as 0.3
     expected = contribution * GRADE_LOSS[injury[1]]
-    assert group(run(RULE, injury), ROTATION).fraction_lost == pytest.approx(expected, abs=1e-4)
+    item = group(run(RULE, injury), ROTATION)
+    assert item.fraction_lost == pytest.approx(expected, abs=1e-4)
+    # the answer says what the share is weighted by, and how many recorded restraints it counts
+    assert (item.weighting, item.restraints_lost, item.restraints_recorded) == ("measured contributions", 1, 2)
 
 
 def test_role_weights_apply_when_a_contribution_is_missing() -> None:
     item = group(run(RULE, (S, 3)), GLIDE)
     assert item.fraction_lost == pytest.approx(SECONDARY / ROLE_TOTAL, abs=1e-4)
+    assert (item.weighting, item.restraints_lost, item.restraints_recorded) == ("role weights", 1, 2)
 
 
 def test_unstable_only_when_every_primary_is_completely_lost() -> None:

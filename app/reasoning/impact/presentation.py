@@ -1,0 +1,37 @@
+"""How a damaged structure presents: the symptoms its sources give for its lesion and kind (rule:lesion-presents).
+
+A named condition lists its own symptoms; a structure no named condition covers (a posterior talofibular ligament
+sprain, a grade I tear of the interosseous talocalcaneal ligament) would otherwise present with nothing at all.
+The presentations are class-level facts in the data (akg:LesionPresentation), each with its source and the grade
+from which it holds; this module only matches them to what the injury damaged.
+"""
+
+from __future__ import annotations
+
+from app.reasoning.impact.context import Affected, Context, implements
+from app.reasoning.impact.models import Reach
+from app.reasoning.impact.sensation import FindingsByEntity
+
+__all__ = ["presentations"]
+
+#: How a structure must have been reached to present its lesion itself (a branch, a site or a denervated muscle
+#: carries no lesion of its own; a compressed nerve presents through the numbness and burning rules)
+PRESENTING = frozenset({Reach.NAMED, Reach.PART, Reach.CONDITION})
+#: Ranked below a named condition's own symptoms (0.4) and the mechanics' (instability 0.75-1)
+SCORE = 0.35
+
+
+@implements("rule:lesion-presents")
+def presentations(ctx: Context, affected: dict[str, Affected], findings: FindingsByEntity) -> None:
+    """Add to ``findings`` the symptoms the sourced presentations give each damaged structure's lesion and kind."""
+    for curie, state in sorted(affected.items()):
+        if state.reached not in PRESENTING or state.lesion is None:
+            continue
+        for p in ctx.kb.lesion_presentations:
+            if p.lesion != state.lesion or (p.from_grade is not None and state.grade < p.from_grade):
+                continue
+            if not ctx.kb.is_a(curie, p.kind):
+                continue
+            detail = f"{ctx.kb.label(p.lesion)} of the {ctx.kb.label(curie)} ({ctx.kb.label(p.kind)})"
+            findings.add(p.symptom, detail, SCORE, [*ctx.facts(state.chain), ctx.kb.presentation_fact(p)],
+                         (*state.rules, "rule:lesion-presents"))  # fmt: skip
