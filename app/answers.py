@@ -121,7 +121,7 @@ class Answers:
             center=kb.ref(term.id),
             depth=depth,
             nodes=[
-                GraphNode(id=n, label=data.get("label", n), types=list(data.get("types", ())))
+                GraphNode(id=n, label=data.get("label", n), types=list(data.get("types", ())), entity=n in kb.terms)
                 for n, data in sorted(sub.nodes(data=True))
             ],
             links=[

@@ -13,6 +13,7 @@ from pathlib import Path
 from app import __version__
 from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
 from app.kg import AnkleKG
+from app.learn.browse import BROWSE_DIR_NAME, check_browse_groups
 from app.loader import validated_report, validation_stamp
 from app.models import EDUCATIONAL_NOTICE
 from app.ontology.load import load_store
@@ -105,6 +106,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     with _reading_data():
         store = load_store(settings.ontology_paths)
         load_rules(settings.data_dir / "rules")  # as `serve` reads them: a rule file `serve` refuses fails here too
+        check_browse_groups(store, settings.data_dir / BROWSE_DIR_NAME)  # and so does a browse group
         report = validate(
             store, data_dir=settings.data_dir, reference_csv=settings.reference_csv, shacl=not args.no_shacl
         )

@@ -32,7 +32,17 @@ from app.knowledge.lookup import SearchHit
 from app.knowledge.model import Term
 from app.knowledge.resolver import Injury, Resolver
 from app.knowledge.schema import CLINICAL_TEST, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
-from app.learn import QuestionType, Quiz, QuizGenerator
+from app.learn import (
+    BrowseAxis,
+    BrowseGroup,
+    BrowseGroups,
+    Difficulty,
+    QuestionType,
+    Quiz,
+    QuizGenerator,
+    browse_groups,
+)
+from app.learn.browse import BROWSE_DIR_NAME
 from app.loader import load_knowledge_base
 from app.models import EntityDetail, EntityPage, Neighbourhood, Paths
 from app.ontology.validation import ValidationReport
@@ -65,6 +75,8 @@ class AnkleKG:
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.kb)
         self.answers = Answers(self.kb)
+        # read at load, so that a group the service cannot use stops it like any other data file
+        self.browse_groups = browse_groups(self.kb, self.settings.data_dir / BROWSE_DIR_NAME)
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> AnkleKG:
@@ -211,22 +223,41 @@ class AnkleKG:
         count: int = 10,
         seed: int | None = None,
         keys: Sequence[str] = (),
+        difficulties: Sequence[str] = (),
     ) -> Quiz:
         """A self-test: ``count`` questions of ``types`` (all kinds when empty) about ``region`` (any name of an
         entity: the questions whose structure lies in, spans, attaches to or is part of it), the questions named
         by ``keys`` first. The same arguments and ``seed`` give the same quiz; without a seed one is chosen and
-        returned in the answer."""
+        returned in the answer. ``difficulties`` keeps the questions of those levels (all when empty)."""
         if not 1 <= count <= MAX_QUIZ_QUESTIONS:
             raise InvalidArgument("count", count, f"ask for 1 to {MAX_QUIZ_QUESTIONS} questions")
         known = {kind.value: kind for kind in QuestionType}
         for name in types:
             if name not in known:
                 raise InvalidArgument("type", name, f"not a kind of question; use one of: {', '.join(known)}")
+        levels = {level.value: level for level in Difficulty}
+        for name in difficulties:
+            if name not in levels:
+                raise InvalidArgument("difficulty", name, f"not a level; use one of: {', '.join(levels)}")
         where = self.resolve(region, parameter="region").id if region else None
         chosen = secrets.randbelow(2**31) if seed is None else seed
         return self.quiz_generator.quiz(
-            types=[known[t] for t in types], region=where, count=count, seed=chosen, keys=keys
+            types=[known[t] for t in types],
+            region=where,
+            count=count,
+            seed=chosen,
+            keys=keys,
+            difficulties=[levels[d] for d in difficulties],
         )
+
+    def browse(self, *, by: BrowseAxis | None = None) -> BrowseGroups:
+        """The explorer's browse groups (data/browse/), by region and by kind, or only those of ``by``."""
+        groups = self.browse_groups.groups
+        return BrowseGroups(groups=[g for g in groups if by is None or g.by == by])
+
+    def browse_group(self, group: str) -> BrowseGroup | None:
+        """One browse group by its id (None when there is no such group)."""
+        return next((g for g in self.browse_groups.groups if g.id == group), None)
 
     @cached_property
     def criticality_analysis(self) -> CriticalityAnalysis:

@@ -154,6 +154,11 @@ class GraphNode(BaseModel):
     id: str
     label: str
     types: list[str]
+    entity: bool = Field(
+        default=True,
+        description="Whether the node has its own page at /v1/entities/{id}; false for an n-ary fact (a restraint, "
+        "a muscle action), which is reached through its participants.",
+    )
 
 
 class GraphLink(BaseModel):

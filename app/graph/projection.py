@@ -25,19 +25,27 @@ def project_graph(
 ) -> nx.MultiDiGraph:
     """Build the traversal graph (see module docstring for its shape)."""
     graph = nx.MultiDiGraph()
+
+    def name(curie: str) -> str:
+        term = terms.get(curie)
+        return term.label if term is not None else curie
+
     for term in terms.values():
         graph.add_node(term.id, label=term.label, types=term.types)
     for st in statements:
         graph.add_edge(st.subject, st.object, key=st.predicate, sources=st.sources, inferred=st.inferred)
     for r in restraints:
-        graph.add_node(r.id, label=f"restraint {r.id}", types=(schema.RESTRAINT,))
+        # a fact node is labelled by what it says, so a drawing of the graph reads without opening it
+        said = f"{name(r.structure)} restrains {name(r.motion)} ({name(r.joint)})"
+        graph.add_node(r.id, label=said, types=(schema.RESTRAINT,))
         graph.add_edge(r.id, r.structure, key=schema.RESTRAINING_STRUCTURE, sources=r.sources, inferred=False)
         graph.add_edge(r.id, r.joint, key=schema.FACT_JOINT, sources=r.sources, inferred=False)
         graph.add_edge(r.id, r.motion, key=schema.FACT_MOTION, sources=r.sources, inferred=False)
         for position in sorted(r.positions):
             graph.add_edge(r.id, position, key=schema.FACT_POSITION, sources=r.sources, inferred=False)
     for a in actions:
-        graph.add_node(a.id, label=f"muscle action {a.id}", types=(schema.MUSCLE_ACTION,))
+        said = f"{name(a.muscle)} produces {name(a.motion)} ({name(a.joint)})"
+        graph.add_node(a.id, label=said, types=(schema.MUSCLE_ACTION,))
         graph.add_edge(a.id, a.muscle, key=schema.ACTING_MUSCLE, sources=a.sources, inferred=False)
         graph.add_edge(a.id, a.joint, key=schema.FACT_JOINT, sources=a.sources, inferred=False)
         graph.add_edge(a.id, a.motion, key=schema.FACT_MOTION, sources=a.sources, inferred=False)

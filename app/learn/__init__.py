@@ -1,6 +1,32 @@
-"""Learning: self-tests generated from the graph, each question and each wrong option explained by sourced facts."""
+"""Learning: self-tests generated from the graph, each question and each wrong option explained by sourced facts;
+browse groups (by region and by kind) for the explorer's front page."""
 
-from app.learn.models import QuestionType, Quiz, QuizOption, QuizQuestion, QuizRegion, QuizRegions
+from app.learn.browse import browse_groups
+from app.learn.models import (
+    BrowseAxis,
+    BrowseGroup,
+    BrowseGroups,
+    Difficulty,
+    QuestionType,
+    Quiz,
+    QuizOption,
+    QuizQuestion,
+    QuizRegion,
+    QuizRegions,
+)
 from app.learn.quiz import QuizGenerator
 
-__all__ = ["QuestionType", "Quiz", "QuizGenerator", "QuizOption", "QuizQuestion", "QuizRegion", "QuizRegions"]
+__all__ = [
+    "BrowseAxis",
+    "BrowseGroup",
+    "BrowseGroups",
+    "Difficulty",
+    "QuestionType",
+    "Quiz",
+    "QuizGenerator",
+    "QuizOption",
+    "QuizQuestion",
+    "QuizRegion",
+    "QuizRegions",
+    "browse_groups",
+]

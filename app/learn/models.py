@@ -20,6 +20,15 @@ class QuestionType(StrEnum):
     INJURY_CASE = "injury-case"
 
 
+class Difficulty(StrEnum):
+    """How hard a question is, from how many facts its answer chains and how close its distractors lie (see
+    app.learn.quiz.difficulty and the `difficulty` parameter of GET /v1/quiz)."""
+
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
 class QuizOption(BaseModel):
     """One answer to choose, with why it is right or wrong."""
 
@@ -39,6 +48,10 @@ class QuizQuestion(BaseModel):
         "thing (a client keeps progress by key and can ask for it again with `key=`).",
     )
     type: QuestionType
+    difficulty: Difficulty = Field(
+        description="easy: the answer rests on one fact and the distractors lie away from it; medium: one fact "
+        "with distractors close to it, or two facts; hard: three facts or more chained (see GET /v1/quiz)."
+    )
     focus: EntityRef = Field(description="The entity the question is about (a muscle, a ligament, an injury...).")
     stem: str
     options: list[QuizOption]
@@ -53,8 +66,9 @@ class Quiz(BaseModel):
     notice: str = EDUCATIONAL_NOTICE
     seed: int = Field(description="The seed used (the one given, or a random one): repeat it to get the same quiz.")
     types: list[QuestionType]
+    difficulties: list[Difficulty] = Field(description="The levels asked for (every level when none was).")
     region: EntityRef | None = None
-    available: int = Field(description="How many distinct questions match the types and region.")
+    available: int = Field(description="How many distinct questions match the types, difficulties and region.")
     questions: list[QuizQuestion]
     unknown_keys: list[str] = Field(
         default_factory=list, description="Keys asked for with `key=` that no question has (any more)."
@@ -75,3 +89,42 @@ class QuizRegions(BaseModel):
     """Where a student can test himself: each region with enough questions for a round (`region=` of /v1/quiz)."""
 
     regions: list[QuizRegion]
+
+
+class BrowseAxis(StrEnum):
+    """How a browse group cuts the ankle: by where things are, or by what they are."""
+
+    REGION = "region"
+    KIND = "kind"
+
+
+class BrowseMember(BaseModel):
+    entity: EntityRef
+    types: list[EntityRef] = Field(description="The entity's own classes (ligament, muscle...).")
+
+
+class BrowseSubgroup(BaseModel):
+    heading: EntityRef | None = Field(
+        description="The entity these members belong to (a compartment, a ligament complex); null for a flat group."
+    )
+    members: list[BrowseMember]
+
+
+class BrowseGroup(BaseModel):
+    """One way into the graph: its members, read from the graph by the group's own SPARQL query."""
+
+    id: str = Field(examples=["lateral-ligaments"], description="Stable name of the group (`/v1/browse/{id}`).")
+    title: str
+    by: BrowseAxis
+    description: str
+    count: int = Field(description="How many distinct entities the group lists.")
+    subgroups: list[BrowseSubgroup] = Field(description="The members, under their headings, in the query's order.")
+    query: str = Field(
+        description="The SPARQL SELECT that defines the group (data/browse/); it runs unchanged at /sparql."
+    )
+
+
+class BrowseGroups(BaseModel):
+    """The explorer's ways in, by region and by kind, in page order."""
+
+    groups: list[BrowseGroup]

@@ -19,14 +19,19 @@ from app.learn.clinical import injury_case_drafts, positive_test_drafts
 from app.learn.drafts import DISTRACTORS, DRAW_FROM, Choice, Draft
 from app.learn.function import restraint_drafts
 from app.learn.graph import LearnGraph
-from app.learn.models import QuestionType, Quiz, QuizOption, QuizQuestion, QuizRegion, QuizRegions
+from app.learn.models import Difficulty, QuestionType, Quiz, QuizOption, QuizQuestion, QuizRegion, QuizRegions
 from app.models import EntityRef
 from app.reasoning.differential import DifferentialEngine
 from app.reasoning.impact import ImpactEngine
 
-__all__ = ["QuizGenerator"]
+__all__ = ["CHAIN", "CLOSE", "QuizGenerator", "difficulty"]
 
 LETTERS = "abcdefgh"
+#: A question whose answer chains this many facts or more is hard (an injury, the restraint it loses, the test).
+CHAIN = 3
+#: Distractors sharing this share of the answer's surroundings or more, on average, are close: one cannot rule them
+#: out by where they are (the other muscles of the compartment, the ligaments of the same joint).
+CLOSE = 0.2
 #: The kinds of entity offered as regions to test oneself on (besides ligament complexes and anchoring landmarks).
 REGION_KINDS = (schema.REGION, schema.COMPARTMENT, schema.JOINT, schema.ANATOMICAL_SPACE)
 
@@ -46,6 +51,7 @@ class QuizGenerator:
         }
         self._drafts: dict[QuestionType, list[Draft]] = {}
         self._by_key: dict[str, Draft] = {}
+        self._difficulty: dict[str, Difficulty] = {}
 
     def drafts(self, kind: QuestionType) -> list[Draft]:
         """The usable drafts of one kind (three valid distractors at least), by key."""
@@ -53,6 +59,7 @@ class QuizGenerator:
             usable = sorted((d for d in self.writers[kind]() if d.usable()), key=lambda d: d.key)
             self._drafts[kind] = usable
             self._by_key.update((d.key, d) for d in usable)
+            self._difficulty.update((d.key, difficulty(self.graph, d)) for d in usable)
         return self._drafts[kind]
 
     def draft(self, key: str) -> Draft | None:
@@ -70,11 +77,19 @@ class QuizGenerator:
         count: int,
         seed: int,
         keys: Sequence[str] = (),
+        difficulties: Sequence[Difficulty] = (),
     ) -> Quiz:
         """``count`` questions: first those named by ``keys`` (a client's questions due again), then fresh ones
-        of ``types`` about ``region`` (an entity id; None for the whole graph), drawn with ``seed``."""
+        of ``types`` and ``difficulties`` about ``region`` (an entity id; None for the whole graph), drawn with
+        ``seed``."""
         kinds = list(dict.fromkeys(types)) or list(QuestionType)
-        pool = [d for kind in kinds for d in self.drafts(kind) if region is None or region in d.places]
+        levels = list(dict.fromkeys(difficulties)) or list(Difficulty)
+        pool = [
+            d
+            for kind in kinds
+            for d in self.drafts(kind)
+            if (region is None or region in d.places) and self._difficulty[d.key] in levels
+        ]
         asked: list[Draft] = []
         unknown: list[str] = []
         for key in dict.fromkeys(keys):
@@ -87,6 +102,7 @@ class QuizGenerator:
         return Quiz(
             seed=seed,
             types=kinds,
+            difficulties=levels,
             region=self.graph.ref(region) if region else None,
             available=len(pool),
             questions=[self.question(d, seed) for d in asked],
@@ -127,6 +143,7 @@ class QuizGenerator:
         return QuizQuestion(
             key=draft.key,
             type=draft.type,
+            difficulty=self._difficulty[draft.key],
             focus=self.graph.ref(draft.focus),
             stem=draft.stem,
             options=options,
@@ -143,6 +160,25 @@ class QuizGenerator:
             explanation=choice.explanation,
             facts=list(choice.facts),
         )
+
+
+def difficulty(graph: LearnGraph, draft: Draft) -> Difficulty:
+    """How hard a question is, from two things the generator knows: how many facts the right answer chains (one
+    relation recalled, or an injury, the restraint it loses and the test of that motion) and how close the
+    distractors it draws among lie to the answer (the mean Jaccard index of their surroundings, ``places``: the
+    other muscles of the same compartment cannot be ruled out by where they are).
+
+    hard: ``CHAIN`` facts or more; easy: one fact and distractors that are not close (mean below ``CLOSE``);
+    medium: the rest (one fact with close distractors, or two facts).
+    """
+    facts = len(draft.answer.facts)
+    if facts >= CHAIN:
+        return Difficulty.HARD
+    answer = graph.places(draft.answer.entity)
+    drawn = draft.distractors[:DRAW_FROM]
+    shares = [len(graph.places(d.entity) & answer) / len(graph.places(d.entity) | answer) for d in drawn]
+    close = sum(shares) / len(shares) >= CLOSE if shares else False
+    return Difficulty.EASY if facts == 1 and not close else Difficulty.MEDIUM
 
 
 def _complex(graph: LearnGraph, curie: str) -> bool:

@@ -264,3 +264,27 @@ def test_no_two_options_of_a_question_are_nested(kg: AnkleKG) -> None:
         ids = [o.entity.id for o in question.options if o.entity is not None]
         for i, a in enumerate(ids):
             assert not graph.overlaps(a, ids[i + 1 :]), (question.stem, ids)
+
+
+def test_difficulty_follows_the_facts_chained_and_the_closeness_of_the_distractors(kg: AnkleKG) -> None:
+    """Recomputed here from the drafts: hard is three facts or more; easy one fact with distractors sharing on
+    average less than a fifth of the answer's surroundings; medium the rest. Each level mixes kinds of question, so
+    it is not the question type under another name."""
+    from app.learn.drafts import DRAW_FROM
+    from app.learn.quiz import CHAIN, CLOSE
+
+    generator = kg.quiz_generator
+    graph = generator.graph
+    kinds: dict[str, set[QuestionType]] = {}
+    for kind in QuestionType:
+        for d in generator.drafts(kind):
+            level = generator.question(d, 0).difficulty.value
+            kinds.setdefault(level, set()).add(kind)
+            answer = graph.places(d.answer.entity)
+            shares = [len(graph.places(x.entity) & answer) / len(graph.places(x.entity) | answer)
+                      for x in d.distractors[:DRAW_FROM]]  # fmt: skip
+            close = sum(shares) / len(shares) >= CLOSE
+            facts = len(d.answer.facts)
+            expected = "hard" if facts >= CHAIN else "easy" if facts == 1 and not close else "medium"
+            assert level == expected, d.key
+    assert set(kinds) == {"easy", "medium", "hard"} and all(len(k) >= 2 for k in kinds.values())

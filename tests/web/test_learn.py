@@ -199,3 +199,18 @@ def test_the_learner_views_fit_a_phone(learner: Browser) -> None:
         screenshot(learner, "mobile-quiz", "#quiz", width=390, mobile=True)
     finally:
         learner.call("Emulation.clearDeviceMetricsOverride")
+
+
+def test_a_round_can_be_asked_at_one_level(learner: Browser, client: httpx.Client) -> None:
+    learner.evaluate("document.getElementById('quiz-details').open = true")
+    learner.wait_for("document.getElementById('quiz-form').dataset.ready === 'true'")
+    learner.evaluate("document.getElementById('quiz-difficulty').value = 'hard'")
+    learner.evaluate("document.getElementById('quiz-start').click()")
+    learner.wait_for("document.getElementById('quiz-results').dataset.state === 'question'")
+    for _ in range(3):
+        key_ = learner.evaluate("document.getElementById('quiz-question').dataset.key")
+        asked = client.get("/v1/quiz", params={"key": key_, "count": 1}).json()["questions"][0]
+        assert asked["difficulty"] == "hard", key_
+        answer(learner, "a")
+        learner.evaluate("document.getElementById('quiz-next').click()")
+        learner.wait_for("document.getElementById('quiz-results').dataset.state === 'question'")

@@ -11,7 +11,7 @@ from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
 from app.api.responses import ModelResponse
 from app.kg import MAX_QUIZ_QUESTIONS
-from app.learn import QuestionType, Quiz, QuizRegions
+from app.learn import Difficulty, QuestionType, Quiz, QuizRegions
 
 router = APIRouter(prefix="/v1/quiz", tags=["quiz"], responses=PROBLEM_RESPONSES)
 
@@ -43,6 +43,19 @@ def read_quiz(
             examples=["lateral malleolus"],
         ),
     ] = None,
+    difficulty: Annotated[
+        list[Difficulty] | None,
+        Query(
+            description="Levels of question; repeatable (every level when absent). Derived from the generator, not "
+            "assigned by hand: **hard** when the right answer chains three facts or more (an injury, the restraint "
+            "it loses, the test that examines that motion; or a case's several findings, each tied to the "
+            "structure); **easy** when it rests on one fact and its distractors are not close to it (on average "
+            "they share less than 20% of the answer's surroundings — its wholes, the joints it spans, what it "
+            "attaches to or lies in — by the Jaccard index); **medium** otherwise (one fact with close "
+            "distractors, such as the other muscles of the same compartment, or two facts). Each question says "
+            "its level in `difficulty`."
+        ),
+    ] = None,
     count: Annotated[int, Query(ge=1, le=MAX_QUIZ_QUESTIONS, description="How many questions.")] = 10,
     seed: Annotated[
         int | None,
@@ -59,7 +72,9 @@ def read_quiz(
 ) -> ModelResponse:
     """A reproducible multiple-choice self-test: each question has one right option and three distractors from
     the graph, each option explained by sourced facts; facts that are the editor's reading are never asked."""
-    quiz = kg.quiz(types=type or (), region=region, count=count, seed=seed, keys=key or ())
+    quiz = kg.quiz(
+        types=type or (), region=region, count=count, seed=seed, keys=key or (), difficulties=difficulty or ()
+    )
     return ModelResponse(quiz)
 
 

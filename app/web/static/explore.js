@@ -1,5 +1,6 @@
 // The AnkleKG explorer: plain JavaScript, no dependencies, and only the public REST API
-// (/v1/search, /v1/entities, /v1/impact, /v1/differential; the self-test in quiz.js uses /v1/quiz).
+// (/v1/search, /v1/entities, /v1/impact, /v1/differential; the self-test in quiz.js uses /v1/quiz, the browse
+// groups in browse.js /v1/browse, the graph views in graph.js the neighbourhood and the impact answer).
 // Deep links: /explore#ANKLE:0000016 or /explore#ATFL.
 "use strict";
 
@@ -329,6 +330,7 @@ function renderEntity(entity) {
   article.dataset.id = entity.id;
   article.hidden = false;
   document.title = `${entity.label} — AnkleKG explorer`;
+  document.dispatchEvent(new CustomEvent("anklekg:entity", { detail: entity }));  // graph.js adds its view
 }
 
 async function openEntity(ref) {
@@ -464,6 +466,7 @@ async function runImpact(id, grade, position) {
   results.replaceChildren(el("p", { className: "notice", role: "note", text: report.notice }), ...sections);
   results.dataset.loaded = "true";
   $("impact-status").textContent = `Grade ${grade} injury of the ${report.injuries[0]?.structure.label || id}${where}.`;
+  document.dispatchEvent(new CustomEvent("anklekg:impact", { detail: { fullPath, report } }));  // graph.js
 }
 
 function findingItem(fullPath, section, index, item, describe) {

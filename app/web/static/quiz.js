@@ -58,12 +58,13 @@ function progressSummary() {
 
 let quizRound = null;
 
-async function startRound(region) {
+async function startRound(region, difficulty = "") {
   const progress = loadProgress();
   progress.round += 1;
   saveProgress(progress);
   const params = new URLSearchParams({ count: String(ROUND), seed: String(Math.floor(Math.random() * 2 ** 31)) });
   if (region) params.set("region", region);
+  if (difficulty) params.set("difficulty", difficulty);
   for (const key of dueKeys(progress, region)) params.append("key", key);
   const quiz = await panelRequest("quiz", () => api(`/v1/quiz?${params}`));
   if (!quiz) return;
@@ -72,7 +73,7 @@ async function startRound(region) {
     $("quiz-status").textContent = "";
     return;
   }
-  quizRound = { quiz, region, index: 0, right: 0, missed: [] };
+  quizRound = { quiz, region, difficulty, index: 0, right: 0, missed: [] };
   showQuestion();
 }
 
@@ -145,7 +146,7 @@ function optionExplained(option, chosen) {
 function showSummary() {
   const { quiz, right, missed } = quizRound;
   const again = el("button", { id: "quiz-again", type: "button", text: "Start another round" });
-  again.addEventListener("click", () => startRound(quizRound.region));
+  again.addEventListener("click", () => startRound(quizRound.region, quizRound.difficulty));
   $("quiz-results").replaceChildren(
     el("h3", { id: "quiz-score", tabindex: "-1", text: `You answered ${right} of ${quiz.questions.length} right.` }),
     missed.length ? [el("p", { text: "These come back in your next rounds until you get them right:" }),
@@ -183,6 +184,6 @@ $("quiz-details").addEventListener("toggle", () => {
 });
 $("quiz-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  startRound($("quiz-region").value);
+  startRound($("quiz-region").value, $("quiz-difficulty").value);
 });
 $("quiz").dataset.ready = "true";

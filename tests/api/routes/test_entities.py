@@ -143,6 +143,12 @@ def test_neighbors_are_node_link_json_with_sourced_links(client: httpx.Client) -
     for link in body["links"]:
         assert link["source"] in ids and link["target"] in ids
         assert link["predicate"]["label"]
+    # a node says whether it has a page: the entities do, the n-ary restraint facts about the ATFL do not
+    pages = {n["id"]: n["entity"] for n in body["nodes"]}
+    facts = [n for n in body["nodes"] if "akg:Restraint" in n["types"]]
+    assert pages["ANKLE:0000016"] and facts and not any(pages[n["id"]] for n in facts)
+    for node in body["nodes"]:
+        assert (client.get(f"/v1/entities/{node['id']}").status_code == 200) == node["entity"], node
 
 
 def test_neighbors_predicate_filter_and_bad_predicate(client: httpx.Client) -> None:

@@ -6,6 +6,8 @@ import re
 
 import httpx
 
+from app.api.routes.pages import WEB
+
 
 def test_the_explorer_is_one_html_page_whose_scripts_and_styles_come_from_this_service(client: httpx.Client) -> None:
     page = client.get("/explore")
@@ -25,11 +27,25 @@ def test_the_docs_page_loads_every_asset_from_this_service(client: httpx.Client)
     page = client.get("/docs")
     assert page.status_code == 200
     assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
-    assert assets and all(a.startswith("/web/vendor/") for a in assets)
+    assert assets and all(a.startswith("/web/") for a in assets)
+    assert {"/web/docs.css", "/web/docs.js"} <= set(assets)  # our accessibility fixes over Swagger UI
+    assert '<html lang="en">' in page.text
     for asset in assets:
         served = client.get(asset)
         assert served.status_code == 200, asset
-        assert "immutable" in served.headers["cache-control"]
+        if asset.startswith("/web/vendor/"):
+            assert "immutable" in served.headers["cache-control"]
+        else:
+            assert served.headers["etag"]
+
+
+def test_the_graph_library_is_vendored_with_its_licence(client: httpx.Client) -> None:
+    served = client.get("/web/vendor/cytoscape-3.35.0/cytoscape.min.js")
+    assert served.status_code == 200 and served.headers["content-type"].startswith("text/javascript")
+    assert "immutable" in served.headers["cache-control"] and "The Cytoscape Consortium" in served.text[:300]
+    licence = WEB / "vendor" / "cytoscape-3.35.0" / "LICENSE"
+    assert "Permission is hereby granted" in licence.read_text(encoding="utf-8")
+    assert client.get("/web/vendor/cytoscape-3.35.0/LICENSE").status_code == 404  # only assets are served
 
 
 def test_an_unknown_vendored_file_is_a_problem(client: httpx.Client) -> None:

@@ -55,6 +55,26 @@ def test_types_region_count_and_keys_filter_the_quiz(client: httpx.Client) -> No
     assert again["unknown_keys"] == keys[1:] and len(again["questions"]) == 3
 
 
+def test_each_difficulty_returns_questions_of_that_level(client: httpx.Client) -> None:
+    everything = quiz(client, count=1, seed=5)["available"]
+    available = 0
+    for level in ("easy", "medium", "hard"):
+        body = quiz(client, difficulty=level, count=20, seed=5)
+        assert body["difficulties"] == [level] and len(body["questions"]) == min(20, body["available"]) > 10, level
+        assert {q["difficulty"] for q in body["questions"]} == {level}
+        available += body["available"]
+        # the part of the definition a client can see: how many facts the right answer rests on
+        facts = [len(next(o for o in q["options"] if o["correct"])["facts"]) for q in body["questions"]]
+        if level == "hard":
+            assert min(facts) >= 3
+        else:
+            assert max(facts) <= (1 if level == "easy" else 2)
+    assert available == everything  # every question has exactly one level
+    both = quiz(client, difficulty=["easy", "hard"], type="injury-case", count=20, seed=5)
+    assert {q["difficulty"] for q in both["questions"]} == {"easy", "hard"} and both["difficulties"] == ["easy", "hard"]
+    assert quiz(client, seed=5)["difficulties"] == ["easy", "medium", "hard"]
+
+
 def test_the_regions_each_hold_a_round(client: httpx.Client) -> None:
     response = client.get("/v1/quiz/regions")
     assert response.status_code == 200
@@ -68,6 +88,7 @@ def test_the_regions_each_hold_a_round(client: httpx.Client) -> None:
     ("params", "status", "parameter"),
     [
         ({"type": "anatomy"}, 422, "type"),
+        ({"difficulty": "expert"}, 422, "difficulty"),
         ({"count": 0}, 422, "count"),
         ({"count": 21}, 422, "count"),
         ({"seed": -1}, 422, "seed"),
@@ -89,7 +110,8 @@ def test_the_openapi_documents_the_kinds_and_the_bounds(client: httpx.Client) ->
     operation = client.get("/openapi.json").json()["paths"]["/v1/quiz"]["get"]
     assert operation["operationId"] == "quiz-read_quiz"
     params = {p["name"]: p for p in operation["parameters"]}
-    assert set(params) == {"type", "region", "count", "seed", "key"}
+    assert set(params) == {"type", "difficulty", "region", "count", "seed", "key"}
+    assert "Jaccard" in params["difficulty"]["description"] and "three facts" in params["difficulty"]["description"]
     kinds = client.get("/openapi.json").json()["components"]["schemas"]["QuestionType"]["enum"]
     assert kinds == KINDS
     assert params["count"]["schema"]["maximum"] == 20 and params["count"]["schema"]["minimum"] == 1
