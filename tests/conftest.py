@@ -52,20 +52,25 @@ THROUGH_NGINX = (
 )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kept, one_replica = [], []
     for item in items:
         where = item.path.relative_to(ROOT).as_posix()
         if where.startswith(SLOW_PATHS):
             item.add_marker(pytest.mark.slow)
+        callspec = getattr(item, "callspec", None)
+        if callspec and callspec.params.get("client") == "via-nginx" and item.get_closest_marker("one_replica"):
+            one_replica.append(item)  # a test's mark or one of its parameters' (pytest.param(..., marks=...))
+        else:
+            kept.append(item)
+    if one_replica:
+        config.hook.pytest_deselected(items=one_replica)
+        items[:] = kept
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     where = metafunc.definition.path.relative_to(ROOT).as_posix()
-    if (
-        where in THROUGH_NGINX
-        and "client" in metafunc.fixturenames
-        and metafunc.definition.get_closest_marker("one_replica") is None
-    ):
+    if where in THROUGH_NGINX and "client" in metafunc.fixturenames:
         routes = ["direct", pytest.param("via-nginx", marks=pytest.mark.slow)]
         metafunc.parametrize("client", routes, indirect=True, scope="session")
 
