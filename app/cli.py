@@ -25,6 +25,9 @@ FORMATS_FOR_CLI = ("csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxm
 EXIT_SYNTAX = 2
 EXIT_INVALID = 3
 EXIT_USAGE = 64
+#: How long `serve` keeps an idle connection open; a balancer's idle upstream connections must close sooner
+#: (deploy/nginx/anklekg.conf.template: keepalive_timeout 4s), or it may write a request into a closing one.
+KEEP_ALIVE_SECONDS = 5
 
 
 def _settings(args: argparse.Namespace, **overrides: object) -> Settings:
@@ -94,7 +97,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # a SPARQL GET query of MAX_QUERY_BYTES, percent-encoded, fits in the request line
         h11_max_incomplete_event_size=3 * MAX_QUERY_BYTES + 16 * 1024,
         limit_concurrency=2 * settings.max_requests_in_flight,  # a backstop: the app answers 503s itself first
-        timeout_keep_alive=5,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
     return 0
 

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-import rdflib
 
 from app.kg import AnkleKG
 from app.knowledge import schema
 from app.ontology.context import jsonld_context
+from app.ontology.load import to_rdflib
 from app.vocab import PREFIXES
 
 __all__ = ["ARTEFACTS", "Artefact", "build_artefact", "write_all"]
@@ -70,10 +70,13 @@ def _sorted_ntriples(kg: AnkleKG) -> bytes:
 
 def _jsonld(kg: AnkleKG) -> bytes:
     """Compact JSON-LD against the published context (rdflib compacts; pyoxigraph only expands)."""
-    graph = rdflib.Graph()
-    graph.parse(data=_dump(kg, ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    graph = to_rdflib(kg.store)  # the store's blank node names, not rdflib's random ones
     text = graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
-    return text.encode("utf-8")
+    # rdflib lists the nodes in the order of a set (Python's hash of their IRIs, different in every process): sorted,
+    # the export is the same bytes, hence the same ETag, on every start and every replica.
+    document = json.loads(text)
+    document["@graph"].sort(key=lambda node: (node.get("@id", ""), json.dumps(node, sort_keys=True)))
+    return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
 
 
 def _context(_: AnkleKG) -> bytes:

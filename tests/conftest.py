@@ -16,6 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.balancer import Nginx, NginxMissing, nginx_binary
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
@@ -32,6 +34,7 @@ SLOW_PATHS = (
     "tests/sparql/test_datasets.py",
     "tests/sparql/test_hostile.py",
     "tests/api/routes/test_exports.py",
+    "tests/deploy/test_replicas.py",
 )
 
 
@@ -43,11 +46,43 @@ def pytest_configure(config: pytest.Config) -> None:
         config.add_cleanup(lambda: shutil.rmtree(os.environ.pop("ANKLEKG_CACHE_DIR"), ignore_errors=True))
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+#: Modules whose tests of the `client` fixture run twice: straight to a server, and through Debian's nginx with
+#: the project's own config (deploy/nginx) in front of two replicas: the same assertions by both routes. A test
+#: that reads one process's own state (its counters) is marked ``one_replica`` and runs straight only.
+THROUGH_NGINX = (
+    "tests/api/test_service.py",
+    "tests/api/routes/test_differential.py",
+    "tests/api/routes/test_entities.py",
+    "tests/api/routes/test_exports.py",
+    "tests/api/routes/test_health.py",
+    "tests/api/routes/test_impact.py",
+    "tests/api/routes/test_linked_data.py",
+    "tests/api/routes/test_search.py",
+    "tests/api/routes/test_sparql.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kept, one_replica = [], []
     for item in items:
         where = item.path.relative_to(ROOT).as_posix()
         if where.startswith(SLOW_PATHS):
             item.add_marker(pytest.mark.slow)
+        callspec = getattr(item, "callspec", None)
+        if callspec and callspec.params.get("client") == "via-nginx" and item.get_closest_marker("one_replica"):
+            one_replica.append(item)  # a test's mark or one of its parameters' (pytest.param(..., marks=...))
+        else:
+            kept.append(item)
+    if one_replica:
+        config.hook.pytest_deselected(items=one_replica)
+        items[:] = kept
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    where = metafunc.definition.path.relative_to(ROOT).as_posix()
+    if where in THROUGH_NGINX and "client" in metafunc.fixturenames:
+        routes = ["direct", pytest.param("via-nginx", marks=pytest.mark.slow)]
+        metafunc.parametrize("client", routes, indirect=True, scope="session")
 
 
 def free_port() -> int:
@@ -123,8 +158,33 @@ def live_server() -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
-def client(live_server: LiveServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=live_server.url, timeout=30.0) as http:
+def replicas() -> Iterator[tuple[LiveServer, LiveServer]]:
+    """Two replicas of the service, as deploy/ runs them (access logs on: tests/deploy reads the client addresses)."""
+    first, second = LiveServer("--log-level", "info"), LiveServer("--log-level", "info")
+    with running(first), running(second):
+        yield first, second
+
+
+@pytest.fixture(scope="session")
+def nginx_front(replicas: tuple[LiveServer, LiveServer]) -> Iterator[Nginx]:
+    """nginx from deploy/nginx/anklekg.conf.template, round robin over the two replicas; skips without nginx."""
+    try:
+        nginx_binary()
+    except NginxMissing as exc:
+        pytest.skip(str(exc))
+    nginx = Nginx.start(free_port(), [f"127.0.0.1:{server.port}" for server in replicas])
+    try:
+        yield nginx
+    finally:
+        nginx.stop()
+
+
+@pytest.fixture(scope="session")
+def client(request: pytest.FixtureRequest) -> Iterator[httpx.Client]:
+    """A client of the service: straight to it, or (``via-nginx``, see THROUGH_NGINX) through nginx."""
+    route = getattr(request, "param", "direct")
+    server: LiveServer | Nginx = request.getfixturevalue("nginx_front" if route == "via-nginx" else "live_server")
+    with httpx.Client(base_url=server.url, timeout=30.0) as http:
         yield http
 
 

@@ -21,6 +21,10 @@ _HOST = re.compile(r"^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A
 #: unless ``allowed_hosts`` is configured.
 _ANY_INTERFACE = {"0.0.0.0", "::", ""}
 _LOOPBACK = ("localhost", "127.0.0.1", "::1")
+#: Health probes (a container's, a balancer's, Kubernetes') are answered however busy the service is: it already
+#: refuses the excess with 503 itself, and a probe that failed under load would have a busy replica pulled or
+#: restarted, its load moved onto the others, and overload turned into an outage (deploy/README.md).
+PROBE_PATHS = frozenset({"/health"})
 
 
 def allowed_hosts(configured: Iterable[str], bind_host: str) -> frozenset[str] | None:
@@ -48,7 +52,7 @@ def _host_name(host: str) -> str:
 
 class RequestGuardMiddleware:
     """Refuses requests whose Host is malformed or not ours (400), bodies over the size limit (413), and requests
-    beyond the number in progress the service takes at once (503 with Retry-After)."""
+    beyond the number in progress the service takes at once (503 with Retry-After; never a health probe)."""
 
     def __init__(
         self,
@@ -87,7 +91,7 @@ class RequestGuardMiddleware:
         if declared.isdigit() and int(declared) > limit:
             await _too_large(send, scope, limit)
             return
-        if self.in_flight >= self.max_in_flight:
+        if self.in_flight >= self.max_in_flight and scope["path"] not in PROBE_PATHS:
             await _problem(send, scope, 503, "busy", "Too many requests in progress",
                            f"The service is answering {self.in_flight} requests, its limit. Retry in a second.",
                            retry_after=1)  # fmt: skip

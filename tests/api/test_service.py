@@ -41,7 +41,7 @@ def test_unknown_route_and_wrong_method_are_problems(client: httpx.Client) -> No
 @pytest.mark.parametrize(
     ("path", "accept"),
     [
-        ("/health", "application/json"),
+        pytest.param("/health", "application/json", marks=pytest.mark.one_replica),  # each replica's own counters
         ("/v1/entities/ATFL", "application/json"),
         ("/v1/entities/no-such-thing", "application/json"),
         ("/v1/impact?injured=ATFL", "application/json"),

@@ -269,6 +269,7 @@ def cache_hits(client: httpx.Client) -> int:
     return int(client.get("/health").json()["answer_cache"]["hits"])
 
 
+@pytest.mark.one_replica  # reads this process's cache counters
 @pytest.mark.parametrize(
     ("path", "other"),
     [

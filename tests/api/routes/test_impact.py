@@ -274,6 +274,7 @@ def test_a_grade_that_is_not_1_2_or_3_is_a_clear_problem_never_a_500(client: htt
     assert "grade" in response.json()["detail"]
 
 
+@pytest.mark.one_replica  # the counters are each replica's own
 def test_a_question_asked_again_is_answered_from_the_cache_whatever_name_it_used(client: httpx.Client) -> None:
     """The cache key is the resolved question: ATFL and its full name share one entry, with one ETag."""
     before = client.get("/health").json()["answer_cache"]

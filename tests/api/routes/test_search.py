@@ -92,6 +92,7 @@ def test_a_negative_offset_is_a_problem_naming_it(client: httpx.Client) -> None:
     assert response.status_code == 422 and response.json()["parameter"] == "offset"
 
 
+@pytest.mark.one_replica  # reads this process's cache counters
 def test_a_search_asked_again_comes_from_the_answer_cache_with_its_etag(client: httpx.Client) -> None:
     params: dict[str, str | int] = {"q": "talofibular", "limit": 3}
     first = client.get("/v1/search", params=params)
