@@ -21,6 +21,7 @@ from app.api.guard import RequestGuardMiddleware, allowed_hosts
 from app.api.problems import install_problem_handlers
 from app.api.routes import (
     analytics,
+    diagrams,
     differential,
     entities,
     exports,
@@ -204,6 +205,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         impact,
         differential,
         quiz,
+        diagrams,
         paths,
         analytics,
         exports,
