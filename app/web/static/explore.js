@@ -329,6 +329,7 @@ function renderEntity(entity) {
   article.dataset.id = entity.id;
   article.hidden = false;
   document.title = `${entity.label} — AnkleKG explorer`;
+  document.dispatchEvent(new CustomEvent("anklekg:entity", { detail: entity }));  // diagram.js draws it
 }
 
 async function openEntity(ref) {
@@ -462,6 +463,7 @@ async function runImpact(id, grade, position) {
   const where = report.position ? ` in the ${report.position.label}` : " in any position";
   results.replaceChildren(el("p", { className: "notice", role: "note", text: report.notice }), ...sections);
   results.dataset.loaded = "true";
+  document.dispatchEvent(new CustomEvent("anklekg:impact", { detail: { report, results } }));  // diagram.js
   $("impact-status").textContent = `Grade ${grade} injury of the ${report.injuries[0]?.structure.label || id}${where}.`;
 }
 
