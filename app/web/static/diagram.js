@@ -307,6 +307,14 @@ async function entityDiagrams(entity) {
 
 const REACH_NAMED = "named";
 
+/** How long a band is drawn, in view units (its longest strand). */
+function bandLength(band) {
+  return Math.max(...band.strands.map((strand) => {
+    const points = strand.pieces.flatMap((piece) => piece.points);
+    return points.slice(1).reduce((sum, p, i) => sum + Math.hypot(p[0] - points[i][0], p[1] - points[i][1]), 0);
+  }));
+}
+
 async function impactDiagrams(report, results) {
   const named = new Set(report.injuries.filter((i) => i.reached === REACH_NAMED).map((i) => i.structure.id));
   const reached = new Set(report.injuries.map((i) => i.structure.id));
@@ -318,18 +326,18 @@ async function impactDiagrams(report, results) {
     return;
   }
   const diagrams = await Promise.all(list.views.map((v) => fetchDiagram(v.href).catch(() => null)));
-  // the views that show something of the answer, the one showing most first
+  // the views that show something of the answer: first the one that draws most of what it reaches (by the drawn
+  // length of its bands, a bone or landmark counting as a short band), then the one with most motion arrows
   const scored = list.views.map((view, i) => {
     const d = diagrams[i];
     if (!d) return null;
     const lit = expandIds(d, reached);
-    const ids = new Set([...d.bands.map((b) => b.entity.id), ...d.bones.map((b) => b.entity.id),
-      ...d.landmarks.map((l) => l.entity.id)]);
-    const hits = [...lit].filter((id) => ids.has(id)).length;
-    const marks = motions.filter((m) => d.arrows.some((a) => a.motion.id === m.motion.id && a.joint.id === m.joint.id)
-      || d.joints.some((j) => j.entity.id === m.joint.id)).length;
-    return hits || marks ? { view, score: hits * 10 + marks } : null;
-  }).filter(Boolean).sort((a, b) => b.score - a.score).map((s) => s.view);
+    const drawn = d.bands.filter((b) => lit.has(b.entity.id)).reduce((sum, b) => sum + bandLength(b), 0)
+      + 40 * [...d.bones, ...d.landmarks].filter((x) => lit.has(x.entity.id)).length;
+    const arrows = motions.filter((m) => d.arrows.some((a) => a.motion.id === m.motion.id && a.joint.id === m.joint.id));
+    const dots = motions.filter((m) => d.joints.some((j) => j.entity.id === m.joint.id));
+    return drawn || arrows.length || dots.length ? { view, drawn, arrows: arrows.length, order: i } : null;
+  }).filter(Boolean).sort((a, b) => b.drawn - a.drawn || b.arrows - a.arrows || a.order - b.order).map((s) => s.view);
   if (!scored.length || !results.isConnected) return;
   const section = el("section", { id: "impact-diagrams", className: "impact-section",
     "aria-labelledby": "impact-diagrams-heading" },
