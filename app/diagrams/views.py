@@ -315,10 +315,15 @@ class _ViewBuilder:
         placed = [(st, p) for st, p in located if isinstance(p, _Placed)]
         placed_starts = [(st, p) for st, p in placed if st in starts]
         if kind == "tendon":
-            # a tendon is drawn from wherever the view places one of its muscles (they share one belly's course)
+            # a tendon is drawn from wherever the view places one of its muscles (they share one belly's course);
+            # an insertion out of sight says more about why it is not drawn than its muscle's place does
+            missing = [p for st, p in located if st in ends and isinstance(p, str)]
+            if missing:
+                return missing[0]
             if not placed_starts:
+                unseen = [p for st, p in located if st in starts and isinstance(p, str) and "out of sight" in p]
                 muscles = ", ".join(self.kb.label(st.object) for st in starts)
-                return f"where it leaves the view towards its muscle ({muscles}) is not placed in this view"
+                return unseen[0] if unseen else f"its muscle ({muscles}) has no place in this view to come from"
             placed_starts = _one_per_position(placed_starts)
             located = [(st, p) for st, p in located if st in ends]
         for _, p in located:

@@ -342,8 +342,8 @@ async function impactDiagrams(report, results) {
   const section = el("section", { id: "impact-diagrams", className: "impact-section",
     "aria-labelledby": "impact-diagrams-heading" },
   el("h4", { id: "impact-diagrams-heading", text: "On the diagrams" }),
-  el("p", { className: "help" }, "Red: the injured structure; orange: what the injury reaches. Arrows and labels mark " +
-    "the destabilised motions at their joint, coloured by status (",
+  el("p", { className: "help" }, "Red: the injured structure; orange: what the injury reaches. Each destabilised motion " +
+    "is marked on its joint, by an arrow where the view can show its direction, numbered and coloured by status (",
   STATUS_ORDER.map((s, i) => [i ? ", " : "", el("span", { className: `status status-${slug(s)}`, text: s })]), ")."));
   const switcher = viewSwitcher("impact-diagram-switcher", scored, (figure) => {
     figure.classList.add("has-impact");
