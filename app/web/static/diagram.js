@@ -315,7 +315,10 @@ function bandLength(band) {
   }));
 }
 
+let impactToken = 0;
+
 async function impactDiagrams(report, results) {
+  const token = ++impactToken;  // a newer answer (the reader asked again) wins over one still being drawn
   const named = new Set(report.injuries.filter((i) => i.reached === REACH_NAMED).map((i) => i.structure.id));
   const reached = new Set(report.injuries.map((i) => i.structure.id));
   const motions = motionStatuses(report);
@@ -338,7 +341,7 @@ async function impactDiagrams(report, results) {
     const dots = motions.filter((m) => d.joints.some((j) => j.entity.id === m.joint.id));
     return drawn || arrows.length || dots.length ? { view, drawn, arrows: arrows.length, order: i } : null;
   }).filter(Boolean).sort((a, b) => b.drawn - a.drawn || b.arrows - a.arrows || a.order - b.order).map((s) => s.view);
-  if (!scored.length || !results.isConnected) return;
+  if (!scored.length || !results.isConnected || token !== impactToken) return;
   const section = el("section", { id: "impact-diagrams", className: "impact-section",
     "aria-labelledby": "impact-diagrams-heading" },
   el("h4", { id: "impact-diagrams-heading", text: "On the diagrams" }),
@@ -352,6 +355,7 @@ async function impactDiagrams(report, results) {
     markMotions(figure, motions);
   });
   section.appendChild(switcher);
+  results.querySelector("#impact-diagrams")?.remove();
   results.insertBefore(section, results.children[1] || null);
   await switcher.ready;
   section.dataset.ready = "true";
