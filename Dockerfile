@@ -3,7 +3,7 @@
 # Two stages: the builder installs the project (a regular, non-editable `pip install .`) into a
 # virtual environment; the runtime image gets only that environment, no build tooling, no sources.
 # The ontology travels inside the install: pyproject's [tool.setuptools.data-files] puts data/*.ttl,
-# data/qc, data/rules, data/sparql-examples and data/browse under <venv>/share/anklekg/data, which
+# data/qc, data/rules, data/sparql-examples, data/browse and data/diagrams under <venv>/share/anklekg/data, which
 # app/settings.py default_data_dir() finds when there is no checkout beside the code.
 
 # Pin by digest where the registry is reachable (e.g. python:3.11-slim@sha256:...); the lock file pins the rest.

@@ -25,6 +25,7 @@ __all__ = [
     "OntologyLoadError",
     "TermNotResolved",
     "UnknownTerm",
+    "UnknownView",
 ]
 
 
@@ -70,6 +71,15 @@ class AmbiguousTerm(TermNotResolved):
     @property
     def candidates(self) -> list[Term]:
         return self.terms
+
+
+class UnknownView(AnkleKGError, LookupError):
+    """No schematic view has this id; ``views`` are the ids there are."""
+
+    def __init__(self, view: str, views: Sequence[str]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.views = list(views)
 
 
 #: The position pyoxigraph writes in front of a message, removed once it is the error's ``line`` and ``column``:

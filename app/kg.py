@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 from app import __version__
 from app.answers import Answers
+from app.diagrams import Diagram, DiagramList, Diagrams, load_diagrams
 from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, UnknownTerm
 from app.knowledge.base import KnowledgeBase
 from app.knowledge.lookup import SearchHit
@@ -70,6 +71,7 @@ class AnkleKG:
     settings: Settings
     validation: ValidationReport | None = None
     load_seconds: float = 0.0
+    diagrams: Diagrams | None = None
     version: str = __version__
 
     def __post_init__(self) -> None:
@@ -88,7 +90,8 @@ class AnkleKG:
         started = time.perf_counter()
         kb, report = load_knowledge_base(settings)
         engine = ImpactEngine(kb, load_rules(settings.data_dir / "rules"))
-        return cls(kb, engine, settings, report, time.perf_counter() - started)
+        diagrams = load_diagrams(settings.diagram_layout, kb)
+        return cls(kb, engine, settings, report, time.perf_counter() - started, diagrams=diagrams)
 
     @property
     def store(self) -> ox.Store:
@@ -258,6 +261,21 @@ class AnkleKG:
     def browse_group(self, group: str) -> BrowseGroup | None:
         """One browse group by its id (None when there is no such group)."""
         return next((g for g in self.browse_groups.groups if g.id == group), None)
+    # -- diagrams (app.diagrams) ---------------------------------------------------------------------------
+    @property
+    def views(self) -> Diagrams:
+        """The schematic views, built at load (or on first use, when this AnkleKG was made without them)."""
+        if self.diagrams is None:
+            self.diagrams = load_diagrams(self.settings.diagram_layout, self.kb)
+        return self.diagrams
+
+    def diagram_list(self, entity: str | None = None) -> DiagramList:
+        """The schematic views; with ``entity`` (any name), only those it appears in, with what to highlight."""
+        return self.views.summaries(self.resolve(entity, parameter="entity").id if entity else None)
+
+    def diagram(self, view: str) -> Diagram:
+        """One schematic view: bones, bands placed by their attachments in the graph, and what it leaves out."""
+        return self.views.view(view)
 
     @cached_property
     def criticality_analysis(self) -> CriticalityAnalysis:

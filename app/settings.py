@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=default_data_dir)
     ontology_files: tuple[str, ...] = ("schema.ttl", "ankle_ontology.ttl")
     reference_csv: Path | None = Field(default_factory=default_reference_csv)
+    # where the schematic views draw things (drawing data keyed by the graph's ids; checked at load)
+    diagram_layout: Path = Field(default_factory=lambda data: data["data_dir"] / "diagrams" / "views.json")
     validate_on_start: bool = True
     shacl_on_start: bool = True
     # where validation reports are kept by their inputs' fingerprint (app/ontology/validation/stamp.py), so a

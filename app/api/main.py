@@ -22,6 +22,7 @@ from app.api.problems import install_problem_handlers
 from app.api.routes import (
     analytics,
     browse,
+    diagrams,
     differential,
     entities,
     exports,
@@ -206,6 +207,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         differential,
         quiz,
         browse,
+        diagrams,
         paths,
         analytics,
         exports,

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import AmbiguousTerm, AnkleKGError, InvalidArgument, TermNotResolved, UnknownTerm
+from app.errors import AmbiguousTerm, AnkleKGError, InvalidArgument, TermNotResolved, UnknownTerm, UnknownView
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://w3id.org/anklekg/problems/"
@@ -95,6 +95,14 @@ def _invalid_argument(exc: InvalidArgument) -> tuple[str, dict[str, Any]]:
     return detail, {"parameter": exc.parameter, "value": exc.value}
 
 
+def _unknown_view(exc: UnknownView) -> tuple[str, dict[str, Any]]:
+    views = ", ".join(exc.views)
+    return f"No schematic view is called {exc.view!r}; the views are: {views} (GET /v1/diagrams lists them).", {
+        "parameter": "view",
+        "value": exc.view,
+    }
+
+
 @dataclass(frozen=True)
 class ProblemKind:
     """How one class of domain error is answered: status, ``type`` slug, title, and the detail
@@ -112,6 +120,7 @@ PROBLEM_KINDS: dict[type[AnkleKGError], ProblemKind] = {
     UnknownTerm: ProblemKind(404, "unknown-entity", "Unknown entity", _unknown_term),
     AmbiguousTerm: ProblemKind(400, "ambiguous-name", "Ambiguous name", _ambiguous_term),
     InvalidArgument: ProblemKind(400, "invalid-parameter", "Invalid parameter value", _invalid_argument),
+    UnknownView: ProblemKind(404, "unknown-view", "Unknown view", _unknown_view),
 }
 
 

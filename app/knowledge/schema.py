@@ -58,6 +58,7 @@ TENDON_OF = compress(AKG.tendonOf)
 
 ANATOMICAL_SPACE = compress(AKG.AnatomicalSpace)
 BONE = compress(AKG.Bone)
+BONE_PART = compress(AKG.BonePart)
 BONY_LANDMARK = compress(AKG.BonyLandmark)
 COMPARTMENT = compress(AKG.Compartment)
 JOINT = compress(AKG.Joint)

@@ -330,7 +330,7 @@ function renderEntity(entity) {
   article.dataset.id = entity.id;
   article.hidden = false;
   document.title = `${entity.label} — AnkleKG explorer`;
-  document.dispatchEvent(new CustomEvent("anklekg:entity", { detail: entity }));  // graph.js adds its view
+  document.dispatchEvent(new CustomEvent("anklekg:entity", { detail: entity }));  // graph.js and diagram.js add their views
 }
 
 async function openEntity(ref) {
@@ -465,6 +465,7 @@ async function runImpact(id, grade, position) {
   const where = report.position ? ` in the ${report.position.label}` : " in any position";
   results.replaceChildren(el("p", { className: "notice", role: "note", text: report.notice }), ...sections);
   results.dataset.loaded = "true";
+  document.dispatchEvent(new CustomEvent("anklekg:impact", { detail: { report, results } }));  // diagram.js
   $("impact-status").textContent = `Grade ${grade} injury of the ${report.injuries[0]?.structure.label || id}${where}.`;
   document.dispatchEvent(new CustomEvent("anklekg:impact", { detail: { fullPath, report } }));  // graph.js
 }

@@ -1,0 +1,25 @@
+"""Schematic views of the ankle drawn from the graph: bands placed by their attachments, positions from a layout."""
+
+from pathlib import Path
+
+from app.diagrams.layout import Layout, load_layout
+from app.diagrams.models import SCHEMATIC_NOTICE, Diagram, DiagramList, DiagramSummary
+from app.diagrams.views import Diagrams, UnknownView
+from app.knowledge.base import KnowledgeBase
+
+__all__ = [
+    "SCHEMATIC_NOTICE",
+    "Diagram",
+    "DiagramList",
+    "DiagramSummary",
+    "Diagrams",
+    "Layout",
+    "UnknownView",
+    "load_diagrams",
+    "load_layout",
+]
+
+
+def load_diagrams(path: Path, kb: KnowledgeBase) -> Diagrams:
+    """Check the layout file against the graph and build every view (OntologyLoadError on a bad layout)."""
+    return Diagrams(kb, load_layout(path, kb))
