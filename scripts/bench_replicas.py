@@ -113,7 +113,8 @@ def run(args: argparse.Namespace) -> Results:
         for name in ("replica A", "replica B"):
             port = free_port()
             argv = anklekg_argv(port, validate=True, log_level=args.log_level)
-            replicas.append(stack.enter_context(serving(name, argv, port, PATHS["entity"], logs, 120.0)))
+            starting = serving(name, argv, port, PATHS["entity"], logs, 120.0, logs / "cache")  # one validation, shared
+            replicas.append(stack.enter_context(starting))
         a, b = replicas
         both = Nginx.start(free_port(), [f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"])
         stack.callback(both.stop)
