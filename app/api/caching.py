@@ -53,8 +53,8 @@ def conditional_response(
     Cache-Control, 304 when If-None-Match names it, text types declared UTF-8."""
     tag = tag or release_etag(body)
     all_headers = {**(headers or {}), "ETag": tag, "Cache-Control": cache_control}
-    if etag_matches(request.headers.get("if-none-match"), tag):
-        return Response(status_code=304, headers=all_headers)
+    if etag_matches(request.headers.get("if-none-match"), tag):  # no body, so no encoding of one
+        return Response(status_code=304, headers={k: v for k, v in all_headers.items() if k != "Content-Encoding"})
     if media_type.startswith("text/") and "charset" not in media_type:
         media_type += "; charset=utf-8"
     return Response(body, media_type=media_type, headers=all_headers)

@@ -7,8 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel, Field, field_validator
 
-from app.api.answer_cache import AnswerCache
-from app.api.caching import conditional_response
+from app.api.answer_cache import AnswerCache, answer_response
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
 from app.errors import InvalidArgument
@@ -133,6 +132,4 @@ def _answer(
     if answer is None:
         report = _trim(kg.impact(list(injuries), position=at), explain)
         answer = cache.put(key, report.model_dump_json().encode())
-    if not validators:
-        return Response(answer.body, media_type="application/json")
-    return conditional_response(request, answer.body, "application/json", tag=answer.etag)
+    return answer_response(request, answer, validators=validators)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from typing import Any
 
 import httpx
@@ -289,3 +290,27 @@ def test_a_question_asked_again_is_answered_from_the_cache_whatever_name_it_used
     revalidated = client.get("/v1/impact", params={"injured": "PTFL", "grade": 2},
                              headers={"If-None-Match": first.headers["etag"]})  # fmt: skip
     assert revalidated.status_code == 304
+
+
+def test_a_cached_answer_is_gzipped_once_and_decodes_to_the_same_bytes(client: httpx.Client) -> None:
+    """The kept answer carries its gzipped form: deterministic bytes (no timestamp), the same ETag as the plain one."""
+    params: dict[str, str | int] = {"injured": "CFL", "grade": 2}
+    plain = client.get("/v1/impact", params=params, headers={"Accept-Encoding": "identity"})
+    zipped = [client.get("/v1/impact", params=params, headers={"Accept-Encoding": "gzip"}) for _ in range(2)]
+    assert plain.status_code == 200 and "content-encoding" not in plain.headers
+    for response in zipped:
+        assert response.headers["content-encoding"] == "gzip" and "Accept-Encoding" in response.headers["vary"]
+        assert response.content == plain.content  # httpx decodes it
+        assert response.headers["etag"] == plain.headers["etag"]
+    raw = [client.build_request("GET", "/v1/impact", params=params, headers={"Accept-Encoding": "gzip"})
+           for _ in range(2)]  # fmt: skip
+    bodies = [client.send(r, stream=True) for r in raw]
+    try:
+        encoded = [b"".join(r.iter_raw()) for r in bodies]
+    finally:
+        for r in bodies:
+            r.close()
+    assert encoded[0] == encoded[1] and gzip.decompress(encoded[0]) == plain.content
+    not_modified = client.get("/v1/impact", params=params,
+                              headers={"Accept-Encoding": "gzip", "If-None-Match": plain.headers["etag"]})  # fmt: skip
+    assert not_modified.status_code == 304 and "content-encoding" not in not_modified.headers
