@@ -30,6 +30,7 @@ SLOW_PATHS = (
     "tests/sparql/test_datasets.py",
     "tests/sparql/test_hostile.py",
     "tests/api/routes/test_exports.py",
+    "tests/sparql/test_external.py",
 )
 
 
@@ -107,9 +108,44 @@ def running(server: LiveServer) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[LiveServer]:
+def in_process_server() -> Iterator[LiveServer]:
+    """The service as it ships: /sparql answered by its own worker processes."""
     with running(LiveServer()) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def live_server(in_process_server: LiveServer) -> LiveServer:
+    return in_process_server
+
+
+@pytest.fixture(scope="session")
+def external_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real ``oxigraph serve-read-only`` holding our export (anklekg-dataset.nq); its query endpoint URL."""
+    from tests.sparql.stores import OxigraphServer, load_store
+
+    with OxigraphServer(load_store(tmp_path_factory.mktemp("store"))) as store:
+        yield store.endpoint
+
+
+@pytest.fixture(scope="session")
+def external_server(external_store: str) -> Iterator[LiveServer]:
+    """The same service answering /sparql from the external store (--sparql-endpoint), with default limits."""
+    with running(LiveServer("--sparql-endpoint", external_store)) as server:
+        yield server
+
+
+#: The SPARQL suites run against both ways of answering /sparql; the external one starts two more
+#: servers, so it is left out of the fast loop.
+ENDPOINT_MODES = ["in-process", pytest.param("external", marks=pytest.mark.slow)]
+
+
+@pytest.fixture(scope="session", params=ENDPOINT_MODES)
+def endpoint_server(request: pytest.FixtureRequest) -> LiveServer:
+    """The in-process server, then the one forwarding to an external store (for suites that override
+    ``live_server`` and ``client`` with it)."""
+    name = "in_process_server" if request.param == "in-process" else "external_server"
+    return request.getfixturevalue(name)  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,168 @@
+"""External SPARQL stores for the tests: Oxigraph's own server loaded with our export, and a TCP relay
+that records what AnkleKG sends a store and when it hangs up on it.
+
+The store is real (``oxigraph serve-read-only``, from the test extra's ``oxigraph`` package) and holds
+exactly what ``anklekg export --only anklekg-dataset.nq`` writes: the asserted default graph and the
+asserted and inferred named graphs, so its answers can be compared with the in-process workers'.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT, free_port
+
+#: Oxigraph's own bound on a query (``--timeout-s``): it goes on evaluating after its client has left.
+STORE_TIMEOUT_S = 5
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` command of the test extra, or a skip saying how to get it."""
+    found = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(found).is_file():
+        pytest.skip("the oxigraph server is missing: install the test extra (pip install -e '.[test]')")
+    return found
+
+
+def load_store(directory: Path) -> Path:
+    """Export the SPARQL dataset with the CLI and load it into an Oxigraph database; returns its location."""
+    export = directory / "export"
+    subprocess.run([sys.executable, "-m", "app", "export", "--only", "anklekg-dataset.nq", "--out", str(export)],
+                   cwd=ROOT, check=True, capture_output=True, timeout=120)  # fmt: skip
+    location = directory / "oxigraph"
+    subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file",
+                    str(export / "anklekg-dataset.nq")], check=True, capture_output=True, timeout=120)  # fmt: skip
+    return location
+
+
+class OxigraphServer:
+    """``oxigraph serve-read-only`` on a loopback port that stays the same across :meth:`kill` and :meth:`start`."""
+
+    def __init__(self, location: Path) -> None:
+        self.location = location
+        self.port = free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}/query"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 30) -> OxigraphServer:
+        command = [oxigraph_binary(), "serve-read-only", "--location", str(self.location),
+                   "--bind", f"127.0.0.1:{self.port}", "--timeout-s", str(STORE_TIMEOUT_S)]  # fmt: skip
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"oxigraph exited with {self.process.returncode}")
+            try:
+                httpx.post(self.endpoint, data={"query": "ASK {}"}, timeout=1).raise_for_status()
+                return self
+            except httpx.TransportError:
+                time.sleep(0.1)
+        raise RuntimeError(f"oxigraph did not answer on port {self.port} within {timeout} s")
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def __enter__(self) -> OxigraphServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.kill()
+
+
+@dataclass
+class Connection:
+    """One connection AnkleKG opened to the store, through the relay."""
+
+    opened: float
+    sent: bytearray = field(default_factory=bytearray)
+    hung_up: float | None = None  # when AnkleKG closed it (not the store)
+    closed_by_store: bool = False
+
+
+class Relay:
+    """A TCP relay from a loopback port to the store's (``target``, switchable), recording per connection what
+    AnkleKG sends and when AnkleKG hangs up. When nothing listens on ``target`` it accepts and hangs up at once,
+    as a proxy in front of a dead store would."""
+
+    def __init__(self, target: int) -> None:
+        self.target = target
+        self.connections: list[Connection] = []
+        self._lock = threading.Lock()
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self._server.getsockname()[1])
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._server.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        connection = Connection(opened=time.monotonic())
+        with self._lock:
+            self.connections.append(connection)
+        try:
+            store = socket.create_connection(("127.0.0.1", self.target), timeout=2)
+        except OSError:
+            connection.closed_by_store = True
+            client.close()
+            return
+        store.settimeout(None)
+        threading.Thread(target=self._back, args=(store, client, connection), daemon=True).start()
+        while True:
+            try:
+                data = client.recv(65536)
+            except OSError:
+                data = b""
+            if not data:
+                if not connection.closed_by_store:
+                    connection.hung_up = time.monotonic()
+                break
+            with self._lock:
+                connection.sent += data
+            try:
+                store.sendall(data)
+            except OSError:
+                break
+        store.close()
+        client.close()
+
+    def _back(self, store: socket.socket, client: socket.socket, connection: Connection) -> None:
+        while True:
+            try:
+                data = store.recv(65536)
+            except OSError:
+                data = b""
+            if not data:
+                break
+            try:
+                client.sendall(data)
+            except OSError:
+                return
+        connection.closed_by_store = True
+        with contextlib.suppress(OSError):
+            client.shutdown(socket.SHUT_RDWR)
+
+    def carrying(self, marker: str) -> list[Connection]:
+        """The connections on which ``marker`` was sent."""
+        with self._lock:
+            return [c for c in self.connections if marker.encode() in c.sent]
+
+    def close(self) -> None:
+        self._server.close()
