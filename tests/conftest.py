@@ -120,11 +120,19 @@ def live_server(in_process_server: LiveServer) -> LiveServer:
 
 
 @pytest.fixture(scope="session")
-def external_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real ``oxigraph serve-read-only`` holding our export (anklekg-dataset.nq); its query endpoint URL."""
-    from tests.sparql.stores import OxigraphServer, load_store
+def store_location(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An Oxigraph database loaded with our export (anklekg-dataset.nq); read-only servers may share it."""
+    from tests.sparql.stores import load_store
 
-    with OxigraphServer(load_store(tmp_path_factory.mktemp("store"))) as store:
+    return load_store(tmp_path_factory.mktemp("store"))
+
+
+@pytest.fixture(scope="session")
+def external_store(store_location: Path) -> Iterator[str]:
+    """A real ``oxigraph serve-read-only`` over that database; its query endpoint URL."""
+    from tests.sparql.stores import OxigraphServer
+
+    with OxigraphServer(store_location) as store:
         yield store.endpoint
 
 

@@ -87,8 +87,9 @@ class Connection:
     """One connection AnkleKG opened to the store, through the relay."""
 
     opened: float
+    client: socket.socket = field(repr=False)
     sent: bytearray = field(default_factory=bytearray)
-    hung_up: float | None = None  # when AnkleKG closed it (not the store)
+    hung_up: float | None = None  # when AnkleKG closed it (not the store, not the relay)
     closed_by_store: bool = False
 
 
@@ -114,7 +115,7 @@ class Relay:
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
     def _serve(self, client: socket.socket) -> None:
-        connection = Connection(opened=time.monotonic())
+        connection = Connection(opened=time.monotonic(), client=client)
         with self._lock:
             self.connections.append(connection)
         try:
@@ -158,6 +159,16 @@ class Relay:
         connection.closed_by_store = True
         with contextlib.suppress(OSError):
             client.shutdown(socket.SHUT_RDWR)
+
+    def switch(self, target: int) -> None:
+        """Send new connections to ``target`` and end the open ones (AnkleKG sees its store restart)."""
+        self.target = target
+        with self._lock:
+            open_ = [c for c in self.connections if c.hung_up is None and not c.closed_by_store]
+        for connection in open_:
+            connection.closed_by_store = True
+            with contextlib.suppress(OSError):
+                connection.client.shutdown(socket.SHUT_RDWR)
 
     def carrying(self, marker: str) -> list[Connection]:
         """The connections on which ``marker`` was sent."""
