@@ -39,7 +39,7 @@ def _settings(args: argparse.Namespace, **overrides: object) -> Settings:
         values["sparql_datasets"] = tuple(args.dataset)
     if getattr(args, "allowed_host", None):
         values["allowed_hosts"] = list(args.allowed_host)
-    for option in ("sparql_timeout", "sparql_workers", "sparql_max_rows", "sparql_endpoint"):
+    for option in ("sparql_timeout", "sparql_workers", "sparql_max_rows", "sparql_endpoint", "sparql_endpoint_results"):
         if getattr(args, option, None) is not None:
             values[option] = getattr(args, option)
     values.update(overrides)
@@ -271,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--sparql-max-rows", type=int, metavar="N", help="result-row cap, reported when hit (10000)")
     serve.add_argument("--sparql-endpoint", metavar="URL", help="answer /sparql from this external SPARQL 1.1 "
                        "query endpoint (no SPARQL workers are started); our limits still apply in front of it")
+    serve.add_argument("--sparql-endpoint-results", choices=["tsv", "xml"], help="how that store sends SELECT "
+                       "rows: tsv (default), or xml for a store whose TSV is not SPARQL 1.1's (Virtuoso 7)")
     serve.set_defaults(func=cmd_serve)
 
     check = sub.add_parser(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator, model_validator
@@ -77,6 +78,9 @@ class Settings(BaseSettings):
     # the limits above still apply in front of it: deadline, caps, fairness, and sparql_workers bounds the
     # queries forwarded at once.
     sparql_endpoint: str | None = None
+    # how that store is asked for SELECT rows: SPARQL 1.1 TSV (fastest to read), or SPARQL XML for a store
+    # whose TSV is not standard (Virtuoso 7 writes IRIs as quoted strings)
+    sparql_endpoint_results: Literal["tsv", "xml"] = "tsv"
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod

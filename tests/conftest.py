@@ -31,6 +31,7 @@ SLOW_PATHS = (
     "tests/sparql/test_hostile.py",
     "tests/api/routes/test_exports.py",
     "tests/sparql/test_external.py",
+    "tests/sparql/test_virtuoso.py",
 )
 
 
@@ -120,11 +121,19 @@ def live_server(in_process_server: LiveServer) -> LiveServer:
 
 
 @pytest.fixture(scope="session")
-def store_location(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An Oxigraph database loaded with our export (anklekg-dataset.nq); read-only servers may share it."""
-    from tests.sparql.stores import load_store
+def dataset_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SPARQL dataset as ``anklekg export`` writes it (anklekg-dataset.nq), for external stores to load."""
+    from tests.sparql.stores import export_dataset
 
-    return load_store(tmp_path_factory.mktemp("store"))
+    return export_dataset(tmp_path_factory.mktemp("export"))
+
+
+@pytest.fixture(scope="session")
+def store_location(dataset_export: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An Oxigraph database loaded with that export; read-only servers may share it."""
+    from tests.sparql.stores import load_oxigraph
+
+    return load_oxigraph(dataset_export, tmp_path_factory.mktemp("store") / "oxigraph")
 
 
 @pytest.fixture(scope="session")

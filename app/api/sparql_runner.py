@@ -60,6 +60,7 @@ class SparqlService:
                 max_rows=settings.sparql_max_rows,
                 max_waiting=settings.sparql_max_waiting,
                 max_bytes=settings.sparql_max_bytes,
+                results=settings.sparql_endpoint_results,
             )
         else:
             runner = WorkerPool(

@@ -10,8 +10,9 @@ in-memory indices. What the endpoint promises does not change:
 * Deadline: the whole exchange runs under the query's deadline; at it, or when the client leaves,
   the request is cancelled and its connection closed, and the client gets the same 503. A store that
   goes on evaluating once its client has gone must bound itself (Oxigraph: ``--timeout-s``).
-* Caps: we ask for formats read row by row (TSV for SELECT, N-Triples for CONSTRUCT and DESCRIBE,
-  JSON for ASK) and stop reading, closing the connection, as soon as the row or byte cap is passed;
+* Caps: we ask for formats read row by row (TSV for SELECT, or SPARQL XML for a store whose TSV is
+  not SPARQL 1.1's, such as Virtuoso 7; N-Triples for CONSTRUCT and DESCRIBE; JSON for ASK) and stop
+  reading, closing the connection, as soon as the row or byte cap is passed;
   :mod:`app.sparql.capped` writes the kept part in the negotiated format, so a cut answer is cut and
   reported exactly as in process. Nothing the store sends is passed on unread.
 * Concurrency: at most ``size`` requests at once, over as many pooled connections, and
@@ -28,8 +29,9 @@ import asyncio
 import contextlib
 import logging
 import sys
+import xml.etree.ElementTree as ET  # parses only what the store sends; expat refuses entity bombs
 from collections.abc import AsyncGenerator, Callable
-from typing import cast
+from typing import Literal, cast
 
 import httpx
 import pyoxigraph as ox
@@ -40,21 +42,22 @@ from app.sparql.engine import QueryRequest, QueryResult, check_graphs, forwarded
 from app.sparql.results import Form, choose_media_type, serialise_boolean
 from app.sparql.runner import QueryTimeout, ServiceBusy
 
-__all__ = ["UpstreamEndpoint", "UpstreamFailed", "UpstreamUnavailable"]
+__all__ = ["UpstreamEndpoint", "UpstreamFailed", "UpstreamUnavailable", "XmlRows"]
 
 log = logging.getLogger("anklekg.sparql")
 
-#: What we ask the store for, per query form, and the media types we read as that.
-ASKED: dict[Form, str] = {
-    "select": "text/tab-separated-values",
-    "ask": "application/sparql-results+json",
-    "graph": "application/n-triples",
+#: What we ask the store for, per query form (SELECT in the results format chosen), and what we read as that.
+_TSV, _XML, _JSON = "text/tab-separated-values", "application/sparql-results+xml", "application/sparql-results+json"
+_ASKED: dict[str, str] = {"tsv": _TSV, "xml": _XML, "ask": _JSON, "graph": "application/n-triples"}
+_READ_AS: dict[str, tuple[str, ...]] = {
+    _TSV: (_TSV,),
+    _XML: (_XML, "application/xml", "text/xml"),
+    _JSON: (_JSON, "application/json"),
+    "application/n-triples": ("application/n-triples", "text/plain"),
 }
-_READ_AS: dict[Form, tuple[str, ...]] = {
-    "select": ("text/tab-separated-values",),
-    "ask": ("application/sparql-results+json", "application/json"),
-    "graph": ("application/n-triples", "text/plain"),
-}
+_RESULTS = "{http://www.w3.org/2005/sparql-results#}"
+#: Virtuoso 7 answers ASK with solutions of this variable (none for false, one bound to 1 for true).
+_VIRTUOSO_ASK = "__ASK_RETVAL"
 EXCERPT_CHARS = 500
 _ASK_MAX_BYTES = 64 * 1024
 #: Answers kept up to this size are written on the event loop; larger ones in a thread.
@@ -102,9 +105,9 @@ class UpstreamEndpoint:
 
     def __init__(
         self, url: str, *, size: int, timeout: float, max_rows: int, max_waiting: int,
-        max_bytes: int | None = None, connect_timeout: float = 5.0,
+        max_bytes: int | None = None, results: Literal["tsv", "xml"] = "tsv", connect_timeout: float = 5.0,
     ) -> None:  # fmt: skip
-        self.url = url
+        self.url, self.results = url, results
         self.size, self.timeout, self.max_rows, self.max_waiting = size, timeout, max_rows, max_waiting
         self.max_bytes = max_bytes
         self.connect_timeout = min(connect_timeout, timeout)
@@ -177,8 +180,11 @@ class UpstreamEndpoint:
         try:
             body, rows, cap = write() if size <= _INLINE_BYTES else await asyncio.to_thread(write)
         except SyntaxError as exc:  # what the store sent is not what it said it was
-            raise UpstreamFailed(f"the store's answer could not be read as {ASKED[form]} ({exc})") from exc
+            raise UpstreamFailed(f"the store's answer could not be read as {self._asked(form)} ({exc})") from exc
         return QueryResult(body, media_type, form, rows, cap, request.max_rows, request.max_bytes)
+
+    def _asked(self, form: Form) -> str:
+        return _ASKED[self.results if form == "select" else form]
 
     async def _ask(self, request: QueryRequest, form: Form, media_type: str) -> tuple[Callable[[], Capped], int]:
         """Send the query, read what the caps allow, and return how to write it (and the bytes kept)."""
@@ -187,7 +193,8 @@ class UpstreamEndpoint:
         if request.default_graphs is not None or request.named_graphs is not None:
             data["default-graph-uri"] = list(request.default_graphs or ())
             data["named-graph-uri"] = list(request.named_graphs or ())
-        outgoing = self._client.build_request("POST", self.url, data=data, headers={"accept": ASKED[form]})
+        asked = self._asked(form)
+        outgoing = self._client.build_request("POST", self.url, data=data, headers={"accept": asked})
         try:
             response = await self._client.send(outgoing, stream=True)
         except httpx.TransportError as exc:
@@ -196,17 +203,17 @@ class UpstreamEndpoint:
         try:
             if response.status_code != 200:
                 await _refusal(response)
-            if _media_type(response) not in _READ_AS[form]:
+            if _media_type(response) not in _READ_AS[asked]:
                 raise UpstreamFailed(
-                    f"the store answered {_media_type(response) or 'without a Content-Type'} where "
-                    f"{ASKED[form]} was asked for",
+                    f"the store answered {_media_type(response) or 'without a Content-Type'} where {asked} was "
+                    "asked for",
                     response.status_code, _excerpt(await _read_at_most(response, 2048)),
                 )  # fmt: skip
             if form == "select":
-                return await _read_solutions(response, media_type, request)
+                return await _read_solutions(response, media_type, request, xml=self.results == "xml")
             if form == "graph":
                 return await _read_triples(response, media_type, request)
-            return await _read_boolean(response, media_type, request)
+            return await _read_boolean(response, media_type)
         except httpx.TransportError as exc:
             log.warning("SPARQL store %s broke off its answer: %r", self.url, exc)
             raise UpstreamFailed(f"the store broke off its answer ({_transport_reason(exc)})") from exc
@@ -252,17 +259,22 @@ async def _refusal(response: httpx.Response) -> None:
 
 
 async def _read_solutions(
-    response: httpx.Response, media_type: str, request: QueryRequest
+    response: httpx.Response, media_type: str, request: QueryRequest, *, xml: bool = False
 ) -> tuple[Callable[[], Capped], int]:
-    """TSV rows up to the caps (one line is one solution); the read stops at the first row past them."""
+    """TSV rows up to the caps (one line is one solution); the read stops at the first row past them.
+    SPARQL XML results are turned into TSV lines as they arrive, then capped the same way."""
     sink = CappedLines(request.max_rows, sys.maxsize if request.max_bytes is None else request.max_bytes)
     header = b""
+    rows = XmlRows() if xml else None
     async with _chunks(response) as chunks:
         with contextlib.suppress(CapReached):
-            async for chunk in chunks:
+            async for data in chunks:
+                chunk = rows.feed(data) if rows is not None else data
                 if not header.endswith(b"\n"):
                     header += chunk[: chunk.find(b"\n") + 1 or len(chunk)]
                 sink.write(chunk)
+            if rows is not None:
+                rows.close()
     tsv = sink.kept(header)
     if sink.truncated_by is None and tsv and not tsv.endswith(b"\n"):
         tsv += b"\n"  # a store that ends its last line without a newline
@@ -301,9 +313,7 @@ def _triples(lines: bytes) -> list[ox.Triple]:
         raise UpstreamFailed(f"the store's answer is not N-Triples ({exc})", excerpt=_excerpt(lines[:400])) from exc
 
 
-async def _read_boolean(
-    response: httpx.Response, media_type: str, request: QueryRequest
-) -> tuple[Callable[[], Capped], int]:
+async def _read_boolean(response: httpx.Response, media_type: str) -> tuple[Callable[[], Capped], int]:
     data = await _read_at_most(response, _ASK_MAX_BYTES + 1)
     if len(data) > _ASK_MAX_BYTES:
         raise UpstreamFailed(f"the store's answer to an ASK query is over {_ASK_MAX_BYTES} bytes")
@@ -311,8 +321,79 @@ async def _read_boolean(
         answer = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
     except SyntaxError as exc:
         raise UpstreamFailed(f"the store's answer is not SPARQL JSON results ({exc})", excerpt=_excerpt(data)) from exc
+    if isinstance(answer, ox.QuerySolutions) and [v.value for v in answer.variables] == [_VIRTUOSO_ASK]:
+        values = [s[_VIRTUOSO_ASK] for s in answer]  # no solution for false, one bound to 1 for true
+        if not values or (len(values) == 1 and isinstance(values[0], ox.Literal)):
+            answer = _boolean(bool(values) and values[0].value in ("1", "true"))
     if not isinstance(answer, ox.QueryBoolean):
         raise UpstreamFailed("the store answered an ASK query with solutions, not a boolean", excerpt=_excerpt(data))
     body = serialise_boolean(answer, media_type)
     return lambda: Capped(body, 1, None), len(body)
 
+
+def _boolean(value: bool) -> ox.QueryBoolean:
+    """pyoxigraph builds booleans only by parsing them."""
+    result = ox.parse_query_results(b"true" if value else b"false", ox.QueryResultsFormat.TSV)
+    assert isinstance(result, ox.QueryBoolean)
+    return result
+
+
+class XmlRows:
+    """SPARQL XML results read as they arrive and written as TSV lines, one per solution.
+
+    For stores whose own TSV is not SPARQL 1.1's (Virtuoso 7 quotes IRIs as strings): XML results are
+    the format every store writes correctly. Each term is rebuilt with pyoxigraph (which checks it and
+    writes it as TSV does); blank node labels are renamed, as stores use labels TSV cannot carry
+    (``nodeID://b1``). Parsed elements are dropped once written, so memory stays that of one row.
+    """
+
+    def __init__(self) -> None:
+        self._parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
+        self._variables: list[str] = []
+        self._results: ET.Element | None = None
+        self._blank: dict[str, str] = {}
+
+    def feed(self, data: bytes) -> bytes:
+        """TSV lines for the solutions completed by ``data`` (the header line first)."""
+        try:
+            self._parser.feed(data)
+            events = (e for e in self._parser.read_events() if isinstance(e, tuple) and len(e) == 2)
+            lines = [self._line(str(event), element) for event, element in events if isinstance(element, ET.Element)]
+        except (ET.ParseError, ValueError, KeyError) as exc:
+            raise SyntaxError(f"not SPARQL XML results: {exc}") from exc
+        return "".join(lines).encode()
+
+    def close(self) -> None:
+        with contextlib.suppress(ET.ParseError):  # an answer cut at a cap ends mid-document
+            self._parser.close()
+
+    def _line(self, event: str, element: ET.Element) -> str:
+        tag = element.tag.removeprefix(_RESULTS)
+        if event == "start":
+            if tag == "results":
+                self._results = element
+            return ""
+        if tag == "variable":
+            self._variables.append(element.attrib["name"])
+        elif tag == "head":
+            return "\t".join(f"?{v}" for v in self._variables) + "\n"
+        elif tag == "result":
+            cells = {b.attrib["name"]: self._term(b[0]) for b in element.iter(f"{_RESULTS}binding")}
+            if self._results is not None:
+                self._results.clear()  # the rows already written
+            return "\t".join(cells.get(v, "") for v in self._variables) + "\n"
+        return ""
+
+    def _term(self, element: ET.Element) -> str:
+        tag, text = element.tag.removeprefix(_RESULTS), element.text or ""
+        if tag == "uri":
+            return str(ox.NamedNode(text))
+        if tag == "bnode":
+            return str(ox.BlankNode(self._blank.setdefault(text, f"b{len(self._blank)}")))
+        if tag == "literal":
+            language = element.get("{http://www.w3.org/XML/1998/namespace}lang")
+            datatype = element.get("datatype")
+            if language:
+                return str(ox.Literal(text, language=language))
+            return str(ox.Literal(text, datatype=ox.NamedNode(datatype) if datatype else None))
+        raise ValueError(f"a <{tag}> term, which TSV results cannot carry")

@@ -9,6 +9,9 @@ asserted and inferred named graphs, so its answers can be compared with the in-p
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
+import re
 import shutil
 import socket
 import subprocess
@@ -35,15 +38,43 @@ def oxigraph_binary() -> str:
     return found
 
 
-def load_store(directory: Path) -> Path:
-    """Export the SPARQL dataset with the CLI and load it into an Oxigraph database; returns its location."""
-    export = directory / "export"
-    subprocess.run([sys.executable, "-m", "app", "export", "--only", "anklekg-dataset.nq", "--out", str(export)],
+def export_dataset(directory: Path) -> Path:
+    """The SPARQL dataset as the CLI exports it (anklekg-dataset.nq), written into ``directory``."""
+    subprocess.run([sys.executable, "-m", "app", "export", "--only", "anklekg-dataset.nq", "--out", str(directory)],
                    cwd=ROOT, check=True, capture_output=True, timeout=120)  # fmt: skip
-    location = directory / "oxigraph"
-    subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file",
-                    str(export / "anklekg-dataset.nq")], check=True, capture_output=True, timeout=120)  # fmt: skip
+    return directory / "anklekg-dataset.nq"
+
+
+def load_oxigraph(dataset: Path, location: Path) -> Path:
+    """An Oxigraph database at ``location`` loaded with ``dataset`` (``oxigraph load``)."""
+    subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file", str(dataset)],
+                   check=True, capture_output=True, timeout=120)  # fmt: skip
     return location
+
+
+#: ``GROUP_CONCAT(... ; separator="s") AS ?v``: the order of the joined values is left to the engine.
+_CONCAT = re.compile(r'GROUP_CONCAT\((?:[^()]|\([^()]*\))*?separator\s*=\s*"([^"]*)"\s*\)\s+AS\s+\?(\w+)', re.I)
+
+
+def comparable_rows(answer: httpx.Response, concatenated: dict[str, str]) -> list[dict[str, object]]:
+    """Solutions (JSON or CSV) with each GROUP_CONCAT value as the sorted list of what it joins."""
+    if answer.headers["content-type"].startswith("text/csv"):
+        table: list[dict[str, str]] = list(csv.DictReader(io.StringIO(answer.text)))
+    else:
+        table = [{k: v["value"] for k, v in b.items()} for b in answer.json()["results"]["bindings"]]
+    rows: list[dict[str, object]] = []
+    for cells in table:
+        row: dict[str, object] = dict(cells)
+        for name, separator in concatenated.items():
+            if cells.get(name):
+                row[name] = sorted(cells[name].split(separator))
+        rows.append(row)
+    return rows
+
+
+def concatenations(query: str) -> dict[str, str]:
+    """The variables a query binds to GROUP_CONCAT, with their separators."""
+    return {name: separator for separator, name in _CONCAT.findall(query)}
 
 
 class OxigraphServer:
@@ -177,3 +208,84 @@ class Relay:
 
     def close(self) -> None:
         self._server.close()
+
+
+_VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+ServerThreads = 10
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = {dir}
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = {dir}
+ServerThreads = 10
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = {timeout}
+"""
+
+
+class VirtuosoServer:
+    """Debian's Virtuoso 7 (``virtuoso-t``, installed by scripts/test) in a folder of its own, loaded with
+    ``dataset`` by ``isql-vt``. Virtuoso's default graph, when a query names none, is the union of all
+    its graphs: tests name the dataset with default-graph-uri / named-graph-uri."""
+
+    def __init__(self, directory: Path, dataset: Path) -> None:
+        self.binaries = {name: shutil.which(name) for name in ("virtuoso-t", "isql-vt")}
+        if not all(self.binaries.values()):
+            pytest.skip("Virtuoso is not installed (scripts/test installs Debian's virtuoso-opensource-7-bin as root)")
+        self.directory, self.dataset = directory, dataset
+        self.sql_port, self.http_port = free_port(), free_port()
+        self.endpoint = f"http://127.0.0.1:{self.http_port}/sparql"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 60) -> VirtuosoServer:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        shutil.copy(self.dataset, self.directory / self.dataset.name)
+        ini = self.directory / "virtuoso.ini"
+        ini.write_text(_VIRTUOSO_INI.format(dir=self.directory, sql=self.sql_port, http=self.http_port,
+                                            timeout=STORE_TIMEOUT_S))  # fmt: skip
+        command = [str(self.binaries["virtuoso-t"]), "-f", "-c", str(ini)]
+        self.process = subprocess.Popen(command, cwd=self.directory, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)  # fmt: skip
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                log = (self.directory / "virtuoso.log").read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"Virtuoso did not start (status {self.process.poll()}):\n{log}")
+            try:
+                httpx.post(self.endpoint, data={"query": "ASK {}"}, timeout=1).raise_for_status()
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        load = (f"ld_dir('{self.directory}', '{self.dataset.name}', 'urn:anklekg:default'); "
+                "rdf_loader_run(); checkpoint;")  # fmt: skip
+        subprocess.run([str(self.binaries["isql-vt"]), str(self.sql_port), "dba", "dba", f"exec={load}"],
+                       check=True, capture_output=True, timeout=120)  # fmt: skip
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def __enter__(self) -> VirtuosoServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from rdflib.compare import isomorphic
 from app.sparql.examples import EXAMPLES, load_examples
 from app.vocab import AKG, PREFIXES
 from tests.conftest import LiveServer
+from tests.sparql.stores import comparable_rows, concatenations
 
 
 def test_there_are_about_a_dozen_examples(client: httpx.Client) -> None:
@@ -66,26 +65,6 @@ def test_an_example_file_without_its_header_is_named(tmp_path: Path) -> None:
         load_examples(tmp_path)
 
 
-#: ``GROUP_CONCAT(... ; separator="s") AS ?v``: the order of the joined values is left to the engine.
-_CONCAT = re.compile(r'GROUP_CONCAT\((?:[^()]|\([^()]*\))*?separator\s*=\s*"([^"]*)"\s*\)\s+AS\s+\?(\w+)', re.I)
-
-
-def _rows(answer: httpx.Response, concatenated: dict[str, str]) -> list[dict[str, object]]:
-    """Solutions (JSON or CSV) with each GROUP_CONCAT value as the sorted list of what it joins."""
-    if answer.headers["content-type"].startswith("text/csv"):
-        table: list[dict[str, str]] = list(csv.DictReader(io.StringIO(answer.text)))
-    else:
-        table = [{k: v["value"] for k, v in b.items()} for b in answer.json()["results"]["bindings"]]
-    rows: list[dict[str, object]] = []
-    for cells in table:
-        row: dict[str, object] = dict(cells)
-        for name, separator in concatenated.items():
-            if cells.get(name):
-                row[name] = sorted(cells[name].split(separator))
-        rows.append(row)
-    return rows
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.id for e in EXAMPLES])
 @pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv"])
@@ -106,13 +85,14 @@ def test_an_external_store_gives_the_same_answers(  # type: ignore[no-untyped-de
     assert ours.headers["content-type"] == theirs.headers["content-type"]
     assert ours.headers["x-anklekg-result-rows"] == theirs.headers["x-anklekg-result-rows"]
     assert int(ours.headers["x-anklekg-result-rows"]) >= 1
-    concatenated = {name: separator for separator, name in _CONCAT.findall(example.query)}
+    concatenated = concatenations(example.query)
     if ours.headers["content-type"].startswith("text/turtle"):
         graphs = [rdflib.Graph().parse(data=a.text, format="turtle") for a in answers]
         assert isomorphic(*graphs) and len(graphs[0]) > 10
     elif concatenated:
-        assert _rows(ours, concatenated) == _rows(theirs, concatenated)
-        assert any(isinstance(v, list) and len(v) > 1 for row in _rows(ours, concatenated) for v in row.values())
+        rows = comparable_rows(ours, concatenated)
+        assert rows == comparable_rows(theirs, concatenated)
+        assert any(isinstance(v, list) and len(v) > 1 for row in rows for v in row.values())
     else:
         assert re.search(r"ORDER BY", example.query), "an unordered SELECT cannot be compared byte for byte"
         assert ours.content == theirs.content

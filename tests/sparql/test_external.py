@@ -240,6 +240,31 @@ def test_the_byte_cap_cuts_the_streamed_answer_at_a_whole_row(
     assert hang_up_of(relay, marker) is not None
 
 
+def test_one_client_cannot_hold_the_store(servers: tuple[LiveServer, LiveServer], direct: httpx.Client) -> None:
+    """The per-client gate stands in front of the store too (``direct`` has the default limits: one query at
+    once per client, four more waiting); the flood's clients give up after a second, which closes their
+    requests to the store."""
+    flooder = httpx.Client(base_url=servers[1].url, transport=httpx.HTTPTransport(local_address="127.0.0.7"))
+
+    def flood() -> httpx.Response | None:
+        try:
+            return flooder.get("/sparql", params={"query": SLOW}, timeout=1.0)
+        except httpx.ReadTimeout:
+            return None
+
+    with flooder, concurrent.futures.ThreadPoolExecutor(8) as pool:
+        answers = [pool.submit(flood) for _ in range(8)]
+        time.sleep(0.3)
+        started = time.monotonic()
+        assert direct.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+        assert time.monotonic() - started < 1.0
+        refused = [r for r in (a.result() for a in answers) if r is not None]
+    assert len(refused) == 3, [r.text for r in refused]  # one ran, four waited in its line until it left
+    for response in refused:
+        assert response.status_code == 429 and response.headers["retry-after"]
+        assert response.json()["type"].endswith("/too-many-queries")
+
+
 def test_store_failures_are_problems_with_what_the_store_said(
     guarded: httpx.Client, failing_store: type[_FailingStore]
 ) -> None:
