@@ -267,7 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="also serve this RDF file over SPARQL as the named graph GRAPH_IRI; repeatable",
     )
     serve.add_argument("--sparql-timeout", type=float, metavar="SECONDS", help="deadline per SPARQL query (10)")
-    serve.add_argument("--sparql-workers", type=int, metavar="N", help="SPARQL queries run at once (CPU count, max 4)")
+    serve.add_argument("--sparql-workers", type=int, metavar="N", help="SPARQL queries run at once: worker processes, "
+                       "or connections to --sparql-endpoint (CPU count, max 4)")
     serve.add_argument("--sparql-max-rows", type=int, metavar="N", help="result-row cap, reported when hit (10000)")
     serve.add_argument("--sparql-endpoint", metavar="URL", help="answer /sparql from this external SPARQL 1.1 "
                        "query endpoint (no SPARQL workers are started); our limits still apply in front of it")

@@ -32,6 +32,7 @@ import sys
 import xml.etree.ElementTree as ET  # parses only what the store sends; expat refuses entity bombs
 from collections.abc import AsyncGenerator, Callable
 from typing import Literal, cast
+from urllib.parse import urlsplit
 
 import httpx
 import pyoxigraph as ox
@@ -108,6 +109,8 @@ class UpstreamEndpoint:
         max_bytes: int | None = None, results: Literal["tsv", "xml"] = "tsv", connect_timeout: float = 5.0,
     ) -> None:  # fmt: skip
         self.url, self.results = url, results
+        parts = urlsplit(url)  # for the log: without a user name or password the URL may carry
+        self.shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
         self.size, self.timeout, self.max_rows, self.max_waiting = size, timeout, max_rows, max_waiting
         self.max_bytes = max_bytes
         self.connect_timeout = min(connect_timeout, timeout)
@@ -133,9 +136,9 @@ class UpstreamEndpoint:
             result = await self.run(QueryRequest("ASK {}", max_rows=1, max_bytes=None))
         except Exception as exc:
             log.warning("the SPARQL store at %s does not answer yet (%s); /sparql answers 503 until it does",
-                        self.url, exc)  # fmt: skip
+                        self.shown, exc)  # fmt: skip
         else:
-            log.info("SPARQL queries go to %s (ASK {} answered %s)", self.url, result.body[:40])
+            log.info("SPARQL queries go to %s (ASK {} answered %s)", self.shown, result.body[:40])
 
     async def close(self) -> None:
         if self._client is not None:
@@ -198,7 +201,7 @@ class UpstreamEndpoint:
         try:
             response = await self._client.send(outgoing, stream=True)
         except httpx.TransportError as exc:
-            log.warning("SPARQL store %s: %r", self.url, exc)
+            log.warning("SPARQL store %s: %r", self.shown, exc)
             raise UpstreamUnavailable(_transport_reason(exc)) from exc
         try:
             if response.status_code != 200:
@@ -215,7 +218,7 @@ class UpstreamEndpoint:
                 return await _read_triples(response, media_type, request)
             return await _read_boolean(response, media_type)
         except httpx.TransportError as exc:
-            log.warning("SPARQL store %s broke off its answer: %r", self.url, exc)
+            log.warning("SPARQL store %s broke off its answer: %r", self.shown, exc)
             raise UpstreamFailed(f"the store broke off its answer ({_transport_reason(exc)})") from exc
         finally:
             await response.aclose()  # unread: the connection is closed, and the store's request with it
