@@ -63,6 +63,9 @@ EXCERPT_CHARS = 500
 _ASK_MAX_BYTES = 64 * 1024
 #: Answers kept up to this size are written on the event loop; larger ones in a thread.
 _INLINE_BYTES = 256 * 1024
+#: An XML row this many times the byte cap is cut off as over the cap before it ends: the pull parser must not
+#: hold a row of any size, and XML markup and escapes rarely make a row more than a few times its TSV size.
+_XML_ROW_FACTOR = 8
 #: Queries this long, or naming "service" (rdflib's grammar then reads them), are checked in a thread.
 _INLINE_CHECK_CHARS = 16 * 1024
 RETRY_AFTER_S = 5
@@ -269,10 +272,15 @@ async def _read_solutions(
     sink = CappedLines(request.max_rows, sys.maxsize if request.max_bytes is None else request.max_bytes)
     header = b""
     rows = XmlRows() if xml else None
+    unwritten = 0  # XML bytes read since the last row was written: the parser holds them
     async with _chunks(response) as chunks:
         with contextlib.suppress(CapReached):
             async for data in chunks:
                 chunk = rows.feed(data) if rows is not None else data
+                unwritten = 0 if chunk else unwritten + len(data)
+                if request.max_bytes is not None and unwritten > _XML_ROW_FACTOR * request.max_bytes:
+                    sink.truncated_by = "bytes"
+                    break
                 if not header.endswith(b"\n"):
                     header += chunk[: chunk.find(b"\n") + 1 or len(chunk)]
                 sink.write(chunk)
