@@ -10,6 +10,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from app import __version__
 from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
 from app.kg import AnkleKG
@@ -42,11 +44,16 @@ def _settings(args: argparse.Namespace, **overrides: object) -> Settings:
         values["sparql_datasets"] = tuple(args.dataset)
     if getattr(args, "allowed_host", None):
         values["allowed_hosts"] = list(args.allowed_host)
-    for option in ("sparql_timeout", "sparql_workers", "sparql_max_rows"):
+    for option in ("sparql_timeout", "sparql_workers", "sparql_max_rows", "sparql_endpoint", "sparql_endpoint_results"):
         if getattr(args, option, None) is not None:
             values[option] = getattr(args, option)
     values.update(overrides)
-    return Settings(**values)  # type: ignore[arg-type]
+    try:
+        return Settings(**values)  # type: ignore[arg-type]
+    except ValidationError as exc:  # one line per bad setting, no traceback
+        for error in exc.errors():
+            print(f"anklekg: {error['msg'].removeprefix('Value error, ')}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE) from exc
 
 
 @contextmanager
@@ -286,8 +293,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="also serve this RDF file over SPARQL as the named graph GRAPH_IRI; repeatable",
     )
     serve.add_argument("--sparql-timeout", type=float, metavar="SECONDS", help="deadline per SPARQL query (10)")
-    serve.add_argument("--sparql-workers", type=int, metavar="N", help="SPARQL queries run at once (CPU count, max 4)")
+    serve.add_argument("--sparql-workers", type=int, metavar="N", help="SPARQL queries run at once: worker processes, "
+                       "or connections to --sparql-endpoint (CPU count, max 4)")
     serve.add_argument("--sparql-max-rows", type=int, metavar="N", help="result-row cap, reported when hit (10000)")
+    serve.add_argument("--sparql-endpoint", metavar="URL", help="answer /sparql from this external SPARQL 1.1 "
+                       "query endpoint (no SPARQL workers are started); our limits still apply in front of it")
+    serve.add_argument("--sparql-endpoint-results", choices=["tsv", "xml"], help="how that store sends SELECT "
+                       "rows: tsv (default), or xml for a store whose TSV is not SPARQL 1.1's (Virtuoso 7)")
     serve.set_defaults(func=cmd_serve)
 
     check = sub.add_parser(

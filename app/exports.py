@@ -1,4 +1,5 @@
-"""Release artefacts: the whole graph as Turtle, N-Triples, RDF/XML (OWL), JSON-LD, GraphML and CSV.
+"""Release artefacts: the whole graph as Turtle, N-Triples, RDF/XML (OWL), JSON-LD, GraphML and CSV, and the
+SPARQL dataset (with the inferred graph) as N-Quads.
 
 A name-keyed registry (rdflib's plugin idea) maps each artefact to its media type and writer, so
 ``anklekg export`` and ``GET /v1/export/{name}`` serve exactly the same bytes. Writers are pure
@@ -43,6 +44,33 @@ def _dump(kg: AnkleKG, fmt: ox.RdfFormat) -> bytes:
     return data
 
 
+def _blank_names(quads: Iterable[ox.Quad]) -> dict[str, str]:
+    """A stable name for each blank node: a hash of its outgoing triples (see :func:`_sorted_ntriples`)."""
+    described: dict[str, set[str]] = defaultdict(set)
+    for q in quads:
+        if isinstance(q.subject, ox.BlankNode):
+            obj = "_" if isinstance(q.object, ox.BlankNode) else str(q.object)
+            described[q.subject.value].add(f"{q.predicate} {obj}")
+    return {
+        node: "b" + hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()[:24]
+        for node, lines in described.items()
+    }
+
+
+def _sorted_lines(quads: list[ox.Quad]) -> bytes:
+    """One statement per line in byte order (N-Triples for the default graph, N-Quads for named ones)."""
+    names = _blank_names(quads)
+
+    def term(t: object) -> str:
+        return f"_:{names.get(t.value, t.value)}" if isinstance(t, ox.BlankNode) else str(t)
+
+    def graph(g: object) -> str:
+        return "" if isinstance(g, ox.DefaultGraph) else f" {g}"
+
+    lines = {f"{term(q.subject)} {q.predicate} {term(q.object)}{graph(q.graph_name)} .\n" for q in quads}
+    return "".join(sorted(lines)).encode("utf-8")
+
+
 def _sorted_ntriples(kg: AnkleKG) -> bytes:
     """One triple per line in byte order, blank nodes named by a hash of their description.
 
@@ -50,22 +78,13 @@ def _sorted_ntriples(kg: AnkleKG) -> bytes:
     start; hashing each blank node's outgoing triples gives the same bytes, hence the same ETag, for
     the same data, and lets two releases diff line by line.
     """
-    quads = list(kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    described: dict[str, list[str]] = defaultdict(list)
-    for q in quads:
-        if isinstance(q.subject, ox.BlankNode):
-            obj = "_" if isinstance(q.object, ox.BlankNode) else str(q.object)
-            described[q.subject.value].append(f"{q.predicate} {obj}")
-    names = {
-        node: "b" + hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()[:24]
-        for node, lines in described.items()
-    }
+    return _sorted_lines(list(kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
 
-    def term(t: object) -> str:
-        return f"_:{names.get(t.value, t.value)}" if isinstance(t, ox.BlankNode) else str(t)
 
-    lines = {f"{term(q.subject)} {q.predicate} {term(q.object)} .\n" for q in quads}
-    return "".join(sorted(lines)).encode("utf-8")
+def _sorted_nquads(kg: AnkleKG) -> bytes:
+    """The SPARQL dataset (asserted default graph, asserted and inferred named graphs), sorted the same way:
+    what an external store loads to answer /sparql as the workers do (``anklekg serve --sparql-endpoint``)."""
+    return _sorted_lines(list(kg.dataset))
 
 
 def _jsonld(kg: AnkleKG) -> bytes:
@@ -218,6 +237,11 @@ ARTEFACTS: dict[str, Artefact] = {
                  lambda kg: _dump(kg, ox.RdfFormat.TURTLE)),
         Artefact("anklekg.nt", "application/n-triples", "The whole graph as sorted N-Triples (diff-friendly).",
                  _sorted_ntriples),
+        Artefact("anklekg-dataset.nq", "application/n-quads",
+                 "The SPARQL dataset as N-Quads: asserted triples in the default graph and in "
+                 "<https://w3id.org/anklekg/graph/asserted>, inferred ones in "
+                 "<https://w3id.org/anklekg/graph/inferred>; load it into the store behind "
+                 "anklekg serve --sparql-endpoint.", _sorted_nquads),
         Artefact("anklekg.owl", "application/rdf+xml", "The whole graph as RDF/XML (OWL).",
                  lambda kg: _dump(kg, ox.RdfFormat.RDF_XML)),
         Artefact("anklekg.jsonld", "application/ld+json", "The whole graph as JSON-LD, compacted with context.jsonld.",

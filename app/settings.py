@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -83,6 +85,13 @@ class Settings(BaseSettings):
     sparql_client_limit: int = Field(default_factory=lambda data: max(1, data.get("sparql_workers", 1) // 2), ge=1)
     sparql_client_queue: int = Field(default=4, ge=0)
     sparql_datasets: tuple[str, ...] = ()
+    # An external SPARQL 1.1 query endpoint that answers /sparql instead of our workers (none are started);
+    # the limits above still apply in front of it: deadline, caps, fairness, and sparql_workers bounds the
+    # queries forwarded at once.
+    sparql_endpoint: str | None = None
+    # how that store is asked for SELECT rows: SPARQL 1.1 TSV (fastest to read), or SPARQL XML for a store
+    # whose TSV is not standard (Virtuoso 7 writes IRIs as quoted strings)
+    sparql_endpoint_results: Literal["tsv", "xml"] = "tsv"
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod
@@ -95,6 +104,28 @@ class Settings(BaseSettings):
         if not 0 <= value <= 65535:
             raise ValueError(f"port {value} is not between 0 and 65535")
         return value
+
+    @field_validator("sparql_endpoint")
+    @classmethod
+    def _endpoint_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.fragment:
+            raise ValueError(
+                f"sparql_endpoint {value!r} is not an http:// or https:// URL with a host and no #fragment "
+                "(e.g. http://127.0.0.1:7878/query)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _datasets_are_loaded_locally(self) -> Settings:
+        if self.sparql_endpoint and self.sparql_datasets:
+            raise ValueError(
+                "sparql_datasets (--dataset) loads files into AnkleKG's own SPARQL workers, which an external "
+                "sparql_endpoint replaces: load those files into that store instead"
+            )
+        return self
 
     @property
     def ontology_paths(self) -> list[Path]:

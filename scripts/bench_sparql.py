@@ -9,6 +9,10 @@ machine, and the client still shares the CPUs with the server under test.
 
     python scripts/bench_sparql.py                 # defaults: 1.5 s per throughput run, 8 clients
     python scripts/bench_sparql.py --seconds 3 --clients 16
+    python scripts/bench_sparql.py --external      # in process vs through AnkleKG to Oxigraph vs Oxigraph direct
+
+``--external`` measures ``anklekg serve --sparql-endpoint``: the same Oxigraph server answered directly,
+and through AnkleKG (checks, deadline, caps, fairness, re-serialisation), beside our in-process workers.
 """
 
 from __future__ import annotations
@@ -166,24 +170,30 @@ def _renamed(term: object, copy: int) -> object:
 
 
 def start_servers(
-    store: ox.Store, work: Path, workers: int, scale: int
+    store: ox.Store, work: Path, workers: int, scale: int, clients: int, external: bool = False
 ) -> dict[str, tuple[str, subprocess.Popen[bytes]]]:
     """Our service, rdflib-endpoint and `oxigraph serve-read-only`, each on a free loopback port.
     With ``scale`` > 1 all three serve the scaled triples (ours as a named graph chosen as the default
-    graph with the protocol's default-graph-uri, so the query texts stay identical)."""
+    graph with the protocol's default-graph-uri, so the query texts stay identical). With ``external``,
+    our service forwarding to that Oxigraph server instead of rdflib-endpoint."""
     data = work / "anklekg.nt"
     store.dump(output=str(data), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     servers: dict[str, tuple[str, subprocess.Popen[bytes]]] = {}
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    # every load client comes from 127.0.0.1: lift the per-client limit, or most would get 429
+    env = {**os.environ, "ANKLEKG_SPARQL_CLIENT_LIMIT": str(clients), "ANKLEKG_SPARQL_CLIENT_QUEUE": str(clients)}
 
-    port = free_port()
-    ours = [sys.executable, "-m", "app", "serve", "--no-validate", "--port", str(port), "--log-level", "warning",
-            "--sparql-workers", str(workers)]  # fmt: skip
+    def serve(*options: str) -> tuple[int, subprocess.Popen[bytes]]:
+        port = free_port()
+        command = [sys.executable, "-m", "app", "serve", "--no-validate", "--port", str(port), "--log-level",
+                   "warning", "--sparql-workers", str(workers), *options]  # fmt: skip
+        return port, subprocess.Popen(command, cwd=ROOT, env=env, **quiet)  # type: ignore[call-overload]
+
+    port, process = serve(*(["--dataset", f"{data}={SCALED_GRAPH}"] if scale > 1 else []))
     endpoint = f"http://127.0.0.1:{port}/sparql"
     if scale > 1:
-        ours += ["--dataset", f"{data}={SCALED_GRAPH}"]
         endpoint += "?" + urllib.parse.urlencode({"default-graph-uri": SCALED_GRAPH})
-    servers["anklekg"] = (endpoint, subprocess.Popen(ours, cwd=ROOT, **quiet))  # type: ignore[call-overload]
+    servers["anklekg"] = (endpoint, process)
 
     oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     location = work / "oxigraph"
@@ -192,9 +202,13 @@ def start_servers(
     command = [oxigraph, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
     servers["oxigraph"] = (f"http://127.0.0.1:{port}/query", subprocess.Popen(command, **quiet))  # type: ignore[call-overload]
 
-    port = free_port()
-    command = [sys.executable, "-c", RDFLIB_APP, str(data), str(port)]
-    servers["rdflib-endpoint"] = (f"http://127.0.0.1:{port}/sparql", subprocess.Popen(command, **quiet))  # type: ignore[call-overload]
+    if external:  # Oxigraph holds the (scaled) triples in its default graph: no default-graph-uri here
+        port, process = serve("--sparql-endpoint", servers["oxigraph"][0])
+        servers["anklekg-external"] = (f"http://127.0.0.1:{port}/sparql", process)
+    else:
+        port = free_port()
+        command = [sys.executable, "-c", RDFLIB_APP, str(data), str(port)]
+        servers["rdflib-endpoint"] = (f"http://127.0.0.1:{port}/sparql", subprocess.Popen(command, **quiet))  # type: ignore[call-overload]
     for url, process in servers.values():
         wait_for(url, process)
     return servers
@@ -256,6 +270,42 @@ def engine_ms(store: ox.Store, query: str, repeats: int = 50) -> float:
     return statistics.median(timings[5:])
 
 
+def compare_external(
+    servers: dict[str, tuple[str, subprocess.Popen[bytes]]], chosen: list[BenchQuery], args: argparse.Namespace
+) -> None:
+    """In process vs through AnkleKG to Oxigraph vs Oxigraph direct: what forwarding costs, per query."""
+    print(
+        f"{len(chosen)} queries; latency = p50 of up to {args.samples} sequential GETs; throughput = "
+        f"{args.clients} concurrent clients for {args.seconds:g} s; cpus = {os.cpu_count()}; "
+        f"{args.workers} AnkleKG workers (in process) or connections to the store (external)"
+    )
+    print("| query | join | in-process ms | external ms | oxigraph ms | in-process req/s | external req/s "
+          "| oxigraph req/s | external vs oxigraph | external vs in-process | in-process vs oxigraph |")  # fmt: skip
+    print("|" + "---|" * 11)
+    joins: dict[str, list[float]] = {"ext-ox": [], "ext-in": [], "in-ox": []}
+    for q in chosen:
+        m = {n: measure(servers[n][0], q.text, args.seconds, args.clients, args.samples)
+             for n in ("anklekg", "anklekg-external", "oxigraph")}  # fmt: skip
+        ours, external, oxigraph = m["anklekg"], m["anklekg-external"], m["oxigraph"]
+        ratios = {"ext-ox": external.rps / oxigraph.rps, "ext-in": external.rps / ours.rps,
+                  "in-ox": ours.rps / oxigraph.rps}  # fmt: skip
+        if q.join:
+            for key, value in ratios.items():
+                joins[key].append(value)
+        print(
+            f"| {q.name} | {'yes' if q.join else 'no'} | {ours.median_ms:.2f} | {external.median_ms:.2f} | "
+            f"{oxigraph.median_ms:.2f} | {ours.rps:.0f} | {external.rps:.0f} | {oxigraph.rps:.0f} | "
+            f"{ratios['ext-ox']:.2f}x | {ratios['ext-in']:.2f}x | {ratios['in-ox']:.2f}x |",
+            flush=True,
+        )
+    if joins["ext-ox"]:
+        mean = {key: statistics.geometric_mean(values) for key, values in joins.items()}
+        print(
+            f"join queries, geometric mean of throughput ratios: external (through AnkleKG) {mean['ext-ox']:.2f}x "
+            f"Oxigraph direct and {mean['ext-in']:.2f}x in-process; in-process {mean['in-ox']:.2f}x Oxigraph direct"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=1.5, help="duration of each throughput run")
@@ -264,20 +314,25 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="our SPARQL worker processes")
     parser.add_argument("--only", default="", help="comma-separated query names to run (default: all)")
     parser.add_argument("--scale", type=int, default=1, help="serve N renamed copies of the asserted triples")
+    parser.add_argument("--external", action="store_true", help="compare in-process, through AnkleKG to Oxigraph "
+                        "(--sparql-endpoint) and Oxigraph direct")  # fmt: skip
     args = parser.parse_args()
     chosen = [q for q in QUERIES if not args.only or q.name in args.only.split(",")]
-    names = ("anklekg", "oxigraph", "rdflib-endpoint")
+    names = ("anklekg", "anklekg-external", "oxigraph") if args.external else ("anklekg", "oxigraph", "rdflib-endpoint")
     with tempfile.TemporaryDirectory(prefix="anklekg-bench-") as tmp:
         store = load_store(Settings().ontology_paths)
         if args.scale > 1:
             store = scaled(store, args.scale)
-        servers = start_servers(store, Path(tmp), args.workers, args.scale)
+        servers = start_servers(store, Path(tmp), args.workers, args.scale, args.clients, args.external)
         try:
             with httpx.Client(timeout=900) as client:
                 for q in chosen:
                     counts = {n: result_count(client, servers[n][0], q.text) for n in names}
                     if len(set(counts.values())) != 1:
                         print(f"warning: {q.name}: the servers disagree on the result count: {counts}")
+            if args.external:
+                compare_external(servers, chosen, args)
+                return 0
             print(
                 f"{len(chosen)} queries; latency = p50 of up to {args.samples} sequential GETs; throughput = "
                 f"{args.clients} concurrent clients for {args.seconds:g} s; cpus = {os.cpu_count()}; "

@@ -35,6 +35,8 @@ SLOW_PATHS = (
     "tests/sparql/test_hostile.py",
     "tests/api/routes/test_exports.py",
     "tests/deploy/test_replicas.py",
+    "tests/sparql/test_external.py",
+    "tests/sparql/test_virtuoso.py",
 )
 
 
@@ -95,6 +97,7 @@ class LiveServer:
     """A real `anklekg serve` process on a free loopback port."""
 
     def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
+        self.args = args
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = ROOT / ".pytest_cache" / f"server-{self.port}.log"
@@ -152,9 +155,60 @@ def running(server: LiveServer) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[LiveServer]:
+def in_process_server() -> Iterator[LiveServer]:
+    """The service as it ships: /sparql answered by its own worker processes."""
     with running(LiveServer()) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def live_server(in_process_server: LiveServer) -> LiveServer:
+    return in_process_server
+
+
+@pytest.fixture(scope="session")
+def dataset_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SPARQL dataset as ``anklekg export`` writes it (anklekg-dataset.nq), for external stores to load."""
+    from tests.sparql.stores import export_dataset
+
+    return export_dataset(tmp_path_factory.mktemp("export"))
+
+
+@pytest.fixture(scope="session")
+def store_location(dataset_export: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An Oxigraph database loaded with that export; read-only servers may share it."""
+    from tests.sparql.stores import load_oxigraph
+
+    return load_oxigraph(dataset_export, tmp_path_factory.mktemp("store") / "oxigraph")
+
+
+@pytest.fixture(scope="session")
+def external_store(store_location: Path) -> Iterator[str]:
+    """A real ``oxigraph serve-read-only`` over that database; its query endpoint URL."""
+    from tests.sparql.stores import OxigraphServer
+
+    with OxigraphServer(store_location) as store:
+        yield store.endpoint
+
+
+@pytest.fixture(scope="session")
+def external_server(external_store: str) -> Iterator[LiveServer]:
+    """The same service answering /sparql from the external store (--sparql-endpoint), with default limits."""
+    with running(LiveServer("--sparql-endpoint", external_store)) as server:
+        yield server
+
+
+#: The SPARQL suites run against both ways of answering /sparql; the external one starts two more
+#: servers, so it is left out of the fast loop.
+ENDPOINT_MODES = ["in-process", pytest.param("external", marks=pytest.mark.slow)]
+
+
+@pytest.fixture(scope="session", params=ENDPOINT_MODES)
+def endpoint_server(request: pytest.FixtureRequest) -> LiveServer:
+    """The in-process server, then the one forwarding to an external store (for suites that override
+    ``live_server`` and ``client`` with it)."""
+    name = "in_process_server" if request.param == "in-process" else "external_server"
+    return request.getfixturevalue(name)  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="session")

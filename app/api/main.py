@@ -132,12 +132,13 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         # server starts, not at load: a notebook that loads the library keeps its collector as it was.
         gc.collect()
         gc.freeze()
-        # the SPARQL workers start once the graph is loaded, and stop (without respawning) at shutdown
+        # the SPARQL workers (or the connections to an external store) start once the graph is loaded,
+        # and stop (without respawning) at shutdown
         app.state.sparql = await SparqlService.start(app.state.kg.dataset, app.state.kg.settings)
         try:
             yield
         finally:
-            await app.state.sparql.pool.close()
+            await app.state.sparql.close()
 
     app = FastAPI(
         title="AnkleKG",

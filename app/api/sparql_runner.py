@@ -1,9 +1,14 @@
-"""One SPARQL query for one HTTP client: fair admission, a worker, cancellation when the client leaves.
+"""One SPARQL query for one HTTP client: fair admission, a runner, cancellation when the client leaves.
 
 The route parses the protocol; this runs the query and turns every way it can fail into a problem
-(RFC 9457) that says what to do next. Whatever holds a worker holds it only while its client waits:
-when the client disconnects (``http.disconnect`` arrives while the query runs or waits), the query
-is cancelled, its worker killed and replaced, so a bomb whose sender hung up stops costing anyone.
+(RFC 9457) that says what to do next. The runner is one of two implementations of
+:class:`app.sparql.runner.QueryRunner`, chosen once at start-up: our worker processes over the
+in-memory dataset, or an external SPARQL 1.1 store (``--sparql-endpoint``). Admission, cancellation
+and problems are the same for both, so the router never asks which one runs. Whatever holds a worker
+(or a connection to the store) holds it only while its client waits: when the client disconnects
+(``http.disconnect`` arrives while the query runs or waits), the query is cancelled -- its worker
+killed and replaced, or its request to the store closed -- so a bomb whose sender hung up stops
+costing anyone.
 """
 
 from __future__ import annotations
@@ -21,8 +26,10 @@ from app.api.problems import ProblemError
 from app.settings import Settings
 from app.sparql.admission import ClientGate, TooManyQueries
 from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
-from app.sparql.pool import QueryTimeout, ServiceBusy, WorkerFailed, WorkerPool
+from app.sparql.pool import WorkerFailed, WorkerPool
 from app.sparql.results import NotAcceptable
+from app.sparql.runner import QueryRunner, QueryTimeout, ServiceBusy
+from app.sparql.upstream import UpstreamEndpoint, UpstreamFailed, UpstreamUnavailable
 
 __all__ = ["ClientGone", "SparqlService", "not_acceptable", "result_headers"]
 
@@ -35,29 +42,52 @@ class ClientGone(Exception):
 
 @dataclass
 class SparqlService:
-    """The worker pool and the per-client gate in front of it, built once by the router's lifespan."""
+    """The query runner and the per-client gate in front of it, built once by the application's lifespan."""
 
-    pool: WorkerPool
+    runner: QueryRunner
     gate: ClientGate
+    settings: Settings
 
     @classmethod
     async def start(cls, dataset: ox.Store, settings: Settings) -> SparqlService:
-        """Start the workers (the caller closes ``pool`` at shutdown)."""
-        pool = WorkerPool(
-            dataset,
-            size=settings.sparql_workers,
-            timeout=settings.sparql_timeout,
-            max_rows=settings.sparql_max_rows,
-            max_waiting=settings.sparql_max_waiting,
-            memory_mb=settings.sparql_worker_memory_mb,
-            max_bytes=settings.sparql_max_bytes,
-        )
-        await pool.start()
-        return cls(pool, ClientGate(limit=settings.sparql_client_limit, queue=settings.sparql_client_queue))
+        """Start the workers, or open the pool of connections to the external store (see :meth:`close`)."""
+        runner: QueryRunner
+        if settings.sparql_endpoint:  # no worker process is started: the store holds the data
+            runner = UpstreamEndpoint(
+                settings.sparql_endpoint,
+                size=settings.sparql_workers,
+                timeout=settings.sparql_timeout,
+                max_rows=settings.sparql_max_rows,
+                max_waiting=settings.sparql_max_waiting,
+                max_bytes=settings.sparql_max_bytes,
+                results=settings.sparql_endpoint_results,
+            )
+        else:
+            runner = WorkerPool(
+                dataset,
+                size=settings.sparql_workers,
+                timeout=settings.sparql_timeout,
+                max_rows=settings.sparql_max_rows,
+                max_waiting=settings.sparql_max_waiting,
+                memory_mb=settings.sparql_worker_memory_mb,
+                max_bytes=settings.sparql_max_bytes,
+            )
+        await runner.start()
+        gate = ClientGate(limit=settings.sparql_client_limit, queue=settings.sparql_client_queue)
+        return cls(runner, gate, settings)
+
+    @property
+    def upstream(self) -> str | None:
+        """The external store's URL, or None when our own workers answer over the loaded dataset."""
+        return self.settings.sparql_endpoint or None
+
+    async def close(self) -> None:
+        """Stop the workers (without replacing them) or close the connections to the store."""
+        await self.runner.close()
 
     async def answer(self, request: Request, query: QueryRequest) -> QueryResult:
         """Run ``query`` for the client of ``request``, or raise ProblemError / ClientGone."""
-        try:  # nesting is checked in the worker, before its parser: 100 ms for 256 KB of brackets, not on the loop
+        try:  # checks that may take long (256 KB of brackets: 100 ms) run in a worker or a thread, not on the loop
             return await _unless_disconnected(request, self._run(request, query))
         except ClientGone:
             raise
@@ -65,14 +95,14 @@ class SparqlService:
             raise self._problem(exc) from exc
 
     async def _run(self, request: Request, query: QueryRequest) -> QueryResult:
-        deadline = asyncio.get_running_loop().time() + self.pool.timeout
+        deadline = asyncio.get_running_loop().time() + self.runner.timeout
         client = request.client.host if request.client else "unknown"
         async with self.gate.admit(client, deadline):
-            return await self.pool.run(query, deadline)
+            return await self.runner.run(query, deadline)
 
     def _problem(self, exc: Exception) -> Exception:
         """The problem for a failed query (an unexpected exception is returned as it is)."""
-        pool = self.pool
+        runner = self.runner
         if isinstance(exc, QueryTooDeep):
             return ProblemError(400, "query-too-deep", "Query nested too deeply",
                                 f"The query is refused (line {exc.line}, column {exc.column}): {exc.message}.",
@@ -107,15 +137,30 @@ class SparqlService:
         if isinstance(exc, ServiceBusy):
             return _retry_later(
                 503, "busy", "Too many queries",
-                f"{pool.size} queries are running and {pool.max_waiting} are waiting; retry shortly.",
+                f"{runner.size} queries are running and {runner.max_waiting} are waiting; retry shortly.",
             )  # fmt: skip
         if isinstance(exc, WorkerFailed) and exc.out_of_memory:
             return _retry_later(
                 503, "out-of-memory", "Query needed too much memory",
-                f"The query needed more than the {pool.memory_mb} MB a SPARQL worker may use "
+                f"The query needed more than the {self.settings.sparql_worker_memory_mb} MB a SPARQL worker may use "
                 "(setting sparql_worker_memory_mb) and was stopped. Narrow it: add LIMIT, join patterns on "
                 "shared variables, and avoid ORDER BY, GROUP BY or DISTINCT over a cross product of patterns that "
                 "share no variable. Or run it on your own copy of the data (/v1/export).",
+            )  # fmt: skip
+        if isinstance(exc, UpstreamUnavailable):
+            return _retry_later(
+                503, "store-unavailable", "SPARQL store unavailable",
+                f"The SPARQL store this endpoint forwards queries to is unavailable ({exc.reason}). Retry later; "
+                "the REST API (/v1/...) answers from AnkleKG's own copy meanwhile.",
+                seconds=exc.retry_after,
+            )  # fmt: skip
+        if isinstance(exc, UpstreamFailed):
+            said = f" It said: {exc.excerpt}" if exc.excerpt else ""
+            return _retry_later(
+                502, "store-error", "SPARQL store error",
+                f"The SPARQL store this endpoint forwards queries to failed to answer: {exc.reason}.{said} "
+                "Retry; if this query fails again, narrow it.",
+                seconds=5,
             )  # fmt: skip
         if isinstance(exc, WorkerFailed):
             return _retry_later(

@@ -14,6 +14,11 @@ format; what it cannot do is stop at a cap and say so:
   N-Triples size fits the byte cap, then written and fitted the same way.
 * The notice: ``head.link`` in JSON and XML results, a comment in Turtle, N-Triples and RDF/XML;
   the HTTP headers carry it for every format.
+
+An external store's answer (:mod:`app.sparql.upstream`) goes through the same pieces: its TSV rows
+stream into :class:`CappedLines`, its N-Triples into :class:`TripleBudget`, and the kept part is
+written by :func:`solutions_within_caps` / :func:`triples_within_caps`, so a cut answer is cut and
+reported the same way whichever engine produced it.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 from xml.sax.saxutils import quoteattr
 
@@ -29,7 +34,8 @@ import pyoxigraph as ox
 
 from app.sparql.results import RESULT_FORMATS, TRUNCATED_LINK, serialise_triples
 
-__all__ = ["Cap", "Capped", "serialise_solutions", "serialise_triples_capped"]
+__all__ = ["Cap", "CapReached", "Capped", "CappedLines", "TripleBudget", "serialise_solutions",
+           "serialise_triples_capped", "solutions_within_caps", "triples_within_caps"]  # fmt: skip
 
 Cap = Literal["rows", "bytes"]
 _SHRINK = 0.95  # fitting aims a little under the byte cap, so one more pass is rare
@@ -43,15 +49,16 @@ class Capped(NamedTuple):
     truncated_by: Cap | None
 
 
-class _CapReached(Exception):
+class CapReached(Exception):
     """Raised from the sink to stop pyoxigraph (and the query) once a cap is passed."""
 
 
-class _CappedLines:
-    """A binary sink for pyoxigraph's TSV: the header line and at most ``limit`` row lines, within ``max_bytes``.
+class CappedLines:
+    """A binary sink for TSV results: the header line and at most ``limit`` row lines, within ``max_bytes``.
 
     TSV escapes line breaks inside terms, so one line is one solution. A byte past the last line
-    kept means one more solution exists: the result is truncated, and the sink stops the writer.
+    kept means one more solution exists: the result is truncated, and the sink stops the writer
+    (pyoxigraph's, or the read of an upstream answer). Chunks may split lines anywhere.
     """
 
     def __init__(self, limit: int, max_bytes: int) -> None:
@@ -62,7 +69,7 @@ class _CappedLines:
 
     def write(self, data: bytes) -> int:
         if self.truncated_by:  # pyoxigraph's buffered writer flushes what it holds even after an error
-            raise _CapReached
+            raise CapReached
         if not data:
             return 0
         lines = data.count(b"\n")
@@ -80,10 +87,18 @@ class _CappedLines:
             end = newline + 1
         self.chunks.append(data[:end])
         self.truncated_by = "rows" if data.count(b"\n", 0, end) == self.lines_left else "bytes"
-        raise _CapReached
+        raise CapReached
 
     def flush(self) -> None:
         pass
+
+    def kept(self, header: bytes) -> bytes:
+        """The whole lines kept (a row begun in an earlier chunk may have been cut short by the byte cap);
+        ``header`` when not even it fitted."""
+        tsv = b"".join(self.chunks)
+        if self.truncated_by == "bytes":
+            tsv = tsv[: tsv.rfind(b"\n") + 1]
+        return tsv or header
 
 
 def _link(cap: Cap, limit: int, max_bytes: int | None) -> str:
@@ -116,16 +131,29 @@ def serialise_solutions(
 ) -> Capped:
     """SELECT rows in one of the result types, at most ``limit`` of them and ``max_bytes`` bytes."""
     header = ("\t".join(str(v) for v in solutions.variables) + "\n").encode()
-    sink = _CappedLines(limit, sys.maxsize if max_bytes is None else max_bytes)
-    with contextlib.suppress(_CapReached):
+    sink = CappedLines(limit, sys.maxsize if max_bytes is None else max_bytes)
+    with contextlib.suppress(CapReached):
         solutions.serialize(sink, format=ox.QueryResultsFormat.TSV)  # type: ignore[arg-type]  # only write()
-    tsv = b"".join(sink.chunks)
-    cap = sink.truncated_by
-    if cap == "bytes":  # a row begun in an earlier chunk may be cut short: end at a whole line
-        tsv = tsv[: tsv.rfind(b"\n") + 1] or header
+    return solutions_within_caps(sink.kept(header), sink.truncated_by, media_type, limit, max_bytes)
+
+
+def solutions_within_caps(
+    tsv: bytes, cap: Cap | None, media_type: str, limit: int, max_bytes: int | None, *, verbatim: bool = True
+) -> Capped:
+    """Kept TSV lines (header and whole rows) written in ``media_type`` and fitted under ``max_bytes``.
+
+    ``verbatim`` sends TSV as it is (pyoxigraph wrote it); an upstream store's TSV is read and written
+    again (``verbatim=False``), so what leaves is checked and in one canonical form; SyntaxError if it
+    is not TSV results."""
     rows = tsv.count(b"\n") - 1
     while True:
-        body = _render_solutions(tsv, media_type, cap and _link(cap, limit, max_bytes))
+        link = cap and _link(cap, limit, max_bytes)
+        if verbatim or media_type != "text/tab-separated-values":
+            body = _render_solutions(tsv, media_type, link)
+        else:
+            body = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(
+                format=ox.QueryResultsFormat.TSV
+            ) or b""
         if max_bytes is None or len(body) <= max_bytes or rows == 0:
             return Capped(body, rows, cap)
         rows = min(rows - 1, int(rows * max_bytes / len(body) * _SHRINK))
@@ -141,22 +169,42 @@ def _with_note(body: bytes, media_type: str, note: str) -> bytes:
     return body
 
 
+class TripleBudget:
+    """Triples taken in order up to the row cap and while their N-Triples size fits the byte cap."""
+
+    def __init__(self, limit: int, max_bytes: int | None) -> None:
+        self.limit, self.max_bytes = limit, max_bytes
+        self.kept: list[ox.Triple] = []
+        self.size = 0
+        self.cap: Cap | None = None
+
+    def take(self, triples: Iterable[ox.Triple]) -> bool:
+        """Keep what fits; False once a cap is reached (one more triple was offered than fits)."""
+        for triple in triples:
+            if len(self.kept) == self.limit:
+                self.cap = "rows"
+                return False
+            self.size += len(str(triple)) + 3  # its N-Triples line: " .\n"
+            if self.max_bytes is not None and self.size > self.max_bytes:
+                self.cap = "bytes"
+                return False
+            self.kept.append(triple)
+        return True
+
+
 def serialise_triples_capped(
     triples: Iterator[ox.Triple], media_type: str, limit: int, max_bytes: int | None = None
 ) -> Capped:
     """CONSTRUCT/DESCRIBE triples, at most ``limit`` of them and ``max_bytes`` bytes."""
-    kept: list[ox.Triple] = []
-    size = 0
-    cap: Cap | None = None
-    for triple in triples:
-        if len(kept) == limit:
-            cap = "rows"
-            break
-        size += len(str(triple)) + 3  # its N-Triples line: " .\n"
-        if max_bytes is not None and size > max_bytes:
-            cap = "bytes"
-            break
-        kept.append(triple)
+    budget = TripleBudget(limit, max_bytes)
+    budget.take(triples)
+    return triples_within_caps(budget.kept, budget.cap, media_type, limit, max_bytes)
+
+
+def triples_within_caps(
+    kept: list[ox.Triple], cap: Cap | None, media_type: str, limit: int, max_bytes: int | None
+) -> Capped:
+    """Kept triples written in ``media_type``, with the notice when cut, and fitted under ``max_bytes``."""
     while True:
         body = serialise_triples(kept, media_type)
         if cap == "rows":

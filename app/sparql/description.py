@@ -25,6 +25,8 @@ DATASET_IRI = "https://w3id.org/anklekg/"
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 SD_PREFIXES = {"sd": str(SD), "formats": str(W3C_FORMATS), "void": str(VOID)}
 _TYPE = ox.NamedNode(RDF.type)
+_EXTERNAL = ("Served by an external SPARQL store: the asserted AnkleKG triples when it was loaded from "
+             "anklekg-dataset.nq (/v1/export), beside whatever else it holds; its graphs are not counted here.")
 _FORMAT_IRIS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                 "Turtle", "N-Triples", "JSON-LD", "RDF_XML")  # fmt: skip
 
@@ -37,8 +39,11 @@ def _size(dataset: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> ox.Litera
     return _integer(sum(1 for _ in dataset.quads_for_pattern(None, None, None, graph)))
 
 
-def service_description(endpoint: str, dataset: ox.Store, extra_graphs: Iterable[str] = ()) -> list[ox.Triple]:
-    """The SPARQL 1.1 Service Description of this endpoint, with a triple count per graph."""
+def service_description(
+    endpoint: str, dataset: ox.Store | None, extra_graphs: Iterable[str] = ()
+) -> list[ox.Triple]:
+    """The SPARQL 1.1 Service Description of this endpoint, with a triple count per graph; without counts
+    when ``dataset`` is None (an external store answers, and we do not count its graphs)."""
 
     def sd(name: str) -> ox.NamedNode:
         return ox.NamedNode(SD[name])
@@ -54,13 +59,15 @@ def service_description(endpoint: str, dataset: ox.Store, extra_graphs: Iterable
         ox.Triple(ds, _TYPE, sd("Dataset")),
         ox.Triple(ds, sd("defaultGraph"), default),
         ox.Triple(default, _TYPE, sd("Graph")),
-        ox.Triple(default, ox.NamedNode(VOID.triples), _size(dataset, ox.DefaultGraph())),
         ox.Triple(
             default,
             ox.NamedNode(RDFS.comment),
-            ox.Literal(f"The asserted AnkleKG triples (the same as the named graph <{ASSERTED_GRAPH}>)."),
+            ox.Literal(f"The asserted AnkleKG triples (the same as the named graph <{ASSERTED_GRAPH}>)."
+                       if dataset is not None else _EXTERNAL),
         ),
     ]
+    if dataset is not None:
+        triples.append(ox.Triple(default, ox.NamedNode(VOID.triples), _size(dataset, ox.DefaultGraph())))
     triples.extend(ox.Triple(service, sd("resultFormat"), ox.NamedNode(W3C_FORMATS[f])) for f in _FORMAT_IRIS)
     for index, name in enumerate([ASSERTED_GRAPH, INFERRED_GRAPH, *extra_graphs]):
         named, graph = ox.BlankNode(f"named{index}"), ox.BlankNode(f"graph{index}")
@@ -70,8 +77,9 @@ def service_description(endpoint: str, dataset: ox.Store, extra_graphs: Iterable
             ox.Triple(named, sd("name"), ox.NamedNode(name)),
             ox.Triple(named, sd("graph"), graph),
             ox.Triple(graph, _TYPE, sd("Graph")),
-            ox.Triple(graph, ox.NamedNode(VOID.triples), _size(dataset, ox.NamedNode(name))),
         ]
+        if dataset is not None:
+            triples.append(ox.Triple(graph, ox.NamedNode(VOID.triples), _size(dataset, ox.NamedNode(name))))
     return triples
 
 

@@ -10,6 +10,11 @@ cannot run at all (``Store.query`` only parses queries); a text pyoxigraph rejec
 keyword is an update operation gets 403 "read-only" rather than 400 "malformed". ``FROM`` and
 ``FROM NAMED`` only select graphs already in the store: pyoxigraph does not fetch them. The worker
 processes also forbid themselves internet sockets (:mod:`app.sparql.netguard`), the second wall.
+
+A query sent to an external store (:mod:`app.sparql.upstream`) gets the same refusals, stricter,
+because that store's own endpoint may accept more than queries (some run updates or vendor pragmas
+given as ``query=``): :func:`forwarded_form` also refuses an update keyword anywhere in the text and
+anything that does not open, after its prologue, with SELECT, CONSTRUCT, DESCRIBE or ASK.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from app.sparql.capped import Cap, serialise_solutions, serialise_triples_capped
 from app.sparql.results import Form, choose_media_type, serialise_boolean
 
 __all__ = ["MAX_NESTING", "InvalidQuery", "QueryRefused", "QueryRequest", "QueryResult", "QueryTooDeep",
-           "check_nesting", "check_query", "execute", "run_query"]  # fmt: skip
+           "check_graphs", "check_nesting", "check_query", "execute", "forwarded_form", "invalid_query",
+           "run_query"]  # fmt: skip
 
 #: Brackets ({, ( and [) a query may nest. pyoxigraph parses and evaluates recursively: about 3,000
 #: nested subqueries overflow a worker's 8 MB stack (a crash, not an error). Real queries nest < 20.
@@ -184,17 +190,67 @@ def check_query(query: str) -> None:
         raise _no_federation()
 
 
+_QUERY_FORMS: dict[str, Form] = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
+
+
+def _position(query: str, offset: int) -> tuple[int, int]:
+    return query.count("\n", 0, offset) + 1, offset - query.rfind("\n", 0, offset)
+
+
+def forwarded_form(query: str) -> Form:
+    """The form of a query an external store is to run (select, ask or graph), after :func:`check_query`'s
+    refusals and two of its own: an update keyword anywhere outside strings, IRIs, comments, names and
+    language tags is refused as read-only (a store may run ``query=…; INSERT …``), and the first keyword
+    after the prologue must be a query form (a store may honour vendor pragmas such as ``DEFINE``)."""
+    check_query(query)
+    form: Form | None = None
+    previous, in_tag = "", False
+    for match in _TOKEN.finditer(query):
+        kind, text = match.lastgroup, match.group()
+        if kind == "word":  # "@en-GB" is a language tag, not keywords
+            in_tag = previous == "@" or (in_tag and previous == "-")
+        elif text != "-" and not text.isspace():
+            in_tag = False
+        if kind == "word" and not in_tag:
+            word = text.upper()
+            if keyword := next((k for k in _UPDATE_KEYWORDS if word.startswith(k)), None):
+                raise _read_only(keyword)
+            if form is None and word not in ("PREFIX", "BASE", "VERSION"):
+                if word not in _QUERY_FORMS:
+                    line, column = _position(query, match.start())
+                    raise InvalidQuery(f"expected SELECT, CONSTRUCT, DESCRIBE or ASK, found {text!r}", line, column)
+                form = _QUERY_FORMS[word]
+        if not text.isspace():
+            previous = text
+    if form is None:
+        raise InvalidQuery("the text holds no query: expected SELECT, CONSTRUCT, DESCRIBE or ASK")
+    return form
+
+
+def check_graphs(default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None) -> None:
+    """Refuse a protocol graph (default-graph-uri, named-graph-uri) that is not an absolute IRI, as the
+    engine does, before a store is asked."""
+    for parameter, graphs in (("default-graph-uri", default_graphs), ("named-graph-uri", named_graphs)):
+        for iri in graphs or ():
+            _graph_name(parameter, iri)
+
+
 # -- execution ------------------------------------------------------------------------------------
 _POSITION = re.compile(r"at (?:line )?(\d+):(\d+)")
 
 
-def _invalid(exc: SyntaxError) -> InvalidQuery:
-    message = exc.msg or str(exc)
+def invalid_query(message: str, line: int | None = None, column: int | None = None) -> InvalidQuery:
+    """A parser's message as InvalidQuery, with the position it names ("error at 2:16: ...", Oxigraph's
+    form, in process or from its server) when none is given."""
     match = _POSITION.search(message)
     message = re.sub(r"^error at \d+:\d+:\s*", "", message)
-    line = exc.lineno or (int(match.group(1)) if match else None)
-    column = exc.offset or (int(match.group(2)) if match else None)
+    line = line or (int(match.group(1)) if match else None)
+    column = column or (int(match.group(2)) if match else None)
     return InvalidQuery(message, line, column)
+
+
+def _invalid(exc: SyntaxError) -> InvalidQuery:
+    return invalid_query(exc.msg or str(exc), exc.lineno, exc.offset)
 
 
 def _graph_name(parameter: str, iri: str) -> ox.NamedNode:

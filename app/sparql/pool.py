@@ -33,24 +33,13 @@ import pyoxigraph as ox
 
 from app.sparql.engine import QueryRequest, QueryResult
 from app.sparql.limits import OutOfMemory, out_of_memory
+from app.sparql.runner import QueryTimeout, ServiceBusy
 from app.sparql.worker import Worker, decode_answer
 
 __all__ = ["DUMP_PREFIX", "QueryTimeout", "ServiceBusy", "WorkerFailed", "WorkerPool", "remove_stale_dumps"]
 
 log = logging.getLogger("anklekg.sparql")
 DUMP_PREFIX = "anklekg-sparql-"
-
-
-class QueryTimeout(Exception):
-    """The query did not finish (or could not start) within the deadline."""
-
-    def __init__(self, seconds: float, started: bool) -> None:
-        super().__init__(f"over the {seconds:g} s deadline")
-        self.seconds, self.started = seconds, started
-
-
-class ServiceBusy(Exception):
-    """Too many queries are already running or waiting."""
 
 
 class WorkerFailed(Exception):

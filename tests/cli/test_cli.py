@@ -147,3 +147,25 @@ def test_sparql_errors_say_where_and_exit_non_zero() -> None:
     assert update.returncode == 64 and "read-only" in update.stderr
     missing = anklekg("sparql", "@/no/such/file.rq")
     assert missing.returncode == 64 and "cannot read the query file" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("--sparql-endpoint", "ftp://127.0.0.1/query"), "not an http:// or https:// URL"),
+        (("--sparql-endpoint", "http://127.0.0.1:9/query", "--dataset", f"{DATA}/schema.ttl=http://example.org/g"),
+         "load those files into that store instead"),
+    ],
+)  # fmt: skip
+def test_serve_refuses_an_unusable_sparql_endpoint_before_loading(args: tuple[str, ...], fragment: str) -> None:
+    result = anklekg("serve", "--port", "0", *args)
+    assert result.returncode == 64, result.stderr
+    assert fragment in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_reads_the_sparql_endpoint_from_the_environment() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "serve", "--port", "0"], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "ANKLEKG_SPARQL_ENDPOINT": "not-a-url"},
+    )  # fmt: skip
+    assert result.returncode == 64 and "not-a-url" in result.stderr

@@ -17,6 +17,18 @@ MAX_ROWS = 25
 
 
 @pytest.fixture(scope="session")
+def live_server(endpoint_server: LiveServer) -> LiveServer:
+    """Every suite here runs against the in-process workers and against an external store."""
+    return endpoint_server
+
+
+@pytest.fixture(scope="session")
+def client(endpoint_server: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=endpoint_server.url, timeout=30.0) as http:
+        yield http
+
+
+@pytest.fixture(scope="session")
 def sparql_server() -> Iterator[LiveServer]:
     """The per-client limit is lifted: these tests load the pool from one address (test_hostile.py tests fairness)."""
     server = LiveServer(

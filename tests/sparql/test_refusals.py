@@ -8,7 +8,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from app.sparql.engine import InvalidQuery, QueryRefused, run_query
+from app.sparql.engine import InvalidQuery, QueryRefused, forwarded_form, run_query
 
 REMOTE = "http://127.0.0.1:9/sparql"  # pyoxigraph refuses port 9 itself, should a check ever let one through
 
@@ -83,3 +83,40 @@ def test_the_endpoint_refuses_spaceless_service(client: httpx.Client, query: str
 def test_the_endpoint_refuses_a_spaceless_update(client: httpx.Client) -> None:
     response = client.post("/sparql", data={"query": "INSERTDATA{<urn:a><urn:b><urn:c>}"})
     assert response.status_code == 403 and "read-only" in response.json()["detail"]
+
+
+# -- what may be forwarded to an external store (``--sparql-endpoint``) --------------------------------------
+FORMS = {
+    "SELECT * WHERE { ?s ?p ?o }": "select",
+    "# c\nPREFIX x: <urn:x>\nBASE <urn:b>\nask{}": "ask",
+    "CONSTRUCT WHERE { ?s ?p ?o }": "graph",
+    "DESCRIBE <urn:a>": "graph",
+    'SELECT * { ?s ?p "load"@en-copy, "x"@add }': "select",  # language tags are not keywords
+    "SELECT ?insert WHERE { ?insert <urn:DELETE> 'CLEAR' . ?s ex:load ?o }": "select",
+}
+NOT_FORWARDED = {
+    "an update after the query": ("SELECT * {} ; INSERT DATA { <urn:a> <urn:b> <urn:c> }", QueryRefused),
+    "an update glued to a bracket": ("SELECT * {}}DROP ALL", QueryRefused),
+    "a keyword after a language tag": ('SELECT * { ?s ?p "x"@en } LOAD <urn:x>', QueryRefused),
+    "a vendor pragma first": ('DEFINE input:grab-all "yes" SELECT * {}', InvalidQuery),
+    "no query form": ("PREFIX x: <urn:x>\n  FOO {}", InvalidQuery),
+    "only a comment": ("# nothing", InvalidQuery),
+    "SERVICE": (FEDERATED["in FILTER EXISTS"], QueryRefused),
+}
+
+
+@pytest.mark.parametrize(("query", "form"), FORMS.items(), ids=list(FORMS))
+def test_a_query_is_forwarded_with_its_form(query: str, form: str) -> None:
+    assert forwarded_form(query) == form
+
+
+@pytest.mark.parametrize(("query", "error"), NOT_FORWARDED.values(), ids=NOT_FORWARDED.keys())
+def test_what_a_store_might_run_is_refused_before_it_is_sent(query: str, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        forwarded_form(query)
+
+
+def test_a_refused_form_names_where() -> None:
+    with pytest.raises(InvalidQuery) as invalid:
+        forwarded_form("PREFIX x: <urn:x>\n  FOO {}")
+    assert (invalid.value.line, invalid.value.column) == (2, 3) and "FOO" in invalid.value.message

@@ -47,8 +47,10 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: _problem_doc("Query too large"),
     415: _problem_doc("POST body is neither a form nor application/sparql-query"),
     429: _problem_doc("This client already runs (and queues) as many queries as one client may; see Retry-After"),
-    503: _problem_doc("The query exceeded the deadline or the memory limit, or too many queries are running; "
-                     "see Retry-After"),
+    502: _problem_doc("The external SPARQL store (--sparql-endpoint) answered with an error, or an answer that "
+                     "broke off; the detail quotes it"),
+    503: _problem_doc("The query exceeded the deadline or the memory limit, too many queries are running, or the "
+                     "external SPARQL store is unavailable; see Retry-After"),
 }
 _PROTOCOL_PARAMETERS = [
     {
@@ -99,7 +101,9 @@ def _respond(request: Request, body: bytes, media_type: str, headers: dict[str, 
     return Response(content=body, media_type=media_type, headers={**headers, "Cache-Control": "no-store"})
 
 
-def _describe_service(request: Request, kg: Any, media_types: tuple[str, ...] | None) -> Response:
+def _describe_service(
+    request: Request, kg: Any, service: SparqlService, media_types: tuple[str, ...] | None
+) -> Response:
     accept = tuple((m, 1.0) for m in media_types) if media_types else parse_accept(request.headers.get("accept"))
     try:
         media_type = choose_media_type("graph", accept)
@@ -107,7 +111,8 @@ def _describe_service(request: Request, kg: Any, media_types: tuple[str, ...] | 
         raise not_acceptable(exc) from exc
     extra = [parse_dataset_option(v).graph for v in kg.settings.sparql_datasets]
     endpoint = str(request.url_for("query_get"))
-    body = serialise_triples(service_description(endpoint, kg.dataset, extra), media_type, SD_PREFIXES)
+    dataset = kg.dataset if service.upstream is None else None  # an external store's graphs are not ours to count
+    body = serialise_triples(service_description(endpoint, dataset, extra), media_type, SD_PREFIXES)
     return _respond(request, body, media_type, {}, cache=True)
 
 
@@ -120,14 +125,14 @@ async def _answer(request: Request, kg: Any, service: SparqlService, cache: bool
     if parsed.query is None:
         if parsed.media_types is None and prefers_html(parse_accept(request.headers.get("accept"))):  # the page
             return query_page()
-        return _describe_service(request, kg, parsed.media_types)
+        return _describe_service(request, kg, service, parsed.media_types)
     if parsed.media_types:
         accept = tuple((m, 1.0) for m in parsed.media_types)
     else:
         accept = parse_accept(request.headers.get("accept"))
-    pool = service.pool
-    query = QueryRequest(parsed.query, parsed.default_graphs, parsed.named_graphs, accept, pool.max_rows,
-                         pool.max_bytes)  # fmt: skip
+    runner = service.runner
+    query = QueryRequest(parsed.query, parsed.default_graphs, parsed.named_graphs, accept, runner.max_rows,
+                         runner.max_bytes)  # fmt: skip
     try:
         result = await service.answer(request, query)
     except ClientGone:

@@ -31,6 +31,15 @@ def test_rdf_exports_round_trip_to_the_loaded_graph(kg: AnkleKG, name: str) -> N
     assert len(store) == len(kg.store)
 
 
+def test_the_dataset_export_holds_every_graph_the_endpoint_queries(kg: AnkleKG) -> None:
+    """What an external store loads (anklekg serve --sparql-endpoint) to answer as the workers do."""
+    store = ox.Store()
+    store.load(build_artefact(kg, "anklekg-dataset.nq"), format=ox.RdfFormat.N_QUADS)
+    assert len(store) == len(kg.dataset) > len(kg.store)
+    assert set(store.named_graphs()) == set(kg.dataset.named_graphs())
+    assert len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == len(kg.store)
+
+
 def test_jsonld_export_round_trips_and_uses_the_published_context(kg: AnkleKG) -> None:
     data = build_artefact(kg, "anklekg.jsonld")
     document = json.loads(data)

@@ -1,4 +1,5 @@
-"""The SPARQL 1.1 Protocol for queries, against the real server."""
+"""The SPARQL 1.1 Protocol for queries, against the real server: answered by its own workers, and by an external
+store (Oxigraph's server loaded with our export) behind ``--sparql-endpoint``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -13,12 +15,25 @@ import pytest
 import rdflib
 
 from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH
+from tests.conftest import LiveServer
 
 PROBLEM = "application/problem+json"
 PREFIXES = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX akg: <https://w3id.org/anklekg/schema#>\n"
 LIGAMENTS = PREFIXES + "SELECT ?x ?label WHERE { ?x a akg:Ligament ; rdfs:label ?label } ORDER BY ?label"
 CONSTRUCT = PREFIXES + 'CONSTRUCT { ?x ?p ?o } WHERE { ?x akg:abbreviation "ATFL" ; ?p ?o }'
 RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
+
+
+@pytest.fixture(scope="session")
+def client(request: pytest.FixtureRequest, endpoint_server: LiveServer) -> Iterator[httpx.Client]:
+    """The protocol is the same whether our workers or an external store (--sparql-endpoint) answer, and
+    through nginx in front of two replicas (tests/conftest.py THROUGH_NGINX), whose workers answer."""
+    route = getattr(request, "param", "direct")
+    if route == "via-nginx" and endpoint_server.args and "--sparql-endpoint" in endpoint_server.args:
+        pytest.skip("through nginx the replicas answer /sparql with their own workers: run once, not per store")
+    server = request.getfixturevalue("nginx_front") if route == "via-nginx" else endpoint_server
+    with httpx.Client(base_url=server.url, timeout=30.0) as http:
+        yield http
 
 
 def labels(body: dict) -> list[str]:

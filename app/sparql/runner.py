@@ -1,0 +1,48 @@
+"""The one interface the SPARQL endpoint runs queries through, and the failures both runners share.
+
+Two implementations: :class:`app.sparql.pool.WorkerPool` evaluates in our own worker processes over
+the in-memory dataset; :class:`app.sparql.upstream.UpstreamEndpoint` forwards to an external SPARQL
+1.1 store (``anklekg serve --sparql-endpoint URL``). The service in front of either
+(``app.api.sparql_runner``) adds per-client admission, cancellation when the client leaves and the
+problem responses, so both modes keep the same guarantees without the router knowing which runs.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from app.sparql.engine import QueryRequest, QueryResult
+
+__all__ = ["QueryRunner", "QueryTimeout", "ServiceBusy"]
+
+
+class QueryTimeout(Exception):
+    """The query did not finish (or could not start) within the deadline."""
+
+    def __init__(self, seconds: float, started: bool) -> None:
+        super().__init__(f"over the {seconds:g} s deadline")
+        self.seconds, self.started = seconds, started
+
+
+class ServiceBusy(Exception):
+    """Too many queries are already running or waiting."""
+
+
+class QueryRunner(Protocol):
+    """Runs checked, capped queries: at most ``size`` at once, ``max_waiting`` more waiting, each within its deadline.
+
+    ``run`` answers by ``deadline`` (event-loop time) or raises QueryTimeout, ServiceBusy, the engine's
+    errors (InvalidQuery, QueryRefused, NotAcceptable) or the runner's own; cancelling it stops the query.
+    """
+
+    size: int
+    timeout: float
+    max_rows: int
+    max_waiting: int
+    max_bytes: int | None
+
+    async def start(self) -> None: ...
+
+    async def run(self, request: QueryRequest, deadline: float | None = None) -> QueryResult: ...
+
+    async def close(self) -> None: ...
