@@ -6,7 +6,7 @@
 "use strict";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const STATUS_ORDER = ["unstable", "increased laxity", "reduced restraint"];
+const VIEW_STATUS_ORDER = ["unstable", "increased laxity", "reduced restraint"];
 let diagramIds = 0;
 
 function svgEl(tag, attrs = {}, ...children) {
@@ -84,7 +84,7 @@ function bandNode(band) {
 function drawDiagram(diagram) {
   const uid = `dg${++diagramIds}`;
   const captionId = `${uid}-caption`;
-  const defs = svgEl("defs", {}, STATUS_ORDER.map((status) => svgEl("marker", {
+  const defs = svgEl("defs", {}, VIEW_STATUS_ORDER.map((status) => svgEl("marker", {
     id: `${uid}-head-${slug(status)}`, viewBox: "0 0 10 10", refX: 8, refY: 5, markerWidth: 4, markerHeight: 4,
     orient: "auto-start-reverse", className: `arrow-head status-${slug(status)}` },
   svgEl("path", { d: "M 0 0 L 10 5 L 0 10 Z" }))));
@@ -159,7 +159,7 @@ function motionStatuses(report) {
   for (const m of report.destabilised_motions || []) {
     const key = `${m.joint.id}|${m.motion.id}`;
     const known = worst.get(key);
-    if (!known || STATUS_ORDER.indexOf(m.status) < STATUS_ORDER.indexOf(known.status)) worst.set(key, m);
+    if (!known || VIEW_STATUS_ORDER.indexOf(m.status) < VIEW_STATUS_ORDER.indexOf(known.status)) worst.set(key, m);
   }
   return [...worst.values()];
 }
@@ -347,7 +347,7 @@ async function impactDiagrams(report, results) {
   el("h4", { id: "impact-diagrams-heading", text: "On the diagrams" }),
   el("p", { className: "help" }, "Red: the injured structure; orange: what the injury reaches. Each destabilised motion " +
     "is marked on its joint, by an arrow where the view can show its direction, numbered and coloured by status (",
-  STATUS_ORDER.map((s, i) => [i ? ", " : "", el("span", { className: `status status-${slug(s)}`, text: s })]), ")."));
+  VIEW_STATUS_ORDER.map((s, i) => [i ? ", " : "", el("span", { className: `status status-${slug(s)}`, text: s })]), ")."));
   const switcher = viewSwitcher("impact-diagram-switcher", scored, (figure) => {
     figure.classList.add("has-impact");
     mark(figure, reached, "reached");

@@ -465,9 +465,9 @@ async function runImpact(id, grade, position) {
   const where = report.position ? ` in the ${report.position.label}` : " in any position";
   results.replaceChildren(el("p", { className: "notice", role: "note", text: report.notice }), ...sections);
   results.dataset.loaded = "true";
-  document.dispatchEvent(new CustomEvent("anklekg:impact", { detail: { report, results } }));  // diagram.js
   $("impact-status").textContent = `Grade ${grade} injury of the ${report.injuries[0]?.structure.label || id}${where}.`;
-  document.dispatchEvent(new CustomEvent("anklekg:impact", { detail: { fullPath, report } }));  // graph.js
+  // one event for every view of the answer (diagram.js colours the diagrams, graph.js draws the chain)
+  document.dispatchEvent(new CustomEvent("anklekg:impact", { detail: { report, results, fullPath } }));
 }
 
 function findingItem(fullPath, section, index, item, describe) {
