@@ -80,6 +80,10 @@ class Settings(BaseSettings):
     # workers, so one client never holds them all), and how many more of its queries may wait.
     sparql_client_limit: int = Field(default_factory=lambda data: max(1, data.get("sparql_workers", 1) // 2), ge=1)
     sparql_client_queue: int = Field(default=4, ge=0)
+    # Fairness across clients: while a client that ran no long query lately waits for a worker, queries past
+    # this many seconds may hold all workers but one (the longest-running is stopped), and clients whose
+    # queries ran this long are served after the others for one deadline (0: no preemption; app/sparql/pool.py)
+    sparql_fair_share: float = Field(default=0.5, ge=0)
     sparql_datasets: tuple[str, ...] = ()
 
     @field_validator("allowed_hosts", mode="before")

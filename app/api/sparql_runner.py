@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -21,7 +22,7 @@ from app.api.problems import ProblemError
 from app.settings import Settings
 from app.sparql.admission import ClientGate, TooManyQueries
 from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
-from app.sparql.pool import QueryTimeout, ServiceBusy, WorkerFailed, WorkerPool
+from app.sparql.pool import QueryPreempted, QueryTimeout, ServiceBusy, WorkerFailed, WorkerPool
 from app.sparql.results import NotAcceptable
 
 __all__ = ["ClientGone", "SparqlService", "not_acceptable", "result_headers"]
@@ -51,6 +52,7 @@ class SparqlService:
             max_waiting=settings.sparql_max_waiting,
             memory_mb=settings.sparql_worker_memory_mb,
             max_bytes=settings.sparql_max_bytes,
+            fair_share=settings.sparql_fair_share,
         )
         await pool.start()
         return cls(pool, ClientGate(limit=settings.sparql_client_limit, queue=settings.sparql_client_queue))
@@ -68,7 +70,7 @@ class SparqlService:
         deadline = asyncio.get_running_loop().time() + self.pool.timeout
         client = request.client.host if request.client else "unknown"
         async with self.gate.admit(client, deadline):
-            return await self.pool.run(query, deadline)
+            return await self.pool.run(query, deadline, client)
 
     def _problem(self, exc: Exception) -> Exception:
         """The problem for a failed query (an unexpected exception is returned as it is)."""
@@ -103,6 +105,16 @@ class SparqlService:
                 f"The query {reason} within the {exc.seconds:g} s deadline and was stopped. Narrow it (LIMIT, more "
                 "specific patterns) or run it on your own copy of the data (/v1/export).",
                 seconds=5,
+            )  # fmt: skip
+        if isinstance(exc, QueryPreempted):
+            return _retry_later(
+                503, "query-preempted", "Query stopped to let others run",
+                f"The query ran {exc.ran:.1f} s, longer than the fair share of {exc.share:g} s (setting "
+                f"sparql_fair_share), while all {pool.size} SPARQL workers were busy and other clients waited, so it "
+                f"was stopped for them. For the next {pool.timeout:g} s this client's queries are served after "
+                "other clients' and never take the last idle worker. Narrow the query (LIMIT, more specific "
+                "patterns), retry later, or run it on your own copy of the data (/v1/export).",
+                seconds=math.ceil(pool.timeout),
             )  # fmt: skip
         if isinstance(exc, ServiceBusy):
             return _retry_later(

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -35,6 +36,7 @@ LIMITS = {
     "ANKLEKG_SPARQL_MAX_BYTES": str(MAX_BYTES),
     "ANKLEKG_SPARQL_CLIENT_LIMIT": "1",
     "ANKLEKG_SPARQL_CLIENT_QUEUE": "2",
+    "ANKLEKG_SPARQL_FAIR_SHARE": "0.5",
 }
 SERVE = ("--no-validate", "--sparql-timeout", str(DEADLINE), "--sparql-workers", "2")
 MEMORY_BOMB = "CONSTRUCT {?a ?b ?i} WHERE {?a ?b ?c . ?g ?h ?i} ORDER BY ?i"
@@ -73,12 +75,16 @@ def address_limit(pid: int) -> int | None:
     return int(soft) if soft.isdigit() else None
 
 
+#: two workers and the standby that replaces any of them at once
+PROCESSES = 3
+
+
 def wait_for_workers(server: LiveServer, ready: Callable[[set[int]], bool] = bool, timeout: float = 10) -> set[int]:
-    """The server's two worker pids once both have loaded (a worker caps its memory once it has) and
-    ``ready(pids)`` holds."""
+    """The server's worker pids (two and the standby) once all have loaded (a worker caps its memory once it has)
+    and ``ready(pids)`` holds."""
     deadline = time.monotonic() + timeout
     while not (
-        len(pids := worker_pids(server.process.pid)) == 2
+        len(pids := worker_pids(server.process.pid)) == PROCESSES
         and all(address_limit(pid) == MEMORY_MB * 1024 * 1024 for pid in pids)
         and ready(pids)
     ):
@@ -172,7 +178,7 @@ def test_queries_stop_when_their_clients_hang_up(hostile: LiveServer) -> None:
     with client(hostile) as http:
         assert http.get("/sparql", params=ASK).json()["boolean"] is True
     assert time.monotonic() - started < 1.5  # long before the bombs' deadline
-    after = wait_for_workers(hostile, lambda pids: not pids & before)  # both bombed workers were killed, replaced
+    after = wait_for_workers(hostile, lambda pids: len(pids - before) >= 2)  # both bombed workers were killed, replaced
     used = {pid: cpu_seconds(pid) for pid in after}
     time.sleep(0.5)
     assert all(cpu_seconds(pid) - used[pid] < 0.1 for pid in after)  # and no bomb runs on the new ones
@@ -183,7 +189,7 @@ def test_a_flood_from_one_client_does_not_stop_another(hostile: LiveServer) -> N
     with client(hostile, "127.0.0.7") as flooder, concurrent.futures.ThreadPoolExecutor(12) as pool:
         flood = [pool.submit(flooder.get, "/sparql", params={"query": CPU_BOMB}) for _ in range(12)]
         time.sleep(0.3)
-        with client(hostile) as other:
+        with client(hostile, "127.0.0.6") as other:  # a client of its own: 127.0.0.1 ran the bombs above
             times = []
             for _ in range(5):
                 started = time.monotonic()
@@ -194,6 +200,44 @@ def test_a_flood_from_one_client_does_not_stop_another(hostile: LiveServer) -> N
     assert statuses.count(429) >= 9 and set(statuses) <= {429, 503}, statuses  # 1 ran, 2 waited in its line
     refused = next(f.result() for f in flood if f.result().status_code == 429)
     assert refused.headers["retry-after"] and refused.json()["type"].endswith("/too-many-queries")
+
+
+def _bomb_until(server: LiveServer, address: str, stop: threading.Event) -> list[httpx.Response]:
+    """Send CPU bombs from ``address`` one after another (as soon as one is answered) until ``stop`` is set."""
+    answers = []
+    with client(server, address) as http:
+        while not stop.is_set():
+            answers.append(http.get("/sparql", params={"query": CPU_BOMB}))
+            answers[-1].extensions["answered_at"] = time.monotonic()
+    return answers
+
+
+def test_bombs_holding_every_worker_yield_to_a_simple_query_and_leave_a_worker_to_others(hostile: LiveServer) -> None:
+    """Two bomb clients (fresh addresses) hold both workers and resend at once; a third client's queries are
+    answered while a bomb still runs: the older bomb is stopped at the fair share for the first of them, and the
+    bomb clients, now heavy, never take the last idle worker, so no further bomb has to be stopped."""
+    wait_for_workers(hostile)
+    stop = threading.Event()
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        bombers = [pool.submit(_bomb_until, hostile, a, stop) for a in ("127.0.0.21", "127.0.0.22")]
+        time.sleep(0.3)  # both workers run a bomb
+        with client(hostile, "127.0.0.23") as simple:
+            answers = []
+            for _ in range(5):
+                answers.append(simple.get("/sparql", params=ASK))
+                time.sleep(0.2)
+            done = time.monotonic()
+        stop.set()
+        bombs = [r for f in bombers for r in f.result()]
+    assert [a.status_code for a in answers] == [200] * 5, [a.text for a in answers]
+    kinds = [r.json()["type"].rsplit("/", 1)[1] for r in bombs]
+    assert kinds.count("query-preempted") == 1, kinds  # for the first simple query only: the reserve did the rest
+    assert all(r.status_code == 503 for r in bombs)
+    deadline_hit = min(r.extensions["answered_at"] for r, k in zip(bombs, kinds, strict=True) if k == "query-timeout")
+    assert done < deadline_hit  # every simple answer came while a bomb still held a worker
+    preempted = next(r for r, k in zip(bombs, kinds, strict=True) if k == "query-preempted")
+    assert int(preempted.headers["retry-after"]) >= DEADLINE
+    assert "fair share of 0.5 s" in preempted.json()["detail"]
 
 
 @pytest.mark.parametrize("nesting", ["{ SELECT * WHERE ", "{ ", "FILTER((((", "(("])

@@ -47,8 +47,8 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: _problem_doc("Query too large"),
     415: _problem_doc("POST body is neither a form nor application/sparql-query"),
     429: _problem_doc("This client already runs (and queues) as many queries as one client may; see Retry-After"),
-    503: _problem_doc("The query exceeded the deadline or the memory limit, or too many queries are running; "
-                     "see Retry-After"),
+    503: _problem_doc("The query exceeded the deadline or the memory limit, was stopped past its fair share while "
+                     "other clients waited, or too many queries are running; see Retry-After"),
 }
 _PROTOCOL_PARAMETERS = [
     {
