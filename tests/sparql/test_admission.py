@@ -107,3 +107,19 @@ def test_no_fair_share_means_nobody_is_heavy_for_running_long() -> None:
     standing = Standing(share=0, memory=10)
     standing.record("a", 100.0, now=0)
     assert not standing.heavy("a", 1)
+
+
+def test_the_gate_is_full_only_when_a_client_runs_its_limit_and_its_line_is_taken() -> None:
+    async def scenario(gate: ClientGate) -> None:
+        release = asyncio.Event()
+        assert not gate.full("a")
+        tasks = [asyncio.create_task(hold(gate, "a", release, [], f"a{i}")) for i in range(3)]
+        await asyncio.sleep(0.01)
+        assert gate.full("a") and not gate.full("b")
+        with pytest.raises(TooManyQueries):  # what the endpoint answers early, the gate answers the same
+            await hold(gate, "a", release, [], "a3")
+        release.set()
+        await asyncio.gather(*tasks)
+        assert not gate.full("a")
+
+    run(scenario)
