@@ -75,8 +75,8 @@ def _load(settings: Settings) -> AnkleKG:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from app.api.connections import ConnectionLimits, guarded_protocol
     from app.api.main import create_app
-    from app.sparql.protocol import MAX_QUERY_BYTES
 
     settings = _settings(args, host=args.host, port=args.port)
     kg = _load(settings)
@@ -90,10 +90,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         host=settings.host,
         port=settings.port,
         log_level=args.log_level,
-        # a SPARQL GET query of MAX_QUERY_BYTES, percent-encoded, fits in the request line
-        h11_max_incomplete_event_size=3 * MAX_QUERY_BYTES + 16 * 1024,
+        # read deadlines, bounded heads (a 256 KB SPARQL GET query fits) and problem+json for framework errors
+        http=guarded_protocol(ConnectionLimits(settings.header_timeout, settings.body_timeout)),
         limit_concurrency=2 * settings.max_requests_in_flight,  # a backstop: the app answers 503s itself first
-        timeout_keep_alive=5,
+        timeout_keep_alive=settings.keep_alive_timeout,
     )
     return 0
 

@@ -62,6 +62,11 @@ class Settings(BaseSettings):
     max_sparql_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     # requests answered at once; more get 503 with Retry-After (uvicorn's own limit is a backstop above it)
     max_requests_in_flight: int = Field(default=256, ge=1)
+    # seconds a connection may take to send a request's head (from connecting, or from the request's first
+    # byte) and then its body, and may stay idle between requests; past them it is closed (app/api/connections.py)
+    header_timeout: float = Field(default=10.0, gt=0)
+    body_timeout: float = Field(default=30.0, gt=0)
+    keep_alive_timeout: int = Field(default=5, ge=1)
     # finished answers kept by normalised request (0: none kept); see app/api/answer_cache.py
     answer_cache_bytes: int = Field(default=64 * 1024 * 1024, ge=0)
     # SPARQL endpoint: a hard deadline per query, how many run at once, how many more may wait,
