@@ -29,7 +29,6 @@ EXIT_INVALID = 3
 EXIT_USAGE = 64
 #: How long `serve` keeps an idle connection open; a balancer's idle upstream connections must close sooner
 #: (deploy/nginx/anklekg.conf.template: keepalive_timeout 4s), or it may write a request into a closing one.
-KEEP_ALIVE_SECONDS = 5
 
 
 def _settings(args: argparse.Namespace, **overrides: object) -> Settings:
@@ -86,8 +85,8 @@ def _load(settings: Settings) -> AnkleKG:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from app.api.connections import ConnectionLimits, guarded_protocol
     from app.api.main import create_app
-    from app.sparql.protocol import MAX_QUERY_BYTES
 
     settings = _settings(args, host=args.host, port=args.port)
     kg = _load(settings)
@@ -101,10 +100,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         host=settings.host,
         port=settings.port,
         log_level=args.log_level,
-        # a SPARQL GET query of MAX_QUERY_BYTES, percent-encoded, fits in the request line
-        h11_max_incomplete_event_size=3 * MAX_QUERY_BYTES + 16 * 1024,
+        # read deadlines, bounded heads (a 256 KB SPARQL GET query fits) and problem+json for framework errors
+        http=guarded_protocol(ConnectionLimits(settings.header_timeout, settings.body_timeout)),
         limit_concurrency=2 * settings.max_requests_in_flight,  # a backstop: the app answers 503s itself first
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        timeout_keep_alive=settings.keep_alive_timeout,
     )
     return 0
 

@@ -66,6 +66,11 @@ class Settings(BaseSettings):
     max_sparql_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     # requests answered at once; more get 503 with Retry-After (uvicorn's own limit is a backstop above it)
     max_requests_in_flight: int = Field(default=256, ge=1)
+    # seconds a connection may take to send a request's head (from connecting, or from the request's first
+    # byte) and then its body, and may stay idle between requests; past them it is closed (app/api/connections.py)
+    header_timeout: float = Field(default=10.0, gt=0)
+    body_timeout: float = Field(default=30.0, gt=0)
+    keep_alive_timeout: int = Field(default=5, ge=1)
     # finished answers kept by normalised request (0: none kept); see app/api/answer_cache.py
     answer_cache_bytes: int = Field(default=64 * 1024 * 1024, ge=0)
     # SPARQL endpoint: a hard deadline per query, how many run at once, how many more may wait,
@@ -84,6 +89,10 @@ class Settings(BaseSettings):
     # workers, so one client never holds them all), and how many more of its queries may wait.
     sparql_client_limit: int = Field(default_factory=lambda data: max(1, data.get("sparql_workers", 1) // 2), ge=1)
     sparql_client_queue: int = Field(default=4, ge=0)
+    # Fairness across clients: while a client that ran no long query lately waits for a worker, queries past
+    # this many seconds may hold all workers but one (the longest-running is stopped), and clients whose
+    # queries ran this long are served after the others for one deadline (0: no preemption; app/sparql/pool.py)
+    sparql_fair_share: float = Field(default=0.5, ge=0)
     sparql_datasets: tuple[str, ...] = ()
     # An external SPARQL 1.1 query endpoint that answers /sparql instead of our workers (none are started);
     # the limits above still apply in front of it: deadline, caps, fairness, and sparql_workers bounds the

@@ -9,8 +9,10 @@ on a free loopback port and measures, side by side:
    (the abusers run in a process of their own).
 
 It prints p50/p99 of the well-behaved requests in both phases with the ratio (target: within 3x), the requests
-of the well-behaved clients that failed (target: none), what the abusers got (status counts), and the peak RSS
-of the server and of its SPARQL workers (VmHWM from /proc). Loopback only; every phase is bounded in time.
+of the well-behaved clients that failed (target: none), what the abusers got (status and problem type counts), and
+the peak RSS of the server and of its SPARQL workers (VmHWM from /proc). Then what a refused query costs: the
+server's CPU time per 429 while one client floods queries past its limit, beside its CPU time per ``GET /health``
+(its cheapest answer) measured the same way in the same run. Loopback only; every phase is bounded in time.
 
 Usage: ``python scripts/bench_hostile.py [--seconds S] [--json]``
 """
@@ -94,7 +96,10 @@ async def abuse(url: str, address: str, query: str, until: float, outcomes: coll
         while time.monotonic() < until:
             try:
                 response = await http.post("/sparql", data={"query": query})
-                outcomes[str(response.status_code)] += 1
+                outcome = str(response.status_code)
+                if response.status_code != 200:  # which problem: busy, too-many-queries, query-preempted, ...
+                    outcome += " " + str(response.json().get("type", "")).rsplit("/", 1)[-1]
+                outcomes[outcome] += 1
             except httpx.HTTPError as exc:
                 outcomes[type(exc).__name__] += 1
 
@@ -146,6 +151,59 @@ async def phase(url: str, seconds: float, hostile: bool) -> dict[str, object]:
     }
 
 
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _hammer(
+    port: int, address: str, request: bytes, seconds: float, connections: int = 8
+) -> collections.Counter[int]:
+    """Keep-alive connections from ``address`` sending ``request`` back to back; status counts."""
+    statuses: collections.Counter[int] = collections.Counter()
+    until = time.monotonic() + seconds
+
+    async def one() -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(address, 0))
+        try:
+            while time.monotonic() < until:
+                writer.write(request)
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = int(head.lower().split(b"content-length:", 1)[1].split(b"\r\n", 1)[0])
+                await reader.readexactly(length)
+                statuses[int(head[9:12])] += 1
+                if b"connection: close" in head.lower():
+                    break
+        finally:
+            writer.close()
+
+    await asyncio.gather(*(one() for _ in range(connections)))
+    return statuses
+
+
+async def flood_cost(url: str, port: int, server_pid: int, seconds: float) -> dict[str, object]:
+    """Server CPU per refused query (one bomb holds the client's only slot and its line is full) and per /health."""
+    address, host = "127.0.0.30", f"127.0.0.1:{port}"
+    transport = httpx.AsyncHTTPTransport(local_address=address)
+    async with httpx.AsyncClient(base_url=url, timeout=30, transport=transport) as http:
+        # the client's slots (half the workers) and its line (4) taken by bombs, so that every further query is refused
+        held = [asyncio.ensure_future(http.post("/sparql", data={"query": CPU_BOMB})) for _ in range(8)]
+        await asyncio.sleep(1.0)
+        ask = f"GET /sparql?query=ASK%20%7B%7D HTTP/1.1\r\nHost: {host}\r\nAccept: application/json\r\n\r\n"
+        health = f"GET /health HTTP/1.1\r\nHost: {host}\r\n\r\n"
+        result: dict[str, object] = {}
+        for name, request, source in (("refused", ask, address), ("health", health, "127.0.0.31")):
+            before = cpu_seconds(server_pid)
+            statuses = await _hammer(port, source, request.encode(), seconds)
+            used = cpu_seconds(server_pid) - before
+            result[name] = {"requests": sum(statuses.values()), "statuses": dict(statuses),
+                            "cpu_ms_per_request": round(1000 * used / max(1, sum(statuses.values())), 3)}  # fmt: skip
+        for task in held:
+            task.cancel()
+        await asyncio.gather(*held, return_exceptions=True)
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0, help="seconds per phase (default 8)")
@@ -174,13 +232,15 @@ def main() -> int:
             "server_peak_mib": round(peak_rss_mib(server.pid), 1),
             "worker_peak_mib": [round(peak_rss_mib(p), 1) for p in children(server.pid)],
         }
+        flood = asyncio.run(flood_cost(url, port, server.pid, min(4.0, args.seconds)))
     finally:
         server.terminate()
         try:
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
-    result = {"calm": calm, "under_abuse": hostile, "memory": memory, "seconds_per_phase": args.seconds}
+    result = {"calm": calm, "under_abuse": hostile, "memory": memory, "flood_cost": flood,
+              "seconds_per_phase": args.seconds, "load_average": os.getloadavg()}  # fmt: skip
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -193,6 +253,10 @@ def main() -> int:
     print(f"{'well-behaved requests failed':38} {len(calm['failures']):>10} {len(hostile['failures']):>12}")  # type: ignore[arg-type]
     print(f"abusers got: {hostile['abusers']}")
     print(f"peak RSS: server {memory['server_peak_mib']} MiB; SPARQL workers {memory['worker_peak_mib']} MiB")
+    refused, health = flood["refused"], flood["health"]
+    print(f"server CPU per refused query: {refused['cpu_ms_per_request']} ms over {refused['requests']} requests "  # type: ignore[index]
+          f"{refused['statuses']}; per GET /health: {health['cpu_ms_per_request']} ms over {health['requests']}")  # type: ignore[index]  # fmt: skip
+    print("load average (1, 5, 15 min) at the end: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     print("note: clients and server share this machine's CPUs; the target is p99 under abuse within 3x of calm.")
     return 0
 

@@ -29,6 +29,7 @@ SLOW_PATHS = (
     "tests/web/",
     "tests/api/test_openapi_properties.py",
     "tests/api/test_guard.py",
+    "tests/api/test_connections.py",
     "tests/api/test_leaks.py",
     "tests/sparql/test_safety.py",
     "tests/sparql/test_datasets.py",

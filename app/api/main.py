@@ -35,7 +35,7 @@ from app.api.routes import (
     search,
     sparql,
 )
-from app.api.sparql_runner import SparqlService
+from app.api.sparql_runner import RefuseFullClients, SparqlService
 from app.kg import AnkleKG
 from app.models import EDUCATIONAL_NOTICE
 from app.settings import Settings
@@ -155,6 +155,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
     )
     app.add_middleware(ConditionalGetMiddleware)  # innermost: validators are computed on the uncompressed body
     app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(RefuseFullClients)  # a flooding SPARQL client's 429s skip routing and parsing
     app.add_middleware(
         RequestGuardMiddleware,  # inside the standard headers and CORS: its refusals carry them too
         hosts=allowed_hosts(settings.allowed_hosts, settings.host),

@@ -15,23 +15,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
+import math
 from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import TypeVar
 
 import pyoxigraph as ox
 from fastapi import Request
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.problems import ProblemError
+from app.api.problems import PROBLEM_BASE, PROBLEM_JSON, ProblemError
 from app.settings import Settings
 from app.sparql.admission import ClientGate, TooManyQueries
 from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
 from app.sparql.pool import WorkerFailed, WorkerPool
 from app.sparql.results import NotAcceptable
-from app.sparql.runner import QueryRunner, QueryTimeout, ServiceBusy
+from app.sparql.runner import QueryPreempted, QueryRunner, QueryTimeout, ServiceBusy
 from app.sparql.upstream import UpstreamEndpoint, UpstreamFailed, UpstreamUnavailable
 
-__all__ = ["ClientGone", "SparqlService", "not_acceptable", "result_headers"]
+__all__ = ["ClientGone", "RefuseFullClients", "SparqlService", "not_acceptable", "result_headers", "too_many_queries"]
 
 T = TypeVar("T")
 
@@ -71,6 +74,7 @@ class SparqlService:
                 max_waiting=settings.sparql_max_waiting,
                 memory_mb=settings.sparql_worker_memory_mb,
                 max_bytes=settings.sparql_max_bytes,
+                fair_share=settings.sparql_fair_share,
             )
         await runner.start()
         gate = ClientGate(limit=settings.sparql_client_limit, queue=settings.sparql_client_queue)
@@ -98,7 +102,7 @@ class SparqlService:
         deadline = asyncio.get_running_loop().time() + self.runner.timeout
         client = request.client.host if request.client else "unknown"
         async with self.gate.admit(client, deadline):
-            return await self.runner.run(query, deadline)
+            return await self.runner.run(query, deadline, client)
 
     def _problem(self, exc: Exception) -> Exception:
         """The problem for a failed query (an unexpected exception is returned as it is)."""
@@ -119,13 +123,7 @@ class SparqlService:
         if isinstance(exc, NotAcceptable):
             return not_acceptable(exc)
         if isinstance(exc, TooManyQueries):
-            why = ("this query waited the whole deadline for one of them to finish" if exc.timed_out
-                   else f"and {self.gate.queue} more are waiting")  # fmt: skip
-            return _retry_later(
-                429, "too-many-queries", "Too many queries from this client",
-                f"This client ({exc.client}) already runs {self.gate.limit} SPARQL queries at once, the most one "
-                f"client may, {why}. Wait for an answer before sending the next query.",
-            )  # fmt: skip
+            return _retry_later(*too_many_queries(self.gate, exc.client, exc.timed_out))
         if isinstance(exc, QueryTimeout):
             reason = "did not finish" if exc.started else "could not start (all workers were busy)"
             return _retry_later(
@@ -133,6 +131,17 @@ class SparqlService:
                 f"The query {reason} within the {exc.seconds:g} s deadline and was stopped. Narrow it (LIMIT, more "
                 "specific patterns) or run it on your own copy of the data (/v1/export).",
                 seconds=5,
+            )  # fmt: skip
+        if isinstance(exc, QueryPreempted):
+            return _retry_later(
+                503, "query-preempted", "Query stopped to let others run",
+                f"The query ran {exc.ran:.1f} s, longer than the fair share of {exc.share:g} s (setting "
+                f"sparql_fair_share), while all {self.runner.size} SPARQL workers were busy and other clients waited, "
+                f"so it was stopped for them. For the next {self.runner.timeout:g} s this client's queries are served "
+                "after "
+                "other clients' and never take the last idle worker. Narrow the query (LIMIT, more specific "
+                "patterns), retry later, or run it on your own copy of the data (/v1/export).",
+                seconds=math.ceil(self.runner.timeout),
             )  # fmt: skip
         if isinstance(exc, ServiceBusy):
             return _retry_later(
@@ -169,6 +178,58 @@ class SparqlService:
                 "replaced. Retry; if this query fails again, narrow it.",
             )  # fmt: skip
         return exc
+
+
+def too_many_queries(gate: ClientGate, client: str, timed_out: bool) -> tuple[int, str, str, str]:
+    """Status, type slug, title and detail of the 429 for a client over its limit (one text, two places)."""
+    why = ("this query waited the whole deadline for one of them to finish" if timed_out
+           else f"and {gate.queue} more are waiting")  # fmt: skip
+    return (
+        429, "too-many-queries", "Too many queries from this client",
+        f"This client ({client}) already runs {gate.limit} SPARQL queries at once, the most one client may, {why}. "
+        "Wait for an answer before sending the next query.",
+    )  # fmt: skip
+
+
+class RefuseFullClients:
+    """Turns a query away before routing when its client's slots and line are all taken (429, Retry-After).
+
+    Plain ASGI, just inside the request guard (so the Host is checked and a POST body is bounded and read):
+    a flooding client's refusals skip routing, dependency injection and protocol parsing, and keep the connection
+    open (a reconnect costs the server more than the answer). The gate decides the same way in the route, so a
+    query that gets past here in a race is still refused there.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] in _ENDPOINT and _asks_a_query(scope):
+            service: SparqlService | None = getattr(scope["app"].state, "sparql", None)
+            client = scope["client"][0] if scope.get("client") else "unknown"
+            if service is not None and service.gate.full(client):
+                status, slug, title, detail = too_many_queries(service.gate, client, timed_out=False)
+                body = json.dumps({"type": PROBLEM_BASE + slug, "title": title, "status": status, "detail": detail,
+                                   "instance": scope["path"]}).encode()  # fmt: skip
+                headers = [
+                    (b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),
+                    (b"retry-after", b"1"), (b"cache-control", b"no-store"), (b"vary", b"Accept"),
+                ]  # fmt: skip
+                await send({"type": "http.response.start", "status": status, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
+_ENDPOINT = frozenset({"/sparql", "/sparql/"})
+
+
+def _asks_a_query(scope: Scope) -> bool:
+    """A POST, or a GET with a ``query`` parameter (a bare GET is the Service Description: never refused)."""
+    if scope["method"] == "POST":
+        return True
+    qs: bytes = scope["query_string"]
+    return qs.startswith(b"query=") or b"&query=" in qs
 
 
 def _retry_later(status: int, slug: str, title: str, detail: str, seconds: int = 1) -> ProblemError:

@@ -8,6 +8,9 @@ from one address costs the others nothing but the ``limit`` workers it holds.
 
 One event loop: plain counters and futures, no locks. A client's entry exists only while it has a
 query running or waiting, so the table stays as small as the traffic.
+
+:class:`Standing` remembers which clients recently ran long queries: the pool serves them after the
+others and never gives them its last idle worker (see :mod:`app.sparql.pool`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
-__all__ = ["ClientGate", "TooManyQueries"]
+__all__ = ["ClientGate", "Standing", "TooManyQueries"]
 
 
 class TooManyQueries(Exception):
@@ -95,3 +98,44 @@ class ClientGate:
         """Queries ``client`` runs now (for messages and tests)."""
         entry = self._clients.get(client)
         return entry.running if entry else 0
+
+    def full(self, client: str) -> bool:
+        """Whether a new query from ``client`` would be turned away at once (its slots and its line are taken):
+        lets the endpoint refuse it before any routing or parsing."""
+        entry = self._clients.get(client)
+        return entry is not None and entry.running >= self.limit and len(entry.waiters) >= self.queue
+
+
+class Standing:
+    """Which clients ran a query longer than the fair share lately ("heavy" clients), and until when.
+
+    A client is heavy for ``memory`` seconds after one of its queries ran ``share`` seconds or more (whether it
+    finished, hit the deadline, was preempted or ran out of memory). An entry is made only by such a query, which
+    held a worker for ``share`` seconds, so the table holds at most about workers x memory / share live entries;
+    expired ones are dropped as the table grows.
+    """
+
+    def __init__(self, *, share: float, memory: float) -> None:
+        self.share, self.memory = share, memory
+        self._until: dict[str, float] = {}
+
+    def record(self, client: str, ran: float, now: float, *, heavy: bool = False) -> None:
+        """A query of ``client`` ended after ``ran`` seconds; ``heavy`` marks it so whatever its length."""
+        if not (heavy or (self.share > 0 and ran >= self.share)):
+            return
+        self._until[client] = now + self.memory
+        if len(self._until) > 256:
+            self._until = {c: t for c, t in self._until.items() if t > now}
+
+    def heavy(self, client: str, now: float) -> bool:
+        until = self._until.get(client)
+        if until is None:
+            return False
+        if until <= now:
+            del self._until[client]
+            return False
+        return True
+
+    def remaining(self, client: str, now: float) -> float:
+        """Seconds until ``client`` is no longer heavy (0 if it is not)."""
+        return max(0.0, self._until.get(client, now) - now)

@@ -22,7 +22,7 @@ import os
 import signal
 import sys
 
-__all__ = ["EXIT_OUT_OF_MEMORY", "OutOfMemory", "address_space", "confine", "out_of_memory"]
+__all__ = ["EXIT_OUT_OF_MEMORY", "OutOfMemory", "address_space", "confine", "out_of_memory", "yield_to_server"]
 
 #: A worker's exit status when Python itself ran out of memory outside a query.
 EXIT_OUT_OF_MEMORY = 75
@@ -49,10 +49,11 @@ def address_space() -> int | None:
     return None
 
 
-def confine(memory_bytes: int) -> bool:
-    """Die with the parent, ignore group stop signals, yield the CPU to the server, cap the address space; True if
-    the cap is set. A lower scheduling priority (nice) keeps REST answers and /health quick while SPARQL bombs
-    hold every worker: the workers get what CPU the server leaves."""
+def yield_to_server() -> None:
+    """Die with the parent, ignore group stop signals, and yield the CPU to the server: called first, so that
+    loading the dataset (a replacement or a standby starting while bombs run) already takes only what CPU the server
+    leaves. A lower scheduling priority (nice) keeps REST answers and /health quick while SPARQL bombs hold every
+    worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if hasattr(os, "nice"):
@@ -61,6 +62,10 @@ def confine(memory_bytes: int) -> bool:
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def confine(memory_bytes: int) -> bool:
+    """Cap the address space (once the dataset is loaded); True if the cap is set."""
     if memory_bytes <= 0:
         return False
     try:

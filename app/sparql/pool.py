@@ -10,6 +10,24 @@ nothing is sent before the query has finished and a timeout can never follow par
 pool size bounds how many queries run at once; a bounded number more may wait (within the same
 deadline) before being turned away.
 
+Fairness. A pool of two workers is easily filled by two bombs from two addresses (the per-client limit of
+:mod:`app.sparql.admission` cannot stop that), and everyone else would wait for their deadline. So when a
+query has to wait, it is served by this order and these rules (``fair_share`` seconds, 0.5 by default):
+
+- A client is *heavy* while one of its queries has run longer than the fair share, and for one deadline
+  after such a query ended however it ended (:class:`~app.sparql.admission.Standing`).
+- A free worker goes to the longest-waiting query of a client that is not heavy; a heavy client's query
+  takes one only while another worker stays idle (with two workers or more): one is kept for the others.
+- When a query of a client that is not heavy waits and more than ``size - 1`` running queries are past the
+  fair share, the one that has run longest is stopped (preempted): its client gets
+  :class:`QueryPreempted` (a 503 with Retry-After), its worker is killed and a standby takes its place.
+  So long queries hold at most all workers but one while someone else waits, and never block short ones
+  for more than the fair share; with nobody waiting they run to their deadline as before.
+
+Standby. One more worker than ``size`` is started and kept idle; whenever a worker is killed (deadline,
+preemption, a client that left, memory) the standby takes its place at once and another standby starts in
+the background, so nobody waits for a worker to load the dataset (about 0.3 s on two cores).
+
 Memory. Each worker runs under an address-space limit (:mod:`app.sparql.limits`); a query past it
 kills its worker or makes it answer "out of memory": either way the worker is replaced and the
 caller gets :class:`WorkerFailed` with ``out_of_memory`` set.
@@ -21,22 +39,29 @@ removes; a server killed before it could is found by that pid at the next start,
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import json
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Coroutine
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
+from app.sparql.admission import Standing
 from app.sparql.engine import QueryRequest, QueryResult
 from app.sparql.limits import OutOfMemory, out_of_memory
-from app.sparql.runner import QueryTimeout, ServiceBusy
+from app.sparql.runner import QueryPreempted, QueryTimeout, ServiceBusy
 from app.sparql.worker import Worker, decode_answer
 
-__all__ = ["DUMP_PREFIX", "QueryTimeout", "ServiceBusy", "WorkerFailed", "WorkerPool", "remove_stale_dumps"]
+__all__ = [
+    "DUMP_PREFIX", "QueryPreempted", "QueryTimeout", "ServiceBusy", "WorkerFailed", "WorkerPool", "remove_stale_dumps",
+]  # fmt: skip
 
 log = logging.getLogger("anklekg.sparql")
 DUMP_PREFIX = "anklekg-sparql-"
@@ -72,34 +97,66 @@ def remove_stale_dumps(directory: Path | None = None) -> list[Path]:
     return removed
 
 
+@dataclass(eq=False)
+class _Run:
+    """A query running on a worker: whose, since when, and the answer it awaits."""
+
+    client: str
+    started: float
+    answer: asyncio.Future[tuple[bytes, bytes]]
+
+
+@dataclass(eq=False)
+class _Waiter:
+    """A query waiting for a worker."""
+
+    client: str
+    turn: asyncio.Future[Worker]
+
+
 class WorkerPool:
-    """A fixed number of worker processes; each query gets one worker or waits, within its deadline."""
+    """A fixed number of worker processes (and a standby); each query gets one worker or waits, within its
+    deadline, in the order the fairness rules above give."""
 
     def __init__(
         self, dataset: ox.Store, *, size: int, timeout: float, max_rows: int, max_waiting: int,
-        memory_mb: int = 0, max_bytes: int | None = None,
+        memory_mb: int = 0, max_bytes: int | None = None, fair_share: float = 0.0,
     ) -> None:  # fmt: skip
         self.size, self.timeout, self.max_rows, self.max_waiting = size, timeout, max_rows, max_waiting
         self.memory_mb, self.max_bytes = memory_mb, max_bytes
+        self.fair_share = fair_share if 0 < fair_share < timeout else 0.0  # 0: no preemption, no reserve
+        #: idle workers kept for clients that are not heavy (one, when there are two workers or more)
+        self.reserve = 1 if self.fair_share and size >= 2 else 0
+        self.standing = Standing(share=self.fair_share, memory=timeout)
         self._dataset = dataset
         self._dir = Path(tempfile.mkdtemp(prefix=f"{DUMP_PREFIX}{os.getpid()}-"))
         self._dump = self._dir / "dataset.nq"
-        self._idle: asyncio.Queue[Worker] = asyncio.Queue()
-        self._all: set[Worker] = set()
+        self._all: set[Worker] = set()  # every live process: serving, standby, starting
+        self._serving: set[Worker] = set()  # idle or running a query
+        self._idle: collections.deque[Worker] = collections.deque()
+        self._running: dict[Worker, _Run] = {}
+        self._waiters: list[_Waiter] = []
+        self._standby: Worker | None = None
+        self._timer: asyncio.TimerHandle | None = None  # the next look for queries to preempt
+        self._wake: asyncio.TimerHandle | None = None  # the next dispatch, when a waiting client is heavy no more
         self._tasks: set[asyncio.Task[None]] = set()
-        self._waiting = 0
+        self._starting = 0
         self._closed = False
         self.network_forbidden: bool | None = None
         self.restarts = 0
+        self.preempted = 0
 
     async def start(self) -> None:
-        """Remove dumps left by killed servers, write the dataset once and start every worker (in parallel)."""
+        """Remove dumps left by killed servers, write the dataset once and start every worker (in parallel);
+        the standby starts in the background."""
         for path in remove_stale_dumps(self._dir.parent):
             log.warning("removed %s, left by a SPARQL pool whose server is gone", path)
         self._dataset.dump(output=str(self._dump), format=ox.RdfFormat.N_QUADS)
         workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
         for worker in workers:
-            self._idle.put_nowait(worker)
+            self._serving.add(worker)
+            self._idle.append(worker)
+        self._top_up()  # the standby
 
     async def _spawn(self) -> Worker:
         worker = await Worker.spawn(self._dump, self.memory_mb * 1024 * 1024)
@@ -124,98 +181,226 @@ class WorkerPool:
             self._replace(worker)
 
     def _replace(self, worker: Worker) -> None:
-        """Kill ``worker`` and start another in the background (once, however many paths report it)."""
+        """Kill ``worker``; the standby takes its place at once, and a new process starts in the background
+        (once, however many paths report it)."""
         worker.kill()
         if worker not in self._all:
             return
         self._all.discard(worker)
-        self.restarts += 1
-        task = asyncio.get_running_loop().create_task(self._respawn(worker))
+        if worker is self._standby:
+            self._standby = None
+        elif worker in self._serving:
+            self._serving.discard(worker)
+            with contextlib.suppress(ValueError):
+                self._idle.remove(worker)
+            self.restarts += 1
+            if self._standby is not None and not self._closed:
+                promoted, self._standby = self._standby, None
+                self._serving.add(promoted)
+                self._release(promoted)
+        self._background(worker.stop())  # reap it
+        self._top_up()
+
+    def _top_up(self) -> None:
+        """Start processes until the workers in service, the standby and those starting make ``size + 1``."""
+        while not self._closed and len(self._serving) + (self._standby is not None) + self._starting <= self.size:
+            self._starting += 1
+            self._background(self._start_one())
+
+    def _background(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _respawn(self, dead: Worker) -> None:
-        await dead.stop()
-        while not self._closed:
-            try:
-                replacement = await self._spawn()
-            except Exception:  # a worker that cannot start (out of processes, say): try again shortly
-                log.exception("could not start a SPARQL worker; retrying in 1 s")
-                await asyncio.sleep(1)
-                continue
-            if self._closed:
-                self._all.discard(replacement)
-                await replacement.stop()
-            else:
-                self._idle.put_nowait(replacement)
-            return
-
-    async def _acquire(self, deadline: float) -> Worker:
-        """An idle worker at once when nobody is queued (no task, no timer), else wait in line."""
-        while True:
-            if self._waiting == 0 and not self._idle.empty():
-                worker = self._idle.get_nowait()
-            else:
-                worker = await self._wait_in_line(deadline)
-            if worker in self._all:
-                return worker
-            # else it died while idle and is being replaced: take the next one
-
-    async def _wait_in_line(self, deadline: float) -> Worker:
-        if self._waiting >= self.max_waiting:
-            raise ServiceBusy
-        self._waiting += 1
+    async def _start_one(self) -> None:
+        """Start a process and put it where one is missing: in service, else as the standby."""
         try:
-            async with asyncio.timeout_at(deadline):  # not wait_for: see ClientGate._wait
-                return await self._idle.get()
-        except TimeoutError:
-            raise QueryTimeout(self.timeout, started=False) from None
+            while not self._closed:
+                try:
+                    fresh = await self._spawn()
+                except Exception:  # a worker that cannot start (out of processes, say): try again shortly
+                    log.exception("could not start a SPARQL worker; retrying in 1 s")
+                    await asyncio.sleep(1)
+                    continue
+                if self._closed or fresh not in self._all:  # closed, or it died while loading
+                    self._all.discard(fresh)
+                    await fresh.stop()
+                elif len(self._serving) < self.size:
+                    self._serving.add(fresh)
+                    self._release(fresh)
+                elif self._standby is None:
+                    self._standby = fresh
+                else:
+                    self._all.discard(fresh)
+                    await fresh.stop()
+                return
         finally:
-            self._waiting -= 1
+            self._starting -= 1
+            self._top_up()  # one that died while loading is started again
 
-    async def run(self, request: QueryRequest, deadline: float | None = None) -> QueryResult:
+    # -- who gets a worker ------------------------------------------------------------------------------
+    def _heavy(self, client: str, now: float) -> bool:
+        """The client ran a long query lately, or runs one now."""
+        if self.standing.heavy(client, now):
+            return True
+        share = self.fair_share
+        return bool(share) and any(r.client == client and now - r.started >= share for r in self._running.values())
+
+    def _may_take(self, client: str, now: float) -> bool:
+        return len(self._idle) > self.reserve or not (self.reserve and self._heavy(client, now))
+
+    def _release(self, worker: Worker) -> None:
+        """``worker`` is free: hand it to the next waiting query by the fairness rules, or keep it idle."""
+        if worker not in self._serving:  # killed meanwhile (preempted as its answer came): replaced already
+            return
+        self._idle.append(worker)
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        while self._idle and self._waiters:
+            chosen = next((w for w in self._waiters if not self._heavy(w.client, now)), None)
+            if chosen is None and len(self._idle) > self.reserve:
+                chosen = self._waiters[0]
+            if chosen is None:  # only heavy clients wait, and the idle worker is kept: until one is heavy no more
+                expiries = [r for w in self._waiters if (r := self.standing.remaining(w.client, now)) > 0]
+                if self._wake is not None:
+                    self._wake.cancel()
+                self._wake = loop.call_at(now + min(expiries), self._dispatch) if expiries else None
+                return
+            self._waiters.remove(chosen)
+            chosen.turn.set_result(self._idle.popleft())
+
+    async def _acquire(self, client: str, deadline: float) -> Worker:
+        """An idle worker at once when nobody is queued and the rules allow (no task, no timer), else wait."""
+        loop = asyncio.get_running_loop()
+        if not self._waiters and self._idle and self._may_take(client, loop.time()):
+            return self._idle.popleft()
+        if len(self._waiters) >= self.max_waiting:
+            raise ServiceBusy
+        waiter = _Waiter(client, loop.create_future())
+        self._waiters.append(waiter)
+        self._dispatch()
+        self._preempt_for_waiters()
+        try:
+            # not wait_for: see ClientGate._wait
+            async with asyncio.timeout_at(deadline):
+                return await asyncio.shield(waiter.turn)
+        except BaseException as exc:
+            if waiter.turn.done() and not waiter.turn.cancelled():  # handed a worker just as we gave up
+                self._release(waiter.turn.result())
+            else:
+                waiter.turn.cancel()
+                self._waiters.remove(waiter)
+            if isinstance(exc, TimeoutError):
+                raise QueryTimeout(self.timeout, started=False) from None
+            raise
+
+    def _preempt_for_waiters(self) -> None:
+        """While a client that is not heavy waits, stop the longest-running queries past the fair share until at
+        most ``size - 1`` remain; if none is past it yet, look again when the next one will be."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        share = self.fair_share
+        if not share or self._closed:
+            return
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        waiting = sum(1 for w in self._waiters if not self._heavy(w.client, now))
+        if not waiting:
+            return
+        runs = sorted(self._running.items(), key=lambda item: item[1].started)
+        long = [(worker, run) for worker, run in runs if now - run.started >= share and not run.answer.done()]
+        excess = min(waiting, len(long) - (self.size - 1))
+        for worker, run in long[: max(0, excess)]:
+            self._preempt(worker, run, now)
+        if excess <= 0 and len(long) < len(runs):
+            soonest = min(run.started for _, run in runs if now - run.started < share) + share
+            self._timer = loop.call_at(soonest, self._preempt_for_waiters)
+
+    def _preempt(self, worker: Worker, run: _Run, now: float) -> None:
+        del self._running[worker]
+        ran = now - run.started
+        self.standing.record(run.client, ran, now)
+        self.preempted += 1
+        log.info("preempted a SPARQL query of %s after %.2f s: others were waiting", run.client, ran)
+        if not run.answer.done():
+            run.answer.set_exception(QueryPreempted(self.fair_share, ran))
+        self._replace(worker)
+
+    def _finished(self, worker: Worker, run: _Run, *, heavy: bool = False) -> None:
+        """The query ended (however): the worker no longer runs it, and its length counts for its client."""
+        if self._running.get(worker) is run:
+            del self._running[worker]
+            now = asyncio.get_running_loop().time()
+            self.standing.record(run.client, now - run.started, now, heavy=heavy)
+
+    async def run(self, request: QueryRequest, deadline: float | None = None, client: str = "") -> QueryResult:
         """Answer by ``deadline`` (loop time; default: the timeout from now) or raise QueryTimeout /
-        ServiceBusy / WorkerFailed / the engine's errors. Cancelling it kills the worker's query."""
+        QueryPreempted / ServiceBusy / WorkerFailed / the engine's errors. ``client`` (its address) is whose
+        query it is, for the fairness rules. Cancelling it kills the worker's query."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout if deadline is None else deadline
-        worker = await self._acquire(deadline)
+        worker = await self._acquire(client, deadline)
+        run = _Run(client, loop.time(), worker.ask(request))
+        self._running[worker] = run
+        if self._waiters:  # someone may wait for this one to pass the fair share
+            self._preempt_for_waiters()
         try:
             async with asyncio.timeout_at(deadline):
-                head, body = await worker.ask(request)
+                head, body = await run.answer
+        except QueryPreempted:
+            raise  # recorded and replaced by _preempt
         except TimeoutError:
+            self._finished(worker, run)
             self._replace(worker)
             raise QueryTimeout(self.timeout, started=True) from None
         except ConnectionError as exc:
+            self._finished(worker, run)
             with contextlib.suppress(Exception):  # its exit status says why it died: wait for it briefly
                 await asyncio.wait_for(asyncio.shield(worker.protocol.exited), timeout=1)
             returncode = worker.transport.get_returncode()
             self._replace(worker)
-            raise WorkerFailed(f"{exc} (status {returncode})", out_of_memory=out_of_memory(returncode)) from exc
+            oom = out_of_memory(returncode)
+            if oom:
+                self.standing.record(client, 0, loop.time(), heavy=True)
+            raise WorkerFailed(f"{exc} (status {returncode})", out_of_memory=oom) from exc
         except BaseException:  # cancelled mid-query (the client left): the worker's state is unknown
+            self._finished(worker, run)
             self._replace(worker)
             raise
         try:
             result = decode_answer(head, body)
         except OutOfMemory as exc:  # it survived a MemoryError, but its heap is suspect: replace it
+            self._finished(worker, run, heavy=True)
             self._replace(worker)
             raise WorkerFailed(str(exc), out_of_memory=True) from exc
         except BaseException:
-            self._idle.put_nowait(worker)
+            self._finished(worker, run)
+            self._release(worker)
             raise
-        self._idle.put_nowait(worker)
+        self._finished(worker, run)
+        self._release(worker)
         return result
 
     @property
     def busy(self) -> int:
         """Workers currently running a query."""
-        return len(self._all) - self._idle.qsize()
+        return len(self._serving) - len(self._idle)
 
     async def close(self) -> None:
         """Stop every worker without starting new ones, and remove the dataset dump."""
         self._closed = True
+        for timer in (self._timer, self._wake):
+            if timer is not None:
+                timer.cancel()
         for task in list(self._tasks):
             task.cancel()
         workers = list(self._all)
         self._all.clear()
+        self._serving.clear()
+        self._standby = None
         await asyncio.gather(*(worker.stop() for worker in workers), return_exceptions=True)
         shutil.rmtree(self._dir, ignore_errors=True)

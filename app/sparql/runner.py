@@ -28,10 +28,19 @@ class ServiceBusy(Exception):
     """Too many queries are already running or waiting."""
 
 
+class QueryPreempted(Exception):
+    """The query ran longer than the fair share while others waited for a worker, and was stopped for them."""
+
+    def __init__(self, share: float, ran: float) -> None:
+        super().__init__(f"stopped after {ran:.1f} s, past the fair share of {share:g} s")
+        self.share, self.ran = share, ran
+
+
 class QueryRunner(Protocol):
     """Runs checked, capped queries: at most ``size`` at once, ``max_waiting`` more waiting, each within its deadline.
 
-    ``run`` answers by ``deadline`` (event-loop time) or raises QueryTimeout, ServiceBusy, the engine's
+    ``run`` answers ``client``'s query (the workers' fairness weighs it; a store ignores it) by ``deadline``
+    (event-loop time) or raises QueryTimeout, ServiceBusy, QueryPreempted, the engine's
     errors (InvalidQuery, QueryRefused, NotAcceptable) or the runner's own; cancelling it stops the query.
     """
 
@@ -43,6 +52,6 @@ class QueryRunner(Protocol):
 
     async def start(self) -> None: ...
 
-    async def run(self, request: QueryRequest, deadline: float | None = None) -> QueryResult: ...
+    async def run(self, request: QueryRequest, deadline: float | None = None, client: str = "") -> QueryResult: ...
 
     async def close(self) -> None: ...

@@ -166,7 +166,7 @@ class UpstreamEndpoint:
             self._waiting -= 1
         return slots
 
-    async def run(self, request: QueryRequest, deadline: float | None = None) -> QueryResult:
+    async def run(self, request: QueryRequest, deadline: float | None = None, client: str = "") -> QueryResult:
         """Answer by ``deadline`` (loop time; default: the timeout from now), or raise QueryTimeout,
         ServiceBusy, UpstreamUnavailable, UpstreamFailed or the engine's errors. Cancelling it closes the
         store's connection."""

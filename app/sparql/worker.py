@@ -26,7 +26,7 @@ from typing import Any, BinaryIO, cast
 import pyoxigraph as ox
 
 from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep, execute
-from app.sparql.limits import EXIT_OUT_OF_MEMORY, OutOfMemory, address_space, confine
+from app.sparql.limits import EXIT_OUT_OF_MEMORY, OutOfMemory, address_space, confine, yield_to_server
 from app.sparql.netguard import forbid_network
 from app.sparql.results import NotAcceptable
 
@@ -215,6 +215,7 @@ def answer(store: ox.Store, message: dict[str, Any]) -> tuple[dict[str, Any], by
 
 
 def main(argv: list[str]) -> int:
+    yield_to_server()
     guarded = forbid_network()
     # Frames go to the real stdout; anything printed by accident goes to stderr instead.
     out = os.fdopen(os.dup(1), "wb")

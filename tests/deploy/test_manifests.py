@@ -14,7 +14,6 @@ import yaml
 
 from app.api.guard import PROBE_PATHS
 from app.api.problems import PROBLEM_BASE
-from app.cli import KEEP_ALIVE_SECONDS
 from app.settings import Settings
 from tests.balancer import TEMPLATE, render, upstream_servers
 from tests.conftest import ROOT
@@ -175,8 +174,9 @@ def test_nginx_takes_the_bodies_the_app_takes_and_waits_longer_than_its_deadline
     [[read]] = directives(text, "proxy_read_timeout")
     assert settings.sparql_timeout < seconds(read) <= settings.sparql_timeout + 10
     [[upstream_idle], [client_idle]] = directives(text, "keepalive_timeout")  # upstream block, then server
-    assert seconds(upstream_idle) < KEEP_ALIVE_SECONDS  # nginx lets go of an idle connection first
-    assert seconds(client_idle) <= KEEP_ALIVE_SECONDS
+    keep_alive = Settings().keep_alive_timeout
+    assert seconds(upstream_idle) < keep_alive  # nginx lets go of an idle connection first
+    assert seconds(client_idle) <= keep_alive
     [retried] = directives(text, "proxy_next_upstream")
     assert not any(condition.startswith("http_") for condition in retried)  # an app's answer is never replayed
     assert "non_idempotent" not in retried

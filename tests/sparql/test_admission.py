@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.sparql.admission import ClientGate, TooManyQueries
+from app.sparql.admission import ClientGate, Standing, TooManyQueries
 
 
 def run(scenario: Callable[[ClientGate], Coroutine[Any, Any, None]], limit: int = 1, queue: int = 2) -> ClientGate:
@@ -82,3 +82,44 @@ def test_a_waiter_cancelled_as_the_slot_reaches_it_passes_the_slot_on_and_stays_
     gate = run(scenario)
     assert order == ["first", "third"]
     assert gate._clients == {}
+
+
+def test_a_client_is_heavy_for_one_memory_after_a_query_past_the_fair_share() -> None:
+    standing = Standing(share=0.5, memory=10)
+    standing.record("short", 0.4, now=100)
+    standing.record("long", 0.5, now=100)
+    standing.record("oom", 0.1, now=100, heavy=True)
+    assert not standing.heavy("short", 101)
+    assert standing.heavy("long", 109.9) and standing.heavy("oom", 101)
+    assert standing.remaining("long", 105) == 5 and standing.remaining("short", 105) == 0
+    assert not standing.heavy("long", 110)
+    assert "long" not in standing._until  # forgotten once it has expired
+
+
+def test_the_standing_table_drops_expired_clients_as_it_grows() -> None:
+    standing = Standing(share=0.5, memory=1)
+    for i in range(300):
+        standing.record(f"10.0.{i // 256}.{i % 256}", 1.0, now=float(i))
+    assert len(standing._until) <= 257  # only the clients of the last second or so remain
+
+
+def test_no_fair_share_means_nobody_is_heavy_for_running_long() -> None:
+    standing = Standing(share=0, memory=10)
+    standing.record("a", 100.0, now=0)
+    assert not standing.heavy("a", 1)
+
+
+def test_the_gate_is_full_only_when_a_client_runs_its_limit_and_its_line_is_taken() -> None:
+    async def scenario(gate: ClientGate) -> None:
+        release = asyncio.Event()
+        assert not gate.full("a")
+        tasks = [asyncio.create_task(hold(gate, "a", release, [], f"a{i}")) for i in range(3)]
+        await asyncio.sleep(0.01)
+        assert gate.full("a") and not gate.full("b")
+        with pytest.raises(TooManyQueries):  # what the endpoint answers early, the gate answers the same
+            await hold(gate, "a", release, [], "a3")
+        release.set()
+        await asyncio.gather(*tasks)
+        assert not gate.full("a")
+
+    run(scenario)

@@ -49,8 +49,9 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
     429: _problem_doc("This client already runs (and queues) as many queries as one client may; see Retry-After"),
     502: _problem_doc("The external SPARQL store (--sparql-endpoint) answered with an error, or an answer that "
                      "broke off; the detail quotes it"),
-    503: _problem_doc("The query exceeded the deadline or the memory limit, too many queries are running, or the "
-                     "external SPARQL store is unavailable; see Retry-After"),
+    503: _problem_doc("The query exceeded the deadline or the memory limit, was stopped past its fair share while "
+                     "other clients waited, too many queries are running, or the external SPARQL store is "
+                     "unavailable; see Retry-After"),
 }
 _PROTOCOL_PARAMETERS = [
     {
