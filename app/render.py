@@ -49,11 +49,19 @@ def render_impact(report: ImpactReport) -> str:
         "Weakened motions:",
         [
             (
-                f"{w.joint.label}: {w.motion.label} — {w.status.value}, "
-                f"{w.fraction_lost:.0%} of its muscles' action lost",
+                f"{w.joint.label}: {w.motion.label} — {w.status.value}: "
+                f"{', '.join(a.label for a in w.lost_actions)} lost ({w.fraction_lost:.0%} of the recorded actions "
+                "weighted by role, prime mover 1, assistant 0.5: a convention, not a share of strength)",
                 w.because,
             )
             for w in report.weakened_motions
+        ],
+    )
+    section(
+        "Prime movers intact, an assisting muscle lost (not weak in the clinic):",
+        [
+            (f"{w.joint.label}: {w.motion.label} — {', '.join(a.label for a in w.lost_actions)} lost", w.because)
+            for w in report.assistants_lost
         ],
     )
     section(

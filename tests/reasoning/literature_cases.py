@@ -1083,6 +1083,9 @@ CASES: tuple[LitCase, ...] = (
         numb=("skin of dorsum of foot", "skin of first web space of foot", "skin of anterolateral leg"),
         not_numb=("skin of medial part of sole", "skin of lateral part of sole"),
         not_lost=(PLANTAR, ST_INV),
+        # review round 10: preserved plantarflexion and inversion (the tibial nerve's prime movers) is what tells
+        # this lesion from a sciatic or tibial one; the peronei only assist plantarflexion
+        not_weakened=(PLANTAR, ST_INV),
         not_unstable=(ANT_TRANS,),
     ),
     LitCase(

@@ -69,6 +69,7 @@ def _keys() -> dict[str, Callable[[Any], Hashable]]:
         "conditions": finding,
         "destabilised_motions": lambda d: (d.joint.id, d.motion.id, d.position.id if d.position else None),
         "weakened_motions": lambda w: (w.joint.id, w.motion.id),
+        "assistants_lost": lambda w: (w.joint.id, w.motion.id),
         "increased_load": lambda i: (i.structure.id, i.kind, i.joint.id, i.motion.id),
         "expected_positive_tests": lambda t: t.test.id,
         "symptoms": finding,

@@ -26,8 +26,11 @@ from app.reasoning.impact import (
     terms,
 )
 from app.reasoning.impact.context import Affected, Context, Grade, check_registry
-from app.reasoning.impact.models import SECTIONS, AffectedStructure, ImpactReport, Reach
+from app.reasoning.impact.models import SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
 from app.reasoning.rules import RuleBook
+
+#: weakened motions whose prime movers are intact go to their own section (not weak in the clinic)
+ASSISTED = Strength.ASSISTANTS_LOST
 
 
 class ImpactEngine:
@@ -73,7 +76,8 @@ class ImpactEngine:
                 (mechanics.destabilised_item(ctx, g) for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
             ),
-            weakened_motions=[mechanics.weakened_item(ctx, w) for w in weak],
+            weakened_motions=[mechanics.weakened_item(ctx, w) for w in weak if w.status is not ASSISTED],
+            assistants_lost=[mechanics.weakened_item(ctx, w) for w in weak if w.status is ASSISTED],
             increased_load=sorted(
                 load, key=lambda i: (-i.score, i.kind, i.structure.label, i.joint.label, i.motion.label)
             ),

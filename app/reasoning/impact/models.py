@@ -107,7 +107,10 @@ class DestabilisedMotion(Conclusion):
 class WeakenedMotion(Conclusion):
     joint: EntityRef
     motion: EntityRef
-    fraction_lost: float = Field(description="Weighted share of the muscles' production of this motion that is lost.")
+    fraction_lost: float = Field(
+        description="Share of the recorded muscle actions of this motion that is lost, weighted by role (prime mover "
+        "1, assistant 0.5: a convention of the engine, rule:motion-weakened), not a measured share of strength."
+    )
     status: Strength
     lost_actions: list[EntityRef]
 
@@ -144,6 +147,7 @@ SECTIONS = (
     "conditions",
     "destabilised_motions",
     "weakened_motions",
+    "assistants_lost",
     "increased_load",
     "expected_positive_tests",
     "symptoms",
@@ -163,7 +167,15 @@ class ImpactReport(BaseModel):
         "subluxation), each with the facts that link it; a named condition is not repeated here."
     )
     destabilised_motions: list[DestabilisedMotion]
-    weakened_motions: list[WeakenedMotion]
+    weakened_motions: list[WeakenedMotion] = Field(
+        description="Motions weak in the clinic: a prime mover lost or weakened (status lost, prime movers lost, weak)."
+    )
+    assistants_lost: list[WeakenedMotion] = Field(
+        default_factory=list,
+        description="Motions whose prime movers are all intact while an assisting muscle is lost: not weak in the "
+        "clinic (a deep fibular nerve lesion takes fibularis tertius, yet eversion stays strong), listed apart so "
+        "that a sign that locates a lesion is not read as weakness.",
+    )
     increased_load: list[IncreasedLoad]
     expected_positive_tests: list[ExpectedPositiveTest]
     symptoms: list[Finding]

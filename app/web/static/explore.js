@@ -371,6 +371,8 @@ const IMPACT_SECTIONS = [
     ` — ${m.restraints_lost} of ${m.restraints_recorded} recorded restraints lost`
       + ` (${pct(m.fraction_lost)} of the recorded restraint, by ${m.weighting})`, basisNote(m),
     m.note ? el("div", { className: "note", text: m.note }) : ""]],
+  ["assistants_lost", "Prime movers intact, an assisting muscle lost (not weak in the clinic)", (m) => [link(m.motion),
+    " at the ", link(m.joint), " — ", listOf(m.lost_actions.map(link)), " lost"]],
   ["weakened_motions", "Weakened motions", (m) => [link(m.motion), " at the ", link(m.joint), statusBadge(m.status),
     ` — ${pct(m.fraction_lost)} of the muscles' production lost`, basisNote(m)]],
   ["expected_positive_tests", "Expected positive tests", (t) => [link(t.test),

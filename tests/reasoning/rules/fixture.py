@@ -158,7 +158,8 @@ def restraint_lost(
 
 
 def weakness(report: ImpactReport, motion: str, joint: str = JOINT) -> WeakenedMotion:
-    found = [w for w in report.weakened_motions if (w.joint.id, w.motion.id) == (joint, motion)]
+    listed = [*report.weakened_motions, *report.assistants_lost]
+    found = [w for w in listed if (w.joint.id, w.motion.id) == (joint, motion)]
     assert len(found) == 1, f"expected one weakened item for {motion}, got {found}"
     return found[0]
 
