@@ -535,6 +535,19 @@ CASES: tuple[LitCase, ...] = (
         not_positive_tests=(THOMPSON, OTTAWA),
     ),
     LitCase(
+        id="whole-syndesmosis-with-deltoid-no-fracture",
+        injuries=((AITFL, 3), (PITFL, 3), (IOL, 3), (IOM, 3), (DELTOID, 3)),
+        sources=(MASSRI, WHEELESS_DELTOID),
+        claim=(
+            "Combined syndesmotic and medial (deltoid) lesions are unstable (Massri: adding the interosseous "
+            "ligament to deltoid and AITFL injury produced diastasis); the deep deltoid prevents lateral "
+            "displacement of the talus (Wheeless), and with the fibula no longer held to the tibia the lateral "
+            "malleolus cannot buttress it: the talus shifts laterally although no bone is broken (review round 10)."
+        ),
+        unstable=(WIDENING, LAT_SHIFT, VALGUS),
+        not_long_term=("common fibular nerve palsy",),
+    ),
+    LitCase(
         id="syndesmosis-aitfl-iol-pitfl-grade3",
         injuries=((AITFL, 3), (IOL, 3), (PITFL, 3)),
         sources=(MASSRI, SMAN_2013, SMAN_2015, RADIOPAEDIA_SYND, YUEN),

@@ -15,7 +15,9 @@ from app.reasoning.impact import terms
 from app.reasoning.impact.context import Affected, Context, implements
 from app.reasoning.impact.expansion import FRACTURE, SKELETAL
 from app.reasoning.impact.mechanics import position_groups, status_of, weights_of
-from app.reasoning.impact.models import DAMAGED, Stability
+from app.reasoning.impact.models import DAMAGED, Reach, Stability
+
+UNSTABLE = Stability.UNSTABLE
 
 ANCHORS = (terms.PROXIMAL_ATTACHMENT_OF, terms.DISTAL_ATTACHMENT_OF)
 
@@ -54,11 +56,48 @@ def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str
     return posts
 
 
+def _loose_posts(ctx: Context, loss: dict[str, float]) -> dict[str, Affected]:
+    """Buttresses on an unbroken bone whose joint with its neighbour is unstable (its ligaments torn), and whose own
+    tie to the joint they buttress is torn too: the lateral malleolus once the whole syndesmosis and the anterior
+    inferior tibiofibular ligament on it are torn, the fibula no longer held to the tibia. The bone, the torn
+    ligaments of its loose joint and the torn tie say why."""
+    posts: dict[str, Affected] = {}
+    for (joint, _), restraints in ctx.kb.restraints_by_motion.items() if loss else ():
+        for _, members in position_groups(restraints):
+            lost = {m.id: loss.get(m.structure, 0.0) for m in members}
+            if not any(lost.values()) or status_of(ctx, members, lost, weights_of(ctx, members)) is not UNSTABLE:
+                continue
+            torn = [st for m in members if lost[m.id] for st in ctx.objects(m.structure, terms.SPANS_JOINT)
+                    if st.object == joint]  # fmt: skip
+            for held in ctx.objects(joint, terms.JOINT_OF):  # the bones this joint no longer holds together
+                stack = [(held.object, [held, *torn])]
+                while stack:
+                    current, chain = stack.pop()
+                    for part in ctx.objects(current, terms.HAS_PART):
+                        stack.append((part.object, [*chain, part]))
+                        ties = _torn_ties(ctx, part.object, loss, other_than=joint)
+                        if ties and part.object not in posts:
+                            posts[part.object] = Affected(3, Reach.PART, FRACTURE, None, [*chain, part, *ties], ())
+    return posts
+
+
+def _torn_ties(ctx: Context, post: str, loss: dict[str, float], other_than: str) -> list[Statement]:
+    """Ligaments anchored on ``post`` that are torn and check a motion the post buttresses (not of ``other_than``)."""
+    checked = {(r.joint, r.motion) for r in ctx.kb.restraints_by_structure.get(post, ()) if r.joint != other_than}
+    return [
+        st for st in ctx.objects_any(post, ANCHORS)
+        if loss.get(st.object, 0.0) >= ctx.laxity_threshold
+        and any((t.joint, t.motion) in checked for t in ctx.kb.restraints_by_structure.get(st.object, ()))
+    ]  # fmt: skip
+
+
 @implements("rule:unstable-fracture")
 def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict[str, float]) -> Displacement:
-    """Each fractured buttress whose ring is broken elsewhere too, with what its fragment carries."""
+    """Each fractured buttress whose ring is broken elsewhere too, with what its fragment carries; a buttress on a
+    bone that its torn ligaments no longer hold to its neighbour counts as one (the ring broken by ligaments)."""
     fractured = {c: s for c, s in affected.items() if s.reached in DAMAGED and s.lesion == FRACTURE}
     fractured |= _floating_posts(ctx, fractured, loss)
+    fractured |= {c: s for c, s in _loose_posts(ctx, loss).items() if c not in fractured}
     anchored = {bone: ctx.objects_any(bone, ANCHORS) for bone in fractured}  # ligaments on the fragment itself
     result = Displacement()
     for bone, state in sorted(fractured.items()):

@@ -4,6 +4,8 @@ Definition: a fractured bone or bony landmark that restrains a joint motion keep
 fracture is stable, and loses all of it only when, with it gone, the motion would be unstable (the restraints on
 the other side of the ring are lost as well). The ligaments that run from the fragment are not torn by it. A
 fractured part of a bone (its neck) breaks the bone it belongs to: a post elsewhere on it floats once its tie is torn.
+A post on an unbroken bone that its torn ligaments no longer hold to its neighbour (its joint with it unstable)
+floats the same way once its own tie is torn: the ring broken by ligaments alone.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from tests.reasoning.rules.fixture import FRACTURE, LOSS, affected, group, has_g
 RULE = "rule:unstable-fracture"
 BONE, LATERAL_POST, MEDIAL_POST, MEDIAL, MEDIAL_2, ON_POST, NECK = (f"ANKLE:999200{n}" for n in range(1, 8))
 SHIFT = "ANKLE:9992011"
+SYNDESMOTIC = "ANKLE:9992008"
 
 
 def test_an_isolated_fracture_of_a_post_is_stable_and_loses_nothing() -> None:
@@ -102,3 +105,17 @@ def test_a_fractured_neck_breaks_its_bone_so_the_post_floats_once_its_tie_is_tor
     assert "akg:partOf" in {f.predicate.id for f in item.because}  # the neck is part of the bone the post is on
     tied = group(run(RULE, (NECK, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)  # the tie holds the post
     assert LATERAL_POST not in lost_restraints(tied)
+
+
+def test_a_post_on_a_bone_its_torn_ligaments_no_longer_hold_floats_when_its_tie_is_torn() -> None:
+    # the whole syndesmosis and the deltoid torn, no fracture: the lateral malleolus no longer holds the talus
+    item = group(run(RULE, (SYNDESMOTIC, 3), (ON_POST, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)
+    assert item.status is Stability.UNSTABLE
+    assert lost_restraints(item)[LATERAL_POST] == 1.0
+    assert {"akg:jointOf", "akg:spansJoint"} <= {f.predicate.id for f in item.because}  # why the bone is loose
+    held = group(run(RULE, (ON_POST, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)  # the tie joint holds
+    assert LATERAL_POST not in lost_restraints(held) and held.status is not Stability.UNSTABLE
+    tied = group(run(RULE, (SYNDESMOTIC, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)  # its own tie holds it
+    assert LATERAL_POST not in lost_restraints(tied)
+    ring = group(run(RULE, (SYNDESMOTIC, 3), (ON_POST, 3)), SHIFT, None)  # the other side of the ring holds
+    assert LATERAL_POST not in lost_restraints(ring) and ring.status is not Stability.UNSTABLE
