@@ -175,8 +175,10 @@ class DifferentialEngine:
                 generic = {r.id for r in f.rules} & SYMPTOM_RULES == {PRESENTS}
                 profile.add(kind, f.entity.id, f.because, NON_SPECIFIC if generic else 1.0)
         for w in report.weakened_motions:
-            if w.status is not Strength.ASSISTANTS_LOST:  # prime movers intact: no weakness to find
-                profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because, w.fraction_lost)
+            # losing every prime mover explains a weak motion fully, whatever assistants remain (a superficial
+            # fibular lesion explains weak eversion as well as a common fibular one); a partial loss by its share
+            strength = 1.0 if w.status in (Strength.LOST, Strength.PRIME_MOVERS_LOST) else w.fraction_lost
+            profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because, strength)
         for d in report.destabilised_motions:
             # losing only secondary restraints explains an unstable motion in part (half, as for a mechanism):
             # a posterior drawer points to the PTFL, whose loss alone only reduces restraint, before nothing
@@ -195,8 +197,9 @@ class DifferentialEngine:
         found = [
             *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
             *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
-            *((FindingKind.WEAK_MOTION, w.motion.id, w.because, w.fraction_lost) for w in report.weakened_motions
-              if w.status is not Strength.ASSISTANTS_LOST),
+            *((FindingKind.WEAK_MOTION, w.motion.id, w.because,
+               1.0 if w.status in (Strength.LOST, Strength.PRIME_MOVERS_LOST) else w.fraction_lost)
+              for w in report.weakened_motions),
         ]
         for kind, entity, because, strength in found:
             if any(_rests_on(f, condition, structure) for f in because):

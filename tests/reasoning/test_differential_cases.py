@@ -135,6 +135,17 @@ CASES = (
         not_above=(DELTOID, "fibula", "tibia"),
     ),
     DiffCase(
+        id="superficial-fibular-pattern-without-foot-drop",
+        sources=(SP_PERONEAL_NERVE,),
+        claim="'The SPN subserves ankle eversion' and supplies the skin of the dorsum of the foot except the first web "
+        "space; weak eversion with a numb dorsum and anterolateral leg, and no foot drop reported, is the superficial "
+        "branch's picture: the common fibular nerve explains it too, but with foot drop and a numb first web that "
+        "were not found (review round 10, D05).",
+        weak_motions=("eversion",),
+        numbness_areas=("skin of dorsum of foot", "skin of anterolateral leg"),
+        first=("superficial fibular nerve",),
+    ),
+    DiffCase(
         id="posterior-talar-instability",
         sources=(WHEELESS_PTFL, SP_PERONEAL_NERVE),
         claim="The posterior talofibular ligament 'prevents posterior and rotatory subluxation of the talus' "
