@@ -66,6 +66,7 @@ SECONDARY_ONLY = 0.5
 #: sprain: rule:lesion-presents), against one its own condition or mechanics give: half. Also a ranking policy.
 NON_SPECIFIC = 0.5
 PRESENTS = "rule:lesion-presents"
+PRIMARY = RestraintRole.PRIMARY.value
 #: The rules that conclude a symptom (the others reached the structure: their presence says nothing of specificity)
 SYMPTOM_RULES = frozenset({
     PRESENTS, "rule:condition-consequences", "rule:motion-destabilised", "rule:motion-weakened", "rule:foot-drop",
@@ -168,8 +169,10 @@ class DifferentialEngine:
     def _profile(report: ImpactReport, profile: _Profile | None = None) -> _Profile:
         """What injuring one structure predicts (its forward answer)."""
         profile = profile or _Profile()
-        for t in report.expected_positive_tests:  # the restraint facts say more than "the test examines..."
-            profile.add(FindingKind.POSITIVE_TEST, t.test.id, sorted(t.because, key=lambda f: f.fact is None))
+        for t in report.expected_positive_tests:  # the restraint facts say more than "the test examines...",
+            # and a primary restraint more than a secondary one (the CFL, not the ATFL, for a talar tilt)
+            ranked = sorted(t.because, key=lambda f: (f.fact is None, f.qualifiers.get("role") != PRIMARY))
+            profile.add(FindingKind.POSITIVE_TEST, t.test.id, ranked)
         for kind, found in ((FindingKind.SYMPTOM, report.symptoms), (FindingKind.NUMBNESS, report.numbness_areas)):
             for f in found:
                 generic = {r.id for r in f.rules} & SYMPTOM_RULES == {PRESENTS}
@@ -295,17 +298,29 @@ class DifferentialEngine:
         return 1.0 if RestraintRole.PRIMARY.value in roles else SECONDARY_ONLY
 
     def _mechanism_support(self, structure: str, motion: str, position: str | None) -> Evidence | None:
-        """The structure restrains the mechanism's motion (or a kind of it) in its position."""
+        """The structure, or a part of it (the ATFL and CFL of the lateral complex), restrains the mechanism's motion
+        (or a kind of it) in its position."""
         kinds = {motion} | {m for m, generals in self.kb.motion_kinds.items() if motion in generals}
         facts = [
             self.kb.restraint_fact(r)
-            for r in self.kb.restraints_by_structure.get(structure, ())
+            for part in self._with_parts(structure)
+            for r in self.kb.restraints_by_structure.get(part, ())
             if r.motion in kinds and (position is None or not r.positions or position in r.positions)
         ]
         if not facts:
             return None
         primary_first = sorted(facts, key=lambda f: f.qualifiers.get("role") != RestraintRole.PRIMARY.value)
         return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=primary_first[:3])
+
+    def _with_parts(self, structure: str) -> list[str]:
+        """The structure and all its parts, nearest first (a torn whole is torn in its parts)."""
+        found, queue = [structure], [structure]
+        while queue:
+            for st in self.kb.by_subject.get(queue.pop(0), ()):
+                if st.predicate == schema.HAS_PART and st.object not in found:
+                    found.append(st.object)
+                    queue.append(st.object)
+        return found
 
     def _echo(self, findings: ClinicalFindings) -> dict[str, list[EntityRef]]:
         def refs(ids: Sequence[str]) -> list[EntityRef]:

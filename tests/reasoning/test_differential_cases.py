@@ -33,6 +33,10 @@ WVU_TIBIAL = "WVU anatomy resources: tibial nerve deficits (anatomyresources.hsc
 SFN_ENTRAPMENT = "Superficial peroneal nerve entrapment, The Nerve 2021;7(2):126, doi 10.21129/nerve.2021.7.2.126"
 RADIOPAEDIA_PERONEAL = "Radiopaedia: Peroneus brevis tear (radiopaedia.org/articles/peroneus-brevis-tear)"
 PHYSIOPEDIA_TTS = "Physiopedia: Tarsal Tunnel Syndrome (physio-pedia.com/Tarsal_Tunnel_Syndrome)"
+WHEELESS_SPRAIN_EXAM = (
+    "Wheeless' Textbook of Orthopaedics: Physical exam for ankle sprains "
+    "(new.wheelessonline.com/bones/tibia-fibula/physical-exam-for-ankle-sprains/)"
+)
 WHEELESS_PTFL = (
     "Wheeless' Textbook of Orthopaedics: Posterior Talofibular Ligament "
     "(wheelessonline.com/ortho/posterior_talofibular_ligament)"
@@ -49,6 +53,7 @@ class DiffCase:
     numbness_areas: tuple[str, ...] = ()
     weak_motions: tuple[str, ...] = ()
     unstable_motions: tuple[str, ...] = ()
+    mechanism: tuple[str, str] | None = None
     #: one of these is the first candidate (ties at the top count)
     first: tuple[str, ...] = ()
     #: each of these is among the candidates with the top score
@@ -146,6 +151,17 @@ CASES = (
         first=("superficial fibular nerve",),
     ),
     DiffCase(
+        id="grade-iii-lateral-sprain-drawer-and-tilt",
+        sources=(WHEELESS_SPRAIN_EXAM,),
+        claim="'Grade III: complete or near complete tears of both the ATFL and CFL; positive anterior drawer and "
+        "positive talar tilt test' (Wheeless): after an inversion of the plantarflexed foot, both tests positive point "
+        "to the lateral ligament complex (ATFL and CFL together), not to either ligament alone (review round 10, D01).",
+        positive_tests=("anterior drawer test", "talar tilt test"),
+        mechanism=("inversion", "plantarflexion"),
+        first=("lateral collateral ligament complex of ankle",),
+        not_above=(ATFL, "calcaneofibular ligament", DELTOID),
+    ),
+    DiffCase(
         id="posterior-talar-instability",
         sources=(WHEELESS_PTFL, SP_PERONEAL_NERVE),
         claim="The posterior talofibular ligament 'prevents posterior and rotatory subluxation of the talus' "
@@ -162,7 +178,7 @@ CASES = (
 def test_differential_case(kg: AnkleKG, case: DiffCase) -> None:
     report = kg.differential(
         positive_tests=case.positive_tests, symptoms=case.symptoms, numbness_areas=case.numbness_areas,
-        weak_motions=case.weak_motions, unstable_motions=case.unstable_motions, limit=50,
+        weak_motions=case.weak_motions, unstable_motions=case.unstable_motions, mechanism=case.mechanism, limit=50,
     )
     ranked = [(c.structure.label, c.score) for c in report.candidates]
     why = f"[{case.id}: {case.claim} ({'; '.join(case.sources)})] ranked: {ranked[:8]}"
