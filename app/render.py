@@ -35,6 +35,10 @@ def render_impact(report: ImpactReport) -> str:
                 lines.append(f"      ... and {len(because) - 4} more facts")
 
     section(
+        "What the injury amounts to:",
+        [(f"{c.entity.label} — {c.detail}", c.because) for c in report.conditions],
+    )
+    section(
         "Destabilised joint motions:",
         [
             (

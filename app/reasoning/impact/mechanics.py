@@ -31,6 +31,10 @@ NO_PRIMARY = (
     "no primary restraint of this motion is recorded in this position: the fraction lost is a share of the "
     "recorded secondary restraint only, and the motion stays checked by what the sources did not record"
 )
+ONLY_DYNAMIC = (
+    "only muscles or tendons among the lost restraints: they restrain by pulling, and laxity is weighed on the "
+    "passive restraints (ligaments, bones), none of which is lost here"
+)
 
 
 @dataclass(frozen=True)
@@ -237,11 +241,19 @@ def destabilised_item(ctx: Context, g: Group) -> DestabilisedMotion:
             for r in sorted(lost, key=lambda r: (r.role != RestraintRole.PRIMARY, r.structure))
         ],
         score=round(g.fraction_lost + bonus, 4),
-        note=None if any(r.role is RestraintRole.PRIMARY for r in g.members) else NO_PRIMARY,
+        note=_note(ctx, g, lost),
         because=because,
         rules=ctx.rule_refs(*rules, "rule:injury-loses-restraint", "rule:motion-destabilised"),
         basis=ctx.basis(because),
     )
+
+
+def _note(ctx: Context, g: Group, lost: list[Restraint]) -> str | None:
+    """What the fraction does not say: no primary recorded, or only dynamic restraints lost."""
+    notes = [] if any(r.role is RestraintRole.PRIMARY for r in g.members) else [NO_PRIMARY]
+    if lost and all(ctx.is_any(r.structure, DYNAMIC) for r in lost):
+        notes.append(ONLY_DYNAMIC)
+    return "; ".join(notes) or None
 
 
 @implements("rule:motion-weakened")

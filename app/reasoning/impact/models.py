@@ -100,7 +100,8 @@ class DestabilisedMotion(Conclusion):
     note: str | None = Field(
         default=None,
         description="What the fraction does not say: when no primary restraint of the motion is recorded, it is a "
-        "share of the recorded (secondary) restraint only, not of all that checks the motion.",
+        "share of the recorded (secondary) restraint only, not of all that checks the motion; when only muscles or "
+        "tendons are lost, they restrain by pulling and no passive restraint is lost.",
     )
 
 
