@@ -54,6 +54,7 @@ class KnowledgeBase:
     actions_by_motion: dict[tuple[str, str], list[MuscleAction]] = field(default_factory=dict, repr=False)
     treatments_by_entity: dict[str, list[TreatmentEvidence]] = field(default_factory=dict, repr=False)
     restraints_by_target: dict[str, list[Restraint]] = field(default_factory=dict, repr=False)
+    restraints_by_id: dict[str, Restraint] = field(default_factory=dict, repr=False)
     _citing: dict[str, list[Fact]] | None = field(default=None, repr=False)
     _defined_by: dict[str, list[str]] | None = field(default=None, repr=False)
     _refs: dict[str, EntityRef] = field(default_factory=dict, repr=False)
@@ -62,6 +63,7 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         self.by_subject = _group(self.statements, lambda s: s.subject)
+        self.restraints_by_id = {r.id: r for r in self.restraints}
         self.restraints_by_structure = _group(self.restraints, lambda r: r.structure)
         self.restraints_by_motion = _group(self.restraints, lambda r: (r.joint, r.motion))
         self.actions_by_muscle = _group(self.actions, lambda a: a.muscle)
@@ -140,9 +142,12 @@ class KnowledgeBase:
         )
 
     def restraint_fact(self, r: Restraint) -> Fact:
+        """The fact as the data states it: built from the loaded restraint of that id, never from a copy an engine
+        adjusted for its own matching (the reasoning drops an editor's reading of a position when a position is
+        asked; the fact still says what the editor read), so the cache never depends on who asked first."""
         cached = self._facts.get(r.id)
         if cached is None:
-            cached = self._facts[r.id] = self._restraint_fact(r)
+            cached = self._facts[r.id] = self._restraint_fact(self.restraints_by_id.get(r.id, r))
         return cached
 
     def _restraint_fact(self, r: Restraint) -> Fact:

@@ -97,3 +97,19 @@ def test_every_because_fact_exists_in_the_graph_with_a_source(kg: AnkleKG, injur
                 assert fact_exists(fact), fact
             if section is not report.injuries:
                 assert item.rules, item
+
+
+def test_a_restraint_fact_reads_as_the_data_states_it_whoever_asked_first() -> None:
+    """Asking with a position first (the engine drops an editor's reading of a position for matching) must not
+    change how the fact is told afterwards: the cache of facts is keyed by id (review round 10 saw one CFL fact
+    printed with different positions in two answers)."""
+    from app.kg import AnkleKG
+    from app.settings import Settings
+
+    fresh = AnkleKG.load(Settings())
+    edited = [r for r in fresh.kb.restraints if r.positions and r.position_basis == "akg:EditorInference"]
+    assert edited, "the data has restraints whose positions are the editor's reading"
+    fresh.impact([(fresh.kb.label(r.structure), 3) for r in edited[:5]], position="plantarflexion")
+    for r in edited:
+        told = fresh.kb.restraint_fact(r).qualifiers["positions"]
+        assert isinstance(told, list) and {p.id for p in told} == set(r.positions), r.id
