@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.balancer import Nginx  # noqa: E402  (the project's nginx template, rendered as the tests do)
+from tests.balancer import Nginx, children  # noqa: E402  (the project's nginx template, rendered as the tests do)
 
 PATHS = {"entity": "/v1/entities/ATFL", "impact": "/v1/impact?injured=ATFL"}
 CONFIGS = ("1 replica direct", "nginx + 2 replicas", "nginx + 1 replica")
@@ -61,19 +61,6 @@ def rss_mib(pid: int) -> dict[str, float]:
             if key in ("VmRSS", "VmHWM"):
                 values[key] = round(int(rest.split()[0]) / 1024, 1)
     return values
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
 
 
 @dataclass

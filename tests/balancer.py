@@ -139,16 +139,7 @@ class Nginx:
 
     def pids(self) -> list[int]:
         """The master and its workers (for CPU accounting in the benchmark)."""
-        workers = []
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                except OSError:
-                    continue
-                if int(fields[1]) == self.process.pid:
-                    workers.append(int(entry.name))
-        return [self.process.pid, *workers]
+        return [self.process.pid, *children(self.process.pid)]
 
     def log_lines(self, marker: str) -> list[str]:
         """Access-log lines whose request contains ``marker`` (nginx writes each line as the request ends)."""
@@ -172,3 +163,17 @@ def upstreams_of(line: str) -> list[str]:
     """The replicas nginx tried for one access-log line, in order (``upstream=a:1, b:2``)."""
     match = re.search(r"upstream=(.*?) upstream_status=", line)
     return [] if match is None or match.group(1) == "-" else [a.strip() for a in match.group(1).split(",")]
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid``, from /proc (nginx's workers, a server's SPARQL workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found

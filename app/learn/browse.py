@@ -13,7 +13,6 @@ the page would look like a region without structures.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,34 +24,26 @@ from app.errors import OntologyLoadError
 from app.knowledge.base import KnowledgeBase
 from app.learn.models import BrowseAxis, BrowseGroup, BrowseGroups, BrowseMember, BrowseSubgroup
 from app.ontology.curies import compress
+from app.ontology.query_header import read_query_header
 
 __all__ = ["BROWSE_DIR_NAME", "browse_groups", "check_browse_groups"]
 
 #: The folder of the group queries under the data directory.
 BROWSE_DIR_NAME = "browse"
 _FILE_NAME = re.compile(r"^\d+-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.rq$")
-_FIELD = re.compile(r"^(?P<name>[A-Z][a-z]+):\s*(?P<text>.*)$")
 _FIELDS = ("Title", "By", "Description")
 
 
 def _header(path: Path) -> tuple[dict[str, str], str, int]:
     """The comment header's fields (a field may go on over indented comment lines), the query and its first line."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        header = read_query_header(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise OntologyLoadError(str(path), None, None, f"cannot read the browse group: {exc}") from exc
-    header = list(itertools.takewhile(lambda line: line.startswith("#"), lines))
-    fields: dict[str, list[str]] = {}
-    for line in header:
-        text = line.lstrip("#").strip()
-        if field := _FIELD.match(text):
-            fields[field["name"]] = [field["text"]]
-        elif fields and text:
-            fields[next(reversed(fields))].append(text)
-    missing = [f for f in _FIELDS if f not in fields]
+    missing = header.missing(_FIELDS)
     if missing:
         raise OntologyLoadError(str(path), 1, 1, f"the comment header has no {' or '.join(missing)} line")
-    return {k: " ".join(v) for k, v in fields.items()}, "\n".join(lines[len(header) :]), len(header)
+    return header.fields, header.query, header.lines
 
 
 @dataclass(frozen=True)

@@ -8,18 +8,17 @@ SPARQLWrapper or any SPARQL client. Names are matched by label so the queries re
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.ontology.query_header import read_query_header
 from app.settings import default_data_dir
 
 __all__ = ["EXAMPLES", "EXAMPLES_DIR", "Example", "load_examples"]
 
 EXAMPLES_DIR = default_data_dir() / "sparql-examples"
 _FILE_NAME = re.compile(r"^\d+-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.rq$")
-_FIELD = re.compile(r"^(?P<name>[A-Z][a-z]+):\s*(?P<text>.*)$")
 
 
 @dataclass(frozen=True)
@@ -34,20 +33,11 @@ def _read_example(path: Path) -> Example:
     name = _FILE_NAME.match(path.name)
     if name is None:
         raise ValueError(f"{path}: an example file is named NN-<id>.rq, <id> in lower case and hyphens")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = list(itertools.takewhile(lambda line: line.startswith("#"), lines))
-    fields: dict[str, list[str]] = {}
-    for line in header:
-        text = line.lstrip("#").strip()
-        if field := _FIELD.match(text):
-            fields[field["name"]] = [field["text"]]
-        elif fields and text:
-            fields[next(reversed(fields))].append(text)
-    missing = [f for f in ("Title", "Question") if f not in fields]
+    header = read_query_header(path.read_text(encoding="utf-8"))
+    missing = header.missing(("Title", "Question"))
     if missing:
         raise ValueError(f"{path}: the comment header has no {' or '.join(missing)} line")
-    query = "\n".join(lines[len(header) :]).strip()
-    return Example(name["id"], " ".join(fields["Title"]), " ".join(fields["Question"]), query)
+    return Example(name["id"], header.fields["Title"], header.fields["Question"], header.query.strip())
 
 
 def load_examples(directory: Path = EXAMPLES_DIR) -> tuple[Example, ...]:
