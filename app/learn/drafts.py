@@ -113,3 +113,33 @@ def names_the_answer(focus_label: str, answer_label: str) -> bool:
         if len(word) >= 5 and word not in _GENERIC_WORDS and any(word[:5] in w for w in focus_words):
             return True
     return False
+
+
+#: Words that say what kind of thing an option is, not which one: shared by a stem and an option, they tell nothing
+_KIND_WORDS = frozenset({
+    "bone", "ligament", "ligaments", "tendon", "muscle", "muscles", "joint", "nerve", "artery", "part", "test",
+    "sign", "skin", "which", "what", "with", "from", "that", "this", "their", "does", "most", "injury", "injured",
+    "position", "motion",
+})
+
+
+def _roots(text: str) -> set[str]:
+    """Word roots long enough to mean something: four letters of a long word, three of a short one (talus ~
+    talofibular, tibia ~ tibiofibular)."""
+    return {w[:4] if len(w) > 5 else w[:3] for w in fold(text).split() if len(w) >= 4 and w not in _KIND_WORDS}
+
+
+def gives_away(graph: LearnGraph, d: Draft) -> bool:
+    """Whether the stem's words may point to the answer alone: it shares a word root with the right option and a
+    draw of the distractors could leave out every one that shares it too ('medial sole' and the medial plantar
+    nerve; 'tarsal tunnel' and the Tinel sign at the tarsal tunnel; the fibularis longus and the superficial
+    fibular nerve)."""
+    stem = _roots(d.stem)
+    stem_words = fold(d.stem).split()
+
+    def shares(entity: str) -> bool:
+        label = graph.label(entity)
+        return bool(_roots(label) & stem) or any(root in w for root in _roots(label) for w in stem_words)
+
+    pool = d.distractors[:DRAW_FROM]  # the draw picks DISTRACTORS of these: enough must share that any pick has one
+    return shares(d.answer.entity) and sum(shares(c.entity) for c in pool) < len(pool) - DISTRACTORS + 1

@@ -16,7 +16,7 @@ from app.knowledge import schema
 from app.knowledge.base import KnowledgeBase
 from app.learn.anatomy import attachment_drafts, innervation_drafts
 from app.learn.clinical import injury_case_drafts, positive_test_drafts
-from app.learn.drafts import DISTRACTORS, DRAW_FROM, Choice, Draft
+from app.learn.drafts import DISTRACTORS, DRAW_FROM, Choice, Draft, gives_away
 from app.learn.function import restraint_drafts
 from app.learn.graph import LearnGraph
 from app.learn.models import Difficulty, QuestionType, Quiz, QuizOption, QuizQuestion, QuizRegion, QuizRegions
@@ -56,7 +56,9 @@ class QuizGenerator:
     def drafts(self, kind: QuestionType) -> list[Draft]:
         """The usable drafts of one kind (three valid distractors at least), by key."""
         if kind not in self._drafts:
-            usable = sorted((d for d in self.writers[kind]() if d.usable()), key=lambda d: d.key)
+            usable = sorted(
+                (d for d in self.writers[kind]() if d.usable() and not gives_away(self.graph, d)), key=lambda d: d.key
+            )
             self._drafts[kind] = usable
             self._by_key.update((d.key, d) for d in usable)
             self._difficulty.update((d.key, difficulty(self.graph, d)) for d in usable)
