@@ -110,7 +110,10 @@ def names_the_answer(focus_label: str, answer_label: str) -> bool:
     calcaneus): a distinctive word of the answer begins some word of the focus's name, or sits inside it."""
     focus_words = fold(focus_label).split()
     for word in fold(answer_label).split():
-        if len(word) >= 5 and word not in _GENERIC_WORDS and any(word[:5] in w for w in focus_words):
+        # five letters of a long word; three of a five-letter one, whose combining form differs (talus ~ talo-,
+        # tibia ~ tibio-)
+        root = word[:3] if len(word) == 5 else word[:5]
+        if len(word) >= 5 and word not in _GENERIC_WORDS and any(root in w for w in focus_words):
             return True
     return False
 
