@@ -83,7 +83,10 @@ def restraint_drafts(graph: LearnGraph) -> list[Draft]:
         if kind is None or _inferred(r.known_by) or graph.is_generic(r.structure):
             continue
         family = _motion_family(graph, r.motion)
-        restrainers = {x.structure for x in kb.restraints if x.motion in family}
+        # no distractor that restrains anything at this joint: the literature often names such a ligament as a
+        # partial restraint of the motion asked about too, which the graph does not record (blinded quiz review
+        # r4: the ATFL 'partly' checks dorsiflexion; the CFL is a primary restraint to external rotation)
+        restrainers = {x.structure for x in kb.restraints if x.motion in family or x.joint == r.joint}
         positions = _positions_used(graph, r)
         where = f"{graph.label(r.motion)} at the {graph.label(r.joint)}{_positions_phrase(graph, positions)}"
         role = _role_used(r)
