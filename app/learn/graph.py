@@ -149,8 +149,13 @@ class LearnGraph:
         return self.kb.statement_fact(st)
 
     def sentence(self, st: Statement) -> str:
-        """One relation as a clause: "the fibularis longus is supplied by the superficial fibular nerve"."""
-        return self.clause(st.subject, st.predicate, [st.object])
+        """One relation as a clause: "the fibularis longus is supplied by the superficial fibular nerve"; a test's
+        lesion with the grade its source restricts it to ("... from grade III, a complete tear")."""
+        text = self.clause(st.subject, st.predicate, [st.object])
+        grade = next((v for k, v in st.qualifiers if k == schema.MINIMUM_GRADE), None)
+        if st.predicate == schema.DETECTS_LESION and grade is not None and str(grade) in ("1", "2", "3"):
+            text += f", from grade {'I' * int(str(grade))}" + (", a complete tear" if str(grade) == "3" else "")
+        return text
 
     def clause(self, subject: str, predicate: str, objects: list[str]) -> str:
         """A subject and several objects of one relation: "the deltoid ligament spans the talocrural joint and the

@@ -314,3 +314,12 @@ def test_no_stem_shares_a_word_root_with_the_answer_alone(kg: AnkleKG) -> None:
             if shares(right[0]):
                 assert any(shares(w) for w in wrong), (q.stem, right, wrong)
     assert graph.label(kg.resolve("ATFL").id) == "anterior talofibular ligament"
+
+
+def test_a_test_that_needs_a_complete_tear_says_so(kg: AnkleKG) -> None:
+    """Blinded quiz review r5: the Thompson test was said to detect a tear 'graded I to III'; its source restricts
+    it to a complete rupture (akg:minimumGrade 3 on the axiom)."""
+    graph = LearnGraph(kg.kb)
+    thompson = kg.resolve("Thompson test").id
+    (detects,) = graph.objects(thompson, "akg:detectsLesion")
+    assert graph.sentence(detects).endswith("from grade III, a complete tear")
