@@ -139,8 +139,8 @@ def _case(
         QuestionType.INJURY_CASE,
         key="injury-case:" + "+".join(tests + areas),
         focus=answer,
-        stem=f"An examination finds {join(findings)}. Which of these structures, if injured, would explain all of "
-        "these findings?",
+        stem=f"An examination finds {join(findings)}. Which of these structures, if injured, would explain "
+        + ("all of these findings?" if len(tests) + len(areas) > 1 else "this finding?"),
         answer=Choice(
             answer,
             f"An injury of the {graph.label(answer)} explains every finding: {_say_all(graph, facts)}.",
