@@ -118,6 +118,7 @@ class DifferentialEngine:
         self.kb = kb
         self.engine = engine
         self._profiles: dict[str, list[_Profile]] | None = None
+        self._parts: dict[str, list[str]] = {}
 
     def candidates(self) -> list[str]:
         """Structures whose injury the engine can reason about (they restrain, act, sense or are tested)."""
@@ -313,7 +314,13 @@ class DifferentialEngine:
         return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=primary_first[:3])
 
     def _with_parts(self, structure: str) -> list[str]:
-        """The structure and all its parts, nearest first (a torn whole is torn in its parts)."""
+        """The structure and all its parts, nearest first (a torn whole is torn in its parts); walked once each."""
+        cached = self._parts.get(structure)
+        if cached is None:
+            cached = self._parts[structure] = self._walk_parts(structure)
+        return cached
+
+    def _walk_parts(self, structure: str) -> list[str]:
         found, queue = [structure], [structure]
         while queue:
             for st in self.kb.by_subject.get(queue.pop(0), ()):

@@ -61,23 +61,31 @@ def _loose_posts(ctx: Context, loss: dict[str, float]) -> dict[str, Affected]:
     tie to the joint they buttress is torn too: the lateral malleolus once the whole syndesmosis and the anterior
     inferior tibiofibular ligament on it are torn, the fibula no longer held to the tibia. The bone, the torn
     ligaments of its loose joint and the torn tie say why."""
-    posts: dict[str, Affected] = {}
-    for (joint, _), restraints in ctx.kb.restraints_by_motion.items() if loss else ():
-        for _, members in position_groups(restraints):
+    # the joints left unstable, each once (a motion may be unstable in several positions), with the torn ligaments
+    # across them; only the motions a lost structure restrains can have become unstable
+    loose: dict[str, list[Statement]] = {}
+    touched = sorted({(r.joint, r.motion) for s in loss for r in ctx.kb.restraints_by_structure.get(s, ())})
+    for joint, motion in touched:
+        for _, members in position_groups(ctx.kb.restraints_by_motion[(joint, motion)]):
             lost = {m.id: loss.get(m.structure, 0.0) for m in members}
             if not any(lost.values()) or status_of(ctx, members, lost, weights_of(ctx, members)) is not UNSTABLE:
                 continue
-            torn = [st for m in members if lost[m.id] for st in ctx.objects(m.structure, terms.SPANS_JOINT)
-                    if st.object == joint]  # fmt: skip
-            for held in ctx.objects(joint, terms.JOINT_OF):  # the bones this joint no longer holds together
-                stack = [(held.object, [held, *torn])]
-                while stack:
-                    current, chain = stack.pop()
-                    for part in ctx.objects(current, terms.HAS_PART):
-                        stack.append((part.object, [*chain, part]))
-                        ties = _torn_ties(ctx, part.object, loss, other_than=joint)
-                        if ties and part.object not in posts:
-                            posts[part.object] = Affected(3, Reach.PART, FRACTURE, None, [*chain, part, *ties], ())
+            torn = loose.setdefault(joint, [])
+            torn.extend(st for m in members if lost[m.id] for st in ctx.objects(m.structure, terms.SPANS_JOINT)
+                        if st.object == joint and st not in torn)  # fmt: skip
+    posts: dict[str, Affected] = {}
+    for joint, torn in loose.items():
+        for held in ctx.objects(joint, terms.JOINT_OF):  # the bones this joint no longer holds together
+            stack = [(held.object, [held, *torn])]
+            while stack:
+                current, chain = stack.pop()
+                for part in ctx.objects(current, terms.HAS_PART):
+                    stack.append((part.object, [*chain, part]))
+                    if part.object in posts or not ctx.kb.restraints_by_structure.get(part.object):
+                        continue  # only a buttress can float
+                    ties = _torn_ties(ctx, part.object, loss, other_than=joint)
+                    if ties:
+                        posts[part.object] = Affected(3, Reach.PART, FRACTURE, None, [*chain, part, *ties], ())
     return posts
 
 
