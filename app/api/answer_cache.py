@@ -82,9 +82,10 @@ class AnswerCache:
 
 
 async def cached_answer(
-    request: Request, key: Hashable, compute: Callable[[], BaseModel], *, offload: bool = False
+    request: Request, key: Hashable, compute: Callable[[], BaseModel], *, offload: bool = False, validators: bool = True
 ) -> Response:
-    """A GET's answer from the cache (computed and kept on a miss) with its ETag, or 304 when the client holds it.
+    """An answer from the cache (computed and kept on a miss); with ``validators`` (a GET) its ETag, or 304 when the
+    client holds it.
 
     ``key`` names the question by resolved ids, never by the names typed, so that spellings share an entry; an
     error raised while computing is not kept. ``offload``: compute a miss in the thread pool (work that may take
@@ -95,7 +96,7 @@ async def cached_answer(
     if answer is None:
         body = await run_in_threadpool(_dump, compute) if offload else _dump(compute)
         answer = cache.put(key, body)
-    return answer_response(request, answer)
+    return answer_response(request, answer, validators=validators)
 
 
 def answer_response(request: Request, answer: CachedAnswer, *, validators: bool = True) -> Response:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel, Field, field_validator
 
-from app.api.answer_cache import AnswerCache, answer_response
+from app.api.answer_cache import cached_answer
 from app.api.deps import KnowledgeGraphDep
 from app.api.problems import PROBLEM_RESPONSES
 from app.errors import InvalidArgument
@@ -107,7 +107,7 @@ async def read_impact(
             "grade", grades, f"give one grade for all injuries or one per injured structure ({len(injured)})"
         )
     pairs = [(name, grades[0] if len(grades) == 1 else grades[i]) for i, name in enumerate(injured)]
-    return _answer(request, kg, pairs, position, explain)
+    return await _answer(request, kg, pairs, position, explain)
 
 
 # async: short CPU-bound work (under ~20 ms at worst); a thread-pool hop under the GIL costs ~30% more CPU
@@ -115,10 +115,10 @@ async def read_impact(
 async def create_impact(kg: KnowledgeGraphDep, http: Request, request: Annotated[ImpactRequest, Body()]) -> Response:
     """The same question with a JSON body: several injuries, each with its own grade."""
     pairs = [(i.structure, int(i.grade)) for i in request.injuries]
-    return _answer(http, kg, pairs, request.position, request.explain, validators=False)
+    return await _answer(http, kg, pairs, request.position, request.explain, validators=False)
 
 
-def _answer(
+async def _answer(
     request: Request, kg: AnkleKG, pairs: list[tuple[str, int]], position: str | None, explain: Explain,
     *, validators: bool = True,
 ) -> Response:
@@ -126,10 +126,7 @@ def _answer(
     computed and kept; a GET carries its ETag and may be answered 304."""
     injuries = kg.resolver.resolve_injuries(pairs, 3)
     at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
-    cache: AnswerCache = request.app.state.answer_cache
     key = ("impact", tuple(sorted(set(injuries))), at, explain)
-    answer = cache.get(key)
-    if answer is None:
-        report = _trim(kg.impact(list(injuries), position=at), explain)
-        answer = cache.put(key, report.model_dump_json().encode())
-    return answer_response(request, answer, validators=validators)
+    return await cached_answer(
+        request, key, lambda: _trim(kg.impact(list(injuries), position=at), explain), validators=validators
+    )
