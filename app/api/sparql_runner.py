@@ -138,8 +138,7 @@ class SparqlService:
                 f"The query ran {exc.ran:.1f} s, longer than the fair share of {exc.share:g} s (setting "
                 f"sparql_fair_share), while all {self.runner.size} SPARQL workers were busy and other clients waited, "
                 f"so it was stopped for them. For the next {self.runner.timeout:g} s this client's queries are served "
-                "after "
-                "other clients' and never take the last idle worker. Narrow the query (LIMIT, more specific "
+                "after other clients' and never take the last idle worker. Narrow the query (LIMIT, more specific "
                 "patterns), retry later, or run it on your own copy of the data (/v1/export).",
                 seconds=math.ceil(self.runner.timeout),
             )  # fmt: skip
