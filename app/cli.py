@@ -20,7 +20,7 @@ from app.loader import validated_report, validation_stamp
 from app.models import EDUCATIONAL_NOTICE
 from app.ontology.load import load_store
 from app.reasoning.rules import RuleConfigurationError, load_rules
-from app.render import render_impact
+from app.render import fact_text, render_impact
 from app.settings import Settings
 
 FORMATS_FOR_CLI = ("csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
@@ -187,10 +187,10 @@ def cmd_differential(args: argparse.Namespace) -> int:
         print(report.model_dump_json(indent=2))
         return 0
     for rank, c in enumerate(report.candidates, 1):
-        print(f"{rank}. {c.structure.label} (score {c.score:.2f})")
+        lesion = f", as in {c.lesion.label}" if c.lesion else ""
+        print(f"{rank}. {c.structure.label} (score {c.score:.2f}{lesion})")
         for e in c.supported_by:
-            first = e.because[0] if e.because else None
-            reason = f" — because {first.fact.label if first and first.fact else (first.subject.label + ' ' + first.predicate.label + ' ' + (first.object.label if first.object else '')) if first else ''}"
+            reason = f" — because {'; '.join(fact_text(f) for f in e.because[:3])}" if e.because else ""
             print(f"     + {e.kind.value}: {e.finding.label}{reason}")
         for e in c.contradicted_by:
             print(f"     - {e.kind.value}: {e.finding.label} (this injury predicts it positive)")

@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.models import EDUCATIONAL_NOTICE
+from app.knowledge import phrases
+from app.models import EDUCATIONAL_NOTICE, Fact
 from app.reasoning.impact import DestabilisedMotion, ImpactReport
+
+
+def fact_text(fact: Fact) -> str:
+    """A fact as a clause: an n-ary fact by its own label ("the ATFL restrains inversion ... (primary)"), a relation
+    as English ("the tendon of tibialis posterior is the tendon of the tibialis posterior"), a value as "is"."""
+    if fact.fact is not None:
+        return fact.fact.label
+    objects = [fact.object.label] if fact.object else [fact.value] if fact.value else []
+    return phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
 
 
 def render_impact(report: ImpactReport) -> str:
@@ -25,12 +35,7 @@ def render_impact(report: ImpactReport) -> str:
             lines.append(f"  - {text}")
             for fact in because[:4]:
                 sources = "; ".join(s.label for s in fact.sources)
-                what = (
-                    fact.fact.label
-                    if fact.fact
-                    else f"{fact.subject.label} {fact.predicate.label} {fact.object.label if fact.object else ''}"
-                )
-                lines.append(f"      because {what} [{sources}]")
+                lines.append(f"      because {fact_text(fact)} [{sources}]")
             if len(because) > 4:
                 lines.append(f"      ... and {len(because) - 4} more facts")
 

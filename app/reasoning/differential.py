@@ -83,6 +83,11 @@ class Candidate(BaseModel):
     supported_by: list[Evidence]
     contradicted_by: list[Evidence]
     unexplained: list[EntityRef] = Field(description="Findings this candidate does not account for.")
+    lesion: EntityRef | None = Field(
+        default=None,
+        description="The named condition whose lesion of the structure explains the findings best (the tibial nerve "
+        "as compressed in a tarsal tunnel syndrome); none when the structure's own injury does (a torn ligament).",
+    )
 
 
 class DifferentialReport(BaseModel):
@@ -96,6 +101,8 @@ class _Profile:
     """What injuring one structure predicts, each prediction with its reasons."""
 
     predictions: dict[tuple[FindingKind, str], list[Fact]] = field(default_factory=dict)
+    #: the condition whose lesion of the structure this profile describes (None: the structure injured on its own)
+    condition: str | None = None
     #: how strongly a weak motion is predicted: the share of its production lost (1 for other findings)
     strength: dict[tuple[FindingKind, str], float] = field(default_factory=dict)
 
@@ -146,7 +153,7 @@ class DifferentialEngine:
             for c in self.candidates():
                 lesions = [self._profile(self.engine.impact([(c, 3)]))]
                 for condition, report in readings.get(c, ()):
-                    lesions.append(self._add_lesion(_Profile(), report, condition, c))
+                    lesions.append(self._add_lesion(_Profile(condition=condition), report, condition, c))
                 self._profiles[c] = lesions
         return self._profiles
 
@@ -225,18 +232,18 @@ class DifferentialEngine:
             best = min(
                 (r for profile in lesions
                  if (r := self._rank_one(structure, profile, wanted, findings, total, mechanism))),
-                key=lambda r: r[:4],
+                key=lambda r: r[:5],
                 default=None,
             )
             if best is not None:
                 ranked.append(best)
-        ranked.sort(key=lambda r: r[:4])
-        return DifferentialReport(findings=self._echo(findings), candidates=[r[4] for r in ranked[:limit]])
+        ranked.sort(key=lambda r: r[:5])
+        return DifferentialReport(findings=self._echo(findings), candidates=[r[5] for r in ranked[:limit]])
 
     def _rank_one(
         self, structure: str, profile: _Profile, wanted: list[tuple[FindingKind, str]], findings: ClinicalFindings,
         total: int, mechanism: Evidence | None,
-    ) -> tuple[float, int, int, str, Candidate] | None:
+    ) -> tuple[float, int, int, int, str, Candidate] | None:
         """One lesion of one structure against the findings: its sort key and candidate, or None if it explains
         nothing. ``mechanism``: the structure's support for the reported mechanism (the same for all its lesions)."""
         supported = [
@@ -269,9 +276,15 @@ class DifferentialEngine:
             for e in supported
             for f in e.because
         )
+        # Then a lesion whose condition a reported positive test is recorded to diagnose (the tibial nerve as in a
+        # tarsal tunnel syndrome for a Tinel sign at the tarsal tunnel, before as in an ankle oedema).
+        diagnosed = profile.condition is not None and bool(
+            self._diagnosed_by(profile.condition) & set(findings.positive_tests)
+        )
         return (
             -score,
             0 if direct else 1,
+            0 if diagnosed else 1,
             len(profile.predictions),  # parsimony: the narrower explanation first
             structure,
             Candidate(
@@ -280,7 +293,14 @@ class DifferentialEngine:
                 supported_by=supported,
                 contradicted_by=contradicted,
                 unexplained=unexplained,
+                lesion=self.kb.ref(profile.condition) if profile.condition else None,
             ),
+        )
+
+    def _diagnosed_by(self, condition: str) -> frozenset[str]:
+        """The clinical tests a condition is recorded to be diagnosed by."""
+        return frozenset(
+            st.object for st in self.kb.by_subject.get(condition, ()) if st.predicate == terms.DIAGNOSED_BY
         )
 
     @staticmethod

@@ -60,6 +60,9 @@ class DiffCase:
     at_top: tuple[str, ...] = ()
     #: none of these scores as high as the best expected candidate
     not_above: tuple[str, ...] = ()
+    #: (candidate, condition): the candidate is explained as that condition's lesion of it (the reasons name the
+    #: condition the findings point to, not another that happens to give the same findings)
+    lesion: tuple[str, str] | None = None
 
 
 CASES = (
@@ -73,6 +76,7 @@ CASES = (
         numbness_areas=("skin of medial part of sole", "skin of lateral part of sole"),
         at_top=("tibial nerve",),
         not_above=("deep posterior compartment of leg", "deep fibular nerve", "superficial fibular nerve"),
+        lesion=("tibial nerve", "tarsal tunnel syndrome"),
     ),
     DiffCase(
         id="positive-thompson-test",
@@ -193,3 +197,7 @@ def test_differential_case(kg: AnkleKG, case: DiffCase) -> None:
     floor = max(expected) if expected else best
     for label in case.not_above:
         assert scores.get(label, 0.0) < floor, why
+    if case.lesion:
+        structure, condition = case.lesion
+        candidate = next(c for c in report.candidates if c.structure.label == structure)
+        assert candidate.lesion is not None and candidate.lesion.label == condition, why
