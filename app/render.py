@@ -19,6 +19,16 @@ def fact_text(fact: Fact) -> str:
     return phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
 
 
+def _position(report: ImpactReport, d: DestabilisedMotion) -> str:
+    """The position a conclusion holds in; when the question named one that no source states for these restraints,
+    that it was assumed."""
+    if d.position is not None:
+        return d.position.label
+    if report.position is not None:
+        return f"{report.position.label} (assumed)"
+    return "a position not stated"
+
+
 def render_impact(report: ImpactReport) -> str:
     """A readable tree: each conclusion, then the facts and sources behind it."""
     named = [i for i in report.injuries if i.via is None]
@@ -47,7 +57,7 @@ def render_impact(report: ImpactReport) -> str:
         "Destabilised joint motions:",
         [
             (
-                f"{d.joint.label}: {d.motion.label} in {d.position.label if d.position else 'a position not stated'}"
+                f"{d.joint.label}: {d.motion.label} in {_position(report, d)}"
                 f" — {d.status.value}: {_restraints_lost(d)}",
                 d.because,
             )

@@ -73,7 +73,7 @@ class ImpactEngine:
             position=self.kb.ref(position) if position else None,
             conditions=conditions.amounts_to(ctx, amounts),
             destabilised_motions=sorted(
-                (mechanics.destabilised_item(ctx, g) for g in groups),
+                (mechanics.destabilised_item(ctx, g, position) for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
             ),
             weakened_motions=[mechanics.weakened_item(ctx, w) for w in weak if w.status is not ASSISTED],

@@ -36,6 +36,11 @@ ONLY_DYNAMIC = (
     "passive restraints (ligaments, bones), none of which is lost here"
 )
 
+POSITION_UNSTATED = (
+    "asked for the {}: no source states a position for these restraints (or only the editor's reading does), so "
+    "the answer assumes they hold in it"
+)
+
 
 @dataclass(frozen=True)
 class Group:
@@ -221,7 +226,8 @@ def weaknesses_with_steps(ctx: Context, found: list[Weakness], affected: dict[st
     return result
 
 
-def destabilised_item(ctx: Context, g: Group) -> DestabilisedMotion:
+def destabilised_item(ctx: Context, g: Group, asked: str | None = None) -> DestabilisedMotion:
+    """``asked``: the position the question named (a group with no stated position then says it assumed one)."""
     lost = [r for r in g.members if g.loss[r.id] > 0]
     bonus = {Stability.UNSTABLE: 1.0, Stability.LAXITY: 0.5, Stability.REDUCED: 0.0}[g.status]
     rules = g.step_rules
@@ -241,16 +247,19 @@ def destabilised_item(ctx: Context, g: Group) -> DestabilisedMotion:
             for r in sorted(lost, key=lambda r: (r.role != RestraintRole.PRIMARY, r.structure))
         ],
         score=round(g.fraction_lost + bonus, 4),
-        note=_note(ctx, g, lost),
+        note=_note(ctx, g, lost, asked),
         because=because,
         rules=ctx.rule_refs(*rules, "rule:injury-loses-restraint", "rule:motion-destabilised"),
         basis=ctx.basis(because),
     )
 
 
-def _note(ctx: Context, g: Group, lost: list[Restraint]) -> str | None:
-    """What the fraction does not say: no primary recorded, or only dynamic restraints lost."""
+def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> str | None:
+    """What the fraction does not say: no primary recorded, only dynamic restraints lost, or a position asked that
+    no source states for these restraints."""
     notes = [] if any(r.role is RestraintRole.PRIMARY for r in g.members) else [NO_PRIMARY]
+    if asked is not None and g.position is None:
+        notes.insert(0, POSITION_UNSTATED.format(ctx.kb.label(asked)))
     if lost and all(ctx.is_any(r.structure, DYNAMIC) for r in lost):
         notes.append(ONLY_DYNAMIC)
     return "; ".join(notes) or None
