@@ -117,6 +117,7 @@ def render_impact(report: ImpactReport) -> str:
         ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),
         ("Symptoms:", report.symptoms),
         ("Long-term risks:", report.long_term_risks),
+        ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
     ):
         section(title, [(f"{f.entity.label} — {f.detail}", []) for f in findings])
     lines.append("")

@@ -106,7 +106,7 @@ def test_the_impact_panel_shows_unstable_motions_and_positive_tests_with_reasons
         "[...document.querySelectorAll('[data-section=destabilised_motions] li.finding')].map(li => li.dataset.status)"
     )
     assert "unstable" in statuses
-    for section in ("weakened_motions", "numbness_areas", "nerves_at_risk", "symptoms", "long_term_risks"):
+    for section in ("weakened_motions", "numbness_areas", "nerves_at_risk", "symptoms", "long_term_risks", "work_up"):
         assert explorer.evaluate(f"!!document.querySelector('[data-section={section}] h4')")
     assert "superficial fibular nerve" in text(explorer, "[data-section=nerves_at_risk]")
     # expanding an item fetches the full reasons: the facts and their sources

@@ -24,6 +24,7 @@ from app.reasoning.impact import (
     mechanics,
     sensation,
     terms,
+    work_up,
 )
 from app.reasoning.impact.context import Affected, Context, Grade, check_registry
 from app.reasoning.impact.models import SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
@@ -89,6 +90,7 @@ class ImpactEngine:
             long_term_risks=conditions.condition_findings(
                 ctx, amounts, terms.MAY_LEAD_TO, "may follow {}", 0.5, skip=set(affected)
             ).result(ctx),
+            work_up=work_up.work_up(ctx, affected, amounts),
             rules_applied=[],
         )
         return report

@@ -156,6 +156,7 @@ SECTIONS = (
     "nerves_at_risk",
     "supply_at_risk",
     "long_term_risks",
+    "work_up",
 )
 
 
@@ -188,4 +189,10 @@ class ImpactReport(BaseModel):
         "keep it supplied."
     )
     long_term_risks: list[Finding]
+    work_up: list[Finding] = Field(
+        default_factory=list,
+        description="How what the injury amounts to is confirmed: the tests, decision rules, imaging and procedures "
+        "its conditions are recorded to be diagnosed by, and decision rules that screen for a fracture it includes "
+        "(the Ottawa ankle rules). A listing, not a prediction: expected results are in expected_positive_tests.",
+    )
     rules_applied: list[RuleRef]

@@ -382,6 +382,7 @@ const IMPACT_SECTIONS = [
   ["nerves_at_risk", "Nerves at risk", finding],
   ["symptoms", "Symptoms", finding],
   ["long_term_risks", "Long-term risks", finding],
+  ["work_up", "How it is confirmed (what its sources diagnose it by; not predicted results)", finding],
   ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,
     link(l.motion), " of the ", link(l.joint), positionsPhrase(l.positions)]],
   ["supply_at_risk", "Blood supply at risk (collateral flow is not modelled: at risk, not lost)", finding],
