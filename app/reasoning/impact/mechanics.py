@@ -79,7 +79,7 @@ def share_lost(ctx: Context, state: Affected) -> float:
     if state.reached is Reach.PART_TORN:  # an equal share per part (rule torn-part-weakens-whole)
         parts = ctx.objects(state.chain[-1].object, terms.HAS_PART) if state.chain else []
         return ctx.grade_loss[state.grade] / max(len(parts), 1)
-    torn = (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in UNLOADED
+    torn = (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in (*UNLOADED, Reach.DETACHED)
     return ctx.grade_loss[state.grade] if torn else 0.0
 
 

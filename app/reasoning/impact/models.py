@@ -40,6 +40,7 @@ class Reach(StrEnum):
     FORCE = "muscle-tendon unit without force (not itself injured)"
     PART_TORN = "muscle with a torn part (the whole not itself torn)"
     SUBLUXED = "tendon no longer held by its torn retinaculum"
+    DETACHED = "carried off with its fractured bony anchor (not itself torn)"
     DENERVATED = "denervated"
     COMPRESSED = "compressed (swelling or entrapment)"
     ALTERNATIVE = "one of the named condition's alternatives (its source does not say which)"
