@@ -19,6 +19,7 @@ from app.learn.browse import BROWSE_DIR_NAME, check_browse_groups
 from app.loader import validated_report, validation_stamp
 from app.models import EDUCATIONAL_NOTICE
 from app.ontology.load import load_store
+from app.reasoning.differential import FindingKind
 from app.reasoning.rules import RuleConfigurationError, load_rules
 from app.render import fact_text, render_impact
 from app.settings import Settings
@@ -163,6 +164,14 @@ def _explain(exc: Exception) -> str:
     return str(exc)
 
 
+def _predicted(kind: FindingKind) -> str:
+    """What the candidate predicted that a normal finding contradicts."""
+    return {
+        FindingKind.STRONG_MOTION: "this injury predicts it weak",
+        FindingKind.NORMAL_SENSATION: "this injury predicts it numb",
+    }.get(kind, "this injury predicts it positive")
+
+
 def cmd_differential(args: argparse.Namespace) -> int:
     kg = _load(_settings(args))
     mechanism = None
@@ -177,6 +186,8 @@ def cmd_differential(args: argparse.Namespace) -> int:
             numbness_areas=args.numb or (),
             weak_motions=args.weak or (),
             unstable_motions=args.unstable or (),
+            strong_motions=args.strong or (),
+            normal_sensation=args.normal_sensation or (),
             mechanism=mechanism,
             limit=args.limit,
         )
@@ -193,9 +204,11 @@ def cmd_differential(args: argparse.Namespace) -> int:
             reason = f" — because {'; '.join(fact_text(f) for f in e.because[:3])}" if e.because else ""
             print(f"     + {e.kind.value}: {e.finding.label}{reason}")
         for e in c.contradicted_by:
-            print(f"     - {e.kind.value}: {e.finding.label} (this injury predicts it positive)")
+            print(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)})")
         if c.unexplained:
             print("     ? not explained: " + ", ".join(u.label for u in c.unexplained))
+    if report.note:
+        print(f"Note: {report.note}")
     print()
     print(EDUCATIONAL_NOTICE)
     return 0
@@ -334,6 +347,11 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--numb", action="append", metavar="AREA", help="a numb skin area (repeatable)")
     diff.add_argument("--weak", action="append", metavar="MOTION", help="a weak motion (repeatable)")
     diff.add_argument("--unstable", action="append", metavar="MOTION", help="an unstable motion (repeatable)")
+    diff.add_argument("--strong", action="append", metavar="MOTION",
+                      help="a motion of normal strength: counts against candidates that predict it weak (repeatable)")
+    diff.add_argument("--normal-sensation", action="append", metavar="AREA",
+                      help="a skin area of normal sensation: counts against candidates that predict it numb "
+                      "(repeatable)")
     diff.add_argument("--mechanism", help="'MOTION in POSITION', e.g. 'inversion in plantarflexion'")
     diff.add_argument("--limit", type=int, default=5)
     diff.add_argument("--json", action="store_true")

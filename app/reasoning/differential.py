@@ -28,6 +28,8 @@ from app.reasoning.impact.models import DAMAGED
 class FindingKind(StrEnum):
     POSITIVE_TEST = "positive test"
     NEGATIVE_TEST = "negative test"
+    STRONG_MOTION = "motion of normal strength"
+    NORMAL_SENSATION = "area of normal sensation"
     SYMPTOM = "symptom"
     NUMBNESS = "numbness area"
     WEAK_MOTION = "weak motion"
@@ -46,6 +48,10 @@ class ClinicalFindings:
     weak_motions: tuple[str, ...] = ()
     unstable_motions: tuple[str, ...] = ()
     mechanism: tuple[str, str | None] | None = None  # (motion, position)
+    #: normal findings: a motion of normal strength, skin of normal sensation (they count against candidates that
+    #: predict otherwise: a common fibular lesion when eversion is strong)
+    strong_motions: tuple[str, ...] = ()
+    normal_sensation: tuple[str, ...] = ()
 
     def count(self) -> int:
         supportive = (self.positive_tests, self.symptoms, self.numbness_areas, self.weak_motions, self.unstable_motions)
@@ -94,6 +100,16 @@ class DifferentialReport(BaseModel):
     notice: str = EDUCATIONAL_NOTICE
     findings: dict[str, list[EntityRef]]
     candidates: list[Candidate]
+    tied_at_top: int = Field(
+        default=0,
+        description="How many candidates share the best score (some may lie beyond `limit`): more than one means "
+        "the findings do not tell them apart.",
+    )
+    note: str | None = Field(
+        default=None,
+        description="What the ranking cannot say: the findings point to no one structure (several share the best "
+        "score), and which findings would tell them apart.",
+    )
 
 
 @dataclass
@@ -238,7 +254,11 @@ class DifferentialEngine:
             if best is not None:
                 ranked.append(best)
         ranked.sort(key=lambda r: r[:5])
-        return DifferentialReport(findings=self._echo(findings), candidates=[r[5] for r in ranked[:limit]])
+        tied = sum(1 for r in ranked if ranked and r[0] == ranked[0][0])
+        return DifferentialReport(
+            findings=self._echo(findings), candidates=[r[5] for r in ranked[:limit]], tied_at_top=tied,
+            note=_tie_note(tied, limit),
+        )
 
     def _rank_one(
         self, structure: str, profile: _Profile, wanted: list[tuple[FindingKind, str]], findings: ClinicalFindings,
@@ -262,12 +282,21 @@ class DifferentialEngine:
             for test in findings.negative_tests
             if (FindingKind.POSITIVE_TEST, test) in profile.predictions
         ]
+        contradicted += [
+            Evidence(finding=self.kb.ref(entity), kind=normal, because=profile.predictions[(predicted, entity)])
+            for normal, predicted, entities in (
+                (FindingKind.STRONG_MOTION, FindingKind.WEAK_MOTION, findings.strong_motions),
+                (FindingKind.NORMAL_SENSATION, FindingKind.NUMBNESS, findings.normal_sensation),
+            )
+            for entity in entities
+            if (predicted, entity) in profile.predictions
+        ]
         if not supported:
             return None
         explained = {(e.kind, e.finding.id) for e in supported}
         unexplained = [self.kb.ref(entity) for kind, entity in wanted if (kind, entity) not in explained]
         weight = sum(self._weight(e, profile) for e in supported)
-        score = (weight - len(contradicted)) / total
+        score = (weight - sum(self._against(e, profile) for e in contradicted)) / total
         # Between equal scores: a structure whose own facts explain the findings (the AITFL for a positive
         # squeeze test) before one that explains them through others (the fibula it is anchored to).
         direct = any(
@@ -302,6 +331,15 @@ class DifferentialEngine:
         return frozenset(
             st.object for st in self.kb.by_subject.get(condition, ()) if st.predicate == terms.DIAGNOSED_BY
         )
+
+    @staticmethod
+    def _against(evidence: Evidence, profile: _Profile) -> float:
+        """A normal finding counts against a candidate as much as the abnormal one would have counted for it (a
+        motion reported strong against a lesion that takes only an assistant's share of it: little); a negative
+        test fully."""
+        if evidence.kind is FindingKind.STRONG_MOTION:
+            return 0.5 + 0.5 * profile.strength.get((FindingKind.WEAK_MOTION, evidence.finding.id), 1.0)
+        return 1.0
 
     @staticmethod
     def _weight(evidence: Evidence, profile: _Profile) -> float:
@@ -360,8 +398,21 @@ class DifferentialEngine:
             "numbness_areas": refs(findings.numbness_areas),
             "weak_motions": refs(findings.weak_motions),
             "unstable_motions": refs(findings.unstable_motions),
+            "strong_motions": refs(findings.strong_motions),
+            "normal_sensation": refs(findings.normal_sensation),
         }
         if findings.mechanism is not None:
             motion, position = findings.mechanism
             echoed["mechanism"] = refs([motion, *([position] if position else [])])
         return echoed
+
+
+def _tie_note(tied: int, limit: int) -> str | None:
+    """Say when the findings do not single out one structure, and what would."""
+    if tied < 2:
+        return None
+    beyond = f" ({tied - limit} of them beyond the limit)" if tied > limit else ""
+    return (
+        f"{tied} candidates share the best score{beyond}: these findings do not point to one structure. Findings "
+        "that tell them apart (a specific test, a numb area, a weak or a strong motion, normal sensation) would."
+    )
