@@ -149,9 +149,8 @@ def destabilised_groups(
     groups = []
     for joint, motion in sorted(touched):
         restraints = ctx.kb.restraints_by_motion[(joint, motion)]
-        if position is not None:  # asked for one position: the editor's reading of a position excludes none
-            restraints = [replace(r, positions=frozenset()) if r.position_basis == terms.EDITOR_INFERENCE else r
-                          for r in restraints]  # fmt: skip
+        if position is not None:  # asked for one position: the editor's reading of positions excludes none
+            restraints = [_read_positions(r, position) for r in restraints]
         for pos, members in position_groups(restraints):
             if position is not None and pos not in (position, None):
                 continue
@@ -165,6 +164,14 @@ def destabilised_groups(
             status = status_of(ctx, members, passive, weights)  # laxity is weighed on passive restraint only
             groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status))
     return groups
+
+
+def _read_positions(r: Restraint, asked: str) -> Restraint:
+    """A restraint whose positions are only the editor's reading holds in the asked position: as read, when the
+    reading names it; in no stated position (so in any) when it does not."""
+    if r.position_basis != terms.EDITOR_INFERENCE:
+        return r
+    return replace(r, positions=frozenset({asked}) if asked in r.positions else frozenset())
 
 
 def measured(members: tuple[Restraint, ...]) -> bool:
