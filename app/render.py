@@ -7,7 +7,7 @@ from typing import Any
 
 from app.knowledge import phrases
 from app.models import EDUCATIONAL_NOTICE, Fact
-from app.reasoning.impact import DestabilisedMotion, ImpactReport
+from app.reasoning.impact import DestabilisedMotion, ImpactReport, WeakenedMotion
 
 
 def fact_text(fact: Fact) -> str:
@@ -17,6 +17,14 @@ def fact_text(fact: Fact) -> str:
         return fact.fact.label
     objects = [fact.object.label] if fact.object else [fact.value] if fact.value else []
     return phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
+
+
+def _counts(w: WeakenedMotion) -> str:
+    """What is lost of a motion's recorded muscles, as counts: a share of strength is not what the graph records."""
+    return (
+        f"{w.prime_movers_lost} of {w.prime_movers_recorded} recorded prime movers, "
+        f"{w.assistants_lost_count} of {w.assistants_recorded} assistants"
+    )
 
 
 def _position(report: ImpactReport, d: DestabilisedMotion) -> str:
@@ -69,8 +77,7 @@ def render_impact(report: ImpactReport) -> str:
         [
             (
                 f"{w.joint.label}: {w.motion.label} — {w.status.value}: "
-                f"{', '.join(a.label for a in w.lost_actions)} lost ({w.fraction_lost:.0%} of the recorded actions "
-                "weighted by role, prime mover 1, assistant 0.5: a convention, not a share of strength)",
+                f"{', '.join(a.label for a in w.lost_actions)} lost ({_counts(w)})",
                 w.because,
             )
             for w in report.weakened_motions

@@ -374,7 +374,8 @@ const IMPACT_SECTIONS = [
   ["assistants_lost", "Prime movers intact, an assisting muscle lost (not weak in the clinic)", (m) => [link(m.motion),
     " at the ", link(m.joint), " — ", listOf(m.lost_actions.map(link)), " lost"]],
   ["weakened_motions", "Weakened motions", (m) => [link(m.motion), " at the ", link(m.joint), statusBadge(m.status),
-    ` — ${pct(m.fraction_lost)} of the muscles' production lost`, basisNote(m)]],
+    ` — ${m.prime_movers_lost} of ${m.prime_movers_recorded} recorded prime movers, `
+      + `${m.assistants_lost_count} of ${m.assistants_recorded} assistants lost`, basisNote(m)]],
   ["expected_positive_tests", "Expected positive tests", (t) => [link(t.test),
     t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "",
     t.structure ? [" — examines the ", link(t.structure)] : "", positionsPhrase(t.positions)]],
