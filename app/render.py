@@ -19,6 +19,14 @@ def fact_text(fact: Fact) -> str:
     return phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
 
 
+def _lost(w: WeakenedMotion) -> str:
+    """The muscles lost; "or" when they come from alternative readings (a peroneal tendon tear: the longus or the
+    brevis, its source does not say which), which the counts, taken from one reading, then fall short of."""
+    one_reading = w.prime_movers_lost + w.assistants_lost_count
+    joiner = " or " if 0 < one_reading < len(w.lost_actions) else ", "
+    return joiner.join(a.label for a in w.lost_actions)
+
+
 def _counts(w: WeakenedMotion) -> str:
     """What is lost of a motion's recorded muscles, as counts: a share of strength is not what the graph records."""
     return (
@@ -77,7 +85,7 @@ def render_impact(report: ImpactReport) -> str:
         [
             (
                 f"{w.joint.label}: {w.motion.label} — {w.status.value}: "
-                f"{', '.join(a.label for a in w.lost_actions)} lost ({_counts(w)})",
+                f"{_lost(w)} lost ({_counts(w)})",
                 w.because,
             )
             for w in report.weakened_motions
@@ -86,7 +94,7 @@ def render_impact(report: ImpactReport) -> str:
     section(
         "Prime movers intact, an assisting muscle lost (not weak in the clinic):",
         [
-            (f"{w.joint.label}: {w.motion.label} — {', '.join(a.label for a in w.lost_actions)} lost", w.because)
+            (f"{w.joint.label}: {w.motion.label} — {_lost(w)} lost", w.because)
             for w in report.assistants_lost
         ],
     )

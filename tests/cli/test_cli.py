@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from app.kg import AnkleKG
 from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH
 from tests.conftest import DATA, ROOT
 
@@ -169,3 +170,17 @@ def test_serve_reads_the_sparql_endpoint_from_the_environment() -> None:
         env={**os.environ, "ANKLEKG_SPARQL_ENDPOINT": "not-a-url"},
     )  # fmt: skip
     assert result.returncode == 64 and "not-a-url" in result.stderr
+
+
+def test_the_text_reads_alternatives_as_or_and_relations_as_english(kg: AnkleKG) -> None:
+    """A peroneal tendon tear loses the longus or the brevis (its source does not say which), never both; every
+    "because" line reads as a clause ("... is the tendon of ..."), and weak motions are counts, not percentages."""
+    from app.render import render_impact
+
+    text = render_impact(kg.impact(["peroneal tendon tear"]))
+    assert "fibularis longus or fibularis brevis lost" in text
+    assert "fibularis longus, fibularis brevis" not in text
+    tp = render_impact(kg.impact([("tibialis posterior tendon", 3)]))
+    assert "tendon of tibialis posterior tendon of" not in tp
+    assert "is the tendon of the tibialis posterior" in tp
+    assert "recorded prime movers" in tp and "a convention, not a share of strength" not in tp

@@ -146,7 +146,9 @@ def test_a_role_or_position_that_is_the_editors_reading_says_so_in_its_sentence(
         assert sentence.count("the editor's reading") == role_read + position_read, sentence
 
 
-MUSCLES = sorted({row["m"] for row in select("SELECT DISTINCT ?m WHERE { ?a a akg:MuscleAction ; akg:actingMuscle ?m }")})
+MUSCLES = sorted(
+    {row["m"] for row in select("SELECT DISTINCT ?m WHERE { ?a a akg:MuscleAction ; akg:actingMuscle ?m }")}
+)
 
 
 @settings(max_examples=30, deadline=None)

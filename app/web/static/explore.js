@@ -73,10 +73,17 @@ function link(ref) {
 }
 
 /** "a", "a and b", "a, b and c" from nodes or strings. */
-function listOf(items) {
+// Muscles lost in alternative readings (a peroneal tendon tear: the longus or the brevis) are joined with "or": the
+// counts come from one reading and fall short of the list.
+function alternativesJoiner(m) {
+  const one = m.prime_movers_lost + m.assistants_lost_count;
+  return one > 0 && one < m.lost_actions.length ? " or " : " and ";
+}
+
+function listOf(items, last = " and ") {
   const out = [];
   items.forEach((item, i) => {
-    if (i > 0) out.push(i === items.length - 1 ? " and " : ", ");
+    if (i > 0) out.push(i === items.length - 1 ? last : ", ");
     out.push(item);
   });
   return out;
@@ -372,7 +379,7 @@ const IMPACT_SECTIONS = [
       + ` (${pct(m.fraction_lost)} of the recorded restraint, by ${m.weighting})`, basisNote(m),
     m.note ? el("div", { className: "note", text: m.note }) : ""]],
   ["assistants_lost", "Prime movers intact, an assisting muscle lost (not weak in the clinic)", (m) => [link(m.motion),
-    " at the ", link(m.joint), " — ", listOf(m.lost_actions.map(link)), " lost"]],
+    " at the ", link(m.joint), " — ", listOf(m.lost_actions.map(link), alternativesJoiner(m)), " lost"]],
   ["weakened_motions", "Weakened motions", (m) => [link(m.motion), " at the ", link(m.joint), statusBadge(m.status),
     ` — ${m.prime_movers_lost} of ${m.prime_movers_recorded} recorded prime movers, `
       + `${m.assistants_lost_count} of ${m.assistants_recorded} assistants lost`, basisNote(m)]],
