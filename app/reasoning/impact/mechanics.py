@@ -322,7 +322,7 @@ def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) ->
     for g in groups:
         lost_facts = list(g.steps)
         for r in g.members:
-            if g.loss[r.id] == 0 and r.structure not in loss:
+            if g.loss[r.id] == 0 and r.structure not in loss and not _part_lost(ctx, r.structure, loss):
                 _collect(collected, (r.structure, "restraint", g.joint, g.motion), g.position,
                          g.fraction_lost * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)],
                          g.step_rules)  # fmt: skip
@@ -332,6 +332,20 @@ def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) ->
                 _collect(collected, (action.muscle, "dynamic stabiliser", g.joint, g.motion), g.position,
                          g.fraction_lost * ctx.load_rank[action.role], facts, g.step_rules)  # fmt: skip
     return _load_items(ctx, collected, "rule:load-transfer")
+
+
+def _part_lost(ctx: Context, whole: str, loss: dict[str, float]) -> bool:
+    """A part of the whole (at any depth) lost: the deltoid ligament whose deep bands are torn takes no load over
+    from them."""
+    stack, seen = [whole], {whole}
+    while stack:
+        for st in ctx.objects(stack.pop(), terms.HAS_PART):
+            if loss.get(st.object, 0.0) > 0:
+                return True
+            if st.object not in seen:
+                seen.add(st.object)
+                stack.append(st.object)
+    return False
 
 
 @implements("rule:synergists-take-over")
