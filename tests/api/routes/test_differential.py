@@ -85,3 +85,13 @@ def test_a_torn_tendon_can_be_proposed(client: httpx.Client) -> None:
     peroneal tear, of fibularis brevis, could never be proposed)."""
     body = differential(client, weak_motions=["eversion"], symptoms=["pain", "swelling"], limit=5)
     assert "tendon of fibularis brevis" in [c["structure"]["label"] for c in body["candidates"]]
+
+
+def test_a_misspelt_finding_is_refused_with_the_field_meant(client: httpx.Client) -> None:
+    response = client.post("/v1/differential", json={"positive_test": ["anterior drawer test"]})
+    problem = response.json()
+    assert response.status_code == 422 and problem["parameter"] == "positive_test"
+    assert problem["suggestions"][0]["id"] == "positive_tests"
+    mechanism = client.post("/v1/differential", json={"positive_tests": ["anterior drawer test"],
+                                                      "mechanism": {"motion": "inversion", "postion": "neutral"}})
+    assert mechanism.status_code == 422 and mechanism.json()["parameter"] == "mechanism.postion"
