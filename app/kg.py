@@ -45,7 +45,7 @@ from app.learn import (
 )
 from app.learn.browse import BROWSE_DIR_NAME
 from app.loader import load_knowledge_base
-from app.models import EntityDetail, EntityPage, Neighbourhood, Paths
+from app.models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchResults
 from app.ontology.validation import ValidationReport
 from app.reasoning.criticality import CriticalityAnalysis, CriticalityReport
 from app.reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport
@@ -146,17 +146,36 @@ class AnkleKG:
         hits = self.resolver.search(query, types=types)
         return hits[offset : offset + limit], len(hits)
 
-    def entities(self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0) -> EntityPage:
-        """A page of entities, ordered by id, optionally of given classes (subclasses included)."""
-        return self.answers.entity_page(types=types, limit=limit, offset=offset)
+    def search_results(
+        self, query: str, *, types: Collection[str] | None = None, limit: int = 10, offset: int = 0, base: str = ""
+    ) -> SearchResults:
+        """A page of :meth:`search_page` as the REST API answers it (the list envelope; ``base`` as in
+        :meth:`entities`)."""
+        hits, total = self.search_page(query, types=types, limit=limit, offset=offset)
+        return self.answers.search_results(query, hits, total, types=types, limit=limit, offset=offset, base=base)
+
+    def entities(
+        self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0, base: str = ""
+    ) -> EntityPage:
+        """A page of entities, ordered by id, optionally of given classes (subclasses included).
+
+        ``next``/``prev`` are the REST API's URLs for the neighbouring pages, under ``base`` (the service's root,
+        e.g. ``http://127.0.0.1:8000``; root-relative when empty)."""
+        return self.answers.entity_page(types=types, limit=limit, offset=offset, base=base)
 
     def entity(self, ref: str) -> EntityDetail:
         """Everything about one entity, relations grouped by predicate, each with its sources."""
         return self.answers.entity_detail(self.resolve(ref))
 
-    def neighbours(self, ref: str, *, depth: int = 1, predicates: Collection[str] | None = None) -> Neighbourhood:
-        """Node-link JSON of everything within ``depth`` hops of an entity."""
-        return self.answers.neighbourhood(self.resolve(ref), depth=depth, predicates=predicates)
+    def neighbours(
+        self, ref: str, *, depth: int = 1, predicates: Collection[str] | None = None, limit: int = 500,
+        offset: int = 0, base: str = "",
+    ) -> Neighbourhood:
+        """Node-link JSON of everything within ``depth`` hops of an entity: a page of its links (``items``)
+        and the nodes they join."""
+        return self.answers.neighbourhood(
+            self.resolve(ref), depth=depth, predicates=predicates, limit=limit, offset=offset, base=base
+        )
 
     def paths(
         self,
@@ -166,10 +185,15 @@ class AnkleKG:
         max_length: int = 4,
         predicates: Collection[str] | None = None,
         limit: int = 10,
+        offset: int = 0,
+        base: str = "",
     ) -> Paths:
-        """The shortest connections between two entities (any names), each edge with its sources."""
+        """The shortest connections between two entities (any names), shortest first, each edge with its sources;
+        a page of ``limit`` paths after ``offset``."""
         start, end = self.resolve(source, parameter="from"), self.resolve(target, parameter="to")
-        return self.answers.paths(start, end, max_length=max_length, predicates=predicates, limit=limit)
+        return self.answers.paths(
+            start, end, max_length=max_length, predicates=predicates, limit=limit, offset=offset, base=base
+        )
 
     # -- reasoning (app.reasoning) ------------------------------------------------------------------
     def impact(
@@ -287,10 +311,12 @@ class AnkleKG:
     def criticality_analysis(self) -> CriticalityAnalysis:
         return CriticalityAnalysis(self.kb, self.engine, self.differential_engine)
 
-    def criticality(self, *, types: Collection[str] | None = None, limit: int = 20) -> CriticalityReport:
-        """Structures ranked by the breadth of their injury's impact, with betweenness centrality."""
+    def criticality(
+        self, *, types: Collection[str] | None = None, limit: int = 20, offset: int = 0, base: str = ""
+    ) -> CriticalityReport:
+        """Structures ranked by the breadth of their injury's impact, with betweenness centrality (a page)."""
         types = self.resolver.expand_types(types) if types else None
-        return self.criticality_analysis.rank(types=types, limit=limit)
+        return self.criticality_analysis.rank(types=types, limit=limit, offset=offset, base=base)
 
     def counts(self) -> dict[str, int]:
         """Sizes of the loaded graph, for /health and the README."""

@@ -18,6 +18,7 @@ from app import __version__
 from app.api.answer_cache import AnswerCache
 from app.api.caching import ConditionalGetMiddleware
 from app.api.guard import RequestGuardMiddleware, allowed_hosts
+from app.api.openapi import install_openapi
 from app.api.problems import install_problem_handlers
 from app.api.routes import (
     analytics,
@@ -31,6 +32,7 @@ from app.api.routes import (
     linked_data,
     pages,
     paths,
+    problem_types,
     quiz,
     search,
     sparql,
@@ -179,6 +181,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
     app.add_middleware(HeadAsGetMiddleware)
 
     install_problem_handlers(app)
+    install_openapi(app)
 
     @app.get("/", tags=["health"], response_model=None)
     def read_index(request: Request) -> dict[str, object] | RedirectResponse:
@@ -215,6 +218,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         exports,
         sparql,
         linked_data,
+        problem_types,
         pages,
     ):
         app.include_router(module.router)

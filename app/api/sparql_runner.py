@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from fastapi import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.problems import PROBLEM_BASE, PROBLEM_JSON, ProblemError
+from app.api.problems import PROBLEM_JSON, ProblemError, problem_type_uri
 from app.settings import Settings
 from app.sparql.admission import ClientGate, TooManyQueries
 from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
@@ -208,7 +208,7 @@ class RefuseFullClients:
             client = scope["client"][0] if scope.get("client") else "unknown"
             if service is not None and service.gate.full(client):
                 status, slug, title, detail = too_many_queries(service.gate, client, timed_out=False)
-                body = json.dumps({"type": PROBLEM_BASE + slug, "title": title, "status": status, "detail": detail,
+                body = json.dumps({"type": problem_type_uri(slug), "title": title, "status": status, "detail": detail,
                                    "instance": scope["path"]}).encode()  # fmt: skip
                 headers = [
                     (b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),

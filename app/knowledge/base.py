@@ -105,7 +105,7 @@ class KnowledgeBase:
             if term is not None:
                 cached = EntityRef(id=curie, label=term.label, iri=term.iri)
             else:
-                cached = EntityRef(id=curie, label=self.schema_labels.get(curie, curie), iri=expand(curie))
+                cached = EntityRef(id=curie, label=self.schema_labels.get(curie, curie), iri=_iri(curie))
             self._refs[curie] = cached
         return cached
 
@@ -165,10 +165,10 @@ class KnowledgeBase:
             qualifiers["position_basis"] = [self.ref(r.position_basis)]
         return Fact(
             subject=self.ref(r.structure),
-            predicate=EntityRef(id=schema.RESTRAINT, label=f"is a {role} restraint to", iri=expand(schema.RESTRAINT)),
+            predicate=EntityRef(id=schema.RESTRAINT, label=f"is a {role} restraint to", iri=_iri(schema.RESTRAINT)),
             object=self.ref(r.motion),
             qualifiers=qualifiers,
-            fact=EntityRef(id=r.id, label=self.restraint_sentence(r), iri=expand(r.id)),
+            fact=EntityRef(id=r.id, label=self.restraint_sentence(r), iri=_iri(r.id)),
             sources=[self.ref(s) for s in r.sources],
             note=r.note,
             known_by=self.ref(r.known_by) if r.known_by else None,
@@ -197,7 +197,7 @@ class KnowledgeBase:
             predicate=EntityRef(
                 id=schema.MUSCLE_ACTION,
                 label=f"is {_article(a.role.value)} {a.role.value} of",
-                iri=expand(schema.MUSCLE_ACTION),
+                iri=_iri(schema.MUSCLE_ACTION),
             ),
             object=self.ref(a.motion),
             qualifiers={"joint": [self.ref(a.joint)], "role": a.role.value}
@@ -208,7 +208,7 @@ class KnowledgeBase:
                     f"{self.label(a.muscle)} produces {self.label(a.motion)} at the {self.label(a.joint)} "
                     f"({a.role.value})"
                 ),
-                iri=expand(a.id),
+                iri=_iri(a.id),
             ),
             sources=[self.ref(s) for s in a.sources],
             note=a.note,
@@ -225,7 +225,7 @@ class KnowledgeBase:
                 predicate=EntityRef(
                     id=schema.TREATMENT_EVIDENCE,
                     label="has graded evidence on",
-                    iri=expand(schema.TREATMENT_EVIDENCE),
+                    iri=_iri(schema.TREATMENT_EVIDENCE),
                 ),
                 object=self.ref(t.treatment),
                 qualifiers=_treatment_qualifiers(self, t),
@@ -233,7 +233,7 @@ class KnowledgeBase:
                     id=t.id,
                     label=f"evidence on {self.label(t.treatment)} for {self.label(t.condition)}: {level}"
                     + (f", {self.label(t.direction)}" if t.direction else ""),
-                    iri=expand(t.id),
+                    iri=_iri(t.id),
                 ),
                 sources=[self.ref(s) for s in t.sources],
                 note=t.recommendation,
@@ -254,7 +254,7 @@ class KnowledgeBase:
                     id=p.id,
                     label=f"a {self.label(p.kind)} ({self.label(p.lesion)}) presents with {self.label(p.symptom)}"
                     + grade,
-                    iri=expand(p.id),
+                    iri=_iri(p.id),
                 ),
                 sources=[self.ref(s) for s in p.sources],
                 note=p.note,
@@ -354,3 +354,8 @@ def build_knowledge_base(store: ox.Store, project: Projection) -> KnowledgeBase:
         opposite_motions=extract.read_opposite_motions(store),
         graph=project(terms, statements, restraints, actions),
     )
+
+
+def _iri(curie: str) -> str:
+    """A reference's IRI: the CURIE expanded (an id that is already an IRI is its own)."""
+    return expand(curie) or curie

@@ -17,6 +17,7 @@ from app.learn.drafts import Choice, Draft, draft, sourced
 from app.learn.graph import LearnGraph, capital, join
 from app.learn.models import QuestionType
 from app.models import EntityRef, Fact
+from app.ontology.curies import expand
 from app.reasoning.impact import terms
 
 #: The kinds of restraining structure, most specific first: options are all of the right answer's kind.
@@ -63,7 +64,11 @@ def measured_part(graph: LearnGraph, r: Restraint) -> Fact:
         update={
             "qualifiers": qualifiers,
             "predicate": fact.predicate.model_copy(update={"label": predicate}),
-            "fact": EntityRef(id=r.id, label=said + _positions_phrase(graph, _positions_used(graph, r)), iri=None),
+            "fact": EntityRef(
+                id=r.id,
+                label=said + _positions_phrase(graph, _positions_used(graph, r)),
+                iri=fact.fact.iri if fact.fact else expand(r.id) or r.id,
+            ),
         }
     )
 
