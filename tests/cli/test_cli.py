@@ -169,3 +169,19 @@ def test_serve_reads_the_sparql_endpoint_from_the_environment() -> None:
         env={**os.environ, "ANKLEKG_SPARQL_ENDPOINT": "not-a-url"},
     )  # fmt: skip
     assert result.returncode == 64 and "not-a-url" in result.stderr
+
+
+def test_sparql_joins_with_a_local_uberon_copy_by_iri(tmp_path: Path) -> None:
+    """The command docs/interoperability.md shows: AnkleKG's ligaments and their UBERON class and parent."""
+    query = tmp_path / "join.rq"
+    query.write_text(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "SELECT ?label ?uberon_label WHERE { ?e rdfs:label ?label ; skos:exactMatch ?u .\n"
+        "  GRAPH <https://example.org/uberon-ankle> { ?u rdfs:label ?uberon_label } } ORDER BY ?label"
+    )
+    fixture = ROOT / "tests" / "data" / "uberon_ankle_classes.ttl"
+    result = anklekg("sparql", "--dataset", f"{fixture}=https://example.org/uberon-ankle", f"@{query}")
+    assert result.returncode == 0, result.stderr
+    assert "anterior talofibular ligament,anterior talofibular ligament" in result.stdout.splitlines()
+    assert "deltoid ligament,medial ligament of ankle joint" in result.stdout.splitlines()
