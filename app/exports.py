@@ -250,7 +250,7 @@ ARTEFACTS: dict[str, Artefact] = {
         Artefact("ankle-obo.owl", "application/rdf+xml",
                  "The anatomy as OBO-style OWL classes (subclass of their kind, part of BFO:0000050 and "
                  "attachments as existential restrictions, sourced IAO definitions, xrefs, SKOS mappings): "
-                 "for OAK, ROBOT and OLS.", lambda kg: obo_owl(kg.kb, __version__)),
+                 "for OAK and other OBO tools.", lambda kg: obo_owl(kg.kb, __version__)),
         Artefact("mappings.sssom.tsv", "text/tab-separated-values",
                  "The UBERON and FMA mappings as SSSOM TSV, one row per mapping with its justification.",
                  lambda kg: sssom_tsv(kg.kb, __version__)),

@@ -27,7 +27,9 @@ def _by_pair(kg: AnkleKG) -> dict[tuple[str, str], object]:
 
 
 def test_every_uberon_and_fma_xref_is_one_mapping_with_a_known_predicate_and_justification(kg: AnkleKG) -> None:
-    xrefs = {(t.id, x.curie) for t in kg.kb.terms.values() for x in t.xrefs if x.curie.split(":")[0] in ("UBERON", "FMA")}
+    xrefs = {
+        (t.id, x.curie) for t in kg.kb.terms.values() for x in t.xrefs if x.curie.split(":")[0] in ("UBERON", "FMA")
+    }
     assert len(xrefs) == 133  # the reference table's 133 ids (README counts)
     assert set(_by_pair(kg)) == xrefs and len(kg.kb.mappings) == len(xrefs)
     assert {m.predicate_id for m in kg.kb.mappings} <= set(PREDICATES)
@@ -41,7 +43,8 @@ def test_a_lexical_match_names_the_matched_string_and_it_really_matches(kg: Ankl
         term = kg.kb.terms.get(m.subject_id)
         assert term is not None and m.match_string and m.object_label
         assert m.predicate_id == "skos:exactMatch"
-        names = {term.label, re.sub(r"\s*\([^)]*\)$", "", term.label)} if m.subject_match_field == "rdfs:label" else set(term.synonyms)
+        by_label = m.subject_match_field == "rdfs:label"
+        names = {term.label, re.sub(r"\s*\([^)]*\)$", "", term.label)} if by_label else set(term.synonyms)
         assert m.match_string in names
         assert m.match_string.casefold() == m.object_label.casefold()
     atfl = _by_pair(kg)[("ANKLE:0000016", "UBERON:0013725")]
@@ -66,7 +69,11 @@ def test_the_object_label_is_the_one_the_reference_table_records(kg: AnkleKG) ->
 
 def test_manual_curation_is_claimed_only_for_the_pairs_an_editor_reviewed(kg: AnkleKG) -> None:
     reviewed = read_editor_table(ROOT / "data" / "mappings.tsv")
-    manual = {(m.subject_id, m.object_id) for m in kg.kb.mappings if m.mapping_justification == "semapv:ManualMappingCuration"}
+    manual = {
+        (m.subject_id, m.object_id)
+        for m in kg.kb.mappings
+        if m.mapping_justification == "semapv:ManualMappingCuration"
+    }
     assert manual == set(reviewed) and manual
     region = _by_pair(kg)[("ANKLE:0000069", "UBERON:0004454")]
     assert region.predicate_id == "skos:closeMatch"  # type: ignore[attr-defined]  # UBERON's tarsal region is part of the foot
@@ -75,9 +82,13 @@ def test_manual_curation_is_claimed_only_for_the_pairs_an_editor_reviewed(kg: An
 def test_ids_without_evidence_of_exactness_are_close_matches_that_say_why(kg: AnkleKG) -> None:
     pairs = _by_pair(kg)
     foot = pairs[("ANKLE:0000071", "UBERON:0002387")]  # 'foot' vs UBERON's 'pes': no label or synonym matches
-    assert (foot.predicate_id, foot.mapping_justification) == ("skos:closeMatch", "semapv:UnspecifiedMatching")  # type: ignore[attr-defined]
+    assert (foot.predicate_id, foot.mapping_justification) == (  # type: ignore[attr-defined]
+        "skos:closeMatch", "semapv:UnspecifiedMatching"
+    )
     tibia_fma = pairs[("ANKLE:0000001", "FMA:24476")]  # from UBERON's own xrefs: chained, precision unknown
-    assert (tibia_fma.predicate_id, tibia_fma.mapping_justification) == ("skos:closeMatch", "semapv:MappingChaining")  # type: ignore[attr-defined]
+    assert (tibia_fma.predicate_id, tibia_fma.mapping_justification) == (  # type: ignore[attr-defined]
+        "skos:closeMatch", "semapv:MappingChaining"
+    )
     assert all(m.comment for m in kg.kb.mappings)
 
 
@@ -108,24 +119,26 @@ def test_the_mappings_are_iri_triples_in_the_asserted_graph(kg: AnkleKG) -> None
     assert ox.Literal("UBERON:0013725") in {q.object for q in kg.store.quads_for_pattern(atfl, xref, None)}
 
 
-JOIN = """
+JOIN = f"""
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX akg: <https://w3id.org/anklekg/schema#>
-SELECT ?ligament ?uberon_label ?uberon_parent WHERE {
+SELECT ?ligament ?uberon_label ?uberon_parent WHERE {{
   ?entity a akg:Ligament ; rdfs:label ?ligament ; skos:exactMatch ?uberon .
-  GRAPH <%s> {
+  GRAPH <{UBERON_GRAPH}> {{
     ?uberon rdfs:label ?uberon_label .
-    OPTIONAL { ?uberon rdfs:subClassOf ?p . ?p rdfs:label ?uberon_parent }
-  }
-}""" % UBERON_GRAPH
+    OPTIONAL {{ ?uberon rdfs:subClassOf ?p . ?p rdfs:label ?uberon_parent }}
+  }}
+}}"""
 
 
 def test_a_sparql_join_by_iri_with_a_local_copy_of_uberon_classes() -> None:
     """The dataset /sparql and `anklekg sparql` query, with the UBERON fixture as a named graph (--dataset)."""
     kg = AnkleKG.load(Settings(sparql_datasets=(f"{UBERON_FIXTURE}={UBERON_GRAPH}",)))
+    result = kg.sparql(JOIN)
+    assert isinstance(result, ox.QuerySolutions)
     rows = {(r["ligament"].value, r["uberon_label"].value, r["uberon_parent"].value if r["uberon_parent"] else None)
-            for r in kg.sparql(JOIN)}  # fmt: skip
+            for r in result}  # fmt: skip
     assert ("anterior talofibular ligament", "anterior talofibular ligament", "talofibular ligament") in rows
     assert ("deltoid ligament", "medial ligament of ankle joint", None) in rows
     assert len(rows) == 5
@@ -136,7 +149,9 @@ def test_the_uberon_fixture_holds_only_ids_and_labels_read_from_the_reference_da
         structures = {row["key"]: row for row in csv.DictReader(handle)}
     with (REFERENCE / "ankle_relations_from_ontologies.csv").open(encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        relations = {reader.line_num: row for row in reader}
+        relations = {}
+        for row in reader:
+            relations[reader.line_num] = row
     checked = 0
     for line in UBERON_FIXTURE.read_text(encoding="utf-8").splitlines():
         if not line.startswith("UBERON:"):
@@ -150,7 +165,7 @@ def test_the_uberon_fixture_holds_only_ids_and_labels_read_from_the_reference_da
             assert f"UBERON label '{label.group(1)}'" in row["source_note"]
         else:
             row = relations[int(origin.removeprefix("relations line "))]
-            assert ids[0] == row["subject_id"] and ids[-1] == row["object_id"] or ids == [row["object_id"]]
+            assert (ids[0] == row["subject_id"] and ids[-1] == row["object_id"]) or ids == [row["object_id"]]
             if label is not None:
                 assert label.group(1) == row["object_label"]
             else:

@@ -95,8 +95,8 @@ def test_cli_export_writes_the_files(tmp_path: Path) -> None:
 def test_the_mapping_set_is_valid_sssom_with_a_justification_per_row(client: httpx.Client, kg: AnkleKG) -> None:
     """sssom-py (the SSSOM reference implementation) parses and validates what the service serves."""
     sssom_parsers = pytest.importorskip("sssom.parsers", reason="sssom-py is in the test extra: pip install -e .[test]")
-    from sssom.validators import validate
     from sssom.constants import SchemaValidationType
+    from sssom.validators import validate
 
     response = client.get("/v1/export/mappings.sssom.tsv")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/tab-separated-values")
@@ -121,8 +121,10 @@ def _runoak(owl: Path, *args: str) -> str:
     runoak = Path(sys.executable).parent / "runoak"
     if not runoak.exists():
         pytest.skip("OAK (oaklib, in the test extra) is not installed in this environment: pip install -e .[test]")
-    prefixes = ["--prefix", "ANKLE=https://w3id.org/anklekg/ANKLE_", "--prefix", "akg=https://w3id.org/anklekg/schema#"]
-    result = subprocess.run([str(runoak), *prefixes, "-i", str(owl), *args], capture_output=True, text=True, timeout=300)
+    prefixes = ["--prefix", "ANKLE=https://w3id.org/anklekg/ANKLE_",
+                "--prefix", "akg=https://w3id.org/anklekg/schema#"]  # fmt: skip
+    command = [str(runoak), *prefixes, "-i", str(owl), *args]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
 
