@@ -38,7 +38,10 @@ def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationRe
         if not report.ok:
             raise OntologyInvalid(report)
     # After validation, which reads the data files as written: the mappings are derived from their xrefs.
-    mappings = derive_mappings(store, settings.data_dir / MAPPING_TABLE)
+    table = settings.data_dir / MAPPING_TABLE
+    if not table.is_file():
+        logger.warning("%s is missing: no editor-reviewed mappings; every predicate is derived from the data", table)
+    mappings = derive_mappings(store, table)
     store.extend(mapping_quads(mappings))
     return build_knowledge_base(store, project_graph, mappings=mappings), report
 
