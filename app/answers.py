@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from app.graph.algorithms import neighbourhood, shortest_paths
 from app.knowledge.base import KnowledgeBase
 from app.knowledge.lookup import SearchHit
-from app.knowledge.model import Term
+from app.knowledge.model import Term, Xref
 from app.knowledge.schema import CLINICAL_ENTITY, INJURABLE_TYPES
 from app.models import (
     EDUCATIONAL_NOTICE,
@@ -32,7 +32,7 @@ from app.models import (
     XrefOut,
     page_links,
 )
-from app.ontology.curies import local_name
+from app.ontology.curies import expand, local_name
 
 __all__ = ["Answers"]
 
@@ -109,7 +109,7 @@ class Answers:
             synonyms=list(term.synonyms),
             abbreviations=list(term.abbreviations),
             latin_name=term.latin_name,
-            xrefs=[XrefOut(id=x.curie, source=kb.ref(x.source) if x.source else None, note=x.note) for x in term.xrefs],
+            xrefs=[self._xref(term.id, x) for x in term.xrefs],
             deprecated=term.deprecated,
             annotations=annotations,
             relations=self._relations(term),
@@ -121,6 +121,19 @@ class Answers:
             defines=[kb.ref(d) for d in kb.definitions_from(term.id)],
             impact=f"/v1/impact?{urlencode({'injured': term.id}, safe=':')}" if injurable else None,
             notice=EDUCATIONAL_NOTICE if kb.is_a(term.id, CLINICAL_ENTITY) else None,
+        )
+
+    def _xref(self, subject: str, xref: Xref) -> XrefOut:
+        """A cross-reference with its IRI and, for UBERON and FMA, the mapping predicate and justification."""
+        kb = self.kb
+        mapping = kb.mapping_by_pair.get((subject, xref.curie))
+        return XrefOut(
+            id=xref.curie,
+            iri=expand(xref.curie),
+            predicate=mapping.predicate_id if mapping else None,
+            justification=mapping.mapping_justification if mapping else None,
+            source=kb.ref(xref.source) if xref.source else None,
+            note=xref.note,
         )
 
     def _relations(self, term: Term) -> list[RelationGroup]:

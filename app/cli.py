@@ -365,10 +365,13 @@ def build_parser() -> argparse.ArgumentParser:
     sparql.add_argument("--graph", action="append", metavar="IRI",
                         help="the default graph is this graph (repeatable), e.g. the inferred graph")  # fmt: skip
     sparql.add_argument("--max-rows", type=int, default=1_000_000, help="stop after this many rows (reported)")
+    sparql.add_argument("--dataset", action="append", metavar="FILE=GRAPH_IRI", type=_dataset_option,
+                        help="also query this RDF file as the named graph GRAPH_IRI (e.g. a local copy of UBERON "
+                        "classes, to join by IRI); repeatable")  # fmt: skip
     sparql.set_defaults(func=cmd_sparql)
 
     export = sub.add_parser(
-        "export", help="write the release artefacts (Turtle, N-Triples, OWL, JSON-LD, GraphML, CSV)"
+        "export", help="write the release artefacts (Turtle, N-Triples, OWL, OBO-style OWL, SSSOM, JSON-LD, GraphML, CSV)"
     )
     data_options(export)
     export.add_argument("--out", default="export", help="output folder (default: ./export)")

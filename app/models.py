@@ -114,6 +114,13 @@ class RuleRef(BaseModel):
 
 class XrefOut(BaseModel):
     id: str = Field(examples=["UBERON:0013725"])
+    iri: str | None = Field(default=None, examples=["http://purl.obolibrary.org/obo/UBERON_0013725"])
+    predicate: str | None = Field(
+        default=None, examples=["skos:exactMatch"], description="The mapping's SKOS predicate (mappings.sssom.tsv)."
+    )
+    justification: str | None = Field(
+        default=None, examples=["semapv:LexicalMatching"], description="How the mapping was made (semapv)."
+    )
     source: EntityRef | None = None
     note: str | None = None
 

@@ -28,6 +28,7 @@ from app.knowledge.model import (
 )
 from app.models import EntityRef, Fact
 from app.ontology.curies import expand, local_name
+from app.ontology.mappings import Mapping as XrefMapping
 
 
 @dataclass
@@ -47,6 +48,9 @@ class KnowledgeBase:
     motion_kinds: dict[str, frozenset[str]]
     opposite_motions: dict[str, frozenset[str]]
     graph: nx.MultiDiGraph = field(repr=False)
+    #: The SSSOM mapping set of the xrefs (app.ontology.mappings), derived at load.
+    mappings: tuple[XrefMapping, ...] = ()
+    mapping_by_pair: dict[tuple[str, str], XrefMapping] = field(default_factory=dict, repr=False)
     by_subject: dict[str, list[Statement]] = field(default_factory=dict, repr=False)
     restraints_by_structure: dict[str, list[Restraint]] = field(default_factory=dict, repr=False)
     restraints_by_motion: dict[tuple[str, str], list[Restraint]] = field(default_factory=dict, repr=False)
@@ -63,6 +67,7 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         self.by_subject = _group(self.statements, lambda s: s.subject)
+        self.mapping_by_pair = {(m.subject_id, m.object_id): m for m in self.mappings}
         self.restraints_by_id = {r.id: r for r in self.restraints}
         self.restraints_by_structure = _group(self.restraints, lambda r: r.structure)
         self.restraints_by_motion = _group(self.restraints, lambda r: (r.joint, r.motion))
@@ -333,7 +338,8 @@ Projection = Callable[
 ]
 
 
-def build_knowledge_base(store: ox.Store, project: Projection) -> KnowledgeBase:
+def build_knowledge_base(store: ox.Store, project: Projection, mappings: Iterable[XrefMapping] = ()
+) -> KnowledgeBase:
     """Read every record and index out of a loaded (and validated) store; ``project`` gives its graph."""
     terms = extract.read_terms(store)
     statements = extract.read_statements(store)
@@ -353,6 +359,7 @@ def build_knowledge_base(store: ox.Store, project: Projection) -> KnowledgeBase:
         motion_kinds=extract.read_motion_kinds(store),
         opposite_motions=extract.read_opposite_motions(store),
         graph=project(terms, statements, restraints, actions),
+        mappings=tuple(mappings),
     )
 
 

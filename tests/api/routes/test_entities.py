@@ -340,3 +340,38 @@ def test_page_links_follow_the_forwarded_scheme_and_host_as_a_proxy_passes_them(
     assert secure == f"https://{host}/v1/entities?limit=5&offset=5"
     void = client.get("/.well-known/void", headers={"Accept": "text/turtle", "X-Forwarded-Proto": "https"}).text
     assert f"https://{host}/sparql" in void  # the same root as VoID's
+
+
+def test_xrefs_carry_their_iri_and_the_mapping_predicate_and_justification(client: httpx.Client) -> None:
+    xrefs = {x["id"]: x for x in client.get("/v1/entities/ATFL").json()["xrefs"]}
+    uberon = xrefs["UBERON:0013725"]
+    assert uberon["iri"] == "http://purl.obolibrary.org/obo/UBERON_0013725"
+    assert (uberon["predicate"], uberon["justification"]) == ("skos:exactMatch", "semapv:LexicalMatching")
+    assert xrefs["FMA:44083"]["iri"] == "http://purl.obolibrary.org/obo/FMA_44083"
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "UBERON:0013725",
+        "http://purl.obolibrary.org/obo/UBERON_0013725",
+        "http%3A%2F%2Fpurl.obolibrary.org%2Fobo%2FUBERON_0013725",
+        "http://purl.obolibrary.org/obo/FMA_44083",
+    ],
+)
+def test_a_full_uberon_or_fma_iri_resolves_like_its_curie(client: httpx.Client, ref: str) -> None:
+    response = client.get(f"/v1/entities/{ref}")
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == "ANKLE:0000016"
+
+
+def test_an_uberon_iri_names_the_injured_structure(client: httpx.Client) -> None:
+    by_iri = client.get("/v1/impact", params={"injured": "http://purl.obolibrary.org/obo/UBERON_0013725"})
+    by_name = client.get("/v1/impact", params={"injured": "ATFL"})
+    assert by_iri.status_code == 200, by_iri.text
+    assert by_iri.json()["injuries"] == by_name.json()["injuries"]
+
+
+def test_an_unknown_iri_is_still_a_problem_with_suggestions(client: httpx.Client) -> None:
+    response = client.get("/v1/entities/http://purl.obolibrary.org/obo/UBERON_9999999")
+    assert response.status_code == 404 and response.headers["content-type"].startswith("application/problem+json")
