@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from urllib.parse import urlencode
 
-from app.graph.algorithms import neighbourhood, shortest_paths
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import Term
-from app.knowledge.schema import CLINICAL_ENTITY, INJURABLE_TYPES
-from app.models import (
+from .graph.algorithms import neighbourhood, shortest_paths
+from .knowledge.base import KnowledgeBase
+from .knowledge.model import Term
+from .knowledge.schema import CLINICAL_ENTITY, INJURABLE_TYPES
+from .models import (
     EDUCATIONAL_NOTICE,
     EntityDetail,
     EntityPage,
@@ -27,7 +27,7 @@ from app.models import (
     RelationTarget,
     XrefOut,
 )
-from app.ontology.curies import local_name
+from .ontology.curies import local_name
 
 __all__ = ["Answers"]
 

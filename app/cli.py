@@ -1,5 +1,5 @@
-"""Command line: ``anklekg serve | validate | build | impact | differential | sparql | export`` (also
-``python -m app``)."""
+"""Command line: ``anklekg serve | validate | build | impact | differential | search | entity | paths | sparql |
+export`` (also ``python -m anklekg``, or ``python -m app`` in a checkout)."""
 
 from __future__ import annotations
 
@@ -12,16 +12,16 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from app import __version__
-from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
-from app.kg import AnkleKG
-from app.learn.browse import BROWSE_DIR_NAME, check_browse_groups
-from app.loader import validated_report, validation_stamp
-from app.models import EDUCATIONAL_NOTICE
-from app.ontology.load import load_store
-from app.reasoning.rules import RuleConfigurationError, load_rules
-from app.render import render_impact
-from app.settings import Settings
+from .errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
+from .kg import AnkleKG
+from .learn.browse import BROWSE_DIR_NAME, check_browse_groups
+from .loader import validated_report, validation_stamp
+from .models import EDUCATIONAL_NOTICE
+from .ontology.load import load_store
+from .reasoning.rules import RuleConfigurationError, load_rules
+from .render import render_impact
+from .settings import Settings
+from .version import __version__
 
 FORMATS_FOR_CLI = ("csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
 EXIT_SYNTAX = 2
@@ -85,8 +85,8 @@ def _load(settings: Settings) -> AnkleKG:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from app.api.connections import ConnectionLimits, guarded_protocol
-    from app.api.main import create_app
+    from .api.connections import ConnectionLimits, guarded_protocol
+    from .api.main import create_app
 
     settings = _settings(args, host=args.host, port=args.port)
     kg = _load(settings)
@@ -109,7 +109,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from app.ontology.validation import validate
+    from .ontology.validation import validate
 
     settings = _settings(args)
     with _reading_data():
@@ -203,9 +203,9 @@ def cmd_differential(args: argparse.Namespace) -> int:
 
 def cmd_sparql(args: argparse.Namespace) -> int:
     """A read-only SPARQL query over the same dataset as /sparql, without a server."""
-    from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, execute
-    from app.sparql.protocol import FORMATS
-    from app.sparql.results import NotAcceptable
+    from .sparql.engine import InvalidQuery, QueryRefused, QueryRequest, execute
+    from .sparql.protocol import FORMATS
+    from .sparql.results import NotAcceptable
 
     query = args.query
     if query.startswith("@"):
@@ -239,7 +239,7 @@ def cmd_sparql(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.exports import ARTEFACTS, write_all
+    from .exports import ARTEFACTS, write_all
 
     unknown = [name for name in args.only or () if name not in ARTEFACTS]
     if unknown:
@@ -253,7 +253,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _dataset_option(value: str) -> str:
     """Check FILE=GRAPH_IRI when parsing, so a typo fails before the graph is loaded."""
-    from app.sparql.dataset import parse_dataset_option
+    from .sparql.dataset import parse_dataset_option
 
     try:
         parse_dataset_option(value)

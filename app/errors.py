@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: the layers below raise these errors, so this module imports none of them
-    from app.knowledge.model import Term
-    from app.ontology.validation import ValidationReport
+    from .knowledge.model import Term
+    from .ontology.validation import ValidationReport
 
 __all__ = [
     "AmbiguousTerm",

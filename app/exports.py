@@ -20,11 +20,11 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from app.kg import AnkleKG
-from app.knowledge import schema
-from app.ontology.context import jsonld_context
-from app.ontology.load import to_rdflib
-from app.vocab import PREFIXES
+from .kg import AnkleKG
+from .knowledge import schema
+from .ontology.context import jsonld_context
+from .ontology.load import to_rdflib
+from .vocab import PREFIXES
 
 __all__ = ["ARTEFACTS", "Artefact", "build_artefact", "write_all"]
 

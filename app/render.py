@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.models import EDUCATIONAL_NOTICE
-from app.reasoning.impact import DestabilisedMotion, ImpactReport
+from .models import EDUCATIONAL_NOTICE
+from .reasoning.impact import DestabilisedMotion, ImpactReport
 
 
 def render_impact(report: ImpactReport) -> str:

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import AmbiguousTerm, AnkleKGError, InvalidArgument, TermNotResolved, UnknownTerm, UnknownView
+from ..errors import AmbiguousTerm, AnkleKGError, InvalidArgument, TermNotResolved, UnknownTerm, UnknownView
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://w3id.org/anklekg/problems/"

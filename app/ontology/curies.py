@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.vocab import PREFIXES
+from ..vocab import PREFIXES
 
 # Longest namespace first, so that e.g. UBERON_ wins over the bare obo: prefix.
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=True)

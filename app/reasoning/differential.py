@@ -17,12 +17,12 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from app.knowledge import schema
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import RestraintRole
-from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact
-from app.reasoning.impact import ImpactEngine, ImpactReport, Stability, Strength, terms
-from app.reasoning.impact.models import DAMAGED
+from ..knowledge import schema
+from ..knowledge.base import KnowledgeBase
+from ..knowledge.model import RestraintRole
+from ..models import EDUCATIONAL_NOTICE, EntityRef, Fact
+from .impact import ImpactEngine, ImpactReport, Stability, Strength, terms
+from .impact.models import DAMAGED
 
 
 class FindingKind(StrEnum):

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES, ProblemError
-from app.api.responses import ModelResponse
-from app.learn import BrowseAxis, BrowseGroup, BrowseGroups
+from ...learn import BrowseAxis, BrowseGroup, BrowseGroups
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES, ProblemError
+from ..responses import ModelResponse
 
 router = APIRouter(prefix="/v1/browse", tags=["browse"], responses=PROBLEM_RESPONSES)
 

@@ -7,10 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.diagrams import Diagram, DiagramList
+from ...diagrams import Diagram, DiagramList
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
 
 router = APIRouter(prefix="/v1/diagrams", tags=["diagrams"], responses=PROBLEM_RESPONSES)
 

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Body
 from pydantic import BaseModel, Field
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.reasoning.differential import DifferentialReport
+from ...reasoning.differential import DifferentialReport
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
 
 router = APIRouter(prefix="/v1", tags=["differential"], responses=PROBLEM_RESPONSES)
 

@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from app.api.answer_cache import cached_answer
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.models import EntityDetail, EntityPage, Neighbourhood
+from ...models import EntityDetail, EntityPage, Neighbourhood
+from ..answer_cache import cached_answer
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"], responses=PROBLEM_RESPONSES)
 

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from app.api.answer_cache import cached_answer
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.models import Paths
+from ...models import Paths
+from ..answer_cache import cached_answer
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1/paths", tags=["paths"], responses=PROBLEM_RESPONSES)
 

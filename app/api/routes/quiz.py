@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import StringConstraints
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.kg import MAX_QUIZ_QUESTIONS
-from app.learn import Difficulty, QuestionType, Quiz, QuizRegions
+from ...kg import MAX_QUIZ_QUESTIONS
+from ...learn import Difficulty, QuestionType, Quiz, QuizRegions
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
 
 router = APIRouter(prefix="/v1/quiz", tags=["quiz"], responses=PROBLEM_RESPONSES)
 

@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from app.api.answer_cache import cached_answer
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.kg import AnkleKG
-from app.models import SearchHitOut, SearchResults
+from ...kg import AnkleKG
+from ...models import SearchHitOut, SearchResults
+from ..answer_cache import cached_answer
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", tags=["search"], responses=PROBLEM_RESPONSES)
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact, RuleRef
+from ...models import EDUCATIONAL_NOTICE, EntityRef, Fact, RuleRef
 
 
 class Stability(StrEnum):
