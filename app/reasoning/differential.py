@@ -20,7 +20,8 @@ from pydantic import BaseModel, Field
 from ..knowledge import schema
 from ..knowledge.base import KnowledgeBase
 from ..knowledge.model import RestraintRole
-from ..models import EDUCATIONAL_NOTICE, EntityRef, Fact
+from ..models import EDUCATIONAL_NOTICE, EntityRef, Fact, source_labels
+from ..tables import Cell, Table, Tabular
 from .impact import ImpactEngine, ImpactReport, Stability, Strength, terms
 from .impact.models import DAMAGED
 
@@ -85,10 +86,35 @@ class Candidate(BaseModel):
     unexplained: list[EntityRef] = Field(description="Findings this candidate does not account for.")
 
 
-class DifferentialReport(BaseModel):
+class DifferentialReport(Tabular, BaseModel):
     notice: str = EDUCATIONAL_NOTICE
     findings: dict[str, list[EntityRef]]
     candidates: list[Candidate]
+
+    def as_table(self) -> Table:
+        """One row per candidate, best first: what supports it, what contradicts it, what it leaves unexplained."""
+        rows: list[dict[str, Cell]] = [
+            {
+                "rank": rank,
+                "label": c.structure.label,
+                "id": c.structure.id,
+                "score": c.score,
+                "supported_by": "; ".join(f"{e.kind.value}: {e.finding.label}" for e in c.supported_by),
+                "contradicted_by": "; ".join(f"{e.kind.value}: {e.finding.label}" for e in c.contradicted_by),
+                "unexplained": "; ".join(u.label for u in c.unexplained),
+                "sources": source_labels(fact for e in c.supported_by for fact in e.because),
+            }
+            for rank, c in enumerate(self.candidates, 1)
+        ]
+        findings = self.findings.items()
+        given = "; ".join(f"{kind}: {', '.join(f.label for f in found)}" for kind, found in findings if found)
+        return Table(
+            title="What could explain these findings",
+            columns=("rank", "label", "id", "score", "supported_by", "contradicted_by", "unexplained", "sources"),
+            rows=rows,
+            notice=self.notice,
+            lead=[f"Findings — {given}"] if given else [],
+        )
 
 
 @dataclass
