@@ -2,7 +2,7 @@
 
 The REST API calls these same methods, so a notebook and the service give the same answers::
 
-    >>> from app.kg import AnkleKG
+    >>> from app.kg import AnkleKG  # installed: from anklekg import AnkleKG
     >>> kg = AnkleKG.load()
     >>> kg.entity("ATFL").label
     'anterior talofibular ligament'
@@ -44,7 +44,7 @@ from .learn import (
 )
 from .learn.browse import BROWSE_DIR_NAME
 from .loader import load_knowledge_base
-from .models import EntityDetail, EntityPage, Neighbourhood, Paths
+from .models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchHitOut, SearchResults
 from .ontology.validation import ValidationReport
 from .reasoning.criticality import CriticalityAnalysis, CriticalityReport
 from .reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport
@@ -145,6 +145,31 @@ class AnkleKG:
         """One page of the ranked hits, and how many hits there are in all."""
         hits = self.resolver.search(query, types=types)
         return hits[offset : offset + limit], len(hits)
+
+    def search_results(
+        self, query: str, *, types: Collection[str] | None = None, limit: int = 10, offset: int = 0
+    ) -> SearchResults:
+        """One page of :meth:`search` as the answer record GET /v1/search and ``anklekg search --json`` return."""
+        hits, total = self.search_page(query, types=types, limit=limit, offset=offset)
+        return SearchResults(
+            query=query,
+            total=total,
+            limit=limit,
+            offset=offset,
+            hits=[
+                SearchHitOut(
+                    id=h.term.id,
+                    label=h.term.label,
+                    iri=h.term.iri,
+                    types=[self.kb.ref(t) for t in h.term.types],
+                    score=h.score,
+                    match=h.match.public_name,
+                    matched_field=h.matched_field.public_name,
+                    matched_text=h.matched_text,
+                )
+                for h in hits
+            ],
+        )
 
     def entities(self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0) -> EntityPage:
         """A page of entities, ordered by id, optionally of given classes (subclasses included)."""

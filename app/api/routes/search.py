@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from ...kg import AnkleKG
-from ...models import SearchHitOut, SearchResults
+from ...models import SearchResults
 from ..answer_cache import cached_answer
 from ..deps import KnowledgeGraphDep
 from ..problems import PROBLEM_RESPONSES
@@ -43,27 +42,4 @@ async def search_entities(
     """Ranked hits: exact, prefix, word, then fuzzy matches; within each, anatomy before conditions and the rest."""
     types = kg.resolve_classes(type) if type else None
     key = ("search", q, tuple(sorted(types)) if types is not None else None, limit, offset)
-    return await cached_answer(request, key, lambda: _results(kg, q, types, limit, offset))
-
-
-def _results(kg: AnkleKG, q: str, types: set[str] | None, limit: int, offset: int) -> SearchResults:
-    hits, total = kg.search_page(q, types=types, limit=limit, offset=offset)
-    return SearchResults(
-        query=q,
-        total=total,
-        limit=limit,
-        offset=offset,
-        hits=[
-            SearchHitOut(
-                id=h.term.id,
-                label=h.term.label,
-                iri=h.term.iri,
-                types=[kg.kb.ref(t) for t in h.term.types],
-                score=h.score,
-                match=h.match.public_name,
-                matched_field=h.matched_field.public_name,
-                matched_text=h.matched_text,
-            )
-            for h in hits
-        ],
-    )
+    return await cached_answer(request, key, lambda: kg.search_results(q, types=types, limit=limit, offset=offset))
