@@ -19,8 +19,9 @@ from .learn.browse import BROWSE_DIR_NAME, check_browse_groups
 from .loader import validated_report, validation_stamp
 from .models import EDUCATIONAL_NOTICE
 from .ontology.load import load_store
+from .reasoning.differential import FindingKind
 from .reasoning.rules import RuleConfigurationError, load_rules
-from .render import render_entity, render_impact, render_paths, render_search
+from .render import fact_text, render_entity, render_impact, render_paths, render_search
 from .settings import Settings
 from .version import __version__
 
@@ -229,6 +230,12 @@ def cmd_paths(args: argparse.Namespace) -> int:
         return EXIT_NOT_FOUND
     print(render_paths(found))
     return 0
+def _predicted(kind: FindingKind) -> str:
+    """What the candidate predicted that a normal finding contradicts."""
+    return {
+        FindingKind.STRONG_MOTION: "this injury predicts it weak",
+        FindingKind.NORMAL_SENSATION: "this injury predicts it numb",
+    }.get(kind, "this injury predicts it positive")
 
 
 def cmd_differential(args: argparse.Namespace) -> int:
@@ -245,6 +252,8 @@ def cmd_differential(args: argparse.Namespace) -> int:
             numbness_areas=args.numb or (),
             weak_motions=args.weak or (),
             unstable_motions=args.unstable or (),
+            strong_motions=args.strong or (),
+            normal_sensation=args.normal_sensation or (),
             mechanism=mechanism,
             limit=args.limit,
         )
@@ -255,15 +264,17 @@ def cmd_differential(args: argparse.Namespace) -> int:
         print(report.model_dump_json(indent=2))
         return 0
     for rank, c in enumerate(report.candidates, 1):
-        print(f"{rank}. {c.structure.label} (score {c.score:.2f})")
+        lesion = f", as in {c.lesion.label}" if c.lesion else ""
+        print(f"{rank}. {c.structure.label} (score {c.score:.2f}{lesion})")
         for e in c.supported_by:
-            first = e.because[0] if e.because else None
-            reason = f" — because {first.fact.label if first and first.fact else (first.subject.label + ' ' + first.predicate.label + ' ' + (first.object.label if first.object else '')) if first else ''}"
+            reason = f" — because {'; '.join(fact_text(f) for f in e.because[:3])}" if e.because else ""
             print(f"     + {e.kind.value}: {e.finding.label}{reason}")
         for e in c.contradicted_by:
-            print(f"     - {e.kind.value}: {e.finding.label} (this injury predicts it positive)")
+            print(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)})")
         if c.unexplained:
             print("     ? not explained: " + ", ".join(u.label for u in c.unexplained))
+    if report.note:
+        print(f"Note: {report.note}")
     print()
     print(EDUCATIONAL_NOTICE)
     return 0
@@ -418,6 +429,11 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--numb", action="append", metavar="AREA", help="a numb skin area (repeatable)")
     diff.add_argument("--weak", action="append", metavar="MOTION", help="a weak motion (repeatable)")
     diff.add_argument("--unstable", action="append", metavar="MOTION", help="an unstable motion (repeatable)")
+    diff.add_argument("--strong", action="append", metavar="MOTION",
+                      help="a motion of normal strength: counts against candidates that predict it weak (repeatable)")
+    diff.add_argument("--normal-sensation", action="append", metavar="AREA",
+                      help="a skin area of normal sensation: counts against candidates that predict it numb "
+                      "(repeatable)")
     diff.add_argument("--mechanism", help="'MOTION in POSITION', e.g. 'inversion in plantarflexion'")
     diff.add_argument("--limit", type=int, default=5, help="most candidates shown (default: 5)")
     diff.add_argument("--json", action="store_true", help="print the report as JSON (as POST /v1/differential does)")

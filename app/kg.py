@@ -216,8 +216,12 @@ class AnkleKG:
         unstable_motions: Sequence[str] = (),
         mechanism: tuple[str, str | None] | None = None,
         limit: int = 10,
+        strong_motions: Sequence[str] = (),
+        normal_sensation: Sequence[str] = (),
     ) -> DifferentialReport:
-        """Ranked candidate injured structures for the findings (names in any form), with reasons."""
+        """Ranked candidate injured structures for the findings (names in any form), with reasons. Normal findings
+        (a motion of normal strength, skin of normal sensation) count against the candidates that predict
+        otherwise; alone they rank nothing."""
         ids = self.resolver.resolve_ids
         findings = ClinicalFindings(
             positive_tests=ids(positive_tests, CLINICAL_TEST, "positive_tests"),
@@ -227,6 +231,8 @@ class AnkleKG:
             weak_motions=ids(weak_motions, MOTION, "weak_motions"),
             unstable_motions=ids(unstable_motions, MOTION, "unstable_motions"),
             mechanism=self.resolver.resolve_mechanism(mechanism) if mechanism else None,
+            strong_motions=ids(strong_motions, MOTION, "strong_motions"),
+            normal_sensation=ids(normal_sensation, SKIN_AREA, "normal_sensation"),
         )
         if not findings.count() and not findings.negative_tests:
             raise InvalidArgument("findings", {}, "give at least one finding (a positive test, a symptom, ...)")

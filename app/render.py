@@ -5,8 +5,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Paths, SearchResults
+from .knowledge import phrases
+from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
 from .reasoning.impact import DestabilisedMotion, ImpactReport
+
+
+def fact_text(fact: Fact) -> str:
+    """A fact as a clause: an n-ary fact by its own label ("the ATFL restrains inversion ... (primary)"), a relation
+    as English ("the tendon of tibialis posterior is the tendon of the tibialis posterior"), a value as "is"."""
+    if fact.fact is not None:
+        return fact.fact.label
+    objects = [fact.object.label] if fact.object else [fact.value] if fact.value else []
+    return phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
+
+
+def _position(report: ImpactReport, d: DestabilisedMotion) -> str:
+    """The position a conclusion holds in; when the question named one that no source states for these restraints,
+    that it was assumed."""
+    if d.position is not None:
+        return d.position.label
+    if report.position is not None:
+        return f"{report.position.label} (assumed)"
+    return "a position not stated"
 
 
 def render_impact(report: ImpactReport) -> str:
@@ -25,12 +45,7 @@ def render_impact(report: ImpactReport) -> str:
             lines.append(f"  - {text}")
             for fact in because[:4]:
                 sources = "; ".join(s.label for s in fact.sources)
-                what = (
-                    fact.fact.label
-                    if fact.fact
-                    else f"{fact.subject.label} {fact.predicate.label} {fact.object.label if fact.object else ''}"
-                )
-                lines.append(f"      because {what} [{sources}]")
+                lines.append(f"      because {fact_text(fact)} [{sources}]")
             if len(because) > 4:
                 lines.append(f"      ... and {len(because) - 4} more facts")
 
@@ -42,7 +57,7 @@ def render_impact(report: ImpactReport) -> str:
         "Destabilised joint motions:",
         [
             (
-                f"{d.joint.label}: {d.motion.label} in {d.position.label if d.position else 'a position not stated'}"
+                f"{d.joint.label}: {d.motion.label} in {_position(report, d)}"
                 f" — {d.status.value}: {_restraints_lost(d)}",
                 d.because,
             )
@@ -102,6 +117,7 @@ def render_impact(report: ImpactReport) -> str:
         ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),
         ("Symptoms:", report.symptoms),
         ("Long-term risks:", report.long_term_risks),
+        ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
     ):
         section(title, [(f"{f.entity.label} — {f.detail}", []) for f in findings])
     lines.append("")

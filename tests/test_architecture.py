@@ -155,7 +155,15 @@ def test_the_relative_import_check_finds_an_absolute_import(tmp_path: Path) -> N
     spec.loader.exec_module(relative_imports)
     module = tmp_path / "app" / "api" / "routes" / "x.py"
     module.parent.mkdir(parents=True)
-    module.write_text("from app.kg import AnkleKG\nfrom app import errors\nfrom .deps import KG\n", encoding="utf-8")
+    module.write_text(
+        "from app.kg import AnkleKG\nfrom app import errors\nfrom .deps import KG\nfrom app import __version__\n",
+        encoding="utf-8",
+    )
     text, notes = relative_imports.rewrite(module, tmp_path)
-    assert text == "from ...kg import AnkleKG\nfrom ... import errors\nfrom .deps import KG\n"
-    assert [note.split(": ")[0] for note in notes] == ["app/api/routes/x.py:1", "app/api/routes/x.py:2"]
+    assert text.splitlines() == [
+        "from ...kg import AnkleKG",
+        "from ... import errors",
+        "from .deps import KG",
+        "from ...version import __version__",
+    ]
+    assert [note.split(": ")[0] for note in notes] == [f"app/api/routes/x.py:{n}" for n in (1, 2, 4)]

@@ -175,11 +175,15 @@ class KnowledgeBase:
         )
 
     def restraint_sentence(self, r: Restraint) -> str:
+        """The restraint in words, saying which of its role and positions are only the editor's reading: "(primary;
+        neutral position, the editor's reading)" is not a measurement, and a reader must not take it for one."""
         positions = ", ".join(self.label(p) for p in sorted(r.positions)) or "position not stated"
-        return (
-            f"{self.label(r.structure)} restrains {self.label(r.motion)} of the {self.label(r.joint)} "
-            f"({r.role.value}; {positions})"
-        )
+        reading = ", the editor's reading"
+        role = r.role.value + (reading if r.role_basis == schema.EDITOR_INFERENCE else "")
+        if r.positions and r.position_basis == schema.EDITOR_INFERENCE:
+            positions += reading
+        what = f"{self.label(r.structure)} restrains {self.label(r.motion)} of the {self.label(r.joint)}"
+        return f"{what} ({role}; {positions})"
 
     def action_fact(self, a: MuscleAction) -> Fact:
         cached = self._facts.get(a.id)

@@ -28,6 +28,7 @@ SYMPTOM = compress(AKG.Symptom)
 TREATMENT_EVIDENCE = compress(AKG.TreatmentEvidence)
 LESION_PRESENTATION = compress(AKG.LesionPresentation)
 # roles of an n-ary fact
+EDITOR_INFERENCE = compress(AKG.EditorInference)
 PRIMARY_RESTRAINT = compress(AKG.PrimaryRestraint)
 SECONDARY_RESTRAINT = compress(AKG.SecondaryRestraint)
 PRIME_MOVER = compress(AKG.PrimeMover)

@@ -29,6 +29,14 @@ class DifferentialRequest(BaseModel):
     numbness_areas: Names = Field(default_factory=list, examples=[["skin of dorsum of foot"]])
     weak_motions: Names = Field(default_factory=list, examples=[["eversion"]])
     unstable_motions: Names = Field(default_factory=list)
+    strong_motions: Names = Field(
+        default_factory=list, examples=[["dorsiflexion"]],
+        description="Motions of normal strength: they count against candidates that predict them weak.",
+    )
+    normal_sensation: Names = Field(
+        default_factory=list, examples=[["skin of first web space of foot"]],
+        description="Skin areas of normal sensation: they count against candidates that predict them numb.",
+    )
     mechanism: Mechanism | None = None
     limit: int = Field(default=10, ge=1, le=50)
 
@@ -57,6 +65,8 @@ def create_differential(kg: KnowledgeGraphDep, request: Annotated[DifferentialRe
             numbness_areas=request.numbness_areas,
             weak_motions=request.weak_motions,
             unstable_motions=request.unstable_motions,
+            strong_motions=request.strong_motions,
+            normal_sensation=request.normal_sensation,
             mechanism=mechanism,
             limit=request.limit,
         )

@@ -77,6 +77,7 @@ def _keys() -> dict[str, Callable[[Any], Hashable]]:
         "nerves_at_risk": finding,
         "supply_at_risk": finding,
         "long_term_risks": finding,
+        "work_up": finding,
     }
 
 

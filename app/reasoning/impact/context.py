@@ -107,6 +107,11 @@ class Context:
         self.compression_grade: Grade = compression if compression in (1, 2, 3) else 1  # type: ignore[assignment]
         self.retinaculum_grade = rules["rule:retinaculum-holds-tendons"].parameter("minimum_grade")
         self.denervation_loss = {g: rules["rule:nerve-denervates"].parameter(f"grade{g}") for g in (1, 2, 3)}
+        #: per structure, the statements of the decision rules that screen for its fracture (rule condition-work-up)
+        self.screened_by: dict[str, list[Statement]] = {}
+        for st in self.kb.statements:
+            if st.predicate == terms.SCREENS_FOR:
+                self.screened_by.setdefault(st.object, []).append(st)
 
     def rule_refs(self, *rule_ids: str) -> list[RuleRef]:
         return [self.refs[r] for r in dict.fromkeys(rule_ids) if r]

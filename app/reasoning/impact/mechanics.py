@@ -36,6 +36,11 @@ ONLY_DYNAMIC = (
     "passive restraints (ligaments, bones), none of which is lost here"
 )
 
+POSITION_UNSTATED = (
+    "asked for the {}: no source states a position for these restraints (or only the editor's reading does), so "
+    "the answer assumes they hold in it"
+)
+
 
 @dataclass(frozen=True)
 class Group:
@@ -74,7 +79,7 @@ def share_lost(ctx: Context, state: Affected) -> float:
     if state.reached is Reach.PART_TORN:  # an equal share per part (rule torn-part-weakens-whole)
         parts = ctx.objects(state.chain[-1].object, terms.HAS_PART) if state.chain else []
         return ctx.grade_loss[state.grade] / max(len(parts), 1)
-    torn = (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in UNLOADED
+    torn = (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in (*UNLOADED, Reach.DETACHED)
     return ctx.grade_loss[state.grade] if torn else 0.0
 
 
@@ -144,9 +149,8 @@ def destabilised_groups(
     groups = []
     for joint, motion in sorted(touched):
         restraints = ctx.kb.restraints_by_motion[(joint, motion)]
-        if position is not None:  # asked for one position: the editor's reading of a position excludes none
-            restraints = [replace(r, positions=frozenset()) if r.position_basis == terms.EDITOR_INFERENCE else r
-                          for r in restraints]  # fmt: skip
+        if position is not None:  # asked for one position: the editor's reading of positions excludes none
+            restraints = [_read_positions(r, position) for r in restraints]
         for pos, members in position_groups(restraints):
             if position is not None and pos not in (position, None):
                 continue
@@ -160,6 +164,14 @@ def destabilised_groups(
             status = status_of(ctx, members, passive, weights)  # laxity is weighed on passive restraint only
             groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status))
     return groups
+
+
+def _read_positions(r: Restraint, asked: str) -> Restraint:
+    """A restraint whose positions are only the editor's reading holds in the asked position: as read, when the
+    reading names it; in no stated position (so in any) when it does not."""
+    if r.position_basis != terms.EDITOR_INFERENCE:
+        return r
+    return replace(r, positions=frozenset({asked}) if asked in r.positions else frozenset())
 
 
 def measured(members: tuple[Restraint, ...]) -> bool:
@@ -221,7 +233,8 @@ def weaknesses_with_steps(ctx: Context, found: list[Weakness], affected: dict[st
     return result
 
 
-def destabilised_item(ctx: Context, g: Group) -> DestabilisedMotion:
+def destabilised_item(ctx: Context, g: Group, asked: str | None = None) -> DestabilisedMotion:
+    """``asked``: the position the question named (a group with no stated position then says it assumed one)."""
     lost = [r for r in g.members if g.loss[r.id] > 0]
     bonus = {Stability.UNSTABLE: 1.0, Stability.LAXITY: 0.5, Stability.REDUCED: 0.0}[g.status]
     rules = g.step_rules
@@ -241,16 +254,19 @@ def destabilised_item(ctx: Context, g: Group) -> DestabilisedMotion:
             for r in sorted(lost, key=lambda r: (r.role != RestraintRole.PRIMARY, r.structure))
         ],
         score=round(g.fraction_lost + bonus, 4),
-        note=_note(ctx, g, lost),
+        note=_note(ctx, g, lost, asked),
         because=because,
         rules=ctx.rule_refs(*rules, "rule:injury-loses-restraint", "rule:motion-destabilised"),
         basis=ctx.basis(because),
     )
 
 
-def _note(ctx: Context, g: Group, lost: list[Restraint]) -> str | None:
-    """What the fraction does not say: no primary recorded, or only dynamic restraints lost."""
+def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> str | None:
+    """What the fraction does not say: no primary recorded, only dynamic restraints lost, or a position asked that
+    no source states for these restraints."""
     notes = [] if any(r.role is RestraintRole.PRIMARY for r in g.members) else [NO_PRIMARY]
+    if asked is not None and g.position is None:
+        notes.insert(0, POSITION_UNSTATED.format(ctx.kb.label(asked)))
     if lost and all(ctx.is_any(r.structure, DYNAMIC) for r in lost):
         notes.append(ONLY_DYNAMIC)
     return "; ".join(notes) or None

@@ -41,6 +41,7 @@ class Reach(StrEnum):
     FORCE = "muscle-tendon unit without force (not itself injured)"
     PART_TORN = "muscle with a torn part (the whole not itself torn)"
     SUBLUXED = "tendon no longer held by its torn retinaculum"
+    DETACHED = "carried off with its fractured bony anchor (not itself torn)"
     DENERVATED = "denervated"
     COMPRESSED = "compressed (swelling or entrapment)"
     ALTERNATIVE = "one of the named condition's alternatives (its source does not say which)"
@@ -157,6 +158,7 @@ SECTIONS = (
     "nerves_at_risk",
     "supply_at_risk",
     "long_term_risks",
+    "work_up",
 )
 
 
@@ -189,6 +191,12 @@ class ImpactReport(Tabular, BaseModel):
         "keep it supplied."
     )
     long_term_risks: list[Finding]
+    work_up: list[Finding] = Field(
+        default_factory=list,
+        description="How what the injury amounts to is confirmed: the tests, decision rules, imaging and procedures "
+        "its conditions are recorded to be diagnosed by, and decision rules that screen for a fracture it includes "
+        "(the Ottawa ankle rules). A listing, not a prediction: expected results are in expected_positive_tests.",
+    )
     rules_applied: list[RuleRef]
 
     def as_table(self) -> Table:
@@ -225,7 +233,7 @@ class ImpactReport(Tabular, BaseModel):
         for t in self.expected_positive_tests:
             about = t.motion.label if t.motion else t.structure.label if t.structure else None
             row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
-        for section in ("symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk", "long_term_risks"):
+        for section in ("symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk", "long_term_risks", "work_up"):
             for finding in getattr(self, section):
                 row(section, finding.entity, finding, detail=finding.detail)
         named = ", ".join(f"{i.structure.label} (grade {i.grade})" for i in self.injuries if i.via is None)
@@ -269,4 +277,5 @@ IMPACT_CAPTIONS = {
     "nerves_at_risk": "Nerves at risk",
     "supply_at_risk": "Blood supply at risk (collateral flow not modelled)",
     "long_term_risks": "Long-term risks",
+    "work_up": "How it is confirmed (a listing, not a prediction)",
 }

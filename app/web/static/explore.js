@@ -382,6 +382,7 @@ const IMPACT_SECTIONS = [
   ["nerves_at_risk", "Nerves at risk", finding],
   ["symptoms", "Symptoms", finding],
   ["long_term_risks", "Long-term risks", finding],
+  ["work_up", "How it is confirmed (what its sources diagnose it by; not predicted results)", finding],
   ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,
     link(l.motion), " of the ", link(l.joint), positionsPhrase(l.positions)]],
   ["supply_at_risk", "Blood supply at risk (collateral flow is not modelled: at risk, not lost)", finding],
@@ -517,11 +518,17 @@ async function loadReasons(fullPath, section, index, item, target) {
 
 // The choices are the API's own entities of these classes, loaded once when the section is first opened.
 const TEST_STATES = [["", "not examined"], ["positive", "positive"], ["negative", "negative"]];
-const CHECK_GROUPS = [["symptoms", "Symptoms"], ["numbness_areas", "Numb skin areas"]];
-const MOTION_GROUPS = [["weak_motions", "Weak motions"], ["unstable_motions", "Unstable motions"]];
+const CHECK_GROUPS = [["symptoms", "Symptoms"], ["numbness_areas", "Numb skin areas"],
+  ["normal_sensation", "Skin of normal sensation"]];
+const MOTION_GROUPS = [["weak_motions", "Weak motions"], ["unstable_motions", "Unstable motions"],
+  ["strong_motions", "Motions of normal strength"]];
 const FINDING_FIELDS = [["positive_tests", "Positive tests"], ["negative_tests", "Negative tests"],
   ["symptoms", "Symptoms"], ["numbness_areas", "Numb skin areas"], ["weak_motions", "Weak motions"],
-  ["unstable_motions", "Unstable motions"], ["mechanism", "Mechanism"]];
+  ["unstable_motions", "Unstable motions"], ["strong_motions", "Motions of normal strength"],
+  ["normal_sensation", "Skin of normal sensation"], ["mechanism", "Mechanism"]];
+// What a candidate predicted that a finding of this kind contradicts.
+const CONTRADICTS = { "motion of normal strength": "Why an injury here would weaken it",
+  "area of normal sensation": "Why an injury here would numb it" };
 
 /** Every entity of one class, following the listing's `next` pages. */
 async function allEntities(type, pageSize = 200) {
@@ -553,7 +560,7 @@ function differentialInputs({ tests, symptoms, areas, motions, positions }) {
     el("option", { value: "", text: "any position" }),
     positions.map((p) => el("option", { value: p.id, text: positionName(p.label) })));
   motion.addEventListener("change", () => { position.disabled = !motion.value; });
-  const choices = { symptoms, numbness_areas: areas };
+  const choices = { symptoms, numbness_areas: areas, normal_sensation: areas };
   return [
     el("fieldset", { id: "differential-tests", "aria-describedby": "differential-tests-help" },
       el("legend", { text: "Clinical tests" }),
@@ -561,7 +568,7 @@ function differentialInputs({ tests, symptoms, areas, motions, positions }) {
         "negative, or not examined? A negative test counts against the structures whose injury would make it positive." }),
       tests.map(testChoice)),
     el("div", { className: "check-groups" }, CHECK_GROUPS.map(([name, title]) => checkGroup(name, title, choices[name]))),
-    el("details", { id: "differential-motions" }, el("summary", { text: "Weak or unstable motions (optional)" }),
+    el("details", { id: "differential-motions" }, el("summary", { text: "Weak, unstable or normally strong motions (optional)" }),
       el("div", { className: "check-groups" }, MOTION_GROUPS.map(([name, title]) => checkGroup(name, title, motions)))),
     el("fieldset", { id: "differential-mechanism", "aria-describedby": "differential-mechanism-help" },
       el("legend", { text: "Mechanism of injury (optional)" }),
@@ -641,11 +648,12 @@ function candidateItem(candidate, index) {
   return el("li", { className: "candidate", dataset: { id: candidate.structure.id }, "aria-labelledby": headingId },
     el("h4", { id: headingId }, link(candidate.structure),
       el("span", { className: "score", text: ` score ${candidate.score.toFixed(2)}` })),
+    candidate.lesion ? el("p", { className: "lesion" }, "As in ", link(candidate.lesion), ".") : null,
     el("h5", { text: "Supported by" }),
     el("ul", { className: "supported" }, candidate.supported_by.map((e) => evidenceItem(e, "Show the facts and sources"))),
     candidate.contradicted_by.length ? [el("h5", { text: "Contradicted by" }),
       el("ul", { className: "contradicted" }, candidate.contradicted_by.map((e) =>
-        evidenceItem(e, "Why an injury here would make it positive")))] : null,
+        evidenceItem(e, CONTRADICTS[e.kind] || "Why an injury here would make it positive")))] : null,
     candidate.unexplained.length ? el("p", { className: "unexplained" }, "Not explained: ",
       listOf(candidate.unexplained.map(link)), ".") : null);
 }
@@ -676,6 +684,7 @@ async function runDifferential(body) {
       "minus the negative tests it contradicts, divided by the number of findings other than negative tests (a " +
       "mechanism it restrains only secondarily counts half); ties go first to the structure whose own facts explain " +
       "them, then to the narrower explanation." }),
+    report.note ? el("p", { id: "differential-note", className: "note", role: "note", text: report.note }) : null,
     count ? el("ol", { id: "differential-candidates", "aria-labelledby": "differential-candidates-heading" },
       report.candidates.map(candidateItem))
       : el("p", { id: "differential-none", text: "No structure in the graph explains these findings (a " +
