@@ -187,12 +187,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print(results.model_dump_json(indent=2))
         return 0
-    if not results.hits:
+    if not results.items:
         print(f"anklekg: nothing matches {args.query!r} ({results.total} hits in all)", file=sys.stderr)
         return EXIT_NOT_FOUND
     print(render_search(results))
-    last = results.offset + len(results.hits)
-    if last < results.total:
+    last = results.offset + len(results.items)
+    if results.total is not None and last < results.total:
         print(f"anklekg: hits {results.offset + 1}-{last} of {results.total}; --offset {last} for more", file=sys.stderr)
     return 0
 
@@ -221,7 +221,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
     if args.json:
         print(found.model_dump_json(indent=2))
         return 0
-    if not found.paths:
+    if not found.items:
         print(
             f"anklekg: no path of at most {args.max_length} steps joins {found.source.label} and {found.target.label}"
             " (--max-length for longer ones)",
@@ -474,10 +474,13 @@ def build_parser() -> argparse.ArgumentParser:
     sparql.add_argument("--graph", action="append", metavar="IRI",
                         help="the default graph is this graph (repeatable), e.g. the inferred graph")  # fmt: skip
     sparql.add_argument("--max-rows", type=int, default=1_000_000, help="stop after this many rows (reported)")
+    sparql.add_argument("--dataset", action="append", metavar="FILE=GRAPH_IRI", type=_dataset_option,
+                        help="also query this RDF file as the named graph GRAPH_IRI (e.g. a local copy of UBERON "
+                        "classes, to join by IRI); repeatable")  # fmt: skip
     sparql.set_defaults(func=cmd_sparql)
 
     export = sub.add_parser(
-        "export", help="write the release artefacts (Turtle, N-Triples, OWL, JSON-LD, GraphML, CSV)"
+        "export", help="write the release artefacts (Turtle, N-Triples, OWL, OBO-style OWL, SSSOM, JSON-LD, GraphML, CSV)"
     )
     data_options(export)
     export.add_argument("--out", default="export", help="output folder (default: ./export)")

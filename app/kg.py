@@ -44,7 +44,7 @@ from .learn import (
 )
 from .learn.browse import BROWSE_DIR_NAME
 from .loader import load_knowledge_base
-from .models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchHitOut, SearchResults
+from .models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchResults
 from .ontology.validation import ValidationReport
 from .reasoning.criticality import CriticalityAnalysis, CriticalityReport
 from .reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport
@@ -147,41 +147,35 @@ class AnkleKG:
         return hits[offset : offset + limit], len(hits)
 
     def search_results(
-        self, query: str, *, types: Collection[str] | None = None, limit: int = 10, offset: int = 0
+        self, query: str, *, types: Collection[str] | None = None, limit: int = 10, offset: int = 0, base: str = ""
     ) -> SearchResults:
-        """One page of :meth:`search` as the answer record GET /v1/search and ``anklekg search --json`` return."""
+        """A page of :meth:`search_page` as the REST API answers it (the list envelope; ``base`` as in
+        :meth:`entities`)."""
         hits, total = self.search_page(query, types=types, limit=limit, offset=offset)
-        return SearchResults(
-            query=query,
-            total=total,
-            limit=limit,
-            offset=offset,
-            hits=[
-                SearchHitOut(
-                    id=h.term.id,
-                    label=h.term.label,
-                    iri=h.term.iri,
-                    types=[self.kb.ref(t) for t in h.term.types],
-                    score=h.score,
-                    match=h.match.public_name,
-                    matched_field=h.matched_field.public_name,
-                    matched_text=h.matched_text,
-                )
-                for h in hits
-            ],
-        )
+        return self.answers.search_results(query, hits, total, types=types, limit=limit, offset=offset, base=base)
 
-    def entities(self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0) -> EntityPage:
-        """A page of entities, ordered by id, optionally of given classes (subclasses included)."""
-        return self.answers.entity_page(types=types, limit=limit, offset=offset)
+    def entities(
+        self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0, base: str = ""
+    ) -> EntityPage:
+        """A page of entities, ordered by id, optionally of given classes (subclasses included).
+
+        ``next``/``prev`` are the REST API's URLs for the neighbouring pages, under ``base`` (the service's root,
+        e.g. ``http://127.0.0.1:8000``; root-relative when empty)."""
+        return self.answers.entity_page(types=types, limit=limit, offset=offset, base=base)
 
     def entity(self, ref: str) -> EntityDetail:
         """Everything about one entity, relations grouped by predicate, each with its sources."""
         return self.answers.entity_detail(self.resolve(ref))
 
-    def neighbours(self, ref: str, *, depth: int = 1, predicates: Collection[str] | None = None) -> Neighbourhood:
-        """Node-link JSON of everything within ``depth`` hops of an entity."""
-        return self.answers.neighbourhood(self.resolve(ref), depth=depth, predicates=predicates)
+    def neighbours(
+        self, ref: str, *, depth: int = 1, predicates: Collection[str] | None = None, limit: int = 500,
+        offset: int = 0, base: str = "",
+    ) -> Neighbourhood:
+        """Node-link JSON of everything within ``depth`` hops of an entity: a page of its links (``items``)
+        and the nodes they join."""
+        return self.answers.neighbourhood(
+            self.resolve(ref), depth=depth, predicates=predicates, limit=limit, offset=offset, base=base
+        )
 
     def paths(
         self,
@@ -191,10 +185,15 @@ class AnkleKG:
         max_length: int = 4,
         predicates: Collection[str] | None = None,
         limit: int = 10,
+        offset: int = 0,
+        base: str = "",
     ) -> Paths:
-        """The shortest connections between two entities (any names), each edge with its sources."""
+        """The shortest connections between two entities (any names), shortest first, each edge with its sources;
+        a page of ``limit`` paths after ``offset``."""
         start, end = self.resolve(source, parameter="from"), self.resolve(target, parameter="to")
-        return self.answers.paths(start, end, max_length=max_length, predicates=predicates, limit=limit)
+        return self.answers.paths(
+            start, end, max_length=max_length, predicates=predicates, limit=limit, offset=offset, base=base
+        )
 
     # -- reasoning (app.reasoning) ------------------------------------------------------------------
     def impact(
@@ -312,10 +311,12 @@ class AnkleKG:
     def criticality_analysis(self) -> CriticalityAnalysis:
         return CriticalityAnalysis(self.kb, self.engine, self.differential_engine)
 
-    def criticality(self, *, types: Collection[str] | None = None, limit: int = 20) -> CriticalityReport:
-        """Structures ranked by the breadth of their injury's impact, with betweenness centrality."""
+    def criticality(
+        self, *, types: Collection[str] | None = None, limit: int = 20, offset: int = 0, base: str = ""
+    ) -> CriticalityReport:
+        """Structures ranked by the breadth of their injury's impact, with betweenness centrality (a page)."""
         types = self.resolver.expand_types(types) if types else None
-        return self.criticality_analysis.rank(types=types, limit=limit)
+        return self.criticality_analysis.rank(types=types, limit=limit, offset=offset, base=base)
 
     def counts(self) -> dict[str, int]:
         """Sizes of the loaded graph, for /health and the README."""

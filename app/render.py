@@ -7,7 +7,7 @@ from typing import Any
 
 from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
-from .reasoning.impact import DestabilisedMotion, ImpactReport
+from .reasoning.impact import DestabilisedMotion, ImpactReport, WeakenedMotion
 
 
 def fact_text(fact: Fact) -> str:
@@ -17,6 +17,22 @@ def fact_text(fact: Fact) -> str:
         return fact.fact.label
     objects = [fact.object.label] if fact.object else [fact.value] if fact.value else []
     return phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
+
+
+def _lost(w: WeakenedMotion) -> str:
+    """The muscles lost; "or" when they come from alternative readings (a peroneal tendon tear: the longus or the
+    brevis, its source does not say which), which the counts, taken from one reading, then fall short of."""
+    one_reading = w.prime_movers_lost + w.assistants_lost_count
+    joiner = " or " if 0 < one_reading < len(w.lost_actions) else ", "
+    return joiner.join(a.label for a in w.lost_actions)
+
+
+def _counts(w: WeakenedMotion) -> str:
+    """What is lost of a motion's recorded muscles, as counts: a share of strength is not what the graph records."""
+    return (
+        f"{w.prime_movers_lost} of {w.prime_movers_recorded} recorded prime movers, "
+        f"{w.assistants_lost_count} of {w.assistants_recorded} assistants"
+    )
 
 
 def _position(report: ImpactReport, d: DestabilisedMotion) -> str:
@@ -69,8 +85,7 @@ def render_impact(report: ImpactReport) -> str:
         [
             (
                 f"{w.joint.label}: {w.motion.label} — {w.status.value}: "
-                f"{', '.join(a.label for a in w.lost_actions)} lost ({w.fraction_lost:.0%} of the recorded actions "
-                "weighted by role, prime mover 1, assistant 0.5: a convention, not a share of strength)",
+                f"{_lost(w)} lost ({_counts(w)})",
                 w.because,
             )
             for w in report.weakened_motions
@@ -79,7 +94,7 @@ def render_impact(report: ImpactReport) -> str:
     section(
         "Prime movers intact, an assisting muscle lost (not weak in the clinic):",
         [
-            (f"{w.joint.label}: {w.motion.label} — {', '.join(a.label for a in w.lost_actions)} lost", w.because)
+            (f"{w.joint.label}: {w.motion.label} — {_lost(w)} lost", w.because)
             for w in report.assistants_lost
         ],
     )
@@ -158,16 +173,16 @@ def render_search(results: SearchResults) -> str:
     return "\n".join(
         f"{h.id}\t{h.label}\t{', '.join(t.label for t in h.types)}\t{h.match} match on {h.matched_field}: "
         f"{h.matched_text!r}"
-        for h in results.hits
+        for h in results.items
     )
 
 
 def render_paths(paths: Paths) -> str:
     """Each path a numbered block, one stored edge a line (arrows show the edge's own direction) with its sources."""
     lines = [f"Paths from {paths.source.label} ({paths.source.id}) to {paths.target.label} ({paths.target.id}):"]
-    for number, path in enumerate(paths.paths, 1):
-        lines.append(f"{number}. {len(path)} step{'s' if len(path) != 1 else ''}")
-        for step in path:
+    for number, path in enumerate(paths.items, paths.offset + 1):
+        lines.append(f"{number}. {path.length} step{'s' if path.length != 1 else ''}")
+        for step in path.steps:
             sources = "; ".join(s.label for s in step.sources)
             inferred = " (inferred)" if step.inferred else ""
             text = f"   {step.subject.label} —{step.predicate.label}→ {step.object.label}{inferred}"

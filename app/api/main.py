@@ -21,6 +21,7 @@ from ..version import __version__
 from .answer_cache import AnswerCache
 from .caching import ConditionalGetMiddleware
 from .guard import RequestGuardMiddleware, allowed_hosts
+from .openapi import install_openapi
 from .problems import install_problem_handlers
 from .routes import (
     analytics,
@@ -34,6 +35,7 @@ from .routes import (
     linked_data,
     pages,
     paths,
+    problem_types,
     quiz,
     search,
     sparql,
@@ -179,6 +181,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
     app.add_middleware(HeadAsGetMiddleware)
 
     install_problem_handlers(app)
+    install_openapi(app)
 
     @app.get("/", tags=["health"], response_model=None)
     def read_index(request: Request) -> dict[str, object] | RedirectResponse:
@@ -215,6 +218,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         exports,
         sparql,
         linked_data,
+        problem_types,
         pages,
     ):
         app.include_router(module.router)

@@ -86,6 +86,7 @@ PASSES_THROUGH = compress(AKG.passesThrough)
 PROXIMAL_ATTACHMENT = compress(AKG.proximalAttachment)
 SENSORY_TERRITORY = compress(AKG.sensoryTerritory)
 SPANS_JOINT = compress(AKG.spansJoint)
+SUPPLIED_BY = compress(AKG.suppliedBy)
 
 #: What the impact engine takes as an injury: a structure (and its subclasses) or a named condition.
 INJURABLE_TYPES = (ANATOMICAL_STRUCTURE, CONDITION)

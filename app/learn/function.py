@@ -14,6 +14,7 @@ from functools import partial
 from ..knowledge import schema
 from ..knowledge.model import Restraint
 from ..models import EntityRef, Fact
+from ..ontology.curies import expand
 from ..reasoning.impact import terms
 from .drafts import Choice, Draft, draft, sourced
 from .graph import LearnGraph, capital, join
@@ -63,7 +64,11 @@ def measured_part(graph: LearnGraph, r: Restraint) -> Fact:
         update={
             "qualifiers": qualifiers,
             "predicate": fact.predicate.model_copy(update={"label": predicate}),
-            "fact": EntityRef(id=r.id, label=said + _positions_phrase(graph, _positions_used(graph, r)), iri=None),
+            "fact": EntityRef(
+                id=r.id,
+                label=said + _positions_phrase(graph, _positions_used(graph, r)),
+                iri=fact.fact.iri if fact.fact else expand(r.id) or r.id,
+            ),
         }
     )
 

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from app.cli import build_parser
+from app.kg import AnkleKG
 from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH
 from tests.conftest import DATA, ROOT
 
@@ -243,3 +244,31 @@ def test_every_option_of_every_command_says_what_it_is_for() -> None:
     ]
     assert not silent, f"options without help text: {silent}"
     assert "exit status:" in parser.format_help() and "141" in parser.format_help()
+def test_the_text_reads_alternatives_as_or_and_relations_as_english(kg: AnkleKG) -> None:
+    """A peroneal tendon tear loses the longus or the brevis (its source does not say which), never both; every
+    "because" line reads as a clause ("... is the tendon of ..."), and weak motions are counts, not percentages."""
+    from app.render import render_impact
+
+    text = render_impact(kg.impact(["peroneal tendon tear"]))
+    assert "fibularis longus or fibularis brevis lost" in text
+    assert "fibularis longus, fibularis brevis" not in text
+    tp = render_impact(kg.impact([("tibialis posterior tendon", 3)]))
+    assert "tendon of tibialis posterior tendon of" not in tp
+    assert "is the tendon of the tibialis posterior" in tp
+    assert "recorded prime movers" in tp and "a convention, not a share of strength" not in tp
+
+
+def test_sparql_joins_with_a_local_uberon_copy_by_iri(tmp_path: Path) -> None:
+    """The command docs/interoperability.md shows: AnkleKG's ligaments and their UBERON class and parent."""
+    query = tmp_path / "join.rq"
+    query.write_text(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "SELECT ?label ?uberon_label WHERE { ?e rdfs:label ?label ; skos:exactMatch ?u .\n"
+        "  GRAPH <https://example.org/uberon-ankle> { ?u rdfs:label ?uberon_label } } ORDER BY ?label"
+    )
+    fixture = ROOT / "tests" / "data" / "uberon_ankle_classes.ttl"
+    result = anklekg("sparql", "--dataset", f"{fixture}=https://example.org/uberon-ankle", f"@{query}")
+    assert result.returncode == 0, result.stderr
+    assert "anterior talofibular ligament,anterior talofibular ligament" in result.stdout.splitlines()
+    assert "deltoid ligament,medial ligament of ankle joint" in result.stdout.splitlines()

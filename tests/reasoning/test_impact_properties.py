@@ -144,3 +144,20 @@ def test_a_role_or_position_that_is_the_editors_reading_says_so_in_its_sentence(
         role_read = str(row.get("rb", "")).endswith("#EditorInference")
         position_read = str(row.get("pb", "")).endswith("#EditorInference") and bool(restraint.positions)
         assert sentence.count("the editor's reading") == role_read + position_read, sentence
+
+
+MUSCLES = sorted(
+    {row["m"] for row in select("SELECT DISTINCT ?m WHERE { ?a a akg:MuscleAction ; akg:actingMuscle ?m }")}
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(MUSCLES), grades)
+def test_a_weak_motion_says_what_it_lost_in_counts(kg: AnkleKG, muscle: str, grade: int) -> None:
+    """The text says 'n of m recorded prime movers, k of l assistants': counts that add up to the lost muscles."""
+    report = kg.impact([(muscle, grade)])
+    for w in [*report.weakened_motions, *report.assistants_lost]:
+        assert w.prime_movers_lost + w.assistants_lost_count == len(w.lost_actions), w
+        assert w.prime_movers_lost <= w.prime_movers_recorded and w.assistants_lost_count <= w.assistants_recorded
+        if w.status.value == "assistants lost":
+            assert w.prime_movers_lost == 0 and w.prime_movers_recorded > 0

@@ -4,25 +4,31 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Body, Depends
+from pydantic import ConfigDict, Field
 
 from ...reasoning.differential import DifferentialReport
 from ..deps import KnowledgeGraphDep
 from ..problems import PROBLEM_RESPONSES
 from ..responses import ModelResponse
+from ..strict import StrictBody, known_query_parameters
 
-router = APIRouter(prefix="/v1", tags=["differential"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    prefix="/v1",
+    tags=["differential"],
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(known_query_parameters)],  # a misspelt parameter is refused, not ignored
+)
 
 Names = Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]], Field(max_length=20)]
 
 
-class Mechanism(BaseModel):
+class Mechanism(StrictBody):
     motion: str = Field(min_length=1, max_length=200, examples=["inversion"])
     position: str | None = Field(default=None, max_length=200, examples=["plantarflexion"])
 
 
-class DifferentialRequest(BaseModel):
+class DifferentialRequest(StrictBody):
     positive_tests: Names = Field(default_factory=list, examples=[["anterior drawer test"]])
     negative_tests: Names = Field(default_factory=list, examples=[["talar tilt test"]])
     symptoms: Names = Field(default_factory=list, examples=[["instability or giving way"]])
@@ -40,8 +46,9 @@ class DifferentialRequest(BaseModel):
     mechanism: Mechanism | None = None
     limit: int = Field(default=10, ge=1, le=50)
 
-    model_config = {
-        "json_schema_extra": {
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
             "examples": [
                 {
                     "positive_tests": ["anterior drawer test"],
@@ -49,13 +56,14 @@ class DifferentialRequest(BaseModel):
                     "mechanism": {"motion": "inversion", "position": "plantarflexion"},
                 }
             ]
-        }
-    }
+        },
+    )
 
 
 @router.post("/differential", response_model=DifferentialReport)
 def create_differential(kg: KnowledgeGraphDep, request: Annotated[DifferentialRequest, Body()]) -> ModelResponse:
-    """Ranked candidate injured structures, each with the facts that support and contradict it."""
+    """Ask which injured structure explains these findings: ranked candidates, each with the facts that support
+    and contradict it."""
     mechanism = (request.mechanism.motion, request.mechanism.position) if request.mechanism else None
     return ModelResponse(
         kg.differential(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel
 
 from ...exports import ARTEFACTS, build_artefact
@@ -12,8 +12,14 @@ from ...version import __version__
 from ..caching import conditional_response, release_etag
 from ..deps import KnowledgeGraphDep
 from ..problems import PROBLEM_RESPONSES, ProblemError
+from ..strict import known_query_parameters
 
-router = APIRouter(prefix="/v1/export", tags=["export"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    prefix="/v1/export",
+    tags=["export"],
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(known_query_parameters)],  # a misspelt parameter is refused, not ignored
+)
 
 
 class ArtefactOut(BaseModel):

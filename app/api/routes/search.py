@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from ...models import SearchResults
+from ...models import MAX_PAGE, SearchResults
 from ..answer_cache import cached_answer
-from ..deps import KnowledgeGraphDep
+from ..deps import BaseUrlDep, KnowledgeGraphDep
 from ..problems import PROBLEM_RESPONSES
+from ..strict import known_query_parameters
 
-router = APIRouter(prefix="/v1", tags=["search"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    prefix="/v1",
+    tags=["search"],
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(known_query_parameters)],  # a misspelt parameter is refused, not ignored
+)
 
 
 # async: short CPU-bound work (under ~20 ms at worst); a thread-pool hop under the GIL costs ~30% more CPU
@@ -20,6 +26,7 @@ router = APIRouter(prefix="/v1", tags=["search"], responses=PROBLEM_RESPONSES)
 async def search_entities(
     request: Request,
     kg: KnowledgeGraphDep,
+    base: BaseUrlDep,
     q: Annotated[
         str,
         Query(
@@ -36,10 +43,13 @@ async def search_entities(
             "are found only when asked for (type=Reference)."
         ),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE["search"], description="Hits per page.")] = 10,
     offset: Annotated[int, Query(ge=0, le=10_000, description="Hits to skip (`total` says how many there are).")] = 0,
 ) -> Response:
-    """Ranked hits: exact, prefix, word, then fuzzy matches; within each, anatomy before conditions and the rest."""
+    """Search by any name, typos tolerated: exact, prefix, word, then fuzzy matches; within each, anatomy before
+    conditions and the rest."""
     types = kg.resolve_classes(type) if type else None
-    key = ("search", q, tuple(sorted(types)) if types is not None else None, limit, offset)
-    return await cached_answer(request, key, lambda: kg.search_results(q, types=types, limit=limit, offset=offset))
+    key = ("search", base, q, tuple(sorted(types)) if types is not None else None, limit, offset)
+    return await cached_answer(
+        request, key, lambda: kg.search_results(q, types=types, limit=limit, offset=offset, base=base)
+    )

@@ -100,6 +100,7 @@ def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affecte
             if (st.predicate == terms.EXAMINES_STRUCTURE and st.object == structure)
             or (st.predicate == terms.DETECTS_LESION and st.object == state.lesion)
         ]  # fmt: skip
+        steps.sort(key=lambda st: st.predicate != terms.EXAMINES_STRUCTURE)  # what it examines, then what it detects
         because = unique_facts(ctx.facts([*state.chain, *steps]))
         items.append(ExpectedPositiveTest(
             test=ctx.kb.ref(test.id), structure=ctx.kb.ref(structure),

@@ -304,6 +304,10 @@ def weakened_item(ctx: Context, w: Weakness) -> WeakenedMotion:
         fraction_lost=w.fraction_lost,
         status=w.status,
         lost_actions=[ctx.kb.ref(a.muscle) for a in w.members if w.loss[a.id] > 0],
+        prime_movers_recorded=sum(1 for a in w.members if a.role is ActionRole.PRIME_MOVER),
+        prime_movers_lost=sum(1 for a in w.members if a.role is ActionRole.PRIME_MOVER and w.loss[a.id] > 0),
+        assistants_recorded=sum(1 for a in w.members if a.role is not ActionRole.PRIME_MOVER),
+        assistants_lost_count=sum(1 for a in w.members if a.role is not ActionRole.PRIME_MOVER and w.loss[a.id] > 0),
         score=round(w.fraction_lost + {Strength.LOST: 1.0, Strength.PRIME_MOVERS_LOST: 0.5}.get(w.status, 0.0), 4),
         because=because,
         rules=ctx.rule_refs(*rules, "rule:injury-loses-actions", "rule:motion-weakened"),
@@ -318,7 +322,7 @@ def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) ->
     for g in groups:
         lost_facts = list(g.steps)
         for r in g.members:
-            if g.loss[r.id] == 0 and r.structure not in loss:
+            if g.loss[r.id] == 0 and r.structure not in loss and not _part_lost(ctx, r.structure, loss):
                 _collect(collected, (r.structure, "restraint", g.joint, g.motion), g.position,
                          g.fraction_lost * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)],
                          g.step_rules)  # fmt: skip
@@ -328,6 +332,20 @@ def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) ->
                 _collect(collected, (action.muscle, "dynamic stabiliser", g.joint, g.motion), g.position,
                          g.fraction_lost * ctx.load_rank[action.role], facts, g.step_rules)  # fmt: skip
     return _load_items(ctx, collected, "rule:load-transfer")
+
+
+def _part_lost(ctx: Context, whole: str, loss: dict[str, float]) -> bool:
+    """A part of the whole (at any depth) lost: the deltoid ligament whose deep bands are torn takes no load over
+    from them."""
+    stack, seen = [whole], {whole}
+    while stack:
+        for st in ctx.objects(stack.pop(), terms.HAS_PART):
+            if loss.get(st.object, 0.0) > 0:
+                return True
+            if st.object not in seen:
+                seen.add(st.object)
+                stack.append(st.object)
+    return False
 
 
 @implements("rule:synergists-take-over")

@@ -116,6 +116,10 @@ class WeakenedMotion(Conclusion):
     )
     status: Strength
     lost_actions: list[EntityRef]
+    prime_movers_recorded: int = Field(default=0, description="Muscles recorded as prime movers of this motion.")
+    prime_movers_lost: int = Field(default=0, description="Of those, how many this injury takes (wholly or in part).")
+    assistants_recorded: int = Field(default=0, description="Muscles recorded as assisting this motion.")
+    assistants_lost_count: int = Field(default=0, description="Of those, how many this injury takes.")
 
 
 #: Why an intact structure carries more: it restrains the motion, stabilises it by pulling the other way, or produces it

@@ -73,10 +73,17 @@ function link(ref) {
 }
 
 /** "a", "a and b", "a, b and c" from nodes or strings. */
-function listOf(items) {
+// Muscles lost in alternative readings (a peroneal tendon tear: the longus or the brevis) are joined with "or": the
+// counts come from one reading and fall short of the list.
+function alternativesJoiner(m) {
+  const one = m.prime_movers_lost + m.assistants_lost_count;
+  return one > 0 && one < m.lost_actions.length ? " or " : " and ";
+}
+
+function listOf(items, last = " and ") {
   const out = [];
   items.forEach((item, i) => {
-    if (i > 0) out.push(i === items.length - 1 ? " and " : ", ");
+    if (i > 0) out.push(i === items.length - 1 ? last : ", ");
     out.push(item);
   });
   return out;
@@ -166,15 +173,15 @@ async function runSearch(query) {
   }
   if (token !== searchToken) return;
   box.dataset.query = query;
-  if (!data.hits.length) {
+  if (!data.items.length) {
     box.replaceChildren(el("p", { id: "no-results", text: `Nothing matches “${query}”. Try another name or a shorter word.` }));
     return;
   }
-  const exact = data.hits[0].match !== "fuzzy";
+  const exact = data.items[0].match !== "fuzzy";
   const heading = exact
-    ? `${data.hits.length} result${data.hits.length === 1 ? "" : "s"} for “${query}”`
+    ? `${data.items.length} result${data.items.length === 1 ? "" : "s"} for “${query}”`
     : `No exact match for “${query}”. Did you mean:`;
-  const items = data.hits.map((hit) => el("li", { className: "hit" },
+  const items = data.items.map((hit) => el("li", { className: "hit" },
     link(hit), hit.types.map((t) => el("span", { className: "type", text: t.label })),
     hit.matched_field !== "label" ? el("span", { className: "muted", text: ` (${hit.matched_field} “${hit.matched_text}”)` })
       : null));
@@ -372,9 +379,10 @@ const IMPACT_SECTIONS = [
       + ` (${pct(m.fraction_lost)} of the recorded restraint, by ${m.weighting})`, basisNote(m),
     m.note ? el("div", { className: "note", text: m.note }) : ""]],
   ["assistants_lost", "Prime movers intact, an assisting muscle lost (not weak in the clinic)", (m) => [link(m.motion),
-    " at the ", link(m.joint), " — ", listOf(m.lost_actions.map(link)), " lost"]],
+    " at the ", link(m.joint), " — ", listOf(m.lost_actions.map(link), alternativesJoiner(m)), " lost"]],
   ["weakened_motions", "Weakened motions", (m) => [link(m.motion), " at the ", link(m.joint), statusBadge(m.status),
-    ` — ${pct(m.fraction_lost)} of the muscles' production lost`, basisNote(m)]],
+    ` — ${m.prime_movers_lost} of ${m.prime_movers_recorded} recorded prime movers, `
+      + `${m.assistants_lost_count} of ${m.assistants_recorded} assistants lost`, basisNote(m)]],
   ["expected_positive_tests", "Expected positive tests", (t) => [link(t.test),
     t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "",
     t.structure ? [" — examines the ", link(t.structure)] : "", positionsPhrase(t.positions)]],
@@ -530,16 +538,22 @@ const FINDING_FIELDS = [["positive_tests", "Positive tests"], ["negative_tests",
 const CONTRADICTS = { "motion of normal strength": "Why an injury here would weaken it",
   "area of normal sensation": "Why an injury here would numb it" };
 
-/** Every entity of one class, following the listing's `next` pages. */
-async function allEntities(type, pageSize = 200) {
-  const items = [];
-  let path = `/v1/entities?${new URLSearchParams({ type, limit: String(pageSize) })}`;
+/** Every page of a list answer, following its `next` links (absolute URLs: only their path and query are used,
+ * so the pages come from this page's origin whatever the Host a proxy passed on). */
+async function allPages(path) {
+  const pages = [];
   while (path) {
     const page = await api(path);
-    items.push(...page.items);
-    path = page.next ? `/v1/entities${page.next}` : null;
+    pages.push(page);
+    path = page.next ? (({ pathname, search }) => pathname + search)(new URL(page.next)) : null;
   }
-  return items;
+  return pages;
+}
+
+/** Every entity of one class. */
+async function allEntities(type, pageSize = 200) {
+  const pages = await allPages(`/v1/entities?${new URLSearchParams({ type, limit: String(pageSize) })}`);
+  return pages.flatMap((page) => page.items);
 }
 
 function checkGroup(name, title, choices) {

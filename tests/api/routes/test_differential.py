@@ -104,3 +104,13 @@ def test_a_tie_at_the_top_is_counted_and_explained(client: httpx.Client) -> None
     body = differential(client, symptoms=["pain", "swelling", "tenderness"], limit=3)
     assert body["tied_at_top"] > 3
     assert "do not point to one structure" in body["note"]
+
+
+def test_a_misspelt_finding_is_refused_with_the_field_meant(client: httpx.Client) -> None:
+    response = client.post("/v1/differential", json={"positive_test": ["anterior drawer test"]})
+    problem = response.json()
+    assert response.status_code == 422 and problem["parameter"] == "positive_test"
+    assert problem["suggestions"][0]["id"] == "positive_tests"
+    mechanism = client.post("/v1/differential", json={"positive_tests": ["anterior drawer test"],
+                                                      "mechanism": {"motion": "inversion", "postion": "neutral"}})
+    assert mechanism.status_code == 422 and mechanism.json()["parameter"] == "mechanism.postion"
