@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from urllib.parse import urlencode
 
-from app.graph.algorithms import neighbourhood, shortest_paths
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.lookup import SearchHit
-from app.knowledge.model import Term, Xref
-from app.knowledge.schema import CLINICAL_ENTITY, INJURABLE_TYPES
-from app.models import (
+from .graph.algorithms import neighbourhood, shortest_paths
+from .knowledge.base import KnowledgeBase
+from .knowledge.lookup import SearchHit
+from .knowledge.model import Term, Xref
+from .knowledge.schema import CLINICAL_ENTITY, INJURABLE_TYPES
+from .models import (
     EDUCATIONAL_NOTICE,
     EntityDetail,
     EntityEntry,
@@ -32,7 +32,7 @@ from app.models import (
     XrefOut,
     page_links,
 )
-from app.ontology.curies import expand, local_name
+from .ontology.curies import expand, local_name
 
 __all__ = ["Answers"]
 

@@ -21,13 +21,13 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from app import __version__
-from app.kg import AnkleKG
-from app.knowledge import schema
-from app.obo import obo_owl, sssom_tsv
-from app.ontology.context import jsonld_context
-from app.ontology.load import to_rdflib
-from app.vocab import PREFIXES
+from .kg import AnkleKG
+from .knowledge import schema
+from .obo import obo_owl, sssom_tsv
+from .ontology.context import jsonld_context
+from .ontology.load import to_rdflib
+from .version import __version__
+from .vocab import PREFIXES
 
 __all__ = ["ARTEFACTS", "Artefact", "build_artefact", "write_all"]
 

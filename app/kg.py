@@ -2,7 +2,7 @@
 
 The REST API calls these same methods, so a notebook and the service give the same answers::
 
-    >>> from app.kg import AnkleKG
+    >>> from app.kg import AnkleKG  # installed: from anklekg import AnkleKG
     >>> kg = AnkleKG.load()
     >>> kg.entity("ATFL").label
     'anterior talofibular ligament'
@@ -24,16 +24,15 @@ from functools import cached_property
 import networkx as nx
 import pyoxigraph as ox
 
-from app import __version__
-from app.answers import Answers
-from app.diagrams import Diagram, DiagramList, Diagrams, load_diagrams
-from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, UnknownTerm
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.lookup import SearchHit
-from app.knowledge.model import Term
-from app.knowledge.resolver import Injury, Resolver
-from app.knowledge.schema import CLINICAL_TEST, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
-from app.learn import (
+from .answers import Answers
+from .diagrams import Diagram, DiagramList, Diagrams, load_diagrams
+from .errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, UnknownTerm
+from .knowledge.base import KnowledgeBase
+from .knowledge.lookup import SearchHit
+from .knowledge.model import Term
+from .knowledge.resolver import Injury, Resolver
+from .knowledge.schema import CLINICAL_TEST, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
+from .learn import (
     BrowseAxis,
     BrowseGroup,
     BrowseGroups,
@@ -43,17 +42,18 @@ from app.learn import (
     QuizGenerator,
     browse_groups,
 )
-from app.learn.browse import BROWSE_DIR_NAME
-from app.loader import load_knowledge_base
-from app.models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchResults
-from app.ontology.validation import ValidationReport
-from app.reasoning.criticality import CriticalityAnalysis, CriticalityReport
-from app.reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport
-from app.reasoning.impact import ImpactEngine, ImpactReport
-from app.reasoning.rules import load_rules
-from app.settings import Settings
-from app.sparql.dataset import build_dataset, parse_dataset_option
-from app.sparql.engine import run_query
+from .learn.browse import BROWSE_DIR_NAME
+from .loader import load_knowledge_base
+from .models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchResults
+from .ontology.validation import ValidationReport
+from .reasoning.criticality import CriticalityAnalysis, CriticalityReport
+from .reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport
+from .reasoning.impact import ImpactEngine, ImpactReport
+from .reasoning.rules import load_rules
+from .settings import Settings
+from .sparql.dataset import build_dataset, parse_dataset_option
+from .sparql.engine import run_query
+from .version import __version__
 
 #: The most questions one quiz holds (GET /v1/quiz?count=).
 MAX_QUIZ_QUESTIONS = 20

@@ -12,14 +12,14 @@ import logging
 
 import pyoxigraph as ox
 
-from app.errors import OntologyInvalid
-from app.graph.projection import project_graph
-from app.knowledge.base import KnowledgeBase, build_knowledge_base
-from app.ontology.load import load_store
-from app.ontology.mappings import MAPPING_TABLE, derive_mappings, mapping_quads
-from app.ontology.validation import ValidationReport, inputs, validate
-from app.ontology.validation.stamp import ValidationStamp
-from app.settings import Settings
+from .errors import OntologyInvalid
+from .graph.projection import project_graph
+from .knowledge.base import KnowledgeBase, build_knowledge_base
+from .ontology.load import load_store
+from .ontology.mappings import MAPPING_TABLE, derive_mappings, mapping_quads
+from .ontology.validation import ValidationReport, inputs, validate
+from .ontology.validation.stamp import ValidationStamp
+from .settings import Settings
 
 __all__ = ["load_knowledge_base", "validated_report", "validation_stamp"]
 

@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .tables import Cell, Table, Tabular
+
 EDUCATIONAL_NOTICE = (
     "AnkleKG is an educational resource. Its clinical content summarises published sources for "
     "learning and research; it is not medical advice and must not be used to diagnose or treat anyone."
@@ -104,6 +106,21 @@ class Fact(BaseModel):
     )
 
 
+def source_labels(facts: Iterable[Fact]) -> str:
+    """The sources behind these facts, each once, in order: one cell of a notebook table."""
+    return "; ".join(dict.fromkeys(source.label for fact in facts for source in fact.sources))
+
+
+def fact_detail(fact: Fact) -> str:
+    """A fact's qualifiers and note as one line (``joint: talocrural joint; role: primary``), for a fact that has
+    no node of its own whose label would say it."""
+    parts = [
+        f"{key}: {value if isinstance(value, str) else ', '.join(ref.label for ref in value)}"
+        for key, value in fact.qualifiers.items()
+    ]
+    return "; ".join([*parts, *(["inferred"] if fact.inferred else []), *([fact.note] if fact.note else [])])
+
+
 class RuleRef(BaseModel):
     """An inference rule from data/rules/, as applied to reach a conclusion."""
 
@@ -137,7 +154,7 @@ class RelationGroup(BaseModel):
     targets: list[RelationTarget]
 
 
-class EntityDetail(EntityEntry):
+class EntityDetail(Tabular, EntityEntry):
     """Everything the graph says about one entity, each relation with its sources."""
 
     definition: str | None = None
@@ -175,6 +192,78 @@ class EntityDetail(EntityEntry):
         examples=["/v1/impact?injured=ANKLE:0000016"],
     )
     notice: str | None = None
+
+    def as_table(self) -> Table:
+        """One row per name, cross-reference and fact (relations, restraints, actions, treatments...)."""
+        rows: list[dict[str, Cell]] = []
+
+        def row(
+            section: str,
+            predicate: str,
+            label: str | None,
+            id: str | None = None,
+            detail: str | None = None,
+            sources: str | None = None,
+        ) -> None:
+            values = (section, predicate, label, id, detail, sources)
+            rows.append(dict(zip(ENTITY_COLUMNS, values, strict=True)))
+
+        if self.definition:
+            source = self.definition_source.label if self.definition_source else None
+            row("definition", "definition", self.definition, sources=source)
+        for kind, names in (("synonym", self.synonyms), ("abbreviation", self.abbreviations)):
+            for name in names:
+                row("names", kind, name)
+        if self.latin_name:
+            row("names", "Latin name", self.latin_name)
+        for xref in self.xrefs:
+            row("xrefs", "cross-reference", None, xref.id, xref.note, xref.source.label if xref.source else None)
+        for group in self.relations:
+            for target in group.targets:
+                qualifiers = [f"{key}: {value}" for key, value in target.qualifiers.items()]
+                detail = "; ".join([*qualifiers, *(["inferred"] if target.inferred else [])])
+                sources = "; ".join(source.label for source in target.sources)
+                row("relations", group.predicate.label, target.target.label, target.target.id, detail, sources)
+        facts = {
+            "restraints": self.restraints,
+            "actions": self.actions,
+            "restrained_by": self.restrained_by,
+            "treatments": self.treatments,
+            "supports": self.supports,
+        }
+        for section, listed in facts.items():
+            for fact in listed:
+                other = fact.object if fact.object and fact.object.id != self.id else fact.subject
+                label = fact.value if fact.object is None and fact.value is not None else other.label
+                detail = fact.fact.label if fact.fact else fact_detail(fact)
+                row(section, fact.predicate.label, label, other.id, detail, source_labels([fact]))
+        for ref in self.defines:
+            row("defines", "defines", ref.label, ref.id)
+        return Table(
+            title=f"{self.label} ({self.id}) — {', '.join(t.label for t in self.types)}",
+            columns=ENTITY_COLUMNS,
+            rows=rows,
+            notice=self.notice or EDUCATIONAL_NOTICE,
+            group_by="section",
+            captions=ENTITY_SECTIONS,
+        )
+
+
+#: The columns of an entity as a table.
+ENTITY_COLUMNS = ("section", "predicate", "label", "id", "detail", "sources")
+#: Captions of an entity's sections in a notebook.
+ENTITY_SECTIONS = {
+    "definition": "Definition",
+    "names": "Names",
+    "xrefs": "Cross-references",
+    "relations": "Relations",
+    "restraints": "Restraints it provides",
+    "actions": "Motions it produces",
+    "restrained_by": "What restrains it",
+    "treatments": "Graded treatments (educational)",
+    "supports": "Facts this source supports",
+    "defines": "Entities this source defines",
+}
 
 
 class EntityPage(Page[EntityEntry]):

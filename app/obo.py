@@ -19,12 +19,12 @@ from typing import cast
 
 import pyoxigraph as ox
 
-from app.knowledge import schema
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import Statement
-from app.ontology.curies import CONVERTER, expand
-from app.ontology.mappings import JUSTIFICATIONS, MAPPED_PREFIXES
-from app.vocab import (
+from .knowledge import schema
+from .knowledge.base import KnowledgeBase
+from .knowledge.model import Statement
+from .ontology.curies import CONVERTER, expand
+from .ontology.mappings import JUSTIFICATIONS, MAPPED_PREFIXES
+from .vocab import (
     DCTERMS,
     IAO_DEFINITION,
     OBO_OWL_IRI,

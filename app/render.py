@@ -1,13 +1,13 @@
-"""Impact answers as text for a terminal (``anklekg impact``): each conclusion, then the facts and sources behind
-it, with the educational notice."""
+"""Answers as text for a terminal: an impact report (``anklekg impact``: each conclusion, then the facts and sources
+behind it), an entity, search hits and paths; each with the educational notice where it carries clinical content."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from app.knowledge import phrases
-from app.models import EDUCATIONAL_NOTICE, Fact
-from app.reasoning.impact import DestabilisedMotion, ImpactReport, WeakenedMotion
+from .knowledge import phrases
+from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
+from .reasoning.impact import DestabilisedMotion, ImpactReport, WeakenedMotion
 
 
 def fact_text(fact: Fact) -> str:
@@ -146,3 +146,45 @@ def _restraints_lost(d: DestabilisedMotion) -> str:
     share = f"{d.fraction_lost:.0%} of the recorded restraint by {d.weighting}"
     text = f"{d.restraints_lost} of {d.restraints_recorded} recorded restraints lost ({', '.join(roles)}; {share})"
     return text + (f"; {d.note}" if d.note else "")
+
+
+def render_entity(entity: EntityDetail) -> str:
+    """The entity's sections as in a notebook (:meth:`EntityDetail.as_table`), one fact a line with its sources."""
+    table = entity.as_table()
+    lines = [table.title]
+    section = None
+    for row in table.rows:
+        if row["section"] != section:
+            section = row["section"]
+            lines.append(ENTITY_SECTIONS.get(str(section), str(section)) + ":")
+        text = f"  {row['predicate']}: {row['label'] or row['id']}"
+        if row["id"] and row["label"]:
+            text += f" ({row['id']})"
+        if row["detail"]:
+            text += f" — {row['detail']}"
+        if row["sources"]:
+            text += f" [{row['sources']}]"
+        lines.append(text)
+    return "\n".join([*lines, "", table.notice])
+
+
+def render_search(results: SearchResults) -> str:
+    """One hit a line: id, label, kinds, and what matched."""
+    return "\n".join(
+        f"{h.id}\t{h.label}\t{', '.join(t.label for t in h.types)}\t{h.match} match on {h.matched_field}: "
+        f"{h.matched_text!r}"
+        for h in results.items
+    )
+
+
+def render_paths(paths: Paths) -> str:
+    """Each path a numbered block, one stored edge a line (arrows show the edge's own direction) with its sources."""
+    lines = [f"Paths from {paths.source.label} ({paths.source.id}) to {paths.target.label} ({paths.target.id}):"]
+    for number, path in enumerate(paths.items, paths.offset + 1):
+        lines.append(f"{number}. {path.length} step{'s' if path.length != 1 else ''}")
+        for step in path.steps:
+            sources = "; ".join(s.label for s in step.sources)
+            inferred = " (inferred)" if step.inferred else ""
+            text = f"   {step.subject.label} —{step.predicate.label}→ {step.object.label}{inferred}"
+            lines.append(text + (f" [{sources}]" if sources else ""))
+    return "\n".join(lines)

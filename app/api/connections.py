@@ -37,9 +37,9 @@ from typing import Any, ClassVar
 import httptools
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
-from app import __version__
-from app.api.problems import PROBLEM_JSON, problem_type_uri
-from app.sparql.protocol import MAX_QUERY_BYTES
+from ..sparql.protocol import MAX_QUERY_BYTES
+from ..version import __version__
+from .problems import PROBLEM_JSON, problem_type_uri
 
 __all__ = ["MAX_HEADER_BYTES", "MAX_URL_BYTES", "ConnectionLimits", "GuardedHttpProtocol", "guarded_protocol"]
 

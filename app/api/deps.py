@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.api.sparql_runner import SparqlService
-from app.kg import AnkleKG
+from ..kg import AnkleKG
+from .sparql_runner import SparqlService
 
 
 async def get_kg(request: Request) -> AnkleKG:

@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
-from app.api.problems import PROBLEM_BASE, PROBLEM_JSON, Problem
+from .problems import PROBLEM_BASE, PROBLEM_JSON, Problem
 
 __all__ = ["SUMMARIES", "install_openapi"]
 
@@ -103,11 +103,11 @@ def _abridge(value: Any, items: int = 2) -> Any:
 
 #: The example request of each JSON operation, asked of the loaded AnkleKG (the same calls as the routes make)
 def _examples(kg: Any, base: str) -> dict[str, Callable[[], BaseModel | Any]]:
-    from app.api.routes.exports import list_exports
-    from app.api.routes.problem_types import list_problem_types_model, problem_type_model
-    from app.api.routes.sparql import list_examples
-    from app.ontology.context import jsonld_context
-    from app.vocab import PREFIXES
+    from ..ontology.context import jsonld_context
+    from ..vocab import PREFIXES
+    from .routes.exports import list_exports
+    from .routes.problem_types import list_problem_types_model, problem_type_model
+    from .routes.sparql import list_examples
 
     return {
         "health-read_health": lambda: {"status": "ok", "version": kg.version, "counts": kg.counts()},

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import AmbiguousTerm, AnkleKGError, InvalidArgument, TermNotResolved, UnknownTerm, UnknownView
+from ..errors import AmbiguousTerm, AnkleKGError, InvalidArgument, TermNotResolved, UnknownTerm, UnknownView
 
 PROBLEM_JSON = "application/problem+json"
 #: Problem ``type`` URIs: ``https://w3id.org/anklekg/problems/<slug>``, meant to redirect (as the entity IRIs) to the

@@ -25,14 +25,14 @@ import pyoxigraph as ox
 from fastapi import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.problems import PROBLEM_JSON, ProblemError, problem_type_uri
-from app.settings import Settings
-from app.sparql.admission import ClientGate, TooManyQueries
-from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
-from app.sparql.pool import WorkerFailed, WorkerPool
-from app.sparql.results import NotAcceptable
-from app.sparql.runner import QueryPreempted, QueryRunner, QueryTimeout, ServiceBusy
-from app.sparql.upstream import UpstreamEndpoint, UpstreamFailed, UpstreamUnavailable
+from ..settings import Settings
+from ..sparql.admission import ClientGate, TooManyQueries
+from ..sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
+from ..sparql.pool import WorkerFailed, WorkerPool
+from ..sparql.results import NotAcceptable
+from ..sparql.runner import QueryPreempted, QueryRunner, QueryTimeout, ServiceBusy
+from ..sparql.upstream import UpstreamEndpoint, UpstreamFailed, UpstreamUnavailable
+from .problems import PROBLEM_JSON, ProblemError, problem_type_uri
 
 __all__ = ["ClientGone", "RefuseFullClients", "SparqlService", "not_acceptable", "result_headers", "too_many_queries"]
 

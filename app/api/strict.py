@@ -19,7 +19,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
-from app.api.problems import UNKNOWN_FIELD, ProblemError
+from .problems import UNKNOWN_FIELD, ProblemError
 
 __all__ = ["StrictBody", "closest", "known_query_parameters"]
 

@@ -14,9 +14,12 @@ from typing import TypeVar
 import networkx as nx
 import pyoxigraph as ox
 
-from app.knowledge import extract, schema
-from app.knowledge.lookup import TermIndex
-from app.knowledge.model import (
+from ..models import EntityRef, Fact
+from ..ontology.curies import expand, local_name
+from ..ontology.mappings import Mapping as XrefMapping
+from . import extract, schema
+from .lookup import TermIndex
+from .model import (
     ClinicalTestSpec,
     LesionPresentation,
     MuscleAction,
@@ -26,9 +29,6 @@ from app.knowledge.model import (
     Term,
     TreatmentEvidence,
 )
-from app.models import EntityRef, Fact
-from app.ontology.curies import expand, local_name
-from app.ontology.mappings import Mapping as XrefMapping
 
 
 @dataclass

@@ -17,9 +17,9 @@ from typing import TypeVar, overload
 
 from rapidfuzz import fuzz, process
 
-from app.errors import AmbiguousTerm, UnknownTerm
-from app.knowledge.model import Term
-from app.ontology.curies import standardize
+from ..errors import AmbiguousTerm, UnknownTerm
+from ..ontology.curies import standardize
+from .model import Term
 
 T = TypeVar("T")
 

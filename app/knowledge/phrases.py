@@ -4,8 +4,8 @@ explanations, the terminal's "because" lines): a property's label is a name ("te
 
 from __future__ import annotations
 
-from app.ontology.curies import compress
-from app.vocab import AKG
+from ..ontology.curies import compress
+from ..vocab import AKG
 
 #: "{s}" and "{o}" stand for the subject and the objects (joined), "{ob}" for objects that take no article (a
 #: lesion mechanism, a symptom). A property not listed reads "{s} <label> {o}".

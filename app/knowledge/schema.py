@@ -7,8 +7,8 @@ same for the impact engine).
 
 from __future__ import annotations
 
-from app.ontology.curies import compress
-from app.vocab import AKG, PREFIXES, SCHEMA_BASE
+from ..ontology.curies import compress
+from ..vocab import AKG, PREFIXES, SCHEMA_BASE
 
 #: The CURIE prefix of schema terms ("akg:"), as the one prefix map spells it.
 SCHEMA_PREFIX = next(prefix for prefix, namespace in PREFIXES.items() if namespace == SCHEMA_BASE) + ":"

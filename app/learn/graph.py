@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.knowledge import phrases, schema
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import Statement
-from app.knowledge.phrases import join as join
-from app.models import EntityRef, Fact
+from ..knowledge import phrases, schema
+from ..knowledge.base import KnowledgeBase
+from ..knowledge.model import Statement
+from ..knowledge.phrases import join as join
+from ..models import EntityRef, Fact
 
 #: Links along which two entities overlap as answers: a whole and its part, a kind and its instance, a nerve and
 #: its branch, a muscle and its tendon. An option related this way to a right answer is never a distractor.

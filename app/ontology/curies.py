@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from curies import Converter
 
-from app.vocab import PREFIXES
+from ..vocab import PREFIXES
 
 __all__ = ["CONVERTER", "compress", "expand", "local_name", "standardize"]
 

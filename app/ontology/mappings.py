@@ -32,9 +32,9 @@ from typing import cast
 
 import pyoxigraph as ox
 
-from app.errors import OntologyLoadError
-from app.ontology.curies import compress, expand
-from app.vocab import ANKLE_BASE, sparql_prologue
+from ..errors import OntologyLoadError
+from ..vocab import ANKLE_BASE, sparql_prologue
+from .curies import compress, expand
 
 __all__ = [
     "EDITOR_COLUMNS",

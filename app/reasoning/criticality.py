@@ -12,10 +12,10 @@ from functools import cached_property
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from app.knowledge.base import KnowledgeBase
-from app.models import EntityEntry, Page, page_links
-from app.reasoning.differential import DifferentialEngine
-from app.reasoning.impact import ImpactEngine, Stability
+from ..knowledge.base import KnowledgeBase
+from ..models import EntityEntry, Page, page_links
+from .differential import DifferentialEngine
+from .impact import ImpactEngine, Stability
 
 
 class CriticalityItem(BaseModel):

@@ -17,12 +17,13 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from app.knowledge import schema
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import RestraintRole
-from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact
-from app.reasoning.impact import ImpactEngine, ImpactReport, Stability, Strength, terms
-from app.reasoning.impact.models import DAMAGED
+from ..knowledge import schema
+from ..knowledge.base import KnowledgeBase
+from ..knowledge.model import RestraintRole
+from ..models import EDUCATIONAL_NOTICE, EntityRef, Fact, source_labels
+from ..tables import Cell, Table, Tabular
+from .impact import ImpactEngine, ImpactReport, Stability, Strength, terms
+from .impact.models import DAMAGED
 
 
 class FindingKind(StrEnum):
@@ -96,7 +97,21 @@ class Candidate(BaseModel):
     )
 
 
-class DifferentialReport(BaseModel):
+#: The columns of a differential as a table, one row per candidate.
+DIFFERENTIAL_COLUMNS = (
+    "rank",
+    "label",
+    "id",
+    "lesion",
+    "score",
+    "supported_by",
+    "contradicted_by",
+    "unexplained",
+    "sources",
+)
+
+
+class DifferentialReport(Tabular, BaseModel):
     notice: str = EDUCATIONAL_NOTICE
     findings: dict[str, list[EntityRef]]
     candidates: list[Candidate]
@@ -110,6 +125,32 @@ class DifferentialReport(BaseModel):
         description="What the ranking cannot say: the findings point to no one structure (several share the best "
         "score), and which findings would tell them apart.",
     )
+
+    def as_table(self) -> Table:
+        """One row per candidate, best first: what supports it, what contradicts it, what it leaves unexplained."""
+        rows: list[dict[str, Cell]] = [
+            {
+                "rank": rank,
+                "label": c.structure.label,
+                "id": c.structure.id,
+                "lesion": c.lesion.label if c.lesion else None,
+                "score": c.score,
+                "supported_by": "; ".join(f"{e.kind.value}: {e.finding.label}" for e in c.supported_by),
+                "contradicted_by": "; ".join(f"{e.kind.value}: {e.finding.label}" for e in c.contradicted_by),
+                "unexplained": "; ".join(u.label for u in c.unexplained),
+                "sources": source_labels(fact for e in c.supported_by for fact in e.because),
+            }
+            for rank, c in enumerate(self.candidates, 1)
+        ]
+        findings = self.findings.items()
+        given = "; ".join(f"{kind}: {', '.join(f.label for f in found)}" for kind, found in findings if found)
+        return Table(
+            title="What could explain these findings",
+            columns=DIFFERENTIAL_COLUMNS,
+            rows=rows,
+            notice=self.notice,
+            lead=[*([f"Findings — {given}"] if given else []), *([self.note] if self.note else [])],
+        )
 
 
 @dataclass

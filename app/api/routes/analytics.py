@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import BaseUrlDep, KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.api.strict import known_query_parameters
-from app.models import MAX_PAGE
-from app.reasoning.criticality import CriticalityReport
+from ...models import MAX_PAGE
+from ...reasoning.criticality import CriticalityReport
+from ..deps import BaseUrlDep, KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
+from ..strict import known_query_parameters
 
 router = APIRouter(
     prefix="/v1/analytics",

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES, ProblemError
-from app.api.responses import ModelResponse
-from app.api.strict import known_query_parameters
-from app.learn import BrowseAxis, BrowseGroup, BrowseGroups
+from ...learn import BrowseAxis, BrowseGroup, BrowseGroups
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES, ProblemError
+from ..responses import ModelResponse
+from ..strict import known_query_parameters
 
 router = APIRouter(
     prefix="/v1/browse",

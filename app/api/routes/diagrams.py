@@ -7,11 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.api.strict import known_query_parameters
-from app.diagrams import Diagram, DiagramList
+from ...diagrams import Diagram, DiagramList
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
+from ..strict import known_query_parameters
 
 router = APIRouter(
     prefix="/v1/diagrams",

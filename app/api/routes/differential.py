@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends
 from pydantic import ConfigDict, Field
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.api.strict import StrictBody, known_query_parameters
-from app.reasoning.differential import DifferentialReport
+from ...reasoning.differential import DifferentialReport
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
+from ..strict import StrictBody, known_query_parameters
 
 router = APIRouter(
     prefix="/v1",

@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from app.api.answer_cache import cached_answer
-from app.api.deps import BaseUrlDep, KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.strict import known_query_parameters
-from app.models import MAX_PAGE, EntityDetail, EntityPage, Neighbourhood
+from ...models import MAX_PAGE, EntityDetail, EntityPage, Neighbourhood
+from ..answer_cache import cached_answer
+from ..deps import BaseUrlDep, KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..strict import known_query_parameters
 
 router = APIRouter(
     prefix="/v1/entities",

@@ -7,14 +7,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from pydantic import ConfigDict, Field, field_validator
 
-from app.api.answer_cache import cached_answer
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.strict import StrictBody, known_query_parameters
-from app.errors import InvalidArgument
-from app.kg import AnkleKG
-from app.knowledge.schema import JOINT_POSITION
-from app.reasoning.impact import SECTIONS, ImpactReport
+from ...errors import InvalidArgument
+from ...kg import AnkleKG
+from ...knowledge.schema import JOINT_POSITION
+from ...reasoning.impact import SECTIONS, ImpactReport
+from ..answer_cache import cached_answer
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..strict import StrictBody, known_query_parameters
 
 Explain = Literal["full", "rules", "none"]
 EXPLAIN_DESCRIPTION = (

@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from app.api.answer_cache import cached_answer
-from app.api.deps import BaseUrlDep, KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.strict import known_query_parameters
-from app.models import MAX_PAGE, Paths
+from ...models import MAX_PAGE, Paths
+from ..answer_cache import cached_answer
+from ..deps import BaseUrlDep, KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..strict import known_query_parameters
 
 #: Paths past this many are not enumerated (a thousand take seconds on this graph; 200 take about 0.3 s)
 MAX_PATH_OFFSET = 150

@@ -13,10 +13,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from app import __version__
-from app.api.caching import conditional_response
-from app.api.problems import PROBLEM_BASE, PROBLEM_RESPONSES, PROBLEM_TYPES, ProblemError, ProblemType
-from app.api.strict import closest, known_query_parameters
+from ...version import __version__
+from ..caching import conditional_response
+from ..problems import PROBLEM_BASE, PROBLEM_RESPONSES, PROBLEM_TYPES, ProblemError, ProblemType
+from ..strict import closest, known_query_parameters
 
 router = APIRouter(
     prefix="/problems",

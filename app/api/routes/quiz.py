@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from pydantic import StringConstraints
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.api.strict import known_query_parameters
-from app.kg import MAX_QUIZ_QUESTIONS
-from app.learn import Difficulty, QuestionType, Quiz, QuizRegions
+from ...kg import MAX_QUIZ_QUESTIONS
+from ...learn import Difficulty, QuestionType, Quiz, QuizRegions
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
+from ..strict import known_query_parameters
 
 router = APIRouter(
     prefix="/v1/quiz",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import product
 
-from app.knowledge.model import ClinicalTestSpec
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Context, implements, unique_facts
-from app.reasoning.impact.mechanics import Group
-from app.reasoning.impact.models import DAMAGED, ExpectedPositiveTest, Stability
+from ...knowledge.model import ClinicalTestSpec
+from . import terms
+from .context import Affected, Context, implements, unique_facts
+from .mechanics import Group
+from .models import DAMAGED, ExpectedPositiveTest, Stability
 
 
 @implements("rule:positive-test")

@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import ActionRole, RestraintRole, Statement
-from app.models import EntityRef, Fact, RuleRef
-from app.reasoning.impact import terms
-from app.reasoning.impact.models import Reach
-from app.reasoning.rules import RuleBook, RuleConfigurationError
+from ...knowledge.base import KnowledgeBase
+from ...knowledge.model import ActionRole, RestraintRole, Statement
+from ...models import EntityRef, Fact, RuleRef
+from ..rules import RuleBook, RuleConfigurationError
+from . import terms
+from .models import Reach
 
 Grade = Literal[1, 2, 3]
 F = TypeVar("F", bound=Callable[..., object])

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.knowledge.base import KnowledgeBase
-from app.reasoning.impact import (
+from ...knowledge.base import KnowledgeBase
+from ..rules import RuleBook
+from . import (
     alternatives,
     clinical_tests,
     conditions,
@@ -26,9 +27,8 @@ from app.reasoning.impact import (
     terms,
     work_up,
 )
-from app.reasoning.impact.context import Affected, Context, Grade, check_registry
-from app.reasoning.impact.models import SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
-from app.reasoning.rules import RuleBook
+from .context import Affected, Context, Grade, check_registry
+from .models import SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
 
 #: weakened motions whose prime movers are intact go to their own section (not weak in the clinic)
 ASSISTED = Strength.ASSISTANTS_LOST

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from app.knowledge.model import Statement
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Context, Grade, implements
-from app.reasoning.impact.models import DAMAGED, Reach
+from ...knowledge.model import Statement
+from . import terms
+from .context import Affected, Context, Grade, implements
+from .models import DAMAGED, Reach
 
 LOSS = terms.LOSS_OF_CONTINUITY
 FRACTURE = terms.FRACTURE

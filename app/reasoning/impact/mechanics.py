@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from app.knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
-from app.models import Fact
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Context, implements, unique_facts
-from app.reasoning.impact.expansion import LOSS
-from app.reasoning.impact.models import (
+from ...knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
+from ...models import Fact
+from . import terms
+from .context import Affected, Context, implements, unique_facts
+from .expansion import LOSS
+from .models import (
     DAMAGED,
     DestabilisedMotion,
     IncreasedLoad,

@@ -5,8 +5,8 @@ A misspelt term fails at import (``AKG`` raises), and tests/test_vocab.py checks
 
 from __future__ import annotations
 
-from app.ontology.curies import compress
-from app.vocab import AKG
+from ...ontology.curies import compress
+from ...vocab import AKG
 
 
 def _curie(term: object) -> str:

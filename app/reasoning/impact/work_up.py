@@ -5,10 +5,10 @@ links, and predicts no result (expected results are the positive-test rule's).""
 
 from __future__ import annotations
 
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Amounts, Context, implements
-from app.reasoning.impact.models import DAMAGED, Finding
-from app.reasoning.impact.sensation import FindingsByEntity
+from . import terms
+from .context import Affected, Amounts, Context, implements
+from .models import DAMAGED, Finding
+from .sensation import FindingsByEntity
 
 RULE = "rule:condition-work-up"
 
