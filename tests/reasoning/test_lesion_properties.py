@@ -83,6 +83,7 @@ def test_a_bone_injury_tears_no_ligament(reports: dict[tuple[str, int], ImpactRe
         soft = [i.structure.label for i in report.injuries if i.structure.id not in SKELETAL and i.reached in DAMAGING]
         assert soft == [], f"{entity}: {soft}"
         carried = {i.structure.id for i in report.injuries if i.reached is Reach.DETACHED}
+        assert entity not in {i.structure.id for i in report.increased_load}, f"{entity} carries more while broken"
         for d in report.destabilised_motions:
             assert "rule:fragment-carries-ligaments" in {r.id for r in d.rules}, (entity, d.motion.label)
             assert {r.structure.id for r in d.lost_restraints} <= carried, (entity, d.motion.label)

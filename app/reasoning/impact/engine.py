@@ -28,7 +28,7 @@ from . import (
     work_up,
 )
 from .context import Affected, Context, Grade, check_registry
-from .models import SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
+from .models import DAMAGED, SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
 
 #: weakened motions whose prime movers are intact go to their own section (not weak in the clinic)
 ASSISTED = Strength.ASSISTANTS_LOST
@@ -68,7 +68,10 @@ class ImpactEngine:
         weak = mechanics.weaknesses_with_steps(ctx, mechanics.weaknesses(ctx, action_loss), affected)
         numb = sensation.numbness(ctx, affected)
         amounts = conditions.conditions_of(ctx, affected)
-        load = mechanics.increased_load(ctx, groups, restraint_loss) + mechanics.synergists(ctx, weak, action_loss)
+        injured = frozenset(c for c, state in affected.items() if state.reached in DAMAGED)
+        load = mechanics.increased_load(ctx, groups, restraint_loss, injured) + mechanics.synergists(
+            ctx, weak, action_loss
+        )
         report = ImpactReport(
             injuries=self._affected_items(affected),
             position=self.kb.ref(position) if position else None,

@@ -316,13 +316,17 @@ def weakened_item(ctx: Context, w: Weakness) -> WeakenedMotion:
 
 
 @implements("rule:load-transfer")
-def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) -> list[IncreasedLoad]:
-    """Intact restraints and opposing muscles of each destabilised motion carry more load."""
+def increased_load(
+    ctx: Context, groups: list[Group], loss: dict[str, float], injured: frozenset[str] = frozenset()
+) -> list[IncreasedLoad]:
+    """Intact restraints and opposing muscles of each destabilised motion carry more load; ``injured``: structures
+    the injury damages without a loss of restraint (a fractured malleolus that still holds) take on nothing more."""
     collected: Collected = {}
     for g in groups:
         lost_facts = list(g.steps)
         for r in g.members:
-            if g.loss[r.id] == 0 and r.structure not in loss and not _part_lost(ctx, r.structure, loss):
+            if (g.loss[r.id] == 0 and r.structure not in loss and r.structure not in injured
+                    and not _part_lost(ctx, r.structure, loss)):
                 _collect(collected, (r.structure, "restraint", g.joint, g.motion), g.position,
                          g.fraction_lost * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)],
                          g.step_rules)  # fmt: skip
