@@ -95,6 +95,12 @@ class Candidate(BaseModel):
         description="The named condition whose lesion of the structure explains the findings best (the tibial nerve "
         "as compressed in a tarsal tunnel syndrome); none when the structure's own injury does (a torn ligament).",
     )
+    other_lesions: list[EntityRef] = Field(
+        default_factory=list,
+        description="Other named conditions whose lesion of the structure explains the findings as well: the "
+        "findings do not tell them apart (the tibial nerve compressed in a tarsal tunnel syndrome or by ankle oedema, "
+        "when no Tinel sign is reported).",
+    )
 
 
 #: The columns of a differential as a table, one row per candidate.
@@ -286,13 +292,18 @@ class DifferentialEngine:
         ranked = []
         for structure, lesions in self.profiles.items():
             mechanism = self._mechanism_support(structure, *findings.mechanism) if findings.mechanism else None
-            best = min(
+            results = sorted(
                 (r for profile in lesions
                  if (r := self._rank_one(structure, profile, wanted, findings, total, mechanism))),
                 key=lambda r: r[:5],
-                default=None,
-            )
-            if best is not None:
+            )  # fmt: skip
+            if results:
+                best = results[0]
+                # other named conditions whose lesion of it explains the findings as well (not told apart by them)
+                best[5].other_lesions = [
+                    r[5].lesion for r in results[1:] if r[:3] == best[:3] and r[5].lesion is not None
+                    and r[5].lesion != best[5].lesion
+                ]  # fmt: skip
                 ranked.append(best)
         ranked.sort(key=lambda r: r[:5])
         tied = sum(1 for r in ranked if ranked and r[0] == ranked[0][0])

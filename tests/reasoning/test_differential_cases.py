@@ -232,3 +232,17 @@ def test_findings_that_point_to_no_one_structure_say_so(kg: AnkleKG) -> None:
     assert report.note is not None and str(report.tied_at_top) in report.note
     single = kg.differential(positive_tests=("Thompson test",), weak_motions=("plantarflexion",), limit=5)
     assert single.tied_at_top == 1 and single.note is None
+
+
+def test_lesions_the_findings_do_not_tell_apart_are_all_named(kg: AnkleKG) -> None:
+    """Numb soles with normal strength: the tibial nerve compressed, in a tarsal tunnel syndrome or by ankle oedema
+    (no Tinel sign reported to tell them apart: blinded review r12, D05); with the Tinel sign, the syndrome alone."""
+    numb = ("skin of medial part of sole", "skin of lateral part of sole")
+    report = kg.differential(numbness_areas=numb, strong_motions=("plantarflexion", "inversion"), limit=5)
+    tibial = next(c for c in report.candidates if c.structure.label == "tibial nerve")
+    named = {x.label for x in [tibial.lesion, *tibial.other_lesions] if x is not None}
+    assert {"tarsal tunnel syndrome", "ankle oedema with nerve compression"} <= named
+    with_tinel = kg.differential(numbness_areas=numb, positive_tests=(TINEL,), limit=5)
+    tibial = next(c for c in with_tinel.candidates if c.structure.label == "tibial nerve")
+    assert tibial.lesion is not None and tibial.lesion.label == "tarsal tunnel syndrome"
+    assert tibial.other_lesions == []
