@@ -131,6 +131,7 @@ def render_impact(report: ImpactReport) -> str:
         ("Nerves at risk:", report.nerves_at_risk),
         ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),
         ("Symptoms:", report.symptoms),
+        ("Stable fractures (while the rest of the ring holds):", report.stable_fractures),
         ("Long-term risks:", report.long_term_risks),
         ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
     ):

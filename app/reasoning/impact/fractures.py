@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...knowledge.model import Statement
+from ...knowledge.model import Restraint, Statement
 from . import terms
-from .context import Affected, Context, implements
+from .context import Affected, Context, implements, unique_facts
 from .expansion import FRACTURE, SKELETAL
 from .mechanics import position_groups, status_of, weights_of
-from .models import DAMAGED, Reach, Stability
+from .models import DAMAGED, Finding, Reach, Stability
 
 UNSTABLE = Stability.UNSTABLE
 
@@ -28,6 +28,9 @@ class Displacement:
 
     restraints: dict[str, float] = field(default_factory=dict)
     steps: dict[str, list[Statement]] = field(default_factory=dict)
+    #: fractured buttresses that still hold, per (bone, joint, motion): the restraint of the bone and those of the
+    #: rest of the ring that keep the fracture stable (an isolated lateral malleolus fracture: the deltoid, ...)
+    held: dict[tuple[str, str, str], tuple[Restraint, set[Restraint]]] = field(default_factory=dict)
 
 
 def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str, float]) -> dict[str, Affected]:
@@ -124,7 +127,11 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
                     for m in members
                 }
                 if status_of(ctx, members, lost, weights_of(ctx, members)) is not Stability.UNSTABLE:
-                    continue  # the rest of the ring holds: a stable fracture
+                    if bone in affected:  # the rest of the ring holds: a stable fracture, and what keeps it so
+                        holding = {m for m in members if lost[m.id] < 1.0}
+                        _, known = result.held.setdefault((bone, r.joint, r.motion), (r, set()))
+                        known.update(holding)
+                    continue
                 for m in members:
                     if m.structure == bone:
                         result.restraints[m.id] = 1.0
@@ -133,3 +140,25 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
                         result.restraints[m.id] = 1.0
                         result.steps[m.id] = [*state.chain, carried[m.structure]]
     return result
+
+
+def stable_fractures(ctx: Context, affected: dict[str, Affected], displaced: Displacement) -> list[Finding]:
+    """Each fractured buttress that keeps its hold, with what keeps its ring closed (rule unstable-fracture): an
+    isolated fracture is stable only while the other side holds, which is what a clinician checks next."""
+    items = []
+    for (bone, joint, motion), (own, holding) in sorted(displaced.held.items()):
+        holders = sorted({h.structure for h in holding if h.structure != bone}, key=ctx.kb.label)
+        if not holders:
+            continue
+        facts = [*ctx.facts(affected[bone].chain), ctx.kb.restraint_fact(own)]
+        facts += [ctx.kb.restraint_fact(h) for h in sorted(holding, key=lambda h: h.id) if h.structure != bone]
+        because = unique_facts(facts)
+        items.append(Finding(
+            entity=ctx.kb.ref(bone),
+            detail=f"stable while the rest of the ring holds: {ctx.kb.label(motion)} of the {ctx.kb.label(joint)} "
+            f"is still checked by the {', the '.join(ctx.kb.label(h) for h in holders)}; an injury of those too "
+            "can make it unstable",
+            score=1.0, because=because, rules=ctx.rule_refs(*affected[bone].rules, "rule:unstable-fracture"),
+            basis=ctx.basis(because),
+        ))  # fmt: skip
+    return items

@@ -163,6 +163,7 @@ SECTIONS = (
     "supply_at_risk",
     "long_term_risks",
     "work_up",
+    "stable_fractures",
 )
 
 
@@ -195,6 +196,12 @@ class ImpactReport(Tabular, BaseModel):
         "keep it supplied."
     )
     long_term_risks: list[Finding]
+    stable_fractures: list[Finding] = Field(
+        default_factory=list,
+        description="Fractured bony buttresses that keep their hold because the rest of the ring is intact, each with "
+        "what still checks its motion (an isolated lateral malleolus fracture: the deltoid ligament and the medial "
+        "malleolus); an injury of those too would make the fracture unstable (rule unstable-fracture).",
+    )
     work_up: list[Finding] = Field(
         default_factory=list,
         description="How what the injury amounts to is confirmed: the tests, decision rules, imaging and procedures "

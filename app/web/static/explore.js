@@ -389,6 +389,7 @@ const IMPACT_SECTIONS = [
   ["numbness_areas", "Numb skin areas", finding],
   ["nerves_at_risk", "Nerves at risk", finding],
   ["symptoms", "Symptoms", finding],
+  ["stable_fractures", "Stable fractures (while the rest of the ring holds)", finding],
   ["long_term_risks", "Long-term risks", finding],
   ["work_up", "How it is confirmed (what its sources diagnose it by; not predicted results)", finding],
   ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,

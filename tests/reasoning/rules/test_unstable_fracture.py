@@ -123,3 +123,16 @@ def test_a_post_on_a_bone_its_torn_ligaments_no_longer_hold_floats_when_its_tie_
     assert LATERAL_POST not in lost_restraints(tied)
     ring = group(run(RULE, (SYNDESMOTIC, 3), (ON_POST, 3)), SHIFT, None)  # the other side of the ring holds
     assert LATERAL_POST not in lost_restraints(ring) and ring.status is not Stability.UNSTABLE
+
+
+def test_a_stable_fracture_says_what_keeps_its_ring_closed() -> None:
+    """An isolated post fracture keeps its hold 'while the restraints that check the motion on the other side of the
+    ring' hold: the answer names them; once they are lost the fracture is unstable and no longer listed as stable."""
+    stable = {f.entity.id: f for f in run(RULE, (LATERAL_POST, 3)).stable_fractures}
+    assert set(stable) == {LATERAL_POST}
+    names = stable[LATERAL_POST].detail
+    assert "fixture medial ligament" in names and "fixture medial post" in names
+    assert RULE in rule_ids(stable[LATERAL_POST])
+    assert {f.subject.id for f in stable[LATERAL_POST].because} >= {LATERAL_POST, MEDIAL, MEDIAL_POST}
+    unstable = run(RULE, (LATERAL_POST, 3), (MEDIAL_POST, 3))
+    assert LATERAL_POST not in {f.entity.id for f in unstable.stable_fractures}
