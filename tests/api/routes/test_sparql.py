@@ -224,7 +224,7 @@ def test_service_description_without_a_query(client: httpx.Client) -> None:
 def test_a_browser_gets_the_query_page(client: httpx.Client) -> None:
     accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     page = client.get("/sparql", headers={"accept": accept})
-    assert page.headers["content-type"].startswith("text/html") and 'id="query"' in page.text
+    assert page.headers["content-type"].startswith("text/html") and 'id="editor"' in page.text
     assert client.get("/query").status_code == 200
     assert client.get("/web/query.js").headers["content-type"].startswith("text/javascript")
     assert client.get("/web/../kg.py").status_code == 404
