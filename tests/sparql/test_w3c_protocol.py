@@ -255,3 +255,10 @@ def test_a_syntax_error_keeps_the_client_s_line_and_column(client: httpx.Client)
     error = response.json()["errors"][0]
     assert (error["line"], error["column"]) == (1, 29), error
     assert error["message"].endswith('found "x"') and "..=" not in error["message"], error
+
+
+def test_behind_a_proxy_the_base_is_the_url_the_client_used(client: httpx.Client) -> None:
+    """A trusted proxy (loopback) that terminated TLS says so in X-Forwarded-Proto: relative IRIs become https."""
+    headers = {**SPARQL_QUERY, "x-forwarded-proto": "https", "accept": "application/n-triples"}
+    response = send(client, "POST", "/sparql", "CONSTRUCT { <s> <p> <o> } WHERE {}", headers)
+    assert response.text.strip() == "<https://www.example/s> <https://www.example/p> <https://www.example/o> ."

@@ -164,3 +164,11 @@ def test_entity_and_schema_terms_autocomplete(page: Browser) -> None:
     assert any(h.startswith("ANKLE:0000016") and "anterior talofibular ligament" in h for h in hints), hints
     page.wait_for("true")
     assert "akg:innervatedBy" in completions(page, "SELECT * WHERE { ?m akg:inner")
+
+
+def test_add_prefixes_declares_what_the_query_lacks(page: Browser) -> None:
+    set_query(page, "SELECT ?x WHERE { ?x a akg:Ligament }")
+    page.evaluate("document.getElementById('prefixes').click()")
+    value = editor_value(page)
+    assert "PREFIX akg: <https://w3id.org/anklekg/schema#>" in value and value.count("PREFIX akg:") == 1
+    assert value.rstrip().endswith("SELECT ?x WHERE { ?x a akg:Ligament }")
