@@ -172,3 +172,14 @@ def test_add_prefixes_declares_what_the_query_lacks(page: Browser) -> None:
     value = editor_value(page)
     assert "PREFIX akg: <https://w3id.org/anklekg/schema#>" in value and value.count("PREFIX akg:") == 1
     assert value.rstrip().endswith("SELECT ?x WHERE { ?x a akg:Ligament }")
+
+
+def test_iris_are_shortened_by_the_longest_namespace_and_entities_open_here(page: Browser) -> None:
+    set_query(page, "SELECT ?iao ?atfl WHERE { VALUES (?iao ?atfl) { (<http://purl.obolibrary.org/obo/IAO_0000115> "
+                    "<https://w3id.org/anklekg/ANKLE_0000016>) } }")  # fmt: skip
+    run(page)
+    page.wait_for("document.getElementById('status').innerText.includes(' result')")
+    cells = page.evaluate("[...document.querySelectorAll('#results .yasr table tbody a.iri')]"
+                          ".map(a => [a.innerText, a.getAttribute('href')])")  # fmt: skip
+    assert ["IAO:0000115", "http://purl.obolibrary.org/obo/IAO_0000115"] in cells
+    assert ["ANKLE:0000016", "/ANKLE_0000016"] in cells

@@ -21,6 +21,12 @@ function prefixDeclarations() {
   return Object.entries(prefixes).map(([p, iri]) => `PREFIX ${p}: <${iri}>`).join("\n");
 }
 
+// YASR shortens an IRI with the first namespace that matches: longest first, as in the server's converter
+// (app/ontology/curies.py), so that it shows IAO:0000115, not obo:IAO_0000115.
+function longestFirst(map) {
+  return Object.fromEntries(Object.entries(map).sort((a, b) => b[1].length - a[1].length));
+}
+
 function shareLink(query) {
   return new URL(`/query?${new URLSearchParams({ query })}`, location.href).href;
 }
@@ -106,10 +112,14 @@ function showStatus(response, duration) {
   status.className = truncated ? "truncated" : "";
 }
 
-// YASR's controls, made accessible: its help link (no text, to a site off this server) goes, and selects drawn
-// without a label (the table's page size) get one.
+// YASR's results, made to fit: its help link (no text, to a site off this server) goes, entity links stay on this
+// server, and selects drawn without a label (the table's page size) get one.
 function tidyResults() {
   for (const link of $("results").querySelectorAll(".yasr_external_ref_btn")) link.remove();
+  // an AnkleKG entity opens on this server (its IRI dereferences here), not at w3id.org
+  for (const link of $("results").querySelectorAll("a.iri[href^='https://w3id.org/anklekg/ANKLE_']")) {
+    link.setAttribute("href", `/${link.getAttribute("href").slice("https://w3id.org/anklekg/".length)}`);
+  }
   for (const select of $("results").querySelectorAll("select")) {
     if (select.labels.length || select.getAttribute("aria-label")) continue;
     const numeric = [...select.options].every((o) => /^\d+$|^all$/i.test(o.text.trim()));
@@ -192,7 +202,7 @@ async function start() {
   if (fromUrl) yasqe.setValue(fromUrl);
   yasqe.getInputField().setAttribute("aria-labelledby", "query-label");
   yasr = new Yasr($("results"), {
-    prefixes,
+    prefixes: longestFirst(prefixes),
     persistenceId: null,
     pluginOrder: ["table", "response"],
     defaultPlugin: "table",
