@@ -1,8 +1,9 @@
 """From the data files named by the settings to a validated knowledge base with its networkx projection.
 
 The one place that knows the load order: parse (app.ontology.load), validate (app.ontology.validation),
-index (app.knowledge.base) and project (app.graph.projection). Building the projection here keeps
-the knowledge package from depending on the graph package, which depends on it.
+derive the mapping set from the xrefs (app.ontology.mappings), index (app.knowledge.base) and project
+(app.graph.projection). Building the projection here keeps the knowledge package from depending on the
+graph package, which depends on it.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import logging
 
 import pyoxigraph as ox
 
-from app.errors import OntologyInvalid
-from app.graph.projection import project_graph
-from app.knowledge.base import KnowledgeBase, build_knowledge_base
-from app.ontology.load import load_store
-from app.ontology.validation import ValidationReport, inputs, validate
-from app.ontology.validation.stamp import ValidationStamp
-from app.settings import Settings
+from .errors import OntologyInvalid
+from .graph.projection import project_graph
+from .knowledge.base import KnowledgeBase, build_knowledge_base
+from .ontology.load import load_store
+from .ontology.mappings import MAPPING_TABLE, derive_mappings, mapping_quads
+from .ontology.validation import ValidationReport, inputs, validate
+from .ontology.validation.stamp import ValidationStamp
+from .settings import Settings
 
 __all__ = ["load_knowledge_base", "validated_report", "validation_stamp"]
 
@@ -35,7 +37,13 @@ def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationRe
         report = validated_report(store, settings)
         if not report.ok:
             raise OntologyInvalid(report)
-    return build_knowledge_base(store, project_graph), report
+    # After validation, which reads the data files as written: the mappings are derived from their xrefs.
+    table = settings.data_dir / MAPPING_TABLE
+    if not table.is_file():
+        logger.warning("%s is missing: no editor-reviewed mappings; every predicate is derived from the data", table)
+    mappings = derive_mappings(store, table)
+    store.extend(mapping_quads(mappings))
+    return build_knowledge_base(store, project_graph, mappings=mappings), report
 
 
 def validated_report(store: ox.Store, settings: Settings) -> ValidationReport:

@@ -13,7 +13,7 @@ from typing import TypeVar, cast
 import pyoxigraph as ox
 import rdflib
 
-from app.errors import OntologyLoadError
+from ..errors import OntologyLoadError
 
 _T = TypeVar("_T")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
-from app.api.deps import KnowledgeGraphDep
+from ..deps import KnowledgeGraphDep
 
 router = APIRouter(tags=["health"])
 
