@@ -38,6 +38,7 @@ SLOW_PATHS = (
     "tests/deploy/test_replicas.py",
     "tests/sparql/test_external.py",
     "tests/sparql/test_virtuoso.py",
+    "tests/sparql/test_w3c_protocol.py",
 )
 
 

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from ..errors import AnkleKGError
 from .capped import Cap, serialise_solutions, serialise_triples_capped
 from .results import Form, choose_media_type, serialise_boolean
+from .syntax import readable_message
 
 __all__ = ["MAX_NESTING", "InvalidQuery", "QueryRefused", "QueryRequest", "QueryResult", "QueryTooDeep",
            "check_graphs", "check_nesting", "check_query", "execute", "forwarded_form", "invalid_query",
@@ -70,6 +71,9 @@ class QueryRequest:
     accept: tuple[tuple[str, float], ...] = (("*/*", 1.0),)
     max_rows: int = 10_000
     max_bytes: int | None = None
+    #: What relative IRIs in a query without BASE resolve against: the request's own URL, as the SPARQL Protocol
+    #: and Oxigraph's server do (``CONSTRUCT { <s> <p> 1 } WHERE {}``); None leaves them an error.
+    base_iri: str | None = None
 
 
 @dataclass
@@ -239,18 +243,20 @@ def check_graphs(default_graphs: Sequence[str] | None, named_graphs: Sequence[st
 _POSITION = re.compile(r"at (?:line )?(\d+):(\d+)")
 
 
-def invalid_query(message: str, line: int | None = None, column: int | None = None) -> InvalidQuery:
+def invalid_query(
+    message: str, line: int | None = None, column: int | None = None, query: str | None = None
+) -> InvalidQuery:
     """A parser's message as InvalidQuery, with the position it names ("error at 2:16: ...", Oxigraph's
-    form, in process or from its server) when none is given."""
+    form, in process or from its server) when none is given, in words (:mod:`app.sparql.syntax`)."""
     match = _POSITION.search(message)
     message = re.sub(r"^error at \d+:\d+:\s*", "", message)
     line = line or (int(match.group(1)) if match else None)
     column = column or (int(match.group(2)) if match else None)
-    return InvalidQuery(message, line, column)
+    return InvalidQuery(readable_message(message, query, line, column), line, column)
 
 
-def _invalid(exc: SyntaxError) -> InvalidQuery:
-    return invalid_query(exc.msg or str(exc), exc.lineno, exc.offset)
+def _invalid(exc: SyntaxError, query: str) -> InvalidQuery:
+    return invalid_query(exc.msg or str(exc), exc.lineno, exc.offset, query)
 
 
 def _graph_name(parameter: str, iri: str) -> ox.NamedNode:
@@ -266,8 +272,10 @@ def run_query(
     *,
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
+    base_iri: str | None = None,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    """Check and run a query; the dataset follows the SPARQL Protocol.
+    """Check and run a query; the dataset follows the SPARQL Protocol, and relative IRIs resolve against
+    ``base_iri`` (the request's URL) unless the query has a BASE of its own.
 
     With neither ``default_graphs`` nor ``named_graphs`` the query's own FROM / FROM NAMED apply
     (graphs of the store; nothing is fetched), else the store's default graph and all named
@@ -278,12 +286,14 @@ def run_query(
     if default_graphs is not None or named_graphs is not None:
         options["default_graph"] = [_graph_name("default-graph-uri", g) for g in default_graphs or ()]
         options["named_graphs"] = [_graph_name("named-graph-uri", g) for g in named_graphs or ()]
+    if base_iri is not None:
+        options["base_iri"] = base_iri
     try:
         return store.query(query, **options)  # type: ignore[arg-type]
     except SyntaxError as exc:
         if keyword := _update_keyword(query):
             raise _read_only(keyword) from exc
-        raise _invalid(exc) from exc
+        raise _invalid(exc, query) from exc
     except ValueError as exc:  # an invalid graph IRI in the protocol parameters
         raise InvalidQuery(str(exc)) from exc
 
@@ -291,7 +301,8 @@ def run_query(
 def execute(store: ox.Store, request: QueryRequest) -> QueryResult:
     """Run ``request`` and return the whole serialised answer (or raise InvalidQuery,
     QueryRefused, NotAcceptable)."""
-    result = run_query(store, request.query, default_graphs=request.default_graphs, named_graphs=request.named_graphs)
+    result = run_query(store, request.query, default_graphs=request.default_graphs, named_graphs=request.named_graphs,
+                       base_iri=request.base_iri)  # fmt: skip
     limit, max_bytes = request.max_rows, request.max_bytes
     if isinstance(result, ox.QueryBoolean):
         media_type = choose_media_type("ask", request.accept)

@@ -195,7 +195,8 @@ class UpstreamEndpoint:
     async def _ask(self, request: QueryRequest, form: Form, media_type: str) -> tuple[Callable[[], Capped], int]:
         """Send the query, read what the caps allow, and return how to write it (and the bytes kept)."""
         assert self._client is not None
-        data: dict[str, str | list[str]] = {"query": request.query}
+        sent, shift = with_base(request.query, request.base_iri)
+        data: dict[str, str | list[str]] = {"query": sent}
         if request.default_graphs is not None or request.named_graphs is not None:
             data["default-graph-uri"] = list(request.default_graphs or ())
             data["named-graph-uri"] = list(request.named_graphs or ())
@@ -208,7 +209,7 @@ class UpstreamEndpoint:
             raise UpstreamUnavailable(_transport_reason(exc)) from exc
         try:
             if response.status_code != 200:
-                await _refusal(response)
+                await _refusal(response, request.query, shift)
             if _media_type(response) not in _READ_AS[asked]:
                 raise UpstreamFailed(
                     f"the store answered {_media_type(response) or 'without a Content-Type'} where {asked} was "
@@ -250,13 +251,28 @@ async def _read_at_most(response: httpx.Response, limit: int) -> bytes:
     return bytes(data[:limit])
 
 
-async def _refusal(response: httpx.Response) -> None:
-    """Raise what a non-200 answer means: the query's fault (400), the store busy or down (502-504,
-    429), or a failure to report (anything else)."""
+def with_base(query: str, base_iri: str | None) -> tuple[str, int]:
+    """The query as sent to the store, and how many characters were put before its first line: ``BASE <the
+    request's URL>`` on the same line, so that relative IRIs resolve against our endpoint's URL (as they do in
+    process) rather than the store's, line numbers stay the store's, and a BASE of the query's own still wins."""
+    if base_iri is None:
+        return query, 0
+    lead = f"BASE <{base_iri}> "
+    return lead + query, len(lead)
+
+
+async def _refusal(response: httpx.Response, query: str = "", shift: int = 0) -> None:
+    """Raise what a non-200 answer means: the query's fault (400, its position in the client's text, not the one
+    sent with a BASE before it), the store busy or down (502-504, 429), or a failure to report (anything else)."""
     excerpt = _excerpt(await _read_at_most(response, 4 * EXCERPT_CHARS))
     status = response.status_code
     if status == 400:
-        raise invalid_query(excerpt or "the store refused the query as malformed")
+        invalid = invalid_query(excerpt or "the store refused the query as malformed")
+        if invalid.line == 1 and invalid.column is not None:
+            invalid = invalid_query(excerpt, 1, max(invalid.column - shift, 1), query or None)
+        elif invalid.line is not None:
+            invalid = invalid_query(excerpt, invalid.line, invalid.column, query or None)
+        raise invalid
     if status in (429, 502, 503, 504):
         retry = response.headers.get("retry-after", "")
         raise UpstreamUnavailable(f"the store answered {status} {response.reason_phrase}",

@@ -191,6 +191,7 @@ def answer(store: ox.Store, message: dict[str, Any]) -> tuple[dict[str, Any], by
         accept=tuple((m, float(q)) for m, q in message["accept"]),
         max_rows=int(message["max_rows"]),
         max_bytes=message.get("max_bytes"),
+        base_iri=message.get("base_iri"),
     )
     try:
         result = execute(store, request)

@@ -283,10 +283,14 @@ def test_store_failures_are_problems_with_what_the_store_said(
     html = guarded.get("/sparql", params=ask)
     assert html.status_code == 502 and "text/html" in html.json()["detail"], html.text
 
-    failing_store.reply = (400, "text/plain", b"error at 1:23: expected one of LATERAL, SERVICE")
+    # The store counts columns in what it was sent: the query after "BASE <our endpoint's URL> " on its first line.
+    sent_before = len(f"BASE <{str(guarded.base_url).rstrip('/')}/sparql> ")
+    said = f"error at 1:{sent_before + 19}: expected one of LATERAL, SERVICE"
+    failing_store.reply = (400, "text/plain", said.encode())
     malformed = guarded.get("/sparql", params=ask)
     assert malformed.status_code == 400 and malformed.json()["type"].endswith("/malformed-query")
-    assert malformed.json()["errors"][0]["line"] == 1 and malformed.json()["errors"][0]["column"] == 23
+    assert malformed.json()["errors"][0]["line"] == 1 and malformed.json()["errors"][0]["column"] == 19
+    assert malformed.json()["errors"][0]["message"] == 'expected LATERAL or SERVICE; found "?s"'
 
     failing_store.reply = (503, "text/plain", b"overloaded")
     busy = guarded.get("/sparql", params=ask)

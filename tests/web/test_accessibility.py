@@ -108,10 +108,19 @@ def test_the_differential_form(explorer: Browser) -> None:
 
 
 def test_the_query_page(browser: Browser, live_server: LiveServer) -> None:
+    """The YASGUI editor as it opens, with a results table, and with a syntax error shown."""
     browser.open(live_server.url + "/query")
-    browser.wait_for("document.readyState === 'complete' && document.querySelectorAll('#examples option, "
-                     "#examples button, #examples li').length > 0")  # fmt: skip
+    browser.wait_for("document.readyState === 'complete' && document.body.dataset.ready === 'true' && "
+                     "document.querySelectorAll('#examples button').length > 0")  # fmt: skip
     assert_accessible(browser, "query page")
+    browser.evaluate("document.querySelector('#examples button[data-id=evertors]').click()")
+    browser.wait_for("document.getElementById('status').innerText.includes(' result') && "
+                     "document.querySelectorAll('#results .yasr table tbody tr').length > 1")  # fmt: skip
+    assert_accessible(browser, "query page with results")
+    browser.evaluate("document.getElementById('editor').yasqe.setValue('SELECT * { ?s ?p ?o } LIMIT x')")
+    browser.evaluate("document.getElementById('run').click()")
+    browser.wait_for("!document.getElementById('error').hidden")
+    assert_accessible(browser, "query page with a syntax error")
 
 
 def test_an_entity_iri_page(browser: Browser, live_server: LiveServer) -> None:

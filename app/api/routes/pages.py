@@ -22,8 +22,10 @@ WEB = Path(__file__).resolve().parents[2] / "web" / "static"
 SWAGGER_UI = "swagger-ui-5.35.0"
 #: The explorer's graph view draws with Cytoscape.js (MIT, app/web/static/vendor/cytoscape-3.35.0/LICENSE)
 CYTOSCAPE = "cytoscape-3.35.0"
+#: The query page edits and shows SPARQL with YASGUI's YASQE and YASR (MIT, vendor/yasgui-4.6.2/LICENSE)
+YASGUI = "yasgui-4.6.2"
 #: The vendored packages, each under web/static/vendor/<name>-<version>/ with its licence
-VENDORED = frozenset({SWAGGER_UI, CYTOSCAPE})
+VENDORED = frozenset({SWAGGER_UI, CYTOSCAPE, YASGUI})
 VENDOR = WEB / "vendor"
 _TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
           ".css": "text/css; charset=utf-8", ".png": "image/png"}  # fmt: skip

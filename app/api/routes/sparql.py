@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
@@ -117,6 +118,17 @@ def _describe_service(
     return _respond(request, body, media_type, {}, cache=True)
 
 
+def request_base(request: Request) -> str | None:
+    """The URL the client used, without query or fragment: what a query's relative IRIs resolve against when it
+    has no BASE (SPARQL 1.1 Query section 4.1.1, as Oxigraph's server does). Behind a proxy it is the client's URL:
+    the Host header nginx passes on, the scheme of X-Forwarded-Proto from a trusted proxy, the root path."""
+    base = str(request.url.replace(query="", fragment=""))
+    try:
+        return ox.NamedNode(base).value
+    except ValueError:  # not an IRI (a Host the guard let through may still be odd): relative IRIs stay errors
+        return None
+
+
 async def _answer(request: Request, kg: Any, service: SparqlService, cache: bool) -> Response:
     body = await request.body() if request.method == "POST" else b""
     try:
@@ -133,7 +145,7 @@ async def _answer(request: Request, kg: Any, service: SparqlService, cache: bool
         accept = parse_accept(request.headers.get("accept"))
     runner = service.runner
     query = QueryRequest(parsed.query, parsed.default_graphs, parsed.named_graphs, accept, runner.max_rows,
-                         runner.max_bytes)  # fmt: skip
+                         runner.max_bytes, base_iri=request_base(request))  # fmt: skip
     try:
         result = await service.answer(request, query)
     except ClientGone:

@@ -61,3 +61,18 @@ def test_the_query_page_and_its_assets_are_served_with_validators(client: httpx.
     assert script.status_code == 200 and script.headers["etag"]
     assert client.get("/web/query.js", headers={"If-None-Match": script.headers["etag"]}).status_code == 304
     assert client.get("/web/nothing.js").headers["content-type"] == "application/problem+json"
+
+
+def test_the_query_page_loads_yasgui_from_this_service_with_its_licence(client: httpx.Client) -> None:
+    """YASGUI (YASQE and YASR) is vendored from npm (@zazuko/yasgui): no CDN, no inline script, no unsafe-eval."""
+    page = client.get("/query")
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-eval" not in policy
+    assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', page.text)
+    assert {"/web/vendor/yasgui-4.6.2/yasgui.min.js", "/web/vendor/yasgui-4.6.2/yasgui.min.css"} <= set(assets)
+    for asset in assets:
+        served = client.get(asset)
+        assert served.status_code == 200, asset
+    assert "<script>" not in page.text
+    licence = (WEB / "vendor" / "yasgui-4.6.2" / "LICENSE").read_text(encoding="utf-8")
+    assert "@zazuko/yasgui 4.6.2" in licence and "Permission is hereby granted" in licence
