@@ -124,7 +124,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Validate in full and store the report by its inputs' fingerprint: later starts on the same data skip it."""
+    """Validate in full and store the report by its inputs' fingerprint, then (valid data only) the validated,
+    indexed snapshot that later starts on the same data and code load instead of parsing (app/snapshot.py)."""
+    from app.snapshot import Snapshot
+
     overrides: dict[str, object] = {"cache_dir": Path(args.cache_dir)} if args.cache_dir else {}
     settings = _settings(args, **overrides)
     if settings.cache_dir is None:
@@ -140,7 +143,20 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(report.render_text())
     print(f"validation report stored: {stamp.path}")
-    return 0 if report.ok else EXIT_INVALID
+    if not report.ok:
+        return EXIT_INVALID
+    snapshot = Snapshot.of(settings)
+    assert snapshot is not None  # a cache folder is set
+    kg = _load(settings.model_copy(update={"cache_dir": None}))  # in full, whatever snapshot exists
+    try:
+        snapshot.write(kg.kb, report, kg.differential_engine.profiles, kg.dataset, settings.sparql_datasets)
+    except OSError as exc:
+        print(f"anklekg: could not write the snapshot into {snapshot.directory.parent}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for old in snapshot.remove_others():
+        print(f"older snapshot removed: {old}")
+    print(f"snapshot stored: {snapshot.directory}")
+    return 0
 
 
 def cmd_impact(args: argparse.Namespace) -> int:

@@ -17,8 +17,9 @@ import asyncio
 import contextlib
 import json
 import math
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
@@ -31,8 +32,14 @@ from app.sparql.admission import ClientGate, TooManyQueries
 from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
 from app.sparql.pool import WorkerFailed, WorkerPool
 from app.sparql.results import NotAcceptable
-from app.sparql.runner import QueryPreempted, QueryRunner, QueryTimeout, ServiceBusy
-from app.sparql.upstream import UpstreamEndpoint, UpstreamFailed, UpstreamUnavailable
+from app.sparql.runner import (
+    QueryPreempted,
+    QueryRunner,
+    QueryTimeout,
+    ServiceBusy,
+    UpstreamFailed,
+    UpstreamUnavailable,
+)
 
 __all__ = ["ClientGone", "RefuseFullClients", "SparqlService", "not_acceptable", "result_headers", "too_many_queries"]
 
@@ -52,10 +59,13 @@ class SparqlService:
     settings: Settings
 
     @classmethod
-    async def start(cls, dataset: ox.Store, settings: Settings) -> SparqlService:
-        """Start the workers, or open the pool of connections to the external store (see :meth:`close`)."""
+    async def start(cls, dataset: Callable[[], ox.Store | Path], settings: Settings) -> SparqlService:
+        """Start the workers (in the background: see :attr:`ready`) over ``dataset`` (a store, or its N-Quads file;
+        asked for once, in a thread), or open the pool of connections to the external store (see :meth:`close`)."""
         runner: QueryRunner
         if settings.sparql_endpoint:  # no worker process is started: the store holds the data
+            from app.sparql.upstream import UpstreamEndpoint  # httpx: imported only when a store is named
+
             runner = UpstreamEndpoint(
                 settings.sparql_endpoint,
                 size=settings.sparql_workers,
@@ -79,6 +89,20 @@ class SparqlService:
         await runner.start()
         gate = ClientGate(limit=settings.sparql_client_limit, queue=settings.sparql_client_queue)
         return cls(runner, gate, settings)
+
+    @property
+    def ready(self) -> bool:
+        """Queries can be answered now (the workers are up; an external store's connections are open)."""
+        return not isinstance(self.runner, WorkerPool) or self.runner.ready.is_set()
+
+    @property
+    def starting(self) -> str | None:
+        """What is not ready yet, said for /health (None when ready)."""
+        if self.ready:
+            return None
+        pool = self.runner
+        assert isinstance(pool, WorkerPool)
+        return pool.failed or f"SPARQL workers starting ({len(pool._serving)} of {pool.size} up)"
 
     @property
     def upstream(self) -> str | None:
