@@ -115,7 +115,7 @@ class Snapshot:
         named = [settings.diagram_layout, *([settings.reference_csv] if settings.reference_csv else []), *extra]
         for root in (_APP_DIR, settings.data_dir, *named):
             for file in _files(root):
-                digest.update(f"\0{file}\0".encode() if root in named else f"\0{file.relative_to(root)}\0".encode())
+                digest.update(f"\0{file.name if root in named else file.relative_to(root)}\0".encode())
                 digest.update(file.read_bytes() if file.is_file() else b"\0missing")
         fingerprint = digest.hexdigest()
         return cls(fingerprint, settings.cache_dir / f"snapshot-{fingerprint[:32]}")

@@ -119,9 +119,11 @@ class HeadAsGetMiddleware:
 log = logging.getLogger("anklekg")
 
 
-async def _warm(kg: AnkleKG) -> None:
+async def _warm(kg: AnkleKG, sparql: SparqlService) -> None:
     """Read or build, in a thread, what only some answers need (AnkleKG.warm); then keep it out of the collector's
-    sight too."""
+    sight too. It starts once the SPARQL workers serve: the thread holds the GIL in turns with the event loop, and
+    the first requests after the port opens should not share it with this work."""
+    await sparql.wait_ready()
     try:
         await asyncio.to_thread(kg.warm)
     except Exception:
@@ -155,7 +157,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         # the traversal graph and differential profiles are read or built meanwhile, in the background. /health
         # answers 503 "starting" until both are done: readiness probes and the tests wait for its 200.
         app.state.sparql = await SparqlService.start(loaded.dataset_source, loaded.settings)
-        app.state.warming = asyncio.create_task(_warm(loaded))
+        app.state.warming = asyncio.create_task(_warm(loaded, app.state.sparql))
         try:
             yield
         finally:

@@ -95,6 +95,11 @@ class SparqlService:
         """Queries can be answered now (the workers are up; an external store's connections are open)."""
         return not isinstance(self.runner, WorkerPool) or self.runner.ready.is_set()
 
+    async def wait_ready(self) -> None:
+        """Return once :attr:`ready` (at once for an external store)."""
+        if isinstance(self.runner, WorkerPool):
+            await self.runner.ready.wait()
+
     @property
     def starting(self) -> str | None:
         """What is not ready yet, said for /health (None when ready)."""
