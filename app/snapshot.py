@@ -18,8 +18,8 @@ source of ``app/``, the versions of Python and of the libraries whose objects ar
 change what is built; one changed byte is another fingerprint, hence a miss. A miss, or a snapshot that cannot be
 read, is never an error: the start loads in full and says why (log and ``/health``).
 
-Pickles run code when read, so a snapshot is read only from a folder owned by this user that no one else may
-write to; anything else is treated as missing.
+Pickles run code when read, so a snapshot is read only from a folder owned by this user (or by root, as in the
+Docker image) that no one else may write to; anything else is treated as missing.
 """
 
 from __future__ import annotations
@@ -129,8 +129,9 @@ class Snapshot:
             return f"no snapshot for these data and code ({self.fingerprint[:12]}); `anklekg build` makes one"
         except OSError as exc:
             return f"snapshot {self.directory} is unreadable ({exc})"
-        if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-            return f"snapshot {self.directory} is not owned by this user or others may write to it: not trusted"
+        # this user's, or root's (a container image's, built as root and served as another user)
+        if info.st_uid not in (os.getuid(), 0) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return f"snapshot {self.directory} is not this user's (nor root's) or others may write to it: not trusted"
         try:
             meta = json.loads((self.directory / META).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:

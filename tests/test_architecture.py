@@ -8,6 +8,8 @@ is one unit. Imports are read with ``ast`` from the source, so nothing is execut
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -133,3 +135,12 @@ def test_every_router_has_its_test_module() -> None:
     routers = {p.stem for p in routes.glob("*.py") if p.stem != "__init__"}
     missing = sorted(r for r in routers if not (tests / f"test_{r}.py").is_file())
     assert not missing, f"routers without tests/api/routes/test_<router>.py: {missing}"
+
+
+def test_no_serving_module_imports_rdflib_networkx_or_httpx() -> None:
+    """A start imports what its first answer needs: rdflib (SHACL, JSON-LD export), networkx (paths, exports) and
+    httpx (an external store) are imported on first use."""
+    heavy = "{'rdflib', 'networkx', 'httpx', 'pyshacl'}"
+    code = f"import sys, app.api.main, app.cli; print(sorted({heavy} & set(sys.modules)))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert found == "[]"
