@@ -91,8 +91,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args, host=args.host, port=args.port)
     kg = _load(settings)
     print(
-        f"AnkleKG {__version__}: {kg.counts()['entities']} entities loaded in {kg.load_seconds:.2f} s; "
-        f"serving on http://{settings.host}:{settings.port} (docs at /docs)",
+        f"AnkleKG {__version__}: {kg.counts()['entities']} entities loaded in {kg.load_seconds:.2f} s from "
+        f"{kg.source}; serving on http://{settings.host}:{settings.port} (docs at /docs)",
         flush=True,
     )
     uvicorn.run(
