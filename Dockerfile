@@ -2,9 +2,9 @@
 # AnkleKG REST API: `docker build -t anklekg . && docker run --rm -p 8000:8000 anklekg`
 # Two stages: the builder installs the project (a regular, non-editable `pip install .`) into a
 # virtual environment; the runtime image gets only that environment, no build tooling, no sources.
-# The ontology travels inside the install: pyproject's [tool.setuptools.data-files] puts data/*.ttl,
-# data/qc, data/rules, data/sparql-examples, data/browse and data/diagrams under <venv>/share/anklekg/data, which
-# app/settings.py default_data_dir() finds when there is no checkout beside the code.
+# The ontology travels inside the install: setup.py installs app/ as the package anklekg and data/ inside it as
+# anklekg/data (the files pyproject's package-data names), which app/settings.py default_data_dir() finds beside
+# the code.
 
 # Pin by digest where the registry is reachable (e.g. python:3.11-slim@sha256:...); the lock file pins the rest.
 ARG PYTHON_IMAGE=python:3.11-slim
@@ -21,12 +21,12 @@ COPY requirements.lock ./
 RUN /opt/anklekg/bin/pip install --upgrade pip \
  && /opt/anklekg/bin/pip install --require-virtualenv -r requirements.lock
 # Then only what the install needs (see .dockerignore): metadata, the package and the data it ships.
-COPY pyproject.toml README.md ./
+COPY pyproject.toml setup.py README.md ./
 COPY app/ app/
 COPY data/ data/
 RUN /opt/anklekg/bin/pip install --no-deps . \
  && /opt/anklekg/bin/pip check \
- && /opt/anklekg/bin/python -c "from app.settings import Settings; p = Settings().data_dir; assert (p / 'ankle_ontology.ttl').is_file(), p; print('data in', p)"
+ && cd / && /opt/anklekg/bin/python -c "from anklekg.settings import Settings; p = Settings().data_dir; assert (p / 'ankle_ontology.ttl').is_file(), p; print('data in', p)"
 # Validate the installed data once, here, and store the report by the data's fingerprint: a container start
 # on the same data reuses it instead of validating again (app/ontology/validation/stamp.py); invalid data
 # fails the build. Then a smoke test from outside the sources: imports, finds the data, answers one question.

@@ -9,25 +9,30 @@ from __future__ import annotations
 from collections.abc import Collection
 from urllib.parse import urlencode
 
-from app.graph.algorithms import neighbourhood, shortest_paths
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import Term
-from app.knowledge.schema import CLINICAL_ENTITY, INJURABLE_TYPES
-from app.models import (
+from .graph.algorithms import neighbourhood, shortest_paths
+from .knowledge.base import KnowledgeBase
+from .knowledge.lookup import SearchHit
+from .knowledge.model import Term, Xref
+from .knowledge.schema import CLINICAL_ENTITY, INJURABLE_TYPES
+from .models import (
     EDUCATIONAL_NOTICE,
     EntityDetail,
+    EntityEntry,
     EntityPage,
-    EntitySummary,
     GraphLink,
     GraphNode,
     Neighbourhood,
+    PathOut,
     Paths,
     PathStep,
     RelationGroup,
     RelationTarget,
+    SearchHitOut,
+    SearchResults,
     XrefOut,
+    page_links,
 )
-from app.ontology.curies import local_name
+from .ontology.curies import expand, local_name
 
 __all__ = ["Answers"]
 
@@ -35,37 +40,59 @@ __all__ = ["Answers"]
 class Answers:
     """Builds answer models over one knowledge base (entity summaries are built once and reused).
 
-    Options have no defaults here: the public defaults are those of app.kg.AnkleKG, in one place.
+    Options have no defaults here: the public defaults are those of app.kg.AnkleKG, in one place. ``base`` is
+    the absolute root the ``next``/``prev`` links of a page start with ("" for root-relative links).
     """
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._summaries: dict[str, EntitySummary] = {}
+        self._summaries: dict[str, EntityEntry] = {}
 
-    def summary(self, term: Term) -> EntitySummary:
+    def summary(self, term: Term) -> EntityEntry:
         cached = self._summaries.get(term.id)
         if cached is None:
             refs = [self.kb.ref(t) for t in term.types]
-            cached = self._summaries[term.id] = EntitySummary(id=term.id, label=term.label, iri=term.iri, types=refs)
+            cached = self._summaries[term.id] = EntityEntry(id=term.id, label=term.label, iri=term.iri, types=refs)
         return cached
 
-    def entity_page(self, *, types: Collection[str] | None, limit: int, offset: int) -> EntityPage:
+    def entity_page(self, *, types: Collection[str] | None, limit: int, offset: int, base: str) -> EntityPage:
         """A page of entities, ordered by id, optionally of given classes (subclasses included)."""
         kb = self.kb
         wanted = set(types) if types else None
         matching = sorted(
             (t for t in kb.terms.values() if wanted is None or kb.all_types(t) & wanted), key=lambda t: t.id
         )
-        next_query = None
-        if offset + limit < len(matching):
-            type_part = "".join(f"&type={t}" for t in sorted(wanted)) if wanted else ""
-            next_query = f"?limit={limit}&offset={offset + limit}{type_part}"
+        params = [("type", t) for t in sorted(wanted or ())]
+        more = offset + limit < len(matching)
+        after, before = page_links(base, "/v1/entities", params, limit=limit, offset=offset, more=more)
         return EntityPage(
             items=[self.summary(t) for t in matching[offset : offset + limit]],
             total=len(matching),
             limit=limit,
             offset=offset,
-            next=next_query,
+            next=after,
+            prev=before,
+        )
+
+    def search_results(
+        self, query: str, hits: list[SearchHit], total: int, *, types: Collection[str] | None, limit: int,
+        offset: int, base: str,
+    ) -> SearchResults:
+        """A page of ranked hits (``hits``: this page's, ``total``: how many in all)."""
+        params = [("q", query), *(("type", t) for t in sorted(types or ()))]
+        after, before = page_links(base, "/v1/search", params, limit=limit, offset=offset, more=offset + limit < total)
+        items = [
+            SearchHitOut(
+                **self.summary(h.term).model_dump(),
+                score=h.score,
+                match=h.match.public_name,
+                matched_field=h.matched_field.public_name,
+                matched_text=h.matched_text,
+            )
+            for h in hits
+        ]
+        return SearchResults(
+            query=query, items=items, total=total, limit=limit, offset=offset, next=after, prev=before
         )
 
     def entity_detail(self, term: Term) -> EntityDetail:
@@ -82,7 +109,7 @@ class Answers:
             synonyms=list(term.synonyms),
             abbreviations=list(term.abbreviations),
             latin_name=term.latin_name,
-            xrefs=[XrefOut(id=x.curie, source=kb.ref(x.source) if x.source else None, note=x.note) for x in term.xrefs],
+            xrefs=[self._xref(term.id, x) for x in term.xrefs],
             deprecated=term.deprecated,
             annotations=annotations,
             relations=self._relations(term),
@@ -94,6 +121,19 @@ class Answers:
             defines=[kb.ref(d) for d in kb.definitions_from(term.id)],
             impact=f"/v1/impact?{urlencode({'injured': term.id}, safe=':')}" if injurable else None,
             notice=EDUCATIONAL_NOTICE if kb.is_a(term.id, CLINICAL_ENTITY) else None,
+        )
+
+    def _xref(self, subject: str, xref: Xref) -> XrefOut:
+        """A cross-reference with its IRI and, for UBERON and FMA, the mapping predicate and justification."""
+        kb = self.kb
+        mapping = kb.mapping_by_pair.get((subject, xref.curie))
+        return XrefOut(
+            id=xref.curie,
+            iri=expand(xref.curie),
+            predicate=mapping.predicate_id if mapping else None,
+            justification=mapping.mapping_justification if mapping else None,
+            source=kb.ref(xref.source) if xref.source else None,
+            note=xref.note,
         )
 
     def _relations(self, term: Term) -> list[RelationGroup]:
@@ -113,18 +153,24 @@ class Answers:
             for p, targets in sorted(groups.items(), key=lambda kv: kb.label(kv[0]))
         ]
 
-    def neighbourhood(self, term: Term, *, depth: int, predicates: Collection[str] | None) -> Neighbourhood:
-        """Node-link JSON of everything within ``depth`` hops of an entity."""
+    def neighbourhood(
+        self, term: Term, *, depth: int, predicates: Collection[str] | None, limit: int, offset: int, base: str
+    ) -> Neighbourhood:
+        """The links within ``depth`` hops of an entity (ordered by source, target, predicate), a page at a time,
+        with the nodes that page's links join."""
         kb = self.kb
         sub = neighbourhood(kb.graph, term.id, depth, predicates)
+        edges = sorted(sub.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+        shown = edges[offset : offset + limit]
+        joined = {term.id} | {u for u, _, _, _ in shown} | {v for _, v, _, _ in shown}
+        params = [("depth", depth), *(("predicate", p) for p in sorted(predicates or ()))]
+        path = f"/v1/entities/{term.id}/neighbors"
+        after, before = page_links(base, path, params, limit=limit, offset=offset, more=offset + limit < len(edges))
         return Neighbourhood(
             center=kb.ref(term.id),
             depth=depth,
-            nodes=[
-                GraphNode(id=n, label=data.get("label", n), types=list(data.get("types", ())), entity=n in kb.terms)
-                for n, data in sorted(sub.nodes(data=True))
-            ],
-            links=[
+            nodes=[self._node(n, sub.nodes[n]) for n in sorted(joined)],
+            items=[
                 GraphLink(
                     source=u,
                     target=v,
@@ -132,28 +178,66 @@ class Answers:
                     inferred=bool(data.get("inferred")),
                     sources=[kb.ref(s) for s in data.get("sources", ())],
                 )
-                for u, v, k, data in sorted(sub.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+                for u, v, k, data in shown
             ],
+            total=len(edges),
+            limit=limit,
+            offset=offset,
+            next=after,
+            prev=before,
         )
 
+    def _node(self, node: str, data: dict[str, object]) -> GraphNode:
+        term = self.kb.terms.get(node)
+        if term is not None:
+            return GraphNode(**self.summary(term).model_dump(), entity=True)
+        types = data.get("types", ())
+        ref = self.kb.ref(node)
+        return GraphNode(
+            id=node, label=str(data.get("label", ref.label)), iri=ref.iri,
+            types=[self.kb.ref(t) for t in types] if isinstance(types, list | tuple | set | frozenset) else [],
+            entity=False,
+        )  # fmt: skip
+
     def paths(
-        self, start: Term, end: Term, *, max_length: int, predicates: Collection[str] | None, limit: int
+        self, start: Term, end: Term, *, max_length: int, predicates: Collection[str] | None, limit: int,
+        offset: int, base: str,
     ) -> Paths:
-        """The shortest connections between two entities, each edge with its sources."""
+        """The shortest connections between two entities, each edge with its sources, a page at a time.
+
+        Paths are enumerated shortest first and only as far as this page and one more (all of them may be
+        millions): ``total`` is known, and given, only when the enumeration ended within that."""
         kb = self.kb
-        found = shortest_paths(kb.graph, start.id, end.id, max_hops=max_length, predicates=predicates, limit=limit)
-        steps = [
-            [
-                PathStep(
-                    subject=kb.ref(s),
-                    predicate=kb.ref(p),
-                    object=kb.ref(o),
-                    inferred=bool(kb.graph.edges[s, o, p].get("inferred")),
-                    sources=[kb.ref(x) for x in kb.graph.edges[s, o, p].get("sources", ())],
-                )
-                for s, p, o in path
-            ]
-            for path in found
+        wanted = offset + limit + 1
+        found = shortest_paths(kb.graph, start.id, end.id, max_hops=max_length, predicates=predicates, limit=wanted)
+        more = len(found) > offset + limit
+        items = [
+            PathOut(
+                length=len(path),
+                steps=[
+                    PathStep(
+                        subject=kb.ref(s),
+                        predicate=kb.ref(p),
+                        object=kb.ref(o),
+                        inferred=bool(kb.graph.edges[s, o, p].get("inferred")),
+                        sources=[kb.ref(x) for x in kb.graph.edges[s, o, p].get("sources", ())],
+                    )
+                    for s, p, o in path
+                ],
+            )
+            for path in found[offset : offset + limit]
         ]
-        length = len(found[0]) if found else None
-        return Paths(source=kb.ref(start.id), target=kb.ref(end.id), length=length, paths=steps)
+        params = [("from", start.id), ("to", end.id), ("max_length", max_length)]
+        params += [("predicate", p) for p in sorted(predicates or ())]
+        after, before = page_links(base, "/v1/paths", params, limit=limit, offset=offset, more=more)
+        return Paths(
+            source=kb.ref(start.id),
+            target=kb.ref(end.id),
+            length=len(found[0]) if found else None,
+            items=items,
+            total=None if more else len(found),
+            limit=limit,
+            offset=offset,
+            next=after,
+            prev=before,
+        )

@@ -1,10 +1,11 @@
-"""Command line: ``anklekg serve | validate | build | impact | differential | sparql | export`` (also
-``python -m app``)."""
+"""Command line: ``anklekg serve | validate | build | impact | differential | search | entity | paths | sparql |
+export`` (also ``python -m anklekg``, or ``python -m app`` in a checkout)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -12,21 +13,35 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from app import __version__
-from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
-from app.kg import AnkleKG
-from app.learn.browse import BROWSE_DIR_NAME, check_browse_groups
-from app.loader import validated_report, validation_stamp
-from app.models import EDUCATIONAL_NOTICE
-from app.ontology.load import load_store
-from app.reasoning.rules import RuleConfigurationError, load_rules
-from app.render import render_impact
-from app.settings import Settings
+from .errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
+from .kg import AnkleKG
+from .learn.browse import BROWSE_DIR_NAME, check_browse_groups
+from .loader import validated_report, validation_stamp
+from .models import EDUCATIONAL_NOTICE
+from .ontology.load import load_store
+from .reasoning.differential import FindingKind
+from .reasoning.rules import RuleConfigurationError, load_rules
+from .render import fact_text, render_entity, render_impact, render_paths, render_search
+from .settings import Settings
+from .version import __version__
 
 FORMATS_FOR_CLI = ("csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
+#: Exit statuses (the epilog of ``anklekg --help`` lists them): 0 done; 1 nothing found (search, paths);
+#: 2 a data file or SPARQL query that does not parse, or an option argparse refuses; 3 ERROR-level violations;
+#: 64 (EX_USAGE) a name that names no entity or several, or a value the graph cannot use; 141 the reader of the
+#: output went away (``| head``), 128 + SIGPIPE as a shell reports it, without a traceback.
+EXIT_NOT_FOUND = 1
 EXIT_SYNTAX = 2
 EXIT_INVALID = 3
 EXIT_USAGE = 64
+EXIT_PIPE = 141
+EXIT_STATUSES = """exit status:
+  0    done
+  1    nothing found (search, paths)
+  2    a data file or SPARQL query that does not parse, or an option that is not understood
+  3    the data has ERROR-level violations (validate, build, and any command that loads it)
+  64   a name that names no entity (the message says what you may have meant) or several, or an unusable value
+  141  the output's reader went away (e.g. piped to head): ends quietly, as a shell reports SIGPIPE"""
 #: How long `serve` keeps an idle connection open; a balancer's idle upstream connections must close sooner
 #: (deploy/nginx/anklekg.conf.template: keepalive_timeout 4s), or it may write a request into a closing one.
 
@@ -85,8 +100,8 @@ def _load(settings: Settings) -> AnkleKG:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from app.api.connections import ConnectionLimits, guarded_protocol
-    from app.api.main import create_app
+    from .api.connections import ConnectionLimits, guarded_protocol
+    from .api.main import create_app
 
     settings = _settings(args, host=args.host, port=args.port)
     kg = _load(settings)
@@ -109,7 +124,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from app.ontology.validation import validate
+    from .ontology.validation import validate
 
     settings = _settings(args)
     with _reading_data():
@@ -126,7 +141,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate in full and store the report by its inputs' fingerprint, then (valid data only) the validated,
     indexed snapshot that later starts on the same data and code load instead of parsing (app/snapshot.py)."""
-    from app.snapshot import Snapshot
+    from .snapshot import Snapshot
 
     overrides: dict[str, object] = {"cache_dir": Path(args.cache_dir)} if args.cache_dir else {}
     settings = _settings(args, **overrides)
@@ -186,12 +201,72 @@ def cmd_impact(args: argparse.Namespace) -> int:
 
 
 def _explain(exc: Exception) -> str:
-    if isinstance(exc, UnknownTerm):
-        names = ", ".join(f"{t.label} ({t.id})" for t in exc.suggestions)
-        return f"no structure is named {exc.ref!r}" + (f"; did you mean: {names}?" if names else "")
-    if isinstance(exc, AmbiguousTerm):
-        return f"{exc.ref!r} is ambiguous: " + "; ".join(f"{t.label} ({t.id})" for t in exc.candidates)
+    """The error's own message: an unknown name's carries the suggestions ("did you mean"), an ambiguous one's the
+    candidates, so the CLI, a notebook's traceback and the library say the same."""
     return str(exc)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Ranked hits for a name, typos tolerated: the same answer as GET /v1/search."""
+    kg = _load(_settings(args))
+    try:
+        types = kg.resolve_classes(args.type, parameter="--type") if args.type else None
+        results = kg.search_results(args.query, types=types, limit=args.limit, offset=args.offset)
+    except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
+        print(f"anklekg: {_explain(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        print(results.model_dump_json(indent=2))
+        return 0
+    if not results.items:
+        print(f"anklekg: nothing matches {args.query!r} ({results.total} hits in all)", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    print(render_search(results))
+    last = results.offset + len(results.items)
+    if results.total is not None and last < results.total:
+        print(f"anklekg: hits {results.offset + 1}-{last} of {results.total}; --offset {last} for more", file=sys.stderr)
+    return 0
+
+
+def cmd_entity(args: argparse.Namespace) -> int:
+    """Everything about one entity, each fact with its sources: the same answer as GET /v1/entities/{ref}."""
+    kg = _load(_settings(args))
+    try:
+        entity = kg.entity(args.ref)
+    except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
+        print(f"anklekg: {_explain(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    print(entity.model_dump_json(indent=2) if args.json else render_entity(entity))
+    return 0
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    """The shortest connections between two entities: the same answer as GET /v1/paths."""
+    kg = _load(_settings(args))
+    try:
+        predicates = kg.resolve_predicates(args.predicate, parameter="--predicate") if args.predicate else None
+        found = kg.paths(args.source, args.target, max_length=args.max_length, predicates=predicates, limit=args.limit)
+    except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
+        print(f"anklekg: {_explain(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        print(found.model_dump_json(indent=2))
+        return 0
+    if not found.items:
+        print(
+            f"anklekg: no path of at most {args.max_length} steps joins {found.source.label} and {found.target.label}"
+            " (--max-length for longer ones)",
+            file=sys.stderr,
+        )
+        return EXIT_NOT_FOUND
+    print(render_paths(found))
+    return 0
+def _predicted(kind: FindingKind) -> str:
+    """What the candidate predicted that a normal finding contradicts."""
+    return {
+        FindingKind.STRONG_MOTION: "this injury predicts it weak",
+        FindingKind.NORMAL_SENSATION: "this injury predicts it numb",
+    }.get(kind, "this injury predicts it positive")
 
 
 def cmd_differential(args: argparse.Namespace) -> int:
@@ -208,6 +283,8 @@ def cmd_differential(args: argparse.Namespace) -> int:
             numbness_areas=args.numb or (),
             weak_motions=args.weak or (),
             unstable_motions=args.unstable or (),
+            strong_motions=args.strong or (),
+            normal_sensation=args.normal_sensation or (),
             mechanism=mechanism,
             limit=args.limit,
         )
@@ -218,15 +295,17 @@ def cmd_differential(args: argparse.Namespace) -> int:
         print(report.model_dump_json(indent=2))
         return 0
     for rank, c in enumerate(report.candidates, 1):
-        print(f"{rank}. {c.structure.label} (score {c.score:.2f})")
+        lesion = f", as in {c.lesion.label}" if c.lesion else ""
+        print(f"{rank}. {c.structure.label} (score {c.score:.2f}{lesion})")
         for e in c.supported_by:
-            first = e.because[0] if e.because else None
-            reason = f" — because {first.fact.label if first and first.fact else (first.subject.label + ' ' + first.predicate.label + ' ' + (first.object.label if first.object else '')) if first else ''}"
+            reason = f" — because {'; '.join(fact_text(f) for f in e.because[:3])}" if e.because else ""
             print(f"     + {e.kind.value}: {e.finding.label}{reason}")
         for e in c.contradicted_by:
-            print(f"     - {e.kind.value}: {e.finding.label} (this injury predicts it positive)")
+            print(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)})")
         if c.unexplained:
             print("     ? not explained: " + ", ".join(u.label for u in c.unexplained))
+    if report.note:
+        print(f"Note: {report.note}")
     print()
     print(EDUCATIONAL_NOTICE)
     return 0
@@ -234,9 +313,9 @@ def cmd_differential(args: argparse.Namespace) -> int:
 
 def cmd_sparql(args: argparse.Namespace) -> int:
     """A read-only SPARQL query over the same dataset as /sparql, without a server."""
-    from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, execute
-    from app.sparql.protocol import FORMATS
-    from app.sparql.results import NotAcceptable
+    from .sparql.engine import InvalidQuery, QueryRefused, QueryRequest, execute
+    from .sparql.protocol import FORMATS
+    from .sparql.results import NotAcceptable
 
     query = args.query
     if query.startswith("@"):
@@ -262,15 +341,24 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     except NotAcceptable as exc:
         print(f"anklekg: a {exc.form} result can be written as {', '.join(exc.offered)}", file=sys.stderr)
         return EXIT_USAGE
-    sys.stdout.buffer.write(result.body)
-    sys.stdout.flush()
+    _write_all(result.body)
     if result.truncated:
         print(f"anklekg: result truncated at {result.limit} rows (--max-rows)", file=sys.stderr)
     return 0
 
 
+def _write_all(data: bytes) -> None:
+    """Write every byte to stdout. A buffered write to a pipe whose reader leaves mid-way returns short, without
+    an error; writing the rest meets the closed pipe (BrokenPipeError, handled by :func:`main`)."""
+    sys.stdout.flush()
+    view = memoryview(data)
+    while view:
+        view = view[sys.stdout.buffer.write(view) :]
+    sys.stdout.buffer.flush()
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.exports import ARTEFACTS, write_all
+    from .exports import ARTEFACTS, write_all
 
     unknown = [name for name in args.only or () if name not in ARTEFACTS]
     if unknown:
@@ -284,7 +372,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _dataset_option(value: str) -> str:
     """Check FILE=GRAPH_IRI when parsing, so a typo fails before the graph is loaded."""
-    from app.sparql.dataset import parse_dataset_option
+    from .sparql.dataset import parse_dataset_option
 
     try:
         parse_dataset_option(value)
@@ -294,7 +382,12 @@ def _dataset_option(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="anklekg", description="AnkleKG: a sourced knowledge graph of the ankle.")
+    parser = argparse.ArgumentParser(
+        prog="anklekg",
+        description="AnkleKG: a sourced knowledge graph of the ankle.",
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"anklekg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -303,8 +396,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="start the REST API on the bundled ontology")
     data_options(serve)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; 0.0.0.0: all)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0: any free one)")
     serve.add_argument(
         "--allowed-host",
         action="append",
@@ -314,7 +407,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--no-validate", action="store_true", help="skip QC and SHACL at start-up")
     serve.add_argument("--no-shacl", action="store_true", help="run the QC queries but not SHACL at start-up")
-    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"],
+                       help="how much the server logs (default: info)")  # fmt: skip
     serve.add_argument(
         "--dataset",
         action="append",
@@ -336,7 +430,7 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="run the QC checks and SHACL shapes; exit 2 on a data file that does not parse, 3 on any ERROR"
     )
     data_options(check)
-    check.add_argument("--no-shacl", action="store_true")
+    check.add_argument("--no-shacl", action="store_true", help="run the QC queries but not the SHACL shapes")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.set_defaults(func=cmd_validate)
 
@@ -352,9 +446,10 @@ def build_parser() -> argparse.ArgumentParser:
     impact = sub.add_parser("impact", help="what destabilises if these structures are injured")
     data_options(impact)
     impact.add_argument("structures", nargs="+", help="names, abbreviations or CURIEs (ATFL CFL)")
-    impact.add_argument("--grade", type=int, choices=[1, 2, 3], default=3)
+    impact.add_argument("--grade", type=int, choices=[1, 2, 3], default=3, help="injury grade of every structure "
+                        "named: 1 stretched, 2 partial, 3 complete (default: 3)")  # fmt: skip
     impact.add_argument("--position", help="plantarflexion, neutral or dorsiflexion")
-    impact.add_argument("--json", action="store_true")
+    impact.add_argument("--json", action="store_true", help="print the report as JSON (as GET /v1/impact does)")
     impact.set_defaults(func=cmd_impact)
 
     diff = sub.add_parser("differential", help="which injured structure best explains these findings")
@@ -365,10 +460,42 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--numb", action="append", metavar="AREA", help="a numb skin area (repeatable)")
     diff.add_argument("--weak", action="append", metavar="MOTION", help="a weak motion (repeatable)")
     diff.add_argument("--unstable", action="append", metavar="MOTION", help="an unstable motion (repeatable)")
+    diff.add_argument("--strong", action="append", metavar="MOTION",
+                      help="a motion of normal strength: counts against candidates that predict it weak (repeatable)")
+    diff.add_argument("--normal-sensation", action="append", metavar="AREA",
+                      help="a skin area of normal sensation: counts against candidates that predict it numb "
+                      "(repeatable)")
     diff.add_argument("--mechanism", help="'MOTION in POSITION', e.g. 'inversion in plantarflexion'")
-    diff.add_argument("--limit", type=int, default=5)
-    diff.add_argument("--json", action="store_true")
+    diff.add_argument("--limit", type=int, default=5, help="most candidates shown (default: 5)")
+    diff.add_argument("--json", action="store_true", help="print the report as JSON (as POST /v1/differential does)")
     diff.set_defaults(func=cmd_differential)
+
+    search = sub.add_parser("search", help="find entities by any name, typos tolerated (as GET /v1/search)")
+    data_options(search)
+    search.add_argument("query", help="a name, abbreviation, synonym, Latin name or xref, e.g. 'talofibular'")
+    search.add_argument("--type", action="append", metavar="CLASS",
+                        help="only entities of this class or its subclasses, e.g. Ligament (repeatable)")  # fmt: skip
+    search.add_argument("--limit", type=int, default=10, help="most hits shown (default: 10)")
+    search.add_argument("--offset", type=int, default=0, help="hits to skip, for the next page (default: 0)")
+    search.add_argument("--json", action="store_true", help="print the hits as JSON (as GET /v1/search does)")
+    search.set_defaults(func=cmd_search)
+
+    entity = sub.add_parser("entity", help="everything about one entity, with sources (as GET /v1/entities/REF)")
+    data_options(entity)
+    entity.add_argument("ref", help="any name, abbreviation or CURIE of the entity (ATFL, ANKLE:0000016)")
+    entity.add_argument("--json", action="store_true", help="print the entity as JSON (as the REST API does)")
+    entity.set_defaults(func=cmd_entity)
+
+    paths = sub.add_parser("paths", help="the shortest connections between two entities (as GET /v1/paths)")
+    data_options(paths)
+    paths.add_argument("source", metavar="FROM", help="where the paths start: any name of an entity")
+    paths.add_argument("target", metavar="TO", help="where they end: any name of an entity")
+    paths.add_argument("--max-length", type=int, default=4, help="most steps in a path (default: 4)")
+    paths.add_argument("--predicate", action="append", metavar="NAME",
+                       help="follow only edges of this predicate, e.g. partOf (repeatable)")  # fmt: skip
+    paths.add_argument("--limit", type=int, default=10, help="most paths shown (default: 10)")
+    paths.add_argument("--json", action="store_true", help="print the paths as JSON (as GET /v1/paths does)")
+    paths.set_defaults(func=cmd_paths)
 
     sparql = sub.add_parser("sparql", help="run a read-only SPARQL query over the bundled data (no server)")
     data_options(sparql)
@@ -378,10 +505,13 @@ def build_parser() -> argparse.ArgumentParser:
     sparql.add_argument("--graph", action="append", metavar="IRI",
                         help="the default graph is this graph (repeatable), e.g. the inferred graph")  # fmt: skip
     sparql.add_argument("--max-rows", type=int, default=1_000_000, help="stop after this many rows (reported)")
+    sparql.add_argument("--dataset", action="append", metavar="FILE=GRAPH_IRI", type=_dataset_option,
+                        help="also query this RDF file as the named graph GRAPH_IRI (e.g. a local copy of UBERON "
+                        "classes, to join by IRI); repeatable")  # fmt: skip
     sparql.set_defaults(func=cmd_sparql)
 
     export = sub.add_parser(
-        "export", help="write the release artefacts (Turtle, N-Triples, OWL, JSON-LD, GraphML, CSV)"
+        "export", help="write the release artefacts (Turtle, N-Triples, OWL, OBO-style OWL, SSSOM, JSON-LD, GraphML, CSV)"
     )
     data_options(export)
     export.add_argument("--out", default="export", help="output folder (default: ./export)")
@@ -394,7 +524,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        status = int(args.func(args))
+        sys.stdout.flush()  # here, so that a reader gone away is met inside the try
+    except BrokenPipeError:
+        # `anklekg ... | head`: the reader closed the pipe. Point stdout at /dev/null so that the interpreter's last
+        # flush at exit does not fail again, and end quietly with the status a shell gives a process SIGPIPE stops.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE
+    return status
 
 
 if __name__ == "__main__":

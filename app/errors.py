@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: the layers below raise these errors, so this module imports none of them
-    from app.knowledge.model import Term
-    from app.ontology.validation import ValidationReport
+    from .knowledge.model import Term
+    from .ontology.validation import ValidationReport
 
 __all__ = [
     "AmbiguousTerm",
@@ -58,11 +58,17 @@ class TermNotResolved(AnkleKGError, LookupError):
 
 
 class UnknownTerm(TermNotResolved):
-    """No term has this name; ``suggestions`` are the closest names that exist."""
+    """No term has this name; ``suggestions`` are the closest names that exist (and the message names them, so a
+    notebook's traceback says what to type instead)."""
 
     @property
     def suggestions(self) -> list[Term]:
         return self.terms
+
+    def __str__(self) -> str:
+        names = ", ".join(f"{t.label} ({t.id})" for t in self.terms)
+        hint = f"did you mean: {names}?" if names else "search for it (kg.search, anklekg search) to find its name"
+        return f"no entity is named {self.ref!r}{_held_by(self.parameter)}; {hint}"
 
 
 class AmbiguousTerm(TermNotResolved):
@@ -71,6 +77,15 @@ class AmbiguousTerm(TermNotResolved):
     @property
     def candidates(self) -> list[Term]:
         return self.terms
+
+    def __str__(self) -> str:
+        names = "; ".join(f"{t.label} ({t.id})" for t in self.terms)
+        return f"{self.ref!r}{_held_by(self.parameter)} names several entities: {names}; use the id of the one you mean"
+
+
+def _held_by(parameter: str | None) -> str:
+    """Which part of a request held the name; "ref", the default, is the name itself and goes unsaid."""
+    return f" (in {parameter})" if parameter and parameter != "ref" else ""
 
 
 class UnknownView(AnkleKGError, LookupError):

@@ -1,5 +1,6 @@
-"""Release artefacts: the whole graph as Turtle, N-Triples, RDF/XML (OWL), JSON-LD, GraphML and CSV, and the
-SPARQL dataset (with the inferred graph) as N-Quads.
+"""Release artefacts: the whole graph as Turtle, N-Triples, RDF/XML (OWL), JSON-LD, GraphML and CSV, the
+SPARQL dataset (with the inferred graph) as N-Quads, and for OBO tools the anatomy as OWL classes and the
+UBERON/FMA mapping set as SSSOM (app.obo).
 
 A name-keyed registry (rdflib's plugin idea) maps each artefact to its media type and writer, so
 ``anklekg export`` and ``GET /v1/export/{name}`` serve exactly the same bytes. Writers are pure
@@ -19,11 +20,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from app.kg import AnkleKG
-from app.knowledge import schema
-from app.ontology.context import jsonld_context
-from app.ontology.load import to_rdflib
-from app.vocab import PREFIXES
+from .kg import AnkleKG
+from .knowledge import schema
+from .obo import obo_owl, sssom_tsv
+from .ontology.context import jsonld_context
+from .ontology.load import to_rdflib
+from .version import __version__
+from .vocab import PREFIXES
 
 __all__ = ["ARTEFACTS", "Artefact", "build_artefact", "write_all"]
 
@@ -245,6 +248,13 @@ ARTEFACTS: dict[str, Artefact] = {
                  "anklekg serve --sparql-endpoint.", _sorted_nquads),
         Artefact("anklekg.owl", "application/rdf+xml", "The whole graph as RDF/XML (OWL).",
                  lambda kg: _dump(kg, ox.RdfFormat.RDF_XML)),
+        Artefact("ankle-obo.owl", "application/rdf+xml",
+                 "The anatomy as OBO-style OWL classes (subclass of their kind, part of BFO:0000050 and "
+                 "attachments as existential restrictions, sourced IAO definitions, xrefs, SKOS mappings): "
+                 "for OAK and other OBO tools.", lambda kg: obo_owl(kg.kb, __version__)),
+        Artefact("mappings.sssom.tsv", "text/tab-separated-values",
+                 "The UBERON and FMA mappings as SSSOM TSV, one row per mapping with its justification.",
+                 lambda kg: sssom_tsv(kg.kb, __version__)),
         Artefact("anklekg.jsonld", "application/ld+json", "The whole graph as JSON-LD, compacted with context.jsonld.",
                  _jsonld),
         Artefact("context.jsonld", "application/ld+json", "The published JSON-LD @context.", _context),

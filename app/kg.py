@@ -2,7 +2,7 @@
 
 The REST API calls these same methods, so a notebook and the service give the same answers::
 
-    >>> from app.kg import AnkleKG
+    >>> from app.kg import AnkleKG  # installed: from anklekg import AnkleKG
     >>> kg = AnkleKG.load()
     >>> kg.entity("ATFL").label
     'anterior talofibular ligament'
@@ -25,16 +25,15 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from app import __version__
-from app.answers import Answers
-from app.diagrams import Diagram, DiagramList, Diagrams, load_diagrams
-from app.errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, UnknownTerm
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.lookup import SearchHit
-from app.knowledge.model import Term
-from app.knowledge.resolver import Injury, Resolver
-from app.knowledge.schema import CLINICAL_TEST, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
-from app.learn import (
+from .answers import Answers
+from .diagrams import Diagram, DiagramList, Diagrams, load_diagrams
+from .errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, UnknownTerm
+from .knowledge.base import KnowledgeBase
+from .knowledge.lookup import SearchHit
+from .knowledge.model import Term
+from .knowledge.resolver import Injury, Resolver
+from .knowledge.schema import CLINICAL_TEST, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
+from .learn import (
     BrowseAxis,
     BrowseGroup,
     BrowseGroups,
@@ -44,17 +43,18 @@ from app.learn import (
     QuizGenerator,
     browse_groups,
 )
-from app.learn.browse import BROWSE_DIR_NAME
-from app.loader import load_knowledge
-from app.models import EntityDetail, EntityPage, Neighbourhood, Paths
-from app.ontology.validation import ValidationReport
-from app.reasoning.criticality import CriticalityAnalysis, CriticalityReport
-from app.reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport, Profiles
-from app.reasoning.impact import ImpactEngine, ImpactReport
-from app.reasoning.rules import load_rules
-from app.settings import Settings
-from app.sparql.dataset import build_dataset, parse_dataset_option
-from app.sparql.engine import run_query
+from .learn.browse import BROWSE_DIR_NAME
+from .loader import load_knowledge
+from .models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchResults
+from .ontology.validation import ValidationReport
+from .reasoning.criticality import CriticalityAnalysis, CriticalityReport
+from .reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport, Profiles
+from .reasoning.impact import ImpactEngine, ImpactReport
+from .reasoning.rules import load_rules
+from .settings import Settings
+from .sparql.dataset import build_dataset, parse_dataset_option
+from .sparql.engine import run_query
+from .version import __version__
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -173,17 +173,36 @@ class AnkleKG:
         hits = self.resolver.search(query, types=types)
         return hits[offset : offset + limit], len(hits)
 
-    def entities(self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0) -> EntityPage:
-        """A page of entities, ordered by id, optionally of given classes (subclasses included)."""
-        return self.answers.entity_page(types=types, limit=limit, offset=offset)
+    def search_results(
+        self, query: str, *, types: Collection[str] | None = None, limit: int = 10, offset: int = 0, base: str = ""
+    ) -> SearchResults:
+        """A page of :meth:`search_page` as the REST API answers it (the list envelope; ``base`` as in
+        :meth:`entities`)."""
+        hits, total = self.search_page(query, types=types, limit=limit, offset=offset)
+        return self.answers.search_results(query, hits, total, types=types, limit=limit, offset=offset, base=base)
+
+    def entities(
+        self, *, types: Collection[str] | None = None, limit: int = 50, offset: int = 0, base: str = ""
+    ) -> EntityPage:
+        """A page of entities, ordered by id, optionally of given classes (subclasses included).
+
+        ``next``/``prev`` are the REST API's URLs for the neighbouring pages, under ``base`` (the service's root,
+        e.g. ``http://127.0.0.1:8000``; root-relative when empty)."""
+        return self.answers.entity_page(types=types, limit=limit, offset=offset, base=base)
 
     def entity(self, ref: str) -> EntityDetail:
         """Everything about one entity, relations grouped by predicate, each with its sources."""
         return self.answers.entity_detail(self.resolve(ref))
 
-    def neighbours(self, ref: str, *, depth: int = 1, predicates: Collection[str] | None = None) -> Neighbourhood:
-        """Node-link JSON of everything within ``depth`` hops of an entity."""
-        return self.answers.neighbourhood(self.resolve(ref), depth=depth, predicates=predicates)
+    def neighbours(
+        self, ref: str, *, depth: int = 1, predicates: Collection[str] | None = None, limit: int = 500,
+        offset: int = 0, base: str = "",
+    ) -> Neighbourhood:
+        """Node-link JSON of everything within ``depth`` hops of an entity: a page of its links (``items``)
+        and the nodes they join."""
+        return self.answers.neighbourhood(
+            self.resolve(ref), depth=depth, predicates=predicates, limit=limit, offset=offset, base=base
+        )
 
     def paths(
         self,
@@ -193,10 +212,15 @@ class AnkleKG:
         max_length: int = 4,
         predicates: Collection[str] | None = None,
         limit: int = 10,
+        offset: int = 0,
+        base: str = "",
     ) -> Paths:
-        """The shortest connections between two entities (any names), each edge with its sources."""
+        """The shortest connections between two entities (any names), shortest first, each edge with its sources;
+        a page of ``limit`` paths after ``offset``."""
         start, end = self.resolve(source, parameter="from"), self.resolve(target, parameter="to")
-        return self.answers.paths(start, end, max_length=max_length, predicates=predicates, limit=limit)
+        return self.answers.paths(
+            start, end, max_length=max_length, predicates=predicates, limit=limit, offset=offset, base=base
+        )
 
     # -- reasoning (app.reasoning) ------------------------------------------------------------------
     def impact(
@@ -218,8 +242,12 @@ class AnkleKG:
         unstable_motions: Sequence[str] = (),
         mechanism: tuple[str, str | None] | None = None,
         limit: int = 10,
+        strong_motions: Sequence[str] = (),
+        normal_sensation: Sequence[str] = (),
     ) -> DifferentialReport:
-        """Ranked candidate injured structures for the findings (names in any form), with reasons."""
+        """Ranked candidate injured structures for the findings (names in any form), with reasons. Normal findings
+        (a motion of normal strength, skin of normal sensation) count against the candidates that predict
+        otherwise; alone they rank nothing."""
         ids = self.resolver.resolve_ids
         findings = ClinicalFindings(
             positive_tests=ids(positive_tests, CLINICAL_TEST, "positive_tests"),
@@ -229,6 +257,8 @@ class AnkleKG:
             weak_motions=ids(weak_motions, MOTION, "weak_motions"),
             unstable_motions=ids(unstable_motions, MOTION, "unstable_motions"),
             mechanism=self.resolver.resolve_mechanism(mechanism) if mechanism else None,
+            strong_motions=ids(strong_motions, MOTION, "strong_motions"),
+            normal_sensation=ids(normal_sensation, SKIN_AREA, "normal_sensation"),
         )
         if not findings.count() and not findings.negative_tests:
             raise InvalidArgument("findings", {}, "give at least one finding (a positive test, a symptom, ...)")
@@ -310,10 +340,12 @@ class AnkleKG:
     def criticality_analysis(self) -> CriticalityAnalysis:
         return CriticalityAnalysis(self.kb, self.engine, self.differential_engine)
 
-    def criticality(self, *, types: Collection[str] | None = None, limit: int = 20) -> CriticalityReport:
-        """Structures ranked by the breadth of their injury's impact, with betweenness centrality."""
+    def criticality(
+        self, *, types: Collection[str] | None = None, limit: int = 20, offset: int = 0, base: str = ""
+    ) -> CriticalityReport:
+        """Structures ranked by the breadth of their injury's impact, with betweenness centrality (a page)."""
         types = self.resolver.expand_types(types) if types else None
-        return self.criticality_analysis.rank(types=types, limit=limit)
+        return self.criticality_analysis.rank(types=types, limit=limit, offset=offset, base=base)
 
     def counts(self) -> dict[str, int]:
         """Sizes of the loaded graph, for /health and the README."""

@@ -1,8 +1,9 @@
 """From the data files named by the settings to a validated knowledge base with its networkx projection.
 
 The one place that knows the load order: parse (app.ontology.load), validate (app.ontology.validation),
-index (app.knowledge.base) and project (app.graph.projection). Building the projection here keeps
-the knowledge package from depending on the graph package, which depends on it.
+derive the mapping set from the xrefs (app.ontology.mappings), index (app.knowledge.base) and project
+(app.graph.projection). Building the projection here keeps the knowledge package from depending on the
+graph package, which depends on it.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from app.errors import OntologyInvalid
-from app.knowledge.base import KnowledgeBase, build_knowledge_base
-from app.ontology.load import load_store
-from app.ontology.validation import ValidationReport, inputs, validate
-from app.ontology.validation.stamp import ValidationStamp
-from app.reasoning.differential import Profiles
-from app.settings import Settings
-from app.snapshot import Snapshot
+from .errors import OntologyInvalid
+from .knowledge.base import KnowledgeBase, build_knowledge_base
+from .ontology.load import load_store
+from .ontology.mappings import MAPPING_TABLE, derive_mappings, mapping_quads
+from .ontology.validation import ValidationReport, inputs, validate
+from .ontology.validation.stamp import ValidationStamp
+from .reasoning.differential import Profiles
+from .settings import Settings
+from .snapshot import Snapshot
 
 __all__ = ["LoadedKnowledge", "load_knowledge", "load_knowledge_base", "validated_report", "validation_stamp"]
 
@@ -74,7 +76,7 @@ def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationRe
 
     Raises OntologyLoadError on a syntax error and OntologyInvalid on ERROR-level violations.
     """
-    from app.graph.projection import project_graph  # networkx: imported when the projection is first used
+    from .graph.projection import project_graph  # networkx: imported when the projection is first used
 
     store = load_store(settings.ontology_paths)
     report = None
@@ -82,7 +84,13 @@ def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationRe
         report = validated_report(store, settings)
         if not report.ok:
             raise OntologyInvalid(report)
-    return build_knowledge_base(store, project_graph), report
+    # After validation, which reads the data files as written: the mappings are derived from their xrefs.
+    table = settings.data_dir / MAPPING_TABLE
+    if not table.is_file():
+        logger.warning("%s is missing: no editor-reviewed mappings; every predicate is derived from the data", table)
+    mappings = derive_mappings(store, table)
+    store.extend(mapping_quads(mappings))
+    return build_knowledge_base(store, project_graph, mappings=mappings), report
 
 
 def validated_report(store: ox.Store, settings: Settings) -> ValidationReport:

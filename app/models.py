@@ -1,12 +1,21 @@
 """Public answer records shared by the Python API, the REST API and the CLI.
 
-Every reference to an entity in every answer is an :class:`EntityRef` (at least ``id`` and
-``label``), so a client never has to look an opaque identifier up to show it.
+Every reference to an entity in every answer is an :class:`EntityRef` (``id``, ``label`` and ``iri``),
+so a client never has to look an opaque identifier up to show it; an entity listed for itself (an
+entity page's item, a search hit, a node of a neighbourhood, an entity's own answer) is an
+:class:`EntityEntry`, the same three fields and its ``types`` as references. Every list answer is a
+:class:`Page`: ``items``, ``total``, ``limit``, ``offset`` and the ``next``/``prev`` links.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+from urllib.parse import urlencode
+
 from pydantic import BaseModel, ConfigDict, Field
+
+from .tables import Cell, Table, Tabular
 
 EDUCATIONAL_NOTICE = (
     "AnkleKG is an educational resource. Its clinical content summarises published sources for "
@@ -15,13 +24,63 @@ EDUCATIONAL_NOTICE = (
 
 
 class EntityRef(BaseModel):
-    """An entity named by id and label (and IRI for linked-data clients)."""
+    """An entity (or a schema term: a class, a predicate) named by id, label and IRI.
+
+    References inside facts carry no ``types``: the fact's role says what they are, and types on each of
+    them would add about a third to an impact answer (1,773 of its 2,891 references are entities).
+    """
 
     model_config = ConfigDict(frozen=True)
 
-    id: str = Field(examples=["ANKLE:0000016"])
+    id: str = Field(examples=["ANKLE:0000016"], description="A CURIE.")
     label: str = Field(examples=["anterior talofibular ligament"])
-    iri: str | None = Field(default=None, examples=["https://w3id.org/anklekg/ANKLE_0000016"])
+    iri: str = Field(examples=["https://w3id.org/anklekg/ANKLE_0000016"], description="The CURIE expanded.")
+
+
+class EntityEntry(EntityRef):
+    """An entity listed for itself: its reference and its classes, each a reference."""
+
+    types: list[EntityRef] = Field(description="Its classes (as asserted), each a reference.")
+
+
+ItemT = TypeVar("ItemT")
+
+#: The most items one page of each list holds (a larger ``limit`` is a 422 problem that names it)
+MAX_PAGE = {"entities": 500, "search": 100, "neighbors": 2000, "paths": 50, "criticality": 500}
+
+
+class Page(BaseModel, Generic[ItemT]):
+    """One page of a list: the same envelope on every list endpoint."""
+
+    items: list[ItemT]
+    total: int | None = Field(
+        description="How many items the whole list holds; null only where they are not counted (paths: there may "
+        "be very many, so follow `next`)."
+    )
+    limit: int = Field(description="The most items this page may hold (the `limit` asked for, or its default).")
+    offset: int = Field(description="Items skipped before this page.")
+    next: str | None = Field(
+        default=None,
+        description="Absolute URL of the next page; null on the last page.",
+        examples=["http://127.0.0.1:8000/v1/entities?limit=50&offset=50"],
+    )
+    prev: str | None = Field(
+        default=None, description="Absolute URL of the previous page; null on the first page.", examples=[None]
+    )
+
+
+def page_links(
+    base: str, path: str, params: Iterable[tuple[str, object]], *, limit: int, offset: int, more: bool
+) -> tuple[str | None, str | None]:
+    """The next and previous page's URLs: ``base`` (the service's absolute root, or "" for the Python API's
+    root-relative links), ``path`` and the canonical parameters (resolved ids, not what was typed, so that
+    every replica writes the same bytes for the same question) with ``limit`` and ``offset``."""
+    fixed = [(k, str(v)) for k, v in params]
+
+    def url(at: int) -> str:
+        return f"{base.rstrip('/')}{path}?{urlencode([*fixed, ('limit', limit), ('offset', at)], safe=':')}"
+
+    return (url(offset + limit) if more else None), (url(max(0, offset - limit)) if offset > 0 else None)
 
 
 class Fact(BaseModel):
@@ -47,6 +106,21 @@ class Fact(BaseModel):
     )
 
 
+def source_labels(facts: Iterable[Fact]) -> str:
+    """The sources behind these facts, each once, in order: one cell of a notebook table."""
+    return "; ".join(dict.fromkeys(source.label for fact in facts for source in fact.sources))
+
+
+def fact_detail(fact: Fact) -> str:
+    """A fact's qualifiers and note as one line (``joint: talocrural joint; role: primary``), for a fact that has
+    no node of its own whose label would say it."""
+    parts = [
+        f"{key}: {value if isinstance(value, str) else ', '.join(ref.label for ref in value)}"
+        for key, value in fact.qualifiers.items()
+    ]
+    return "; ".join([*parts, *(["inferred"] if fact.inferred else []), *([fact.note] if fact.note else [])])
+
+
 class RuleRef(BaseModel):
     """An inference rule from data/rules/, as applied to reach a conclusion."""
 
@@ -57,6 +131,13 @@ class RuleRef(BaseModel):
 
 class XrefOut(BaseModel):
     id: str = Field(examples=["UBERON:0013725"])
+    iri: str | None = Field(default=None, examples=["http://purl.obolibrary.org/obo/UBERON_0013725"])
+    predicate: str | None = Field(
+        default=None, examples=["skos:exactMatch"], description="The mapping's SKOS predicate (mappings.sssom.tsv)."
+    )
+    justification: str | None = Field(
+        default=None, examples=["semapv:LexicalMatching"], description="How the mapping was made (semapv)."
+    )
     source: EntityRef | None = None
     note: str | None = None
 
@@ -73,14 +154,7 @@ class RelationGroup(BaseModel):
     targets: list[RelationTarget]
 
 
-class EntitySummary(BaseModel):
-    id: str
-    label: str
-    iri: str
-    types: list[EntityRef]
-
-
-class EntityDetail(EntitySummary):
+class EntityDetail(Tabular, EntityEntry):
     """Everything the graph says about one entity, each relation with its sources."""
 
     definition: str | None = None
@@ -119,20 +193,86 @@ class EntityDetail(EntitySummary):
     )
     notice: str | None = None
 
+    def as_table(self) -> Table:
+        """One row per name, cross-reference and fact (relations, restraints, actions, treatments...)."""
+        rows: list[dict[str, Cell]] = []
 
-class EntityPage(BaseModel):
-    items: list[EntitySummary]
-    total: int
-    limit: int
-    offset: int
-    next: str | None = Field(default=None, description="Query string of the next page, or null on the last page.")
+        def row(
+            section: str,
+            predicate: str,
+            label: str | None,
+            id: str | None = None,
+            detail: str | None = None,
+            sources: str | None = None,
+        ) -> None:
+            values = (section, predicate, label, id, detail, sources)
+            rows.append(dict(zip(ENTITY_COLUMNS, values, strict=True)))
+
+        if self.definition:
+            source = self.definition_source.label if self.definition_source else None
+            row("definition", "definition", self.definition, sources=source)
+        for kind, names in (("synonym", self.synonyms), ("abbreviation", self.abbreviations)):
+            for name in names:
+                row("names", kind, name)
+        if self.latin_name:
+            row("names", "Latin name", self.latin_name)
+        for xref in self.xrefs:
+            row("xrefs", "cross-reference", None, xref.id, xref.note, xref.source.label if xref.source else None)
+        for group in self.relations:
+            for target in group.targets:
+                qualifiers = [f"{key}: {value}" for key, value in target.qualifiers.items()]
+                detail = "; ".join([*qualifiers, *(["inferred"] if target.inferred else [])])
+                sources = "; ".join(source.label for source in target.sources)
+                row("relations", group.predicate.label, target.target.label, target.target.id, detail, sources)
+        facts = {
+            "restraints": self.restraints,
+            "actions": self.actions,
+            "restrained_by": self.restrained_by,
+            "treatments": self.treatments,
+            "supports": self.supports,
+        }
+        for section, listed in facts.items():
+            for fact in listed:
+                other = fact.object if fact.object and fact.object.id != self.id else fact.subject
+                label = fact.value if fact.object is None and fact.value is not None else other.label
+                detail = fact.fact.label if fact.fact else fact_detail(fact)
+                row(section, fact.predicate.label, label, other.id, detail, source_labels([fact]))
+        for ref in self.defines:
+            row("defines", "defines", ref.label, ref.id)
+        return Table(
+            title=f"{self.label} ({self.id}) — {', '.join(t.label for t in self.types)}",
+            columns=ENTITY_COLUMNS,
+            rows=rows,
+            notice=self.notice or EDUCATIONAL_NOTICE,
+            group_by="section",
+            captions=ENTITY_SECTIONS,
+        )
 
 
-class SearchHitOut(BaseModel):
-    id: str
-    label: str
-    iri: str = Field(examples=["https://w3id.org/anklekg/ANKLE_0000016"])
-    types: list[EntityRef]
+#: The columns of an entity as a table.
+ENTITY_COLUMNS = ("section", "predicate", "label", "id", "detail", "sources")
+#: Captions of an entity's sections in a notebook.
+ENTITY_SECTIONS = {
+    "definition": "Definition",
+    "names": "Names",
+    "xrefs": "Cross-references",
+    "relations": "Relations",
+    "restraints": "Restraints it provides",
+    "actions": "Motions it produces",
+    "restrained_by": "What restrains it",
+    "treatments": "Graded treatments (educational)",
+    "supports": "Facts this source supports",
+    "defines": "Entities this source defines",
+}
+
+
+class EntityPage(Page[EntityEntry]):
+    """A page of entities, ordered by id."""
+
+
+class SearchHitOut(EntityEntry):
+    """An entity that matched, and how."""
+
     score: float = Field(
         description="The kind of match (exact 1.0, prefix 0.9, word 0.8, fuzzy up to 0.7), less 0.02 for a name "
         "other than the label and 0.03 for an entity that is not anatomy; hits come in this order."
@@ -142,18 +282,15 @@ class SearchHitOut(BaseModel):
     matched_text: str
 
 
-class SearchResults(BaseModel):
-    query: str
-    total: int = Field(description="How many hits there are in all (this page holds `limit` of them at most).")
-    limit: int
-    offset: int
-    hits: list[SearchHitOut]
+class SearchResults(Page[SearchHitOut]):
+    """A page of ranked hits."""
+
+    query: str = Field(description="The text searched for, as given.")
 
 
-class GraphNode(BaseModel):
-    id: str
-    label: str
-    types: list[str]
+class GraphNode(EntityEntry):
+    """A node of a neighbourhood: an entity, or an n-ary fact node (a restraint, a muscle action)."""
+
     entity: bool = Field(
         default=True,
         description="Whether the node has its own page at /v1/entities/{id}; false for an n-ary fact (a restraint, "
@@ -162,22 +299,24 @@ class GraphNode(BaseModel):
 
 
 class GraphLink(BaseModel):
-    source: str
-    target: str
+    """An edge of the graph, as stored; ``source`` and ``target`` are ids of ``nodes``."""
+
+    source: str = Field(examples=["ANKLE:0000016"])
+    target: str = Field(examples=["ANKLE:0000002"])
     predicate: EntityRef
     inferred: bool
     sources: list[EntityRef]
 
 
-class Neighbourhood(BaseModel):
-    """Node-link JSON (the d3/networkx shape) around one entity."""
+class Neighbourhood(Page[GraphLink]):
+    """The links around one entity, a page at a time, with the nodes they join (node-link JSON: the links are
+    ``items``, so networkx reads it with ``node_link_graph(data, edges="items")``)."""
 
     center: EntityRef
     depth: int
     directed: bool = True
     multigraph: bool = True
-    nodes: list[GraphNode]
-    links: list[GraphLink]
+    nodes: list[GraphNode] = Field(description="The centre and every node the links of this page join, by id.")
 
 
 class PathStep(BaseModel):
@@ -190,10 +329,16 @@ class PathStep(BaseModel):
     sources: list[EntityRef] = Field(default_factory=list)
 
 
-class Paths(BaseModel):
-    """The shortest connections between two entities in the graph."""
+class PathOut(BaseModel):
+    """One path, its steps in walking order."""
+
+    length: int = Field(description="Hops.")
+    steps: list[PathStep]
+
+
+class Paths(Page[PathOut]):
+    """The shortest connections between two entities in the graph, shortest first, a page at a time."""
 
     source: EntityRef
     target: EntityRef
     length: int | None = Field(description="Hops of the shortest path; null when none is within max_length.")
-    paths: list[list[PathStep]]

@@ -1,12 +1,48 @@
-"""Impact answers as text for a terminal (``anklekg impact``): each conclusion, then the facts and sources behind
-it, with the educational notice."""
+"""Answers as text for a terminal: an impact report (``anklekg impact``: each conclusion, then the facts and sources
+behind it), an entity, search hits and paths; each with the educational notice where it carries clinical content."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from app.models import EDUCATIONAL_NOTICE
-from app.reasoning.impact import DestabilisedMotion, ImpactReport
+from .knowledge import phrases
+from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
+from .reasoning.impact import DestabilisedMotion, ImpactReport, WeakenedMotion
+
+
+def fact_text(fact: Fact) -> str:
+    """A fact as a clause: an n-ary fact by its own label ("the ATFL restrains inversion ... (primary)"), a relation
+    as English ("the tendon of tibialis posterior is the tendon of the tibialis posterior"), a value as "is"."""
+    if fact.fact is not None:
+        return fact.fact.label
+    objects = [fact.object.label] if fact.object else [fact.value] if fact.value else []
+    return phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
+
+
+def _lost(w: WeakenedMotion) -> str:
+    """The muscles lost; "or" when they come from alternative readings (a peroneal tendon tear: the longus or the
+    brevis, its source does not say which), which the counts, taken from one reading, then fall short of."""
+    one_reading = w.prime_movers_lost + w.assistants_lost_count
+    joiner = " or " if 0 < one_reading < len(w.lost_actions) else ", "
+    return joiner.join(a.label for a in w.lost_actions)
+
+
+def _counts(w: WeakenedMotion) -> str:
+    """What is lost of a motion's recorded muscles, as counts: a share of strength is not what the graph records."""
+    return (
+        f"{w.prime_movers_lost} of {w.prime_movers_recorded} recorded prime movers, "
+        f"{w.assistants_lost_count} of {w.assistants_recorded} assistants"
+    )
+
+
+def _position(report: ImpactReport, d: DestabilisedMotion) -> str:
+    """The position a conclusion holds in; when the question named one that no source states for these restraints,
+    that it was assumed."""
+    if d.position is not None:
+        return d.position.label
+    if report.position is not None:
+        return f"{report.position.label} (assumed)"
+    return "a position not stated"
 
 
 def render_impact(report: ImpactReport) -> str:
@@ -25,12 +61,7 @@ def render_impact(report: ImpactReport) -> str:
             lines.append(f"  - {text}")
             for fact in because[:4]:
                 sources = "; ".join(s.label for s in fact.sources)
-                what = (
-                    fact.fact.label
-                    if fact.fact
-                    else f"{fact.subject.label} {fact.predicate.label} {fact.object.label if fact.object else ''}"
-                )
-                lines.append(f"      because {what} [{sources}]")
+                lines.append(f"      because {fact_text(fact)} [{sources}]")
             if len(because) > 4:
                 lines.append(f"      ... and {len(because) - 4} more facts")
 
@@ -42,7 +73,7 @@ def render_impact(report: ImpactReport) -> str:
         "Destabilised joint motions:",
         [
             (
-                f"{d.joint.label}: {d.motion.label} in {d.position.label if d.position else 'a position not stated'}"
+                f"{d.joint.label}: {d.motion.label} in {_position(report, d)}"
                 f" — {d.status.value}: {_restraints_lost(d)}",
                 d.because,
             )
@@ -54,8 +85,7 @@ def render_impact(report: ImpactReport) -> str:
         [
             (
                 f"{w.joint.label}: {w.motion.label} — {w.status.value}: "
-                f"{', '.join(a.label for a in w.lost_actions)} lost ({w.fraction_lost:.0%} of the recorded actions "
-                "weighted by role, prime mover 1, assistant 0.5: a convention, not a share of strength)",
+                f"{_lost(w)} lost ({_counts(w)})",
                 w.because,
             )
             for w in report.weakened_motions
@@ -64,7 +94,7 @@ def render_impact(report: ImpactReport) -> str:
     section(
         "Prime movers intact, an assisting muscle lost (not weak in the clinic):",
         [
-            (f"{w.joint.label}: {w.motion.label} — {', '.join(a.label for a in w.lost_actions)} lost", w.because)
+            (f"{w.joint.label}: {w.motion.label} — {_lost(w)} lost", w.because)
             for w in report.assistants_lost
         ],
     )
@@ -102,6 +132,7 @@ def render_impact(report: ImpactReport) -> str:
         ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),
         ("Symptoms:", report.symptoms),
         ("Long-term risks:", report.long_term_risks),
+        ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
     ):
         section(title, [(f"{f.entity.label} — {f.detail}", []) for f in findings])
     lines.append("")
@@ -115,3 +146,45 @@ def _restraints_lost(d: DestabilisedMotion) -> str:
     share = f"{d.fraction_lost:.0%} of the recorded restraint by {d.weighting}"
     text = f"{d.restraints_lost} of {d.restraints_recorded} recorded restraints lost ({', '.join(roles)}; {share})"
     return text + (f"; {d.note}" if d.note else "")
+
+
+def render_entity(entity: EntityDetail) -> str:
+    """The entity's sections as in a notebook (:meth:`EntityDetail.as_table`), one fact a line with its sources."""
+    table = entity.as_table()
+    lines = [table.title]
+    section = None
+    for row in table.rows:
+        if row["section"] != section:
+            section = row["section"]
+            lines.append(ENTITY_SECTIONS.get(str(section), str(section)) + ":")
+        text = f"  {row['predicate']}: {row['label'] or row['id']}"
+        if row["id"] and row["label"]:
+            text += f" ({row['id']})"
+        if row["detail"]:
+            text += f" — {row['detail']}"
+        if row["sources"]:
+            text += f" [{row['sources']}]"
+        lines.append(text)
+    return "\n".join([*lines, "", table.notice])
+
+
+def render_search(results: SearchResults) -> str:
+    """One hit a line: id, label, kinds, and what matched."""
+    return "\n".join(
+        f"{h.id}\t{h.label}\t{', '.join(t.label for t in h.types)}\t{h.match} match on {h.matched_field}: "
+        f"{h.matched_text!r}"
+        for h in results.items
+    )
+
+
+def render_paths(paths: Paths) -> str:
+    """Each path a numbered block, one stored edge a line (arrows show the edge's own direction) with its sources."""
+    lines = [f"Paths from {paths.source.label} ({paths.source.id}) to {paths.target.label} ({paths.target.id}):"]
+    for number, path in enumerate(paths.items, paths.offset + 1):
+        lines.append(f"{number}. {path.length} step{'s' if path.length != 1 else ''}")
+        for step in path.steps:
+            sources = "; ".join(s.label for s in step.sources)
+            inferred = " (inferred)" if step.inferred else ""
+            text = f"   {step.subject.label} —{step.predicate.label}→ {step.object.label}{inferred}"
+            lines.append(text + (f" [{sources}]" if sources else ""))
+    return "\n".join(lines)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -13,11 +12,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 def default_data_dir() -> Path:
-    """The repository's data/ when run from a checkout, else the copy a wheel installs."""
-    checkout = Path(__file__).resolve().parents[1] / "data"
-    if (checkout / "ankle_ontology.ttl").is_file():
-        return checkout
-    return Path(sys.prefix) / "share" / "anklekg" / "data"
+    """The data a wheel installs inside the package (anklekg/data), else the checkout's data/ beside app/.
+
+    Beside the code, not under sys.prefix, so that every kind of install finds it (a venv, ``pip install --user``,
+    ``--target``, a notebook's kernel) and a checkout never reads another install's data.
+    """
+    code = Path(__file__).resolve().parent
+    installed = code / "data"
+    return installed if (installed / "ankle_ontology.ttl").is_file() else code.parent / "data"
 
 
 def default_worker_memory_mb(workers: int) -> int:

@@ -42,11 +42,11 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from app import __version__
-from app.knowledge.base import KnowledgeBase
-from app.ontology.validation.report import ValidationReport
-from app.reasoning.differential import Profiles
-from app.settings import Settings
+from .knowledge.base import KnowledgeBase
+from .ontology.validation.report import ValidationReport
+from .reasoning.differential import Profiles
+from .settings import Settings
+from .version import __version__
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -170,7 +170,7 @@ class Snapshot:
                 return graph
             except Exception as exc:
                 logger.warning("snapshot graph %s unreadable (%s): projecting again", self.directory / GRAPH, exc)
-                from app.graph.projection import project_graph
+                from .graph.projection import project_graph
 
                 return project_graph(kb.terms, kb.statements, kb.restraints, kb.actions)
 

@@ -221,6 +221,8 @@ ANKLE_BASE = "https://w3id.org/anklekg/ANKLE_"
 SCHEMA_BASE = "https://w3id.org/anklekg/schema#"
 ONTOLOGY_IRI = "https://w3id.org/anklekg/anklekg.owl"
 RULE_BASE = "https://w3id.org/anklekg/rule/"
+#: The OBO-style OWL export of the anatomy (classes, not individuals: app/obo.py).
+OBO_OWL_IRI = "https://w3id.org/anklekg/ankle-obo.owl"
 
 ANKLE = Namespace(ANKLE_BASE)
 OBO = Namespace("http://purl.obolibrary.org/obo/")
@@ -228,6 +230,8 @@ OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
 BIBO = Namespace("http://purl.org/ontology/bibo/")
 SCHEMA_ORG = Namespace("https://schema.org/")
 IAO_DEFINITION = OBO["IAO_0000115"]
+#: "part of" as UBERON and the OBO ontologies use it (BFO:0000050), for the OWL export's restrictions.
+PART_OF_BFO = OBO["BFO_0000050"]
 
 # W3C vocabularies rdflib has no closed namespace for (open ones).
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")

@@ -8,6 +8,7 @@ is one unit. Imports are read with ``ast`` from the source, so nothing is execut
 from __future__ import annotations
 
 import ast
+import importlib.util
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,7 +20,8 @@ import pytest
 from tests.conftest import ROOT
 
 #: The facade (app.kg) and what is built on it; every other unit is the core, which must not import these.
-ON_TOP = frozenset({"app.kg", "app.api", "app.exports", "app.reports", "app.cli", "app.__main__"})
+#: ``app`` itself (app/__init__.py, ``import anklekg``) offers the facade, imported on first use.
+ON_TOP = frozenset({"app", "app.kg", "app.api", "app.exports", "app.reports", "app.cli", "app.__main__"})
 
 
 def module_name(path: Path) -> str:
@@ -144,3 +146,33 @@ def test_no_serving_module_imports_rdflib_networkx_or_httpx() -> None:
     code = f"import sys, app.api.main, app.cli; print(sorted({heavy} & set(sys.modules)))"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert found == "[]"
+
+
+def test_app_imports_itself_relatively_so_it_runs_installed_as_anklekg() -> None:
+    """A wheel installs app/ as the package ``anklekg`` (setup.py): one absolute ``from app...`` import under app/
+    would fail there, or import a notebook's own app.py. scripts/relative_imports.py finds them (and fixes them)."""
+    script = ROOT / "scripts" / "relative_imports.py"
+    found = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=60)
+    assert found.returncode == 0, f"absolute imports of app under app/; run {script.name} to rewrite:\n{found.stdout}"
+
+
+def test_the_relative_import_check_finds_an_absolute_import(tmp_path: Path) -> None:
+    """The check above can fail: a module with ``from app.kg import AnkleKG`` is reported and rewritten."""
+    spec = importlib.util.spec_from_file_location("relative_imports", ROOT / "scripts" / "relative_imports.py")
+    assert spec is not None and spec.loader is not None
+    relative_imports = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(relative_imports)
+    module = tmp_path / "app" / "api" / "routes" / "x.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(
+        "from app.kg import AnkleKG\nfrom app import errors\nfrom .deps import KG\nfrom app import __version__\n",
+        encoding="utf-8",
+    )
+    text, notes = relative_imports.rewrite(module, tmp_path)
+    assert text.splitlines() == [
+        "from ...kg import AnkleKG",
+        "from ... import errors",
+        "from .deps import KG",
+        "from ...version import __version__",
+    ]
+    assert [note.split(": ")[0] for note in notes] == [f"app/api/routes/x.py:{n}" for n in (1, 2, 4)]

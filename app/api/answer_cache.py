@@ -18,8 +18,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from app import __version__
-from app.api.caching import conditional_response, release_etag
+from ..version import __version__
+from .caching import conditional_response, release_etag
 
 #: Bodies from this size are kept gzipped too (as GZipMiddleware's minimum), at a level that costs a fraction of 9's
 #: time for a few per cent more bytes; once per answer, not once per request.

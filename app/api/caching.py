@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app import __version__
+from ..version import __version__
 
 __all__ = [
     "RELEASE_CACHE_CONTROL", "ConditionalGetMiddleware", "conditional_response", "etag_matches", "release_etag",

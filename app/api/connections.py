@@ -37,9 +37,9 @@ from typing import Any, ClassVar
 import httptools
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
-from app import __version__
-from app.api.problems import PROBLEM_BASE, PROBLEM_JSON
-from app.sparql.protocol import MAX_QUERY_BYTES
+from ..sparql.protocol import MAX_QUERY_BYTES
+from ..version import __version__
+from .problems import PROBLEM_JSON, problem_type_uri
 
 __all__ = ["MAX_HEADER_BYTES", "MAX_URL_BYTES", "ConnectionLimits", "GuardedHttpProtocol", "guarded_protocol"]
 
@@ -230,7 +230,7 @@ class GuardedHttpProtocol(HttpToolsProtocol):
         """Write a complete problem response and close the connection (the rest of the request is not parsed)."""
         if self.transport.is_closing() or self._discarding:
             return
-        body = json.dumps({"type": PROBLEM_BASE + slug, "title": title, "status": status, "detail": detail}).encode()
+        body = json.dumps({"type": problem_type_uri(slug), "title": title, "status": status, "detail": detail}).encode()
         head = [STATUS_LINE[status]]
         for name, value in self.server_state.default_headers:
             head += [name, b": ", value, b"\r\n"]

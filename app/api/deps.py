@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.api.sparql_runner import SparqlService
-from app.kg import AnkleKG
+from ..kg import AnkleKG
+from .sparql_runner import SparqlService
 
 
 async def get_kg(request: Request) -> AnkleKG:
@@ -24,3 +24,14 @@ async def get_sparql(request: Request) -> SparqlService:
 
 
 SparqlDep = Annotated[SparqlService, Depends(get_sparql)]
+
+
+async def get_base_url(request: Request) -> str:
+    """The service's absolute root as this request reached it, without a trailing slash: the one way the API
+    builds absolute URLs (Starlette's ``base_url``, as VoID and the Service Description do). Behind nginx the
+    Host is the client's and the scheme is X-Forwarded-Proto's (uvicorn trusts it from loopback, or from
+    FORWARDED_ALLOW_IPS), so every replica writes the same links for the same request."""
+    return str(request.base_url).rstrip("/")
+
+
+BaseUrlDep = Annotated[str, Depends(get_base_url)]

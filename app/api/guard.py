@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.problems import PROBLEM_BASE, PROBLEM_JSON
+from .problems import PROBLEM_JSON, problem_type_uri
 
 #: A host name, an IPv4 address or a bracketed IPv6 address, with an optional port (RFC 9110 section 7.2).
 _HOST = re.compile(r"^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)(?::[0-9]{1,5})?$")
@@ -151,7 +151,7 @@ async def _problem(
     **extra: object,
 ) -> None:
     body = json.dumps(
-        {"type": PROBLEM_BASE + slug, "title": title, "status": status, "detail": detail,
+        {"type": problem_type_uri(slug), "title": title, "status": status, "detail": detail,
          "instance": scope["path"][:200], **extra}
     ).encode()  # fmt: skip
     headers = [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),

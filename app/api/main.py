@@ -16,12 +16,16 @@ from fastapi.routing import APIRoute
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app import __version__
-from app.api.answer_cache import AnswerCache
-from app.api.caching import ConditionalGetMiddleware
-from app.api.guard import RequestGuardMiddleware, allowed_hosts
-from app.api.problems import install_problem_handlers
-from app.api.routes import (
+from ..kg import AnkleKG
+from ..models import EDUCATIONAL_NOTICE
+from ..settings import Settings
+from ..version import __version__
+from .answer_cache import AnswerCache
+from .caching import ConditionalGetMiddleware
+from .guard import RequestGuardMiddleware, allowed_hosts
+from .openapi import install_openapi
+from .problems import install_problem_handlers
+from .routes import (
     analytics,
     browse,
     diagrams,
@@ -33,14 +37,12 @@ from app.api.routes import (
     linked_data,
     pages,
     paths,
+    problem_types,
     quiz,
     search,
     sparql,
 )
-from app.api.sparql_runner import RefuseFullClients, SparqlService
-from app.kg import AnkleKG
-from app.models import EDUCATIONAL_NOTICE
-from app.settings import Settings
+from .sparql_runner import RefuseFullClients, SparqlService
 
 DESCRIPTION = f"""
 AnkleKG answers questions about the human ankle — its anatomy, what each structure does, and what
@@ -203,6 +205,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
     app.add_middleware(HeadAsGetMiddleware)
 
     install_problem_handlers(app)
+    install_openapi(app)
 
     @app.get("/", tags=["health"], response_model=None)
     def read_index(request: Request) -> dict[str, object] | RedirectResponse:
@@ -239,6 +242,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         exports,
         sparql,
         linked_data,
+        problem_types,
         pages,
     ):
         app.include_router(module.router)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.sparql.results import GRAPH_TYPES
+from ..sparql.results import GRAPH_TYPES
 
 
 def prefers_html(accept: Sequence[tuple[str, float]]) -> bool:

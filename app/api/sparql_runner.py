@@ -26,13 +26,12 @@ import pyoxigraph as ox
 from fastapi import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.problems import PROBLEM_BASE, PROBLEM_JSON, ProblemError
-from app.settings import Settings
-from app.sparql.admission import ClientGate, TooManyQueries
-from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
-from app.sparql.pool import WorkerFailed, WorkerPool
-from app.sparql.results import NotAcceptable
-from app.sparql.runner import (
+from ..settings import Settings
+from ..sparql.admission import ClientGate, TooManyQueries
+from ..sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
+from ..sparql.pool import WorkerFailed, WorkerPool
+from ..sparql.results import NotAcceptable
+from ..sparql.runner import (
     QueryPreempted,
     QueryRunner,
     QueryTimeout,
@@ -40,6 +39,7 @@ from app.sparql.runner import (
     UpstreamFailed,
     UpstreamUnavailable,
 )
+from .problems import PROBLEM_JSON, ProblemError, problem_type_uri
 
 __all__ = ["ClientGone", "RefuseFullClients", "SparqlService", "not_acceptable", "result_headers", "too_many_queries"]
 
@@ -64,7 +64,7 @@ class SparqlService:
         asked for once, in a thread), or open the pool of connections to the external store (see :meth:`close`)."""
         runner: QueryRunner
         if settings.sparql_endpoint:  # no worker process is started: the store holds the data
-            from app.sparql.upstream import UpstreamEndpoint  # httpx: imported only when a store is named
+            from ..sparql.upstream import UpstreamEndpoint  # httpx: imported only when a store is named
 
             runner = UpstreamEndpoint(
                 settings.sparql_endpoint,
@@ -237,7 +237,7 @@ class RefuseFullClients:
             client = scope["client"][0] if scope.get("client") else "unknown"
             if service is not None and service.gate.full(client):
                 status, slug, title, detail = too_many_queries(service.gate, client, timed_out=False)
-                body = json.dumps({"type": PROBLEM_BASE + slug, "title": title, "status": status, "detail": detail,
+                body = json.dumps({"type": problem_type_uri(slug), "title": title, "status": status, "detail": detail,
                                    "instance": scope["path"]}).encode()  # fmt: skip
                 headers = [
                     (b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from app.diagrams.layout import Layout, load_layout
-from app.diagrams.models import SCHEMATIC_NOTICE, Diagram, DiagramList, DiagramSummary
-from app.diagrams.views import Diagrams, UnknownView
-from app.knowledge.base import KnowledgeBase
+from ..knowledge.base import KnowledgeBase
+from .layout import Layout, load_layout
+from .models import SCHEMATIC_NOTICE, Diagram, DiagramList, DiagramSummary
+from .views import Diagrams, UnknownView
 
 __all__ = [
     "SCHEMATIC_NOTICE",

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.errors import OntologyLoadError
-from app.knowledge import schema
-from app.knowledge.base import KnowledgeBase
+from ..errors import OntologyLoadError
+from ..knowledge import schema
+from ..knowledge.base import KnowledgeBase
 
 __all__ = [
     "BAND_CLASSES",

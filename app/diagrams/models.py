@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.models import EntityRef, Fact
+from ..models import EntityRef, Fact
 
 #: What the page must say about every view.
 SCHEMATIC_NOTICE = (

@@ -24,8 +24,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from app.diagrams.layout import BAND_CLASSES, Layout, ViewLayout
-from app.diagrams.models import (
+from ..errors import UnknownView
+from ..knowledge import schema
+from ..knowledge.base import KnowledgeBase
+from ..knowledge.model import Statement
+from ..models import EntityRef
+from .layout import BAND_CLASSES, Layout, ViewLayout
+from .models import (
     AppearsAs,
     Band,
     BandEnd,
@@ -45,11 +50,6 @@ from app.diagrams.models import (
     Strand,
     StrandPiece,
 )
-from app.errors import UnknownView
-from app.knowledge import schema
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import Statement
-from app.models import EntityRef
 
 __all__ = ["Diagrams", "UnknownView"]
 

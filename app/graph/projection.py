@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from app.knowledge import schema
-from app.knowledge.model import MuscleAction, Restraint, Statement, Term
+from ..knowledge import schema
+from ..knowledge.model import MuscleAction, Restraint, Statement, Term
 
 __all__ = ["project_graph"]
 

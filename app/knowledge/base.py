@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyoxigraph as ox
 
-from app.knowledge import extract, schema
-from app.knowledge.lookup import TermIndex
-from app.knowledge.model import (
+from ..models import EntityRef, Fact
+from ..ontology.curies import expand, local_name
+from ..ontology.mappings import Mapping as XrefMapping
+from . import extract, schema
+from .lookup import TermIndex
+from .model import (
     ClinicalTestSpec,
     LesionPresentation,
     MuscleAction,
@@ -25,8 +28,6 @@ from app.knowledge.model import (
     Term,
     TreatmentEvidence,
 )
-from app.models import EntityRef, Fact
-from app.ontology.curies import expand, local_name
 
 if TYPE_CHECKING:  # networkx is imported by whoever builds the projection, on first use (a start does not need it)
     import networkx as nx
@@ -50,6 +51,9 @@ class KnowledgeBase:
     opposite_motions: dict[str, frozenset[str]]
     #: builds (or reads from a snapshot) the networkx projection; called once, on first use of :attr:`graph`
     graph_source: Callable[[], nx.MultiDiGraph] = field(repr=False)
+    #: The SSSOM mapping set of the xrefs (app.ontology.mappings), derived at load.
+    mappings: tuple[XrefMapping, ...] = ()
+    mapping_by_pair: dict[tuple[str, str], XrefMapping] = field(default_factory=dict, repr=False)
     by_subject: dict[str, list[Statement]] = field(default_factory=dict, repr=False)
     restraints_by_structure: dict[str, list[Restraint]] = field(default_factory=dict, repr=False)
     restraints_by_motion: dict[tuple[str, str], list[Restraint]] = field(default_factory=dict, repr=False)
@@ -67,6 +71,7 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         self.by_subject = _group(self.statements, lambda s: s.subject)
+        self.mapping_by_pair = {(m.subject_id, m.object_id): m for m in self.mappings}
         self.restraints_by_id = {r.id: r for r in self.restraints}
         self.restraints_by_structure = _group(self.restraints, lambda r: r.structure)
         self.restraints_by_motion = _group(self.restraints, lambda r: (r.joint, r.motion))
@@ -126,7 +131,7 @@ class KnowledgeBase:
             if term is not None:
                 cached = EntityRef(id=curie, label=term.label, iri=term.iri)
             else:
-                cached = EntityRef(id=curie, label=self.schema_labels.get(curie, curie), iri=expand(curie))
+                cached = EntityRef(id=curie, label=self.schema_labels.get(curie, curie), iri=_iri(curie))
             self._refs[curie] = cached
         return cached
 
@@ -186,21 +191,25 @@ class KnowledgeBase:
             qualifiers["position_basis"] = [self.ref(r.position_basis)]
         return Fact(
             subject=self.ref(r.structure),
-            predicate=EntityRef(id=schema.RESTRAINT, label=f"is a {role} restraint to", iri=expand(schema.RESTRAINT)),
+            predicate=EntityRef(id=schema.RESTRAINT, label=f"is a {role} restraint to", iri=_iri(schema.RESTRAINT)),
             object=self.ref(r.motion),
             qualifiers=qualifiers,
-            fact=EntityRef(id=r.id, label=self.restraint_sentence(r), iri=expand(r.id)),
+            fact=EntityRef(id=r.id, label=self.restraint_sentence(r), iri=_iri(r.id)),
             sources=[self.ref(s) for s in r.sources],
             note=r.note,
             known_by=self.ref(r.known_by) if r.known_by else None,
         )
 
     def restraint_sentence(self, r: Restraint) -> str:
+        """The restraint in words, saying which of its role and positions are only the editor's reading: "(primary;
+        neutral position, the editor's reading)" is not a measurement, and a reader must not take it for one."""
         positions = ", ".join(self.label(p) for p in sorted(r.positions)) or "position not stated"
-        return (
-            f"{self.label(r.structure)} restrains {self.label(r.motion)} of the {self.label(r.joint)} "
-            f"({r.role.value}; {positions})"
-        )
+        reading = ", the editor's reading"
+        role = r.role.value + (reading if r.role_basis == schema.EDITOR_INFERENCE else "")
+        if r.positions and r.position_basis == schema.EDITOR_INFERENCE:
+            positions += reading
+        what = f"{self.label(r.structure)} restrains {self.label(r.motion)} of the {self.label(r.joint)}"
+        return f"{what} ({role}; {positions})"
 
     def action_fact(self, a: MuscleAction) -> Fact:
         cached = self._facts.get(a.id)
@@ -214,7 +223,7 @@ class KnowledgeBase:
             predicate=EntityRef(
                 id=schema.MUSCLE_ACTION,
                 label=f"is {_article(a.role.value)} {a.role.value} of",
-                iri=expand(schema.MUSCLE_ACTION),
+                iri=_iri(schema.MUSCLE_ACTION),
             ),
             object=self.ref(a.motion),
             qualifiers={"joint": [self.ref(a.joint)], "role": a.role.value}
@@ -225,7 +234,7 @@ class KnowledgeBase:
                     f"{self.label(a.muscle)} produces {self.label(a.motion)} at the {self.label(a.joint)} "
                     f"({a.role.value})"
                 ),
-                iri=expand(a.id),
+                iri=_iri(a.id),
             ),
             sources=[self.ref(s) for s in a.sources],
             note=a.note,
@@ -242,7 +251,7 @@ class KnowledgeBase:
                 predicate=EntityRef(
                     id=schema.TREATMENT_EVIDENCE,
                     label="has graded evidence on",
-                    iri=expand(schema.TREATMENT_EVIDENCE),
+                    iri=_iri(schema.TREATMENT_EVIDENCE),
                 ),
                 object=self.ref(t.treatment),
                 qualifiers=_treatment_qualifiers(self, t),
@@ -250,7 +259,7 @@ class KnowledgeBase:
                     id=t.id,
                     label=f"evidence on {self.label(t.treatment)} for {self.label(t.condition)}: {level}"
                     + (f", {self.label(t.direction)}" if t.direction else ""),
-                    iri=expand(t.id),
+                    iri=_iri(t.id),
                 ),
                 sources=[self.ref(s) for s in t.sources],
                 note=t.recommendation,
@@ -271,7 +280,7 @@ class KnowledgeBase:
                     id=p.id,
                     label=f"a {self.label(p.kind)} ({self.label(p.lesion)}) presents with {self.label(p.symptom)}"
                     + grade,
-                    iri=expand(p.id),
+                    iri=_iri(p.id),
                 ),
                 sources=[self.ref(s) for s in p.sources],
                 note=p.note,
@@ -350,7 +359,8 @@ Projection = Callable[
 ]
 
 
-def build_knowledge_base(store: ox.Store, project: Projection) -> KnowledgeBase:
+def build_knowledge_base(store: ox.Store, project: Projection, mappings: Iterable[XrefMapping] = ()
+) -> KnowledgeBase:
     """Read every record and index out of a loaded (and validated) store; ``project`` gives its graph."""
     terms = extract.read_terms(store)
     statements = extract.read_statements(store)
@@ -370,4 +380,10 @@ def build_knowledge_base(store: ox.Store, project: Projection) -> KnowledgeBase:
         motion_kinds=extract.read_motion_kinds(store),
         opposite_motions=extract.read_opposite_motions(store),
         graph_source=lambda: project(terms, statements, restraints, actions),
+        mappings=tuple(mappings),
     )
+
+
+def _iri(curie: str) -> str:
+    """A reference's IRI: the CURIE expanded (an id that is already an IRI is its own)."""
+    return expand(curie) or curie

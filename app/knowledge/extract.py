@@ -11,8 +11,10 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 
-from app.knowledge import schema
-from app.knowledge.model import (
+from ..ontology.curies import compress
+from ..vocab import ANKLE_BASE, SCHEMA_BASE, sparql_prologue
+from . import schema
+from .model import (
     ActionRole,
     ClinicalTestSpec,
     LesionPresentation,
@@ -24,8 +26,6 @@ from app.knowledge.model import (
     TreatmentEvidence,
     Xref,
 )
-from app.ontology.curies import compress
-from app.vocab import ANKLE_BASE, SCHEMA_BASE, sparql_prologue
 
 _PROLOGUE = sparql_prologue()
 

@@ -17,9 +17,9 @@ from typing import TypeVar, overload
 
 from rapidfuzz import fuzz, process
 
-from app.errors import AmbiguousTerm, UnknownTerm
-from app.knowledge.model import Term
-from app.ontology.curies import compress
+from ..errors import AmbiguousTerm, UnknownTerm
+from ..ontology.curies import standardize
+from .model import Term
 
 T = TypeVar("T")
 
@@ -145,7 +145,10 @@ class TermIndex(Mapping[str, Term]):
         """
         text = ref.strip()
         by_id = self._by_id
-        term = by_id.get(text) or self._by_iri.get(text) or by_id.get(compress(text))
+        term = by_id.get(text) or self._by_iri.get(text)
+        # a full IRI under a known namespace (an UBERON or FMA PURL) names what its CURIE names
+        text = standardize(text)
+        term = term or by_id.get(text)
         if term is None and ":" in text:
             prefix, _, local = text.partition(":")
             term = by_id.get(f"{prefix.upper()}:{local}")

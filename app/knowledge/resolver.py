@@ -7,11 +7,12 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Literal
 
-from app.errors import AmbiguousTerm, InvalidArgument, UnknownTerm
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.lookup import SearchHit
-from app.knowledge.model import Term
-from app.knowledge.schema import (
+from ..errors import AmbiguousTerm, InvalidArgument, UnknownTerm
+from ..ontology.curies import local_name
+from .base import KnowledgeBase
+from .lookup import SearchHit
+from .model import Term
+from .schema import (
     ANATOMICAL_STRUCTURE,
     INJURABLE_TYPES,
     JOINT_POSITION,
@@ -19,7 +20,6 @@ from app.knowledge.schema import (
     REFERENCE,
     SCHEMA_PREFIX,
 )
-from app.ontology.curies import local_name
 
 __all__ = ["Resolver"]
 

@@ -7,8 +7,8 @@ same for the impact engine).
 
 from __future__ import annotations
 
-from app.ontology.curies import compress
-from app.vocab import AKG, PREFIXES, SCHEMA_BASE
+from ..ontology.curies import compress
+from ..vocab import AKG, PREFIXES, SCHEMA_BASE
 
 #: The CURIE prefix of schema terms ("akg:"), as the one prefix map spells it.
 SCHEMA_PREFIX = next(prefix for prefix, namespace in PREFIXES.items() if namespace == SCHEMA_BASE) + ":"
@@ -28,6 +28,7 @@ SYMPTOM = compress(AKG.Symptom)
 TREATMENT_EVIDENCE = compress(AKG.TreatmentEvidence)
 LESION_PRESENTATION = compress(AKG.LesionPresentation)
 # roles of an n-ary fact
+EDITOR_INFERENCE = compress(AKG.EditorInference)
 PRIMARY_RESTRAINT = compress(AKG.PrimaryRestraint)
 SECONDARY_RESTRAINT = compress(AKG.SecondaryRestraint)
 PRIME_MOVER = compress(AKG.PrimeMover)
@@ -85,6 +86,7 @@ PASSES_THROUGH = compress(AKG.passesThrough)
 PROXIMAL_ATTACHMENT = compress(AKG.proximalAttachment)
 SENSORY_TERRITORY = compress(AKG.sensoryTerritory)
 SPANS_JOINT = compress(AKG.spansJoint)
+SUPPLIED_BY = compress(AKG.suppliedBy)
 
 #: What the impact engine takes as an injury: a structure (and its subclasses) or a named condition.
 INJURABLE_TYPES = (ANATOMICAL_STRUCTURE, CONDITION)

@@ -1,8 +1,8 @@
 """Learning: self-tests generated from the graph, each question and each wrong option explained by sourced facts;
 browse groups (by region and by kind) for the explorer's front page."""
 
-from app.learn.browse import browse_groups
-from app.learn.models import (
+from .browse import browse_groups
+from .models import (
     BrowseAxis,
     BrowseGroup,
     BrowseGroups,
@@ -14,7 +14,7 @@ from app.learn.models import (
     QuizRegion,
     QuizRegions,
 )
-from app.learn.quiz import QuizGenerator
+from .quiz import QuizGenerator
 
 __all__ = [
     "BrowseAxis",

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from app.knowledge import schema
-from app.learn.drafts import Choice, Draft, draft, names_the_answer, sourced
-from app.learn.graph import LearnGraph, capital, join, spinal_roots
-from app.learn.models import QuestionType
+from ..knowledge import schema
+from .drafts import Choice, Draft, draft, names_the_answer, sourced
+from .graph import LearnGraph, capital, join, spinal_roots
+from .models import QuestionType
 
 INNERVATED_BY = schema.INNERVATED_BY
 SENSORY_TERRITORY = schema.SENSORY_TERRITORY

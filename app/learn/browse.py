@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from app.errors import OntologyLoadError
-from app.knowledge.base import KnowledgeBase
-from app.learn.models import BrowseAxis, BrowseGroup, BrowseGroups, BrowseMember, BrowseSubgroup
-from app.ontology.curies import compress
-from app.ontology.query_header import read_query_header
+from ..errors import OntologyLoadError
+from ..knowledge.base import KnowledgeBase
+from ..ontology.curies import compress
+from ..ontology.query_header import read_query_header
+from .models import BrowseAxis, BrowseGroup, BrowseGroups, BrowseMember, BrowseSubgroup
 
 __all__ = ["BROWSE_DIR_NAME", "browse_groups", "check_browse_groups"]
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from app.knowledge import schema
-from app.learn.drafts import Choice, Draft, draft, rests_on_editor, sourced
-from app.learn.graph import LearnGraph, capital, join
-from app.learn.models import QuestionType
-from app.models import Fact
-from app.reasoning.differential import Candidate, ClinicalFindings, DifferentialEngine
-from app.reasoning.impact import ImpactEngine, ImpactReport, terms
+from ..knowledge import schema
+from ..models import Fact
+from ..reasoning.differential import Candidate, ClinicalFindings, DifferentialEngine
+from ..reasoning.impact import ImpactEngine, ImpactReport, terms
+from .drafts import Choice, Draft, draft, rests_on_editor, sourced
+from .graph import LearnGraph, capital, join
+from .models import QuestionType
 
 EXAMINES = schema.EXAMINES_STRUCTURE
 #: The kinds a case's answer and its distractors are drawn from (a space or a bone is not "the injured structure").

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from app.knowledge.lookup import fold
-from app.learn.graph import LearnGraph
-from app.learn.models import QuestionType
-from app.models import Fact
-from app.reasoning.impact import terms
+from ..knowledge.lookup import fold
+from ..models import Fact
+from ..reasoning.impact import terms
+from .graph import LearnGraph
+from .models import QuestionType
 
 #: Distractors drawn per question, and how many of the closest valid ones the draw chooses among.
 DISTRACTORS = 3

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from app.knowledge import schema
-from app.knowledge.model import Restraint
-from app.learn.drafts import Choice, Draft, draft, sourced
-from app.learn.graph import LearnGraph, capital, join
-from app.learn.models import QuestionType
-from app.models import EntityRef, Fact
-from app.reasoning.impact import terms
+from ..knowledge import schema
+from ..knowledge.model import Restraint
+from ..models import EntityRef, Fact
+from ..ontology.curies import expand
+from ..reasoning.impact import terms
+from .drafts import Choice, Draft, draft, sourced
+from .graph import LearnGraph, capital, join
+from .models import QuestionType
 
 #: The kinds of restraining structure, most specific first: options are all of the right answer's kind.
 KINDS = (schema.LIGAMENT, schema.TENDON, schema.RETINACULUM, schema.MUSCLE, schema.BONY_LANDMARK, schema.BONE)
@@ -63,7 +64,11 @@ def measured_part(graph: LearnGraph, r: Restraint) -> Fact:
         update={
             "qualifiers": qualifiers,
             "predicate": fact.predicate.model_copy(update={"label": predicate}),
-            "fact": EntityRef(id=r.id, label=said + _positions_phrase(graph, _positions_used(graph, r)), iri=None),
+            "fact": EntityRef(
+                id=r.id,
+                label=said + _positions_phrase(graph, _positions_used(graph, r)),
+                iri=fact.fact.iri if fact.fact else expand(r.id) or r.id,
+            ),
         }
     )
 

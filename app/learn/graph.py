@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.knowledge import schema
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import Statement
-from app.models import EntityRef, Fact
+from ..knowledge import phrases, schema
+from ..knowledge.base import KnowledgeBase
+from ..knowledge.model import Statement
+from ..knowledge.phrases import join as join
+from ..models import EntityRef, Fact
 
 #: Links along which two entities overlap as answers: a whole and its part, a kind and its instance, a nerve and
 #: its branch, a muscle and its tendon. An option related this way to a right answer is never a distractor.
@@ -27,26 +28,6 @@ PLACES = (
     schema.HAS_TENDON,
     schema.INNERVATED_BY,
 )
-#: How a relation reads in an explanation: "{s}" and "{o}" stand for "the <label>" (or several, joined), "{ob}" for
-#: the objects' bare labels (a lesion mechanism takes no article).
-PHRASES = {
-    schema.INNERVATED_BY: "{s} is supplied by {o}",
-    schema.PROXIMAL_ATTACHMENT: "{s} attaches proximally to {o}",
-    schema.DISTAL_ATTACHMENT: "{s} attaches distally to {o}",
-    schema.ORIGIN: "{s} arises from {o}",
-    schema.INSERTION: "{s} inserts on {o}",
-    schema.SENSORY_TERRITORY: "{s} carries sensation from {o}",
-    schema.EXAMINES_STRUCTURE: "{s} examines {o}",
-    schema.BRANCH_OF: "{s} is a branch of {o}",
-    schema.PART_OF: "{s} is part of {o}",
-    schema.SPANS_JOINT: "{s} spans {o}",
-    schema.DETECTS_LESION: "{s} detects {ob}",
-    schema.LESION: "{s} causes {ob}",
-    schema.HAS_BRANCH: "{s} gives off {o}",
-    schema.CONTAINS: "{s} contains {o}",
-}
-
-
 @dataclass
 class LearnGraph:
     """Indexes over one knowledge base, built once for the question writers."""
@@ -160,12 +141,7 @@ class LearnGraph:
     def clause(self, subject: str, predicate: str, objects: list[str]) -> str:
         """A subject and several objects of one relation: "the deltoid ligament spans the talocrural joint and the
         subtalar joint"."""
-        phrase = PHRASES.get(predicate, "{s} " + self.label(predicate) + " {o}")
-        return phrase.format(
-            s=f"the {self.label(subject)}",
-            o=join([f"the {self.label(o)}" for o in objects]),
-            ob=join([self.label(o) for o in objects]),
-        )
+        return phrases.clause(self.label(subject), predicate, self.label(predicate), [self.label(o) for o in objects])
 
     def clauses(self, statements: Iterable[Statement]) -> str:
         """Statements read as clauses, one per subject and predicate, joined by semicolons."""
@@ -181,13 +157,6 @@ def spinal_roots(levels: str) -> str:
     if len(parts) == 2:
         return f"spinal roots {parts[0]} to {parts[1]}"
     return f"spinal root {levels.strip()}"
-
-
-def join(words: list[str]) -> str:
-    """Words as a list in prose: "a", "a and b", "a, b and c" (nothing for no words)."""
-    if not words:
-        return ""
-    return words[0] if len(words) < 2 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def capital(text: str) -> str:

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact
+from ..models import EDUCATIONAL_NOTICE, EntityRef, Fact
 
 
 class QuestionType(StrEnum):

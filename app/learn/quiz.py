@@ -12,17 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from random import Random
 
-from app.knowledge import schema
-from app.knowledge.base import KnowledgeBase
-from app.learn.anatomy import attachment_drafts, innervation_drafts
-from app.learn.clinical import injury_case_drafts, positive_test_drafts
-from app.learn.drafts import DISTRACTORS, DRAW_FROM, Choice, Draft, gives_away
-from app.learn.function import restraint_drafts
-from app.learn.graph import LearnGraph
-from app.learn.models import Difficulty, QuestionType, Quiz, QuizOption, QuizQuestion, QuizRegion, QuizRegions
-from app.models import EntityRef
-from app.reasoning.differential import DifferentialEngine
-from app.reasoning.impact import ImpactEngine
+from ..knowledge import schema
+from ..knowledge.base import KnowledgeBase
+from ..models import EntityRef
+from ..reasoning.differential import DifferentialEngine
+from ..reasoning.impact import ImpactEngine
+from .anatomy import attachment_drafts, innervation_drafts
+from .clinical import injury_case_drafts, positive_test_drafts
+from .drafts import DISTRACTORS, DRAW_FROM, Choice, Draft, gives_away
+from .function import restraint_drafts
+from .graph import LearnGraph
+from .models import Difficulty, QuestionType, Quiz, QuizOption, QuizQuestion, QuizRegion, QuizRegions
 
 __all__ = ["CHAIN", "CLOSE", "QuizGenerator", "difficulty"]
 

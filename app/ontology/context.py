@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from app.ontology.curies import compress
-from app.vocab import AKG, DCTERMS, IAO_DEFINITION, OBOINOWL, PREFIXES, RDFS, XSD
+from ..vocab import AKG, DCTERMS, IAO_DEFINITION, OBOINOWL, PREFIXES, RDFS, XSD
+from .curies import compress
 
 # Properties whose values are IRIs (so JSON-LD compacts them as {"@id": ...} without nesting).
 _OBJECT_PROPERTIES = (

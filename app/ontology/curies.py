@@ -1,28 +1,45 @@
-"""Expand and compress identifiers with the one prefix map (app.vocab.PREFIXES)."""
+"""Expand and compress identifiers with one converter: the ``curies`` package (the one OAK and Bioregistry use),
+built once from the project's prefix map (app.vocab.PREFIXES, the prefixes the data files declare and the OBO
+ones their xrefs use).
+
+``curies`` matches the longest namespace, so an IAO or UBERON IRI becomes ``IAO:0000115`` or ``UBERON:0013725``,
+never ``obo:IAO_0000115`` through the shorter ``obo:`` namespace, wherever a CURIE is shown.
+"""
 
 from __future__ import annotations
 
-from app.vocab import PREFIXES
+from curies import Converter
 
-# Longest namespace first, so that e.g. UBERON_ wins over the bare obo: prefix.
-_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=True)
+from ..vocab import PREFIXES
+
+__all__ = ["CONVERTER", "compress", "expand", "local_name", "standardize"]
+
+#: The one converter of the service, the exports and the tests.
+CONVERTER = Converter.from_prefix_map(PREFIXES)
 
 
 def compress(iri: str) -> str:
-    """The CURIE of an IRI, or the IRI itself when no prefix covers it."""
-    for prefix, namespace in _BY_LENGTH:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
+    """The CURIE of an IRI, or the IRI itself when no prefix covers it (or it is a bare namespace)."""
+    curie = CONVERTER.compress(iri)
+    if curie is None or curie.endswith(":"):
+        return iri
+    return curie
 
 
 def expand(curie: str) -> str | None:
     """The IRI of a CURIE with a known prefix, else None (the caller decides what that means)."""
-    prefix, sep, local = curie.partition(":")
-    if not sep or local.startswith("//"):
+    _, sep, local = curie.partition(":")
+    if not sep or not local or local.startswith("//"):
         return None
-    namespace = PREFIXES.get(prefix)
-    return namespace + local if namespace is not None else None
+    return CONVERTER.expand(curie)
+
+
+def standardize(ref: str) -> str:
+    """A reference as the CURIE a person reads: a full IRI under a known namespace compressed, anything else as is.
+
+    So ``http://purl.obolibrary.org/obo/UBERON_0013725`` and ``UBERON:0013725`` name the same thing.
+    """
+    return compress(ref) if "://" in ref else ref
 
 
 def local_name(curie: str) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 import pyoxigraph as ox
 
-from app.errors import OntologyLoadError
+from ..errors import OntologyLoadError
 
 if TYPE_CHECKING:  # rdflib is imported by to_rdflib, on first use: serving answers does not need it
     import rdflib

@@ -11,15 +11,14 @@ from functools import cached_property
 
 from pydantic import BaseModel, Field
 
-from app.knowledge.base import KnowledgeBase
-from app.models import EntityRef
-from app.reasoning.differential import DifferentialEngine
-from app.reasoning.impact import ImpactEngine, Stability
+from ..knowledge.base import KnowledgeBase
+from ..models import EntityEntry, Page, page_links
+from .differential import DifferentialEngine
+from .impact import ImpactEngine, Stability
 
 
 class CriticalityItem(BaseModel):
-    structure: EntityRef
-    types: list[EntityRef]
+    structure: EntityEntry
     score: float = Field(description="Weighted breadth of the injury's impact (see `weights`).")
     unstable_motions: int
     weakened_motions: int
@@ -30,9 +29,10 @@ class CriticalityItem(BaseModel):
     betweenness: float = Field(description="Betweenness centrality in the undirected projection (0-1).")
 
 
-class CriticalityReport(BaseModel):
+class CriticalityReport(Page[CriticalityItem]):
+    """Structures ranked by the breadth of their injury's impact, a page at a time."""
+
     weights: dict[str, float]
-    items: list[CriticalityItem]
 
 
 WEIGHTS = {
@@ -76,10 +76,12 @@ class CriticalityAnalysis:
                 "affected_structures": len(report.injuries) - 1,
             }
             term = self.kb.terms.get(structure)
+            ref = self.kb.ref(structure)
             items.append(
                 CriticalityItem(
-                    structure=self.kb.ref(structure),
-                    types=[self.kb.ref(t) for t in (term.types if term else ())],
+                    structure=EntityEntry(
+                        **ref.model_dump(), types=[self.kb.ref(t) for t in (term.types if term else ())]
+                    ),
                     score=round(sum(WEIGHTS[k] * v for k, v in counts.items()), 4),
                     betweenness=round(self._betweenness.get(structure, 0.0), 6),
                     **counts,
@@ -87,12 +89,22 @@ class CriticalityAnalysis:
             )
         return sorted(items, key=lambda i: (-i.score, -i.betweenness, i.structure.label))
 
-    def rank(self, *, types: set[str] | None = None, limit: int = 20) -> CriticalityReport:
+    def rank(
+        self, *, types: set[str] | None = None, limit: int = 20, offset: int = 0, base: str = ""
+    ) -> CriticalityReport:
+        """A page of the ranking; ``base`` roots the ``next``/``prev`` links (see app.models.page_links)."""
         chosen = [
             i for i in self.items
-            if types is None or any(t.id in types for t in i.types) or self._is_any(i.structure.id, types)
+            if types is None or any(t.id in types for t in i.structure.types) or self._is_any(i.structure.id, types)
         ]  # fmt: skip
-        return CriticalityReport(weights=WEIGHTS, items=chosen[:limit])
+        params = [("type", t) for t in sorted(types or ())]
+        after, before = page_links(
+            base, "/v1/analytics/criticality", params, limit=limit, offset=offset, more=offset + limit < len(chosen)
+        )
+        return CriticalityReport(
+            weights=WEIGHTS, items=chosen[offset : offset + limit], total=len(chosen), limit=limit, offset=offset,
+            next=after, prev=before,
+        )  # fmt: skip
 
     def _is_any(self, curie: str, types: set[str]) -> bool:
         return any(self.kb.is_a(curie, t) for t in types)

@@ -17,17 +17,20 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from app.knowledge import schema
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import RestraintRole
-from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact
-from app.reasoning.impact import ImpactEngine, ImpactReport, Stability, Strength, terms
-from app.reasoning.impact.models import DAMAGED
+from ..knowledge import schema
+from ..knowledge.base import KnowledgeBase
+from ..knowledge.model import RestraintRole
+from ..models import EDUCATIONAL_NOTICE, EntityRef, Fact, source_labels
+from ..tables import Cell, Table, Tabular
+from .impact import ImpactEngine, ImpactReport, Stability, Strength, terms
+from .impact.models import DAMAGED
 
 
 class FindingKind(StrEnum):
     POSITIVE_TEST = "positive test"
     NEGATIVE_TEST = "negative test"
+    STRONG_MOTION = "motion of normal strength"
+    NORMAL_SENSATION = "area of normal sensation"
     SYMPTOM = "symptom"
     NUMBNESS = "numbness area"
     WEAK_MOTION = "weak motion"
@@ -46,6 +49,10 @@ class ClinicalFindings:
     weak_motions: tuple[str, ...] = ()
     unstable_motions: tuple[str, ...] = ()
     mechanism: tuple[str, str | None] | None = None  # (motion, position)
+    #: normal findings: a motion of normal strength, skin of normal sensation (they count against candidates that
+    #: predict otherwise: a common fibular lesion when eversion is strong)
+    strong_motions: tuple[str, ...] = ()
+    normal_sensation: tuple[str, ...] = ()
 
     def count(self) -> int:
         supportive = (self.positive_tests, self.symptoms, self.numbness_areas, self.weak_motions, self.unstable_motions)
@@ -83,12 +90,67 @@ class Candidate(BaseModel):
     supported_by: list[Evidence]
     contradicted_by: list[Evidence]
     unexplained: list[EntityRef] = Field(description="Findings this candidate does not account for.")
+    lesion: EntityRef | None = Field(
+        default=None,
+        description="The named condition whose lesion of the structure explains the findings best (the tibial nerve "
+        "as compressed in a tarsal tunnel syndrome); none when the structure's own injury does (a torn ligament).",
+    )
 
 
-class DifferentialReport(BaseModel):
+#: The columns of a differential as a table, one row per candidate.
+DIFFERENTIAL_COLUMNS = (
+    "rank",
+    "label",
+    "id",
+    "lesion",
+    "score",
+    "supported_by",
+    "contradicted_by",
+    "unexplained",
+    "sources",
+)
+
+
+class DifferentialReport(Tabular, BaseModel):
     notice: str = EDUCATIONAL_NOTICE
     findings: dict[str, list[EntityRef]]
     candidates: list[Candidate]
+    tied_at_top: int = Field(
+        default=0,
+        description="How many candidates share the best score (some may lie beyond `limit`): more than one means "
+        "the findings do not tell them apart.",
+    )
+    note: str | None = Field(
+        default=None,
+        description="What the ranking cannot say: the findings point to no one structure (several share the best "
+        "score), and which findings would tell them apart.",
+    )
+
+    def as_table(self) -> Table:
+        """One row per candidate, best first: what supports it, what contradicts it, what it leaves unexplained."""
+        rows: list[dict[str, Cell]] = [
+            {
+                "rank": rank,
+                "label": c.structure.label,
+                "id": c.structure.id,
+                "lesion": c.lesion.label if c.lesion else None,
+                "score": c.score,
+                "supported_by": "; ".join(f"{e.kind.value}: {e.finding.label}" for e in c.supported_by),
+                "contradicted_by": "; ".join(f"{e.kind.value}: {e.finding.label}" for e in c.contradicted_by),
+                "unexplained": "; ".join(u.label for u in c.unexplained),
+                "sources": source_labels(fact for e in c.supported_by for fact in e.because),
+            }
+            for rank, c in enumerate(self.candidates, 1)
+        ]
+        findings = self.findings.items()
+        given = "; ".join(f"{kind}: {', '.join(f.label for f in found)}" for kind, found in findings if found)
+        return Table(
+            title="What could explain these findings",
+            columns=DIFFERENTIAL_COLUMNS,
+            rows=rows,
+            notice=self.notice,
+            lead=[*([f"Findings — {given}"] if given else []), *([self.note] if self.note else [])],
+        )
 
 
 @dataclass
@@ -96,6 +158,8 @@ class _Profile:
     """What injuring one structure predicts, each prediction with its reasons."""
 
     predictions: dict[tuple[FindingKind, str], list[Fact]] = field(default_factory=dict)
+    #: the condition whose lesion of the structure this profile describes (None: the structure injured on its own)
+    condition: str | None = None
     #: how strongly a weak motion is predicted: the share of its production lost (1 for other findings)
     strength: dict[tuple[FindingKind, str], float] = field(default_factory=dict)
 
@@ -151,7 +215,7 @@ class DifferentialEngine:
             for c in self.candidates():
                 lesions = [self._profile(self.engine.impact([(c, 3)]))]
                 for condition, report in readings.get(c, ()):
-                    lesions.append(self._add_lesion(_Profile(), report, condition, c))
+                    lesions.append(self._add_lesion(_Profile(condition=condition), report, condition, c))
                 self._profiles[c] = lesions
         return self._profiles
 
@@ -230,18 +294,22 @@ class DifferentialEngine:
             best = min(
                 (r for profile in lesions
                  if (r := self._rank_one(structure, profile, wanted, findings, total, mechanism))),
-                key=lambda r: r[:4],
+                key=lambda r: r[:5],
                 default=None,
             )
             if best is not None:
                 ranked.append(best)
-        ranked.sort(key=lambda r: r[:4])
-        return DifferentialReport(findings=self._echo(findings), candidates=[r[4] for r in ranked[:limit]])
+        ranked.sort(key=lambda r: r[:5])
+        tied = sum(1 for r in ranked if ranked and r[0] == ranked[0][0])
+        return DifferentialReport(
+            findings=self._echo(findings), candidates=[r[5] for r in ranked[:limit]], tied_at_top=tied,
+            note=_tie_note(tied, limit),
+        )
 
     def _rank_one(
         self, structure: str, profile: _Profile, wanted: list[tuple[FindingKind, str]], findings: ClinicalFindings,
         total: int, mechanism: Evidence | None,
-    ) -> tuple[float, int, int, str, Candidate] | None:
+    ) -> tuple[float, int, int, int, str, Candidate] | None:
         """One lesion of one structure against the findings: its sort key and candidate, or None if it explains
         nothing. ``mechanism``: the structure's support for the reported mechanism (the same for all its lesions)."""
         supported = [
@@ -260,12 +328,21 @@ class DifferentialEngine:
             for test in findings.negative_tests
             if (FindingKind.POSITIVE_TEST, test) in profile.predictions
         ]
+        contradicted += [
+            Evidence(finding=self.kb.ref(entity), kind=normal, because=profile.predictions[(predicted, entity)])
+            for normal, predicted, entities in (
+                (FindingKind.STRONG_MOTION, FindingKind.WEAK_MOTION, findings.strong_motions),
+                (FindingKind.NORMAL_SENSATION, FindingKind.NUMBNESS, findings.normal_sensation),
+            )
+            for entity in entities
+            if (predicted, entity) in profile.predictions
+        ]
         if not supported:
             return None
         explained = {(e.kind, e.finding.id) for e in supported}
         unexplained = [self.kb.ref(entity) for kind, entity in wanted if (kind, entity) not in explained]
         weight = sum(self._weight(e, profile) for e in supported)
-        score = (weight - len(contradicted)) / total
+        score = (weight - sum(self._against(e, profile) for e in contradicted)) / total
         # Between equal scores: a structure whose own facts explain the findings (the AITFL for a positive
         # squeeze test) before one that explains them through others (the fibula it is anchored to).
         direct = any(
@@ -274,9 +351,15 @@ class DifferentialEngine:
             for e in supported
             for f in e.because
         )
+        # Then a lesion whose condition a reported positive test is recorded to diagnose (the tibial nerve as in a
+        # tarsal tunnel syndrome for a Tinel sign at the tarsal tunnel, before as in an ankle oedema).
+        diagnosed = profile.condition is not None and bool(
+            self._diagnosed_by(profile.condition) & set(findings.positive_tests)
+        )
         return (
             -score,
             0 if direct else 1,
+            0 if diagnosed else 1,
             len(profile.predictions),  # parsimony: the narrower explanation first
             structure,
             Candidate(
@@ -285,8 +368,24 @@ class DifferentialEngine:
                 supported_by=supported,
                 contradicted_by=contradicted,
                 unexplained=unexplained,
+                lesion=self.kb.ref(profile.condition) if profile.condition else None,
             ),
         )
+
+    def _diagnosed_by(self, condition: str) -> frozenset[str]:
+        """The clinical tests a condition is recorded to be diagnosed by."""
+        return frozenset(
+            st.object for st in self.kb.by_subject.get(condition, ()) if st.predicate == terms.DIAGNOSED_BY
+        )
+
+    @staticmethod
+    def _against(evidence: Evidence, profile: _Profile) -> float:
+        """A normal finding counts against a candidate as much as the abnormal one would have counted for it (a
+        motion reported strong against a lesion that takes only an assistant's share of it: little); a negative
+        test fully."""
+        if evidence.kind is FindingKind.STRONG_MOTION:
+            return 0.5 + 0.5 * profile.strength.get((FindingKind.WEAK_MOTION, evidence.finding.id), 1.0)
+        return 1.0
 
     @staticmethod
     def _weight(evidence: Evidence, profile: _Profile) -> float:
@@ -345,8 +444,21 @@ class DifferentialEngine:
             "numbness_areas": refs(findings.numbness_areas),
             "weak_motions": refs(findings.weak_motions),
             "unstable_motions": refs(findings.unstable_motions),
+            "strong_motions": refs(findings.strong_motions),
+            "normal_sensation": refs(findings.normal_sensation),
         }
         if findings.mechanism is not None:
             motion, position = findings.mechanism
             echoed["mechanism"] = refs([motion, *([position] if position else [])])
         return echoed
+
+
+def _tie_note(tied: int, limit: int) -> str | None:
+    """Say when the findings do not single out one structure, and what would."""
+    if tied < 2:
+        return None
+    beyond = f" ({tied - limit} of them beyond the limit)" if tied > limit else ""
+    return (
+        f"{tied} candidates share the best score{beyond}: these findings do not point to one structure. Findings "
+        "that tell them apart (a specific test, a numb area, a weak or a strong motion, normal sensation) would."
+    )

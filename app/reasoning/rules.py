@@ -8,10 +8,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from app.models import RuleRef
-from app.ontology.curies import compress
-from app.ontology.load import load_store
-from app.vocab import sparql_prologue
+from ..models import RuleRef
+from ..ontology.curies import compress
+from ..ontology.load import load_store
+from ..vocab import sparql_prologue
 
 
 class RuleConfigurationError(ValueError):

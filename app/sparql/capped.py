@@ -32,7 +32,7 @@ from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
-from app.sparql.results import RESULT_FORMATS, TRUNCATED_LINK, serialise_triples
+from .results import RESULT_FORMATS, TRUNCATED_LINK, serialise_triples
 
 __all__ = ["Cap", "CapReached", "Capped", "CappedLines", "TripleBudget", "serialise_solutions",
            "serialise_triples_capped", "solutions_within_caps", "triples_within_caps"]  # fmt: skip

@@ -23,9 +23,9 @@ from typing import cast
 
 import pyoxigraph as ox
 
-from app.errors import OntologyLoadError
-from app.ontology.load import rdf_format_for
-from app.vocab import OWL, RDF, RDFS
+from ..errors import OntologyLoadError
+from ..ontology.load import rdf_format_for
+from ..vocab import OWL, RDF, RDFS
 
 __all__ = ["ASSERTED_GRAPH", "INFERRED_GRAPH", "ExtraDataset", "build_dataset", "infer_closure", "parse_dataset_option"]
 

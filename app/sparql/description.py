@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from app import __version__
-from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH
-from app.vocab import ANKLE_BASE, DCTERMS, ENTAILMENT, OWL, RDF, RDFS, SCHEMA_BASE, SD, VOID, W3C_FORMATS, XSD
+from ..version import __version__
+from ..vocab import ANKLE_BASE, DCTERMS, ENTAILMENT, OWL, RDF, RDFS, SCHEMA_BASE, SD, VOID, W3C_FORMATS, XSD
+from .dataset import ASSERTED_GRAPH, INFERRED_GRAPH
 
 if TYPE_CHECKING:
-    from app.kg import AnkleKG
+    from ..kg import AnkleKG
 
 __all__ = ["DATASET_IRI", "LICENSE", "SD_PREFIXES", "service_description", "void_description"]
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from app.errors import AnkleKGError
-from app.sparql.capped import Cap, serialise_solutions, serialise_triples_capped
-from app.sparql.results import Form, choose_media_type, serialise_boolean
+from ..errors import AnkleKGError
+from .capped import Cap, serialise_solutions, serialise_triples_capped
+from .results import Form, choose_media_type, serialise_boolean
 
 __all__ = ["MAX_NESTING", "InvalidQuery", "QueryRefused", "QueryRequest", "QueryResult", "QueryTooDeep",
            "check_graphs", "check_nesting", "check_query", "execute", "forwarded_form", "invalid_query",

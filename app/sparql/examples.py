@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.ontology.query_header import read_query_header
-from app.settings import default_data_dir
+from ..ontology.query_header import read_query_header
+from ..settings import default_data_dir
 
 __all__ = ["EXAMPLES", "EXAMPLES_DIR", "Example", "load_examples"]
 

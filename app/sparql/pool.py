@@ -60,11 +60,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from app.sparql.admission import Standing
-from app.sparql.engine import QueryRequest, QueryResult
-from app.sparql.limits import OutOfMemory, out_of_memory
-from app.sparql.runner import QueryPreempted, QueryTimeout, ServiceBusy
-from app.sparql.worker import Worker, decode_answer
+from .admission import Standing
+from .engine import QueryRequest, QueryResult
+from .limits import OutOfMemory, out_of_memory
+from .runner import QueryPreempted, QueryTimeout, ServiceBusy
+from .worker import Worker, decode_answer
 
 __all__ = [
     "DUMP_PREFIX", "QueryPreempted", "QueryTimeout", "ServiceBusy", "WorkerFailed", "WorkerPool", "remove_stale_dumps",

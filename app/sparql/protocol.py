@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
-from app.sparql.results import GRAPH_TYPES, RESULT_TYPES
+from .results import GRAPH_TYPES, RESULT_TYPES
 
 __all__ = ["FORMATS", "MAX_QUERY_BYTES", "ProtocolError", "ProtocolRequest", "parse_protocol"]
 

@@ -13,8 +13,8 @@ from typing import Literal as TypingLiteral
 
 import pyoxigraph as ox
 
-from app.errors import AnkleKGError
-from app.vocab import PREFIXES
+from ..errors import AnkleKGError
+from ..vocab import PREFIXES
 
 __all__ = [
     "GRAPH_TYPES",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from app.sparql.engine import QueryRequest, QueryResult
+from .engine import QueryRequest, QueryResult
 
 __all__ = ["QueryRunner", "QueryTimeout", "ServiceBusy", "UpstreamFailed", "UpstreamUnavailable"]
 

@@ -37,11 +37,11 @@ from urllib.parse import urlsplit
 import httpx
 import pyoxigraph as ox
 
-from app import __version__
-from app.sparql.capped import Capped, CappedLines, CapReached, TripleBudget, solutions_within_caps, triples_within_caps
-from app.sparql.engine import QueryRequest, QueryResult, check_graphs, forwarded_form, invalid_query
-from app.sparql.results import Form, choose_media_type, serialise_boolean
-from app.sparql.runner import RETRY_AFTER_S, QueryTimeout, ServiceBusy, UpstreamFailed, UpstreamUnavailable
+from ..version import __version__
+from .capped import Capped, CappedLines, CapReached, TripleBudget, solutions_within_caps, triples_within_caps
+from .engine import QueryRequest, QueryResult, check_graphs, forwarded_form, invalid_query
+from .results import Form, choose_media_type, serialise_boolean
+from .runner import RETRY_AFTER_S, QueryTimeout, ServiceBusy, UpstreamFailed, UpstreamUnavailable
 
 __all__ = ["UpstreamEndpoint", "UpstreamFailed", "UpstreamUnavailable", "XmlRows"]
 

@@ -25,10 +25,10 @@ from typing import Any, BinaryIO, cast
 
 import pyoxigraph as ox
 
-from app.sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep, execute
-from app.sparql.limits import EXIT_OUT_OF_MEMORY, OutOfMemory, address_space, confine, yield_to_server
-from app.sparql.netguard import forbid_network
-from app.sparql.results import NotAcceptable
+from .engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep, execute
+from .limits import EXIT_OUT_OF_MEMORY, OutOfMemory, address_space, confine, yield_to_server
+from .netguard import forbid_network
+from .results import NotAcceptable
 
 __all__ = ["Worker", "decode_answer", "main"]
 
@@ -105,12 +105,15 @@ class Worker:
 
     @classmethod
     async def spawn(cls, dataset: Path, memory_bytes: int = 0) -> Worker:
-        """Start ``python -m app.sparql.worker DATASET MEMORY_BYTES``; its first answer will say it is ready."""
+        """Start ``python -m <this module> DATASET MEMORY_BYTES``; its first answer will say it is ready.
+
+        The module is named as it was imported (``app.sparql.worker`` in a checkout, ``anklekg.sparql.worker``
+        installed), so the worker runs the same code as its parent under either name."""
         transport, protocol = await asyncio.get_running_loop().subprocess_exec(
             _AnswerReader,
             sys.executable,
             "-m",
-            "app.sparql.worker",
+            __name__,
             str(dataset),
             str(memory_bytes),
             stdin=asyncio.subprocess.PIPE,

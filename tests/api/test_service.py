@@ -149,3 +149,59 @@ def test_a_browser_opening_the_root_lands_on_the_explorer(client: httpx.Client) 
     assert page.status_code == 303 and page.headers["location"] == "/explore"  # relative, never from Host
     assert client.get("/", headers={"Accept": "application/json"}).json()["explorer"] == "/explore"
     assert client.get("/").json()["docs"] == "/docs"  # no Accept: the JSON index as before
+
+
+def test_the_published_openapi_document_is_valid_by_the_standard_validator(client: httpx.Client) -> None:
+    from openapi_spec_validator import validate
+
+    spec = client.get("/openapi.json").json()
+    validate(spec)  # raises OpenAPIValidationError, naming the place, on any fault
+
+
+def test_every_operation_has_a_human_summary_problem_schemas_and_a_response_example(client: httpx.Client) -> None:
+    from app.api.openapi import SUMMARIES
+
+    spec = client.get("/openapi.json").json()
+    problem = spec["components"]["schemas"]["Problem"]
+    assert {"type", "title", "status", "detail"} <= set(problem["properties"])
+    seen = set()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            where = f"{method.upper()} {path}"
+            seen.add(operation["operationId"])
+            # FastAPI's default is the function name title-cased ("Create Impact"); ours says what it is for
+            assert operation["summary"] == SUMMARIES[operation["operationId"]], where
+            responses = operation["responses"]
+            assert {"500", "503"} <= set(responses), where
+            for code, response in responses.items():
+                if code[0] in "45":
+                    assert response["content"] == {
+                        "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+                    }, (where, code)
+            ok = responses["200"]
+            assert {"ETag", "Cache-Control", "X-AnkleKG-Version"} <= set(ok["headers"]), where
+            assert any("example" in body or "examples" in body for body in ok["content"].values()), where
+            if "requestBody" in operation and path.startswith("/v1/"):
+                assert "415" in responses, where
+    assert seen == set(SUMMARIES), "a summary for an operation that no longer exists, or the reverse"
+    impact = spec["paths"]["/v1/impact"]["post"]
+    assert impact["summary"] == "Ask what several injuries destabilise, each with its own grade"
+    example = impact["responses"]["200"]["content"]["application/json"]["example"]
+    assert example["injuries"][0]["structure"]["id"] == "ANKLE:0000016"  # the service's own answer, abridged
+
+
+def test_a_browser_on_another_origin_may_read_every_header_the_api_documents(client: httpx.Client) -> None:
+    """CORS: what OpenAPI documents as a response header (ETag, the SPARQL truncation headers, every X-AnkleKG-*)
+    is exposed to cross-origin scripts (Cache-Control is readable anyway: a CORS-safelisted response header)."""
+    spec = client.get("/openapi.json").json()
+    documented = {
+        name.lower()
+        for operations in spec["paths"].values()
+        for operation in operations.values()
+        for name in operation["responses"]["200"].get("headers", {})
+    }
+    assert {"etag", "x-anklekg-result-truncated", "x-anklekg-result-rows"} <= documented
+    response = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://learn.example"})
+    exposed = {h.strip().lower() for h in response.headers["access-control-expose-headers"].split(",")}
+    assert documented - {"cache-control"} <= exposed
+    assert response.headers["x-anklekg-result-truncated"] == "false" and response.headers["etag"]

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
+from app.cli import build_parser
+from app.kg import AnkleKG
 from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH
 from tests.conftest import DATA, ROOT
 
@@ -171,3 +176,107 @@ def test_serve_reads_the_sparql_endpoint_from_the_environment() -> None:
         env={**os.environ, "ANKLEKG_SPARQL_ENDPOINT": "not-a-url"},
     )  # fmt: skip
     assert result.returncode == 64 and "not-a-url" in result.stderr
+
+
+def test_search_entity_and_paths_print_text_and_exit_zero() -> None:
+    search = anklekg("search", "talofibular", "--limit", "2")
+    assert search.returncode == 0, search.stderr
+    first = search.stdout.splitlines()[0].split("\t")
+    assert first[:3] == ["ANKLE:0000074", "talofibular ligament", "ligament"] and len(search.stdout.splitlines()) == 2
+    assert "--offset 2 for more" in search.stderr
+    entity = anklekg("entity", "ATFL")
+    assert entity.returncode == 0, entity.stderr
+    assert entity.stdout.startswith("anterior talofibular ligament (ANKLE:0000016) — ligament\nDefinition:\n")
+    assert "  abbreviation: ATFL\n" in entity.stdout and "not medical advice" in entity.stdout
+    paths = anklekg("paths", "sural nerve", "ATFL", "--limit", "1")
+    assert paths.returncode == 0, paths.stderr
+    assert paths.stdout.splitlines()[:2] == [
+        "Paths from sural nerve (ANKLE:0000059) to anterior talofibular ligament (ANKLE:0000016):",
+        "1. 2 steps",
+    ]
+
+
+def test_search_entity_and_paths_json_is_the_rest_answer(client: httpx.Client) -> None:
+    """The CLI asks the same Python API as the REST routes: its --json is their body, byte for byte once parsed."""
+    cases: list[tuple[tuple[str, ...], str, dict[str, str | int]]] = [
+        (("search", "talofibular", "--limit", "3"), "/v1/search", {"q": "talofibular", "limit": 3}),
+        (("entity", "CFL"), "/v1/entities/CFL", {}),
+        (("paths", "sural nerve", "ATFL", "--limit", "2"), "/v1/paths",
+         {"from": "sural nerve", "to": "ATFL", "limit": 2}),
+    ]
+    root = str(client.base_url).rstrip("/")
+    for args, path, params in cases:
+        printed = anklekg(*args, "--json")
+        assert printed.returncode == 0, printed.stderr
+        served = client.get(path, params=params).json()
+        for link in ("next", "prev"):  # a server's page links are absolute; without one they are root-relative
+            if served.get(link):
+                assert served[link].startswith(root + "/v1/"), served[link]
+                served[link] = served[link].removeprefix(root)
+        assert json.loads(printed.stdout) == served, args
+
+
+def test_nothing_found_and_unknown_names_have_their_exit_statuses() -> None:
+    nothing = anklekg("search", "zzqxj")
+    assert nothing.returncode == 1 and nothing.stdout == "" and "nothing matches 'zzqxj'" in nothing.stderr
+    far = anklekg("paths", "sural nerve", "ATFL", "--max-length", "1")
+    assert far.returncode == 1 and "no path of at most 1 steps" in far.stderr
+    unknown = anklekg("entity", "ATFX")
+    assert unknown.returncode == 64 and unknown.stdout == ""
+    assert unknown.stderr.startswith("anklekg: no entity is named 'ATFX'; did you mean: anterior talofibular ligament")
+
+
+@pytest.mark.parametrize("command", ["impact ATFL", "impact ATFL --json", "sparql 'SELECT * WHERE { ?s ?p ?o }'"])
+def test_output_piped_to_head_ends_quietly(command: str) -> None:
+    """A real shell pipe: head reads one line and leaves. The JSON report (about 200 KB) and the SPARQL rows (about
+    1 MB) overflow the pipe's buffer, so the writer is certain to meet the closed pipe; no traceback either way."""
+    line = f"{shlex.quote(sys.executable)} -m app {command} | head -1; echo \"status=${{PIPESTATUS[0]}}\""
+    result = subprocess.run(["bash", "-c", line], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.stderr == ""
+    first, status = result.stdout.splitlines()
+    assert first in ("Injured: anterior talofibular ligament (grade 3)", "{", "o,p,s")
+    assert status in ("status=0", "status=141") if command == "impact ATFL" else status == "status=141"
+
+
+def test_every_option_of_every_command_says_what_it_is_for() -> None:
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert {"search", "entity", "paths", "impact", "differential", "sparql"} <= set(commands.choices)
+    helped = {choice.dest for choice in commands._choices_actions if choice.help}
+    assert helped == set(commands.choices), "subcommands without help"
+    silent = [
+        f"{name} {'/'.join(action.option_strings) or action.dest}"
+        for name, sub in [("anklekg", parser), *commands.choices.items()]
+        for action in sub._actions
+        if not isinstance(action, argparse._SubParsersAction) and not (action.help or "").strip()
+    ]
+    assert not silent, f"options without help text: {silent}"
+    assert "exit status:" in parser.format_help() and "141" in parser.format_help()
+def test_the_text_reads_alternatives_as_or_and_relations_as_english(kg: AnkleKG) -> None:
+    """A peroneal tendon tear loses the longus or the brevis (its source does not say which), never both; every
+    "because" line reads as a clause ("... is the tendon of ..."), and weak motions are counts, not percentages."""
+    from app.render import render_impact
+
+    text = render_impact(kg.impact(["peroneal tendon tear"]))
+    assert "fibularis longus or fibularis brevis lost" in text
+    assert "fibularis longus, fibularis brevis" not in text
+    tp = render_impact(kg.impact([("tibialis posterior tendon", 3)]))
+    assert "tendon of tibialis posterior tendon of" not in tp
+    assert "is the tendon of the tibialis posterior" in tp
+    assert "recorded prime movers" in tp and "a convention, not a share of strength" not in tp
+
+
+def test_sparql_joins_with_a_local_uberon_copy_by_iri(tmp_path: Path) -> None:
+    """The command docs/interoperability.md shows: AnkleKG's ligaments and their UBERON class and parent."""
+    query = tmp_path / "join.rq"
+    query.write_text(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "SELECT ?label ?uberon_label WHERE { ?e rdfs:label ?label ; skos:exactMatch ?u .\n"
+        "  GRAPH <https://example.org/uberon-ankle> { ?u rdfs:label ?uberon_label } } ORDER BY ?label"
+    )
+    fixture = ROOT / "tests" / "data" / "uberon_ankle_classes.ttl"
+    result = anklekg("sparql", "--dataset", f"{fixture}=https://example.org/uberon-ankle", f"@{query}")
+    assert result.returncode == 0, result.stderr
+    assert "anterior talofibular ligament,anterior talofibular ligament" in result.stdout.splitlines()
+    assert "deltoid ligament,medial ligament of ankle joint" in result.stdout.splitlines()

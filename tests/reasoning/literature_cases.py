@@ -202,6 +202,15 @@ GEORGE_DPA = (
 WHEELESS_VASC = "Wheeless' Textbook of Orthopaedics: Vascular injuries associated with tibial fractures"
 WEICHMAN = "Weichman 2010, Ann Vasc Surg 24(1):113.e1-5, doi:10.1016/j.avsg.2009.09.004, PMID 20122466"
 HELGESON = "Helgeson 2009, N Am J Sports Phys Ther, 'Sinus tarsi syndrome' clinical commentary, PMC2953318"
+LAUGE_HANSEN_UCSD = (
+    "UCSD Musculoskeletal Radiology, Lauge-Hansen Classification (bonepit.com/Classifications/Lauge Hansen ankle fx): "
+    "pronation-abduction stage 1 'Rupture of the deltoid ligament or low transverse fracture of the medial malleolus'"
+)
+DAVIDOVITCH_2009 = (
+    "Davidovitch RI, Egol KA. The medial malleolus osteoligamentous complex and its role in ankle fractures. "
+    "Bull NYU Hosp Jt Dis 2009;67(4): 'The medial malleolus and the associated deltoid ligament provide for ankle "
+    "stability on the medial side'"
+)
 
 
 CASES: tuple[LitCase, ...] = (
@@ -694,14 +703,18 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="medial-malleolus-fracture-isolated",
         injuries=(("medial malleolus", 3),),
-        sources=(RADSWIKI_ANKLE, SP_BIMALLEOLAR, WEBER_RADIOPAEDIA),
+        sources=(RADSWIKI_ANKLE, SP_BIMALLEOLAR, WEBER_RADIOPAEDIA, LAUGE_HANSEN_UCSD, DAVIDOVITCH_2009),
         claim=(
             "On the medial side a rotational injury ends either as a deltoid tear or as a medial malleolar fracture: "
             "the two are alternative lesions, so a malleolar fracture does not by itself tear the deltoid, and the "
-            "lateral ligaments are untouched."
+            "lateral ligaments are untouched. The malleolus and the deltoid on it give the medial stability; the "
+            "fracture is the bony equivalent of the deltoid rupture (Lauge-Hansen), so the deltoid's hold against "
+            "valgus tilt of the talus goes with the fragment."
         ),
         injured=("medial malleolus",),
         not_injured=(DELTOID, ATFL),
+        unstable=((TC, "valgus talar tilt"),),
+        not_unstable=(ANT_TRANS, TILT),
         not_positive_tests=(DRAWER, TILT_TEST, OTTAWA),
     ),
     LitCase(

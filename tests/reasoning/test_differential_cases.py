@@ -29,6 +29,11 @@ from tests.reasoning.literature_cases import (
     VUURBERG,
 )
 
+NEUPSYKEY_FOOT_DROP = (
+    "Neupsy Key: Unilateral foot drop ('a patient with a deep peroneal neuropathy would have a foot drop without "
+    "ankle eversion weakness or obvious sensory loss. The only sensory fibers carried by the deep peroneal nerve "
+    "convey sensation between the great and second toe')"
+)
 WVU_TIBIAL = "WVU anatomy resources: tibial nerve deficits (anatomyresources.hsc.wvu.edu/nm_deficits/Tibial.html)"
 SFN_ENTRAPMENT = "Superficial peroneal nerve entrapment, The Nerve 2021;7(2):126, doi 10.21129/nerve.2021.7.2.126"
 RADIOPAEDIA_PERONEAL = "Radiopaedia: Peroneus brevis tear (radiopaedia.org/articles/peroneus-brevis-tear)"
@@ -54,12 +59,17 @@ class DiffCase:
     weak_motions: tuple[str, ...] = ()
     unstable_motions: tuple[str, ...] = ()
     mechanism: tuple[str, str] | None = None
+    strong_motions: tuple[str, ...] = ()
+    normal_sensation: tuple[str, ...] = ()
     #: one of these is the first candidate (ties at the top count)
     first: tuple[str, ...] = ()
     #: each of these is among the candidates with the top score
     at_top: tuple[str, ...] = ()
     #: none of these scores as high as the best expected candidate
     not_above: tuple[str, ...] = ()
+    #: (candidate, condition): the candidate is explained as that condition's lesion of it (the reasons name the
+    #: condition the findings point to, not another that happens to give the same findings)
+    lesion: tuple[str, str] | None = None
 
 
 CASES = (
@@ -73,6 +83,7 @@ CASES = (
         numbness_areas=("skin of medial part of sole", "skin of lateral part of sole"),
         at_top=("tibial nerve",),
         not_above=("deep posterior compartment of leg", "deep fibular nerve", "superficial fibular nerve"),
+        lesion=("tibial nerve", "tarsal tunnel syndrome"),
     ),
     DiffCase(
         id="positive-thompson-test",
@@ -171,6 +182,17 @@ CASES = (
         at_top=(PTFL,),  # beside the inferior transverse ligament, which the graph also records as a restraint
         not_above=(ATFL, "common fibular nerve"),
     ),
+    DiffCase(
+        id="first-web-numbness-with-eversion-strong",
+        sources=(NEUPSYKEY_FOOT_DROP,),
+        claim="A deep fibular (peroneal) neuropathy spares ankle eversion and numbs only the first web space; a common "
+        "fibular lesion would weaken eversion and numb the dorsum of the foot as well.",
+        numbness_areas=("skin of first web space of foot",),
+        strong_motions=("eversion",),
+        normal_sensation=("skin of dorsum of foot",),
+        first=("deep fibular nerve",),
+        not_above=("common fibular nerve", "superficial fibular nerve"),
+    ),
 )
 
 
@@ -179,6 +201,7 @@ def test_differential_case(kg: AnkleKG, case: DiffCase) -> None:
     report = kg.differential(
         positive_tests=case.positive_tests, symptoms=case.symptoms, numbness_areas=case.numbness_areas,
         weak_motions=case.weak_motions, unstable_motions=case.unstable_motions, mechanism=case.mechanism, limit=50,
+        strong_motions=case.strong_motions, normal_sensation=case.normal_sensation,
     )
     ranked = [(c.structure.label, c.score) for c in report.candidates]
     why = f"[{case.id}: {case.claim} ({'; '.join(case.sources)})] ranked: {ranked[:8]}"
@@ -193,3 +216,19 @@ def test_differential_case(kg: AnkleKG, case: DiffCase) -> None:
     floor = max(expected) if expected else best
     for label in case.not_above:
         assert scores.get(label, 0.0) < floor, why
+    if case.lesion:
+        structure, condition = case.lesion
+        candidate = next(c for c in report.candidates if c.structure.label == structure)
+        assert candidate.lesion is not None and candidate.lesion.label == condition, why
+
+
+def test_findings_that_point_to_no_one_structure_say_so(kg: AnkleKG) -> None:
+    """Pain, swelling and tenderness follow almost any injury: the answer says how many candidates tie at the top
+    and that the findings do not tell them apart (blinded review r11, D07), instead of a bare "1. navicular bone"."""
+    report = kg.differential(symptoms=("pain", "swelling", "tenderness"), limit=5)
+    top = report.candidates[0].score
+    assert report.tied_at_top > 5
+    assert sum(1 for c in report.candidates if c.score == top) == 5
+    assert report.note is not None and str(report.tied_at_top) in report.note
+    single = kg.differential(positive_tests=("Thompson test",), weak_motions=("plantarflexion",), limit=5)
+    assert single.tied_at_top == 1 and single.note is None

@@ -113,3 +113,51 @@ def test_a_restraint_fact_reads_as_the_data_states_it_whoever_asked_first() -> N
     for r in edited:
         told = fresh.kb.restraint_fact(r).qualifiers["positions"]
         assert isinstance(told, list) and {p.id for p in told} == set(r.positions), r.id
+
+
+POSITIONS = sorted({row["p"] for row in select("SELECT DISTINCT ?p WHERE { ?r a akg:Restraint ; akg:position ?p }")})
+
+
+@settings(max_examples=40, deadline=None)
+@given(structures, st.sampled_from(POSITIONS))
+def test_a_position_asked_but_not_stated_is_said_to_be_assumed(kg: AnkleKG, structure: str, position: str) -> None:
+    """A conclusion the sources place in no position, given for a question that names one, says it assumed it
+    (the text shows "(assumed)"), and one the sources place in a position is in the asked one."""
+    report = kg.impact([(structure, 3)], position=position)
+    for d in report.destabilised_motions:
+        if d.position is None:
+            assert d.note is not None and d.note.startswith("asked for the "), d
+        else:
+            assert d.position.id == position, d
+
+
+def test_a_role_or_position_that_is_the_editors_reading_says_so_in_its_sentence(kg: AnkleKG) -> None:
+    """Every restraint whose role or positions only the editor read says so where a reader sees it."""
+    rows = select(
+        "SELECT ?r ?rb ?pb WHERE { ?r a akg:Restraint . OPTIONAL { ?r akg:roleBasis ?rb } "
+        "OPTIONAL { ?r akg:positionBasis ?pb } }"
+    )
+    assert rows
+    for row in rows:
+        restraint = kg.kb.restraints_by_id[row["r"]]
+        sentence = kg.kb.restraint_sentence(restraint)
+        role_read = str(row.get("rb", "")).endswith("#EditorInference")
+        position_read = str(row.get("pb", "")).endswith("#EditorInference") and bool(restraint.positions)
+        assert sentence.count("the editor's reading") == role_read + position_read, sentence
+
+
+MUSCLES = sorted(
+    {row["m"] for row in select("SELECT DISTINCT ?m WHERE { ?a a akg:MuscleAction ; akg:actingMuscle ?m }")}
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(MUSCLES), grades)
+def test_a_weak_motion_says_what_it_lost_in_counts(kg: AnkleKG, muscle: str, grade: int) -> None:
+    """The text says 'n of m recorded prime movers, k of l assistants': counts that add up to the lost muscles."""
+    report = kg.impact([(muscle, grade)])
+    for w in [*report.weakened_motions, *report.assistants_lost]:
+        assert w.prime_movers_lost + w.assistants_lost_count == len(w.lost_actions), w
+        assert w.prime_movers_lost <= w.prime_movers_recorded and w.assistants_lost_count <= w.assistants_recorded
+        if w.status.value == "assistants lost":
+            assert w.prime_movers_lost == 0 and w.prime_movers_recorded > 0

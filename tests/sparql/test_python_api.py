@@ -24,9 +24,9 @@ def test_sparql_from_python(kg) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_paths_from_python_and_rest_agree(kg, client: httpx.Client) -> None:  # type: ignore[no-untyped-def]
-    paths = kg.paths("sural nerve", "ATFL")
+    paths = kg.paths("sural nerve", "ATFL", base=str(client.base_url).rstrip("/"))  # links rooted as the server's
     assert paths.length == 2
-    step = paths.paths[0][0]
+    step = paths.items[0].steps[0]
     assert step.sources, "every step carries its sources"
     rest = client.get("/v1/paths", params={"from": "sural nerve", "to": "ATFL"})
     assert rest.status_code == 200

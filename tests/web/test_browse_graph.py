@@ -98,7 +98,7 @@ def test_the_neighbourhood_graph_walks_one_hop_by_mouse_and_keeps_the_csp(page: 
         "edges: cy.edges().map(e => [e.source().id(), e.data('label'), e.target().id()])}; })()"
     )
     assert set(drawn["nodes"]) <= {n["id"] for n in answer["nodes"]} and ATFL in drawn["nodes"]
-    asserted = {(e["source"], e["predicate"]["label"], e["target"]) for e in answer["links"] if not e["inferred"]}
+    asserted = {(e["source"], e["predicate"]["label"], e["target"]) for e in answer["items"] if not e["inferred"]}
     assert asserted <= {tuple(e) for e in drawn["edges"]}  # every asserted link is drawn, typed and labelled
     assert ("ANKLE:0000016", "part of", "ANKLE:0000015") in {tuple(e) for e in drawn["edges"]}
     # the text alternative lists the same edges

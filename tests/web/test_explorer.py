@@ -106,7 +106,7 @@ def test_the_impact_panel_shows_unstable_motions_and_positive_tests_with_reasons
         "[...document.querySelectorAll('[data-section=destabilised_motions] li.finding')].map(li => li.dataset.status)"
     )
     assert "unstable" in statuses
-    for section in ("weakened_motions", "numbness_areas", "nerves_at_risk", "symptoms", "long_term_risks"):
+    for section in ("weakened_motions", "numbness_areas", "nerves_at_risk", "symptoms", "long_term_risks", "work_up"):
         assert explorer.evaluate(f"!!document.querySelector('[data-section={section}] h4')")
     assert "superficial fibular nerve" in text(explorer, "[data-section=nerves_at_risk]")
     # expanding an item fetches the full reasons: the facts and their sources
@@ -251,8 +251,9 @@ def test_the_differential_choices_come_from_the_api_once_the_section_is_opened(
     assert texts(explorer, "fieldset.checks[data-field=symptoms] label") == labels(client, "Symptom")
     assert texts(explorer, "fieldset.checks[data-field=numbness_areas] label") == labels(client, "SkinArea")
     motions = labels(client, "Motion")
-    for field in ("weak_motions", "unstable_motions"):
+    for field in ("weak_motions", "unstable_motions", "strong_motions"):
         assert texts(explorer, f"fieldset.checks[data-field={field}] label") == motions
+    assert texts(explorer, "fieldset.checks[data-field=normal_sensation] label") == labels(client, "SkinArea")
     assert texts(explorer, "#differential-motion option")[1:] == motions
     positions = [p.removesuffix(" position") for p in labels(client, "JointPosition")]
     assert texts(explorer, "#differential-position option")[1:] == positions
@@ -402,3 +403,22 @@ def test_a_malformed_deep_link_still_loads_the_page(explorer: Browser, live_serv
     shown(explorer, ATFL)
     explorer.open(live_server.url + "/explore")  # leave the page as the other tests expect it
     explorer.wait_for("document.body && document.body.dataset.ready === 'true'")
+
+
+def test_normal_findings_count_against_a_candidate_and_a_tie_is_explained(explorer: Browser) -> None:
+    """First-web numbness alone ties the deep and the common fibular nerve (the page says the findings do not point
+    to one structure); eversion of normal strength counts against the common fibular nerve."""
+    open_differential(explorer)
+    choose_findings(explorer, {})
+    for field, label in (("numbness_areas", "skin of first web space of foot"), ("strong_motions", "eversion")):
+        explorer.evaluate(
+            f"[...document.querySelectorAll('fieldset.checks[data-field={field}] label')]"
+            f".find(l => l.textContent.trim() === {json.dumps(label)}).querySelector('input').click()"
+        )
+    submit_findings(explorer)
+    assert texts(explorer, "#differential-candidates > li.candidate h4 a")[0] == "deep fibular nerve"
+    common = "[...document.querySelectorAll('#differential-candidates > li.candidate')]" \
+        ".find(li => li.querySelector('h4 a').textContent === 'common fibular nerve')"
+    assert explorer.evaluate(f"{common}.querySelector('ul.contradicted').textContent").count("eversion") == 1
+    note = explorer.evaluate("document.getElementById('differential-note').textContent")
+    assert "do not point to one structure" in note

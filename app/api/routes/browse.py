@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES, ProblemError
-from app.api.responses import ModelResponse
-from app.learn import BrowseAxis, BrowseGroup, BrowseGroups
+from ...learn import BrowseAxis, BrowseGroup, BrowseGroups
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES, ProblemError
+from ..responses import ModelResponse
+from ..strict import known_query_parameters
 
-router = APIRouter(prefix="/v1/browse", tags=["browse"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    prefix="/v1/browse",
+    tags=["browse"],
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(known_query_parameters)],  # a misspelt parameter is refused, not ignored
+)
 
 
 # async: the groups are read once at load; answering is a lookup

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.diagrams import Diagram, DiagramList
+from ...diagrams import Diagram, DiagramList
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
+from ..strict import known_query_parameters
 
-router = APIRouter(prefix="/v1/diagrams", tags=["diagrams"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    prefix="/v1/diagrams",
+    tags=["diagrams"],
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(known_query_parameters)],  # a misspelt parameter is refused, not ignored
+)
 
 
 @router.get("", response_model=DiagramList)

@@ -4,36 +4,51 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Body, Depends
+from pydantic import ConfigDict, Field
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.reasoning.differential import DifferentialReport
+from ...reasoning.differential import DifferentialReport
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
+from ..strict import StrictBody, known_query_parameters
 
-router = APIRouter(prefix="/v1", tags=["differential"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    prefix="/v1",
+    tags=["differential"],
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(known_query_parameters)],  # a misspelt parameter is refused, not ignored
+)
 
 Names = Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]], Field(max_length=20)]
 
 
-class Mechanism(BaseModel):
+class Mechanism(StrictBody):
     motion: str = Field(min_length=1, max_length=200, examples=["inversion"])
     position: str | None = Field(default=None, max_length=200, examples=["plantarflexion"])
 
 
-class DifferentialRequest(BaseModel):
+class DifferentialRequest(StrictBody):
     positive_tests: Names = Field(default_factory=list, examples=[["anterior drawer test"]])
     negative_tests: Names = Field(default_factory=list, examples=[["talar tilt test"]])
     symptoms: Names = Field(default_factory=list, examples=[["instability or giving way"]])
     numbness_areas: Names = Field(default_factory=list, examples=[["skin of dorsum of foot"]])
     weak_motions: Names = Field(default_factory=list, examples=[["eversion"]])
     unstable_motions: Names = Field(default_factory=list)
+    strong_motions: Names = Field(
+        default_factory=list, examples=[["dorsiflexion"]],
+        description="Motions of normal strength: they count against candidates that predict them weak.",
+    )
+    normal_sensation: Names = Field(
+        default_factory=list, examples=[["skin of first web space of foot"]],
+        description="Skin areas of normal sensation: they count against candidates that predict them numb.",
+    )
     mechanism: Mechanism | None = None
     limit: int = Field(default=10, ge=1, le=50)
 
-    model_config = {
-        "json_schema_extra": {
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
             "examples": [
                 {
                     "positive_tests": ["anterior drawer test"],
@@ -41,13 +56,14 @@ class DifferentialRequest(BaseModel):
                     "mechanism": {"motion": "inversion", "position": "plantarflexion"},
                 }
             ]
-        }
-    }
+        },
+    )
 
 
 @router.post("/differential", response_model=DifferentialReport)
 def create_differential(kg: KnowledgeGraphDep, request: Annotated[DifferentialRequest, Body()]) -> ModelResponse:
-    """Ranked candidate injured structures, each with the facts that support and contradict it."""
+    """Ask which injured structure explains these findings: ranked candidates, each with the facts that support
+    and contradict it."""
     mechanism = (request.mechanism.motion, request.mechanism.position) if request.mechanism else None
     return ModelResponse(
         kg.differential(
@@ -57,6 +73,8 @@ def create_differential(kg: KnowledgeGraphDep, request: Annotated[DifferentialRe
             numbness_areas=request.numbness_areas,
             weak_motions=request.weak_motions,
             unstable_motions=request.unstable_motions,
+            strong_motions=request.strong_motions,
+            normal_sensation=request.normal_sensation,
             mechanism=mechanism,
             limit=request.limit,
         )

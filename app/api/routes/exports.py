@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel
 
-from app import __version__
-from app.api.caching import conditional_response, release_etag
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES, ProblemError
-from app.exports import ARTEFACTS, build_artefact
+from ...exports import ARTEFACTS, build_artefact
+from ...version import __version__
+from ..caching import conditional_response, release_etag
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES, ProblemError
+from ..strict import known_query_parameters
 
-router = APIRouter(prefix="/v1/export", tags=["export"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    prefix="/v1/export",
+    tags=["export"],
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(known_query_parameters)],  # a misspelt parameter is refused, not ignored
+)
 
 
 class ArtefactOut(BaseModel):

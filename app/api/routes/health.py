@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_JSON, Problem, problem_response
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_JSON, Problem, problem_response
 
 router = APIRouter(tags=["health"])
 

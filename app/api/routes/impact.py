@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Query, Request, Response
-from pydantic import BaseModel, Field, field_validator
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
+from pydantic import ConfigDict, Field, field_validator
 
-from app.api.answer_cache import cached_answer
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.errors import InvalidArgument
-from app.kg import AnkleKG
-from app.knowledge.schema import JOINT_POSITION
-from app.reasoning.impact import SECTIONS, ImpactReport
+from ...errors import InvalidArgument
+from ...kg import AnkleKG
+from ...knowledge.schema import JOINT_POSITION
+from ...reasoning.impact import SECTIONS, ImpactReport
+from ..answer_cache import cached_answer
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..strict import StrictBody, known_query_parameters
 
 Explain = Literal["full", "rules", "none"]
 EXPLAIN_DESCRIPTION = (
@@ -34,10 +35,15 @@ def _trim(report: ImpactReport, explain: Explain) -> ImpactReport:
     return report
 
 
-router = APIRouter(prefix="/v1", tags=["impact"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    prefix="/v1",
+    tags=["impact"],
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(known_query_parameters)],  # a misspelt parameter is refused, not ignored
+)
 
 
-class InjuryIn(BaseModel):
+class InjuryIn(StrictBody):
     structure: str = Field(min_length=1, max_length=500, examples=["ATFL"], description="Any name of the structure.")
     grade: Literal[1, 2, 3] = Field(
         default=3,
@@ -55,7 +61,7 @@ class InjuryIn(BaseModel):
         return value
 
 
-class ImpactRequest(BaseModel):
+class ImpactRequest(StrictBody):
     injuries: list[InjuryIn] = Field(min_length=1, max_length=20)
     position: str | None = Field(
         default=None,
@@ -65,11 +71,12 @@ class ImpactRequest(BaseModel):
     )
     explain: Explain = Field(default="full", description=EXPLAIN_DESCRIPTION)
 
-    model_config = {
-        "json_schema_extra": {
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
             "examples": [{"injuries": [{"structure": "ATFL", "grade": 3}, {"structure": "CFL", "grade": 2}]}]
-        }
-    }
+        },
+    )
 
 
 # async: short CPU-bound work (under ~20 ms at worst); a thread-pool hop under the GIL costs ~30% more CPU

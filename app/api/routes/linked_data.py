@@ -15,19 +15,19 @@ from typing import Annotated, Any, cast
 import pyoxigraph as ox
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app import __version__
-from app.api.caching import conditional_response
-from app.api.deps import KnowledgeGraphDep
-from app.api.negotiation import prefers_html
-from app.api.problems import PROBLEM_JSON, Problem, ProblemError
-from app.exports import ARTEFACTS
-from app.kg import AnkleKG
-from app.ontology.context import jsonld_context
-from app.ontology.curies import compress
-from app.sparql.description import void_description
-from app.sparql.protocol import FORMATS
-from app.sparql.results import GRAPH_TYPES, NotAcceptable, choose_media_type, parse_accept, serialise_triples
-from app.vocab import ANKLE_BASE, PREFIXES
+from ...exports import ARTEFACTS
+from ...kg import AnkleKG
+from ...ontology.context import jsonld_context
+from ...ontology.curies import compress
+from ...sparql.description import void_description
+from ...sparql.protocol import FORMATS
+from ...sparql.results import GRAPH_TYPES, NotAcceptable, choose_media_type, parse_accept, serialise_triples
+from ...version import __version__
+from ...vocab import ANKLE_BASE, PREFIXES
+from ..caching import conditional_response
+from ..deps import KnowledgeGraphDep
+from ..negotiation import prefers_html
+from ..problems import PROBLEM_JSON, Problem, ProblemError
 
 #: VoID answers kept (by base and media type)
 VOID_CACHE_ENTRIES = 16

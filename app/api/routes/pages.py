@@ -15,8 +15,8 @@ from fastapi import APIRouter, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 
-from app.api.caching import conditional_response
-from app.api.problems import ProblemError
+from ..caching import conditional_response
+from ..problems import ProblemError
 
 WEB = Path(__file__).resolve().parents[2] / "web" / "static"
 SWAGGER_UI = "swagger-ui-5.35.0"

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import StringConstraints
 
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.api.responses import ModelResponse
-from app.kg import MAX_QUIZ_QUESTIONS
-from app.learn import Difficulty, QuestionType, Quiz, QuizRegions
+from ...kg import MAX_QUIZ_QUESTIONS
+from ...learn import Difficulty, QuestionType, Quiz, QuizRegions
+from ..deps import KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..responses import ModelResponse
+from ..strict import known_query_parameters
 
-router = APIRouter(prefix="/v1/quiz", tags=["quiz"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    prefix="/v1/quiz",
+    tags=["quiz"],
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(known_query_parameters)],  # a misspelt parameter is refused, not ignored
+)
 
 #: A question's key as the API writes it: its kind, then ids and terms (restraint:ANKLE:0000016:akg:...); the
 #: pattern also makes the OpenAPI say what the server refuses (a number or a bare word is no key)

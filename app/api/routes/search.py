@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from app.api.answer_cache import cached_answer
-from app.api.deps import KnowledgeGraphDep
-from app.api.problems import PROBLEM_RESPONSES
-from app.kg import AnkleKG
-from app.models import SearchHitOut, SearchResults
+from ...models import MAX_PAGE, SearchResults
+from ..answer_cache import cached_answer
+from ..deps import BaseUrlDep, KnowledgeGraphDep
+from ..problems import PROBLEM_RESPONSES
+from ..strict import known_query_parameters
 
-router = APIRouter(prefix="/v1", tags=["search"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    prefix="/v1",
+    tags=["search"],
+    responses=PROBLEM_RESPONSES,
+    dependencies=[Depends(known_query_parameters)],  # a misspelt parameter is refused, not ignored
+)
 
 
 # async: short CPU-bound work (under ~20 ms at worst); a thread-pool hop under the GIL costs ~30% more CPU
@@ -21,6 +26,7 @@ router = APIRouter(prefix="/v1", tags=["search"], responses=PROBLEM_RESPONSES)
 async def search_entities(
     request: Request,
     kg: KnowledgeGraphDep,
+    base: BaseUrlDep,
     q: Annotated[
         str,
         Query(
@@ -37,33 +43,13 @@ async def search_entities(
             "are found only when asked for (type=Reference)."
         ),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE["search"], description="Hits per page.")] = 10,
     offset: Annotated[int, Query(ge=0, le=10_000, description="Hits to skip (`total` says how many there are).")] = 0,
 ) -> Response:
-    """Ranked hits: exact, prefix, word, then fuzzy matches; within each, anatomy before conditions and the rest."""
+    """Search by any name, typos tolerated: exact, prefix, word, then fuzzy matches; within each, anatomy before
+    conditions and the rest."""
     types = kg.resolve_classes(type) if type else None
-    key = ("search", q, tuple(sorted(types)) if types is not None else None, limit, offset)
-    return await cached_answer(request, key, lambda: _results(kg, q, types, limit, offset))
-
-
-def _results(kg: AnkleKG, q: str, types: set[str] | None, limit: int, offset: int) -> SearchResults:
-    hits, total = kg.search_page(q, types=types, limit=limit, offset=offset)
-    return SearchResults(
-        query=q,
-        total=total,
-        limit=limit,
-        offset=offset,
-        hits=[
-            SearchHitOut(
-                id=h.term.id,
-                label=h.term.label,
-                iri=h.term.iri,
-                types=[kg.kb.ref(t) for t in h.term.types],
-                score=h.score,
-                match=h.match.public_name,
-                matched_field=h.matched_field.public_name,
-                matched_text=h.matched_text,
-            )
-            for h in hits
-        ],
+    key = ("search", base, q, tuple(sorted(types)) if types is not None else None, limit, offset)
+    return await cached_answer(
+        request, key, lambda: kg.search_results(q, types=types, limit=limit, offset=offset, base=base)
     )

@@ -9,19 +9,12 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
-from app.api.answer_cache import AnswerCache, answer_response
-from app.api.caching import conditional_response
-from app.api.deps import KnowledgeGraphDep, SparqlDep
-from app.api.negotiation import prefers_html
-from app.api.problems import PROBLEM_JSON, Problem, ProblemError, problem_response
-from app.api.routes.pages import query_page
-from app.api.sparql_runner import ClientGone, SparqlService, not_acceptable, result_headers
-from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH, parse_dataset_option
-from app.sparql.description import SD_PREFIXES, service_description
-from app.sparql.engine import QueryRequest
-from app.sparql.examples import EXAMPLES
-from app.sparql.protocol import ProtocolError, parse_protocol
-from app.sparql.results import (
+from ...sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH, parse_dataset_option
+from ...sparql.description import SD_PREFIXES, service_description
+from ...sparql.engine import QueryRequest
+from ...sparql.examples import EXAMPLES
+from ...sparql.protocol import ProtocolError, parse_protocol
+from ...sparql.results import (
     GRAPH_TYPES,
     RESULT_TYPES,
     NotAcceptable,
@@ -29,6 +22,13 @@ from app.sparql.results import (
     parse_accept,
     serialise_triples,
 )
+from ..answer_cache import AnswerCache, answer_response
+from ..caching import conditional_response
+from ..deps import KnowledgeGraphDep, SparqlDep
+from ..negotiation import prefers_html
+from ..problems import PROBLEM_JSON, Problem, ProblemError, problem_response
+from ..sparql_runner import ClientGone, SparqlService, not_acceptable, result_headers
+from .pages import query_page
 
 
 def _problem_doc(text: str) -> dict[str, Any]:

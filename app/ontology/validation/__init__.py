@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from app.ontology.validation.qc import load_checks, run_qc
-from app.ontology.validation.report import Severity, ValidationReport, Violation
-from app.ontology.validation.xrefs import check_reference_xrefs
+from .qc import load_checks, run_qc
+from .report import Severity, ValidationReport, Violation
+from .xrefs import check_reference_xrefs
 
 __all__ = ["QC_DIR", "SHAPES_FILE", "Severity", "ValidationReport", "Violation", "inputs", "validate"]
 
@@ -50,8 +50,8 @@ def validate(
     qc_done = time.perf_counter()
     if shacl:
         # imported here: pyshacl and rdflib's graph copy cost a start that reuses a stored report nothing
-        from app.ontology.load import to_rdflib
-        from app.ontology.validation.shacl import run_shacl
+        from ..load import to_rdflib
+        from .shacl import run_shacl
 
         violations += run_shacl(to_rdflib(store), data_dir / SHAPES_FILE)
     shacl_done = time.perf_counter()

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from app.errors import OntologyLoadError
-from app.ontology.curies import compress
-from app.ontology.validation.report import Severity, Violation, literal_form
-from app.vocab import ONTOLOGY_IRI, sparql_prologue
+from ...errors import OntologyLoadError
+from ...vocab import ONTOLOGY_IRI, sparql_prologue
+from ..curies import compress
+from .report import Severity, Violation, literal_form
 
 __all__ = ["PROFILE_FILE", "QUERY_SUFFIX", "QcCheck", "QcConfigurationError", "load_checks", "run_qc"]
 

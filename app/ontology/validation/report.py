@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from app.vocab import RDF, XSD
+from ...vocab import RDF, XSD
 
 __all__ = ["Severity", "ValidationReport", "Violation", "literal_form"]
 

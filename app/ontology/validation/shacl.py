@@ -13,11 +13,11 @@ import rdflib
 from pyshacl import validate as shacl_validate
 from pyshacl.errors import ReportableRuntimeError
 
-from app.errors import OntologyLoadError
-from app.ontology.curies import compress
-from app.ontology.load import load_store, to_rdflib
-from app.ontology.validation.report import Severity, Violation, literal_form
-from app.vocab import IRI, RDF, SH
+from ...errors import OntologyLoadError
+from ...vocab import IRI, RDF, SH
+from ..curies import compress
+from ..load import load_store, to_rdflib
+from .report import Severity, Violation, literal_form
 
 __all__ = ["run_shacl"]
 

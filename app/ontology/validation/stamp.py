@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from app import __version__
-from app.ontology.validation.report import ValidationReport
+from ...version import __version__
+from .report import ValidationReport
 
 __all__ = ["ValidationStamp"]
 

@@ -15,10 +15,10 @@ from typing import cast
 
 import pyoxigraph as ox
 
-from app.errors import OntologyLoadError
-from app.ontology.curies import compress
-from app.ontology.validation.report import Severity, Violation
-from app.vocab import OBOINOWL, sparql_prologue
+from ...errors import OntologyLoadError
+from ...vocab import OBOINOWL, sparql_prologue
+from ..curies import compress
+from .report import Severity, Violation
 
 __all__ = ["REFERENCE_XREF_CHECK", "REFERENCE_XREF_COLUMNS", "check_reference_xrefs"]
 

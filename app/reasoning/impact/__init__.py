@@ -4,9 +4,9 @@ A package with one module per stage; each declared rule (data/rules/impact.ttl) 
 function registered with ``@implements`` (checked both ways when the engine starts).
 """
 
-from app.reasoning.impact.context import REGISTRY, Grade
-from app.reasoning.impact.engine import ImpactEngine
-from app.reasoning.impact.models import (
+from .context import REGISTRY, Grade
+from .engine import ImpactEngine
+from .models import (
     SECTIONS,
     AffectedStructure,
     DestabilisedMotion,

@@ -10,11 +10,11 @@ from collections.abc import Callable, Hashable, Sequence
 from itertools import product
 from typing import Any
 
-from app.knowledge.model import Statement
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Context, Grade, implements, unique_facts
-from app.reasoning.impact.expansion import Excluded
-from app.reasoning.impact.models import AffectedStructure, ImpactReport, Reach
+from ...knowledge.model import Statement
+from . import terms
+from .context import Context, Grade, implements, unique_facts
+from .expansion import Excluded
+from .models import AffectedStructure, ImpactReport, Reach
 
 RULE = "rule:alternatives-intersect"
 POSSIBLE_RULE = "rule:possibly-involved"
@@ -77,6 +77,7 @@ def _keys() -> dict[str, Callable[[Any], Hashable]]:
         "nerves_at_risk": finding,
         "supply_at_risk": finding,
         "long_term_risks": finding,
+        "work_up": finding,
     }
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import product
 
-from app.knowledge.model import ClinicalTestSpec
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Context, implements, unique_facts
-from app.reasoning.impact.mechanics import Group
-from app.reasoning.impact.models import DAMAGED, ExpectedPositiveTest, Stability
+from ...knowledge.model import ClinicalTestSpec
+from . import terms
+from .context import Affected, Context, implements, unique_facts
+from .mechanics import Group
+from .models import DAMAGED, ExpectedPositiveTest, Stability
 
 
 @implements("rule:positive-test")
@@ -100,6 +100,7 @@ def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affecte
             if (st.predicate == terms.EXAMINES_STRUCTURE and st.object == structure)
             or (st.predicate == terms.DETECTS_LESION and st.object == state.lesion)
         ]  # fmt: skip
+        steps.sort(key=lambda st: st.predicate != terms.EXAMINES_STRUCTURE)  # what it examines, then what it detects
         because = unique_facts(ctx.facts([*state.chain, *steps]))
         items.append(ExpectedPositiveTest(
             test=ctx.kb.ref(test.id), structure=ctx.kb.ref(structure),

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from app.models import Fact
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Amounts, Context, implements
-from app.reasoning.impact.expansion import LOSS, condition_lesions, lesion_for, names_parts
-from app.reasoning.impact.mechanics import Group, Weakness
-from app.reasoning.impact.models import DAMAGED, Finding, Reach, Stability, Strength
-from app.reasoning.impact.presentation import presentations
-from app.reasoning.impact.sensation import FindingsByEntity, burning
+from ...models import Fact
+from . import terms
+from .context import Affected, Amounts, Context, implements
+from .expansion import LOSS, condition_lesions, lesion_for, names_parts
+from .mechanics import Group, Weakness
+from .models import DAMAGED, Finding, Reach, Stability, Strength
+from .presentation import presentations
+from .sensation import FindingsByEntity, burning
 
 
 @implements("rule:condition-consequences")

@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from app.knowledge.base import KnowledgeBase
-from app.knowledge.model import ActionRole, RestraintRole, Statement
-from app.models import EntityRef, Fact, RuleRef
-from app.reasoning.impact import terms
-from app.reasoning.impact.models import Reach
-from app.reasoning.rules import RuleBook, RuleConfigurationError
+from ...knowledge.base import KnowledgeBase
+from ...knowledge.model import ActionRole, RestraintRole, Statement
+from ...models import EntityRef, Fact, RuleRef
+from ..rules import RuleBook, RuleConfigurationError
+from . import terms
+from .models import Reach
 
 Grade = Literal[1, 2, 3]
 F = TypeVar("F", bound=Callable[..., object])
@@ -107,6 +107,11 @@ class Context:
         self.compression_grade: Grade = compression if compression in (1, 2, 3) else 1  # type: ignore[assignment]
         self.retinaculum_grade = rules["rule:retinaculum-holds-tendons"].parameter("minimum_grade")
         self.denervation_loss = {g: rules["rule:nerve-denervates"].parameter(f"grade{g}") for g in (1, 2, 3)}
+        #: per structure, the statements of the decision rules that screen for its fracture (rule condition-work-up)
+        self.screened_by: dict[str, list[Statement]] = {}
+        for st in self.kb.statements:
+            if st.predicate == terms.SCREENS_FOR:
+                self.screened_by.setdefault(st.object, []).append(st)
 
     def rule_refs(self, *rule_ids: str) -> list[RuleRef]:
         return [self.refs[r] for r in dict.fromkeys(rule_ids) if r]

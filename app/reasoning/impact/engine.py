@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.knowledge.base import KnowledgeBase
-from app.reasoning.impact import (
+from ...knowledge.base import KnowledgeBase
+from ..rules import RuleBook
+from . import (
     alternatives,
     clinical_tests,
     conditions,
@@ -24,10 +25,10 @@ from app.reasoning.impact import (
     mechanics,
     sensation,
     terms,
+    work_up,
 )
-from app.reasoning.impact.context import Affected, Context, Grade, check_registry
-from app.reasoning.impact.models import SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
-from app.reasoning.rules import RuleBook
+from .context import Affected, Context, Grade, check_registry
+from .models import DAMAGED, SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
 
 #: weakened motions whose prime movers are intact go to their own section (not weak in the clinic)
 ASSISTED = Strength.ASSISTANTS_LOST
@@ -67,13 +68,16 @@ class ImpactEngine:
         weak = mechanics.weaknesses_with_steps(ctx, mechanics.weaknesses(ctx, action_loss), affected)
         numb = sensation.numbness(ctx, affected)
         amounts = conditions.conditions_of(ctx, affected)
-        load = mechanics.increased_load(ctx, groups, restraint_loss) + mechanics.synergists(ctx, weak, action_loss)
+        injured = frozenset(c for c, state in affected.items() if state.reached in DAMAGED)
+        load = mechanics.increased_load(ctx, groups, restraint_loss, injured) + mechanics.synergists(
+            ctx, weak, action_loss
+        )
         report = ImpactReport(
             injuries=self._affected_items(affected),
             position=self.kb.ref(position) if position else None,
             conditions=conditions.amounts_to(ctx, amounts),
             destabilised_motions=sorted(
-                (mechanics.destabilised_item(ctx, g) for g in groups),
+                (mechanics.destabilised_item(ctx, g, position) for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
             ),
             weakened_motions=[mechanics.weakened_item(ctx, w) for w in weak if w.status is not ASSISTED],
@@ -89,6 +93,7 @@ class ImpactEngine:
             long_term_risks=conditions.condition_findings(
                 ctx, amounts, terms.MAY_LEAD_TO, "may follow {}", 0.5, skip=set(affected)
             ).result(ctx),
+            work_up=work_up.work_up(ctx, affected, amounts),
             rules_applied=[],
         )
         return report

@@ -1,18 +1,19 @@
 """Stage 1: what kind of lesion each named injury is, and which structures it reaches.
 
-The rules follow the lesion mechanism, not the graph's shape: a fracture releases no ligament, an
-entrapment compresses a nerve and leaves its retinaculum intact, a torn tendon unloads its muscles
-without injuring them, and only a loss of continuity spreads to the true parts of a whole.
+The rules follow the lesion mechanism, not the graph's shape: a fracture tears no ligament (a ligament anchored
+on a fragment that nothing else holds in place goes with it, untorn), an entrapment compresses a nerve and leaves
+its retinaculum intact, a torn tendon unloads its muscles without injuring them, and only a loss of continuity
+spreads to the true parts of a whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from app.knowledge.model import Statement
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Context, Grade, implements
-from app.reasoning.impact.models import DAMAGED, Reach
+from ...knowledge.model import Statement
+from . import terms
+from .context import Affected, Context, Grade, implements
+from .models import DAMAGED, Reach
 
 LOSS = terms.LOSS_OF_CONTINUITY
 FRACTURE = terms.FRACTURE
@@ -166,6 +167,44 @@ def compress_contents(ctx: Context, curie: str, state: Affected, root: str, reac
                   "rule:space-compresses-contents", COMPRESSION)  # fmt: skip
 
 
+#: A bony part's side of a ligament: the ligaments anchored on it.
+ANCHORED = (terms.PROXIMAL_ATTACHMENT_OF, terms.DISTAL_ATTACHMENT_OF)
+
+
+@implements("rule:fragment-carries-ligaments")
+def detach_ligaments(ctx: Context, affected: dict[str, Affected], reach: Reacher) -> None:
+    """A ligament anchored on a fractured bony landmark that no other intact ligament on it ties in place (one that
+    crosses none of the joints the first crosses) loses its hold with the fragment, untorn: the deltoid on a medial
+    malleolus broken off the tibia; the lateral ligaments on a lateral malleolus the tibiofibular ligaments still
+    tie to the tibia keep theirs. A whole bone fractured says nowhere where it broke: it carries nothing."""
+    for fragment, state in sorted(affected.items()):
+        if state.lesion != FRACTURE or state.reached not in DAMAGED or not ctx.kb.is_a(fragment, terms.BONY_LANDMARK):
+            continue
+        anchored = [st for st in ctx.objects_any(fragment, ANCHORED) if ctx.kb.is_a(st.object, terms.LIGAMENT)]
+        crosses = {st.object: {j.object for j in ctx.objects(st.object, terms.SPANS_JOINT)} for st in anchored}
+        for st in anchored:
+            joints = crosses[st.object]
+            tied = any(
+                crosses[other.object] and not crosses[other.object] & joints
+                and not _holdless(ctx, affected.get(other.object))
+                for other in anchored
+            )  # fmt: skip
+            if joints and not tied:
+                reach(st.object, state.grade, Reach.DETACHED, state.via or fragment, [*state.chain, st],
+                      "rule:fragment-carries-ligaments", None)  # fmt: skip
+
+
+def _holdless(ctx: Context, state: Affected | None) -> bool:
+    """A ligament that no longer ties anything: torn past laxity, or itself carried off with a fragment."""
+    if state is None:
+        return False
+    return any(
+        s.reached is Reach.DETACHED
+        or (s.lesion == LOSS and s.reached in DAMAGED and ctx.grade_loss[s.grade] >= ctx.laxity_threshold)
+        for s in state.states()
+    )
+
+
 @implements("rule:nerve-denervates")
 def denervate(ctx: Context, affected: dict[str, Affected], reach: Reacher) -> None:
     """The muscles of a nerve that loses continuity are denervated at its grade (compression spares them)."""
@@ -227,6 +266,8 @@ def expand(
         _expand_one(ctx, curie, state, affected, reach, excluded)
         if not stack:
             denervate(ctx, affected, reach)
+        if not stack:
+            detach_ligaments(ctx, affected, reach)
     return affected
 
 

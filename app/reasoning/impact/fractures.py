@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.knowledge.model import Statement
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Context, implements
-from app.reasoning.impact.expansion import FRACTURE, SKELETAL
-from app.reasoning.impact.mechanics import position_groups, status_of, weights_of
-from app.reasoning.impact.models import DAMAGED, Reach, Stability
+from ...knowledge.model import Statement
+from . import terms
+from .context import Affected, Context, implements
+from .expansion import FRACTURE, SKELETAL
+from .mechanics import position_groups, status_of, weights_of
+from .models import DAMAGED, Reach, Stability
 
 UNSTABLE = Stability.UNSTABLE
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from app.knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
-from app.models import Fact
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Context, implements, unique_facts
-from app.reasoning.impact.expansion import LOSS
-from app.reasoning.impact.models import (
+from ...knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
+from ...models import Fact
+from . import terms
+from .context import Affected, Context, implements, unique_facts
+from .expansion import LOSS
+from .models import (
     DAMAGED,
     DestabilisedMotion,
     IncreasedLoad,
@@ -34,6 +34,11 @@ NO_PRIMARY = (
 ONLY_DYNAMIC = (
     "only muscles or tendons among the lost restraints: they restrain by pulling, and laxity is weighed on the "
     "passive restraints (ligaments, bones), none of which is lost here"
+)
+
+POSITION_UNSTATED = (
+    "asked for the {}: no source states a position for these restraints (or only the editor's reading does), so "
+    "the answer assumes they hold in it"
 )
 
 
@@ -74,7 +79,7 @@ def share_lost(ctx: Context, state: Affected) -> float:
     if state.reached is Reach.PART_TORN:  # an equal share per part (rule torn-part-weakens-whole)
         parts = ctx.objects(state.chain[-1].object, terms.HAS_PART) if state.chain else []
         return ctx.grade_loss[state.grade] / max(len(parts), 1)
-    torn = (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in UNLOADED
+    torn = (state.lesion == LOSS and state.reached in DAMAGED) or state.reached in (*UNLOADED, Reach.DETACHED)
     return ctx.grade_loss[state.grade] if torn else 0.0
 
 
@@ -144,9 +149,8 @@ def destabilised_groups(
     groups = []
     for joint, motion in sorted(touched):
         restraints = ctx.kb.restraints_by_motion[(joint, motion)]
-        if position is not None:  # asked for one position: the editor's reading of a position excludes none
-            restraints = [replace(r, positions=frozenset()) if r.position_basis == terms.EDITOR_INFERENCE else r
-                          for r in restraints]  # fmt: skip
+        if position is not None:  # asked for one position: the editor's reading of positions excludes none
+            restraints = [_read_positions(r, position) for r in restraints]
         for pos, members in position_groups(restraints):
             if position is not None and pos not in (position, None):
                 continue
@@ -160,6 +164,14 @@ def destabilised_groups(
             status = status_of(ctx, members, passive, weights)  # laxity is weighed on passive restraint only
             groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status))
     return groups
+
+
+def _read_positions(r: Restraint, asked: str) -> Restraint:
+    """A restraint whose positions are only the editor's reading holds in the asked position: as read, when the
+    reading names it; in no stated position (so in any) when it does not."""
+    if r.position_basis != terms.EDITOR_INFERENCE:
+        return r
+    return replace(r, positions=frozenset({asked}) if asked in r.positions else frozenset())
 
 
 def measured(members: tuple[Restraint, ...]) -> bool:
@@ -221,7 +233,8 @@ def weaknesses_with_steps(ctx: Context, found: list[Weakness], affected: dict[st
     return result
 
 
-def destabilised_item(ctx: Context, g: Group) -> DestabilisedMotion:
+def destabilised_item(ctx: Context, g: Group, asked: str | None = None) -> DestabilisedMotion:
+    """``asked``: the position the question named (a group with no stated position then says it assumed one)."""
     lost = [r for r in g.members if g.loss[r.id] > 0]
     bonus = {Stability.UNSTABLE: 1.0, Stability.LAXITY: 0.5, Stability.REDUCED: 0.0}[g.status]
     rules = g.step_rules
@@ -241,16 +254,19 @@ def destabilised_item(ctx: Context, g: Group) -> DestabilisedMotion:
             for r in sorted(lost, key=lambda r: (r.role != RestraintRole.PRIMARY, r.structure))
         ],
         score=round(g.fraction_lost + bonus, 4),
-        note=_note(ctx, g, lost),
+        note=_note(ctx, g, lost, asked),
         because=because,
         rules=ctx.rule_refs(*rules, "rule:injury-loses-restraint", "rule:motion-destabilised"),
         basis=ctx.basis(because),
     )
 
 
-def _note(ctx: Context, g: Group, lost: list[Restraint]) -> str | None:
-    """What the fraction does not say: no primary recorded, or only dynamic restraints lost."""
+def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> str | None:
+    """What the fraction does not say: no primary recorded, only dynamic restraints lost, or a position asked that
+    no source states for these restraints."""
     notes = [] if any(r.role is RestraintRole.PRIMARY for r in g.members) else [NO_PRIMARY]
+    if asked is not None and g.position is None:
+        notes.insert(0, POSITION_UNSTATED.format(ctx.kb.label(asked)))
     if lost and all(ctx.is_any(r.structure, DYNAMIC) for r in lost):
         notes.append(ONLY_DYNAMIC)
     return "; ".join(notes) or None
@@ -288,6 +304,10 @@ def weakened_item(ctx: Context, w: Weakness) -> WeakenedMotion:
         fraction_lost=w.fraction_lost,
         status=w.status,
         lost_actions=[ctx.kb.ref(a.muscle) for a in w.members if w.loss[a.id] > 0],
+        prime_movers_recorded=sum(1 for a in w.members if a.role is ActionRole.PRIME_MOVER),
+        prime_movers_lost=sum(1 for a in w.members if a.role is ActionRole.PRIME_MOVER and w.loss[a.id] > 0),
+        assistants_recorded=sum(1 for a in w.members if a.role is not ActionRole.PRIME_MOVER),
+        assistants_lost_count=sum(1 for a in w.members if a.role is not ActionRole.PRIME_MOVER and w.loss[a.id] > 0),
         score=round(w.fraction_lost + {Strength.LOST: 1.0, Strength.PRIME_MOVERS_LOST: 0.5}.get(w.status, 0.0), 4),
         because=because,
         rules=ctx.rule_refs(*rules, "rule:injury-loses-actions", "rule:motion-weakened"),
@@ -296,13 +316,17 @@ def weakened_item(ctx: Context, w: Weakness) -> WeakenedMotion:
 
 
 @implements("rule:load-transfer")
-def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) -> list[IncreasedLoad]:
-    """Intact restraints and opposing muscles of each destabilised motion carry more load."""
+def increased_load(
+    ctx: Context, groups: list[Group], loss: dict[str, float], injured: frozenset[str] = frozenset()
+) -> list[IncreasedLoad]:
+    """Intact restraints and opposing muscles of each destabilised motion carry more load; ``injured``: structures
+    the injury damages without a loss of restraint (a fractured malleolus that still holds) take on nothing more."""
     collected: Collected = {}
     for g in groups:
         lost_facts = list(g.steps)
         for r in g.members:
-            if g.loss[r.id] == 0 and r.structure not in loss:
+            if (g.loss[r.id] == 0 and r.structure not in loss and r.structure not in injured
+                    and not _part_lost(ctx, r.structure, loss)):
                 _collect(collected, (r.structure, "restraint", g.joint, g.motion), g.position,
                          g.fraction_lost * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)],
                          g.step_rules)  # fmt: skip
@@ -312,6 +336,20 @@ def increased_load(ctx: Context, groups: list[Group], loss: dict[str, float]) ->
                 _collect(collected, (action.muscle, "dynamic stabiliser", g.joint, g.motion), g.position,
                          g.fraction_lost * ctx.load_rank[action.role], facts, g.step_rules)  # fmt: skip
     return _load_items(ctx, collected, "rule:load-transfer")
+
+
+def _part_lost(ctx: Context, whole: str, loss: dict[str, float]) -> bool:
+    """A part of the whole (at any depth) lost: the deltoid ligament whose deep bands are torn takes no load over
+    from them."""
+    stack, seen = [whole], {whole}
+    while stack:
+        for st in ctx.objects(stack.pop(), terms.HAS_PART):
+            if loss.get(st.object, 0.0) > 0:
+                return True
+            if st.object not in seen:
+                seen.add(st.object)
+                stack.append(st.object)
+    return False
 
 
 @implements("rule:synergists-take-over")

@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.models import EDUCATIONAL_NOTICE, EntityRef, Fact, RuleRef
+from ...models import EDUCATIONAL_NOTICE, EntityRef, Fact, RuleRef, source_labels
+from ...tables import Cell, Table, Tabular
 
 
 class Stability(StrEnum):
@@ -40,6 +41,7 @@ class Reach(StrEnum):
     FORCE = "muscle-tendon unit without force (not itself injured)"
     PART_TORN = "muscle with a torn part (the whole not itself torn)"
     SUBLUXED = "tendon no longer held by its torn retinaculum"
+    DETACHED = "carried off with its fractured bony anchor (not itself torn)"
     DENERVATED = "denervated"
     COMPRESSED = "compressed (swelling or entrapment)"
     ALTERNATIVE = "one of the named condition's alternatives (its source does not say which)"
@@ -114,6 +116,10 @@ class WeakenedMotion(Conclusion):
     )
     status: Strength
     lost_actions: list[EntityRef]
+    prime_movers_recorded: int = Field(default=0, description="Muscles recorded as prime movers of this motion.")
+    prime_movers_lost: int = Field(default=0, description="Of those, how many this injury takes (wholly or in part).")
+    assistants_recorded: int = Field(default=0, description="Muscles recorded as assisting this motion.")
+    assistants_lost_count: int = Field(default=0, description="Of those, how many this injury takes.")
 
 
 #: Why an intact structure carries more: it restrains the motion, stabilises it by pulling the other way, or produces it
@@ -156,10 +162,11 @@ SECTIONS = (
     "nerves_at_risk",
     "supply_at_risk",
     "long_term_risks",
+    "work_up",
 )
 
 
-class ImpactReport(BaseModel):
+class ImpactReport(Tabular, BaseModel):
     notice: str = EDUCATIONAL_NOTICE
     injuries: list[AffectedStructure]
     position: EntityRef | None
@@ -188,4 +195,91 @@ class ImpactReport(BaseModel):
         "keep it supplied."
     )
     long_term_risks: list[Finding]
+    work_up: list[Finding] = Field(
+        default_factory=list,
+        description="How what the injury amounts to is confirmed: the tests, decision rules, imaging and procedures "
+        "its conditions are recorded to be diagnosed by, and decision rules that screen for a fracture it includes "
+        "(the Ottawa ankle rules). A listing, not a prediction: expected results are in expected_positive_tests.",
+    )
     rules_applied: list[RuleRef]
+
+    def as_table(self) -> Table:
+        """One row per affected structure and per conclusion, ``section`` naming the report's field it is from."""
+        rows: list[dict[str, Cell]] = []
+
+        def row(section: str, what: EntityRef, c: Conclusion | None = None, **more: Cell) -> None:
+            rows.append({"section": section, "label": what.label, "id": what.id, **more})
+            if c is not None:
+                basis = c.basis.label if c.basis else None
+                rows[-1].update(basis=basis, score=c.score, sources=source_labels(c.because))
+
+        for i in self.injuries:
+            lesion = i.lesion.label if i.lesion else None
+            row("injuries", i.structure, grade=i.grade, status=i.reached.value, detail=lesion)
+            rows[-1]["sources"] = source_labels(i.because)
+        for f in self.conditions:
+            row("conditions", f.entity, f, detail=f.detail)
+        for d in self.destabilised_motions:
+            lost = ", ".join(f"{r.structure.label} ({r.role})" for r in d.lost_restraints)
+            detail = f"{d.restraints_lost} of {d.restraints_recorded} recorded restraints lost: {lost}"
+            position = d.position.label if d.position else None
+            row("destabilised_motions", d.motion, d, joint=d.joint.label, position=position, detail=detail)
+            rows[-1].update(status=d.status.value, fraction_lost=d.fraction_lost)
+        for section in ("weakened_motions", "assistants_lost"):
+            for w in getattr(self, section):
+                lost_actions = "lost: " + ", ".join(a.label for a in w.lost_actions)
+                row(section, w.motion, w, joint=w.joint.label, status=w.status.value, detail=lost_actions)
+                rows[-1]["fraction_lost"] = w.fraction_lost
+        for load in self.increased_load:
+            positions = ", ".join(p.label for p in load.positions) or None
+            detail = f"{load.kind} for {load.motion.label}"
+            row("increased_load", load.structure, load, joint=load.joint.label, position=positions, detail=detail)
+        for t in self.expected_positive_tests:
+            about = t.motion.label if t.motion else t.structure.label if t.structure else None
+            row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
+        for section in ("symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk", "long_term_risks", "work_up"):
+            for finding in getattr(self, section):
+                row(section, finding.entity, finding, detail=finding.detail)
+        named = ", ".join(f"{i.structure.label} (grade {i.grade})" for i in self.injuries if i.via is None)
+        return Table(
+            title=f"If injured: {named}" + (f", in {self.position.label}" if self.position else ""),
+            columns=IMPACT_COLUMNS,
+            rows=rows,
+            notice=self.notice,
+            group_by="section",
+            captions=IMPACT_CAPTIONS,
+        )
+
+
+#: The columns of an impact report as a table: one for every section, empty where a section has no such value.
+IMPACT_COLUMNS = (
+    "section",
+    "label",
+    "id",
+    "grade",
+    "joint",
+    "position",
+    "status",
+    "fraction_lost",
+    "detail",
+    "basis",
+    "score",
+    "sources",
+)
+
+#: Captions of an impact report's sections in a notebook (the keys are its fields).
+IMPACT_CAPTIONS = {
+    "injuries": "Injured and affected structures",
+    "conditions": "What the injury amounts to",
+    "destabilised_motions": "Destabilised joint motions",
+    "weakened_motions": "Weakened motions",
+    "assistants_lost": "Prime movers intact, an assisting muscle lost",
+    "increased_load": "Carrying more load",
+    "expected_positive_tests": "Expected positive tests",
+    "symptoms": "Symptoms",
+    "numbness_areas": "Numb skin",
+    "nerves_at_risk": "Nerves at risk",
+    "supply_at_risk": "Blood supply at risk (collateral flow not modelled)",
+    "long_term_risks": "Long-term risks",
+    "work_up": "How it is confirmed (a listing, not a prediction)",
+}

@@ -8,9 +8,9 @@ from which it holds; this module only matches them to what the injury damaged.
 
 from __future__ import annotations
 
-from app.reasoning.impact.context import Affected, Context, implements
-from app.reasoning.impact.models import Reach
-from app.reasoning.impact.sensation import FindingsByEntity
+from .context import Affected, Context, implements
+from .models import Reach
+from .sensation import FindingsByEntity
 
 __all__ = ["presentations"]
 

@@ -6,12 +6,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.knowledge.model import Statement
-from app.models import Fact
-from app.reasoning.impact import terms
-from app.reasoning.impact.context import Affected, Amounts, Context, implements, unique_facts
-from app.reasoning.impact.expansion import COMPRESSION, LOSS
-from app.reasoning.impact.models import DAMAGED, Finding, Reach
+from ...knowledge.model import Statement
+from ...models import Fact
+from . import terms
+from .context import Affected, Amounts, Context, implements, unique_facts
+from .expansion import COMPRESSION, LOSS
+from .models import DAMAGED, Finding, Reach
 
 
 @dataclass

@@ -5,8 +5,8 @@ A misspelt term fails at import (``AKG`` raises), and tests/test_vocab.py checks
 
 from __future__ import annotations
 
-from app.ontology.curies import compress
-from app.vocab import AKG
+from ...ontology.curies import compress
+from ...vocab import AKG
 
 
 def _curie(term: object) -> str:
@@ -27,6 +27,8 @@ MEASURED = _curie(AKG.Measured)
 MUSCLE = _curie(AKG.Muscle)
 MUSCLE_PART = _curie(AKG.MusclePart)
 NERVE = _curie(AKG.Nerve)
+LIGAMENT = _curie(AKG.Ligament)
+BONY_LANDMARK = _curie(AKG.BonyLandmark)
 RETINACULUM = _curie(AKG.Retinaculum)
 STATED_BY_SOURCE = _curie(AKG.StatedBySource)
 TENDON = _curie(AKG.Tendon)
@@ -37,6 +39,8 @@ AFFECTS = _curie(AKG.affects)
 BRANCH_OF = _curie(AKG.branchOf)
 CONTAINS = _curie(AKG.contains)
 DETECTS_LESION = _curie(AKG.detectsLesion)
+DIAGNOSED_BY = _curie(AKG.diagnosedBy)
+SCREENS_FOR = _curie(AKG.screensFor)
 EXAMINES_JOINT = _curie(AKG.examinesJoint)
 EXAMINES_MOTION = _curie(AKG.examinesMotion)
 EXAMINES_STRUCTURE = _curie(AKG.examinesStructure)

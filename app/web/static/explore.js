@@ -73,10 +73,17 @@ function link(ref) {
 }
 
 /** "a", "a and b", "a, b and c" from nodes or strings. */
-function listOf(items) {
+// Muscles lost in alternative readings (a peroneal tendon tear: the longus or the brevis) are joined with "or": the
+// counts come from one reading and fall short of the list.
+function alternativesJoiner(m) {
+  const one = m.prime_movers_lost + m.assistants_lost_count;
+  return one > 0 && one < m.lost_actions.length ? " or " : " and ";
+}
+
+function listOf(items, last = " and ") {
   const out = [];
   items.forEach((item, i) => {
-    if (i > 0) out.push(i === items.length - 1 ? " and " : ", ");
+    if (i > 0) out.push(i === items.length - 1 ? last : ", ");
     out.push(item);
   });
   return out;
@@ -166,15 +173,15 @@ async function runSearch(query) {
   }
   if (token !== searchToken) return;
   box.dataset.query = query;
-  if (!data.hits.length) {
+  if (!data.items.length) {
     box.replaceChildren(el("p", { id: "no-results", text: `Nothing matches “${query}”. Try another name or a shorter word.` }));
     return;
   }
-  const exact = data.hits[0].match !== "fuzzy";
+  const exact = data.items[0].match !== "fuzzy";
   const heading = exact
-    ? `${data.hits.length} result${data.hits.length === 1 ? "" : "s"} for “${query}”`
+    ? `${data.items.length} result${data.items.length === 1 ? "" : "s"} for “${query}”`
     : `No exact match for “${query}”. Did you mean:`;
-  const items = data.hits.map((hit) => el("li", { className: "hit" },
+  const items = data.items.map((hit) => el("li", { className: "hit" },
     link(hit), hit.types.map((t) => el("span", { className: "type", text: t.label })),
     hit.matched_field !== "label" ? el("span", { className: "muted", text: ` (${hit.matched_field} “${hit.matched_text}”)` })
       : null));
@@ -372,9 +379,10 @@ const IMPACT_SECTIONS = [
       + ` (${pct(m.fraction_lost)} of the recorded restraint, by ${m.weighting})`, basisNote(m),
     m.note ? el("div", { className: "note", text: m.note }) : ""]],
   ["assistants_lost", "Prime movers intact, an assisting muscle lost (not weak in the clinic)", (m) => [link(m.motion),
-    " at the ", link(m.joint), " — ", listOf(m.lost_actions.map(link)), " lost"]],
+    " at the ", link(m.joint), " — ", listOf(m.lost_actions.map(link), alternativesJoiner(m)), " lost"]],
   ["weakened_motions", "Weakened motions", (m) => [link(m.motion), " at the ", link(m.joint), statusBadge(m.status),
-    ` — ${pct(m.fraction_lost)} of the muscles' production lost`, basisNote(m)]],
+    ` — ${m.prime_movers_lost} of ${m.prime_movers_recorded} recorded prime movers, `
+      + `${m.assistants_lost_count} of ${m.assistants_recorded} assistants lost`, basisNote(m)]],
   ["expected_positive_tests", "Expected positive tests", (t) => [link(t.test),
     t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "",
     t.structure ? [" — examines the ", link(t.structure)] : "", positionsPhrase(t.positions)]],
@@ -382,6 +390,7 @@ const IMPACT_SECTIONS = [
   ["nerves_at_risk", "Nerves at risk", finding],
   ["symptoms", "Symptoms", finding],
   ["long_term_risks", "Long-term risks", finding],
+  ["work_up", "How it is confirmed (what its sources diagnose it by; not predicted results)", finding],
   ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,
     link(l.motion), " of the ", link(l.joint), positionsPhrase(l.positions)]],
   ["supply_at_risk", "Blood supply at risk (collateral flow is not modelled: at risk, not lost)", finding],
@@ -517,22 +526,34 @@ async function loadReasons(fullPath, section, index, item, target) {
 
 // The choices are the API's own entities of these classes, loaded once when the section is first opened.
 const TEST_STATES = [["", "not examined"], ["positive", "positive"], ["negative", "negative"]];
-const CHECK_GROUPS = [["symptoms", "Symptoms"], ["numbness_areas", "Numb skin areas"]];
-const MOTION_GROUPS = [["weak_motions", "Weak motions"], ["unstable_motions", "Unstable motions"]];
+const CHECK_GROUPS = [["symptoms", "Symptoms"], ["numbness_areas", "Numb skin areas"],
+  ["normal_sensation", "Skin of normal sensation"]];
+const MOTION_GROUPS = [["weak_motions", "Weak motions"], ["unstable_motions", "Unstable motions"],
+  ["strong_motions", "Motions of normal strength"]];
 const FINDING_FIELDS = [["positive_tests", "Positive tests"], ["negative_tests", "Negative tests"],
   ["symptoms", "Symptoms"], ["numbness_areas", "Numb skin areas"], ["weak_motions", "Weak motions"],
-  ["unstable_motions", "Unstable motions"], ["mechanism", "Mechanism"]];
+  ["unstable_motions", "Unstable motions"], ["strong_motions", "Motions of normal strength"],
+  ["normal_sensation", "Skin of normal sensation"], ["mechanism", "Mechanism"]];
+// What a candidate predicted that a finding of this kind contradicts.
+const CONTRADICTS = { "motion of normal strength": "Why an injury here would weaken it",
+  "area of normal sensation": "Why an injury here would numb it" };
 
-/** Every entity of one class, following the listing's `next` pages. */
-async function allEntities(type, pageSize = 200) {
-  const items = [];
-  let path = `/v1/entities?${new URLSearchParams({ type, limit: String(pageSize) })}`;
+/** Every page of a list answer, following its `next` links (absolute URLs: only their path and query are used,
+ * so the pages come from this page's origin whatever the Host a proxy passed on). */
+async function allPages(path) {
+  const pages = [];
   while (path) {
     const page = await api(path);
-    items.push(...page.items);
-    path = page.next ? `/v1/entities${page.next}` : null;
+    pages.push(page);
+    path = page.next ? (({ pathname, search }) => pathname + search)(new URL(page.next)) : null;
   }
-  return items;
+  return pages;
+}
+
+/** Every entity of one class. */
+async function allEntities(type, pageSize = 200) {
+  const pages = await allPages(`/v1/entities?${new URLSearchParams({ type, limit: String(pageSize) })}`);
+  return pages.flatMap((page) => page.items);
 }
 
 function checkGroup(name, title, choices) {
@@ -553,7 +574,7 @@ function differentialInputs({ tests, symptoms, areas, motions, positions }) {
     el("option", { value: "", text: "any position" }),
     positions.map((p) => el("option", { value: p.id, text: positionName(p.label) })));
   motion.addEventListener("change", () => { position.disabled = !motion.value; });
-  const choices = { symptoms, numbness_areas: areas };
+  const choices = { symptoms, numbness_areas: areas, normal_sensation: areas };
   return [
     el("fieldset", { id: "differential-tests", "aria-describedby": "differential-tests-help" },
       el("legend", { text: "Clinical tests" }),
@@ -561,7 +582,7 @@ function differentialInputs({ tests, symptoms, areas, motions, positions }) {
         "negative, or not examined? A negative test counts against the structures whose injury would make it positive." }),
       tests.map(testChoice)),
     el("div", { className: "check-groups" }, CHECK_GROUPS.map(([name, title]) => checkGroup(name, title, choices[name]))),
-    el("details", { id: "differential-motions" }, el("summary", { text: "Weak or unstable motions (optional)" }),
+    el("details", { id: "differential-motions" }, el("summary", { text: "Weak, unstable or normally strong motions (optional)" }),
       el("div", { className: "check-groups" }, MOTION_GROUPS.map(([name, title]) => checkGroup(name, title, motions)))),
     el("fieldset", { id: "differential-mechanism", "aria-describedby": "differential-mechanism-help" },
       el("legend", { text: "Mechanism of injury (optional)" }),
@@ -641,11 +662,12 @@ function candidateItem(candidate, index) {
   return el("li", { className: "candidate", dataset: { id: candidate.structure.id }, "aria-labelledby": headingId },
     el("h4", { id: headingId }, link(candidate.structure),
       el("span", { className: "score", text: ` score ${candidate.score.toFixed(2)}` })),
+    candidate.lesion ? el("p", { className: "lesion" }, "As in ", link(candidate.lesion), ".") : null,
     el("h5", { text: "Supported by" }),
     el("ul", { className: "supported" }, candidate.supported_by.map((e) => evidenceItem(e, "Show the facts and sources"))),
     candidate.contradicted_by.length ? [el("h5", { text: "Contradicted by" }),
       el("ul", { className: "contradicted" }, candidate.contradicted_by.map((e) =>
-        evidenceItem(e, "Why an injury here would make it positive")))] : null,
+        evidenceItem(e, CONTRADICTS[e.kind] || "Why an injury here would make it positive")))] : null,
     candidate.unexplained.length ? el("p", { className: "unexplained" }, "Not explained: ",
       listOf(candidate.unexplained.map(link)), ".") : null);
 }
@@ -676,6 +698,7 @@ async function runDifferential(body) {
       "minus the negative tests it contradicts, divided by the number of findings other than negative tests (a " +
       "mechanism it restrains only secondarily counts half); ties go first to the structure whose own facts explain " +
       "them, then to the narrower explanation." }),
+    report.note ? el("p", { id: "differential-note", className: "note", role: "note", text: report.note }) : null,
     count ? el("ol", { id: "differential-candidates", "aria-labelledby": "differential-candidates-heading" },
       report.candidates.map(candidateItem))
       : el("p", { id: "differential-none", text: "No structure in the graph explains these findings (a " +

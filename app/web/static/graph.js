@@ -46,7 +46,9 @@ const colourOf = (types) => (CLASS_COLOURS.find(([t]) => types.includes(t)) || [
  * The neighbourhood answer as a drawing: an inferred link is left out when an asserted one joins the same two
  * nodes (it is that link's inverse, "has part" beside "part of"); the rest are drawn dashed.
  */
-function neighbourhoodData(answer) {
+function neighbourhoodData(pages) {
+  const answer = { center: pages[0].center, links: pages.flatMap((p) => p.items),
+    nodes: [...new Map(pages.flatMap((p) => p.nodes).map((n) => [n.id, n])).values()] };
   const asserted = new Set(answer.links.filter((l) => !l.inferred).flatMap((l) =>
     [`${l.source}|${l.target}`, `${l.target}|${l.source}`]));
   const links = answer.links.filter((l) => !l.inferred || !asserted.has(`${l.source}|${l.target}`));
@@ -66,7 +68,7 @@ function neighbourhoodData(answer) {
   return {
     center: answer.center.id,
     nodes: answer.nodes.filter((n) => shown.has(n.id)).map((n) => ({
-      id: n.id, label: n.label, entity: n.entity !== false, colour: colourOf(n.types),
+      id: n.id, label: n.label, entity: n.entity !== false, colour: colourOf(n.types.map((t) => t.id)),
       kind: n.entity === false ? "fact" : "entity", ring: 10 - (hops.get(n.id) ?? 9),
     })),
     edges: links.map((l, i) => ({ id: `e${i}`, source: l.source, target: l.target, label: l.predicate.label,
@@ -274,7 +276,7 @@ document.addEventListener("anklekg:entity", (event) => {
     help: "Every entity one link away, each link typed and labelled (dashed: inferred).",
     open: neighbourhoodOpen,
     onToggle: (open) => { neighbourhoodOpen = open; },
-    load: async () => neighbourhoodData(await api(`/v1/entities/${encodeURIComponent(entity.id)}/neighbors`)),
+    load: async () => neighbourhoodData(await allPages(`/v1/entities/${encodeURIComponent(entity.id)}/neighbors`)),
     layout: (data) => ({ name: "concentric", concentric: (n) => n.data("ring"), levelWidth: () => 1,
       minNodeSpacing: 28, animate: false, fit: true, padding: 20 }),
   });

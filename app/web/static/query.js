@@ -13,12 +13,14 @@ const FORMATS = {
 };
 let prefixLines = "";
 
+// The longest namespace wins, as in the server's converter (app/ontology/curies.py): IAO:0000115, not obo:IAO_0000115.
 function shorten(iri) {
+  let best = null;
   for (const line of prefixLines.split("\n")) {
     const m = /^PREFIX (\S*): <(.*)>$/.exec(line);
-    if (m && iri.startsWith(m[2]) && iri.length > m[2].length) return `${m[1]}:${iri.slice(m[2].length)}`;
+    if (m && iri.startsWith(m[2]) && iri.length > m[2].length && (!best || m[2].length > best[2].length)) best = m;
   }
-  return iri;
+  return best ? `${best[1]}:${iri.slice(best[2].length)}` : iri;
 }
 
 function cell(term) {

@@ -13,4 +13,11 @@ def test_criticality_ranks_structures_by_breadth_of_impact(client: httpx.Client)
         expected = sum(body["weights"][k] * item[k] for k in body["weights"])
         assert abs(item["score"] - expected) < 1e-3
     ligaments = client.get("/v1/analytics/criticality", params={"type": "Ligament"}).json()["items"]
-    assert ligaments and all(any(t["id"] == "akg:Ligament" for t in i["types"]) for i in ligaments)
+    assert ligaments and all(any(t["id"] == "akg:Ligament" for t in i["structure"]["types"]) for i in ligaments)
+
+
+def test_criticality_is_a_page_of_the_ranking(client: httpx.Client) -> None:
+    whole = client.get("/v1/analytics/criticality", params={"limit": 10}).json()
+    second = client.get("/v1/analytics/criticality", params={"limit": 5, "offset": 5}).json()
+    assert second["items"] == whole["items"][5:] and whole["total"] >= 10
+    assert second["prev"].endswith("/v1/analytics/criticality?limit=5&offset=0")

@@ -85,3 +85,32 @@ def test_a_torn_tendon_can_be_proposed(client: httpx.Client) -> None:
     peroneal tear, of fibularis brevis, could never be proposed)."""
     body = differential(client, weak_motions=["eversion"], symptoms=["pain", "swelling"], limit=5)
     assert "tendon of fibularis brevis" in [c["structure"]["label"] for c in body["candidates"]]
+
+
+def test_normal_findings_count_against_candidates_that_predict_otherwise(client: httpx.Client) -> None:
+    numb = ["skin of first web space of foot"]
+    before = differential(client, numbness_areas=numb, limit=50)
+    after = differential(client, numbness_areas=numb, strong_motions=["eversion"],
+                         normal_sensation=["skin of dorsum of foot"], limit=50)
+    scores = {c["structure"]["label"]: c for c in after["candidates"]}
+    common = scores["common fibular nerve"]
+    assert {e["kind"] for e in common["contradicted_by"]} == {"motion of normal strength", "area of normal sensation"}
+    assert common["score"] < {c["structure"]["label"]: c["score"] for c in before["candidates"]}["common fibular nerve"]
+    assert after["candidates"][0]["structure"]["label"] == "deep fibular nerve"
+    assert [r["label"] for r in after["findings"]["strong_motions"]] == ["eversion"]
+
+
+def test_a_tie_at_the_top_is_counted_and_explained(client: httpx.Client) -> None:
+    body = differential(client, symptoms=["pain", "swelling", "tenderness"], limit=3)
+    assert body["tied_at_top"] > 3
+    assert "do not point to one structure" in body["note"]
+
+
+def test_a_misspelt_finding_is_refused_with_the_field_meant(client: httpx.Client) -> None:
+    response = client.post("/v1/differential", json={"positive_test": ["anterior drawer test"]})
+    problem = response.json()
+    assert response.status_code == 422 and problem["parameter"] == "positive_test"
+    assert problem["suggestions"][0]["id"] == "positive_tests"
+    mechanism = client.post("/v1/differential", json={"positive_tests": ["anterior drawer test"],
+                                                      "mechanism": {"motion": "inversion", "postion": "neutral"}})
+    assert mechanism.status_code == 422 and mechanism.json()["parameter"] == "mechanism.postion"

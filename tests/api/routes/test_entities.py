@@ -98,7 +98,7 @@ def test_listing_pages_through_every_entity_exactly_once(client: httpx.Client) -
         page = client.get(url).json()
         total = page["total"]
         seen.extend(item["id"] for item in page["items"])
-        url = "/v1/entities" + page["next"] if page["next"] else None
+        url = page["next"]
     assert total is not None and len(seen) == total == len(set(seen))
 
 
@@ -140,12 +140,17 @@ def test_neighbors_are_node_link_json_with_sourced_links(client: httpx.Client) -
     assert body["center"]["id"] == "ANKLE:0000016"
     ids = {n["id"] for n in body["nodes"]}
     assert "ANKLE:0000016" in ids and len(ids) > 1
-    for link in body["links"]:
+    assert body["total"] == len(body["items"]) and body["next"] is None and body["prev"] is None
+    for link in body["items"]:
         assert link["source"] in ids and link["target"] in ids
         assert link["predicate"]["label"]
+    # nodes are entity entries like any other: id, label, iri and types as references
+    for node in body["nodes"]:
+        assert node["iri"].startswith("https://w3id.org/anklekg/") and all(set(t) == {"id", "label", "iri"}
+                                                                           for t in node["types"])
     # a node says whether it has a page: the entities do, the n-ary restraint facts about the ATFL do not
     pages = {n["id"]: n["entity"] for n in body["nodes"]}
-    facts = [n for n in body["nodes"] if "akg:Restraint" in n["types"]]
+    facts = [n for n in body["nodes"] if "akg:Restraint" in {t["id"] for t in n["types"]}]
     assert pages["ANKLE:0000016"] and facts and not any(pages[n["id"]] for n in facts)
     for node in body["nodes"]:
         assert (client.get(f"/v1/entities/{node['id']}").status_code == 200) == node["entity"], node
@@ -153,11 +158,39 @@ def test_neighbors_are_node_link_json_with_sourced_links(client: httpx.Client) -
 
 def test_neighbors_predicate_filter_and_bad_predicate(client: httpx.Client) -> None:
     body = client.get("/v1/entities/ATFL/neighbors", params={"predicate": "partOf"}).json()
-    assert body["links"] and {link["predicate"]["id"] for link in body["links"]} == {"akg:partOf"}
+    assert body["items"] and {link["predicate"]["id"] for link in body["items"]} == {"akg:partOf"}
     bad = client.get("/v1/entities/ATFL/neighbors", params={"predicate": "stabilises"})
     assert bad.status_code == 400 and bad.json()["parameter"] == "predicate"
     deep = client.get("/v1/entities/ATFL/neighbors", params={"depth": 9})
     assert deep.status_code == 422 and deep.json()["parameter"] == "depth"
+
+
+def test_neighbours_page_through_the_links_and_each_page_names_the_nodes_it_joins(client: httpx.Client) -> None:
+    whole = client.get("/v1/entities/talus/neighbors", params={"depth": 1}).json()
+    assert whole["total"] == len(whole["items"]) > 20
+    links: list[tuple[str, str, str]] = []
+    url: str | None = str(client.base_url.join("/v1/entities/talus/neighbors?depth=1&limit=20"))
+    while url:
+        body = client.get(url).json()
+        ids = {n["id"] for n in body["nodes"]}
+        assert body["center"]["id"] in ids and len(body["items"]) <= 20
+        assert all(link["source"] in ids and link["target"] in ids for link in body["items"])
+        links.extend((link["source"], link["predicate"]["id"], link["target"]) for link in body["items"])
+        url = body["next"]
+    assert links == [(link["source"], link["predicate"]["id"], link["target"]) for link in whole["items"]]
+    too_many = client.get("/v1/entities/talus/neighbors", params={"limit": 2001})
+    assert too_many.status_code == 422 and "2000" in too_many.json()["detail"]
+
+
+def test_listing_links_are_canonical_whatever_the_spelling_so_replicas_agree(client: httpx.Client) -> None:
+    """The links name the resolved class, not what was typed: the same question has the same bytes (and ETag)
+    however it was spelt first, on every replica."""
+    one = client.get("/v1/entities", params={"type": "ligament", "limit": 5})
+    other = client.get("/v1/entities", params={"type": "akg:Ligament", "limit": 5})
+    assert one.content == other.content and one.headers["etag"] == other.headers["etag"]
+    assert one.json()["next"].endswith("/v1/entities?type=akg:Ligament&limit=5&offset=5")
+    last = client.get(one.json()["next"]).json()
+    assert last["prev"].endswith("/v1/entities?type=akg:Ligament&limit=5&offset=0")
 
 
 def test_the_impact_link_is_offered_exactly_where_the_impact_engine_answers(client: httpx.Client) -> None:
@@ -168,7 +201,7 @@ def test_the_impact_link_is_offered_exactly_where_the_impact_engine_answers(clie
     while url:
         page = client.get(url).json()
         ids.extend(item["id"] for item in page["items"])
-        url = "/v1/entities" + page["next"] if page["next"] else None
+        url = page["next"]
     offered = 0
     for entity_id in ids:
         link = client.get(f"/v1/entities/{quote(entity_id)}").json()["impact"]
@@ -294,3 +327,51 @@ def test_an_unknown_entity_is_a_problem_and_is_not_cached(client: httpx.Client) 
     for _ in range(2):
         response = client.get("/v1/entities/no-such-ligament-at-all")
         assert response.status_code == 404 and response.headers["content-type"].startswith("application/problem+json")
+
+
+@pytest.mark.one_replica  # nginx replaces X-Forwarded-Proto with its own scheme, as it should
+def test_page_links_follow_the_forwarded_scheme_and_host_as_a_proxy_passes_them(client: httpx.Client) -> None:
+    """Links are built the one way the app builds absolute URLs (VoID, the Service Description): from the Host the
+    client used and the scheme a trusted proxy forwards; each scheme has its own cached answer."""
+    plain = client.get("/v1/entities", params={"limit": 5}).json()["next"]
+    secure = client.get("/v1/entities", params={"limit": 5}, headers={"X-Forwarded-Proto": "https"}).json()["next"]
+    host = client.base_url.netloc.decode()
+    assert plain == f"http://{host}/v1/entities?limit=5&offset=5"
+    assert secure == f"https://{host}/v1/entities?limit=5&offset=5"
+    void = client.get("/.well-known/void", headers={"Accept": "text/turtle", "X-Forwarded-Proto": "https"}).text
+    assert f"https://{host}/sparql" in void  # the same root as VoID's
+
+
+def test_xrefs_carry_their_iri_and_the_mapping_predicate_and_justification(client: httpx.Client) -> None:
+    xrefs = {x["id"]: x for x in client.get("/v1/entities/ATFL").json()["xrefs"]}
+    uberon = xrefs["UBERON:0013725"]
+    assert uberon["iri"] == "http://purl.obolibrary.org/obo/UBERON_0013725"
+    assert (uberon["predicate"], uberon["justification"]) == ("skos:exactMatch", "semapv:LexicalMatching")
+    assert xrefs["FMA:44083"]["iri"] == "http://purl.obolibrary.org/obo/FMA_44083"
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "UBERON:0013725",
+        "http://purl.obolibrary.org/obo/UBERON_0013725",
+        "http%3A%2F%2Fpurl.obolibrary.org%2Fobo%2FUBERON_0013725",
+        "http://purl.obolibrary.org/obo/FMA_44083",
+    ],
+)
+def test_a_full_uberon_or_fma_iri_resolves_like_its_curie(client: httpx.Client, ref: str) -> None:
+    response = client.get(f"/v1/entities/{ref}")
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == "ANKLE:0000016"
+
+
+def test_an_uberon_iri_names_the_injured_structure(client: httpx.Client) -> None:
+    by_iri = client.get("/v1/impact", params={"injured": "http://purl.obolibrary.org/obo/UBERON_0013725"})
+    by_name = client.get("/v1/impact", params={"injured": "ATFL"})
+    assert by_iri.status_code == 200, by_iri.text
+    assert by_iri.json()["injuries"] == by_name.json()["injuries"]
+
+
+def test_an_unknown_iri_is_still_a_problem_with_suggestions(client: httpx.Client) -> None:
+    response = client.get("/v1/entities/http://purl.obolibrary.org/obo/UBERON_9999999")
+    assert response.status_code == 404 and response.headers["content-type"].startswith("application/problem+json")

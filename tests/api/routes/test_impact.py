@@ -314,3 +314,39 @@ def test_a_cached_answer_is_gzipped_once_and_decodes_to_the_same_bytes(client: h
     not_modified = client.get("/v1/impact", params=params,
                               headers={"Accept-Encoding": "gzip", "If-None-Match": plain.headers["etag"]})  # fmt: skip
     assert not_modified.status_code == 304 and "content-encoding" not in not_modified.headers
+
+
+def test_a_misspelt_body_field_is_refused_naming_it_and_the_field_meant(client: httpx.Client) -> None:
+    """Issue 14: `"positon"` was silently ignored and the answer covered every position."""
+    body = {"injuries": [{"structure": "ATFL"}], "positon": "plantarflexion"}
+    response = client.post("/v1/impact", json=body)
+    problem = response.json()
+    assert response.status_code == 422 and response.headers["content-type"].startswith("application/problem+json")
+    assert problem["parameter"] == "positon" and problem["value"] == "plantarflexion"
+    assert problem["suggestions"] == [{"id": "position", "label": "position"}] and "'position'" in problem["detail"]
+    nested = client.post("/v1/impact", json={"injuries": [{"structure": "ATFL", "grdae": 2}]}).json()
+    assert nested["parameter"] == "injuries.0.grdae" and "'grade'" in nested["detail"]
+
+
+def test_a_body_that_is_not_json_or_not_sent_as_json_says_so(client: httpx.Client) -> None:
+    broken = client.post("/v1/impact", content=b'{"injuries": [', headers={"Content-Type": "application/json"})
+    problem = broken.json()
+    assert broken.status_code == 422 and problem["parameter"] == "body" and "not valid JSON" in problem["detail"]
+    form = client.post("/v1/impact", content=b'{"injuries": [{"structure": "ATFL"}]}',
+                       headers={"Content-Type": "application/x-www-form-urlencoded"})  # curl -d without -H
+    assert form.status_code == 415 and "application/json" in form.json()["detail"]
+    assert form.json()["type"].endswith("/unsupported-media-type")
+    empty = client.post("/v1/impact", headers={"Content-Type": "application/json"})
+    assert empty.status_code == 422 and empty.json()["parameter"] == "body"
+
+
+def test_an_unknown_query_parameter_is_refused_but_cache_busters_and_format_json_pass(client: httpx.Client) -> None:
+    response = client.get("/v1/impact", params={"injured": "ATFL", "postion": "plantarflexion"})
+    problem = response.json()
+    assert response.status_code == 422 and problem["parameter"] == "postion"
+    assert problem["suggestions"] == [{"id": "position", "label": "position"}]
+    busted = client.get("/v1/impact", params={"injured": "ATFL", "explain": "none", "_": "1700000000"})
+    as_json = client.get("/v1/impact", params={"injured": "ATFL", "explain": "none", "format": "json"})
+    assert busted.status_code == as_json.status_code == 200 and busted.content == as_json.content
+    other = client.get("/v1/impact", params={"injured": "ATFL", "format": "turtle"})
+    assert other.status_code == 422 and other.json()["parameter"] == "format"

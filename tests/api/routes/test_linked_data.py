@@ -49,6 +49,13 @@ def test_a_browser_gets_html_with_links(client: httpx.Client) -> None:
     )
 
 
+def test_the_html_page_names_iris_with_the_api_s_curies(client: httpx.Client) -> None:
+    """One converter: the page says IAO:0000115 as the API does, and links the UBERON class it maps to."""
+    text = client.get("/ANKLE_0000016", headers={"accept": BROWSER}).text
+    assert "<small>IAO:0000115</small>" in text and "obo:IAO_" not in text
+    assert '<a href="http://purl.obolibrary.org/obo/UBERON_0013725">' in text
+
+
 def test_unproducible_type_unknown_entity_and_caching(client: httpx.Client) -> None:
     assert client.get("/ANKLE_0000016", headers={"accept": "image/png"}).status_code == 406
     missing = client.get("/ANKLE_0999999")

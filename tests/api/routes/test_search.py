@@ -11,7 +11,7 @@ import pytest
 def hits(client: httpx.Client, q: str, **params: Any) -> list[dict[str, Any]]:
     response = client.get("/v1/search", params={"q": q, **params})
     assert response.status_code == 200, response.text
-    return response.json()["hits"]
+    return response.json()["items"]
 
 
 def test_exact_label_ranks_first_and_says_which_field_matched(client: httpx.Client) -> None:
@@ -77,11 +77,11 @@ def test_references_are_found_only_when_asked_for(client: httpx.Client) -> None:
 
 def test_pages_say_the_total_and_each_hit_its_iri(client: httpx.Client) -> None:
     whole = page(client, "tibial", limit=100)
-    assert whole["total"] == len(whole["hits"]) > 10 and whole["offset"] == 0 and whole["limit"] == 100
+    assert whole["total"] == len(whole["items"]) > 10 and whole["offset"] == 0 and whole["limit"] == 100
     first, second = page(client, "tibial", limit=5), page(client, "tibial", limit=5, offset=5)
     assert first["total"] == second["total"] == whole["total"]
-    assert [h["id"] for h in first["hits"] + second["hits"]] == [h["id"] for h in whole["hits"][:10]]
-    assert page(client, "tibial", offset=1000)["hits"] == []
+    assert [h["id"] for h in first["items"] + second["items"]] == [h["id"] for h in whole["items"][:10]]
+    assert page(client, "tibial", offset=1000)["items"] == []
     hit = hits(client, "ATFL")[0]
     assert hit["iri"] == "https://w3id.org/anklekg/ANKLE_0000016"
     assert set(hit) >= {"id", "label", "types", "score", "matched_field", "matched_text"}  # as before
@@ -103,3 +103,27 @@ def test_a_search_asked_again_comes_from_the_answer_cache_with_its_etag(client: 
     assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
     assert other_page.json()["offset"] == 3 and other_page.content != first.content  # its own entry
     assert client.get("/health").json()["answer_cache"]["hits"] == before + 1
+
+
+def test_offset_pages_through_every_hit_by_the_absolute_next_links(client: httpx.Client) -> None:
+    """Issue 14: search once ignored `offset`. Following `next` from the first page visits every hit once, in the
+    order of the whole list, and `prev` leads back."""
+    whole = page(client, "tibial", limit=100)
+    seen: list[str] = []
+    url: str | None = str(client.base_url.join("/v1/search?q=tibial&limit=4"))
+    pages = []
+    while url:
+        assert url.startswith(str(client.base_url).rstrip("/") + "/v1/search?"), url  # absolute, on this service
+        body = client.get(url).json()
+        pages.append(body)
+        seen.extend(h["id"] for h in body["items"])
+        url = body["next"]
+    assert seen == [h["id"] for h in whole["items"]] and len(pages) > 2
+    assert pages[0]["prev"] is None and pages[-1]["next"] is None
+    assert client.get(pages[1]["prev"]).json()["items"] == pages[0]["items"]
+
+
+def test_a_limit_over_the_maximum_is_a_problem_that_says_the_maximum(client: httpx.Client) -> None:
+    response = client.get("/v1/search", params={"q": "talus", "limit": 101})
+    problem = response.json()
+    assert response.status_code == 422 and problem["parameter"] == "limit" and "100" in problem["detail"]

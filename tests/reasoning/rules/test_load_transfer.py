@@ -80,3 +80,14 @@ def test_the_opposite_of_the_general_motion_counts_for_a_kind() -> None:
 
 def test_no_lost_restraint_no_transfer() -> None:
     assert run(RULE, (DISTANT_EVERTOR, 3)).increased_load == []
+
+
+GLIDE, COMPLEX, BAND = "ANKLE:9991257", "ANKLE:9991258", "ANKLE:9991259"
+
+
+def test_a_whole_takes_nothing_over_from_its_own_torn_part() -> None:
+    """'not a whole whose parts are among the lost: the deltoid ligament takes nothing over from its own torn deep
+    bands'."""
+    report = run(RULE, (BAND, 3))
+    assert any(d.motion.id == GLIDE for d in report.destabilised_motions)
+    assert (COMPLEX, GLIDE) not in loads(report, "restraint")

@@ -234,3 +234,13 @@ def test_a_position_that_is_only_the_editors_reading_hides_nothing_from_another_
     assert group(neutral, NUDGE, None).status is Stability.UNSTABLE
     assert has_group(run(RULE, (P, 3)), NUDGE, PLANTARFLEXED)  # unasked, it keeps the editor's position
     assert not has_group(run(RULE, (S, 3), position=PLANTARFLEXED), TRANSLATION, PLANTARFLEXED)
+
+
+def test_a_position_the_editors_reading_names_is_kept_when_asked() -> None:
+    """Asked for the plantarflexed position that the editor's reading names, the nudge shows in it, with no note
+    that a position was assumed; asked for another, it shows in no stated position, and says the answer assumed it."""
+    asked = run(RULE, (P, 3), position=PLANTARFLEXED)
+    item = group(asked, NUDGE, PLANTARFLEXED)
+    assert item.note is None or not item.note.startswith("asked for")
+    other = group(run(RULE, (P, 3), position=NEUTRAL), NUDGE, None)
+    assert other.note is not None and other.note.startswith("asked for")
