@@ -47,8 +47,8 @@ COPY --from=build /opt/anklekg /opt/anklekg
 WORKDIR /tmp
 USER anklekg:anklekg
 EXPOSE 8000
-# Start-up parses and indexes the ontology (validation was done by `anklekg build` above): about a second;
-# allow for slow hosts.
+# Start-up reads the validated, indexed snapshot `anklekg build` stored above (a fraction of a second); /health is
+# 503 "starting" until the SPARQL workers serve. Allow for slow hosts.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4).status == 200 else 1)"]
 CMD ["anklekg", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import networkx as nx
 import pyoxigraph as ox
 
 from .kg import AnkleKG
@@ -107,6 +106,8 @@ def _context(_: AnkleKG) -> bytes:
 
 def _graphml(kg: AnkleKG) -> bytes:
     """The networkx projection, with list-valued attributes joined so GraphML can hold them."""
+    import networkx as nx  # on first use: a start does without its import
+
     flat = nx.MultiDiGraph()
     for node, data in kg.graph.nodes(data=True):
         flat.add_node(node, label=data.get("label", node), types=" ".join(data.get("types", ())))

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 
 from .answers import Answers
@@ -43,17 +44,20 @@ from .learn import (
     browse_groups,
 )
 from .learn.browse import BROWSE_DIR_NAME
-from .loader import load_knowledge_base
+from .loader import load_knowledge
 from .models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchResults
 from .ontology.validation import ValidationReport
 from .reasoning.criticality import CriticalityAnalysis, CriticalityReport
-from .reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport
+from .reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport, Profiles
 from .reasoning.impact import ImpactEngine, ImpactReport
 from .reasoning.rules import load_rules
 from .settings import Settings
 from .sparql.dataset import build_dataset, parse_dataset_option
 from .sparql.engine import run_query
 from .version import __version__
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: The most questions one quiz holds (GET /v1/quiz?count=).
 MAX_QUIZ_QUESTIONS = 20
@@ -73,6 +77,12 @@ class AnkleKG:
     load_seconds: float = 0.0
     diagrams: Diagrams | None = None
     version: str = __version__
+    #: where the graph came from: "snapshot <folder>" or "full load (<why there was no snapshot>)"
+    source: str = "built in process"
+    #: the SPARQL dataset as the snapshot keeps it (N-Quads), which the workers load; None: built from the store
+    dataset_file: Path | None = None
+    #: the differential's profiles as the snapshot keeps them (None: computed on first use)
+    stored_profiles: Callable[[], Profiles | None] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.kb)
@@ -88,10 +98,23 @@ class AnkleKG:
         """
         settings = settings or Settings()
         started = time.perf_counter()
-        kb, report = load_knowledge_base(settings)
+        loaded = load_knowledge(settings)
+        kb = loaded.kb
         engine = ImpactEngine(kb, load_rules(settings.data_dir / "rules"))
         diagrams = load_diagrams(settings.diagram_layout, kb)
-        return cls(kb, engine, settings, report, time.perf_counter() - started, diagrams=diagrams)
+        return cls(kb, engine, settings, loaded.report, time.perf_counter() - started, diagrams=diagrams,
+                   source=loaded.source, dataset_file=loaded.dataset_file, stored_profiles=loaded.profiles)  # fmt: skip
+
+    def warm(self) -> None:
+        """Build (or read from the snapshot) what some answers need and a start does not: the traversal graph and
+        the differential's per-structure profiles. The server calls this after its port opens; until it returns,
+        /health says the service is not ready."""
+        _ = self.kb.graph
+        _ = self.differential_engine.profiles
+
+    def dataset_source(self) -> ox.Store | Path:
+        """What the SPARQL workers load: the snapshot's dataset file, else the dataset built from the store."""
+        return self.dataset_file if self.dataset_file is not None else self.dataset
 
     @property
     def store(self) -> ox.Store:
@@ -107,6 +130,10 @@ class AnkleKG:
         """The SPARQL dataset (built on first use): asserted triples in the default graph and in
         the named graph ``…/graph/asserted``, entailments in ``…/graph/inferred``, and the extra
         files of ``settings.sparql_datasets`` in their own named graphs (app.sparql.dataset)."""
+        if self.dataset_file is not None:  # the snapshot's, blank nodes named as build_dataset names them
+            store = ox.Store()
+            store.extend(ox.parse(path=str(self.dataset_file), format=ox.RdfFormat.N_QUADS))
+            return store
         extra = [parse_dataset_option(value) for value in self.settings.sparql_datasets]
         return build_dataset(self.store, extra)
 
@@ -239,8 +266,10 @@ class AnkleKG:
 
     @cached_property
     def differential_engine(self) -> DifferentialEngine:
-        """Built on first use: it computes one impact profile per candidate structure (~0.5 s)."""
-        return DifferentialEngine(self.kb, self.engine)
+        """Built on first use (the server builds it after its port opens, see :meth:`warm`): one impact profile per
+        candidate structure, read from the snapshot or computed (~0.1 s on the bundled graph)."""
+        profiles = self.stored_profiles() if self.stored_profiles is not None else None
+        return DifferentialEngine(self.kb, self.engine, profiles)
 
     # -- learning (app.learn) ------------------------------------------------------------------------
     @cached_property

@@ -9,21 +9,66 @@ graph package, which depends on it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from .errors import OntologyInvalid
-from .graph.projection import project_graph
 from .knowledge.base import KnowledgeBase, build_knowledge_base
 from .ontology.load import load_store
 from .ontology.mappings import MAPPING_TABLE, derive_mappings, mapping_quads
 from .ontology.validation import ValidationReport, inputs, validate
 from .ontology.validation.stamp import ValidationStamp
+from .reasoning.differential import Profiles
 from .settings import Settings
+from .snapshot import Snapshot
 
-__all__ = ["load_knowledge_base", "validated_report", "validation_stamp"]
+__all__ = ["LoadedKnowledge", "load_knowledge", "load_knowledge_base", "validated_report", "validation_stamp"]
 
 logger = logging.getLogger(__name__)
+
+
+def _no_profiles() -> Profiles | None:
+    return None
+
+
+@dataclass(frozen=True)
+class LoadedKnowledge:
+    """A loaded knowledge base and how it was loaded: from a snapshot (``dataset_file`` is then the SPARQL
+    dataset the workers load, and ``profiles`` reads the differential's profiles) or in full (``why``)."""
+
+    kb: KnowledgeBase
+    report: ValidationReport | None
+    snapshot: Path | None = None
+    why: str = ""
+    dataset_file: Path | None = None
+    profiles: Callable[[], Profiles | None] = field(default=_no_profiles)
+
+    @property
+    def source(self) -> str:
+        """One line for the log and /health: where the graph came from."""
+        return f"snapshot {self.snapshot}" if self.snapshot else f"full load ({self.why})"
+
+
+def load_knowledge(settings: Settings) -> LoadedKnowledge:
+    """The knowledge base from its snapshot when one matches the data and code (app/snapshot.py), else parsed,
+    validated (unless ``settings`` disable it) and indexed in full, which is said in the log.
+
+    Raises OntologyLoadError on a syntax error and OntologyInvalid on ERROR-level violations.
+    """
+    snapshot = Snapshot.of(settings)
+    why = "no cache folder is set (ANKLEKG_CACHE_DIR)"
+    if snapshot is not None:
+        stored = snapshot.read(validated=settings.validate_on_start)
+        if stored is not None:
+            logger.info("loaded the validated, indexed snapshot %s", snapshot.directory)
+            return LoadedKnowledge(stored.kb, stored.report, snapshot.directory, "", stored.dataset_file,
+                                   stored.profiles)  # fmt: skip
+        why = snapshot.why_unusable() or "the snapshot could not be read"
+    kb, report = load_knowledge_base(settings)
+    return LoadedKnowledge(kb, report, why=why)
 
 
 def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationReport | None]:
@@ -31,6 +76,8 @@ def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationRe
 
     Raises OntologyLoadError on a syntax error and OntologyInvalid on ERROR-level violations.
     """
+    from .graph.projection import project_graph  # networkx: imported when the projection is first used
+
     store = load_store(settings.ontology_paths)
     report = None
     if settings.validate_on_start:

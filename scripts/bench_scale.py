@@ -6,7 +6,9 @@ many distinct terms, names and facts as a graph N times larger would have; the s
 are shared. Then, in this process, for each size: load time (unvalidated, and validated up to --validate-max
 copies), RSS, and the per-call cost (median and p99 of repeated calls, after warm-up) of the answers: entity,
 search (exact and fuzzy), paths, single and five-injury impact, and the differential (first call, which builds
-its per-structure profiles, and then warm). The last columns give the growth exponent between sizes:
+its per-structure profiles, and then warm). Then a start from the snapshot ``anklekg build`` would store
+(app/snapshot.py), in a fresh process: its load time and the RSS it adds to the process, against the size of the
+serialised graph (the snapshot's N-Quads of the asserted triples). The last columns give the growth exponent:
 cost ~ size^e, so e = 0 is flat, e = 1 is linear.
 
 Usage: ``python scripts/bench_scale.py [--sizes 1,10,100] [--calls 200] [--validate-max 10] [--json]``
@@ -22,6 +24,7 @@ import math
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,7 +39,31 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from app.kg import AnkleKG  # noqa: E402
+from app.ontology.validation import ValidationReport  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from app.snapshot import ASSERTED, Snapshot  # noqa: E402
+
+#: Run in a fresh process: a start from the snapshot, its load time and the RSS it adds (imports excluded).
+_SNAPSHOT_START = '''
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from app.kg import AnkleKG
+from app.settings import Settings
+def rss():
+    return int(next(l for l in open("/proc/self/status") if l.startswith("VmRSS:")).split()[1]) / 1024
+settings = Settings(data_dir=sys.argv[2], ontology_files=tuple(sys.argv[3].split(",")), validate_on_start=False,
+                    cache_dir=sys.argv[4])
+before = rss()
+started = time.perf_counter()
+kg = AnkleKG.load(settings)
+loaded = time.perf_counter() - started
+after = rss()
+started = time.perf_counter()
+kg.warm()
+warm = time.perf_counter() - started
+print(json.dumps({"source": kg.source, "load_s": loaded, "rss_mib": after - before, "warm_s": warm,
+                  "rss_warm_mib": rss() - before}))
+'''
 
 ANKLE = "https://w3id.org/anklekg/ANKLE_"
 _ID = re.compile(r"ANKLE_(\d{7})$")
@@ -127,12 +154,33 @@ def measure(copies: int, tmp: Path, calls: int, validate: bool) -> dict[str, Any
     row["triples"] = len(kg.store)
     row["rss_graph_mib"] = rss_mib() - before
     row.update(answer_costs(kg, calls))
+    row.update(snapshot_start(kg, data_dir, files, tmp / f"cache-x{copies}"))
     if validate:
         settings = Settings(data_dir=data_dir, ontology_files=files, cache_dir=None, reference_csv=None)
         started = time.perf_counter()
         AnkleKG.load(settings)
         row["load_validated_s"] = time.perf_counter() - started
     return row
+
+
+def snapshot_start(kg: AnkleKG, data_dir: Path, files: tuple[str, ...], cache: Path) -> dict[str, Any]:
+    """Store the snapshot of this loaded graph (as `anklekg build` would, unvalidated), then time a start from it."""
+    settings = Settings(data_dir=data_dir, ontology_files=files, validate_on_start=False, cache_dir=cache)
+    snapshot = Snapshot.of(settings)
+    assert snapshot is not None
+    started = time.perf_counter()
+    snapshot.write(kg.kb, ValidationReport(()), kg.differential_engine.profiles, kg.dataset)
+    written = time.perf_counter() - started
+    argv = [sys.executable, "-c", _SNAPSHOT_START, str(ROOT), str(data_dir), ",".join(files), str(cache)]
+    measured = json.loads(subprocess.run(argv, capture_output=True, text=True, check=True).stdout)
+    if not measured["source"].startswith("snapshot"):
+        raise RuntimeError(f"the start did not use the snapshot: {measured['source']}")
+    serialised = (snapshot.directory / ASSERTED).stat().st_size / 2**20
+    return {
+        "snapshot_write_s": written, "snapshot_load_s": measured["load_s"], "snapshot_warm_s": measured["warm_s"],
+        "snapshot_rss_mib": measured["rss_mib"], "snapshot_rss_warm_mib": measured["rss_warm_mib"],
+        "serialised_mib": serialised, "rss_per_serialised": measured["rss_warm_mib"] / serialised,
+    }  # fmt: skip
 
 
 def answer_costs(kg: AnkleKG, calls: int) -> dict[str, Any]:
@@ -181,7 +229,9 @@ def main() -> int:
     print(head)
     print(f"{'triples':40}" + "".join(f"{r['triples']:>16,}" for r in rows))
     for key, unit in (("load_s", "s"), ("load_validated_s", "s"), ("rss_graph_mib", "MiB"),
-                      ("differential_first_ms", "ms")):  # fmt: skip
+                      ("differential_first_ms", "ms"), ("snapshot_write_s", "s"), ("snapshot_load_s", "s"),
+                      ("snapshot_warm_s", "s"), ("snapshot_rss_mib", "MiB"), ("snapshot_rss_warm_mib", "MiB"),
+                      ("serialised_mib", "MiB"), ("rss_per_serialised", "x")):  # fmt: skip
         cells = "".join(f"{r[key]:>15.2f}{unit[0]}" if key in r else f"{'-':>16}" for r in rows)
         e = exponent(first[key], last[key]) if key in first and key in last else "-"
         print(f"{key + ' (' + unit + ')':40}{cells}{e:>10}")

@@ -139,6 +139,15 @@ def test_every_router_has_its_test_module() -> None:
     assert not missing, f"routers without tests/api/routes/test_<router>.py: {missing}"
 
 
+def test_no_serving_module_imports_rdflib_networkx_or_httpx() -> None:
+    """A start imports what its first answer needs: rdflib (SHACL, JSON-LD export), networkx (paths, exports) and
+    httpx (an external store) are imported on first use."""
+    heavy = "{'rdflib', 'networkx', 'httpx', 'pyshacl'}"
+    code = f"import sys, app.api.main, app.cli; print(sorted({heavy} & set(sys.modules)))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert found == "[]"
+
+
 def test_app_imports_itself_relatively_so_it_runs_installed_as_anklekg() -> None:
     """A wheel installs app/ as the package ``anklekg`` (setup.py): one absolute ``from app...`` import under app/
     would fail there, or import a notebook's own app.py. scripts/relative_imports.py finds them (and fixes them)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import rdflib
 
 from app.vocab import AKG, SCHEMA_BASE
@@ -42,3 +43,23 @@ def test_no_module_of_app_spells_a_schema_term_as_a_raw_string() -> None:
         if raw.search(line) and not line.lstrip().startswith("#")
     ]
     assert not offenders, offenders
+
+
+def test_the_w3c_namespaces_are_closed_over_rdflibs_terms() -> None:
+    """app.vocab spells the W3C and DCMI vocabularies without importing rdflib (a start's cost); their terms are
+    exactly those of rdflib's closed namespaces, and a misspelt one raises as rdflib's do."""
+    from rdflib import namespace
+
+    from app import vocab
+
+    for name in ("RDF", "RDFS", "OWL", "SKOS", "SH", "XSD", "DCTERMS", "VOID"):
+        ours, theirs = getattr(vocab, name), getattr(namespace, name)
+        assert str(ours) == str(theirs), name
+        assert ours.terms == set(theirs.__annotations__) | set(getattr(theirs, "_extras", ())), name
+        for term in sorted(ours.terms):
+            assert getattr(ours, term) == str(theirs[term]) and isinstance(getattr(ours, term), str)
+        with pytest.raises(AttributeError):
+            _ = ours.notAterm
+    assert vocab.DCTERMS.title == "http://purl.org/dc/terms/title"  # a term, not str.title
+    assert vocab.RDF["_2"] == str(namespace.RDF["_2"])
+

@@ -32,6 +32,9 @@ class CachedAnswer:
     body: bytes
     etag: str
     gzipped: bytes | None = None
+    media_type: str = "application/json"
+    #: headers that belong to the answer itself (a SPARQL result's row counts and caps)
+    headers: tuple[tuple[str, str], ...] = ()
 
     @property
     def size(self) -> int:
@@ -57,10 +60,13 @@ class AnswerCache:
         self.hits += 1
         return found
 
-    def put(self, key: Hashable, body: bytes) -> CachedAnswer:
+    def put(
+        self, key: Hashable, body: bytes, *, media_type: str = "application/json",
+        headers: tuple[tuple[str, str], ...] = (),
+    ) -> CachedAnswer:  # fmt: skip
         # mtime=0: the same bytes from every replica and every run
         zipped = gzip.compress(body, GZIP_LEVEL, mtime=0) if len(body) >= GZIP_MIN_BYTES else None
-        answer = CachedAnswer(body, release_etag(body), zipped)
+        answer = CachedAnswer(body, release_etag(body), zipped, media_type, headers)
         if answer.size > self.max_bytes:
             return answer  # larger than the whole budget: answered, not kept
         full_key = (__version__, key)
@@ -103,13 +109,16 @@ def answer_response(request: Request, answer: CachedAnswer, *, validators: bool 
     """The kept bytes, gzipped ones to a client that accepts them (GZipMiddleware leaves an encoded body alone);
     with ``validators``, the ETag (one for both encodings, as the middleware's answers have) and 304."""
     zipped = answer.gzipped is not None and "gzip" in request.headers.get("accept-encoding", "")
-    headers = {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"} if zipped else {}
-    if answer.gzipped is not None and not zipped:
-        headers["Vary"] = "Accept-Encoding"
+    headers = dict(answer.headers)
+    if zipped:
+        headers["Content-Encoding"] = "gzip"
+    if answer.gzipped is not None:
+        vary = headers.get("Vary")
+        headers["Vary"] = f"{vary}, Accept-Encoding" if vary else "Accept-Encoding"
     body = answer.gzipped if zipped and answer.gzipped is not None else answer.body
     if not validators:
-        return Response(body, media_type="application/json", headers=headers)
-    return conditional_response(request, body, "application/json", tag=answer.etag, headers=headers)
+        return Response(body, media_type=answer.media_type, headers=headers)
+    return conditional_response(request, body, answer.media_type, tag=answer.etag, headers=headers)
 
 
 def _dump(compute: Callable[[], BaseModel]) -> bytes:

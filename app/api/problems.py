@@ -96,6 +96,10 @@ PROBLEM_TYPES: dict[str, ProblemType] = _types(
     ("busy", (503,), "Service busy",
      "More requests (or SPARQL queries) are waiting than the service takes at once.",
      "Retry after the seconds Retry-After gives."),
+    ("starting", (503,), "Service starting",
+     "GET /health only: the port is open, but the SPARQL workers, or the traversal graph and differential profiles "
+     "read after the port opens, are not ready yet (`errors` says which); the REST answers already work.",
+     "Retry after the seconds Retry-After gives; readiness probes wait for /health's 200."),
     ("body-too-large", (413,), "Request body too large",
      "The body is over the limit for this path (ANKLEKG_MAX_BODY_BYTES, 64 KiB; 1 MiB on /sparql).",
      "Send a smaller body: for many injuries, ask in several requests; narrow a large SPARQL query."),

@@ -17,8 +17,9 @@ import asyncio
 import contextlib
 import json
 import math
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
@@ -30,8 +31,14 @@ from ..sparql.admission import ClientGate, TooManyQueries
 from ..sparql.engine import InvalidQuery, QueryRefused, QueryRequest, QueryResult, QueryTooDeep
 from ..sparql.pool import WorkerFailed, WorkerPool
 from ..sparql.results import NotAcceptable
-from ..sparql.runner import QueryPreempted, QueryRunner, QueryTimeout, ServiceBusy
-from ..sparql.upstream import UpstreamEndpoint, UpstreamFailed, UpstreamUnavailable
+from ..sparql.runner import (
+    QueryPreempted,
+    QueryRunner,
+    QueryTimeout,
+    ServiceBusy,
+    UpstreamFailed,
+    UpstreamUnavailable,
+)
 from .problems import PROBLEM_JSON, ProblemError, problem_type_uri
 
 __all__ = ["ClientGone", "RefuseFullClients", "SparqlService", "not_acceptable", "result_headers", "too_many_queries"]
@@ -52,10 +59,13 @@ class SparqlService:
     settings: Settings
 
     @classmethod
-    async def start(cls, dataset: ox.Store, settings: Settings) -> SparqlService:
-        """Start the workers, or open the pool of connections to the external store (see :meth:`close`)."""
+    async def start(cls, dataset: Callable[[], ox.Store | Path], settings: Settings) -> SparqlService:
+        """Start the workers (in the background: see :attr:`ready`) over ``dataset`` (a store, or its N-Quads file;
+        asked for once, in a thread), or open the pool of connections to the external store (see :meth:`close`)."""
         runner: QueryRunner
         if settings.sparql_endpoint:  # no worker process is started: the store holds the data
+            from ..sparql.upstream import UpstreamEndpoint  # httpx: imported only when a store is named
+
             runner = UpstreamEndpoint(
                 settings.sparql_endpoint,
                 size=settings.sparql_workers,
@@ -79,6 +89,25 @@ class SparqlService:
         await runner.start()
         gate = ClientGate(limit=settings.sparql_client_limit, queue=settings.sparql_client_queue)
         return cls(runner, gate, settings)
+
+    @property
+    def ready(self) -> bool:
+        """Queries can be answered now (the workers are up; an external store's connections are open)."""
+        return not isinstance(self.runner, WorkerPool) or self.runner.ready.is_set()
+
+    async def wait_ready(self) -> None:
+        """Return once :attr:`ready` (at once for an external store)."""
+        if isinstance(self.runner, WorkerPool):
+            await self.runner.ready.wait()
+
+    @property
+    def starting(self) -> str | None:
+        """What is not ready yet, said for /health (None when ready)."""
+        if self.ready:
+            return None
+        pool = self.runner
+        assert isinstance(pool, WorkerPool)
+        return pool.failed or f"SPARQL workers starting ({len(pool._serving)} of {pool.size} up)"
 
     @property
     def upstream(self) -> str | None:

@@ -1,11 +1,18 @@
-"""Graph-first, pure traversal functions over the projection (networkx style)."""
+"""Graph-first, pure traversal functions over the projection (networkx style).
+
+networkx is imported when a function first runs, not with this module: a start, and the answers that never walk
+the graph (entities, impact), do without its import.
+"""
 
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["neighbourhood", "shortest_paths"]
 
@@ -19,6 +26,7 @@ def neighbourhood(
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> for u, v, k in [("a", "b", "p"), ("b", "c", "q"), ("d", "a", "p")]:
     ...     _ = g.add_edge(u, v, key=k)
@@ -27,6 +35,8 @@ def neighbourhood(
     >>> sorted(neighbourhood(g, "a", 2, predicates={"p"}).nodes)
     ['a', 'b', 'd']
     """
+    import networkx as nx
+
     if node not in graph:
         raise nx.NodeNotFound(f"node {node!r} is not in the graph")
     seen = {node}
@@ -68,8 +78,15 @@ def shortest_paths(
     their nodes; a hop that several edges join picks one of them (asserted edges first). At most
     ``limit`` paths are returned.
 
+    The search is bounded: a node lies on a path of at most ``max_hops`` edges only if its distances from
+    ``source`` and to ``target`` add up to at most ``max_hops``, so Yen's algorithm runs on the undirected
+    graph of those nodes alone (found by two breadth-first searches of depth ``max_hops``), not on a copy
+    of the whole graph; their edges are added in the whole graph's order, so the paths and their order are
+    the same as over the whole graph.
+
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> for u, v, k in [("a", "b", "p"), ("c", "b", "q"), ("a", "d", "p"), ("d", "e", "p"), ("e", "c", "p")]:
     ...     _ = g.add_edge(u, v, key=k)
@@ -78,15 +95,28 @@ def shortest_paths(
     >>> shortest_paths(g, "a", "c", max_hops=2)
     [[('a', 'p', 'b'), ('c', 'q', 'b')]]
     """
+    import networkx as nx
+
     for node in (source, target):
         if node not in graph:
             raise nx.NodeNotFound(f"node {node!r} is not in the graph")
     allowed = set(predicates) if predicates is not None else None
+    from_source = _distances(graph, source, max_hops, allowed)
+    to_target = _distances(graph, target, max_hops, allowed)
+    order = _node_order(graph)
+    on_a_path = (n for n, d in from_source.items() if d + to_target.get(n, max_hops + 1) <= max_hops)
+    kept = sorted(on_a_path, key=order.__getitem__)
+    within = set(kept)
     view = nx.Graph()
-    view.add_nodes_from(graph.nodes)
-    for u, v, key in graph.edges(keys=True):
-        if allowed is None or key in allowed:
-            view.add_edge(u, v)
+    view.add_nodes_from(kept)
+    for u in kept:  # graph.edges(keys=True) order, restricted to the kept nodes
+        for v, keys in graph.succ[u].items():
+            if v in within:
+                for key in keys:
+                    if allowed is None or key in allowed:
+                        view.add_edge(u, v)
+    if source not in view or target not in view:
+        return []
     node_paths: list[list[str]] = []
     try:
         for path in nx.shortest_simple_paths(view, source, target):
@@ -104,3 +134,28 @@ def shortest_paths(
         return best[0], best[2], best[1]
 
     return [[edge(u, v) for u, v in itertools.pairwise(path)] for path in node_paths]
+
+
+def _distances(graph: nx.MultiDiGraph, start: str, depth: int, allowed: set[str] | None) -> dict[str, int]:
+    """Hops from ``start`` to every node within ``depth``, following edges either way (of ``allowed`` keys)."""
+    seen = {start: 0}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        hops = seen[node] + 1
+        if hops > depth:
+            continue
+        for adjacency in (graph.succ[node], graph.pred[node]):
+            for other, keys in adjacency.items():
+                if other not in seen and (allowed is None or any(k in allowed for k in keys)):
+                    seen[other] = hops
+                    queue.append(other)
+    return seen
+
+
+def _node_order(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Each node's position in the graph (computed once per graph: the graph is never changed once built)."""
+    order: dict[str, int] | None = graph.graph.get("_node_order")
+    if order is None or len(order) != len(graph):
+        order = graph.graph["_node_order"] = {node: i for i, node in enumerate(graph)}
+    return order

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import networkx as nx
 import pyoxigraph as ox
 
 from ..models import EntityRef, Fact
@@ -30,6 +29,9 @@ from .model import (
     TreatmentEvidence,
 )
 
+if TYPE_CHECKING:  # networkx is imported by whoever builds the projection, on first use (a start does not need it)
+    import networkx as nx
+
 
 @dataclass
 class KnowledgeBase:
@@ -47,7 +49,8 @@ class KnowledgeBase:
     lesion_presentations: list[LesionPresentation]
     motion_kinds: dict[str, frozenset[str]]
     opposite_motions: dict[str, frozenset[str]]
-    graph: nx.MultiDiGraph = field(repr=False)
+    #: builds (or reads from a snapshot) the networkx projection; called once, on first use of :attr:`graph`
+    graph_source: Callable[[], nx.MultiDiGraph] = field(repr=False)
     #: The SSSOM mapping set of the xrefs (app.ontology.mappings), derived at load.
     mappings: tuple[XrefMapping, ...] = ()
     mapping_by_pair: dict[tuple[str, str], XrefMapping] = field(default_factory=dict, repr=False)
@@ -64,6 +67,7 @@ class KnowledgeBase:
     _refs: dict[str, EntityRef] = field(default_factory=dict, repr=False)
     _facts: dict[object, Fact] = field(default_factory=dict, repr=False)
     _types: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.by_subject = _group(self.statements, lambda s: s.subject)
@@ -81,6 +85,23 @@ class KnowledgeBase:
         for t in self.treatment_evidence:
             for curie in (t.condition, t.treatment):
                 self.treatments_by_entity.setdefault(curie, []).append(t)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The traversal graph (paths, neighbourhoods, exports, centrality), projected on first use: an answer
+        that does not walk it (an impact, an entity) never waits for it, nor for networkx's import."""
+        if self._graph is None:
+            self._graph = self.graph_source()
+        return self._graph
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Records and indices only (app/snapshot.py): the store is kept as N-Quads beside them, the projection in
+        a file of its own, read when first needed."""
+        state = dict(self.__dict__)
+        state.update(store=None, graph_source=None, _graph=None)
+        # the answer caches fill again on use; unpickling their pydantic objects took most of a snapshot's read
+        state.update(_refs={}, _facts={}, _types={}, _citing=None, _defined_by=None)
+        return state
 
     def counts(self) -> dict[str, int]:
         """Sizes of the loaded graph, for /health and the README."""
@@ -334,7 +355,7 @@ def _group(items: Iterable[V], key: Callable[[V], K]) -> dict[K, list[V]]:
 
 #: Builds the traversal graph from the records: terms by id, statements, restraints, muscle actions.
 Projection = Callable[
-    [Mapping[str, Term], Sequence[Statement], Sequence[Restraint], Sequence[MuscleAction]], nx.MultiDiGraph
+    [Mapping[str, Term], Sequence[Statement], Sequence[Restraint], Sequence[MuscleAction]], "nx.MultiDiGraph"
 ]
 
 
@@ -358,7 +379,7 @@ def build_knowledge_base(store: ox.Store, project: Projection, mappings: Iterabl
         lesion_presentations=extract.read_lesion_presentations(store),
         motion_kinds=extract.read_motion_kinds(store),
         opposite_motions=extract.read_opposite_motions(store),
-        graph=project(terms, statements, restraints, actions),
+        graph_source=lambda: project(terms, statements, restraints, actions),
         mappings=tuple(mappings),
     )
 

@@ -85,13 +85,14 @@ class TermIndex(Mapping[str, Term]):
     def __init__(self, terms: Iterable[Term]) -> None:
         self._by_id: dict[str, Term] = {t.id: t for t in terms}
         self._by_iri = {t.iri: t for t in self._by_id.values()}
-        self._by_name: dict[str, dict[MatchField, set[str]]] = defaultdict(lambda: defaultdict(set))
+        # plain dicts (no defaultdict of a lambda), so that the index pickles into a snapshot (app/snapshot.py)
+        self._by_name: dict[str, dict[MatchField, set[str]]] = {}
         self._choices: list[tuple[str, MatchField, str]] = []  # (folded name, field, term id)
         for term in self._by_id.values():
             for field, name in _names(term):
                 folded = fold(name)
                 if folded:
-                    self._by_name[folded][field].add(term.id)
+                    self._by_name.setdefault(folded, {}).setdefault(field, set()).add(term.id)
                     self._choices.append((folded, field, term.id))
         self._choice_tokens = [tuple(name.split()) for name, _, _ in self._choices]
         # Indices built once, so that a search costs what it finds, not the size of the graph: every name from

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import pyoxigraph as ox
-import rdflib
 
 from ..errors import OntologyLoadError
+
+if TYPE_CHECKING:  # rdflib is imported by to_rdflib, on first use: serving answers does not need it
+    import rdflib
 
 _T = TypeVar("_T")
 
@@ -81,6 +83,8 @@ def to_rdflib(store: ox.Store) -> rdflib.Graph:
 
     Term by term rather than through N-Triples, whose rdflib parser renames blank nodes at random: the graph keeps
     the store's names, so what rdflib writes from it (the JSON-LD export) is the same bytes in every process."""
+    import rdflib
+
     graph = rdflib.Graph()
     for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
         graph.add((_rdflib_term(quad.subject), _rdflib_term(quad.predicate), _rdflib_term(quad.object)))
@@ -93,6 +97,8 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 def _rdflib_term(term: object) -> rdflib.term.Node:
     """The rdflib term for a pyoxigraph one, as rdflib's own N-Triples parser makes it (a plain string literal
     has no datatype, a language-tagged one only its language)."""
+    import rdflib  # already imported by to_rdflib: a lookup in sys.modules
+
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import cached_property
 
-import networkx as nx
 from pydantic import BaseModel, Field
 
 from ..knowledge.base import KnowledgeBase
@@ -56,6 +55,8 @@ class CriticalityAnalysis:
 
     @cached_property
     def _betweenness(self) -> dict[str, float]:
+        import networkx as nx  # on first use: a start does without its import
+
         undirected = nx.Graph(self.kb.graph.to_undirected(as_view=True))
         sample = min(200, undirected.number_of_nodes())
         scores: dict[str, float] = nx.betweenness_centrality(undirected, k=sample, seed=7)

@@ -174,6 +174,10 @@ class _Profile:
         self.strength[(kind, entity)] = max(self.strength.get((kind, entity), 0.0), strength)
 
 
+#: Per candidate structure, one profile per lesion it may have (see :attr:`DifferentialEngine.profiles`).
+Profiles = dict[str, list[_Profile]]
+
+
 def _rests_on(fact: Fact, condition: str, structure: str) -> bool:
     """The fact is about the structure, or is a symptom of the condition that damages it."""
     if fact.subject.id == condition:
@@ -184,10 +188,11 @@ def _rests_on(fact: Fact, condition: str, structure: str) -> bool:
 class DifferentialEngine:
     """Ranks candidate injured structures for a set of findings (profiles cached per process)."""
 
-    def __init__(self, kb: KnowledgeBase, engine: ImpactEngine) -> None:
+    def __init__(self, kb: KnowledgeBase, engine: ImpactEngine, profiles: Profiles | None = None) -> None:
+        """``profiles``: those a snapshot kept (app/snapshot.py), computed from this same knowledge base."""
         self.kb = kb
         self.engine = engine
-        self._profiles: dict[str, list[_Profile]] | None = None
+        self._profiles: Profiles | None = profiles
         self._parts: dict[str, list[str]] = {}
 
     def candidates(self) -> list[str]:
@@ -206,7 +211,7 @@ class DifferentialEngine:
         return sorted(c for c in pool if kb.is_a(c, schema.ANATOMICAL_STRUCTURE))
 
     @property
-    def profiles(self) -> dict[str, list[_Profile]]:
+    def profiles(self) -> Profiles:
         """Per structure, one profile per lesion it may have: named alone (its kind's default lesion), and as each
         condition that damages it describes it. A candidate is scored by its best single lesion: findings that
         only different lesions of it would give (an entrapment's pain, a cut's weakness) do not add up."""

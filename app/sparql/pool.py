@@ -33,7 +33,14 @@ kills its worker or makes it answer "out of memory": either way the worker is re
 caller gets :class:`WorkerFailed` with ``out_of_memory`` set.
 
 Files. The dataset is dumped once to ``$TMPDIR/anklekg-sparql-<pid>-*/``, which :meth:`close`
-removes; a server killed before it could is found by that pid at the next start, and its dump removed.
+removes; a server killed before it could is found by that pid at the next start, and its dump removed. A
+dataset already on disk (the snapshot's, app/snapshot.py) is linked there instead (copied across file
+systems), so that a later build replacing the snapshot never takes the file from under a worker restarting.
+
+Start. :meth:`start` returns at once: the dataset is written and the workers started in the background, while
+the server already answers everything else. Queries that arrive meanwhile wait for the first worker (within
+their deadline, as any query waits); :attr:`ready` is set once ``size`` workers serve, and the standby is
+started only then, so that it does not compete with them for the CPUs.
 """
 
 from __future__ import annotations
@@ -46,7 +53,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,9 +126,10 @@ class WorkerPool:
     deadline, in the order the fairness rules above give."""
 
     def __init__(
-        self, dataset: ox.Store, *, size: int, timeout: float, max_rows: int, max_waiting: int,
+        self, dataset: Callable[[], ox.Store | Path], *, size: int, timeout: float, max_rows: int, max_waiting: int,
         memory_mb: int = 0, max_bytes: int | None = None, fair_share: float = 0.0,
     ) -> None:  # fmt: skip
+        """``dataset`` gives the store to serve, or its N-Quads file; called once, in a thread, by :meth:`start`."""
         self.size, self.timeout, self.max_rows, self.max_waiting = size, timeout, max_rows, max_waiting
         self.memory_mb, self.max_bytes = memory_mb, max_bytes
         self.fair_share = fair_share if 0 < fair_share < timeout else 0.0  # 0: no preemption, no reserve
@@ -145,18 +153,35 @@ class WorkerPool:
         self.network_forbidden: bool | None = None
         self.restarts = 0
         self.preempted = 0
+        #: set once ``size`` workers serve (see "Start" above); until then queries wait for the first ones
+        self.ready = asyncio.Event()
+        self.failed: str | None = None  # why the dataset could not be written, when it could not
 
     async def start(self) -> None:
-        """Remove dumps left by killed servers, write the dataset once and start every worker (in parallel);
-        the standby starts in the background."""
+        """Remove dumps left by killed servers; then, in the background, write (or link) the dataset once and
+        start the workers (in parallel), then the standby. Returns at once; :attr:`ready` says when they serve."""
         for path in remove_stale_dumps(self._dir.parent):
             log.warning("removed %s, left by a SPARQL pool whose server is gone", path)
-        self._dataset.dump(output=str(self._dump), format=ox.RdfFormat.N_QUADS)
-        workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
-        for worker in workers:
-            self._serving.add(worker)
-            self._idle.append(worker)
-        self._top_up()  # the standby
+        self._background(self._boot())
+
+    async def _boot(self) -> None:
+        try:
+            await asyncio.to_thread(self._write_dataset)
+        except Exception as exc:
+            self.failed = f"the SPARQL dataset could not be written to {self._dump}: {exc}"
+            log.exception("%s; /sparql cannot answer", self.failed)
+            return
+        self._top_up()
+
+    def _write_dataset(self) -> None:
+        source = self._dataset()
+        if isinstance(source, Path):
+            try:
+                os.link(source, self._dump)
+            except OSError:  # another file system, or links not allowed
+                shutil.copyfile(source, self._dump)
+        else:
+            source.dump(output=str(self._dump), format=ox.RdfFormat.N_QUADS)
 
     async def _spawn(self) -> Worker:
         worker = await Worker.spawn(self._dump, self.memory_mb * 1024 * 1024)
@@ -202,8 +227,10 @@ class WorkerPool:
         self._top_up()
 
     def _top_up(self) -> None:
-        """Start processes until the workers in service, the standby and those starting make ``size + 1``."""
-        while not self._closed and len(self._serving) + (self._standby is not None) + self._starting <= self.size:
+        """Start processes until the workers in service, the standby and those starting make ``size + 1`` (``size``
+        until the pool is first ready: the standby starts after the workers, not against them)."""
+        wanted = self.size + (1 if self.ready.is_set() else 0)
+        while not self._closed and len(self._serving) + (self._standby is not None) + self._starting < wanted:
             self._starting += 1
             self._background(self._start_one())
 
@@ -228,6 +255,9 @@ class WorkerPool:
                 elif len(self._serving) < self.size:
                     self._serving.add(fresh)
                     self._release(fresh)
+                    if len(self._serving) == self.size and not self.ready.is_set():
+                        self.ready.set()
+                        log.info("SPARQL: %d workers ready", self.size)
                 elif self._standby is None:
                     self._standby = fresh
                 else:

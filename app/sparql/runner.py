@@ -13,7 +13,10 @@ from typing import Protocol
 
 from .engine import QueryRequest, QueryResult
 
-__all__ = ["QueryRunner", "QueryTimeout", "ServiceBusy"]
+__all__ = ["QueryRunner", "QueryTimeout", "ServiceBusy", "UpstreamFailed", "UpstreamUnavailable"]
+
+#: Seconds a client is told to wait when the external store is unavailable and did not say how long.
+RETRY_AFTER_S = 5
 
 
 class QueryTimeout(Exception):
@@ -34,6 +37,22 @@ class QueryPreempted(Exception):
     def __init__(self, share: float, ran: float) -> None:
         super().__init__(f"stopped after {ran:.1f} s, past the fair share of {share:g} s")
         self.share, self.ran = share, ran
+
+
+class UpstreamUnavailable(Exception):
+    """The store could not be reached, or went away before answering, or said it is overloaded."""
+
+    def __init__(self, reason: str, retry_after: int = RETRY_AFTER_S) -> None:
+        super().__init__(reason)
+        self.reason, self.retry_after = reason, retry_after
+
+
+class UpstreamFailed(Exception):
+    """The store answered with an error, or with an answer that broke off or cannot be read."""
+
+    def __init__(self, reason: str, status: int | None = None, excerpt: str = "") -> None:
+        super().__init__(f"{reason}: {excerpt}" if excerpt else reason)
+        self.reason, self.status, self.excerpt = reason, status, excerpt
 
 
 class QueryRunner(Protocol):

@@ -41,7 +41,7 @@ from ..version import __version__
 from .capped import Capped, CappedLines, CapReached, TripleBudget, solutions_within_caps, triples_within_caps
 from .engine import QueryRequest, QueryResult, check_graphs, forwarded_form, invalid_query
 from .results import Form, choose_media_type, serialise_boolean
-from .runner import QueryTimeout, ServiceBusy
+from .runner import RETRY_AFTER_S, QueryTimeout, ServiceBusy, UpstreamFailed, UpstreamUnavailable
 
 __all__ = ["UpstreamEndpoint", "UpstreamFailed", "UpstreamUnavailable", "XmlRows"]
 
@@ -68,23 +68,6 @@ _INLINE_BYTES = 256 * 1024
 _XML_ROW_FACTOR = 8
 #: Queries this long, or naming "service" (rdflib's grammar then reads them), are checked in a thread.
 _INLINE_CHECK_CHARS = 16 * 1024
-RETRY_AFTER_S = 5
-
-
-class UpstreamUnavailable(Exception):
-    """The store could not be reached, or went away before answering, or said it is overloaded."""
-
-    def __init__(self, reason: str, retry_after: int = RETRY_AFTER_S) -> None:
-        super().__init__(reason)
-        self.reason, self.retry_after = reason, retry_after
-
-
-class UpstreamFailed(Exception):
-    """The store answered with an error, or with an answer that broke off or cannot be read."""
-
-    def __init__(self, reason: str, status: int | None = None, excerpt: str = "") -> None:
-        super().__init__(f"{reason}: {excerpt}" if excerpt else reason)
-        self.reason, self.status, self.excerpt = reason, status, excerpt
 
 
 def _excerpt(data: bytes) -> str:

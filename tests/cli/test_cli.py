@@ -31,19 +31,21 @@ def test_validate_reports_zero_errors_on_the_bundled_data() -> None:
     assert "ERROR" in result.stdout  # the report lists counts per severity, zero errors included
 
 
-def test_build_stores_the_report_that_the_next_start_reuses(tmp_path: Path) -> None:
+def test_build_stores_the_report_and_the_snapshot_that_the_next_start_reuses(tmp_path: Path) -> None:
     built = anklekg("build", "--cache-dir", str(tmp_path))
     assert built.returncode == 0, built.stdout + built.stderr
     stored = list(tmp_path.glob("validation-*.json"))
     assert len(stored) == 1 and str(stored[0]) in built.stdout
     assert json.loads(stored[0].read_text())["report"]["ok"] is True
+    [snapshot] = tmp_path.glob("snapshot-*")
+    assert f"snapshot stored: {snapshot}" in built.stdout
     started = subprocess.run(
         [sys.executable, "-c", "import logging; logging.basicConfig(level=logging.INFO); "
          "from app.kg import AnkleKG; AnkleKG.load()"],
         cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ, "ANKLEKG_CACHE_DIR": str(tmp_path)},
     )  # fmt: skip
     assert started.returncode == 0, started.stderr
-    assert f"since {stored[0]} was made; its report is reused" in started.stderr
+    assert f"loaded the validated, indexed snapshot {snapshot}" in started.stderr  # the report is in it
 
 
 def test_impact_prints_a_readable_tree_with_sources() -> None:

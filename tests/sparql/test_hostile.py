@@ -7,6 +7,7 @@ addresses of the loopback network (127.0.0.2, ...), since the per-client limit i
 from __future__ import annotations
 
 import concurrent.futures
+import itertools
 import os
 import signal
 import socket
@@ -43,7 +44,13 @@ MEMORY_BOMB = "CONSTRUCT {?a ?b ?i} WHERE {?a ?b ?c . ?g ?h ?i} ORDER BY ?i"
 CPU_BOMB = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 VALUES = " ".join(str(i) for i in range(100))
 BYTE_BOMB = f"SELECT ?a (GROUP_CONCAT(STR(?o)) AS ?c) WHERE {{ VALUES ?a {{ {VALUES} }} ?s ?p ?o }} GROUP BY ?a"
-ASK = {"query": "ASK { ?s ?p ?o }"}
+_ASKED = itertools.count()
+
+
+def ask() -> dict[str, str]:
+    """A cheap query no one asked before: GET answers are kept in the answer cache (app/api/routes/sparql.py), and
+    these tests need a worker to answer it."""
+    return {"query": f"ASK {{ ?s ?p ?o }} # {next(_ASKED)}"}
 
 
 def rss_mb(pid: int, field: str = "VmRSS") -> float:
@@ -140,7 +147,7 @@ def test_the_memory_bomb_is_a_503_naming_the_limit_and_its_worker_is_replaced(ho
         assert f"{MEMORY_MB} MB" in problem["detail"] and "sparql_worker_memory_mb" in problem["detail"]
         assert response.headers["retry-after"]
         assert elapsed < DEADLINE  # the limit stopped it, not the deadline
-        assert http.get("/sparql", params=ASK).json()["boolean"] is True
+        assert http.get("/sparql", params=ask()).json()["boolean"] is True
     after = wait_for_workers(hostile, lambda pids: pids != before)
     assert len(before - after) == 1  # the bombed worker, and only it, was replaced
     assert rss_mb(hostile.process.pid) - server_rss < 30
@@ -176,7 +183,7 @@ def test_queries_stop_when_their_clients_hang_up(hostile: LiveServer) -> None:
         list(bombers.map(lambda a: _hang_up_after(hostile, a, CPU_BOMB, 0.3), addresses))
     started = time.monotonic()
     with client(hostile, "127.0.0.41") as http:  # not 127.0.0.1, heavy from the bombs above for a deadline
-        assert http.get("/sparql", params=ASK).json()["boolean"] is True
+        assert http.get("/sparql", params=ask()).json()["boolean"] is True
     # before the bombs' deadline (a hung-up bomb handed a promoted standby may cost one more worker start first)
     assert time.monotonic() - started < DEADLINE
     after = wait_for_workers(hostile, lambda pids: len(pids - before) >= 2)  # both bombed workers were killed, replaced
@@ -194,7 +201,7 @@ def test_a_flood_from_one_client_does_not_stop_another(hostile: LiveServer) -> N
             times = []
             for _ in range(5):
                 started = time.monotonic()
-                assert other.get("/sparql", params=ASK).json()["boolean"] is True
+                assert other.get("/sparql", params=ask()).json()["boolean"] is True
                 times.append(time.monotonic() - started)
             assert max(times) < 0.5, times
         statuses = sorted(f.result().status_code for f in flood)
@@ -215,7 +222,7 @@ def test_a_full_client_is_refused_before_its_request_is_even_parsed(hostile: Liv
         assert refused.json()["type"].endswith("/too-many-queries") and refused.headers["retry-after"] == "1"
         assert refused.headers["x-content-type-options"] == "nosniff" and refused.headers["x-anklekg-version"]
         assert flooder.get("/sparql", headers={"accept": "text/turtle"}).status_code == 200  # the description is
-        assert flooder.get("/sparql", params=ASK).status_code == 429  # never refused; a query is
+        assert flooder.get("/sparql", params=ask()).status_code == 429  # never refused; a query is
         statuses = [f.result().status_code for f in held]
     assert statuses.count(503) >= 1 and set(statuses) <= {429, 503}, statuses
 
@@ -242,7 +249,7 @@ def test_bombs_holding_every_worker_yield_to_a_simple_query_and_leave_a_worker_t
         with client(hostile, "127.0.0.23") as simple:
             answers = []
             for _ in range(5):
-                answers.append(simple.get("/sparql", params=ASK))
+                answers.append(simple.get("/sparql", params=ask()))
                 time.sleep(0.2)
             done = time.monotonic()
         stop.set()
@@ -266,7 +273,7 @@ def test_deep_nesting_is_a_400_not_a_crash(hostile: LiveServer, nesting: str) ->
         response = http.post("/sparql", content=query, headers={"content-type": "application/sparql-query"})
         assert response.status_code == 400, response.text
         assert response.json()["type"].endswith("/query-too-deep")
-        assert http.get("/sparql", params=ASK).status_code == 200
+        assert http.get("/sparql", params=ask()).status_code == 200
     assert worker_pids(hostile.process.pid) == before
 
 
@@ -278,7 +285,7 @@ def test_a_worker_killed_under_load_costs_few_requests(hostile: LiveServer) -> N
         with client(hostile, address) as http:
             stop = time.monotonic() + 1.5
             while time.monotonic() < stop:
-                statuses.append(http.get("/sparql", params=ASK).status_code)
+                statuses.append(http.get("/sparql", params=ask()).status_code)
         return statuses
 
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
@@ -291,7 +298,7 @@ def test_a_worker_killed_under_load_costs_few_requests(hostile: LiveServer) -> N
     assert len(statuses) > 20
     wait_for_workers(hostile, lambda pids: before[0] not in pids)
     with client(hostile) as http:
-        assert [http.get("/sparql", params=ASK).status_code for _ in range(4)] == [200] * 4
+        assert [http.get("/sparql", params=ask()).status_code for _ in range(4)] == [200] * 4
 
 
 def test_shutdown_stops_the_pool_without_new_workers_and_removes_its_dump() -> None:

@@ -3,6 +3,7 @@ Description, the example queries and the query page for people."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pyoxigraph as ox
@@ -22,6 +23,7 @@ from ...sparql.results import (
     parse_accept,
     serialise_triples,
 )
+from ..answer_cache import AnswerCache, answer_response
 from ..caching import conditional_response
 from ..deps import KnowledgeGraphDep, SparqlDep
 from ..negotiation import prefers_html
@@ -92,6 +94,9 @@ _PROTOCOL_PARAMETERS = [
 
 router = APIRouter(tags=["sparql"])
 
+#: SPARQL functions whose value differs between two runs of the same query: such answers are never kept.
+_VOLATILE = re.compile(r"\b(rand|now|uuid|struuid|bnode)\s*\(", re.IGNORECASE)
+
 
 def _respond(request: Request, body: bytes, media_type: str, headers: dict[str, str], cache: bool) -> Response:
     """A complete response; cacheable GETs get an ETag and may be answered 304, the rest are never stored."""
@@ -146,11 +151,25 @@ async def _answer(request: Request, kg: Any, service: SparqlService, cache: bool
     runner = service.runner
     query = QueryRequest(parsed.query, parsed.default_graphs, parsed.named_graphs, accept, runner.max_rows,
                          runner.max_bytes, base_iri=request_base(request))  # fmt: skip
+    # A finished answer of a GET over our own immutable dataset is served again from the answer cache, before
+    # admission and the worker pool; not an external store's (its data may change), nor a query that differs
+    # per run (RAND, NOW, UUID...), nor a failure.
+    answers: AnswerCache | None = getattr(request.app.state, "answer_cache", None)
+    key = ("sparql", query) if cache and answers is not None and service.upstream is None else None
+    if key is not None and _VOLATILE.search(parsed.query):
+        key = None
+    if key is not None and answers is not None and (kept := answers.get(key)) is not None:
+        return answer_response(request, kept)
     try:
         result = await service.answer(request, query)
     except ClientGone:
         return Response(status_code=499)  # nobody reads it: the status is for the access log
-    return _respond(request, result.body, result.media_type, result_headers(result), cache=cache)
+    headers = result_headers(result)
+    if key is not None and answers is not None:
+        kept = answers.put(key, result.body, media_type=result.media_type,
+                           headers=(("Vary", "Accept"), *headers.items()))  # fmt: skip
+        return answer_response(request, kept)
+    return _respond(request, result.body, result.media_type, headers, cache=cache)
 
 
 async def _answer_or_problem(request: Request, kg: Any, service: SparqlService, cache: bool) -> Response:

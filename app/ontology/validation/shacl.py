@@ -14,7 +14,7 @@ from pyshacl import validate as shacl_validate
 from pyshacl.errors import ReportableRuntimeError
 
 from ...errors import OntologyLoadError
-from ...vocab import RDF, SH
+from ...vocab import IRI, RDF, SH
 from ..curies import compress
 from ..load import load_store, to_rdflib
 from .report import Severity, Violation, literal_form
@@ -22,6 +22,11 @@ from .report import Severity, Violation, literal_form
 __all__ = ["run_shacl"]
 
 _SHACL_SEVERITY = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARN, SH.Info: Severity.INFO}
+
+
+def _term(iri: str) -> rdflib.URIRef:
+    """The rdflib term of a vocabulary IRI (app.vocab's are plain strings, which rdflib's graphs do not match)."""
+    return rdflib.URIRef(iri)
 
 
 def _display(term: rdflib.term.Node | None) -> str | None:
@@ -57,23 +62,25 @@ def run_shacl(graph: rdflib.Graph, shapes_path: Path) -> list[Violation]:
         raise OntologyLoadError(str(shapes_path), None, None, " ".join(str(exc).split())) from exc
     assert isinstance(results_graph, rdflib.Graph)
     violations = []
-    for result in results_graph.subjects(RDF.type, SH.ValidationResult):
-        source_shape = results_graph.value(result, SH.sourceShape)
-        component = results_graph.value(result, SH.sourceConstraintComponent)
+    for result in results_graph.subjects(_term(RDF.type), _term(SH.ValidationResult)):
+        source_shape = results_graph.value(result, _term(SH.sourceShape))
+        component = results_graph.value(result, _term(SH.sourceConstraintComponent))
         if isinstance(source_shape, rdflib.URIRef):
             check_name = f"shacl:{_local_name(str(source_shape))}"
         else:
             check_name = f"shacl:{_local_name(str(component))}"
-        level = results_graph.value(result, SH.resultSeverity)
-        severity = _SHACL_SEVERITY.get(level, Severity.ERROR) if isinstance(level, rdflib.URIRef) else Severity.ERROR
-        message = results_graph.value(result, SH.resultMessage)
+        level = results_graph.value(result, _term(SH.resultSeverity))
+        severity = Severity.ERROR
+        if isinstance(level, rdflib.URIRef):
+            severity = _SHACL_SEVERITY.get(IRI(level), Severity.ERROR)
+        message = results_graph.value(result, _term(SH.resultMessage))
         violations.append(
             Violation(
                 check=check_name,
                 severity=severity,
-                entity=_display(results_graph.value(result, SH.focusNode)),
-                property=_display(results_graph.value(result, SH.resultPath)),
-                value=_display(results_graph.value(result, SH.value)),
+                entity=_display(results_graph.value(result, _term(SH.focusNode))),
+                property=_display(results_graph.value(result, _term(SH.resultPath))),
+                value=_display(results_graph.value(result, _term(SH.value))),
                 message=str(message) if message is not None else _local_name(str(component)),
             )
         )

@@ -245,3 +245,34 @@ def test_relative_iris_resolve_against_the_request_url(client: httpx.Client) -> 
     assert response.status_code == 200, response.text
     base = str(client.base_url).rstrip("/")
     assert response.text.strip() == f'<{base}/s> <{base}/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .'
+
+
+def test_a_repeated_get_query_is_answered_from_the_answer_cache(live_server: LiveServer) -> None:
+    """Our dataset never changes while the service runs: a finished GET answer is kept (by query, dataset and
+    accepted types) and served again before admission and the workers, the same bytes with the same validators;
+    a POST, an answer that differs per run (RAND) and a failure are never kept."""
+    query = LIGAMENTS + " # cache probe"  # a text no other test sends, so the first GET is a miss
+    with httpx.Client(base_url=live_server.url, timeout=30.0) as http:
+        def hits() -> int:
+            return int(http.get("/health").json()["answer_cache"]["hits"])
+
+        first = http.get("/sparql", params={"query": query}, headers={"accept": "text/csv"})
+        before = hits()
+        again = http.get("/sparql", params={"query": query}, headers={"accept": "text/csv"})
+        assert hits() == before + 1
+        assert first.status_code == again.status_code == 200
+        assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+        for name in ("content-type", "x-anklekg-result-rows", "x-anklekg-result-truncated", "vary"):
+            assert again.headers[name] == first.headers[name], name
+        assert http.get("/sparql", params={"query": query}, headers={"if-none-match": first.headers["etag"],
+                                                                     "accept": "text/csv"}).status_code == 304
+        as_json = http.get("/sparql", params={"query": query})  # another accepted type: another entry
+        assert as_json.headers["content-type"].startswith("application/sparql-results+json")
+        before = hits()
+        http.post("/sparql", data={"query": query})
+        random = PREFIXES + "SELECT (RAND() AS ?r) WHERE {}"
+        draws = [http.get("/sparql", params={"query": random}).json() for _ in range(2)]
+        assert draws[0] != draws[1]
+        assert http.get("/sparql", params={"query": "SELECT ?x WHERE {"}).status_code == 400
+        assert http.get("/sparql", params={"query": "SELECT ?x WHERE {"}).status_code == 400
+        assert hits() == before

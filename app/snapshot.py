@@ -1,0 +1,227 @@
+"""A validated, indexed snapshot of the knowledge base, kept by the content hash of everything it is built from.
+
+A start that parses Turtle, validates and indexes spends most of its time on work whose result only changes
+when the data (or the code) does. ``anklekg build`` (also run in the Docker image) does that work once and keeps
+its result in ``ANKLEKG_CACHE_DIR/snapshot-<fingerprint>/``:
+
+* ``knowledge.pickle``: the knowledge base's records and indices (plain typed records, the name index) and the
+  validation report;
+* ``asserted.nq``: the asserted triples, blank nodes named as the loader names them (read back by pyoxigraph's
+  parser in milliseconds, the names kept, so replicas still write the same bytes);
+* ``dataset.nq``: the SPARQL dataset (asserted, inferred, extra graphs) that the SPARQL workers load, so that a
+  start neither builds nor dumps it;
+* ``graph.pickle`` and ``profiles.pickle``: the networkx projection and the differential's per-structure
+  profiles, read after the port opens (or on first use), not before.
+
+The fingerprint covers every file under the data folder, the extra files named by the settings, the Python
+source of ``app/``, the versions of Python and of the libraries whose objects are stored, and the options that
+change what is built; one changed byte is another fingerprint, hence a miss. A miss, or a snapshot that cannot be
+read, is never an error: the start loads in full and says why (log and ``/health``).
+
+Pickles run code when read, so a snapshot is read only from a folder owned by this user (or by root, as in the
+Docker image) that no one else may write to; anything else is treated as missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import shutil
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from .knowledge.base import KnowledgeBase
+from .ontology.validation.report import ValidationReport
+from .reasoning.differential import Profiles
+from .settings import Settings
+from .version import __version__
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["FORMAT", "Snapshot", "StoredKnowledge"]
+
+logger = logging.getLogger(__name__)
+
+#: Bumped when the stored form changes: an older snapshot is then simply a miss.
+FORMAT = 1
+_APP_DIR = Path(__file__).resolve().parent
+_LIBRARIES = ("pyoxigraph", "networkx", "pydantic", "pydantic-core", "rapidfuzz", "rdflib", "pyshacl")
+KNOWLEDGE, ASSERTED, DATASET, GRAPH, PROFILES, META = (
+    "knowledge.pickle", "asserted.nq", "dataset.nq", "graph.pickle", "profiles.pickle", "meta.json",
+)  # fmt: skip
+
+
+def _library_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "absent"
+
+
+def _files(item: Path) -> list[Path]:
+    if not item.is_dir():
+        return [item]
+    return sorted(p for p in item.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+@dataclass(frozen=True)
+class StoredKnowledge:
+    """What a start reads from a snapshot: the knowledge base (its store loaded), the validation report, the file the
+    SPARQL workers load, and a reader of the differential's profiles (called once, after the port opens)."""
+
+    kb: KnowledgeBase
+    report: ValidationReport | None
+    dataset_file: Path
+    profiles: Callable[[], Profiles | None]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The fingerprint of one build's inputs, and the folder its snapshot is (or will be) kept in."""
+
+    fingerprint: str
+    directory: Path
+
+    @classmethod
+    def of(cls, settings: Settings) -> Snapshot | None:
+        """The snapshot these settings would use; None when no cache folder is set (ANKLEKG_CACHE_DIR)."""
+        if settings.cache_dir is None:
+            return None
+        digest = hashlib.sha256()
+        header = {
+            "format": FORMAT,
+            "anklekg": __version__,
+            "python": sys.version,
+            "libraries": {name: _library_version(name) for name in _LIBRARIES},
+            "ontology_files": settings.ontology_files,
+            "shacl": settings.shacl_on_start,
+            "datasets": settings.sparql_datasets,
+        }
+        digest.update(json.dumps(header, sort_keys=True, default=str).encode())
+        extra = [Path(v.rpartition("=")[0]) for v in settings.sparql_datasets]
+        named = [settings.diagram_layout, *([settings.reference_csv] if settings.reference_csv else []), *extra]
+        for root in (_APP_DIR, settings.data_dir, *named):
+            for file in _files(root):
+                digest.update(f"\0{file.name if root in named else file.relative_to(root)}\0".encode())
+                digest.update(file.read_bytes() if file.is_file() else b"\0missing")
+        fingerprint = digest.hexdigest()
+        return cls(fingerprint, settings.cache_dir / f"snapshot-{fingerprint[:32]}")
+
+    # -- reading ------------------------------------------------------------------------------------------
+    def why_unusable(self) -> str | None:
+        """Why this snapshot cannot be read (None: it can)."""
+        try:
+            info = self.directory.stat()
+        except FileNotFoundError:
+            return f"no snapshot for these data and code ({self.fingerprint[:12]}); `anklekg build` makes one"
+        except OSError as exc:
+            return f"snapshot {self.directory} is unreadable ({exc})"
+        # this user's, or root's (a container image's, built as root and served as another user)
+        if info.st_uid not in (os.getuid(), 0) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return f"snapshot {self.directory} is not this user's (nor root's) or others may write to it: not trusted"
+        try:
+            meta = json.loads((self.directory / META).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            return f"snapshot {self.directory} has no readable {META} ({exc})"
+        if meta.get("fingerprint") != self.fingerprint or meta.get("format") != FORMAT:
+            return f"snapshot {self.directory} was made from other inputs"
+        return None
+
+    def read(self, *, validated: bool) -> StoredKnowledge | None:
+        """The stored knowledge base and report (the report only when ``validated``), or None with a log line."""
+        why = self.why_unusable()
+        if why is None:
+            try:
+                with open(self.directory / KNOWLEDGE, "rb") as handle:
+                    stored = pickle.load(handle)  # our own file, in a folder only we may write
+                kb, report = stored["kb"], stored["report"]
+                if not isinstance(kb, KnowledgeBase) or stored.get("fingerprint") != self.fingerprint:
+                    raise ValueError("not a knowledge base of these inputs")
+                store = ox.Store()
+                # parse + extend, not Store.load, which renames blank nodes at random (app/ontology/load.py)
+                store.extend(ox.parse(path=str(self.directory / ASSERTED), format=ox.RdfFormat.N_QUADS))
+            except Exception as exc:  # unpickling can fail many ways (a class that changed...): a miss, said
+                why = f"snapshot {self.directory} could not be read ({type(exc).__name__}: {exc})"
+            else:
+                kb.store = store
+                kb.graph_source = self._graph_reader(kb)
+                return StoredKnowledge(kb, report if validated else None, self.directory / DATASET, self._profiles)
+        logger.info("%s: loading in full", why)
+        return None
+
+    def _graph_reader(self, kb: KnowledgeBase) -> Callable[[], nx.MultiDiGraph]:
+        def read_graph() -> nx.MultiDiGraph:
+            try:
+                with open(self.directory / GRAPH, "rb") as handle:
+                    graph: nx.MultiDiGraph = pickle.load(handle)  # see read(): only from our own folder
+                return graph
+            except Exception as exc:
+                logger.warning("snapshot graph %s unreadable (%s): projecting again", self.directory / GRAPH, exc)
+                from .graph.projection import project_graph
+
+                return project_graph(kb.terms, kb.statements, kb.restraints, kb.actions)
+
+        return read_graph
+
+    def _profiles(self) -> Profiles | None:
+        try:
+            with open(self.directory / PROFILES, "rb") as handle:
+                profiles: Profiles = pickle.load(handle)  # see read(): only from our own folder
+            return profiles
+        except Exception as exc:
+            logger.warning("snapshot profiles %s unreadable (%s): computing them", self.directory / PROFILES, exc)
+            return None
+
+    # -- writing ------------------------------------------------------------------------------------------
+    def write(
+        self, kb: KnowledgeBase, report: ValidationReport, profiles: Profiles, dataset: ox.Store,
+        extra: Sequence[str] = (),
+    ) -> None:  # fmt: skip
+        """Write the snapshot into a private temporary folder, then move it into place (a reader never sees half
+        of one). Raises OSError when the cache folder cannot be written."""
+        started = time.perf_counter()
+        parent = self.directory.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".snapshot-", dir=parent))  # mode 0700
+        try:
+            with open(work / KNOWLEDGE, "wb") as handle:
+                state = {"fingerprint": self.fingerprint, "kb": kb, "report": report}
+                pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            kb.store.dump(output=str(work / ASSERTED), format=ox.RdfFormat.N_QUADS, from_graph=ox.DefaultGraph())
+            dataset.dump(output=str(work / DATASET), format=ox.RdfFormat.N_QUADS)
+            with open(work / GRAPH, "wb") as handle:
+                pickle.dump(kb.graph, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            with open(work / PROFILES, "wb") as handle:
+                pickle.dump(profiles, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            meta: dict[str, Any] = {
+                "format": FORMAT, "fingerprint": self.fingerprint, "anklekg": __version__, "counts": kb.counts(),
+                "datasets": list(extra), "built_seconds": round(time.perf_counter() - started, 3),
+            }  # fmt: skip
+            (work / META).write_text(json.dumps(meta, indent=2), encoding="utf-8")
+            shutil.rmtree(self.directory, ignore_errors=True)
+            os.replace(work, self.directory)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+
+    def remove_others(self) -> list[Path]:
+        """Remove this cache folder's snapshots of other inputs (a build keeps only the current one)."""
+        removed = []
+        for other in self.directory.parent.glob("snapshot-*"):
+            if other != self.directory and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+                removed.append(other)
+        return removed

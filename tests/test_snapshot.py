@@ -1,0 +1,110 @@
+"""The snapshot `anklekg build` stores (app/snapshot.py): a start on the same data and code loads it instead of parsing,
+gives the very answers a full load gives, and any change, or a snapshot that cannot be trusted or read, is a full
+load that says why."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.kg import AnkleKG
+from app.settings import Settings
+from app.snapshot import KNOWLEDGE, Snapshot
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("snapshot") / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def settings_for(data_dir: Path, cache_dir: Path) -> Settings:
+    """As `anklekg build --data-dir DATA --no-shacl` makes them."""
+    return Settings(data_dir=data_dir, cache_dir=cache_dir, shacl_on_start=False)
+
+
+@pytest.fixture(scope="module")
+def built(data_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A cache folder into which `anklekg build` stored the snapshot of ``data_copy``."""
+    cache = tmp_path_factory.mktemp("cache")
+    assert main(["build", "--data-dir", str(data_copy), "--cache-dir", str(cache), "--no-shacl"]) == 0
+    return settings_for(data_copy, cache)
+
+
+def test_build_stores_a_snapshot_that_a_start_loads(built: Settings) -> None:
+    snapshot = Snapshot.of(built)
+    assert snapshot is not None and snapshot.why_unusable() is None
+    kg = AnkleKG.load(built)
+    assert kg.source == f"snapshot {snapshot.directory}"
+    assert kg.validation is not None and kg.validation.ok  # the report the build validated
+    assert kg.dataset_file == snapshot.directory / "dataset.nq" and kg.dataset_file.is_file()
+
+
+def test_a_snapshot_gives_the_answers_of_a_full_load(built: Settings) -> None:
+    from_snapshot = AnkleKG.load(built)
+    full = AnkleKG.load(built.model_copy(update={"cache_dir": None}))
+    assert full.source.startswith("full load (")
+    for kg in (from_snapshot, full):
+        kg.warm()  # the graph and the profiles, as the server reads them after its port opens
+    assert from_snapshot.counts() == full.counts()
+    assert len(from_snapshot.dataset) == len(full.dataset)
+    for ask in (
+        lambda kg: kg.impact(["ATFL", "CFL"]),
+        lambda kg: kg.entity("ATFL"),
+        lambda kg: kg.paths("sural nerve", "ATFL"),
+        lambda kg: kg.neighbours("ATFL", depth=2),
+        lambda kg: kg.differential(positive_tests=["anterior drawer test"], mechanism=("inversion", "plantarflexion")),
+    ):
+        assert ask(from_snapshot).model_dump_json() == ask(full).model_dump_json()
+    assert [h.term.id for h in from_snapshot.search("talofib")] == [h.term.id for h in full.search("talofib")]
+    # blank nodes keep the loader's names (b0, b1...), so replicas write the same bytes either way
+    assert sorted(map(str, from_snapshot.store)) == sorted(map(str, full.store))
+
+
+def test_one_changed_byte_of_the_data_is_a_full_load(built: Settings, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(built.data_dir, data)
+    changed = settings_for(data, built.cache_dir or tmp_path)
+    (data / "ankle_ontology.ttl").write_bytes((data / "ankle_ontology.ttl").read_bytes() + b"\n")
+    kg = AnkleKG.load(changed)
+    assert kg.source.startswith("full load (no snapshot for these data and code"), kg.source
+    assert kg.dataset_file is None
+
+
+def test_a_snapshot_others_may_write_to_is_not_trusted(built: Settings) -> None:
+    snapshot = Snapshot.of(built)
+    assert snapshot is not None
+    mode = snapshot.directory.stat().st_mode
+    try:
+        os.chmod(snapshot.directory, mode | 0o020)  # group-writable: someone else could have put a pickle there
+        assert "not trusted" in (snapshot.why_unusable() or "")
+        kg = AnkleKG.load(built)
+        assert kg.source.startswith("full load (") and "not trusted" in kg.source
+    finally:
+        os.chmod(snapshot.directory, mode)
+
+
+def test_a_snapshot_that_cannot_be_read_is_a_full_load(built: Settings, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    shutil.copytree(built.cache_dir or tmp_path, cache)
+    settings = built.model_copy(update={"cache_dir": cache})
+    snapshot = Snapshot.of(settings)
+    assert snapshot is not None
+    os.chmod(cache, 0o700)
+    (snapshot.directory / KNOWLEDGE).write_bytes(b"not a pickle")
+    kg = AnkleKG.load(settings)
+    assert kg.source.startswith("full load (") and kg.dataset_file is None
+    assert kg.impact(["ATFL"]).destabilised_motions  # and it answers
+
+
+def test_without_a_cache_folder_there_is_no_snapshot(data_copy: Path) -> None:
+    settings = Settings(data_dir=data_copy, cache_dir=None, validate_on_start=False)
+    assert Snapshot.of(settings) is None
+    assert AnkleKG.load(settings).source == "full load (no cache folder is set (ANKLEKG_CACHE_DIR))"
