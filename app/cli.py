@@ -4,10 +4,11 @@ export`` (also ``python -m anklekg``, or ``python -m app`` in a checkout)."""
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -189,13 +190,25 @@ def _compile_bytecode() -> None:
     print(f"bytecode {'compiled' if compiled else 'not written (read-only?)'}: {package}")
 
 
+def _usage_errors(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A name the graph does not know, or an argument it cannot take, ends any command with one line and
+    EXIT_USAGE."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
+            print(f"anklekg: {_explain(exc)}", file=sys.stderr)
+            return EXIT_USAGE
+
+    return run
+
+
+@_usage_errors
 def cmd_impact(args: argparse.Namespace) -> int:
     kg = _load(_settings(args))
-    try:
-        report = kg.impact([(name, args.grade) for name in args.structures], position=args.position)
-    except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
-        print(f"anklekg: {_explain(exc)}", file=sys.stderr)
-        return EXIT_USAGE
+    report = kg.impact([(name, args.grade) for name in args.structures], position=args.position)
     print(report.model_dump_json(indent=2) if args.json else render_impact(report))
     return 0
 
@@ -206,15 +219,12 @@ def _explain(exc: Exception) -> str:
     return str(exc)
 
 
+@_usage_errors
 def cmd_search(args: argparse.Namespace) -> int:
     """Ranked hits for a name, typos tolerated: the same answer as GET /v1/search."""
     kg = _load(_settings(args))
-    try:
-        types = kg.resolve_classes(args.type, parameter="--type") if args.type else None
-        results = kg.search_results(args.query, types=types, limit=args.limit, offset=args.offset)
-    except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
-        print(f"anklekg: {_explain(exc)}", file=sys.stderr)
-        return EXIT_USAGE
+    types = kg.resolve_classes(args.type, parameter="--type") if args.type else None
+    results = kg.search_results(args.query, types=types, limit=args.limit, offset=args.offset)
     if args.json:
         print(results.model_dump_json(indent=2))
         return 0
@@ -228,27 +238,21 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+@_usage_errors
 def cmd_entity(args: argparse.Namespace) -> int:
     """Everything about one entity, each fact with its sources: the same answer as GET /v1/entities/{ref}."""
     kg = _load(_settings(args))
-    try:
-        entity = kg.entity(args.ref)
-    except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
-        print(f"anklekg: {_explain(exc)}", file=sys.stderr)
-        return EXIT_USAGE
+    entity = kg.entity(args.ref)
     print(entity.model_dump_json(indent=2) if args.json else render_entity(entity))
     return 0
 
 
+@_usage_errors
 def cmd_paths(args: argparse.Namespace) -> int:
     """The shortest connections between two entities: the same answer as GET /v1/paths."""
     kg = _load(_settings(args))
-    try:
-        predicates = kg.resolve_predicates(args.predicate, parameter="--predicate") if args.predicate else None
-        found = kg.paths(args.source, args.target, max_length=args.max_length, predicates=predicates, limit=args.limit)
-    except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
-        print(f"anklekg: {_explain(exc)}", file=sys.stderr)
-        return EXIT_USAGE
+    predicates = kg.resolve_predicates(args.predicate, parameter="--predicate") if args.predicate else None
+    found = kg.paths(args.source, args.target, max_length=args.max_length, predicates=predicates, limit=args.limit)
     if args.json:
         print(found.model_dump_json(indent=2))
         return 0
@@ -269,28 +273,25 @@ def _predicted(kind: FindingKind) -> str:
     }.get(kind, "this injury predicts it positive")
 
 
+@_usage_errors
 def cmd_differential(args: argparse.Namespace) -> int:
     kg = _load(_settings(args))
     mechanism = None
     if args.mechanism:
         motion, _, position = args.mechanism.partition(" in ")
         mechanism = (motion.strip(), position.strip() or None)
-    try:
-        report = kg.differential(
-            positive_tests=args.positive or (),
-            negative_tests=args.negative or (),
-            symptoms=args.symptom or (),
-            numbness_areas=args.numb or (),
-            weak_motions=args.weak or (),
-            unstable_motions=args.unstable or (),
-            strong_motions=args.strong or (),
-            normal_sensation=args.normal_sensation or (),
-            mechanism=mechanism,
-            limit=args.limit,
-        )
-    except (UnknownTerm, AmbiguousTerm, InvalidArgument) as exc:
-        print(f"anklekg: {_explain(exc)}", file=sys.stderr)
-        return EXIT_USAGE
+    report = kg.differential(
+        positive_tests=args.positive or (),
+        negative_tests=args.negative or (),
+        symptoms=args.symptom or (),
+        numbness_areas=args.numb or (),
+        weak_motions=args.weak or (),
+        unstable_motions=args.unstable or (),
+        strong_motions=args.strong or (),
+        normal_sensation=args.normal_sensation or (),
+        mechanism=mechanism,
+        limit=args.limit,
+    )
     if args.json:
         print(report.model_dump_json(indent=2))
         return 0
