@@ -27,9 +27,19 @@ SHADOW = 'raise SystemExit("the folder\'s own app.py was imported instead of the
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built from a copy of the files git tracks, as a release is: a checkout's own leftovers (setuptools' build/
+    from an older layout once shipped app/ beside anklekg/) must not decide what the wheel holds."""
+    source = ROOT  # a lone copy (.ci/run) is not a git checkout and holds the tracked files only
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True)
+    if tracked.returncode == 0:
+        source = tmp_path_factory.mktemp("source") / "anklekg"
+        for name in filter(None, tracked.stdout.decode().split("\0")):
+            if (ROOT / name).is_file():
+                (source / name).parent.mkdir(parents=True, exist_ok=True)
+                (source / name).write_bytes((ROOT / name).read_bytes())
     out = tmp_path_factory.mktemp("wheel")
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out), str(source)],
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
