@@ -112,7 +112,7 @@ def _examples(kg: Any, base: str) -> dict[str, Callable[[], BaseModel | Any]]:
     return {
         "health-read_health": lambda: {"status": "ok", "version": kg.version, "counts": kg.counts()},
         "export-list_exports": list_exports,
-        "sparql-list_examples": lambda: [e.model_dump() for e in list_examples()[:1]],
+        "sparql-list_examples": lambda: list_examples(base, limit=1, offset=0),
         "linked data-read_prefixes": lambda: PREFIXES,
         "linked data-read_context": lambda: {"@context": jsonld_context()},
         "problems-read_problem_type": lambda: problem_type_model("unknown-entity"),

@@ -17,8 +17,13 @@ from tests.sparql.stores import comparable_rows, concatenations
 
 
 def test_there_are_about_a_dozen_examples(client: httpx.Client) -> None:
-    listed = client.get("/v1/sparql/examples").json()
-    assert len(listed) >= 12
+    page = client.get("/v1/sparql/examples").json()
+    listed = page["items"]
+    assert len(listed) >= 12 and page["total"] == len(EXAMPLES) and page["next"] is None and page["offset"] == 0
+    second = client.get("/v1/sparql/examples", params={"limit": 5, "offset": 5}).json()
+    assert [e["id"] for e in second["items"]] == [e.id for e in EXAMPLES[5:10]]
+    assert second["next"].endswith("/v1/sparql/examples?limit=5&offset=10")
+    assert second["prev"].endswith("/v1/sparql/examples?limit=5&offset=0")
     assert [e["id"] for e in listed] == [e.id for e in EXAMPLES]
 
 

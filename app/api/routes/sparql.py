@@ -4,12 +4,13 @@ Description, the example queries and the query page for people."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
+from ...models import MAX_PAGE, Page, page_links
 from ...sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH, parse_dataset_option
 from ...sparql.description import SD_PREFIXES, service_description
 from ...sparql.engine import QueryRequest
@@ -25,7 +26,7 @@ from ...sparql.results import (
 )
 from ..answer_cache import AnswerCache, answer_response
 from ..caching import conditional_response
-from ..deps import KnowledgeGraphDep, SparqlDep
+from ..deps import BaseUrlDep, KnowledgeGraphDep, SparqlDep
 from ..negotiation import prefers_html
 from ..problems import PROBLEM_JSON, Problem, ProblemError, problem_response
 from ..sparql_runner import ClientGone, SparqlService, not_acceptable, result_headers
@@ -219,8 +220,19 @@ class Example(BaseModel):
     query: str
 
 
-@router.get("/v1/sparql/examples", response_model=list[Example])
-def list_examples() -> list[Example]:
-    """Example queries that answer real questions, with the ankle prefixes declared."""
-    return [Example(id=e.id, title=e.title, question=e.question, query=e.query) for e in EXAMPLES]
+@router.get("/v1/sparql/examples", response_model=Page[Example], summary="List the example queries")
+def list_examples(
+    base: BaseUrlDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE["examples"], description="Examples per page.", examples=[5])] = 50,
+    offset: Annotated[int, Query(ge=0, description="Examples to skip.", examples=[5])] = 0,
+) -> Page[Example]:
+    """Example queries that answer real questions, with the ankle prefixes declared: a list in the one envelope
+    every list of the API uses."""
+    chosen = EXAMPLES[offset : offset + limit]
+    more = offset + limit < len(EXAMPLES)
+    next_url, prev_url = page_links(base, "/v1/sparql/examples", (), limit=limit, offset=offset, more=more)
+    return Page[Example](
+        items=[Example(id=e.id, title=e.title, question=e.question, query=e.query) for e in chosen],
+        total=len(EXAMPLES), limit=limit, offset=offset, next=next_url, prev=prev_url,
+    )
 

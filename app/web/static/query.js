@@ -177,7 +177,7 @@ function showExamples(examples) {
 
 async function start() {
   const [examples, declared] = await Promise.all([
-    fetch("/v1/sparql/examples").then((r) => r.json()),
+    fetch("/v1/sparql/examples").then((r) => r.json()).then((page) => page.items),
     fetch("/v1/prefixes", { headers: { Accept: "application/json" } }).then((r) => r.json()),
   ]);
   prefixes = declared;
