@@ -46,7 +46,7 @@ class EntityEntry(EntityRef):
 ItemT = TypeVar("ItemT")
 
 #: The most items one page of each list holds (a larger ``limit`` is a 422 problem that names it)
-MAX_PAGE = {"entities": 500, "search": 100, "neighbors": 2000, "paths": 50, "criticality": 500, "examples": 50}
+MAX_PAGE = {"entities": 500, "search": 100, "neighbors": 2000, "paths": 50, "examples": 50, "criticality": 500}
 
 
 class Page(BaseModel, Generic[ItemT]):
