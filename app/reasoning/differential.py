@@ -194,6 +194,7 @@ class DifferentialEngine:
         self.engine = engine
         self._profiles: Profiles | None = profiles
         self._parts: dict[str, list[str]] = {}
+        self._diagnoses: dict[str, frozenset[str]] = {}
 
     def candidates(self) -> list[str]:
         """Structures whose injury the engine can reason about (they restrain, act, sense or are tested)."""
@@ -384,10 +385,12 @@ class DifferentialEngine:
         )
 
     def _diagnosed_by(self, condition: str) -> frozenset[str]:
-        """The clinical tests a condition is recorded to be diagnosed by."""
-        return frozenset(
-            st.object for st in self.kb.by_subject.get(condition, ()) if st.predicate == terms.DIAGNOSED_BY
-        )
+        """The clinical tests a condition is recorded to be diagnosed by (read once per condition, not per ranking)."""
+        if condition not in self._diagnoses:
+            self._diagnoses[condition] = frozenset(
+                st.object for st in self.kb.by_subject.get(condition, ()) if st.predicate == terms.DIAGNOSED_BY
+            )
+        return self._diagnoses[condition]
 
     @staticmethod
     def _against(evidence: Evidence, profile: _Profile) -> float:
