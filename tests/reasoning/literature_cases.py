@@ -48,6 +48,7 @@ class LitCase:
     conditions: tuple[str, ...] = ()          # conditions the injury amounts to (added by the lead: the report's
     #                                           'conditions' section; a case first put them under long_term)
     more_load: tuple[str, ...] = ()
+    not_supply_at_risk: tuple[str, ...] = ()  # structures whose blood supply the injury must not put at risk
     data_gap: str | None = None
 
 
@@ -200,6 +201,11 @@ GEORGE_DPA = (
     "George, Alex & George, 'Variations in the origin of dorsalis pedis artery', IJCAP (ijcap.org article 13031)"
 )
 WHEELESS_VASC = "Wheeless' Textbook of Orthopaedics: Vascular injuries associated with tibial fractures"
+MAJEED_TALAR_PROCESS = (
+    "Majeed & McBride 2018, 'Talar process fractures: an overview and update of the literature', "
+    "EFORT Open Rev 3(3):85-92, doi:10.1302/2058-5241.3.170040, PMC5890124"
+)
+EASTLANCS_POSTERIOR_PROCESS = "East Lancashire foot and ankle hyperbook: Talus fractures, posterior process (last evidence check May 2011)"
 WEICHMAN = "Weichman 2010, Ann Vasc Surg 24(1):113.e1-5, doi:10.1016/j.avsg.2009.09.004, PMID 20122466"
 HELGESON = "Helgeson 2009, N Am J Sports Phys Ther, 'Sinus tarsi syndrome' clinical commentary, PMC2953318"
 LAUGE_HANSEN_UCSD = (
@@ -1409,5 +1415,23 @@ CASES: tuple[LitCase, ...] = (
         not_injured=("dorsalis pedis artery", "inferior extensor retinaculum of foot", "extensor hallucis longus"),
         nothing_destabilised=True,
         nothing_weakened=True,
+    ),
+    LitCase(
+        id="shepherd-fracture-lateral-tubercle",
+        injuries=(("lateral tubercle of posterior process of talus", 3),),
+        sources=(MAJEED_TALAR_PROCESS, EASTLANCS_POSTERIOR_PROCESS),
+        claim=(
+            "The posterior process of the talus has medial and lateral tubercles separated by the groove of the flexor "
+            "hallucis longus; its fracture (the lateral tubercle: Shepherd's fracture) comes from forced "
+            "plantarflexion or an avulsion by the posterior talofibular ligament, is often missed, is confirmed by CT, "
+            "and its long-term complications are malunion, nonunion or subtalar osteoarthritis (Majeed 2018); large "
+            "fragments may lead to arthritis (East Lancashire). Neither source names osteonecrosis of the talus or an "
+            "interrupted supply: that follows fractures of the neck and body. The ligament avulses the fragment; it "
+            "is not itself torn."
+        ),
+        conditions=("talus fracture",),
+        long_term=("subtalar arthritis",),
+        not_supply_at_risk=("talus",),
+        not_injured=("posterior talofibular ligament", "flexor hallucis longus"),
     ),
 )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ...knowledge.model import Statement
 from ...models import Fact
 from . import terms
-from .context import Affected, Amounts, Context, implements
+from .context import IN_GENERAL, Affected, Amounts, Context, implements, in_general
 from .expansion import LOSS, condition_lesions, lesion_for, names_parts
 from .mechanics import Group, Weakness
 from .models import DAMAGED, Finding, Reach, Stability, Strength
@@ -28,7 +29,9 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
         if state.reached not in DAMAGED or state.lesion is None:
             continue
         for holder, path in [(curie, []), *ctx.wholes(curie)]:
-            lifted = Affected(state.grade, state.reached, state.lesion, state.via, [*state.chain, *path], state.rules)
+            if holder != curie and holder in affected and affected[holder].reached in DAMAGED:
+                continue  # the whole is damaged in its own right: its conditions are found from it
+            lifted = through_part(state, path) if path else state
             for st in ctx.objects(holder, terms.AFFECTED_BY):
                 condition = st.object
                 if condition in found or not _grade_fits(ctx, condition, state.grade):
@@ -50,6 +53,16 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
     named = {c for c, amount in found.items() if amount[1] is None}
     causes = {c for c in found if named & {st.object for st in ctx.objects(c, terms.MAY_LEAD_TO)}}
     return [amount for c, amount in found.items() if (c not in sequels and c not in causes) or amount[1] is None]
+
+
+@implements(IN_GENERAL)
+def through_part(state: Affected, path: list[Statement]) -> Affected:
+    """A damaged part reaches the conditions of its whole (a fracture of the lateral tubercle of the talus is a
+    talus fracture), marked so: what the whole's condition may lead to was said of it in general, so its long-term
+    risks are listed as such (:func:`condition_findings`) and it puts no bone's supply at risk
+    (sensation.supply_at_risk)."""
+    return Affected(state.grade, state.reached, state.lesion, state.via, [*state.chain, *path],
+                    (*state.rules, IN_GENERAL))  # fmt: skip
 
 
 def _graded(ctx: Context, condition: str) -> bool:
@@ -86,8 +99,10 @@ def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[st
         if state.reached not in DAMAGED:
             return expected is None  # an intact site the injury reached (the tunnel's retinaculum)
         # any way it was damaged counts (a torn tendon that its torn retinaculum also lets sublux)
-        return not lesions or expected is None or any(
-            s.reached in DAMAGED and s.lesion == expected for s in state.states()
+        return (
+            not lesions
+            or expected is None
+            or any(s.reached in DAMAGED and s.lesion == expected for s in state.states())
         )
 
     def covered(curie: str) -> bool:
@@ -116,12 +131,28 @@ def condition_findings(
     findings = FindingsByEntity()
     for condition, affects, state in conditions:
         chain = [*state.chain, *([affects] if affects else [])]
+        said, weight = detail.format(ctx.kb.label(condition)), score
+        if in_general(state) and affects is not None:
+            part = _part_named(ctx, state)
+            said += f" (recorded for {ctx.kb.label(condition)} in general, not for {part} alone)"
+            weight = score * ctx.rules[IN_GENERAL].parameter("general_weight")
         for st in ctx.objects(condition, predicate):
             if st.object in skip:
                 continue
-            findings.add(st.object, detail.format(ctx.kb.label(condition)), score, ctx.facts([*chain, st]),
+            findings.add(st.object, said, weight, ctx.facts([*chain, st]),
                          (*state.rules, "rule:condition-consequences"))  # fmt: skip
     return findings
+
+
+def _part_named(ctx: Context, state: Affected) -> str:
+    """'a fracture of the lateral tubercle of posterior process of talus': the lesion of the part first damaged."""
+    part = None
+    for st in reversed(state.chain):  # the path up to the whole is the chain's tail of part-of steps
+        if st.predicate != terms.PART_OF or (part is not None and st.object != part):
+            break
+        part = st.subject
+    lesion = ctx.kb.label(state.lesion or "") or "an injury"
+    return f"a {lesion} of the {ctx.kb.label(part)}" if part else "one of its parts"
 
 
 def symptoms(

@@ -72,6 +72,14 @@ class Affected:
 #: (condition, the 'affects' statement that links it, the state it was reached with): what an injury amounts to
 Amounts = tuple[str, Statement | None, Affected]
 
+#: the rule that marks a condition of a whole reached through one of its parts (conditions.through_part)
+IN_GENERAL = "rule:whole-condition-in-general"
+
+
+def in_general(state: Affected) -> bool:
+    """The condition was reached through a part of what it affects: what it may lead to was said of it in general."""
+    return IN_GENERAL in state.rules
+
 
 @dataclass
 class Context:

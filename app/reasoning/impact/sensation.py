@@ -9,7 +9,7 @@ from typing import Any
 from ...knowledge.model import Statement
 from ...models import Fact
 from . import terms
-from .context import Affected, Amounts, Context, implements, unique_facts
+from .context import Affected, Amounts, Context, implements, in_general, unique_facts
 from .expansion import COMPRESSION, LOSS
 from .models import DAMAGED, Finding, Reach
 
@@ -101,6 +101,8 @@ def supply_at_risk(ctx: Context, affected: dict[str, Affected], amounts: Sequenc
     condition may cut off (a talar neck fracture may lead to osteonecrosis of the talus)."""
     findings = FindingsByEntity()
     for condition, affects, state in amounts:
+        if in_general(state):
+            continue  # a whole's condition reached through a part: its risk to the supply was not said of the part
         for risk in ctx.objects(condition, terms.MAY_LEAD_TO):
             if terms.OSTEONECROSIS not in {st.object for st in ctx.objects(risk.object, terms.LESION)}:
                 continue
