@@ -305,6 +305,13 @@ def cmd_differential(args: argparse.Namespace) -> int:
             print(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)})")
         if c.unexplained:
             print("     ? not explained: " + ", ".join(u.label for u in c.unexplained))
+        for r in c.ruled_out:
+            lesion = f"a {r.lesion.label} of the {c.structure.label}" if r.lesion else f"the {c.structure.label}"
+            what = f"{lesion} as in {r.condition.label}" if r.condition else lesion
+            print(f"     x less likely: {what} (score {r.score:.2f})")
+            for e in r.contradicted_by:
+                reason = f" — because {'; '.join(fact_text(f) for f in e.because[:2])}" if e.because else ""
+                print(f"         - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)}){reason}")
     if report.note:
         print(f"Note: {report.note}")
     print()

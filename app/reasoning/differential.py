@@ -101,6 +101,24 @@ class Candidate(BaseModel):
         "findings do not tell them apart (the tibial nerve compressed in a tarsal tunnel syndrome or by ankle oedema, "
         "when no Tinel sign is reported).",
     )
+    ruled_out: list[RuledOut] = Field(
+        default_factory=list,
+        description="Other lesions of the structure that explain some findings but that reported findings count "
+        "against (a tear of the tibial nerve when plantarflexion is strong), each with what contradicts it: what "
+        "the findings say of the lesion's kind and level.",
+    )
+
+
+class RuledOut(BaseModel):
+    """Another lesion of the same structure that the findings count against: what localises the lesion (a tibial
+    nerve torn would weaken plantarflexion, reported strong; compressed at the ankle it does not)."""
+
+    condition: EntityRef | None = Field(
+        description="The named condition whose lesion this is; none for the structure injured on its own."
+    )
+    lesion: EntityRef | None = Field(description="The lesion mechanism (loss of continuity, compression, ...).")
+    score: float
+    contradicted_by: list[Evidence]
 
 
 #: The columns of a differential as a table, one row per candidate.
@@ -166,6 +184,8 @@ class _Profile:
     predictions: dict[tuple[FindingKind, str], list[Fact]] = field(default_factory=dict)
     #: the condition whose lesion of the structure this profile describes (None: the structure injured on its own)
     condition: str | None = None
+    #: the lesion mechanism the structure has in this profile (akg:LossOfContinuity, akg:Compression, ...)
+    lesion: str | None = None
     #: how strongly a weak motion is predicted: the share of its production lost (1 for other findings)
     strength: dict[tuple[FindingKind, str], float] = field(default_factory=dict)
 
@@ -220,9 +240,11 @@ class DifferentialEngine:
             readings = self._condition_readings()
             self._profiles = {}
             for c in self.candidates():
-                lesions = [self._profile(self.engine.impact([(c, 3)]))]
+                alone = self.engine.impact([(c, 3)])
+                lesions = [self._profile(alone, _Profile(lesion=_lesion_of(alone, c)))]
                 for condition, report in readings.get(c, ()):
-                    lesions.append(self._add_lesion(_Profile(condition=condition), report, condition, c))
+                    profile = _Profile(condition=condition, lesion=_lesion_of(report, c))
+                    lesions.append(self._add_lesion(profile, report, condition, c))
                 self._profiles[c] = lesions
         return self._profiles
 
@@ -310,6 +332,11 @@ class DifferentialEngine:
                     r[5].lesion for r in results[1:] if r[:3] == best[:3] and r[5].lesion is not None
                     and r[5].lesion != best[5].lesion
                 ]  # fmt: skip
+                # lesions of it that explain something but that the findings count against (what localises it)
+                best[5].ruled_out = [
+                    RuledOut(condition=r[5].lesion, lesion=r[6], score=r[5].score, contradicted_by=r[5].contradicted_by)
+                    for r in results[1:] if r[5].contradicted_by and r[0] > best[0]
+                ]  # fmt: skip
                 ranked.append(best)
         ranked.sort(key=lambda r: r[:5])
         tied = sum(1 for r in ranked if ranked and r[0] == ranked[0][0])
@@ -321,7 +348,7 @@ class DifferentialEngine:
     def _rank_one(
         self, structure: str, profile: _Profile, wanted: list[tuple[FindingKind, str]], findings: ClinicalFindings,
         total: int, mechanism: Evidence | None,
-    ) -> tuple[float, int, int, int, str, Candidate] | None:
+    ) -> tuple[float, int, int, int, str, Candidate, EntityRef | None] | None:
         """One lesion of one structure against the findings: its sort key and candidate, or None if it explains
         nothing. ``mechanism``: the structure's support for the reported mechanism (the same for all its lesions)."""
         supported = [
@@ -382,6 +409,7 @@ class DifferentialEngine:
                 unexplained=unexplained,
                 lesion=self.kb.ref(profile.condition) if profile.condition else None,
             ),
+            self.kb.ref(profile.lesion) if profile.lesion else None,
         )
 
     def _diagnosed_by(self, condition: str) -> frozenset[str]:
@@ -465,6 +493,11 @@ class DifferentialEngine:
             motion, position = findings.mechanism
             echoed["mechanism"] = refs([motion, *([position] if position else [])])
         return echoed
+
+
+def _lesion_of(report: ImpactReport, structure: str) -> str | None:
+    """The lesion mechanism the report gives the structure (torn, compressed, fractured...)."""
+    return next((a.lesion.id for a in report.injuries if a.structure.id == structure and a.lesion), None)
 
 
 def _tie_note(tied: int, limit: int) -> str | None:

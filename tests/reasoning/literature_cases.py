@@ -205,7 +205,9 @@ MAJEED_TALAR_PROCESS = (
     "Majeed & McBride 2018, 'Talar process fractures: an overview and update of the literature', "
     "EFORT Open Rev 3(3):85-92, doi:10.1302/2058-5241.3.170040, PMC5890124"
 )
-EASTLANCS_POSTERIOR_PROCESS = "East Lancashire foot and ankle hyperbook: Talus fractures, posterior process (last evidence check May 2011)"
+EASTLANCS_POSTERIOR_PROCESS = (
+    "East Lancashire foot and ankle hyperbook: Talus fractures, posterior process (last evidence check May 2011)"
+)
 WEICHMAN = "Weichman 2010, Ann Vasc Surg 24(1):113.e1-5, doi:10.1016/j.avsg.2009.09.004, PMID 20122466"
 HELGESON = "Helgeson 2009, N Am J Sports Phys Ther, 'Sinus tarsi syndrome' clinical commentary, PMC2953318"
 LAUGE_HANSEN_UCSD = (

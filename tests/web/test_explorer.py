@@ -422,3 +422,24 @@ def test_normal_findings_count_against_a_candidate_and_a_tie_is_explained(explor
     assert explorer.evaluate(f"{common}.querySelector('ul.contradicted').textContent").count("eversion") == 1
     note = explorer.evaluate("document.getElementById('differential-note').textContent")
     assert "do not point to one structure" in note
+
+
+def test_a_lesion_that_normal_findings_count_against_is_shown_as_less_likely(explorer: Browser) -> None:
+    """Numb soles with strong plantarflexion and inversion: the tibial nerve's tear is shown as a less likely lesion
+    of it, with the strong motions that count against it (the API's ruled_out)."""
+    open_differential(explorer)
+    choose_findings(explorer, {})
+    for field, label in (("numbness_areas", "skin of medial part of sole"), ("strong_motions", "plantarflexion"),
+                         ("strong_motions", "inversion")):  # fmt: skip
+        explorer.evaluate(
+            f"[...document.querySelectorAll('fieldset.checks[data-field={field}] label')]"
+            f".find(l => l.textContent.trim() === {json.dumps(label)}).querySelector('input').click()"
+        )
+    submit_findings(explorer)
+    tibial = "[...document.querySelectorAll('#differential-candidates > li.candidate')]" \
+        ".find(li => li.querySelector('h4 a').textContent === 'tibial nerve')"
+    ruled_out = explorer.evaluate(f"{tibial}.querySelector('ul.ruled-out').textContent")
+    assert "tibial nerve" in ruled_out and "stretch or tear" in ruled_out
+    against = explorer.evaluate(f"[...{tibial}.querySelectorAll('ul.against > li')].map(li => li.dataset.id)")
+    assert len(against) == 2  # plantarflexion and inversion, each as the motion of normal strength
+    assert explorer.evaluate(f"{tibial}.querySelector('ul.contradicted')") is None  # its given lesion is not
