@@ -7,7 +7,7 @@ from typing import Any
 
 from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
-from .reasoning.impact import DestabilisedMotion, ImpactReport, WeakenedMotion
+from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, WeakenedMotion
 
 
 def fact_text(fact: Fact) -> str:
@@ -45,13 +45,21 @@ def _position(report: ImpactReport, d: DestabilisedMotion) -> str:
     return "a position not stated"
 
 
+def _reached(item: AffectedStructure) -> str:
+    """How a structure was reached; by the alternatives of a condition, each way (which one, not known)."""
+    if not item.alternatively:
+        return item.reached.value
+    ways = " or ".join(r.value for r in [item.reached, *item.alternatively])
+    return f"{ways}, by the alternative: which one, the source does not say"
+
+
 def render_impact(report: ImpactReport) -> str:
     """A readable tree: each conclusion, then the facts and sources behind it."""
     named = [i for i in report.injuries if i.via is None]
     reached = [i for i in report.injuries if i.via is not None]
     lines = ["Injured: " + ", ".join(f"{i.structure.label} (grade {i.grade})" for i in named)]
     if reached:
-        lines.append("Also affected: " + ", ".join(f"{i.structure.label} ({i.reached.value})" for i in reached))
+        lines.append("Also affected: " + ", ".join(f"{i.structure.label} ({_reached(i)})" for i in reached))
 
     def section(title: str, rows: list[tuple[str, list[Any]]]) -> None:
         if not rows:

@@ -115,3 +115,16 @@ def test_literature_case(kg: AnkleKG, case: LitCase) -> None:
     assert not set(case.not_supply_at_risk) & supply, f"supply must not be at risk: {supply} {why}"
     load = {i.structure.label for i in report.increased_load}
     assert set(case.more_load) <= load, f"more load {sorted(load)} {why}"
+
+
+def test_a_structure_each_alternative_reaches_its_own_way_says_both(kg: AnkleKG) -> None:
+    """A Maisonneuve injury tears the deltoid ligament or breaks the medial malleolus (its source does not say
+    which): the deltoid is torn in one reading and carried off with the malleolus in the other, and the answer says
+    both; a symptom's reasons name the malleolar fracture only as one of the alternatives (blinded review r12: the
+    alternative was reported as a certain fracture)."""
+    report = kg.impact([("Maisonneuve injury", 3)])
+    deltoid = next(i for i in report.injuries if i.structure.label == "deltoid ligament")
+    assert {deltoid.reached, *deltoid.alternatively} == {Reach.CONDITION, Reach.DETACHED}
+    pain = next(s for s in report.symptoms if s.entity.label == "pain")
+    certain, _, alternative = pain.detail.partition("either")
+    assert "medial malleolus" not in certain and "medial malleolus" in alternative and "deltoid" in alternative

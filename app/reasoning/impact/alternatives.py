@@ -6,7 +6,7 @@ reports only what every reading concludes: an answer claims no more than its fac
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import product
 from typing import Any
 
@@ -106,6 +106,8 @@ def intersect(ctx: Context, reports: list[ImpactReport], injuries: Sequence[tupl
             if hasattr(weakest, "lost_restraints"):
                 lost = {r.structure.id: r for v in versions for r in v.lost_restraints}
                 weakest.lost_restraints = list(lost.values())
+            if isinstance(getattr(weakest, "detail", None), str):
+                weakest.detail = _either(v.detail for v in versions)
             weakest.because = unique_facts([f for v in versions for f in v.because])
             weakest.rules = list({r.id: r for v in versions for r in [*v.rules, *rule]}.values())
             weakest.basis = ctx.basis(weakest.because)
@@ -115,12 +117,41 @@ def intersect(ctx: Context, reports: list[ImpactReport], injuries: Sequence[tupl
     return merged
 
 
+def _either(details: Iterable[str]) -> str:
+    """One detail for a conclusion every reading reaches by its own reasons: what they share, then what only some
+    give ("either a fracture of the medial malleolus or a tear of the deltoid ligament and its bands"), never one
+    reading's reasons as if certain."""
+    parts = [d.split("; ") for d in details]
+    shared = [p for p in parts[0] if all(p in other for other in parts[1:])]
+    only = list(dict.fromkeys(" and ".join(e) for ps in parts if (e := [p for p in ps if p not in shared])))
+    if not only:
+        return "; ".join(shared)
+    if len(only) == 1:
+        by = f"in one reading of the alternatives: {only[0]}"
+    else:
+        by = f"by the alternative (which one, the source does not say): either {' or '.join(only)}"
+    return "; ".join([*shared, by])
+
+
 def _injuries(
     ctx: Context, reports: list[ImpactReport], injuries: Sequence[tuple[str, Grade]]
 ) -> list[AffectedStructure]:
     """What every reading reaches, and the alternatives themselves (not damaged: which one is not known)."""
     common = set.intersection(*({a.structure.id for a in r.injuries} for r in reports))
-    items = [a for a in reports[0].injuries if a.structure.id in common]
+    by_reading = [{a.structure.id: a for a in r.injuries} for r in reports]
+    items = []
+    for item in reports[0].injuries:
+        if item.structure.id not in common:
+            continue
+        versions = [reading[item.structure.id] for reading in by_reading]
+        others = list(dict.fromkeys(v.reached for v in versions if v.reached is not item.reached))
+        if others:  # torn in one reading, carried off with a fractured anchor in another: say both
+            item = item.model_copy(update={
+                "alternatively": others,
+                "because": unique_facts([f for v in versions for f in v.because]),
+                "rules": list({r.id: r for v in versions for r in [*v.rules, *ctx.rule_refs(RULE)]}.values()),
+            })  # fmt: skip
+        items.append(item)
     grades = {a.structure.id: a.grade for a in reports[0].injuries}  # a condition's own grade, as expanded
     for condition in sorted({curie for curie, _ in injuries}):
         for st in alternatives_of(ctx, condition):

@@ -73,6 +73,12 @@ class AffectedStructure(BaseModel):
     via: EntityRef | None = Field(default=None, description="The named injury this one was reached from.")
     because: list[Fact] = Field(default_factory=list)
     rules: list[RuleRef] = Field(default_factory=list)
+    alternatively: list[Reach] = Field(
+        default_factory=list,
+        description="How the other readings of a condition of alternatives reach it (the deltoid ligament torn in "
+        "one reading of a Maisonneuve injury, carried off with a fractured medial malleolus in the other): which "
+        "one holds, the condition's source does not say.",
+    )
 
 
 class LostRestraint(BaseModel):

@@ -18,6 +18,7 @@ from tests.reasoning.rules.fixture import (
     NEUTRAL,
     TRANSLATION,
     affected,
+    findings,
     group,
     has_group,
     ref_id,
@@ -31,6 +32,7 @@ EITHER, BOTH, LONE = "ANKLE:9992101", "ANKLE:9992102", "ANKLE:9992103"
 FIRST_TENDON, SECOND_TENDON, FIRST_MUSCLE, SECOND_MUSCLE, LIGAMENT, TILT, GLIDE = (
     f"ANKLE:99921{n}" for n in range(11, 18)
 )
+FIRST_TEAR, SECOND_TEAR, SEQUEL = "ANKLE:9992118", "ANKLE:9992119", "ANKLE:9992120"
 
 
 @pytest.mark.parametrize("grade", [2, 3])
@@ -82,3 +84,16 @@ def test_each_named_condition_is_read_on_its_own() -> None:
     """Naming the condition of both tendons with the one of either: every reading tears both."""
     report = run(RULE, (EITHER, 3), (BOTH, 3))
     assert weakness(report, TRANSLATION).status is Strength.LOST
+
+
+def test_a_conclusion_every_reading_reaches_by_its_own_reason_names_each_as_one_alternative() -> None:
+    """The sequel follows the first tendon's tear in one reading and the second's in the other: its detail says it
+    follows either, never one reading's reason as if certain; the conditions of one tendon alone are not concluded."""
+    report = run(RULE, (EITHER, 3))
+    sequel = findings(report.long_term_risks)[SEQUEL]
+    assert "either may follow fixture first tendon tear or may follow fixture second tendon tear" in sequel.detail
+    assert RULE in rule_ids(sequel)
+    assert {f.subject.id for f in sequel.because if f.predicate.id == "akg:mayLeadTo"} == {FIRST_TEAR, SECOND_TEAR}
+    assert not {FIRST_TEAR, SECOND_TEAR} & set(findings(report.conditions))
+    both = findings(run(RULE, (BOTH, 3)).long_term_risks)[SEQUEL]  # no alternatives: both reasons hold together
+    assert "either" not in both.detail and "fixture first tendon tear" in both.detail
