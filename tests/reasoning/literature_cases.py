@@ -467,6 +467,22 @@ CASES: tuple[LitCase, ...] = (
         not_injured=(ATFL, "tibiocalcaneal ligament"),
     ),
     LitCase(
+        id="deep-deltoid-both-tibiotalar-bands-grade3",
+        injuries=(("anterior tibiotalar ligament", 3), ("posterior tibiotalar ligament", 3)),
+        sources=(RASMUSSEN_DELTOID, WHEELESS_DELTOID),
+        claim=(
+            "The deep deltoid prevents lateral displacement and external rotation of the talus (Wheeless); in "
+            "serial sectioning the tibiotalar bands controlled external rotation in combination, not alone "
+            "(Rasmussen). With both deep tibiotalar bands cut, external rotation of the talus is no longer "
+            "checked by the deltoid, while the superficial tibiocalcaneal band still resists valgus tilt and the "
+            "syndesmosis is intact. (Written by the lead after blinded review r12 problem 6, not blinded.)"
+        ),
+        unstable=(ER_TALUS,),
+        positive_tests=(ER_TEST,),
+        not_unstable=(VALGUS, WIDENING),
+        not_injured=(DELTOID, "tibiocalcaneal ligament", AITFL),
+    ),
+    LitCase(
         id="deltoid-grade1-no-instability",
         injuries=((DELTOID, 1),),
         sources=(HERMAN_MEDIAL, SOUTHERST),

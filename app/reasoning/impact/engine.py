@@ -25,6 +25,7 @@ from . import (
     mechanics,
     sensation,
     terms,
+    wholes,
     work_up,
 )
 from .context import Affected, Context, Grade, check_registry
@@ -60,10 +61,11 @@ class ImpactEngine:
         affected = expansion.expand(ctx, injuries, excluded)
         restraint_loss = mechanics.restraint_loss(ctx, affected)
         displaced = fractures.displaced_buttresses(ctx, affected, restraint_loss)
+        parts = wholes.parts_carry(ctx, restraint_loss)
         action_loss = mechanics.action_loss(ctx, affected)
         groups = mechanics.with_steps(
-            ctx, mechanics.destabilised_groups(ctx, restraint_loss, position, displaced.restraints), affected,
-            displaced.steps,
+            ctx, mechanics.destabilised_groups(ctx, restraint_loss, position, displaced.restraints, parts), affected,
+            displaced.steps, parts,
         )
         weak = mechanics.weaknesses_with_steps(ctx, mechanics.weaknesses(ctx, action_loss), affected)
         numb = sensation.numbness(ctx, affected)

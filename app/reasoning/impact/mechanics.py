@@ -21,6 +21,8 @@ from .models import (
     Strength,
     WeakenedMotion,
 )
+from .wholes import RULE as WHOLES_RULE
+from .wholes import PartsCarry
 
 UNLOADED = (Reach.FORCE, Reach.DENERVATED)
 #: increased-load entries by (structure, kind, joint, motion): score, positions, reasons, rules
@@ -139,13 +141,17 @@ def position_groups(restraints: list[Restraint]) -> list[tuple[str | None, tuple
 
 @implements("rule:motion-destabilised")
 def destabilised_groups(
-    ctx: Context, loss: dict[str, float], position: str | None, displaced: dict[str, float] | None = None
+    ctx: Context, loss: dict[str, float], position: str | None, displaced: dict[str, float] | None = None,
+    parts: PartsCarry | None = None,
 ) -> list[Group]:
     """Per joint, motion and position: the weighted share of restraint lost and the status it gives.
-    ``displaced``: restraints an unstable fracture carries away (by restraint, rule unstable-fracture)."""
+    ``displaced``: restraints an unstable fracture carries away (by restraint, rule unstable-fracture); ``parts``:
+    the share of a whole's restraints its torn parts take (rule torn-parts-loosen-whole), which weighs in the
+    status only when every part that carries the restraint is lost (how the parts share it is a convention)."""
     displaced = displaced or {}
+    parts = parts or PartsCarry()
     touched = {(r.joint, r.motion) for s in loss for r in ctx.kb.restraints_by_structure.get(s, ())}
-    touched |= {(r.joint, r.motion) for r in ctx.kb.restraints if r.id in displaced}
+    touched |= {(r.joint, r.motion) for r in ctx.kb.restraints if r.id in displaced or r.id in parts.shares}
     groups = []
     for joint, motion in sorted(touched):
         restraints = ctx.kb.restraints_by_motion[(joint, motion)]
@@ -154,13 +160,17 @@ def destabilised_groups(
         for pos, members in position_groups(restraints):
             if position is not None and pos not in (position, None):
                 continue
-            lost = {r.id: max(loss.get(r.structure, 0.0), displaced.get(r.id, 0.0)) for r in members}
+            certain = {r.id: max(loss.get(r.structure, 0.0), displaced.get(r.id, 0.0)) for r in members}
+            lost = {r.id: max(certain[r.id], parts.shares.get(r.id, 0.0)) for r in members}
             if not any(lost.values()):
                 continue
             weights = weights_of(ctx, members)
             total = sum(weights.values()) or 1.0
             fraction = min(sum(weights[r.id] * lost[r.id] for r in members) / total, 1.0)
-            passive = {r.id: 0.0 if ctx.is_any(r.structure, DYNAMIC) else lost[r.id] for r in members}
+            passive = {
+                r.id: 0.0 if ctx.is_any(r.structure, DYNAMIC) else lost[r.id] if parts.complete(r.id) else certain[r.id]
+                for r in members
+            }
             status = status_of(ctx, members, passive, weights)  # laxity is weighed on passive restraint only
             groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status))
     return groups
@@ -206,9 +216,12 @@ def status_of(
 
 
 def with_steps(
-    ctx: Context, groups: list[Group], affected: dict[str, Affected], carried: dict[str, list[Statement]]
+    ctx: Context, groups: list[Group], affected: dict[str, Affected], carried: dict[str, list[Statement]],
+    parts: PartsCarry | None = None,
 ) -> list[Group]:
-    """Each group with how its lost restraints came to be lost; ``carried``: what an unstable fracture took."""
+    """Each group with how its lost restraints came to be lost; ``carried``: what an unstable fracture took;
+    ``parts``: what torn parts took of their whole's restraints."""
+    parts = parts or PartsCarry()
     result = []
     for g in groups:
         lost = [r for r in g.members if g.loss[r.id] > 0]
@@ -216,6 +229,9 @@ def with_steps(
         if any(r.id in carried for r in lost):
             steps.extend(ctx.facts(st for r in lost for st in carried.get(r.id, ())))
             rules.append("rule:unstable-fracture")
+        if any(r.id in parts.shares for r in lost):
+            steps.extend(ctx.facts(st for r in lost for st in parts.steps.get(r.id, ())))
+            rules.append(WHOLES_RULE)
         facts = unique_facts([*steps, *(ctx.kb.restraint_fact(r) for r in lost)])
         result.append(replace(g, steps=tuple(facts), step_rules=tuple(rules)))
     return result

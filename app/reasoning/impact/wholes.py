@@ -1,0 +1,91 @@
+"""A ligament whole whose parts are torn: the restraint the sources record for the whole (the deltoid ligament
+against external rotation of the talus) is carried by its parts (the deep tibiotalar bands), so it goes with them.
+
+Without this, a whole and its parts count as separate restraints of one motion and cutting every band that
+restrains it leaves the whole's restraint intact (blinded review r12: both deep deltoid bands cut, external
+rotation only "reduced").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...knowledge.model import Restraint, Statement
+from . import terms
+from .context import Context, implements
+
+RULE = "rule:torn-parts-loosen-whole"
+
+
+@dataclass
+class PartsCarry:
+    """Per restraint of a whole: the share its torn parts take, and the statements that say which parts carry it."""
+
+    shares: dict[str, float] = field(default_factory=dict)
+    steps: dict[str, list[Statement]] = field(default_factory=dict)
+
+    def complete(self, restraint_id: str) -> bool:
+        """Every part that carries the restraint is completely lost (only then does it change a motion's status)."""
+        return self.shares.get(restraint_id, 0.0) >= 1.0
+
+
+@implements(RULE)
+def parts_carry(ctx: Context, loss: dict[str, float]) -> PartsCarry:
+    """The share of each whole's restraint lost with its parts: the parts recorded to restrain the same motion of
+    the same joint carry it, weighted by their roles (primary 1, secondary 0.5, as rule motion-destabilised weighs
+    them), a part that is itself a whole by what its own parts lost of it; when no part restrains the motion, all
+    the parts without parts of their own, equally. The whole is not torn."""
+    carry = PartsCarry()
+    for whole in sorted({r.structure for r in ctx.kb.restraints}):
+        if loss.get(whole, 0.0) >= 1.0 or not any(loss.get(p, 0.0) for p, _ in _parts(ctx, whole)):
+            continue  # torn in its own right, or no part lost
+        for r in ctx.kb.restraints_by_structure.get(whole, ()):
+            share, steps = _share(ctx, r, loss)
+            if share > loss.get(whole, 0.0):
+                carry.shares[r.id], carry.steps[r.id] = share, steps
+    return carry
+
+
+def _share(ctx: Context, r: Restraint, loss: dict[str, float]) -> tuple[float, list[Statement]]:
+    """What the whole of ``r`` lost of it through its parts, and the part-of statements down to the lost ones."""
+    parts = _parts(ctx, r.structure)
+    own = {p: pr for p, _ in parts for pr in ctx.kb.restraints_by_structure.get(p, ()) if _same(pr, r)}
+    # a part that carries the restraint through its own parts is counted through them, not twice
+    carriers = [(p, path) for p, path in parts if p in own and not _under_carrier(path, own)]
+    weights = {p: ctx.role_weight[own[p].role] for p, _ in carriers}
+    if not carriers:  # no part is recorded to restrain the motion: the whole's parts share it equally
+        carriers = [(p, path) for p, path in parts if not ctx.objects(p, terms.HAS_PART)]
+        weights = {p: 1.0 for p, _ in carriers}
+    lost: dict[str, float] = {}
+    steps: list[Statement] = []
+    for p, path in carriers:
+        inner, inner_steps = _share(ctx, own[p], loss) if p in own and _parts(ctx, p) else (0.0, [])
+        lost[p] = max(loss.get(p, 0.0), inner)
+        if lost[p]:
+            steps += [*path, *inner_steps]
+    total = sum(weights.values()) or 1.0
+    return min(sum(weights[p] * lost[p] for p in weights) / total, 1.0), steps
+
+
+def _same(a: Restraint, b: Restraint) -> bool:
+    return (a.joint, a.motion) == (b.joint, b.motion)
+
+
+def _under_carrier(path: list[Statement], own: dict[str, Restraint]) -> bool:
+    """The part lies under another part that carries the same restraint (the band of a deep part)."""
+    return any(st.subject in own for st in path[1:])
+
+
+def _parts(ctx: Context, whole: str) -> list[tuple[str, list[Statement]]]:
+    """Every part of the whole (akg:hasPart, transitively), each with the statements leading down to it."""
+    found: list[tuple[str, list[Statement]]] = []
+    stack: list[tuple[str, list[Statement]]] = [(whole, [])]
+    seen = {whole}
+    while stack:
+        current, path = stack.pop()
+        for st in ctx.objects(current, terms.HAS_PART):
+            if st.object not in seen:
+                seen.add(st.object)
+                found.append((st.object, [*path, st]))
+                stack.append((st.object, [*path, st]))
+    return found
