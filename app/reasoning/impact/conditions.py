@@ -52,7 +52,13 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
     # (ankle oedema with nerve compression may lead to a tarsal tunnel syndrome)
     named = {c for c, amount in found.items() if amount[1] is None}
     causes = {c for c in found if named & {st.object for st in ctx.objects(c, terms.MAY_LEAD_TO)}}
-    return [amount for c, amount in found.items() if (c not in sequels and c not in causes) or amount[1] is None]
+    # and one defined within a larger one is part of it (a bimalleolar fracture within a trimalleolar one)
+    defined = {c: {st.object for st in ctx.objects(c, terms.DEFINING_STRUCTURE)} for c in found}
+    within = {c for c in found if defined[c] and any(defined[c] < defined[d] for d in found)}
+    return [
+        amount for c, amount in found.items() if (c not in sequels and c not in causes and c not in within)
+        or amount[1] is None
+    ]  # fmt: skip
 
 
 @implements(IN_GENERAL)
@@ -178,7 +184,9 @@ def symptoms(
         chain = [*state.chain, *([affects] if affects else [])]
         if condition not in describing and {st.object for st in ctx.objects(condition, terms.AFFECTS)} & covered:
             continue
-        only_loss = condition_lesions(ctx, condition) == [LOSS]
+        # a condition that damages nothing here (its structures only possibly involved: chronic ankle instability,
+        # laxity or functional deficits or both) is described by its own symptoms: no mechanics to gate them on
+        only_loss = condition_lesions(ctx, condition) == [LOSS] and _damages(ctx, condition, affected)
         for st in ctx.objects(condition, terms.HAS_SYMPTOM):
             if st.object in gated and only_loss:
                 continue
@@ -209,6 +217,13 @@ def symptoms(
         conclude("rule:compression-burns", burn[0], 0.5, burn[1])
     presentations(ctx, affected, findings)
     return findings.result(ctx)
+
+
+def _damages(ctx: Context, condition: str, affected: dict[str, Affected]) -> bool:
+    """The condition damages some structure it affects (or one of its parts) in this injury."""
+    structures = {st.object for st in ctx.objects(condition, terms.AFFECTS)}
+    structures |= {p for s in structures for p in _parts(ctx, s)}
+    return any(s in affected and affected[s].reached in DAMAGED for s in structures)
 
 
 @implements("rule:foot-drop")

@@ -200,3 +200,30 @@ def test_a_defining_structure_counts_when_any_way_it_was_damaged_is_the_describe
     assert TENDON_SUBLUXATION in findings(both.conditions)
     assert TENDON_SUBLUXATION in findings(run(RULE, (RETINACULUM_OVER_IT, 3)).conditions)
     assert TENDON_SUBLUXATION not in findings(run(RULE, (SUBLUXING_TENDON, 3)).conditions)  # held in place
+
+
+WIDER = "ANKLE:9991864"
+
+
+@pytest.mark.parametrize("named", [False, True], ids=["concluded", "named"])
+def test_a_condition_defined_within_a_larger_one_is_part_of_it(named: bool) -> None:
+    """The three defining ligaments torn (or the wider condition named): the wide condition, defined by two of them,
+    is part of the wider one (a bimalleolar fracture within a trimalleolar one), not what the injury amounts to by
+    itself, and brings nothing of its own; with only its two defining ligaments torn it is."""
+    injuries = [(WIDER, 3)] if named else [("ANKLE:9991803", 3), ("ANKLE:9991804", 3), ("ANKLE:9991805", 3)]
+    report = run(RULE, *injuries)
+    concluded = set(findings(report.conditions))
+    assert "ANKLE:9991813" not in concluded
+    assert (WIDER in concluded) is not named  # a named condition is not listed as what it amounts to
+    assert STIFFNESS not in symptoms(report) and ARTHRITIS not in risks(report)
+    assert "ANKLE:9991813" in set(findings(run(RULE, ("ANKLE:9991803", 3), ("ANKLE:9991804", 3)).conditions))
+
+
+def test_a_condition_that_damages_nothing_here_gives_way_as_its_sources_say() -> None:
+    """Named, a condition whose ligament is only possibly involved (laxity or functional deficits, or both) tears
+    nothing, so no mechanics fire; its giving way is its own symptom, not gated on them."""
+    report = run(RULE, ("ANKLE:9991865", 3))
+    assert affected(report)[GRADED_LIGAMENT].reached is Reach.POSSIBLE
+    assert report.destabilised_motions == []
+    assert INSTABILITY in symptoms(report)
+    assert RULE in rule_ids(findings(report.symptoms)[INSTABILITY])
