@@ -87,6 +87,14 @@ def pivot_cells(page: Browser) -> list[list[str]]:
     return cells
 
 
+def contrast(colour: str) -> float:
+    """The WCAG contrast ratio of a #rrggbb colour against white."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
 def assert_clean(page: Browser) -> None:
     assert page.evaluate("window.cspViolations") == []
     assert console_errors(page) == []
@@ -143,9 +151,13 @@ def test_a_count_per_class_is_charted_one_point_per_row(page: Browser, client: h
     assert chart["sets"] == [["?entities", [int(b["entities"]["value"]) for b in expected]]]  # numbers, not strings
     assert "at most 500 rows" in page.evaluate("document.querySelector('#results .view-note').innerText")
     assert page.evaluate(f"{CANVAS}.getAttribute('aria-label')").startswith("Bar chart of ?entities by ?label")
+    assert all(contrast(c) >= 3 for c in page.evaluate("AnkleChart.PALETTE"))  # WCAG 1.4.11: graphics at 3:1
+    assert page.evaluate(f"{CHART}.data.datasets[0].backgroundColor") == page.evaluate("AnkleChart.PALETTE[0]")
     choose(page, "type", "pie")
     page.wait_for(f"{CHART} && {CHART}.config.type === 'pie'")
     assert page.evaluate(f"{CHART}.getDatasetMeta(0).data.length") == len(expected)
+    slices = page.evaluate(f"{CHART}.data.datasets[0].backgroundColor")
+    assert len(slices) == len(expected) and slices[0] != slices[1]  # one colour per slice, neighbours apart
     choose(page, "label", "class")
     page.wait_for(f"{CHART}.data.labels[0].startsWith('akg:')")  # an IRI by its prefixed name
     choose(page, "label", "label")
