@@ -78,6 +78,12 @@ def test_the_wheel_holds_every_module_and_data_file_under_anklekg(wheel: Path) -
     code = {f"anklekg/{p.relative_to(ROOT / 'app')}" for p in (ROOT / "app").rglob("*.py")}
     data = {f"anklekg/data/{p.relative_to(ROOT / 'data')}" for p in (ROOT / "data").rglob("*") if p.is_file()}
     assert code <= names and data <= names, sorted((code | data) - names)
+    # the pages' scripts and the vendored libraries with their licences (Chart.js for the query page's chart view)
+    static = ROOT / "app" / "web" / "static"
+    web = {f"anklekg/{p.relative_to(ROOT / 'app')}" for p in static.rglob("*") if p.is_file()}
+    assert {"anklekg/web/static/vendor/chart.js-4.6.1/chart.umd.min.js", "anklekg/web/static/query-chart.js",
+            "anklekg/web/static/vendor/chart.js-4.6.1/LICENSE"} <= web  # fmt: skip
+    assert web <= names, sorted(web - names)
     assert not any(n.startswith("app/") for n in names), "the code must install as anklekg only"
 
 

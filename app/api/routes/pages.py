@@ -24,8 +24,10 @@ SWAGGER_UI = "swagger-ui-5.35.0"
 CYTOSCAPE = "cytoscape-3.35.0"
 #: The query page edits and shows SPARQL with YASGUI's YASQE and YASR (MIT, vendor/yasgui-4.6.2/LICENSE)
 YASGUI = "yasgui-4.6.2"
+#: The query page's chart view draws with Chart.js (MIT, vendor/chart.js-4.6.1/LICENSE)
+CHART_JS = "chart.js-4.6.1"
 #: The vendored packages, each under web/static/vendor/<name>-<version>/ with its licence
-VENDORED = frozenset({SWAGGER_UI, CYTOSCAPE, YASGUI})
+VENDORED = frozenset({SWAGGER_UI, CYTOSCAPE, YASGUI, CHART_JS})
 VENDOR = WEB / "vendor"
 _TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
           ".css": "text/css; charset=utf-8", ".png": "image/png"}  # fmt: skip

@@ -1,6 +1,7 @@
-// The AnkleKG query page: YASQE (editor) and YASR (results) from the vendored YASGUI bundle, everything from this
-// server. Prefixes come from the data's declared prefixes (/v1/prefixes), terms from /v1/search and the schema;
-// nothing is fetched from prefix.cc, LOV or a link shortener.
+// The AnkleKG query page: YASQE (editor) and YASR (results: table, pivot from query-pivot.js, chart from
+// query-chart.js) from the vendored YASGUI bundle, everything from this server. Prefixes come from the data's
+// declared prefixes (/v1/prefixes), terms from /v1/search and the schema; nothing is fetched from prefix.cc, LOV or
+// a link shortener.
 "use strict";
 
 const { Yasqe, Yasr } = Yasgui;
@@ -201,12 +202,16 @@ async function start() {
   const fromUrl = new URLSearchParams(location.search).get("query");
   if (fromUrl) yasqe.setValue(fromUrl);
   yasqe.getInputField().setAttribute("aria-labelledby", "query-label");
+  // YASR keeps the view chosen (table, pivot, chart) and each view's settings in localStorage; never a response,
+  // or a shared link would open beside the results of whatever ran last
   yasr = new Yasr($("results"), {
     prefixes: longestFirst(prefixes),
-    persistenceId: null,
-    pluginOrder: ["table", "response"],
+    persistenceId: "anklekg-results",
+    maxPersistentResponseSize: 0,
+    pluginOrder: ["table", "pivot", "chart", "response"],
     defaultPlugin: "table",
   });
+  $("results").yasr = yasr; // for scripts driving the page (the browser tests)
   tidyResults();
   new MutationObserver(tidyResults).observe($("results"), { childList: true, subtree: true }); // YASR draws late
   // The editor's scrolling area takes keyboard focus (axe: scrollable regions must) and hands it to the editor

@@ -76,3 +76,21 @@ def test_the_query_page_loads_yasgui_from_this_service_with_its_licence(client: 
     assert "<script>" not in page.text
     licence = (WEB / "vendor" / "yasgui-4.6.2" / "LICENSE").read_text(encoding="utf-8")
     assert "@zazuko/yasgui 4.6.2" in licence and "Permission is hereby granted" in licence
+
+
+def test_the_query_page_charts_with_chart_js_vendored_with_its_licence(client: httpx.Client) -> None:
+    """Chart.js is vendored from npm (chart.js 4.6.1, its UMD build) like YASGUI; the pivot and chart plugins load
+    after YASGUI (they register with its YASR) and before the page's script (which creates YASR)."""
+    page = client.get("/query")
+    scripts = re.findall(r'<script src="([^"]+)"', page.text)
+    assert scripts == [
+        "/web/vendor/yasgui-4.6.2/yasgui.min.js", "/web/vendor/chart.js-4.6.1/chart.umd.min.js",
+        "/web/query-values.js", "/web/query-pivot.js", "/web/query-chart.js", "/web/query.js",
+    ]  # fmt: skip
+    served = client.get("/web/vendor/chart.js-4.6.1/chart.umd.min.js")
+    assert served.status_code == 200 and served.headers["content-type"].startswith("text/javascript")
+    assert "immutable" in served.headers["cache-control"] and "Chart.js v4.6.1" in served.text[:200]
+    assert "new Function" not in served.text and "eval(" not in served.text  # the policy has no unsafe-eval
+    licence = (WEB / "vendor" / "chart.js-4.6.1" / "LICENSE").read_text(encoding="utf-8")
+    assert "chart.js 4.6.1" in licence and "Chart.js Contributors" in licence and "@kurkle/color 0.3.2" in licence
+    assert licence.count("Permission is hereby granted") == 2
