@@ -296,7 +296,9 @@ def cmd_differential(args: argparse.Namespace) -> int:
         print(report.model_dump_json(indent=2))
         return 0
     for rank, c in enumerate(report.candidates, 1):
-        lesion = f", as in {' or '.join(x.label for x in [c.lesion, *c.other_lesions])}" if c.lesion else ""
+        lesion = f", as in {' or '.join(x.label for x in [c.lesion, *c.other_lesions])}" if c.lesion else (
+            f", injured on its own or as in {' or '.join(x.label for x in c.other_lesions)}" if c.other_lesions else ""
+        )
         print(f"{rank}. {c.structure.label} (score {c.score:.2f}{lesion})")
         for e in c.supported_by:
             reason = f" — because {'; '.join(fact_text(f) for f in e.because[:3])}" if e.because else ""

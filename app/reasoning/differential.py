@@ -99,7 +99,8 @@ class Candidate(BaseModel):
         default_factory=list,
         description="Other named conditions whose lesion of the structure explains the findings as well: the "
         "findings do not tell them apart (the tibial nerve compressed in a tarsal tunnel syndrome or by ankle oedema, "
-        "when no Tinel sign is reported).",
+        "when no Tinel sign is reported). When `lesion` is null, the structure injured on its own explains them as "
+        "well as these.",
     )
     ruled_out: list[RuledOut] = Field(
         default_factory=list,
@@ -323,32 +324,32 @@ class DifferentialEngine:
             results = sorted(
                 (r for profile in lesions
                  if (r := self._rank_one(structure, profile, wanted, findings, total, mechanism))),
-                key=lambda r: r[:5],
+                key=lambda r: r[:6],
             )  # fmt: skip
             if results:
                 best = results[0]
                 # other named conditions whose lesion of it explains the findings as well (not told apart by them)
-                best[5].other_lesions = [
-                    r[5].lesion for r in results[1:] if r[:3] == best[:3] and r[5].lesion is not None
-                    and r[5].lesion != best[5].lesion
+                best[6].other_lesions = [
+                    r[6].lesion for r in results[1:] if r[:3] == best[:3] and r[6].lesion is not None
+                    and r[6].lesion != best[6].lesion
                 ]  # fmt: skip
                 # lesions of it that explain something but that the findings count against (what localises it)
-                best[5].ruled_out = [
-                    RuledOut(condition=r[5].lesion, lesion=r[6], score=r[5].score, contradicted_by=r[5].contradicted_by)
-                    for r in results[1:] if r[5].contradicted_by and r[0] > best[0]
+                best[6].ruled_out = [
+                    RuledOut(condition=r[6].lesion, lesion=r[7], score=r[6].score, contradicted_by=r[6].contradicted_by)
+                    for r in results[1:] if r[6].contradicted_by and r[0] > best[0]
                 ]  # fmt: skip
                 ranked.append(best)
-        ranked.sort(key=lambda r: r[:5])
+        ranked.sort(key=lambda r: r[:6])
         tied = sum(1 for r in ranked if ranked and r[0] == ranked[0][0])
         return DifferentialReport(
-            findings=self._echo(findings), candidates=[r[5] for r in ranked[:limit]], tied_at_top=tied,
+            findings=self._echo(findings), candidates=[r[6] for r in ranked[:limit]], tied_at_top=tied,
             note=_tie_note(tied, limit),
         )
 
     def _rank_one(
         self, structure: str, profile: _Profile, wanted: list[tuple[FindingKind, str]], findings: ClinicalFindings,
         total: int, mechanism: Evidence | None,
-    ) -> tuple[float, int, int, int, str, Candidate, EntityRef | None] | None:
+    ) -> tuple[float, int, int, int, int, str, Candidate, EntityRef | None] | None:
         """One lesion of one structure against the findings: its sort key and candidate, or None if it explains
         nothing. ``mechanism``: the structure's support for the reported mechanism (the same for all its lesions)."""
         supported = [
@@ -399,7 +400,10 @@ class DifferentialEngine:
             -score,
             0 if direct else 1,
             0 if diagnosed else 1,
-            len(profile.predictions),  # parsimony: the narrower explanation first
+            # parsimony, the narrower explanation first: fewer predictions, and fewer other structures involved (an
+            # entrapment of this nerve before ankle oedema that compresses any of the nerves at the ankle)
+            len(profile.predictions) + max(self._breadth(profile.condition) - 1, 0),
+            self._breadth(profile.condition),
             structure,
             Candidate(
                 structure=self.kb.ref(structure),
@@ -411,6 +415,12 @@ class DifferentialEngine:
             ),
             self.kb.ref(profile.lesion) if profile.lesion else None,
         )
+
+    def _breadth(self, condition: str | None) -> int:
+        """How many structures a condition affects (0 for a structure injured on its own)."""
+        if condition is None:
+            return 0
+        return sum(1 for st in self.kb.by_subject.get(condition, ()) if st.predicate == terms.AFFECTS)
 
     def _diagnosed_by(self, condition: str) -> frozenset[str]:
         """The clinical tests a condition is recorded to be diagnosed by (read once per condition, not per ranking)."""

@@ -149,6 +149,21 @@ CASES = (
         not_above=("superficial fibular nerve",),
     ),
     DiffCase(
+        id="numb-dorsum-normal-web-strong-eversion",
+        sources=(SFN_ENTRAPMENT,),
+        claim="The superficial peroneal nerve supplies the lower lateral leg and the dorsum of the foot except the "
+        "first web space; its isolated entrapment gives a sensory deficit there 'without corresponding weakness of "
+        "the peroneus muscle'. With eversion strong and the first web normal, the nerve entrapped (not torn above "
+        "its motor branches, not the common fibular nerve) is the reading, named as that entrapment before a general "
+        "swelling that compresses any nerve at the ankle (blinded review r13, D04).",
+        numbness_areas=("skin of dorsum of foot",),
+        normal_sensation=("skin of first web space of foot",),
+        strong_motions=("eversion",),
+        first=("superficial fibular nerve",),
+        not_above=("common fibular nerve", "deep fibular nerve"),
+        lesion=("superficial fibular nerve", "superficial fibular nerve entrapment"),
+    ),
+    DiffCase(
         id="positive-squeeze-test",
         sources=(SMAN_2013,),
         claim="Pain at the syndesmosis on squeezing the fibula against the tibia at mid-calf suggests an injury of "

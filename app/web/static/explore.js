@@ -664,7 +664,9 @@ function candidateItem(candidate, index) {
     el("h4", { id: headingId }, link(candidate.structure),
       el("span", { className: "score", text: ` score ${candidate.score.toFixed(2)}` })),
     candidate.lesion ? el("p", { className: "lesion" }, "As in ",
-      listOf([candidate.lesion, ...(candidate.other_lesions || [])].map(link), " or "), ".") : null,
+      listOf([candidate.lesion, ...(candidate.other_lesions || [])].map(link), " or "), ".")
+      : (candidate.other_lesions || []).length ? el("p", { className: "lesion" }, "Injured on its own, or as in ",
+        listOf(candidate.other_lesions.map(link), " or "), ".") : null,
     el("h5", { text: "Supported by" }),
     el("ul", { className: "supported" }, candidate.supported_by.map((e) => evidenceItem(e, "Show the facts and sources"))),
     candidate.contradicted_by.length ? [el("h5", { text: "Contradicted by" }),
