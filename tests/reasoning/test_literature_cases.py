@@ -128,3 +128,18 @@ def test_a_structure_each_alternative_reaches_its_own_way_says_both(kg: AnkleKG)
     pain = next(s for s in report.symptoms if s.entity.label == "pain")
     certain, _, alternative = pain.detail.partition("either")
     assert "medial malleolus" not in certain and "medial malleolus" in alternative and "deltoid" in alternative
+
+
+def test_a_torn_syndesmosis_and_deltoid_let_the_fibula_go_not_the_tibia(kg: AnkleKG) -> None:
+    """The whole syndesmosis and the deltoid torn without a fracture (a pronation-external rotation injury): the
+    fibula is no longer held to the tibia, so its lateral malleolus no longer holds the talus and lateral talar shift
+    is unstable; the medial malleolus stays on the tibia and is not lost (blinded review r13, N12: the intact
+    malleoli were listed as lost restraints)."""
+    torn = ("anterior inferior tibiofibular ligament", "interosseous tibiofibular ligament",
+            "posterior inferior tibiofibular ligament", "deltoid ligament")  # fmt: skip
+    report = kg.impact([(name, 3) for name in torn])
+    shift = next(d for d in report.destabilised_motions if d.motion.label == "lateral talar shift")
+    assert shift.status is Stability.UNSTABLE
+    lost = {r.structure.label for r in shift.lost_restraints}
+    assert "lateral malleolus" in lost
+    assert not {"medial malleolus", "posterior malleolus"} & lost

@@ -86,19 +86,21 @@ def _loose_posts(ctx: Context, loss: dict[str, float]) -> dict[str, Affected]:
                     stack.append((part.object, [*chain, part]))
                     if part.object in posts or not ctx.kb.restraints_by_structure.get(part.object):
                         continue  # only a buttress can float
-                    ties = _torn_ties(ctx, part.object, loss, other_than=joint)
+                    ties = _torn_ties(ctx, part.object, loss, across=joint)
                     if ties:
                         posts[part.object] = Affected(3, Reach.PART, FRACTURE, None, [*chain, part, *ties], ())
     return posts
 
 
-def _torn_ties(ctx: Context, post: str, loss: dict[str, float], other_than: str) -> list[Statement]:
-    """Ligaments anchored on ``post`` that are torn and check a motion the post buttresses (not of ``other_than``)."""
-    checked = {(r.joint, r.motion) for r in ctx.kb.restraints_by_structure.get(post, ()) if r.joint != other_than}
+def _torn_ties(ctx: Context, post: str, loss: dict[str, float], across: str) -> list[Statement]:
+    """Torn ligaments that hung ``post`` from its neighbour across the loose joint ``across``: those the post is
+    the distal attachment of (the anterior and posterior inferior tibiofibular ligaments run from the tibia down to
+    the lateral malleolus: the fibula is what they held). The posterior malleolus they start from, and the medial
+    malleolus whose deltoid runs down to the talus, are on the bone that stays."""
     return [
-        st for st in ctx.objects_any(post, ANCHORS)
+        st for st in ctx.objects(post, terms.DISTAL_ATTACHMENT_OF)
         if loss.get(st.object, 0.0) >= ctx.laxity_threshold
-        and any((t.joint, t.motion) in checked for t in ctx.kb.restraints_by_structure.get(st.object, ()))
+        and across in {j.object for j in ctx.objects(st.object, terms.SPANS_JOINT)}
     ]  # fmt: skip
 
 
