@@ -60,6 +60,12 @@ def render_impact(report: ImpactReport) -> str:
     lines = ["Injured: " + ", ".join(f"{i.structure.label} (grade {i.grade})" for i in named)]
     if reached:
         lines.append("Also affected: " + ", ".join(f"{i.structure.label} ({_reached(i)})" for i in reached))
+    for i in named:
+        if i.other_lesions:
+            lesion = f" as a {i.lesion.label}" if i.lesion else ""
+            lines.append(f"The {i.structure.label} is taken{lesion} of the whole structure; other recorded lesions "
+                         f"of it, which may spare part of what this takes (name one to ask): "
+                         f"{', '.join(c.label for c in i.other_lesions)}")
 
     def section(title: str, rows: list[tuple[str, list[Any]]]) -> None:
         if not rows:

@@ -390,6 +390,13 @@ def test_the_impact_panel_shows_the_lesion_what_it_amounts_to_and_how_it_is_know
     motions = text(explorer, "[data-section=destabilised_motions]")
     assert "position not stated by the sources" in motions
     assert "rests on the editor's reading" in motions
+    # a nerve named alone is torn along its whole course: the panel points to its entrapment, another lesion of it
+    go(explorer, "superficial fibular nerve")
+    shown(explorer, "ANKLE:0000057")
+    explorer.evaluate("document.getElementById('impact-run').click()")
+    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    reached = text(explorer, "[data-section=injuries]")
+    assert "other recorded lesions of it" in reached and "superficial fibular nerve entrapment" in reached
 
 
 def test_a_malformed_deep_link_still_loads_the_page(explorer: Browser, live_server: LiveServer) -> None:

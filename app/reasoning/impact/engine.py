@@ -119,6 +119,8 @@ class ImpactEngine:
                 via=self.kb.ref(state.via) if state.via else None,
                 because=self.ctx.facts(state.chain),
                 rules=self.ctx.rule_refs(*state.rules),
+                other_lesions=[self.kb.ref(c) for c in expansion.other_lesions(self.ctx, curie, state.lesion)]
+                if state.reached is Reach.NAMED and not self.kb.is_a(curie, terms.CONDITION) else [],
             )
             for curie, state in sorted(affected.items(), key=lambda kv: (order.index(kv[1].reached), kv[0]))
         ]

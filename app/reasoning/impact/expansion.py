@@ -34,6 +34,17 @@ def default_lesion(ctx: Context, curie: str) -> str | None:
     return min(candidates, key=lambda spec: spec.precedence).id if candidates else None
 
 
+def other_lesions(ctx: Context, curie: str, lesion: str | None) -> list[str]:
+    """The conditions that damage a structure by another lesion than ``lesion`` (rule default-lesion: a nerve named
+    alone is torn along its whole course; its entrapment, a compression, is another lesion of it)."""
+    found = set()
+    for st in ctx.objects(curie, terms.AFFECTED_BY):
+        other = lesion_for(ctx, condition_lesions(ctx, st.object), curie)
+        if other is not None and other != lesion:
+            found.add(st.object)
+    return sorted(found)
+
+
 def lesion_for(ctx: Context, lesions: Iterable[str], curie: str) -> str | None:
     """The first of a condition's lesions (by precedence) that can damage this kind of structure."""
     specs = [ctx.rules.lesions[lesion] for lesion in lesions if lesion in ctx.rules.lesions]

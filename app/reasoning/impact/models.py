@@ -73,6 +73,13 @@ class AffectedStructure(BaseModel):
     via: EntityRef | None = Field(default=None, description="The named injury this one was reached from.")
     because: list[Fact] = Field(default_factory=list)
     rules: list[RuleRef] = Field(default_factory=list)
+    other_lesions: list[EntityRef] = Field(
+        default_factory=list,
+        description="For a structure named on its own (taken with its kind's default lesion: a nerve torn along its "
+        "whole course, above its branches), the recorded conditions that damage it by another lesion (the "
+        "superficial fibular nerve entrapped where it pierces the fascia, sparing its muscular branches): a pointer, "
+        "not a conclusion; name one to ask what it does.",
+    )
     alternatively: list[Reach] = Field(
         default_factory=list,
         description="How the other readings of a condition of alternatives reach it (the deltoid ligament torn in "

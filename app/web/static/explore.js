@@ -397,7 +397,9 @@ const IMPACT_SECTIONS = [
   ["supply_at_risk", "Blood supply at risk (collateral flow is not modelled: at risk, not lost)", finding],
   ["injuries", "What the injury reaches", (a) => [link(a.structure),
     a.lesion ? [" — ", a.lesion.label, a.lesion.id === "akg:LossOfContinuity" ? ` grade ${a.grade}` : ""] : "",
-    `, ${a.reached}`, a.via ? [" (via ", link(a.via), ")"] : ""]],
+    `, ${[a.reached, ...(a.alternatively || [])].join(" or ")}`, a.via ? [" (via ", link(a.via), ")"] : "",
+    (a.other_lesions || []).length ? ["; other recorded lesions of it (name one to ask): ",
+      listOf(a.other_lesions.map(link))] : ""]],
 ];
 
 /** Identifies an item across the explain=rules and explain=full answers. */

@@ -84,3 +84,12 @@ def test_a_fractured_landmark_releases_nothing_and_leaves_its_bone(grade: int) -
 
 def test_a_torn_ligament_reaches_no_bone() -> None:
     assert set(affected(run(RULE, (LIGAMENT, 3)))) == {LIGAMENT}
+
+
+def test_a_named_structure_points_to_its_other_recorded_lesions() -> None:
+    """The nerve named alone is taken as torn along its whole course; the answer points to its entrapment (another
+    lesion, which may spare what the tear takes), not to a tear condition (the same lesion)."""
+    named = affected(run(RULE, (NERVE, 3)))[NERVE]
+    assert [c.id for c in named.other_lesions] == ["ANKLE:9990320"]
+    entrapped = affected(run(RULE, ("ANKLE:9990320", 3)))
+    assert entrapped[NERVE].other_lesions == []  # reached through a condition, not named on its own
