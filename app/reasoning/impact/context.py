@@ -16,7 +16,7 @@ from ...knowledge.model import ActionRole, RestraintRole, Statement
 from ...models import EntityRef, Fact, RuleRef
 from ..rules import RuleBook, RuleConfigurationError
 from . import terms
-from .models import Reach
+from .models import Reach, Stability
 
 Grade = Literal[1, 2, 3]
 F = TypeVar("F", bound=Callable[..., object])
@@ -110,6 +110,11 @@ class Context:
             RestraintRole.SECONDARY: load.parameter("secondary_restraint_rank"),
             ActionRole.PRIME_MOVER: load.parameter("prime_mover_rank"),
             ActionRole.ASSISTANT: load.parameter("assistant_rank"),
+        }
+        self.load_status_rank: dict[Stability, float] = {
+            Stability.UNSTABLE: load.parameter("unstable_rank"),
+            Stability.LAXITY: load.parameter("laxity_rank"),
+            Stability.REDUCED: load.parameter("reduced_rank"),
         }
         compression = int(rules["rule:space-compresses-contents"].parameter("compression_grade"))
         self.compression_grade: Grade = compression if compression in (1, 2, 3) else 1  # type: ignore[assignment]

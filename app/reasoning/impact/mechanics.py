@@ -340,17 +340,18 @@ def increased_load(
     collected: Collected = {}
     for g in groups:
         lost_facts = list(g.steps)
+        shifted = g.fraction_lost * ctx.load_status_rank[g.status]  # an unstable motion shifts more than a reduced one
         for r in g.members:
             if (g.loss[r.id] == 0 and r.structure not in loss and r.structure not in injured
                     and not _part_lost(ctx, r.structure, loss)):
                 _collect(collected, (r.structure, "restraint", g.joint, g.motion), g.position,
-                         g.fraction_lost * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)],
+                         shifted * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)],
                          g.step_rules)  # fmt: skip
         for action, joint_link in _opposing_actions(ctx, g.joint, g.motion):
             if action.muscle not in loss:
                 facts = [*lost_facts, ctx.kb.action_fact(action), *ctx.facts(joint_link)]
                 _collect(collected, (action.muscle, "dynamic stabiliser", g.joint, g.motion), g.position,
-                         g.fraction_lost * ctx.load_rank[action.role], facts, g.step_rules)  # fmt: skip
+                         shifted * ctx.load_rank[action.role], facts, g.step_rules)  # fmt: skip
     return _load_items(ctx, collected, "rule:load-transfer")
 
 

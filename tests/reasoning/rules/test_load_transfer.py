@@ -2,7 +2,8 @@
 
 Definition: when a joint motion loses restraint, the restraints of that motion that are not injured carry more
 load, and so do the muscles that produce the opposite motion at the same joint or at a joint sharing a bone
-(dynamic stabilisers). Items are ranked by the fraction of restraint lost times the declared rank of their role.
+(dynamic stabilisers). Items are ranked by the fraction of restraint lost times the declared rank of their role
+and the declared rank of the motion's status (unstable, increased laxity, reduced restraint).
 """
 
 from __future__ import annotations
@@ -26,13 +27,16 @@ BONE_2, NEIGHBOUR_JOINT = "ANKLE:9991202", "ANKLE:9991206"
 P, S = "ANKLE:9991221", "ANKLE:9991222"
 EVERTOR, NEIGHBOUR_EVERTOR, DISTANT_EVERTOR, INVERTOR, TILT_LIGAMENT = (f"ANKLE:99912{n}" for n in range(23, 28))
 LOST = PRIMARY / (PRIMARY + SECONDARY)  # the primary torn completely: the fraction of inversion restraint lost
+LAX = LOAD_RANK["laxity_rank"]  # the primary gone, the secondary intact: increased laxity (rule motion-destabilised)
+REDUCED = LOAD_RANK["reduced_rank"]  # the secondary gone, the primary intact: reduced restraint
 
 
 def test_the_declared_ranks_match_the_definition() -> None:
-    # "primary restraint 1, secondary restraint 0.75, prime mover 0.6, assistant 0.3"
+    # "primary restraint 1, secondary restraint 0.75, prime mover 0.6, assistant 0.3"; "unstable 1, increased
+    # laxity 0.75, reduced restraint 0.5"
     assert LOAD_RANK == {
         "primary_restraint_rank": 1.0, "secondary_restraint_rank": 0.75, "prime_mover_rank": 0.6,
-        "assistant_rank": 0.3,
+        "assistant_rank": 0.3, "unstable_rank": 1.0, "laxity_rank": 0.75, "reduced_rank": 0.5,
     }  # fmt: skip
 
 
@@ -41,10 +45,10 @@ def test_intact_restraints_and_opposing_muscles_take_over() -> None:
     load = loads(report, *KINDS)
     secondary = load[(S, INVERSION)]
     assert secondary.kind == "restraint"
-    assert secondary.score == pytest.approx(LOST * LOAD_RANK["secondary_restraint_rank"], abs=1e-4)
+    assert secondary.score == pytest.approx(LOST * LAX * LOAD_RANK["secondary_restraint_rank"], abs=1e-4)
     evertor = load[(EVERTOR, INVERSION)]
     assert evertor.kind == "dynamic stabiliser"
-    assert evertor.score == pytest.approx(LOST * LOAD_RANK["prime_mover_rank"], abs=1e-4)
+    assert evertor.score == pytest.approx(LOST * LAX * LOAD_RANK["prime_mover_rank"], abs=1e-4)
     assert all(RULE in rule_ids(i) for i in load.values())
 
 
@@ -52,12 +56,12 @@ def test_an_intact_primary_takes_over_from_a_torn_secondary() -> None:
     item = loads(run(RULE, (S, 3)), *KINDS)[(P, INVERSION)]
     assert item.kind == "restraint"
     lost = SECONDARY / (PRIMARY + SECONDARY)
-    assert item.score == pytest.approx(lost * LOAD_RANK["primary_restraint_rank"], abs=1e-4)
+    assert item.score == pytest.approx(lost * REDUCED * LOAD_RANK["primary_restraint_rank"], abs=1e-4)
 
 
 def test_a_dynamic_stabiliser_through_a_joint_sharing_a_bone() -> None:
     item = loads(run(RULE, (P, 3)), *KINDS)[(NEIGHBOUR_EVERTOR, INVERSION)]
-    assert item.score == pytest.approx(LOST * LOAD_RANK["assistant_rank"], abs=1e-4)
+    assert item.score == pytest.approx(LOST * LAX * LOAD_RANK["assistant_rank"], abs=1e-4)
     links = {(f.subject.id, f.predicate.id, f.object.id) for f in item.because if f.object}
     assert (JOINT, "akg:jointOf", BONE_2) in links
     assert (NEIGHBOUR_JOINT, "akg:jointOf", BONE_2) in links
