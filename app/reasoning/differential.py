@@ -142,8 +142,9 @@ class DifferentialReport(Tabular, BaseModel):
     candidates: list[Candidate]
     tied_at_top: int = Field(
         default=0,
-        description="How many candidates share the best score (some may lie beyond `limit`): more than one means "
-        "the findings do not tell them apart.",
+        description="How many different explanations share the best score (some may lie beyond `limit`; a part and "
+        "its whole with the same lesion, the talus and its trochlea, count once): more than one means the findings "
+        "do not tell them apart.",
     )
     note: str | None = Field(
         default=None,
@@ -340,7 +341,7 @@ class DifferentialEngine:
                 ]  # fmt: skip
                 ranked.append(best)
         ranked.sort(key=lambda r: r[:6])
-        tied = sum(1 for r in ranked if ranked and r[0] == ranked[0][0])
+        tied = self._distinct([r[6] for r in ranked if r[0] == ranked[0][0]])
         return DifferentialReport(
             findings=self._echo(findings), candidates=[r[6] for r in ranked[:limit]], tied_at_top=tied,
             note=_tie_note(tied, limit),
@@ -415,6 +416,17 @@ class DifferentialEngine:
             ),
             self.kb.ref(profile.lesion) if profile.lesion else None,
         )
+
+    def _distinct(self, tied: list[Candidate]) -> int:
+        """How many different explanations the tied candidates are: a part and its whole with the same lesion (the
+        talus and its trochlea, as in an osteochondral lesion of the talus) are one, named at two levels."""
+        ids = {c.structure.id: c for c in tied}
+        same = 0
+        for c in tied:
+            wholes = [w for w, other in ids.items() if w != c.structure.id and c.structure.id in self._with_parts(w)]
+            if any(ids[w].lesion == c.lesion for w in wholes):
+                same += 1  # counted with its whole
+        return len(tied) - same
 
     def _breadth(self, condition: str | None) -> int:
         """How many structures a condition affects (0 for a structure injured on its own)."""
@@ -516,6 +528,7 @@ def _tie_note(tied: int, limit: int) -> str | None:
         return None
     beyond = f" ({tied - limit} of them beyond the limit)" if tied > limit else ""
     return (
-        f"{tied} candidates share the best score{beyond}: these findings do not point to one structure. Findings "
-        "that tell them apart (a specific test, a numb area, a weak or a strong motion, normal sensation) would."
+        f"{tied} different explanations share the best score{beyond}: these findings do not point to one structure. "
+        "Findings that tell them apart (a specific test, a numb area, a weak or a strong motion, normal sensation) "
+        "would."
     )

@@ -298,3 +298,15 @@ def test_normal_strength_localises_a_nerve_lesion_below_its_motor_branches(kg: A
     # without the normal findings nothing counts against the tear: it is not named less likely
     plain = kg.differential(numbness_areas=numb, limit=5)
     assert all(not c.ruled_out for c in plain.candidates if c.structure.label == "tibial nerve")
+
+
+def test_a_part_and_its_whole_with_the_same_lesion_are_one_explanation(kg: AnkleKG) -> None:
+    """Catching or locking with pain and a negative drawer: an osteochondral lesion of the talus ('some patients
+    complain of locking or catching', Foot and Ankle Hyperbook, osteochondral lesions: clinical), named on the talus
+    and on its trochlea. That is one explanation at two levels, not findings that point to no one structure
+    (blinded review r13, D02: a misleading tie note)."""
+    report = kg.differential(symptoms=("catching or locking", "pain"), negative_tests=(DRAWER,), limit=5)
+    top = [c for c in report.candidates if c.score == report.candidates[0].score]
+    assert {c.structure.label for c in top} == {"talus", "trochlea of talus"}
+    assert {c.lesion.label for c in top if c.lesion} == {"osteochondral lesion of the talus"}
+    assert report.tied_at_top == 1 and report.note is None
