@@ -156,6 +156,8 @@ def render_impact(report: ImpactReport) -> str:
         ("Stable fractures (while the rest of the ring holds):", report.stable_fractures),
         ("Long-term risks:", report.long_term_risks),
         ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
+        ("Larger injuries it may be part of (look for the rest; nothing of them is concluded):",
+         report.larger_injuries),
     ):
         section(title, [(f"{f.entity.label} — {f.detail}", []) for f in findings])
     lines.append("")

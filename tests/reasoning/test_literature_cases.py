@@ -143,3 +143,18 @@ def test_a_torn_syndesmosis_and_deltoid_let_the_fibula_go_not_the_tibia(kg: Ankl
     lost = {r.structure.label for r in shift.lost_restraints}
     assert "lateral malleolus" in lost
     assert not {"medial malleolus", "posterior malleolus"} & lost
+
+
+def test_a_complete_syndesmotic_tear_points_to_the_maisonneuve_injury_it_may_be_part_of(kg: AnkleKG) -> None:
+    """'Complete tears are rare in isolation and are more commonly found in conjunction with fractures (most common
+    are Weber C fibula fractures and Maisonneuve proximal third fibula fractures)' (VisualDx, syndesmotic injury;
+    blinded review r13, N12: no prompt to look for the proximal fibula). The answer lists the Maisonneuve injury as a
+    larger injury to look for, with the proximal fibula, and concludes nothing of it."""
+    torn = ("anterior inferior tibiofibular ligament", "interosseous tibiofibular ligament",
+            "posterior inferior tibiofibular ligament")  # fmt: skip
+    report = kg.impact([(name, 3) for name in torn])
+    larger = {f.entity.label: f for f in report.larger_injuries}
+    assert "Maisonneuve injury" in larger
+    assert "proximal third of fibula" in larger["Maisonneuve injury"].detail
+    assert "Maisonneuve injury" not in {c.entity.label for c in report.conditions}
+    assert "fibula" not in {i.structure.label for i in report.injuries}  # no fracture concluded

@@ -22,6 +22,7 @@ from . import (
     conditions,
     expansion,
     fractures,
+    larger,
     mechanics,
     sensation,
     terms,
@@ -96,6 +97,7 @@ class ImpactEngine:
                 ctx, amounts, terms.MAY_LEAD_TO, "may follow {}", 0.5, skip=set(affected)
             ).result(ctx),
             work_up=work_up.work_up(ctx, affected, amounts),
+            larger_injuries=larger.larger_injuries(ctx, affected, amounts),
             stable_fractures=fractures.stable_fractures(ctx, affected, displaced),
             rules_applied=[],
         )

@@ -176,6 +176,7 @@ SECTIONS = (
     "supply_at_risk",
     "long_term_risks",
     "work_up",
+    "larger_injuries",
     "stable_fractures",
 )
 
@@ -221,6 +222,12 @@ class ImpactReport(Tabular, BaseModel):
         "its conditions are recorded to be diagnosed by, and decision rules that screen for a fracture it includes "
         "(the Ottawa ankle rules). A listing, not a prediction: expected results are in expected_positive_tests.",
     )
+    larger_injuries: list[Finding] = Field(
+        default_factory=list,
+        description="Larger injuries of the sources that damage every structure named, by the same lesion, and more "
+        "(a syndesmotic tear and a Maisonneuve injury: look for a fracture of the proximal fibula), each with what it "
+        "adds. A listing for the work-up, not a conclusion: nothing of the larger injury is concluded.",
+    )
     rules_applied: list[RuleRef]
 
     def as_table(self) -> Table:
@@ -257,7 +264,8 @@ class ImpactReport(Tabular, BaseModel):
         for t in self.expected_positive_tests:
             about = t.motion.label if t.motion else t.structure.label if t.structure else None
             row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
-        for section in ("symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk", "long_term_risks", "work_up"):
+        for section in ("symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk", "long_term_risks", "work_up",
+                        "larger_injuries"):
             for finding in getattr(self, section):
                 row(section, finding.entity, finding, detail=finding.detail)
         named = ", ".join(f"{i.structure.label} (grade {i.grade})" for i in self.injuries if i.via is None)
@@ -302,4 +310,5 @@ IMPACT_CAPTIONS = {
     "supply_at_risk": "Blood supply at risk (collateral flow not modelled)",
     "long_term_risks": "Long-term risks",
     "work_up": "How it is confirmed (a listing, not a prediction)",
+    "larger_injuries": "Larger injuries it may be part of (look for the rest; nothing concluded)",
 }

@@ -1,0 +1,48 @@
+"""rule:part-of-larger-injury: a named injury may be part of a larger one: look for the rest.
+
+Definition: a condition that damages, by the same lesion, every structure named (or that a named condition damages)
+and more (not what it only possibly involves), and that the injury does not already amount to, is listed with the
+structures it adds; of its alternatives, one already there leaves nothing of them to look for. A listing, not a
+conclusion.
+"""
+
+from __future__ import annotations
+
+from tests.reasoning.rules.fixture import findings, predicates, rule_ids, run
+
+RULE = "rule:part-of-larger-injury"
+FIRST, SECOND, BONE, THIRD, SECOND_BONE = (f"ANKLE:99929{n:02d}" for n in range(1, 6))
+SMALL, LARGE, WITH_ALTERNATIVES, DEGENERATION, POSSIBLE = (f"ANKLE:99929{n}" for n in range(11, 16))
+
+
+def test_a_named_ligament_points_to_the_larger_injuries_it_may_be_part_of() -> None:
+    report = run(RULE, (FIRST, 3))
+    larger = findings(report.larger_injuries)
+    # the small sprain is what the injury amounts to; another lesion (a degeneration) is no larger injury of a tear;
+    # a structure only possibly involved is nothing to look for
+    assert set(larger) == {LARGE, WITH_ALTERNATIVES}
+    assert SMALL in {c.entity.id for c in report.conditions}
+    assert "fixture bone" in larger[LARGE].detail and "fixture second ligament" in larger[LARGE].detail
+    assert "fixture second bone or fixture third ligament (one of them" in larger[WITH_ALTERNATIVES].detail
+    assert RULE in rule_ids(larger[LARGE]) and "akg:affects" in predicates(larger[LARGE])
+    assert LARGE not in {c.entity.id for c in report.conditions}  # nothing of it is concluded
+
+
+def test_an_alternative_already_there_leaves_nothing_of_them_to_look_for() -> None:
+    larger = findings(run(RULE, (FIRST, 3), (THIRD, 3)).larger_injuries)
+    assert WITH_ALTERNATIVES not in larger  # the third ligament is its alternative: nothing more to look for
+    assert LARGE not in larger  # it has no third ligament: a larger injury holds every structure named
+
+
+def test_an_injury_that_already_amounts_to_the_larger_one_lists_nothing_of_it() -> None:
+    report = run(RULE, (FIRST, 3), (SECOND, 3), (BONE, 3))
+    assert LARGE in {c.entity.id for c in report.conditions}
+    assert LARGE not in findings(report.larger_injuries)
+
+
+def test_a_named_condition_points_through_what_it_damages() -> None:
+    assert LARGE in findings(run(RULE, (SMALL, 3)).larger_injuries)
+
+
+def test_another_lesion_of_the_named_structure_points_to_nothing() -> None:
+    assert run(RULE, (DEGENERATION, 3)).larger_injuries == []  # degenerated ligaments are in no larger tear
