@@ -84,14 +84,7 @@ def _grade_fits(ctx: Context, condition: str, grade: int) -> bool:
 
 
 def _parts(ctx: Context, curie: str) -> set[str]:
-    parts: set[str] = set()
-    stack = [curie]
-    while stack:
-        for st in ctx.objects(stack.pop(), terms.HAS_PART):
-            if st.object not in parts:
-                parts.add(st.object)
-                stack.append(st.object)
-    return parts
+    return {part for part, _ in ctx.parts(curie)}
 
 
 def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[str, Affected]) -> bool:

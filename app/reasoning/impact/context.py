@@ -138,17 +138,25 @@ class Context:
     def wholes(self, curie: str) -> list[tuple[str, list[Statement]]]:
         """Everything ``curie`` is part of (akg:partOf, transitively), each with the statements leading up to it,
         nearest first (a fractured malleolus is a fractured fibula; a torn band, a torn complex)."""
+        return self._walk(curie, terms.PART_OF)
+
+    def _walk(self, curie: str, predicate: str) -> list[tuple[str, list[Statement]]]:
         found: list[tuple[str, list[Statement]]] = []
         stack: list[tuple[str, list[Statement]]] = [(curie, [])]
         seen = {curie}
         while stack:
             current, path = stack.pop()
-            for st in self.objects(current, terms.PART_OF):
+            for st in self.objects(current, predicate):
                 if st.object not in seen:
                     seen.add(st.object)
                     found.append((st.object, [*path, st]))
                     stack.append((st.object, [*path, st]))
         return sorted(found, key=lambda item: (len(item[1]), item[0]))
+
+    def parts(self, curie: str) -> list[tuple[str, list[Statement]]]:
+        """Every part of ``curie`` (akg:hasPart, transitively), each with the statements leading down to it,
+        nearest first (the bands of a ligament complex; the landmarks of a bone)."""
+        return self._walk(curie, terms.HAS_PART)
 
     def objects_any(self, subject: str, predicates: Iterable[str]) -> list[Statement]:
         wanted = set(predicates)

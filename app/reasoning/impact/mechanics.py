@@ -358,15 +358,7 @@ def increased_load(
 def _part_lost(ctx: Context, whole: str, loss: dict[str, float]) -> bool:
     """A part of the whole (at any depth) lost: the deltoid ligament whose deep bands are torn takes no load over
     from them."""
-    stack, seen = [whole], {whole}
-    while stack:
-        for st in ctx.objects(stack.pop(), terms.HAS_PART):
-            if loss.get(st.object, 0.0) > 0:
-                return True
-            if st.object not in seen:
-                seen.add(st.object)
-                stack.append(st.object)
-    return False
+    return any(loss.get(part, 0.0) > 0 for part, _ in ctx.parts(whole))
 
 
 @implements("rule:synergists-take-over")

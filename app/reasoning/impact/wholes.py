@@ -37,7 +37,7 @@ def parts_carry(ctx: Context, loss: dict[str, float]) -> PartsCarry:
     the parts without parts of their own, equally. The whole is not torn."""
     carry = PartsCarry()
     for whole in sorted({r.structure for r in ctx.kb.restraints}):
-        if loss.get(whole, 0.0) >= 1.0 or not any(loss.get(p, 0.0) for p, _ in _parts(ctx, whole)):
+        if loss.get(whole, 0.0) >= 1.0 or not any(loss.get(p, 0.0) for p, _ in ctx.parts(whole)):
             continue  # torn in its own right, or no part lost
         for r in ctx.kb.restraints_by_structure.get(whole, ()):
             share, steps = _share(ctx, r, loss)
@@ -48,7 +48,7 @@ def parts_carry(ctx: Context, loss: dict[str, float]) -> PartsCarry:
 
 def _share(ctx: Context, r: Restraint, loss: dict[str, float]) -> tuple[float, list[Statement]]:
     """What the whole of ``r`` lost of it through its parts, and the part-of statements down to the lost ones."""
-    parts = _parts(ctx, r.structure)
+    parts = ctx.parts(r.structure)
     own = {p: pr for p, _ in parts for pr in ctx.kb.restraints_by_structure.get(p, ()) if _same(pr, r)}
     # a part that carries the restraint through its own parts is counted through them, not twice
     carriers = [(p, path) for p, path in parts if p in own and not _under_carrier(path, own)]
@@ -59,7 +59,7 @@ def _share(ctx: Context, r: Restraint, loss: dict[str, float]) -> tuple[float, l
     lost: dict[str, float] = {}
     steps: list[Statement] = []
     for p, path in carriers:
-        inner, inner_steps = _share(ctx, own[p], loss) if p in own and _parts(ctx, p) else (0.0, [])
+        inner, inner_steps = _share(ctx, own[p], loss) if p in own and ctx.parts(p) else (0.0, [])
         lost[p] = max(loss.get(p, 0.0), inner)
         if lost[p]:
             steps += [*path, *inner_steps]
@@ -74,18 +74,3 @@ def _same(a: Restraint, b: Restraint) -> bool:
 def _under_carrier(path: list[Statement], own: dict[str, Restraint]) -> bool:
     """The part lies under another part that carries the same restraint (the band of a deep part)."""
     return any(st.subject in own for st in path[1:])
-
-
-def _parts(ctx: Context, whole: str) -> list[tuple[str, list[Statement]]]:
-    """Every part of the whole (akg:hasPart, transitively), each with the statements leading down to it."""
-    found: list[tuple[str, list[Statement]]] = []
-    stack: list[tuple[str, list[Statement]]] = [(whole, [])]
-    seen = {whole}
-    while stack:
-        current, path = stack.pop()
-        for st in ctx.objects(current, terms.HAS_PART):
-            if st.object not in seen:
-                seen.add(st.object)
-                found.append((st.object, [*path, st]))
-                stack.append((st.object, [*path, st]))
-    return found

@@ -55,18 +55,7 @@ const AnkleChart = (() => {
     return p;
   }
 
-  function labelled(text, control) {
-    const label = document.createElement("label");
-    label.append(`${text} `, control);
-    return label;
-  }
 
-  function select(name, options, chosen) {
-    const element = document.createElement("select");
-    element.name = name;
-    for (const [value, text] of options) element.add(new Option(text, value, false, value === chosen));
-    return element;
-  }
 
   class ChartView {
     constructor(yasr) {
@@ -78,20 +67,11 @@ const AnkleChart = (() => {
     }
 
     canHandleResults() {
-      const results = this.yasr.results;
-      return !!results && !!results.getBindings() && results.getVariables().length > 0;
+      return AnkleValues.hasBindings(this.yasr);
     }
 
     getIcon() {
-      const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-      svg.setAttribute("viewBox", "0 0 16 16");
-      svg.setAttribute("aria-hidden", "true");
-      for (const [x, y, h] of [[1, 9, 6], [6, 4, 11], [11, 7, 8]]) {
-        const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-        for (const [name, value] of Object.entries({ x, y, width: 4, height: h })) rect.setAttribute(name, value);
-        svg.appendChild(rect);
-      }
-      return svg;
+      return AnkleValues.icon([[1, 9, 4, 6], [6, 4, 4, 11], [11, 7, 4, 8]]);
     }
 
     destroy() {
@@ -120,8 +100,8 @@ const AnkleChart = (() => {
       controls.className = "view-controls";
       controls.setAttribute("role", "group");
       controls.setAttribute("aria-label", "Chart settings");
-      const typeSelect = select("type", TYPES, this.settings.type);
-      const labelSelect = select("label", variables.map((v) => [v, `?${v}`]), this.settings.label);
+      const typeSelect = AnkleValues.select("type", TYPES, this.settings.type);
+      const labelSelect = AnkleValues.select("label", variables.map((v) => [v, `?${v}`]), this.settings.label);
       const values = document.createElement("fieldset");
       const legend = document.createElement("legend");
       legend.textContent = "Values";
@@ -136,7 +116,7 @@ const AnkleChart = (() => {
         label.append(box, ` ?${name}`);
         values.appendChild(label);
       }
-      controls.append(labelled("Chart", typeSelect), labelled("Labels", labelSelect), values);
+      controls.append(AnkleValues.labelled("Chart", typeSelect), AnkleValues.labelled("Labels", labelSelect), values);
       const note = document.createElement("p");
       note.className = "view-note";
       note.textContent = bindings.length > CAP ?

@@ -159,18 +159,7 @@ const AnklePivot = (() => {
     return notes.length ? `The table shows ${notes.join(" and ")}; the totals and the CSV cover them all.` : "";
   }
 
-  function labelled(text, control) {
-    const label = document.createElement("label");
-    label.append(`${text} `, control);
-    return label;
-  }
 
-  function select(name, options, chosen) {
-    const element = document.createElement("select");
-    element.name = name;
-    for (const [value, text] of options) element.add(new Option(text, value, false, value === chosen));
-    return element;
-  }
 
   /** The settings to draw with: what was kept (YASR's plugin config) where it still fits these results. */
   function settingsFor(kept, variables, numeric, bindings) {
@@ -194,20 +183,11 @@ const AnklePivot = (() => {
     }
 
     canHandleResults() {
-      const results = this.yasr.results;
-      return !!results && !!results.getBindings() && results.getVariables().length > 0;
+      return AnkleValues.hasBindings(this.yasr);
     }
 
     getIcon() {
-      const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-      svg.setAttribute("viewBox", "0 0 16 16");
-      svg.setAttribute("aria-hidden", "true");
-      for (const [x, y, w, h] of [[1, 1, 14, 3], [1, 5, 3, 10], [5, 5, 10, 10]]) {
-        const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-        for (const [name, value] of Object.entries({ x, y, width: w, height: h })) rect.setAttribute(name, value);
-        svg.appendChild(rect);
-      }
-      return svg;
+      return AnkleValues.icon([[1, 1, 14, 3], [1, 5, 3, 10], [5, 5, 10, 10]]);
     }
 
     draw(kept) {
@@ -225,16 +205,16 @@ const AnklePivot = (() => {
       const vars = variables.map((v) => [v, `?${v}`]);
       const aggregates = [["count:", "number of results"],
         ...numeric.flatMap((v) => [[`sum:${v}`, `sum of ?${v}`], [`avg:${v}`, `average of ?${v}`]])];
-      const rowSelect = select("row", vars, this.settings.row);
-      const columnSelect = select("column", [["", "(none)"], ...vars], this.settings.column);
-      const aggregateSelect = select("aggregate", aggregates, `${this.settings.aggregate}:${this.settings.value}`);
+      const rowSelect = AnkleValues.select("row", vars, this.settings.row);
+      const columnSelect = AnkleValues.select("column", [["", "(none)"], ...vars], this.settings.column);
+      const aggregateSelect = AnkleValues.select("aggregate", aggregates, `${this.settings.aggregate}:${this.settings.value}`);
       const download = document.createElement("button");
       download.type = "button";
       download.className = "pivot-csv";
       download.textContent = "Download as CSV";
       download.addEventListener("click", () => this.yasr.download());
-      controls.append(labelled("Rows", rowSelect), labelled("Columns", columnSelect),
-        labelled("Show", aggregateSelect), download);
+      controls.append(AnkleValues.labelled("Rows", rowSelect), AnkleValues.labelled("Columns", columnSelect),
+        AnkleValues.labelled("Show", aggregateSelect), download);
       const note = document.createElement("p");
       note.className = "view-note";
       const holder = document.createElement("div");

@@ -71,5 +71,41 @@ const AnkleValues = (() => {
     return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
   }
 
-  return { UNBOUND, isNumeric, number, numericVariables, text, labelVariable, csv };
+  // -- what both views build (their settings form, their tab icon, whether they can draw) -----------------------
+
+  /** A control with its visible label. */
+  function labelled(text, control) {
+    const label = document.createElement("label");
+    label.append(`${text} `, control);
+    return label;
+  }
+
+  /** A select of [value, text] options, ``chosen`` selected. */
+  function select(name, options, chosen) {
+    const element = document.createElement("select");
+    element.name = name;
+    for (const [value, text] of options) element.add(new Option(text, value, false, value === chosen));
+    return element;
+  }
+
+  /** A decorative 16x16 SVG icon of rectangles [x, y, width, height] (the tab's text names the view). */
+  function icon(rects) {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    svg.setAttribute("aria-hidden", "true");
+    for (const [x, y, width, height] of rects) {
+      const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+      for (const [name, value] of Object.entries({ x, y, width, height })) rect.setAttribute(name, value);
+      svg.appendChild(rect);
+    }
+    return svg;
+  }
+
+  /** YASR has bindings with variables to draw from (a SELECT answer, not a graph or a boolean). */
+  function hasBindings(yasr) {
+    const results = yasr.results;
+    return !!results && !!results.getBindings() && results.getVariables().length > 0;
+  }
+
+  return { UNBOUND, isNumeric, number, numericVariables, text, labelVariable, csv, labelled, select, icon, hasBindings };
 })();
