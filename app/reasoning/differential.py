@@ -293,10 +293,13 @@ class DifferentialEngine:
     @staticmethod
     def _add_lesion(profile: _Profile, report: ImpactReport, condition: str, structure: str) -> _Profile:
         """What a condition's lesion of the structure predicts on its own: the tests that detect that lesion of
-        it, the condition's symptoms, and numbness or weakness that rest on it. A motion the condition
-        destabilises with its other structures is theirs together, not this structure's."""
-        for t in report.expected_positive_tests:
-            if t.structure is not None and t.structure.id == structure:
+        it or rest on its facts, the condition's symptoms, and numbness or weakness that rest on it. A motion the
+        condition destabilises with its other structures is theirs together, not this structure's."""
+        for t in report.expected_positive_tests:  # a test of it, or of a motion its lesion destabilises (the talar
+            # tilt of a grade III sprain rests on the CFL: a negative tilt counts against that reading of the CFL)
+            if (t.structure is not None and t.structure.id == structure) or any(
+                _rests_on(f, condition, structure) for f in t.because
+            ):
                 profile.add(FindingKind.POSITIVE_TEST, t.test.id, t.because)
         found = [
             *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),

@@ -310,3 +310,22 @@ def test_a_part_and_its_whole_with_the_same_lesion_are_one_explanation(kg: Ankle
     assert {c.structure.label for c in top} == {"talus", "trochlea of talus"}
     assert {c.lesion.label for c in top if c.lesion} == {"osteochondral lesion of the talus"}
     assert report.tied_at_top == 1 and report.note is None
+
+
+def test_a_negative_talar_tilt_counts_against_every_reading_that_predicts_it(kg: AnkleKG) -> None:
+    """Anterior drawer positive, talar tilt negative, an inversion injury in plantarflexion: Wheeless grades a
+    'complete tear of the ATFL ... positive anterior drawer and negative talar tilt test' as grade II and 'both the
+    ATFL and CFL ... positive talar tilt' as grade III. The negative tilt counts against the grade III reading of any
+    candidate, not only against a torn CFL on its own (blinded review r14, D06: the CFL stayed 'as in grade III')."""
+    report = kg.differential(
+        positive_tests=(DRAWER,), negative_tests=("talar tilt test",), mechanism=("inversion", "plantarflexion"), limit=10
+    )
+    first = report.candidates[0]
+    assert first.structure.label == ATFL
+    assert first.lesion is None or first.lesion.label != "lateral ankle sprain grade III"
+    for c in report.candidates:  # a candidate still read as grade III says the negative tilt counts against it
+        named = {x.label for x in [c.lesion, *c.other_lesions] if x is not None}
+        if "lateral ankle sprain grade III" in named:
+            assert "talar tilt test" in {e.finding.label for e in c.contradicted_by}, c.structure.label
+    cfl = [c for c in report.candidates if c.structure.label == "calcaneofibular ligament"]
+    assert not cfl or cfl[0].score < first.score
