@@ -318,7 +318,8 @@ def test_a_negative_talar_tilt_counts_against_every_reading_that_predicts_it(kg:
     ATFL and CFL ... positive talar tilt' as grade III. The negative tilt counts against the grade III reading of any
     candidate, not only against a torn CFL on its own (blinded review r14, D06: the CFL stayed 'as in grade III')."""
     report = kg.differential(
-        positive_tests=(DRAWER,), negative_tests=("talar tilt test",), mechanism=("inversion", "plantarflexion"), limit=10
+        positive_tests=(DRAWER,), negative_tests=("talar tilt test",), mechanism=("inversion", "plantarflexion"),
+        limit=10,
     )
     first = report.candidates[0]
     assert first.structure.label == ATFL
