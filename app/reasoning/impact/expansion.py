@@ -187,10 +187,14 @@ def detach_ligaments(ctx: Context, affected: dict[str, Affected], reach: Reacher
     """A ligament anchored on a fractured bony landmark that no other intact ligament on it ties in place (one that
     crosses none of the joints the first crosses) loses its hold with the fragment, untorn: the deltoid on a medial
     malleolus broken off the tibia; the lateral ligaments on a lateral malleolus the tibiofibular ligaments still
-    tie to the tibia keep theirs. A whole bone fractured says nowhere where it broke: it carries nothing."""
+    tie to the tibia keep theirs. A whole bone fractured says nowhere where it broke: it carries nothing; nor does
+    a landmark that buttresses no joint (a process of the talus): the equivalence the sources state is the
+    malleoli's."""
     for fragment, state in sorted(affected.items()):
         if state.lesion != FRACTURE or state.reached not in DAMAGED or not ctx.kb.is_a(fragment, terms.BONY_LANDMARK):
             continue
+        if not ctx.kb.restraints_by_structure.get(fragment):
+            continue  # not a buttress of the mortise: the sources' equivalence of fracture and tear is the malleoli's
         anchored = [st for st in ctx.objects_any(fragment, ANCHORED) if ctx.kb.is_a(st.object, terms.LIGAMENT)]
         crosses = {st.object: {j.object for j in ctx.objects(st.object, terms.SPANS_JOINT)} for st in anchored}
         for st in anchored:

@@ -55,3 +55,12 @@ def test_a_whole_bone_fractured_carries_nothing() -> None:
     report = run(RULE, (WHOLE, 3))
     assert ON_WHOLE not in affected(report)
     assert report.destabilised_motions == []
+
+
+def test_a_fractured_landmark_that_buttresses_no_joint_carries_nothing() -> None:
+    """The sources' equivalence of a fracture and a tear is the malleoli's (buttresses of the mortise); a process of
+    a bone that restrains nothing (the lateral tubercle of the talus) keeps its ligaments' hold (blinded review r14:
+    a Shepherd fracture gave ten rows of laxity from the posterior talofibular ligament no source supports)."""
+    report = run(RULE, ("ANKLE:9992617", 3))
+    assert "ANKLE:9992618" not in affected(report)
+    assert report.destabilised_motions == []
