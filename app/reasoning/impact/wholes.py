@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...knowledge.model import Restraint, Statement
-from . import terms
 from .context import Context, implements
 
 RULE = "rule:torn-parts-loosen-whole"
@@ -33,8 +32,9 @@ class PartsCarry:
 def parts_carry(ctx: Context, loss: dict[str, float]) -> PartsCarry:
     """The share of each whole's restraint lost with its parts: the parts recorded to restrain the same motion of
     the same joint carry it, weighted by their roles (primary 1, secondary 0.5, as rule motion-destabilised weighs
-    them), a part that is itself a whole by what its own parts lost of it; when no part restrains the motion, all
-    the parts without parts of their own, equally. The whole is not torn."""
+    them), a part that is itself a whole by what its own parts lost of it; when no part restrains the motion, none
+    (the sources do not say which parts carry it: the superficial deltoid, not the deep, resists eversion). The
+    whole is not torn."""
     carry = PartsCarry()
     for whole in sorted({r.structure for r in ctx.kb.restraints}):
         if loss.get(whole, 0.0) >= 1.0 or not any(loss.get(p, 0.0) for p, _ in ctx.parts(whole)):
@@ -53,9 +53,8 @@ def _share(ctx: Context, r: Restraint, loss: dict[str, float]) -> tuple[float, l
     # a part that carries the restraint through its own parts is counted through them, not twice
     carriers = [(p, path) for p, path in parts if p in own and not _under_carrier(path, own)]
     weights = {p: ctx.role_weight[own[p].role] for p, _ in carriers}
-    if not carriers:  # no part is recorded to restrain the motion: the whole's parts share it equally
-        carriers = [(p, path) for p, path in parts if not ctx.objects(p, terms.HAS_PART)]
-        weights = {p: 1.0 for p, _ in carriers}
+    if not carriers:  # no part is recorded to restrain the motion: the sources do not say which carry it
+        return 0.0, []
     lost: dict[str, float] = {}
     steps: list[Statement] = []
     for p, path in carriers:
