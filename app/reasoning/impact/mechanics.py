@@ -343,7 +343,7 @@ def increased_load(
         shifted = g.fraction_lost * ctx.load_status_rank[g.status]  # an unstable motion shifts more than a reduced one
         for r in g.members:
             if (g.loss[r.id] == 0 and r.structure not in loss and r.structure not in injured
-                    and not _part_lost(ctx, r.structure, loss)):
+                    and not _part_lost(ctx, r.structure, loss) and not _anchor_lost(ctx, r, loss)):
                 _collect(collected, (r.structure, "restraint", g.joint, g.motion), g.position,
                          shifted * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)],
                          g.step_rules)  # fmt: skip
@@ -353,6 +353,20 @@ def increased_load(
                 _collect(collected, (action.muscle, "dynamic stabiliser", g.joint, g.motion), g.position,
                          shifted * ctx.load_rank[action.role], facts, g.step_rules)  # fmt: skip
     return _load_items(ctx, collected, "rule:load-transfer")
+
+
+def _anchor_lost(ctx: Context, r: Restraint, loss: dict[str, float]) -> bool:
+    """A bony buttress that holds the motion through a ligament anchored on it which is lost, or has a lost part (the
+    medial malleolus holds the talus against lateral shift through the deltoid ligament): with that ligament torn it
+    takes on nothing more, as the talus moves away from it."""
+    if not ctx.is_any(r.structure, (terms.BONE, terms.BONY_LANDMARK)):
+        return False
+    for st in ctx.objects_any(r.structure, (terms.PROXIMAL_ATTACHMENT_OF, terms.DISTAL_ATTACHMENT_OF)):
+        own = ctx.kb.restraints_by_structure.get(st.object, ())
+        checks = any((t.joint, t.motion) == (r.joint, r.motion) for t in own)
+        if checks and (loss.get(st.object, 0.0) > 0 or _part_lost(ctx, st.object, loss)):
+            return True
+    return False
 
 
 def _part_lost(ctx: Context, whole: str, loss: dict[str, float]) -> bool:

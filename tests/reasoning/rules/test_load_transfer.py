@@ -95,3 +95,14 @@ def test_a_whole_takes_nothing_over_from_its_own_torn_part() -> None:
     report = run(RULE, (BAND, 3))
     assert any(d.motion.id == GLIDE for d in report.destabilised_motions)
     assert (COMPLEX, GLIDE) not in loads(report, "restraint")
+
+
+SHOVE, POST, ON_POST, SHOVE_LIGAMENT = "ANKLE:9991262", "ANKLE:9991263", "ANKLE:9991264", "ANKLE:9991265"
+
+
+def test_a_post_holding_through_a_torn_ligament_on_it_takes_on_nothing() -> None:
+    """The post holds the shove through the ligament anchored on it (the medial malleolus and the deltoid): with that
+    ligament torn it takes on no more load; with another restraint torn it does."""
+    through = loads(run(RULE, (ON_POST, 3)), *KINDS)
+    assert (POST, SHOVE) not in through and (SHOVE_LIGAMENT, SHOVE) in through
+    assert (POST, SHOVE) in loads(run(RULE, (SHOVE_LIGAMENT, 3)), *KINDS)
