@@ -7,7 +7,7 @@ from typing import Any
 
 from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
-from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, WeakenedMotion
+from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, Reach, WeakenedMotion
 
 
 def fact_text(fact: Fact) -> str:
@@ -52,6 +52,8 @@ LOAD_SHOWN = 12
 
 def _reached(item: AffectedStructure) -> str:
     """How a structure was reached; by the alternatives of a condition, each way (which one, not known)."""
+    if item.reached is Reach.FORCE and item.grade < 3:  # a partial tear of its tendon: part of its force, not all
+        return f"muscle-tendon unit with part of its force lost (grade {item.grade}; not itself injured)"
     if not item.alternatively:
         return item.reached.value
     ways = " or ".join(r.value for r in [item.reached, *item.alternatively])

@@ -398,10 +398,16 @@ const IMPACT_SECTIONS = [
   ["supply_at_risk", "Blood supply at risk (collateral flow is not modelled: at risk, not lost)", finding],
   ["injuries", "What the injury reaches", (a) => [link(a.structure),
     a.lesion ? [" — ", a.lesion.label, a.lesion.id === "akg:LossOfContinuity" ? ` grade ${a.grade}` : ""] : "",
-    `, ${[a.reached, ...(a.alternatively || [])].join(" or ")}`, a.via ? [" (via ", link(a.via), ")"] : "",
+    `, ${[reachedText(a), ...(a.alternatively || [])].join(" or ")}`, a.via ? [" (via ", link(a.via), ")"] : "",
     (a.other_lesions || []).length ? ["; other recorded lesions of it (name one to ask): ",
       listOf(a.other_lesions.map(link))] : ""]],
 ];
+
+/** How a structure was reached, as the API says it; a partial tear of a tendon unloads its muscle only in part. */
+function reachedText(a) {
+  return a.reached.startsWith("muscle-tendon unit without force") && a.grade < 3
+    ? `muscle-tendon unit with part of its force lost (grade ${a.grade}; not itself injured)` : a.reached;
+}
 
 /** Identifies an item across the explain=rules and explain=full answers. */
 const itemKey = (item) => Object.keys(item).filter((k) => item[k] && typeof item[k] === "object" && "id" in item[k])
