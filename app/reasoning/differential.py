@@ -325,11 +325,12 @@ class DifferentialEngine:
         ranked = []
         for structure, lesions in self.profiles.items():
             mechanism = self._mechanism_support(structure, *findings.mechanism) if findings.mechanism else None
-            results = sorted(
-                (r for profile in lesions
-                 if (r := self._rank_one(structure, profile, wanted, findings, total, mechanism))),
-                key=lambda r: r[:6],
-            )  # fmt: skip
+            scored = [r for profile in lesions if (r := self._rank_one(structure, profile, wanted, findings, total,
+                                                                       mechanism))]  # fmt: skip
+            # whether the structure's own facts explain the findings is the structure's, not one reading's (a
+            # condition's reading keeps the condition's facts first): all its readings share the best
+            direct = min((r[1] for r in scored), default=1)
+            results = sorted(((r[0], direct, *r[2:]) for r in scored), key=lambda r: r[:6])
             if results:
                 best = results[0]
                 # other named conditions whose lesion of it explains the findings as well (not told apart by them)
