@@ -196,6 +196,10 @@ class _Profile:
         self.strength[(kind, entity)] = max(self.strength.get((kind, entity), 0.0), strength)
 
 
+#: One reading of one candidate, ranked: (-score, not direct, not diagnosed, parsimony, breadth, structure, the
+#: candidate, its lesion mechanism)
+_Ranked = tuple[float, int, int, int, int, str, "Candidate", EntityRef | None]
+
 #: Per candidate structure, one profile per lesion it may have (see :attr:`DifferentialEngine.profiles`).
 Profiles = dict[str, list[_Profile]]
 
@@ -270,10 +274,8 @@ class DifferentialEngine:
     def _profile(report: ImpactReport, profile: _Profile | None = None) -> _Profile:
         """What injuring one structure predicts (its forward answer)."""
         profile = profile or _Profile()
-        for t in report.expected_positive_tests:  # the restraint facts say more than "the test examines...",
-            # and a primary restraint more than a secondary one (the CFL, not the ATFL, for a talar tilt)
-            ranked = sorted(t.because, key=lambda f: (f.fact is None, f.qualifiers.get("role") != PRIMARY))
-            profile.add(FindingKind.POSITIVE_TEST, t.test.id, ranked)
+        for t in report.expected_positive_tests:
+            profile.add(FindingKind.POSITIVE_TEST, t.test.id, _restraints_first(t.because))
         for kind, found in ((FindingKind.SYMPTOM, report.symptoms), (FindingKind.NUMBNESS, report.numbness_areas)):
             for f in found:
                 generic = {r.id for r in f.rules} & SYMPTOM_RULES == {PRESENTS}
@@ -300,7 +302,7 @@ class DifferentialEngine:
             if (t.structure is not None and t.structure.id == structure) or any(
                 _rests_on(f, condition, structure) for f in t.because
             ):
-                profile.add(FindingKind.POSITIVE_TEST, t.test.id, t.because)
+                profile.add(FindingKind.POSITIVE_TEST, t.test.id, _restraints_first(t.because))
         found = [
             *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
             *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
@@ -345,6 +347,7 @@ class DifferentialEngine:
                 ]  # fmt: skip
                 ranked.append(best)
         ranked.sort(key=lambda r: r[:6])
+        ranked = self._wholes_first(ranked)
         tied = self._distinct([r[6] for r in ranked if r[0] == ranked[0][0]])
         return DifferentialReport(
             findings=self._echo(findings), candidates=[r[6] for r in ranked[:limit]], tied_at_top=tied,
@@ -354,7 +357,7 @@ class DifferentialEngine:
     def _rank_one(
         self, structure: str, profile: _Profile, wanted: list[tuple[FindingKind, str]], findings: ClinicalFindings,
         total: int, mechanism: Evidence | None,
-    ) -> tuple[float, int, int, int, int, str, Candidate, EntityRef | None] | None:
+    ) -> _Ranked | None:
         """One lesion of one structure against the findings: its sort key and candidate, or None if it explains
         nothing. ``mechanism``: the structure's support for the reported mechanism (the same for all its lesions)."""
         supported = [
@@ -421,6 +424,17 @@ class DifferentialEngine:
             self.kb.ref(profile.lesion) if profile.lesion else None,
         )
 
+    def _wholes_first(self, ranked: list[_Ranked]) -> list[_Ranked]:
+        """Among candidates with the same score, a whole before its parts: findings that its part explains only as
+        one of a condition of several of its parts (the ATFL as in a grade III sprain of the ATFL and CFL) are the
+        whole's (the lateral ligament complex)."""
+        def parts_of_others(r: _Ranked) -> int:
+            # tied parts of it whose reading is its own: the same lesion, or a condition only of its parts
+            same = [o for o in ranked if o[0] == r[0] and o[5] != r[5] and o[5] in self._with_parts(r[5])]
+            return -sum(1 for o in same if o[6].lesion == r[6].lesion or self._within(o[6].lesion, r[5]))
+
+        return sorted(ranked, key=lambda r: (r[0], parts_of_others(r)))
+
     def _distinct(self, tied: list[Candidate]) -> int:
         """How many different explanations the tied candidates are: a part and its whole with the same lesion (the
         talus and its trochlea, as in an osteochondral lesion of the talus) are one, named at two levels."""
@@ -428,9 +442,17 @@ class DifferentialEngine:
         same = 0
         for c in tied:
             wholes = [w for w, other in ids.items() if w != c.structure.id and c.structure.id in self._with_parts(w)]
-            if any(ids[w].lesion == c.lesion for w in wholes):
+            if any(ids[w].lesion == c.lesion or self._within(c.lesion, w) for w in wholes):
                 same += 1  # counted with its whole
         return len(tied) - same
+
+    def _within(self, condition: EntityRef | None, whole: str) -> bool:
+        """The condition damages only parts of the whole (a grade III sprain of the ATFL and CFL, within the lateral
+        ligament complex): a part read as that condition is the whole's explanation."""
+        if condition is None:
+            return False
+        affected = {st.object for st in self.kb.by_subject.get(condition.id, ()) if st.predicate == terms.AFFECTS}
+        return bool(affected) and affected <= {whole, *self._with_parts(whole)}
 
     def _breadth(self, condition: str | None) -> int:
         """How many structures a condition affects (0 for a structure injured on its own)."""
@@ -519,6 +541,12 @@ class DifferentialEngine:
             motion, position = findings.mechanism
             echoed["mechanism"] = refs([motion, *([position] if position else [])])
         return echoed
+
+
+def _restraints_first(because: list[Fact]) -> list[Fact]:
+    """The restraint facts say more than "the test examines...", and a primary restraint more than a secondary one
+    (the CFL, not the ATFL, for a talar tilt)."""
+    return sorted(because, key=lambda f: (f.fact is None, f.qualifiers.get("role") != PRIMARY))
 
 
 def _lesion_of(report: ImpactReport, structure: str) -> str | None:

@@ -29,6 +29,8 @@ class LitCase:
     not_positive_tests: tuple[str, ...] = ()
     unstable: tuple[tuple[str, str], ...] = ()
     not_unstable: tuple[tuple[str, str], ...] = ()
+    #: must not be unstable, though increased laxity is allowed (the sources disagree on a small laxity change)
+    not_fully_unstable: tuple[tuple[str, str], ...] = ()
     nothing_destabilised: bool = False
     weakened: tuple[tuple[str, str], ...] = ()
     lost: tuple[tuple[str, str], ...] = ()
@@ -123,6 +125,10 @@ WHEELESS_MAISONNEUVE = (
 RASMUSSEN_DELTOID = (
     "Rasmussen 1983, 'Deltoid ligament: functional analysis of the medial collateral ligamentous apparatus of "
     "the ankle joint' (abstract, scilit.com/publications/6b8741dfdf1613f1b80852d715652c64)"
+)
+WHEELESS_TILT = (
+    "Wheeless' Textbook of Orthopaedics: Talar Tilt: Physical Exam (wheelessonline.com/bones/tibia-fibula/"
+    "talar-tilt-physical-exam/, last updated 2012)"
 )
 WHEELESS_DELTOID = (
     "Wheeless' Textbook of Orthopaedics: Deltoid Ligament (wheelessonline.com/muscles-tendons/deltoid-ligament)"
@@ -258,32 +264,39 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="atfl-grade2-partial-tear",
         injuries=((ATFL, 2),),
-        sources=(SOUTHERST, TOHYAMA, BAHR, LI_2019),
+        sources=(SOUTHERST, TOHYAMA, BAHR, LI_2019, WHEELESS_TILT),
         claim=(
             "A grade II sprain is a partial tear with increased laxity and a definite end point. Anterior drawer "
             "laxity depends on the ATFL (Tohyama), whereas a marked talar tilt needs the CFL to fail as well "
-            "(Bahr); cutting the ATFL does not change the inversion angle (Li 2019)."
+            "(Bahr); cutting the ATFL does not change the inversion angle (Li 2019), or changes it a little (Bahr; "
+            "Wheeless, talar tilt: 'when the ATFL alone is ruptured, small increases in talar tilt are noted'): "
+            "inversion may be lax, never unstable (revised by the lead when the ATFL's primary role in plantarflexion "
+            "was recorded from Wheeless, review round 13b)."
         ),
         injured=(ATFL,),
         unstable=(ANT_TRANS,),
         not_positive_tests=(TILT_TEST, OTTAWA, SQUEEZE),
-        not_unstable=(TC_INV, WIDENING),
+        not_unstable=(WIDENING,),
+        not_fully_unstable=(TC_INV,),
         not_injured=(CFL, PTFL),
     ),
     LitCase(
         id="atfl-grade3-complete-isolated",
         injuries=((ATFL, 3),),
-        sources=(TOHYAMA, BAHR, LI_2019, VUURBERG, DOHERTY),
+        sources=(TOHYAMA, BAHR, LI_2019, VUURBERG, DOHERTY, WHEELESS_TILT),
         claim=(
             "Sectioning the ATFL significantly increases anterior drawer laxity at every flexion angle, most in "
             "plantarflexion, but isolated ATFL section changes talar tilt only slightly and leaves the talocrural "
-            "and subtalar inversion angle unchanged. A lateral ligament rupture can lead to chronic ankle instability."
+            "and subtalar inversion angle unchanged (Li) or changes it a little (Bahr; Wheeless: 'small increases in "
+            "talar tilt'): talocrural inversion may be lax, never unstable (revised by the lead, review round 13b). A "
+            "lateral ligament rupture can lead to chronic ankle instability."
         ),
         injured=(ATFL,),
         positive_tests=(DRAWER,),
         unstable=(ANT_TRANS,),
         not_positive_tests=(TILT_TEST, SQUEEZE, OTTAWA),
-        not_unstable=(TC_INV, ST_INV, WIDENING),
+        not_unstable=(ST_INV, WIDENING),
+        not_fully_unstable=(TC_INV,),
         not_injured=(CFL, PTFL, DELTOID),
         long_term=("chronic ankle instability",),
     ),
@@ -1293,16 +1306,17 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="lateral-ankle-sprain-grade-ii-no-tilt",
         injuries=(("lateral ankle sprain grade II", 2),),
-        sources=(ACCESS_PHYSIO_LAS,),
+        sources=(ACCESS_PHYSIO_LAS, WHEELESS_TILT),
         claim=(
             "Laxity on anterior drawer testing alone (the ATFL) is a grade II sprain; laxity on both the drawer and "
             "the talar tilt (the ATFL and the CFL) is grade III: a grade II sprain leaves the talar tilt test "
-            "negative."
+            "negative. (Its tilt in plantarflexion may be a little lax, as Wheeless notes for the ATFL alone; the "
+            "test, done in neutral, stays negative and nothing is unstable: revised by the lead, review round 13b.)"
         ),
         injured=(ATFL,),
         possibly_injured=(CFL,),
         not_positive_tests=(TILT_TEST,),
-        not_unstable=((TC, "talar tilt"),),
+        not_fully_unstable=((TC, "talar tilt"),),
     ),
     LitCase(
         id="tarsal-tunnel-syndrome",

@@ -188,11 +188,13 @@ CASES = (
         sources=(WHEELESS_SPRAIN_EXAM,),
         claim="'Grade III: complete or near complete tears of both the ATFL and CFL; positive anterior drawer and "
         "positive talar tilt test' (Wheeless): after an inversion of the plantarflexed foot, both tests positive point "
-        "to the lateral ligament complex (ATFL and CFL together), not to either ligament alone (review round 10, D01).",
+        "to the lateral ligament complex (ATFL and CFL together), not to either ligament alone (review round 10, D01). "
+        "The ATFL may share the top only as the grade III sprain of both (its reading names the CFL too).",
         positive_tests=("anterior drawer test", "talar tilt test"),
         mechanism=("inversion", "plantarflexion"),
         first=("lateral collateral ligament complex of ankle",),
-        not_above=(ATFL, "calcaneofibular ligament", DELTOID),
+        not_above=("calcaneofibular ligament", DELTOID),
+        lesion=(ATFL, "lateral ankle sprain grade III"),
     ),
     DiffCase(
         id="posterior-talar-instability",

@@ -65,6 +65,9 @@ def test_literature_case(kg: AnkleKG, case: LitCase) -> None:
         assert pair in shaky, f"{pair} not unstable or lax; shaky: {sorted(shaky)} {why}"
     for pair in case.not_unstable:
         assert pair not in shaky, f"{pair} must not be unstable or lax {why}"
+    unstable = {(d.joint.label, d.motion.label) for d in report.destabilised_motions if d.status is Stability.UNSTABLE}
+    for pair in case.not_fully_unstable:
+        assert pair not in unstable, f"{pair} must not be unstable {why}"
     if case.nothing_destabilised:
         moved = [d.motion.label for d in report.destabilised_motions]
         assert moved == [], f"destabilised: {moved} {why}"

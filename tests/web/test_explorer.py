@@ -303,7 +303,13 @@ def test_the_differential_ranks_the_atfl_first_with_its_evidence_and_sources(
     assert "anterior drawer test" in supported and "positive test" in supported
     assert "inversion" in supported and "mechanism" in supported
     assert "source" in supported and "Tohyama 1995" in supported
-    assert "talar tilt test" not in first  # the ATFL's injury does not predict a positive talar tilt
+    # the ATFL's injury does not predict a positive talar tilt: nothing supports or contradicts it with the tilt;
+    # only its grade III reading (ATFL and CFL) is listed as less likely, for the negative tilt
+    supported_first = text(explorer, "#differential-candidates > li .supported")
+    assert "talar tilt test" not in supported_first
+    first_li = "document.querySelector('#differential-candidates > li')"
+    assert explorer.evaluate(f"{first_li}.querySelectorAll('ul.contradicted').length") == 0
+    assert "talar tilt test" in explorer.evaluate(f"{first_li}.querySelector('ul.ruled-out').textContent")
     # a candidate the negative talar tilt test counts against says so
     # (since issue 9 no bone is a candidate: a fracture tears no ligament, so nothing here predicts a tilt)
     contradicted = texts(explorer, "#differential-candidates .contradicted")
