@@ -211,7 +211,8 @@ def test_a_region_keeps_the_questions_about_it(kg: AnkleKG) -> None:
     assert not focuses & {"tibialis anterior", "deltoid ligament", "tibial nerve"}
     regions = {r.region.label: r.questions for r in kg.quiz_generator.regions().regions}
     assert regions["lateral malleolus"] == lateral.available
-    assert {"medial malleolus", "inferior tibiofibular joint", "tarsal tunnel"} <= set(regions)
+    assert {"medial malleolus", "deltoid ligament", "tarsal tunnel"} <= set(regions)  # (the syndesmosis lost its
+    # tenth question with the unsourced "weakness" of a high ankle sprain, review round 13b)
     assert min(regions.values()) >= 10
 
 

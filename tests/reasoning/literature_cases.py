@@ -215,6 +215,11 @@ EASTLANCS_POSTERIOR_PROCESS = (
     "East Lancashire foot and ankle hyperbook: Talus fractures, posterior process (last evidence check May 2011)"
 )
 WEICHMAN = "Weichman 2010, Ann Vasc Surg 24(1):113.e1-5, doi:10.1016/j.avsg.2009.09.004, PMID 20122466"
+PRITCHETT_ACS = (
+    "Pritchett, Medscape 2020 (updated Mar 23, 2020): What are the signs and symptoms of foot drop caused by anterior "
+    "compartment syndrome? (medscape.com/answers/1234607-31152)"
+)
+KIEL_ACS = "Kiel 2019, Tibial Anterior Compartment Syndrome, StatPearls (2019 Apr 2), PMID 30085512"
 HELGESON = "Helgeson 2009, N Am J Sports Phys Ther, 'Sinus tarsi syndrome' clinical commentary, PMC2953318"
 LAUGE_HANSEN_UCSD = (
     "UCSD Musculoskeletal Radiology, Lauge-Hansen Classification (bonepit.com/Classifications/Lauge Hansen ankle fx): "
@@ -1465,5 +1470,28 @@ CASES: tuple[LitCase, ...] = (
         long_term=("subtalar arthritis",),
         not_supply_at_risk=("talus",),
         not_injured=("posterior talofibular ligament", "flexor hallucis longus"),
+    ),
+    # Added with rule compartment-ischaemia (blinded review r13 problem 4) by the helper who wrote the rule, so not
+    # blinded: the expectations still follow the quoted claim, not the engine's output.
+    LitCase(
+        id="anterior-compartment-swollen",
+        injuries=(("anterior compartment of leg", 3),),
+        sources=(PRITCHETT_ACS, KIEL_ACS),
+        claim=(
+            "Compartment syndrome 'occurs when the tissue pressure within a given compartment exceeds the perfusion "
+            "pressure of the arterial supply resulting in ischemia to the muscles and nerves of the compartment'; "
+            "the anterior compartment holds tibialis anterior, the long toe extensors and fibularis tertius, "
+            "'responsible for dorsiflexion', and the deep fibular nerve (Kiel 2019). 'Clinical presentation of an "
+            "acute anterior compartment syndrome includes pain with passive toe flexion, some weakness of toe "
+            "extension, and diminished sensation in the first web space because of deep peroneal nerve compression' "
+            "(Pritchett 2020). The muscles are ischaemic, not torn; no ligament is injured."
+        ),
+        weakened=(DORSI,),
+        numb=("skin of first web space of foot",),
+        compressed=("deep fibular nerve",),
+        symptoms=("weakness", "numbness", "pain on passive stretch"),
+        conditions=("acute compartment syndrome of the leg",),
+        not_injured=("tibialis anterior", "extensor hallucis longus", "deep fibular nerve", ATFL, DELTOID),
+        not_numb=("skin of medial part of sole",),
     ),
 )

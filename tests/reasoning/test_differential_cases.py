@@ -17,7 +17,9 @@ from tests.reasoning.literature_cases import (
     FOOT_HYPERBOOK,
     IOL,
     IOM,
+    KIEL_ACS,
     PITFL,
+    PRITCHETT_ACS,
     PTFL,
     SIC_THOMPSON,
     SMAN_2013,
@@ -217,6 +219,19 @@ CASES = (
         first=("deep fibular nerve",),
         not_above=("common fibular nerve", "superficial fibular nerve"),
     ),
+    DiffCase(
+        id="first-web-numbness-with-dorsiflexion-strong",
+        sources=(PRITCHETT_ACS, KIEL_ACS),
+        claim="An acute anterior compartment syndrome gives 'some weakness of toe extension' with 'diminished "
+        "sensation in the first web space because of deep peroneal nerve compression' (Pritchett): the pressure "
+        "makes the compartment's muscles, 'responsible for dorsiflexion', ischaemic (Kiel). A numb first web space "
+        "with dorsiflexion of normal strength is the deep fibular nerve compressed, not a swollen anterior "
+        "compartment, whose strong dorsiflexion counts against it (blinded review r13 problem 4: they tied).",
+        numbness_areas=("skin of first web space of foot",),
+        strong_motions=("dorsiflexion",),
+        first=("deep fibular nerve",),
+        not_above=("anterior compartment of leg", "common fibular nerve"),
+    ),
 )
 
 
@@ -332,3 +347,21 @@ def test_a_negative_talar_tilt_counts_against_every_reading_that_predicts_it(kg:
             assert "talar tilt test" in {e.finding.label for e in c.contradicted_by}, c.structure.label
     cfl = [c for c in report.candidates if c.structure.label == "calcaneofibular ligament"]
     assert not cfl or cfl[0].score < first.score
+
+
+def test_normal_strength_counts_against_a_swollen_compartment(kg: AnkleKG) -> None:
+    """A swollen anterior compartment makes its muscles ischaemic and weak ('some weakness of toe extension',
+    Pritchett, Medscape 2020; 'ischemia to the muscles and nerves of the compartment', Kiel, StatPearls 2019), so a
+    numb first web space with strong dorsiflexion counts against it, naming dorsiflexion with the facts of the
+    compartment holding the dorsiflexors; without the strength finding nothing counts against it (review r13
+    problem 4)."""
+    web = ("skin of first web space of foot",)
+    report = kg.differential(numbness_areas=web, strong_motions=("dorsiflexion",), limit=10)
+    compartment = next(c for c in report.candidates if c.structure.label == "anterior compartment of leg")
+    against = {e.finding.label: e for e in compartment.contradicted_by}
+    assert set(against) == {"dorsiflexion"}
+    assert any(f.predicate.id == "akg:contains" for f in against["dorsiflexion"].because)
+    nerve = next(c for c in report.candidates if c.structure.label == "deep fibular nerve")
+    assert nerve.contradicted_by == [] and nerve.score > compartment.score
+    plain = kg.differential(numbness_areas=web, limit=10)
+    assert all(c.contradicted_by == [] for c in plain.candidates if c.structure.label == "anterior compartment of leg")

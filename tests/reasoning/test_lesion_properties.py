@@ -4,7 +4,8 @@
   conclusion rests on is in it, and every fact has a source;
 - no ligament is damaged by a bone injury unless a sourced condition names it (a fracture releases nothing);
 - a grade I injury never makes a motion 'unstable' nor gives instability or giving way;
-- a compression (entrapment, swelling in a space) never destabilises a joint nor damages its retinaculum;
+- a compression (entrapment, swelling in a space) never destabilises a joint nor damages its retinaculum; a
+  swollen compartment weakens the muscles lying in it (ischaemia) but tears nothing and loosens no joint;
 - a decision rule (Ottawa) is never an expected positive test.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from app.kg import INJURABLE_TYPES, AnkleKG
-from app.reasoning.impact import SECTIONS, ImpactReport, Reach, Stability
+from app.reasoning.impact import SECTIONS, ImpactReport, Reach, Stability, Strength
 from tests.datafacts import select
 
 INJURABLE = sorted(
@@ -40,6 +41,13 @@ GRADED = {row["c"] for row in select("SELECT ?c WHERE { ?c akg:injuryGrade ?g FI
 FRACTURES = SKELETAL | {row["c"] for row in select("SELECT ?c WHERE { ?c akg:lesion akg:Fracture }")}
 SPACES = sorted({row["e"] for row in select("SELECT ?e WHERE { ?e a/rdfs:subClassOf* akg:AnatomicalSpace }")})
 INSTABILITY = "ANKLE:0003005"
+#: per compartment, the muscles the data says lie in it (rule compartment-ischaemia makes them ischaemic when it swells)
+STARVED: dict[str, set[str]] = {}
+for _row in select(
+    "SELECT ?c ?m WHERE { ?m akg:liesIn ?c . ?c a akg:Compartment . ?m a/rdfs:subClassOf* ?k . "
+    "VALUES ?k { akg:Muscle akg:MusclePart } }"
+):
+    STARVED.setdefault(_row["c"], set()).add(_row["m"])
 DAMAGING = {Reach.NAMED, Reach.PART, Reach.CONDITION, Reach.BRANCH}
 
 
@@ -102,7 +110,7 @@ def test_grade_one_is_never_unstable(reports: dict[tuple[str, int], ImpactReport
             assert INSTABILITY not in {s.entity.id for s in report.symptoms}, entity
 
 
-@pytest.mark.parametrize("entity", [*ONLY_COMPRESSION, *SPACES])
+@pytest.mark.parametrize("entity", [*ONLY_COMPRESSION, *(s for s in SPACES if s not in STARVED)])
 def test_a_compression_destabilises_nothing_and_tears_nothing(kg: AnkleKG, entity: str) -> None:
     for grade in (1, 2, 3):
         report = kg.impact([(entity, grade)])
@@ -110,6 +118,25 @@ def test_a_compression_destabilises_nothing_and_tears_nothing(kg: AnkleKG, entit
         assert report.weakened_motions == [], entity
         torn = [i.structure.label for i in report.injuries if i.lesion and i.lesion.id == "akg:LossOfContinuity"]
         assert torn == [], (entity, torn)
+
+
+@pytest.mark.parametrize("compartment", sorted(STARVED))
+def test_a_swollen_compartment_weakens_only_its_own_muscles_and_never_loosens_a_joint(
+    kg: AnkleKG, compartment: str
+) -> None:
+    """A swollen compartment does more than compress (rule compartment-ischaemia): the muscles lying in it are
+    ischaemic and weak. It still tears nothing, takes no motion away and makes no joint lax."""
+    for grade in (1, 2, 3):
+        report = kg.impact([(compartment, grade)])
+        torn = [i.structure.label for i in report.injuries if i.lesion and i.lesion.id == "akg:LossOfContinuity"]
+        assert torn == [], (compartment, torn)
+        weakened = [*report.weakened_motions, *report.assistants_lost]
+        assert weakened, compartment  # not vacuous: every such compartment holds a muscle that acts
+        for w in weakened:
+            assert w.status not in (Strength.LOST, Strength.PRIME_MOVERS_LOST), (compartment, w.motion.label)
+            assert {a.id for a in w.lost_actions} <= STARVED[compartment], (compartment, w.motion.label)
+        for d in report.destabilised_motions:
+            assert d.status is Stability.REDUCED, (compartment, d.motion.label)
 
 
 def test_a_decision_rule_is_never_a_positive_test(reports: dict[tuple[str, int], ImpactReport]) -> None:

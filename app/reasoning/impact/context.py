@@ -69,6 +69,9 @@ class Affected:
         return [self, *self.also]
 
 
+#: How an expansion rule reaches a structure: (structure, grade, how, via, chain, rule, lesion)
+Reacher = Callable[[str, Grade, Reach, str | None, list[Statement], str, str | None], None]
+
 #: (condition, the 'affects' statement that links it, the state it was reached with): what an injury amounts to
 Amounts = tuple[str, Statement | None, Affected]
 
@@ -120,6 +123,7 @@ class Context:
         self.compression_grade: Grade = compression if compression in (1, 2, 3) else 1  # type: ignore[assignment]
         self.retinaculum_grade = rules["rule:retinaculum-holds-tendons"].parameter("minimum_grade")
         self.denervation_loss = {g: rules["rule:nerve-denervates"].parameter(f"grade{g}") for g in (1, 2, 3)}
+        self.ischaemia_share = rules["rule:compartment-ischaemia"].parameter("share")
         #: per structure, the statements of the decision rules that screen for its fracture (rule condition-work-up)
         self.screened_by: dict[str, list[Statement]] = {}
         for st in self.kb.statements:

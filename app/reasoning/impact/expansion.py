@@ -8,11 +8,12 @@ spreads to the true parts of a whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ...knowledge.model import Statement
 from . import terms
-from .context import Affected, Context, Grade, implements
+from .context import Affected, Context, Grade, Reacher, implements
+from .ischaemia import starve_muscles
 from .models import DAMAGED, Reach
 
 LOSS = terms.LOSS_OF_CONTINUITY
@@ -23,8 +24,6 @@ SKELETAL = (terms.BONE, terms.BONE_PART)
 
 #: (condition, structure) pairs a reading of the injury leaves out: the alternatives it did not take
 Excluded = frozenset[tuple[str, str]]
-
-Reacher = Callable[[str, Grade, Reach, str | None, list[Statement], str, str | None], None]
 
 
 @implements("rule:default-lesion")
@@ -114,7 +113,8 @@ def tear_parts(ctx: Context, curie: str, state: Affected, root: str, reach: Reac
 
 @implements("rule:tendon-transmits-force")
 def unload_unit(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
-    """A torn tendon unloads its muscles (and their parts); a torn or denervated muscle unloads its tendon."""
+    """A torn tendon unloads its muscles (and their parts); a torn, denervated or ischaemic muscle unloads its
+    tendon (by its own share)."""
     rule = "rule:tendon-transmits-force"
     stretched = state.lesion == LOSS and not ctx.grade_loss[state.grade]  # a grade I stretch still transmits force
     if state.lesion == LOSS and not stretched and ctx.kb.is_a(curie, terms.TENDON):
@@ -125,7 +125,7 @@ def unload_unit(ctx: Context, curie: str, state: Affected, root: str, reach: Rea
     if state.reached is Reach.FORCE:  # every part of a muscle acts through the torn tendon
         for st in ctx.objects(curie, terms.HAS_PART):
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
-    elif (state.lesion == LOSS and not stretched) or state.reached is Reach.DENERVATED:
+    elif (state.lesion == LOSS and not stretched) or state.reached in (Reach.DENERVATED, Reach.ISCHAEMIC):
         for st in ctx.objects(curie, terms.HAS_TENDON):
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
 
@@ -301,3 +301,4 @@ def _expand_one(
     release_tendons(ctx, curie, state, root, reach)
     injure_branches(ctx, curie, state, root, reach, affected)
     compress_contents(ctx, curie, state, root, reach)
+    starve_muscles(ctx, curie, state, root, reach)

@@ -10,6 +10,7 @@ from ...models import Fact
 from . import terms
 from .context import Affected, Context, implements, unique_facts
 from .expansion import LOSS
+from .ischaemia import ischaemia_share
 from .models import (
     DAMAGED,
     DestabilisedMotion,
@@ -75,7 +76,9 @@ class Weakness:
 def share_lost(ctx: Context, state: Affected) -> float:
     """What a way of reaching a structure costs it: a torn structure or a unit it unloads by the grade's share
     (grade I: nothing); a denervated muscle, or the tendon it no longer loads, by the nerve's share; a muscle
-    with a torn part by that share divided among its parts."""
+    with a torn part by that share divided among its parts; an ischaemic muscle and its tendon by ischaemia's."""
+    if (ischaemic := ischaemia_share(ctx, state)) is not None:
+        return ischaemic
     if state.reached in UNLOADED and any(st.predicate == terms.INNERVATES for st in state.chain):
         return ctx.denervation_loss[state.grade]
     if state.reached is Reach.PART_TORN:  # an equal share per part (rule torn-part-weakens-whole)

@@ -31,7 +31,7 @@ class Strength(StrEnum):
 
 
 class Reach(StrEnum):
-    """How a structure came to be affected; only the first four and `branch` damage it."""
+    """How a structure came to be affected; only those in DAMAGED carry a lesion of their own."""
 
     NAMED = "named"
     PART = "part of an injured whole"
@@ -43,12 +43,13 @@ class Reach(StrEnum):
     SUBLUXED = "tendon no longer held by its torn retinaculum"
     DETACHED = "carried off with its fractured bony anchor (not itself torn)"
     DENERVATED = "denervated"
+    ISCHAEMIC = "ischaemic in a swollen compartment (not itself torn)"
     COMPRESSED = "compressed (swelling or entrapment)"
     ALTERNATIVE = "one of the named condition's alternatives (its source does not say which)"
     POSSIBLE = "possibly involved in the named condition (its source does not say always)"
 
 
-#: Reaches whose structure carries the lesion itself (a site, an unloaded unit or a denervated muscle do not).
+#: Reaches whose structure carries the lesion itself (not a site, an unloaded unit, a denervated or ischaemic muscle).
 DAMAGED = frozenset({Reach.NAMED, Reach.PART, Reach.CONDITION, Reach.BRANCH, Reach.SUBLUXED, Reach.COMPRESSED})
 
 
