@@ -20,17 +20,22 @@ def fact_text(fact: Fact) -> str:
 
 
 def _lost(w: WeakenedMotion) -> str:
-    """The muscles lost; "or" when they come from alternative readings (a peroneal tendon tear: the longus or the
-    brevis, its source does not say which), which the counts, taken from one reading, then fall short of."""
+    """The muscles lost, and those only weakened; "or" when they come from alternative readings (a peroneal tendon
+    tear: the longus or the brevis, its source does not say which), which the counts, taken from one reading, then
+    fall short of."""
     one_reading = w.prime_movers_lost + w.assistants_lost_count
     joiner = " or " if 0 < one_reading < len(w.lost_actions) else ", "
-    return joiner.join(a.label for a in w.lost_actions)
+    partly = {a.id for a in w.partly_lost}
+    whole = [a.label for a in w.lost_actions if a.id not in partly]
+    part = [a.label for a in w.lost_actions if a.id in partly]
+    return "; ".join([*([f"{joiner.join(whole)} lost"] if whole else []),
+                      *([f"{joiner.join(part)} weakened (each losing part of its action)"] if part else [])])
 
 
 def _counts(w: WeakenedMotion) -> str:
     """What is lost of a motion's recorded muscles, as counts: a share of strength is not what the graph records."""
     return (
-        f"{w.prime_movers_lost} of {w.prime_movers_recorded} recorded prime movers, "
+        f"{w.prime_movers_lost} of {w.prime_movers_recorded} recorded prime movers affected, "
         f"{w.assistants_lost_count} of {w.assistants_recorded} assistants"
     )
 
@@ -54,6 +59,8 @@ def _reached(item: AffectedStructure) -> str:
     """How a structure was reached; by the alternatives of a condition, each way (which one, not known)."""
     if item.reached is Reach.FORCE and item.grade < 3:  # a partial tear of its tendon: part of its force, not all
         return f"muscle-tendon unit with part of its force lost (grade {item.grade}; not itself injured)"
+    if item.reached is Reach.DENERVATED and item.grade < 3:  # a grade I or II nerve lesion: part of its supply
+        return f"partly denervated (a grade {item.grade} lesion of its nerve)"
     if not item.alternatively:
         return item.reached.value
     ways = " or ".join(r.value for r in [item.reached, *item.alternatively])
@@ -106,7 +113,7 @@ def render_impact(report: ImpactReport) -> str:
         [
             (
                 f"{w.joint.label}: {w.motion.label} — {w.status.value}: "
-                f"{_lost(w)} lost ({_counts(w)})",
+                f"{_lost(w)} ({_counts(w)})",
                 w.because,
             )
             for w in report.weakened_motions
@@ -115,7 +122,7 @@ def render_impact(report: ImpactReport) -> str:
     section(
         "Prime movers intact, an assisting muscle lost (not weak in the clinic):",
         [
-            (f"{w.joint.label}: {w.motion.label} — {_lost(w)} lost", w.because)
+            (f"{w.joint.label}: {w.motion.label} — {_lost(w)}", w.because)
             for w in report.assistants_lost
         ],
     )

@@ -161,3 +161,16 @@ def test_a_complete_syndesmotic_tear_points_to_the_maisonneuve_injury_it_may_be_
     assert "proximal third of fibula" in larger["Maisonneuve injury"].detail
     assert "Maisonneuve injury" not in {c.entity.label for c in report.conditions}
     assert "fibula" not in {i.structure.label for i in report.injuries}  # no fracture concluded
+
+
+def test_a_named_nerve_complication_keeps_the_maisonneuve_prompt(kg: AnkleKG) -> None:
+    """Deltoid, AITFL and interosseous ligament torn with a common fibular nerve palsy: the palsy is a known
+    complication of a Maisonneuve injury (Wheeless: peroneal nerve injury with the high fibular fracture), so the
+    answer still says to look for the proximal fibula (blinded review r15, N3: the prompt vanished once the nerve was
+    named)."""
+    torn = ("deltoid ligament", "anterior inferior tibiofibular ligament", "interosseous tibiofibular ligament",
+            "common fibular nerve")  # fmt: skip
+    report = kg.impact([(name, 3) for name in torn])
+    larger = {f.entity.label: f for f in report.larger_injuries}
+    assert "Maisonneuve injury" in larger and "proximal third of fibula" in larger["Maisonneuve injury"].detail
+    assert "akg:mayLeadTo" in {f.predicate.id for f in larger["Maisonneuve injury"].because}

@@ -197,7 +197,8 @@ def symptoms(
                  f"{g.status.value}{where}", 1.0 if g.status is Stability.UNSTABLE else 0.75,
                  list(g.steps), g.step_rules)  # fmt: skip
     for w in [w for w in found if w.status is not Strength.ASSISTANTS_LOST][:1]:
-        conclude("rule:motion-weakened", f"{ctx.kb.label(w.motion)} at the {ctx.kb.label(w.joint)} is {w.status.value}",
+        said = "weak (its prime movers lost)" if w.status is Strength.PRIME_MOVERS_LOST else w.status.value
+        conclude("rule:motion-weakened", f"{ctx.kb.label(w.motion)} at the {ctx.kb.label(w.joint)} is {said}",
                  w.fraction_lost, list(w.steps), w.step_rules)  # fmt: skip
     for w in found:
         if foot_drop(ctx, w):

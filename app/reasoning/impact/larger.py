@@ -9,7 +9,7 @@ from ...knowledge.model import Statement
 from . import terms
 from .alternatives import alternatives_of
 from .context import Affected, Amounts, Context, implements
-from .expansion import condition_lesions, lesion_for
+from .expansion import LOSS, condition_lesions, lesion_for
 from .models import DAMAGED, Finding, Reach
 from .sensation import FindingsByEntity
 
@@ -30,11 +30,15 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
     damaged = {curie for curie, state in affected.items() if state.reached in DAMAGED}
     found = FindingsByEntity()
     for condition in sorted(_candidates(ctx, core)):
-        if condition in concluded or condition in affected:
+        if condition in concluded or condition in affected or not _graded_like(ctx, condition, core):
             continue
         lesions = condition_lesions(ctx, condition)
         damages = {st.object: st for st in _definite(ctx, condition) if lesion_for(ctx, lesions, st.object)}
-        if not all(c in damages and lesion_for(ctx, lesions, c) == s.lesion for c, s in core.items()):
+        # a named structure the larger injury does not damage may be one of its known complications (the common
+        # fibular nerve of a Maisonneuve injury, which may lead to its palsy); the rest must be its own
+        complications = _complications(ctx, condition)
+        own = {c: s for c, s in core.items() if c in damages or c not in complications}
+        if not own or not all(c in damages and lesion_for(ctx, lesions, c) == s.lesion for c, s in own.items()):
             continue
         # of alternatives (a Maisonneuve injury's deltoid tear or medial malleolus fracture), one already there
         # leaves nothing of them to look for; none there, either is
@@ -48,15 +52,35 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
         choice = sorted(ctx.kb.label(st.object) for st in extra if st.object in either)
         also = ", ".join([*listed, *([" or ".join(choice) + " (one of them: its source does not say which)"]
                                       if choice else [])])
-        found.add(condition, f"look for the rest of it: {also}", len(core) / len(damages),
-                  ctx.facts([*(damages[c] for c in sorted(core)), *extra]), (RULE,))  # fmt: skip
+        excused = [st for c in sorted(set(core) - set(own)) for st in complications[c]]
+        found.add(condition, f"look for the rest of it: {also}", len(own) / len(damages),
+                  ctx.facts([*(damages[c] for c in sorted(own)), *excused, *extra]), (RULE,))  # fmt: skip
     return found.result(ctx)
 
 
 def _candidates(ctx: Context, core: dict[str, Affected]) -> set[str]:
-    """The conditions that affect every core structure."""
-    sets = [{st.object for st in ctx.objects(curie, terms.AFFECTED_BY)} for curie in core]
-    return set.intersection(*sets) if sets else set()
+    """The conditions that affect some core structure."""
+    return {st.object for curie in core for st in ctx.objects(curie, terms.AFFECTED_BY)}
+
+
+def _graded_like(ctx: Context, condition: str, core: dict[str, Affected]) -> bool:
+    """A graded condition (a grade III sprain) only for named structures of its grade; an ungraded larger injury
+    (a fracture pattern, a Maisonneuve injury) not for a grade I stretch, which is part of no larger tear."""
+    term = ctx.kb.terms.get(condition)
+    graded = {v for p, v in term.annotations if p == terms.INJURY_GRADE} if term else set()
+    if graded:
+        return all(str(s.grade) in graded for s in core.values())
+    return all(s.grade >= 2 or s.lesion != LOSS for s in core.values())
+
+
+def _complications(ctx: Context, condition: str) -> dict[str, list[Statement]]:
+    """The structures of the conditions a condition may lead to (a Maisonneuve injury: common fibular nerve palsy),
+    each with the statements that say so."""
+    found: dict[str, list[Statement]] = {}
+    for sequel in ctx.objects(condition, terms.MAY_LEAD_TO):
+        for st in ctx.objects(sequel.object, terms.AFFECTS):
+            found.setdefault(st.object, [sequel, st])
+    return found
 
 
 def _definite(ctx: Context, condition: str) -> list[Statement]:

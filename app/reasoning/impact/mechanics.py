@@ -327,6 +327,7 @@ def weakened_item(ctx: Context, w: Weakness) -> WeakenedMotion:
         prime_movers_lost=sum(1 for a in w.members if a.role is ActionRole.PRIME_MOVER and w.loss[a.id] > 0),
         assistants_recorded=sum(1 for a in w.members if a.role is not ActionRole.PRIME_MOVER),
         assistants_lost_count=sum(1 for a in w.members if a.role is not ActionRole.PRIME_MOVER and w.loss[a.id] > 0),
+        partly_lost=[ctx.kb.ref(a.muscle) for a in w.members if 0 < w.loss[a.id] < 1.0],
         score=round(w.fraction_lost + {Strength.LOST: 1.0, Strength.PRIME_MOVERS_LOST: 0.5}.get(w.status, 0.0), 4),
         because=because,
         rules=ctx.rule_refs(*rules, "rule:injury-loses-actions", "rule:motion-weakened"),

@@ -134,6 +134,11 @@ class WeakenedMotion(Conclusion):
     prime_movers_lost: int = Field(default=0, description="Of those, how many this injury takes (wholly or in part).")
     assistants_recorded: int = Field(default=0, description="Muscles recorded as assisting this motion.")
     assistants_lost_count: int = Field(default=0, description="Of those, how many this injury takes.")
+    partly_lost: list[EntityRef] = Field(
+        default_factory=list,
+        description="Of the muscles in lost_actions, those that lose only part of their action (a partial tendon "
+        "tear, a grade I or II nerve lesion, one head of a muscle torn): weakened, not lost.",
+    )
 
 
 #: Why an intact structure carries more: it restrains the motion, stabilises it by pulling the other way, or produces it

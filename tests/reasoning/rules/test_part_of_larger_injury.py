@@ -8,11 +8,14 @@ conclusion.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.reasoning.rules.fixture import findings, predicates, rule_ids, run
 
 RULE = "rule:part-of-larger-injury"
 FIRST, SECOND, BONE, THIRD, SECOND_BONE = (f"ANKLE:99929{n:02d}" for n in range(1, 6))
 SMALL, LARGE, WITH_ALTERNATIVES, DEGENERATION, POSSIBLE = (f"ANKLE:99929{n}" for n in range(11, 16))
+NERVE, PALSY, GRADE_III = "ANKLE:9992906", "ANKLE:9992916", "ANKLE:9992917"
 
 
 def test_a_named_ligament_points_to_the_larger_injuries_it_may_be_part_of() -> None:
@@ -20,7 +23,7 @@ def test_a_named_ligament_points_to_the_larger_injuries_it_may_be_part_of() -> N
     larger = findings(report.larger_injuries)
     # the small sprain is what the injury amounts to; another lesion (a degeneration) is no larger injury of a tear;
     # a structure only possibly involved is nothing to look for
-    assert set(larger) == {LARGE, WITH_ALTERNATIVES}
+    assert set(larger) == {LARGE, WITH_ALTERNATIVES, GRADE_III}
     assert SMALL in {c.entity.id for c in report.conditions}
     assert "fixture bone" in larger[LARGE].detail and "fixture second ligament" in larger[LARGE].detail
     assert "fixture second bone or fixture third ligament (one of them" in larger[WITH_ALTERNATIVES].detail
@@ -46,3 +49,19 @@ def test_a_named_condition_points_through_what_it_damages() -> None:
 
 def test_another_lesion_of_the_named_structure_points_to_nothing() -> None:
     assert run(RULE, (DEGENERATION, 3)).larger_injuries == []  # degenerated ligaments are in no larger tear
+
+
+@pytest.mark.parametrize("grade", [1, 2])
+def test_a_graded_larger_injury_only_for_its_grade_and_none_for_a_stretch(grade: int) -> None:
+    larger = findings(run(RULE, (FIRST, grade)).larger_injuries)
+    assert GRADE_III not in larger  # a grade III sprain is no larger injury of a grade I or II one
+    assert (LARGE in larger) is (grade >= 2)  # a stretch is part of no larger tear pattern
+
+
+def test_a_named_complication_of_the_larger_injury_does_not_hide_it() -> None:
+    """The nerve is not the large injury's own, but the large injury may lead to its palsy: naming it with the first
+    ligament still points to the large injury, with the facts that excuse the nerve."""
+    larger = findings(run(RULE, (FIRST, 3), (NERVE, 3)).larger_injuries)
+    assert LARGE in larger
+    assert {"akg:mayLeadTo", "akg:affects"} <= predicates(larger[LARGE])
+    assert WITH_ALTERNATIVES not in larger  # the nerve is no complication of it
