@@ -427,7 +427,8 @@ class DifferentialEngine:
     def _wholes_first(self, ranked: list[_Ranked]) -> list[_Ranked]:
         """Among candidates with the same score, a whole before its parts: findings that its part explains only as
         one of a condition of several of its parts (the ATFL as in a grade III sprain of the ATFL and CFL) are the
-        whole's (the lateral ligament complex)."""
+        whole's (the lateral ligament complex). (A nerve's branch keeps its place before the nerve: the narrower
+        lesion that explains the findings is the more parsimonious one.)"""
         def parts_of_others(r: _Ranked) -> int:
             # tied parts of it whose reading is its own: the same lesion, or a condition only of its parts
             same = [o for o in ranked if o[0] == r[0] and o[5] != r[5] and o[5] in self._with_parts(r[5])]
@@ -437,14 +438,27 @@ class DifferentialEngine:
 
     def _distinct(self, tied: list[Candidate]) -> int:
         """How many different explanations the tied candidates are: a part and its whole with the same lesion (the
-        talus and its trochlea, as in an osteochondral lesion of the talus) are one, named at two levels."""
+        talus and its trochlea, as in an osteochondral lesion of the talus), or a nerve and its own branch, are one,
+        named at two levels."""
         ids = {c.structure.id: c for c in tied}
         same = 0
         for c in tied:
-            wholes = [w for w, other in ids.items() if w != c.structure.id and c.structure.id in self._with_parts(w)]
+            wholes = [w for w in ids if w != c.structure.id and c.structure.id in self._with_parts(w)]
+            wholes += [w for w in ids if w != c.structure.id and c.structure.id in self._branches(w)]
             if any(ids[w].lesion == c.lesion or self._within(c.lesion, w) for w in wholes):
                 same += 1  # counted with its whole
         return len(tied) - same
+
+    def _branches(self, nerve: str) -> set[str]:
+        """Every branch of a nerve or artery (akg:hasBranch, transitively)."""
+        found: set[str] = set()
+        stack = [nerve]
+        while stack:
+            for st in self.kb.by_subject.get(stack.pop(), ()):
+                if st.predicate == schema.HAS_BRANCH and st.object not in found:
+                    found.add(st.object)
+                    stack.append(st.object)
+        return found
 
     def _within(self, condition: EntityRef | None, whole: str) -> bool:
         """The condition damages only parts of the whole (a grade III sprain of the ATFL and CFL, within the lateral

@@ -365,3 +365,14 @@ def test_normal_strength_counts_against_a_swollen_compartment(kg: AnkleKG) -> No
     assert nerve.contradicted_by == [] and nerve.score > compartment.score
     plain = kg.differential(numbness_areas=web, limit=10)
     assert all(c.contradicted_by == [] for c in plain.candidates if c.structure.label == "anterior compartment of leg")
+
+
+def test_a_nerve_and_its_own_branch_are_one_explanation(kg: AnkleKG) -> None:
+    """Numb lateral border of the foot, eversion strong, dorsum normal: the sural nerve ('along the outside edge of the
+    heel to the base of the fifth toe', a sensory nerve) or its lateral dorsal cutaneous branch, as in a sural nerve
+    entrapment. One explanation named at two levels; no tie note (blinded review r15, D2)."""
+    report = kg.differential(numbness_areas=("skin of lateral border of foot",), strong_motions=("eversion",),
+                             normal_sensation=("skin of dorsum of foot",), limit=5)  # fmt: skip
+    top = {c.structure.label for c in report.candidates if c.score == report.candidates[0].score}
+    assert top == {"sural nerve", "lateral dorsal cutaneous branch of sural nerve"}
+    assert report.tied_at_top == 1 and report.note is None
