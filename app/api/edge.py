@@ -130,7 +130,7 @@ class Edge:
             if await refuse_full_client(scope, reply):
                 return
             if method == "GET":
-                cache: AnswerCache | None = getattr(scope["app"].state, "answer_cache", None)
+                cache: AnswerCache | None = getattr(getattr(scope.get("app"), "state", None), "answer_cache", None)
                 key = request_key_of(scope, host or b"", accept or b"")
                 answer = cache.for_request(key) if cache is not None else None
                 if answer is not None:  # answered before by a route from the cache: the same bytes, now
