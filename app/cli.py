@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import json
 import os
 import sys
@@ -111,8 +112,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"{kg.source}; serving on http://{settings.host}:{settings.port} (docs at /docs)",
         flush=True,
     )
+    application = create_app(kg)
+    gc.enable()  # off while `python -m app` imported and loaded (app/__main__.py); the lifespan freezes the graph
     uvicorn.run(
-        create_app(kg),
+        application,
         host=settings.host,
         port=settings.port,
         log_level=args.log_level,
@@ -525,6 +528,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.func is not cmd_serve:
+        gc.enable()  # app/__main__.py turned it off for the imports; `serve` turns it on once the graph is loaded
     try:
         status = int(args.func(args))
         sys.stdout.flush()  # here, so that a reader gone away is met inside the try
