@@ -27,8 +27,8 @@ from starlette.types import Scope
 from ..version import __version__
 from .caching import RELEASE_CACHE_CONTROL, etag_matches, release_etag
 
-#: Bodies from this size are kept gzipped too (as GZipMiddleware's minimum), at a level that costs a fraction of 9's
-#: time for a few per cent more bytes; once per answer, not once per request.
+#: Bodies from this size are kept gzipped too (the edge gzips routed answers from the same size), at a level that costs
+#: a fraction of 9's time for a few per cent more bytes; once per answer, not once per request.
 GZIP_MIN_BYTES = 2048
 GZIP_LEVEL = 6
 #: Requests remembered as answered from the cache (each a few hundred bytes): far more than the answers a 64 MiB
