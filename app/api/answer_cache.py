@@ -31,9 +31,10 @@ from .caching import RELEASE_CACHE_CONTROL, etag_matches, release_etag
 #: a fraction of 9's time for a few per cent more bytes; once per answer, not once per request.
 GZIP_MIN_BYTES = 2048
 GZIP_LEVEL = 6
-#: Requests remembered as answered from the cache (each a few hundred bytes): far more than the answers a 64 MiB
-#: budget holds, and a flood of distinct URLs only pushes the oldest out.
-MAX_REMEMBERED_REQUESTS = 16_384
+#: Requests remembered as answered from the cache, by the bytes of their URL, Host and Accept (a SPARQL GET may carry
+#: a 256 KB query): thousands of ordinary requests; a flood of distinct or long URLs only pushes the oldest out.
+MAX_REMEMBERED_BYTES = 8 * 1024 * 1024
+_REMEMBERED_OVERHEAD = 200  # the tuple, its strings' headers and the dict slot, roughly
 
 Headers = list[tuple[bytes, bytes]]
 
@@ -105,7 +106,8 @@ class AnswerCache:
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self._entries: OrderedDict[Hashable, CachedAnswer] = OrderedDict()
-        self._requests: OrderedDict[tuple[object, ...], Hashable] = OrderedDict()
+        self._requests: OrderedDict[tuple[object, ...], tuple[Hashable, int]] = OrderedDict()
+        self._request_bytes = 0
         self.bytes = 0
         self.hits = 0
         self.misses = 0
@@ -123,20 +125,31 @@ class AnswerCache:
         """``request`` (see :func:`request_key`) was answered with the entry ``key``: the edge may serve it again."""
         if not self.max_bytes:
             return
-        self._requests[request] = key
-        if len(self._requests) > MAX_REMEMBERED_REQUESTS:
-            self._requests.popitem(last=False)
+        size = _REMEMBERED_OVERHEAD + sum(len(part) for part in request if isinstance(part, str | bytes))
+        if size > MAX_REMEMBERED_BYTES // 16:
+            return  # a very long URL (a large SPARQL GET) is answered through its route
+        previous = self._requests.pop(request, None)
+        if previous is not None:
+            self._request_bytes -= previous[1]
+        self._requests[request] = (key, size)
+        self._request_bytes += size
+        while self._request_bytes > MAX_REMEMBERED_BYTES:
+            _, (_, forgotten) = self._requests.popitem(last=False)
+            self._request_bytes -= forgotten
 
     def for_request(self, request: tuple[object, ...]) -> CachedAnswer | None:
         """The kept answer of a request answered before (a hit), or None, counted as nothing: the route that then
         answers counts its own hit or miss."""
-        key = self._requests.get(request)
-        if key is None:
+        remembered = self._requests.get(request)
+        if remembered is None:
             return None
+        key, size = remembered
         found = self._entries.get((__version__, key))
         if found is None:
             del self._requests[request]  # evicted: the route computes it again and remembers the request anew
+            self._request_bytes -= size
             return None
+        self._requests.move_to_end(request)
         self._entries.move_to_end((__version__, key))
         self.hits += 1
         return found

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from app.api.answer_cache import AnswerCache
+from app.api.answer_cache import MAX_REMEMBERED_BYTES, AnswerCache
 from tests.conftest import free_port
 
 #: Answers that come from the answer cache: entity, impact, search, a paged list, paths.
@@ -123,6 +123,22 @@ def test_the_cache_remembers_requests_only_while_their_answer_is_kept() -> None:
     off = AnswerCache(max_bytes=0)
     off.remember(request, ("entity", "ANKLE:0000016"))
     assert off.for_request(request) is None
+
+
+def test_the_requests_remembered_are_bounded_in_bytes() -> None:
+    """A flood of distinct (or long) URLs cannot grow the memory of remembered requests without end."""
+    cache = AnswerCache(max_bytes=10_000)
+    cache.put(("sparql", "q"), b"{}")
+    long_query = b"query=" + b"x" * 600_000  # a large SPARQL GET: answered through its route, never remembered
+    cache.remember(("/sparql", long_query, "http", "", b"h", b""), ("sparql", "q"))
+    assert cache.for_request(("/sparql", long_query, "http", "", b"h", b"")) is None
+    first = ("/sparql", b"query=0" + b"y" * 100_000, "http", "", b"h", b"")
+    cache.remember(first, ("sparql", "q"))
+    assert cache.for_request(first) is not None
+    for i in range(1, 200):  # 200 x 100 KB: far past the budget, so the oldest go
+        cache.remember(("/sparql", f"query={i}".encode() + b"y" * 100_000, "http", "", b"h", b""), ("sparql", "q"))
+    assert cache.for_request(first) is None
+    assert cache._request_bytes <= MAX_REMEMBERED_BYTES
 
 
 @pytest.fixture
