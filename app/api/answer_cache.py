@@ -47,10 +47,12 @@ class CachedAnswer:
     media_type: str = "application/json"
     #: headers that belong to the answer itself (a SPARQL result's row counts and caps)
     headers: tuple[tuple[str, str], ...] = ()
+    #: what its key holds (a SPARQL GET's key holds the query, up to 256 KB): counted against the budget too
+    key_bytes: int = 0
 
     @property
     def size(self) -> int:
-        return len(self.body) + len(self.gzipped or b"")
+        return len(self.body) + len(self.gzipped or b"") + self.key_bytes
 
     def parts(
         self, accept_encoding: str, if_none_match: str | None, *, validators: bool = True
@@ -160,7 +162,7 @@ class AnswerCache:
     ) -> CachedAnswer:  # fmt: skip
         # mtime=0: the same bytes from every replica and every run
         zipped = gzip.compress(body, GZIP_LEVEL, mtime=0) if len(body) >= GZIP_MIN_BYTES else None
-        answer = CachedAnswer(body, release_etag(body), zipped, media_type, headers)
+        answer = CachedAnswer(body, release_etag(body), zipped, media_type, headers, len(repr(key)))
         if answer.size > self.max_bytes:
             return answer  # larger than the whole budget: answered, not kept
         full_key = (__version__, key)

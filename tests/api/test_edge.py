@@ -186,3 +186,12 @@ def test_a_remembered_request_is_answered_before_routing(in_process: tuple[str, 
     assert again.status_code == 200 and again.content == first.content
     assert again.headers["etag"] == first.headers["etag"]
     assert httpx.get(url + "/v1/entities/anterior%20talofibular%20ligament", timeout=30).status_code == 404
+
+
+def test_a_kept_answer_counts_its_key_against_the_budget() -> None:
+    """Tiny answers to distinct 100 KB queries must not hold their queries' bytes beyond the cache's budget."""
+    cache = AnswerCache(max_bytes=1_000_000)
+    for i in range(100):
+        cache.put(("sparql", f"ASK {{ ?s ?p {i} }} #" + "x" * 100_000), b"{}")
+    assert cache.bytes <= 1_000_000 and cache.stats()["entries"] < 10
+
