@@ -108,7 +108,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args, host=args.host, port=args.port)
     kg = _load(settings)
     print(
-        f"AnkleKG {__version__}: {kg.counts()['entities']} entities loaded in {kg.load_seconds:.2f} s from "
+        # len(terms), not counts(): counting an on-disk store's triples reads all of them (1.2 s at 100 copies)
+        f"AnkleKG {__version__}: {len(kg.kb.terms)} entities loaded in {kg.load_seconds:.2f} s from "
         f"{kg.source}; serving on http://{settings.host}:{settings.port} (docs at /docs)",
         flush=True,
     )
