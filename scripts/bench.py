@@ -16,13 +16,16 @@ c. latency: in-process p50/p99 of ``kg.impact([...])`` for one, two and five inj
    ``kg.entity("ATFL")``) against a no-op function timed the same way (the timer's own cost); and HTTP
    p50/p99 of GET /v1/impact?injured=ATFL under the same concurrent load against the bare app;
 d. memory: resident set size (VmRSS from /proc/<pid>/status; VmHWM is the peak) of each server after
-   its first answer and after the load runs.
+   its first answer and after the load runs;
+e. ASGI in process (no sockets, no uvicorn: the application called directly, CPU time per request, interleaved
+   rounds, median and range): a cached GET answered by the edge, and the edge middleware alone around a constant
+   answer, against a bare FastAPI async route returning the same bytes (the floor). ``--asgi-only`` runs just this.
 
 Everything runs on 127.0.0.1 on free ports; every loop is bounded; every server is stopped (SIGINT, then
 SIGKILL after a grace period) even on error. Both servers run with the same uvicorn defaults and the
 same log level (``info``, as the container runs it; access logs go to a temp file).
 
-Usage: ``python scripts/bench.py [--quick] [--json] [--clients N] [--seconds S] [--no-validate]``
+Usage: ``python scripts/bench.py [--quick] [--json] [--clients N] [--seconds S] [--no-validate] [--asgi-only]``
 """
 
 from __future__ import annotations
@@ -226,6 +229,114 @@ def _noop(_: object = None) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------
+# ASGI in process
+# ---------------------------------------------------------------------------------------------------
+
+
+def _asgi_get(app: Any, path: str, sink: list[bytes] | None = None) -> Callable[[], Any]:
+    """A coroutine function that sends one GET of ``path`` (as loadgen.py sends it) straight to ``app``; the body's
+    parts go to ``sink`` when one is given."""
+    target, _, query = path.partition("?")
+    headers = [(b"host", f"{HOST}:8000".encode()), (b"user-agent", b"bench"), (b"accept", b"*/*")]
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start" and message["status"] != 200:
+            raise RuntimeError(f"{path} answered {message['status']} in process")
+        if sink is not None and message["type"] == "http.response.body":
+            sink.append(message.get("body", b""))
+
+    async def one() -> None:
+        scope = {
+            "type": "http", "asgi": {"version": "3.0", "spec_version": "2.3"}, "http_version": "1.1",
+            "method": "GET", "scheme": "http", "path": target, "raw_path": target.encode(),
+            "query_string": query.encode(), "root_path": "", "headers": headers, "client": (HOST, 50000),
+            "server": (HOST, 8000), "state": {},
+        }  # fmt: skip
+        await app(scope, receive, send)
+
+    return one
+
+
+def asgi_costs(kg: Any, calls: int, rounds: int = 5) -> list[Row]:
+    """CPU per request of ASGI apps called in process, ``rounds`` interleaved rounds of ``calls`` requests each."""
+    import asyncio
+
+    from fastapi import FastAPI, Response
+
+    from app.api.answer_cache import AnswerCache
+    from app.api.edge import Edge
+    from app.api.guard import RequestGuard
+    from app.api.main import create_app
+
+    app = create_app(kg)
+    app.state.kg = kg  # what the lifespan sets; the SPARQL workers are not needed for these answers
+    app.state.answer_cache = AnswerCache(kg.settings.answer_cache_bytes)
+    entity_body = kg.entity("ATFL").model_dump_json().encode()
+    impact_body = b""
+    floor = FastAPI()
+
+    @floor.get("/v1/entities/{ref}")
+    async def entity(ref: str) -> Response:
+        return Response(entity_body, media_type="application/json")
+
+    @floor.get("/v1/impact")
+    async def impact() -> Response:
+        return Response(impact_body, media_type="application/json")
+
+    constant = b'{"answer": "' + b"x" * 1000 + b'"}'
+    with_tag = [(b"content-type", b"application/json"), (b"content-length", str(len(constant)).encode()),
+                (b"etag", b'"0.1.0-0123456789abcdef0123"'), (b"cache-control", b"public, max-age=300")]  # fmt: skip
+
+    async def bare(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": list(with_tag)})
+        await send({"type": "http.response.body", "body": constant})
+
+    edge = Edge(bare, guard=RequestGuard(hosts=None, max_body=65536, max_sparql_body=65536, max_in_flight=256),
+                allow_origins=["*"], allow_methods=["GET"], expose_headers=["ETag"])  # fmt: skip
+    first_impact: list[bytes] = []
+    cases: dict[str, Callable[[], Any]] = {
+        "first impact": _asgi_get(app, IMPACT_PATH, first_impact),
+        "floor entity": _asgi_get(floor, ENTITY_PATH), "floor impact": _asgi_get(floor, IMPACT_PATH),
+        "entity": _asgi_get(app, ENTITY_PATH), "impact": _asgi_get(app, IMPACT_PATH),
+        "bare": _asgi_get(bare, "/v1/constant"), "edge": _asgi_get(edge, "/v1/constant"),
+    }  # fmt: skip
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+
+    async def measure() -> None:
+        nonlocal impact_body
+        await cases.pop("first impact")()  # the first GET goes to the route, computes and is remembered
+        impact_body = b"".join(first_impact)
+        del samples["first impact"]
+        for _ in range(rounds):
+            for name, one in cases.items():
+                for _ in range(min(200, calls)):
+                    await one()
+                started = time.process_time()
+                for _ in range(calls):
+                    await one()
+                samples[name].append((time.process_time() - started) / calls * 1000)
+
+    asyncio.run(measure())
+    med = {name: median(values) for name, values in samples.items()}
+    spread = {name: f"{min(v):.4f}-{max(v):.4f} ms" for name, v in samples.items()}
+    note = f"{rounds} rounds x {calls} calls, median (range AnkleKG {{}}; floor {{}})"
+    floor_name = "bare FastAPI async route, same bytes"
+    rows = [
+        Row("e. ASGI", f"GET {ENTITY_PATH} cached, CPU per request", "ms", med["entity"], med["floor entity"],
+            floor_name, note.format(spread["entity"], spread["floor entity"])),
+        Row("e. ASGI", f"GET {IMPACT_PATH} cached, CPU per request", "ms", med["impact"], med["floor impact"],
+            floor_name, note.format(spread["impact"], spread["floor impact"])),
+        Row("e. ASGI", "the edge middleware alone (1 KB answer with ETag)", "ms", med["edge"] - med["bare"],
+            med["floor entity"], floor_name + " (ratio: its share of the floor)",
+            f"edge around a bare ASGI app minus the bare app ({spread['edge']} / {spread['bare']})"),
+    ]  # fmt: skip
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------
 # The run
 # ---------------------------------------------------------------------------------------------------
 @dataclass
@@ -265,6 +376,8 @@ def run(args: argparse.Namespace) -> Results:
     max_requests = args.max_requests or (20_000 if quick else 200_000)
     calls = args.calls or (300 if quick else 2000)
     validate = not args.no_validate
+    if args.asgi_only:
+        return _asgi_only(args, calls)
     res = Results(
         config={
             "quick": quick, "cold_starts": starts, "clients": clients, "seconds_per_load_run": seconds,
@@ -392,6 +505,8 @@ def run(args: argparse.Namespace) -> Results:
         res.rows.append(Row("c. in-process", f"{label} p50", "ms", p50, noop_p50, "no-op call", f"{calls} calls"))
         res.rows.append(Row("c. in-process", f"{label} p99", "ms", p99, noop_p99, "no-op call", f"{calls} calls"))
 
+    res.rows += asgi_costs(kg, calls)
+
     mib = 1024.0
     res.rows.append(Row("d. memory", "server RSS after first answer", "MiB",
                         akg["rss_after_start_kib"] / mib, base["rss_after_start_kib"] / mib, bare))  # fmt: skip
@@ -404,6 +519,22 @@ def run(args: argparse.Namespace) -> Results:
         res.rows.append(Row("d. memory", "  peak RSS, serve --no-validate", "MiB",
                             res.extra["peak_rss_no_validate_kib"] / mib, base["peak_rss_kib"] / mib, bare))  # fmt: skip
     res.extra["cold_start_samples_s"] = {"anklekg": akg_times, "baseline": base_times, "no_validate": novalidate_times}
+    return res
+
+
+def _asgi_only(args: argparse.Namespace, calls: int) -> Results:
+    """Section e alone: no server is started (a minute's figure for the middleware and the cached path)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from app.kg import AnkleKG
+    from app.settings import Settings
+
+    kg = AnkleKG.load(Settings(validate_on_start=False))
+    res = Results(config={"quick": args.quick, "asgi_only": True, "in_process_calls": calls,
+                          "validate_on_start": False, "log_level": args.log_level, "cpus": os.cpu_count(),
+                          "python": sys.version.split()[0]})  # fmt: skip
+    res.rows += asgi_costs(kg, calls)
+    res.extra["load_average"] = os.getloadavg()
     return res
 
 
@@ -438,6 +569,7 @@ def render(res: Results) -> str:
         "",
         "cold start samples (s): " + "; ".join(f"{k} {[round(v, 3) for v in vs]}" for k, vs in samples.items() if vs),
         f"in-process AnkleKG.load: {res.extra.get('in_process_load_seconds', float('nan')):.3f} s",
+        "load average at the end (1, 5, 15 min): " + ", ".join(f"{v:.2f}" for v in os.getloadavg()),
     ]
     if (c["cpus"] or 1) <= 2:
         lines.append("note: client and server share this machine's CPUs; req/s is a lower bound for the server.")
@@ -460,6 +592,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--starts", type=int, help="cold starts per server (default 3, --quick 1)")
     parser.add_argument("--start-timeout", type=float, default=120.0, help="seconds to wait for a first 200")
     parser.add_argument("--no-validate", action="store_true", help="start AnkleKG with --no-validate throughout")
+    parser.add_argument("--asgi-only", action="store_true", help="only section e (ASGI in process; no servers)")
     parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     args = parser.parse_args(argv)
     try:

@@ -4,6 +4,11 @@ The graph never changes while the service runs and every answer is a determinist
 the request, so an answer computed once can be served again as it is. The key is built from resolved ids
 (``ATFL`` and ``anterior talofibular ligament`` share an entry) and the release; the least recently used
 entries go first when the byte budget is spent. Hits and misses are reported on /health.
+
+A route that answers from the cache also remembers which request it answered (path, query string and what else
+the answer depends on: :func:`request_key`); the next time the same request arrives, the HTTP edge
+(app/api/edge.py) serves the kept bytes before FastAPI's routing, parameter parsing and dependencies, which cost
+more than the answer itself. A request seen for the first time, or whose answer was evicted, goes to its route.
 """
 
 from __future__ import annotations
@@ -17,14 +22,21 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Scope
 
 from ..version import __version__
-from .caching import conditional_response, release_etag
+from .caching import RELEASE_CACHE_CONTROL, etag_matches, release_etag
 
-#: Bodies from this size are kept gzipped too (as GZipMiddleware's minimum), at a level that costs a fraction of 9's
-#: time for a few per cent more bytes; once per answer, not once per request.
+#: Bodies from this size are kept gzipped too (the edge gzips routed answers from the same size), at a level that costs
+#: a fraction of 9's time for a few per cent more bytes; once per answer, not once per request.
 GZIP_MIN_BYTES = 2048
 GZIP_LEVEL = 6
+#: Requests remembered as answered from the cache, by the bytes of their URL, Host and Accept (a SPARQL GET may carry
+#: a 256 KB query): thousands of ordinary requests; a flood of distinct or long URLs only pushes the oldest out.
+MAX_REMEMBERED_BYTES = 8 * 1024 * 1024
+_REMEMBERED_OVERHEAD = 200  # the tuple, its strings' headers and the dict slot, roughly
+
+Headers = list[tuple[bytes, bytes]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +47,59 @@ class CachedAnswer:
     media_type: str = "application/json"
     #: headers that belong to the answer itself (a SPARQL result's row counts and caps)
     headers: tuple[tuple[str, str], ...] = ()
+    #: what its key holds (a SPARQL GET's key holds the query, up to 256 KB): counted against the budget too
+    key_bytes: int = 0
 
     @property
     def size(self) -> int:
-        return len(self.body) + len(self.gzipped or b"")
+        return len(self.body) + len(self.gzipped or b"") + self.key_bytes
+
+    def parts(
+        self, accept_encoding: str, if_none_match: str | None, *, validators: bool = True
+    ) -> tuple[int, Headers, bytes]:
+        """Status, raw headers and body of this answer to a request: the gzipped bytes to a client that accepts them
+        (one ETag for both encodings), 304 without a body when If-None-Match names it. The one place both the
+        routes and the edge build a kept answer's response, so the two cannot differ."""
+        zipped = self.gzipped is not None and "gzip" in accept_encoding
+        headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in self.headers]
+        if self.gzipped is not None:
+            vary = [v for k, v in headers if k == b"vary"]
+            headers = [h for h in headers if h[0] != b"vary"]
+            headers.append((b"vary", b", ".join([*vary, b"Accept-Encoding"])))
+        if validators:
+            headers += [(b"etag", self.etag.encode("latin-1")), (b"cache-control", _CACHE_CONTROL)]
+            if etag_matches(if_none_match, self.etag):  # no body, so no encoding and no type of one
+                return 304, headers, b""
+        if zipped:
+            headers.append((b"content-encoding", b"gzip"))
+        body = self.gzipped if zipped and self.gzipped is not None else self.body
+        media_type = self.media_type
+        if media_type.startswith("text/") and "charset" not in media_type:
+            media_type += "; charset=utf-8"
+        headers.append((b"content-length", str(len(body)).encode("latin-1")))
+        headers.append((b"content-type", media_type.encode("latin-1")))
+        return 200, headers, body
+
+
+_CACHE_CONTROL = RELEASE_CACHE_CONTROL.encode("latin-1")
+
+
+def request_key(scope: Scope) -> tuple[object, ...]:
+    """What a cacheable GET's answer may depend on besides the graph: the URL as the client wrote it (scheme and Host
+    make the absolute links of list answers; root path, path and query string the question) and Accept (SPARQL
+    negotiates the result format by it). Accept-Encoding, If-None-Match and Origin are applied per request."""
+    host = accept = None
+    for name, value in scope["headers"]:  # the first of each, as Starlette's Headers.get reads them
+        if name == b"host" and host is None:
+            host = value
+        elif name == b"accept" and accept is None:
+            accept = value
+    return request_key_of(scope, host or b"", accept or b"")
+
+
+def request_key_of(scope: Scope, host: bytes, accept: bytes) -> tuple[object, ...]:
+    """:func:`request_key` from headers already read (the edge reads them once)."""
+    return (scope["path"], scope["query_string"], scope["scheme"], scope.get("root_path", ""), host, accept)
 
 
 class AnswerCache:
@@ -47,6 +108,8 @@ class AnswerCache:
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self._entries: OrderedDict[Hashable, CachedAnswer] = OrderedDict()
+        self._requests: OrderedDict[tuple[object, ...], tuple[Hashable, int]] = OrderedDict()
+        self._request_bytes = 0
         self.bytes = 0
         self.hits = 0
         self.misses = 0
@@ -60,13 +123,46 @@ class AnswerCache:
         self.hits += 1
         return found
 
+    def remember(self, request: tuple[object, ...], key: Hashable) -> None:
+        """``request`` (see :func:`request_key`) was answered with the entry ``key``: the edge may serve it again."""
+        if not self.max_bytes:
+            return
+        size = _REMEMBERED_OVERHEAD + sum(len(part) for part in request if isinstance(part, str | bytes))
+        if size > MAX_REMEMBERED_BYTES // 16:
+            return  # a very long URL (a large SPARQL GET) is answered through its route
+        previous = self._requests.pop(request, None)
+        if previous is not None:
+            self._request_bytes -= previous[1]
+        self._requests[request] = (key, size)
+        self._request_bytes += size
+        while self._request_bytes > MAX_REMEMBERED_BYTES:
+            _, (_, forgotten) = self._requests.popitem(last=False)
+            self._request_bytes -= forgotten
+
+    def for_request(self, request: tuple[object, ...]) -> CachedAnswer | None:
+        """The kept answer of a request answered before (a hit), or None, counted as nothing: the route that then
+        answers counts its own hit or miss."""
+        remembered = self._requests.get(request)
+        if remembered is None:
+            return None
+        key, size = remembered
+        found = self._entries.get((__version__, key))
+        if found is None:
+            del self._requests[request]  # evicted: the route computes it again and remembers the request anew
+            self._request_bytes -= size
+            return None
+        self._requests.move_to_end(request)
+        self._entries.move_to_end((__version__, key))
+        self.hits += 1
+        return found
+
     def put(
         self, key: Hashable, body: bytes, *, media_type: str = "application/json",
         headers: tuple[tuple[str, str], ...] = (),
     ) -> CachedAnswer:  # fmt: skip
         # mtime=0: the same bytes from every replica and every run
         zipped = gzip.compress(body, GZIP_LEVEL, mtime=0) if len(body) >= GZIP_MIN_BYTES else None
-        answer = CachedAnswer(body, release_etag(body), zipped, media_type, headers)
+        answer = CachedAnswer(body, release_etag(body), zipped, media_type, headers, len(repr(key)))
         if answer.size > self.max_bytes:
             return answer  # larger than the whole budget: answered, not kept
         full_key = (__version__, key)
@@ -102,23 +198,24 @@ async def cached_answer(
     if answer is None:
         body = await run_in_threadpool(_dump, compute) if offload else _dump(compute)
         answer = cache.put(key, body)
-    return answer_response(request, answer, validators=validators)
+    return answer_response(request, answer, validators=validators, key=key)
 
 
-def answer_response(request: Request, answer: CachedAnswer, *, validators: bool = True) -> Response:
-    """The kept bytes, gzipped ones to a client that accepts them (GZipMiddleware leaves an encoded body alone);
-    with ``validators``, the ETag (one for both encodings, as the middleware's answers have) and 304."""
-    zipped = answer.gzipped is not None and "gzip" in request.headers.get("accept-encoding", "")
-    headers = dict(answer.headers)
-    if zipped:
-        headers["Content-Encoding"] = "gzip"
-    if answer.gzipped is not None:
-        vary = headers.get("Vary")
-        headers["Vary"] = f"{vary}, Accept-Encoding" if vary else "Accept-Encoding"
-    body = answer.gzipped if zipped and answer.gzipped is not None else answer.body
-    if not validators:
-        return Response(body, media_type=answer.media_type, headers=headers)
-    return conditional_response(request, body, answer.media_type, tag=answer.etag, headers=headers)
+def answer_response(
+    request: Request, answer: CachedAnswer, *, validators: bool = True, key: Hashable | None = None
+) -> Response:
+    """The kept bytes, gzipped ones to a client that accepts them (the edge leaves an encoded body alone); with
+    ``validators``, the ETag (one for both encodings) and 304. With the cache ``key`` of a GET, the request is
+    remembered so that the edge answers it next time before routing."""
+    status, headers, body = answer.parts(
+        request.headers.get("accept-encoding", ""), request.headers.get("if-none-match"), validators=validators
+    )
+    if validators and key is not None and request.method == "GET":
+        cache: AnswerCache = request.app.state.answer_cache
+        cache.remember(request_key(request.scope), key)
+    response = Response(body, status_code=status)
+    response.raw_headers = headers
+    return response
 
 
 def _dump(compute: Callable[[], BaseModel]) -> bytes:

@@ -5,22 +5,20 @@ deterministic function of it and of the request (the reasoning tests check deter
 of the body, prefixed with the release, is a valid ETag, and a client that already holds the answer
 can be told 304 instead of getting the bytes again: the explorer revisiting an entity, a notebook
 rerunning a cell, a proxy. Routes that build their own validators (linked data, SPARQL, exports) use
-the same two helpers.
+the same two helpers; the HTTP edge (app/api/edge.py) adds them to the JSON answers under /v1/ that lack them.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..version import __version__
 
 __all__ = [
-    "RELEASE_CACHE_CONTROL", "ConditionalGetMiddleware", "conditional_response", "etag_matches", "release_etag",
+    "RELEASE_CACHE_CONTROL", "conditional_response", "etag_matches", "release_etag",
 ]  # fmt: skip
 
 RELEASE_CACHE_CONTROL = "public, max-age=300"
@@ -58,55 +56,3 @@ def conditional_response(
     if media_type.startswith("text/") and "charset" not in media_type:
         media_type += "; charset=utf-8"
     return Response(body, media_type=media_type, headers=all_headers)
-
-
-class ConditionalGetMiddleware:
-    """Adds ETag and Cache-Control to successful JSON GET answers under /v1/ that lack them, and
-    answers 304 when If-None-Match already names the answer (the body is built, then dropped)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/v1/"):
-            await self.app(scope, receive, send)
-            return
-        held: list[Message] = []
-        chunks: list[bytes] = []
-
-        async def send_with_validator(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = Headers(raw=message["headers"])
-                cacheable = (
-                    message["status"] == 200
-                    and "etag" not in headers
-                    and "cache-control" not in headers
-                    and headers.get("content-type", "").startswith("application/json")
-                )
-                if cacheable:
-                    held.append(message)
-                else:
-                    await send(message)
-                return
-            if not held or message["type"] != "http.response.body":
-                await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            body = b"".join(chunks)
-            start = held[0]
-            tag = release_etag(body)
-            headers = MutableHeaders(scope=start)
-            headers["ETag"] = tag
-            headers["Cache-Control"] = RELEASE_CACHE_CONTROL
-            if etag_matches(Headers(scope=scope).get("if-none-match"), tag):
-                del headers["content-length"]
-                del headers["content-type"]
-                await send({**start, "status": 304})
-                await send({"type": "http.response.body", "body": b""})
-                return
-            await send(start)
-            await send({"type": "http.response.body", "body": body})
-
-        await self.app(scope, receive, send_with_validator)

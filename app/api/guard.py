@@ -1,8 +1,8 @@
 """What every request is checked for before any router sees it: a Host we answer to, and a body we can afford.
 
-Plain ASGI (no BaseHTTPMiddleware cost). A request that fails gets an RFC 9457 problem at once, before the rest
-of its body is read: a 100 MB upload costs the server nothing beyond the bytes already in flight, and a forged
-Host never reaches a redirect or a cache key.
+Asked by the HTTP edge (app/api/edge.py) with the headers it read once. A request that fails gets an RFC 9457
+problem at once, before the rest of its body is read: a 100 MB upload costs the server nothing beyond the bytes
+already in flight, and a forged Host never reaches a redirect or a cache key.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from .problems import PROBLEM_JSON, problem_type_uri
 
@@ -50,63 +50,59 @@ def _host_name(host: str) -> str:
     return host.rsplit(":", 1)[0].lower() if ":" in host else host.lower()
 
 
-class RequestGuardMiddleware:
+class RequestGuard:
     """Refuses requests whose Host is malformed or not ours (400), bodies over the size limit (413), and requests
-    beyond the number in progress the service takes at once (503 with Retry-After; never a health probe)."""
+    beyond the number in progress the service takes at once (503 with Retry-After; never a health probe).
+
+    Not a middleware of its own: the HTTP edge (app/api/edge.py) reads the request's headers once and asks
+    :meth:`refuse`, counts :attr:`in_flight` around the request and reads a bounded body with :meth:`read_body`.
+    """
 
     def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        hosts: frozenset[str] | None,
-        max_body: int,
-        max_sparql_body: int,
-        max_in_flight: int,
+        self, *, hosts: frozenset[str] | None, max_body: int, max_sparql_body: int, max_in_flight: int
     ) -> None:
-        self.app = app
         self.hosts = hosts
         self.max_body = max_body
         self.max_sparql_body = max_sparql_body
         self.max_in_flight = max_in_flight
         self.in_flight = 0  # one event loop: no lock needed
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        host = headers.get("host", "")
+    def limit(self, scope: Scope) -> int:
+        """The largest body this request may send."""
+        return self.max_sparql_body if scope["path"].rstrip("/") == "/sparql" else self.max_body
+
+    async def refuse(self, scope: Scope, send: Send, host: str, declared_length: str) -> bool:
+        """Answer the request with a problem and return True when it is refused (``declared_length``: its
+        Content-Length header, or "")."""
         if not _HOST.match(host):
             shown = host[:60] + ("…" if len(host) > 60 else "")
             detail = f"The Host header {shown!r} is not a host name or address with an optional port."
             await _problem(send, scope, 400, "invalid-host", "Invalid Host header", detail)
-            return
+            return True
         if self.hosts is not None and _host_name(host) not in self.hosts:
             await _problem(send, scope, 400, "unknown-host", "Unknown host",
                            f"This service does not answer for the host {_host_name(host)!r}. Its operator can "
                            "allow it with --allowed-host or ANKLEKG_ALLOWED_HOSTS.")  # fmt: skip
-            return
-        limit = self.max_sparql_body if scope["path"].rstrip("/") == "/sparql" else self.max_body
-        declared = headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            await _too_large(send, scope, limit)
-            return
+            return True
+        if declared_length.isdigit() and int(declared_length) > self.limit(scope):
+            await _too_large(send, scope, self.limit(scope))
+            return True
         if self.in_flight >= self.max_in_flight and scope["path"] not in PROBE_PATHS:
             await _problem(send, scope, 503, "busy", "Too many requests in progress",
                            f"The service is answering {self.in_flight} requests, its limit. Retry in a second.",
                            retry_after=1)  # fmt: skip
-            return
-        self.in_flight += 1
-        try:
-            if scope["method"] in ("POST", "PUT", "PATCH"):
-                body = await _read_body(receive, limit)
-                if body is None:
-                    await _too_large(send, scope, limit)
-                    return
-                receive = _replay(body, receive)
-            await self.app(scope, receive, send)
-        finally:
-            self.in_flight -= 1
+            return True
+        return False
+
+    async def read_body(self, scope: Scope, receive: Receive, send: Send) -> Receive | None:
+        """A POST's (PUT's, PATCH's) whole body, read now within the limit and replayed to the app; None when it
+        passed the limit (answered 413 at once: the rest is never read)."""
+        limit = self.limit(scope)
+        body = await _read_body(receive, limit)
+        if body is None:
+            await _too_large(send, scope, limit)
+            return None
+        return _replay(body, receive)
 
 
 async def _read_body(receive: Receive, limit: int) -> bytes | None:

@@ -9,20 +9,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.middleware.cors import CORSMiddleware
-from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
-from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..kg import AnkleKG
 from ..models import EDUCATIONAL_NOTICE
 from ..settings import Settings
 from ..version import __version__
 from .answer_cache import AnswerCache
-from .caching import ConditionalGetMiddleware
-from .guard import RequestGuardMiddleware, allowed_hosts
+from .edge import Edge
+from .guard import RequestGuard, allowed_hosts
 from .openapi import install_openapi
 from .problems import install_problem_handlers
 from .routes import (
@@ -42,7 +38,7 @@ from .routes import (
     search,
     sparql,
 )
-from .sparql_runner import RefuseFullClients, SparqlService
+from .sparql_runner import SparqlService
 
 DESCRIPTION = f"""
 AnkleKG answers questions about the human ankle — its anatomy, what each structure does, and what
@@ -55,67 +51,6 @@ Successful GET answers carry an `ETag` (the release and a hash of the body) and 
 
 **{EDUCATIONAL_NOTICE}**
 """
-
-
-#: For our own pages (explorer, query page, entity pages): scripts and styles from this origin only
-#: (entity pages carry one inline style sheet), fetches to this origin only, never framed elsewhere.
-PAGE_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-)
-#: The Swagger UI page starts with an inline script (assets are ours, see routes/pages.py).
-_THIRD_PARTY_PAGES = ("/docs",)
-
-
-class StandardHeadersMiddleware:
-    """Adds to every HTTP response X-AnkleKG-Version and X-Content-Type-Options: nosniff, and to our
-    HTML pages a Content-Security-Policy and Referrer-Policy (plain ASGI: no BaseHTTPMiddleware cost)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        own_page = not scope["path"].startswith(_THIRD_PARTY_PAGES)
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers.append("X-AnkleKG-Version", __version__)
-                headers.append("X-Content-Type-Options", "nosniff")
-                if own_page and headers.get("content-type", "").startswith("text/html"):
-                    headers.append("Content-Security-Policy", PAGE_POLICY)
-                    headers.append("Referrer-Policy", "strict-origin-when-cross-origin")
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-class HeadAsGetMiddleware:
-    """Answers HEAD as GET without the body (RFC 9110 section 9.3.2): the same status and headers.
-
-    FastAPI routes accept only the methods they declare, so without this every HEAD was a 405 whose
-    Allow header itself offered HEAD; link checkers, caches revalidating and `curl -I` use it.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "HEAD":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_without_body(message: Message) -> None:
-            if message["type"] == "http.response.body":
-                if message.get("more_body", False):
-                    return
-                message = {"type": "http.response.body", "body": b"", "more_body": False}
-            await send(message)
-
-        await self.app({**scope, "method": "GET"}, receive, send_without_body)
 
 
 log = logging.getLogger("anklekg")
@@ -179,22 +114,18 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             "url": "https://creativecommons.org/licenses/by/4.0/",
         },
     )
-    app.add_middleware(ConditionalGetMiddleware)  # innermost: validators are computed on the uncompressed body
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
-    app.add_middleware(RefuseFullClients)  # a flooding SPARQL client's 429s skip routing and parsing
+    # One pure-ASGI middleware does what the stack of six did (HEAD, CORS, standard headers, the request guard, the
+    # SPARQL flood refusal, gzip and validators), and answers repeated cached GETs before routing: app/api/edge.py.
     app.add_middleware(
-        RequestGuardMiddleware,  # inside the standard headers and CORS: its refusals carry them too
-        hosts=allowed_hosts(settings.allowed_hosts, settings.host),
-        max_body=settings.max_body_bytes,
-        max_sparql_body=settings.max_sparql_body_bytes,
-        max_in_flight=settings.max_requests_in_flight,
-    )
-    app.add_middleware(StandardHeadersMiddleware)
-    app.add_middleware(
-        CORSMiddleware,
+        Edge,
+        guard=RequestGuard(
+            hosts=allowed_hosts(settings.allowed_hosts, settings.host),
+            max_body=settings.max_body_bytes,
+            max_sparql_body=settings.max_sparql_body_bytes,
+            max_in_flight=settings.max_requests_in_flight,
+        ),
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
-        allow_headers=["*"],
         # what a browser client may read: the release, the validators, and the SPARQL result caps
         expose_headers=[
             "X-AnkleKG-Version", "ETag", "Last-Modified", "Retry-After",
@@ -202,7 +133,6 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             "X-AnkleKG-Result-Truncated-By", "X-AnkleKG-Result-Max-Bytes",
         ],
     )
-    app.add_middleware(HeadAsGetMiddleware)
 
     install_problem_handlers(app)
     install_openapi(app)

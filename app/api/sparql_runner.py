@@ -24,7 +24,7 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 from fastapi import Request
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Scope, Send
 
 from ..settings import Settings
 from ..sparql.admission import ClientGate, TooManyQueries
@@ -41,7 +41,7 @@ from ..sparql.runner import (
 )
 from .problems import PROBLEM_JSON, ProblemError, problem_type_uri
 
-__all__ = ["ClientGone", "RefuseFullClients", "SparqlService", "not_acceptable", "result_headers", "too_many_queries"]
+__all__ = ["ClientGone", "SparqlService", "not_acceptable", "refuse_full_client", "result_headers", "too_many_queries"]
 
 T = TypeVar("T")
 
@@ -219,34 +219,31 @@ def too_many_queries(gate: ClientGate, client: str, timed_out: bool) -> tuple[in
     )  # fmt: skip
 
 
-class RefuseFullClients:
-    """Turns a query away before routing when its client's slots and line are all taken (429, Retry-After).
+async def refuse_full_client(scope: Scope, send: Send) -> bool:
+    """Turn a query away before routing when its client's slots and line are all taken (429, Retry-After); True
+    when it did.
 
-    Plain ASGI, just inside the request guard (so the Host is checked and a POST body is bounded and read):
-    a flooding client's refusals skip routing, dependency injection and protocol parsing, and keep the connection
-    open (a reconnect costs the server more than the answer). The gate decides the same way in the route, so a
-    query that gets past here in a race is still refused there.
+    Asked by the HTTP edge after the request guard (so the Host is checked and a POST body is bounded and read): a
+    flooding client's refusals skip routing, dependency injection and protocol parsing, and keep the connection open
+    (a reconnect costs the server more than the answer). The gate decides the same way in the route, so a query
+    that gets past here in a race is still refused there.
     """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"] in _ENDPOINT and _asks_a_query(scope):
-            service: SparqlService | None = getattr(scope["app"].state, "sparql", None)
-            client = scope["client"][0] if scope.get("client") else "unknown"
-            if service is not None and service.gate.full(client):
-                status, slug, title, detail = too_many_queries(service.gate, client, timed_out=False)
-                body = json.dumps({"type": problem_type_uri(slug), "title": title, "status": status, "detail": detail,
-                                   "instance": scope["path"]}).encode()  # fmt: skip
-                headers = [
-                    (b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),
-                    (b"retry-after", b"1"), (b"cache-control", b"no-store"), (b"vary", b"Accept"),
-                ]  # fmt: skip
-                await send({"type": "http.response.start", "status": status, "headers": headers})
-                await send({"type": "http.response.body", "body": body})
-                return
-        await self.app(scope, receive, send)
+    if scope["path"] not in _ENDPOINT or not _asks_a_query(scope):
+        return False
+    service: SparqlService | None = getattr(scope["app"].state, "sparql", None)
+    client = scope["client"][0] if scope.get("client") else "unknown"
+    if service is None or not service.gate.full(client):
+        return False
+    status, slug, title, detail = too_many_queries(service.gate, client, timed_out=False)
+    body = json.dumps({"type": problem_type_uri(slug), "title": title, "status": status, "detail": detail,
+                       "instance": scope["path"]}).encode()  # fmt: skip
+    headers = [
+        (b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),
+        (b"retry-after", b"1"), (b"cache-control", b"no-store"), (b"vary", b"Accept"),
+    ]  # fmt: skip
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+    return True
 
 
 _ENDPOINT = frozenset({"/sparql", "/sparql/"})

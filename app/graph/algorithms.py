@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Collection
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Mapping
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["neighbourhood", "shortest_paths"]
+
+#: networkx's adjacency of a MultiDiGraph: node -> neighbour -> edge key -> edge data
+Adjacency = Mapping[str, Mapping[str, Mapping[str, Any]]]
 
 
 def neighbourhood(
@@ -80,9 +84,13 @@ def shortest_paths(
 
     The search is bounded: a node lies on a path of at most ``max_hops`` edges only if its distances from
     ``source`` and to ``target`` add up to at most ``max_hops``, so Yen's algorithm runs on the undirected
-    graph of those nodes alone (found by two breadth-first searches of depth ``max_hops``), not on a copy
-    of the whole graph; their edges are added in the whole graph's order, so the paths and their order are
-    the same as over the whole graph.
+    graph of those nodes alone, not on a copy of the whole graph; their edges are added in the whole graph's
+    order, so the paths and their order are the same as over the whole graph. The distances themselves are
+    measured within the nodes that two shallow breadth-first searches reach, one from each end: the i-th node
+    of a walk of k <= ``max_hops`` edges is within i hops of ``source`` and k - i of ``target``, so it is within
+    ``max_hops // 2`` hops of ``source`` or ``(max_hops - 1) // 2`` of ``target``; the nodes kept are the same
+    as with searches of the full depth, which on a large graph reach through its hubs to most of it (100 copies
+    of the bundled graph: 9,000 nodes, 60-120 ms a search).
 
     Examples
     --------
@@ -101,8 +109,15 @@ def shortest_paths(
         if node not in graph:
             raise nx.NodeNotFound(f"node {node!r} is not in the graph")
     allowed = set(predicates) if predicates is not None else None
-    from_source = _distances(graph, source, max_hops, allowed)
-    to_target = _distances(graph, target, max_hops, allowed)
+    # networkx's raw adjacency dicts ({node: {neighbour: {key: data}}}): its views build a wrapper on every access
+    succ: Adjacency = graph._succ
+    pred: Adjacency = graph._pred
+    near = (
+        _distances(succ, pred, source, max_hops // 2, allowed).keys()
+        | _distances(succ, pred, target, (max_hops - 1) // 2, allowed).keys()
+    )
+    from_source = _distances(succ, pred, source, max_hops, allowed, near)
+    to_target = _distances(succ, pred, target, max_hops, allowed, near)
     order = _node_order(graph)
     on_a_path = (n for n, d in from_source.items() if d + to_target.get(n, max_hops + 1) <= max_hops)
     kept = sorted(on_a_path, key=order.__getitem__)
@@ -110,7 +125,7 @@ def shortest_paths(
     view = nx.Graph()
     view.add_nodes_from(kept)
     for u in kept:  # graph.edges(keys=True) order, restricted to the kept nodes
-        for v, keys in graph.succ[u].items():
+        for v, keys in succ[u].items():
             if v in within:
                 for key in keys:
                     if allowed is None or key in allowed:
@@ -136,8 +151,12 @@ def shortest_paths(
     return [[edge(u, v) for u, v in itertools.pairwise(path)] for path in node_paths]
 
 
-def _distances(graph: nx.MultiDiGraph, start: str, depth: int, allowed: set[str] | None) -> dict[str, int]:
-    """Hops from ``start`` to every node within ``depth``, following edges either way (of ``allowed`` keys)."""
+def _distances(
+    succ: Adjacency, pred: Adjacency, start: str, depth: int, allowed: set[str] | None,
+    within: AbstractSet[str] | None = None,
+) -> dict[str, int]:
+    """Hops from ``start`` to every node within ``depth``, following edges either way (of ``allowed`` keys), through
+    the nodes ``within`` only when it is given."""
     seen = {start: 0}
     queue = deque([start])
     while queue:
@@ -145,9 +164,11 @@ def _distances(graph: nx.MultiDiGraph, start: str, depth: int, allowed: set[str]
         hops = seen[node] + 1
         if hops > depth:
             continue
-        for adjacency in (graph.succ[node], graph.pred[node]):
+        for adjacency in (succ[node], pred[node]):
             for other, keys in adjacency.items():
-                if other not in seen and (allowed is None or any(k in allowed for k in keys)):
+                if other in seen or (within is not None and other not in within):
+                    continue
+                if allowed is None or any(k in allowed for k in keys):
                     seen[other] = hops
                     queue.append(other)
     return seen

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any
+
+
+class Record:
+    """Base of the slotted records: pickled as their class and field values, so that unpickling calls ``__init__``
+    with them. The dataclasses' own ``__setstate__`` for slotted classes looks the fields up again for every object:
+    a snapshot of 100 copies of the graph (~250,000 records) took 6 s to read, about three times as long."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
-class Xref:
+class Xref(Record):
     """A cross-reference (UBERON:..., FMA:...) with the release it was read from."""
 
     curie: str
@@ -16,7 +28,7 @@ class Xref:
 
 
 @dataclass(frozen=True, slots=True)
-class Term:
+class Term(Record):
     """A named entity: structure, motion, position, clinical entity or reference."""
 
     id: str
@@ -36,7 +48,7 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(Record):
     """A binary relation between two entities with its sources.
 
     ``inferred`` statements come from owl:inverseOf or owl:SymmetricProperty and keep the sources of
@@ -62,7 +74,7 @@ class ActionRole(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Restraint:
+class Restraint(Record):
     """An n-ary fact: ``structure`` resists ``motion`` of ``joint`` in ``positions``.
 
     ``positions`` is empty when the source states none; ``known_by``, ``role_basis`` and
@@ -84,7 +96,7 @@ class Restraint:
 
 
 @dataclass(frozen=True, slots=True)
-class MuscleAction:
+class MuscleAction(Record):
     """An n-ary fact: ``muscle`` produces ``motion`` at ``joint``."""
 
     id: str
@@ -99,7 +111,7 @@ class MuscleAction:
 
 
 @dataclass(frozen=True, slots=True)
-class ClinicalTestSpec:
+class ClinicalTestSpec(Record):
     """What a clinical test examines: every (joint, motion) pair, the structures, the position."""
 
     id: str
@@ -114,7 +126,7 @@ class ClinicalTestSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class TreatmentEvidence:
+class TreatmentEvidence(Record):
     """An n-ary fact: a treatment for a condition with its GRADE level and the review behind it."""
 
     id: str

@@ -160,7 +160,7 @@ async def _answer(request: Request, kg: Any, service: SparqlService, cache: bool
     if key is not None and _VOLATILE.search(parsed.query):
         key = None
     if key is not None and answers is not None and (kept := answers.get(key)) is not None:
-        return answer_response(request, kept)
+        return answer_response(request, kept, key=key)
     try:
         result = await service.answer(request, query)
     except ClientGone:
@@ -169,7 +169,7 @@ async def _answer(request: Request, kg: Any, service: SparqlService, cache: bool
     if key is not None and answers is not None:
         kept = answers.put(key, result.body, media_type=result.media_type,
                            headers=(("Vary", "Accept"), *headers.items()))  # fmt: skip
-        return answer_response(request, kept)
+        return answer_response(request, kept, key=key)
     return _respond(request, result.body, result.media_type, headers, cache=cache)
 
 

@@ -1,0 +1,197 @@
+"""The HTTP edge (app/api/edge.py): one middleware for the whole stack, and a GET answered from the answer cache
+answered again before routing, with the very bytes and headers its route gave.
+
+Each test asks for a URL no earlier test asked for (a ``_`` cache-buster, which the strict parameter check lets
+through, or a query of its own), so that its first request goes to the route and the next ones to the edge.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from app.api.answer_cache import MAX_REMEMBERED_BYTES, AnswerCache
+from tests.conftest import free_port
+
+#: Answers that come from the answer cache: entity, impact, search, a paged list, paths.
+CACHED = [
+    "/v1/entities/ATFL",
+    "/v1/impact?injured=ATFL&explain=rules",
+    "/v1/search?q=talofibular",
+    "/v1/entities?limit=20",
+    "/v1/paths?from=sural%20nerve&to=ATFL",
+]
+
+
+def fresh(path: str) -> str:
+    """``path`` with a cache-buster no other request carried."""
+    return f"{path}{'&' if '?' in path else '?'}_={uuid.uuid4().hex}"
+
+
+def comparable(response: httpx.Response) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Status, headers (without the date, which moves) and raw bytes, as sent."""
+    headers = sorted((k.lower(), v) for k, v in response.headers.multi_items() if k.lower() != "date")
+    return response.status_code, headers, response.read()
+
+
+@pytest.mark.parametrize("path", CACHED)
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+def test_a_repeated_get_gets_the_same_bytes_and_headers(client: httpx.Client, path: str, encoding: str) -> None:
+    url = fresh(path)
+    with client.stream("GET", url, headers={"accept-encoding": encoding}) as first:
+        routed = comparable(first)
+    for _ in range(2):
+        with client.stream("GET", url, headers={"accept-encoding": encoding}) as again:
+            assert comparable(again) == routed
+    status, headers, _ = routed
+    names = [k for k, _ in headers]
+    assert status == 200 and names.count("vary") == 1 and names.count("etag") == 1
+    assert ("content-encoding", "gzip") in headers if encoding == "gzip" else "content-encoding" not in names
+    assert dict(headers)["vary"] == "Accept-Encoding, Origin"  # each once (the stack used to repeat Accept-Encoding)
+
+
+@pytest.mark.parametrize("path", CACHED[:3])
+def test_a_repeated_get_is_still_conditional_and_head_still_has_no_body(client: httpx.Client, path: str) -> None:
+    url = fresh(path)
+    first = client.get(url)
+    tag = first.headers["etag"]
+    not_modified = client.get(url, headers={"if-none-match": f'"other", W/{tag}'})
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert not_modified.headers["etag"] == tag and "content-type" not in not_modified.headers
+    assert not_modified.headers["x-anklekg-version"] and not_modified.headers["cache-control"]
+    assert client.get(url, headers={"if-none-match": '"0.0.0-stale"'}).content == first.content
+    for encoding in ("identity", "gzip"):
+        get, head = (client.request(m, url, headers={"accept-encoding": encoding}) for m in ("GET", "HEAD"))
+        assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == tag
+        assert head.headers["content-length"] == get.headers["content-length"]
+        assert head.headers.get("content-encoding") == get.headers.get("content-encoding")
+
+
+def test_a_remembered_list_is_not_served_to_another_host(client: httpx.Client) -> None:
+    """List answers carry absolute links built from Host: the edge keys a request by it, so one client's Host never
+    reaches another's links."""
+    url = fresh("/v1/entities?limit=2")
+    port = str(client.base_url.port)
+    by_host: dict[str, bytes] = {}
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"127.0.0.1:{port}", f"localhost:{port}"):
+        answer = client.get(url, headers={"host": host})
+        assert answer.status_code == 200
+        assert answer.json()["next"].startswith(f"http://{host}/v1/entities?")
+        assert by_host.setdefault(host, answer.content) == answer.content
+
+
+def test_a_remembered_sparql_answer_follows_accept(client: httpx.Client) -> None:
+    query = f'SELECT ?s WHERE {{ ?s ?p "{uuid.uuid4().hex}" }}'
+    for accept, media in [
+        ("application/sparql-results+json", "application/sparql-results+json"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv"),
+    ] * 2:
+        answer = client.get("/sparql", params={"query": query}, headers={"accept": accept})
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith(media), accept
+        assert answer.headers["vary"].startswith("Accept")
+
+
+def test_a_remembered_request_still_passes_the_guard_and_cors(client: httpx.Client) -> None:
+    url = fresh("/v1/entities/ATFL")
+    assert client.get(url).status_code == 200
+    refused = client.get(url, headers={"host": "attacker.example"})
+    assert refused.status_code == 400 and refused.json()["type"].endswith("/unknown-host")
+    cross = client.get(url, headers={"origin": "https://learn.example"})
+    assert cross.status_code == 200 and cross.headers["access-control-allow-origin"] == "*"
+    assert "etag" in cross.headers["access-control-expose-headers"].lower()
+    assert "access-control-allow-origin" not in client.get(url).headers
+
+
+def test_the_cache_remembers_requests_only_while_their_answer_is_kept() -> None:
+    cache = AnswerCache(max_bytes=10_000)
+    request = ("/v1/entities/ATFL", b"", "http", "", b"127.0.0.1", b"")
+    assert cache.for_request(request) is None
+    cache.put(("entity", "ANKLE:0000016"), b"x" * 1000)
+    cache.remember(request, ("entity", "ANKLE:0000016"))
+    kept = cache.for_request(request)
+    assert kept is not None and kept.body == b"x" * 1000 and cache.stats()["hits"] == 1
+    for i in range(20):  # pushes the entry out of its 10,000 bytes
+        cache.put(("entity", str(i)), b"y" * 1000)
+    assert cache.for_request(request) is None and cache.stats()["hits"] == 1
+    off = AnswerCache(max_bytes=0)
+    off.remember(request, ("entity", "ANKLE:0000016"))
+    assert off.for_request(request) is None
+
+
+def test_the_requests_remembered_are_bounded_in_bytes() -> None:
+    """A flood of distinct (or long) URLs cannot grow the memory of remembered requests without end."""
+    cache = AnswerCache(max_bytes=10_000)
+    cache.put(("sparql", "q"), b"{}")
+    long_query = b"query=" + b"x" * 600_000  # a large SPARQL GET: answered through its route, never remembered
+    cache.remember(("/sparql", long_query, "http", "", b"h", b""), ("sparql", "q"))
+    assert cache.for_request(("/sparql", long_query, "http", "", b"h", b"")) is None
+    first = ("/sparql", b"query=0" + b"y" * 100_000, "http", "", b"h", b"")
+    cache.remember(first, ("sparql", "q"))
+    assert cache.for_request(first) is not None
+    for i in range(1, 200):  # 200 x 100 KB: far past the budget, so the oldest go
+        cache.remember(("/sparql", f"query={i}".encode() + b"y" * 100_000, "http", "", b"h", b""), ("sparql", "q"))
+    assert cache.for_request(first) is None
+    assert cache._request_bytes <= MAX_REMEMBERED_BYTES
+
+
+@pytest.fixture
+def in_process(kg, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, object]]:  # type: ignore[no-untyped-def]
+    """The application served by a real uvicorn in this process (so that the test can reach its routes)."""
+    import uvicorn
+
+    from app.api.main import create_app
+
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # the server's business, not the test process's
+    app = create_app(kg)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "the in-process server did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}", app
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.mark.slow
+def test_a_remembered_request_is_answered_before_routing(in_process: tuple[str, object]) -> None:
+    """Take the entities router away after one answer: the remembered request is still answered, by the edge, with
+    the same bytes; a spelling never asked for goes to routing and finds no route."""
+    from app.api.routes import entities
+
+    url, app = in_process
+    first = httpx.get(url + "/v1/entities/ATFL", timeout=30)
+    assert first.status_code == 200
+    routes = app.router.routes  # type: ignore[attr-defined]
+    routes[:] = [  # FastAPI 0.165 wraps an included router; earlier versions copied its routes
+        r
+        for r in routes
+        if getattr(r, "original_router", None) is not entities.router
+        and not getattr(r, "path", "").startswith("/v1/entities")
+    ]
+    assert httpx.get(url + "/v1/entities?limit=1", timeout=30).status_code == 404  # the router is gone
+    again = httpx.get(url + "/v1/entities/ATFL", timeout=30)
+    assert again.status_code == 200 and again.content == first.content
+    assert again.headers["etag"] == first.headers["etag"]
+    assert httpx.get(url + "/v1/entities/anterior%20talofibular%20ligament", timeout=30).status_code == 404
+
+
+def test_a_kept_answer_counts_its_key_against_the_budget() -> None:
+    """Tiny answers to distinct 100 KB queries must not hold their queries' bytes beyond the cache's budget."""
+    cache = AnswerCache(max_bytes=1_000_000)
+    for i in range(100):
+        cache.put(("sparql", f"ASK {{ ?s ?p {i} }} #" + "x" * 100_000), b"{}")
+    assert cache.bytes <= 1_000_000 and cache.stats()["entries"] < 10
+
