@@ -27,6 +27,15 @@ def go(page: Browser, ref: str) -> None:
     page.evaluate(f"location.hash = {json.dumps(ref)}")
 
 
+def tick(page: Browser, checks: tuple[tuple[str, str], ...]) -> None:
+    """Tick the differential form's checkbox of each (field, label)."""
+    for field, label in checks:
+        page.evaluate(
+            f"[...document.querySelectorAll('fieldset.checks[data-field={field}] label')]"
+            f".find(l => l.textContent.trim() === {json.dumps(label)}).querySelector('input').click()"
+        )
+
+
 def shown(page: Browser, entity_id: str) -> None:
     page.wait_for(f"document.getElementById('entity').dataset.id === {json.dumps(entity_id)}")
 
@@ -328,12 +337,8 @@ def test_the_differential_ranks_the_atfl_first_with_its_evidence_and_sources(
 def test_the_differential_takes_symptoms_numb_skin_and_weak_motions_from_checkboxes(explorer: Browser) -> None:
     open_differential(explorer)
     choose_findings(explorer, {})
-    for field, label in (("symptoms", "numbness"), ("numbness_areas", "skin of first web space of foot"),
-                         ("weak_motions", "dorsiflexion")):  # fmt: skip
-        explorer.evaluate(
-            f"[...document.querySelectorAll('fieldset.checks[data-field={field}] label')]"
-            f".find(l => l.textContent.trim() === {json.dumps(label)}).querySelector('input').click()"
-        )
+    tick(explorer, (("symptoms", "numbness"), ("numbness_areas", "skin of first web space of foot"),
+                    ("weak_motions", "dorsiflexion")))  # fmt: skip
     submit_findings(explorer)
     assert explorer.evaluate("document.getElementById('differential-error').hidden")
     findings = text(explorer, "#differential-findings")
@@ -423,11 +428,7 @@ def test_normal_findings_count_against_a_candidate_and_a_tie_is_explained(explor
     to one structure); eversion of normal strength counts against the common fibular nerve."""
     open_differential(explorer)
     choose_findings(explorer, {})
-    for field, label in (("numbness_areas", "skin of first web space of foot"), ("strong_motions", "eversion")):
-        explorer.evaluate(
-            f"[...document.querySelectorAll('fieldset.checks[data-field={field}] label')]"
-            f".find(l => l.textContent.trim() === {json.dumps(label)}).querySelector('input').click()"
-        )
+    tick(explorer, (("numbness_areas", "skin of first web space of foot"), ("strong_motions", "eversion")))
     submit_findings(explorer)
     assert texts(explorer, "#differential-candidates > li.candidate h4 a")[0] == "deep fibular nerve"
     common = "[...document.querySelectorAll('#differential-candidates > li.candidate')]" \
@@ -442,12 +443,8 @@ def test_a_lesion_that_normal_findings_count_against_is_shown_as_less_likely(exp
     of it, with the strong motions that count against it (the API's ruled_out)."""
     open_differential(explorer)
     choose_findings(explorer, {})
-    for field, label in (("numbness_areas", "skin of medial part of sole"), ("strong_motions", "plantarflexion"),
-                         ("strong_motions", "inversion")):  # fmt: skip
-        explorer.evaluate(
-            f"[...document.querySelectorAll('fieldset.checks[data-field={field}] label')]"
-            f".find(l => l.textContent.trim() === {json.dumps(label)}).querySelector('input').click()"
-        )
+    tick(explorer, (("numbness_areas", "skin of medial part of sole"), ("strong_motions", "plantarflexion"),
+                    ("strong_motions", "inversion")))  # fmt: skip
     submit_findings(explorer)
     tibial = "[...document.querySelectorAll('#differential-candidates > li.candidate')]" \
         ".find(li => li.querySelector('h4 a').textContent === 'tibial nerve')"
