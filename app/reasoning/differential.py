@@ -331,7 +331,7 @@ class DifferentialEngine:
                                                                        mechanism))]  # fmt: skip
             # whether the structure's own facts explain the findings is the structure's, not one reading's (a
             # condition's reading keeps the condition's facts first): all its readings share the best
-            direct = min((r[1] for r in scored), default=1)
+            direct = min((r[1] for r in scored), default=2)
             results = sorted(((r[0], direct, *r[2:]) for r in scored), key=lambda r: r[:6])
             if results:
                 best = results[0]
@@ -393,12 +393,14 @@ class DifferentialEngine:
         score = (weight - sum(self._against(e, profile) for e in contradicted)) / total
         # Between equal scores: a structure whose own facts explain the findings (the AITFL for a positive
         # squeeze test) before one that explains them through others (the fibula it is anchored to).
-        direct = any(
-            (f.subject.id == structure and (f.fact is not None or f.predicate.id == schema.SENSORY_TERRITORY))
+        own = [
+            f for e in supported for f in e.because
+            if (f.subject.id == structure and (f.fact is not None or f.predicate.id == schema.SENSORY_TERRITORY))
             or (f.predicate.id == schema.EXAMINES_STRUCTURE and f.object is not None and f.object.id == structure)
-            for e in supported
-            for f in e.because
-        )
+        ]  # fmt: skip
+        # and among those, one that is itself a primary restraint of what the findings test (the AITFL for a squeeze
+        # test, before the interosseous membrane that checks it second) first
+        primary = any(f.subject.id == structure and f.qualifiers.get("role") == PRIMARY for f in own)
         # Then a lesion whose condition a reported positive test is recorded to diagnose (the tibial nerve as in a
         # tarsal tunnel syndrome for a Tinel sign at the tarsal tunnel, before as in an ankle oedema).
         diagnosed = profile.condition is not None and bool(
@@ -406,7 +408,7 @@ class DifferentialEngine:
         )
         return (
             -score,
-            0 if direct else 1,
+            0 if primary else 1 if own else 2,
             0 if diagnosed else 1,
             # parsimony, the narrower explanation first: fewer predictions, and fewer other structures involved (an
             # entrapment of this nerve before ankle oedema that compresses any of the nerves at the ankle)

@@ -376,3 +376,12 @@ def test_a_nerve_and_its_own_branch_are_one_explanation(kg: AnkleKG) -> None:
     top = {c.structure.label for c in report.candidates if c.score == report.candidates[0].score}
     assert top == {"sural nerve", "lateral dorsal cutaneous branch of sural nerve"}
     assert report.tied_at_top == 1 and report.note is None
+
+
+def test_the_primary_restraint_of_what_a_positive_test_examines_heads_a_tie(kg: AnkleKG) -> None:
+    """A positive squeeze test with a negative drawer and tilt: the syndesmosis, which the findings do not tell apart
+    ligament by ligament (the answer says so); among them the one recorded as a primary restraint of syndesmotic
+    widening comes before the interosseous membrane that checks it second (review r16, D2: the membrane first)."""
+    report = kg.differential(positive_tests=(SQUEEZE,), negative_tests=(DRAWER, "talar tilt test"), limit=6)
+    assert report.candidates[0].structure.label != IOM
+    assert report.note is not None  # five syndesmotic explanations tie: said, not hidden

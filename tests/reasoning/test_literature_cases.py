@@ -174,3 +174,16 @@ def test_a_named_nerve_complication_keeps_the_maisonneuve_prompt(kg: AnkleKG) ->
     larger = {f.entity.label: f for f in report.larger_injuries}
     assert "Maisonneuve injury" in larger and "proximal third of fibula" in larger["Maisonneuve injury"].detail
     assert "akg:mayLeadTo" in {f.predicate.id for f in larger["Maisonneuve injury"].because}
+
+
+def test_a_partial_tendon_tear_is_named_as_partial(kg: AnkleKG) -> None:
+    """'With a partial rupture there will still be some movement' (blinded review r15/r16 sources on Achilles
+    rupture): a grade II tear of the calcaneal tendon amounts to the rupture condition as a partial tear, and its
+    muscles are weakened, not lost (review r16: 'Achilles tendon rupture' beside partial weakness)."""
+    report = kg.impact([("calcaneal tendon", 2)])
+    rupture = next(c for c in report.conditions if c.entity.label == "Achilles tendon rupture")
+    assert "grade II (a partial tear)" in rupture.detail
+    plantarflexion = next(w for w in report.weakened_motions if w.motion.label == "plantarflexion")
+    assert plantarflexion.status is not Strength.LOST and plantarflexion.partly_lost
+    assert "grade II" not in next(c for c in kg.impact([("calcaneal tendon", 3)]).conditions
+                                  if c.entity.label == "Achilles tendon rupture").detail  # fmt: skip

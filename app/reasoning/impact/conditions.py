@@ -111,6 +111,10 @@ def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[st
     return all(covered(st.object) for st in ctx.objects(condition, terms.DEFINING_STRUCTURE))
 
 
+#: what a loss of continuity of a lower grade is, in the words of rule injury-loses-restraint
+PARTIAL = {1: ", grade I (stretched, no macroscopic tear)", 2: ", grade II (a partial tear)"}
+
+
 def amounts_to(ctx: Context, conditions: list[Amounts]) -> list[Finding]:
     """The conditions the injury amounts to, except one the user named, each with the facts linking it."""
     findings = FindingsByEntity()
@@ -118,7 +122,11 @@ def amounts_to(ctx: Context, conditions: list[Amounts]) -> list[Finding]:
         if affects is None:
             continue  # named by the user
         steps = [*state.chain, affects, *(s for s in ctx.objects(condition, terms.LESION) if s.object == state.lesion)]
-        findings.add(condition, f"{ctx.kb.label(state.lesion or '')} of the {ctx.kb.label(affects.subject)}", 0.6,
+        # a rupture condition reached by a grade II tear is a partial one: say so (review r16: "tendon rupture" for a
+        # partial tear, beside motions that read as partly lost)
+        grade = PARTIAL.get(state.grade, "") if state.lesion == LOSS else ""
+        what = f"{ctx.kb.label(state.lesion or '')} of the {ctx.kb.label(affects.subject)}{grade}"
+        findings.add(condition, what, 0.6,
                      ctx.facts(steps), (*state.rules, "rule:condition-consequences"))  # fmt: skip
     return findings.result(ctx)
 
