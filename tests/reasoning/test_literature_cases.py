@@ -187,3 +187,12 @@ def test_a_partial_tendon_tear_is_named_as_partial(kg: AnkleKG) -> None:
     assert plantarflexion.status is not Strength.LOST and plantarflexion.partly_lost
     assert "grade II" not in next(c for c in kg.impact([("calcaneal tendon", 3)]).conditions
                                   if c.entity.label == "Achilles tendon rupture").detail  # fmt: skip
+
+
+def test_a_test_is_done_in_its_own_position_whatever_the_question_asked(kg: AnkleKG) -> None:
+    """'In neutral / sl. dorsiflexion: evaluates calcaneofibular ligament' (Wheeless, physical exam for ankle
+    sprains): a CFL tear asked about in dorsiflexion still predicts the talar tilt test, which is done in neutral
+    (review r16: the test was lost when a position was asked)."""
+    asked = kg.impact([("calcaneofibular ligament", 3)], position="dorsiflexed position")
+    assert "talar tilt test" in {t.test.label for t in asked.expected_positive_tests}
+    assert all(d.position is None or d.position.label == "dorsiflexed position" for d in asked.destabilised_motions)

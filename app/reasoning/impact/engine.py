@@ -64,10 +64,14 @@ class ImpactEngine:
         displaced = fractures.displaced_buttresses(ctx, affected, restraint_loss)
         parts = wholes.parts_carry(ctx, restraint_loss)
         action_loss = mechanics.action_loss(ctx, affected)
-        groups = mechanics.with_steps(
-            ctx, mechanics.destabilised_groups(ctx, restraint_loss, position, displaced.restraints, parts), affected,
-            displaced.steps, parts,
-        )
+        def motion_groups(at: str | None) -> list[mechanics.Group]:
+            found = mechanics.destabilised_groups(ctx, restraint_loss, at, displaced.restraints, parts)
+            return mechanics.with_steps(ctx, found, affected, displaced.steps, parts)
+
+        groups = motion_groups(position)
+        # a clinical test is done in its own position, whatever position the question asked about (a CFL tear asked
+        # in dorsiflexion still tilts in the talar tilt test, done in neutral: review r16)
+        tested = groups if position is None else motion_groups(None)
         weak = mechanics.weaknesses_with_steps(ctx, mechanics.weaknesses(ctx, action_loss), affected)
         numb = sensation.numbness(ctx, affected)
         amounts = conditions.conditions_of(ctx, affected)
@@ -88,7 +92,7 @@ class ImpactEngine:
             increased_load=sorted(
                 load, key=lambda i: (-i.score, i.kind, i.structure.label, i.joint.label, i.motion.label)
             ),
-            expected_positive_tests=clinical_tests.expected_tests(ctx, groups, affected),
+            expected_positive_tests=clinical_tests.expected_tests(ctx, tested, affected),
             symptoms=conditions.symptoms(ctx, affected, groups, weak, numb, amounts),
             numbness_areas=numb,
             nerves_at_risk=sensation.nerves_at_risk(ctx, affected),
