@@ -11,7 +11,7 @@ import pytest
 
 from app.kg import AnkleKG
 from app.reasoning.impact import ImpactReport, Reach, Stability, Strength
-from tests.reasoning.literature_cases import CASES, LitCase
+from tests.reasoning.literature_cases import ATFL, CASES, CFL, LitCase
 
 SHAKY = {Stability.UNSTABLE, Stability.LAXITY}
 DAMAGED = {Reach.NAMED, Reach.PART, Reach.CONDITION, Reach.BRANCH, Reach.SUBLUXED, Reach.COMPRESSED}
@@ -196,3 +196,15 @@ def test_a_test_is_done_in_its_own_position_whatever_the_question_asked(kg: Ankl
     asked = kg.impact([("calcaneofibular ligament", 3)], position="dorsiflexed position")
     assert "talar tilt test" in {t.test.label for t in asked.expected_positive_tests}
     assert all(d.position is None or d.position.label == "dorsiflexed position" for d in asked.destabilised_motions)
+
+
+def test_what_an_injury_amounts_to_names_every_structure_of_it_that_is_damaged(kg: AnkleKG) -> None:
+    """'Grade III: complete or near complete tears of both the ATFL and CFL' (Wheeless): the ATFL and CFL torn
+    amount to a grade III sprain of both, named both (review r16: only the ATFL was named); an isolated CFL tear is a
+    lateral ankle sprain that may lead to subtalar instability (Michels 2023), not subtalar instability now."""
+    report = kg.impact([(ATFL, 3), (CFL, 3)])
+    grade3 = next(c for c in report.conditions if c.entity.label == "lateral ankle sprain grade III")
+    assert ATFL in grade3.detail and CFL in grade3.detail
+    alone = kg.impact([(CFL, 3)])
+    assert "subtalar instability" not in {c.entity.label for c in alone.conditions}
+    assert "subtalar instability" in {r.entity.label for r in alone.long_term_risks}

@@ -115,17 +115,26 @@ def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[st
 PARTIAL = {1: ", grade I (stretched, no macroscopic tear)", 2: ", grade II (a partial tear)"}
 
 
-def amounts_to(ctx: Context, conditions: list[Amounts]) -> list[Finding]:
-    """The conditions the injury amounts to, except one the user named, each with the facts linking it."""
+def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affected] | None = None) -> list[Finding]:
+    """The conditions the injury amounts to, except one the user named, each with the facts linking it and every
+    structure of it the injury damages by its lesion (a grade III sprain of the ATFL and the CFL names both)."""
     findings = FindingsByEntity()
+    affected = affected or {}
     for condition, affects, state in conditions:
         if affects is None:
             continue  # named by the user
-        steps = [*state.chain, affects, *(s for s in ctx.objects(condition, terms.LESION) if s.object == state.lesion)]
+        also = [
+            st for st in ctx.objects(condition, terms.AFFECTS)
+            if st.object != affects.subject and st.object in affected and affected[st.object].reached in DAMAGED
+            and affected[st.object].lesion == state.lesion
+        ]  # fmt: skip
+        steps = [*state.chain, affects, *also,
+                 *(s for s in ctx.objects(condition, terms.LESION) if s.object == state.lesion)]  # fmt: skip
         # a rupture condition reached by a grade II tear is a partial one: say so (review r16: "tendon rupture" for a
         # partial tear, beside motions that read as partly lost)
         grade = PARTIAL.get(state.grade, "") if state.lesion == LOSS else ""
-        what = f"{ctx.kb.label(state.lesion or '')} of the {ctx.kb.label(affects.subject)}{grade}"
+        names = " and the ".join(ctx.kb.label(c) for c in [affects.subject, *(st.object for st in also)])
+        what = f"{ctx.kb.label(state.lesion or '')} of the {names}{grade}"
         findings.add(condition, what, 0.6,
                      ctx.facts(steps), (*state.rules, "rule:condition-consequences"))  # fmt: skip
     return findings.result(ctx)

@@ -82,7 +82,7 @@ class ImpactEngine:
         report = ImpactReport(
             injuries=self._affected_items(affected),
             position=self.kb.ref(position) if position else None,
-            conditions=conditions.amounts_to(ctx, amounts),
+            conditions=conditions.amounts_to(ctx, amounts, affected),
             destabilised_motions=sorted(
                 (mechanics.destabilised_item(ctx, g, position) for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
