@@ -453,14 +453,7 @@ class DifferentialEngine:
 
     def _branches(self, nerve: str) -> set[str]:
         """Every branch of a nerve or artery (akg:hasBranch, transitively)."""
-        found: set[str] = set()
-        stack = [nerve]
-        while stack:
-            for st in self.kb.by_subject.get(stack.pop(), ()):
-                if st.predicate == schema.HAS_BRANCH and st.object not in found:
-                    found.add(st.object)
-                    stack.append(st.object)
-        return found
+        return set(self._walk_parts(nerve, schema.HAS_BRANCH)[1:])
 
     def _within(self, condition: EntityRef | None, whole: str) -> bool:
         """The condition damages only parts of the whole (a grade III sprain of the ATFL and CFL, within the lateral
@@ -530,11 +523,12 @@ class DifferentialEngine:
             cached = self._parts[structure] = self._walk_parts(structure)
         return cached
 
-    def _walk_parts(self, structure: str) -> list[str]:
+    def _walk_parts(self, structure: str, predicate: str = schema.HAS_PART) -> list[str]:
+        """The structure and everything below it by ``predicate`` (parts; or branches), nearest first."""
         found, queue = [structure], [structure]
         while queue:
             for st in self.kb.by_subject.get(queue.pop(0), ()):
-                if st.predicate == schema.HAS_PART and st.object not in found:
+                if st.predicate == predicate and st.object not in found:
                     found.append(st.object)
                     queue.append(st.object)
         return found

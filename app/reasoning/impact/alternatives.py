@@ -22,11 +22,12 @@ POSSIBLE_RULE = "rule:possibly-involved"
 
 def alternatives_of(ctx: Context, condition: str) -> list[Statement]:
     """The condition's akg:affects statements marked as one of alternatives (none, or at least two)."""
-    marked = _marked(ctx, condition, terms.ONE_OF_ALTERNATIVES)
-    return marked if len(marked) > 1 else []
+    found = marked(ctx, condition, terms.ONE_OF_ALTERNATIVES)
+    return found if len(found) > 1 else []
 
 
-def _marked(ctx: Context, condition: str, involvement: str) -> list[Statement]:
+def marked(ctx: Context, condition: str, involvement: str) -> list[Statement]:
+    """The condition's akg:affects statements marked with this involvement (one of alternatives, possibly involved)."""
     if not ctx.kb.is_a(condition, terms.CONDITION):
         return []
     return [st for st in ctx.objects(condition, terms.AFFECTS) if (terms.INVOLVEMENT, involvement) in st.qualifiers]
@@ -38,7 +39,7 @@ def left_out(ctx: Context, injuries: Sequence[tuple[str, Grade]]) -> Excluded:
     return frozenset(
         (condition, st.object)
         for condition in {curie for curie, _ in injuries}
-        for st in _marked(ctx, condition, terms.POSSIBLY_INVOLVED)
+        for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED)
     )
 
 
@@ -162,7 +163,7 @@ def _injuries(
                 structure=ctx.kb.ref(st.object), grade=grades[condition], reached=Reach.ALTERNATIVE,
                 via=ctx.kb.ref(condition), because=ctx.facts([st]), rules=ctx.rule_refs(RULE),
             ))  # fmt: skip
-        for st in _marked(ctx, condition, terms.POSSIBLY_INVOLVED):
+        for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED):
             if st.object not in common:
                 items.append(AffectedStructure(
                     structure=ctx.kb.ref(st.object), grade=grades[condition], reached=Reach.POSSIBLE,

@@ -179,7 +179,6 @@ def compress_contents(ctx: Context, curie: str, state: Affected, root: str, reac
 
 
 #: A bony part's side of a ligament: the ligaments anchored on it.
-ANCHORED = (terms.PROXIMAL_ATTACHMENT_OF, terms.DISTAL_ATTACHMENT_OF)
 
 
 @implements("rule:fragment-carries-ligaments")
@@ -195,7 +194,7 @@ def detach_ligaments(ctx: Context, affected: dict[str, Affected], reach: Reacher
             continue
         if not ctx.kb.restraints_by_structure.get(fragment):
             continue  # not a buttress of the mortise: the sources' equivalence of fracture and tear is the malleoli's
-        anchored = [st for st in ctx.objects_any(fragment, ANCHORED) if ctx.kb.is_a(st.object, terms.LIGAMENT)]
+        anchored = [st for st in ctx.objects_any(fragment, terms.ANCHORED) if ctx.kb.is_a(st.object, terms.LIGAMENT)]
         crosses = {st.object: {j.object for j in ctx.objects(st.object, terms.SPANS_JOINT)} for st in anchored}
         for st in anchored:
             joints = crosses[st.object]

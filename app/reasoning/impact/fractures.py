@@ -19,7 +19,6 @@ from .models import DAMAGED, Finding, Reach, Stability
 
 UNSTABLE = Stability.UNSTABLE
 
-ANCHORS = (terms.PROXIMAL_ATTACHMENT_OF, terms.DISTAL_ATTACHMENT_OF)
 
 
 @dataclass
@@ -48,7 +47,7 @@ def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str
                 stack.append((part.object, path))
                 for r in ctx.kb.restraints_by_structure.get(part.object, ()):
                     ties = [
-                        st for st in ctx.objects_any(part.object, ANCHORS)
+                        st for st in ctx.objects_any(part.object, terms.ANCHORED)
                         if loss.get(st.object, 0.0) >= ctx.laxity_threshold
                         and any(t.joint == r.joint and t.motion == r.motion
                                 for t in ctx.kb.restraints_by_structure.get(st.object, ()))
@@ -111,7 +110,7 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
     fractured = {c: s for c, s in affected.items() if s.reached in DAMAGED and s.lesion == FRACTURE}
     fractured |= _floating_posts(ctx, fractured, loss)
     fractured |= {c: s for c, s in _loose_posts(ctx, loss).items() if c not in fractured}
-    anchored = {bone: ctx.objects_any(bone, ANCHORS) for bone in fractured}  # ligaments on the fragment itself
+    anchored = {bone: ctx.objects_any(bone, terms.ANCHORED) for bone in fractured}  # ligaments on the fragment itself
     result = Displacement()
     for bone, state in sorted(fractured.items()):
         for r in ctx.kb.restraints_by_structure.get(bone, ()):

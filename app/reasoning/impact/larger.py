@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ...knowledge.model import Statement
 from . import terms
-from .alternatives import alternatives_of
+from .alternatives import alternatives_of, marked
 from .context import Affected, Amounts, Context, implements
 from .expansion import LOSS, condition_lesions, lesion_for
 from .models import DAMAGED, Finding, Reach
@@ -85,7 +85,5 @@ def _complications(ctx: Context, condition: str) -> dict[str, list[Statement]]:
 
 def _definite(ctx: Context, condition: str) -> list[Statement]:
     """What the condition affects, except what it only possibly involves (rule possibly-involved)."""
-    return [
-        st for st in ctx.objects(condition, terms.AFFECTS)
-        if (terms.INVOLVEMENT, terms.POSSIBLY_INVOLVED) not in st.qualifiers
-    ]  # fmt: skip
+    possible = marked(ctx, condition, terms.POSSIBLY_INVOLVED)
+    return [st for st in ctx.objects(condition, terms.AFFECTS) if st not in possible]

@@ -365,7 +365,7 @@ def _anchor_lost(ctx: Context, r: Restraint, loss: dict[str, float]) -> bool:
     takes on nothing more, as the talus moves away from it."""
     if not ctx.is_any(r.structure, (terms.BONE, terms.BONY_LANDMARK)):
         return False
-    for st in ctx.objects_any(r.structure, (terms.PROXIMAL_ATTACHMENT_OF, terms.DISTAL_ATTACHMENT_OF)):
+    for st in ctx.objects_any(r.structure, terms.ANCHORED):
         own = ctx.kb.restraints_by_structure.get(st.object, ())
         checks = any((t.joint, t.motion) == (r.joint, r.motion) for t in own)
         if checks and (loss.get(st.object, 0.0) > 0 or _part_lost(ctx, st.object, loss)):

@@ -62,6 +62,8 @@ TENDON_OF = _curie(AKG.tendonOf)
 TRAVERSED_BY = _curie(AKG.traversedBy)
 PROXIMAL_ATTACHMENT_OF = _curie(AKG.proximalAttachmentOf)
 DISTAL_ATTACHMENT_OF = _curie(AKG.distalAttachmentOf)
+#: what anchors a ligament on a bone or landmark, read from the bone's side
+ANCHORED = (PROXIMAL_ATTACHMENT_OF, DISTAL_ATTACHMENT_OF)
 OSTEONECROSIS = _curie(AKG.Osteonecrosis)
 SUPPLIED_BY = _curie(AKG.suppliedBy)
 DEFINING_STRUCTURE = _curie(AKG.definingStructure)
