@@ -71,7 +71,7 @@ def render_impact(report: ImpactReport) -> str:
     """A readable tree: each conclusion, then the facts and sources behind it."""
     named = [i for i in report.injuries if i.via is None]
     reached = [i for i in report.injuries if i.via is not None]
-    lines = ["Injured: " + ", ".join(f"{i.structure.label} (grade {i.grade})" for i in named)]
+    lines = ["Injured: " + report.named()]
     if reached:
         lines.append("Also affected: " + ", ".join(f"{i.structure.label} ({_reached(i)})" for i in reached))
     for i in named:

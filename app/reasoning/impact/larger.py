@@ -34,11 +34,15 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
             continue
         lesions = condition_lesions(ctx, condition)
         damages = {st.object: st for st in _definite(ctx, condition) if lesion_for(ctx, lesions, st.object)}
+        # a structure it only possibly involves, named alone, is a part of it too (a PTFL tear: the total rupture
+        # that also tears it); what it adds is still only what it definitely damages
+        possibly = {st.object: st for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED) if st.object in core}
+        own_facts = {**possibly, **damages}
         # a named structure the larger injury does not damage may be one of its known complications (the common
         # fibular nerve of a Maisonneuve injury, which may lead to its palsy); the rest must be its own
         complications = _complications(ctx, condition)
-        own = {c: s for c, s in core.items() if c in damages or c not in complications}
-        if not own or not all(c in damages and lesion_for(ctx, lesions, c) == s.lesion for c, s in own.items()):
+        own = {c: s for c, s in core.items() if c in own_facts or c not in complications}
+        if not own or not all(c in own_facts and lesion_for(ctx, lesions, c) == s.lesion for c, s in own.items()):
             continue
         # of alternatives (a Maisonneuve injury's deltoid tear or medial malleolus fracture), one already there
         # leaves nothing of them to look for; none there, either is
@@ -48,13 +52,20 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
         ]
         if not extra:
             continue
-        listed = sorted(ctx.kb.label(st.object) for st in extra if st.object not in either)
-        choice = sorted(ctx.kb.label(st.object) for st in extra if st.object in either)
+        def name(curie: str) -> str:
+            """The structure, with its lesion unless a tear or a fracture goes without saying (the sinus tarsi:
+            inflammation)."""
+            lesion = lesion_for(ctx, lesions, curie)
+            plain = lesion is None or lesion in (LOSS, terms.FRACTURE)
+            return ctx.kb.label(curie) if plain or lesion is None else f"{ctx.kb.label(curie)} ({ctx.kb.label(lesion)})"
+
+        listed = sorted(name(st.object) for st in extra if st.object not in either)
+        choice = sorted(name(st.object) for st in extra if st.object in either)
         also = ", ".join([*listed, *([" or ".join(choice) + " (one of them: its source does not say which)"]
                                       if choice else [])])
         excused = [st for c in sorted(set(core) - set(own)) for st in complications[c]]
-        found.add(condition, f"look for the rest of it: {also}", len(own) / len(damages),
-                  ctx.facts([*(damages[c] for c in sorted(own)), *excused, *extra]), (RULE,))  # fmt: skip
+        found.add(condition, f"look for the rest of it: {also}", len(own) / len(own.keys() | damages.keys()),
+                  ctx.facts([*(own_facts[c] for c in sorted(own)), *excused, *extra]), (RULE,))  # fmt: skip
     return found.result(ctx)
 
 

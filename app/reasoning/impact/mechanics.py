@@ -339,8 +339,9 @@ def weakened_item(ctx: Context, w: Weakness) -> WeakenedMotion:
 def increased_load(
     ctx: Context, groups: list[Group], loss: dict[str, float], injured: frozenset[str] = frozenset()
 ) -> list[IncreasedLoad]:
-    """Intact restraints and opposing muscles of each destabilised motion carry more load; ``injured``: structures
-    the injury damages without a loss of restraint (a fractured malleolus that still holds) take on nothing more."""
+    """Intact restraints of each destabilised motion carry more load, and the opposing muscles of a lax or unstable
+    one; ``injured``: structures the injury damages without a loss of restraint (a fractured malleolus that still
+    holds) take on nothing more."""
     collected: Collected = {}
     for g in groups:
         lost_facts = list(g.steps)
@@ -351,6 +352,8 @@ def increased_load(
                 _collect(collected, (r.structure, "restraint", g.joint, g.motion), g.position,
                          shifted * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)],
                          g.step_rules)  # fmt: skip
+        if g.status is Stability.REDUCED:
+            continue  # still checked by its passive restraints: no muscle is said to take over (the calf muscles)
         for action, joint_link in _opposing_actions(ctx, g.joint, g.motion):
             if action.muscle not in loss:
                 facts = [*lost_facts, ctx.kb.action_fact(action), *ctx.facts(joint_link)]

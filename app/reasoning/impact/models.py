@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from ...models import EDUCATIONAL_NOTICE, EntityRef, Fact, RuleRef, source_labels
 from ...tables import Cell, Table, Tabular
+from . import terms
 
 
 class Stability(StrEnum):
@@ -236,6 +237,19 @@ class ImpactReport(Tabular, BaseModel):
     )
     rules_applied: list[RuleRef]
 
+    def named(self) -> str:
+        """The named injuries, each with its grade where a grade means something: a structure taken as torn, or a
+        condition that tears some of what it affects (not a fracture, nor an entrapment)."""
+        torn = terms.LOSS_OF_CONTINUITY
+        torn_via = {i.via.id for i in self.injuries if i.via and i.lesion and i.lesion.id == torn}
+        return ", ".join(
+            f"{i.structure.label} (grade {i.grade})"
+            if (i.lesion and i.lesion.id == torn) or i.structure.id in torn_via
+            else i.structure.label
+            for i in self.injuries
+            if i.via is None
+        )
+
     def as_table(self) -> Table:
         """One row per affected structure and per conclusion, ``section`` naming the report's field it is from."""
         rows: list[dict[str, Cell]] = []
@@ -274,9 +288,8 @@ class ImpactReport(Tabular, BaseModel):
                         "larger_injuries"):
             for finding in getattr(self, section):
                 row(section, finding.entity, finding, detail=finding.detail)
-        named = ", ".join(f"{i.structure.label} (grade {i.grade})" for i in self.injuries if i.via is None)
         return Table(
-            title=f"If injured: {named}" + (f", in {self.position.label}" if self.position else ""),
+            title=f"If injured: {self.named()}" + (f", in {self.position.label}" if self.position else ""),
             columns=IMPACT_COLUMNS,
             rows=rows,
             notice=self.notice,

@@ -60,10 +60,19 @@ def numbness(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
             continue
         compressed = state.lesion == COMPRESSION
         for st in territories(ctx, nerve):
-            detail = f"{'compressed' if compressed else 'injured'} {ctx.kb.label(nerve)}"
+            detail = f"compressed {ctx.kb.label(nerve)}" if compressed else _how_injured(ctx, nerve, state)
             score = 0.5 if compressed else ctx.grade_loss[state.grade]
             findings.add(st.object, detail, score, ctx.facts([*state.chain, st]), (*state.rules, "rule:numbness"))
     return findings.result(ctx)
+
+
+def _how_injured(ctx: Context, nerve: str, state: Affected) -> str:
+    """A grade I or II lesion of the nerve costs part of its supply, as on the motor side: the skin's sensation is
+    reduced, not lost."""
+    label = ctx.kb.label(nerve)
+    if state.grade >= 3:
+        return f"injured {label}"
+    return f"sensation reduced, not lost: {label} partly injured (grade {state.grade})"
 
 
 @implements("rule:compression-burns")

@@ -1,8 +1,9 @@
 """rule:load-transfer: intact restraints take over the load.
 
 Definition: when a joint motion loses restraint, the restraints of that motion that are not injured carry more
-load, and so do the muscles that produce the opposite motion at the same joint or at a joint sharing a bone
-(dynamic stabilisers). Items are ranked by the fraction of restraint lost times the declared rank of their role
+load, and, where the motion is unstable or its laxity increased, so do the muscles that produce the opposite motion
+at the same joint or at a joint sharing a bone (dynamic stabilisers); not for a motion that only lost secondary
+restraint. Items are ranked by the fraction of restraint lost times the declared rank of their role
 and the declared rank of the motion's status (unstable, increased laxity, reduced restraint).
 """
 
@@ -57,6 +58,15 @@ def test_an_intact_primary_takes_over_from_a_torn_secondary() -> None:
     assert item.kind == "restraint"
     lost = SECONDARY / (PRIMARY + SECONDARY)
     assert item.score == pytest.approx(lost * REDUCED * LOAD_RANK["primary_restraint_rank"], abs=1e-4)
+
+
+def test_no_muscle_takes_over_a_motion_that_only_lost_secondary_restraint() -> None:
+    # "where the motion is unstable or its laxity increased, so do the muscles ...; a motion that only loses part of
+    # its secondary restraint (reduced restraint) is still checked by its passive restraints"
+    load = loads(run(RULE, (S, 3)), *KINDS)
+    assert (P, INVERSION) in load  # the intact primary still takes over
+    assert not [item for item in load.values() if item.kind == "dynamic stabiliser"]
+    assert (EVERTOR, INVERSION) in loads(run(RULE, (P, 3)), *KINDS)  # the same muscle once the motion is lax
 
 
 def test_a_dynamic_stabiliser_through_a_joint_sharing_a_bone() -> None:

@@ -1,7 +1,8 @@
 """rule:numbness: an injured or compressed nerve numbs its territory.
 
 Definition: the skin in the sensory territory (akg:sensoryTerritory) of an injured or compressed nerve, or of any
-of its branches, loses sensation: numbness and tingling; compression also burns.
+of its branches, loses sensation: numbness and tingling; compression also burns. A grade I or II lesion: reduced,
+not lost, sensation.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def test_the_territories_of_a_nerve_and_its_branches(grade: int) -> None:
     assert set(numb) == {DORSUM, WEB}  # not the other nerve's heel skin
     assert numb[DORSUM].score == pytest.approx(GRADE_LOSS[grade])
     assert "injured" in numb[DORSUM].detail
+    assert ("sensation reduced, not lost" in numb[DORSUM].detail) == (grade < 3)
     assert all(RULE in rule_ids(f) for f in numb.values())
     symptoms = findings(report.symptoms)
     assert {NUMBNESS, TINGLING} <= set(symptoms)

@@ -1,7 +1,7 @@
 """rule:part-of-larger-injury: a named injury may be part of a larger one: look for the rest.
 
-Definition: a condition that damages, by the same lesion, every structure named (or that a named condition damages)
-and more (not what it only possibly involves), and that the injury does not already amount to, is listed with the
+Definition: a condition that damages, by the same lesion, every structure named (or that a named condition damages,
+or that it possibly involves) and more (not what it only possibly involves), and that the injury does not already amount to, is listed with the
 structures it adds; of its alternatives, one already there leaves nothing of them to look for. A listing, not a
 conclusion.
 """
@@ -16,6 +16,7 @@ RULE = "rule:part-of-larger-injury"
 FIRST, SECOND, BONE, THIRD, SECOND_BONE = (f"ANKLE:99929{n:02d}" for n in range(1, 6))
 SMALL, LARGE, WITH_ALTERNATIVES, DEGENERATION, POSSIBLE = (f"ANKLE:99929{n}" for n in range(11, 16))
 NERVE, PALSY, GRADE_III = "ANKLE:9992906", "ANKLE:9992916", "ANKLE:9992917"
+FOURTH, TOTAL = "ANKLE:9992907", "ANKLE:9992918"
 
 
 def test_a_named_ligament_points_to_the_larger_injuries_it_may_be_part_of() -> None:
@@ -65,3 +66,13 @@ def test_a_named_complication_of_the_larger_injury_does_not_hide_it() -> None:
     assert LARGE in larger
     assert {"akg:mayLeadTo", "akg:affects"} <= predicates(larger[LARGE])
     assert WITH_ALTERNATIVES not in larger  # the nerve is no complication of it
+
+
+def test_a_structure_it_only_possibly_involves_points_to_it_with_what_it_damages() -> None:
+    """A PTFL tear named alone: the total rupture that possibly tears it is a larger injury, listing the ligaments it
+    definitely tears; naming one it definitely tears lists the others, not the possible one."""
+    larger = findings(run(RULE, (FOURTH, 3)).larger_injuries)
+    assert larger[TOTAL].detail == "look for the rest of it: fixture first ligament, fixture second ligament"
+    assert {"akg:affects"} == predicates(larger[TOTAL])
+    second = findings(run(RULE, (SECOND, 3)).larger_injuries)
+    assert second[TOTAL].detail == "look for the rest of it: fixture first ligament"  # not the fourth ligament
