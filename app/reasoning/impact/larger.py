@@ -52,21 +52,23 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
         ]
         if not extra:
             continue
-        def name(curie: str) -> str:
-            """The structure, with its lesion unless a tear or a fracture goes without saying (the sinus tarsi:
-            inflammation)."""
-            lesion = lesion_for(ctx, lesions, curie)
-            plain = lesion is None or lesion in (LOSS, terms.FRACTURE)
-            return ctx.kb.label(curie) if plain or lesion is None else f"{ctx.kb.label(curie)} ({ctx.kb.label(lesion)})"
-
-        listed = sorted(name(st.object) for st in extra if st.object not in either)
-        choice = sorted(name(st.object) for st in extra if st.object in either)
+        listed = sorted(_named(ctx, lesions, st.object) for st in extra if st.object not in either)
+        choice = sorted(_named(ctx, lesions, st.object) for st in extra if st.object in either)
         also = ", ".join([*listed, *([" or ".join(choice) + " (one of them: its source does not say which)"]
                                       if choice else [])])
         excused = [st for c in sorted(set(core) - set(own)) for st in complications[c]]
         found.add(condition, f"look for the rest of it: {also}", len(own) / len(own.keys() | damages.keys()),
                   ctx.facts([*(own_facts[c] for c in sorted(own)), *excused, *extra]), (RULE,))  # fmt: skip
     return found.result(ctx)
+
+
+def _named(ctx: Context, lesions: list[str], curie: str) -> str:
+    """The structure, with its lesion unless a tear or a fracture goes without saying (the sinus tarsi:
+    inflammation)."""
+    lesion = lesion_for(ctx, lesions, curie)
+    if lesion is None or lesion in (LOSS, terms.FRACTURE):
+        return ctx.kb.label(curie)
+    return f"{ctx.kb.label(curie)} ({ctx.kb.label(lesion)})"
 
 
 def _candidates(ctx: Context, core: dict[str, Affected]) -> set[str]:

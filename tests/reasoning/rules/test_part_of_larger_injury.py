@@ -1,9 +1,9 @@
 """rule:part-of-larger-injury: a named injury may be part of a larger one: look for the rest.
 
 Definition: a condition that damages, by the same lesion, every structure named (or that a named condition damages,
-or that it possibly involves) and more (not what it only possibly involves), and that the injury does not already amount to, is listed with the
-structures it adds; of its alternatives, one already there leaves nothing of them to look for. A listing, not a
-conclusion.
+or that it possibly involves) and more (not what it only possibly involves), and that the injury does not already
+amount to, is listed with the structures it adds; of its alternatives, one already there leaves nothing of them to
+look for. A listing, not a conclusion.
 """
 
 from __future__ import annotations
