@@ -50,6 +50,7 @@ class LitCase:
     conditions: tuple[str, ...] = ()          # conditions the injury amounts to (added by the lead: the report's
     #                                           'conditions' section; a case first put them under long_term)
     more_load: tuple[str, ...] = ()
+    larger: tuple[str, ...] = ()              # larger injuries the named one may be part of (a listing to look for)
     not_supply_at_risk: tuple[str, ...] = ()  # structures whose blood supply the injury must not put at risk
     data_gap: str | None = None
 
@@ -122,6 +123,7 @@ INOKUCHI = "Inokuchi 2019, BMJ Case Rep 12(11):e231961, doi:10.1136/bcr-2019-231
 WHEELESS_MAISONNEUVE = (
     "Wheeless' Textbook of Orthopaedics: Maisonneuve fracture (wheelessonline.com/ortho/maisonneuve_fracture)"
 )
+RASMUSSEN_PTFL = "Rasmussen 1983, Int Orthop 7(1):41-48, doi:10.1007/BF00267558"
 RASMUSSEN_DELTOID = (
     "Rasmussen 1983, 'Deltoid ligament: functional analysis of the medial collateral ligamentous apparatus of "
     "the ankle joint' (abstract, scilit.com/publications/6b8741dfdf1613f1b80852d715652c64)"
@@ -353,6 +355,23 @@ CASES: tuple[LitCase, ...] = (
         not_positive_tests=(SQUEEZE, OTTAWA),
         not_unstable=(WIDENING, VALGUS),
         long_term=("chronic ankle instability",),
+    ),
+    LitCase(
+        id="ptfl-grade3-alone-points-to-total-rupture",
+        injuries=((PTFL, 3),),
+        sources=(GOLANO, RASMUSSEN_PTFL),
+        claim=(
+            "Added by the lead (review r16 problem 5; not blinded). The ATFL is the first or only ligament torn in "
+            "inversion, and 'a total rupture involves the calcaneofibular ligament and the posterior talofibular "
+            "ligaments as well' (Golano): a PTFL tear points to the severe lateral sprain, and the ATFL and CFL are "
+            "to be looked for. Alone, the PTFL has only a supplementary role while the lateral complex is intact "
+            "(Rasmussen 1983): nothing becomes unstable and no laxity test turns positive."
+        ),
+        injured=(PTFL,),
+        larger=("lateral ankle sprain grade III",),
+        not_injured=(ATFL, CFL),
+        not_unstable=(ANT_TRANS, TILT, ER_TALUS),
+        not_positive_tests=(DRAWER, TILT_TEST),
     ),
     LitCase(
         id="lateral-collateral-complex-grade3-parts",

@@ -118,6 +118,8 @@ def test_literature_case(kg: AnkleKG, case: LitCase) -> None:
     assert not set(case.not_supply_at_risk) & supply, f"supply must not be at risk: {supply} {why}"
     load = {i.structure.label for i in report.increased_load}
     assert set(case.more_load) <= load, f"more load {sorted(load)} {why}"
+    larger = {f.entity.label for f in report.larger_injuries}
+    assert set(case.larger) <= larger, f"larger injuries {sorted(larger)} {why}"
 
 
 def test_a_structure_each_alternative_reaches_its_own_way_says_both(kg: AnkleKG) -> None:
