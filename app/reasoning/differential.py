@@ -23,6 +23,7 @@ from ..knowledge.model import RestraintRole
 from ..models import EDUCATIONAL_NOTICE, EntityRef, Fact, source_labels
 from ..tables import Cell, Table, Tabular
 from .impact import ImpactEngine, ImpactReport, Stability, Strength, terms
+from .impact.context import unique_facts
 from .impact.models import DAMAGED
 
 
@@ -302,7 +303,7 @@ class DifferentialEngine:
             if (t.structure is not None and t.structure.id == structure) or any(
                 _rests_on(f, condition, structure) for f in t.because
             ):
-                profile.add(FindingKind.POSITIVE_TEST, t.test.id, _restraints_first(t.because))
+                profile.add(FindingKind.POSITIVE_TEST, t.test.id, _reading_first(t.because, condition, structure))
         found = [
             *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
             *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
@@ -557,6 +558,23 @@ def _restraints_first(because: list[Fact]) -> list[Fact]:
     """The restraint facts say more than "the test examines...", and a primary restraint more than a secondary one
     (the CFL, not the ATFL, for a talar tilt)."""
     return sorted(because, key=lambda f: (f.fact is None, f.qualifiers.get("role") != PRIMARY))
+
+
+def _reading_first(because: list[Fact], condition: str, structure: str) -> list[Fact]:
+    """A condition's reading of a structure explains a test by the structure's own facts first, then by each other
+    structure the condition damages with the restraint it brings (the ATFL as in a grade III sprain explains a talar
+    tilt by its own secondary restraint, then by the sprain tearing the CFL, the primary one)."""
+    ordered = _restraints_first(because)
+    own = [f for f in ordered if structure in (f.subject.id, f.object.id if f.object else None)
+           and not (f.subject.id == condition and f.predicate.id == terms.AFFECTS)]  # fmt: skip
+    affects = {f.object.id: f for f in ordered if f.subject.id == condition and f.predicate.id == terms.AFFECTS
+               and f.object is not None}  # fmt: skip
+    others: list[Fact] = []
+    if not any(f.subject.id == structure and f.qualifiers.get("role") == PRIMARY for f in own):
+        for f in ordered:  # the primary restraints the condition's other structures bring
+            if f.qualifiers.get("role") == PRIMARY and f not in own and f.subject.id in affects:
+                others.extend([affects[f.subject.id], f])
+    return unique_facts([*own, *others, *ordered])
 
 
 def _lesion_of(report: ImpactReport, structure: str) -> str | None:

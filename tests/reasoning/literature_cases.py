@@ -50,7 +50,8 @@ class LitCase:
     conditions: tuple[str, ...] = ()          # conditions the injury amounts to (added by the lead: the report's
     #                                           'conditions' section; a case first put them under long_term)
     more_load: tuple[str, ...] = ()
-    larger: tuple[str, ...] = ()              # larger injuries the named one may be part of (a listing to look for)
+    larger: tuple[str, ...] = ()
+    not_conditions: tuple[str, ...] = ()      # conditions the injury must not amount to              # larger injuries the named one may be part of (a listing to look for)
     not_supply_at_risk: tuple[str, ...] = ()  # structures whose blood supply the injury must not put at risk
     data_gap: str | None = None
 
@@ -198,6 +199,7 @@ WALDMAN_ATTS = (
 )
 RADIOPAEDIA_SURAL = "Radiopaedia: Sural neuropathy (radiopaedia.org/articles/sural-neuropathy)"
 SP_TTS = "StatPearls: Tarsal Tunnel Syndrome (statpearls.com/point-of-care/29876)"
+FRINK_2009 = "Frink 2009, Clin Orthop Relat Res 468(4):940-950, doi:10.1007/s11999-009-0891-x"
 SP_TIBIAL_NEUROPATHY = "StatPearls: Tibial Neuropathy (statpearls.com/point-of-care/143425)"
 TEAMBONE_TTS = "TeamBone orthopaedic education: Tarsal tunnel syndrome, etiology (teambone.com)"
 MEDLINK_TIBIAL = "MedLink Neurology: Tibial nerve injuries (medlink.com/articles/tibial-nerve-injuries)"
@@ -1345,12 +1347,15 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="tarsal-tunnel-syndrome",
         injuries=(("tarsal tunnel syndrome", 3),),
-        sources=(SP_TTS, SP_TIBIAL_NEUROPATHY, TEAMBONE_TTS),
+        sources=(SP_TTS, SP_TIBIAL_NEUROPATHY, TEAMBONE_TTS, FRINK_2009),
         claim=(
             "Tarsal tunnel syndrome compresses the tibial nerve under the flexor retinaculum: burning, tingling and "
             "numbness of the sole with a positive Tinel sign. The calf muscles and tibialis posterior are supplied "
-            "proximal to the tunnel, and the retinaculum is the tunnel's roof, not a lesion."
+            "proximal to the tunnel, and the retinaculum is the tunnel's roof, not a lesion. It is no compartment "
+            "syndrome of the foot: raised pressure in a closed muscle compartment, mostly after high-energy trauma "
+            "(Frink 2009; added by the lead, review r17 I18)."
         ),
+        not_conditions=("compartment syndrome of the foot",),
         compressed=("tibial nerve",),
         positive_tests=(TINEL,),
         symptoms=("burning pain", "tingling", "numbness"),
@@ -1364,12 +1369,14 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="tarsal-tunnel-swelling",
         injuries=(("tarsal tunnel", 2),),
-        sources=(TEAMBONE_TTS, SP_TTS),
+        sources=(TEAMBONE_TTS, SP_TTS, FRINK_2009),
         claim=(
             "Space-occupying lesions and post-traumatic oedema within the tarsal tunnel compress the posterior tibial "
             "nerve and its plantar branches, giving plantar dysaesthesia and a Tinel sign; the tendons and "
-            "retinaculum around it are not torn."
+            "retinaculum around it are not torn. Oedema of the tunnel is no compartment syndrome of the foot "
+            "(a closed muscle compartment; Frink 2009; added by the lead, review r17 I18)."
         ),
+        not_conditions=("compartment syndrome of the foot",),
         compressed=("tibial nerve",),
         positive_tests=(TINEL,),
         numb=("skin of medial part of sole",),

@@ -114,6 +114,7 @@ def test_literature_case(kg: AnkleKG, case: LitCase) -> None:
     assert not set(case.not_long_term) & risks, f"must not be a risk: {set(case.not_long_term) & risks} {why}"
     amounts = {c.entity.label for c in report.conditions}
     assert set(case.conditions) <= amounts, f"amounts to {sorted(amounts)} {why}"
+    assert not set(case.not_conditions) & amounts, f"must not amount to {set(case.not_conditions) & amounts} {why}"
     supply = {f.entity.label for f in report.supply_at_risk}
     assert not set(case.not_supply_at_risk) & supply, f"supply must not be at risk: {supply} {why}"
     load = {i.structure.label for i in report.increased_load}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...knowledge.model import Statement
 from ...models import Fact
 from . import terms
+from .alternatives import marked
 from .context import IN_GENERAL, Affected, Amounts, Context, implements, in_general
 from .expansion import LOSS, condition_lesions, lesion_for, names_parts
 from .mechanics import Group, Weakness
@@ -38,6 +39,8 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
                     continue
                 if holder != curie and names_parts(ctx, condition, holder):
                     continue  # a sprain of the ATFL and CFL is no sprain of the complex's PTFL
+                if state.reached is not Reach.NAMED and _only_possibly(ctx, condition, holder):
+                    continue  # plantar nerves compressed in the tarsal tunnel: no compartment syndrome of the foot
                 lesions = condition_lesions(ctx, condition)
                 expected = lesion_for(ctx, lesions, curie) if lesions else state.lesion
                 swollen_site = expected is None and state.reached is Reach.NAMED and state.lesion in lesions
@@ -69,6 +72,11 @@ def through_part(state: Affected, path: list[Statement]) -> Affected:
     (sensation.supply_at_risk)."""
     return Affected(state.grade, state.reached, state.lesion, state.via, [*state.chain, *path],
                     (*state.rules, IN_GENERAL))  # fmt: skip
+
+
+def _only_possibly(ctx: Context, condition: str, structure: str) -> bool:
+    """The condition only possibly involves the structure (a foot compartment syndrome, the plantar nerves)."""
+    return any(st.object == structure for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED))
 
 
 def _graded(ctx: Context, condition: str) -> bool:

@@ -7,7 +7,8 @@ injured structure or a whole it belongs to;
 a graded condition only for an injury of its grade). It brings its symptoms (akg:hasSymptom) and long-term
 consequences (akg:mayLeadTo). Instability or giving way comes from a loss-of-continuity condition only when rule
 motion-destabilised fires too. When a graded condition fits the injury's grade, a general condition of the same
-structures brings its long-term risks but not its symptoms.
+structures brings its long-term risks but not its symptoms. A structure a condition only possibly involves makes it
+what the injury amounts to only when named (not compressed by another condition or a swollen space).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ GRADED_LIGAMENT, GRADE_1_SPRAIN, GRADE_3_SPRAIN, GENERAL_SPRAIN, CHRONIC_INSTABI
     f"ANKLE:99918{n}" for n in range(51, 56)
 )
 MILD_SWELLING, HAEMATOMA, WEIGHT_BEARING_PAIN = "ANKLE:9991844", "ANKLE:9991845", "ANKLE:9991846"
+COMPARTMENT = "ANKLE:9991873"
 QUIET_LIGAMENT, QUIET_SPRAIN, TENDERNESS = "ANKLE:9991856", "ANKLE:9991857", "ANKLE:9991847"
 BONE, LANDMARK, BONE_FRACTURE, BONE_PAIN = "ANKLE:9991861", "ANKLE:9991862", "ANKLE:9991863", "ANKLE:9991848"
 
@@ -98,6 +100,15 @@ def test_an_entrapment_site_the_injury_never_reached_does_not_count() -> None:
     assert affected(report)[NERVE].reached is Reach.COMPRESSED
     assert NIGHT_PAIN not in symptoms(report)
     assert NEUROPATHY not in risks(report)
+
+
+@pytest.mark.parametrize("injury", [ENTRAPMENT, TUNNEL], ids=["named-entrapment", "swollen-tunnel"])
+def test_a_condition_that_only_possibly_involves_a_compressed_nerve_is_not_concluded_from_it(injury: str) -> None:
+    """Compressed by another condition or a swollen space, the nerve is no sign of a compartment syndrome that only
+    may compress it (a tarsal tunnel syndrome is no compartment syndrome of the foot; review r17 I18)."""
+    report = run(RULE, (injury, 3))
+    assert affected(report)[NERVE].reached in (Reach.CONDITION, Reach.COMPRESSED)
+    assert COMPARTMENT not in {c.entity.id for c in report.conditions}
 
 
 @pytest.mark.parametrize("injury", [NERVE, RETINACULUM], ids=["cut-nerve", "torn-retinaculum"])
