@@ -50,8 +50,8 @@ class LitCase:
     conditions: tuple[str, ...] = ()          # conditions the injury amounts to (added by the lead: the report's
     #                                           'conditions' section; a case first put them under long_term)
     more_load: tuple[str, ...] = ()
-    larger: tuple[str, ...] = ()
-    not_conditions: tuple[str, ...] = ()      # conditions the injury must not amount to              # larger injuries the named one may be part of (a listing to look for)
+    larger: tuple[str, ...] = ()              # larger injuries the named one may be part of (a listing to look for)
+    not_conditions: tuple[str, ...] = ()      # conditions the injury must not amount to
     not_supply_at_risk: tuple[str, ...] = ()  # structures whose blood supply the injury must not put at risk
     data_gap: str | None = None
 

@@ -12,6 +12,7 @@ from app.kg import AnkleKG
 from tests.reasoning.literature_cases import (
     AITFL,
     ATFL,
+    CFL,
     DELTOID,
     DRAWER,
     FOOT_HYPERBOOK,
@@ -385,3 +386,19 @@ def test_the_primary_restraint_of_what_a_positive_test_examines_heads_a_tie(kg: 
     report = kg.differential(positive_tests=(SQUEEZE,), negative_tests=(DRAWER, "talar tilt test"), limit=6)
     assert report.candidates[0].structure.label != IOM
     assert report.note is not None  # five syndesmotic explanations tie: said, not hidden
+
+
+def test_a_condition_reading_explains_a_test_by_its_own_fact_then_the_conditions_other_structure(kg: AnkleKG) -> None:
+    """Drawer and tilt positive: the ATFL as in a grade III sprain explains the tilt by its own (secondary) restraint,
+    then by the sprain tearing the CFL, the primary restraint (review r16 D1: the CFL's fact alone, as if it were
+    the ATFL's); the interosseous membrane as in a high ankle sprain names its own fact first (r16 D2)."""
+    report = kg.differential(positive_tests=(DRAWER, "talar tilt test"))
+    atfl = next(c for c in report.candidates if c.structure.label == ATFL and c.lesion is not None)
+    tilt = next(e for e in atfl.supported_by if e.finding.label == "talar tilt test")
+    first, second, third = tilt.because[:3]
+    assert first.subject.label == ATFL and first.qualifiers.get("role") == "secondary"
+    assert (second.predicate.id, second.object.label if second.object else None) == ("akg:affects", CFL)
+    assert third.subject.label == CFL and third.qualifiers.get("role") == "primary"
+    squeeze = kg.differential(positive_tests=(SQUEEZE,), negative_tests=(DRAWER, "talar tilt test"))
+    iom = next(c for c in squeeze.candidates if c.structure.label == IOM)
+    assert IOM in {f.object.label for f in iom.supported_by[0].because[:1] if f.object}
