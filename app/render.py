@@ -61,6 +61,8 @@ def _reached(item: AffectedStructure) -> str:
         return f"muscle-tendon unit with part of its force lost (grade {item.grade}; not itself injured)"
     if item.reached is Reach.DENERVATED and item.grade < 3:  # a grade I or II nerve lesion: part of its supply
         return f"partly denervated (a grade {item.grade} lesion of its nerve)"
+    if item.reached is Reach.SITE:  # a joint or space where it happens; "intact" read as a denial beside a fracture
+        return "where the named condition happens"
     if not item.alternatively:
         return item.reached.value
     ways = " or ".join(r.value for r in [item.reached, *item.alternatively])
@@ -120,7 +122,7 @@ def render_impact(report: ImpactReport) -> str:
         ],
     )
     section(
-        "Prime movers intact, an assisting muscle lost (not weak in the clinic):",
+        "Prime movers intact, an assisting muscle lost or weakened (not weak in the clinic):",
         [
             (f"{w.joint.label}: {w.motion.label} — {_lost(w)}", w.because)
             for w in report.assistants_lost

@@ -42,7 +42,9 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
                 if state.reached is not Reach.NAMED and _only_possibly(ctx, condition, holder):
                     continue  # plantar nerves compressed in the tarsal tunnel: no compartment syndrome of the foot
                 lesions = condition_lesions(ctx, condition)
-                expected = lesion_for(ctx, lesions, curie) if lesions else state.lesion
+                if not lesions:
+                    continue  # what damage it is, its sources do not say: no lesion makes an injury amount to it
+                expected = lesion_for(ctx, lesions, curie)
                 swollen_site = expected is None and state.reached is Reach.NAMED and state.lesion in lesions
                 if expected != state.lesion and not swollen_site:
                     continue  # a tendinopathy is not a rupture, a torn tendon is not a subluxed one
@@ -72,6 +74,29 @@ def through_part(state: Affected, path: list[Statement]) -> Affected:
     (sensation.supply_at_risk)."""
     return Affected(state.grade, state.reached, state.lesion, state.via, [*state.chain, *path],
                     (*state.rules, IN_GENERAL))  # fmt: skip
+
+
+def _named_within(ctx: Context, condition: str, named: list[str]) -> str | None:
+    """The named condition that covers everything this one damages (a Maisonneuve injury's high ankle sprain, a
+    bimalleolar fracture's lateral malleolus fracture): it is part of what was named, not more of it."""
+    own = _own(ctx, condition)
+    # its most specific structures: a lateral malleolus fracture is one of the malleolus (and so of its fibula)
+    own -= {whole for c in own for whole, _ in ctx.wholes(c)}
+    for n in named:
+        graded = _graded(ctx, condition) or _graded(ctx, n)  # a grade I sprain and the sprain: the same, not a part
+        if own and own <= {st.object for st in ctx.objects(n, terms.AFFECTS)} and not graded:
+            return n
+    return None
+
+
+def _own(ctx: Context, condition: str) -> set[str]:
+    """What the condition itself damages: what it definitely affects by one of its lesions (not its sites)."""
+    possible = {st.object for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED)}
+    lesions = condition_lesions(ctx, condition)
+    return {
+        st.object for st in ctx.objects(condition, terms.AFFECTS)
+        if st.object not in possible and lesion_for(ctx, lesions, st.object) is not None
+    }  # fmt: skip
 
 
 def _only_possibly(ctx: Context, condition: str, structure: str) -> bool:
@@ -128,6 +153,7 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
     structure of it the injury damages by its lesion (a grade III sprain of the ATFL and the CFL names both)."""
     findings = FindingsByEntity()
     affected = affected or {}
+    named = [c for c, affects, _ in conditions if affects is None]
     for condition, affects, state in conditions:
         if affects is None:
             continue  # named by the user
@@ -143,6 +169,8 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
         grade = PARTIAL.get(state.grade, "") if state.lesion == LOSS else ""
         names = " and the ".join(ctx.kb.label(c) for c in [affects.subject, *(st.object for st in also)])
         what = f"{ctx.kb.label(state.lesion or '')} of the {names}{grade}"
+        within = _named_within(ctx, condition, named)
+        what = f"part of the named {ctx.kb.label(within)}: {what}" if within else what
         findings.add(condition, what, 0.6,
                      ctx.facts(steps), (*state.rules, "rule:condition-consequences"))  # fmt: skip
     return findings.result(ctx)

@@ -7,7 +7,8 @@ injured structure or a whole it belongs to;
 a graded condition only for an injury of its grade). It brings its symptoms (akg:hasSymptom) and long-term
 consequences (akg:mayLeadTo). Instability or giving way comes from a loss-of-continuity condition only when rule
 motion-destabilised fires too. When a graded condition fits the injury's grade, a general condition of the same
-structures brings its long-term risks but not its symptoms. A structure a condition only possibly involves makes it
+structures brings its long-term risks but not its symptoms. A condition that declares no lesion is concluded from
+none. A structure a condition only possibly involves makes it
 what the injury amounts to only when named (not compressed by another condition or a swollen space).
 """
 
@@ -29,7 +30,7 @@ GRADED_LIGAMENT, GRADE_1_SPRAIN, GRADE_3_SPRAIN, GENERAL_SPRAIN, CHRONIC_INSTABI
     f"ANKLE:99918{n}" for n in range(51, 56)
 )
 MILD_SWELLING, HAEMATOMA, WEIGHT_BEARING_PAIN = "ANKLE:9991844", "ANKLE:9991845", "ANKLE:9991846"
-COMPARTMENT = "ANKLE:9991873"
+COMPARTMENT, UNDECLARED = "ANKLE:9991873", "ANKLE:9991874"
 QUIET_LIGAMENT, QUIET_SPRAIN, TENDERNESS = "ANKLE:9991856", "ANKLE:9991857", "ANKLE:9991847"
 BONE, LANDMARK, BONE_FRACTURE, BONE_PAIN = "ANKLE:9991861", "ANKLE:9991862", "ANKLE:9991863", "ANKLE:9991848"
 
@@ -100,6 +101,22 @@ def test_an_entrapment_site_the_injury_never_reached_does_not_count() -> None:
     assert affected(report)[NERVE].reached is Reach.COMPRESSED
     assert NIGHT_PAIN not in symptoms(report)
     assert NEUROPATHY not in risks(report)
+
+
+def test_a_concluded_condition_the_named_one_covers_is_said_to_be_part_of_it() -> None:
+    """Named, the wide condition (ligaments 1, 3, 4, 5) concludes the wider one (3, 4, 5: all its own) as part of it,
+    and the sprain (1 and 2: ligament 2 is not the wide condition's) as itself (review r17: a Maisonneuve injury
+    'amounts to' a high ankle sprain, read as a contradiction)."""
+    details = {c.entity.id: c.detail for c in run(RULE, (WIDE, 3)).conditions}
+    assert details[WIDER].startswith("part of the named fixture wide condition: ")
+    assert not details[SPRAIN].startswith("part of")
+
+
+def test_a_condition_that_declares_no_lesion_is_concluded_from_none() -> None:
+    """Subtalar instability was concluded from subtalar arthritis before it declared its lesion (review r17)."""
+    torn = run(RULE, (L1, 3))
+    assert SPRAIN in {c.entity.id for c in torn.conditions}  # the same ligament torn: its sprain, which declares one
+    assert UNDECLARED not in {c.entity.id for c in torn.conditions}
 
 
 @pytest.mark.parametrize("injury", [ENTRAPMENT, TUNNEL], ids=["named-entrapment", "swollen-tunnel"])
