@@ -3,6 +3,7 @@ behind it), an entity, search hits and paths; each with the educational notice w
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .knowledge import phrases
@@ -67,6 +68,30 @@ def _reached(item: AffectedStructure) -> str:
         return item.reached.value
     ways = " or ".join(r.value for r in [item.reached, *item.alternatively])
     return f"{ways}, by the alternative: which one, the source does not say"
+
+
+#: one part of a finding's detail: "<lesion> of the <structure> (<kind>)"
+_PART = re.compile(r"^(?P<lesion>.+?) of the (?P<structure>.+) \((?P<kind>[^()]+)\)$")
+
+
+def _compact(detail: str) -> str:
+    """Consecutive parts with the same lesion and kind said once ("stretch or tear of the AITFL, the PITFL and the
+    interosseous membrane (ligament)"): a Maisonneuve injury's symptom lines ran to ~900 characters (review r17)."""
+    out: list[tuple[str, list[str], str] | str] = []
+    for part in detail.split("; "):
+        m = _PART.match(part)
+        last = out[-1] if out else None
+        if m and isinstance(last, tuple) and (last[0], last[2]) == (m["lesion"], m["kind"]):
+            last[1].append(m["structure"])
+        elif m:
+            out.append((m["lesion"], [m["structure"]], m["kind"]))
+        else:
+            out.append(part)
+    return "; ".join(
+        p if isinstance(p, str) else f"{p[0]} of the {', the '.join(p[1][:-1]) + ' and the ' if len(p[1]) > 1 else ''}"
+        f"{p[1][-1]} ({p[2]})"
+        for p in out
+    )
 
 
 def render_impact(report: ImpactReport) -> str:
@@ -165,12 +190,12 @@ def render_impact(report: ImpactReport) -> str:
         ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),
         ("Symptoms:", report.symptoms),
         ("Stable fractures (while the rest of the ring holds):", report.stable_fractures),
-        ("Long-term risks:", report.long_term_risks),
+        ("May lead to (complications and long-term risks):", report.long_term_risks),
         ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
         ("Larger injuries it may be part of (look for the rest; nothing of them is concluded):",
          report.larger_injuries),
     ):
-        section(title, [(f"{f.entity.label} — {f.detail}", []) for f in findings])
+        section(title, [(f"{f.entity.label} — {_compact(f.detail)}", []) for f in findings])
     lines.append("")
     lines.append(EDUCATIONAL_NOTICE)
     return "\n".join(lines)

@@ -332,7 +332,10 @@ class DifferentialEngine:
                                                                        mechanism))]  # fmt: skip
             # whether the structure's own facts explain the findings is the structure's, not one reading's (a
             # condition's reading keeps the condition's facts first): all its readings share the best
-            direct = min((r[1] for r in scored), default=2)
+            # and among structures as direct, the one whose own primary restraints cover more of what the positive
+            # tests examine first (the AITFL checks both syndesmotic widening and external rotation of the talus the
+            # external rotation stress test examines; the deltoid ligament only the rotation: review r17 D1)
+            direct = min((r[1] for r in scored), default=2) * 100 - self._primary_share(structure, findings)
             results = sorted(((r[0], direct, *r[2:]) for r in scored), key=lambda r: r[:6])
             if results:
                 best = results[0]
@@ -427,17 +430,37 @@ class DifferentialEngine:
             self.kb.ref(profile.lesion) if profile.lesion else None,
         )
 
+    def _primary_share(self, structure: str, findings: ClinicalFindings) -> int:
+        """How many of the (joint, motion) pairs the positive tests examine the structure is a primary restraint of."""
+        examined = {
+            (joint, motion) for t in self.kb.clinical_tests if t.id in findings.positive_tests
+            for joint in t.joints for motion in t.motions
+        }  # fmt: skip
+        own = {(r.joint, r.motion) for r in self.kb.restraints_by_structure.get(structure, ())
+               if r.role is RestraintRole.PRIMARY}  # fmt: skip
+        return min(len(examined & own), 99)
+
     def _wholes_first(self, ranked: list[_Ranked]) -> list[_Ranked]:
         """Among candidates with the same score, a whole before its parts: findings that its part explains only as
         one of a condition of several of its parts (the ATFL as in a grade III sprain of the ATFL and CFL) are the
         whole's (the lateral ligament complex). (A nerve's branch keeps its place before the nerve: the narrower
-        lesion that explains the findings is the more parsimonious one.)"""
-        def parts_of_others(r: _Ranked) -> int:
-            # tied parts of it whose reading is its own: the same lesion, or a condition only of its parts
-            same = [o for o in ranked if o[0] == r[0] and o[5] != r[5] and o[5] in self._with_parts(r[5])]
-            return -sum(1 for o in same if o[6].lesion == r[6].lesion or self._within(o[6].lesion, r[5]))
-
-        return sorted(ranked, key=lambda r: (r[0], parts_of_others(r)))
+        lesion that explains the findings is the more parsimonious one.) A whole moves up only to just before its
+        first such part."""
+        placed: set[int] = set()
+        ordered: list[_Ranked] = []
+        for r in ranked:
+            if id(r) in placed:
+                continue
+            # tied wholes that claim this part (its lesion theirs, or a condition only of their parts) come just
+            # before it, not before unrelated candidates ranked above it (the AITFL before the deltoid ligament)
+            for w in ranked:
+                claims = w[0] == r[0] and w is not r and id(w) not in placed and r[5] in self._with_parts(w[5])
+                if claims and (r[6].lesion == w[6].lesion or self._within(r[6].lesion, w[5])):
+                    ordered.append(w)
+                    placed.add(id(w))
+            ordered.append(r)
+            placed.add(id(r))
+        return ordered
 
     def _distinct(self, tied: list[Candidate]) -> int:
         """How many different explanations the tied candidates are: a part and its whole with the same lesion (the

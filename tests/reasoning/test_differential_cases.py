@@ -402,3 +402,19 @@ def test_a_condition_reading_explains_a_test_by_its_own_fact_then_the_conditions
     squeeze = kg.differential(positive_tests=(SQUEEZE,), negative_tests=(DRAWER, "talar tilt test"))
     iom = next(c for c in squeeze.candidates if c.structure.label == IOM)
     assert IOM in {f.object.label for f in iom.supported_by[0].because[:1] if f.object}
+
+
+def test_the_external_rotation_test_points_first_to_the_syndesmosis(kg: AnkleKG) -> None:
+    """The dorsiflexion-external rotation test reproduces 'anterolateral pain over the syndesmosis area' and
+    'causes separation at the distal tibiofibular joint' (BJSM table of syndesmosis tests); 'pain on external
+    rotation suggests syndesmotic sprain' (fpnotebook). With drawer and tilt negative the AITFL, a primary restraint
+    of both motions the test examines, heads the tie, and the deltoid ligament (whose parts tie with it) comes right
+    after, not before (review r17 D1: the whole deltoid first, moved up over the AITFL by whole-before-parts)."""
+    report = kg.differential(
+        positive_tests=("external rotation stress test",), negative_tests=(DRAWER, "talar tilt test"),
+        symptoms=("pain",),
+    )  # fmt: skip
+    labels = [c.structure.label for c in report.candidates]
+    assert labels[0] == AITFL
+    assert labels.index(DELTOID) < labels.index("anterior tibiotalar ligament")  # the whole still before its parts
+    assert report.note is not None  # still a tie: said
