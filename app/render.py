@@ -175,7 +175,7 @@ def render_impact(report: ImpactReport) -> str:
                 + (
                     f" ({t.motion.label} of the {t.joint.label})"
                     if t.motion and t.joint
-                    else f" ({t.structure.label})"
+                    else f" (the lesion it detects in the {t.structure.label}, not a laxity)"
                     if t.structure
                     else ""
                 ),

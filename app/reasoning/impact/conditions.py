@@ -258,7 +258,9 @@ def symptoms(
             conclude("rule:foot-drop", f"active {ctx.kb.label(w.motion)} is lost", 1.0,
                      list(w.steps), w.step_rules)  # fmt: skip
     if numb:
-        conclude("rule:numbness", f"numb skin: {numb[0].entity.label}", numb[0].score, numb[0].because)
+        areas = ", ".join(n.entity.label for n in numb)  # every area, not the first (review r17: one of two)
+        facts = [f for n in numb for f in n.because]
+        conclude("rule:numbness", f"numb skin: {areas}", max(n.score for n in numb), facts)
     burn = burning(ctx, affected)
     if burn:
         conclude("rule:compression-burns", burn[0], 0.5, burn[1])
