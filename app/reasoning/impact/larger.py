@@ -27,6 +27,9 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
     if not core:
         return []
     concluded = {condition for condition, _, _ in amounts}
+    # several structures named (no condition): one another concluded condition accounts for is that one's
+    several = len(core) > 1 and all(s.reached is Reach.NAMED for s in core.values())
+    accounted = {st.object for c in concluded for st in _definite(ctx, c)} if several else set()
     damaged = {curie for curie, state in affected.items() if state.reached in DAMAGED}
     found = FindingsByEntity()
     for condition in sorted(_candidates(ctx, core)):
@@ -41,7 +44,13 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
         # a named structure the larger injury does not damage may be one of its known complications (the common
         # fibular nerve of a Maisonneuve injury, which may lead to its palsy); the rest must be its own
         complications = _complications(ctx, condition)
-        own = {c: s for c, s in core.items() if c in own_facts or c not in complications}
+        # and a named structure that another concluded condition accounts for is that one's (the ATFL's sprain beside
+        # an AITFL tear, which may still be the ankle end of a Maisonneuve injury)
+        apart = {
+            c for c in core if c not in own_facts and c not in complications and c in accounted
+            and not _related(ctx, c) & damages.keys()  # a lateral malleolus fractured: no Maisonneuve's fibula
+        }  # fmt: skip
+        own = {c: s for c, s in core.items() if (c in own_facts or c not in complications) and c not in apart}
         if not own or not all(c in own_facts and lesion_for(ctx, lesions, c) == s.lesion for c, s in own.items()):
             continue
         # of alternatives (a Maisonneuve injury's deltoid tear or medial malleolus fracture), one already there
@@ -56,10 +65,16 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
         choice = sorted(_named(ctx, lesions, st.object) for st in extra if st.object in either)
         also = ", ".join([*listed, *([" or ".join(choice) + " (one of them: its source does not say which)"]
                                       if choice else [])])
-        excused = [st for c in sorted(set(core) - set(own)) for st in complications[c]]
-        found.add(condition, f"look for the rest of it: {also}", len(own) / len(own.keys() | damages.keys()),
+        excused = [st for c in sorted(set(core) - set(own) - apart) for st in complications[c]]
+        whose = f"for the {' and the '.join(ctx.kb.label(c) for c in sorted(own))}: " if apart else ""
+        found.add(condition, f"{whose}look for the rest of it: {also}", len(own) / len(own.keys() | damages.keys()),
                   ctx.facts([*(own_facts[c] for c in sorted(own)), *excused, *extra]), (RULE,))  # fmt: skip
     return found.result(ctx)
+
+
+def _related(ctx: Context, curie: str) -> set[str]:
+    """The structure, its wholes and its parts."""
+    return {curie, *(w for w, _ in ctx.wholes(curie)), *(p for p, _ in ctx.parts(curie))}
 
 
 def _named(ctx: Context, lesions: list[str], curie: str) -> str:

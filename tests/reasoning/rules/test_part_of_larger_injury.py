@@ -2,7 +2,8 @@
 
 Definition: a condition that damages, by the same lesion, every structure named (or that a named condition damages,
 or that it possibly involves) and more (not what it only possibly involves), and that the injury does not already
-amount to, is listed with the structures it adds; of its alternatives, one already there leaves nothing of them to
+amount to, is listed with the structures it adds (of several structures named, one another concluded condition
+accounts for is left to it); of its alternatives, one already there leaves nothing of them to
 look for. A listing, not a conclusion.
 """
 
@@ -17,6 +18,7 @@ FIRST, SECOND, BONE, THIRD, SECOND_BONE = (f"ANKLE:99929{n:02d}" for n in range(
 SMALL, LARGE, WITH_ALTERNATIVES, DEGENERATION, POSSIBLE = (f"ANKLE:99929{n}" for n in range(11, 16))
 NERVE, PALSY, GRADE_III = "ANKLE:9992906", "ANKLE:9992916", "ANKLE:9992917"
 FOURTH, TOTAL = "ANKLE:9992907", "ANKLE:9992918"
+FIFTH = "ANKLE:9992908"
 
 
 def test_a_named_ligament_points_to_the_larger_injuries_it_may_be_part_of() -> None:
@@ -65,7 +67,10 @@ def test_a_named_complication_of_the_larger_injury_does_not_hide_it() -> None:
     larger = findings(run(RULE, (FIRST, 3), (NERVE, 3)).larger_injuries)
     assert LARGE in larger
     assert {"akg:mayLeadTo", "akg:affects"} <= predicates(larger[LARGE])
-    assert WITH_ALTERNATIVES not in larger  # the nerve is no complication of it
+    assert larger[LARGE].detail.startswith("look for the rest of it")  # the nerve excused: its complication
+    # the nerve is no complication of the other: its palsy accounts for it, and the larger injury is the first
+    # ligament's alone
+    assert larger[WITH_ALTERNATIVES].detail.startswith("for the fixture first ligament: ")
 
 
 def test_a_structure_it_only_possibly_involves_points_to_it_with_what_it_damages() -> None:
@@ -76,3 +81,12 @@ def test_a_structure_it_only_possibly_involves_points_to_it_with_what_it_damages
     assert {"akg:affects"} == predicates(larger[TOTAL])
     second = findings(run(RULE, (SECOND, 3)).larger_injuries)
     assert second[TOTAL].detail == "look for the rest of it: fixture first ligament"  # not the fourth ligament
+
+
+def test_a_named_structure_another_condition_accounts_for_does_not_hide_a_larger_injury() -> None:
+    """An ATFL and an AITFL torn: the ATFL's sprain accounts for it, and the AITFL may still be the ankle end of a
+    Maisonneuve injury (review r17 I21); said for which structure. A structure no condition accounts for still
+    keeps the larger injury out (the third ligament, above)."""
+    larger = findings(run(RULE, (FIRST, 3), (FIFTH, 3)).larger_injuries)
+    assert larger[LARGE].detail.startswith("for the fixture first ligament: look for the rest of it: ")
+    assert LARGE not in findings(run(RULE, (FIRST, 3), (THIRD, 3)).larger_injuries)
