@@ -211,3 +211,13 @@ def test_what_an_injury_amounts_to_names_every_structure_of_it_that_is_damaged(k
     alone = kg.impact([(CFL, 3)])
     assert "subtalar instability" not in {c.entity.label for c in alone.conditions}
     assert "subtalar instability" in {r.entity.label for r in alone.long_term_risks}
+
+
+def test_a_graded_condition_says_whose_grading_it_follows(kg: AnkleKG) -> None:
+    """Two gradings of lateral ankle sprains are in use: the severity grading of OPTIMa 2015 (grade III: the ATFL,
+    often with the CFL, completely torn) and an anatomical one that counts torn ligaments (an isolated complete ATFL
+    tear is grade II). The answer says which it follows (review r16 problem 3: 'choose one system and say which')."""
+    grade3 = next(c for c in kg.impact([(ATFL, 3)]).conditions if c.entity.label == "lateral ankle sprain grade III")
+    assert "graded as OPTIMa 2015" in grade3.detail
+    general = next(c for c in kg.impact([(ATFL, 3)]).conditions if c.entity.label == "lateral ankle sprain")
+    assert "graded as" not in general.detail  # an ungraded condition names no grading
