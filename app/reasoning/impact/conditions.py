@@ -170,7 +170,8 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
         names = " and the ".join(ctx.kb.label(c) for c in [affects.subject, *(st.object for st in also)])
         what = f"{ctx.kb.label(state.lesion or '')} of the {names}{grade}"
         term = ctx.kb.terms.get(condition)
-        if _graded(ctx, condition) and term and term.definition_source:  # which grading (review r16: two readings)
+        grades = [v for p, v in term.annotations if p == terms.INJURY_GRADE] if term else []
+        if len(grades) == 1 and term and term.definition_source:  # a grade's condition: whose grading (review r16)
             what += f" (graded as {ctx.kb.label(term.definition_source)} grades it)"
         within = _named_within(ctx, condition, named)
         what = f"part of the named {ctx.kb.label(within)}: {what}" if within else what
