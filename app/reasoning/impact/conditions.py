@@ -185,9 +185,9 @@ def condition_findings(
 ) -> FindingsByEntity:
     """What the conditions have (symptoms) or may lead to (long-term risks), with the chain to each."""
     findings = FindingsByEntity()
-    # a condition of its own (the named snowboarder's fracture, a talar neck fracture) says what the part's lesion
-    # may lead to: the whole's risks, said of it in general (osteonecrosis of the talus), are not listed beside it
-    own = any(not in_general(state) for _, _, state in conditions)
+    # a condition of its own that records what it may lead to (the named snowboarder's fracture, a talar neck
+    # fracture) says it for the part's lesion: the whole's, said in general (osteonecrosis of the talus), are not
+    own = any(not in_general(state) and ctx.objects(c, predicate) for c, _, state in conditions)
     for condition, affects, state in conditions:
         chain = [*state.chain, *([affects] if affects else [])]
         said, weight = detail.format(ctx.kb.label(condition)), score

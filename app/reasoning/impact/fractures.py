@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ...knowledge.model import Restraint, Statement
 from . import terms
 from .context import Affected, Context, implements, unique_facts
-from .expansion import FRACTURE, SKELETAL
+from .expansion import FRACTURE, LOSS, SKELETAL
 from .mechanics import position_groups, status_of, weights_of
 from .models import DAMAGED, Finding, Reach, Stability
 
@@ -153,13 +153,33 @@ def stable_fractures(ctx: Context, affected: dict[str, Affected], displaced: Dis
             continue
         facts = [*ctx.facts(affected[bone].chain), ctx.kb.restraint_fact(own)]
         facts += [ctx.kb.restraint_fact(h) for h in sorted(holding, key=lambda h: h.id) if h.structure != bone]
+        # a holding buttress whose own ties are torn (the lateral malleolus with its AITFL): it holds only while
+        # the rest of them do, so the fracture's stability is in doubt, not assured (review r18 N9)
+        loosened = {h: torn for h in holders if (torn := _torn_anchors(ctx, h, affected))}
+        facts += ctx.facts([st for torn in loosened.values() for st in torn])
         because = unique_facts(facts)
+        doubt = "".join(
+            f"; but the {ctx.kb.label(h)} is itself loosened ("
+            f"{', the '.join(ctx.kb.label(st.object) for st in torn)} anchored on it torn): "
+            "the fracture's stability is in doubt"
+            for h, torn in loosened.items()
+        )
         items.append(Finding(
             entity=ctx.kb.ref(bone),
             detail=f"stable while the rest of the ring holds: {ctx.kb.label(motion)} of the {ctx.kb.label(joint)} "
             f"is still checked by the {', the '.join(ctx.kb.label(h) for h in holders)}; an injury of those too "
-            "can make it unstable",
+            f"can make it unstable{doubt}",
             score=1.0, because=because, rules=ctx.rule_refs(*affected[bone].rules, "rule:unstable-fracture"),
             basis=ctx.basis(because),
         ))  # fmt: skip
     return items
+
+
+def _torn_anchors(ctx: Context, buttress: str, affected: dict[str, Affected]) -> list[Statement]:
+    """Ligaments anchored on a bony buttress that the injury tears (the AITFL on the lateral malleolus)."""
+    if not ctx.is_any(buttress, (terms.BONE, terms.BONY_LANDMARK)):
+        return []
+    return [
+        st for st in ctx.objects_any(buttress, terms.ANCHORED)
+        if (state := affected.get(st.object)) is not None and state.reached in DAMAGED and state.lesion == LOSS
+    ]  # fmt: skip

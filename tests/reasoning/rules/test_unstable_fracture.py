@@ -151,3 +151,18 @@ def test_a_stable_fracture_says_what_keeps_its_ring_closed() -> None:
     assert {f.subject.id for f in stable[LATERAL_POST].because} >= {LATERAL_POST, MEDIAL, MEDIAL_POST}
     unstable = run(RULE, (LATERAL_POST, 3), (MEDIAL_POST, 3))
     assert LATERAL_POST not in {f.entity.id for f in unstable.stable_fractures}
+
+
+def test_a_stable_fracture_held_by_a_loosened_post_says_its_stability_is_in_doubt() -> None:
+    """The medial post broken and the ligament on the lateral post torn: the lateral post still checks the shift, but
+    only while the rest of its ties hold ('if the syndesmosis remains intact', ISAKOS 2016): the answer says the
+    fracture's stability is in doubt, with the torn tie among its reasons (review r18 N9: a medial malleolus fracture
+    with a torn AITFL was simply 'stable')."""
+    alone = {f.entity.id: f for f in run(RULE, (MEDIAL_POST, 3)).stable_fractures}
+    assert "in doubt" not in alone[MEDIAL_POST].detail
+    torn = {f.entity.id: f for f in run(RULE, (MEDIAL_POST, 3), (ON_POST, 3)).stable_fractures}
+    assert "fixture lateral post is itself loosened (fixture ligament on the lateral post" in torn[MEDIAL_POST].detail
+    assert "stability is in doubt" in torn[MEDIAL_POST].detail
+    assert ON_POST in {f.object.id for f in torn[MEDIAL_POST].because if f.object} | {
+        f.subject.id for f in torn[MEDIAL_POST].because
+    }

@@ -4,7 +4,7 @@ general.
 Definition: a damaged part reaches the conditions of its whole, but what the whole's condition may lead to was said
 of it in general: its long-term risks are listed as such, at a lower score (general_weight), and it puts no bone's
 blood supply at risk; a condition of the part that leads to osteonecrosis does. A part with a condition of its own
-lists that condition's risks, not the whole's in general. When the whole is itself damaged, its conditions are its
+that records risks lists those, not the whole's in general. When the whole is itself damaged, its conditions are its
 own.
 """
 
