@@ -53,6 +53,9 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
     # a condition that another one found may lead to is a long-term risk, not what the injury is now
     # (an acute tear of the ATFL and CFL is a sprain, which may lead to chronic ankle instability)
     sequels = {st.object for c in found for st in ctx.objects(c, terms.MAY_LEAD_TO)}
+    # unless it is reached through a structure none of the conditions leading to it affect: a torn interosseous
+    # talocalcaneal ligament beside a torn CFL is subtalar instability now, not only a sprain's sequel (review r18 N3)
+    sequels = {c for c in sequels if c not in found or not _beyond(ctx, c, found, affected)}
     # and a condition that may lead to the one the user named is one of its possible causes, not what it is
     # (ankle oedema with nerve compression may lead to a tarsal tunnel syndrome)
     named = {c for c, amount in found.items() if amount[1] is None}
@@ -74,6 +77,18 @@ def through_part(state: Affected, path: list[Statement]) -> Affected:
     (sensation.supply_at_risk)."""
     return Affected(state.grade, state.reached, state.lesion, state.via, [*state.chain, *path],
                     (*state.rules, IN_GENERAL))  # fmt: skip
+
+
+def _beyond(ctx: Context, sequel: str, found: dict[str, Amounts], affected: dict[str, Affected]) -> bool:
+    """A structure the sequel affects is damaged as it describes, and no found condition leading to it affects it."""
+    leading = [c for c in found if any(st.object == sequel for st in ctx.objects(c, terms.MAY_LEAD_TO))]
+    theirs = {st.object for c in leading for st in ctx.objects(c, terms.AFFECTS)}
+    lesions = condition_lesions(ctx, sequel)
+    return any(
+        (state := affected.get(st.object)) is not None and state.reached is Reach.NAMED
+        and st.object not in theirs and state.lesion == lesion_for(ctx, lesions, st.object)
+        for st in ctx.objects(sequel, terms.AFFECTS)
+    )  # fmt: skip
 
 
 def _named_within(ctx: Context, condition: str, named: list[str]) -> str | None:

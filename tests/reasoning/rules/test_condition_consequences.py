@@ -8,7 +8,8 @@ a graded condition only for an injury of its grade). It brings its symptoms (akg
 consequences (akg:mayLeadTo). Instability or giving way comes from a loss-of-continuity condition only when rule
 motion-destabilised fires too. When a graded condition fits the injury's grade, a general condition of the same
 structures brings its long-term risks but not its symptoms. A condition that declares no lesion is concluded from
-none. A structure a condition only possibly involves makes it
+none. A sequel of a concluded condition is a risk, unless a named structure its cause does not affect is damaged as
+it describes. A structure a condition only possibly involves makes it
 what the injury amounts to only when named (not compressed by another condition or a swollen space).
 """
 
@@ -30,7 +31,7 @@ GRADED_LIGAMENT, GRADE_1_SPRAIN, GRADE_3_SPRAIN, GENERAL_SPRAIN, CHRONIC_INSTABI
     f"ANKLE:99918{n}" for n in range(51, 56)
 )
 MILD_SWELLING, HAEMATOMA, WEIGHT_BEARING_PAIN = "ANKLE:9991844", "ANKLE:9991845", "ANKLE:9991846"
-COMPARTMENT, UNDECLARED = "ANKLE:9991873", "ANKLE:9991874"
+COMPARTMENT, UNDECLARED, LATER = "ANKLE:9991873", "ANKLE:9991874", "ANKLE:9991876"
 QUIET_LIGAMENT, QUIET_SPRAIN, TENDERNESS = "ANKLE:9991856", "ANKLE:9991857", "ANKLE:9991847"
 BONE, LANDMARK, BONE_FRACTURE, BONE_PAIN = "ANKLE:9991861", "ANKLE:9991862", "ANKLE:9991863", "ANKLE:9991848"
 
@@ -110,6 +111,16 @@ def test_a_concluded_condition_the_named_one_covers_is_said_to_be_part_of_it() -
     details = {c.entity.id: c.detail for c in run(RULE, (WIDE, 3)).conditions}
     assert details[WIDER].startswith("part of the named fixture wide condition: ")
     assert not details[SPRAIN].startswith("part of")
+
+
+def test_a_sequel_reached_through_a_structure_its_cause_does_not_affect_is_current() -> None:
+    """The second ligament torn: a sprain, and the later instability it may lead to only as a risk; the fifth ligament
+    (no part of the sprain) torn too: the instability now (review r18 N3: a torn interosseous talocalcaneal ligament
+    beside a torn CFL is subtalar instability, not only the sprain's sequel)."""
+    alone = run(RULE, (L2, 3))
+    assert LATER not in {c.entity.id for c in alone.conditions} and LATER in risks(alone)
+    both = run(RULE, (L2, 3), (L5, 3))
+    assert LATER in {c.entity.id for c in both.conditions}
 
 
 def test_a_condition_that_declares_no_lesion_is_concluded_from_none() -> None:
