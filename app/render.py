@@ -185,7 +185,7 @@ def render_impact(report: ImpactReport) -> str:
         ],
     )
     for title, findings in (
-        ("Numb skin:", report.numbness_areas),
+        ("Numb skin (or, after a partial nerve lesion, reduced sensation):", report.numbness_areas),
         ("Nerves at risk:", report.nerves_at_risk),
         ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),
         ("Symptoms:", report.symptoms),

@@ -390,7 +390,7 @@ const IMPACT_SECTIONS = [
   ["nerves_at_risk", "Nerves at risk", finding],
   ["symptoms", "Symptoms", finding],
   ["stable_fractures", "Stable fractures (while the rest of the ring holds)", finding],
-  ["long_term_risks", "Long-term risks", finding],
+  ["long_term_risks", "May lead to (complications and long-term risks)", finding],
   ["work_up", "How it is confirmed (what its sources diagnose it by; not predicted results)", finding],
   ["larger_injuries", "Larger injuries it may be part of (look for the rest; nothing of them is concluded)", finding],
   ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,
