@@ -70,6 +70,13 @@ def primary_restrainers(joint: str, motion: str, position: str) -> set[str]:
     return {r["s"] for r in rows}
 
 
+def restrainers(joint: str, motion: str) -> set[str]:
+    """Every structure recorded to restrain the motion, in any role and position."""
+    rows = select(f"""SELECT ?s WHERE {{
+        ?r a akg:Restraint ; akg:restrainingStructure ?s ; akg:joint {joint} ; akg:motion {motion} . }}""")
+    return {r["s"] for r in rows}
+
+
 def tests_examining(joint: str, motion: str) -> set[str]:
     rows = select(f"""SELECT ?t WHERE {{ ?t a akg:ClinicalTest ; akg:examinesJoint {joint} ;
                                              akg:examinesMotion {motion} . }}""")

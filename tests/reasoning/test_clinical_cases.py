@@ -52,7 +52,9 @@ CASES = [
         basis="Tohyama 1995; Hollis 1995; Hertel 2002",
         positive_tests=("anterior drawer test",),
         negative_tests=("talar tilt test",),
-        destabilised=((TALOCRURAL, "anterior talar translation", "plantarflexed position", UNSTABLE),),
+        # increased laxity or unstable: the deep deltoid is a secondary restraint of anterior talar excursion
+        # (Harper 1987), so the ATFL's loss alone leaves the drawer lax, the test positive
+        destabilised=((TALOCRURAL, "anterior talar translation", "plantarflexed position", GIVES_WAY),),
     ),
     # ATFL + CFL (grade III lateral sprain): talar tilt increases (Hollis 1995; Hertel 2002; van Dijk 1996).
     Case(
