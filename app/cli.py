@@ -303,7 +303,8 @@ def cmd_differential(args: argparse.Namespace) -> int:
         lesion = f", as in {' or '.join(x.label for x in [c.lesion, *c.other_lesions])}" if c.lesion else (
             f", injured on its own or as in {' or '.join(x.label for x in c.other_lesions)}" if c.other_lesions else ""
         )
-        print(f"{rank}. {c.structure.label} (score {c.score:.2f}{lesion})")
+        partial = ", a partial tear (grade II)" if c.grade == 2 else ""  # grade III goes without saying
+        print(f"{rank}. {c.structure.label} (score {c.score:.2f}{partial}{lesion})")
         for e in c.supported_by:
             reason = f" — because {'; '.join(fact_text(f) for f in e.because[:3])}" if e.because else ""
             print(f"     + {e.kind.value}: {e.finding.label}{reason}")
@@ -312,7 +313,9 @@ def cmd_differential(args: argparse.Namespace) -> int:
         if c.unexplained:
             print("     ? not explained: " + ", ".join(u.label for u in c.unexplained))
         for r in c.ruled_out:
-            lesion = f"a {r.lesion.label} of the {c.structure.label}" if r.lesion else f"the {c.structure.label}"
+            # a partial tear, or a complete one beside the partial tear that explains better
+            how = {2: " partial (grade II)", 3: " complete (grade III)"}.get(r.grade or 0, "")
+            lesion = f"a{how} {r.lesion.label} of the {c.structure.label}" if r.lesion else f"the {c.structure.label}"
             what = f"{lesion} as in {r.condition.label}" if r.condition else lesion
             print(f"     x less likely: {what} (score {r.score:.2f})")
             for e in r.contradicted_by:

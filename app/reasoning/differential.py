@@ -103,6 +103,13 @@ class Candidate(BaseModel):
         "when no Tinel sign is reported). When `lesion` is null, the structure injured on its own explains them as "
         "well as these.",
     )
+    grade: int | None = Field(
+        default=None,
+        description="The grade of the tear read: 3, complete; 2, a partial tear, read only when it explains the "
+        "findings better than a complete one (a grade II Achilles tendon tear for weak plantarflexion with a negative "
+        "Thompson test, which a complete rupture would make positive). Null for a lesion grades do not apply to "
+        "(a compression, a fracture).",
+    )
     ruled_out: list[RuledOut] = Field(
         default_factory=list,
         description="Other lesions of the structure that explain some findings but that reported findings count "
@@ -119,6 +126,8 @@ class RuledOut(BaseModel):
         description="The named condition whose lesion this is; none for the structure injured on its own."
     )
     lesion: EntityRef | None = Field(description="The lesion mechanism (loss of continuity, compression, ...).")
+    grade: int | None = Field(default=None, description="3 for a complete tear, 2 for a partial one; null when the "
+                              "lesion is not graded.")
     score: float
     contradicted_by: list[Evidence]
 
@@ -189,6 +198,8 @@ class _Profile:
     condition: str | None = None
     #: the lesion mechanism the structure has in this profile (akg:LossOfContinuity, akg:Compression, ...)
     lesion: str | None = None
+    #: the grade of the lesion this profile describes (2: a partial tear, read beside the complete one)
+    grade: int = 3
     #: how strongly a weak motion is predicted: the share of its production lost (1 for other findings)
     strength: dict[tuple[FindingKind, str], float] = field(default_factory=dict)
 
@@ -249,6 +260,9 @@ class DifferentialEngine:
             for c in self.candidates():
                 alone = self.engine.impact([(c, 3)])
                 lesions = [self._profile(alone, _Profile(lesion=_lesion_of(alone, c)))]
+                if lesions[0].lesion == terms.LOSS_OF_CONTINUITY:  # a partial tear predicts less (no Thompson sign)
+                    partial = self.engine.impact([(c, 2)])
+                    lesions.append(self._profile(partial, _Profile(lesion=lesions[0].lesion, grade=2)))
                 for condition, report in readings.get(c, ()):
                     profile = _Profile(condition=condition, lesion=_lesion_of(report, c))
                     lesions.append(self._add_lesion(profile, report, condition, c))
@@ -336,7 +350,10 @@ class DifferentialEngine:
             # tests examine first (the AITFL checks both syndesmotic widening and external rotation of the talus the
             # external rotation stress test examines; the deltoid ligament only the rotation: review r17 D1)
             direct = min((r[1] for r in scored), default=2) * 100 - self._primary_share(structure, findings)
-            results = sorted(((r[0], direct, *r[2:]) for r in scored), key=lambda r: r[:6])
+            # a partial tear's reading only when it explains the findings better than the complete one: on a tie the
+            # complete lesion, which its sources describe, comes first
+            results = sorted(((r[0], direct, *r[2:]) for r in scored),
+                             key=lambda r: (r[0], r[6].grade == 2, *r[1:6]))  # fmt: skip
             if results:
                 best = results[0]
                 # other named conditions whose lesion of it explains the findings as well (not told apart by them)
@@ -345,10 +362,15 @@ class DifferentialEngine:
                     and r[6].lesion != best[6].lesion
                 ]  # fmt: skip
                 # lesions of it that explain something but that the findings count against (what localises it)
-                best[6].ruled_out = [
-                    RuledOut(condition=r[6].lesion, lesion=r[7], score=r[6].score, contradicted_by=r[6].contradicted_by)
-                    for r in results[1:] if r[6].contradicted_by and r[0] > best[0]
-                ]  # fmt: skip
+                # each lesion once (a torn nerve, complete or partial, is one lesion to rule out): the complete tear
+                # its sources describe, or the partial one when only that is counted against
+                out: dict[tuple[str | None, str | None], RuledOut] = {}
+                for r in sorted(results[1:], key=lambda r: r[6].grade == 2):  # the complete tear, if both are
+                    key = (r[6].lesion.id if r[6].lesion else None, r[7].id if r[7] else None)
+                    if r[6].contradicted_by and r[0] > best[0] and key not in out:
+                        out[key] = RuledOut(condition=r[6].lesion, lesion=r[7], grade=r[6].grade, score=r[6].score,
+                                            contradicted_by=r[6].contradicted_by)
+                best[6].ruled_out = list(out.values())
                 ranked.append(best)
         ranked.sort(key=lambda r: r[:6])
         ranked = self._wholes_first(ranked)
@@ -426,6 +448,7 @@ class DifferentialEngine:
                 contradicted_by=contradicted,
                 unexplained=unexplained,
                 lesion=self.kb.ref(profile.condition) if profile.condition else None,
+                grade=profile.grade if profile.lesion == terms.LOSS_OF_CONTINUITY else None,
             ),
             self.kb.ref(profile.lesion) if profile.lesion else None,
         )

@@ -418,3 +418,16 @@ def test_the_external_rotation_test_points_first_to_the_syndesmosis(kg: AnkleKG)
     assert labels[0] == AITFL
     assert labels.index(DELTOID) < labels.index("anterior tibiotalar ligament")  # the whole still before its parts
     assert report.note is not None  # still a tie: said
+
+
+def test_a_partial_tear_is_read_when_it_explains_the_findings_better_than_a_complete_one(kg: AnkleKG) -> None:
+    """Absent plantarflexion on calf squeeze 'indicates a complete rupture' (the Thompson test's source, ANKLE:0009515):
+    with plantarflexion weak and the Thompson test negative, a complete Achilles tear is counted out, a partial one
+    (grade II) is not (review r18 D2: a partial tear was zeroed too). On a tie the complete lesion, which the sources
+    describe, is the reading: drawer and tilt positive are the ATFL's complete tear, not a partial one."""
+    report = kg.differential(weak_motions=("plantarflexion",), negative_tests=("Thompson test",), limit=20)
+    tendon = next(c for c in report.candidates if c.structure.label == "calcaneal tendon")
+    assert tendon.grade == 2 and tendon.score > 0 and not tendon.contradicted_by
+    assert any(r.score < tendon.score for r in tendon.ruled_out)  # the complete tear, contradicted by the Thompson test
+    lateral = kg.differential(positive_tests=(DRAWER, "talar tilt test"))
+    assert all(c.grade == 3 for c in lateral.candidates if c.structure.label == ATFL)

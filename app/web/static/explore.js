@@ -672,6 +672,8 @@ function candidateItem(candidate, index) {
   return el("li", { className: "candidate", dataset: { id: candidate.structure.id }, "aria-labelledby": headingId },
     el("h4", { id: headingId }, link(candidate.structure),
       el("span", { className: "score", text: ` score ${candidate.score.toFixed(2)}` })),
+    candidate.grade === 2 ? el("p", { className: "lesion",
+      text: "A partial tear (grade II) explains these findings better than a complete one." }) : null,
     candidate.lesion ? el("p", { className: "lesion" }, "As in ",
       listOf([candidate.lesion, ...(candidate.other_lesions || [])].map(link), " or "), ".")
       : (candidate.other_lesions || []).length ? el("p", { className: "lesion" }, "Injured on its own, or as in ",
