@@ -273,10 +273,16 @@ def symptoms(
         conclude("rule:motion-destabilised", f"{ctx.kb.label(g.motion)} of the {ctx.kb.label(g.joint)} is "
                  f"{g.status.value}{where}", 1.0 if g.status is Stability.UNSTABLE else 0.75,
                  list(g.steps), g.step_rules)  # fmt: skip
-    for w in [w for w in found if w.status is not Strength.ASSISTANTS_LOST][:1]:
-        said = "weak (its prime movers lost)" if w.status is Strength.PRIME_MOVERS_LOST else w.status.value
-        conclude("rule:motion-weakened", f"{ctx.kb.label(w.motion)} at the {ctx.kb.label(w.joint)} is {said}",
-                 w.fraction_lost, list(w.steps), w.step_rules)  # fmt: skip
+    weak = [w for w in found if w.status is not Strength.ASSISTANTS_LOST]
+    if weak:  # every weak motion, not the first (a tibial nerve lesion: plantarflexion, inversion, great-toe flexion)
+        said = "; ".join(
+            f"{ctx.kb.label(w.motion)} at the {ctx.kb.label(w.joint)} is "
+            f"{'weak (its prime movers lost)' if w.status is Strength.PRIME_MOVERS_LOST else w.status.value}"
+            for w in weak
+        )
+        rules = tuple(dict.fromkeys(r for w in weak for r in w.step_rules))
+        conclude("rule:motion-weakened", said, max(w.fraction_lost for w in weak), [f for w in weak for f in w.steps],
+                 rules)  # fmt: skip
     for w in found:
         if foot_drop(ctx, w):
             conclude("rule:foot-drop", f"active {ctx.kb.label(w.motion)} is lost", 1.0,
