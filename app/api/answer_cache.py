@@ -26,6 +26,7 @@ from starlette.types import Scope
 
 from ..version import __version__
 from .caching import RELEASE_CACHE_CONTROL, etag_matches, release_etag
+from .encoder import dump_json
 
 #: Bodies from this size are kept gzipped too (the edge gzips routed answers from the same size), at a level that costs
 #: a fraction of 9's time for a few per cent more bytes; once per answer, not once per request.
@@ -219,4 +220,4 @@ def answer_response(
 
 
 def _dump(compute: Callable[[], BaseModel]) -> bytes:
-    return compute().model_dump_json().encode()
+    return dump_json(compute())
