@@ -230,14 +230,23 @@ def _float(v: float) -> str:
 
 
 _ADAPTERS: dict[object, Encode] = {}
+_BUILT: dict[object, TypeAdapter[Any]] = {}
 
 
 def _pydantic(annotation: object) -> Encode:
-    """pydantic-core's own encoding of a value of the declared type: the way out for anything not generated."""
+    """pydantic-core's own encoding of a value of the declared type: the way out for anything not generated. Its
+    adapter is built on first use (building one costs about as much as generating a model's encoder, and most are
+    never used)."""
     found = _ADAPTERS.get(annotation)
     if found is None:
-        adapter: TypeAdapter[Any] = TypeAdapter(annotation)  # type: ignore[arg-type]  # a field's annotation
-        found = _ADAPTERS[annotation] = lambda v: adapter.dump_json(v).decode()
+
+        def found(v: Any) -> str:
+            adapter = _BUILT.get(annotation)
+            if adapter is None:
+                adapter = _BUILT[annotation] = TypeAdapter(annotation)  # type: ignore[arg-type]  # a field's type
+            return adapter.dump_json(v).decode()
+
+        _ADAPTERS[annotation] = found
     return found
 
 
