@@ -18,6 +18,7 @@ output never differs; a model class with serialisers, aliases or excluded fields
 from __future__ import annotations
 
 import json
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -53,6 +54,7 @@ class AnswerEncoder:
         self._memos: dict[object, dict[Any, tuple[object, str]]] = {}
         self._by_type: dict[object, Encode] = {}
         self._models: dict[type[BaseModel], Encode] = {}
+        self._lock = threading.RLock()
 
     def dumps(self, model: BaseModel) -> bytes:
         """``model.model_dump_json().encode()``, the same bytes."""
@@ -177,9 +179,24 @@ class AnswerEncoder:
     def _model(self, cls: type[BaseModel]) -> Encode:
         found = self._models.get(cls)
         if found is None:
-            # a placeholder first: a model whose fields refer to itself finds its encoder while it is being built
-            self._models[cls] = lambda v: self._models[cls](v)
-            found = self._models[cls] = self._compile(cls)
+            # Built under a lock: answers computed in the thread pool (paths) are encoded there. A placeholder first:
+            # a model whose fields refer to itself finds its encoder while it is being built; another thread that
+            # meets the placeholder waits for the build.
+            with self._lock:
+                found = self._models.get(cls)
+                if found is None:
+
+                    def placeholder(v: Any) -> str:
+                        with self._lock:
+                            built = self._models[cls]
+                        return built(v)
+
+                    self._models[cls] = placeholder
+                    try:
+                        found = self._models[cls] = self._compile(cls)
+                    except BaseException:
+                        del self._models[cls]
+                        raise
         return found
 
     def _compile(self, cls: type[BaseModel]) -> Encode:

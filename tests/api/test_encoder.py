@@ -127,6 +127,17 @@ def test_a_shared_records_text_is_reused_and_the_memo_bounded() -> None:
     assert all(len(memo) <= 2 for memo in encoder._memos.values())
 
 
+def test_threads_encoding_at_once_with_a_new_encoder_write_the_same_bytes(kg: Any) -> None:
+    """Answers computed in the thread pool (paths) are encoded there: encoders built by several threads at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    answers = [kg.impact([name]) for name in ("ATFL", "CFL", "deltoid ligament", "sural nerve")] * 4
+    encoder = AnswerEncoder()
+    with ThreadPoolExecutor(8) as pool:
+        written = list(pool.map(encoder.dumps, answers))
+    assert written == [a.model_dump_json().encode() for a in answers]
+
+
 def test_a_served_answer_is_the_encoders_bytes(client: Any, kg: Any) -> None:
     """Through the service: the impact a client gets is byte for byte the model pydantic would have written."""
     got = client.get("/v1/impact", params={"injured": "ATFL", "explain": "full"})
