@@ -40,18 +40,40 @@ _string: Callable[[str], str] = json.encoder.encode_basestring
 SHARED: tuple[type[BaseModel], ...] = (EntityRef, Fact, RuleRef)
 
 #: The most texts kept per memo (one per shared class and one per list of it; a memo holds the records too, so an id
-#: is never reused while its text is kept); past it the memo starts again. An impact answer cites ~100 distinct facts
-#: and references; a few records are built per answer (the described rules of ``rules_applied``) and only churn.
+#: is never reused while its text is kept), and the most characters; past either the memo starts again. An impact
+#: answer cites ~100 distinct facts and references (~150 KB of text in its lists); a few records are built per answer
+#: (the described rules of ``rules_applied``) and only churn. Six memos: at most ~24 MB of text.
 MEMO_MAX = 4096
+MEMO_MAX_CHARS = 4 * 1024 * 1024
+
+
+class _Memo(dict[Any, tuple[object, str]]):
+    """Texts by key, each with what it was written from (held, so that the ids in its key stay its own)."""
+
+    __slots__ = ("chars", "max_chars", "max_entries")
+
+    def __init__(self, max_entries: int, max_chars: int) -> None:
+        super().__init__()
+        self.chars, self.max_entries, self.max_chars = 0, max_entries, max_chars
+
+    def keep(self, key: Any, holder: object, text: str) -> str:
+        if len(self) >= self.max_entries or self.chars + len(text) > self.max_chars:
+            self.clear()
+            self.chars = 0
+        self[key] = (holder, text)
+        self.chars += len(text)
+        return text
 
 
 class AnswerEncoder:
     """Encoders generated per model class and type, and the memo of shared records' text (one per process)."""
 
-    def __init__(self, shared: tuple[type[BaseModel], ...] = SHARED, memo_max: int = MEMO_MAX) -> None:
+    def __init__(
+        self, shared: tuple[type[BaseModel], ...] = SHARED, memo_max: int = MEMO_MAX, memo_chars: int = MEMO_MAX_CHARS
+    ) -> None:
         self._shared = frozenset(shared)
-        self._memo_max = memo_max
-        self._memos: dict[object, dict[Any, tuple[object, str]]] = {}
+        self._memo_max, self._memo_chars = memo_max, memo_chars
+        self._memos: dict[object, _Memo] = {}
         self._by_type: dict[object, Encode] = {}
         self._models: dict[type[BaseModel], Encode] = {}
         self._lock = threading.RLock()
@@ -133,7 +155,6 @@ class AnswerEncoder:
         if cls not in self._shared:
             return lambda v: encode(v) if isinstance(v, cls) else fallback(v)
         memo = self._memo_of(cls)
-        limit = self._memo_max
 
         def field(v: Any) -> str:
             kept = memo.get(id(v))  # only exact instances of cls are kept, each held so that its id stays its own
@@ -143,10 +164,7 @@ class AnswerEncoder:
                 return fallback(v)
             if type(v) is not cls:
                 return encode(v)
-            if len(memo) >= limit:
-                memo.clear()
-            memo[id(v)] = (v, text := encode(v))
-            return text
+            return memo.keep(id(v), v, encode(v))
 
         return field
 
@@ -155,7 +173,6 @@ class AnswerEncoder:
         the same order again and again, so the list's text is kept by its items' identities (the items held)."""
         item = self._for(cls)
         memo = self._memo_of(list[cls])  # type: ignore[valid-type]
-        limit = self._memo_max
 
         def shared_list(v: Any) -> str:
             if type(v) is not list:
@@ -166,15 +183,12 @@ class AnswerEncoder:
             kept = memo.get(key)
             if kept is not None:
                 return kept[1]
-            if len(memo) >= limit:
-                memo.clear()
-            memo[key] = (tuple(v), text := "[" + ",".join([item(x) for x in v]) + "]")
-            return text
+            return memo.keep(key, tuple(v), "[" + ",".join([item(x) for x in v]) + "]")
 
         return shared_list
 
-    def _memo_of(self, what: object) -> dict[Any, tuple[object, str]]:
-        return self._memos.setdefault(what, {})
+    def _memo_of(self, what: object) -> _Memo:
+        return self._memos.setdefault(what, _Memo(self._memo_max, self._memo_chars))
 
     def _model(self, cls: type[BaseModel]) -> Encode:
         found = self._models.get(cls)

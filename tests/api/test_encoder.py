@@ -118,13 +118,16 @@ def test_a_shared_records_text_is_reused_and_the_memo_bounded() -> None:
         because: list[Fact]
         rules: list[RuleRef]
 
-    encoder = AnswerEncoder(memo_max=2)
+    encoder = AnswerEncoder(memo_max=2, memo_chars=600)
     for _ in range(3):
         same_bytes(Answer(because=[fact, fact], rules=[rule]), encoder)
     for i in range(10):  # more distinct records than the memo keeps: it starts again, and the text stays right
         other = EntityRef(id=f"X:{i}", label=str(i), iri="i")
         same_bytes(Answer(because=[Fact(subject=other, predicate=ref)], rules=[]), encoder)
-    assert all(len(memo) <= 2 for memo in encoder._memos.values())
+    # within the entries and characters allowed (a text longer than those alone is kept alone)
+    assert all(len(memo) <= 2 and (memo.chars <= 600 or len(memo) == 1) for memo in encoder._memos.values())
+    long = EntityRef(id="X:long", label="x" * 700, iri="i")
+    same_bytes(Answer(because=[Fact(subject=long, predicate=ref)], rules=[]), encoder)
 
 
 def test_threads_encoding_at_once_with_a_new_encoder_write_the_same_bytes(kg: Any) -> None:
