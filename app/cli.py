@@ -169,7 +169,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     assert snapshot is not None  # a cache folder is set
     kg = _load(settings.model_copy(update={"cache_dir": None}))  # in full, whatever snapshot exists
     try:
-        snapshot.write(kg.kb, report, kg.differential_engine.profiles, kg.dataset, settings.sparql_datasets)
+        snapshot.write(kg.kb, report, kg.differential_engine.profiles, kg.dataset, settings.sparql_datasets,
+                       on_disk_bytes=settings.sparql_on_disk_bytes)
     except OSError as exc:
         print(f"anklekg: could not write the snapshot into {snapshot.directory.parent}: {exc}", file=sys.stderr)
         return EXIT_USAGE

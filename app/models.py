@@ -22,6 +22,11 @@ EDUCATIONAL_NOTICE = (
     "learning and research; it is not medical advice and must not be used to diagnose or treat anyone."
 )
 
+#: The configuration of answer models that a start does not need for its first answer (an impact): pydantic builds
+#: their validators and serialisers on first use, or in the warm-up after the port opens, instead of at import
+#: (docs/performance.md, fourth pass). Nothing else changes: fields, names, JSON and the OpenAPI schema are the same.
+DEFERRED = ConfigDict(defer_build=True)
+
 
 class EntityRef(BaseModel):
     """An entity (or a schema term: a class, a predicate) named by id, label and IRI.
@@ -40,6 +45,8 @@ class EntityRef(BaseModel):
 class EntityEntry(EntityRef):
     """An entity listed for itself: its reference and its classes, each a reference."""
 
+    model_config = DEFERRED
+
     types: list[EntityRef] = Field(description="Its classes (as asserted), each a reference.")
 
 
@@ -51,6 +58,8 @@ MAX_PAGE = {"entities": 500, "search": 100, "neighbors": 2000, "paths": 50, "exa
 
 class Page(BaseModel, Generic[ItemT]):
     """One page of a list: the same envelope on every list endpoint."""
+
+    model_config = DEFERRED
 
     items: list[ItemT]
     total: int | None = Field(
@@ -130,6 +139,8 @@ class RuleRef(BaseModel):
 
 
 class XrefOut(BaseModel):
+    model_config = DEFERRED
+
     id: str = Field(examples=["UBERON:0013725"])
     iri: str | None = Field(default=None, examples=["http://purl.obolibrary.org/obo/UBERON_0013725"])
     predicate: str | None = Field(
@@ -143,6 +154,8 @@ class XrefOut(BaseModel):
 
 
 class RelationTarget(BaseModel):
+    model_config = DEFERRED
+
     target: EntityRef
     inferred: bool = False
     qualifiers: dict[str, str] = Field(default_factory=dict)
@@ -150,6 +163,8 @@ class RelationTarget(BaseModel):
 
 
 class RelationGroup(BaseModel):
+    model_config = DEFERRED
+
     predicate: EntityRef
     targets: list[RelationTarget]
 
@@ -301,6 +316,8 @@ class GraphNode(EntityEntry):
 class GraphLink(BaseModel):
     """An edge of the graph, as stored; ``source`` and ``target`` are ids of ``nodes``."""
 
+    model_config = DEFERRED
+
     source: str = Field(examples=["ANKLE:0000016"])
     target: str = Field(examples=["ANKLE:0000002"])
     predicate: EntityRef
@@ -322,6 +339,8 @@ class Neighbourhood(Page[GraphLink]):
 class PathStep(BaseModel):
     """One edge of a path, as stored (it may point against the walking direction)."""
 
+    model_config = DEFERRED
+
     subject: EntityRef
     predicate: EntityRef
     object: EntityRef
@@ -331,6 +350,8 @@ class PathStep(BaseModel):
 
 class PathOut(BaseModel):
     """One path, its steps in walking order."""
+
+    model_config = DEFERRED
 
     length: int = Field(description="Hops.")
     steps: list[PathStep]

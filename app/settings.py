@@ -96,6 +96,9 @@ class Settings(BaseSettings):
     # queries ran this long are served after the others for one deadline (0: no preemption; app/sparql/pool.py)
     sparql_fair_share: float = Field(default=0.5, ge=0)
     sparql_datasets: tuple[str, ...] = ()
+    # From this size of the SPARQL dataset (its N-Quads), `anklekg build` keeps it in an on-disk store too, and the
+    # workers open that one store read-only instead of each parsing a copy into memory (app/sparql/dataset.py)
+    sparql_on_disk_bytes: int = Field(default=64 * 1024 * 1024, ge=0)
     # An external SPARQL 1.1 query endpoint that answers /sparql instead of our workers (none are started);
     # the limits above still apply in front of it: deadline, caps, fairness, and sparql_workers bounds the
     # queries forwarded at once.

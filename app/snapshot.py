@@ -11,7 +11,8 @@ its result in ``ANKLEKG_CACHE_DIR/snapshot-<fingerprint>/``:
   is copied into memory (at 100 copies of the graph, parsing its N-Quads took 10 s of a 16 s start);
 * ``asserted.nq``: the same triples as N-Quads, for whoever wants them as a file;
 * ``dataset.nq``: the SPARQL dataset (asserted, inferred, extra graphs) that the SPARQL workers load, so that a
-  start neither builds nor dumps it;
+  start neither builds nor dumps it; from ``sparql_on_disk_bytes`` (64 MiB) also ``dataset.oxigraph/``, the same
+  dataset in an on-disk store that the workers open read-only instead of each holding a copy in memory;
 * ``graph.pickle`` and ``profiles.pickle``: the networkx projection and the differential's per-structure
   profiles, read after the port opens (or on first use), not before.
 
@@ -48,6 +49,7 @@ from .knowledge.base import KnowledgeBase
 from .ontology.validation.report import ValidationReport
 from .reasoning.differential import Profiles
 from .settings import Settings
+from .sparql.dataset import write_on_disk_copy
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -112,6 +114,7 @@ class Snapshot:
             "ontology_files": settings.ontology_files,
             "shacl": settings.shacl_on_start,
             "datasets": settings.sparql_datasets,
+            "sparql_on_disk_bytes": settings.sparql_on_disk_bytes,
         }
         digest.update(json.dumps(header, sort_keys=True, default=str).encode())
         extra = [Path(v.rpartition("=")[0]) for v in settings.sparql_datasets]
@@ -189,7 +192,7 @@ class Snapshot:
     # -- writing ------------------------------------------------------------------------------------------
     def write(
         self, kb: KnowledgeBase, report: ValidationReport, profiles: Profiles, dataset: ox.Store,
-        extra: Sequence[str] = (),
+        extra: Sequence[str] = (), on_disk_bytes: int = 64 * 1024 * 1024,
     ) -> None:  # fmt: skip
         """Write the snapshot into a private temporary folder, then move it into place (a reader never sees half
         of one). Raises OSError when the cache folder cannot be written."""
@@ -209,6 +212,7 @@ class Snapshot:
             on_disk.optimize()
             del on_disk  # closed: a start opens it read-only
             dataset.dump(output=str(work / DATASET), format=ox.RdfFormat.N_QUADS)
+            write_on_disk_copy(work / DATASET, on_disk_bytes)  # the workers open it, when large enough
             with open(work / GRAPH, "wb") as handle:
                 pickle.dump(kb.graph, handle, protocol=pickle.HIGHEST_PROTOCOL)
             with open(work / PROFILES, "wb") as handle:

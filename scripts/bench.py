@@ -274,6 +274,9 @@ def asgi_costs(kg: Any, calls: int, rounds: int = 5) -> list[Row]:
     app = create_app(kg)
     app.state.kg = kg  # what the lifespan sets; the SPARQL workers are not needed for these answers
     app.state.answer_cache = AnswerCache(kg.settings.answer_cache_bytes)
+    computing = create_app(kg)  # no answer kept: every request computes, encodes and hashes its answer (a miss)
+    computing.state.kg = kg
+    computing.state.answer_cache = AnswerCache(0)
     entity_body = kg.entity("ATFL").model_dump_json().encode()
     impact_body = b""
     floor = FastAPI()
@@ -302,7 +305,9 @@ def asgi_costs(kg: Any, calls: int, rounds: int = 5) -> list[Row]:
         "floor entity": _asgi_get(floor, ENTITY_PATH), "floor impact": _asgi_get(floor, IMPACT_PATH),
         "entity": _asgi_get(app, ENTITY_PATH), "impact": _asgi_get(app, IMPACT_PATH),
         "bare": _asgi_get(bare, "/v1/constant"), "edge": _asgi_get(edge, "/v1/constant"),
+        "computed impact": _asgi_get(computing, IMPACT_PATH),
     }  # fmt: skip
+    slow = {"computed impact"}  # milliseconds each: a quarter of the calls
     samples: dict[str, list[float]] = {name: [] for name in cases}
 
     async def measure() -> None:
@@ -312,12 +317,13 @@ def asgi_costs(kg: Any, calls: int, rounds: int = 5) -> list[Row]:
         del samples["first impact"]
         for _ in range(rounds):
             for name, one in cases.items():
-                for _ in range(min(200, calls)):
+                n = max(1, calls // 4) if name in slow else calls
+                for _ in range(min(200, n)):
                     await one()
                 started = time.process_time()
-                for _ in range(calls):
+                for _ in range(n):
                     await one()
-                samples[name].append((time.process_time() - started) / calls * 1000)
+                samples[name].append((time.process_time() - started) / n * 1000)
 
     asyncio.run(measure())
     med = {name: median(values) for name, values in samples.items()}
@@ -329,11 +335,70 @@ def asgi_costs(kg: Any, calls: int, rounds: int = 5) -> list[Row]:
             floor_name, note.format(spread["entity"], spread["floor entity"])),
         Row("e. ASGI", f"GET {IMPACT_PATH} cached, CPU per request", "ms", med["impact"], med["floor impact"],
             floor_name, note.format(spread["impact"], spread["floor impact"])),
+        Row("e. ASGI", f"GET {IMPACT_PATH} computed (a miss: answer cache off), CPU per request", "ms",
+            med["computed impact"], med["floor impact"], floor_name,
+            note.format(spread["computed impact"], spread["floor impact"]) + "; client without gzip"),
         Row("e. ASGI", "the edge middleware alone (1 KB answer with ETag)", "ms", med["edge"] - med["bare"],
             med["floor entity"], floor_name + " (ratio: its share of the floor)",
             f"edge around a bare ASGI app minus the bare app ({spread['edge']} / {spread['bare']})"),
     ]  # fmt: skip
     return rows
+
+
+def serialisation_costs(kg: Any, calls: int, rounds: int = 5) -> list[Row]:
+    """Where a computed impact answer's CPU goes, in process: the reasoning, the JSON encoding (our generated
+    encoder against pydantic's ``model_dump_json``, the same bytes), the ETag's hash and gzip (once per kept
+    answer, for the first client that asks). Interleaved rounds; CPU time per call, median and range."""
+    import gzip
+    import hashlib
+
+    from app.api.encoder import dump_json
+
+    report = kg.impact(["ATFL"])
+    body = dump_json(report)
+    if body != report.model_dump_json().encode():
+        raise RuntimeError("the encoder's bytes differ from pydantic's")
+    n = max(20, calls // 10)
+    fresh: list[Any] = []  # answers computed for the round, each encoded once: as a miss meets them
+
+    def each_fresh(encode: Callable[[Any], bytes]) -> Callable[[], object]:
+        return lambda: encode(fresh.pop())
+
+    cases: dict[str, Callable[[], object]] = {
+        "compute": lambda: kg.impact(["ATFL"]),
+        "encode": lambda: dump_json(report),
+        "pydantic": lambda: report.model_dump_json().encode(),
+        "fresh encode": each_fresh(dump_json),
+        "fresh pydantic": each_fresh(lambda r: r.model_dump_json().encode()),
+        "sha256": lambda: hashlib.sha256(body).hexdigest(),
+        "gzip": lambda: gzip.compress(body, 6, mtime=0),
+    }
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(rounds):
+        for name, fn in cases.items():
+            fresh[:] = [kg.impact(["ATFL"]) for _ in range(n + min(20, n))] if name.startswith("fresh") else []
+            for _ in range(min(20, n)):
+                fn()
+            started = time.process_time()
+            for _ in range(n):
+                fn()
+            samples[name].append((time.process_time() - started) / n * 1000)
+    med = {name: median(values) for name, values in samples.items()}
+    rng = {name: f"{min(v):.3f}-{max(v):.3f}" for name, v in samples.items()}
+    size = f"{len(body) / 1024:.0f} KB"
+    note = f"{rounds} interleaved rounds x {n} calls, median (range {{}} / {{}} ms)"
+    return [
+        Row("f. serialisation", f"encode a computed impact ({size}), CPU", "ms", med["encode"], med["pydantic"],
+            "pydantic model_dump_json, same bytes", note.format(rng["encode"], rng["pydantic"])),
+        Row("f. serialisation", "  the same, each answer freshly computed and encoded once", "ms",
+            med["fresh encode"], med["fresh pydantic"], "pydantic model_dump_json, same bytes",
+            note.format(rng["fresh encode"], rng["fresh pydantic"])),
+        Row("f. serialisation", "computing it (kg.impact: app/reasoning, not changed here)", "ms", med["compute"],
+            med["compute"] + med["fresh pydantic"], "compute + model_dump_json",
+            note.format(rng["compute"], rng["fresh pydantic"])),
+        Row("f. serialisation", "  sha256 for the ETag / gzip level 6 (first gzip client only)", "ms", med["sha256"],
+            med["gzip"], "gzip level 6", note.format(rng["sha256"], rng["gzip"])),
+    ]  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -407,26 +472,39 @@ def run(args: argparse.Namespace) -> Results:
         if built.returncode != 0:
             raise RuntimeError(f"anklekg build failed:\n{built.stdout}{built.stderr}")
 
-        def cycle(name: str, make_argv: Callable[[int], list[str]]) -> tuple[list[float], dict[str, Any]]:
-            """``starts`` cold starts; the last server stays up for the load runs."""
-            times: list[float] = []
-            measured: dict[str, Any] = {}
-            for i in range(starts):
+        makers: dict[str, Callable[[int], list[str]]] = {
+            "bare FastAPI": lambda port: baseline_argv(tmpdir, port, args.log_level),
+            "AnkleKG": lambda port: anklekg_argv(port, validate, args.log_level),
+        }
+        # Cold starts interleaved (bare, AnkleKG, bare, ...): the machine's load moves both alike
+        started_in: dict[str, list[float]] = {name: [] for name in makers}
+        start_cpu: dict[str, list[float]] = {name: [] for name in makers}
+        for _ in range(starts):
+            for name, make_argv in makers.items():
                 port = free_port()
                 with serving(name, make_argv(port), port, IMPACT_PATH, tmpdir, args.start_timeout, cache) as server:
-                    times.append(server.cold_start_s)
-                    measured["rss_after_start_kib"] = server.memory_kib()["VmRSS"]
-                    if i < starts - 1:
-                        continue
-                    wait_ready(server)  # the load runs measure a warm service, not its background start-up
-                    for key, path in (("entity", ENTITY_PATH), ("impact", IMPACT_PATH), ("impact5", IMPACT5_PATH)):
-                        load(server.port, path, clients, warmup_s, max_requests, 0)
-                        cpu_before = server.cpu_seconds()
-                        measured[key] = load(server.port, path, clients, seconds, max_requests, 0)
-                        measured[f"{key}_cpu_ms"] = (server.cpu_seconds() - cpu_before) / measured[key].requests * 1000
-                    memory = server.memory_kib()
-                    measured["rss_after_load_kib"] = memory["VmRSS"]
-                    measured["peak_rss_kib"] = memory["VmHWM"]
+                    started_in[name].append(server.cold_start_s)
+                    start_cpu[name].append(server.cpu_seconds())
+        res.extra["cold_starts_s"] = started_in
+        res.extra["cold_start_cpu_s"] = start_cpu
+        res.extra["load_average_after_starts"] = os.getloadavg()
+
+        def cycle(name: str, make_argv: Callable[[int], list[str]]) -> tuple[list[float], dict[str, Any]]:
+            """One more start, which stays up for the load runs."""
+            times = started_in[name]
+            measured: dict[str, Any] = {}
+            port = free_port()
+            with serving(name, make_argv(port), port, IMPACT_PATH, tmpdir, args.start_timeout, cache) as server:
+                measured["rss_after_start_kib"] = server.memory_kib()["VmRSS"]
+                wait_ready(server)  # the load runs measure a warm service, not its background start-up
+                for key, path in (("entity", ENTITY_PATH), ("impact", IMPACT_PATH), ("impact5", IMPACT5_PATH)):
+                    load(server.port, path, clients, warmup_s, max_requests, 0)
+                    cpu_before = server.cpu_seconds()
+                    measured[key] = load(server.port, path, clients, seconds, max_requests, 0)
+                    measured[f"{key}_cpu_ms"] = (server.cpu_seconds() - cpu_before) / measured[key].requests * 1000
+                memory = server.memory_kib()
+                measured["rss_after_load_kib"] = memory["VmRSS"]
+                measured["peak_rss_kib"] = memory["VmHWM"]
             return times, measured
 
         base_times, base = cycle("bare FastAPI", lambda port: baseline_argv(tmpdir, port, args.log_level))
@@ -444,9 +522,14 @@ def run(args: argparse.Namespace) -> Results:
 
     bare = "bare FastAPI"
     cold = f"median of {starts}"
+    spread = f"AnkleKG {min(akg_times):.3f}-{max(akg_times):.3f} s, bare {min(base_times):.3f}-{max(base_times):.3f} s"
     res.rows.append(Row("a. cold start", "launch -> first 200 /v1/impact?injured=ATFL", "s",
                         median(akg_times), median(base_times), bare,
-                        cold + ("; report stored by anklekg build" if validate else "; --no-validate")))  # fmt: skip
+                        cold + " interleaved (" + spread + ")" + ("; report stored by anklekg build" if validate
+                                                                   else "; --no-validate")))  # fmt: skip
+    cpu = res.extra["cold_start_cpu_s"]
+    res.rows.append(Row("a. cold start", "  the server's CPU until that first 200", "s", median(cpu["AnkleKG"]),
+                        median(cpu["bare FastAPI"]), bare, cold + " interleaved, user + system"))  # fmt: skip
     if validate:
         res.rows.append(Row("a. cold start", "  same, first start on new data (validates, stores report)", "s",
                             median(first_times), median(base_times), bare, cold))  # fmt: skip
@@ -506,6 +589,7 @@ def run(args: argparse.Namespace) -> Results:
         res.rows.append(Row("c. in-process", f"{label} p99", "ms", p99, noop_p99, "no-op call", f"{calls} calls"))
 
     res.rows += asgi_costs(kg, calls)
+    res.rows += serialisation_costs(kg, calls)
 
     mib = 1024.0
     res.rows.append(Row("d. memory", "server RSS after first answer", "MiB",
@@ -534,6 +618,7 @@ def _asgi_only(args: argparse.Namespace, calls: int) -> Results:
                           "validate_on_start": False, "log_level": args.log_level, "cpus": os.cpu_count(),
                           "python": sys.version.split()[0]})  # fmt: skip
     res.rows += asgi_costs(kg, calls)
+    res.rows += serialisation_costs(kg, calls)
     res.extra["load_average"] = os.getloadavg()
     return res
 

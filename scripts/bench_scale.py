@@ -30,7 +30,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import pyoxigraph as ox
 
@@ -41,7 +41,7 @@ if str(ROOT) not in sys.path:
 from app.kg import AnkleKG  # noqa: E402
 from app.ontology.validation import ValidationReport  # noqa: E402
 from app.settings import Settings  # noqa: E402
-from app.snapshot import ASSERTED, Snapshot  # noqa: E402
+from app.snapshot import ASSERTED, DATASET, Snapshot  # noqa: E402
 
 #: Run in a fresh process: a start from the snapshot, its load time and the RSS it adds (imports excluded).
 _SNAPSHOT_START = '''
@@ -176,11 +176,58 @@ def snapshot_start(kg: AnkleKG, data_dir: Path, files: tuple[str, ...], cache: P
     if not measured["source"].startswith("snapshot"):
         raise RuntimeError(f"the start did not use the snapshot: {measured['source']}")
     serialised = (snapshot.directory / ASSERTED).stat().st_size / 2**20
+    workers = worker_memory(snapshot.directory / DATASET)
     return {
+        **workers,
         "snapshot_write_s": written, "snapshot_load_s": measured["load_s"], "snapshot_warm_s": measured["warm_s"],
         "snapshot_rss_mib": measured["rss_mib"], "snapshot_rss_warm_mib": measured["rss_warm_mib"],
         "serialised_mib": serialised, "rss_per_serialised": measured["rss_warm_mib"] / serialised,
     }  # fmt: skip
+
+
+_JOIN = (
+    "SELECT ?c (COUNT(?x) AS ?n) WHERE { ?x a ?c . ?c <http://www.w3.org/2000/01/rdf-schema#label> ?l } "
+    "GROUP BY ?c ORDER BY DESC(?n)"
+)
+
+
+def worker_memory(dataset: Path) -> dict[str, Any]:
+    """RSS of one SPARQL worker (``python -m app.sparql.worker``, as the pool starts it) once ready and after a join
+    over the whole graph: holding the dataset in memory (its N-Quads parsed, what a worker does below
+    ``sparql_on_disk_bytes``) against opening the snapshot's on-disk store read-only (from it; written here for
+    every size so that both are measured)."""
+    from app.sparql.dataset import on_disk_copy, write_on_disk_copy
+    from app.sparql.worker import FRAME_LENGTH, read_frame
+
+    if not on_disk_copy(dataset).is_dir():
+        write_on_disk_copy(dataset, 0)
+    out: dict[str, Any] = {}
+    for name, source in (("memory", dataset), ("disk", on_disk_copy(dataset))):
+        started = time.perf_counter()
+        argv = [sys.executable, "-m", "app.sparql.worker", str(source), "0"]
+        process = subprocess.Popen(argv, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            if read_frame(cast(BinaryIO, process.stdout)) is None:
+                raise RuntimeError(f"worker over {source} exited")
+            out[f"worker_{name}_ready_s"] = time.perf_counter() - started
+            out[f"worker_{name}_rss_mib"] = _rss_of(process.pid)
+            request = json.dumps({"query": _JOIN, "accept": [["application/sparql-results+json", 1.0]],
+                                  "max_rows": 100_000}).encode()  # fmt: skip
+            process.stdin.write(FRAME_LENGTH.pack(len(request)) + request)
+            process.stdin.flush()
+            if read_frame(cast(BinaryIO, process.stdout)) is None:
+                raise RuntimeError(f"worker over {source} died on a query")
+            out[f"worker_{name}_rss_queried_mib"] = _rss_of(process.pid)
+        finally:
+            process.kill()
+            process.wait()
+    return out
+
+
+def _rss_of(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        return int(next(line for line in status if line.startswith("VmRSS:")).split()[1]) / 1024
 
 
 def answer_costs(kg: AnkleKG, calls: int) -> dict[str, Any]:
@@ -231,7 +278,9 @@ def main() -> int:
     for key, unit in (("load_s", "s"), ("load_validated_s", "s"), ("rss_graph_mib", "MiB"),
                       ("differential_first_ms", "ms"), ("snapshot_write_s", "s"), ("snapshot_load_s", "s"),
                       ("snapshot_warm_s", "s"), ("snapshot_rss_mib", "MiB"), ("snapshot_rss_warm_mib", "MiB"),
-                      ("serialised_mib", "MiB"), ("rss_per_serialised", "x")):  # fmt: skip
+                      ("serialised_mib", "MiB"), ("rss_per_serialised", "x"), ("worker_memory_ready_s", "s"),
+                      ("worker_disk_ready_s", "s"), ("worker_memory_rss_mib", "MiB"), ("worker_disk_rss_mib", "MiB"),
+                      ("worker_memory_rss_queried_mib", "MiB"), ("worker_disk_rss_queried_mib", "MiB")):  # fmt: skip
         cells = "".join(f"{r[key]:>15.2f}{unit[0]}" if key in r else f"{'-':>16}" for r in rows)
         e = exponent(first[key], last[key]) if key in first and key in last else "-"
         print(f"{key + ' (' + unit + ')':40}{cells}{e:>10}")

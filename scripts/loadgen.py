@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -62,10 +63,19 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, int]:
     raise RuntimeError("response without Content-Length or chunked encoding")
 
 
-async def _load(port: int, path: str, accept: str, clients: int, seconds: float, max_requests: int) -> LoadResult:
-    request = f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept: {accept}\r\n\r\n".encode()
+#: A request target: one path for every request, or a function of the request's number (distinct requests, e.g.
+#: SPARQL queries no cache has seen)
+Target = str | Callable[[int], str]
+
+
+async def _load(port: int, path: Target, accept: str, clients: int, seconds: float, max_requests: int) -> LoadResult:
+    def request_for(target: str) -> bytes:
+        return f"GET {target} HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept: {accept}\r\n\r\n".encode()
+
+    fixed = request_for(path) if isinstance(path, str) else None
+    numbered = None if isinstance(path, str) else path
     latencies: list[float] = []
-    budget = {"left": max_requests, "errors": 0, "bytes": 0}
+    budget = {"left": max_requests, "errors": 0, "bytes": 0, "sent": 0}
     connections = [await asyncio.open_connection(HOST, port, limit=2**24) for _ in range(clients)]
     started = time.perf_counter()
     deadline = started + seconds
@@ -73,6 +83,8 @@ async def _load(port: int, path: str, accept: str, clients: int, seconds: float,
     async def worker(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         while budget["left"] > 0 and time.perf_counter() < deadline:
             budget["left"] -= 1
+            budget["sent"] += 1
+            request = request_for(numbered(budget["sent"])) if numbered is not None else fixed or b""
             sent = time.perf_counter()
             writer.write(request)
             status, size = await _read_response(reader)
@@ -93,14 +105,18 @@ async def _load(port: int, path: str, accept: str, clients: int, seconds: float,
 
 def load(
     port: int,
-    path: str,
+    path: Target,
     clients: int,
     seconds: float,
     max_requests: int,
     warmup_s: float,
     accept: str = "application/json",
 ) -> LoadResult:
-    """Warm up for ``warmup_s``, then measure for at most ``seconds`` or ``max_requests``."""
+    """Warm up for ``warmup_s``, then measure for at most ``seconds`` or ``max_requests``. A ``path`` function is
+    called with a number that grows across the warm-up and the run, so no two requests of the call repeat."""
+    if not isinstance(path, str):
+        numbers, numbered = itertools.count(1), path
+        path = lambda _: numbered(next(numbers))  # noqa: E731 (one count across the warm-up and the run)
     runner: Callable[[Any], Any] = asyncio.run
     with contextlib.suppress(ImportError):
         import uvloop

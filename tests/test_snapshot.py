@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,3 +109,46 @@ def test_without_a_cache_folder_there_is_no_snapshot(data_copy: Path) -> None:
     settings = Settings(data_dir=data_copy, cache_dir=None, validate_on_start=False)
     assert Snapshot.of(settings) is None
     assert AnkleKG.load(settings).source == "full load (no cache folder is set (ANKLEKG_CACHE_DIR))"
+
+
+QUERIES_ON_BLANK_NODES = (
+    # axioms are blank nodes: their names must be the snapshot's on every store, or replicas would differ
+    "PREFIX owl: <http://www.w3.org/2002/07/owl#> SELECT ?ax ?s ?p ?o WHERE { ?ax owl:annotatedSource ?s ; "
+    "owl:annotatedProperty ?p ; owl:annotatedTarget ?o }",
+    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+)
+
+
+@pytest.mark.slow
+def test_workers_open_a_large_datasets_on_disk_store_and_answer_the_same(tmp_path: Path, live_server: Any) -> None:
+    """From ``sparql_on_disk_bytes`` (0 here, so the bundled graph counts as large) `anklekg build` keeps the SPARQL
+    dataset in an on-disk store, and the server's workers open it read-only instead of each parsing a copy: the
+    same answers as workers holding the dataset in memory (the session's server): the same rows, blank nodes named
+    alike (the order of rows a query leaves unordered is each store's own)."""
+    import json
+    import subprocess
+    import sys
+
+    import httpx
+
+    from tests.balancer import children
+    from tests.conftest import LiveServer, running
+
+    env = {"ANKLEKG_CACHE_DIR": str(tmp_path / "cache"), "ANKLEKG_SPARQL_ON_DISK_BYTES": "0"}
+    subprocess.run([sys.executable, "-m", "app", "build"], env={**os.environ, **env}, check=True, capture_output=True)
+    (snapshot,) = (tmp_path / "cache").glob("snapshot-*")
+    assert (snapshot / "dataset.oxigraph").is_dir() and (snapshot / "dataset.nq").is_file()
+    with running(LiveServer(env=env)) as server:
+        opened = [Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0") for pid in children(server.process.pid)]
+        workers = [argv for argv in opened if any(part.endswith(b"sparql.worker") for part in argv)]
+        assert workers and all(argv[3] == str(snapshot / "dataset.oxigraph").encode() for argv in workers), opened
+        for query in QUERIES_ON_BLANK_NODES:
+            params = {"query": query}
+            accept = {"accept": "application/sparql-results+json"}
+            on_disk = httpx.get(server.url + "/sparql", params=params, headers=accept, timeout=30)
+            in_memory = httpx.get(live_server.url + "/sparql", params=params, headers=accept, timeout=30)
+            assert on_disk.status_code == in_memory.status_code == 200
+            rows = [sorted(json.dumps(b, sort_keys=True) for b in r.json()["results"]["bindings"])
+                    for r in (on_disk, in_memory)]  # fmt: skip
+            assert rows[0] == rows[1] and rows[0], query

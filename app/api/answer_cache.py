@@ -26,9 +26,12 @@ from starlette.types import Scope
 
 from ..version import __version__
 from .caching import RELEASE_CACHE_CONTROL, etag_matches, release_etag
+from .encoder import dump_json
 
 #: Bodies from this size are kept gzipped too (the edge gzips routed answers from the same size), at a level that costs
-#: a fraction of 9's time for a few per cent more bytes; once per answer, not once per request.
+#: a fraction of 9's time for a few per cent more bytes; once per answer, not once per request, and only once a client
+#: asks for it (gzipping a 209 KB impact answer costs more CPU than computing it: a client that takes identity, a
+#: notebook, curl, a SPARQL library, never pays for it).
 GZIP_MIN_BYTES = 2048
 GZIP_LEVEL = 6
 #: Requests remembered as answered from the cache, by the bytes of their URL, Host and Accept (a SPARQL GET may carry
@@ -39,20 +42,33 @@ _REMEMBERED_OVERHEAD = 200  # the tuple, its strings' headers and the dict slot,
 Headers = list[tuple[bytes, bytes]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class CachedAnswer:
     body: bytes
     etag: str
+    #: the body gzipped, made for the first request that accepts it (see :meth:`zipped`), when ``zippable``
     gzipped: bytes | None = None
     media_type: str = "application/json"
     #: headers that belong to the answer itself (a SPARQL result's row counts and caps)
     headers: tuple[tuple[str, str], ...] = ()
     #: what its key holds (a SPARQL GET's key holds the query, up to 256 KB): counted against the budget too
     key_bytes: int = 0
+    #: large enough to be sent gzipped to a client that accepts it (GZIP_MIN_BYTES)
+    zippable: bool = False
+    #: told the gzipped size when it is made, so that the cache counts it against its budget
+    on_zip: Callable[[int], None] | None = None
 
     @property
     def size(self) -> int:
         return len(self.body) + len(self.gzipped or b"") + self.key_bytes
+
+    def zipped(self) -> bytes:
+        """The gzipped body, made once (mtime 0: the same bytes from every replica and every run)."""
+        if self.gzipped is None:
+            self.gzipped = gzip.compress(self.body, GZIP_LEVEL, mtime=0)
+            if self.on_zip is not None:
+                self.on_zip(len(self.gzipped))
+        return self.gzipped
 
     def parts(
         self, accept_encoding: str, if_none_match: str | None, *, validators: bool = True
@@ -60,9 +76,9 @@ class CachedAnswer:
         """Status, raw headers and body of this answer to a request: the gzipped bytes to a client that accepts them
         (one ETag for both encodings), 304 without a body when If-None-Match names it. The one place both the
         routes and the edge build a kept answer's response, so the two cannot differ."""
-        zipped = self.gzipped is not None and "gzip" in accept_encoding
+        zipped = self.zippable and "gzip" in accept_encoding
         headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in self.headers]
-        if self.gzipped is not None:
+        if self.zippable:  # whether or not the gzipped bytes were made yet: the same headers either way
             vary = [v for k, v in headers if k == b"vary"]
             headers = [h for h in headers if h[0] != b"vary"]
             headers.append((b"vary", b", ".join([*vary, b"Accept-Encoding"])))
@@ -72,7 +88,7 @@ class CachedAnswer:
                 return 304, headers, b""
         if zipped:
             headers.append((b"content-encoding", b"gzip"))
-        body = self.gzipped if zipped and self.gzipped is not None else self.body
+        body = self.zipped() if zipped else self.body
         media_type = self.media_type
         if media_type.startswith("text/") and "charset" not in media_type:
             media_type += "; charset=utf-8"
@@ -160,12 +176,12 @@ class AnswerCache:
         self, key: Hashable, body: bytes, *, media_type: str = "application/json",
         headers: tuple[tuple[str, str], ...] = (),
     ) -> CachedAnswer:  # fmt: skip
-        # mtime=0: the same bytes from every replica and every run
-        zipped = gzip.compress(body, GZIP_LEVEL, mtime=0) if len(body) >= GZIP_MIN_BYTES else None
-        answer = CachedAnswer(body, release_etag(body), zipped, media_type, headers, len(repr(key)))
+        zippable = len(body) >= GZIP_MIN_BYTES
+        answer = CachedAnswer(body, release_etag(body), None, media_type, headers, len(repr(key)), zippable)
         if answer.size > self.max_bytes:
             return answer  # larger than the whole budget: answered, not kept
         full_key = (__version__, key)
+        answer.on_zip = lambda size: self._grown(full_key, answer, size)
         previous = self._entries.pop(full_key, None)
         if previous is not None:
             self.bytes -= previous.size
@@ -175,6 +191,16 @@ class AnswerCache:
             _, evicted = self._entries.popitem(last=False)
             self.bytes -= evicted.size
         return answer
+
+    def _grown(self, full_key: Hashable, answer: CachedAnswer, size: int) -> None:
+        """An entry's gzipped bytes were made: count them, and keep within the budget (the oldest go first; the
+        entry itself may go, its bytes are still sent to the request that made them)."""
+        if self._entries.get(full_key) is not answer:
+            return  # evicted or replaced meanwhile: not counted
+        self.bytes += size
+        while self.bytes > self.max_bytes and self._entries:
+            _, evicted = self._entries.popitem(last=False)
+            self.bytes -= evicted.size
 
     def stats(self) -> dict[str, int]:
         return {
@@ -219,4 +245,4 @@ def answer_response(
 
 
 def _dump(compute: Callable[[], BaseModel]) -> bytes:
-    return compute().model_dump_json().encode()
+    return dump_json(compute())

@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 
 from ..kg import AnkleKG
 from ..models import EDUCATIONAL_NOTICE
@@ -66,7 +67,26 @@ async def _warm(kg: AnkleKG, sparql: SparqlService) -> None:
     except Exception:
         log.exception("warming the graph failed: paths and the differential build what they need on first use")
         raise
+    await asyncio.to_thread(build_deferred_models)
     gc.freeze()
+
+
+def build_deferred_models() -> list[type[BaseModel]]:
+    """Build the answer models a start left unbuilt (``DEFERRED`` in app/models.py: pydantic's ``defer_build``, so
+    that the imports before the port opens do not build what the first answer does not need), so that the first
+    request for an entity, a page or a diagram does not pay for it. Returns those it built."""
+    ours = __name__.split(".")[0]  # app, or anklekg installed
+    built: list[type[BaseModel]] = []
+    pending: list[type[BaseModel]] = [BaseModel]
+    seen: set[type[BaseModel]] = set()
+    while pending:
+        cls = pending.pop()
+        pending.extend(c for c in cls.__subclasses__() if c not in seen)
+        seen.add(cls)
+        if cls.__module__.split(".")[0] == ours and not cls.__pydantic_complete__:
+            cls.model_rebuild()
+            built.append(cls)
+    return built
 
 
 def operation_id(route: APIRoute) -> str:

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from ..models import EntityRef, Fact
+from ..models import DEFERRED, EntityRef, Fact
 
 #: What the page must say about every view.
 SCHEMATIC_NOTICE = (
@@ -26,6 +26,8 @@ Point = tuple[float, float]
 class Caption(BaseModel):
     """A word of orientation on the view ("front", "lateral")."""
 
+    model_config = DEFERRED
+
     text: str
     x: float
     y: float
@@ -35,6 +37,8 @@ class Caption(BaseModel):
 class BoneShape(BaseModel):
     """A bone's schematic outline, drawn once per view."""
 
+    model_config = DEFERRED
+
     entity: EntityRef
     d: str = Field(description="SVG path data of the outline.")
     label_at: Point | None = Field(default=None, description="Where the bone's name is written, if anywhere.")
@@ -42,6 +46,8 @@ class BoneShape(BaseModel):
 
 class Landmark(BaseModel):
     """A bone part or bony landmark marked on the view (a dot that names it)."""
+
+    model_config = DEFERRED
 
     entity: EntityRef
     x: float
@@ -52,6 +58,8 @@ class Landmark(BaseModel):
 
 class BandEnd(BaseModel):
     """One end of a strand: the attachment the graph records and the position it is drawn at."""
+
+    model_config = DEFERRED
 
     site: EntityRef = Field(description="The attachment (or, for a tendon's proximal end, its muscle) as stated.")
     drawn_at: EntityRef = Field(
@@ -66,6 +74,8 @@ class BandEnd(BaseModel):
 class StrandPiece(BaseModel):
     """A run of a strand drawn one way: in sight, or dashed where it passes behind the bones."""
 
+    model_config = DEFERRED
+
     points: list[Point]
     hidden: bool
 
@@ -73,6 +83,8 @@ class StrandPiece(BaseModel):
 class Strand(BaseModel):
     """One line of a band, from one proximal site to one distal site (a band with two distal attachments, like
     the bifurcate ligament, has two strands)."""
+
+    model_config = DEFERRED
 
     start: BandEnd
     end: BandEnd
@@ -86,6 +98,8 @@ class Strand(BaseModel):
 
 class Band(BaseModel):
     """A ligament, tendon or retinaculum drawn between the view positions of its attachment sites."""
+
+    model_config = DEFERRED
 
     entity: EntityRef
     kind: BandKind
@@ -106,6 +120,8 @@ class Group(BaseModel):
     """A structure drawn as its parts or kinds (the lateral collateral ligament complex as the ATFL, PTFL and CFL):
     each of its attachments is one of a part's, so drawing it as a band would lie on top of them."""
 
+    model_config = DEFERRED
+
     entity: EntityRef
     kind: BandKind
     members: list[EntityRef] = Field(description="The drawn bands that make it up in this view.")
@@ -115,6 +131,8 @@ class Group(BaseModel):
 class JointMark(BaseModel):
     """Where a joint is in the view: motions of it are marked there."""
 
+    model_config = DEFERRED
+
     entity: EntityRef
     x: float
     y: float
@@ -122,6 +140,8 @@ class JointMark(BaseModel):
 
 class MotionArrow(BaseModel):
     """An arrow showing a joint motion in this view (drawing data), to mark the motion when it is destabilised."""
+
+    model_config = DEFERRED
 
     motion: EntityRef
     joint: EntityRef
@@ -131,6 +151,8 @@ class MotionArrow(BaseModel):
 class NotDrawn(BaseModel):
     """A ligament, tendon or retinaculum of the graph that this view does not draw, and why."""
 
+    model_config = DEFERRED
+
     entity: EntityRef
     kind: BandKind
     reason: str
@@ -139,6 +161,8 @@ class NotDrawn(BaseModel):
 
 class Diagram(BaseModel):
     """One schematic view: bones, bands placed by their attachments, and what it leaves out."""
+
+    model_config = DEFERRED
 
     id: str = Field(examples=["lateral"])
     title: str
@@ -164,6 +188,8 @@ class Diagram(BaseModel):
 class DiagramSummary(BaseModel):
     """A view as listed: what it shows and, when the list was asked about one entity, how that entity appears."""
 
+    model_config = DEFERRED
+
     id: str = Field(examples=["lateral"])
     title: str
     description: str
@@ -181,12 +207,16 @@ class DiagramSummary(BaseModel):
 class LeftOut(BaseModel):
     """A view that lists the entity asked about as not drawn, and why."""
 
+    model_config = DEFERRED
+
     view: str = Field(examples=["medial"])
     reason: str
 
 
 class DiagramList(BaseModel):
     """The schematic views, or those an entity appears in."""
+
+    model_config = DEFERRED
 
     notice: str = Field(default=SCHEMATIC_NOTICE)
     entity: EntityRef | None = None

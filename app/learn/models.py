@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from ..models import EDUCATIONAL_NOTICE, EntityRef, Fact
+from ..models import DEFERRED, EDUCATIONAL_NOTICE, EntityRef, Fact
 
 
 class QuestionType(StrEnum):
@@ -32,6 +32,8 @@ class Difficulty(StrEnum):
 class QuizOption(BaseModel):
     """One answer to choose, with why it is right or wrong."""
 
+    model_config = DEFERRED
+
     id: str = Field(examples=["b"], description="The option's letter, unique within its question.")
     entity: EntityRef
     correct: bool
@@ -41,6 +43,8 @@ class QuizOption(BaseModel):
 
 class QuizQuestion(BaseModel):
     """A multiple-choice question: one right option and three distractors chosen from the graph."""
+
+    model_config = DEFERRED
 
     key: str = Field(
         examples=["innervation:ANKLE:0000101"],
@@ -63,6 +67,8 @@ class QuizQuestion(BaseModel):
 class Quiz(BaseModel):
     """A reproducible set of questions: the same parameters and seed give the same questions."""
 
+    model_config = DEFERRED
+
     notice: str = EDUCATIONAL_NOTICE
     seed: int = Field(description="The seed used (the one given, or a random one): repeat it to get the same quiz.")
     types: list[QuestionType]
@@ -81,12 +87,16 @@ class Quiz(BaseModel):
 
 
 class QuizRegion(BaseModel):
+    model_config = DEFERRED
+
     region: EntityRef
     questions: int = Field(description="How many distinct questions are about this region.")
 
 
 class QuizRegions(BaseModel):
     """Where a student can test himself: each region with enough questions for a round (`region=` of /v1/quiz)."""
+
+    model_config = DEFERRED
 
     regions: list[QuizRegion]
 
@@ -99,11 +109,15 @@ class BrowseAxis(StrEnum):
 
 
 class BrowseMember(BaseModel):
+    model_config = DEFERRED
+
     entity: EntityRef
     types: list[EntityRef] = Field(description="The entity's own classes (ligament, muscle...).")
 
 
 class BrowseSubgroup(BaseModel):
+    model_config = DEFERRED
+
     heading: EntityRef | None = Field(
         description="The entity these members belong to (a compartment, a ligament complex); null for a flat group."
     )
@@ -112,6 +126,8 @@ class BrowseSubgroup(BaseModel):
 
 class BrowseGroup(BaseModel):
     """One way into the graph: its members, read from the graph by the group's own SPARQL query."""
+
+    model_config = DEFERRED
 
     id: str = Field(examples=["lateral-ligaments"], description="Stable name of the group (`/v1/browse/{id}`).")
     title: str
@@ -126,5 +142,7 @@ class BrowseGroup(BaseModel):
 
 class BrowseGroups(BaseModel):
     """The explorer's ways in, by region and by kind, in page order."""
+
+    model_config = DEFERRED
 
     groups: list[BrowseGroup]

@@ -27,7 +27,10 @@ from ..errors import OntologyLoadError
 from ..ontology.load import rdf_format_for
 from ..vocab import OWL, RDF, RDFS
 
-__all__ = ["ASSERTED_GRAPH", "INFERRED_GRAPH", "ExtraDataset", "build_dataset", "infer_closure", "parse_dataset_option"]
+__all__ = [
+    "ASSERTED_GRAPH", "INFERRED_GRAPH", "ExtraDataset", "build_dataset", "infer_closure", "on_disk_copy",
+    "parse_dataset_option", "write_on_disk_copy",
+]  # fmt: skip
 
 GRAPH_BASE = "https://w3id.org/anklekg/graph/"
 ASSERTED_GRAPH = GRAPH_BASE + "asserted"
@@ -166,3 +169,29 @@ def _closure(edges: Iterable[tuple[Node, Node]]) -> dict[Node, set[Node]]:
                 stack.extend(successors.get(node, ()))
         reach[start] = seen
     return reach
+
+
+def on_disk_copy(nquads: Path) -> Path:
+    """Where the dataset in the N-Quads file ``nquads`` is kept as an on-disk store, beside it, when it is (see
+    :func:`write_on_disk_copy`). The SPARQL workers open that store read-only when it is there."""
+    return nquads.with_suffix(".oxigraph")
+
+
+def write_on_disk_copy(nquads: Path, from_bytes: int) -> Path | None:
+    """Keep the dataset in ``nquads`` as an on-disk store beside it when the file has ``from_bytes`` or more.
+
+    Why: each SPARQL worker (two and a standby by default) parses the dataset into a store of its own in memory; at
+    100 copies of the graph that is a few hundred MiB per worker. One on-disk store opened read-only by every worker
+    is read through the page cache, shared. Below the threshold a copy in memory is small and answers the bundled
+    graph's join queries 1.2-4x faster (docs/performance.md, fourth pass), so it is kept. Blank nodes keep the
+    file's names (parse + extend: a store's bulk loader renames them at random), so every replica answers with the
+    same bytes."""
+    if nquads.stat().st_size < from_bytes:
+        return None
+    target = on_disk_copy(nquads)
+    store = ox.Store(str(target))
+    store.extend(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS))
+    store.flush()
+    store.optimize()
+    del store  # closed: the workers open it read-only
+    return target

@@ -61,6 +61,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .admission import Standing
+from .dataset import on_disk_copy
 from .engine import QueryRequest, QueryResult
 from .limits import OutOfMemory, out_of_memory
 from .runner import QueryPreempted, QueryTimeout, ServiceBusy
@@ -139,6 +140,8 @@ class WorkerPool:
         self._dataset = dataset
         self._dir = Path(tempfile.mkdtemp(prefix=f"{DUMP_PREFIX}{os.getpid()}-"))
         self._dump = self._dir / "dataset.nq"
+        #: what the workers open: the dump, or a snapshot's on-disk store of the dataset (read-only, shared)
+        self._source = self._dump
         self._all: set[Worker] = set()  # every live process: serving, standby, starting
         self._serving: set[Worker] = set()  # idle or running a query
         self._idle: collections.deque[Worker] = collections.deque()
@@ -175,6 +178,9 @@ class WorkerPool:
 
     def _write_dataset(self) -> None:
         source = self._dataset()
+        if isinstance(source, Path) and on_disk_copy(source).is_dir():
+            self._source = on_disk_copy(source)  # a large dataset's store, kept by the snapshot: nothing to write
+            return
         if isinstance(source, Path):
             try:
                 os.link(source, self._dump)
@@ -184,7 +190,7 @@ class WorkerPool:
             source.dump(output=str(self._dump), format=ox.RdfFormat.N_QUADS)
 
     async def _spawn(self) -> Worker:
-        worker = await Worker.spawn(self._dump, self.memory_mb * 1024 * 1024)
+        worker = await Worker.spawn(self._source, self.memory_mb * 1024 * 1024)
         self._all.add(worker)
         worker.protocol.on_exit = lambda: self._exited(worker)
         head, _ = await worker.protocol.next_answer()

@@ -1,8 +1,9 @@
 """A SPARQL worker process, and the parent's handle on it: both ends of one pipe.
 
 The child, ``python -m app.sparql.worker DATASET.nq MEMORY_BYTES``, holds its own copy of the
-dataset and answers one query at a time over length-prefixed frames on stdin/stdout (a request:
-length + JSON; an answer: length + head length + JSON head + body). pyoxigraph cannot cancel a running query, so
+dataset (or opens a large one's on-disk store read-only, shared by all: ``DATASET.oxigraph``) and answers one
+query at a time over length-prefixed frames on stdin/stdout (a request: length + JSON; an answer: length + head
+length + JSON head + body). pyoxigraph cannot cancel a running query, so
 the parent enforces the deadline by killing the worker; running queries in processes is what makes
 that possible (a thread could only be abandoned, still burning a CPU). The worker forbids itself
 internet sockets first, and caps its own memory once loaded (:mod:`app.sparql.limits`). The
@@ -225,14 +226,17 @@ def main(argv: list[str]) -> int:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     stdin = sys.stdin.buffer
-    store = ox.Store()
-    # parse + extend, not bulk_load: a Store's loaders rename blank nodes at random, and the parent's names are the
-    # same on every replica (app/ontology/load.py), so that SPARQL answers are the same bytes whichever answers
-    store.extend(ox.parse(path=argv[1], format=ox.RdfFormat.N_QUADS))
+    if os.path.isdir(argv[1]):  # a large dataset's on-disk store (app/sparql/dataset.py): shared, read-only
+        store = ox.Store.read_only(argv[1])
+    else:
+        store = ox.Store()
+        # parse + extend, not bulk_load: a Store's loaders rename blank nodes at random, and the parent's names are
+        # the same on every replica (app/ontology/load.py), so that SPARQL answers are the same bytes whichever answers
+        store.extend(ox.parse(path=argv[1], format=ox.RdfFormat.N_QUADS))
     # Capped after the load, so a large dataset still starts; queries then run within the cap.
     limited = confine(int(argv[2]) if len(argv) > 2 else 0)
     ready = {"ready": True, "network_forbidden": guarded, "memory_limited": limited, "address_space": address_space()}
-    write_answer(out, {**ready, "quads": len(store)})
+    write_answer(out, ready)  # (no quad count: an on-disk store counts by reading every quad, 1 s at 100 copies)
     try:
         while (frame := read_frame(stdin)) is not None:
             write_answer(out, *answer(store, json.loads(frame)))

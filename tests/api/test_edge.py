@@ -8,6 +8,7 @@ through, or a query of its own), so that its first request goes to the route and
 from __future__ import annotations
 
 import gc
+import json
 import threading
 import time
 import uuid
@@ -123,6 +124,30 @@ def test_the_cache_remembers_requests_only_while_their_answer_is_kept() -> None:
     off = AnswerCache(max_bytes=0)
     off.remember(request, ("entity", "ANKLE:0000016"))
     assert off.for_request(request) is None
+
+
+def test_an_answer_is_gzipped_only_once_a_client_asks_and_then_counted_against_the_budget() -> None:
+    """A client taking identity never pays for gzip; the first that accepts it makes the bytes once (the same
+    bytes every time, the same headers before and after), and the cache counts them, evicting the oldest."""
+    import gzip as gz
+
+    body = json.dumps([{"id": i, "label": f"structure {i}"} for i in range(400)]).encode()
+    cache = AnswerCache(max_bytes=2 * len(body) + 100)  # two plain bodies and their keys, not a gzipped one too
+    answer = cache.put(("impact", "a"), body)
+    before = cache.stats()["bytes"]
+    status, plain_headers, sent = answer.parts("identity", None)
+    assert status == 200 and sent == body and answer.gzipped is None and cache.stats()["bytes"] == before
+    status, zipped_headers, zipped = answer.parts("gzip, br", None)
+    assert status == 200 and zipped == gz.compress(body, 6, mtime=0) and answer.parts("gzip", None)[2] is zipped
+    assert cache.stats()["bytes"] == before + len(zipped)
+    assert dict(plain_headers)[b"vary"] == dict(zipped_headers)[b"vary"] == b"Accept-Encoding"
+    assert dict(plain_headers)[b"etag"] == dict(zipped_headers)[b"etag"]
+    cache.put(("impact", "b"), body)  # no room for both plain bodies and a gzipped one: the oldest went
+    assert cache.get(("impact", "a")) is None and cache.stats()["bytes"] <= cache.max_bytes
+    second, third = cache.get(("impact", "b")), cache.put(("impact", "c"), body)
+    assert second is not None and cache.stats()["bytes"] == second.size + third.size
+    answer.parts("gzip", None)  # an evicted answer may still be sent; it is counted no more
+    assert cache.stats()["bytes"] == second.size + third.size
 
 
 def test_the_requests_remembered_are_bounded_in_bytes() -> None:

@@ -205,3 +205,24 @@ def test_a_browser_on_another_origin_may_read_every_header_the_api_documents(cli
     exposed = {h.strip().lower() for h in response.headers["access-control-expose-headers"].split(",")}
     assert documented - {"cache-control"} <= exposed
     assert response.headers["x-anklekg-result-truncated"] == "false" and response.headers["etag"]
+
+
+def test_a_start_leaves_the_later_answers_models_unbuilt_and_the_warm_up_builds_them() -> None:
+    """The models no first answer needs (DEFERRED in app/models.py) are built after the port opens, not at import
+    (a shorter start), and ``build_deferred_models`` (the warm-up) builds every one of them. In a fresh interpreter:
+    this session's server has built them long ago."""
+    import subprocess
+    import sys
+
+    code = (
+        "import app.cli, app.api.main\n"
+        "from app.models import EntityDetail, Paths\n"
+        "from app.reasoning.impact import ImpactReport\n"
+        "print(EntityDetail.__pydantic_complete__, Paths.__pydantic_complete__, ImpactReport.__pydantic_complete__)\n"
+        "built = app.api.main.build_deferred_models()\n"
+        "print(len(built), EntityDetail.__pydantic_complete__, app.api.main.build_deferred_models())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "False False True"  # deferred at import; the first answer's own models built
+    built, complete, again = out[1].split(" ", 2)
+    assert int(built) > 30 and complete == "True" and again == "[]"
