@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import product
 
-from ...knowledge.model import ClinicalTestSpec
+from ...knowledge.model import ClinicalTestSpec, RestraintRole, Statement
 from . import terms
 from .context import Affected, Context, implements, unique_facts
 from .mechanics import Group
@@ -17,7 +17,7 @@ def expected_tests(ctx: Context, groups: list[Group], affected: dict[str, Affect
     """Tests of an unstable or lax motion in their position, or of a lesion they detect at its grade."""
     shaky: dict[tuple[str, str], list[Group]] = defaultdict(list)
     for g in groups:
-        if g.status is not Stability.REDUCED:
+        if g.status is Stability.UNSTABLE or (g.status is Stability.LAXITY and not _primary_holds(g)):
             shaky[(g.joint, g.motion)].append(g)
     items: list[ExpectedPositiveTest] = []
     for test in ctx.kb.clinical_tests:
@@ -35,6 +35,13 @@ def expected_tests(ctx: Context, groups: list[Group], affected: dict[str, Affect
             first.rules = list({r.id: r for r in [*first.rules, *item.rules]}.values())
             first.basis = ctx.basis(first.because)
     return sorted(merged.values(), key=lambda t: (-t.score, t.test.label))
+
+
+def _primary_holds(g: Group) -> bool:
+    """Another primary restraint of the motion in this position is intact: its partner still checks it, and the
+    test shows at most a small increase (an isolated ATFL rupture gives 'small increases in talar tilt' in
+    plantarflexion, where the CFL is a primary restraint too: Wheeless 2012)."""
+    return any(r.role is RestraintRole.PRIMARY and g.loss.get(r.id, 0.0) == 0 for r in g.members)
 
 
 def _tests_function(ctx: Context, test: ClinicalTestSpec) -> bool:
@@ -84,9 +91,17 @@ def _by_motion(
 
 def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affected]) -> list[ExpectedPositiveTest]:
     items = []
-    for structure in test.structures:
-        state = affected.get(structure)
-        if state is None or state.reached not in DAMAGED or state.lesion not in test.detects:
+    for examined in test.structures:
+        # a test that examines a whole examines its parts: a torn deep band is a torn deltoid ligament to the
+        # external rotation stress test (the whole itself first; then its first damaged part, with the part-of step)
+        found: list[tuple[str, list[Statement]]] = [(examined, [])]
+        found += [(p, path) for p, path in ctx.parts(examined) if p in affected]
+        damaged = [(c, path) for c, path in found if affected.get(c) and affected[c].reached in DAMAGED]
+        if not damaged:
+            continue
+        structure, path = damaged[0]
+        state = affected[structure]
+        if state.lesion not in test.detects:
             continue
         if not _at_site(ctx, test, state):
             continue  # compressed elsewhere along its course (a deep posterior compartment)
@@ -97,13 +112,13 @@ def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affecte
             continue  # a grade I stretch loses nothing for a test to find, unless the source says otherwise
         steps = [
             st for st in ctx.kb.by_subject.get(test.id, ())
-            if (st.predicate == terms.EXAMINES_STRUCTURE and st.object == structure)
+            if (st.predicate == terms.EXAMINES_STRUCTURE and st.object == examined)
             or (st.predicate == terms.DETECTS_LESION and st.object == state.lesion)
         ]  # fmt: skip
         steps.sort(key=lambda st: st.predicate != terms.EXAMINES_STRUCTURE)  # what it examines, then what it detects
-        because = unique_facts(ctx.facts([*state.chain, *steps]))
+        because = unique_facts(ctx.facts([*state.chain, *path, *steps]))
         items.append(ExpectedPositiveTest(
-            test=ctx.kb.ref(test.id), structure=ctx.kb.ref(structure),
+            test=ctx.kb.ref(test.id), structure=ctx.kb.ref(examined),
             score=round(ctx.grade_loss[state.grade], 4), because=because,
             rules=ctx.rule_refs(*state.rules, "rule:positive-test"), basis=ctx.basis(because),
         ))  # fmt: skip

@@ -1,11 +1,12 @@
 """rule:positive-test: a test of a destabilised motion or of a lesion it detects is expected positive.
 
 Definition: a clinical test (never a decision rule) is expected positive when a motion it examines is 'unstable'
-or shows 'increased laxity' in the position the test is performed in (in any position when the test names none or
-the restraint's position is not stated), or when a structure it examines has a lesion the test detects
-(akg:detectsLesion) at or above the grade its source requires (akg:minimumGrade; with none stated, a loss of
-continuity that costs the structure nothing, a grade I stretch, is detected by no test). A laxity test is not made
-positive by one injured structure whose partners still check the motion.
+or shows 'increased laxity' with no other primary restraint of it intact, in the position the test is performed in
+(in any position when the test names none or the restraint's position is not stated), or when a structure it
+examines has a lesion the test detects (akg:detectsLesion; a part's lesion is the whole's) at or above the grade its
+source requires (akg:minimumGrade; with none stated, a loss of continuity that costs the structure nothing, a grade I
+stretch, is detected by no test). A laxity test is not made positive by one injured structure whose partners still
+check the motion.
 """
 
 from __future__ import annotations
@@ -152,3 +153,25 @@ def test_a_test_of_a_tendon_alone_is_not_a_laxity_test() -> None:
     lax = positive_tests(run(RULE, (ROTATION_LIG, 3)))
     assert ROTATION in lax  # the laxity test of the same motion is positive
     assert FUNCTION_TEST not in lax
+
+
+SHIFT_1, SHIFT_2, SHIFT_TEST = "ANKLE:9991318", "ANKLE:9991319", "ANKLE:9991374"
+COMPLEX, BAND, COMPLEX_TEST = "ANKLE:9991320", "ANKLE:9991321", "ANKLE:9991375"
+
+
+def test_a_laxity_test_stays_negative_while_another_primary_restraint_holds() -> None:
+    """'A laxity test is not made positive by one injured structure whose partners still check the motion': one of
+    two primary restraints torn leaves the shift lax but checked (an isolated ATFL rupture gives only 'small
+    increases in talar tilt' in plantarflexion, where the CFL is primary too: Wheeless 2012); both torn, positive."""
+    one = run(RULE, (SHIFT_1, 3))
+    assert group(one, "ANKLE:9991317", None).status is Stability.LAXITY
+    assert SHIFT_TEST not in positive_tests(one)
+    assert SHIFT_TEST in positive_tests(run(RULE, (SHIFT_1, 3), (SHIFT_2, 3)))
+
+
+def test_a_test_that_examines_a_whole_finds_the_tear_of_its_part() -> None:
+    """The external rotation stress test examines the deltoid ligament: a torn deep band is a torn part of it."""
+    found = positive_tests(run(RULE, (BAND, 3)))
+    structure = found[COMPLEX_TEST].structure
+    assert structure is not None and structure.id == COMPLEX
+    assert "akg:partOf" in predicates(found[COMPLEX_TEST]) or "akg:hasPart" in predicates(found[COMPLEX_TEST])
