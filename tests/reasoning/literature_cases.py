@@ -988,6 +988,8 @@ CASES: tuple[LitCase, ...] = (
         injured=("plantar calcaneonavicular ligament",),
         unstable=(ARCH,),
         not_injured=("tendon of tibialis posterior",),
+        # "with a normal tibialis posterior tendon": no tendon rupture (added by the lead, review r18b)
+        not_conditions=("tibialis posterior tendon rupture",),
         nothing_weakened=True,
     ),
     LitCase(

@@ -389,7 +389,7 @@ const IMPACT_SECTIONS = [
   ["numbness_areas", "Numb skin areas", finding],
   ["nerves_at_risk", "Nerves at risk", finding],
   ["symptoms", "Symptoms", finding],
-  ["stable_fractures", "Stable fractures (while the rest of the ring holds)", finding],
+  ["stable_fractures", "Fractures that keep their hold while the rest of the ring holds", finding],
   ["long_term_risks", "May lead to (complications and long-term risks)", finding],
   ["work_up", "How it is confirmed (what its sources diagnose it by; not predicted results)", finding],
   ["larger_injuries", "Larger injuries it may be part of (look for the rest; nothing of them is concluded)", finding],
