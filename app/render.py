@@ -124,17 +124,7 @@ def render_impact(report: ImpactReport) -> str:
         "What the injury amounts to:",
         [(f"{c.entity.label} — {c.detail}", c.because) for c in report.conditions],
     )
-    section(
-        "Destabilised joint motions:",
-        [
-            (
-                f"{d.joint.label}: {d.motion.label} in {_position(report, d)}"
-                f" — {d.status.value}: {_restraints_lost(d)}",
-                d.because,
-            )
-            for d in report.destabilised_motions
-        ],
-    )
+    section("Destabilised joint motions:", _motion_rows(report))
     section(
         "Weakened motions:",
         [
@@ -200,6 +190,24 @@ def render_impact(report: ImpactReport) -> str:
     lines.append("")
     lines.append(EDUCATIONAL_NOTICE)
     return "\n".join(lines)
+
+
+def _motion_rows(report: ImpactReport) -> list[tuple[str, list[Fact]]]:
+    """One line per motion and finding: positions that say the same (a restraint whose position is not stated is lost
+    alike in each) are named together (review r18b: three identical 'anterior talar translation' lines)."""
+    rows: dict[tuple[str, str, str], tuple[list[str], DestabilisedMotion]] = {}
+    for d in report.destabilised_motions:
+        said = f"{d.status.value}: {_restraints_lost(d)}"
+        positions, _ = rows.setdefault((d.joint.id, d.motion.id, said), ([], d))
+        positions.append(_position(report, d))
+    return [
+        (f"{d.joint.label}: {d.motion.label} in {_joined(positions)} — {said}", d.because)
+        for (_, _, said), (positions, d) in rows.items()
+    ]
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _restraints_lost(d: DestabilisedMotion) -> str:
