@@ -49,6 +49,7 @@ def check_registry(rules: RuleBook) -> None:
 
 #: Weakest first: a conclusion is as well known as its least well known fact.
 BASIS_ORDER = (terms.EDITOR_INFERENCE, terms.CONVERTED_FROM_SCALE, terms.STATED_BY_SOURCE, terms.MEASURED)
+_BASIS_RANK = {basis: rank for rank, basis in enumerate(BASIS_ORDER)}
 
 
 @dataclass
@@ -94,6 +95,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self.refs = {rule_id: self.rules[rule_id].ref() for rule_id in self.rules.rules}
+        self._walks: dict[tuple[str, str], list[tuple[str, list[Statement]]]] = {}
         rules = self.rules
         self.grade_loss = {g: rules["rule:injury-loses-restraint"].parameter(f"grade{g}") for g in (1, 2, 3)}
         destabilised = rules["rule:motion-destabilised"]
@@ -145,6 +147,15 @@ class Context:
         return self._walk(curie, terms.PART_OF)
 
     def _walk(self, curie: str, predicate: str) -> list[tuple[str, list[Statement]]]:
+        """The walk, kept per (structure, predicate): the knowledge base never changes under an engine, and the
+        answers walk the same parts and wholes many times (a copy of the list is returned; its paths are shared and
+        never changed by callers)."""
+        key = (curie, predicate)
+        if key not in self._walks:
+            self._walks[key] = self._walk_now(curie, predicate)
+        return list(self._walks[key])
+
+    def _walk_now(self, curie: str, predicate: str) -> list[tuple[str, list[Statement]]]:
         found: list[tuple[str, list[Statement]]] = []
         stack: list[tuple[str, list[Statement]]] = [(curie, [])]
         seen = {curie}
@@ -172,14 +183,14 @@ class Context:
     def basis(self, facts: Iterable[Fact]) -> EntityRef | None:
         """The weakest way any of the facts, its role or its positions, is known (a relation: stated by its
         source)."""
-        ranks = []
+        best = len(BASIS_ORDER)
         for fact in facts:
-            ids = [fact.known_by.id if fact.known_by else terms.STATED_BY_SOURCE]
+            best = min(best, _BASIS_RANK.get(fact.known_by.id if fact.known_by else terms.STATED_BY_SOURCE, best))
             for key in ("role_basis", "position_basis"):
                 value = fact.qualifiers.get(key)
-                ids += [ref.id for ref in value] if isinstance(value, list) else []
-            ranks += [BASIS_ORDER.index(i) for i in ids if i in BASIS_ORDER]
-        return self.kb.ref(BASIS_ORDER[min(ranks)]) if ranks else None
+                if isinstance(value, list):
+                    best = min([best, *(_BASIS_RANK.get(ref.id, best) for ref in value)])
+        return self.kb.ref(BASIS_ORDER[best]) if best < len(BASIS_ORDER) else None
 
 
 def unique_facts(facts: Iterable[Fact]) -> list[Fact]:
