@@ -186,6 +186,10 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
         what = f"{ctx.kb.label(state.lesion or '')} of the {names}{grade}"
         term = ctx.kb.terms.get(condition)
         grades = [v for p, v in term.annotations if p == terms.INJURY_GRADE] if term else []
+        if state.lesion == LOSS and state.grade == 2 and {"2", "3"} <= set(grades):
+            # a rupture of grade II or III reached by a grade II tear: a partial rupture, said first (review r18:
+            # "Achilles tendon rupture ... grade II (a partial tear)" read as a contradiction)
+            what = f"partial (grade II): {ctx.kb.label(state.lesion)} of the {names}"
         if len(grades) == 1 and term and term.definition_source:  # a grade's condition: whose grading (review r16)
             what += f" (graded as {ctx.kb.label(term.definition_source)} grades it)"
         within = _named_within(ctx, condition, named)
