@@ -67,8 +67,13 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
                                       if choice else [])])
         excused = [st for c in sorted(set(core) - set(own) - apart) for st in complications[c]]
         whose = f"for the {' and the '.join(ctx.kb.label(c) for c in sorted(own))}: " if apart else ""
-        found.add(condition, f"{whose}look for the rest of it: {also}", len(own) / len(own.keys() | damages.keys()),
-                  ctx.facts([*(own_facts[c] for c in sorted(own)), *excused, *extra]), (RULE,))  # fmt: skip
+        # how its sources diagnose it (an anterior process avulsion: radiography, CT): how to look for the rest
+        confirm = sorted(ctx.objects(condition, terms.DIAGNOSED_BY), key=lambda st: ctx.kb.label(st.object))
+        named = ", ".join(ctx.kb.label(st.object) for st in confirm)
+        how = f"; the work-up its sources name: {named}" if confirm else ""
+        share = len(own) / len(own.keys() | damages.keys())
+        found.add(condition, f"{whose}look for the rest of it: {also}{how}", share,
+                  ctx.facts([*(own_facts[c] for c in sorted(own)), *excused, *extra, *confirm]), (RULE,))  # fmt: skip
     return found.result(ctx)
 
 

@@ -90,3 +90,12 @@ def test_a_named_structure_another_condition_accounts_for_does_not_hide_a_larger
     larger = findings(run(RULE, (FIRST, 3), (FIFTH, 3)).larger_injuries)
     assert larger[LARGE].detail.startswith("for the fixture first ligament: look for the rest of it: ")
     assert LARGE not in findings(run(RULE, (FIRST, 3), (THIRD, 3)).larger_injuries)
+
+
+def test_a_larger_injury_names_the_work_up_its_sources_diagnose_it_by() -> None:
+    """How to look for the rest: the tests its sources diagnose the larger injury by, with the facts (review r18b:
+    a bifurcate ligament tear pointed to the anterior process avulsion without the oblique film)."""
+    larger = findings(run(RULE, (FIRST, 3)).larger_injuries)
+    assert larger[LARGE].detail.endswith("; the work-up its sources name: fixture radiograph")
+    assert "akg:diagnosedBy" in predicates(larger[LARGE])
+    assert "work-up" not in larger[WITH_ALTERNATIVES].detail  # its sources name none
