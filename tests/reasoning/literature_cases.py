@@ -376,6 +376,22 @@ CASES: tuple[LitCase, ...] = (
         not_positive_tests=(DRAWER, TILT_TEST),
     ),
     LitCase(
+        id="deltoid-and-aitfl-grade3-combined",
+        injuries=((DELTOID, 3), (AITFL, 3)),
+        sources=(CORTE_REAL, MASSRI),
+        claim=(
+            "Added by the lead (review r18b problems 1-2, not blinded). 'Multi-ligament lesions are usually unstable "
+            "and are better treated with early surgery. A high suspicion rate is required, especially for combined "
+            "syndesmotic and medial lesions' (Corte-Real 2021): the deltoid and the AITFL torn leave the talus "
+            "unstable in lateral shift. Under a lateral hook test, cutting the deltoid and then the AITFL gave no "
+            "significant tibiofibular diastasis until the interosseous ligament was cut too (Massri-Pugin 2018): the "
+            "syndesmosis itself is not unstable."
+        ),
+        injured=(DELTOID, AITFL),
+        unstable=(LAT_SHIFT,),
+        not_unstable=(WIDENING,),
+    ),
+    LitCase(
         id="lateral-collateral-complex-grade3-parts",
         injuries=(("lateral collateral ligament complex of ankle", 3),),
         sources=(GOLANO, BAHR),

@@ -91,6 +91,28 @@ def _loose_posts(ctx: Context, loss: dict[str, float]) -> dict[str, Affected]:
     return posts
 
 
+def _loosened_posts(ctx: Context, affected: dict[str, Affected]) -> dict[str, Affected]:
+    """Buttresses on an unbroken bone one of whose ties to their neighbour is torn (the lateral malleolus with its
+    AITFL): checked as a broken one is, they hold while the rest of the ring does (an isolated AITFL tear leaves the
+    talus checked by the deltoid) and not once it is broken too (the deltoid or the medial malleolus lost: the
+    pronation-external rotation pattern), when the motion they buttress is unstable without them."""
+    posts: dict[str, Affected] = {}
+    for r in ctx.kb.restraints:
+        post = r.structure
+        if post in posts or not ctx.is_any(post, (terms.BONE, terms.BONY_LANDMARK)):
+            continue
+        ties = [st for st in ctx.objects(post, terms.DISTAL_ATTACHMENT_OF) if _torn(affected.get(st.object))
+                and any(j.object != r.joint for j in ctx.objects(st.object, terms.SPANS_JOINT))]  # fmt: skip
+        if ties:
+            posts[post] = Affected(3, Reach.PART, FRACTURE, None, ties, ())
+    return posts
+
+
+def _torn(state: Affected | None) -> bool:
+    """Torn through (grade III), not carried off with a fragment: a fractured posterior malleolus keeps its PITFL."""
+    return state is not None and state.reached in DAMAGED and state.lesion == LOSS and state.grade >= 3
+
+
 def _torn_ties(ctx: Context, post: str, loss: dict[str, float], across: str) -> list[Statement]:
     """Torn ligaments that hung ``post`` from its neighbour across the loose joint ``across``: those the post is
     the distal attachment of (the anterior and posterior inferior tibiofibular ligaments run from the tibia down to
@@ -110,6 +132,7 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
     fractured = {c: s for c, s in affected.items() if s.reached in DAMAGED and s.lesion == FRACTURE}
     fractured |= _floating_posts(ctx, fractured, loss)
     fractured |= {c: s for c, s in _loose_posts(ctx, loss).items() if c not in fractured}
+    fractured |= {c: s for c, s in _loosened_posts(ctx, affected).items() if c not in fractured}
     anchored = {bone: ctx.objects_any(bone, terms.ANCHORED) for bone in fractured}  # ligaments on the fragment itself
     result = Displacement()
     for bone, state in sorted(fractured.items()):
