@@ -8,6 +8,7 @@ their restraint of that motion, the ligaments without being torn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...knowledge.model import Restraint, Statement
@@ -97,15 +98,27 @@ def _loosened_posts(ctx: Context, affected: dict[str, Affected]) -> dict[str, Af
     talus checked by the deltoid) and not once it is broken too (the deltoid or the medial malleolus lost: the
     pronation-external rotation pattern), when the motion they buttress is unstable without them."""
     posts: dict[str, Affected] = {}
-    for r in ctx.kb.restraints:
-        post = r.structure
-        if post in posts or not ctx.is_any(post, (terms.BONE, terms.BONY_LANDMARK)):
+    for ligament, state in affected.items():
+        if not _torn(state):
             continue
-        ties = [st for st in ctx.objects(post, terms.DISTAL_ATTACHMENT_OF) if _torn(affected.get(st.object))
-                and any(j.object != r.joint for j in ctx.objects(st.object, terms.SPANS_JOINT))]  # fmt: skip
-        if ties:
-            posts[post] = Affected(3, Reach.PART, FRACTURE, None, ties, ())
+        for attached in ctx.objects(ligament, terms.DISTAL_ATTACHMENT):
+            post = attached.object
+            if post not in posts and (ties := _ties(ctx, post, lambda lig: _torn(affected.get(lig)))):
+                posts[post] = Affected(3, Reach.PART, FRACTURE, None, ties, ())
     return posts
+
+
+def _ties(ctx: Context, post: str, torn: Callable[[str], bool]) -> list[Statement]:
+    """The ligaments hanging a bony buttress from its neighbour that ``torn`` accepts: the post is their distal
+    attachment and they span a joint other than those it buttresses (the AITFL runs from the tibia down to the
+    lateral malleolus across the tibiofibular joint; the ATFL, which starts from it, is no tie)."""
+    buttressed = {r.joint for r in ctx.kb.restraints_by_structure.get(post, ())}
+    if not buttressed or not ctx.is_any(post, (terms.BONE, terms.BONY_LANDMARK)):
+        return []
+    return [
+        st for st in ctx.objects(post, terms.DISTAL_ATTACHMENT_OF) if torn(st.object)
+        and any(j.object not in buttressed for j in ctx.objects(st.object, terms.SPANS_JOINT))
+    ]  # fmt: skip
 
 
 def _torn(state: Affected | None) -> bool:
@@ -178,12 +191,12 @@ def stable_fractures(ctx: Context, affected: dict[str, Affected], displaced: Dis
         facts += [ctx.kb.restraint_fact(h) for h in sorted(holding, key=lambda h: h.id) if h.structure != bone]
         # a holding buttress whose own ties are torn (the lateral malleolus with its AITFL): it holds only while
         # the rest of them do, so the fracture's stability is in doubt, not assured (review r18 N9)
-        loosened = {h: torn for h in holders if (torn := _torn_anchors(ctx, h, affected))}
+        loosened = {h: torn for h in holders if (torn := _ties(ctx, h, lambda lig: _damaged(affected.get(lig))))}
         facts += ctx.facts([st for torn in loosened.values() for st in torn])
         because = unique_facts(facts)
         doubt = "".join(
             f"; but the {ctx.kb.label(h)} is itself loosened ("
-            f"{', the '.join(ctx.kb.label(st.object) for st in torn)} anchored on it torn): "
+            f"{', the '.join(ctx.kb.label(st.object) for st in torn)} tying it to its neighbour torn): "
             "the fracture's stability is in doubt"
             for h, torn in loosened.items()
         )
@@ -198,11 +211,6 @@ def stable_fractures(ctx: Context, affected: dict[str, Affected], displaced: Dis
     return items
 
 
-def _torn_anchors(ctx: Context, buttress: str, affected: dict[str, Affected]) -> list[Statement]:
-    """Ligaments anchored on a bony buttress that the injury tears (the AITFL on the lateral malleolus)."""
-    if not ctx.is_any(buttress, (terms.BONE, terms.BONY_LANDMARK)):
-        return []
-    return [
-        st for st in ctx.objects_any(buttress, terms.ANCHORED)
-        if (state := affected.get(st.object)) is not None and state.reached in DAMAGED and state.lesion == LOSS
-    ]  # fmt: skip
+def _damaged(state: Affected | None) -> bool:
+    """Torn at any grade (a partial tear of the AITFL loosens the lateral malleolus too)."""
+    return state is not None and state.reached in DAMAGED and state.lesion == LOSS

@@ -61,6 +61,7 @@ SUPPLIES = _curie(AKG.supplies)
 TENDON_OF = _curie(AKG.tendonOf)
 TRAVERSED_BY = _curie(AKG.traversedBy)
 PROXIMAL_ATTACHMENT_OF = _curie(AKG.proximalAttachmentOf)
+DISTAL_ATTACHMENT = _curie(AKG.distalAttachment)
 DISTAL_ATTACHMENT_OF = _curie(AKG.distalAttachmentOf)
 #: what anchors a ligament on a bone or landmark, read from the bone's side
 ANCHORED = (PROXIMAL_ATTACHMENT_OF, DISTAL_ATTACHMENT_OF)
