@@ -339,6 +339,7 @@ class DifferentialEngine:
             *((FindingKind.UNSTABLE_MOTION, m) for m in findings.unstable_motions),
         ]
         total = findings.count() or 1
+        examined = self._examined(findings)  # once per question, not per candidate
         ranked = []
         for structure, lesions in self.profiles.items():
             mechanism = self._mechanism_support(structure, *findings.mechanism) if findings.mechanism else None
@@ -349,7 +350,7 @@ class DifferentialEngine:
             # and among structures as direct, the one whose own primary restraints cover more of what the positive
             # tests examine first (the AITFL checks both syndesmotic widening and external rotation of the talus the
             # external rotation stress test examines; the deltoid ligament only the rotation: review r17 D1)
-            direct = min((r[1] for r in scored), default=2) * 100 - self._primary_share(structure, findings)
+            direct = min((r[1] for r in scored), default=2) * 100 - self._primary_share(structure, examined)
             # a partial tear's reading only when it explains the findings better than the complete one: on a tie the
             # complete lesion, which its sources describe, comes first
             results = sorted(((r[0], direct, *r[2:]) for r in scored),
@@ -453,12 +454,15 @@ class DifferentialEngine:
             self.kb.ref(profile.lesion) if profile.lesion else None,
         )
 
-    def _primary_share(self, structure: str, findings: ClinicalFindings) -> int:
-        """How many of the (joint, motion) pairs the positive tests examine the structure is a primary restraint of."""
-        examined = {
+    def _examined(self, findings: ClinicalFindings) -> set[tuple[str, str]]:
+        """The (joint, motion) pairs the positive tests examine."""
+        return {
             (joint, motion) for t in self.kb.clinical_tests if t.id in findings.positive_tests
             for joint in t.joints for motion in t.motions
         }  # fmt: skip
+
+    def _primary_share(self, structure: str, examined: set[tuple[str, str]]) -> int:
+        """How many of the examined (joint, motion) pairs the structure is a primary restraint of."""
         own = {(r.joint, r.motion) for r in self.kb.restraints_by_structure.get(structure, ())
                if r.role is RestraintRole.PRIMARY}  # fmt: skip
         return min(len(examined & own), 99)

@@ -26,6 +26,12 @@ def alternatives_of(ctx: Context, condition: str) -> list[Statement]:
     return found if len(found) > 1 else []
 
 
+def definite(ctx: Context, condition: str) -> list[Statement]:
+    """What the condition affects, except what it only possibly involves (rule possibly-involved)."""
+    possible = marked(ctx, condition, terms.POSSIBLY_INVOLVED)
+    return [st for st in ctx.objects(condition, terms.AFFECTS) if st not in possible]
+
+
 def marked(ctx: Context, condition: str, involvement: str) -> list[Statement]:
     """The condition's akg:affects statements marked with this involvement (one of alternatives, possibly involved)."""
     if not ctx.kb.is_a(condition, terms.CONDITION):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...knowledge.model import Statement
 from ...models import Fact
 from . import terms
-from .alternatives import marked
+from .alternatives import definite, marked
 from .context import IN_GENERAL, Affected, Amounts, Context, implements, in_general
 from .expansion import LOSS, condition_lesions, lesion_for, names_parts
 from .mechanics import Group, Weakness
@@ -106,12 +106,8 @@ def _named_within(ctx: Context, condition: str, named: list[str]) -> str | None:
 
 def _own(ctx: Context, condition: str) -> set[str]:
     """What the condition itself damages: what it definitely affects by one of its lesions (not its sites)."""
-    possible = {st.object for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED)}
     lesions = condition_lesions(ctx, condition)
-    return {
-        st.object for st in ctx.objects(condition, terms.AFFECTS)
-        if st.object not in possible and lesion_for(ctx, lesions, st.object) is not None
-    }  # fmt: skip
+    return {st.object for st in definite(ctx, condition) if lesion_for(ctx, lesions, st.object) is not None}
 
 
 def _only_possibly(ctx: Context, condition: str, structure: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ...knowledge.model import Statement
 from . import terms
-from .alternatives import alternatives_of, marked
+from .alternatives import alternatives_of, definite, marked
 from .context import Affected, Amounts, Context, implements
 from .expansion import LOSS, condition_lesions, lesion_for
 from .models import DAMAGED, Finding, Reach
@@ -29,14 +29,14 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
     concluded = {condition for condition, _, _ in amounts}
     # several structures named (no condition): one another concluded condition accounts for is that one's
     several = len(core) > 1 and all(s.reached is Reach.NAMED for s in core.values())
-    accounted = {st.object for c in concluded for st in _definite(ctx, c)} if several else set()
+    accounted = {st.object for c in concluded for st in definite(ctx, c)} if several else set()
     damaged = {curie for curie, state in affected.items() if state.reached in DAMAGED}
     found = FindingsByEntity()
     for condition in sorted(_candidates(ctx, core)):
         if condition in concluded or condition in affected or not _graded_like(ctx, condition, core):
             continue
         lesions = condition_lesions(ctx, condition)
-        damages = {st.object: st for st in _definite(ctx, condition) if lesion_for(ctx, lesions, st.object)}
+        damages = {st.object: st for st in definite(ctx, condition) if lesion_for(ctx, lesions, st.object)}
         # a structure it only possibly involves, named alone, is a part of it too (a PTFL tear: the total rupture
         # that also tears it); what it adds is still only what it definitely damages
         possibly = {st.object: st for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED) if st.object in core}
@@ -114,9 +114,3 @@ def _complications(ctx: Context, condition: str) -> dict[str, list[Statement]]:
         for st in ctx.objects(sequel.object, terms.AFFECTS):
             found.setdefault(st.object, [sequel, st])
     return found
-
-
-def _definite(ctx: Context, condition: str) -> list[Statement]:
-    """What the condition affects, except what it only possibly involves (rule possibly-involved)."""
-    possible = marked(ctx, condition, terms.POSSIBLY_INVOLVED)
-    return [st for st in ctx.objects(condition, terms.AFFECTS) if st not in possible]
