@@ -91,17 +91,27 @@ def _beyond(ctx: Context, sequel: str, found: dict[str, Amounts], affected: dict
     )  # fmt: skip
 
 
-def _named_within(ctx: Context, condition: str, named: list[str]) -> str | None:
-    """The named condition that covers everything this one damages (a Maisonneuve injury's high ankle sprain, a
-    bimalleolar fracture's lateral malleolus fracture): it is part of what was named, not more of it."""
+def _covered_by(ctx: Context, condition: str, covering: list[str]) -> str | None:
+    """The named condition, or a concluded one defined by several structures, that covers everything this one
+    damages (a Maisonneuve injury's high ankle sprain, a bimalleolar-equivalent fracture's lateral malleolus fracture
+    and medial ankle sprain): it is part of that one, not more of it."""
     own = _own(ctx, condition)
     # its most specific structures: a lateral malleolus fracture is one of the malleolus (and so of its fibula)
     own -= {whole for c in own for whole, _ in ctx.wholes(c)}
-    for n in named:
-        graded = _graded(ctx, condition) or _graded(ctx, n)  # a grade I sprain and the sprain: the same, not a part
-        if own and own <= {st.object for st in ctx.objects(n, terms.AFFECTS)} and not graded:
+    for n in covering:
+        if n == condition or _a_grade(ctx, condition) or _a_grade(ctx, n):
+            continue  # a grade I sprain and the sprain: the same, not a part
+        theirs = {st.object for st in ctx.objects(n, terms.AFFECTS)}
+        # a band of a ligament the covering condition tears as a whole is covered (the deltoid's tibiocalcaneal part)
+        if own and all(c in theirs or any(w in theirs for w, _ in ctx.wholes(c)) for c in own):
             return n
     return None
+
+
+def _a_grade(ctx: Context, condition: str) -> bool:
+    """A grade of a tear (a grade III sprain): graded, and a loss of continuity is all it describes (a fracture
+    pattern graded by its ligament's rupture is not one)."""
+    return _graded(ctx, condition) and set(condition_lesions(ctx, condition)) <= {LOSS}
 
 
 def _own(ctx: Context, condition: str) -> set[str]:
@@ -165,16 +175,16 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
     findings = FindingsByEntity()
     affected = affected or {}
     named = [c for c, affects, _ in conditions if affects is None]
+    # what can cover another: the named conditions, then the concluded ones defined by several structures
+    combined = [c for c, a, _ in conditions if a is not None and len(ctx.objects(c, terms.DEFINING_STRUCTURE)) > 1]
     for condition, affects, state in conditions:
         if affects is None:
             continue  # named by the user
-        also = [
-            st for st in ctx.objects(condition, terms.AFFECTS)
-            if st.object != affects.subject and st.object in affected and affected[st.object].reached in DAMAGED
-            and affected[st.object].lesion == state.lesion
-        ]  # fmt: skip
-        steps = [*state.chain, affects, *also,
-                 *(s for s in ctx.objects(condition, terms.LESION) if s.object == state.lesion)]  # fmt: skip
+        damaged = _damaged_by(ctx, condition, affects.subject, affected)
+        also = [st for st in damaged if affected[st.object].lesion == state.lesion]
+        lesions = {state.lesion, *(affected[st.object].lesion for st in damaged)}
+        steps = [*state.chain, affects, *damaged,
+                 *(s for s in ctx.objects(condition, terms.LESION) if s.object in lesions)]  # fmt: skip
         # a rupture condition reached by a grade II tear is a partial one: say so (review r16: "tendon rupture" for a
         # partial tear, beside motions that read as partly lost)
         grade = PARTIAL.get(state.grade, "") if state.lesion == LOSS else ""
@@ -186,13 +196,36 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
             # a rupture of grade II or III reached by a grade II tear: a partial rupture, said first (review r18:
             # "Achilles tendon rupture ... grade II (a partial tear)" read as a contradiction)
             what = f"partial (grade II): {ctx.kb.label(state.lesion)} of the {names}"
-        if len(grades) == 1 and term and term.definition_source:  # a grade's condition: whose grading (review r16)
-            what += f" (graded as {ctx.kb.label(term.definition_source)} grades it)"
-        within = _named_within(ctx, condition, named)
-        what = f"part of the named {ctx.kb.label(within)}: {what}" if within else what
+        if len(grades) == 1 and term and term.definition_source and _a_grade(ctx, condition):
+            what += f" (graded as {ctx.kb.label(term.definition_source)} grades it)"  # whose grading (review r16)
+        # a pattern of several lesions names each (a bimalleolar-equivalent fracture: the deltoid ligament's tear too)
+        what += "".join(_other_lesion(ctx, [st for st in damaged if st not in also], affected))
+        within = _covered_by(ctx, condition, [*named, *combined])
+        if within:
+            what = f"part of the {'named ' if within in named else ''}{ctx.kb.label(within)}: {what}"
         findings.add(condition, what, 0.6,
                      ctx.facts(steps), (*state.rules, "rule:condition-consequences"))  # fmt: skip
     return findings.result(ctx)
+
+
+def _damaged_by(ctx: Context, condition: str, found: str, affected: dict[str, Affected]) -> list[Statement]:
+    """The condition's other affected structures that the injury damages by one of the condition's lesions."""
+    lesions = condition_lesions(ctx, condition)
+    return [
+        st for st in ctx.objects(condition, terms.AFFECTS)
+        if st.object != found and (s := affected.get(st.object)) is not None and s.reached in DAMAGED
+        and (s.lesion in lesions or not lesions)
+    ]  # fmt: skip
+
+
+def _other_lesion(ctx: Context, damaged: list[Statement], affected: dict[str, Affected]) -> list[str]:
+    """'; loss of continuity of the deltoid ligament' per other lesion, with the partial grades said."""
+    by_lesion: dict[str, list[str]] = {}
+    for st in damaged:
+        state = affected[st.object]
+        grade = PARTIAL.get(state.grade, "") if state.lesion == LOSS else ""
+        by_lesion.setdefault(state.lesion or "", []).append(f"{ctx.kb.label(st.object)}{grade}")
+    return [f"; {ctx.kb.label(lesion)} of the {' and the '.join(names)}" for lesion, names in by_lesion.items()]
 
 
 def condition_findings(

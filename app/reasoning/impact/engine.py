@@ -97,8 +97,9 @@ class ImpactEngine:
             numbness_areas=numb,
             nerves_at_risk=sensation.nerves_at_risk(ctx, affected),
             supply_at_risk=sensation.supply_at_risk(ctx, affected, amounts),
+            # a condition the injury already amounts to is not also a risk of it (review r18b N3)
             long_term_risks=conditions.condition_findings(
-                ctx, amounts, terms.MAY_LEAD_TO, "may follow {}", 0.5, skip=set(affected)
+                ctx, amounts, terms.MAY_LEAD_TO, "may follow {}", 0.5, skip={*affected, *(a[0] for a in amounts)}
             ).result(ctx),
             work_up=work_up.work_up(ctx, affected, amounts),
             larger_injuries=larger.larger_injuries(ctx, affected, amounts),

@@ -9,7 +9,7 @@ consequences (akg:mayLeadTo). Instability or giving way comes from a loss-of-con
 motion-destabilised fires too. When a graded condition fits the injury's grade, a general condition of the same
 structures brings its long-term risks but not its symptoms. A condition that declares no lesion is concluded from
 none. A sequel of a concluded condition is a risk, unless a named structure its cause does not affect is damaged as
-it describes. A structure a condition only possibly involves makes it
+it describes (then not listed again as a risk). A structure a condition only possibly involves makes it
 what the injury amounts to only when named (not compressed by another condition or a swollen space).
 """
 
@@ -121,6 +121,7 @@ def test_a_sequel_reached_through_a_structure_its_cause_does_not_affect_is_curre
     assert LATER not in {c.entity.id for c in alone.conditions} and LATER in risks(alone)
     both = run(RULE, (L2, 3), (L5, 3))
     assert LATER in {c.entity.id for c in both.conditions}
+    assert LATER not in risks(both)  # present now, not listed again as the sprain's risk (review r18b N3)
 
 
 def test_a_condition_that_declares_no_lesion_is_concluded_from_none() -> None:
@@ -266,3 +267,19 @@ def test_a_condition_that_damages_nothing_here_gives_way_as_its_sources_say() ->
     assert report.destabilised_motions == []
     assert INSTABILITY in symptoms(report)
     assert RULE in rule_ids(findings(report.symptoms)[INSTABILITY])
+
+
+FRACTURE_SPRAIN = "ANKLE:9991877"
+
+
+def test_a_concluded_pattern_of_several_structures_covers_the_conditions_of_its_parts() -> None:
+    """The bone broken and the complex torn: the fracture-sprain pattern, naming both lesions, with the bone's fracture
+    and the complex's sprain as parts of it (review r18b N8: a bimalleolar-equivalent fracture listed beside a
+    'medial ankle sprain' as if a second injury); a grade the pattern carries is no sprain grade (no 'graded as')."""
+    details = {c.entity.id: c.detail for c in run(RULE, (BONE, 3), (COMPLEX, 3)).conditions}
+    pattern = details[FRACTURE_SPRAIN]
+    assert "fixture bone" in pattern and "fixture ligament complex" in pattern and "graded as" not in pattern
+    assert details[BONE_FRACTURE].startswith("part of the fixture fracture-sprain: ")
+    assert details[COMPLEX_SPRAIN].startswith("part of the fixture fracture-sprain: ")
+    alone = {c.entity.id: c.detail for c in run(RULE, (BONE, 3)).conditions}
+    assert FRACTURE_SPRAIN not in alone and not alone[BONE_FRACTURE].startswith("part of")
