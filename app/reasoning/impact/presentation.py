@@ -23,14 +23,22 @@ SCORE = 0.35
 
 @implements("rule:lesion-presents")
 def presentations(ctx: Context, affected: dict[str, Affected], findings: FindingsByEntity) -> None:
-    """Add to ``findings`` the symptoms the sourced presentations give each damaged structure's lesion and kind."""
-    for curie, state in sorted(affected.items()):
+    """Add to ``findings`` the symptoms the sourced presentations give each damaged structure's lesion and kind; a
+    part torn with its whole presents through the whole when the whole presents the same symptom (the deltoid
+    ligament's tear, not each of its bands again: review r18b)."""
+    presented: set[tuple[str, str]] = set()
+    # wholes before the parts they tear: a part reached through its whole comes after it
+    for curie, state in sorted(affected.items(), key=lambda kv: (kv[1].reached is Reach.PART, kv[0])):
         if state.reached not in PRESENTING or state.lesion is None:
             continue
+        wholes = {w for w, _ in ctx.wholes(curie)} if state.reached is Reach.PART else set()
         for p in ctx.kb.lesion_presentations:
             if p.lesion != state.lesion or (p.from_grade is not None and state.grade < p.from_grade):
                 continue
             if not ctx.kb.is_a(curie, p.kind):
+                continue
+            presented.add((p.symptom, curie))
+            if any((p.symptom, w) in presented for w in wholes):
                 continue
             detail = f"{ctx.kb.label(p.lesion)} of the {ctx.kb.label(curie)} ({ctx.kb.label(p.kind)})"
             findings.add(p.symptom, detail, SCORE, [*ctx.facts(state.chain), ctx.kb.presentation_fact(p)],

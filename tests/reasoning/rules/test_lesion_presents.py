@@ -2,7 +2,8 @@
 
 Definition: a structure the injury damages (named, a part of a named whole, or damaged by the named condition)
 presents with each symptom that a sourced lesion presentation gives for its lesion mechanism and a kind of structure
-it is, from the grade the presentation states; nothing else follows from it.
+it is, from the grade the presentation states (a part torn with its whole through the whole, for the same symptom);
+nothing else follows from it.
 """
 
 from __future__ import annotations
@@ -48,3 +49,15 @@ def test_the_parts_of_a_named_whole_and_the_structures_of_a_named_condition_pres
         found = findings(run(RULE, (named, 2)).symptoms)
         assert {PAIN, BRUISING} <= set(found), named
         assert RULE in rule_ids(found[PAIN])
+
+
+WHOLE, BAND = "ANKLE:9992406", "ANKLE:9992407"
+
+
+def test_a_band_torn_with_its_whole_presents_through_the_whole() -> None:
+    """The whole's tear presents; its band, torn with it, is not listed again for the same symptom (review r18b: every
+    band of the deltoid ligament named in each symptom line); named alone, the band presents itself."""
+    detail = findings(run(RULE, (WHOLE, 3)).symptoms)[PAIN].detail
+    assert "fixture ligament with a band" in detail
+    assert "fixture band" not in detail.replace("fixture ligament with a band", "")
+    assert "fixture band" in findings(run(RULE, (BAND, 3)).symptoms)[PAIN].detail
