@@ -9,6 +9,7 @@ from typing import Any
 from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
 from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, Reach, WeakenedMotion
+from .reasoning.impact.mechanics import ONLY_DYNAMIC
 
 
 def fact_text(fact: Fact) -> str:
@@ -124,7 +125,8 @@ def render_impact(report: ImpactReport) -> str:
         "What the injury amounts to:",
         [(f"{c.entity.label} — {c.detail}", c.because) for c in report.conditions],
     )
-    section("Destabilised joint motions:", _motion_rows(report))
+    passive = [d for d in report.destabilised_motions if not _by_muscle_only(d)]
+    section("Destabilised joint motions:", _motion_rows(report, passive))
     section(
         "Weakened motions:",
         [
@@ -135,6 +137,11 @@ def render_impact(report: ImpactReport) -> str:
             )
             for w in report.weakened_motions
         ],
+    )
+    section(
+        "Motions less checked by muscle pull (their muscles or tendons lost; no ligament or bone lost, so not a lax "
+        "joint):",
+        _motion_rows(report, [d for d in report.destabilised_motions if _by_muscle_only(d)]),
     )
     section(
         "Prime movers intact, an assisting muscle lost or weakened (not weak in the clinic):",
@@ -192,11 +199,16 @@ def render_impact(report: ImpactReport) -> str:
     return "\n".join(lines)
 
 
-def _motion_rows(report: ImpactReport) -> list[tuple[str, list[Fact]]]:
+def _by_muscle_only(d: DestabilisedMotion) -> bool:
+    """Only muscles or tendons among the lost restraints: a motion less checked by muscle pull, not a lax joint."""
+    return d.note is not None and ONLY_DYNAMIC in d.note
+
+
+def _motion_rows(report: ImpactReport, motions: list[DestabilisedMotion]) -> list[tuple[str, list[Fact]]]:
     """One line per motion and finding: positions that say the same (a restraint whose position is not stated is lost
     alike in each) are named together (review r18b: three identical 'anterior talar translation' lines)."""
     rows: dict[tuple[str, str, str], tuple[list[str], DestabilisedMotion]] = {}
-    for d in report.destabilised_motions:
+    for d in motions:
         said = f"{d.status.value}: {_restraints_lost(d)}"
         positions, _ = rows.setdefault((d.joint.id, d.motion.id, said), ([], d))
         positions.append(_position(report, d))
@@ -219,7 +231,8 @@ def _restraints_lost(d: DestabilisedMotion) -> str:
         "" if not partly else " in part" if partly == d.restraints_lost else f", {partly} in part"
     )
     text = f"{counted} ({', '.join(roles)}; {share})"
-    return text + (f"; {d.note}" if d.note else "")
+    note = (d.note or "").replace(ONLY_DYNAMIC, "").strip("; ")  # said by the section's title
+    return text + (f"; {note}" if note else "")
 
 
 def render_entity(entity: EntityDetail) -> str:

@@ -266,6 +266,21 @@ def test_the_text_reads_alternatives_as_or_and_relations_as_english(kg: AnkleKG)
     assert "recorded prime movers" in tp and "a convention, not a share of strength" not in tp
 
 
+def test_a_motion_only_muscles_checked_is_not_listed_as_a_destabilised_joint(kg: AnkleKG) -> None:
+    """Torn peronei leave subtalar inversion less checked by muscle pull: the text lists it under its own heading, not
+    under "Destabilised joint motions", which a clinician reads as ligament laxity (review r19 problem 10); a torn
+    ligament's motion stays there."""
+    from app.render import render_impact
+
+    text = render_impact(kg.impact([("fibularis longus", 3), ("fibularis brevis", 3)]))
+    assert "Destabilised joint motions:" not in text
+    muscle = text.split("Motions less checked by muscle pull")[1].split("\nPrime movers intact")[0]
+    assert "subtalar joint: inversion" in muscle
+    assert "only muscles or tendons among the lost restraints" not in text  # said once, by the heading
+    atfl = render_impact(kg.impact([("ATFL", 3)]))
+    assert "Destabilised joint motions:" in atfl and "Motions less checked by muscle pull" not in atfl
+
+
 def test_sparql_joins_with_a_local_uberon_copy_by_iri(tmp_path: Path) -> None:
     """The command docs/interoperability.md shows: AnkleKG's ligaments and their UBERON class and parent."""
     query = tmp_path / "join.rq"
