@@ -109,6 +109,10 @@ def render_impact(report: ImpactReport) -> str:
                          f"of it, which may spare part of what this takes (name one to ask): "
                          f"{', '.join(c.label for c in i.other_lesions)}")
 
+        if i.narrower_conditions:
+            lines.append(f"The {i.structure.label} has more specific recorded forms (name one to ask what it does): "
+                         f"{', '.join(c.label for c in i.narrower_conditions)}")
+
     def section(title: str, rows: list[tuple[str, list[Any]]]) -> None:
         if not rows:
             return

@@ -69,6 +69,33 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
     ]  # fmt: skip
 
 
+def narrower_conditions(ctx: Context, condition: str) -> list[str]:
+    """The recorded conditions of parts of what a named condition definitely affects, by one of its lesions, that
+    reach each of those structures and nothing beyond what it affects (rule condition-lesions: a fifth metatarsal
+    base fracture, the avulsion fracture of its tuberosity): its more specific forms, a pointer. Not a larger injury
+    that also reaches them (a high ankle sprain is no form of a Maisonneuve injury), nor one that it or another of
+    them may lead to (a non-union is no form of the fracture)."""
+    lesions = set(condition_lesions(ctx, condition))
+    own = {st.object for st in definite(ctx, condition)}
+    affected = {st.object for st in ctx.objects(condition, terms.AFFECTS)}
+    cover = {c: {c, *(p for p, _ in ctx.parts(c))} for c in affected}
+    within = set().union(*cover.values()) if cover else set()
+
+    def a_form(other: str) -> bool:
+        theirs = {st.object for st in definite(ctx, other)}
+        return bool(theirs) and theirs <= within and all(cover[c] & theirs for c in own)
+
+    found = {
+        st.object
+        for c in own
+        for part, _ in ctx.parts(c)
+        for st in ctx.objects(part, terms.AFFECTED_BY)
+        if st.object != condition and lesions & set(condition_lesions(ctx, st.object)) and a_form(st.object)
+    }
+    sequels = {st.object for c in [condition, *found] for st in ctx.objects(c, terms.MAY_LEAD_TO)}
+    return sorted(found - sequels)
+
+
 @implements(IN_GENERAL)
 def through_part(state: Affected, path: list[Statement]) -> Affected:
     """A damaged part reaches the conditions of its whole (a fracture of the lateral tubercle of the talus is a

@@ -128,6 +128,8 @@ class ImpactEngine:
                 rules=self.ctx.rule_refs(*state.rules),
                 other_lesions=[self.kb.ref(c) for c in expansion.other_lesions(self.ctx, curie, state.lesion)]
                 if state.reached is Reach.NAMED and not self.kb.is_a(curie, terms.CONDITION) else [],
+                narrower_conditions=[self.kb.ref(c) for c in conditions.narrower_conditions(self.ctx, curie)]
+                if state.reached is Reach.NAMED and self.kb.is_a(curie, terms.CONDITION) else [],
             )
             for curie, state in sorted(affected.items(), key=lambda kv: (order.index(kv[1].reached), kv[0]))
         ]

@@ -82,6 +82,12 @@ class AffectedStructure(BaseModel):
         "superficial fibular nerve entrapped where it pierces the fascia, sparing its muscular branches): a pointer, "
         "not a conclusion; name one to ask what it does.",
     )
+    narrower_conditions: list[EntityRef] = Field(
+        default_factory=list,
+        description="For a condition named: the recorded conditions of a part of what it affects, by one of its "
+        "lesions (a fifth metatarsal base fracture: the avulsion fracture of its tuberosity), its more specific "
+        "forms: a pointer, not a conclusion; name one to ask what it does.",
+    )
     alternatively: list[Reach] = Field(
         default_factory=list,
         description="How the other readings of a condition of alternatives reach it (the deltoid ligament torn in "

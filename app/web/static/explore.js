@@ -400,7 +400,9 @@ const IMPACT_SECTIONS = [
     a.lesion ? [" — ", a.lesion.label, a.lesion.id === "akg:LossOfContinuity" ? ` grade ${a.grade}` : ""] : "",
     `, ${[reachedText(a), ...(a.alternatively || [])].join(" or ")}`, a.via ? [" (via ", link(a.via), ")"] : "",
     (a.other_lesions || []).length ? ["; other recorded lesions of it (name one to ask): ",
-      listOf(a.other_lesions.map(link))] : ""]],
+      listOf(a.other_lesions.map(link))] : "",
+    (a.narrower_conditions || []).length ? ["; its more specific recorded forms (name one to ask): ",
+      listOf(a.narrower_conditions.map(link))] : ""]],
 ];
 
 /** How a structure was reached, as the API says it; a partial tear of a tendon unloads its muscle only in part. */

@@ -4,7 +4,8 @@ Definition: each affected structure gets the first of the condition's mechanisms
 its kind (akg:appliesTo, by akg:precedence): a tendinopathy degenerates its tendon without a tear, an entrapment
 compresses its nerve, an unstable fracture pattern fractures its bones and tears the ligaments its sources name.
 A structure none of its mechanisms applies to is the condition's site and stays intact. A condition with no
-declared mechanism is taken structure by structure as rule default-lesion says.
+declared mechanism is taken structure by structure as rule default-lesion says. The named condition points to its
+more specific recorded forms (conditions of its parts that reach nothing beyond it, not its sequels).
 """
 
 from __future__ import annotations
@@ -153,3 +154,19 @@ def test_a_named_graded_condition_applies_its_own_grade(requested: int) -> None:
 def test_a_condition_of_several_grades_is_taken_at_the_nearest_it_declares(requested: int, taken: int) -> None:
     # "a rupture, grade II or III, named at grade I is taken at grade II"
     assert affected(run(RULE, ("ANKLE:9990229", requested)))[LIGAMENT].grade == taken
+
+
+LONG_BONE_FRACTURE, BASE_FRACTURE, BASE_FRACTURE_SPRAIN, BASE_NON_UNION = (f"ANKLE:99902{n}" for n in range(62, 66))
+
+
+def test_a_named_condition_points_to_its_more_specific_forms() -> None:
+    """The long bone's fracture named: its base's fracture is a more specific form (a fifth metatarsal base fracture,
+    the avulsion of its tuberosity: review r19 G6, the graph's own specific fractures never pointed to); not the base
+    fracture-sprain, which reaches a ligament beyond the bone, nor the base's non-union, which the base fracture may
+    lead to. A pointer only: nothing of the forms is concluded."""
+    report = run(RULE, (LONG_BONE_FRACTURE, 3))
+    named = next(i for i in report.injuries if i.structure.id == LONG_BONE_FRACTURE)
+    assert [c.id for c in named.narrower_conditions] == [BASE_FRACTURE]
+    assert BASE_FRACTURE not in findings(report.conditions)
+    base = next(i for i in run(RULE, (BASE_FRACTURE, 3)).injuries if i.structure.id == BASE_FRACTURE)
+    assert base.narrower_conditions == []
