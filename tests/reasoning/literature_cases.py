@@ -112,6 +112,7 @@ GOLANO = "Golano 2010, Knee Surg Sports Traumatol Arthrosc 18(5):557-569, doi:10
 STEPHENS = "Stephens 1992, Foot Ankle 13(3):130-136, doi:10.1177/107110079201300304"
 MICHELS = "Michels 2023, Front Bioeng Biotechnol 11:1047134, doi:10.3389/fbioe.2023.1047134"
 CHUN = "Chun 2015, Korean J Radiol 16(5):1096-1103, doi:10.3348/kjr.2015.16.5.1096, PMID 26356649"
+LEE_2019 = "Lee 2019, J Am Acad Orthop Surg 27(14):e648-e658, doi:10.5435/JAAOS-D-18-00198"
 CORTE_REAL = "Corte-Real 2021, EFORT Open Rev 6(6):420-431, doi:10.1302/2058-5241.6.210017, PMID 34267932"
 MASSRI = "Massri-Pugin 2018, Foot Ankle Int 39(5):598-603, doi:10.1177/1071100717750577, PMID 29320936"
 SMAN_2013 = "Sman 2013, Br J Sports Med 47(10):620-628, doi:10.1136/bjsports-2012-091702"
@@ -753,12 +754,15 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="lateral-malleolus-plus-deltoid-bimalleolar-equivalent",
         injuries=(("lateral malleolus", 3), (DELTOID, 3)),
-        sources=(SP_BIMALLEOLAR, CLARE, SMITHUIS, GOUGOULIAS),
+        sources=(SP_BIMALLEOLAR, CLARE, SMITHUIS, GOUGOULIAS, LEE_2019),
         claim=(
             "A fibular fracture with deltoid rupture instead of a medial malleolar fracture is still unstable; the "
             "fibula acts as a post against lateral talar translation and 1 mm of lateral talar shift cuts contact "
-            "area by 42%. Unstable SER fractures developed osteoarthritis far more often than stable ones."
+            "area by 42%. Unstable SER fractures developed osteoarthritis far more often than stable ones. 'When the "
+            "deltoid ligament ruptures, a \"bimalleolar equivalent\" ankle fracture occurs' (Lee 2019): one injury, "
+            "so osteoarthritis is its risk, not listed again as what it already is."
         ),
+        conditions=("bimalleolar-equivalent fracture",),
         injured=("lateral malleolus", DELTOID),
         unstable=(LAT_SHIFT,),
         long_term=("ankle osteoarthritis",),
