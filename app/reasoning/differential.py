@@ -153,8 +153,8 @@ class DifferentialReport(Tabular, BaseModel):
     tied_at_top: int = Field(
         default=0,
         description="How many different explanations share the best score (some may lie beyond `limit`; a part and "
-        "its whole with the same lesion, the talus and its trochlea, count once): more than one means the findings "
-        "do not tell them apart.",
+        "its whole with the same lesion, the talus and its trochlea, or a muscle and its own tendon count once): "
+        "more than one means the findings do not tell them apart.",
     )
     note: str | None = Field(
         default=None,
@@ -491,8 +491,8 @@ class DifferentialEngine:
 
     def _distinct(self, tied: list[Candidate]) -> int:
         """How many different explanations the tied candidates are: a part and its whole with the same lesion (the
-        talus and its trochlea, as in an osteochondral lesion of the talus), or a nerve and its own branch, are one,
-        named at two levels."""
+        talus and its trochlea, as in an osteochondral lesion of the talus), a nerve and its own branch, or a muscle
+        and its own tendon (one muscle-tendon unit: review r19 D3) are one, named at two levels."""
         ids = {c.structure.id: c for c in tied}
         same = 0
         for c in tied:
@@ -500,6 +500,9 @@ class DifferentialEngine:
             wholes += [w for w in ids if w != c.structure.id and c.structure.id in self._branches(w)]
             if any(ids[w].lesion == c.lesion or self._within(c.lesion, w) for w in wholes):
                 same += 1  # counted with its whole
+            elif any(st.predicate == schema.TENDON_OF and st.object in ids for st in self.kb.by_subject.get(
+                    c.structure.id, ())):
+                same += 1  # counted with its muscle
         return len(tied) - same
 
     def _branches(self, nerve: str) -> set[str]:

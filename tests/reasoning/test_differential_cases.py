@@ -330,6 +330,19 @@ def test_a_part_and_its_whole_with_the_same_lesion_are_one_explanation(kg: Ankle
     assert report.tied_at_top == 1 and report.note is None
 
 
+def test_a_muscle_and_its_own_tendon_are_one_explanation(kg: AnkleKG) -> None:
+    """Weak dorsiflexion, strong eversion and a normal first web space: the tibialis anterior, muscle or tendon (a
+    tendon rupture presents with 'weakness of ankle dorsiflexion', StatPearls tibialis anterior tendon rupture), one
+    muscle-tendon unit, not two explanations the findings fail to tell apart (blinded review r19 D3)."""
+    report = kg.differential(
+        weak_motions=("dorsiflexion",), strong_motions=("eversion",),
+        normal_sensation=("skin of first web space of foot",), limit=5,
+    )
+    top = [c for c in report.candidates if c.score == report.candidates[0].score]
+    assert {c.structure.label for c in top} == {"tibialis anterior", "tendon of tibialis anterior"}
+    assert report.tied_at_top == 1 and report.note is None
+
+
 def test_a_negative_talar_tilt_counts_against_every_reading_that_predicts_it(kg: AnkleKG) -> None:
     """Anterior drawer positive, talar tilt negative, an inversion injury in plantarflexion: Wheeless grades a
     'complete tear of the ATFL ... positive anterior drawer and negative talar tilt test' as grade II and 'both the
