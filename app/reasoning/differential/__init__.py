@@ -1,0 +1,21 @@
+"""The reverse question: given findings, which injured structure explains them best?
+
+``models``: the findings given and the report returned; ``profiles``: what each candidate's injury predicts, built
+once per graph from the impact engine's forward answers; ``engine``: the ranking of candidates against the findings.
+"""
+
+from .engine import DifferentialEngine
+from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
+from .profiles import Profile, Profiles
+
+__all__ = [
+    "Candidate",
+    "ClinicalFindings",
+    "DifferentialEngine",
+    "DifferentialReport",
+    "Evidence",
+    "FindingKind",
+    "Profile",
+    "Profiles",
+    "RuledOut",
+]

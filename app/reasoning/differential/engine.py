@@ -1,0 +1,335 @@
+"""The differential's ranking: which candidate's injury explains the findings best.
+
+A finding the candidate's profile predicts supports it, with the facts of the forward answer as reasons; a test
+reported negative (or a motion reported strong, an area of normal sensation) that the profile predicts positive
+contradicts it. A mechanism (a motion in a position) supports the structures that restrain that motion there. Ties
+go to the structure whose own facts explain the findings, then to the narrower explanation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...knowledge import schema
+from ...knowledge.base import KnowledgeBase
+from ...knowledge.model import RestraintRole
+from ...models import EntityRef
+from ..impact import ImpactEngine, terms
+from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
+from .profiles import PRIMARY, SECONDARY_ONLY, Profile, Profiles, build_profiles, candidates
+
+#: One reading of one candidate, ranked: (-score, not direct, not diagnosed, parsimony, breadth, structure, the
+#: candidate, its lesion mechanism)
+_Ranked = tuple[float, int, int, int, int, str, "Candidate", EntityRef | None]
+
+
+class DifferentialEngine:
+    """Ranks candidate injured structures for a set of findings (profiles cached per process)."""
+
+    def __init__(self, kb: KnowledgeBase, engine: ImpactEngine, profiles: Profiles | None = None) -> None:
+        """``profiles``: those a snapshot kept (app/snapshot.py), computed from this same knowledge base."""
+        self.kb = kb
+        self.engine = engine
+        self._profiles: Profiles | None = profiles
+        self._parts: dict[str, list[str]] = {}
+        self._diagnoses: dict[str, frozenset[str]] = {}
+
+    def candidates(self) -> list[str]:
+        """Structures whose injury the engine can reason about (they restrain, act, sense or are tested)."""
+        return candidates(self.kb)
+
+    @property
+    def profiles(self) -> Profiles:
+        """Per structure, one profile per lesion it may have (:func:`profiles.build_profiles`), built on first use
+        unless a snapshot kept them."""
+        if self._profiles is None:
+            self._profiles = build_profiles(self.kb, self.engine)
+        return self._profiles
+
+    def rank(self, findings: ClinicalFindings, limit: int = 10) -> DifferentialReport:
+        wanted: list[tuple[FindingKind, str]] = [
+            *((FindingKind.POSITIVE_TEST, t) for t in findings.positive_tests),
+            *((FindingKind.SYMPTOM, s) for s in findings.symptoms),
+            *((FindingKind.NUMBNESS, a) for a in findings.numbness_areas),
+            *((FindingKind.WEAK_MOTION, m) for m in findings.weak_motions),
+            *((FindingKind.UNSTABLE_MOTION, m) for m in findings.unstable_motions),
+        ]
+        total = findings.count() or 1
+        examined = self._examined(findings)  # once per question, not per candidate
+        ranked = []
+        for structure, lesions in self.profiles.items():
+            mechanism = self._mechanism_support(structure, *findings.mechanism) if findings.mechanism else None
+            scored = [r for profile in lesions if (r := self._rank_one(structure, profile, wanted, findings, total,
+                                                                       mechanism))]  # fmt: skip
+            # whether the structure's own facts explain the findings is the structure's, not one reading's (a
+            # condition's reading keeps the condition's facts first): all its readings share the best
+            # and among structures as direct, the one whose own primary restraints cover more of what the positive
+            # tests examine first (the AITFL checks both syndesmotic widening and external rotation of the talus the
+            # external rotation stress test examines; the deltoid ligament only the rotation: review r17 D1)
+            direct = min((r[1] for r in scored), default=2) * 100 - self._primary_share(structure, examined)
+            # a partial tear's reading only when it explains the findings better than the complete one: on a tie the
+            # complete lesion, which its sources describe, comes first
+            results = sorted(((r[0], direct, *r[2:]) for r in scored),
+                             key=lambda r: (r[0], r[6].grade == 2, *r[1:6]))  # fmt: skip
+            if results:
+                best = results[0]
+                # other named conditions whose lesion of it explains the findings as well (not told apart by them)
+                best[6].other_lesions = [
+                    r[6].lesion for r in results[1:] if r[:3] == best[:3] and r[6].lesion is not None
+                    and r[6].lesion != best[6].lesion
+                ]  # fmt: skip
+                # lesions of it that explain something but that the findings count against (what localises it)
+                # each lesion once (a torn nerve, complete or partial, is one lesion to rule out): the complete tear
+                # its sources describe, or the partial one when only that is counted against
+                out: dict[tuple[str | None, str | None], RuledOut] = {}
+                for r in sorted(results[1:], key=lambda r: r[6].grade == 2):  # the complete tear, if both are
+                    key = (r[6].lesion.id if r[6].lesion else None, r[7].id if r[7] else None)
+                    if r[6].contradicted_by and r[0] > best[0] and key not in out:
+                        out[key] = RuledOut(condition=r[6].lesion, lesion=r[7], grade=r[6].grade, score=r[6].score,
+                                            contradicted_by=r[6].contradicted_by)
+                best[6].ruled_out = list(out.values())
+                ranked.append(best)
+        ranked.sort(key=lambda r: r[:6])
+        ranked = self._wholes_first(ranked)
+        tied = self._distinct([r[6] for r in ranked if r[0] == ranked[0][0]])
+        return DifferentialReport(
+            findings=self._echo(findings), candidates=[r[6] for r in ranked[:limit]], tied_at_top=tied,
+            note=_tie_note(tied, limit),
+        )
+
+    def _rank_one(
+        self, structure: str, profile: Profile, wanted: list[tuple[FindingKind, str]], findings: ClinicalFindings,
+        total: int, mechanism: Evidence | None,
+    ) -> _Ranked | None:
+        """One lesion of one structure against the findings: its sort key and candidate, or None if it explains
+        nothing. ``mechanism``: the structure's support for the reported mechanism (the same for all its lesions)."""
+        supported = [
+            Evidence(finding=self.kb.ref(entity), kind=kind, because=profile.predictions[(kind, entity)])
+            for kind, entity in wanted
+            if (kind, entity) in profile.predictions
+        ]
+        if mechanism is not None:
+            supported.append(mechanism)
+        contradicted = [
+            Evidence(
+                finding=self.kb.ref(test),
+                kind=FindingKind.NEGATIVE_TEST,
+                because=profile.predictions[(FindingKind.POSITIVE_TEST, test)],
+            )
+            for test in findings.negative_tests
+            if (FindingKind.POSITIVE_TEST, test) in profile.predictions
+        ]
+        contradicted += [
+            Evidence(finding=self.kb.ref(entity), kind=normal, because=profile.predictions[(predicted, entity)])
+            for normal, predicted, entities in (
+                (FindingKind.STRONG_MOTION, FindingKind.WEAK_MOTION, findings.strong_motions),
+                (FindingKind.NORMAL_SENSATION, FindingKind.NUMBNESS, findings.normal_sensation),
+            )
+            for entity in entities
+            if (predicted, entity) in profile.predictions
+        ]
+        if not supported:
+            return None
+        explained = {(e.kind, e.finding.id) for e in supported}
+        unexplained = [self.kb.ref(entity) for kind, entity in wanted if (kind, entity) not in explained]
+        weight = sum(self._weight(e, profile) for e in supported)
+        score = (weight - sum(self._against(e, profile) for e in contradicted)) / total
+        # Between equal scores: a structure whose own facts explain the findings (the AITFL for a positive
+        # squeeze test) before one that explains them through others (the fibula it is anchored to).
+        own = [
+            f for e in supported for f in e.because
+            if (f.subject.id == structure and (f.fact is not None or f.predicate.id == schema.SENSORY_TERRITORY))
+            or (f.predicate.id == schema.EXAMINES_STRUCTURE and f.object is not None and f.object.id == structure)
+        ]  # fmt: skip
+        # and among those, one that is itself a primary restraint of what the findings test (the AITFL for a squeeze
+        # test, before the interosseous membrane that checks it second) first
+        primary = any(f.subject.id == structure and f.qualifiers.get("role") == PRIMARY for f in own)
+        # Then a lesion whose condition a reported positive test is recorded to diagnose (the tibial nerve as in a
+        # tarsal tunnel syndrome for a Tinel sign at the tarsal tunnel, before as in an ankle oedema).
+        diagnosed = profile.condition is not None and bool(
+            self._diagnosed_by(profile.condition) & set(findings.positive_tests)
+        )
+        return (
+            -score,
+            0 if primary else 1 if own else 2,
+            0 if diagnosed else 1,
+            # parsimony, the narrower explanation first: fewer predictions, and fewer other structures involved (an
+            # entrapment of this nerve before ankle oedema that compresses any of the nerves at the ankle)
+            len(profile.predictions) + max(self._breadth(profile.condition) - 1, 0),
+            self._breadth(profile.condition),
+            structure,
+            Candidate(
+                structure=self.kb.ref(structure),
+                score=round(score, 4),
+                supported_by=supported,
+                contradicted_by=contradicted,
+                unexplained=unexplained,
+                lesion=self.kb.ref(profile.condition) if profile.condition else None,
+                grade=profile.grade if profile.lesion == terms.LOSS_OF_CONTINUITY else None,
+            ),
+            self.kb.ref(profile.lesion) if profile.lesion else None,
+        )
+
+    def _examined(self, findings: ClinicalFindings) -> set[tuple[str, str]]:
+        """The (joint, motion) pairs the positive tests examine."""
+        return {
+            (joint, motion) for t in self.kb.clinical_tests if t.id in findings.positive_tests
+            for joint in t.joints for motion in t.motions
+        }  # fmt: skip
+
+    def _primary_share(self, structure: str, examined: set[tuple[str, str]]) -> int:
+        """How many of the examined (joint, motion) pairs the structure is a primary restraint of."""
+        own = {(r.joint, r.motion) for r in self.kb.restraints_by_structure.get(structure, ())
+               if r.role is RestraintRole.PRIMARY}  # fmt: skip
+        return min(len(examined & own), 99)
+
+    def _wholes_first(self, ranked: list[_Ranked]) -> list[_Ranked]:
+        """Among candidates with the same score, a whole before its parts: findings that its part explains only as
+        one of a condition of several of its parts (the ATFL as in a grade III sprain of the ATFL and CFL) are the
+        whole's (the lateral ligament complex). (A nerve's branch keeps its place before the nerve: the narrower
+        lesion that explains the findings is the more parsimonious one.) A whole moves up only to just before its
+        first such part."""
+        placed: set[int] = set()
+        ordered: list[_Ranked] = []
+        for r in ranked:
+            if id(r) in placed:
+                continue
+            # tied wholes that claim this part (its lesion theirs, or a condition only of their parts) come just
+            # before it, not before unrelated candidates ranked above it (the AITFL before the deltoid ligament)
+            for w in ranked:
+                claims = w[0] == r[0] and w is not r and id(w) not in placed and r[5] in self._with_parts(w[5])
+                if claims and (r[6].lesion == w[6].lesion or self._within(r[6].lesion, w[5])):
+                    ordered.append(w)
+                    placed.add(id(w))
+            ordered.append(r)
+            placed.add(id(r))
+        return ordered
+
+    def _distinct(self, tied: list[Candidate]) -> int:
+        """How many different explanations the tied candidates are: a part and its whole with the same lesion (the
+        talus and its trochlea, as in an osteochondral lesion of the talus), a nerve and its own branch, or a muscle
+        and its own tendon (one muscle-tendon unit: review r19 D3) are one, named at two levels."""
+        ids = {c.structure.id: c for c in tied}
+        same = 0
+        for c in tied:
+            wholes = [w for w in ids if w != c.structure.id and c.structure.id in self._with_parts(w)]
+            wholes += [w for w in ids if w != c.structure.id and c.structure.id in self._branches(w)]
+            if any(ids[w].lesion == c.lesion or self._within(c.lesion, w) for w in wholes):
+                same += 1  # counted with its whole
+            elif any(st.predicate == schema.TENDON_OF and st.object in ids for st in self.kb.by_subject.get(
+                    c.structure.id, ())):
+                same += 1  # counted with its muscle
+        return len(tied) - same
+
+    def _branches(self, nerve: str) -> set[str]:
+        """Every branch of a nerve or artery (akg:hasBranch, transitively)."""
+        return set(self._walk_parts(nerve, schema.HAS_BRANCH)[1:])
+
+    def _within(self, condition: EntityRef | None, whole: str) -> bool:
+        """The condition damages only parts of the whole (a grade III sprain of the ATFL and CFL, within the lateral
+        ligament complex): a part read as that condition is the whole's explanation."""
+        if condition is None:
+            return False
+        affected = {st.object for st in self.kb.by_subject.get(condition.id, ()) if st.predicate == terms.AFFECTS}
+        return bool(affected) and affected <= {whole, *self._with_parts(whole)}
+
+    def _breadth(self, condition: str | None) -> int:
+        """How many structures a condition affects (0 for a structure injured on its own)."""
+        if condition is None:
+            return 0
+        return sum(1 for st in self.kb.by_subject.get(condition, ()) if st.predicate == terms.AFFECTS)
+
+    def _diagnosed_by(self, condition: str) -> frozenset[str]:
+        """The clinical tests a condition is recorded to be diagnosed by (read once per condition, not per ranking)."""
+        if condition not in self._diagnoses:
+            self._diagnoses[condition] = frozenset(
+                st.object for st in self.kb.by_subject.get(condition, ()) if st.predicate == terms.DIAGNOSED_BY
+            )
+        return self._diagnoses[condition]
+
+    @staticmethod
+    def _against(evidence: Evidence, profile: Profile) -> float:
+        """A normal finding counts against a candidate as much as the abnormal one would have counted for it (a
+        motion reported strong against a lesion that takes only an assistant's share of it: little); a negative
+        test fully."""
+        if evidence.kind is FindingKind.STRONG_MOTION:
+            return 0.5 + 0.5 * profile.strength.get((FindingKind.WEAK_MOTION, evidence.finding.id), 1.0)
+        return 1.0
+
+    @staticmethod
+    def _weight(evidence: Evidence, profile: Profile) -> float:
+        """A mechanism resisted only as a secondary restraint supports a candidate half as much, and so do a motion
+        whose restraint it only reduces and a symptom it presents only as every lesion of its kind does; a weak
+        motion the candidate weakens only a little (fibularis tertius, eversion) less than one it takes most of (the
+        peronei): half, plus half the share of the motion it loses."""
+        if evidence.kind is FindingKind.WEAK_MOTION:
+            return 0.5 + 0.5 * profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
+        if evidence.kind in (FindingKind.UNSTABLE_MOTION, FindingKind.SYMPTOM):
+            return profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
+        if evidence.kind is not FindingKind.MECHANISM:
+            return 1.0
+        roles = {f.qualifiers.get("role") for f in evidence.because}
+        return 1.0 if RestraintRole.PRIMARY.value in roles else SECONDARY_ONLY
+
+    def _mechanism_support(self, structure: str, motion: str, position: str | None) -> Evidence | None:
+        """The structure, or a part of it (the ATFL and CFL of the lateral complex), restrains the mechanism's motion
+        (or a kind of it) in its position."""
+        kinds = {motion} | {m for m, generals in self.kb.motion_kinds.items() if motion in generals}
+        facts = [
+            self.kb.restraint_fact(r)
+            for part in self._with_parts(structure)
+            for r in self.kb.restraints_by_structure.get(part, ())
+            if r.motion in kinds and (position is None or not r.positions or position in r.positions)
+        ]
+        if not facts:
+            return None
+        primary_first = sorted(facts, key=lambda f: f.qualifiers.get("role") != RestraintRole.PRIMARY.value)
+        return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=primary_first[:3])
+
+    def _with_parts(self, structure: str) -> list[str]:
+        """The structure and all its parts, nearest first (a torn whole is torn in its parts); walked once each."""
+        cached = self._parts.get(structure)
+        if cached is None:
+            cached = self._parts[structure] = self._walk_parts(structure)
+        return cached
+
+    def _walk_parts(self, structure: str, predicate: str = schema.HAS_PART) -> list[str]:
+        """The structure and everything below it by ``predicate`` (parts; or branches), nearest first."""
+        found, queue = [structure], [structure]
+        while queue:
+            for st in self.kb.by_subject.get(queue.pop(0), ()):
+                if st.predicate == predicate and st.object not in found:
+                    found.append(st.object)
+                    queue.append(st.object)
+        return found
+
+    def _echo(self, findings: ClinicalFindings) -> dict[str, list[EntityRef]]:
+        def refs(ids: Sequence[str]) -> list[EntityRef]:
+            return [self.kb.ref(i) for i in ids]
+
+        echoed = {
+            "positive_tests": refs(findings.positive_tests),
+            "negative_tests": refs(findings.negative_tests),
+            "symptoms": refs(findings.symptoms),
+            "numbness_areas": refs(findings.numbness_areas),
+            "weak_motions": refs(findings.weak_motions),
+            "unstable_motions": refs(findings.unstable_motions),
+            "strong_motions": refs(findings.strong_motions),
+            "normal_sensation": refs(findings.normal_sensation),
+        }
+        if findings.mechanism is not None:
+            motion, position = findings.mechanism
+            echoed["mechanism"] = refs([motion, *([position] if position else [])])
+        return echoed
+
+
+def _tie_note(tied: int, limit: int) -> str | None:
+    """Say when the findings do not single out one structure, and what would."""
+    if tied < 2:
+        return None
+    beyond = f" ({tied - limit} of them beyond the limit)" if tied > limit else ""
+    return (
+        f"{tied} different explanations share the best score{beyond}: these findings do not point to one structure. "
+        "Findings that tell them apart (a specific test, a numb area, a weak or a strong motion, normal sensation) "
+        "would."
+    )

@@ -1,0 +1,189 @@
+"""What each candidate's injury predicts (its profile), built once per graph from the engine's forward answers.
+
+Each candidate structure's impact (grade III, the engine's forward answer) is computed once and kept as a profile
+of what it predicts: positive tests, symptoms, numb skin, weak and unstable motions; so is a grade II (partial) tear
+of a structure that tears, and what each condition that damages it predicts of that lesion (a compressed tibial
+nerve in a tarsal tunnel syndrome: the Tinel sign and burning pain, which a cut nerve does not give).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ...knowledge import schema
+from ...knowledge.base import KnowledgeBase
+from ...knowledge.model import RestraintRole
+from ...models import Fact
+from ..impact import ImpactEngine, ImpactReport, Stability, Strength, terms
+from ..impact.context import unique_facts
+from ..impact.models import DAMAGED
+from .models import FindingKind
+
+#: The support a finding gets from a lesion that explains it only through secondary restraints (a mechanism the
+#: structure resists as a secondary restraint; a motion its loss leaves with reduced restraint): half of one.
+#: A ranking policy of the engine, not a measured share.
+SECONDARY_ONLY = 0.5
+#: The support of a symptom that the candidate presents only because every lesion of its kind does (pain after any
+#: sprain: rule:lesion-presents), against one its own condition or mechanics give: half. Also a ranking policy.
+NON_SPECIFIC = 0.5
+PRESENTS = "rule:lesion-presents"
+PRIMARY = RestraintRole.PRIMARY.value
+#: The rules that conclude a symptom (the others reached the structure: their presence says nothing of specificity)
+SYMPTOM_RULES = frozenset({
+    PRESENTS, "rule:condition-consequences", "rule:motion-destabilised", "rule:motion-weakened", "rule:foot-drop",
+    "rule:numbness", "rule:compression-burns",
+})  # fmt: skip
+
+
+@dataclass
+class Profile:
+    """What injuring one structure predicts, each prediction with its reasons."""
+
+    predictions: dict[tuple[FindingKind, str], list[Fact]] = field(default_factory=dict)
+    #: the condition whose lesion of the structure this profile describes (None: the structure injured on its own)
+    condition: str | None = None
+    #: the lesion mechanism the structure has in this profile (akg:LossOfContinuity, akg:Compression, ...)
+    lesion: str | None = None
+    #: the grade of the lesion this profile describes (2: a partial tear, read beside the complete one)
+    grade: int = 3
+    #: how strongly a weak motion is predicted: the share of its production lost (1 for other findings)
+    strength: dict[tuple[FindingKind, str], float] = field(default_factory=dict)
+
+    def add(self, kind: FindingKind, entity: str, because: Iterable[Fact], strength: float = 1.0) -> None:
+        self.predictions.setdefault((kind, entity), []).extend(list(because)[:3])
+        self.strength[(kind, entity)] = max(self.strength.get((kind, entity), 0.0), strength)
+
+
+#: Per candidate structure, one profile per lesion it may have (see :func:`build_profiles`).
+Profiles = dict[str, list[Profile]]
+
+
+def candidates(kb: KnowledgeBase) -> list[str]:
+    """Structures whose injury the engine can reason about (they restrain, act, sense or are tested)."""
+    pool = {r.structure for r in kb.restraints} | {a.muscle for a in kb.actions}
+    pool |= {st.subject for st in kb.statements if st.predicate in (schema.SENSORY_TERRITORY, schema.INNERVATED_BY)}
+    pool |= {st.object for st in kb.statements if st.predicate in (schema.INNERVATED_BY, schema.TENDON_OF)}
+    # every tendon, and every structure a condition affects (a torn tendon, the neck of the talus)
+    pool |= {st.subject for st in kb.statements if st.predicate == schema.TENDON_OF}
+    pool |= {st.object for st in kb.statements if st.predicate == schema.AFFECTS}
+    pool |= {s for t in kb.clinical_tests for s in t.structures}
+    anchors = (schema.PROXIMAL_ATTACHMENT, schema.DISTAL_ATTACHMENT, schema.INSERTION)
+    pool |= {st.object for st in kb.statements if st.predicate in anchors and not st.inferred}
+    pool |= {st.object for st in kb.statements if st.predicate in (schema.LIES_IN, schema.PASSES_THROUGH)}
+    return sorted(c for c in pool if kb.is_a(c, schema.ANATOMICAL_STRUCTURE))
+
+
+def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
+    """Per structure, one profile per lesion it may have: named alone (its kind's default lesion), and as each
+    condition that damages it describes it. A candidate is scored by its best single lesion: findings that
+    only different lesions of it would give (an entrapment's pain, a cut's weakness) do not add up."""
+    readings = condition_readings(kb, engine)
+    profiles: Profiles = {}
+    for c in candidates(kb):
+        alone = engine.impact([(c, 3)])
+        lesions = [profile_of(alone, Profile(lesion=lesion_of(alone, c)))]
+        if lesions[0].lesion == terms.LOSS_OF_CONTINUITY:  # a partial tear predicts less (no Thompson sign)
+            partial = engine.impact([(c, 2)])
+            lesions.append(profile_of(partial, Profile(lesion=lesions[0].lesion, grade=2)))
+        for condition, report in readings.get(c, ()):
+            profile = Profile(condition=condition, lesion=lesion_of(report, c))
+            lesions.append(add_lesion(profile, report, condition, c))
+        profiles[c] = lesions
+    return profiles
+
+
+def condition_readings(kb: KnowledgeBase, engine: ImpactEngine) -> dict[str, list[tuple[str, ImpactReport]]]:
+    """Per structure, the reports of the conditions that damage it: a structure explains what any of its
+    lesions predicts (the tibial nerve compressed in a tarsal tunnel syndrome: a Tinel sign, burning pain),
+    not only the lesion its kind defaults to when it is named alone."""
+    readings: dict[str, list[tuple[str, ImpactReport]]] = {}
+    affects: dict[str, set[str]] = {}
+    for st in kb.statements:
+        if st.predicate == terms.AFFECTS:
+            affects.setdefault(st.subject, set()).add(st.object)
+    for condition, structures in sorted(affects.items()):
+        report = engine.impact([(condition, 3)])
+        for a in report.injuries:  # what the condition itself damages (not a branch or part it reaches)
+            if a.reached in DAMAGED and a.structure.id in structures:
+                readings.setdefault(a.structure.id, []).append((condition, report))
+    return readings
+
+
+def profile_of(report: ImpactReport, profile: Profile | None = None) -> Profile:
+    """What injuring one structure predicts (its forward answer)."""
+    profile = profile or Profile()
+    for t in report.expected_positive_tests:
+        profile.add(FindingKind.POSITIVE_TEST, t.test.id, restraints_first(t.because))
+    for kind, found in ((FindingKind.SYMPTOM, report.symptoms), (FindingKind.NUMBNESS, report.numbness_areas)):
+        for f in found:
+            generic = {r.id for r in f.rules} & SYMPTOM_RULES == {PRESENTS}
+            profile.add(kind, f.entity.id, f.because, NON_SPECIFIC if generic else 1.0)
+    for w in report.weakened_motions:
+        # losing every prime mover explains a weak motion fully, whatever assistants remain (a superficial
+        # fibular lesion explains weak eversion as well as a common fibular one); a partial loss by its share
+        strength = 1.0 if w.status in (Strength.LOST, Strength.PRIME_MOVERS_LOST) else w.fraction_lost
+        profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because, strength)
+    for d in report.destabilised_motions:
+        # losing only secondary restraints explains an unstable motion in part (half, as for a mechanism):
+        # a posterior drawer points to the PTFL, whose loss alone only reduces restraint, before nothing
+        strength = SECONDARY_ONLY if d.status is Stability.REDUCED else 1.0
+        profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, d.because, strength)
+    return profile
+
+def add_lesion(profile: Profile, report: ImpactReport, condition: str, structure: str) -> Profile:
+    """What a condition's lesion of the structure predicts on its own: the tests that detect that lesion of
+    it or rest on its facts, the condition's symptoms, and numbness or weakness that rest on it. A motion the
+    condition destabilises with its other structures is theirs together, not this structure's."""
+    for t in report.expected_positive_tests:  # a test of it, or of a motion its lesion destabilises (the talar
+        # tilt of a grade III sprain rests on the CFL: a negative tilt counts against that reading of the CFL)
+        if (t.structure is not None and t.structure.id == structure) or any(
+            _rests_on(f, condition, structure) for f in t.because
+        ):
+            profile.add(FindingKind.POSITIVE_TEST, t.test.id, reading_first(t.because, condition, structure))
+    found = [
+        *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
+        *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
+        *((FindingKind.WEAK_MOTION, w.motion.id, w.because,
+           1.0 if w.status in (Strength.LOST, Strength.PRIME_MOVERS_LOST) else w.fraction_lost)
+          for w in report.weakened_motions),
+    ]
+    for kind, entity, because, strength in found:
+        if any(_rests_on(f, condition, structure) for f in because):
+            profile.add(kind, entity, because, strength)
+    return profile
+
+
+def _rests_on(fact: Fact, condition: str, structure: str) -> bool:
+    """The fact is about the structure, or is a symptom of the condition that damages it."""
+    if fact.subject.id == condition:
+        return fact.predicate.id == terms.HAS_SYMPTOM
+    return structure in (fact.subject.id, fact.object.id if fact.object else None)
+
+
+def restraints_first(because: list[Fact]) -> list[Fact]:
+    """The restraint facts say more than "the test examines...", and a primary restraint more than a secondary one
+    (the CFL, not the ATFL, for a talar tilt)."""
+    return sorted(because, key=lambda f: (f.fact is None, f.qualifiers.get("role") != PRIMARY))
+
+
+def reading_first(because: list[Fact], condition: str, structure: str) -> list[Fact]:
+    """A condition's reading of a structure explains a test by the structure's own facts first, then by each other
+    structure the condition damages with the restraint it brings (the ATFL as in a grade III sprain explains a talar
+    tilt by its own secondary restraint, then by the sprain tearing the CFL, the primary one)."""
+    ordered = restraints_first(because)
+    own = [f for f in ordered if structure in (f.subject.id, f.object.id if f.object else None)
+           and not (f.subject.id == condition and f.predicate.id == terms.AFFECTS)]  # fmt: skip
+    affects = {f.object.id: f for f in ordered if f.subject.id == condition and f.predicate.id == terms.AFFECTS
+               and f.object is not None}  # fmt: skip
+    others: list[Fact] = []
+    if not any(f.subject.id == structure and f.qualifiers.get("role") == PRIMARY for f in own):
+        for f in ordered:  # the primary restraints the condition's other structures bring
+            if f.qualifiers.get("role") == PRIMARY and f not in own and f.subject.id in affects:
+                others.extend([affects[f.subject.id], f])
+    return unique_facts([*own, *others, *ordered])
+
+
+def lesion_of(report: ImpactReport, structure: str) -> str | None:
+    """The lesion mechanism the report gives the structure (torn, compressed, fractured...)."""
+    return next((a.lesion.id for a in report.injuries if a.structure.id == structure and a.lesion), None)
