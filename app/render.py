@@ -194,6 +194,8 @@ def render_impact(report: ImpactReport) -> str:
          report.stable_fractures),
         ("May lead to (complications and long-term risks):", report.long_term_risks),
         ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
+        ("Often mistaken for, or mistaken for it (rule them out; nothing of them is concluded):",
+         report.look_alikes),
         ("Larger injuries it may be part of (look for the rest; nothing of them is concluded):",
          report.larger_injuries),
     ):

@@ -375,12 +375,14 @@ class AKG(DefinedNamespace):
     symptomOf: IRI
     diagnoses: IRI
     mayResultFrom: IRI
+    mimickedBy: IRI
     # clinical relations
     affects: IRI
     definingStructure: IRI
     hasSymptom: IRI
     diagnosedBy: IRI
     mayLeadTo: IRI
+    mimics: IRI
     examinesJoint: IRI
     examinesMotion: IRI
     examinesStructure: IRI

@@ -42,6 +42,8 @@ PHRASES: dict[str, str] = {
         (AKG.hasSymptom, "{s} presents with {ob}"),
         (AKG.symptomOf, "{ob_s} is a symptom of {o}"),
         (AKG.diagnosedBy, "{s} is diagnosed by {o}"),
+        (AKG.mimics, "{s} is often mistaken for {o}"),
+        (AKG.mimickedBy, "{o} is often mistaken for {s}"),
         (AKG.examinesJoint, "{s} examines {o}"),
         (AKG.examinesMotion, "{s} examines {ob}"),
         (AKG.examinesStructure, "{s} examines {o}"),

@@ -37,6 +37,7 @@ _OBJECT_PROPERTIES = (
     "hasSymptom",
     "diagnosedBy",
     "mayLeadTo",
+    "mimics",
     "examinesJoint",
     "examinesMotion",
     "examinesStructure",

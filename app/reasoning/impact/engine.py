@@ -102,6 +102,7 @@ class ImpactEngine:
                 ctx, amounts, terms.MAY_LEAD_TO, "may follow {}", 0.5, skip={*affected, *(a[0] for a in amounts)}
             ).result(ctx),
             work_up=work_up.work_up(ctx, affected, amounts),
+            look_alikes=work_up.look_alikes(ctx, affected, amounts),
             larger_injuries=larger.larger_injuries(ctx, affected, amounts),
             stable_fractures=fractures.stable_fractures(ctx, affected, displaced),
             rules_applied=[],

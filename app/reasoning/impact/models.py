@@ -189,6 +189,7 @@ SECTIONS = (
     "supply_at_risk",
     "long_term_risks",
     "work_up",
+    "look_alikes",
     "larger_injuries",
     "stable_fractures",
 )
@@ -234,6 +235,12 @@ class ImpactReport(Tabular, BaseModel):
         description="How what the injury amounts to is confirmed: the tests, decision rules, imaging and procedures "
         "its conditions are recorded to be diagnosed by, and decision rules that screen for a fracture it includes "
         "(the Ottawa ankle rules). A listing, not a prediction: expected results are in expected_positive_tests.",
+    )
+    look_alikes: list[Finding] = Field(
+        default_factory=list,
+        description="Conditions its sources say what the injury amounts to is often mistaken for, or that are often "
+        "mistaken for it (a lateral ankle sprain: a fracture of the lateral process of the talus, missed as one), "
+        "each with the work-up that tells it apart (rule look-alikes). A listing to rule out, not a conclusion.",
     )
     larger_injuries: list[Finding] = Field(
         default_factory=list,
@@ -291,7 +298,7 @@ class ImpactReport(Tabular, BaseModel):
             about = t.motion.label if t.motion else t.structure.label if t.structure else None
             row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
         for section in ("symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk", "long_term_risks", "work_up",
-                        "larger_injuries"):
+                        "look_alikes", "larger_injuries"):
             for finding in getattr(self, section):
                 row(section, finding.entity, finding, detail=finding.detail)
         return Table(
@@ -335,5 +342,6 @@ IMPACT_CAPTIONS = {
     "supply_at_risk": "Blood supply at risk (collateral flow not modelled)",
     "long_term_risks": "Long-term risks",
     "work_up": "How it is confirmed (a listing, not a prediction)",
+    "look_alikes": "Often mistaken for, or mistaken for it (rule them out; nothing concluded)",
     "larger_injuries": "Larger injuries it may be part of (look for the rest; nothing concluded)",
 }

@@ -31,3 +31,27 @@ def work_up(ctx: Context, affected: dict[str, Affected], conditions: list[Amount
                 found.add(screening.subject, f"screens for a fracture of the {ctx.kb.label(screened)}", 1.0,
                           ctx.facts([*state.chain, *path, screening]), (*state.rules, RULE))  # fmt: skip
     return found.result(ctx)
+
+
+LOOK_ALIKES = "rule:look-alikes"
+
+
+@implements(LOOK_ALIKES)
+def look_alikes(ctx: Context, affected: dict[str, Affected], conditions: list[Amounts]) -> list[Finding]:
+    """Per condition the injury amounts to (or the user named), the conditions its sources say it is often mistaken
+    for (akg:mimics) and those often mistaken for it (a lateral ankle sprain: a fracture of the lateral process of
+    the talus, missed as one), each with the work-up its sources tell it by; none that the answer already concludes."""
+    found = FindingsByEntity()
+    concluded = {c for c, _, _ in conditions} | set(affected)
+    for condition, affects, state in conditions:
+        chain = [*state.chain, *([affects] if affects else [])]
+        label = ctx.kb.label(condition)
+        for predicate, said in ((terms.MIMICS, f"the {label} is often mistaken for it"),
+                                (terms.MIMICKED_BY, f"often mistaken for the {label}: rule it out")):  # fmt: skip
+            for st in ctx.objects(condition, predicate):
+                if st.object in concluded:
+                    continue
+                tells = ctx.objects(st.object, terms.DIAGNOSED_BY)
+                by = f" (its work-up: {', '.join(ctx.kb.label(t.object) for t in tells)})" if tells else ""
+                found.add(st.object, said + by, 0.5, ctx.facts([*chain, st, *tells]), (*state.rules, LOOK_ALIKES))
+    return found.result(ctx)
