@@ -53,6 +53,7 @@ class LitCase:
     larger: tuple[str, ...] = ()              # larger injuries the named one may be part of (a listing to look for)
     not_conditions: tuple[str, ...] = ()      # conditions the injury must not amount to
     not_supply_at_risk: tuple[str, ...] = ()  # structures whose blood supply the injury must not put at risk
+    look_alikes: tuple[str, ...] = ()         # conditions often mistaken for what it amounts to, or it for them
     data_gap: str | None = None
 
 
@@ -112,6 +113,8 @@ GOLANO = "Golano 2010, Knee Surg Sports Traumatol Arthrosc 18(5):557-569, doi:10
 STEPHENS = "Stephens 1992, Foot Ankle 13(3):130-136, doi:10.1177/107110079201300304"
 MICHELS = "Michels 2023, Front Bioeng Biotechnol 11:1047134, doi:10.3389/fbioe.2023.1047134"
 CHUN = "Chun 2015, Korean J Radiol 16(5):1096-1103, doi:10.3348/kjr.2015.16.5.1096, PMID 26356649"
+JUDD_2002 = "Judd & Kim 2002, Foot Fractures Frequently Misdiagnosed as Ankle Sprains, Am Fam Physician 66:785-794"
+AAFP_2003_LETTER = "Differentiating Foot Fractures from Ankle Sprains (letter), Am Fam Physician 2003;67(7):1438"
 LEE_2019 = "Lee 2019, J Am Acad Orthop Surg 27(14):e648-e658, doi:10.5435/JAAOS-D-18-00198"
 CORTE_REAL = "Corte-Real 2021, EFORT Open Rev 6(6):420-431, doi:10.1302/2058-5241.6.210017, PMID 34267932"
 MASSRI = "Massri-Pugin 2018, Foot Ankle Int 39(5):598-603, doi:10.1177/1071100717750577, PMID 29320936"
@@ -750,6 +753,24 @@ CASES: tuple[LitCase, ...] = (
         not_injured=(ATFL, CFL, PTFL, AITFL),
         not_unstable=(ANT_TRANS, TILT),
         not_positive_tests=(DRAWER, TILT_TEST, OTTAWA),
+    ),
+    LitCase(
+        id="lateral-ankle-sprain-and-the-fractures-missed-as-one",
+        injuries=((ATFL, 3),),
+        sources=(JUDD_2002, AAFP_2003_LETTER),
+        claim=(
+            "Foot fractures 'frequently misdiagnosed as ankle sprains' (Judd & Kim 2002: the lateral talar process, "
+            "the anterior process of the calcaneus); the avulsion fracture of the proximal fifth metatarsal is 'the "
+            "most common fracture misdiagnosed as a sprain' (AAFP 2003): a torn ATFL's sprain lists them to rule out, "
+            "and concludes none of them."
+        ),
+        conditions=("lateral ankle sprain",),
+        look_alikes=(
+            "fracture of the lateral process of the talus", "anterior process of calcaneus fracture",
+            "fifth metatarsal tuberosity avulsion fracture",
+        ),
+        not_conditions=("fifth metatarsal tuberosity avulsion fracture", "anterior process of calcaneus fracture"),
+        not_injured=("lateral process of talus",),
     ),
     LitCase(
         id="lateral-malleolus-plus-deltoid-bimalleolar-equivalent",

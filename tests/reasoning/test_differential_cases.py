@@ -75,6 +75,8 @@ class DiffCase:
     lesion: tuple[str, str] | None = None
 
 
+IRWIN_2013 = "Irwin 2013, Posterior Malleolus Fracture, J Am Acad Orthop Surg 21:32-40 (ANKLE:0009574)"
+
 CASES = (
     DiffCase(
         id="tinel-at-the-tarsal-tunnel",
@@ -201,12 +203,15 @@ CASES = (
     ),
     DiffCase(
         id="posterior-talar-instability",
-        sources=(WHEELESS_PTFL, SP_PERONEAL_NERVE),
+        sources=(WHEELESS_PTFL, SP_PERONEAL_NERVE, IRWIN_2013),
         claim="The posterior talofibular ligament 'prevents posterior and rotatory subluxation of the talus' "
-        "(Wheeless); review round 9 found that an unstable posterior talar translation gave no candidate at all. "
-        "(SP_PERONEAL_NERVE is cited for the forbidden nerve: a nerve lesion restrains nothing.)",
+        "(Wheeless); 'the integrity of the posterior malleolus and its ligamentous attachment is important for ... "
+        "posterior talar stability' (Irwin 2013): a posterior malleolus fracture carrying off its ligaments leaves "
+        "posterior translation unchecked, the PTFL alone (a secondary restraint) reduces it. Review round 9 found that "
+        "an unstable posterior talar translation gave no candidate at all. (SP_PERONEAL_NERVE is cited for the "
+        "forbidden nerve: a nerve lesion restrains nothing.)",
         unstable_motions=("posterior talar translation",),
-        at_top=(PTFL,),  # beside the inferior transverse ligament, which the graph also records as a restraint
+        first=("posterior malleolus", PTFL),
         not_above=(ATFL, "common fibular nerve"),
     ),
     DiffCase(

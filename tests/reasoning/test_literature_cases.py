@@ -121,6 +121,8 @@ def test_literature_case(kg: AnkleKG, case: LitCase) -> None:
     assert set(case.more_load) <= load, f"more load {sorted(load)} {why}"
     larger = {f.entity.label for f in report.larger_injuries}
     assert set(case.larger) <= larger, f"larger injuries {sorted(larger)} {why}"
+    alike = {f.entity.label for f in report.look_alikes}
+    assert set(case.look_alikes) <= alike, f"look-alikes {sorted(alike)} {why}"
 
 
 def test_a_structure_each_alternative_reaches_its_own_way_says_both(kg: AnkleKG) -> None:
