@@ -148,9 +148,17 @@ class KnowledgeBase:
             cached = self._types[term.id] = frozenset(result)
         return cached
 
+    def types_of(self, curie: str) -> frozenset[str]:
+        """The classes of the entity ``curie`` with their superclasses (empty for no entity): one dict lookup once
+        cached, as the engine asks it some two hundred times per answer."""
+        cached = self._types.get(curie)
+        if cached is None:
+            term = self.terms.get(curie)
+            return frozenset() if term is None else self.all_types(term)
+        return cached
+
     def is_a(self, curie: str, cls: str) -> bool:
-        term = self.terms.get(curie)
-        return term is not None and cls in self.all_types(term)
+        return cls in self.types_of(curie)
 
     # -- facts as answers -----------------------------------------------------------------------
     def statement_fact(self, st: Statement) -> Fact:
@@ -325,13 +333,19 @@ class KnowledgeBase:
         return self._defined_by.get(source, [])
 
     def test_fact(self, test: ClinicalTestSpec, predicate: str, target: str) -> Fact:
-        sources = (test.joint_sources if predicate == schema.EXAMINES_JOINT else test.motion_sources).get(target, ())
-        return Fact(
-            subject=self.ref(test.id),
-            predicate=self.ref(predicate),
-            object=self.ref(target),
-            sources=[self.ref(s) for s in sources],
-        )
+        """The test examines this joint or motion (cached like the other facts: answers share it)."""
+        key = (test.id, predicate, target)
+        cached = self._facts.get(key)
+        if cached is None:
+            by_target = test.joint_sources if predicate == schema.EXAMINES_JOINT else test.motion_sources
+            sources = by_target.get(target, ())
+            cached = self._facts[key] = Fact(
+                subject=self.ref(test.id),
+                predicate=self.ref(predicate),
+                object=self.ref(target),
+                sources=[self.ref(s) for s in sources],
+            )
+        return cached
 
 
 def _treatment_qualifiers(kb: KnowledgeBase, t: TreatmentEvidence) -> dict[str, list[EntityRef] | str]:

@@ -7,9 +7,9 @@ implementation or an implementation names a rule that is not declared.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, cast
 
 from ...knowledge.base import KnowledgeBase
 from ...knowledge.model import ActionRole, RestraintRole, Statement
@@ -20,6 +20,7 @@ from .models import Reach, Stability
 
 Grade = Literal[1, 2, 3]
 F = TypeVar("F", bound=Callable[..., object])
+T = TypeVar("T")
 
 #: rule id -> the qualified name of its one implementation
 REGISTRY: dict[str, str] = {}
@@ -96,6 +97,8 @@ class Context:
     def __post_init__(self) -> None:
         self.refs = {rule_id: self.rules[rule_id].ref() for rule_id in self.rules.rules}
         self._walks: dict[tuple[str, str], list[tuple[str, list[Statement]]]] = {}
+        self._ranks: dict[int, tuple[Fact, int]] = {}
+        self._derived: dict[Hashable, object] = {}
         rules = self.rules
         self.grade_loss = {g: rules["rule:injury-loses-restraint"].parameter(f"grade{g}") for g in (1, 2, 3)}
         destabilised = rules["rule:motion-destabilised"]
@@ -131,15 +134,35 @@ class Context:
         for st in self.kb.statements:
             if st.predicate == terms.SCREENS_FOR:
                 self.screened_by.setdefault(st.object, []).append(st)
+        #: per (subject, predicate), its statements in the order of ``kb.by_subject``: the rules ask for one
+        #: predicate of a subject some eighty times per answer, and a subject has dozens of statements
+        grouped: dict[tuple[str, str], list[Statement]] = {}
+        for subject, statements in self.kb.by_subject.items():
+            for st in statements:
+                grouped.setdefault((subject, st.predicate), []).append(st)
+        self._objects: dict[tuple[str, str], tuple[Statement, ...]] = {
+            key: tuple(found) for key, found in grouped.items()
+        }
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """A table that depends only on the graph and the rules (the opposing actions of a motion, the restraints of
+        a motion per position), built on first use and kept for the engine's life: the knowledge base never changes
+        under an engine, and without this every answer rebuilds it. Bounded by the graph: keys are its entities.
+        What is kept is shared: callers read it and never change it."""
+        if key in self._derived:
+            return cast(T, self._derived[key])
+        value = self._derived[key] = build()
+        return value
 
     def rule_refs(self, *rule_ids: str) -> list[RuleRef]:
         return [self.refs[r] for r in dict.fromkeys(rule_ids) if r]
 
     def is_any(self, curie: str, classes: Iterable[str]) -> bool:
-        return any(self.kb.is_a(curie, cls) for cls in classes)
+        types = self.kb.types_of(curie)
+        return any(cls in types for cls in classes)
 
     def objects(self, subject: str, predicate: str) -> list[Statement]:
-        return [st for st in self.kb.by_subject.get(subject, ()) if st.predicate == predicate]
+        return list(self._objects.get((subject, predicate), ()))
 
     def wholes(self, curie: str) -> list[tuple[str, list[Statement]]]:
         """Everything ``curie`` is part of (akg:partOf, transitively), each with the statements leading up to it,
@@ -183,22 +206,52 @@ class Context:
     def basis(self, facts: Iterable[Fact]) -> EntityRef | None:
         """The weakest way any of the facts, its role or its positions, is known (a relation: stated by its
         source)."""
-        best = len(BASIS_ORDER)
-        for fact in facts:
-            best = min(best, _BASIS_RANK.get(fact.known_by.id if fact.known_by else terms.STATED_BY_SOURCE, best))
-            for key in ("role_basis", "position_basis"):
-                value = fact.qualifiers.get(key)
-                if isinstance(value, list):
-                    best = min([best, *(_BASIS_RANK.get(ref.id, best) for ref in value)])
+        best = min(map(self._rank, facts), default=len(BASIS_ORDER))
         return self.kb.ref(BASIS_ORDER[best]) if best < len(BASIS_ORDER) else None
+
+    def _rank(self, fact: Fact) -> int:
+        """The fact's weakest basis rank (len(BASIS_ORDER): none known), kept by the fact's identity: the facts are
+        the knowledge base's, built once and never changed, and an answer weighs the same ones dozens of times.
+        The memo holds the fact, so its id is not reused while it is kept; it is bounded."""
+        kept = self._ranks.get(id(fact))
+        if kept is not None and kept[0] is fact:
+            return kept[1]
+        best = len(BASIS_ORDER)
+        best = min(best, _BASIS_RANK.get(fact.known_by.id if fact.known_by else terms.STATED_BY_SOURCE, best))
+        for key in ("role_basis", "position_basis"):
+            value = fact.qualifiers.get(key)
+            if isinstance(value, list):
+                best = min([best, *(_BASIS_RANK.get(ref.id, best) for ref in value)])
+        if len(self._ranks) >= MEMO_LIMIT:
+            self._ranks.clear()
+        self._ranks[id(fact)] = (fact, best)
+        return best
+
+
+#: the most facts a memo kept by identity holds before it starts again (the bundled graph has a few thousand)
+MEMO_LIMIT = 200_000
+FactKey = tuple[str, str, str | None, str | None]
+#: id(fact) -> (the fact, its key): see Context._rank
+_KEYS: dict[int, tuple[Fact, FactKey]] = {}
+
+
+def _key(fact: Fact) -> FactKey:
+    kept = _KEYS.get(id(fact))
+    if kept is not None and kept[0] is fact:
+        return kept[1]
+    key = (fact.subject.id, fact.predicate.id, fact.object.id if fact.object else None,
+           fact.fact.id if fact.fact else None)  # fmt: skip
+    if len(_KEYS) >= MEMO_LIMIT:
+        _KEYS.clear()
+    _KEYS[id(fact)] = (fact, key)
+    return key
 
 
 def unique_facts(facts: Iterable[Fact]) -> list[Fact]:
-    seen: set[tuple[str, str, str | None, str | None]] = set()
+    seen: set[FactKey] = set()
     unique = []
     for fact in facts:
-        key = (fact.subject.id, fact.predicate.id, fact.object.id if fact.object else None,
-               fact.fact.id if fact.fact else None)  # fmt: skip
+        key = _key(fact)
         if key not in seen:
             seen.add(key)
             unique.append(fact)
