@@ -47,7 +47,11 @@ def _primary_holds(g: Group) -> bool:
 def _tests_function(ctx: Context, test: ClinicalTestSpec) -> bool:
     """A test that examines only muscle-tendon units (Thompson, heel rise, too-many-toes) tests their function."""
     units = (terms.TENDON, terms.MUSCLE, terms.MUSCLE_PART)
-    return bool(test.structures) and all(ctx.is_any(s, units) for s in test.structures)
+
+    def only_units() -> bool:
+        return bool(test.structures) and all(ctx.is_any(s, units) for s in test.structures)
+
+    return ctx.derived(("tests function", test.id), only_units)  # once per engine
 
 
 def _at_site(ctx: Context, test: ClinicalTestSpec, state: Affected) -> bool:

@@ -28,7 +28,11 @@ Excluded = frozenset[tuple[str, str]]
 
 @implements("rule:default-lesion")
 def default_lesion(ctx: Context, curie: str) -> str | None:
-    """The lesion a structure named without a condition has: the mechanism its kind defaults to."""
+    """The lesion a structure named without a condition has: the mechanism its kind defaults to (once per engine)."""
+    return ctx.derived(("default lesion", curie), lambda: _default_lesion(ctx, curie))
+
+
+def _default_lesion(ctx: Context, curie: str) -> str | None:
     candidates = [spec for spec in ctx.rules.lesions.values() if ctx.is_any(curie, spec.default_for)]
     return min(candidates, key=lambda spec: spec.precedence).id if candidates else None
 
@@ -45,7 +49,12 @@ def other_lesions(ctx: Context, curie: str, lesion: str | None) -> list[str]:
 
 
 def lesion_for(ctx: Context, lesions: Iterable[str], curie: str) -> str | None:
-    """The first of a condition's lesions (by precedence) that can damage this kind of structure."""
+    """The first of a condition's lesions (by precedence) that can damage this kind of structure (once per engine)."""
+    chosen = tuple(lesions)
+    return ctx.derived(("lesion for", chosen, curie), lambda: _lesion_for(ctx, chosen, curie))
+
+
+def _lesion_for(ctx: Context, lesions: tuple[str, ...], curie: str) -> str | None:
     specs = [ctx.rules.lesions[lesion] for lesion in lesions if lesion in ctx.rules.lesions]
     fitting = [spec for spec in specs if ctx.is_any(curie, spec.applies_to)]
     return min(fitting, key=lambda spec: spec.precedence).id if fitting else None

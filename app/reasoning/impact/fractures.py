@@ -15,7 +15,7 @@ from ...knowledge.model import Restraint, Statement
 from . import terms
 from .context import Affected, Context, implements, unique_facts
 from .expansion import FRACTURE, LOSS, SKELETAL
-from .mechanics import position_groups, status_of, weights_of
+from .mechanics import motion_position_groups, motion_weights, status_of
 from .models import DAMAGED, Finding, Reach, Stability
 
 UNSTABLE = Stability.UNSTABLE
@@ -69,9 +69,10 @@ def _loose_posts(ctx: Context, loss: dict[str, float]) -> dict[str, Affected]:
     loose: dict[str, list[Statement]] = {}
     touched = sorted({(r.joint, r.motion) for s in loss for r in ctx.kb.restraints_by_structure.get(s, ())})
     for joint, motion in touched:
-        for _, members in position_groups(ctx.kb.restraints_by_motion[(joint, motion)]):
+        for pos, members in motion_position_groups(ctx, joint, motion):
             lost = {m.id: loss.get(m.structure, 0.0) for m in members}
-            if not any(lost.values()) or status_of(ctx, members, lost, weights_of(ctx, members)) is not UNSTABLE:
+            weights = motion_weights(ctx, joint, motion, pos)
+            if not any(lost.values()) or status_of(ctx, members, lost, weights) is not UNSTABLE:
                 continue
             torn = loose.setdefault(joint, [])
             torn.extend(st for m in members if lost[m.id] for st in ctx.objects(m.structure, terms.SPANS_JOINT)
@@ -158,12 +159,13 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
                 for st in statements
                 if r.joint in {j.object for j in ctx.objects(st.object, terms.SPANS_JOINT)}
             }
-            for _, members in position_groups(ctx.kb.restraints_by_motion[(r.joint, r.motion)]):
+            for pos, members in motion_position_groups(ctx, r.joint, r.motion):
                 lost = {
                     m.id: 1.0 if m.structure in fractured or m.structure in carried else loss.get(m.structure, 0.0)
                     for m in members
                 }
-                if status_of(ctx, members, lost, weights_of(ctx, members)) is not Stability.UNSTABLE:
+                weights = motion_weights(ctx, r.joint, r.motion, pos)
+                if status_of(ctx, members, lost, weights) is not Stability.UNSTABLE:
                     if bone in affected:  # the rest of the ring holds: a stable fracture, and what keeps it so
                         holding = {m for m in members if lost[m.id] < 1.0}
                         _, known = result.held.setdefault((bone, r.joint, r.motion), (r, set()))

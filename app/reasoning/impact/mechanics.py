@@ -154,20 +154,24 @@ def destabilised_groups(
     displaced = displaced or {}
     parts = parts or PartsCarry()
     touched = {(r.joint, r.motion) for s in loss for r in ctx.kb.restraints_by_structure.get(s, ())}
-    touched |= {(r.joint, r.motion) for r in ctx.kb.restraints if r.id in displaced or r.id in parts.shares}
+    by_id = ctx.kb.restraints_by_id
+    touched |= {(by_id[i].joint, by_id[i].motion) for i in (*displaced, *parts.shares) if i in by_id}
     groups = []
     for joint, motion in sorted(touched):
         restraints = ctx.kb.restraints_by_motion[(joint, motion)]
         if position is not None:  # asked for one position: the editor's reading of positions excludes none
             restraints = [_read_positions(r, position) for r in restraints]
-        for pos, members in position_groups(restraints):
+            grouped = position_groups(restraints)
+        else:
+            grouped = motion_position_groups(ctx, joint, motion)
+        for pos, members in grouped:
             if position is not None and pos not in (position, None):
                 continue
             certain = {r.id: max(loss.get(r.structure, 0.0), displaced.get(r.id, 0.0)) for r in members}
             lost = {r.id: max(certain[r.id], parts.shares.get(r.id, 0.0)) for r in members}
             if not any(lost.values()):
                 continue
-            weights = weights_of(ctx, members)
+            weights = weights_of(ctx, members) if position is not None else motion_weights(ctx, joint, motion, pos)
             total = sum(weights.values()) or 1.0
             fraction = min(sum(weights[r.id] * lost[r.id] for r in members) / total, 1.0)
             passive = {
@@ -185,6 +189,18 @@ def _read_positions(r: Restraint, asked: str) -> Restraint:
     if r.position_basis != terms.EDITOR_INFERENCE:
         return r
     return replace(r, positions=frozenset({asked}) if asked in r.positions else frozenset())
+
+
+def motion_position_groups(ctx: Context, joint: str, motion: str) -> list[tuple[str | None, tuple[Restraint, ...]]]:
+    """:func:`position_groups` of the loaded restraints of a joint's motion, built once per engine."""
+    return ctx.derived(("position groups", joint, motion),
+                       lambda: position_groups(ctx.kb.restraints_by_motion[(joint, motion)]))  # fmt: skip
+
+
+def motion_weights(ctx: Context, joint: str, motion: str, position: str | None) -> dict[str, float]:
+    """:func:`weights_of` the group of :func:`motion_position_groups` in ``position``, built once per engine."""
+    return ctx.derived(("weights", joint, motion, position), lambda: weights_of(ctx, dict(
+        motion_position_groups(ctx, joint, motion))[position]))  # fmt: skip
 
 
 def measured(members: tuple[Restraint, ...]) -> bool:
@@ -419,7 +435,11 @@ def _load_items(ctx: Context, collected: Collected, rule: str) -> list[Increased
 
 
 def _opposing_actions(ctx: Context, joint: str, motion: str) -> list[tuple[MuscleAction, list[Statement]]]:
-    """Muscle actions producing the opposite motion at this joint or at a joint sharing a bone."""
+    """Muscle actions producing the opposite motion at this joint or at a joint sharing a bone (once per engine)."""
+    return ctx.derived(("opposing actions", joint, motion), lambda: _find_opposing_actions(ctx, joint, motion))
+
+
+def _find_opposing_actions(ctx: Context, joint: str, motion: str) -> list[tuple[MuscleAction, list[Statement]]]:
     opposite = set(ctx.kb.opposite_motions.get(motion, ()))
     for general in ctx.kb.motion_kinds.get(motion, ()):
         opposite |= ctx.kb.opposite_motions.get(general, frozenset())

@@ -8,6 +8,7 @@ from which it holds; this module only matches them to what the injury damaged.
 
 from __future__ import annotations
 
+from ...knowledge.model import LesionPresentation
 from .context import Affected, Context, implements
 from .models import Reach
 from .sensation import FindingsByEntity
@@ -32,8 +33,8 @@ def presentations(ctx: Context, affected: dict[str, Affected], findings: Finding
         if state.reached not in PRESENTING or state.lesion is None:
             continue
         wholes = {w for w, _ in ctx.wholes(curie)} if state.reached is Reach.PART else set()
-        for p in ctx.kb.lesion_presentations:
-            if p.lesion != state.lesion or (p.from_grade is not None and state.grade < p.from_grade):
+        for p in _of_lesion(ctx, state.lesion):
+            if p.from_grade is not None and state.grade < p.from_grade:
                 continue
             if not ctx.kb.is_a(curie, p.kind):
                 continue
@@ -43,3 +44,15 @@ def presentations(ctx: Context, affected: dict[str, Affected], findings: Finding
             detail = f"{ctx.kb.label(p.lesion)} of the {ctx.kb.label(curie)} ({ctx.kb.label(p.kind)})"
             findings.add(p.symptom, detail, SCORE, [*ctx.facts(state.chain), ctx.kb.presentation_fact(p)],
                          (*state.rules, "rule:lesion-presents"))  # fmt: skip
+
+
+def _of_lesion(ctx: Context, lesion: str) -> list[LesionPresentation]:
+    """The presentations of one lesion, in the data's order (grouped once per engine, not scanned per structure)."""
+
+    def group() -> dict[str, list[LesionPresentation]]:
+        grouped: dict[str, list[LesionPresentation]] = {}
+        for p in ctx.kb.lesion_presentations:
+            grouped.setdefault(p.lesion, []).append(p)
+        return grouped
+
+    return ctx.derived("presentations by lesion", group).get(lesion, [])

@@ -36,14 +36,24 @@ def parts_carry(ctx: Context, loss: dict[str, float]) -> PartsCarry:
     (the sources do not say which parts carry it: the superficial deltoid, not the deep, resists eversion). The
     whole is not torn."""
     carry = PartsCarry()
-    for whole in sorted({r.structure for r in ctx.kb.restraints}):
-        if loss.get(whole, 0.0) >= 1.0 or not any(loss.get(p, 0.0) for p, _ in ctx.parts(whole)):
+    for whole, parts in _restraining_wholes(ctx):
+        if loss.get(whole, 0.0) >= 1.0 or not any(loss.get(p, 0.0) for p in parts):
             continue  # torn in its own right, or no part lost
         for r in ctx.kb.restraints_by_structure.get(whole, ()):
             share, steps = _share(ctx, r, loss)
             if share > loss.get(whole, 0.0):
                 carry.shares[r.id], carry.steps[r.id] = share, steps
     return carry
+
+
+def _restraining_wholes(ctx: Context) -> list[tuple[str, tuple[str, ...]]]:
+    """Every restraining structure that has parts, in order, with its parts (once per engine, not per answer)."""
+
+    def build() -> list[tuple[str, tuple[str, ...]]]:
+        wholes = [(w, tuple(p for p, _ in ctx.parts(w))) for w in sorted({r.structure for r in ctx.kb.restraints})]
+        return [(whole, parts) for whole, parts in wholes if parts]
+
+    return ctx.derived("restraining wholes", build)
 
 
 def _share(ctx: Context, r: Restraint, loss: dict[str, float]) -> tuple[float, list[Statement]]:
