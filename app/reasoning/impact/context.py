@@ -197,8 +197,12 @@ class Context:
         return self._walk(curie, terms.HAS_PART)
 
     def objects_any(self, subject: str, predicates: Iterable[str]) -> list[Statement]:
-        wanted = set(predicates)
-        return [st for st in self.kb.by_subject.get(subject, ()) if st.predicate in wanted]
+        wanted = tuple(predicates)
+
+        def find() -> tuple[Statement, ...]:
+            return tuple(st for st in self.kb.by_subject.get(subject, ()) if st.predicate in wanted)
+
+        return list(self.derived(("objects any", subject, wanted), find))
 
     def facts(self, statements: Iterable[Statement]) -> list[Fact]:
         return [self.kb.statement_fact(st) for st in statements]
