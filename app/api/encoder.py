@@ -41,8 +41,8 @@ SHARED: tuple[type[BaseModel], ...] = (EntityRef, Fact, RuleRef)
 
 #: The most texts kept per memo (one per shared class and one per list of it; a memo holds the records too, so an id
 #: is never reused while its text is kept), and the most characters; past either the memo starts again. An impact
-#: answer cites ~100 distinct facts and references (~150 KB of text in its lists); a few records are built per answer
-#: (the described rules of ``rules_applied``) and only churn. Six memos: at most ~24 MB of text.
+#: answer cites ~100 distinct facts and references (~150 KB of text in its lists); the described rules of
+#: ``rules_applied`` are built once per engine too (Context.described). Six memos: at most ~24 MB of text.
 MEMO_MAX = 4096
 MEMO_MAX_CHARS = 4 * 1024 * 1024
 

@@ -96,6 +96,8 @@ class Context:
 
     def __post_init__(self) -> None:
         self.refs = {rule_id: self.rules[rule_id].ref() for rule_id in self.rules.rules}
+        #: each rule with its full text, as an answer lists the rules it applied (built once, shared like refs)
+        self.described = {rule_id: self.rules[rule_id].ref(described=True) for rule_id in self.rules.rules}
         self._walks: dict[tuple[str, str], list[tuple[str, list[Statement]]]] = {}
         self._ranks: dict[int, tuple[Fact, int]] = {}
         self._derived: dict[Hashable, object] = {}
@@ -195,6 +197,10 @@ class Context:
         """Every part of ``curie`` (akg:hasPart, transitively), each with the statements leading down to it,
         nearest first (the bands of a ligament complex; the landmarks of a bone)."""
         return self._walk(curie, terms.HAS_PART)
+
+    def part_ids(self, curie: str) -> tuple[str, ...]:
+        """The parts of :meth:`parts`, without the paths (kept per engine: no copy per call)."""
+        return self.derived(("part ids", curie), lambda: tuple(part for part, _ in self.parts(curie)))
 
     def objects_any(self, subject: str, predicates: Iterable[str]) -> list[Statement]:
         wanted = tuple(predicates)

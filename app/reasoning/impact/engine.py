@@ -114,7 +114,7 @@ class ImpactEngine:
         for name in SECTIONS:
             for item in getattr(report, name):
                 applied.update(r.id for r in item.rules)
-        report.rules_applied = [self.rules[r].ref(described=True) for r in sorted(applied)]
+        report.rules_applied = [self.ctx.described[r] for r in sorted(applied)]
 
     def _affected_items(self, affected: dict[str, Affected]) -> list[AffectedStructure]:
         order = list(Reach)

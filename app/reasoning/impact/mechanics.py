@@ -395,7 +395,7 @@ def _anchor_lost(ctx: Context, r: Restraint, loss: dict[str, float]) -> bool:
 def _part_lost(ctx: Context, whole: str, loss: dict[str, float]) -> bool:
     """A part of the whole (at any depth) lost: the deltoid ligament whose deep bands are torn takes no load over
     from them."""
-    return any(loss.get(part, 0.0) > 0 for part, _ in ctx.parts(whole))
+    return any(loss.get(part, 0.0) > 0 for part in ctx.part_ids(whole))
 
 
 @implements("rule:synergists-take-over")
