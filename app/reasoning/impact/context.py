@@ -258,9 +258,16 @@ def _key(fact: Fact) -> FactKey:
 
 
 def unique_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """Each fact once (by subject, predicate, object and fact node), first occurrence first. The same record
+    often comes many times (a lost restraint's steps behind every restraint that takes over its load): it is
+    passed over by identity before its key is looked at."""
     seen: set[FactKey] = set()
+    met: dict[int, Fact] = {}  # the facts met, by id (held, so that an id is not reused meanwhile)
     unique = []
     for fact in facts:
+        if id(fact) in met:
+            continue
+        met[id(fact)] = fact
         key = _key(fact)
         if key not in seen:
             seen.add(key)
