@@ -100,6 +100,7 @@ class Context:
         self.described = {rule_id: self.rules[rule_id].ref(described=True) for rule_id in self.rules.rules}
         self._walks: dict[tuple[str, str], list[tuple[str, list[Statement]]]] = {}
         self._ranks: dict[int, tuple[Fact, int]] = {}
+        self._statement_facts: dict[int, tuple[Statement, Fact]] = {}
         self._derived: dict[Hashable, object] = {}
         rules = self.rules
         self.grade_loss = {g: rules["rule:injury-loses-restraint"].parameter(f"grade{g}") for g in (1, 2, 3)}
@@ -211,7 +212,20 @@ class Context:
         return list(self.derived(("objects any", subject, wanted), find))
 
     def facts(self, statements: Iterable[Statement]) -> list[Fact]:
-        return [self.kb.statement_fact(st) for st in statements]
+        return [self._fact(st) for st in statements]
+
+    def _fact(self, st: Statement) -> Fact:
+        """The knowledge base's fact of a statement, kept here by the statement's identity: the knowledge base keys
+        it by the statement's value, whose hash is recomputed over all its fields on every lookup (some fifty per
+        answer). The memo holds the statement, so its id is not reused while kept; it is bounded."""
+        kept = self._statement_facts.get(id(st))
+        if kept is not None and kept[0] is st:
+            return kept[1]
+        fact = self.kb.statement_fact(st)
+        if len(self._statement_facts) >= MEMO_LIMIT:
+            self._statement_facts.clear()
+        self._statement_facts[id(st)] = (st, fact)
+        return fact
 
     def basis(self, facts: Iterable[Fact]) -> EntityRef | None:
         """The weakest way any of the facts, its role or its positions, is known (a relation: stated by its
