@@ -137,15 +137,10 @@ class Context:
         for st in self.kb.statements:
             if st.predicate == terms.SCREENS_FOR:
                 self.screened_by.setdefault(st.object, []).append(st)
-        #: per (subject, predicate), its statements in the order of ``kb.by_subject``: the rules ask for one
-        #: predicate of a subject some eighty times per answer, and a subject has dozens of statements
-        grouped: dict[tuple[str, str], list[Statement]] = {}
-        for subject, statements in self.kb.by_subject.items():
-            for st in statements:
-                grouped.setdefault((subject, st.predicate), []).append(st)
-        self._objects: dict[tuple[str, str], tuple[Statement, ...]] = {
-            key: tuple(found) for key, found in grouped.items()
-        }
+        #: per subject and predicate, its statements in the order of ``kb.by_subject``, grouped when the subject is
+        #: first asked about (not at start: 100 copies of the graph): the rules ask for one predicate of a subject
+        #: some seventy times per answer, and a subject has dozens of statements
+        self._objects: dict[str, dict[str, tuple[Statement, ...]]] = {}
 
     def derived(self, key: Hashable, build: Callable[[], T]) -> T:
         """A table that depends only on the graph and the rules (the opposing actions of a motion, the restraints of
@@ -165,7 +160,13 @@ class Context:
         return any(cls in types for cls in classes)
 
     def objects(self, subject: str, predicate: str) -> list[Statement]:
-        return list(self._objects.get((subject, predicate), ()))
+        by_predicate = self._objects.get(subject)
+        if by_predicate is None:
+            grouped: dict[str, list[Statement]] = {}
+            for st in self.kb.by_subject.get(subject, ()):
+                grouped.setdefault(st.predicate, []).append(st)
+            by_predicate = self._objects[subject] = {p: tuple(found) for p, found in grouped.items()}
+        return list(by_predicate.get(predicate, ()))
 
     def wholes(self, curie: str) -> list[tuple[str, list[Statement]]]:
         """Everything ``curie`` is part of (akg:partOf, transitively), each with the statements leading up to it,
