@@ -27,16 +27,26 @@ def alternatives_of(ctx: Context, condition: str) -> list[Statement]:
 
 
 def definite(ctx: Context, condition: str) -> list[Statement]:
-    """What the condition affects, except what it only possibly involves (rule possibly-involved)."""
-    possible = marked(ctx, condition, terms.POSSIBLY_INVOLVED)
-    return [st for st in ctx.objects(condition, terms.AFFECTS) if st not in possible]
+    """What the condition affects, except what it only possibly involves (rule possibly-involved); once per engine."""
+
+    def find() -> tuple[Statement, ...]:
+        possible = marked(ctx, condition, terms.POSSIBLY_INVOLVED)
+        return tuple(st for st in ctx.objects(condition, terms.AFFECTS) if st not in possible)
+
+    return list(ctx.derived(("definite", condition), find))
 
 
 def marked(ctx: Context, condition: str, involvement: str) -> list[Statement]:
-    """The condition's akg:affects statements marked with this involvement (one of alternatives, possibly involved)."""
-    if not ctx.kb.is_a(condition, terms.CONDITION):
-        return []
-    return [st for st in ctx.objects(condition, terms.AFFECTS) if (terms.INVOLVEMENT, involvement) in st.qualifiers]
+    """The condition's akg:affects statements marked with this involvement (one of alternatives, possibly involved);
+    once per engine."""
+
+    def find() -> tuple[Statement, ...]:
+        if not ctx.kb.is_a(condition, terms.CONDITION):
+            return ()
+        marking = (terms.INVOLVEMENT, involvement)
+        return tuple(st for st in ctx.objects(condition, terms.AFFECTS) if marking in st.qualifiers)
+
+    return list(ctx.derived(("marked", condition, involvement), find))
 
 
 @implements(POSSIBLE_RULE)
