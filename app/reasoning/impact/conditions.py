@@ -164,8 +164,8 @@ def _grade_fits(ctx: Context, condition: str, grade: int) -> bool:
     return not graded or str(grade) in graded
 
 
-def _parts(ctx: Context, curie: str) -> set[str]:
-    return {part for part, _ in ctx.parts(curie)}
+def _parts(ctx: Context, curie: str) -> frozenset[str]:
+    return ctx.derived(("part set", curie), lambda: frozenset(ctx.part_ids(curie)))  # once per engine
 
 
 def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[str, Affected]) -> bool:
