@@ -47,13 +47,14 @@ import pyoxigraph as ox
 
 from .knowledge.base import KnowledgeBase
 from .ontology.validation.report import ValidationReport
-from .reasoning.differential import Profiles
 from .settings import Settings
 from .sparql.dataset import write_on_disk_copy
 from .version import __version__
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from .reasoning.differential import Profiles
 
 __all__ = ["FORMAT", "Snapshot", "StoredKnowledge"]
 

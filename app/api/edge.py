@@ -71,9 +71,12 @@ class Edge:
         allow_origins: Sequence[str],
         allow_methods: Sequence[str],
         expose_headers: Sequence[str],
+        answered: asyncio.Event | None = None,
     ) -> None:
         self.app = app
         self.guard = guard
+        #: set once the first answer is out (the server's lifespan starts the SPARQL workers then), then dropped
+        self.answered = answered
         # Starlette's CORS code answers preflights (rare) and decides which origins are allowed; the simple
         # headers it would add to every answer are added in finish() instead.
         self.cors = CORSMiddleware(
@@ -145,6 +148,9 @@ class Edge:
             await self.app(scope, receive, reply)
         finally:
             guard.in_flight -= 1
+            if self.answered is not None:
+                self.answered.set()
+                self.answered = None
 
     def finish(self, headers: list[tuple[bytes, bytes]], path: str, origin: bytes) -> None:
         """The headers every answer carries, added to ``headers`` in place: the release, nosniff, the page policy
