@@ -16,8 +16,9 @@ from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.datastructures import URLPath
+from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.routing import BaseRoute, Match, NoMatchFound
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..kg import AnkleKG
 from ..models import EDUCATIONAL_NOTICE
@@ -93,6 +94,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
     """Build the application; loads the graph at start-up unless one is given."""
     settings = settings or (kg.settings if kg else Settings())
     begin = asyncio.Event()  # the SPARQL workers may start: set by the edge after the first answer (see lifespan)
+    direct: dict[tuple[str, str], ASGIApp] = {}  # what the edge answers without routing (filled below)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -153,6 +155,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             "X-AnkleKG-Result-Truncated-By", "X-AnkleKG-Result-Max-Bytes",
         ],
         answered=begin,
+        direct=direct,
     )
 
     install_problem_handlers(app)
@@ -181,6 +184,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
 
     routers = LazyRouters(app)
     app.state.routers = routers
+    direct[("GET", "/sparql")] = direct[("POST", "/sparql")] = _sparql_directly(app, routers)
     complete_openapi = app.openapi
 
     def openapi() -> dict[str, Any]:  # the document describes every route: build them first
@@ -189,6 +193,21 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _sparql_directly(app: FastAPI, routers: LazyRouters) -> ASGIApp:
+    """/sparql's GET and POST without FastAPI's routing and dependencies (routes/sparql.py, answer_directly), inside
+    the exception handlers routing would have run them in (the problem responses, as Starlette builds them)."""
+
+    async def answer(scope: Scope, receive: Receive, send: Send) -> None:
+        routers.build()  # the route's module, and the route the Service Description names itself by
+        scope.setdefault("router", app.router)  # as routing sets it: request.url_for reads it
+        from .routes.sparql import answer_directly
+
+        await answer_directly(scope, receive, send)
+
+    handlers = {k: v for k, v in app.exception_handlers.items() if k not in (500, Exception)}
+    return ExceptionMiddleware(answer, handlers=handlers, debug=app.debug)
 
 
 class LazyRouters:
