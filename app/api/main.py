@@ -108,11 +108,12 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         if not loaded.source.startswith("snapshot"):
             gc.collect()
         gc.freeze()
-        # The port opens now; the SPARQL workers start (over the snapshot's dataset file when there is one) and
-        # the traversal graph and differential profiles are read or built meanwhile, in the background. /health
-        # answers 503 "starting" until both are done: readiness probes and the tests wait for its 200.
-        # The workers start after the first answer (or a second after the port opens, or at the first query): three
-        # processes importing and loading the dataset would take both cores from it (docs/performance.md).
+        # The port opens now. The SPARQL workers start (over the snapshot's dataset file when there is one) after
+        # the first answer, or a second after the port opens, or at the first query: three processes importing and
+        # loading the dataset would take both cores from that answer (docs/performance.md, fifth pass). Then the
+        # traversal graph and differential profiles are read or built, and the other routers included, in the
+        # background. /health answers 503 "starting" until both are done: readiness probes and the tests wait for
+        # its 200.
         timer = asyncio.get_running_loop().call_later(WORKERS_START_WITHIN_S, begin.set)
         app.state.sparql = await SparqlService.start(loaded.dataset_source, loaded.settings, begin)
         app.state.warming = asyncio.create_task(_warm(loaded, app.state.sparql, routers))
