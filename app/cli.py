@@ -12,20 +12,22 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from .errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
 from .kg import AnkleKG
-from .learn.browse import BROWSE_DIR_NAME, check_browse_groups
 from .loader import validated_report, validation_stamp
 from .models import EDUCATIONAL_NOTICE
 from .ontology.load import load_store
-from .reasoning.differential import FindingKind
 from .reasoning.rules import RuleConfigurationError, load_rules
 from .render import fact_text, render_entity, render_impact, render_paths, render_search
 from .settings import Settings
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .reasoning.differential import FindingKind
 
 FORMATS_FOR_CLI = ("csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
 #: Exit statuses (the epilog of ``anklekg --help`` lists them): 0 done; 1 nothing found (search, paths);
@@ -129,6 +131,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .learn.browse import BROWSE_DIR_NAME, check_browse_groups
     from .ontology.validation import validate
 
     settings = _settings(args)
@@ -272,6 +275,8 @@ def cmd_paths(args: argparse.Namespace) -> int:
     return 0
 def _predicted(kind: FindingKind) -> str:
     """What the candidate predicted that a normal finding contradicts."""
+    from .reasoning.differential import FindingKind  # imported by the commands that use it, not by every start
+
     return {
         FindingKind.STRONG_MOTION: "this injury predicts it weak",
         FindingKind.NORMAL_SENSATION: "this injury predicts it numb",

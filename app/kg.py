@@ -26,29 +26,15 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from .answers import Answers
-from .diagrams import Diagram, DiagramList, Diagrams, load_diagrams
 from .errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, UnknownTerm
 from .knowledge.base import KnowledgeBase
 from .knowledge.lookup import SearchHit
 from .knowledge.model import Term
 from .knowledge.resolver import Injury, Resolver
 from .knowledge.schema import CLINICAL_TEST, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
-from .learn import (
-    BrowseAxis,
-    BrowseGroup,
-    BrowseGroups,
-    Difficulty,
-    QuestionType,
-    Quiz,
-    QuizGenerator,
-    browse_groups,
-)
-from .learn.browse import BROWSE_DIR_NAME
 from .loader import load_knowledge
 from .models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchResults
 from .ontology.validation import ValidationReport
-from .reasoning.criticality import CriticalityAnalysis, CriticalityReport
-from .reasoning.differential import ClinicalFindings, DifferentialEngine, DifferentialReport, Profiles
 from .reasoning.impact import ImpactEngine, ImpactReport
 from .reasoning.rules import load_rules
 from .settings import Settings
@@ -58,6 +44,11 @@ from .version import __version__
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from .diagrams import Diagram, DiagramList, Diagrams
+    from .learn import BrowseAxis, BrowseGroup, BrowseGroups, Quiz, QuizGenerator
+    from .reasoning.criticality import CriticalityAnalysis, CriticalityReport
+    from .reasoning.differential import DifferentialEngine, DifferentialReport, Profiles
 
 #: The most questions one quiz holds (GET /v1/quiz?count=).
 MAX_QUIZ_QUESTIONS = 20
@@ -95,6 +86,9 @@ class AnkleKG:
     @cached_property
     def browse_groups(self) -> BrowseGroups:
         """The explorer's browse groups (data/browse/), read on first use."""
+        from .learn import browse_groups  # the quiz and the browse groups: imported when first used (a start's CPU)
+        from .learn.browse import BROWSE_DIR_NAME
+
         return browse_groups(self.kb, self.settings.data_dir / BROWSE_DIR_NAME)
 
     @classmethod
@@ -109,7 +103,7 @@ class AnkleKG:
         kb = loaded.kb
         engine = ImpactEngine(kb, load_rules(settings.data_dir / "rules"))
         # a snapshot's diagrams were laid out when it was built: a start from one lays them out in warm()
-        diagrams = None if loaded.source.startswith("snapshot") else load_diagrams(settings.diagram_layout, kb)
+        diagrams = None if loaded.source.startswith("snapshot") else _load_diagrams(settings.diagram_layout, kb)
         return cls(kb, engine, settings, loaded.report, time.perf_counter() - started, diagrams=diagrams,
                    source=loaded.source, dataset_file=loaded.dataset_file, stored_profiles=loaded.profiles)  # fmt: skip
 
@@ -260,6 +254,8 @@ class AnkleKG:
         (a motion of normal strength, skin of normal sensation) count against the candidates that predict
         otherwise; alone they rank nothing."""
         ids = self.resolver.resolve_ids
+        from .reasoning.differential import ClinicalFindings
+
         findings = ClinicalFindings(
             positive_tests=ids(positive_tests, CLINICAL_TEST, "positive_tests"),
             negative_tests=ids(negative_tests, CLINICAL_TEST, "negative_tests"),
@@ -280,12 +276,16 @@ class AnkleKG:
         """Built on first use (the server builds it after its port opens, see :meth:`warm`): one impact profile per
         candidate structure, read from the snapshot or computed (~0.1 s on the bundled graph)."""
         profiles = self.stored_profiles() if self.stored_profiles is not None else None
+        from .reasoning.differential import DifferentialEngine  # with the profiles: after the port opens
+
         return DifferentialEngine(self.kb, self.engine, profiles)
 
     # -- learning (app.learn) ------------------------------------------------------------------------
     @cached_property
     def quiz_generator(self) -> QuizGenerator:
         """Built on first use: drafting every question asks the engines (about a second)."""
+        from .learn import QuizGenerator
+
         return QuizGenerator(self.kb, self.engine, self.differential_engine)
 
     def quiz(
@@ -302,6 +302,8 @@ class AnkleKG:
         entity: the questions whose structure lies in, spans, attaches to or is part of it), the questions named
         by ``keys`` first. The same arguments and ``seed`` give the same quiz; without a seed one is chosen and
         returned in the answer. ``difficulties`` keeps the questions of those levels (all when empty)."""
+        from .learn import Difficulty, QuestionType
+
         if not 1 <= count <= MAX_QUIZ_QUESTIONS:
             raise InvalidArgument("count", count, f"ask for 1 to {MAX_QUIZ_QUESTIONS} questions")
         known = {kind.value: kind for kind in QuestionType}
@@ -325,6 +327,8 @@ class AnkleKG:
 
     def browse(self, *, by: BrowseAxis | None = None) -> BrowseGroups:
         """The explorer's browse groups (data/browse/), by region and by kind, or only those of ``by``."""
+        from .learn import BrowseGroups
+
         groups = self.browse_groups.groups
         return BrowseGroups(groups=[g for g in groups if by is None or g.by == by])
 
@@ -336,7 +340,7 @@ class AnkleKG:
     def views(self) -> Diagrams:
         """The schematic views, built at load (or on first use, when this AnkleKG was made without them)."""
         if self.diagrams is None:
-            self.diagrams = load_diagrams(self.settings.diagram_layout, self.kb)
+            self.diagrams = _load_diagrams(self.settings.diagram_layout, self.kb)
         return self.diagrams
 
     def diagram_list(self, entity: str | None = None) -> DiagramList:
@@ -349,6 +353,8 @@ class AnkleKG:
 
     @cached_property
     def criticality_analysis(self) -> CriticalityAnalysis:
+        from .reasoning.criticality import CriticalityAnalysis
+
         return CriticalityAnalysis(self.kb, self.engine, self.differential_engine)
 
     def criticality(
@@ -366,3 +372,11 @@ class AnkleKG:
     @cached_property
     def _counts(self) -> dict[str, int]:
         return self.kb.counts()
+
+
+def _load_diagrams(layout: Path, kb: KnowledgeBase) -> Diagrams:
+    """The schematic views (app.diagrams, imported here: a start from a snapshot lays them out after the port opens,
+    and its imports are a start's CPU too)."""
+    from .diagrams import load_diagrams
+
+    return load_diagrams(layout, kb)

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -21,9 +22,11 @@ from .ontology.load import load_store
 from .ontology.mappings import MAPPING_TABLE, derive_mappings, mapping_quads
 from .ontology.validation import ValidationReport, inputs, validate
 from .ontology.validation.stamp import ValidationStamp
-from .reasoning.differential import Profiles
 from .settings import Settings
 from .snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from .reasoning.differential import Profiles
 
 __all__ = ["LoadedKnowledge", "load_knowledge", "load_knowledge_base", "validated_report", "validation_stamp"]
 

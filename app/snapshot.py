@@ -47,13 +47,14 @@ import pyoxigraph as ox
 
 from .knowledge.base import KnowledgeBase
 from .ontology.validation.report import ValidationReport
-from .reasoning.differential import Profiles
 from .settings import Settings
 from .sparql.dataset import write_on_disk_copy
 from .version import __version__
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from .reasoning.differential import Profiles
 
 __all__ = ["FORMAT", "Snapshot", "StoredKnowledge"]
 
@@ -69,17 +70,42 @@ KNOWLEDGE, ASSERTED, STORE, DATASET, GRAPH, PROFILES, META = (
 )  # fmt: skip
 
 
-def _library_version(name: str) -> str:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "absent"
+def _library_versions(names: Sequence[str]) -> dict[str, str]:
+    """The installed versions of ``names``, read from their distributions' folder names (``name-version.dist-info``)
+    on ``sys.path``, the first one found winning as it does for imports; one not found so is asked of
+    importlib.metadata, which parses every METADATA file it looks at (~10 ms of every start for these seven)."""
+    wanted = {name.lower().replace("-", "_"): name for name in names}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            listing = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for item in listing:
+            if item.endswith(".dist-info"):
+                name, _, release = item.removesuffix(".dist-info").partition("-")
+                key = name.lower().replace("-", "_").replace(".", "_")
+                if key in wanted and wanted[key] not in found:
+                    found[wanted[key]] = release
+    for name in names:
+        if name not in found:
+            try:
+                found[name] = version(name)
+            except PackageNotFoundError:
+                found[name] = "absent"
+    return {name: found[name] for name in names}
 
 
 def _files(item: Path) -> list[Path]:
+    """The files under ``item`` (or ``item`` itself), in a stable order; never into __pycache__ (os.walk: rglob
+    looked at every compiled file too)."""
     if not item.is_dir():
         return [item]
-    return sorted(p for p in item.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    found: list[str] = []
+    for root, dirs, names in os.walk(item):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        found.extend(os.path.join(root, name) for name in names)
+    return [Path(file) for file in sorted(found)]
 
 
 @dataclass(frozen=True)
@@ -110,7 +136,7 @@ class Snapshot:
             "format": FORMAT,
             "anklekg": __version__,
             "python": sys.version,
-            "libraries": {name: _library_version(name) for name in _LIBRARIES},
+            "libraries": _library_versions(_LIBRARIES),
             "ontology_files": settings.ontology_files,
             "shacl": settings.shacl_on_start,
             "datasets": settings.sparql_datasets,

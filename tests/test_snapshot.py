@@ -152,3 +152,13 @@ def test_workers_open_a_large_datasets_on_disk_store_and_answer_the_same(tmp_pat
             rows = [sorted(json.dumps(b, sort_keys=True) for b in r.json()["results"]["bindings"])
                     for r in (on_disk, in_memory)]  # fmt: skip
             assert rows[0] == rows[1] and rows[0], query
+
+
+def test_the_fingerprint_reads_the_library_versions_importlib_metadata_gives() -> None:
+    """The versions read from the dist-info folder names are those importlib.metadata reads from their metadata."""
+    from importlib.metadata import version
+
+    from app.snapshot import _LIBRARIES, _library_versions
+
+    assert _library_versions(_LIBRARIES) == {name: version(name) for name in _LIBRARIES}
+    assert _library_versions(["no-such-library-for-anklekg"]) == {"no-such-library-for-anklekg": "absent"}

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
@@ -71,9 +71,15 @@ class Edge:
         allow_origins: Sequence[str],
         allow_methods: Sequence[str],
         expose_headers: Sequence[str],
+        answered: asyncio.Event | None = None,
+        direct: Mapping[tuple[str, str], ASGIApp] | None = None,
     ) -> None:
         self.app = app
         self.guard = guard
+        #: set once the first answer is out (the server's lifespan starts the SPARQL workers then), then dropped
+        self.answered = answered
+        #: (method, path) -> the ASGI app that answers it without routing (GET and POST /sparql: app/api/main.py)
+        self.direct = direct if direct is not None else {}
         # Starlette's CORS code answers preflights (rare) and decides which origins are allowed; the simple
         # headers it would add to every answer are added in finish() instead.
         self.cors = CORSMiddleware(
@@ -142,9 +148,12 @@ class Edge:
                     await send({"type": "http.response.start", "status": status, "headers": headers})
                     await send({"type": "http.response.body", "body": b"" if head else body})
                     return
-            await self.app(scope, receive, reply)
+            await self.direct.get((method, scope["path"]), self.app)(scope, receive, reply)
         finally:
             guard.in_flight -= 1
+            if self.answered is not None:
+                self.answered.set()
+                self.answered = None
 
     def finish(self, headers: list[tuple[bytes, bytes]], path: str, origin: bytes) -> None:
         """The headers every answer carries, added to ``headers`` in place: the release, nosniff, the page policy

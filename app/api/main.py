@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from types import ModuleType
+from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
+from starlette.datastructures import URLPath
+from starlette.middleware.exceptions import ExceptionMiddleware
+from starlette.routing import BaseRoute, Match, NoMatchFound
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..kg import AnkleKG
 from ..models import EDUCATIONAL_NOTICE
@@ -22,23 +29,7 @@ from .edge import Edge
 from .guard import RequestGuard, allowed_hosts
 from .openapi import install_openapi
 from .problems import install_problem_handlers
-from .routes import (
-    analytics,
-    browse,
-    diagrams,
-    differential,
-    entities,
-    exports,
-    health,
-    impact,
-    linked_data,
-    pages,
-    paths,
-    problem_types,
-    quiz,
-    search,
-    sparql,
-)
+from .routes import health, impact
 from .sparql_runner import SparqlService
 
 DESCRIPTION = f"""
@@ -55,18 +46,23 @@ Successful GET answers carry an `ETag` (the release and a hash of the body) and 
 
 
 log = logging.getLogger("anklekg")
+#: The longest the SPARQL workers wait for the first answer before they start anyway (a server nobody asks yet).
+WORKERS_START_WITHIN_S = 1.0
 
 
-async def _warm(kg: AnkleKG, sparql: SparqlService) -> None:
-    """Read or build, in a thread, what only some answers need (AnkleKG.warm); then keep it out of the collector's
-    sight too. It starts once the SPARQL workers serve: the thread holds the GIL in turns with the event loop, and
-    the first requests after the port opens should not share it with this work."""
+async def _warm(kg: AnkleKG, sparql: SparqlService, routers: LazyRouters) -> None:
+    """Read or build, in a thread, what only some answers need (AnkleKG.warm, the routers a start left out and the
+    answer models it left unbuilt); then keep it out of the collector's sight too. It starts once the SPARQL workers
+    serve: the thread holds the GIL in turns with the event loop, and the first requests after the port opens should
+    not share it with this work."""
     await sparql.wait_ready()
     try:
         await asyncio.to_thread(kg.warm)
     except Exception:
         log.exception("warming the graph failed: paths and the differential build what they need on first use")
         raise
+    await asyncio.to_thread(LazyRouters.import_all)
+    routers.build()  # on the loop: it edits the route list that routing reads
     await asyncio.to_thread(build_deferred_models)
     gc.freeze()
 
@@ -97,6 +93,8 @@ def operation_id(route: APIRoute) -> str:
 def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> FastAPI:
     """Build the application; loads the graph at start-up unless one is given."""
     settings = settings or (kg.settings if kg else Settings())
+    begin = asyncio.Event()  # the SPARQL workers may start: set by the edge after the first answer (see lifespan)
+    direct: dict[tuple[str, str], ASGIApp] = {}  # what the edge answers without routing (filled below)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -110,14 +108,19 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         if not loaded.source.startswith("snapshot"):
             gc.collect()
         gc.freeze()
-        # The port opens now; the SPARQL workers start (over the snapshot's dataset file when there is one) and
-        # the traversal graph and differential profiles are read or built meanwhile, in the background. /health
-        # answers 503 "starting" until both are done: readiness probes and the tests wait for its 200.
-        app.state.sparql = await SparqlService.start(loaded.dataset_source, loaded.settings)
-        app.state.warming = asyncio.create_task(_warm(loaded, app.state.sparql))
+        # The port opens now. The SPARQL workers start (over the snapshot's dataset file when there is one) after
+        # the first answer, or a second after the port opens, or at the first query: three processes importing and
+        # loading the dataset would take both cores from that answer (docs/performance.md, fifth pass). Then the
+        # traversal graph and differential profiles are read or built, and the other routers included, in the
+        # background. /health answers 503 "starting" until both are done: readiness probes and the tests wait for
+        # its 200.
+        timer = asyncio.get_running_loop().call_later(WORKERS_START_WITHIN_S, begin.set)
+        app.state.sparql = await SparqlService.start(loaded.dataset_source, loaded.settings, begin)
+        app.state.warming = asyncio.create_task(_warm(loaded, app.state.sparql, routers))
         try:
             yield
         finally:
+            timer.cancel()
             app.state.warming.cancel()
             await app.state.sparql.close()
 
@@ -152,6 +155,8 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             "X-AnkleKG-Result-Rows", "X-AnkleKG-Result-Limit", "X-AnkleKG-Result-Truncated",
             "X-AnkleKG-Result-Truncated-By", "X-AnkleKG-Result-Max-Bytes",
         ],
+        answered=begin,
+        direct=direct,
     )
 
     install_problem_handlers(app)
@@ -178,22 +183,99 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
             ],
         }
 
-    for module in (
-        health,
-        entities,
-        search,
-        impact,
-        differential,
-        quiz,
-        browse,
-        diagrams,
-        paths,
-        analytics,
-        exports,
-        sparql,
-        linked_data,
-        problem_types,
-        pages,
-    ):
-        app.include_router(module.router)
+    routers = LazyRouters(app)
+    app.state.routers = routers
+    direct[("GET", "/sparql")] = direct[("POST", "/sparql")] = _sparql_directly(app, routers)
+    complete_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:  # the document describes every route: build them first
+        routers.build()
+        return complete_openapi()
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _sparql_directly(app: FastAPI, routers: LazyRouters) -> ASGIApp:
+    """/sparql's GET and POST without FastAPI's routing and dependencies (routes/sparql.py, answer_directly), inside
+    the exception handlers routing would have run them in (the problem responses, as Starlette builds them)."""
+
+    async def answer(scope: Scope, receive: Receive, send: Send) -> None:
+        routers.build()  # the route's module, and the route the Service Description names itself by
+        scope.setdefault("router", app.router)  # as routing sets it: request.url_for reads it
+        from .routes.sparql import answer_directly
+
+        await answer_directly(scope, receive, send)
+
+    handlers = {k: v for k, v in app.exception_handlers.items() if k not in (500, Exception)}
+    return ExceptionMiddleware(answer, handlers=handlers, debug=app.debug)
+
+
+class LazyRouters:
+    """The routers, in the order routing tries them; a start includes at once only those its first answers need
+    (/health and /v1/impact). The others, their modules and what only they import (SPARQL, exports, the explorer's
+    pages, diagrams, the quiz...: ~0.08 s of a start's CPU) are built by the warm-up after the port opens, or by the
+    first request none of the first routers answers, or when the OpenAPI document is asked for; the routes then
+    stand in the same order as if all had been included at once, so routing and the document are the same."""
+
+    #: the routers' modules (app/api/routes/), in routing order
+    ORDER = (
+        "health", "entities", "search", "impact", "differential", "quiz", "browse", "diagrams", "paths", "analytics",
+        "exports", "sparql", "linked_data", "problem_types", "pages",
+    )  # fmt: skip
+    FIRST: ClassVar[dict[str, ModuleType]] = {"health": health, "impact": impact}
+
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+        self.base = len(app.router.routes)  # the routes before the routers' (the document's, "/")
+        self.included: dict[str, list[BaseRoute]] = {}
+        for name, module in self.FIRST.items():
+            self._include(name, module)
+        self.pending: _BuildFirst | None = _BuildFirst(self)
+        app.router.routes.append(self.pending)
+
+    @property
+    def built(self) -> bool:
+        """Every router is included."""
+        return self.pending is None
+
+    def _include(self, name: str, module: ModuleType) -> None:
+        routes = self.app.router.routes
+        before = len(routes)
+        self.app.include_router(module.router)
+        self.included[name] = routes[before:]
+
+    @staticmethod
+    def import_all() -> list[ModuleType]:
+        """Import the routers' modules (in a thread, by the warm-up: nothing here touches the running app)."""
+        return [importlib.import_module(f"{__package__}.routes.{name}") for name in LazyRouters.ORDER]
+
+    def build(self) -> None:
+        """Include the routers not included yet and put every router's routes in routing order (once)."""
+        if self.pending is None:
+            return
+        for name, module in zip(self.ORDER, self.import_all(), strict=True):
+            if name not in self.included:
+                self._include(name, module)
+        routes = self.app.router.routes
+        routes[self.base :] = [route for name in self.ORDER for route in self.included[name]]
+        self.pending = None
+        self.app.router._mark_routes_changed()  # FastAPI keeps state per version of the route list
+
+
+class _BuildFirst(BaseRoute):
+    """The last route until the other routers are built: a request none of the first routers answers (fully) builds
+    them, then is routed again, so it finds the route it would have found had they been there from the start."""
+
+    def __init__(self, routers: LazyRouters) -> None:
+        self.routers = routers
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        return (Match.FULL if scope["type"] == "http" else Match.NONE), {}
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
+        raise NoMatchFound(name, path_params)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.routers.build()
+        await self.routers.app.router.app(scope, receive, send)

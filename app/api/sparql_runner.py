@@ -57,11 +57,18 @@ class SparqlService:
     runner: QueryRunner
     gate: ClientGate
     settings: Settings
+    #: set when the workers may start (see :meth:`start`); None: they started at once
+    begin: asyncio.Event | None = None
 
     @classmethod
-    async def start(cls, dataset: Callable[[], ox.Store | Path], settings: Settings) -> SparqlService:
+    async def start(
+        cls, dataset: Callable[[], ox.Store | Path], settings: Settings, begin: asyncio.Event | None = None
+    ) -> SparqlService:
         """Start the workers (in the background: see :attr:`ready`) over ``dataset`` (a store, or its N-Quads file;
-        asked for once, in a thread), or open the pool of connections to the external store (see :meth:`close`)."""
+        asked for once, in a thread), or open the pool of connections to the external store (see :meth:`close`).
+
+        ``begin``: the workers start once it is set (the server sets it after its first answer, or after a second;
+        a query sets it too, and waits for them), so that a start's first answer has the cores to itself."""
         runner: QueryRunner
         if settings.sparql_endpoint:  # no worker process is started: the store holds the data
             from ..sparql.upstream import UpstreamEndpoint  # httpx: imported only when a store is named
@@ -86,9 +93,12 @@ class SparqlService:
                 max_bytes=settings.sparql_max_bytes,
                 fair_share=settings.sparql_fair_share,
             )
-        await runner.start()
+        if isinstance(runner, WorkerPool) and begin is not None:
+            await runner.start(begin)
+        else:
+            await runner.start()
         gate = ClientGate(limit=settings.sparql_client_limit, queue=settings.sparql_client_queue)
-        return cls(runner, gate, settings)
+        return cls(runner, gate, settings, begin)
 
     @property
     def ready(self) -> bool:
@@ -128,6 +138,8 @@ class SparqlService:
             raise self._problem(exc) from exc
 
     async def _run(self, request: Request, query: QueryRequest) -> QueryResult:
+        if self.begin is not None:
+            self.begin.set()  # a query before the first answer: the workers start now
         deadline = asyncio.get_running_loop().time() + self.runner.timeout
         client = request.client.host if request.client else "unknown"
         async with self.gate.admit(client, deadline):

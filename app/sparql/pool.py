@@ -160,14 +160,18 @@ class WorkerPool:
         self.ready = asyncio.Event()
         self.failed: str | None = None  # why the dataset could not be written, when it could not
 
-    async def start(self) -> None:
-        """Remove dumps left by killed servers; then, in the background, write (or link) the dataset once and
-        start the workers (in parallel), then the standby. Returns at once; :attr:`ready` says when they serve."""
+    async def start(self, after: asyncio.Event | None = None) -> None:
+        """Remove dumps left by killed servers; then, in the background (once ``after`` is set, when given: a server
+        starts them after its first answer, so that they do not take the two cores from it), write (or link) the
+        dataset once and start the workers (in parallel), then the standby. Returns at once; :attr:`ready` says
+        when they serve."""
         for path in remove_stale_dumps(self._dir.parent):
             log.warning("removed %s, left by a SPARQL pool whose server is gone", path)
-        self._background(self._boot())
+        self._background(self._boot(after))
 
-    async def _boot(self) -> None:
+    async def _boot(self, after: asyncio.Event | None) -> None:
+        if after is not None:
+            await after.wait()
         try:
             await asyncio.to_thread(self._write_dataset)
         except Exception as exc:

@@ -220,3 +220,25 @@ def test_a_kept_answer_counts_its_key_against_the_budget() -> None:
         cache.put(("sparql", f"ASK {{ ?s ?p {i} }} #" + "x" * 100_000), b"{}")
     assert cache.bytes <= 1_000_000 and cache.stats()["entries"] < 10
 
+
+
+@pytest.mark.slow
+def test_sparql_queries_are_answered_without_routing(in_process: tuple[str, object]) -> None:
+    """GET and POST /sparql go from the edge straight to the SPARQL answer (FastAPI's routing and dependencies
+    were a third of a never-seen query's Python): with the sparql router taken away, queries are still answered,
+    their problems are still problems, and the router's other route is gone."""
+    from app.api.routes import sparql
+
+    url, app = in_process
+    app.state.routers.build()  # type: ignore[attr-defined]
+    routes = app.router.routes  # type: ignore[attr-defined]
+    routes[:] = [r for r in routes if getattr(r, "original_router", None) is not sparql.router]
+    assert httpx.get(url + "/v1/sparql/examples", timeout=30).status_code == 404  # the router is gone
+    json_results = {"accept": "application/sparql-results+json"}
+    got = httpx.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers=json_results, timeout=60)
+    assert got.status_code == 200 and got.json() == {"head": {}, "boolean": True} and got.headers["etag"]
+    posted = httpx.post(url + "/sparql", data={"query": "ASK { ?s ?p ?o }"}, headers=json_results, timeout=60)
+    assert posted.status_code == 200 and posted.json()["boolean"] is True
+    assert posted.headers["cache-control"] == "no-store"
+    bad = httpx.get(url + "/sparql", params={"query": "SELEC ?s"}, timeout=30)
+    assert bad.status_code == 400 and bad.headers["content-type"] == "application/problem+json"

@@ -219,6 +219,7 @@ def test_a_start_leaves_the_later_answers_models_unbuilt_and_the_warm_up_builds_
         "from app.models import EntityDetail, Paths\n"
         "from app.reasoning.impact import ImpactReport\n"
         "print(EntityDetail.__pydantic_complete__, Paths.__pydantic_complete__, ImpactReport.__pydantic_complete__)\n"
+        "app.api.main.LazyRouters.import_all()\n"  # as the warm-up does first: the routers a start left out
         "built = app.api.main.build_deferred_models()\n"
         "print(len(built), EntityDetail.__pydantic_complete__, app.api.main.build_deferred_models())\n"
     )
@@ -226,3 +227,64 @@ def test_a_start_leaves_the_later_answers_models_unbuilt_and_the_warm_up_builds_
     assert out[0] == "False False True"  # deferred at import; the first answer's own models built
     built, complete, again = out[1].split(" ", 2)
     assert int(built) > 30 and complete == "True" and again == "[]"
+
+
+def test_a_start_includes_the_first_answers_routers_and_the_others_later_in_the_same_order(kg) -> None:  # type: ignore[no-untyped-def]
+    """A start includes the routers of /health and /v1/impact (and a stand-in that builds the rest); building the
+    rest puts every router where including them all at once put it: routing tries them in the same order."""
+    import importlib
+
+    from app.api.main import LazyRouters, create_app
+
+    app = create_app(kg)
+    routers: LazyRouters = app.state.routers
+    before = list(app.router.routes[: routers.base])
+    assert not routers.built and "app.api.routes.quiz" not in _routers_of(app)
+    assert len(app.router.routes) == routers.base + len(LazyRouters.FIRST) + 1  # the first two and the stand-in
+    routers.build()
+    assert routers.built and app.router.routes[: routers.base] == before
+    expected = [importlib.import_module(f"app.api.routes.{name}").router for name in LazyRouters.ORDER]
+    assert [getattr(r, "original_router", None) for r in app.router.routes[routers.base :]] == expected
+    routers.build()  # once
+    assert len(app.router.routes) == routers.base + len(LazyRouters.ORDER)
+
+
+def _routers_of(app: object) -> set[str]:
+    return {getattr(r, "original_router", None).__module__ for r in app.router.routes if hasattr(r, "original_router")}  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_a_fresh_server_answers_any_route_first_and_a_query_before_any_other_answer(kg, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On a server just started, before its warm-up: a SPARQL query as the very first request (the workers wait for
+    the first answer, or a query) and a route of a router the start left out are answered; the OpenAPI document is
+    the complete one."""
+    import gc
+    import threading
+    import time
+
+    import uvicorn
+
+    from app.api.main import create_app
+    from tests.conftest import free_port
+
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # the server's business, not the test process's
+    app = create_app(kg)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not server.started:
+            assert time.monotonic() < deadline and thread.is_alive(), "the in-process server did not start"
+            time.sleep(0.02)
+        url = f"http://127.0.0.1:{port}"
+        answer = httpx.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=60,
+                           headers={"accept": "application/sparql-results+json"})  # fmt: skip
+        assert answer.status_code == 200 and answer.json()["boolean"] is True
+        assert httpx.get(url + "/v1/entities/ATFL", timeout=30).json()["label"] == "anterior talofibular ligament"
+        paths = httpx.get(url + "/openapi.json", timeout=30).json()["paths"]
+        assert {"/v1/entities/{ref}", "/v1/quiz", "/sparql", "/v1/impact", "/health"} <= set(paths)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

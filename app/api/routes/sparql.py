@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
+from starlette.types import Receive, Scope, Send
 
 from ...models import MAX_PAGE, Page, page_links
 from ...sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH, parse_dataset_option
@@ -211,6 +212,16 @@ async def query_post(request: Request, kg: KnowledgeGraphDep, service: SparqlDep
     """SPARQL 1.1 Protocol query via POST: form-encoded (`query=...`) or the query itself as the body with
     `Content-Type: application/sparql-query`. Updates are refused."""
     return await _answer_or_problem(request, kg, service, cache=False)
+
+
+async def answer_directly(scope: Scope, receive: Receive, send: Send) -> None:
+    """GET or POST /sparql as :func:`query_get` and :func:`query_post` answer them, as a plain ASGI app that the
+    HTTP edge calls without FastAPI's routing and dependency solving (a third of a never-seen query's Python in
+    the server: docs/performance.md, fifth pass); the application wraps it in the same exception handlers."""
+    request = Request(scope, receive)
+    state = request.app.state
+    response = await _answer_or_problem(request, state.kg, state.sparql, cache=scope["method"] == "GET")
+    await response(scope, receive, send)
 
 
 class Example(BaseModel):
