@@ -365,7 +365,8 @@ def increased_load(
         for r in g.members:
             if (g.loss[r.id] == 0 and r.structure not in loss and r.structure not in injured
                     and not _part_lost(ctx, r.structure, loss) and not _anchor_lost(ctx, r, loss)):
-                _collect(collected, (r.structure, "restraint", g.joint, g.motion), g.position,
+                kind: LoadKind = "dynamic stabiliser" if ctx.is_any(r.structure, DYNAMIC) else "restraint"
+                _collect(collected, (r.structure, kind, g.joint, g.motion), g.position,
                          shifted * ctx.load_rank[r.role], [*lost_facts, ctx.kb.restraint_fact(r)],
                          g.step_rules)  # fmt: skip
         if g.status is Stability.REDUCED:

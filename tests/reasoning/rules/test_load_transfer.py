@@ -116,3 +116,13 @@ def test_a_post_holding_through_a_torn_ligament_on_it_takes_on_nothing() -> None
     through = loads(run(RULE, (ON_POST, 3)), *KINDS)
     assert (POST, SHOVE) not in through and (SHOVE_LIGAMENT, SHOVE) in through
     assert (POST, SHOVE) in loads(run(RULE, (SHOVE_LIGAMENT, 3)), *KINDS)
+
+
+SLIDE_LIGAMENT, SLIDE_MUSCLE = "ANKLE:9991270", "ANKLE:9991271"
+
+
+def test_a_muscle_that_restrains_the_motion_takes_over_as_a_dynamic_stabiliser() -> None:
+    """The slide's ligament torn: the muscle recorded as its secondary restraint carries more, as what it is, a
+    dynamic stabiliser (the fibularis muscles for subtalar inversion: 'restraint' read as a ligament)."""
+    load = loads(run(RULE, (SLIDE_LIGAMENT, 3)))
+    assert load[(SLIDE_MUSCLE, "ANKLE:9991269")].kind == "dynamic stabiliser"
