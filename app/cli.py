@@ -322,7 +322,9 @@ def cmd_differential(args: argparse.Namespace) -> int:
             # a partial tear, or a complete one beside the partial tear that explains better
             how = {2: " partial (grade II)", 3: " complete (grade III)"}.get(r.grade or 0, "")
             lesion = f"a{how} {r.lesion.label} of the {c.structure.label}" if r.lesion else f"the {c.structure.label}"
-            what = f"{lesion} as in {r.condition.label}" if r.condition else lesion
+            # a condition's reading is that condition, not the structure's lesion alone: "the ATFL as in a grade III
+            # sprain" (which also tears the CFL), not "a complete tear of the ATFL" (review r20 D2)
+            what = f"the {c.structure.label} as in {r.condition.label}" if r.condition else lesion
             print(f"     x less likely: {what} (score {r.score:.2f})")
             for e in r.contradicted_by:
                 reason = f" — because {'; '.join(fact_text(f) for f in e.because[:2])}" if e.because else ""

@@ -335,6 +335,20 @@ def test_a_part_and_its_whole_with_the_same_lesion_are_one_explanation(kg: Ankle
     assert report.tied_at_top == 1 and report.note is None
 
 
+def test_a_negative_tilt_counts_against_the_grade_iii_sprain_by_its_cfl_not_against_the_atfl(kg: AnkleKG) -> None:
+    """Drawer positive, tilt and squeeze negative: the ATFL first; the reading it is less likely as (a grade III
+    sprain) is contradicted by the negative tilt because that sprain also tears the CFL, the tilt's primary restraint
+    with the ATFL torn ('a complete tear of the ATFL alone ... positive anterior drawer and negative talar tilt
+    test', Wheeless), so the CFL's restraint comes right after the ATFL's own fact, among the reasons the text shows
+    (blinded review r20 D2: two ATFL facts shown, read as a negative tilt ruling out a complete ATFL tear)."""
+    report = kg.differential(positive_tests=(DRAWER,), negative_tests=("talar tilt test", SQUEEZE), limit=3)
+    atfl = report.candidates[0]
+    assert atfl.structure.label == ATFL
+    sprain = next(r for r in atfl.ruled_out if r.condition and r.condition.label == "lateral ankle sprain grade III")
+    tilt = next(e for e in sprain.contradicted_by if e.finding.label == "talar tilt test")
+    assert CFL in {f.subject.label for f in tilt.because[:2]}
+
+
 def test_a_muscle_and_its_own_tendon_are_one_explanation(kg: AnkleKG) -> None:
     """Weak dorsiflexion, strong eversion and a normal first web space: the tibialis anterior, muscle or tendon (a
     tendon rupture presents with 'weakness of ankle dorsiflexion', StatPearls tibialis anterior tendon rupture), one

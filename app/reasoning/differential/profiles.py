@@ -88,7 +88,7 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
             lesions.append(profile_of(partial, Profile(lesion=lesions[0].lesion, grade=2)))
         for condition, report in readings.get(c, ()):
             profile = Profile(condition=condition, lesion=lesion_of(report, c))
-            lesions.append(add_lesion(profile, report, condition, c))
+            lesions.append(add_lesion(profile, report, condition, c, lesions[0]))
         profiles[c] = lesions
     return profiles
 
@@ -131,16 +131,20 @@ def profile_of(report: ImpactReport, profile: Profile | None = None) -> Profile:
         profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, d.because, strength)
     return profile
 
-def add_lesion(profile: Profile, report: ImpactReport, condition: str, structure: str) -> Profile:
+def add_lesion(
+    profile: Profile, report: ImpactReport, condition: str, structure: str, alone: Profile | None = None
+) -> Profile:
     """What a condition's lesion of the structure predicts on its own: the tests that detect that lesion of
     it or rest on its facts, the condition's symptoms, and numbness or weakness that rest on it. A motion the
-    condition destabilises with its other structures is theirs together, not this structure's."""
+    condition destabilises with its other structures is theirs together, not this structure's. ``alone``: what the
+    structure's own lesion predicts; a test it does not is explained by the condition's other structures first."""
     for t in report.expected_positive_tests:  # a test of it, or of a motion its lesion destabilises (the talar
         # tilt of a grade III sprain rests on the CFL: a negative tilt counts against that reading of the CFL)
         if (t.structure is not None and t.structure.id == structure) or any(
             _rests_on(f, condition, structure) for f in t.because
         ):
-            profile.add(FindingKind.POSITIVE_TEST, t.test.id, reading_first(t.because, condition, structure))
+            own_first = alone is None or (FindingKind.POSITIVE_TEST, t.test.id) in alone.predictions
+            profile.add(FindingKind.POSITIVE_TEST, t.test.id, reading_first(t.because, condition, structure, own_first))
     found = [
         *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
         *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
@@ -167,21 +171,24 @@ def restraints_first(because: list[Fact]) -> list[Fact]:
     return sorted(because, key=lambda f: (f.fact is None, f.qualifiers.get("role") != PRIMARY))
 
 
-def reading_first(because: list[Fact], condition: str, structure: str) -> list[Fact]:
+def reading_first(because: list[Fact], condition: str, structure: str, own_first: bool = True) -> list[Fact]:
     """A condition's reading of a structure explains a test by the structure's own facts first, then by each other
     structure the condition damages with the restraint it brings (the ATFL as in a grade III sprain explains a talar
-    tilt by its own secondary restraint, then by the sprain tearing the CFL, the primary one)."""
+    tilt by its own secondary restraint, then by the CFL's primary restraint, which the sprain tears); the other
+    structures come right after the structure's first fact whenever its own lesion does not make the test positive
+    (``own_first`` false: a torn ATFL alone leaves the tilt checked by the CFL; review r20 D2, a negative tilt read
+    as ruling out a complete ATFL tear)."""
     ordered = restraints_first(because)
     own = [f for f in ordered if structure in (f.subject.id, f.object.id if f.object else None)
            and not (f.subject.id == condition and f.predicate.id == terms.AFFECTS)]  # fmt: skip
     affects = {f.object.id: f for f in ordered if f.subject.id == condition and f.predicate.id == terms.AFFECTS
                and f.object is not None}  # fmt: skip
     others: list[Fact] = []
-    if not any(f.subject.id == structure and f.qualifiers.get("role") == PRIMARY for f in own):
+    if not own_first or not any(f.subject.id == structure and f.qualifiers.get("role") == PRIMARY for f in own):
         for f in ordered:  # the primary restraints the condition's other structures bring
             if f.qualifiers.get("role") == PRIMARY and f not in own and f.subject.id in affects:
-                others.extend([affects[f.subject.id], f])
-    return unique_facts([*own, *others, *ordered])
+                others.extend([f, affects[f.subject.id]])
+    return unique_facts([*own[:1], *others, *own[1:], *ordered])
 
 
 def lesion_of(report: ImpactReport, structure: str) -> str | None:

@@ -690,7 +690,7 @@ function candidateItem(candidate, index) {
       listOf(candidate.unexplained.map(link)), ".") : null,
     (candidate.ruled_out || []).length ? [el("h5", { text: "Less likely lesions of it" }),
       el("ul", { className: "ruled-out" }, candidate.ruled_out.map((r) => el("li", { className: "ruled-out-lesion" },
-        r.lesion ? [r.lesion.label, " of the ", candidate.structure.label] : candidate.structure.label,
+        r.lesion && !r.condition ? [r.lesion.label, " of the ", candidate.structure.label] : candidate.structure.label,
         r.condition ? [" as in ", link(r.condition)] : null,
         el("span", { className: "score", text: ` score ${r.score.toFixed(2)}` }),
         el("ul", { className: "against" }, r.contradicted_by.map((e) =>
