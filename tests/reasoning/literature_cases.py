@@ -113,6 +113,11 @@ GOLANO = "Golano 2010, Knee Surg Sports Traumatol Arthrosc 18(5):557-569, doi:10
 STEPHENS = "Stephens 1992, Foot Ankle 13(3):130-136, doi:10.1177/107110079201300304"
 MICHELS = "Michels 2023, Front Bioeng Biotechnol 11:1047134, doi:10.3389/fbioe.2023.1047134"
 CHUN = "Chun 2015, Korean J Radiol 16(5):1096-1103, doi:10.3348/kjr.2015.16.5.1096, PMID 26356649"
+EFORT_2018_STABILITY = (
+    "EFORT Open Rev 2018;3, doi:10.1302/2058-5241.3.170057 (PMC5994620), ankle fracture stability review: 'Medial "
+    "column (deltoid ligament) integrity is of key importance when considering the stability of isolated lateral "
+    "malleolus ankle fractures'; 'Most isolated trans-syndesmotic fibular fractures (Weber-B, SER, AO 44-B) are stable'"
+)
 JUDD_2002 = "Judd & Kim 2002, Foot Fractures Frequently Misdiagnosed as Ankle Sprains, Am Fam Physician 66:785-794"
 AAFP_2003_LETTER = "Differentiating Foot Fractures from Ankle Sprains (letter), Am Fam Physician 2003;67(7):1438"
 LEE_2019 = "Lee 2019, J Am Acad Orthop Surg 27(14):e648-e658, doi:10.5435/JAAOS-D-18-00198"
@@ -753,6 +758,20 @@ CASES: tuple[LitCase, ...] = (
         not_injured=(ATFL, CFL, PTFL, AITFL),
         not_unstable=(ANT_TRANS, TILT),
         not_positive_tests=(DRAWER, TILT_TEST, OTTAWA),
+    ),
+    LitCase(
+        id="lateral-malleolus-fracture-with-aitfl-tear-stable-while-medial-side-holds",
+        injuries=(("lateral malleolus", 3), (AITFL, 3)),
+        sources=(EFORT_2018_STABILITY, GOUGOULIAS),
+        claim=(
+            "A trans-syndesmotic fibular fracture with its anterior syndesmotic tear (the supination-external rotation "
+            "pattern before the medial side fails) is stable while the deltoid ligament holds: 'medial column (deltoid "
+            "ligament) integrity is of key importance'. Lateral talar shift is not unstable; with the deltoid torn too "
+            "it is (the case above). Blinded review r20 (I8A) expected it unstable from Weber C sources: a Weber C "
+            "fracture lies above the syndesmosis, which this lateral malleolus fracture does not."
+        ),
+        injured=("lateral malleolus", AITFL),
+        not_unstable=(LAT_SHIFT,),
     ),
     LitCase(
         id="lateral-ankle-sprain-and-the-fractures-missed-as-one",
