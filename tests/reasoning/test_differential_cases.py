@@ -349,6 +349,20 @@ def test_a_negative_tilt_counts_against_the_grade_iii_sprain_by_its_cfl_not_agai
     assert CFL in {f.subject.label for f in tilt.because[:2]}
 
 
+def test_parts_of_a_whole_read_as_its_condition_come_after_the_other_tied_explanations(kg: AnkleKG) -> None:
+    """Calf pain, swelling and bruising with a negative Thompson test and strong plantarflexion: many explanations tie;
+    the calcaneus as in a calcaneus fracture is one, and its parts, whose own fractures present as that fracture does,
+    follow the other tied explanations, so a plantaris rupture ('snapping sound ... severe pain ... swelling',
+    Rohilla 2013) is not buried under four calcaneal parts (blinded review r20 D7)."""
+    report = kg.differential(
+        symptoms=("pain", "swelling", "bruising"), negative_tests=("Thompson test",),
+        strong_motions=("plantarflexion", "dorsiflexion"), normal_sensation=("skin of medial part of sole",), limit=40,
+    )
+    order = [c.structure.label for c in report.candidates if c.score == report.candidates[0].score]
+    assert order[0] == "calcaneus" and "plantaris" in order[:5]
+    assert order.index("plantaris") < order.index("sustentaculum tali")
+
+
 def test_a_muscle_and_its_own_tendon_are_one_explanation(kg: AnkleKG) -> None:
     """Weak dorsiflexion, strong eversion and a normal first web space: the tibialis anterior, muscle or tendon (a
     tendon rupture presents with 'weakness of ankle dorsiflexion', StatPearls tibialis anterior tendon rupture), one

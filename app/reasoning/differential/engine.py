@@ -9,6 +9,7 @@ go to the structure whose own facts explain the findings, then to the narrower e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from ...knowledge import schema
 from ...knowledge.base import KnowledgeBase
@@ -90,7 +91,7 @@ class DifferentialEngine:
                 best[6].ruled_out = list(out.values())
                 ranked.append(best)
         ranked.sort(key=lambda r: r[:6])
-        ranked = self._wholes_first(ranked)
+        ranked = self._distinct_first(self._wholes_first(ranked))
         tied = self._distinct([r[6] for r in ranked if r[0] == ranked[0][0]])
         return DifferentialReport(
             findings=self._echo(findings), candidates=[r[6] for r in ranked[:limit]], tied_at_top=tied,
@@ -206,20 +207,45 @@ class DifferentialEngine:
         return ordered
 
     def _distinct(self, tied: list[Candidate]) -> int:
-        """How many different explanations the tied candidates are: a part and its whole with the same lesion (the
-        talus and its trochlea, as in an osteochondral lesion of the talus), a nerve and its own branch, or a muscle
-        and its own tendon (one muscle-tendon unit: review r19 D3) are one, named at two levels."""
+        """How many different explanations the tied candidates are (see :meth:`_named_again`)."""
+        return len(tied) - len(self._named_again(tied))
+
+    def _named_again(self, tied: list[Candidate]) -> set[str]:
+        """The tied candidates that repeat another's explanation at another level: a part of a tied whole with the same
+        lesion (the talus and its trochlea, as in an osteochondral lesion of the talus), a branch of a tied nerve, or
+        the tendon of a tied muscle (one muscle-tendon unit: review r19 D3)."""
         ids = {c.structure.id: c for c in tied}
-        same = 0
+        again = set()
         for c in tied:
             wholes = [w for w in ids if w != c.structure.id and c.structure.id in self._with_parts(w)]
             wholes += [w for w in ids if w != c.structure.id and c.structure.id in self._branches(w)]
-            if any(ids[w].lesion == c.lesion or self._within(c.lesion, w) for w in wholes):
-                same += 1  # counted with its whole
-            elif any(st.predicate == schema.TENDON_OF and st.object in ids for st in self.kb.by_subject.get(
-                    c.structure.id, ())):
-                same += 1  # counted with its muscle
-        return len(tied) - same
+            own = self.kb.by_subject.get(c.structure.id, ())
+            if any(ids[w].lesion == c.lesion or self._within(c.lesion, w) for w in wholes) or any(
+                st.predicate == schema.TENDON_OF and st.object in ids for st in own
+            ):
+                again.add(c.structure.id)
+        return again
+
+    def _distinct_first(self, ranked: list[_Ranked]) -> list[_Ranked]:
+        """Within each score, every different explanation once before the ones named again at another level (the
+        calcaneus as in a calcaneus fracture, then the other tied explanations, then its parts as in the same fracture:
+        review r20 D7, four calcaneal parts above a plantaris rupture that explained the findings as well). Only a
+        reading through the whole's condition moves: a branch injured on its own stays the narrower explanation before
+        its nerve (the superficial fibular nerve before the common fibular nerve)."""
+        result: list[_Ranked] = []
+        for _, group in groupby(ranked, key=lambda r: r[0]):
+            rows = list(group)
+            cands = {r[6].structure.id: r[6] for r in rows}
+            read = {w for w, c in cands.items() if c.lesion is not None}  # wholes read as one of their conditions
+            again = {c for c in self._named_again(list(cands.values())) if cands[c].lesion is not None}
+            # a part on its own beside its whole read as a condition: the sustentaculum tali beside the calcaneus as in
+            # a calcaneus fracture, whose symptoms are what the part's own fracture presents with here
+            again |= {c for c, cand in cands.items() if cand.lesion is None and any(
+                w != c and c in self._with_parts(w) for w in read)}
+            result += [r for r in rows if r[6].structure.id not in again] + [
+                r for r in rows if r[6].structure.id in again
+            ]
+        return result
 
     def _branches(self, nerve: str) -> set[str]:
         """Every branch of a nerve or artery (akg:hasBranch, transitively)."""
