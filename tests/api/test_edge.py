@@ -7,18 +7,13 @@ through, or a query of its own), so that its first request goes to the route and
 
 from __future__ import annotations
 
-import gc
 import json
-import threading
-import time
 import uuid
-from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from app.api.answer_cache import MAX_REMEMBERED_BYTES, AnswerCache
-from tests.conftest import free_port
 
 #: Answers that come from the answer cache: entity, impact, search, a paged list, paths.
 CACHED = [
@@ -164,30 +159,6 @@ def test_the_requests_remembered_are_bounded_in_bytes() -> None:
         cache.remember(("/sparql", f"query={i}".encode() + b"y" * 100_000, "http", "", b"h", b""), ("sparql", "q"))
     assert cache.for_request(first) is None
     assert cache._request_bytes <= MAX_REMEMBERED_BYTES
-
-
-@pytest.fixture
-def in_process(kg, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, object]]:  # type: ignore[no-untyped-def]
-    """The application served by a real uvicorn in this process (so that the test can reach its routes)."""
-    import uvicorn
-
-    from app.api.main import create_app
-
-    monkeypatch.setattr(gc, "freeze", lambda: None)  # the server's business, not the test process's
-    app = create_app(kg)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the in-process server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}", app
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
 
 
 @pytest.mark.slow

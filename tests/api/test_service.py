@@ -254,37 +254,16 @@ def _routers_of(app: object) -> set[str]:
 
 
 @pytest.mark.slow
-def test_a_fresh_server_answers_any_route_first_and_a_query_before_any_other_answer(kg, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_fresh_server_answers_any_route_first_and_a_query_before_any_other_answer(
+    in_process: tuple[str, object],
+) -> None:
     """On a server just started, before its warm-up: a SPARQL query as the very first request (the workers wait for
     the first answer, or a query) and a route of a router the start left out are answered; the OpenAPI document is
     the complete one."""
-    import gc
-    import threading
-    import time
-
-    import uvicorn
-
-    from app.api.main import create_app
-    from tests.conftest import free_port
-
-    monkeypatch.setattr(gc, "freeze", lambda: None)  # the server's business, not the test process's
-    app = create_app(kg)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + 60
-        while not server.started:
-            assert time.monotonic() < deadline and thread.is_alive(), "the in-process server did not start"
-            time.sleep(0.02)
-        url = f"http://127.0.0.1:{port}"
-        answer = httpx.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=60,
-                           headers={"accept": "application/sparql-results+json"})  # fmt: skip
-        assert answer.status_code == 200 and answer.json()["boolean"] is True
-        assert httpx.get(url + "/v1/entities/ATFL", timeout=30).json()["label"] == "anterior talofibular ligament"
-        paths = httpx.get(url + "/openapi.json", timeout=30).json()["paths"]
-        assert {"/v1/entities/{ref}", "/v1/quiz", "/sparql", "/v1/impact", "/health"} <= set(paths)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+    url, _ = in_process
+    answer = httpx.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=60,
+                       headers={"accept": "application/sparql-results+json"})  # fmt: skip
+    assert answer.status_code == 200 and answer.json()["boolean"] is True
+    assert httpx.get(url + "/v1/entities/ATFL", timeout=30).json()["label"] == "anterior talofibular ligament"
+    paths = httpx.get(url + "/openapi.json", timeout=30).json()["paths"]
+    assert {"/v1/entities/{ref}", "/v1/quiz", "/sparql", "/v1/impact", "/health"} <= set(paths)
