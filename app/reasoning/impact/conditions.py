@@ -63,9 +63,12 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
     # and one defined within a larger one is part of it (a bimalleolar fracture within a trimalleolar one)
     defined = {c: {st.object for st in ctx.objects(c, terms.DEFINING_STRUCTURE)} for c in found}
     within = {c for c in found if defined[c] and any(defined[c] < defined[d] for d in found)}
+    # and a more specific form of a named condition is not what the named one is (Achilles tendinopathy named is not
+    # an insertional one: a pointer to it, see narrower_conditions)
+    forms = {c for c in found if any(general_of(ctx, n, [c]) == c for n in named)}
     return [
-        amount for c, amount in found.items() if (c not in sequels and c not in causes and c not in within)
-        or amount[1] is None
+        amount for c, amount in found.items() if (c not in sequels and c not in causes and c not in within
+                                                  and c not in forms) or amount[1] is None
     ]  # fmt: skip
 
 
@@ -91,6 +94,11 @@ def narrower_conditions(ctx: Context, condition: str) -> list[str]:
         for part, _ in ctx.parts(c)
         for st in ctx.objects(part, terms.AFFECTED_BY)
         if st.object != condition and lesions & set(condition_lesions(ctx, st.object)) and a_form(st.object)
+    }
+    # and the forms it is the general one of (Achilles tendinopathy: the insertional one)
+    found |= {
+        st.object for c in own for st in ctx.objects(c, terms.AFFECTED_BY)
+        if st.object != condition and general_of(ctx, condition, [st.object]) == st.object
     }
     sequels = {st.object for c in [condition, *found] for st in ctx.objects(c, terms.MAY_LEAD_TO)}
     return sorted(found - sequels)
@@ -133,6 +141,29 @@ def _covered_by(ctx: Context, condition: str, covering: list[str]) -> str | None
         if own and all(c in theirs or any(w in theirs for w, _ in ctx.wholes(c)) for c in own):
             return n
     return None
+
+
+def general_of(ctx: Context, condition: str, named: list[str]) -> str | None:
+    """The named condition this one is the general form of: the same most specific structures damaged by a shared
+    lesion, the named one affecting more besides (Achilles tendinopathy, of the named insertional Achilles
+    tendinopathy, which also involves the calcaneal tuberosity: review r20 I16, read as 'part of' it, its rupture
+    risk as the named one's own)."""
+    if _a_grade(ctx, condition):
+        return None
+    mine = _specific(ctx, _own(ctx, condition))
+    lesions = set(condition_lesions(ctx, condition))
+    affects = {st.object for st in ctx.objects(condition, terms.AFFECTS)}
+    for n in named:
+        if n == condition or _a_grade(ctx, n) or not mine or mine != _specific(ctx, _own(ctx, n)):
+            continue
+        if lesions & set(condition_lesions(ctx, n)) and affects < {st.object for st in ctx.objects(n, terms.AFFECTS)}:
+            return n
+    return None
+
+
+def _specific(ctx: Context, structures: set[str]) -> set[str]:
+    """The most specific of these structures (not a whole of another of them)."""
+    return structures - {whole for c in structures for whole, _ in ctx.wholes(c)}
 
 
 def _a_grade(ctx: Context, condition: str) -> bool:
@@ -227,8 +258,11 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
             what += f" (graded as {ctx.kb.label(term.definition_source)} grades it)"  # whose grading (review r16)
         # a pattern of several lesions names each (a bimalleolar-equivalent fracture: the deltoid ligament's tear too)
         what += "".join(_other_lesion(ctx, [st for st in damaged if st not in also], affected))
-        within = _covered_by(ctx, condition, [*named, *combined])
-        if within:
+        general = general_of(ctx, condition, named)
+        within = None if general else _covered_by(ctx, condition, [*named, *combined])
+        if general:
+            what = f"the named {ctx.kb.label(general)}, in general: {what}"
+        elif within:
             what = f"part of the {'named ' if within in named else ''}{ctx.kb.label(within)}: {what}"
         findings.add(condition, what, 0.6,
                      ctx.facts(steps), (*state.rules, "rule:condition-consequences"))  # fmt: skip
@@ -263,9 +297,13 @@ def condition_findings(
     # a condition of its own that records what it may lead to (the named snowboarder's fracture, a talar neck
     # fracture) says it for the part's lesion: the whole's, said in general (osteonecrosis of the talus), are not
     own = any(not in_general(state) and ctx.objects(c, predicate) for c, _, state in conditions)
+    named = [c for c, affects, _ in conditions if affects is None]
     for condition, affects, state in conditions:
         chain = [*state.chain, *([affects] if affects else [])]
         said, weight = detail.format(ctx.kb.label(condition)), score
+        general = general_of(ctx, condition, named) if affects is not None else None
+        if general:  # its sources speak of the condition in general, not of the named form (review r20 I16)
+            said += f" (recorded for {ctx.kb.label(condition)} in general, not for the named {ctx.kb.label(general)})"
         if in_general(state) and affects is not None and own:
             continue
         if in_general(state) and affects is not None:

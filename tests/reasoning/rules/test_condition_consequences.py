@@ -283,3 +283,21 @@ def test_a_concluded_pattern_of_several_structures_covers_the_conditions_of_its_
     assert details[COMPLEX_SPRAIN].startswith("part of the fixture fracture-sprain: ")
     alone = {c.entity.id: c.detail for c in run(RULE, (BONE, 3)).conditions}
     assert FRACTURE_SPRAIN not in alone and not alone[BONE_FRACTURE].startswith("part of")
+
+
+INSERTIONAL = "ANKLE:9991878"
+
+
+def test_a_general_condition_of_a_named_form_is_said_in_general_and_not_the_reverse() -> None:
+    """The insertional tendinopathy named: the tendinopathy is that condition in general, its risk recorded for it in
+    general (review r20 I16: 'part of' the insertional form, its risk read as the named one's own). The general
+    tendinopathy named does not amount to the insertional form (a pointer to it instead: rule condition-lesions)."""
+    report = run(RULE, (INSERTIONAL, 3))
+    details = {c.entity.id: c.detail for c in report.conditions}
+    assert details[TENDINOPATHY].startswith("the named fixture insertional tendinopathy, in general: ")
+    risk = {f.entity.id: f.detail for f in report.long_term_risks}[CALCIFIC]
+    assert "recorded for fixture tendinopathy in general, not for the named fixture insertional tendinopathy" in risk
+    general = run(RULE, (TENDINOPATHY, 3))
+    assert INSERTIONAL not in {c.entity.id for c in general.conditions}
+    named = next(i for i in general.injuries if i.structure.id == TENDINOPATHY)
+    assert [c.id for c in named.narrower_conditions] == [INSERTIONAL]
