@@ -130,9 +130,8 @@ def _covered_by(ctx: Context, condition: str, covering: list[str]) -> str | None
     """The named condition, or a concluded one defined by several structures, that covers everything this one
     damages (a Maisonneuve injury's high ankle sprain, a bimalleolar-equivalent fracture's lateral malleolus fracture
     and medial ankle sprain): it is part of that one, not more of it."""
-    own = _own(ctx, condition)
     # its most specific structures: a lateral malleolus fracture is one of the malleolus (and so of its fibula)
-    own -= {whole for c in own for whole, _ in ctx.wholes(c)}
+    own = _specific(ctx, _own(ctx, condition))
     for n in covering:
         if n == condition or _a_grade(ctx, condition) or _a_grade(ctx, n):
             continue  # a grade I sprain and the sprain: the same, not a part
