@@ -21,6 +21,7 @@ import argparse
 import gc
 import json
 import math
+import os
 import re
 import shutil
 import statistics
@@ -257,6 +258,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    load_before = os.getloadavg()
     rows = []
     with tempfile.TemporaryDirectory(prefix="anklekg-scale-") as tmp:
         for copies in sizes:
@@ -288,6 +290,9 @@ def main() -> int:
         cells = "".join(f"{r[key][0]:>8.3f}/{r[key][1]:<7.2f}" for r in rows)
         print(f"{key + ' p50/p99 ms':40}{cells}{exponent(first[key][0], last[key][0]):>10}")
     print(f"\n{args.calls} calls per answer after warm-up; exponent from the medians of the first and last size.")
+    # the machine is shared: figures taken under load are slower, and say so
+    print("load average (1/5/15 min) at the start {:.2f} {:.2f} {:.2f}, at the end {:.2f} {:.2f} {:.2f}".format(
+        *load_before, *os.getloadavg()))  # fmt: skip
     return 0
 
 
