@@ -105,8 +105,9 @@ def render_impact(report: ImpactReport) -> str:
     for i in named:
         if i.other_lesions:
             lesion = f" as a {i.lesion.label}" if i.lesion else ""
-            lines.append(f"The {i.structure.label} is taken{lesion} of the whole structure; other recorded lesions "
-                         f"of it, which may spare part of what this takes (name one to ask): "
+            lines.append(f"The {i.structure.label} is taken{lesion} of the whole structure; other recorded conditions "
+                         f"of it (another lesion, which may spare part of what this takes, or one it is involved in; "
+                         f"name one to ask): "
                          f"{', '.join(c.label for c in i.other_lesions)}")
 
         if i.narrower_conditions:

@@ -408,7 +408,7 @@ def test_the_impact_panel_shows_the_lesion_what_it_amounts_to_and_how_it_is_know
     explorer.evaluate("document.getElementById('impact-run').click()")
     explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
     reached = text(explorer, "[data-section=injuries]")
-    assert "other recorded lesions of it" in reached and "superficial fibular nerve entrapment" in reached
+    assert "other recorded conditions of it" in reached and "superficial fibular nerve entrapment" in reached
 
 
 def test_a_malformed_deep_link_still_loads_the_page(explorer: Browser, live_server: LiveServer) -> None:

@@ -79,8 +79,9 @@ class AffectedStructure(BaseModel):
         default_factory=list,
         description="For a structure named on its own (taken with its kind's default lesion: a nerve torn along its "
         "whole course, above its branches), the recorded conditions that damage it by another lesion (the "
-        "superficial fibular nerve entrapped where it pierces the fascia, sparing its muscular branches): a pointer, "
-        "not a conclusion; name one to ask what it does.",
+        "superficial fibular nerve entrapped where it pierces the fascia, sparing its muscular branches) or that "
+        "involve it by no lesion of its kind (an os trigonum: posterior ankle impingement), except those the answer "
+        "lists already: a pointer, not a conclusion; name one to ask what it does.",
     )
     narrower_conditions: list[EntityRef] = Field(
         default_factory=list,
@@ -255,13 +256,15 @@ class ImpactReport(Tabular, BaseModel):
         condition that tears some of what it affects (not a fracture, nor an entrapment)."""
         torn = terms.LOSS_OF_CONTINUITY
         torn_via = {i.via.id for i in self.injuries if i.via and i.lesion and i.lesion.id == torn}
-        return ", ".join(
-            f"{i.structure.label} (grade {i.grade})"
-            if (i.lesion and i.lesion.id == torn) or i.structure.id in torn_via
-            else i.structure.label
-            for i in self.injuries
-            if i.via is None
-        )
+
+        def graded(i: AffectedStructure) -> str:
+            if i.lesion and i.lesion.id == torn:
+                return f"{i.structure.label} (grade {i.grade})"
+            if i.structure.id in torn_via:  # a condition is not graded itself: the grade is its tears' (review r20)
+                return f"{i.structure.label} (its tears taken as grade {i.grade})"
+            return i.structure.label
+
+        return ", ".join(graded(i) for i in self.injuries if i.via is None)
 
     def as_table(self) -> Table:
         """One row per affected structure and per conclusion, ``section`` naming the report's field it is from."""
