@@ -110,6 +110,8 @@ def render_impact(report: ImpactReport) -> str:
                          f"name one to ask): "
                          f"{', '.join(c.label for c in i.other_lesions)}")
 
+        if i.mechanism:
+            lines.append(f"How the {i.structure.label} typically arises: {i.mechanism}")
         if i.narrower_conditions:
             lines.append(f"The {i.structure.label} has more specific recorded forms (name one to ask what it does): "
                          f"{', '.join(c.label for c in i.narrower_conditions)}")

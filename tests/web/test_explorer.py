@@ -409,6 +409,12 @@ def test_the_impact_panel_shows_the_lesion_what_it_amounts_to_and_how_it_is_know
     explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
     reached = text(explorer, "[data-section=injuries]")
     assert "other recorded conditions of it" in reached and "superficial fibular nerve entrapment" in reached
+    # a named condition says how it typically arises (reviews r19-r20)
+    go(explorer, "peroneal tendon subluxation")
+    shown(explorer, "ANKLE:0002017")
+    explorer.evaluate("document.getElementById('impact-run').click()")
+    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    assert "how it typically arises: Sudden forced dorsiflexion" in text(explorer, "[data-section=injuries]")
 
 
 def test_a_malformed_deep_link_still_loads_the_page(explorer: Browser, live_server: LiveServer) -> None:

@@ -135,6 +135,14 @@ class ImpactEngine:
                 if state.reached is Reach.NAMED and not self.kb.is_a(curie, terms.CONDITION) else [],
                 narrower_conditions=[self.kb.ref(c) for c in conditions.narrower_conditions(self.ctx, curie)]
                 if state.reached is Reach.NAMED and self.kb.is_a(curie, terms.CONDITION) else [],
+                mechanism=self._mechanism(curie) if state.reached is Reach.NAMED else None,
             )
             for curie, state in sorted(affected.items(), key=lambda kv: (order.index(kv[1].reached), kv[0]))
         ]
+
+    def _mechanism(self, curie: str) -> str | None:
+        """How a named condition typically arises (its akg:mechanism sentence), so that the answer says what the
+        lesion is before what it does (reviews r19-r20: a peroneal subluxation without its mechanism)."""
+        term = self.kb.terms.get(curie)
+        found = [v for p, v in term.annotations if p == terms.MECHANISM] if term else []
+        return str(found[0]) if found else None

@@ -89,6 +89,12 @@ class AffectedStructure(BaseModel):
         "lesions (a fifth metatarsal base fracture: the avulsion fracture of its tuberosity), its more specific "
         "forms: a pointer, not a conclusion; name one to ask what it does.",
     )
+    mechanism: str | None = Field(
+        default=None,
+        description="For a condition named: how it typically arises, as its term records it (akg:mechanism: a "
+        "sentence that names its sources; a peroneal tendon subluxation, forced dorsiflexion of the everted foot). "
+        "A description of the condition, not a conclusion of the engine.",
+    )
     alternatively: list[Reach] = Field(
         default_factory=list,
         description="How the other readings of a condition of alternatives reach it (the deltoid ligament torn in "

@@ -400,8 +400,9 @@ const IMPACT_SECTIONS = [
   ["injuries", "What the injury reaches", (a) => [link(a.structure),
     a.lesion ? [" — ", a.lesion.label, a.lesion.id === "akg:LossOfContinuity" ? ` grade ${a.grade}` : ""] : "",
     `, ${[reachedText(a), ...(a.alternatively || [])].join(" or ")}`, a.via ? [" (via ", link(a.via), ")"] : "",
-    (a.other_lesions || []).length ? ["; other recorded conditions of it (another lesion, or one it is involved in; name one to ask): ",
-      listOf(a.other_lesions.map(link))] : "",
+    (a.other_lesions || []).length ? ["; other recorded conditions of it (another lesion, or one it is involved in; "
+      + "name one to ask): ", listOf(a.other_lesions.map(link))] : "",
+    a.mechanism ? ["; how it typically arises: ", a.mechanism] : "",
     (a.narrower_conditions || []).length ? ["; its more specific recorded forms (name one to ask): ",
       listOf(a.narrower_conditions.map(link))] : ""]],
 ];
