@@ -10,6 +10,7 @@ from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
 from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, Reach, WeakenedMotion
 from .reasoning.impact.mechanics import ONLY_DYNAMIC
+from .reasoning.impact.terms import ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED
 
 
 def fact_text(fact: Fact) -> str:
@@ -18,7 +19,15 @@ def fact_text(fact: Fact) -> str:
     if fact.fact is not None:
         return fact.fact.label
     objects = [fact.object.label] if fact.object else [fact.value] if fact.value else []
-    return phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
+    text = phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
+    return text + _INVOLVEMENT.get(str(fact.qualifiers.get("involvement", "")), "")
+
+
+#: What a condition's akg:affects qualifier says of the structure, said after the clause
+_INVOLVEMENT = {
+    POSSIBLY_INVOLVED: " (in some cases: its sources do not say always)",
+    ONE_OF_ALTERNATIVES: " (or one of its alternatives: its source does not say which)",
+}
 
 
 def _lost(w: WeakenedMotion) -> str:

@@ -75,6 +75,9 @@ class DiffCase:
     lesion: tuple[str, str] | None = None
 
 
+BEST_2005 = (
+    "Best 2005, Posterior impingement of the ankle caused by anomalous muscles, J Bone Joint Surg Am (ANKLE:0009860)"
+)
 IRWIN_2013 = "Irwin 2013, Posterior Malleolus Fracture, J Am Acad Orthop Surg 21:32-40 (ANKLE:0009574)"
 
 CASES = (
@@ -237,6 +240,19 @@ CASES = (
         strong_motions=("dorsiflexion",),
         first=("deep fibular nerve",),
         not_above=("anterior compartment of leg", "common fibular nerve"),
+    ),
+    DiffCase(
+        id="posterior-pain-on-forced-plantarflexion",
+        sources=(BEST_2005,),
+        claim="'Patients have pain in the posterolateral or posteromedial aspect of the ankle with activity, "
+        "particularly plantar flexion'; 'A positive posterior impingement test consists of reproduction of the "
+        "symptoms with forced plantar flexion of the ankle'; 'an os trigonum' is the first structure implicated. "
+        "Posterior ankle impingement involves each of its structures only in some cases, so it was read through none "
+        "and no candidate explained the pain (round 21 data).",
+        symptoms=("pain on forced plantarflexion", "pain"),
+        at_top=("os trigonum", "flexor hallucis longus"),
+        not_above=("calcaneus", "calcaneal tendon", "anterior talofibular ligament"),
+        lesion=("os trigonum", "posterior ankle impingement"),
     ),
 )
 
@@ -476,3 +492,16 @@ def test_a_partial_tear_is_read_when_it_explains_the_findings_better_than_a_comp
     assert any(r.score < tendon.score for r in tendon.ruled_out)  # the complete tear, contradicted by the Thompson test
     lateral = kg.differential(positive_tests=(DRAWER, "talar tilt test"))
     assert all(c.grade == 3 for c in lateral.candidates if c.structure.label == ATFL)
+
+
+def test_one_condition_read_through_the_structures_it_may_involve_is_one_explanation(kg: AnkleKG) -> None:
+    """Posterior ankle impingement read through the os trigonum, the FHL, the lateral tubercle and the talocrural
+    joint (each involved in some cases, Mansur 2024) is one explanation of its pain, not four; each reading says
+    that the condition involves the structure only in some cases."""
+    report = kg.differential(symptoms=("pain on forced plantarflexion",), limit=10)
+    assert report.tied_at_top == 1
+    assert {c.lesion.label for c in report.candidates if c.lesion} == {"posterior ankle impingement"}
+    for c in report.candidates:
+        first = c.supported_by[0].because[0]
+        assert first.predicate.id == "akg:affects" and first.object is not None
+        assert first.object.id == c.structure.id and first.qualifiers["involvement"] == "akg:PossiblyInvolved"

@@ -16,6 +16,7 @@ from ...knowledge.base import KnowledgeBase
 from ...knowledge.model import RestraintRole
 from ...models import EntityRef
 from ..impact import ImpactEngine, terms
+from ..impact.alternatives import definite
 from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
 from .profiles import PRIMARY, SECONDARY_ONLY, Profile, Profiles, build_profiles, candidates
 
@@ -216,7 +217,14 @@ class DifferentialEngine:
         the tendon of a tied muscle (one muscle-tendon unit: review r19 D3)."""
         ids = {c.structure.id: c for c in tied}
         again = set()
+        read: set[str] = set()
         for c in tied:
+            # one condition read through each structure it only possibly involves is one explanation (a posterior
+            # ankle impingement through the os trigonum, the FHL, the lateral tubercle and the talocrural joint)
+            if c.lesion is not None and not definite(self.engine.ctx, c.lesion.id):
+                if c.lesion.id in read:
+                    again.add(c.structure.id)
+                read.add(c.lesion.id)
             wholes = [w for w in ids if w != c.structure.id and c.structure.id in self._with_parts(w)]
             wholes += [w for w in ids if w != c.structure.id and c.structure.id in self._branches(w)]
             own = self.kb.by_subject.get(c.structure.id, ())

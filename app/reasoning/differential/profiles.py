@@ -17,7 +17,7 @@ from ...knowledge.model import RestraintRole
 from ...models import Fact
 from ..impact import ImpactEngine, ImpactReport, Stability, Strength, terms
 from ..impact.context import unique_facts
-from ..impact.models import DAMAGED
+from ..impact.models import DAMAGED, Reach
 from .models import FindingKind
 
 #: The support a finding gets from a lesion that explains it only through secondary restraints (a mechanism the
@@ -104,9 +104,13 @@ def condition_readings(kb: KnowledgeBase, engine: ImpactEngine) -> dict[str, lis
             affects.setdefault(st.subject, set()).add(st.object)
     for condition, structures in sorted(affects.items()):
         report = engine.impact([(condition, 3)])
-        for a in report.injuries:  # what the condition itself damages (not a branch or part it reaches)
-            if a.reached in DAMAGED and a.structure.id in structures:
-                readings.setdefault(a.structure.id, []).append((condition, report))
+        own = [a for a in report.injuries if a.structure.id in structures]  # not a branch or part it reaches
+        damaged = [a for a in own if a.reached in DAMAGED]
+        # a condition that damages none of its structures for certain (a posterior ankle impingement: an os trigonum,
+        # the FHL, each in some cases) is read through each it possibly involves, or no finding would point to it
+        # (its pain on forced plantarflexion: review round 21 data)
+        for a in damaged or [a for a in own if a.reached is Reach.POSSIBLE]:
+            readings.setdefault(a.structure.id, []).append((condition, report))
     return readings
 
 
@@ -152,9 +156,13 @@ def add_lesion(
            1.0 if w.status in (Strength.LOST, Strength.PRIME_MOVERS_LOST) else w.fraction_lost)
           for w in report.weakened_motions),
     ]
+    # how the condition reaches the structure, where a finding's reasons do not say (a symptom of a posterior ankle
+    # impingement, read through the os trigonum it possibly involves: that it does comes first)
+    reached = next((a.because for a in report.injuries if a.structure.id == structure), [])
     for kind, entity, because, strength in found:
         if any(_rests_on(f, condition, structure) for f in because):
-            profile.add(kind, entity, because, strength)
+            named = any(structure in (f.subject.id, f.object.id if f.object else None) for f in because)
+            profile.add(kind, entity, because if named else unique_facts([*reached, *because]), strength)
     return profile
 
 
