@@ -208,6 +208,7 @@ def render_impact(report: ImpactReport) -> str:
         ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
         ("Often mistaken for, or mistaken for it (rule them out; nothing of them is concluded):",
          report.look_alikes),
+        ("May follow (possible causes to look for; nothing of them is concluded):", report.possible_causes),
         ("Larger injuries it may be part of (look for the rest; nothing of them is concluded):",
          report.larger_injuries),
     ):

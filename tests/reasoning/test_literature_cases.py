@@ -123,6 +123,8 @@ def test_literature_case(kg: AnkleKG, case: LitCase) -> None:
     assert set(case.larger) <= larger, f"larger injuries {sorted(larger)} {why}"
     alike = {f.entity.label for f in report.look_alikes}
     assert set(case.look_alikes) <= alike, f"look-alikes {sorted(alike)} {why}"
+    causes = {f.entity.label for f in report.possible_causes}
+    assert set(case.possible_causes) <= causes, f"possible causes {sorted(causes)} {why}"
 
 
 def test_a_structure_each_alternative_reaches_its_own_way_says_both(kg: AnkleKG) -> None:

@@ -103,12 +103,16 @@ class ImpactEngine:
             ).result(ctx),
             work_up=work_up.work_up(ctx, affected, amounts),
             look_alikes=work_up.look_alikes(ctx, affected, amounts),
+            possible_causes=[],
             larger_injuries=larger.larger_injuries(ctx, affected, amounts),
             stable_fractures=fractures.stable_fractures(ctx, affected, displaced),
             rules_applied=[],
         )
         # the pointers to a named structure's other conditions leave out those the answer lists already
         listed = {f.entity.id for f in (*report.conditions, *report.long_term_risks, *report.larger_injuries)}
+        report.possible_causes = work_up.possible_causes(
+            ctx, affected, amounts, listed | {f.entity.id for f in report.look_alikes}
+        )
         report.injuries = self._affected_items(affected, listed)
         return report
 

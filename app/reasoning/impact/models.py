@@ -197,6 +197,7 @@ SECTIONS = (
     "long_term_risks",
     "work_up",
     "look_alikes",
+    "possible_causes",
     "larger_injuries",
     "stable_fractures",
 )
@@ -248,6 +249,12 @@ class ImpactReport(Tabular, BaseModel):
         description="Conditions its sources say what the injury amounts to is often mistaken for, or that are often "
         "mistaken for it (a lateral ankle sprain: a fracture of the lateral process of the talus, missed as one), "
         "each with the work-up that tells it apart (rule look-alikes). A listing to rule out, not a conclusion.",
+    )
+    possible_causes: list[Finding] = Field(
+        default_factory=list,
+        description="Conditions its sources say what the injury amounts to may result from (the inverse of "
+        "akg:mayLeadTo: a peroneal tendon tear, chronic ankle instability and a peroneal tendon subluxation), to look "
+        "for (rule possible-causes). A listing, not a conclusion.",
     )
     larger_injuries: list[Finding] = Field(
         default_factory=list,
@@ -307,7 +314,7 @@ class ImpactReport(Tabular, BaseModel):
             about = t.motion.label if t.motion else t.structure.label if t.structure else None
             row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
         for section in ("symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk", "long_term_risks", "work_up",
-                        "look_alikes", "larger_injuries"):
+                        "look_alikes", "possible_causes", "larger_injuries"):
             for finding in getattr(self, section):
                 row(section, finding.entity, finding, detail=finding.detail)
         return Table(
@@ -352,5 +359,6 @@ IMPACT_CAPTIONS = {
     "long_term_risks": "Long-term risks",
     "work_up": "How it is confirmed (a listing, not a prediction)",
     "look_alikes": "Often mistaken for, or mistaken for it (rule them out; nothing concluded)",
+    "possible_causes": "May follow (possible causes to look for; nothing concluded)",
     "larger_injuries": "Larger injuries it may be part of (look for the rest; nothing concluded)",
 }
