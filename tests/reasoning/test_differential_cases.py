@@ -505,3 +505,15 @@ def test_one_condition_read_through_the_structures_it_may_involve_is_one_explana
         first = c.supported_by[0].because[0]
         assert first.predicate.id == "akg:affects" and first.object is not None
         assert first.object.id == c.structure.id and first.qualifiers["involvement"] == "akg:PossiblyInvolved"
+
+
+def test_a_long_chain_leaves_room_for_the_action_that_makes_the_finding(kg: AnkleKG) -> None:
+    """Weak plantarflexion explained by the triceps surae: its reasons keep the muscle action that makes the motion
+    weak, not only part-of links, and a relation read both ways appears once (review r20 D6: 'the gastrocnemius has
+    the lateral head as a part; the lateral head is part of the gastrocnemius' and no action)."""
+    report = kg.differential(weak_motions=("plantarflexion",), limit=50)
+    triceps = next(c for c in report.candidates if c.structure.label == "triceps surae")
+    because = triceps.supported_by[0].because
+    assert any(f.fact is not None and "produces plantarflexion" in f.fact.label for f in because)
+    edges = [frozenset((f.subject.id, f.object.id)) for f in because if f.fact is None and f.object is not None]
+    assert len(edges) == len(set(edges))

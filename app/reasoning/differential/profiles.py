@@ -51,8 +51,37 @@ class Profile:
     strength: dict[tuple[FindingKind, str], float] = field(default_factory=dict)
 
     def add(self, kind: FindingKind, entity: str, because: Iterable[Fact], strength: float = 1.0) -> None:
-        self.predictions.setdefault((kind, entity), []).extend(list(because)[:3])
+        self.predictions.setdefault((kind, entity), []).extend(brief(because))
         self.strength[(kind, entity)] = max(self.strength.get((kind, entity), 0.0), strength)
+
+
+#: How many facts a prediction keeps of its forward answer's reasons: the first links of the chain that reached the
+#: structure, then the first n-ary facts (a restraint, a muscle action) that make the finding (a brevity policy).
+CHAIN_FACTS, NARY_FACTS = 3, 2
+
+
+def brief(because: Iterable[Fact]) -> list[Fact]:
+    """The reasons a prediction keeps, in their order: a relation read the other way round once only (the lateral
+    head is part of the gastrocnemius, which has it as a part), the chain's first links, and the restraint or action
+    that makes the finding, which a long chain no longer crowds out (review r20 D6: the triceps surae's weak
+    plantarflexion was explained by three part-of links and no action)."""
+    facts = list(because)
+    edges: set[tuple[str, str]] = set()
+    chain: list[Fact] = []
+    nary: list[Fact] = []
+    for f in facts:
+        if f.fact is not None:
+            if len(nary) < NARY_FACTS:
+                nary.append(f)
+            continue
+        edge = (f.subject.id, f.object.id if f.object else str(f.value))
+        if edge in edges or edge[::-1] in edges:
+            continue
+        edges.add(edge)
+        if len(chain) < CHAIN_FACTS:
+            chain.append(f)
+    kept = {id(f) for f in (*chain, *nary)}
+    return [f for f in facts if id(f) in kept]
 
 
 #: Per candidate structure, one profile per lesion it may have (see :func:`build_profiles`).
