@@ -517,3 +517,19 @@ def test_a_long_chain_leaves_room_for_the_action_that_makes_the_finding(kg: Ankl
     assert any(f.fact is not None and "produces plantarflexion" in f.fact.label for f in because)
     edges = [frozenset((f.subject.id, f.object.id)) for f in because if f.fact is None and f.object is not None]
     assert len(edges) == len(set(edges))
+
+
+def test_parts_on_their_own_beside_their_whole_read_as_a_condition_count_once(kg: AnkleKG) -> None:
+    """Pain, swelling and bruising with normal strength (review r20 D7): the calcaneus as in a calcaneus fracture and
+    its parts fractured on their own (the sustentaculum tali, the calcaneal tuberosity...) tie, but are one
+    explanation, and the tie count says so."""
+    report = kg.differential(
+        symptoms=("pain", "swelling", "bruising"), negative_tests=("Thompson test",),
+        strong_motions=("plantarflexion", "dorsiflexion"), normal_sensation=("skin of medial part of sole",), limit=60,
+    )
+    best = report.candidates[0].score
+    tied = {c.structure.label: c for c in report.candidates if c.score == best}
+    assert tied["calcaneus"].lesion is not None and tied["calcaneus"].lesion.label == "calcaneus fracture"
+    parts = [label for label in ("sustentaculum tali", "calcaneal tuberosity") if label in tied]
+    assert parts and all(tied[p].lesion is None for p in parts)
+    assert report.tied_at_top <= len(tied) - len(parts)
