@@ -312,7 +312,7 @@ def cmd_differential(args: argparse.Namespace) -> int:
         partial = ", a partial tear (grade II)" if c.grade == 2 else ""  # grade III goes without saying
         print(f"{rank}. {c.structure.label} (score {c.score:.2f}{partial}{lesion})")
         for e in c.supported_by:
-            reason = f" — because {'; '.join(fact_text(f) for f in e.because[:3])}" if e.because else ""
+            reason = f" — because {'; '.join(fact_text(f) for f in e.because[:5])}" if e.because else ""
             print(f"     + {e.kind.value}: {e.finding.label}{reason}")
         for e in c.contradicted_by:
             print(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)})")

@@ -10,6 +10,7 @@ from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
 from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, Reach, WeakenedMotion
 from .reasoning.impact.mechanics import ONLY_DYNAMIC
+from .reasoning.impact.terms import ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED
 
 
 def fact_text(fact: Fact) -> str:
@@ -18,7 +19,15 @@ def fact_text(fact: Fact) -> str:
     if fact.fact is not None:
         return fact.fact.label
     objects = [fact.object.label] if fact.object else [fact.value] if fact.value else []
-    return phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
+    text = phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
+    return text + _INVOLVEMENT.get(str(fact.qualifiers.get("involvement", "")), "")
+
+
+#: What a condition's akg:affects qualifier says of the structure, said after the clause
+_INVOLVEMENT = {
+    POSSIBLY_INVOLVED: " (in some cases: its sources do not say always)",
+    ONE_OF_ALTERNATIVES: " (or one of its alternatives: its source does not say which)",
+}
 
 
 def _lost(w: WeakenedMotion) -> str:
@@ -105,10 +114,13 @@ def render_impact(report: ImpactReport) -> str:
     for i in named:
         if i.other_lesions:
             lesion = f" as a {i.lesion.label}" if i.lesion else ""
-            lines.append(f"The {i.structure.label} is taken{lesion} of the whole structure; other recorded lesions "
-                         f"of it, which may spare part of what this takes (name one to ask): "
+            lines.append(f"The {i.structure.label} is taken{lesion} of the whole structure; other recorded conditions "
+                         f"of it (another lesion, which may spare part of what this takes, or one it is involved in; "
+                         f"name one to ask): "
                          f"{', '.join(c.label for c in i.other_lesions)}")
 
+        if i.mechanism:
+            lines.append(f"How the {i.structure.label} typically arises: {i.mechanism}")
         if i.narrower_conditions:
             lines.append(f"The {i.structure.label} has more specific recorded forms (name one to ask what it does): "
                          f"{', '.join(c.label for c in i.narrower_conditions)}")
@@ -196,6 +208,7 @@ def render_impact(report: ImpactReport) -> str:
         ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
         ("Often mistaken for, or mistaken for it (rule them out; nothing of them is concluded):",
          report.look_alikes),
+        ("May follow (possible causes to look for; nothing of them is concluded):", report.possible_causes),
         ("Larger injuries it may be part of (look for the rest; nothing of them is concluded):",
          report.larger_injuries),
     ):

@@ -54,6 +54,7 @@ class LitCase:
     not_conditions: tuple[str, ...] = ()      # conditions the injury must not amount to
     not_supply_at_risk: tuple[str, ...] = ()  # structures whose blood supply the injury must not put at risk
     look_alikes: tuple[str, ...] = ()         # conditions often mistaken for what it amounts to, or it for them
+    possible_causes: tuple[str, ...] = ()     # conditions what it amounts to may follow (a listing to look for)
     data_gap: str | None = None
 
 
@@ -1088,6 +1089,26 @@ CASES: tuple[LitCase, ...] = (
         symptoms=("pain",),
         not_injured=(ATFL, CFL),
         not_positive_tests=(THOMPSON, OTTAWA),
+    ),
+    LitCase(
+        id="peroneal-tendon-tear-follows-instability",
+        injuries=(("peroneal tendon tear", 3),),
+        sources=(
+            "Daniel 2021, peroneus brevis tendon injury in chronic ankle instability (ANKLE:0009585): of 50 patients "
+            "treated surgically for chronic ankle instability, 'Sixteen patients (32%) ... presented with a peroneus "
+            "brevis tendon injury'",
+            "Karlsson and Wiger 2002, J Athl Train 37(4):463-466 (ANKLE:0009878): 'Tears or laxity in the superior "
+            "peroneal retinaculum allow ... a longitudinal tear'",
+        ),
+        claim=(
+            "A peroneus brevis split tear is found with chronic lateral ankle instability and with a torn or lax "
+            "superior peroneal retinaculum that lets the tendons sublux: a clinician who finds the tear looks for "
+            "both (review r20: the tear was answered with no link to lateral instability). Nothing of them is "
+            "concluded: the tear does not make the lateral ligaments lax."
+        ),
+        possible_causes=("chronic ankle instability", "peroneal tendon subluxation"),
+        not_conditions=("chronic ankle instability", "peroneal tendon subluxation"),
+        not_injured=(ATFL, CFL),
     ),
     LitCase(
         id="fibularis-brevis-tendon-rupture-isolated",

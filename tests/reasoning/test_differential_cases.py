@@ -75,6 +75,9 @@ class DiffCase:
     lesion: tuple[str, str] | None = None
 
 
+BEST_2005 = (
+    "Best 2005, Posterior impingement of the ankle caused by anomalous muscles, J Bone Joint Surg Am (ANKLE:0009860)"
+)
 IRWIN_2013 = "Irwin 2013, Posterior Malleolus Fracture, J Am Acad Orthop Surg 21:32-40 (ANKLE:0009574)"
 
 CASES = (
@@ -237,6 +240,19 @@ CASES = (
         strong_motions=("dorsiflexion",),
         first=("deep fibular nerve",),
         not_above=("anterior compartment of leg", "common fibular nerve"),
+    ),
+    DiffCase(
+        id="posterior-pain-on-forced-plantarflexion",
+        sources=(BEST_2005,),
+        claim="'Patients have pain in the posterolateral or posteromedial aspect of the ankle with activity, "
+        "particularly plantar flexion'; 'A positive posterior impingement test consists of reproduction of the "
+        "symptoms with forced plantar flexion of the ankle'; 'an os trigonum' is the first structure implicated. "
+        "Posterior ankle impingement involves each of its structures only in some cases, so it was read through none "
+        "and no candidate explained the pain (round 21 data).",
+        symptoms=("pain on forced plantarflexion", "pain"),
+        at_top=("os trigonum", "flexor hallucis longus"),
+        not_above=("calcaneus", "calcaneal tendon", "anterior talofibular ligament"),
+        lesion=("os trigonum", "posterior ankle impingement"),
     ),
 )
 
@@ -476,3 +492,44 @@ def test_a_partial_tear_is_read_when_it_explains_the_findings_better_than_a_comp
     assert any(r.score < tendon.score for r in tendon.ruled_out)  # the complete tear, contradicted by the Thompson test
     lateral = kg.differential(positive_tests=(DRAWER, "talar tilt test"))
     assert all(c.grade == 3 for c in lateral.candidates if c.structure.label == ATFL)
+
+
+def test_one_condition_read_through_the_structures_it_may_involve_is_one_explanation(kg: AnkleKG) -> None:
+    """Posterior ankle impingement read through the os trigonum, the FHL, the lateral tubercle and the talocrural
+    joint (each involved in some cases, Mansur 2024) is one explanation of its pain, not four; each reading says
+    that the condition involves the structure only in some cases."""
+    report = kg.differential(symptoms=("pain on forced plantarflexion",), limit=10)
+    assert report.tied_at_top == 1
+    assert {c.lesion.label for c in report.candidates if c.lesion} == {"posterior ankle impingement"}
+    for c in report.candidates:
+        first = c.supported_by[0].because[0]
+        assert first.predicate.id == "akg:affects" and first.object is not None
+        assert first.object.id == c.structure.id and first.qualifiers["involvement"] == "akg:PossiblyInvolved"
+
+
+def test_a_long_chain_leaves_room_for_the_action_that_makes_the_finding(kg: AnkleKG) -> None:
+    """Weak plantarflexion explained by the triceps surae: its reasons keep the muscle action that makes the motion
+    weak, not only part-of links, and a relation read both ways appears once (review r20 D6: 'the gastrocnemius has
+    the lateral head as a part; the lateral head is part of the gastrocnemius' and no action)."""
+    report = kg.differential(weak_motions=("plantarflexion",), limit=50)
+    triceps = next(c for c in report.candidates if c.structure.label == "triceps surae")
+    because = triceps.supported_by[0].because
+    assert any(f.fact is not None and "produces plantarflexion" in f.fact.label for f in because)
+    edges = [frozenset((f.subject.id, f.object.id)) for f in because if f.fact is None and f.object is not None]
+    assert len(edges) == len(set(edges))
+
+
+def test_parts_on_their_own_beside_their_whole_read_as_a_condition_count_once(kg: AnkleKG) -> None:
+    """Pain, swelling and bruising with normal strength (review r20 D7): the calcaneus as in a calcaneus fracture and
+    its parts fractured on their own (the sustentaculum tali, the calcaneal tuberosity...) tie, but are one
+    explanation, and the tie count says so."""
+    report = kg.differential(
+        symptoms=("pain", "swelling", "bruising"), negative_tests=("Thompson test",),
+        strong_motions=("plantarflexion", "dorsiflexion"), normal_sensation=("skin of medial part of sole",), limit=60,
+    )
+    best = report.candidates[0].score
+    tied = {c.structure.label: c for c in report.candidates if c.score == best}
+    assert tied["calcaneus"].lesion is not None and tied["calcaneus"].lesion.label == "calcaneus fracture"
+    parts = [label for label in ("sustentaculum tali", "calcaneal tuberosity") if label in tied]
+    assert parts and all(tied[p].lesion is None for p in parts)
+    assert report.tied_at_top <= len(tied) - len(parts)

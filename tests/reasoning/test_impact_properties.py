@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -168,3 +169,29 @@ def test_a_weak_motion_says_what_it_lost_in_counts(kg: AnkleKG, muscle: str, gra
         assert partly <= {a.id for a in w.lost_actions}
         if grade < 3:
             assert partly == {a.id for a in w.lost_actions}, w
+
+
+CONDITIONS = sorted(row["c"] for row in select("SELECT ?c WHERE { ?c a akg:Condition }"))
+
+
+def test_a_named_condition_is_not_graded_itself_its_tears_are(kg: AnkleKG) -> None:
+    """The grade belongs to what is torn: a named condition that tears says its tears are taken at the grade
+    ('Maisonneuve injury (its tears taken as grade 3)'), never 'Maisonneuve injury (grade 3)' (review r20)."""
+    for condition in CONDITIONS:
+        named = kg.impact([(condition, 3)]).named()
+        label = kg.kb.label(condition)
+        # a graded condition (a grade I sprain) takes its tears at its own grade
+        assert named == label or re.fullmatch(re.escape(label) + r" \(its tears taken as grade [123]\)", named), named
+    assert kg.impact([("anterior talofibular ligament", 3)]).named().endswith("ligament (grade 3)")  # graded
+    assert kg.impact([("Maisonneuve injury", 3)]).named().endswith("(its tears taken as grade 3)")
+
+
+def test_a_named_condition_says_how_it_typically_arises_as_its_term_records(kg: AnkleKG) -> None:
+    """The mechanism sentence of a named condition, word for word (a description, not a conclusion); a structure
+    named has none (reviews r19-r20: a peroneal tendon subluxation answered without its mechanism)."""
+    recorded = {row["c"]: row["m"] for row in select("SELECT ?c ?m WHERE { ?c akg:mechanism ?m }")}
+    assert len(recorded) > 20
+    for condition in CONDITIONS:
+        named = [i for i in kg.impact([(condition, 3)]).injuries if i.via is None]
+        assert [i.mechanism for i in named] == [recorded.get(condition)], condition
+    assert all(i.mechanism is None for i in kg.impact([("anterior talofibular ligament", 3)]).injuries)

@@ -123,6 +123,8 @@ def test_literature_case(kg: AnkleKG, case: LitCase) -> None:
     assert set(case.larger) <= larger, f"larger injuries {sorted(larger)} {why}"
     alike = {f.entity.label for f in report.look_alikes}
     assert set(case.look_alikes) <= alike, f"look-alikes {sorted(alike)} {why}"
+    causes = {f.entity.label for f in report.possible_causes}
+    assert set(case.possible_causes) <= causes, f"possible causes {sorted(causes)} {why}"
 
 
 def test_a_structure_each_alternative_reaches_its_own_way_says_both(kg: AnkleKG) -> None:
@@ -220,6 +222,6 @@ def test_a_graded_condition_says_whose_grading_it_follows(kg: AnkleKG) -> None:
     often with the CFL, completely torn) and an anatomical one that counts torn ligaments (an isolated complete ATFL
     tear is grade II). The answer says which it follows (review r16 problem 3: 'choose one system and say which')."""
     grade3 = next(c for c in kg.impact([(ATFL, 3)]).conditions if c.entity.label == "lateral ankle sprain grade III")
-    assert "graded as OPTIMa 2015" in grade3.detail
+    assert "(grading: OPTIMa 2015" in grade3.detail
     general = next(c for c in kg.impact([(ATFL, 3)]).conditions if c.entity.label == "lateral ankle sprain")
-    assert "graded as" not in general.detail  # an ungraded condition names no grading
+    assert "grading:" not in general.detail  # an ungraded condition names no grading

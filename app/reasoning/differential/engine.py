@@ -16,6 +16,7 @@ from ...knowledge.base import KnowledgeBase
 from ...knowledge.model import RestraintRole
 from ...models import EntityRef
 from ..impact import ImpactEngine, terms
+from ..impact.alternatives import definite
 from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
 from .profiles import PRIMARY, SECONDARY_ONLY, Profile, Profiles, build_profiles, candidates
 
@@ -207,8 +208,17 @@ class DifferentialEngine:
         return ordered
 
     def _distinct(self, tied: list[Candidate]) -> int:
-        """How many different explanations the tied candidates are (see :meth:`_named_again`)."""
-        return len(tied) - len(self._named_again(tied))
+        """How many different explanations the tied candidates are (see :meth:`_named_again` and
+        :meth:`_parts_beside_read_wholes`)."""
+        return len(tied) - len(self._named_again(tied) | self._parts_beside_read_wholes(tied))
+
+    def _parts_beside_read_wholes(self, tied: list[Candidate]) -> set[str]:
+        """Parts on their own beside their whole read as one of its conditions: the sustentaculum tali's fracture
+        beside the calcaneus as in a calcaneus fracture, whose symptoms are what the part's own fracture presents
+        with here (one explanation at another level, review r20 D7)."""
+        read = {c.structure.id for c in tied if c.lesion is not None}
+        return {c.structure.id for c in tied if c.lesion is None and any(
+            w != c.structure.id and c.structure.id in self._with_parts(w) for w in read)}  # fmt: skip
 
     def _named_again(self, tied: list[Candidate]) -> set[str]:
         """The tied candidates that repeat another's explanation at another level: a part of a tied whole with the same
@@ -216,7 +226,14 @@ class DifferentialEngine:
         the tendon of a tied muscle (one muscle-tendon unit: review r19 D3)."""
         ids = {c.structure.id: c for c in tied}
         again = set()
+        read: set[str] = set()
         for c in tied:
+            # one condition read through each structure it only possibly involves is one explanation (a posterior
+            # ankle impingement through the os trigonum, the FHL, the lateral tubercle and the talocrural joint)
+            if c.lesion is not None and not definite(self.engine.ctx, c.lesion.id):
+                if c.lesion.id in read:
+                    again.add(c.structure.id)
+                read.add(c.lesion.id)
             wholes = [w for w in ids if w != c.structure.id and c.structure.id in self._with_parts(w)]
             wholes += [w for w in ids if w != c.structure.id and c.structure.id in self._branches(w)]
             own = self.kb.by_subject.get(c.structure.id, ())
@@ -236,12 +253,8 @@ class DifferentialEngine:
         for _, group in groupby(ranked, key=lambda r: r[0]):
             rows = list(group)
             cands = {r[6].structure.id: r[6] for r in rows}
-            read = {w for w, c in cands.items() if c.lesion is not None}  # wholes read as one of their conditions
             again = {c for c in self._named_again(list(cands.values())) if cands[c].lesion is not None}
-            # a part on its own beside its whole read as a condition: the sustentaculum tali beside the calcaneus as in
-            # a calcaneus fracture, whose symptoms are what the part's own fracture presents with here
-            again |= {c for c, cand in cands.items() if cand.lesion is None and any(
-                w != c and c in self._with_parts(w) for w in read)}
+            again |= self._parts_beside_read_wholes(list(cands.values()))
             result += [r for r in rows if r[6].structure.id not in again] + [
                 r for r in rows if r[6].structure.id in again
             ]

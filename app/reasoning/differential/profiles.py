@@ -17,7 +17,7 @@ from ...knowledge.model import RestraintRole
 from ...models import Fact
 from ..impact import ImpactEngine, ImpactReport, Stability, Strength, terms
 from ..impact.context import unique_facts
-from ..impact.models import DAMAGED
+from ..impact.models import DAMAGED, Reach
 from .models import FindingKind
 
 #: The support a finding gets from a lesion that explains it only through secondary restraints (a mechanism the
@@ -52,8 +52,37 @@ class Profile:
 
     def add(self, kind: FindingKind, entity: str, because: Iterable[Fact], strength: float = 1.0) -> None:
         key = (kind, entity)  # one tuple for both dicts (and in a snapshot's pickle): ~2.7 MiB at 10 copies
-        self.predictions.setdefault(key, []).extend(list(because)[:3])
+        self.predictions.setdefault(key, []).extend(brief(because))
         self.strength[key] = max(self.strength.get(key, 0.0), strength)
+
+
+#: How many facts a prediction keeps of its forward answer's reasons: the first links of the chain that reached the
+#: structure, then the first n-ary facts (a restraint, a muscle action) that make the finding (a brevity policy).
+CHAIN_FACTS, NARY_FACTS = 3, 2
+
+
+def brief(because: Iterable[Fact]) -> list[Fact]:
+    """The reasons a prediction keeps, in their order: a relation read the other way round once only (the lateral
+    head is part of the gastrocnemius, which has it as a part), the chain's first links, and the restraint or action
+    that makes the finding, which a long chain no longer crowds out (review r20 D6: the triceps surae's weak
+    plantarflexion was explained by three part-of links and no action)."""
+    facts = list(because)
+    edges: set[tuple[str, str]] = set()
+    chain: list[Fact] = []
+    nary: list[Fact] = []
+    for f in facts:
+        if f.fact is not None:
+            if len(nary) < NARY_FACTS:
+                nary.append(f)
+            continue
+        edge = (f.subject.id, f.object.id if f.object else str(f.value))
+        if edge in edges or edge[::-1] in edges:
+            continue
+        edges.add(edge)
+        if len(chain) < CHAIN_FACTS:
+            chain.append(f)
+    kept = {id(f) for f in (*chain, *nary)}
+    return [f for f in facts if id(f) in kept]
 
 
 #: Per candidate structure, one profile per lesion it may have (see :func:`build_profiles`).
@@ -105,9 +134,13 @@ def condition_readings(kb: KnowledgeBase, engine: ImpactEngine) -> dict[str, lis
             affects.setdefault(st.subject, set()).add(st.object)
     for condition, structures in sorted(affects.items()):
         report = engine.impact([(condition, 3)])
-        for a in report.injuries:  # what the condition itself damages (not a branch or part it reaches)
-            if a.reached in DAMAGED and a.structure.id in structures:
-                readings.setdefault(a.structure.id, []).append((condition, report))
+        own = [a for a in report.injuries if a.structure.id in structures]  # not a branch or part it reaches
+        damaged = [a for a in own if a.reached in DAMAGED]
+        # a condition that damages none of its structures for certain (a posterior ankle impingement: an os trigonum,
+        # the FHL, each in some cases) is read through each it possibly involves, or no finding would point to it
+        # (its pain on forced plantarflexion: review round 21 data)
+        for a in damaged or [a for a in own if a.reached is Reach.POSSIBLE]:
+            readings.setdefault(a.structure.id, []).append((condition, report))
     return readings
 
 
@@ -153,9 +186,13 @@ def add_lesion(
            1.0 if w.status in (Strength.LOST, Strength.PRIME_MOVERS_LOST) else w.fraction_lost)
           for w in report.weakened_motions),
     ]
+    # how the condition reaches the structure, where a finding's reasons do not say (a symptom of a posterior ankle
+    # impingement, read through the os trigonum it possibly involves: that it does comes first)
+    reached = next((a.because for a in report.injuries if a.structure.id == structure), [])
     for kind, entity, because, strength in found:
         if any(_rests_on(f, condition, structure) for f in because):
-            profile.add(kind, entity, because, strength)
+            named = any(structure in (f.subject.id, f.object.id if f.object else None) for f in because)
+            profile.add(kind, entity, because if named else unique_facts([*reached, *because]), strength)
     return profile
 
 

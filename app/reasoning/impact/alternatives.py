@@ -95,6 +95,8 @@ def _keys() -> dict[str, Callable[[Any], Hashable]]:
         "supply_at_risk": finding,
         "long_term_risks": finding,
         "work_up": finding,
+        "look_alikes": finding,
+        "possible_causes": finding,
         "larger_injuries": finding,
         "stable_fractures": lambda f: (f.entity.id, f.detail),
     }

@@ -254,7 +254,7 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
             # "Achilles tendon rupture ... grade II (a partial tear)" read as a contradiction)
             what = f"partial (grade II): {ctx.kb.label(state.lesion)} of the {names}"
         if len(grades) == 1 and term and term.definition_source and _a_grade(ctx, condition):
-            what += f" (graded as {ctx.kb.label(term.definition_source)} grades it)"  # whose grading (review r16)
+            what += f" (grading: {ctx.kb.label(term.definition_source)})"  # whose grading (review r16)
         # a pattern of several lesions names each (a bimalleolar-equivalent fracture: the deltoid ligament's tear too)
         what += "".join(_other_lesion(ctx, [st for st in damaged if st not in also], affected))
         general = general_of(ctx, condition, named)

@@ -80,7 +80,7 @@ class ImpactEngine:
             ctx, weak, action_loss
         )
         report = ImpactReport(
-            injuries=self._affected_items(affected),
+            injuries=[],
             position=self.kb.ref(position) if position else None,
             conditions=conditions.amounts_to(ctx, amounts, affected),
             destabilised_motions=sorted(
@@ -103,10 +103,17 @@ class ImpactEngine:
             ).result(ctx),
             work_up=work_up.work_up(ctx, affected, amounts),
             look_alikes=work_up.look_alikes(ctx, affected, amounts),
+            possible_causes=[],
             larger_injuries=larger.larger_injuries(ctx, affected, amounts),
             stable_fractures=fractures.stable_fractures(ctx, affected, displaced),
             rules_applied=[],
         )
+        # the pointers to a named structure's other conditions leave out those the answer lists already
+        listed = {f.entity.id for f in (*report.conditions, *report.long_term_risks, *report.larger_injuries)}
+        report.possible_causes = work_up.possible_causes(
+            ctx, affected, amounts, listed | {f.entity.id for f in report.look_alikes}
+        )
+        report.injuries = self._affected_items(affected, listed)
         return report
 
     def _list_rules(self, report: ImpactReport) -> None:
@@ -116,7 +123,7 @@ class ImpactEngine:
                 applied.update(r.id for r in item.rules)
         report.rules_applied = [self.ctx.described[r] for r in sorted(applied)]
 
-    def _affected_items(self, affected: dict[str, Affected]) -> list[AffectedStructure]:
+    def _affected_items(self, affected: dict[str, Affected], listed: set[str]) -> list[AffectedStructure]:
         order = list(Reach)
         return [
             AffectedStructure(
@@ -127,10 +134,19 @@ class ImpactEngine:
                 via=self.kb.ref(state.via) if state.via else None,
                 because=self.ctx.facts(state.chain),
                 rules=self.ctx.rule_refs(*state.rules),
-                other_lesions=[self.kb.ref(c) for c in expansion.other_lesions(self.ctx, curie, state.lesion)]
+                other_lesions=[self.kb.ref(c) for c in expansion.other_lesions(self.ctx, curie, state.lesion)
+                               if c not in listed]
                 if state.reached is Reach.NAMED and not self.kb.is_a(curie, terms.CONDITION) else [],
                 narrower_conditions=[self.kb.ref(c) for c in conditions.narrower_conditions(self.ctx, curie)]
                 if state.reached is Reach.NAMED and self.kb.is_a(curie, terms.CONDITION) else [],
+                mechanism=self._mechanism(curie) if state.reached is Reach.NAMED else None,
             )
             for curie, state in sorted(affected.items(), key=lambda kv: (order.index(kv[1].reached), kv[0]))
         ]
+
+    def _mechanism(self, curie: str) -> str | None:
+        """How a named condition typically arises (its akg:mechanism sentence), so that the answer says what the
+        lesion is before what it does (reviews r19-r20: a peroneal subluxation without its mechanism)."""
+        term = self.kb.terms.get(curie)
+        found = [v for p, v in term.annotations if p == terms.MECHANISM] if term else []
+        return str(found[0]) if found else None

@@ -39,13 +39,12 @@ def _default_lesion(ctx: Context, curie: str) -> str | None:
 
 def other_lesions(ctx: Context, curie: str, lesion: str | None) -> list[str]:
     """The conditions that damage a structure by another lesion than ``lesion`` (rule default-lesion: a nerve named
-    alone is torn along its whole course; its entrapment, a compression, is another lesion of it)."""
-    found = set()
-    for st in ctx.objects(curie, terms.AFFECTED_BY):
-        other = lesion_for(ctx, condition_lesions(ctx, st.object), curie)
-        if other is not None and other != lesion:
-            found.add(st.object)
-    return sorted(found)
+    alone is torn along its whole course; its entrapment, a compression, is another lesion of it), or that involve it
+    by none of its kind (an os trigonum, a cause of posterior ankle impingement, which inflames the soft tissue)."""
+    return sorted({
+        st.object for st in ctx.objects(curie, terms.AFFECTED_BY)
+        if lesion_for(ctx, condition_lesions(ctx, st.object), curie) != lesion
+    })  # fmt: skip
 
 
 def lesion_for(ctx: Context, lesions: Iterable[str], curie: str) -> str | None:

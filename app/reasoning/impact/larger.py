@@ -27,13 +27,17 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
     if not core:
         return []
     concluded = {condition for condition, _, _ in amounts}
+    # what the injury may lead to is a long-term risk, not a larger injury to look for now (sinus tarsi syndrome
+    # after a torn interosseous talocalcaneal ligament: review r20 I7)
+    risks = {st.object for c in concluded for st in ctx.objects(c, terms.MAY_LEAD_TO)}
+    elsewhere = concluded | risks
     # several structures named (no condition): one another concluded condition accounts for is that one's
     several = len(core) > 1 and all(s.reached is Reach.NAMED for s in core.values())
     accounted = {st.object for c in concluded for st in definite(ctx, c)} if several else set()
     damaged = {curie for curie, state in affected.items() if state.reached in DAMAGED}
     found = FindingsByEntity()
     for condition in sorted(_candidates(ctx, core)):
-        if condition in concluded or condition in affected or not _graded_like(ctx, condition, core):
+        if condition in elsewhere or condition in affected or not _graded_like(ctx, condition, core):
             continue
         lesions = condition_lesions(ctx, condition)
         damages = {st.object: st for st in definite(ctx, condition) if lesion_for(ctx, lesions, st.object)}

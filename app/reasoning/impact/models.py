@@ -79,14 +79,21 @@ class AffectedStructure(BaseModel):
         default_factory=list,
         description="For a structure named on its own (taken with its kind's default lesion: a nerve torn along its "
         "whole course, above its branches), the recorded conditions that damage it by another lesion (the "
-        "superficial fibular nerve entrapped where it pierces the fascia, sparing its muscular branches): a pointer, "
-        "not a conclusion; name one to ask what it does.",
+        "superficial fibular nerve entrapped where it pierces the fascia, sparing its muscular branches) or that "
+        "involve it by no lesion of its kind (an os trigonum: posterior ankle impingement), except those the answer "
+        "lists already: a pointer, not a conclusion; name one to ask what it does.",
     )
     narrower_conditions: list[EntityRef] = Field(
         default_factory=list,
         description="For a condition named: the recorded conditions of a part of what it affects, by one of its "
         "lesions (a fifth metatarsal base fracture: the avulsion fracture of its tuberosity), its more specific "
         "forms: a pointer, not a conclusion; name one to ask what it does.",
+    )
+    mechanism: str | None = Field(
+        default=None,
+        description="For a condition named: how it typically arises, as its term records it (akg:mechanism: a "
+        "sentence that names its sources; a peroneal tendon subluxation, forced dorsiflexion of the everted foot). "
+        "A description of the condition, not a conclusion of the engine.",
     )
     alternatively: list[Reach] = Field(
         default_factory=list,
@@ -190,6 +197,7 @@ SECTIONS = (
     "long_term_risks",
     "work_up",
     "look_alikes",
+    "possible_causes",
     "larger_injuries",
     "stable_fractures",
 )
@@ -242,6 +250,12 @@ class ImpactReport(Tabular, BaseModel):
         "mistaken for it (a lateral ankle sprain: a fracture of the lateral process of the talus, missed as one), "
         "each with the work-up that tells it apart (rule look-alikes). A listing to rule out, not a conclusion.",
     )
+    possible_causes: list[Finding] = Field(
+        default_factory=list,
+        description="Conditions its sources say what the injury amounts to may result from (the inverse of "
+        "akg:mayLeadTo: a peroneal tendon tear, chronic ankle instability and a peroneal tendon subluxation), to look "
+        "for (rule possible-causes). A listing, not a conclusion.",
+    )
     larger_injuries: list[Finding] = Field(
         default_factory=list,
         description="Larger injuries of the sources that damage every structure named, by the same lesion, and more "
@@ -255,13 +269,15 @@ class ImpactReport(Tabular, BaseModel):
         condition that tears some of what it affects (not a fracture, nor an entrapment)."""
         torn = terms.LOSS_OF_CONTINUITY
         torn_via = {i.via.id for i in self.injuries if i.via and i.lesion and i.lesion.id == torn}
-        return ", ".join(
-            f"{i.structure.label} (grade {i.grade})"
-            if (i.lesion and i.lesion.id == torn) or i.structure.id in torn_via
-            else i.structure.label
-            for i in self.injuries
-            if i.via is None
-        )
+
+        def graded(i: AffectedStructure) -> str:
+            if i.lesion and i.lesion.id == torn:
+                return f"{i.structure.label} (grade {i.grade})"
+            if i.structure.id in torn_via:  # a condition is not graded itself: the grade is its tears' (review r20)
+                return f"{i.structure.label} (its tears taken as grade {i.grade})"
+            return i.structure.label
+
+        return ", ".join(graded(i) for i in self.injuries if i.via is None)
 
     def as_table(self) -> Table:
         """One row per affected structure and per conclusion, ``section`` naming the report's field it is from."""
@@ -298,7 +314,7 @@ class ImpactReport(Tabular, BaseModel):
             about = t.motion.label if t.motion else t.structure.label if t.structure else None
             row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
         for section in ("symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk", "long_term_risks", "work_up",
-                        "look_alikes", "larger_injuries"):
+                        "look_alikes", "possible_causes", "larger_injuries"):
             for finding in getattr(self, section):
                 row(section, finding.entity, finding, detail=finding.detail)
         return Table(
@@ -343,5 +359,6 @@ IMPACT_CAPTIONS = {
     "long_term_risks": "Long-term risks",
     "work_up": "How it is confirmed (a listing, not a prediction)",
     "look_alikes": "Often mistaken for, or mistaken for it (rule them out; nothing concluded)",
+    "possible_causes": "May follow (possible causes to look for; nothing concluded)",
     "larger_injuries": "Larger injuries it may be part of (look for the rest; nothing concluded)",
 }

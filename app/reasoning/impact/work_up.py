@@ -55,3 +55,23 @@ def look_alikes(ctx: Context, affected: dict[str, Affected], conditions: list[Am
                 by = f" (its work-up: {', '.join(ctx.kb.label(t.object) for t in tells)})" if tells else ""
                 found.add(st.object, said + by, 0.5, ctx.facts([*chain, st, *tells]), (*state.rules, LOOK_ALIKES))
     return found.result(ctx)
+
+
+POSSIBLE_CAUSES = "rule:possible-causes"
+
+
+@implements(POSSIBLE_CAUSES)
+def possible_causes(ctx: Context, affected: dict[str, Affected], conditions: list[Amounts],
+                    listed: set[str]) -> list[Finding]:  # fmt: skip
+    """Per condition the injury amounts to (or the user named), the conditions its sources say it may result from
+    (a peroneal tendon tear: chronic ankle instability, a peroneal tendon subluxation), to look for; none the answer
+    lists already (``listed``: what it amounts to, its risks, its look-alikes)."""
+    found = FindingsByEntity()
+    skip = {c for c, _, _ in conditions} | set(affected) | listed
+    for condition, affects, state in conditions:
+        chain = [*state.chain, *([affects] if affects else [])]
+        for st in ctx.objects(condition, terms.MAY_RESULT_FROM):
+            if st.object not in skip:
+                found.add(st.object, f"the {ctx.kb.label(condition)} may follow it: look for it", 0.5,
+                          ctx.facts([*chain, st]), (*state.rules, POSSIBLE_CAUSES))  # fmt: skip
+    return found.result(ctx)

@@ -393,6 +393,7 @@ const IMPACT_SECTIONS = [
   ["long_term_risks", "May lead to (complications and long-term risks)", finding],
   ["work_up", "How it is confirmed (what its sources diagnose it by; not predicted results)", finding],
   ["look_alikes", "Often mistaken for, or mistaken for it (rule them out; nothing of them is concluded)", finding],
+  ["possible_causes", "May follow (possible causes to look for; nothing of them is concluded)", finding],
   ["larger_injuries", "Larger injuries it may be part of (look for the rest; nothing of them is concluded)", finding],
   ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,
     link(l.motion), " of the ", link(l.joint), positionsPhrase(l.positions)]],
@@ -400,8 +401,9 @@ const IMPACT_SECTIONS = [
   ["injuries", "What the injury reaches", (a) => [link(a.structure),
     a.lesion ? [" — ", a.lesion.label, a.lesion.id === "akg:LossOfContinuity" ? ` grade ${a.grade}` : ""] : "",
     `, ${[reachedText(a), ...(a.alternatively || [])].join(" or ")}`, a.via ? [" (via ", link(a.via), ")"] : "",
-    (a.other_lesions || []).length ? ["; other recorded lesions of it (name one to ask): ",
-      listOf(a.other_lesions.map(link))] : "",
+    (a.other_lesions || []).length ? ["; other recorded conditions of it (another lesion, or one it is involved in; "
+      + "name one to ask): ", listOf(a.other_lesions.map(link))] : "",
+    a.mechanism ? ["; how it typically arises: ", a.mechanism] : "",
     (a.narrower_conditions || []).length ? ["; its more specific recorded forms (name one to ask): ",
       listOf(a.narrower_conditions.map(link))] : ""]],
 ];

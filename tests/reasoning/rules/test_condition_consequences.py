@@ -275,10 +275,10 @@ FRACTURE_SPRAIN = "ANKLE:9991877"
 def test_a_concluded_pattern_of_several_structures_covers_the_conditions_of_its_parts() -> None:
     """The bone broken and the complex torn: the fracture-sprain pattern, naming both lesions, with the bone's fracture
     and the complex's sprain as parts of it (review r18b N8: a bimalleolar-equivalent fracture listed beside a
-    'medial ankle sprain' as if a second injury); a grade the pattern carries is no sprain grade (no 'graded as')."""
+    'medial ankle sprain' as if a second injury); a grade the pattern carries is no sprain grade (no 'grading:')."""
     details = {c.entity.id: c.detail for c in run(RULE, (BONE, 3), (COMPLEX, 3)).conditions}
     pattern = details[FRACTURE_SPRAIN]
-    assert "fixture bone" in pattern and "fixture ligament complex" in pattern and "graded as" not in pattern
+    assert "fixture bone" in pattern and "fixture ligament complex" in pattern and "grading:" not in pattern
     assert details[BONE_FRACTURE].startswith("part of the fixture fracture-sprain: ")
     assert details[COMPLEX_SPRAIN].startswith("part of the fixture fracture-sprain: ")
     alone = {c.entity.id: c.detail for c in run(RULE, (BONE, 3)).conditions}

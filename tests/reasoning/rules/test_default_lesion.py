@@ -93,3 +93,12 @@ def test_a_named_structure_points_to_its_other_recorded_lesions() -> None:
     assert [c.id for c in named.other_lesions] == ["ANKLE:9990320"]
     entrapped = affected(run(RULE, ("ANKLE:9990320", 3)))
     assert entrapped[NERVE].other_lesions == []  # reached through a condition, not named on its own
+
+
+def test_a_named_structure_points_to_a_condition_it_is_involved_in_not_to_one_listed_already() -> None:
+    """A bone named alone is taken as fractured; the answer points to the impingement it is involved in by no lesion
+    of its kind (an os trigonum and posterior ankle impingement: review r20, where the os trigonum read only as a
+    fracture), not to the necrosis its fracture may lead to, which the answer lists among the risks already."""
+    report = run(RULE, (BONE, 3))
+    assert [c.id for c in affected(report)[BONE].other_lesions] == ["ANKLE:9990322"]
+    assert "ANKLE:9990323" in {r.entity.id for r in report.long_term_risks}

@@ -2,9 +2,9 @@
 
 Definition: a condition that damages, by the same lesion, every structure named (or that a named condition damages,
 or that it possibly involves) and more (not what it only possibly involves), and that the injury does not already
-amount to, is listed with the structures it adds (of several structures named, one another concluded condition
-accounts for is left to it); of its alternatives, one already there leaves nothing of them to
-look for. A listing, not a conclusion.
+amount to nor may lead to (that is a long-term risk), is listed with the structures it adds (of several structures
+named, one another concluded condition accounts for is left to it); of its alternatives, one already there leaves
+nothing of them to look for. A listing, not a conclusion.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ SMALL, LARGE, WITH_ALTERNATIVES, DEGENERATION, POSSIBLE = (f"ANKLE:99929{n}" for
 NERVE, PALSY, GRADE_III = "ANKLE:9992906", "ANKLE:9992916", "ANKLE:9992917"
 FOURTH, TOTAL = "ANKLE:9992907", "ANKLE:9992918"
 FIFTH = "ANKLE:9992908"
+SEQUEL = "ANKLE:9992921"
 
 
 def test_a_named_ligament_points_to_the_larger_injuries_it_may_be_part_of() -> None:
@@ -99,3 +100,11 @@ def test_a_larger_injury_names_the_work_up_its_sources_diagnose_it_by() -> None:
     assert larger[LARGE].detail.endswith("; the work-up its sources name: fixture radiograph")
     assert "akg:diagnosedBy" in predicates(larger[LARGE])
     assert "work-up" not in larger[WITH_ALTERNATIVES].detail  # its sources name none
+
+
+def test_a_condition_the_injury_may_lead_to_is_a_risk_not_a_larger_injury() -> None:
+    """The small sprain may lead to the sequel, which also damages the first ligament: it is listed among the
+    long-term risks, not as a larger injury to look for now (review r20 I7: sinus tarsi syndrome was both)."""
+    report = run(RULE, (FIRST, 3))
+    assert SEQUEL in {r.entity.id for r in report.long_term_risks}
+    assert SEQUEL not in findings(report.larger_injuries)
