@@ -39,6 +39,12 @@ ONLY_DYNAMIC = (
     "passive restraints (ligaments, bones), none of which is lost here"
 )
 
+FRAGMENT_GRADED = (
+    "a ligament carried off with a fracture fragment loses its hold by the fracture's grade (III: a complete "
+    "fracture whose fragment is free to displace; II: half its hold; a convention): the fragment's size and "
+    "displacement are not recorded (ask at a lower grade for a small or undisplaced fragment)"
+)
+FRAGMENT_RULE = "rule:fragment-carries-ligaments"
 POSITION_UNSTATED = (
     "asked for the {}: no source states a position for these restraints (or only the editor's reading does), so "
     "the answer assumes they hold in it"
@@ -304,6 +310,8 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
         notes.insert(0, POSITION_UNSTATED.format(ctx.kb.label(asked)))
     if lost and all(ctx.is_any(r.structure, DYNAMIC) for r in lost):
         notes.append(ONLY_DYNAMIC)
+    if FRAGMENT_RULE in g.step_rules:  # a posterior malleolus fracture: size-blind (review r19-r20 N15)
+        notes.append(FRAGMENT_GRADED)
     return "; ".join(notes) or None
 
 
