@@ -249,6 +249,7 @@ class AKG(DefinedNamespace):
     Entity: IRI
     AnatomicalStructure: IRI
     Bone: IRI
+    AccessoryOssicle: IRI
     BonePart: IRI
     BonyLandmark: IRI
     Joint: IRI

@@ -230,10 +230,12 @@ class DifferentialEngine:
         for c in tied:
             # one condition read through each structure it only possibly involves is one explanation (a posterior
             # ankle impingement through the os trigonum, the FHL, the lateral tubercle and the talocrural joint)
-            if c.lesion is not None and not definite(self.engine.ctx, c.lesion.id):
-                if c.lesion.id in read:
-                    again.add(c.structure.id)
-                read.add(c.lesion.id)
+            # (an os trigonum on its own, which amounts to that impingement, too)
+            readings = [c.lesion] if c.lesion is not None else c.other_lesions
+            possible = {r.id for r in readings if not definite(self.engine.ctx, r.id)}
+            if possible & read:
+                again.add(c.structure.id)
+            read |= possible
             wholes = [w for w in ids if w != c.structure.id and c.structure.id in self._with_parts(w)]
             wholes += [w for w in ids if w != c.structure.id and c.structure.id in self._branches(w)]
             own = self.kb.by_subject.get(c.structure.id, ())

@@ -109,6 +109,10 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
     condition that damages it describes it. A candidate is scored by its best single lesion: findings that
     only different lesions of it would give (an entrapment's pain, a cut's weakness) do not add up."""
     readings = condition_readings(kb, engine)
+    # tests that examine no motion and detect no lesion (the posterior impingement test reproduces the pain of forced
+    # plantarflexion): the engine predicts them for no injury, so a positive one speaks only for the conditions its
+    # sources diagnose by it
+    provocations = frozenset(t.id for t in kb.clinical_tests if not t.motions and not t.detects)
     profiles: Profiles = {}
     for c in candidates(kb):
         alone = engine.impact([(c, 3)])
@@ -118,7 +122,7 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
             lesions.append(profile_of(partial, Profile(lesion=lesions[0].lesion, grade=2)))
         for condition, report in readings.get(c, ()):
             profile = Profile(condition=condition, lesion=lesion_of(report, c))
-            lesions.append(add_lesion(profile, report, condition, c, lesions[0]))
+            lesions.append(add_lesion(profile, report, condition, c, lesions[0], provocations))
         profiles[c] = lesions
     return profiles
 
@@ -166,12 +170,15 @@ def profile_of(report: ImpactReport, profile: Profile | None = None) -> Profile:
     return profile
 
 def add_lesion(
-    profile: Profile, report: ImpactReport, condition: str, structure: str, alone: Profile | None = None
+    profile: Profile, report: ImpactReport, condition: str, structure: str, alone: Profile | None = None,
+    provocations: frozenset[str] = frozenset(),
 ) -> Profile:
     """What a condition's lesion of the structure predicts on its own: the tests that detect that lesion of
     it or rest on its facts, the condition's symptoms, and numbness or weakness that rest on it. A motion the
     condition destabilises with its other structures is theirs together, not this structure's. ``alone``: what the
-    structure's own lesion predicts; a test it does not is explained by the condition's other structures first."""
+    structure's own lesion predicts; a test it does not is explained by the condition's other structures first.
+    ``provocations``: tests that reproduce a condition's pain and find no lesion; one the condition is diagnosed by
+    is predicted positive for its reading (review r21 E4: a positive posterior impingement test pointed nowhere)."""
     for t in report.expected_positive_tests:  # a test of it, or of a motion its lesion destabilises (the talar
         # tilt of a grade III sprain rests on the CFL: a negative tilt counts against that reading of the CFL)
         if (t.structure is not None and t.structure.id == structure) or any(
@@ -189,6 +196,9 @@ def add_lesion(
     # how the condition reaches the structure, where a finding's reasons do not say (a symptom of a posterior ankle
     # impingement, read through the os trigonum it possibly involves: that it does comes first)
     reached = next((a.because for a in report.injuries if a.structure.id == structure), [])
+    for f in report.work_up:
+        if f.entity.id in provocations:
+            profile.add(FindingKind.POSITIVE_TEST, f.entity.id, unique_facts([*reached, *f.because]))
     for kind, entity, because, strength in found:
         if any(_rests_on(f, condition, structure) for f in because):
             named = any(structure in (f.subject.id, f.object.id if f.object else None) for f in because)

@@ -102,3 +102,13 @@ def test_a_named_structure_points_to_a_condition_it_is_involved_in_not_to_one_li
     report = run(RULE, (BONE, 3))
     assert [c.id for c in affected(report)[BONE].other_lesions] == ["ANKLE:9990322"]
     assert "ANKLE:9990323" in {r.entity.id for r in report.long_term_risks}
+
+
+def test_an_accessory_ossicle_is_taken_as_impinged_not_fractured() -> None:
+    """An accessory ossicle is a bone, but its kind's default lesion comes first (lesions.ttl: the lower
+    precedence): named alone it is inflamed and amounts to the impingement that possibly involves it, not a fracture
+    (review r21 J13: the os trigonum answered as a fractured bone with bruising)."""
+    report = run(RULE, ("ANKLE:9990315", 3))
+    ossicle = affected(report)["ANKLE:9990315"]
+    assert ossicle.lesion is not None and ossicle.lesion.id == "akg:Inflammation"
+    assert "ANKLE:9990325" in {c.entity.id for c in report.conditions}
