@@ -44,7 +44,16 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
         # a structure it only possibly involves, named alone, is a part of it too (a PTFL tear: the total rupture
         # that also tears it); what it adds is still only what it definitely damages
         possibly = {st.object: st for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED) if st.object in core}
-        own_facts = {**possibly, **damages}
+        own_facts: dict[str, Statement | tuple[Statement, ...]] = {**possibly, **damages}
+        # a named part of a structure it tears is its too (a deep deltoid band: the deltoid ligament of a Maisonneuve
+        # injury; review r21 J4), with the statements that make it a part; not a part of a bone it fractures (a
+        # lateral malleolus fracture is no Maisonneuve injury's fracture of the proximal fibula)
+        for c in core:
+            if c not in own_facts:
+                whole = next(((w, path) for w, path in ctx.wholes(c)
+                              if w in damages and lesion_for(ctx, lesions, w) == LOSS), None)  # fmt: skip
+                if whole is not None:
+                    own_facts[c] = (damages[whole[0]], *whole[1])
         # a named structure the larger injury does not damage may be one of its known complications (the common
         # fibular nerve of a Maisonneuve injury, which may lead to its palsy); the rest must be its own
         complications = _complications(ctx, condition)
@@ -60,9 +69,10 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
         # of alternatives (a Maisonneuve injury's deltoid tear or medial malleolus fracture), one already there
         # leaves nothing of them to look for; none there, either is
         either = {st.object for st in alternatives_of(ctx, condition)}
-        extra = [
-            st for curie, st in damages.items() if curie not in damaged and not (curie in either and either & damaged)
-        ]
+        # an alternative is there when it or one of its parts is damaged (the deltoid ligament, by its torn band)
+        there = {a for a in either if a in damaged or set(ctx.part_ids(a)) & damaged}
+        extra = [st for curie, st in damages.items() if curie not in damaged and curie not in there and not (
+            curie in either and there)]  # fmt: skip
         if not extra:
             continue
         listed = sorted(_named(ctx, lesions, st.object) for st in extra if st.object not in either)
@@ -76,8 +86,9 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
         named = ", ".join(ctx.kb.label(st.object) for st in confirm)
         how = f"; the work-up its sources name: {named}" if confirm else ""
         share = len(own) / len(own.keys() | damages.keys())
+        steps = [st for c in sorted(own) for st in _statements(own_facts[c])]
         found.add(condition, f"{whose}look for the rest of it: {also}{how}", share,
-                  ctx.facts([*(own_facts[c] for c in sorted(own)), *excused, *extra, *confirm]), (RULE,))  # fmt: skip
+                  ctx.facts([*steps, *excused, *extra, *confirm]), (RULE,))  # fmt: skip
     return found.result(ctx)
 
 
@@ -118,3 +129,8 @@ def _complications(ctx: Context, condition: str) -> dict[str, list[Statement]]:
         for st in ctx.objects(sequel.object, terms.AFFECTS):
             found.setdefault(st.object, [sequel, st])
     return found
+
+
+def _statements(facts: Statement | tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """A structure's own statement, or the statement of the whole it is part of with the part-of path."""
+    return facts if isinstance(facts, tuple) else (facts,)

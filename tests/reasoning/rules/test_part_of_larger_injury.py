@@ -20,6 +20,7 @@ NERVE, PALSY, GRADE_III = "ANKLE:9992906", "ANKLE:9992916", "ANKLE:9992917"
 FOURTH, TOTAL = "ANKLE:9992907", "ANKLE:9992918"
 FIFTH = "ANKLE:9992908"
 SEQUEL = "ANKLE:9992921"
+BAND, WHOLE_ALTERNATIVE = "ANKLE:9992910", "ANKLE:9992922"
 
 
 def test_a_named_ligament_points_to_the_larger_injuries_it_may_be_part_of() -> None:
@@ -27,7 +28,7 @@ def test_a_named_ligament_points_to_the_larger_injuries_it_may_be_part_of() -> N
     larger = findings(report.larger_injuries)
     # the small sprain is what the injury amounts to; another lesion (a degeneration) is no larger injury of a tear;
     # a structure only possibly involved is nothing to look for
-    assert set(larger) == {LARGE, WITH_ALTERNATIVES, GRADE_III}
+    assert set(larger) == {LARGE, WITH_ALTERNATIVES, GRADE_III, WHOLE_ALTERNATIVE}
     assert SMALL in {c.entity.id for c in report.conditions}
     assert "fixture bone" in larger[LARGE].detail and "fixture second ligament" in larger[LARGE].detail
     assert "fixture second bone or fixture third ligament (one of them" in larger[WITH_ALTERNATIVES].detail
@@ -108,3 +109,14 @@ def test_a_condition_the_injury_may_lead_to_is_a_risk_not_a_larger_injury() -> N
     report = run(RULE, (FIRST, 3))
     assert SEQUEL in {r.entity.id for r in report.long_term_risks}
     assert SEQUEL not in findings(report.larger_injuries)
+
+
+def test_a_named_part_of_a_structure_it_damages_is_part_of_it_too() -> None:
+    """A deep deltoid band and the AITFL torn: the Maisonneuve injury damages the deltoid ligament (or the medial
+    malleolus), and a band of it is the deltoid's: look for the proximal fibula, not for the deltoid or the malleolus
+    again (review r21 J4: naming the band dropped the look-for)."""
+    larger = findings(run(RULE, (FIRST, 3), (BAND, 3)).larger_injuries)
+    assert larger[WHOLE_ALTERNATIVE].detail == "look for the rest of it: fixture bone"
+    assert "akg:partOf" in predicates(larger[WHOLE_ALTERNATIVE]) or "akg:hasPart" in predicates(
+        larger[WHOLE_ALTERNATIVE]
+    )
