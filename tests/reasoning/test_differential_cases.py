@@ -16,6 +16,7 @@ from tests.reasoning.literature_cases import (
     DELTOID,
     DRAWER,
     FOOT_HYPERBOOK,
+    HOSACK,
     IOL,
     IOM,
     KIEL_ACS,
@@ -265,6 +266,18 @@ CASES = (
         at_top=("os trigonum", "lateral tubercle of posterior process of talus"),
         not_above=("calcaneus", "anterior talofibular ligament", "calcaneal tendon"),
         lesion=("lateral tubercle of posterior process of talus", "posterior ankle impingement"),
+    ),
+    DiffCase(
+        id="snapping-after-forced-eversion-in-dorsiflexion",
+        sources=(HOSACK,),
+        claim="Peroneal tendon subluxation follows sudden forced dorsiflexion with forced eversion of the hindfoot, "
+        "which tears or strips the superior fibular retinaculum, and presents with snapping behind the lateral "
+        "malleolus. The deltoid ligament resists eversion but explains no snapping: a mechanism says how the force "
+        "came, not what gave way (blinded review r21 E3: the deltoid ranked first on the mechanism alone).",
+        symptoms=("snapping or popping",),
+        mechanism=("eversion", "dorsiflexion"),
+        # the deltoid ligament may tie in score (the mechanism is half a finding's weight), not rank first
+        first=("superior fibular retinaculum", "tendon of fibularis longus", "tendon of fibularis brevis"),
     ),
 )
 

@@ -151,9 +151,13 @@ class DifferentialEngine:
         diagnosed = profile.condition is not None and bool(
             self._diagnosed_by(profile.condition) & set(findings.positive_tests)
         )
+        # and a candidate that explains a reported finding before one that only resists the mechanism: a mechanism
+        # says how the force came, not what gave way (snapping after forced eversion in dorsiflexion: the superior
+        # fibular retinaculum before the deltoid ligament, which explains only the eversion; review r21 E3)
+        mechanism_only = all(e.kind is FindingKind.MECHANISM for e in supported)
         return (
             -score,
-            0 if primary else 1 if own else 2,
+            3 if mechanism_only else 0 if primary else 1 if own else 2,
             0 if diagnosed else 1,
             # parsimony, the narrower explanation first: fewer predictions, and fewer other structures involved (an
             # entrapment of this nerve before ankle oedema that compresses any of the nerves at the ankle)
