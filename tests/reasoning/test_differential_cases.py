@@ -279,6 +279,25 @@ CASES = (
         # the deltoid ligament may tie in score (the mechanism is half a finding's weight), not rank first
         first=("superior fibular retinaculum", "tendon of fibularis longus", "tendon of fibularis brevis"),
     ),
+    DiffCase(
+        id="tinel-at-the-tunnel-with-only-the-medial-sole-numb",
+        sources=(
+            "Vij 2022, Orthop Rev 14(3):37539 (ANKLE:0009512), as the graph's definition of tarsal tunnel syndrome "
+            "records it: 'an entrapment neuropathy of the tibial nerve or its plantar branches beneath the flexor "
+            "retinaculum in the tarsal tunnel'",
+        ),
+        claim="A Tinel sign over the tarsal tunnel with only the medial sole numb and the lateral sole normal is the "
+        "medial plantar branch entrapped in the tunnel: the sign is tapped over the tunnel the branch runs through, "
+        "and the normal lateral sole counts against the tibial nerve itself (blinded review r21 E1: the medial "
+        "plantar nerve did not explain the sign and ranked third).",
+        positive_tests=("Tinel sign at the tarsal tunnel",),
+        numbness_areas=("skin of medial part of sole",),
+        normal_sensation=("skin of lateral part of sole",),
+        strong_motions=("plantarflexion",),
+        first=("medial plantar nerve",),
+        not_above=("tibial nerve", "lateral plantar nerve", "deep posterior compartment of leg"),
+        lesion=("medial plantar nerve", "tarsal tunnel syndrome"),
+    ),
 )
 
 

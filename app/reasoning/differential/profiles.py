@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ...knowledge import schema
 from ...knowledge.base import KnowledgeBase
-from ...knowledge.model import RestraintRole
+from ...knowledge.model import RestraintRole, Statement
 from ...models import Fact
 from ..impact import ImpactEngine, ImpactReport, Stability, Strength, terms
 from ..impact.context import unique_facts
@@ -113,6 +113,15 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
     # plantarflexion): the engine predicts them for no injury, so a positive one speaks only for the conditions its
     # sources diagnose by it
     provocations = frozenset(t.id for t in kb.clinical_tests if not t.motions and not t.detects)
+    # signs tapped over a space (the Tinel sign at the tarsal tunnel), and how each structure runs through a space
+    tapped = {
+        t.id: frozenset(s for s in t.structures if kb.is_a(s, schema.ANATOMICAL_SPACE)) for t in kb.clinical_tests
+    }
+    through: dict[str, list[Statement]] = {}
+    for st in kb.statements:
+        if st.predicate in (schema.CONTAINS, terms.TRAVERSED_BY) and kb.is_a(st.subject, schema.ANATOMICAL_SPACE):
+            through.setdefault(st.object, []).append(st)
+    spaces = Spaces(tapped, through)
     profiles: Profiles = {}
     for c in candidates(kb):
         alone = engine.impact([(c, 3)])
@@ -123,6 +132,7 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
         for condition, report in readings.get(c, ()):
             profile = Profile(condition=condition, lesion=lesion_of(report, c))
             lesions.append(add_lesion(profile, report, condition, c, lesions[0], provocations))
+            add_tapped(profile, report, c, spaces, engine)
         profiles[c] = lesions
     return profiles
 
@@ -204,6 +214,30 @@ def add_lesion(
             named = any(structure in (f.subject.id, f.object.id if f.object else None) for f in because)
             profile.add(kind, entity, because if named else unique_facts([*reached, *because]), strength)
     return profile
+
+
+@dataclass(frozen=True)
+class Spaces:
+    """The spaces each test is tapped over, and the statements that run each structure through a space."""
+
+    tapped: dict[str, frozenset[str]]
+    through: dict[str, list[Statement]]
+
+
+def add_tapped(profile: Profile, report: ImpactReport, structure: str, spaces: Spaces, engine: ImpactEngine) -> None:
+    """A sign tapped over the space where the condition compresses the structure finds it there: the Tinel sign at
+    the tarsal tunnel for the medial plantar nerve as in a tarsal tunnel syndrome, not only for the tibial nerve the
+    sign examines (review r21 E1: the branch that runs through the tunnel did not explain the sign)."""
+    if profile.lesion != terms.COMPRESSION:
+        return
+    sites = {a.structure.id for a in report.injuries if a.reached is Reach.SITE}
+    runs = [st for st in spaces.through.get(structure, ()) if st.subject in sites]
+    reached = next((a.because for a in report.injuries if a.structure.id == structure), [])
+    for t in report.expected_positive_tests:
+        found = [st for st in runs if st.subject in spaces.tapped.get(t.test.id, ())]
+        if found and (FindingKind.POSITIVE_TEST, t.test.id) not in profile.predictions:
+            because = unique_facts([*reached, *engine.ctx.facts(found), *t.because])
+            profile.add(FindingKind.POSITIVE_TEST, t.test.id, because)
 
 
 def _rests_on(fact: Fact, condition: str, structure: str) -> bool:
