@@ -257,6 +257,7 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
             what += f" (grading: {ctx.kb.label(term.definition_source)})"  # whose grading (review r16)
         # a pattern of several lesions names each (a bimalleolar-equivalent fracture: the deltoid ligament's tear too)
         what += "".join(_other_lesion(ctx, [st for st in damaged if st not in also], affected))
+        what += _usual_rest(ctx, condition, affects, affected)
         general = general_of(ctx, condition, named)
         within = None if general else _covered_by(ctx, condition, [*named, *combined])
         if general:
@@ -266,6 +267,18 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
         findings.add(condition, what, 0.6,
                      ctx.facts(steps), (*state.rules, "rule:condition-consequences"))  # fmt: skip
     return findings.result(ctx)
+
+
+def _usual_rest(ctx: Context, condition: str, affects: Statement, affected: dict[str, Affected]) -> str:
+    """Reached through a structure it only possibly involves, what the condition involves as a rule and the injury
+    does not reach: a CFL named alone is a lateral ankle sprain, which tears the ATFL as a rule (review r21 J2)."""
+    if (terms.INVOLVEMENT, terms.POSSIBLY_INVOLVED) not in affects.qualifiers:
+        return ""
+    lesions = condition_lesions(ctx, condition)
+    rest = sorted(ctx.kb.label(st.object) for st in definite(ctx, condition)
+                  if st.object not in affected and lesion_for(ctx, lesions, st.object) is not None
+                  and not set(ctx.part_ids(st.object)) & affected.keys())  # fmt: skip  (a whole partly reached)
+    return f"; not named, which it involves as a rule (look for it): the {', the '.join(rest)}" if rest else ""
 
 
 def _damaged_by(ctx: Context, condition: str, found: str, affected: dict[str, Affected]) -> list[Statement]:

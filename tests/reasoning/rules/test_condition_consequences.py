@@ -301,3 +301,14 @@ def test_a_general_condition_of_a_named_form_is_said_in_general_and_not_the_reve
     assert INSERTIONAL not in {c.entity.id for c in general.conditions}
     named = next(i for i in general.injuries if i.structure.id == TENDINOPATHY)
     assert [c.id for c in named.narrower_conditions] == [INSERTIONAL]
+
+
+USUAL_LIGAMENT, OCCASIONAL_LIGAMENT, USUAL_SPRAIN = "ANKLE:9991881", "ANKLE:9991882", "ANKLE:9991883"
+
+
+def test_a_condition_reached_through_a_structure_it_only_may_involve_says_what_it_tears_as_a_rule() -> None:
+    """A CFL named alone amounts to a lateral ankle sprain, which tears the ATFL as a rule: the answer says to look
+    for it (review r21 J2: an isolated CFL tear with no pointer to the ATFL)."""
+    detail = findings(run(RULE, (OCCASIONAL_LIGAMENT, 3)).conditions)[USUAL_SPRAIN].detail
+    assert detail.endswith("; not named, which it involves as a rule (look for it): the fixture usual ligament")
+    assert "look for" not in findings(run(RULE, (USUAL_LIGAMENT, 3)).conditions)[USUAL_SPRAIN].detail
