@@ -245,7 +245,13 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
         # a rupture condition reached by a grade II tear is a partial one: say so (review r16: "tendon rupture" for a
         # partial tear, beside motions that read as partly lost)
         grade = PARTIAL.get(state.grade, "") if state.lesion == LOSS else ""
-        names = " and the ".join(ctx.kb.label(c) for c in [affects.subject, *(st.object for st in also)])
+        # what it involves as a rule first, then what it only may involve, said so (a tibialis posterior tendon
+        # rupture reached through the spring ligament: the tendon, and in some cases the ligament; review r21 J7)
+        involved = sorted([affects, *also], key=_possibly)
+        mixed = len({_possibly(st) for st in involved}) > 1  # all in some cases: said by each structure's own fact
+        names = " and the ".join(ctx.kb.label(st.subject if st is affects else st.object)
+                                 + (" (in some cases)" if mixed and _possibly(st) else "")
+                                 for st in involved)  # fmt: skip
         what = f"{ctx.kb.label(state.lesion or '')} of the {names}{grade}"
         term = ctx.kb.terms.get(condition)
         grades = [v for p, v in term.annotations if p == terms.INJURY_GRADE] if term else []
@@ -269,10 +275,15 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
     return findings.result(ctx)
 
 
+def _possibly(st: Statement) -> bool:
+    """The condition only possibly involves the structure of this affects statement."""
+    return (terms.INVOLVEMENT, terms.POSSIBLY_INVOLVED) in st.qualifiers
+
+
 def _usual_rest(ctx: Context, condition: str, affects: Statement, affected: dict[str, Affected]) -> str:
     """Reached through a structure it only possibly involves, what the condition involves as a rule and the injury
     does not reach: a CFL named alone is a lateral ankle sprain, which tears the ATFL as a rule (review r21 J2)."""
-    if (terms.INVOLVEMENT, terms.POSSIBLY_INVOLVED) not in affects.qualifiers:
+    if not _possibly(affects):
         return ""
     lesions = condition_lesions(ctx, condition)
     rest = sorted(ctx.kb.label(st.object) for st in definite(ctx, condition)

@@ -312,3 +312,11 @@ def test_a_condition_reached_through_a_structure_it_only_may_involve_says_what_i
     detail = findings(run(RULE, (OCCASIONAL_LIGAMENT, 3)).conditions)[USUAL_SPRAIN].detail
     assert detail.endswith("; not named, which it involves as a rule (look for it): the fixture usual ligament")
     assert "look for" not in findings(run(RULE, (USUAL_LIGAMENT, 3)).conditions)[USUAL_SPRAIN].detail
+
+
+def test_what_it_involves_as_a_rule_is_named_first_and_what_it_may_involve_says_so() -> None:
+    """A tibialis posterior tendon rupture reached through the spring ligament it may involve read 'a tear of the
+    spring ligament and the tendon' (review r21 J7): the tendon first, the ligament 'in some cases'."""
+    detail = findings(run(RULE, (OCCASIONAL_LIGAMENT, 3), (USUAL_LIGAMENT, 3)).conditions)[USUAL_SPRAIN].detail
+    assert "of the fixture usual ligament and the fixture occasional ligament (in some cases)" in detail
+    assert "look for" not in detail  # nothing it involves as a rule is missing
