@@ -286,9 +286,10 @@ def _usual_rest(ctx: Context, condition: str, affects: Statement, affected: dict
     if not _possibly(affects):
         return ""
     lesions = condition_lesions(ctx, condition)
+    # not a whole the injury reaches in part (the lateral ligament complex of a torn CFL)
     rest = sorted(ctx.kb.label(st.object) for st in definite(ctx, condition)
                   if st.object not in affected and lesion_for(ctx, lesions, st.object) is not None
-                  and not set(ctx.part_ids(st.object)) & affected.keys())  # fmt: skip  (a whole partly reached)
+                  and not set(ctx.part_ids(st.object)) & affected.keys())  # fmt: skip
     return f"; not named, which it involves as a rule (look for it): the {', the '.join(rest)}" if rest else ""
 
 
