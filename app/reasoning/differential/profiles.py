@@ -8,12 +8,13 @@ nerve in a tarsal tunnel syndrome: the Tinel sign and burning pain, which a cut 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...knowledge import schema
 from ...knowledge.base import KnowledgeBase
-from ...knowledge.model import RestraintRole
+from ...knowledge.model import ClinicalTestSpec, RestraintRole
 from ...models import Fact
 from ..impact import ImpactEngine, ImpactReport, Stability, Strength, terms
 from ..impact.context import unique_facts
@@ -38,9 +39,10 @@ SYMPTOM_RULES = frozenset({
 
 @dataclass
 class Profile:
-    """What injuring one structure predicts, each prediction with its reasons."""
+    """What injuring one structure predicts, each prediction with its reasons: the numbers of its facts in the
+    table of its :class:`Profiles` (the facts themselves are the knowledge base's, built when an answer cites them)."""
 
-    predictions: dict[tuple[FindingKind, str], list[Fact]] = field(default_factory=dict)
+    predictions: dict[tuple[FindingKind, str], tuple[int, ...]] = field(default_factory=dict)
     #: the condition whose lesion of the structure this profile describes (None: the structure injured on its own)
     condition: str | None = None
     #: the lesion mechanism the structure has in this profile (akg:LossOfContinuity, akg:Compression, ...)
@@ -50,10 +52,91 @@ class Profile:
     #: how strongly a weak motion is predicted: the share of its production lost (1 for other findings)
     strength: dict[tuple[FindingKind, str], float] = field(default_factory=dict)
 
-    def add(self, kind: FindingKind, entity: str, because: Iterable[Fact], strength: float = 1.0) -> None:
+    def add(self, kind: FindingKind, entity: str, because: tuple[int, ...], strength: float = 1.0) -> None:
+        """``because``: the numbers of the reasons (:meth:`FactIndex.number`), after any the prediction has."""
         key = (kind, entity)  # one tuple for both dicts (and in a snapshot's pickle): ~2.7 MiB at 10 copies
-        self.predictions.setdefault(key, []).extend(brief(because))
+        self.predictions[key] = self.predictions.get(key, ()) + because
         self.strength[key] = max(self.strength.get(key, 0.0), strength)
+
+
+#: How the knowledge base rebuilds a fact: the id of an n-ary fact (a restraint, a muscle action, a lesion
+#: presentation, a graded treatment); (subject, position in ``kb.by_subject[subject]``) for a statement; (test,
+#: predicate, joint or motion) for what a clinical test examines.
+FactKey = str | tuple[str, int] | tuple[str, str, str]
+
+
+class Profiles(dict[str, list[Profile]]):
+    """Per candidate structure, one profile per lesion it may have (see :func:`build_profiles`), and ``facts``: the
+    key of every fact a prediction names, by its number. A profile holds numbers, not the facts: at 100 copies of
+    the graph the pydantic facts and the lists of them were most of the profiles' memory, and the knowledge base
+    builds (and caches) the same facts from its records when an answer cites them."""
+
+    facts: tuple[FactKey, ...] = ()
+
+
+class FactIndex:
+    """Rebuilds a fact from its :data:`FactKey` through the knowledge base (which caches it); numbers the facts of
+    profiles being built, each checked to come back as the very fact the forward engine gave."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._records: dict[str, Callable[[], Fact]] | None = None
+        self._tests: dict[str, ClinicalTestSpec] = {t.id: t for t in kb.clinical_tests}
+        # while building profiles: the table, each fact's number by its identity (the knowledge base's cached
+        # facts), and one tuple for equal reasons (a snapshot's pickle then stores it once too)
+        self.keys: list[FactKey] = []
+        self._numbers: dict[int, int] = {}
+        self._tuples: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+    def fact(self, key: FactKey) -> Fact:
+        """The knowledge base's fact of ``key``."""
+        if isinstance(key, str):
+            return self._builders()[key]()
+        if len(key) == 2:
+            subject, position = key
+            return self.kb.statement_fact(self.kb.by_subject[subject][position])
+        test, predicate, target = key
+        return self.kb.test_fact(self._tests[test], predicate, target)
+
+    def number(self, because: Iterable[Fact]) -> tuple[int, ...]:
+        """The numbers of the reasons a prediction keeps (:func:`brief`)."""
+        return self.shared(tuple(self._number(f) for f in brief(because)))
+
+    def shared(self, numbers: tuple[int, ...]) -> tuple[int, ...]:
+        return self._tuples.setdefault(numbers, numbers)
+
+    def _number(self, fact: Fact) -> int:
+        number = self._numbers.get(id(fact))
+        if number is None:
+            key = self._key(fact)
+            if self.fact(key) is not fact:
+                raise ValueError(f"{key!r} does not give back the fact {fact.subject.id} {fact.predicate.id}")
+            number = self._numbers[id(fact)] = len(self.keys)
+            self.keys.append(key)
+        return number
+
+    def _key(self, fact: Fact) -> FactKey:
+        if fact.fact is not None:
+            return fact.fact.id
+        subject, target = fact.subject.id, fact.object.id if fact.object else None
+        for position, st in enumerate(self.kb.by_subject.get(subject, ())):
+            if st.predicate == fact.predicate.id and st.object == target and self.kb.statement_fact(st) is fact:
+                return (subject, position)
+        if target is None or subject not in self._tests:
+            raise ValueError(f"no record of the knowledge base gives the fact {subject} {fact.predicate.id} {target}")
+        return (subject, fact.predicate.id, target)
+
+    def _builders(self) -> dict[str, Callable[[], Fact]]:
+        """The n-ary facts by id, each as the call that builds it (indexed on first use)."""
+        if self._records is None:
+            kb = self.kb
+            records: dict[str, Callable[[], Fact]] = {}
+            records |= {r.id: functools.partial(kb.restraint_fact, r) for r in kb.restraints}
+            records |= {a.id: functools.partial(kb.action_fact, a) for a in kb.actions}
+            records |= {p.id: functools.partial(kb.presentation_fact, p) for p in kb.lesion_presentations}
+            records |= {t.id: functools.partial(kb.treatment_fact, t) for t in kb.treatment_evidence}
+            self._records = records
+        return self._records
 
 
 #: How many facts a prediction keeps of its forward answer's reasons: the first links of the chain that reached the
@@ -85,10 +168,6 @@ def brief(because: Iterable[Fact]) -> list[Fact]:
     return [f for f in facts if id(f) in kept]
 
 
-#: Per candidate structure, one profile per lesion it may have (see :func:`build_profiles`).
-Profiles = dict[str, list[Profile]]
-
-
 def candidates(kb: KnowledgeBase) -> list[str]:
     """Structures whose injury the engine can reason about (they restrain, act, sense or are tested)."""
     pool = {r.structure for r in kb.restraints} | {a.muscle for a in kb.actions}
@@ -109,17 +188,21 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
     condition that damages it describes it. A candidate is scored by its best single lesion: findings that
     only different lesions of it would give (an entrapment's pain, a cut's weakness) do not add up."""
     readings = condition_readings(kb, engine)
-    profiles: Profiles = {}
+    facts = FactIndex(kb)
+    profiles = Profiles()
     for c in candidates(kb):
         alone = engine.impact([(c, 3)])
-        lesions = [profile_of(alone, Profile(lesion=lesion_of(alone, c)))]
+        lesions = [profile_of(alone, Profile(lesion=lesion_of(alone, c)), facts)]
         if lesions[0].lesion == terms.LOSS_OF_CONTINUITY:  # a partial tear predicts less (no Thompson sign)
             partial = engine.impact([(c, 2)])
-            lesions.append(profile_of(partial, Profile(lesion=lesions[0].lesion, grade=2)))
+            lesions.append(profile_of(partial, Profile(lesion=lesions[0].lesion, grade=2), facts))
         for condition, report in readings.get(c, ()):
             profile = Profile(condition=condition, lesion=lesion_of(report, c))
-            lesions.append(add_lesion(profile, report, condition, c, lesions[0]))
+            lesions.append(add_lesion(profile, report, condition, c, facts, lesions[0]))
+        for profile in lesions:  # a prediction added to twice holds a tuple of its own
+            profile.predictions = {key: facts.shared(because) for key, because in profile.predictions.items()}
         profiles[c] = lesions
+    profiles.facts = tuple(facts.keys)
     return profiles
 
 
@@ -144,29 +227,29 @@ def condition_readings(kb: KnowledgeBase, engine: ImpactEngine) -> dict[str, lis
     return readings
 
 
-def profile_of(report: ImpactReport, profile: Profile | None = None) -> Profile:
-    """What injuring one structure predicts (its forward answer)."""
-    profile = profile or Profile()
+def profile_of(report: ImpactReport, profile: Profile, facts: FactIndex) -> Profile:
+    """What injuring one structure predicts (its forward answer); ``facts`` numbers the reasons."""
     for t in report.expected_positive_tests:
-        profile.add(FindingKind.POSITIVE_TEST, t.test.id, restraints_first(t.because))
+        profile.add(FindingKind.POSITIVE_TEST, t.test.id, facts.number(restraints_first(t.because)))
     for kind, found in ((FindingKind.SYMPTOM, report.symptoms), (FindingKind.NUMBNESS, report.numbness_areas)):
         for f in found:
             generic = {r.id for r in f.rules} & SYMPTOM_RULES == {PRESENTS}
-            profile.add(kind, f.entity.id, f.because, NON_SPECIFIC if generic else 1.0)
+            profile.add(kind, f.entity.id, facts.number(f.because), NON_SPECIFIC if generic else 1.0)
     for w in report.weakened_motions:
         # losing every prime mover explains a weak motion fully, whatever assistants remain (a superficial
         # fibular lesion explains weak eversion as well as a common fibular one); a partial loss by its share
         strength = 1.0 if w.status in (Strength.LOST, Strength.PRIME_MOVERS_LOST) else w.fraction_lost
-        profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because, strength)
+        profile.add(FindingKind.WEAK_MOTION, w.motion.id, facts.number(w.because), strength)
     for d in report.destabilised_motions:
         # losing only secondary restraints explains an unstable motion in part (half, as for a mechanism):
         # a posterior drawer points to the PTFL, whose loss alone only reduces restraint, before nothing
         strength = SECONDARY_ONLY if d.status is Stability.REDUCED else 1.0
-        profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, d.because, strength)
+        profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, facts.number(d.because), strength)
     return profile
 
 def add_lesion(
-    profile: Profile, report: ImpactReport, condition: str, structure: str, alone: Profile | None = None
+    profile: Profile, report: ImpactReport, condition: str, structure: str, facts: FactIndex,
+    alone: Profile | None = None,
 ) -> Profile:
     """What a condition's lesion of the structure predicts on its own: the tests that detect that lesion of
     it or rest on its facts, the condition's symptoms, and numbness or weakness that rest on it. A motion the
@@ -178,7 +261,8 @@ def add_lesion(
             _rests_on(f, condition, structure) for f in t.because
         ):
             own_first = alone is None or (FindingKind.POSITIVE_TEST, t.test.id) in alone.predictions
-            profile.add(FindingKind.POSITIVE_TEST, t.test.id, reading_first(t.because, condition, structure, own_first))
+            reasons = facts.number(reading_first(t.because, condition, structure, own_first))
+            profile.add(FindingKind.POSITIVE_TEST, t.test.id, reasons)
     found = [
         *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
         *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
@@ -192,7 +276,7 @@ def add_lesion(
     for kind, entity, because, strength in found:
         if any(_rests_on(f, condition, structure) for f in because):
             named = any(structure in (f.subject.id, f.object.id if f.object else None) for f in because)
-            profile.add(kind, entity, because if named else unique_facts([*reached, *because]), strength)
+            profile.add(kind, entity, facts.number(because if named else unique_facts([*reached, *because])), strength)
     return profile
 
 
