@@ -18,7 +18,7 @@ from ...models import EntityRef, Fact
 from ..impact import ImpactEngine, terms
 from ..impact.alternatives import definite
 from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
-from .profiles import PRIMARY, SECONDARY_ONLY, FactIndex, Profile, Profiles, build_profiles, candidates
+from .profiles import PRIMARY, SECONDARY_ONLY, FactIndex, Prediction, Profile, Profiles, build_profiles, candidates
 
 #: One reading of one candidate, ranked: (-score, not direct, not diagnosed, parsimony, breadth, structure, the
 #: candidate, its lesion mechanism)
@@ -177,10 +177,10 @@ class DifferentialEngine:
             self.kb.ref(profile.lesion) if profile.lesion else None,
         )
 
-    def _because(self, numbers: tuple[int, ...]) -> list[Fact]:
+    def _because(self, prediction: Prediction) -> list[Fact]:
         """A prediction's reasons: the knowledge base's facts its profile names by number."""
         facts = []
-        for number in numbers:
+        for number in prediction.because:
             fact = self._facts.get(number)
             if fact is None:
                 fact = self._facts[number] = self._index.fact(self.profiles.facts[number])
@@ -307,7 +307,7 @@ class DifferentialEngine:
         motion reported strong against a lesion that takes only an assistant's share of it: little); a negative
         test fully."""
         if evidence.kind is FindingKind.STRONG_MOTION:
-            return 0.5 + 0.5 * profile.strength.get((FindingKind.WEAK_MOTION, evidence.finding.id), 1.0)
+            return 0.5 + 0.5 * profile.strength(FindingKind.WEAK_MOTION, evidence.finding.id)
         return 1.0
 
     @staticmethod
@@ -317,9 +317,9 @@ class DifferentialEngine:
         motion the candidate weakens only a little (fibularis tertius, eversion) less than one it takes most of (the
         peronei): half, plus half the share of the motion it loses."""
         if evidence.kind is FindingKind.WEAK_MOTION:
-            return 0.5 + 0.5 * profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
+            return 0.5 + 0.5 * profile.strength(evidence.kind, evidence.finding.id)
         if evidence.kind in (FindingKind.UNSTABLE_MOTION, FindingKind.SYMPTOM):
-            return profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
+            return profile.strength(evidence.kind, evidence.finding.id)
         if evidence.kind is not FindingKind.MECHANISM:
             return 1.0
         roles = {f.qualifiers.get("role") for f in evidence.because}
