@@ -96,16 +96,19 @@ class Profiles(dict[str, list[Profile]]):
 
 class FactIndex:
     """Rebuilds a fact from its :data:`FactKey` through the knowledge base (which caches it); numbers the facts of
-    profiles being built, each checked to come back as the very fact the forward engine gave."""
+    profiles being built, each checked to come back as the fact the forward engine gave (equal: an engine may hold
+    the knowledge base's facts in a memo of its own)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._records: dict[str, Callable[[], Fact]] | None = None
         self._tests: dict[str, ClinicalTestSpec] = {t.id: t for t in kb.clinical_tests}
-        # while building profiles: the table, each fact's number by its identity (the knowledge base's cached
-        # facts), and one object for equal values (a snapshot's pickle then stores it once too)
+        # while building profiles: the table, each key's number, each fact's number by its identity (the fact kept
+        # with it, so that its id is not reused), and one object for equal values (a snapshot's pickle then stores
+        # it once too)
         self.keys: list[FactKey] = []
-        self._numbers: dict[int, int] = {}
+        self._by_key: dict[FactKey, int] = {}
+        self._numbers: dict[int, tuple[Fact, int]] = {}
         self._shared: dict[object, object] = {}
 
     def fact(self, key: FactKey) -> Fact:
@@ -127,13 +130,16 @@ class FactIndex:
         return cast(T, self._shared.setdefault(value, value))
 
     def _number(self, fact: Fact) -> int:
-        number = self._numbers.get(id(fact))
-        if number is None:
-            key = self._key(fact)
-            if self.fact(key) is not fact:
-                raise ValueError(f"{key!r} does not give back the fact {fact.subject.id} {fact.predicate.id}")
-            number = self._numbers[id(fact)] = len(self.keys)
+        kept = self._numbers.get(id(fact))
+        if kept is not None and kept[0] is fact:
+            return kept[1]
+        key = self._key(fact)
+        if self.fact(key) != fact:
+            raise ValueError(f"{key!r} does not give back the fact {fact.subject.id} {fact.predicate.id}")
+        number = self._by_key.setdefault(key, len(self.keys))
+        if number == len(self.keys):
             self.keys.append(key)
+        self._numbers[id(fact)] = (fact, number)
         return number
 
     def _key(self, fact: Fact) -> FactKey:
@@ -141,7 +147,7 @@ class FactIndex:
             return fact.fact.id
         subject, target = fact.subject.id, fact.object.id if fact.object else None
         for position, st in enumerate(self.kb.by_subject.get(subject, ())):
-            if st.predicate == fact.predicate.id and st.object == target and self.kb.statement_fact(st) is fact:
+            if st.predicate == fact.predicate.id and st.object == target and self.kb.statement_fact(st) == fact:
                 return (subject, position)
         if target is None or subject not in self._tests:
             raise ValueError(f"no record of the knowledge base gives the fact {subject} {fact.predicate.id} {target}")
