@@ -6,7 +6,7 @@ once per graph from the impact engine's forward answers; ``engine``: the ranking
 
 from .engine import DifferentialEngine
 from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
-from .profiles import Profile, Profiles
+from .profiles import Prediction, Profile, Profiles
 
 __all__ = [
     "Candidate",
@@ -15,6 +15,7 @@ __all__ = [
     "DifferentialReport",
     "Evidence",
     "FindingKind",
+    "Prediction",
     "Profile",
     "Profiles",
     "RuledOut",

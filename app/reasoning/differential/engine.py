@@ -14,11 +14,11 @@ from itertools import groupby
 from ...knowledge import schema
 from ...knowledge.base import KnowledgeBase
 from ...knowledge.model import RestraintRole
-from ...models import EntityRef
+from ...models import EntityRef, Fact
 from ..impact import ImpactEngine, terms
 from ..impact.alternatives import definite
 from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
-from .profiles import PRIMARY, SECONDARY_ONLY, Profile, Profiles, build_profiles, candidates
+from .profiles import PRIMARY, SECONDARY_ONLY, FactIndex, Prediction, Profile, Profiles, build_profiles, candidates
 
 #: One reading of one candidate, ranked: (-score, not direct, not diagnosed, parsimony, breadth, structure, the
 #: candidate, its lesion mechanism)
@@ -35,6 +35,8 @@ class DifferentialEngine:
         self._profiles: Profiles | None = profiles
         self._parts: dict[str, list[str]] = {}
         self._diagnoses: dict[str, frozenset[str]] = {}
+        self._index = FactIndex(kb)
+        self._facts: dict[int, Fact] = {}  # by their number in the profiles' table, built when first cited
 
     def candidates(self) -> list[str]:
         """Structures whose injury the engine can reason about (they restrain, act, sense or are tested)."""
@@ -106,7 +108,7 @@ class DifferentialEngine:
         """One lesion of one structure against the findings: its sort key and candidate, or None if it explains
         nothing. ``mechanism``: the structure's support for the reported mechanism (the same for all its lesions)."""
         supported = [
-            Evidence(finding=self.kb.ref(entity), kind=kind, because=profile.predictions[(kind, entity)])
+            Evidence(finding=self.kb.ref(entity), kind=kind, because=self._because(profile.predictions[(kind, entity)]))
             for kind, entity in wanted
             if (kind, entity) in profile.predictions
         ]
@@ -116,13 +118,16 @@ class DifferentialEngine:
             Evidence(
                 finding=self.kb.ref(test),
                 kind=FindingKind.NEGATIVE_TEST,
-                because=profile.predictions[(FindingKind.POSITIVE_TEST, test)],
+                because=self._because(profile.predictions[(FindingKind.POSITIVE_TEST, test)]),
             )
             for test in findings.negative_tests
             if (FindingKind.POSITIVE_TEST, test) in profile.predictions
         ]
         contradicted += [
-            Evidence(finding=self.kb.ref(entity), kind=normal, because=profile.predictions[(predicted, entity)])
+            Evidence(
+                finding=self.kb.ref(entity), kind=normal,
+                because=self._because(profile.predictions[(predicted, entity)]),
+            )
             for normal, predicted, entities in (
                 (FindingKind.STRONG_MOTION, FindingKind.WEAK_MOTION, findings.strong_motions),
                 (FindingKind.NORMAL_SENSATION, FindingKind.NUMBNESS, findings.normal_sensation),
@@ -175,6 +180,16 @@ class DifferentialEngine:
             ),
             self.kb.ref(profile.lesion) if profile.lesion else None,
         )
+
+    def _because(self, prediction: Prediction) -> list[Fact]:
+        """A prediction's reasons: the knowledge base's facts its profile names by number."""
+        facts = []
+        for number in prediction.because:
+            fact = self._facts.get(number)
+            if fact is None:
+                fact = self._facts[number] = self._index.fact(self.profiles.facts[number])
+            facts.append(fact)
+        return facts
 
     def _examined(self, findings: ClinicalFindings) -> set[tuple[str, str]]:
         """The (joint, motion) pairs the positive tests examine."""
@@ -298,7 +313,7 @@ class DifferentialEngine:
         motion reported strong against a lesion that takes only an assistant's share of it: little); a negative
         test fully."""
         if evidence.kind is FindingKind.STRONG_MOTION:
-            return 0.5 + 0.5 * profile.strength.get((FindingKind.WEAK_MOTION, evidence.finding.id), 1.0)
+            return 0.5 + 0.5 * profile.strength(FindingKind.WEAK_MOTION, evidence.finding.id)
         return 1.0
 
     @staticmethod
@@ -308,9 +323,9 @@ class DifferentialEngine:
         motion the candidate weakens only a little (fibularis tertius, eversion) less than one it takes most of (the
         peronei): half, plus half the share of the motion it loses."""
         if evidence.kind is FindingKind.WEAK_MOTION:
-            return 0.5 + 0.5 * profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
+            return 0.5 + 0.5 * profile.strength(evidence.kind, evidence.finding.id)
         if evidence.kind in (FindingKind.UNSTABLE_MOTION, FindingKind.SYMPTOM):
-            return profile.strength.get((evidence.kind, evidence.finding.id), 1.0)
+            return profile.strength(evidence.kind, evidence.finding.id)
         if evidence.kind is not FindingKind.MECHANISM:
             return 1.0
         roles = {f.qualifiers.get("role") for f in evidence.because}

@@ -8,12 +8,14 @@ nerve in a tarsal tunnel syndrome: the Tinel sign and burning pain, which a cut 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple, TypeVar, cast
 
 from ...knowledge import schema
 from ...knowledge.base import KnowledgeBase
-from ...knowledge.model import RestraintRole, Statement
+from ...knowledge.model import ClinicalTestSpec, RestraintRole, Statement
 from ...models import Fact
 from ..impact import ImpactEngine, ImpactReport, Stability, Strength, terms
 from ..impact.context import unique_facts
@@ -36,24 +38,132 @@ SYMPTOM_RULES = frozenset({
 })  # fmt: skip
 
 
+class Prediction(NamedTuple):
+    """One finding a profile predicts: its reasons, the numbers of their facts in the table of the :class:`Profiles`
+    (the facts themselves are the knowledge base's, built when an answer cites them), and how strongly it is
+    predicted: for a weak motion the share of its production lost, half for a symptom every lesion of its kind
+    presents or a motion only less restrained (:data:`NON_SPECIFIC`, :data:`SECONDARY_ONLY`), else 1."""
+
+    because: tuple[int, ...]
+    strength: float
+
+
 @dataclass
 class Profile:
-    """What injuring one structure predicts, each prediction with its reasons."""
+    """What injuring one structure predicts, each prediction with its reasons and strength. Equal predictions, and
+    equal (kind, finding) keys, are one object across profiles (in memory and in a snapshot's pickle): at 10 copies
+    of the graph 51,253 predictions are 8,677 different ones under 640 keys."""
 
-    predictions: dict[tuple[FindingKind, str], list[Fact]] = field(default_factory=dict)
+    predictions: dict[tuple[FindingKind, str], Prediction] = field(default_factory=dict)
     #: the condition whose lesion of the structure this profile describes (None: the structure injured on its own)
     condition: str | None = None
     #: the lesion mechanism the structure has in this profile (akg:LossOfContinuity, akg:Compression, ...)
     lesion: str | None = None
     #: the grade of the lesion this profile describes (2: a partial tear, read beside the complete one)
     grade: int = 3
-    #: how strongly a weak motion is predicted: the share of its production lost (1 for other findings)
-    strength: dict[tuple[FindingKind, str], float] = field(default_factory=dict)
 
-    def add(self, kind: FindingKind, entity: str, because: Iterable[Fact], strength: float = 1.0) -> None:
-        key = (kind, entity)  # one tuple for both dicts (and in a snapshot's pickle): ~2.7 MiB at 10 copies
-        self.predictions.setdefault(key, []).extend(brief(because))
-        self.strength[key] = max(self.strength.get(key, 0.0), strength)
+    def add(self, kind: FindingKind, entity: str, because: tuple[int, ...], strength: float = 1.0) -> None:
+        """``because``: the numbers of the reasons (:meth:`FactIndex.number`), after any the prediction has; the
+        strongest strength given."""
+        known = self.predictions.get((kind, entity))
+        if known is not None:
+            because, strength = known.because + because, max(known.strength, strength)
+        self.predictions[(kind, entity)] = Prediction(because, strength)
+
+    def strength(self, kind: FindingKind, entity: str) -> float:
+        """How strongly the finding is predicted (1 if it is not)."""
+        known = self.predictions.get((kind, entity))
+        return 1.0 if known is None else known.strength
+
+
+T = TypeVar("T")
+
+
+#: How the knowledge base rebuilds a fact: the id of an n-ary fact (a restraint, a muscle action, a lesion
+#: presentation, a graded treatment); (subject, position in ``kb.by_subject[subject]``) for a statement; (test,
+#: predicate, joint or motion) for what a clinical test examines.
+FactKey = str | tuple[str, int] | tuple[str, str, str]
+
+
+class Profiles(dict[str, list[Profile]]):
+    """Per candidate structure, one profile per lesion it may have (see :func:`build_profiles`), and ``facts``: the
+    key of every fact a prediction names, by its number. A profile holds numbers, not the facts: at 100 copies of
+    the graph the pydantic facts and the lists of them were most of the profiles' memory, and the knowledge base
+    builds (and caches) the same facts from its records when an answer cites them."""
+
+    facts: tuple[FactKey, ...] = ()
+
+
+class FactIndex:
+    """Rebuilds a fact from its :data:`FactKey` through the knowledge base (which caches it); numbers the facts of
+    profiles being built, each checked to come back as the fact the forward engine gave (equal: an engine may hold
+    the knowledge base's facts in a memo of its own)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._records: dict[str, Callable[[], Fact]] | None = None
+        self._tests: dict[str, ClinicalTestSpec] = {t.id: t for t in kb.clinical_tests}
+        # while building profiles: the table, each key's number, each fact's number by its identity (the fact kept
+        # with it, so that its id is not reused), and one object for equal values (a snapshot's pickle then stores
+        # it once too)
+        self.keys: list[FactKey] = []
+        self._by_key: dict[FactKey, int] = {}
+        self._numbers: dict[int, tuple[Fact, int]] = {}
+        self._shared: dict[object, object] = {}
+
+    def fact(self, key: FactKey) -> Fact:
+        """The knowledge base's fact of ``key``."""
+        if isinstance(key, str):
+            return self._builders()[key]()
+        if len(key) == 2:
+            subject, position = key
+            return self.kb.statement_fact(self.kb.by_subject[subject][position])
+        test, predicate, target = key
+        return self.kb.test_fact(self._tests[test], predicate, target)
+
+    def number(self, because: Iterable[Fact]) -> tuple[int, ...]:
+        """The numbers of the reasons a prediction keeps (:func:`brief`)."""
+        return self.shared(tuple(self._number(f) for f in brief(because)))
+
+    def shared(self, value: T) -> T:
+        """One object for equal values (reasons, predictions, keys) across the profiles."""
+        return cast(T, self._shared.setdefault(value, value))
+
+    def _number(self, fact: Fact) -> int:
+        kept = self._numbers.get(id(fact))
+        if kept is not None and kept[0] is fact:
+            return kept[1]
+        key = self._key(fact)
+        if self.fact(key) != fact:
+            raise ValueError(f"{key!r} does not give back the fact {fact.subject.id} {fact.predicate.id}")
+        number = self._by_key.setdefault(key, len(self.keys))
+        if number == len(self.keys):
+            self.keys.append(key)
+        self._numbers[id(fact)] = (fact, number)
+        return number
+
+    def _key(self, fact: Fact) -> FactKey:
+        if fact.fact is not None:
+            return fact.fact.id
+        subject, target = fact.subject.id, fact.object.id if fact.object else None
+        for position, st in enumerate(self.kb.by_subject.get(subject, ())):
+            if st.predicate == fact.predicate.id and st.object == target and self.kb.statement_fact(st) == fact:
+                return (subject, position)
+        if target is None or subject not in self._tests:
+            raise ValueError(f"no record of the knowledge base gives the fact {subject} {fact.predicate.id} {target}")
+        return (subject, fact.predicate.id, target)
+
+    def _builders(self) -> dict[str, Callable[[], Fact]]:
+        """The n-ary facts by id, each as the call that builds it (indexed on first use)."""
+        if self._records is None:
+            kb = self.kb
+            records: dict[str, Callable[[], Fact]] = {}
+            records |= {r.id: functools.partial(kb.restraint_fact, r) for r in kb.restraints}
+            records |= {a.id: functools.partial(kb.action_fact, a) for a in kb.actions}
+            records |= {p.id: functools.partial(kb.presentation_fact, p) for p in kb.lesion_presentations}
+            records |= {t.id: functools.partial(kb.treatment_fact, t) for t in kb.treatment_evidence}
+            self._records = records
+        return self._records
 
 
 #: How many facts a prediction keeps of its forward answer's reasons: the first links of the chain that reached the
@@ -83,10 +193,6 @@ def brief(because: Iterable[Fact]) -> list[Fact]:
             chain.append(f)
     kept = {id(f) for f in (*chain, *nary)}
     return [f for f in facts if id(f) in kept]
-
-
-#: Per candidate structure, one profile per lesion it may have (see :func:`build_profiles`).
-Profiles = dict[str, list[Profile]]
 
 
 def candidates(kb: KnowledgeBase) -> list[str]:
@@ -122,18 +228,22 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
         if st.predicate in (schema.CONTAINS, terms.TRAVERSED_BY) and kb.is_a(st.subject, schema.ANATOMICAL_SPACE):
             through.setdefault(st.object, []).append(st)
     spaces = Spaces(tapped, through)
-    profiles: Profiles = {}
+    facts = FactIndex(kb)
+    profiles = Profiles()
     for c in candidates(kb):
         alone = engine.impact([(c, 3)])
-        lesions = [profile_of(alone, Profile(lesion=lesion_of(alone, c)))]
+        lesions = [profile_of(alone, Profile(lesion=lesion_of(alone, c)), facts)]
         if lesions[0].lesion == terms.LOSS_OF_CONTINUITY:  # a partial tear predicts less (no Thompson sign)
             partial = engine.impact([(c, 2)])
-            lesions.append(profile_of(partial, Profile(lesion=lesions[0].lesion, grade=2)))
+            lesions.append(profile_of(partial, Profile(lesion=lesions[0].lesion, grade=2), facts))
         for condition, report in readings.get(c, ()):
             profile = Profile(condition=condition, lesion=lesion_of(report, c))
-            lesions.append(add_lesion(profile, report, condition, c, lesions[0], provocations))
-            add_tapped(profile, report, c, spaces, engine)
+            lesions.append(add_lesion(profile, report, condition, c, facts, lesions[0], provocations))
+            add_tapped(profile, report, c, spaces, engine, facts)
+        for profile in lesions:
+            profile.predictions = {facts.shared(key): facts.shared(p) for key, p in profile.predictions.items()}
         profiles[c] = lesions
+    profiles.facts = tuple(facts.keys)
     return profiles
 
 
@@ -158,30 +268,29 @@ def condition_readings(kb: KnowledgeBase, engine: ImpactEngine) -> dict[str, lis
     return readings
 
 
-def profile_of(report: ImpactReport, profile: Profile | None = None) -> Profile:
-    """What injuring one structure predicts (its forward answer)."""
-    profile = profile or Profile()
+def profile_of(report: ImpactReport, profile: Profile, facts: FactIndex) -> Profile:
+    """What injuring one structure predicts (its forward answer); ``facts`` numbers the reasons."""
     for t in report.expected_positive_tests:
-        profile.add(FindingKind.POSITIVE_TEST, t.test.id, restraints_first(t.because))
+        profile.add(FindingKind.POSITIVE_TEST, t.test.id, facts.number(restraints_first(t.because)))
     for kind, found in ((FindingKind.SYMPTOM, report.symptoms), (FindingKind.NUMBNESS, report.numbness_areas)):
         for f in found:
             generic = {r.id for r in f.rules} & SYMPTOM_RULES == {PRESENTS}
-            profile.add(kind, f.entity.id, f.because, NON_SPECIFIC if generic else 1.0)
+            profile.add(kind, f.entity.id, facts.number(f.because), NON_SPECIFIC if generic else 1.0)
     for w in report.weakened_motions:
         # losing every prime mover explains a weak motion fully, whatever assistants remain (a superficial
         # fibular lesion explains weak eversion as well as a common fibular one); a partial loss by its share
         strength = 1.0 if w.status in (Strength.LOST, Strength.PRIME_MOVERS_LOST) else w.fraction_lost
-        profile.add(FindingKind.WEAK_MOTION, w.motion.id, w.because, strength)
+        profile.add(FindingKind.WEAK_MOTION, w.motion.id, facts.number(w.because), strength)
     for d in report.destabilised_motions:
         # losing only secondary restraints explains an unstable motion in part (half, as for a mechanism):
         # a posterior drawer points to the PTFL, whose loss alone only reduces restraint, before nothing
         strength = SECONDARY_ONLY if d.status is Stability.REDUCED else 1.0
-        profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, d.because, strength)
+        profile.add(FindingKind.UNSTABLE_MOTION, d.motion.id, facts.number(d.because), strength)
     return profile
 
 def add_lesion(
-    profile: Profile, report: ImpactReport, condition: str, structure: str, alone: Profile | None = None,
-    provocations: frozenset[str] = frozenset(),
+    profile: Profile, report: ImpactReport, condition: str, structure: str, facts: FactIndex,
+    alone: Profile | None = None, provocations: frozenset[str] = frozenset(),
 ) -> Profile:
     """What a condition's lesion of the structure predicts on its own: the tests that detect that lesion of
     it or rest on its facts, the condition's symptoms, and numbness or weakness that rest on it. A motion the
@@ -195,7 +304,8 @@ def add_lesion(
             _rests_on(f, condition, structure) for f in t.because
         ):
             own_first = alone is None or (FindingKind.POSITIVE_TEST, t.test.id) in alone.predictions
-            profile.add(FindingKind.POSITIVE_TEST, t.test.id, reading_first(t.because, condition, structure, own_first))
+            reasons = facts.number(reading_first(t.because, condition, structure, own_first))
+            profile.add(FindingKind.POSITIVE_TEST, t.test.id, reasons)
     found = [
         *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
         *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
@@ -208,11 +318,11 @@ def add_lesion(
     reached = next((a.because for a in report.injuries if a.structure.id == structure), [])
     for f in report.work_up:
         if f.entity.id in provocations:
-            profile.add(FindingKind.POSITIVE_TEST, f.entity.id, unique_facts([*reached, *f.because]))
+            profile.add(FindingKind.POSITIVE_TEST, f.entity.id, facts.number(unique_facts([*reached, *f.because])))
     for kind, entity, because, strength in found:
         if any(_rests_on(f, condition, structure) for f in because):
             named = any(structure in (f.subject.id, f.object.id if f.object else None) for f in because)
-            profile.add(kind, entity, because if named else unique_facts([*reached, *because]), strength)
+            profile.add(kind, entity, facts.number(because if named else unique_facts([*reached, *because])), strength)
     return profile
 
 
@@ -224,7 +334,9 @@ class Spaces:
     through: dict[str, list[Statement]]
 
 
-def add_tapped(profile: Profile, report: ImpactReport, structure: str, spaces: Spaces, engine: ImpactEngine) -> None:
+def add_tapped(
+    profile: Profile, report: ImpactReport, structure: str, spaces: Spaces, engine: ImpactEngine, facts: FactIndex
+) -> None:
     """A sign tapped over the space where the condition compresses the structure finds it there: the Tinel sign at
     the tarsal tunnel for the medial plantar nerve as in a tarsal tunnel syndrome, not only for the tibial nerve the
     sign examines (review r21 E1: the branch that runs through the tunnel did not explain the sign)."""
@@ -237,7 +349,7 @@ def add_tapped(profile: Profile, report: ImpactReport, structure: str, spaces: S
         found = [st for st in runs if st.subject in spaces.tapped.get(t.test.id, ())]
         if found and (FindingKind.POSITIVE_TEST, t.test.id) not in profile.predictions:
             because = unique_facts([*reached, *engine.ctx.facts(found), *t.because])
-            profile.add(FindingKind.POSITIVE_TEST, t.test.id, because)
+            profile.add(FindingKind.POSITIVE_TEST, t.test.id, facts.number(because))
 
 
 def _rests_on(fact: Fact, condition: str, structure: str) -> bool:
