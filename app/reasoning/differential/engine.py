@@ -17,8 +17,9 @@ from ...knowledge.model import RestraintRole
 from ...models import EntityRef, Fact
 from ..impact import ImpactEngine, terms
 from ..impact.alternatives import definite
+from .facts import FactIndex
 from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
-from .profiles import PRIMARY, SECONDARY_ONLY, FactIndex, Prediction, Profile, Profiles, build_profiles, candidates
+from .profiles import PRIMARY, SECONDARY_ONLY, Prediction, Profile, Profiles, build_profiles, candidates
 
 #: One reading of one candidate, ranked: (-score, not direct, not diagnosed, parsimony, breadth, structure, the
 #: candidate, its lesion mechanism)
