@@ -9,7 +9,7 @@ from typing import Any
 from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
 from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, Reach, WeakenedMotion
-from .reasoning.impact.mechanics import ONLY_DYNAMIC
+from .reasoning.impact.mechanics import FRAGMENT_GRADED, NO_PRIMARY, ONLY_DYNAMIC
 from .reasoning.impact.terms import ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED
 
 
@@ -231,10 +231,31 @@ def _motion_rows(report: ImpactReport, motions: list[DestabilisedMotion]) -> lis
         said = f"{d.status.value}: {_restraints_lost(d)}"
         positions, _ = rows.setdefault((d.joint.id, d.motion.id, said), ([], d))
         positions.append(_position(report, d))
-    return [
+    lines = [
         (f"{d.joint.label}: {d.motion.label} in {_joined(positions)} — {said}", d.because)
         for (_, _, said), (positions, d) in rows.items()
     ]
+    return _said_once(lines)
+
+
+#: a long caveat said in full on its first line of a section, then by these words (review r21: the fragment's caveat
+#: nine times in a medial malleolus fracture's answer); the JSON answer keeps each item's whole note
+_SHORT_NOTES = {
+    NO_PRIMARY: "no primary restraint recorded in this position (as above)",
+    FRAGMENT_GRADED: "lost with the fracture fragment, by its grade (as above)",
+}
+
+
+def _said_once(lines: list[tuple[str, list[Fact]]]) -> list[tuple[str, list[Fact]]]:
+    seen: set[str] = set()
+    out = []
+    for text, because in lines:
+        for note, short in _SHORT_NOTES.items():
+            if note in text:
+                text = text.replace(note, short) if note in seen else text
+                seen.add(note)
+        out.append((text, because))
+    return out
 
 
 def _joined(items: list[str]) -> str:

@@ -281,6 +281,24 @@ def test_a_motion_only_muscles_checked_is_not_listed_as_a_destabilised_joint(kg:
     assert "Destabilised joint motions:" in atfl and "Motions less checked by muscle pull" not in atfl
 
 
+def test_a_long_caveat_is_said_in_full_once_per_section(kg: AnkleKG) -> None:
+    """A medial malleolus fracture carries the deltoid off with its fragment: every motion it loosens says so, but the
+    text gives the caveat in full once and then refers to it (review r21: the same sentence nine times); the JSON
+    answer keeps each motion's whole note."""
+    from app.reasoning.impact.mechanics import FRAGMENT_GRADED
+    from app.render import render_impact
+
+    report = kg.impact(["medial malleolus fracture"])
+    carried = [d for d in report.destabilised_motions if d.note and FRAGMENT_GRADED in d.note]
+    assert len(carried) > 1
+    text = render_impact(report)
+    assert text.count(FRAGMENT_GRADED) == 1
+    # one row per motion (positions that say the same share a row), each after the first refers to the caveat
+    rows = [line for line in text.splitlines() if line.startswith("  - ") and "fracture fragment" in line]
+    assert len(rows) > 1
+    assert sum("lost with the fracture fragment, by its grade (as above)" in row for row in rows) == len(rows) - 1
+
+
 def test_sparql_joins_with_a_local_uberon_copy_by_iri(tmp_path: Path) -> None:
     """The command docs/interoperability.md shows: AnkleKG's ligaments and their UBERON class and parent."""
     query = tmp_path / "join.rq"
