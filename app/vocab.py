@@ -377,6 +377,7 @@ class AKG(DefinedNamespace):
     diagnoses: IRI
     mayResultFrom: IRI
     mimickedBy: IRI
+    mayCause: IRI
     # clinical relations
     affects: IRI
     definingStructure: IRI
@@ -384,6 +385,7 @@ class AKG(DefinedNamespace):
     diagnosedBy: IRI
     mayLeadTo: IRI
     mimics: IRI
+    arisesFrom: IRI
     examinesJoint: IRI
     examinesMotion: IRI
     examinesStructure: IRI

@@ -181,10 +181,21 @@ class KnowledgeBase:
             subject=self.ref(st.subject),
             predicate=self.ref(st.predicate),
             object=self.ref(st.object),
-            qualifiers={local_name(k): v for k, v in st.qualifiers},
+            qualifiers=self._statement_qualifiers(st),
             inferred=st.inferred,
             sources=[self.ref(s) for s in st.sources],
         )
+
+    def _statement_qualifiers(self, st: Statement) -> dict[str, list[EntityRef] | str]:
+        """Axiom annotations by name; positions as entities (as a restraint's), the others as their values."""
+        qualifiers: dict[str, list[EntityRef] | str] = {}
+        for k, v in st.qualifiers:
+            if k == schema.FACT_POSITION:
+                refs = qualifiers.get("positions")
+                qualifiers["positions"] = [*(refs if isinstance(refs, list) else []), self.ref(v)]
+            else:
+                qualifiers[local_name(k)] = v
+        return qualifiers
 
     def restraint_fact(self, r: Restraint) -> Fact:
         """The fact as the data states it: built from the loaded restraint of that id, never from a copy an engine

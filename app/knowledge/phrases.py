@@ -44,6 +44,8 @@ PHRASES: dict[str, str] = {
         (AKG.diagnosedBy, "{s} is diagnosed by {o}"),
         (AKG.mimics, "{s} is often mistaken for {o}"),
         (AKG.mimickedBy, "{o} is often mistaken for {s}"),
+        (AKG.arisesFrom, "{s} arises from forced {ob}"),
+        (AKG.mayCause, "forced {ob_s} may cause {o}"),
         (AKG.examinesJoint, "{s} examines {o}"),
         (AKG.examinesMotion, "{s} examines {ob}"),
         (AKG.examinesStructure, "{s} examines {o}"),

@@ -2,8 +2,10 @@
 
 A finding the candidate's profile predicts supports it, with the facts of the forward answer as reasons; a test
 reported negative (or a motion reported strong, an area of normal sensation) that the profile predicts positive
-contradicts it. A mechanism (a motion in a position) supports the structures that restrain that motion there. Ties
-go to the structure whose own facts explain the findings, then to the narrower explanation.
+contradicts it. A mechanism (a motion in a position) supports the structures that restrain that motion there, and a
+structure read as a condition its sources say arises from that motion (akg:arisesFrom: posterior ankle impingement from
+forced plantarflexion). Ties go to the structure whose own facts (or whose condition's record) explain the findings,
+then to the narrower explanation.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from itertools import groupby
 
 from ...knowledge import schema
 from ...knowledge.base import KnowledgeBase
-from ...knowledge.model import RestraintRole
+from ...knowledge.model import RestraintRole, Statement
 from ...models import EntityRef, Fact
 from ..impact import ImpactEngine, terms
 from ..impact.alternatives import definite
@@ -113,8 +115,10 @@ class DifferentialEngine:
             for kind, entity in wanted
             if (kind, entity) in profile.predictions
         ]
-        if mechanism is not None:
-            supported.append(mechanism)
+        # the condition it is read as arises from the reported mechanism: its record, not a restraint, says so
+        arises = self._arises_from(profile.condition, findings.mechanism)
+        if (support := arises or mechanism) is not None:
+            supported.append(support)
         contradicted = [
             Evidence(
                 finding=self.kb.ref(test),
@@ -151,12 +155,17 @@ class DifferentialEngine:
         ]  # fmt: skip
         # and among those, one that is itself a primary restraint of what the findings test (the AITFL for a squeeze
         # test, before the interosseous membrane that checks it second) first
-        primary = any(f.subject.id == structure and f.qualifiers.get("role") == PRIMARY for f in own)
-        # Then a lesion whose condition a reported positive test is recorded to diagnose (the tibial nerve as in a
-        # tarsal tunnel syndrome for a Tinel sign at the tarsal tunnel, before as in an ankle oedema).
-        diagnosed = profile.condition is not None and bool(
-            self._diagnosed_by(profile.condition) & set(findings.positive_tests)
+        # (a condition recorded to arise from the reported mechanism explains it as its own: review r21's open item)
+        primary = arises is not None or any(
+            f.subject.id == structure and f.qualifiers.get("role") == PRIMARY for f in own
         )
+        # Then a lesion whose condition a reported positive test is recorded to diagnose (the tibial nerve as in a
+        # tarsal tunnel syndrome for a Tinel sign at the tarsal tunnel, before as in an ankle oedema), or that is
+        # recorded to arise from the reported mechanism (the os trigonum as in a posterior ankle impingement, before
+        # the deltoid ligament, which resists plantarflexion, as in a medial ankle sprain, which arises from eversion).
+        diagnosed = arises is not None or (profile.condition is not None and bool(
+            self._diagnosed_by(profile.condition) & set(findings.positive_tests)
+        ))  # fmt: skip
         # and a candidate that explains a reported finding before one that only resists the mechanism: a mechanism
         # says how the force came, not what gave way (snapping after forced eversion in dorsiflexion: the superior
         # fibular retinaculum before the deltoid ligament, which explains only the eversion; review r21 E3)
@@ -329,6 +338,8 @@ class DifferentialEngine:
             return profile.strength(evidence.kind, evidence.finding.id)
         if evidence.kind is not FindingKind.MECHANISM:
             return 1.0
+        if any(f.predicate.id == terms.ARISES_FROM for f in evidence.because):
+            return 1.0  # the condition's sources say it arises so
         roles = {f.qualifiers.get("role") for f in evidence.because}
         return 1.0 if RestraintRole.PRIMARY.value in roles else SECONDARY_ONLY
 
@@ -346,6 +357,20 @@ class DifferentialEngine:
             return None
         primary_first = sorted(facts, key=lambda f: f.qualifiers.get("role") != RestraintRole.PRIMARY.value)
         return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=primary_first[:3])
+
+    def _arises_from(self, condition: str | None, mechanism: tuple[str, str | None] | None) -> Evidence | None:
+        """The condition is recorded to arise from the reported motion (or a kind of it), in the reported position
+        where both name one."""
+        if condition is None or mechanism is None:
+            return None
+        motion, position = mechanism
+        kinds = {motion} | {m for m, generals in self.kb.motion_kinds.items() if motion in generals}
+        facts = [
+            self.kb.statement_fact(st) for st in self.kb.by_subject.get(condition, ())
+            if st.predicate == terms.ARISES_FROM and st.object in kinds
+            and (position is None or not (at := _positions(st)) or position in at)
+        ]  # fmt: skip
+        return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=facts) if facts else None
 
     def _with_parts(self, structure: str) -> list[str]:
         """The structure and all its parts, nearest first (a torn whole is torn in its parts); walked once each."""
@@ -382,6 +407,11 @@ class DifferentialEngine:
             motion, position = findings.mechanism
             echoed["mechanism"] = refs([motion, *([position] if position else [])])
         return echoed
+
+
+def _positions(st: Statement) -> set[str]:
+    """The positions an axiom names (akg:position), none when its source states none."""
+    return {v for k, v in st.qualifiers if k == schema.FACT_POSITION}
 
 
 def _tie_note(tied: int, limit: int) -> str | None:
