@@ -20,6 +20,9 @@ def fact_text(fact: Fact) -> str:
         return fact.fact.label
     objects = [fact.object.label] if fact.object else [fact.value] if fact.value else []
     text = phrases.clause(fact.subject.label, fact.predicate.id, fact.predicate.label, objects)
+    positions = fact.qualifiers.get("positions")  # a condition's mechanism in a position (akg:arisesFrom)
+    if isinstance(positions, list) and positions:
+        text += f" in the {phrases.join([p.label for p in positions])}"
     return text + _INVOLVEMENT.get(str(fact.qualifiers.get("involvement", "")), "")
 
 

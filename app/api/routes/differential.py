@@ -24,6 +24,9 @@ Names = Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]], Fie
 
 
 class Mechanism(StrictBody):
+    """How the injury happened: it supports the structures that restrain the motion in that position, and those read
+    as a condition its sources say arises from it (forced plantarflexion: posterior ankle impingement)."""
+
     motion: str = Field(min_length=1, max_length=200, examples=["inversion"])
     position: str | None = Field(default=None, max_length=200, examples=["plantarflexion"])
 
