@@ -40,3 +40,22 @@ def test_clause_reads(predicate: str, label: str, expected: str) -> None:
         predicate, "tendon of tibialis posterior"
     )
     assert clause(subject, predicate, label, [obj]) == expected
+
+
+def test_a_mechanism_in_a_position_reads_with_its_position(kg: AnkleKG) -> None:
+    """akg:arisesFrom with akg:position on its axiom: the fact carries the position as an entity (as a restraint's
+    positions) and reads "arises from forced eversion in the dorsiflexed position"; one with none reads without."""
+    from app.render import fact_text
+
+    kb = kg.kb
+    subluxation = kg.resolve("peroneal tendon subluxation").id
+    [fact] = [kb.statement_fact(st) for st in kb.by_subject[subluxation] if st.predicate == "akg:arisesFrom"]
+    positions = fact.qualifiers["positions"]
+    assert isinstance(positions, list) and [p.label for p in positions] == ["dorsiflexed position"]
+    assert fact_text(fact) == (
+        "the peroneal tendon subluxation arises from forced eversion in the dorsiflexed position"
+    )
+    impingement = kg.resolve("posterior ankle impingement").id
+    [plain] = [kb.statement_fact(st) for st in kb.by_subject[impingement] if st.predicate == "akg:arisesFrom"]
+    assert "positions" not in plain.qualifiers
+    assert fact_text(plain) == "the posterior ankle impingement arises from forced plantarflexion"

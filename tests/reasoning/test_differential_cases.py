@@ -62,7 +62,7 @@ class DiffCase:
     numbness_areas: tuple[str, ...] = ()
     weak_motions: tuple[str, ...] = ()
     unstable_motions: tuple[str, ...] = ()
-    mechanism: tuple[str, str] | None = None
+    mechanism: tuple[str, str | None] | None = None
     strong_motions: tuple[str, ...] = ()
     normal_sensation: tuple[str, ...] = ()
     #: one of these is the first candidate (ties at the top count)
@@ -93,6 +93,19 @@ CASES = (
         at_top=("tibial nerve",),
         not_above=("deep posterior compartment of leg", "deep fibular nerve", "superficial fibular nerve"),
         lesion=("tibial nerve", "tarsal tunnel syndrome"),
+    ),
+    DiffCase(
+        id="forced-plantarflexion-with-pain",
+        sources=(BEST_2005,),
+        claim="Posterior ankle impingement 'is produced by repetitive or forced plantar flexion of the foot' (Best "
+        "2005): a forced plantarflexion with pain points to it (through the os trigonum, the FHL, the posterior talar "
+        "process), not to the deltoid ligament read as a medial ankle sprain, which resists plantarflexion but arises "
+        "from eversion or external rotation (reading).",
+        symptoms=("pain",),
+        mechanism=("plantarflexion", None),
+        at_top=("os trigonum", "flexor hallucis longus"),
+        not_above=("deltoid ligament", "anterior tibiotalar ligament", "lateral collateral ligament complex of ankle"),
+        lesion=("os trigonum", "posterior ankle impingement"),
     ),
     DiffCase(
         id="positive-thompson-test",
