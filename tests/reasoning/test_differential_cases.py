@@ -65,6 +65,8 @@ class DiffCase:
     mechanism: tuple[str, str] | None = None
     strong_motions: tuple[str, ...] = ()
     normal_sensation: tuple[str, ...] = ()
+    #: tests examined and found negative (each counts against the readings that predict it positive)
+    negative_tests: tuple[str, ...] = ()
     #: one of these is the first candidate (ties at the top count)
     first: tuple[str, ...] = ()
     #: each of these is among the candidates with the top score
@@ -313,6 +315,7 @@ def test_differential_case(kg: AnkleKG, case: DiffCase) -> None:
         limit=50,
         strong_motions=case.strong_motions,
         normal_sensation=case.normal_sensation,
+        negative_tests=case.negative_tests,
     )
     ranked = [(c.structure.label, c.score) for c in report.candidates]
     why = f"[{case.id}: {case.claim} ({'; '.join(case.sources)})] ranked: {ranked[:8]}"
