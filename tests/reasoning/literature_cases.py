@@ -1804,15 +1804,16 @@ CASES: tuple[LitCase, ...] = (
             "foot and, together with the posterior tibialis tendon (primary dynamic stabilizer), help support normal "
             "hindfoot relations. Failure of these stabilizers leads to hindfoot valgus and pes planus' (Radiopaedia). "
             "'Isolated deltoid rupture does not necessarily involve a widening of the medial clear space. If the "
-            "syndesmosis remains intact, the lateral malleolus holds the talus in position' (ISAKOS 2016). (reading) "
-            "The medial arch collapses; with the syndesmosis and the lateral malleolus intact the talus does not "
-            "shift laterally (at most laxity) and the mortise does not widen; the tibialis posterior tendon is not "
-            "torn, so nothing is weak."
+            "syndesmosis remains intact, the lateral malleolus holds the talus in position' (ISAKOS 2016). The deep "
+            "deltoid prevents lateral displacement and external rotation of the talus (Wheeless). (reading) The "
+            "medial arch collapses and the talus rotates externally; with the syndesmosis and the lateral malleolus "
+            "intact the talus does not shift laterally (at most laxity) and the mortise does not widen; the tibialis "
+            "posterior tendon is not torn, so nothing is weak."
         ),
         injured=("tibiotalar part of medial ligament of ankle joint", "plantar calcaneonavicular ligament"),
-        unstable=(ARCH,),
+        unstable=(ARCH, ER_TALUS),
         not_fully_unstable=(LAT_SHIFT,),
-        not_unstable=(WIDENING, ANT_TRANS),
+        not_unstable=(WIDENING,),
         not_injured=("tendon of tibialis posterior", AITFL),
         not_positive_tests=(SQUEEZE, DRAWER),
         nothing_weakened=True,
@@ -1829,8 +1830,9 @@ CASES: tuple[LitCase, ...] = (
             "properly in X-Ray'; 'medial clear space and talo-crural angle changes were not detected' (Gurbuz 2014). "
             "The syndesmosis is the two bones and four ligaments (Hermans 2010). (reading) With the anterior and "
             "posterior ligaments torn and the interosseous ligament holding, the tibiofibular joint separates (laxity "
-            "at least) but the talus does not shift laterally; the interosseous ligament and membrane and the deltoid "
-            "are not torn, and nothing here is a Maisonneuve injury."
+            "at least) but the talus does not shift laterally; the interosseous ligament and membrane, the deltoid "
+            "and the lateral ligaments are not torn (no anterior talar translation), and nothing here is a "
+            "Maisonneuve injury."
         ),
         injured=(AITFL, PITFL),
         unstable=(WIDENING,),
@@ -2001,7 +2003,8 @@ CASES: tuple[LitCase, ...] = (
             "restraint against posterior translation of the talus, and fractures involving approximately 25% of the "
             "articular surface will result in posterior instability' (Clare). (reading) A displaced (grade 3) "
             "fracture leaves posterior talar translation unchecked; the posterior inferior tibiofibular ligament "
-            "stays attached to the fragment, not torn; the lateral ligaments and the Achilles tendon are not involved."
+            "stays attached to the fragment, not torn; the lateral ligaments (no anterior drawer or anterior "
+            "translation) and the Achilles tendon are not involved."
         ),
         injured=("posterior malleolus",),
         unstable=((TC, "posterior talar translation"),),
