@@ -253,6 +253,73 @@ DAVIDOVITCH_2009 = (
 )
 
 
+# Round 22 (blinded case writer): sources read with the stored-literature search before any engine run
+DE_ASLA_2009 = (
+    "de Asla 2009, J Orthop Surg Res 4:7, doi:10.1186/1749-799X-4-7, 'Function of anterior talofibular and "
+    "calcaneofibular ligaments during in-vivo motion of the ankle joint complex'"
+)
+TOCHIGI_2004 = (
+    "Tochigi 2004, Foot Ankle Int 25(8), 'The role of the interosseous talocalcaneal ligament in subtalar joint "
+    "stability' (abstract, scholars.duke.edu/display/pub1133710)"
+)
+RADIOPAEDIA_SPRING = (
+    "Radiopaedia: Spring ligament complex (radiopaedia.org/articles/spring-ligament-complex, last revised 16 Sep 2022)"
+)
+GURBUZ_2014 = (
+    "Gurbuz 2014, Eur Arc Med Res 30(2):86-90, 'The anatomical changes in the distal tibio-fibular joint in "
+    "syndesmotic injuries: a fresh cadaveric study' (okmeydanitipdergisi.org, article 25275)"
+)
+ROONEY_2021 = (
+    "Rooney & Heron 2021, 'Achilles tendon rupture: a diagnosis not to be missed', InnovAiT, "
+    "doi:10.1177/17557380211016020"
+)
+ACFS_2024_NERVE = (
+    "Arch Craniofac Surg 2024;25(1):1-10, doi:10.7181/acfs.2023.00528, Table 1 'Classification of nerve damage' "
+    "(Seddon/Sunderland)"
+)
+ACIBADEM_MCN = (
+    "'Medial calcaneal neuropathy: a rare cause of prolonged heel pain', KARE Publishing 2017 (abstract, "
+    "openaccess.acibadem.edu.tr/items/ec7b8931-f98f-4dba-8cc2-e55ccce6641b)"
+)
+RADIOPAEDIA_LPN = "Radiopaedia: Lateral plantar nerve (mirror at pacs.de/term/lateral-plantar-nerve)"
+JOSR_2017_FHL = (
+    "J Orthop Surg Res 2017, doi:10.1186/s13018-017-0668-y (flexor hallucis longus tendon rupture, background)"
+)
+FAI_1995_FHL = (
+    "Foot Ankle Int 1995;16(4):227-231, doi:10.1177/107110079501600412, PMID 7787983, 'Partial rupture of the "
+    "flexor hallucis longus tendon in a tennis player: a case report'"
+)
+RELIEF_TA_2021 = (
+    "Relief Institute, 'What is an anterior tibialis tendon rupture?' (reliefinstitute.com, 29 Apr 2021)"
+)
+WHEELESS_TERTIUS = (
+    "Wheeless' Textbook of Orthopaedics: Peroneus Tertius (wheelessonline.com/ortho/peroneus_tertius, last updated "
+    "10 Apr 2012)"
+)
+IRWIN_2013 = "Irwin 2013, Posterior Malleolus Fracture, J Am Acad Orthop Surg 21:32-40 (ANKLE:0009574)"
+DHINSA_2019 = (
+    "Dhinsa 2019, Foot Ankle Surg 25:258-263, 'Fractures of the anterior process of the calcaneum; a review and "
+    "proposed treatment algorithm'"
+)
+SARIALI_2008 = (
+    "Sariali 2008, Rev Chir Orthop 94:e1-e7, 'Fractures of the lateral process of the talus. Retrospective study of "
+    "44 cases'"
+)
+CJSM_1996_LPT = (
+    "Clin J Sport Med 1996;6(2):124-128, doi:10.1097/00042752-199604000-00011, PMID 8673570, 'Fractures of the "
+    "lateral process of the talus: a clinical review. Snowboarder's ankle'"
+)
+DING_2012 = (
+    "Ding 2012, Bull NYU Hosp Jt Dis 70(1):49-55, 'Fractures of the proximal fifth metatarsal: keeping up with the "
+    "Joneses'"
+)
+LAVERY_2016 = "Lavery 2016, J Orthop Surg Res 11:97, doi:10.1186/s13018-016-0430-x, 'Ankle impingement'"
+VAN_DIJK_2011 = (
+    "van Dijk 2011, Knee Surg Sports Traumatol Arthrosc 19(5):835-841, doi:10.1007/s00167-010-1374-z, PMID 21222102, "
+    "'Terminology for Achilles tendon related disorders'"
+)
+
+
 CASES: tuple[LitCase, ...] = (
     # ===========================================================================================================
     # Lateral ligament complex
@@ -1647,5 +1714,403 @@ CASES: tuple[LitCase, ...] = (
         nothing_destabilised=True,
         nothing_weakened=True,
         not_conditions=("talus fracture",),
+    ),
+    # ===========================================================================================================
+    # Round 22 (blinded case writer): written from the sources before any engine run
+    # ===========================================================================================================
+    LitCase(
+        id="atfl-grade3-dorsiflexed-cfl-holds-inversion",
+        injuries=((ATFL, 3),),
+        position="dorsiflexed position",
+        sources=(DE_ASLA_2009, LI_2019, TOHYAMA),
+        claim=(
+            "'The ATFL elongated from the neutral position ... at maximal plantarflexion and shortened significantly "
+            "from the neutral position ... at maximal dorsiflexion'; 'The CFL ... elongated significantly from the "
+            "neutral position ... at maximal dorsiflexion' (de Asla 2009). 'Cutting the ATFL did not lead to any "
+            "observable alterations in ankle inversion angle at a given torque', tested at 10 degrees of dorsiflexion, "
+            "neutral and 10 degrees of plantarflexion (Li 2019). Sectioning the ATFL increases anterior drawer laxity "
+            "at every flexion angle, most in plantarflexion (Tohyama). (reading) Torn with the foot dorsiflexed, the "
+            "ATFL still lets the talus translate forward, but inversion, checked by the taut and intact CFL, is not "
+            "unstable, and the CFL is not torn."
+        ),
+        injured=(ATFL,),
+        unstable=(ANT_TRANS,),
+        not_unstable=(ST_INV,),
+        not_fully_unstable=(TC_INV, TILT),
+        not_injured=(CFL,),
+        not_positive_tests=(TILT_TEST, SQUEEZE),
+    ),
+    LitCase(
+        id="cfl-grade3-dorsiflexed-subtalar-inversion",
+        injuries=((CFL, 3),),
+        position="dorsiflexed position",
+        sources=(LI_2019, DE_ASLA_2009, TOHYAMA),
+        claim=(
+            "'Subsequently cutting the CFL increased the inversion angle of the talocrural joint in the 10 degrees "
+            "plantarflexed position, and significantly increased the inversion angle of the subtalar joint in the 10 "
+            "degrees dorsiflexed position' (Li 2019, the CFL cut after the ATFL); the CFL 'elongated significantly "
+            "from the neutral position ... at maximal dorsiflexion' (de Asla 2009). The anterior drawer depends on "
+            "the ATFL (Tohyama). (reading) Torn in dorsiflexion, where it is taut, the CFL leaves subtalar "
+            "inversion unchecked; the intact ATFL still holds the drawer, and nothing separates the tibia from the "
+            "fibula."
+        ),
+        injured=(CFL,),
+        unstable=(ST_INV,),
+        not_unstable=(ANT_TRANS, WIDENING),
+        not_positive_tests=(DRAWER, SQUEEZE),
+        not_injured=(ATFL, DELTOID),
+    ),
+    LitCase(
+        id="cfl-grade2-partial-lax-not-unstable",
+        injuries=((CFL, 2),),
+        sources=(SOUTHERST, LI_2019, TOHYAMA),
+        claim=(
+            "A grade II sprain is a partial tear with increased laxity and a definite end point; gross instability "
+            "defines grade III (Southerst 2015, Table 1). The CFL is the stabiliser of subtalar inversion (Li 2019); "
+            "the anterior drawer depends on the ATFL (Tohyama). (reading) A partial CFL tear may make inversion lax, "
+            "never unstable, and gives no drawer; the ATFL and PTFL are not torn."
+        ),
+        injured=(CFL,),
+        not_fully_unstable=(ST_INV, TC_INV, TILT),
+        not_unstable=(ANT_TRANS,),
+        not_positive_tests=(DRAWER, OTTAWA),
+        not_injured=(ATFL, PTFL),
+    ),
+    LitCase(
+        id="cfl-and-interosseous-talocalcaneal-grade3",
+        injuries=((CFL, 3), ("interosseous talocalcaneal ligament", 3)),
+        sources=(MICHELS, TOCHIGI_2004, LI_2019),
+        claim=(
+            "'The cervical ligament and interosseous talocalcaneal ligament seem to play an important function in the "
+            "normal kinematics and stability of the subtalar joint. In addition to the calcaneofibular ligament (CFL), "
+            "these ligaments seem to have an important role in the pathomechanics of subtalar instability' (Michels "
+            "2023). After ITCL sectioning 'neutral-zone laxity and flexibility' increased; 'Results confirmed the role "
+            "of the ITCL in maintaining apposition of the subtalar joint' (Tochigi 2004). (reading) With both torn, "
+            "subtalar inversion is unstable; the ATFL is intact, so there is no anterior drawer, and the syndesmosis "
+            "is not involved."
+        ),
+        injured=(CFL, "interosseous talocalcaneal ligament"),
+        unstable=(ST_INV,),
+        not_unstable=(ANT_TRANS, WIDENING),
+        not_positive_tests=(DRAWER, SQUEEZE),
+        not_injured=(ATFL, DELTOID),
+    ),
+    LitCase(
+        id="deep-deltoid-and-spring-ligament-grade3",
+        injuries=(("tibiotalar part of medial ligament of ankle joint", 3), ("plantar calcaneonavicular ligament", 3)),
+        sources=(RADIOPAEDIA_SPRING, ISAKOS_2016, WHEELESS_DELTOID),
+        claim=(
+            "The spring ligament complex ligaments 'act as the primary static stabilizers of the medial arch of the "
+            "foot and, together with the posterior tibialis tendon (primary dynamic stabilizer), help support normal "
+            "hindfoot relations. Failure of these stabilizers leads to hindfoot valgus and pes planus' (Radiopaedia). "
+            "'Isolated deltoid rupture does not necessarily involve a widening of the medial clear space. If the "
+            "syndesmosis remains intact, the lateral malleolus holds the talus in position' (ISAKOS 2016). The deep "
+            "deltoid prevents lateral displacement and external rotation of the talus (Wheeless). (reading) The "
+            "medial arch collapses and the talus rotates externally; with the syndesmosis and the lateral malleolus "
+            "intact the talus does not shift laterally (at most laxity) and the mortise does not widen; the tibialis "
+            "posterior tendon is not torn, so nothing is weak."
+        ),
+        injured=("tibiotalar part of medial ligament of ankle joint", "plantar calcaneonavicular ligament"),
+        unstable=(ARCH, ER_TALUS),
+        not_fully_unstable=(LAT_SHIFT,),
+        not_unstable=(WIDENING,),
+        not_injured=("tendon of tibialis posterior", AITFL),
+        not_positive_tests=(SQUEEZE, DRAWER),
+        nothing_weakened=True,
+    ),
+    LitCase(
+        id="aitfl-and-pitfl-grade3-interosseous-intact",
+        injuries=((AITFL, 3), (PITFL, 3)),
+        sources=(GURBUZ_2014, HERMANS),
+        claim=(
+            "In sequential sectioning of the syndesmotic ligaments 'In all steps of the dissection, anatomical "
+            "dissociation was observed in the joint'; 'When one of the ligaments was intact there was no significant "
+            "change radiographically'; 'Even when one of the syndesmotic ligaments is dissected, the anatomy of the "
+            "distal tibio fibular joint is disrupted in the form of lateral separation which could not be imaged "
+            "properly in X-Ray'; 'medial clear space and talo-crural angle changes were not detected' (Gurbuz 2014). "
+            "The syndesmosis is the two bones and four ligaments (Hermans 2010). (reading) With the anterior and "
+            "posterior ligaments torn and the interosseous ligament holding, the tibiofibular joint separates (laxity "
+            "at least) but the talus does not shift laterally; the interosseous ligament and membrane, the deltoid "
+            "and the lateral ligaments are not torn (no anterior talar translation), and nothing here is a "
+            "Maisonneuve injury."
+        ),
+        injured=(AITFL, PITFL),
+        unstable=(WIDENING,),
+        not_unstable=(ANT_TRANS, LAT_SHIFT),
+        not_injured=(IOL, IOM, DELTOID),
+        not_conditions=("Maisonneuve injury",),
+        not_positive_tests=(DRAWER, THOMPSON),
+    ),
+    LitCase(
+        id="achilles-and-plantaris-grade3",
+        injuries=(("calcaneal tendon", 3), ("plantaris", 3)),
+        sources=(BOYD, ROONEY_2021, MAFFULLI_1998),
+        claim=(
+            "'Because several other tendons (long toe flexors, tibialis posterior, peronei, plantaris) pass from the "
+            "calf to the foot, some active plantar movement of the ankle is usually still possible. ... Active "
+            "dorsiflexion is unaffected' (Boyd 2015). The Achilles tendon connects 'the gastrocnemius, soleus and "
+            "plantaris muscles to the calcaneus' (Rooney 2021). The calf squeeze test detects the complete rupture "
+            "(Maffulli 1998). (reading) With the plantaris torn too, the long toe flexors, tibialis posterior and "
+            "peronei remain: plantarflexion is weakened, not lost; dorsiflexion is not weak; the calf muscles "
+            "themselves are not torn."
+        ),
+        injured=("calcaneal tendon", "plantaris"),
+        positive_tests=(THOMPSON,),
+        weakened=(PLANTAR,),
+        not_lost=(PLANTAR, DORSI),
+        not_weakened=(DORSI,),
+        not_injured=("gastrocnemius", "soleus"),
+        not_positive_tests=(DRAWER, OTTAWA),
+    ),
+    LitCase(
+        id="saphenous-nerve-grade1-neurapraxia",
+        injuries=(("saphenous nerve", 1),),
+        sources=(ACFS_2024_NERVE, MEDSCAPE_SAPHENOUS, RADIOPAEDIA_SAPHENOUS),
+        claim=(
+            "Neurapraxia (Seddon; Sunderland I): 'Transient ischemia, demyelination, intra-bundle edema', 'Conduction "
+            "disorder', recovery 'Reversible (hours to weeks)' (Arch Craniofac Surg 2024, Table 1). The saphenous "
+            "nerve is purely sensory, supplying the medial leg and the medial side of the foot; an isolated injury "
+            "should not cause weakness (Medscape; Radiopaedia). (reading) A grade 1 lesion blocks conduction without "
+            "cutting axons: the medial ankle and foot border go numb for a time, nothing is weak or unstable, and the "
+            "sole, supplied by the tibial nerve, is spared."
+        ),
+        numb=("skin of medial ankle and medial border of foot",),
+        nothing_weakened=True,
+        nothing_destabilised=True,
+        not_numb=("skin of medial part of sole", "skin of lateral border of foot"),
+        not_injured=("tibial nerve",),
+    ),
+    LitCase(
+        id="sural-nerve-grade2-axonotmesis",
+        injuries=(("sural nerve", 2),),
+        sources=(ACFS_2024_NERVE, RADIOPAEDIA_SURAL),
+        claim=(
+            "Axonotmesis (Sunderland II): 'Damaged axon (intact endoneurium)', 'Wallerian degeneration', 'Reversible "
+            "(weeks)' (Arch Craniofac Surg 2024, Table 1). The sural nerve is purely sensory, supplying the lateral "
+            "ankle, heel and lateral border of the foot (Radiopaedia). (reading) The axons below the lesion "
+            "degenerate: the lateral border of the foot is numb until they regrow; nothing is weak or unstable, and "
+            "the medial sole and first web space keep their own nerves."
+        ),
+        injured=("sural nerve",),
+        numb=("skin of lateral border of foot",),
+        nothing_weakened=True,
+        nothing_destabilised=True,
+        not_numb=("skin of medial part of sole", "skin of first web space of foot", "skin of medial heel"),
+    ),
+    LitCase(
+        id="medial-calcaneal-branch-grade3",
+        injuries=(("medial calcaneal branch of tibial nerve", 3),),
+        sources=(ACIBADEM_MCN,),
+        claim=(
+            "'Most of the heel soft tissue sensation is provided by medial calcaneal nerve'; 'Tibial, plantar and/or "
+            "medial nerve entrapment are the neural causes of pain' of the heel (Medial calcaneal neuropathy, 2017). "
+            "(reading) A cutaneous branch: its loss numbs the medial heel and weakens nothing; the tibial nerve and "
+            "the plantar nerves beyond its origin are intact, so the soles keep their feeling and plantarflexion is "
+            "not lost."
+        ),
+        injured=("medial calcaneal branch of tibial nerve",),
+        numb=("skin of medial heel",),
+        nothing_weakened=True,
+        nothing_destabilised=True,
+        not_numb=("skin of medial part of sole", "skin of lateral part of sole", "skin of dorsum of foot"),
+        not_injured=("tibial nerve", "medial plantar nerve"),
+        not_lost=(PLANTAR,),
+    ),
+    LitCase(
+        id="lateral-plantar-nerve-grade3",
+        injuries=(("lateral plantar nerve", 3),),
+        sources=(RADIOPAEDIA_LPN,),
+        claim=(
+            "The lateral plantar nerve, the 'smaller terminal division of the tibial nerve', 'innervates all intrinsic "
+            "muscles in the sole, except for the muscles supplied by the medial plantar nerve'; 'sensory supply: strip "
+            "of skin on the lateral side of the anterior two-thirds of the sole and the adjacent plantar surfaces of "
+            "the lateral one and one-half digits' (Radiopaedia). (reading) Its loss numbs the lateral sole, not the "
+            "medial sole, the heel or the dorsum; the calf muscles and the long flexors, supplied by the tibial nerve "
+            "in the leg, are intact, so plantarflexion and inversion are not weak and no joint is destabilised."
+        ),
+        injured=("lateral plantar nerve",),
+        numb=("skin of lateral part of sole",),
+        not_numb=("skin of medial part of sole", "skin of medial heel", "skin of dorsum of foot"),
+        not_weakened=(PLANTAR, ST_INV),
+        nothing_destabilised=True,
+        not_injured=("tibial nerve", "medial plantar nerve"),
+    ),
+    LitCase(
+        id="flexor-hallucis-longus-grade2-partial",
+        injuries=(("flexor hallucis longus", 2),),
+        sources=(JOSR_2017_FHL, FAI_1995_FHL),
+        claim=(
+            "'The flexor hallucis longus (FHL) tendon plantarflexes the distal phalanx of the great toe generating the "
+            "last push-off power'; a total rupture distal to the knot of Henry 'can cause loss of push-off strength' "
+            "(J Orthop Surg Res 2017). In a partial (longitudinal split) tear 'Posteromedial ankle pain was "
+            "reproduced with active plantarflexion and passive dorsiflexion of the great toe' (Foot Ankle Int 1995). "
+            "(reading) A partial tear weakens flexion of the great toe without losing it and hurts; ankle "
+            "plantarflexion keeps the triceps surae, its prime mover, and no joint is destabilised."
+        ),
+        injured=("flexor hallucis longus",),
+        weakened=(("interphalangeal joint of great toe", "flexion of the great toe"),),
+        not_lost=(("interphalangeal joint of great toe", "flexion of the great toe"), PLANTAR),
+        not_weakened=(PLANTAR,),
+        symptoms=("pain",),
+        nothing_destabilised=True,
+        not_injured=("calcaneal tendon", "tibial nerve"),
+    ),
+    LitCase(
+        id="tibialis-anterior-tendon-grade2-partial",
+        injuries=(("tendon of tibialis anterior", 2),),
+        sources=(RELIEF_TA_2021, OB_TA_RUPTURE),
+        claim=(
+            "'There are three grades of tendon tear. Grade I is simply overstretching the tendon. A grade II tear is a "
+            "partial rupture of the tendon, and a grade III tear involves a full thickness rupture of the tendon'; "
+            "'The function of the anterior tibialis is to dorsiflex your foot and ankle' (Relief Institute 2021). "
+            "Tibialis anterior is the primary dorsiflexor; after its rupture the long toe extensors still dorsiflex "
+            "the ankle (Orthobullets). (reading) A partial tear weakens dorsiflexion but does not lose it; the deep "
+            "fibular nerve and its first web space are untouched, and no joint is destabilised."
+        ),
+        injured=("tendon of tibialis anterior",),
+        weakened=(DORSI,),
+        not_lost=(DORSI,),
+        not_numb=("skin of first web space of foot",),
+        not_injured=("deep fibular nerve", "extensor hallucis longus"),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="fibularis-tertius-grade3-nothing-weak",
+        injuries=(("fibularis tertius", 3),),
+        sources=(WHEELESS_TERTIUS, OB_TA_RUPTURE, SP_PERONEAL_NERVE),
+        claim=(
+            "Peroneus tertius: 'action: dorsiflexes and everts the foot at the ankle'; 'synergist: extensor digitorum "
+            "longus' (Wheeless, 2012). Tibialis anterior is the primary dorsiflexor (Orthobullets); 'The SPN subserves "
+            "ankle eversion' through fibularis longus and brevis (StatPearls, peroneal nerve injury). (reading) With "
+            "the prime dorsiflexor and evertors intact, the loss of fibularis tertius leaves neither dorsiflexion nor "
+            "eversion weak in the clinic; its nerve is not injured and no joint is destabilised."
+        ),
+        injured=("fibularis tertius",),
+        not_weakened=(DORSI, ST_EV),
+        not_lost=(DORSI, ST_EV),
+        not_injured=("deep fibular nerve",),
+        not_numb=("skin of first web space of foot",),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="posterior-malleolus-fracture-posterior-translation",
+        injuries=(("posterior malleolus fracture", 3),),
+        sources=(IRWIN_2013, CLARE),
+        claim=(
+            "'The integrity of the posterior malleolus and its ligamentous attachment is important for tibiotalar load "
+            "transfer, posterior talar stability, and rotatory ankle stability'; 'the presence of a posterior "
+            "malleolus fracture negatively affects prognosis' (Irwin 2013). 'The posterior malleolus acts as a "
+            "restraint against posterior translation of the talus, and fractures involving approximately 25% of the "
+            "articular surface will result in posterior instability' (Clare). (reading) A displaced (grade 3) "
+            "fracture leaves posterior talar translation unchecked; the posterior inferior tibiofibular ligament "
+            "stays attached to the fragment, not torn; the lateral ligaments (no anterior drawer or anterior "
+            "translation) and the Achilles tendon are not involved."
+        ),
+        injured=("posterior malleolus",),
+        unstable=((TC, "posterior talar translation"),),
+        not_unstable=(ANT_TRANS,),
+        not_injured=(PITFL, ATFL),
+        not_positive_tests=(DRAWER, THOMPSON),
+    ),
+    LitCase(
+        id="anterior-process-calcaneus-fracture-missed-as-sprain",
+        injuries=(("anterior process of calcaneus fracture", 3),),
+        sources=(DHINSA_2019, JUDD_2002),
+        claim=(
+            "'There remains a lack of recognition of these fractures, which leads to a delay in diagnosis and "
+            "appropriate management'; 'Delay in diagnosis is common and has a negative impact on outcome'; "
+            "'Non-operative measures are usually adequate for most undisplaced fractures, however surgical "
+            "intervention maybe required for large, intra-articular fractures in the acute setting and for non-union' "
+            "(Dhinsa 2019). Foot fractures 'frequently misdiagnosed as ankle sprains' include the anterior process of "
+            "the calcaneus (Judd & Kim 2002). (reading) A bony lesion of the calcaneus: the ATFL and CFL are intact, "
+            "drawer and tilt are not positive, non-union is its long-term risk, and a lateral ankle sprain is its "
+            "look-alike."
+        ),
+        injured=("anterior process of calcaneus",),
+        long_term=("anterior process of calcaneus fracture non-union",),
+        look_alikes=("lateral ankle sprain",),
+        not_injured=(ATFL, CFL),
+        not_positive_tests=(DRAWER, TILT_TEST),
+        not_unstable=(ANT_TRANS, TILT),
+    ),
+    LitCase(
+        id="lateral-process-talus-fracture-snowboarder",
+        injuries=(("fracture of the lateral process of the talus", 3),),
+        sources=(MAJEED_TALAR_PROCESS, SARIALI_2008, CJSM_1996_LPT, JUDD_2002),
+        claim=(
+            "'Lateral process fractures are usually a consequence of forced dorsiflexion and inversion of fixed "
+            "pronated foot'; timely management helps 'to avoid long-term complications, including malunion, nonunion "
+            "or severe subtalar joint osteoarthritis' (Majeed 2018). 'In the delayed diagnosis group, we found 14 "
+            "cases of associated pseudarthrosis and subtalar osteoarthritis' (Sariali 2008). 'Clinically these "
+            "injuries resemble severe ligamentous ankle sprains and are commonly misdiagnosed' (Clin J Sport Med "
+            "1996; Judd & Kim 2002). (reading) A process fracture, not of the neck or body: the talus's blood supply "
+            "is not at risk, no lateral ligament is torn, the drawer is not positive; subtalar arthritis and non-union "
+            "are its long-term risks, and a lateral ankle sprain its look-alike."
+        ),
+        injured=("lateral process of talus",),
+        long_term=("subtalar arthritis", "lateral process of talus fracture non-union"),
+        look_alikes=("lateral ankle sprain",),
+        not_injured=(ATFL, CFL),
+        not_positive_tests=(DRAWER,),
+        not_supply_at_risk=("talus",),
+        not_unstable=(ANT_TRANS,),
+    ),
+    LitCase(
+        id="jones-fracture-non-union-risk",
+        injuries=(("Jones fracture", 3),),
+        sources=(DING_2012,),
+        claim=(
+            "'Identification of the location of the fracture plane within the proximal fifth metatarsal can have "
+            "prognostic implications in regards to fracture union rate and guide treatment options, due to the "
+            "particular vascular anatomy of the region' (Ding 2012). (reading) The Jones fracture at the "
+            "metaphyseal-diaphyseal junction risks non-union; it is not the tuberosity avulsion, the fibularis brevis "
+            "tendon and the ankle ligaments are intact, and no joint is destabilised."
+        ),
+        injured=("metaphyseal-diaphyseal junction of fifth metatarsal bone",),
+        long_term=("Jones fracture non-union",),
+        not_conditions=("fifth metatarsal tuberosity avulsion fracture",),
+        not_injured=("tendon of fibularis brevis", ATFL),
+        not_positive_tests=(DRAWER,),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="anterior-ankle-impingement-dorsiflexion-pain",
+        injuries=(("anterior ankle impingement", 3),),
+        sources=(LAVERY_2016,),
+        claim=(
+            "'Impingement refers to abnormal entrapment or contact of structures resulting in pain or restricted "
+            "motion'; 'Anterior ankle impingement syndrome results from compression of structures at the anterior "
+            "margin of the tibiotalar joint during dorsiflexion'; posterior impingement is compression between the "
+            "posterior tibia and the calcaneus (Lavery 2016). (reading) It hurts on dorsiflexion (forced dorsiflexion "
+            "reproduces it: the anterior impingement test), not on forced plantarflexion; no ligament is torn, no "
+            "joint destabilised, nothing weak; it is not posterior impingement."
+        ),
+        symptoms=("pain on dorsiflexion",),
+        positive_tests=("anterior impingement test",),
+        not_symptoms=("pain on forced plantarflexion",),
+        not_conditions=("posterior ankle impingement",),
+        not_positive_tests=(DRAWER, THOMPSON, "posterior impingement test"),
+        nothing_destabilised=True,
+        nothing_weakened=True,
+    ),
+    LitCase(
+        id="insertional-achilles-tendinopathy-not-a-rupture",
+        injuries=(("insertional Achilles tendinopathy", 3),),
+        sources=(VAN_DIJK_2011,),
+        claim=(
+            "'Insertional Achilles tendinopathy: located at the insertion of the Achilles tendon onto the calcaneus, "
+            "bone spurs and calcifications in the tendon proper at the insertion site may exist'; 'Mid-portion "
+            "Achilles tendinopathy: a clinical syndrome characterized by a combination of pain, swelling and impaired "
+            "performance' (van Dijk 2011). (reading) The tendon is diseased at its insertion but keeps its continuity: "
+            "it hurts, the calf squeeze test stays negative, plantarflexion is not lost, it is no rupture, and the "
+            "calf muscles are not the lesion."
+        ),
+        injured=("calcaneal tendon",),
+        symptoms=("pain",),
+        not_positive_tests=(THOMPSON, OTTAWA),
+        not_lost=(PLANTAR,),
+        not_conditions=("Achilles tendon rupture",),
+        not_injured=("gastrocnemius", "soleus"),
+        nothing_destabilised=True,
     ),
 )
