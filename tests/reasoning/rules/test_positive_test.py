@@ -175,3 +175,20 @@ def test_a_test_that_examines_a_whole_finds_the_tear_of_its_part() -> None:
     structure = found[COMPLEX_TEST].structure
     assert structure is not None and structure.id == COMPLEX
     assert "akg:partOf" in predicates(found[COMPLEX_TEST]) or "akg:hasPart" in predicates(found[COMPLEX_TEST])
+
+
+IMPINGED, IMPINGEMENT, OTHER_CONDITION, PROVOCATION = "ANKLE:9991322", "ANKLE:9991323", "ANKLE:9991324", "ANKLE:9991376"
+
+
+def test_a_provocation_test_is_positive_in_a_condition_diagnosed_by_it() -> None:
+    """'A test that examines no joint motion and detects no lesion ... is expected positive in a condition the injury
+    amounts to, named or concluded, that its sources diagnose by it, and in no other.'"""
+    concluded = positive_tests(run(RULE, (IMPINGED, 3)))  # the ligament torn: it amounts to the impingement
+    assert PROVOCATION in concluded
+    condition = concluded[PROVOCATION].condition
+    assert condition is not None and condition.id == IMPINGEMENT
+    assert "akg:diagnosedBy" in predicates(concluded[PROVOCATION])
+    assert RULE in rule_ids(concluded[PROVOCATION])
+    assert PROVOCATION in positive_tests(run(RULE, (IMPINGEMENT, 3)))  # named
+    assert PROVOCATION not in positive_tests(run(RULE, (OTHER_CONDITION, 3)))  # not diagnosed by it
+    assert PROVOCATION not in positive_tests(run(RULE, ("ANKLE:9991325", 3)))
