@@ -184,9 +184,19 @@ def destabilised_groups(
                 r.id: 0.0 if ctx.is_any(r.structure, DYNAMIC) else lost[r.id] if parts.complete(r.id) else certain[r.id]
                 for r in members
             }
+            if _passive_primaries_gone(ctx, members, passive):  # what is left to check it is muscle pull
+                passive |= {r.id: certain[r.id] for r in members if ctx.is_any(r.structure, DYNAMIC)}
             status = status_of(ctx, members, passive, weights)  # laxity is weighed on passive restraint only
             groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status))
     return groups
+
+
+def _passive_primaries_gone(ctx: Context, members: tuple[Restraint, ...], passive: dict[str, float]) -> bool:
+    """Every passive primary restraint of the motion is completely lost: the muscles and tendons recorded to check it
+    are then all that does, and one lost counts as lost (a torn spring ligament with a ruptured tibialis posterior
+    tendon: the forefoot abducts unchecked; blinded review r21 J7, '100% lost' read as only 'increased laxity')."""
+    primaries = [r for r in members if r.role is RestraintRole.PRIMARY and not ctx.is_any(r.structure, DYNAMIC)]
+    return bool(primaries) and all(passive[r.id] >= 1.0 for r in primaries)
 
 
 def _read_positions(r: Restraint, asked: str) -> Restraint:

@@ -224,6 +224,19 @@ def test_a_lost_dynamic_restraint_reduces_restraint_but_is_no_laxity(grade: int)
     assert both.fraction_lost == pytest.approx(fraction, abs=1e-4)
 
 
+SPLAY, SECOND_PRIMARY = "ANKLE:9990922", "ANKLE:9990903"
+
+
+def test_once_the_passive_primaries_are_gone_a_lost_dynamic_secondary_counts() -> None:
+    """'Once every passive primary restraint of the motion is completely lost, the muscles and tendons recorded to
+    check it are all that does, and one that no longer acts counts as lost': the ligament torn with the tendon that
+    backs it up is unstable; the ligament alone, lax; the tendon alone, reduced; the ligament torn in part, lax."""
+    assert group(run(RULE, (SECOND_PRIMARY, 3), (TENDON, 3)), SPLAY, None).status is Stability.UNSTABLE
+    assert group(run(RULE, (SECOND_PRIMARY, 3)), SPLAY, None).status is Stability.LAXITY
+    assert group(run(RULE, (TENDON, 3)), SPLAY, None).status is Stability.REDUCED
+    assert group(run(RULE, (SECOND_PRIMARY, 2), (TENDON, 3)), SPLAY, None).status is Stability.LAXITY
+
+
 NUDGE = "ANKLE:9990921"
 
 
