@@ -417,6 +417,13 @@ def test_the_impact_panel_shows_the_lesion_what_it_amounts_to_and_how_it_is_know
     assert "how it typically arises: Sudden forced dorsiflexion" in text(explorer, "[data-section=injuries]")
     # and what it may follow, to look for (rule possible-causes: a calcaneus fracture, Medscape)
     assert "calcaneus fracture" in text(explorer, "[data-section=possible_causes]")
+    # a provocation test is expected positive in the condition its sources diagnose by it (rule positive-test)
+    go(explorer, "os trigonum")
+    shown(explorer, "ANKLE:0000180")
+    explorer.evaluate("document.getElementById('impact-run').click()")
+    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    tests = text(explorer, "[data-section=expected_positive_tests]")
+    assert "posterior impingement test" in tests and "reproduces the pain of the posterior ankle impingement" in tests
 
 
 def test_a_malformed_deep_link_still_loads_the_page(explorer: Browser, live_server: LiveServer) -> None:
