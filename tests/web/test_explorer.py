@@ -40,6 +40,12 @@ def shown(page: Browser, entity_id: str) -> None:
     page.wait_for(f"document.getElementById('entity').dataset.id === {json.dumps(entity_id)}")
 
 
+def run_impact(page: Browser) -> None:
+    """Run the impact panel of the entity shown and wait for its answer."""
+    page.evaluate("document.getElementById('impact-run').click()")
+    page.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+
+
 def search(page: Browser, query: str) -> None:
     page.evaluate(f"document.getElementById('q').value = {json.dumps(query)}; "
                   "document.getElementById('search-form').requestSubmit()")  # fmt: skip
@@ -108,8 +114,7 @@ def test_the_impact_panel_shows_destabilised_motions_and_positive_tests_with_rea
     shown(explorer, ATFL)
     assert "If the anterior talofibular ligament is injured" in text(explorer, "#impact-heading")
     explorer.evaluate("document.querySelector('#impact-form input[name=grade][value=\"3\"]').checked = true")
-    explorer.evaluate("document.getElementById('impact-run').click()")
-    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    run_impact(explorer)
     assert "anterior drawer test" in text(explorer, "[data-section=expected_positive_tests]")
     statuses = explorer.evaluate(
         "[...document.querySelectorAll('[data-section=destabilised_motions] li.finding')].map(li => li.dataset.status)"
@@ -164,8 +169,7 @@ def test_a_condition_gets_its_own_panel_and_a_motion_gets_none(explorer: Browser
     shown(explorer, "ANKLE:0002018")
     assert "What tarsal tunnel syndrome does to the ankle" in text(explorer, "#impact-heading")
     assert "compressed, not cut" in text(explorer, "#impact-help")
-    explorer.evaluate("document.getElementById('impact-run').click()")
-    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    run_impact(explorer)
     nerves = text(explorer, "[data-section=nerves_at_risk]")
     assert "tibial nerve" in nerves and "medial plantar nerve" in nerves
     assert "sole" in text(explorer, "[data-section=numbness_areas]")
@@ -390,38 +394,33 @@ def test_the_impact_panel_shows_the_lesion_what_it_amounts_to_and_how_it_is_know
     peroneal tendon subluxation; a conclusion resting on the editor's reading says so."""
     go(explorer, "superior fibular retinaculum")
     shown(explorer, "ANKLE:0000053")
-    explorer.evaluate("document.getElementById('impact-run').click()")
-    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    run_impact(explorer)
     assert "peroneal tendon subluxation" in text(explorer, "[data-section=conditions]")
     reached = text(explorer, "[data-section=injuries]")
     assert "tendon of fibularis longus" in reached and "tendon instability" in reached
     go(explorer, "deltoid ligament")
     shown(explorer, "ANKLE:0000019")
-    explorer.evaluate("document.getElementById('impact-run').click()")
-    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    run_impact(explorer)
     motions = text(explorer, "[data-section=destabilised_motions]")
     assert "position not stated by the sources" in motions
     assert "rests on the editor's reading" in motions
     # a nerve named alone is torn along its whole course: the panel points to its entrapment, another lesion of it
     go(explorer, "superficial fibular nerve")
     shown(explorer, "ANKLE:0000057")
-    explorer.evaluate("document.getElementById('impact-run').click()")
-    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    run_impact(explorer)
     reached = text(explorer, "[data-section=injuries]")
     assert "other recorded conditions of it" in reached and "superficial fibular nerve entrapment" in reached
     # a named condition says how it typically arises (reviews r19-r20)
     go(explorer, "peroneal tendon subluxation")
     shown(explorer, "ANKLE:0002017")
-    explorer.evaluate("document.getElementById('impact-run').click()")
-    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    run_impact(explorer)
     assert "how it typically arises: Sudden forced dorsiflexion" in text(explorer, "[data-section=injuries]")
     # and what it may follow, to look for (rule possible-causes: a calcaneus fracture, Medscape)
     assert "calcaneus fracture" in text(explorer, "[data-section=possible_causes]")
     # a provocation test is expected positive in the condition its sources diagnose by it (rule positive-test)
     go(explorer, "os trigonum")
     shown(explorer, "ANKLE:0000180")
-    explorer.evaluate("document.getElementById('impact-run').click()")
-    explorer.wait_for("document.getElementById('impact-results').dataset.loaded === 'true'")
+    run_impact(explorer)
     tests = text(explorer, "[data-section=expected_positive_tests]")
     assert "posterior impingement test" in tests and "reproduces the pain of the posterior ankle impingement" in tests
 
