@@ -122,6 +122,23 @@ CASES = (
         lesion=("os trigonum", "posterior ankle impingement"),
     ),
     DiffCase(
+        id="inversion-in-dorsiflexion-with-a-negative-drawer",
+        sources=(
+            "Fracture of the lateral process of the talus associated with snowboarding (abstract, PMID 12764342)",
+            "Lateral process fracture of the talus, a case report (PMC4216907)",
+        ),
+        claim="'A lateral process of the talus fracture should be suspected when there is a history of inversion with "
+        "dorsiflexion'; 'The symptoms of a LPF resemble the symptoms of an ankle sprain.'; 'Anterior drawer tests were "
+        "negative.' From blinded review r22's frozen case F8: the fracture in the top group, the ATFL not first "
+        "(the negative drawer); the ATFL, slack in dorsiflexion, is not loaded by the inversion (reading).",
+        symptoms=("pain", "swelling"),
+        mechanism=("inversion", "dorsiflexion"),
+        negative_tests=(DRAWER,),
+        at_top=(),
+        not_above=(ATFL, "deltoid ligament"),
+        first=("calcaneofibular ligament", "lateral process of talus"),
+    ),
+    DiffCase(
         id="positive-thompson-test",
         sources=(FOOT_HYPERBOOK, SIC_THOMPSON),
         claim="Absent plantarflexion on squeezing the calf (a positive Thompson test) indicates a complete rupture "
@@ -731,3 +748,16 @@ def test_parts_on_their_own_beside_their_whole_read_as_a_condition_count_once(kg
     parts = [label for label in ("sustentaculum tali", "calcaneal tuberosity") if label in tied]
     assert parts and all(tied[p].lesion is None for p in parts)
     assert report.tied_at_top <= len(tied) - len(parts)
+
+
+def test_a_negative_test_counts_against_a_condition_read_through_another_of_its_structures(kg: AnkleKG) -> None:
+    """A grade III lateral sprain tears the ATFL and the CFL: read through the CFL it still predicts the anterior drawer
+    (the ATFL's), so a negative drawer counts against that reading too, not only against the ATFL's (blinded review r22
+    F8: the CFL as in a grade III sprain tied first with the drawer negative)."""
+    report = kg.differential(
+        mechanism=("inversion", "dorsiflexion"), negative_tests=(DRAWER,), symptoms=("pain", "swelling"), limit=10,
+    )
+    cfl = next(c for c in report.candidates if c.structure.label == CFL)
+    assert cfl.lesion is None or cfl.lesion.label != "lateral ankle sprain grade III"
+    ruled = {r.condition.label: r for r in cfl.ruled_out if r.condition is not None}
+    assert DRAWER in {e.finding.label for e in ruled["lateral ankle sprain grade III"].contradicted_by}

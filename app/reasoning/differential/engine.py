@@ -75,9 +75,12 @@ class DifferentialEngine:
             # external rotation stress test examines; the deltoid ligament only the rotation: review r17 D1)
             direct = min((r[1] for r in scored), default=2) * 100 - self._primary_share(structure, examined)
             # a partial tear's reading only when it explains the findings better than the complete one: on a tie the
-            # complete lesion, which its sources describe, comes first
-            results = sorted(((r[0], direct, *r[2:]) for r in scored),
-                             key=lambda r: (r[0], r[6].grade == 2, *r[1:6]))  # fmt: skip
+            # complete lesion, which its sources describe, comes first; and a named condition before the structure on
+            # its own that predicts no more (the calcaneus as in a calcaneus fracture, its named form)
+            results = sorted(
+                ((r[0], direct, *r[2:]) for r in scored),
+                key=lambda r: (r[0], r[6].grade == 2, *r[1:4], max(r[4], 1), r[6].lesion is None),
+            )
             if results:
                 best = results[0]
                 # other named conditions whose lesion of it explains the findings as well (not told apart by them)
@@ -116,7 +119,7 @@ class DifferentialEngine:
             if (kind, entity) in profile.predictions
         ]
         # the condition it is read as arises from the reported mechanism: its record, not a restraint, says so
-        arises = self._arises_from(profile.condition, findings.mechanism)
+        arises = self._arises_from(profile.condition, findings.mechanism, structure)
         if (support := arises or mechanism) is not None:
             supported.append(support)
         contradicted = [
@@ -128,6 +131,14 @@ class DifferentialEngine:
             for test in findings.negative_tests
             if (FindingKind.POSITIVE_TEST, test) in profile.predictions
         ]
+        # a test its condition expects through another structure: a negative one is against the condition (a negative
+        # drawer against the CFL read as a grade III sprain, which tears the ATFL too: review r22 F8)
+        contradicted += [
+            Evidence(finding=self.kb.ref(test), kind=FindingKind.NEGATIVE_TEST,
+                     because=self._because(Prediction(profile.claims[test], 1.0)))
+            for test in findings.negative_tests
+            if test in profile.claims and (FindingKind.POSITIVE_TEST, test) not in profile.predictions
+        ]  # fmt: skip
         contradicted += [
             Evidence(
                 finding=self.kb.ref(entity), kind=normal,
@@ -358,9 +369,13 @@ class DifferentialEngine:
         primary_first = sorted(facts, key=lambda f: f.qualifiers.get("role") != RestraintRole.PRIMARY.value)
         return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=primary_first[:3])
 
-    def _arises_from(self, condition: str | None, mechanism: tuple[str, str | None] | None) -> Evidence | None:
+    def _arises_from(
+        self, condition: str | None, mechanism: tuple[str, str | None] | None, structure: str
+    ) -> Evidence | None:
         """The condition is recorded to arise from the reported motion (or a kind of it), in the reported position
-        where both name one."""
+        where both name one. Where the condition's source names no position, the structure it is read through says
+        where the motion loads it: one recorded to restrain the motion only in other positions is not loaded by it
+        (inversion in dorsiflexion and the ATFL, which checks inversion in plantarflexion: review r22 F8)."""
         if condition is None or mechanism is None:
             return None
         motion, position = mechanism
@@ -368,9 +383,17 @@ class DifferentialEngine:
         facts = [
             self.kb.statement_fact(st) for st in self.kb.by_subject.get(condition, ())
             if st.predicate == terms.ARISES_FROM and st.object in kinds
-            and (position is None or not (at := _positions(st)) or position in at)
+            and (position is None or (position in at if (at := _positions(st)) else self._loaded(structure, kinds,
+                                                                                                  position)))
         ]  # fmt: skip
         return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=facts) if facts else None
+
+    def _loaded(self, structure: str, kinds: set[str], position: str) -> bool:
+        """The structure (or a part of it) is not recorded to restrain the motion only in positions other than this
+        one: it restrains it here, in a position its source does not state, or not at all (a bone)."""
+        found = [r for part in self._with_parts(structure) for r in self.kb.restraints_by_structure.get(part, ())
+                 if r.motion in kinds]  # fmt: skip
+        return not found or any(not r.positions or position in r.positions for r in found)
 
     def _with_parts(self, structure: str) -> list[str]:
         """The structure and all its parts, nearest first (a torn whole is torn in its parts); walked once each."""

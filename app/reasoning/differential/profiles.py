@@ -60,6 +60,9 @@ class Profile:
     lesion: str | None = None
     #: the grade of the lesion this profile describes (2: a partial tear, read beside the complete one)
     grade: int = 3
+    #: tests the condition expects positive through its other structures (a grade III sprain read through the CFL: the
+    #: anterior drawer, the ATFL's): not this structure's to explain, but a negative one counts against the reading
+    claims: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def add(self, kind: FindingKind, entity: str, because: tuple[int, ...], strength: float = 1.0) -> None:
         """``because``: the numbers of the reasons (:meth:`FactIndex.number`), after any the prediction has; the
@@ -195,6 +198,8 @@ def add_lesion(
             own_first = alone is None or (FindingKind.POSITIVE_TEST, t.test.id) in alone.predictions
             reasons = facts.number(reading_first(t.because, condition, structure, own_first))
             profile.add(FindingKind.POSITIVE_TEST, t.test.id, reasons)
+        elif t.condition is None:  # the condition's claim through another structure (a provocation test is below)
+            profile.claims[t.test.id] = facts.number(unique_facts([*_reached(report, structure), *t.because]))
     found = [
         *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
         *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
@@ -209,6 +214,14 @@ def add_lesion(
         if f.entity.id in provocations:
             profile.add(FindingKind.POSITIVE_TEST, f.entity.id, facts.number(unique_facts([*reached, *f.because])))
     for kind, entity, because, strength in found:
+        if kind is FindingKind.SYMPTOM and not any(_rests_on(f, condition, structure) for f in because) and any(
+            f.subject.id == condition and f.predicate.id == terms.AFFECTS and f.object is not None
+            and f.object.id == structure for f in because
+        ):  # fmt: skip
+            # how this structure's lesion presents, a symptom the condition's sources do not list (the swelling of a
+            # lateral process fracture: review r22 F8): as every lesion of its kind does, so half
+            profile.add(kind, entity, facts.number(because), NON_SPECIFIC)
+            continue
         if any(_rests_on(f, condition, structure) for f in because):
             named = any(structure in (f.subject.id, f.object.id if f.object else None) for f in because)
             profile.add(kind, entity, facts.number(because if named else unique_facts([*reached, *because])), strength)
