@@ -139,13 +139,29 @@ def chain_facts(ctx: Context, affected: dict[str, Affected], structures: list[st
 
 def position_groups(restraints: list[Restraint]) -> list[tuple[str | None, tuple[Restraint, ...]]]:
     """The restraints of one motion per stated position (None when no source states one); a restraint whose
-    source names no position may hold in any, so it stays in every group."""
+    source names no position may hold in any, so it stays in every group. A structure is one restraint of a group:
+    the record that states the group's position, else its primary role (the ATFL's primary restraint of talar tilt in
+    plantarflexion, not also its secondary one read in neutral and taken as position-less when plantarflexion is
+    asked; blinded review r22 K1B: the ATFL counted twice, '2 of 4')."""
     stated = sorted({p for r in restraints for p in r.positions})
     positions: list[str | None] = [*stated] or [None]
     return [
-        (pos, tuple(r for r in restraints if pos is None or pos in r.positions or not r.positions))
+        (pos, _one_per_structure([r for r in restraints if pos is None or pos in r.positions or not r.positions], pos))
         for pos in positions
     ]
+
+
+def _one_per_structure(members: list[Restraint], position: str | None) -> tuple[Restraint, ...]:
+    best: dict[str, Restraint] = {}
+    for r in members:
+        known = best.get(r.structure)
+        if known is None or _preferred(r, position) < _preferred(known, position):
+            best[r.structure] = r
+    return tuple(r for r in members if best[r.structure] is r)
+
+
+def _preferred(r: Restraint, position: str | None) -> tuple[bool, bool, str]:
+    return (position not in r.positions, r.role is not RestraintRole.PRIMARY, r.id)
 
 
 @implements("rule:motion-destabilised")

@@ -257,3 +257,16 @@ def test_a_position_the_editors_reading_names_is_kept_when_asked() -> None:
     assert item.note is None or not item.note.startswith("asked for")
     other = group(run(RULE, (P, 3), position=NEUTRAL), NUDGE, None)
     assert other.note is not None and other.note.startswith("asked for")
+
+
+TWIST = "ANKLE:9990923"
+
+
+def test_a_structure_is_one_restraint_of_a_motion_in_a_position() -> None:
+    """'A structure counts once among a motion's restraints in a position: the record that states the position,
+    else its primary one.' Asked for plantarflexion, the ligament's neutral secondary record (the editor's reading,
+    so taken as position-less) does not join its primary one: one of two restraints lost, not two of three."""
+    item = group(run(RULE, (P, 3), position=PLANTARFLEXED), TWIST, PLANTARFLEXED)
+    assert (item.restraints_lost, item.restraints_recorded) == (1, 2)
+    assert [r.role for r in item.lost_restraints] == ["primary"]
+    assert item.fraction_lost == pytest.approx(0.5)
