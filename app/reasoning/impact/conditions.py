@@ -281,14 +281,18 @@ def _possibly(st: Statement) -> bool:
 
 
 def _usual_rest(ctx: Context, condition: str, affects: Statement, affected: dict[str, Affected]) -> str:
-    """Reached through a structure it only possibly involves, what the condition involves as a rule and the injury
-    does not reach: a CFL named alone is a lateral ankle sprain, which tears the ATFL as a rule (review r21 J2)."""
-    if not _possibly(affects):
+    """What the condition involves as a rule and the injury does not reach: a CFL named alone is a lateral ankle sprain,
+    which tears the ATFL as a rule (review r21 J2); an ATFL torn alone is a grade III sprain by its severity grading,
+    which tears the CFL as a rule too (review r22 K1: no CFL look-for). Only for a structure the condition possibly
+    involves, or a graded condition (its grade is defined by the tears it names): an umbrella condition's structures
+    are those it may affect (a nerve entrapment at the ankle, of one of four nerves), not a rule to look for."""
+    if not (_possibly(affects) or _graded(ctx, condition)):
         return ""
     lesions = condition_lesions(ctx, condition)
     # not a whole the injury reaches in part (the lateral ligament complex of a torn CFL)
     rest = sorted(ctx.kb.label(st.object) for st in definite(ctx, condition)
                   if st.object not in affected and lesion_for(ctx, lesions, st.object) is not None
+                  and (terms.INVOLVEMENT, terms.ONE_OF_ALTERNATIVES) not in st.qualifiers  # the tendon it is not
                   and not set(ctx.part_ids(st.object)) & affected.keys())  # fmt: skip
     return f"; not named, which it involves as a rule (look for it): the {', the '.join(rest)}" if rest else ""
 

@@ -320,3 +320,18 @@ def test_what_it_involves_as_a_rule_is_named_first_and_what_it_may_involve_says_
     detail = findings(run(RULE, (OCCASIONAL_LIGAMENT, 3), (USUAL_LIGAMENT, 3)).conditions)[USUAL_SPRAIN].detail
     assert "of the fixture usual ligament and the fixture occasional ligament (in some cases)" in detail
     assert "look for" not in detail  # nothing it involves as a rule is missing
+
+
+GRADE_III_SPRAIN, UMBRELLA = "ANKLE:9991885", "ANKLE:9991886"
+
+
+def test_a_graded_condition_says_to_look_for_what_it_tears_as_a_rule_and_an_umbrella_does_not() -> None:
+    """'So does a graded condition, whose grade is defined by the tears it names (...); an ungraded condition's
+    structures are those it may affect (...) and are not listed so': one ligament torn alone."""
+    found = findings(run(RULE, (USUAL_LIGAMENT, 3)).conditions)
+    assert found[GRADE_III_SPRAIN].detail.endswith(
+        "; not named, which it involves as a rule (look for it): the fixture second ligament"
+    )
+    assert "look for" not in found[UMBRELLA].detail
+    both = findings(run(RULE, (USUAL_LIGAMENT, 3), ("ANKLE:9991884", 3)).conditions)
+    assert "look for" not in both[GRADE_III_SPRAIN].detail
