@@ -207,8 +207,8 @@ def render_impact(report: ImpactReport) -> str:
         ("Nerves at risk:", report.nerves_at_risk),
         ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),
         ("Symptoms:", report.symptoms),
-        ("Fractures that keep their hold while the rest of the ring holds (stable only as long as it does):",
-         report.stable_fractures),
+        ("Fractures that keep their hold against a motion while the rest of the ring holds (stable only as long as it "
+         "does):", report.stable_fractures),
         ("May lead to (complications and long-term risks):", report.long_term_risks),
         ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
         ("Often mistaken for, or mistaken for it (rule them out; nothing of them is concluded):",

@@ -204,9 +204,11 @@ def stable_fractures(ctx: Context, affected: dict[str, Affected], displaced: Dis
         )
         items.append(Finding(
             entity=ctx.kb.ref(bone),
-            detail=f"stable while the rest of the ring holds: {ctx.kb.label(motion)} of the {ctx.kb.label(joint)} "
-            f"is still checked by the {', the '.join(ctx.kb.label(h) for h in holders)}; an injury of those too "
-            f"can make it unstable{doubt}",
+            # against this motion only: a medial malleolus that carries the deltoid off loses its hold on eversion,
+            # listed among the destabilised motions, while the ring still checks the lateral shift (review r22 K12)
+            detail=f"stable against {ctx.kb.label(motion)} of the {ctx.kb.label(joint)} while the rest of the ring "
+            f"holds: it is still checked by the {', the '.join(ctx.kb.label(h) for h in holders)}; an injury of "
+            f"those too can make it unstable{doubt}",
             score=1.0, because=because, rules=ctx.rule_refs(*affected[bone].rules, "rule:unstable-fracture"),
             basis=ctx.basis(because),
         ))  # fmt: skip
