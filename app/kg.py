@@ -108,10 +108,10 @@ class AnkleKG:
                    source=loaded.source, dataset_file=loaded.dataset_file, stored_profiles=loaded.profiles)  # fmt: skip
 
     def warm(self) -> None:
-        """Build (or read from the snapshot) what some answers need and a start does not: the traversal graph and
-        the differential's per-structure profiles. The server calls this after its port opens; until it returns,
-        /health says the service is not ready."""
-        _ = self.kb.graph
+        """Build (or read from the snapshot) what some answers need and a start does not: the projection's links
+        (paths, neighbourhoods) and the differential's per-structure profiles. The server calls this after its port
+        opens; until it returns, /health says the service is not ready."""
+        _ = self.kb.links
         _ = self.differential_engine.profiles
         _ = self.views
         _ = self.browse_groups

@@ -79,7 +79,7 @@ def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationRe
 
     Raises OntologyLoadError on a syntax error and OntologyInvalid on ERROR-level violations.
     """
-    from .graph.projection import project_graph  # networkx: imported when the projection is first used
+    from .graph.projection import project_graph, project_links  # networkx: imported when first used
 
     store = load_store(settings.ontology_paths)
     report = None
@@ -93,7 +93,7 @@ def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationRe
         logger.warning("%s is missing: no editor-reviewed mappings; every predicate is derived from the data", table)
     mappings = derive_mappings(store, table)
     store.extend(mapping_quads(mappings))
-    return build_knowledge_base(store, project_graph, mappings=mappings), report
+    return build_knowledge_base(store, project_graph, mappings=mappings, link=project_links), report
 
 
 def validated_report(store: ox.Store, settings: Settings) -> ValidationReport:
