@@ -15,7 +15,11 @@ its result in ``ANKLEKG_CACHE_DIR/snapshot-<fingerprint>/``:
   dataset in an on-disk store that the workers open read-only instead of each holding a copy in memory;
 * ``links.pickle`` and ``profiles.pickle``: the projection's links (app.graph.links, what paths and
   neighbourhoods walk) and the differential's per-structure profiles, read after the port opens (or on first use),
-  not before. The networkx projection itself (exports, centrality) is projected from the records when first asked
+  not before;
+* ``browse.pickle``: the explorer's browse groups (their SPARQL queries run once, at build time: run by every
+  start's warm-up over the on-disk store, they left ~40 MiB of the store's reads in the process at 100 copies).
+
+The networkx projection itself (exports, centrality) is projected from the records when first asked
   for: at 100 copies of the graph it held 79 MiB, its links ~10.
 
 The fingerprint covers every file under the data folder, the extra files named by the settings, the Python
@@ -58,6 +62,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from .graph.links import Links
+    from .learn import BrowseGroups
     from .reasoning.differential import Profiles
 
 __all__ = ["FORMAT", "Snapshot", "StoredKnowledge"]
@@ -68,9 +73,9 @@ logger = logging.getLogger(__name__)
 FORMAT = 3
 _APP_DIR = Path(__file__).resolve().parent
 _LIBRARIES = ("pyoxigraph", "networkx", "pydantic", "pydantic-core", "rapidfuzz", "rdflib", "pyshacl")
-KNOWLEDGE, ASSERTED, STORE, DATASET, LINKS, PROFILES, META = (
+KNOWLEDGE, ASSERTED, STORE, DATASET, LINKS, PROFILES, BROWSE, META = (
     "knowledge.pickle", "asserted.nq", "asserted.oxigraph", "dataset.nq", "links.pickle", "profiles.pickle",
-    "meta.json",
+    "browse.pickle", "meta.json",
 )  # fmt: skip
 
 
@@ -115,12 +120,14 @@ def _files(item: Path) -> list[Path]:
 @dataclass(frozen=True)
 class StoredKnowledge:
     """What a start reads from a snapshot: the knowledge base (its store loaded), the validation report, the file the
-    SPARQL workers load, and a reader of the differential's profiles (called once, after the port opens)."""
+    SPARQL workers load, and readers of the differential's profiles and of the browse groups (called once, after the
+    port opens; None when the snapshot has none)."""
 
     kb: KnowledgeBase
     report: ValidationReport | None
     dataset_file: Path
     profiles: Callable[[], Profiles | None]
+    browse: Callable[[], BrowseGroups | None]
 
 
 @dataclass(frozen=True)
@@ -193,7 +200,8 @@ class Snapshot:
                 kb.store = store
                 kb.graph_source = functools.partial(_project_graph, kb)
                 kb.links_source = self._links_reader(kb)
-                return StoredKnowledge(kb, report if validated else None, self.directory / DATASET, self._profiles)
+                return StoredKnowledge(kb, report if validated else None, self.directory / DATASET, self._profiles,
+                                       self._browse)  # fmt: skip
         logger.info("%s: loading in full", why)
         return None
 
@@ -220,13 +228,25 @@ class Snapshot:
             logger.warning("snapshot profiles %s unreadable (%s): computing them", self.directory / PROFILES, exc)
             return None
 
+    def _browse(self) -> BrowseGroups | None:
+        try:
+            with open(self.directory / BROWSE, "rb") as handle:
+                groups: BrowseGroups = pickle.load(handle)  # see read(): only from our own folder
+            return groups
+        except FileNotFoundError:
+            return None  # written without them (a benchmark's snapshot): read from the store
+        except Exception as exc:
+            logger.warning("snapshot browse groups %s unreadable (%s): run again", self.directory / BROWSE, exc)
+            return None
+
     # -- writing ------------------------------------------------------------------------------------------
     def write(
         self, kb: KnowledgeBase, report: ValidationReport, profiles: Profiles, dataset: ox.Store,
-        extra: Sequence[str] = (), on_disk_bytes: int = 64 * 1024 * 1024,
+        extra: Sequence[str] = (), on_disk_bytes: int = 64 * 1024 * 1024, browse: BrowseGroups | None = None,
     ) -> None:  # fmt: skip
         """Write the snapshot into a private temporary folder, then move it into place (a reader never sees half
-        of one). Raises OSError when the cache folder cannot be written."""
+        of one). ``browse``: the browse groups, when given (else a start reads them from the store). Raises OSError
+        when the cache folder cannot be written."""
         started = time.perf_counter()
         parent = self.directory.parent
         parent.mkdir(parents=True, exist_ok=True)
@@ -248,6 +268,9 @@ class Snapshot:
                 pickle.dump(kb.links, handle, protocol=pickle.HIGHEST_PROTOCOL)
             with open(work / PROFILES, "wb") as handle:
                 pickle.dump(profiles, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            if browse is not None:
+                with open(work / BROWSE, "wb") as handle:
+                    pickle.dump(browse, handle, protocol=pickle.HIGHEST_PROTOCOL)
             meta: dict[str, Any] = {
                 "format": FORMAT, "fingerprint": self.fingerprint, "anklekg": __version__, "counts": kb.counts(),
                 "datasets": list(extra), "built_seconds": round(time.perf_counter() - started, 3),
