@@ -159,8 +159,8 @@ class Answers:
         """The links within ``depth`` hops of an entity (ordered by source, target, predicate), a page at a time,
         with the nodes that page's links join."""
         kb = self.kb
-        sub = neighbourhood(kb.graph, term.id, depth, predicates)
-        edges = sorted(sub.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+        sub = neighbourhood(kb.links, term.id, depth, predicates)
+        edges = sorted(sub.edges, key=lambda e: (e[0], e[1], e[2]))
         shown = edges[offset : offset + limit]
         joined = {term.id} | {u for u, _, _, _ in shown} | {v for _, v, _, _ in shown}
         params = [("depth", depth), *(("predicate", p) for p in sorted(predicates or ()))]
@@ -169,14 +169,14 @@ class Answers:
         return Neighbourhood(
             center=kb.ref(term.id),
             depth=depth,
-            nodes=[self._node(n, sub.nodes[n]) for n in sorted(joined)],
+            nodes=[self._node(n) for n in sorted(joined)],
             items=[
                 GraphLink(
                     source=u,
                     target=v,
                     predicate=kb.ref(k),
-                    inferred=bool(data.get("inferred")),
-                    sources=[kb.ref(s) for s in data.get("sources", ())],
+                    inferred=data.inferred,
+                    sources=[kb.ref(s) for s in data.sources],
                 )
                 for u, v, k, data in shown
             ],
@@ -187,17 +187,13 @@ class Answers:
             prev=before,
         )
 
-    def _node(self, node: str, data: dict[str, object]) -> GraphNode:
+    def _node(self, node: str) -> GraphNode:
         term = self.kb.terms.get(node)
         if term is not None:
             return GraphNode(**self.summary(term).model_dump(), entity=True)
-        types = data.get("types", ())
         ref = self.kb.ref(node)
-        return GraphNode(
-            id=node, label=str(data.get("label", ref.label)), iri=ref.iri,
-            types=[self.kb.ref(t) for t in types] if isinstance(types, list | tuple | set | frozenset) else [],
-            entity=False,
-        )  # fmt: skip
+        label, types = self.kb.links.labels.get(node, (ref.label, ()))
+        return GraphNode(id=node, label=label, iri=ref.iri, types=[self.kb.ref(t) for t in types], entity=False)
 
     def paths(
         self, start: Term, end: Term, *, max_length: int, predicates: Collection[str] | None, limit: int,
@@ -209,7 +205,7 @@ class Answers:
         millions): ``total`` is known, and given, only when the enumeration ended within that."""
         kb = self.kb
         wanted = offset + limit + 1
-        found = shortest_paths(kb.graph, start.id, end.id, max_hops=max_length, predicates=predicates, limit=wanted)
+        found = shortest_paths(kb.links, start.id, end.id, max_hops=max_length, predicates=predicates, limit=wanted)
         more = len(found) > offset + limit
         items = [
             PathOut(
@@ -219,8 +215,8 @@ class Answers:
                         subject=kb.ref(s),
                         predicate=kb.ref(p),
                         object=kb.ref(o),
-                        inferred=bool(kb.graph.edges[s, o, p].get("inferred")),
-                        sources=[kb.ref(x) for x in kb.graph.edges[s, o, p].get("sources", ())],
+                        inferred=(data := kb.links.edge(s, o, p)).inferred,
+                        sources=[kb.ref(x) for x in data.sources],
                     )
                     for s, p, o in path
                 ],

@@ -173,7 +173,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     kg = _load(settings.model_copy(update={"cache_dir": None}))  # in full, whatever snapshot exists
     try:
         snapshot.write(kg.kb, report, kg.differential_engine.profiles, kg.dataset, settings.sparql_datasets,
-                       on_disk_bytes=settings.sparql_on_disk_bytes)
+                       on_disk_bytes=settings.sparql_on_disk_bytes, browse=kg.browse_groups)
     except OSError as exc:
         print(f"anklekg: could not write the snapshot into {snapshot.directory.parent}: {exc}", file=sys.stderr)
         return EXIT_USAGE

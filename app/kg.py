@@ -74,18 +74,23 @@ class AnkleKG:
     dataset_file: Path | None = None
     #: the differential's profiles as the snapshot keeps them (None: computed on first use)
     stored_profiles: Callable[[], Profiles | None] | None = field(default=None, repr=False)
+    #: the browse groups as the snapshot keeps them (None, or a reader giving None: run from the store)
+    stored_browse: Callable[[], BrowseGroups | None] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.kb)
         self.answers = Answers(self.kb)
         # read at load, so that a group the service cannot use stops it like any other data file; a snapshot's were
-        # read when it was built from the same data, so a start from one reads them in warm() (100 copies: 3 s)
+        # read when it was built from the same data and kept in it, so a start from one reads them in warm()
         if not self.source.startswith("snapshot"):
             _ = self.browse_groups
 
     @cached_property
     def browse_groups(self) -> BrowseGroups:
-        """The explorer's browse groups (data/browse/), read on first use."""
+        """The explorer's browse groups (data/browse/): the snapshot's, else read from the store on first use."""
+        stored = self.stored_browse() if self.stored_browse is not None else None
+        if stored is not None:
+            return stored
         from .learn import browse_groups  # the quiz and the browse groups: imported when first used (a start's CPU)
         from .learn.browse import BROWSE_DIR_NAME
 
@@ -105,13 +110,14 @@ class AnkleKG:
         # a snapshot's diagrams were laid out when it was built: a start from one lays them out in warm()
         diagrams = None if loaded.source.startswith("snapshot") else _load_diagrams(settings.diagram_layout, kb)
         return cls(kb, engine, settings, loaded.report, time.perf_counter() - started, diagrams=diagrams,
-                   source=loaded.source, dataset_file=loaded.dataset_file, stored_profiles=loaded.profiles)  # fmt: skip
+                   source=loaded.source, dataset_file=loaded.dataset_file, stored_profiles=loaded.profiles,
+                   stored_browse=loaded.browse)  # fmt: skip
 
     def warm(self) -> None:
-        """Build (or read from the snapshot) what some answers need and a start does not: the traversal graph and
-        the differential's per-structure profiles. The server calls this after its port opens; until it returns,
-        /health says the service is not ready."""
-        _ = self.kb.graph
+        """Build (or read from the snapshot) what some answers need and a start does not: the projection's links
+        (paths, neighbourhoods) and the differential's per-structure profiles. The server calls this after its port
+        opens; until it returns, /health says the service is not ready."""
+        _ = self.kb.links
         _ = self.differential_engine.profiles
         _ = self.views
         _ = self.browse_groups

@@ -26,6 +26,7 @@ from .settings import Settings
 from .snapshot import Snapshot
 
 if TYPE_CHECKING:
+    from .learn import BrowseGroups
     from .reasoning.differential import Profiles
 
 __all__ = ["LoadedKnowledge", "load_knowledge", "load_knowledge_base", "validated_report", "validation_stamp"]
@@ -37,10 +38,15 @@ def _no_profiles() -> Profiles | None:
     return None
 
 
+def _no_browse() -> BrowseGroups | None:
+    return None
+
+
 @dataclass(frozen=True)
 class LoadedKnowledge:
     """A loaded knowledge base and how it was loaded: from a snapshot (``dataset_file`` is then the SPARQL
-    dataset the workers load, and ``profiles`` reads the differential's profiles) or in full (``why``)."""
+    dataset the workers load, ``profiles`` reads the differential's profiles and ``browse`` the browse groups) or in
+    full (``why``)."""
 
     kb: KnowledgeBase
     report: ValidationReport | None
@@ -48,6 +54,7 @@ class LoadedKnowledge:
     why: str = ""
     dataset_file: Path | None = None
     profiles: Callable[[], Profiles | None] = field(default=_no_profiles)
+    browse: Callable[[], BrowseGroups | None] = field(default=_no_browse)
 
     @property
     def source(self) -> str:
@@ -68,7 +75,7 @@ def load_knowledge(settings: Settings) -> LoadedKnowledge:
         if stored is not None:
             logger.info("loaded the validated, indexed snapshot %s", snapshot.directory)
             return LoadedKnowledge(stored.kb, stored.report, snapshot.directory, "", stored.dataset_file,
-                                   stored.profiles)  # fmt: skip
+                                   stored.profiles, stored.browse)  # fmt: skip
         why = snapshot.why_unusable() or "the snapshot could not be read"
     kb, report = load_knowledge_base(settings)
     return LoadedKnowledge(kb, report, why=why)
@@ -79,7 +86,7 @@ def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationRe
 
     Raises OntologyLoadError on a syntax error and OntologyInvalid on ERROR-level violations.
     """
-    from .graph.projection import project_graph  # networkx: imported when the projection is first used
+    from .graph.projection import project_graph, project_links  # networkx: imported when first used
 
     store = load_store(settings.ontology_paths)
     report = None
@@ -93,7 +100,7 @@ def load_knowledge_base(settings: Settings) -> tuple[KnowledgeBase, ValidationRe
         logger.warning("%s is missing: no editor-reviewed mappings; every predicate is derived from the data", table)
     mappings = derive_mappings(store, table)
     store.extend(mapping_quads(mappings))
-    return build_knowledge_base(store, project_graph, mappings=mappings), report
+    return build_knowledge_base(store, project_graph, mappings=mappings, link=project_links), report
 
 
 def validated_report(store: ox.Store, settings: Settings) -> ValidationReport:

@@ -13,8 +13,14 @@ its result in ``ANKLEKG_CACHE_DIR/snapshot-<fingerprint>/``:
 * ``dataset.nq``: the SPARQL dataset (asserted, inferred, extra graphs) that the SPARQL workers load, so that a
   start neither builds nor dumps it; from ``sparql_on_disk_bytes`` (64 MiB) also ``dataset.oxigraph/``, the same
   dataset in an on-disk store that the workers open read-only instead of each holding a copy in memory;
-* ``graph.pickle`` and ``profiles.pickle``: the networkx projection and the differential's per-structure
-  profiles, read after the port opens (or on first use), not before.
+* ``links.pickle`` and ``profiles.pickle``: the projection's links (app.graph.links, what paths and
+  neighbourhoods walk) and the differential's per-structure profiles, read after the port opens (or on first use),
+  not before;
+* ``browse.pickle``: the explorer's browse groups (their SPARQL queries run once, at build time: run by every
+  start's warm-up over the on-disk store, they left ~40 MiB of the store's reads in the process at 100 copies).
+
+The networkx projection itself (exports, centrality) is projected from the records when first asked
+  for: at 100 copies of the graph it held 79 MiB, its links ~10.
 
 The fingerprint covers every file under the data folder, the extra files named by the settings, the Python
 source of ``app/``, the versions of Python and of the libraries whose objects are stored, and the options that
@@ -27,6 +33,7 @@ Docker image) that no one else may write to; anything else is treated as missing
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -54,6 +61,8 @@ from .version import __version__
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .graph.links import Links
+    from .learn import BrowseGroups
     from .reasoning.differential import Profiles
 
 __all__ = ["FORMAT", "Snapshot", "StoredKnowledge"]
@@ -61,12 +70,12 @@ __all__ = ["FORMAT", "Snapshot", "StoredKnowledge"]
 logger = logging.getLogger(__name__)
 
 #: Bumped when the stored form changes: an older snapshot is then simply a miss.
-FORMAT = 2
+FORMAT = 3
 _APP_DIR = Path(__file__).resolve().parent
 _LIBRARIES = ("pyoxigraph", "networkx", "pydantic", "pydantic-core", "rapidfuzz", "rdflib", "pyshacl")
-KNOWLEDGE, ASSERTED, STORE, DATASET, GRAPH, PROFILES, META = (
-    "knowledge.pickle", "asserted.nq", "asserted.oxigraph", "dataset.nq", "graph.pickle", "profiles.pickle",
-    "meta.json",
+KNOWLEDGE, ASSERTED, STORE, DATASET, LINKS, PROFILES, BROWSE, META = (
+    "knowledge.pickle", "asserted.nq", "asserted.oxigraph", "dataset.nq", "links.pickle", "profiles.pickle",
+    "browse.pickle", "meta.json",
 )  # fmt: skip
 
 
@@ -111,12 +120,14 @@ def _files(item: Path) -> list[Path]:
 @dataclass(frozen=True)
 class StoredKnowledge:
     """What a start reads from a snapshot: the knowledge base (its store loaded), the validation report, the file the
-    SPARQL workers load, and a reader of the differential's profiles (called once, after the port opens)."""
+    SPARQL workers load, and readers of the differential's profiles and of the browse groups (called once, after the
+    port opens; None when the snapshot has none)."""
 
     kb: KnowledgeBase
     report: ValidationReport | None
     dataset_file: Path
     profiles: Callable[[], Profiles | None]
+    browse: Callable[[], BrowseGroups | None]
 
 
 @dataclass(frozen=True)
@@ -187,24 +198,26 @@ class Snapshot:
                 why = f"snapshot {self.directory} could not be read ({type(exc).__name__}: {exc})"
             else:
                 kb.store = store
-                kb.graph_source = self._graph_reader(kb)
-                return StoredKnowledge(kb, report if validated else None, self.directory / DATASET, self._profiles)
+                kb.graph_source = functools.partial(_project_graph, kb)
+                kb.links_source = self._links_reader(kb)
+                return StoredKnowledge(kb, report if validated else None, self.directory / DATASET, self._profiles,
+                                       self._browse)  # fmt: skip
         logger.info("%s: loading in full", why)
         return None
 
-    def _graph_reader(self, kb: KnowledgeBase) -> Callable[[], nx.MultiDiGraph]:
-        def read_graph() -> nx.MultiDiGraph:
+    def _links_reader(self, kb: KnowledgeBase) -> Callable[[], Links]:
+        def read_links() -> Links:
             try:
-                with open(self.directory / GRAPH, "rb") as handle:
-                    graph: nx.MultiDiGraph = pickle.load(handle)  # see read(): only from our own folder
-                return graph
+                with open(self.directory / LINKS, "rb") as handle:
+                    links: Links = pickle.load(handle)  # see read(): only from our own folder
+                return links
             except Exception as exc:
-                logger.warning("snapshot graph %s unreadable (%s): projecting again", self.directory / GRAPH, exc)
-                from .graph.projection import project_graph
+                logger.warning("snapshot links %s unreadable (%s): projecting again", self.directory / LINKS, exc)
+                from .graph.projection import project_links
 
-                return project_graph(kb.terms, kb.statements, kb.restraints, kb.actions)
+                return project_links(kb.terms, kb.statements, kb.restraints, kb.actions)
 
-        return read_graph
+        return read_links
 
     def _profiles(self) -> Profiles | None:
         try:
@@ -215,13 +228,25 @@ class Snapshot:
             logger.warning("snapshot profiles %s unreadable (%s): computing them", self.directory / PROFILES, exc)
             return None
 
+    def _browse(self) -> BrowseGroups | None:
+        try:
+            with open(self.directory / BROWSE, "rb") as handle:
+                groups: BrowseGroups = pickle.load(handle)  # see read(): only from our own folder
+            return groups
+        except FileNotFoundError:
+            return None  # written without them (a benchmark's snapshot): read from the store
+        except Exception as exc:
+            logger.warning("snapshot browse groups %s unreadable (%s): run again", self.directory / BROWSE, exc)
+            return None
+
     # -- writing ------------------------------------------------------------------------------------------
     def write(
         self, kb: KnowledgeBase, report: ValidationReport, profiles: Profiles, dataset: ox.Store,
-        extra: Sequence[str] = (), on_disk_bytes: int = 64 * 1024 * 1024,
+        extra: Sequence[str] = (), on_disk_bytes: int = 64 * 1024 * 1024, browse: BrowseGroups | None = None,
     ) -> None:  # fmt: skip
         """Write the snapshot into a private temporary folder, then move it into place (a reader never sees half
-        of one). Raises OSError when the cache folder cannot be written."""
+        of one). ``browse``: the browse groups, when given (else a start reads them from the store). Raises OSError
+        when the cache folder cannot be written."""
         started = time.perf_counter()
         parent = self.directory.parent
         parent.mkdir(parents=True, exist_ok=True)
@@ -239,10 +264,13 @@ class Snapshot:
             del on_disk  # closed: a start opens it read-only
             dataset.dump(output=str(work / DATASET), format=ox.RdfFormat.N_QUADS)
             write_on_disk_copy(work / DATASET, on_disk_bytes)  # the workers open it, when large enough
-            with open(work / GRAPH, "wb") as handle:
-                pickle.dump(kb.graph, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            with open(work / LINKS, "wb") as handle:
+                pickle.dump(kb.links, handle, protocol=pickle.HIGHEST_PROTOCOL)
             with open(work / PROFILES, "wb") as handle:
                 pickle.dump(profiles, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            if browse is not None:
+                with open(work / BROWSE, "wb") as handle:
+                    pickle.dump(browse, handle, protocol=pickle.HIGHEST_PROTOCOL)
             meta: dict[str, Any] = {
                 "format": FORMAT, "fingerprint": self.fingerprint, "anklekg": __version__, "counts": kb.counts(),
                 "datasets": list(extra), "built_seconds": round(time.perf_counter() - started, 3),
@@ -262,3 +290,10 @@ class Snapshot:
                 shutil.rmtree(other, ignore_errors=True)
                 removed.append(other)
         return removed
+
+
+def _project_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
+    """The networkx projection of a snapshot's records (exports, centrality: projected when first asked for)."""
+    from .graph.projection import project_graph
+
+    return project_graph(kb.terms, kb.statements, kb.restraints, kb.actions)

@@ -14,7 +14,7 @@ import pytest
 from app.cli import main
 from app.kg import AnkleKG
 from app.settings import Settings
-from app.snapshot import KNOWLEDGE, Snapshot
+from app.snapshot import BROWSE, KNOWLEDGE, LINKS, Snapshot
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -61,12 +61,31 @@ def test_a_snapshot_gives_the_answers_of_a_full_load(built: Settings) -> None:
         lambda kg: kg.entity("ATFL"),
         lambda kg: kg.paths("sural nerve", "ATFL"),
         lambda kg: kg.neighbours("ATFL", depth=2),
+        lambda kg: kg.neighbours("lateral malleolus", depth=3, predicates=["akg:partOf", "akg:attachesTo"]),
+        lambda kg: kg.browse(),
         lambda kg: kg.differential(positive_tests=["anterior drawer test"], mechanism=("inversion", "plantarflexion")),
     ):
         assert ask(from_snapshot).model_dump_json() == ask(full).model_dump_json()
     assert [h.term.id for h in from_snapshot.search("talofib")] == [h.term.id for h in full.search("talofib")]
     # blank nodes keep the loader's names (b0, b1...), so replicas write the same bytes either way
     assert sorted(map(str, from_snapshot.store)) == sorted(map(str, full.store))
+
+
+def test_a_snapshot_keeps_the_links_and_the_browse_groups_a_start_reads(built: Settings) -> None:
+    """The warm-up reads them from the snapshot (the browse groups' queries are not run over the store again), and
+    they are those of a full load; the networkx projection is not kept, and is projected from the records alike."""
+    snapshot = Snapshot.of(built)
+    assert snapshot is not None
+    assert (snapshot.directory / LINKS).is_file() and (snapshot.directory / BROWSE).is_file()
+    assert not (snapshot.directory / "graph.pickle").exists()
+    from_snapshot = AnkleKG.load(built)
+    full = AnkleKG.load(built.model_copy(update={"cache_dir": None}))
+    assert from_snapshot.stored_browse is not None and from_snapshot.stored_browse() == full.browse_groups
+    a, b = from_snapshot.kb.links, full.kb.links
+    assert (a.nodes, a.predicates, a.labels) == (b.nodes, b.predicates, b.labels)
+    assert all(list(a.out_edges(n)) == list(b.out_edges(n)) and list(a.in_edges(n)) == list(b.in_edges(n))
+               for n in a.nodes)  # fmt: skip
+    assert sorted(from_snapshot.graph.edges(keys=True)) == sorted(full.graph.edges(keys=True))
 
 
 def test_one_changed_byte_of_the_data_is_a_full_load(built: Settings, tmp_path: Path) -> None:

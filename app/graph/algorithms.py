@@ -1,32 +1,36 @@
-"""Graph-first, pure traversal functions over the projection (networkx style).
+"""Graph-first, pure traversal functions over the projection's links (app.graph.links).
 
-networkx is imported when a function first runs, not with this module: a start, and the answers that never walk
-the graph (entities, impact), do without its import.
+networkx is imported when a path is first asked for (Yen's algorithm runs on the few nodes a path may pass), not
+with this module: a start, and the answers that never walk the graph (entities, impact), do without its import.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    import networkx as nx
+from .links import EdgeData, Links
 
-__all__ = ["neighbourhood", "shortest_paths"]
+__all__ = ["Neighbourhood", "neighbourhood", "shortest_paths"]
 
-#: networkx's adjacency of a MultiDiGraph: node -> neighbour -> edge key -> edge data
-Adjacency = Mapping[str, Mapping[str, Mapping[str, Any]]]
+
+class Neighbourhood(NamedTuple):
+    """The nodes within reach of a node, and the edges (source, target, predicate, data) that reach them, each once."""
+
+    nodes: set[str]
+    edges: list[tuple[str, str, str, EdgeData]]
 
 
 def neighbourhood(
-    graph: nx.MultiDiGraph, node: str, depth: int = 1, predicates: Collection[str] | None = None
-) -> nx.MultiDiGraph:
-    """The subgraph of nodes within ``depth`` hops of ``node``, following edges either way.
+    links: Links, node: str, depth: int = 1, predicates: Collection[str] | None = None
+) -> Neighbourhood:
+    """The nodes within ``depth`` hops of ``node``, following edges either way, and the edges followed.
 
-    Only edges whose key is in ``predicates`` are followed when it is given.
+    Only edges whose key is in ``predicates`` are followed when it is given. Raises KeyError for a node that is
+    not in the graph.
 
     Examples
     --------
@@ -34,40 +38,34 @@ def neighbourhood(
     >>> g = nx.MultiDiGraph()
     >>> for u, v, k in [("a", "b", "p"), ("b", "c", "q"), ("d", "a", "p")]:
     ...     _ = g.add_edge(u, v, key=k)
-    >>> sorted(neighbourhood(g, "a", 1).nodes)
+    >>> sorted(neighbourhood(Links.of(g), "a", 1).nodes)
     ['a', 'b', 'd']
-    >>> sorted(neighbourhood(g, "a", 2, predicates={"p"}).nodes)
+    >>> sorted(neighbourhood(Links.of(g), "a", 2, predicates={"p"}).nodes)
     ['a', 'b', 'd']
     """
-    import networkx as nx
-
-    if node not in graph:
-        raise nx.NodeNotFound(f"node {node!r} is not in the graph")
+    if node not in links:
+        raise KeyError(f"node {node!r} is not in the graph")
     seen = {node}
     frontier = {node}
-    kept: list[tuple[str, str, str]] = []
+    kept: dict[tuple[str, str, str], EdgeData] = {}
     for _ in range(depth):
         reached: set[str] = set()
         for current in frontier:
-            for _, target, key in graph.out_edges(current, keys=True):
+            for target, key, data in links.out_edges(current):
                 if predicates is None or key in predicates:
-                    kept.append((current, target, key))
+                    kept[(current, target, key)] = data
                     reached.add(target)
-            for source, _, key in graph.in_edges(current, keys=True):
+            for source, key, data in links.in_edges(current):
                 if predicates is None or key in predicates:
-                    kept.append((source, current, key))
+                    kept[(source, current, key)] = data
                     reached.add(source)
         frontier = reached - seen
         seen |= reached
-    sub = nx.MultiDiGraph()
-    sub.add_nodes_from((n, graph.nodes[n]) for n in seen)
-    for source, target, key in kept:
-        sub.add_edge(source, target, key=key, **graph.edges[source, target, key])
-    return sub
+    return Neighbourhood(seen, [(u, v, k, data) for (u, v, k), data in kept.items()])
 
 
 def shortest_paths(
-    graph: nx.MultiDiGraph,
+    links: Links,
     source: str,
     target: str,
     *,
@@ -98,38 +96,35 @@ def shortest_paths(
     >>> g = nx.MultiDiGraph()
     >>> for u, v, k in [("a", "b", "p"), ("c", "b", "q"), ("a", "d", "p"), ("d", "e", "p"), ("e", "c", "p")]:
     ...     _ = g.add_edge(u, v, key=k)
-    >>> shortest_paths(g, "a", "c")
+    >>> shortest_paths(Links.of(g), "a", "c")
     [[('a', 'p', 'b'), ('c', 'q', 'b')], [('a', 'p', 'd'), ('d', 'p', 'e'), ('e', 'p', 'c')]]
-    >>> shortest_paths(g, "a", "c", max_hops=2)
+    >>> shortest_paths(Links.of(g), "a", "c", max_hops=2)
     [[('a', 'p', 'b'), ('c', 'q', 'b')]]
     """
     import networkx as nx
 
     for node in (source, target):
-        if node not in graph:
-            raise nx.NodeNotFound(f"node {node!r} is not in the graph")
+        if node not in links:
+            raise KeyError(f"node {node!r} is not in the graph")
     allowed = set(predicates) if predicates is not None else None
-    # networkx's raw adjacency dicts ({node: {neighbour: {key: data}}}): its views build a wrapper on every access
-    succ: Adjacency = graph._succ
-    pred: Adjacency = graph._pred
+    keys = links.key_numbers(allowed) if allowed is not None else None
+    start, end = links.number(source), links.number(target)
     near = (
-        _distances(succ, pred, source, max_hops // 2, allowed).keys()
-        | _distances(succ, pred, target, (max_hops - 1) // 2, allowed).keys()
+        _distances(links, start, max_hops // 2, keys).keys()
+        | _distances(links, end, (max_hops - 1) // 2, keys).keys()
     )
-    from_source = _distances(succ, pred, source, max_hops, allowed, near)
-    to_target = _distances(succ, pred, target, max_hops, allowed, near)
-    order = _node_order(graph)
-    on_a_path = (n for n, d in from_source.items() if d + to_target.get(n, max_hops + 1) <= max_hops)
-    kept = sorted(on_a_path, key=order.__getitem__)
+    from_source = _distances(links, start, max_hops, keys, near)
+    to_target = _distances(links, end, max_hops, keys, near)
+    # node numbers are the graph's order
+    kept = sorted(n for n, d in from_source.items() if d + to_target.get(n, max_hops + 1) <= max_hops)
     within = set(kept)
+    nodes = links.nodes
     view = nx.Graph()
-    view.add_nodes_from(kept)
-    for u in kept:  # graph.edges(keys=True) order, restricted to the kept nodes
-        for v, keys in succ[u].items():
-            if v in within:
-                for key in keys:
-                    if allowed is None or key in allowed:
-                        view.add_edge(u, v)
+    view.add_nodes_from(nodes[n] for n in kept)
+    for u in kept:  # the graph's edge order, restricted to the kept nodes
+        for v, key in links.out_numbers(u):
+            if v in within and (keys is None or key in keys):
+                view.add_edge(nodes[u], nodes[v])
     if source not in view or target not in view:
         return []
     node_paths: list[list[str]] = []
@@ -142,21 +137,20 @@ def shortest_paths(
         return []
 
     def edge(u: str, v: str) -> tuple[str, str, str]:
-        candidates = [(u, v, k, d) for k, d in graph.get_edge_data(u, v, default={}).items()]
-        candidates += [(v, u, k, d) for k, d in graph.get_edge_data(v, u, default={}).items()]
+        candidates = [(u, v, k, d) for k, d in links.edges_between(u, v)]
+        candidates += [(v, u, k, d) for k, d in links.edges_between(v, u)]
         candidates = [c for c in candidates if allowed is None or c[2] in allowed]
-        best = min(candidates, key=lambda c: (bool(c[3].get("inferred")), c[2], c[0]))
+        best = min(candidates, key=lambda c: (c[3].inferred, c[2], c[0]))
         return best[0], best[2], best[1]
 
     return [[edge(u, v) for u, v in itertools.pairwise(path)] for path in node_paths]
 
 
 def _distances(
-    succ: Adjacency, pred: Adjacency, start: str, depth: int, allowed: set[str] | None,
-    within: AbstractSet[str] | None = None,
-) -> dict[str, int]:
-    """Hops from ``start`` to every node within ``depth``, following edges either way (of ``allowed`` keys), through
-    the nodes ``within`` only when it is given."""
+    links: Links, start: int, depth: int, keys: AbstractSet[int] | None, within: AbstractSet[int] | None = None
+) -> dict[int, int]:
+    """Hops from node ``start`` to every node within ``depth`` (by number), following edges either way (of the
+    predicates numbered in ``keys``), through the nodes ``within`` only when it is given."""
     seen = {start: 0}
     queue = deque([start])
     while queue:
@@ -164,19 +158,8 @@ def _distances(
         hops = seen[node] + 1
         if hops > depth:
             continue
-        for adjacency in (succ[node], pred[node]):
-            for other, keys in adjacency.items():
-                if other in seen or (within is not None and other not in within):
-                    continue
-                if allowed is None or any(k in allowed for k in keys):
-                    seen[other] = hops
-                    queue.append(other)
+        for other in links.adjacent(node, keys):
+            if other not in seen and (within is None or other in within):
+                seen[other] = hops
+                queue.append(other)
     return seen
-
-
-def _node_order(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """Each node's position in the graph (computed once per graph: the graph is never changed once built)."""
-    order: dict[str, int] | None = graph.graph.get("_node_order")
-    if order is None or len(order) != len(graph):
-        order = graph.graph["_node_order"] = {node: i for i, node in enumerate(graph)}
-    return order

@@ -13,8 +13,20 @@ import networkx as nx
 
 from ..knowledge import schema
 from ..knowledge.model import MuscleAction, Restraint, Statement, Term
+from .links import Links
 
-__all__ = ["project_graph"]
+__all__ = ["project_graph", "project_links"]
+
+
+def project_links(
+    terms: Mapping[str, Term],
+    statements: Iterable[Statement],
+    restraints: Iterable[Restraint],
+    actions: Iterable[MuscleAction],
+) -> Links:
+    """The projection's links (app.graph.links), what paths and neighbourhoods walk; the networkx graph they are read
+    from is dropped (exports and centrality project their own when asked)."""
+    return Links.of(project_graph(terms, statements, restraints, actions), terms)
 
 
 def project_graph(

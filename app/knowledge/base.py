@@ -32,6 +32,8 @@ from .model import (
 if TYPE_CHECKING:  # networkx is imported by whoever builds the projection, on first use (a start does not need it)
     import networkx as nx
 
+    from ..graph.links import Links
+
 #: The records a source may be cited by (KnowledgeBase.facts_citing)
 Cited = Statement | Restraint | MuscleAction | TreatmentEvidence | LesionPresentation
 
@@ -54,6 +56,8 @@ class KnowledgeBase:
     opposite_motions: dict[str, frozenset[str]]
     #: builds (or reads from a snapshot) the networkx projection; called once, on first use of :attr:`graph`
     graph_source: Callable[[], nx.MultiDiGraph] = field(repr=False)
+    #: builds (or reads from a snapshot) the projection's links; called once, on first use of :attr:`links`
+    links_source: Callable[[], Links] | None = field(default=None, repr=False)
     #: The SSSOM mapping set of the xrefs (app.ontology.mappings), derived at load.
     mappings: tuple[XrefMapping, ...] = ()
     mapping_by_pair: dict[tuple[str, str], XrefMapping] = field(default_factory=dict, repr=False)
@@ -71,6 +75,7 @@ class KnowledgeBase:
     _facts: dict[object, Fact] = field(default_factory=dict, repr=False)
     _types: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
+    _links: Links | None = field(default=None, repr=False)
     #: the store's triples, counted when a snapshot is written: counting an on-disk store reads all of it (1.2 s and
     #: ~4.7 MiB of its pages kept at 10 copies of the graph), and it never changes once loaded
     _triples: int | None = field(default=None, repr=False)
@@ -94,17 +99,27 @@ class KnowledgeBase:
 
     @property
     def graph(self) -> nx.MultiDiGraph:
-        """The traversal graph (paths, neighbourhoods, exports, centrality), projected on first use: an answer
-        that does not walk it (an impact, an entity) never waits for it, nor for networkx's import."""
+        """The networkx projection (exports, centrality), projected on first use: an answer that does not need it
+        never waits for it, nor for networkx's import. Paths and neighbourhoods walk :attr:`links` instead."""
         if self._graph is None:
             self._graph = self.graph_source()
         return self._graph
+
+    @property
+    def links(self) -> Links:
+        """The projection's links in arrays (app.graph.links: paths, neighbourhoods), built or read on first use."""
+        if self._links is None:
+            if self.links_source is None:
+                raise RuntimeError("this knowledge base was built without a links_source (app.graph.projection)")
+            self._links = self.links_source()
+        return self._links
 
     def __getstate__(self) -> dict[str, Any]:
         """Records and indices only (app/snapshot.py): the store is kept as N-Quads beside them, the projection in
         a file of its own, read when first needed."""
         state = dict(self.__dict__)
-        state.update(store=None, graph_source=None, _graph=None, _triples=self._triple_count())
+        state.update(store=None, graph_source=None, _graph=None, links_source=None, _links=None,
+                     _triples=self._triple_count())
         # the answer caches fill again on use; unpickling their pydantic objects took most of a snapshot's read
         state.update(_refs={}, _facts={}, _types={}, _citing=None, _defined_by=None)
         return state
@@ -399,11 +414,16 @@ def _group(items: Iterable[V], key: Callable[[V], K]) -> dict[K, list[V]]:
 Projection = Callable[
     [Mapping[str, Term], Sequence[Statement], Sequence[Restraint], Sequence[MuscleAction]], "nx.MultiDiGraph"
 ]
+#: Builds the projection's links (app.graph.links) from the same records.
+LinkProjection = Callable[
+    [Mapping[str, Term], Sequence[Statement], Sequence[Restraint], Sequence[MuscleAction]], "Links"
+]
 
 
-def build_knowledge_base(store: ox.Store, project: Projection, mappings: Iterable[XrefMapping] = ()
-) -> KnowledgeBase:
-    """Read every record and index out of a loaded (and validated) store; ``project`` gives its graph."""
+def build_knowledge_base(store: ox.Store, project: Projection, mappings: Iterable[XrefMapping] = (),
+                         link: LinkProjection | None = None) -> KnowledgeBase:  # fmt: skip
+    """Read every record and index out of a loaded (and validated) store; ``project`` gives its graph, ``link`` its
+    links (None: a knowledge base that is never walked, as the rule tests' fixtures build)."""
     terms = extract.read_terms(store)
     statements = extract.read_statements(store)
     restraints = extract.read_restraints(store)
@@ -422,6 +442,7 @@ def build_knowledge_base(store: ox.Store, project: Projection, mappings: Iterabl
         motion_kinds=extract.read_motion_kinds(store),
         opposite_motions=extract.read_opposite_motions(store),
         graph_source=lambda: project(terms, statements, restraints, actions),
+        links_source=None if link is None else (lambda: link(terms, statements, restraints, actions)),
         mappings=tuple(mappings),
     )
 

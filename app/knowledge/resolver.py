@@ -127,7 +127,7 @@ class Resolver:
     def predicate_ids(self) -> frozenset[str]:
         """Every predicate that labels an edge of the projection (for validating filters; computed once)."""
         if self._predicates is None:
-            self._predicates = frozenset(k for _, _, k in self.kb.graph.edges(keys=True))
+            self._predicates = frozenset(self.kb.links.predicates)
         return self._predicates
 
     def search(self, query: str, *, types: Collection[str] | None = None) -> list[SearchHit]:

@@ -1,4 +1,5 @@
-"""Bounded path search (app/graph/algorithms.py) against the unbounded definition, on random graphs."""
+"""Bounded path search and neighbourhoods (app/graph/algorithms.py) over the projection's links (app/graph/links.py),
+against their definitions over the networkx graph the links are read from, on random graphs."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.graph.algorithms import shortest_paths
+from app.graph.algorithms import neighbourhood, shortest_paths
+from app.graph.links import EdgeData, Links
 
 NODES = [f"n{i}" for i in range(10)]
 KEYS = ["p", "q", "r"]
@@ -73,4 +75,45 @@ def test_the_bounded_search_finds_what_the_whole_graph_search_finds(
             graph.add_edge(u, v, key=key, inferred=inferred)
     source, target = ends
     expected = reference(graph, source, target, max_hops, allowed, limit)
-    assert shortest_paths(graph, source, target, max_hops=max_hops, predicates=allowed, limit=limit) == expected
+    links = Links.of(graph)
+    assert shortest_paths(links, source, target, max_hops=max_hops, predicates=allowed, limit=limit) == expected
+
+
+def whole_neighbourhood(
+    graph: nx.MultiDiGraph, node: str, depth: int, allowed: set[str] | None
+) -> tuple[set[str], set[tuple[str, str, str, EdgeData]]]:
+    """The definition: the nodes within ``depth`` hops of ``node`` (edges of ``allowed`` keys, either way) and every
+    edge that leaves or enters a node fewer than ``depth`` hops away."""
+    undirected = nx.Graph()
+    undirected.add_nodes_from(graph)
+    undirected.add_edges_from((u, v) for u, v, k in graph.edges(keys=True) if allowed is None or k in allowed)
+    hops = nx.single_source_shortest_path_length(undirected, node, cutoff=depth)
+    edges = {
+        (u, v, k, EdgeData(tuple(d.get("sources", ())), bool(d.get("inferred"))))
+        for u, v, k, d in graph.edges(keys=True, data=True)
+        if (allowed is None or k in allowed) and min(hops.get(u, depth), hops.get(v, depth)) < depth
+    }
+    return set(hops), edges
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    edges=st.lists(
+        st.tuples(st.sampled_from(NODES), st.sampled_from(NODES), st.sampled_from(KEYS), st.booleans(),
+                  st.sampled_from([(), ("s1",), ("s1", "s2")])),
+        max_size=30,
+    ),
+    node=st.sampled_from(NODES),
+    depth=st.integers(1, 4),
+    allowed=st.none() | st.sets(st.sampled_from(KEYS), min_size=1),
+)
+def test_the_neighbourhood_over_the_links_is_the_one_over_the_graph(
+    edges: list[tuple[str, str, str, bool, tuple[str, ...]]], node: str, depth: int, allowed: set[str] | None
+) -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(NODES)
+    for u, v, key, inferred, sources in edges:
+        graph.add_edge(u, v, key=key, inferred=inferred, sources=sources)
+    found = neighbourhood(Links.of(graph), node, depth, allowed)
+    assert len(found.edges) == len({e[:3] for e in found.edges})  # each edge once
+    assert (found.nodes, set(found.edges)) == whole_neighbourhood(graph, node, depth, allowed)
