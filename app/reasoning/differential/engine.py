@@ -133,11 +133,12 @@ class DifferentialEngine:
         ]
         # a test its condition expects through another structure: a negative one is against the condition (a negative
         # drawer against the CFL read as a grade III sprain, which tears the ATFL too: review r22 F8)
+        claims = profile.claims or {}
         contradicted += [
             Evidence(finding=self.kb.ref(test), kind=FindingKind.NEGATIVE_TEST,
-                     because=self._because(Prediction(profile.claims[test], 1.0)))
+                     because=self._because(Prediction(claims[test], 1.0)))
             for test in findings.negative_tests
-            if test in profile.claims and (FindingKind.POSITIVE_TEST, test) not in profile.predictions
+            if test in claims and (FindingKind.POSITIVE_TEST, test) not in profile.predictions
         ]  # fmt: skip
         contradicted += [
             Evidence(

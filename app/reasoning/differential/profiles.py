@@ -151,7 +151,8 @@ class Profile:
     grade: int = 3
     #: tests the condition expects positive through its other structures (a grade III sprain read through the CFL: the
     #: anterior drawer, the ATFL's): not this structure's to explain, but a negative one counts against the reading
-    claims: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: (None for most profiles: no dict each, at 100 copies of the graph)
+    claims: dict[str, tuple[int, ...]] | None = None
 
     def add(self, kind: FindingKind, entity: str, because: tuple[int, ...], strength: float = 1.0) -> None:
         """``because``: the numbers of the reasons (:meth:`FactIndex.number`), after any the prediction has; the
@@ -309,6 +310,8 @@ def add_lesion(
             reasons = facts.number(reading_first(t.because, condition, structure, own_first))
             profile.add(FindingKind.POSITIVE_TEST, t.test.id, reasons)
         elif t.condition is None:  # the condition's claim through another structure (a provocation test is below)
+            if profile.claims is None:
+                profile.claims = {}
             profile.claims[t.test.id] = facts.number(unique_facts([*_reached(report, structure), *t.because]))
     found = [
         *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
