@@ -271,7 +271,7 @@ def _restraints_lost(d: DestabilisedMotion) -> str:
     """How many recorded restraints are lost, and what the share is weighted by: counts, not a measured loss."""
     roles = sorted({r.role for r in d.lost_restraints})
     share = f"{d.fraction_lost:.0%} of the recorded restraint by {d.weighting}"
-    partly = sum(1 for r in d.lost_restraints if r.restraint_lost < 1.0)
+    partly = d.restraints_lost_in_part
     counted = f"{d.restraints_lost} of {d.restraints_recorded} recorded restraints lost" + (
         "" if not partly else " in part" if partly == d.restraints_lost else f", {partly} in part"
     )

@@ -207,6 +207,14 @@ def destabilised_groups(
     return groups
 
 
+def _carried_by_parts(ctx: Context, members: tuple[Restraint, ...]) -> set[str]:
+    """The restraints of wholes whose parts restrain the same motion here: the parts carry them (rule
+    torn-parts-loosen-whole), so the counts name the parts, not the whole beside them (review r22 K2: the deltoid
+    ligament and its own tibiocalcaneal band read as '2 of 2 recorded restraints')."""
+    structures = {r.structure for r in members}
+    return {r.id for r in members if structures & set(ctx.part_ids(r.structure))}
+
+
 def _passive_primaries_gone(ctx: Context, members: tuple[Restraint, ...], passive: dict[str, float]) -> bool:
     """Every passive primary restraint of the motion is completely lost: the muscles and tendons recorded to check it
     are then all that does, and one lost counts as lost (a torn spring ligament with a ruptured tibialis posterior
@@ -312,8 +320,9 @@ def destabilised_item(ctx: Context, g: Group, asked: str | None = None) -> Desta
         position=ctx.kb.ref(g.position) if g.position else None,
         fraction_lost=g.fraction_lost,
         restraint_remaining=round(1.0 - g.fraction_lost, 4),
-        restraints_recorded=len(g.members),
-        restraints_lost=len(lost),
+        restraints_recorded=len(g.members) - len(carried := _carried_by_parts(ctx, g.members)),
+        restraints_lost=sum(r.id not in carried for r in lost),
+        restraints_lost_in_part=sum(r.id not in carried and g.loss[r.id] < 1.0 for r in lost),
         weighting="measured contributions" if measured(g.members) else "role weights",
         status=g.status,
         lost_restraints=[

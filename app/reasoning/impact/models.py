@@ -121,6 +121,11 @@ class DestabilisedMotion(Conclusion):
     restraint_remaining: float
     restraints_recorded: int = Field(description="How many restraints of this motion in this position are recorded.")
     restraints_lost: int = Field(description="How many of them the injury reaches (wholly or in part).")
+    restraints_lost_in_part: int = Field(
+        default=0, description="How many of those it reaches only in part (a partial tear, a whole through some of its "
+        "parts). A whole whose parts restrain the motion too is counted through them, not beside them: its share "
+        "lost is in `lost_restraints`.",
+    )
     weighting: Literal["measured contributions", "role weights"] = Field(
         description="What `fraction_lost` is weighted by: contributions the sources measured, or the engine's "
         "role weights."

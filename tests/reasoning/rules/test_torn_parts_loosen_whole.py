@@ -81,3 +81,14 @@ def test_a_whole_torn_in_its_own_right_needs_no_share() -> None:
 def test_an_unrelated_ligament_takes_nothing_from_the_whole() -> None:
     g = group(run(RULE, (OTHER, 3)), TRANSLATION)
     assert set(lost_restraints(g)) == {OTHER}
+
+
+def test_the_counts_name_the_parts_not_the_whole_beside_them() -> None:
+    """A whole whose parts restrain the motion is carried by them: the answer counts the restraints as the parts and
+    the other ligament (review r22 K2: the deltoid and its own band read as '2 of 2'), its share stays listed."""
+    g = group(run(RULE, (FIRST_BAND, 2)), TRANSLATION)
+    assert g.restraints_recorded == 3  # both bands and the other ligament; not the whole, not the deep part
+    assert (g.restraints_lost, g.restraints_lost_in_part) == (1, 1)
+    assert WHOLE in lost_restraints(g) and DEEP in lost_restraints(g)  # their shares, with the reasons
+    both = group(run(RULE, (FIRST_BAND, 3), (SECOND_BAND, 3)), TRANSLATION)
+    assert (both.restraints_lost, both.restraints_lost_in_part) == (2, 0)
