@@ -375,7 +375,10 @@ def weaknesses(ctx: Context, loss: dict[str, float]) -> list[Weakness]:
 
 def weakened_item(ctx: Context, w: Weakness) -> WeakenedMotion:
     rules = w.step_rules
-    because = unique_facts([*w.steps, *(ctx.kb.action_fact(a) for a in w.members)])
+    # the lost actions (in the steps) first, then what still produces the motion, prime movers before assistants (review
+    # r22: a soleus lesion's weak plantarflexion argued by the fibularis longus, an assistant, before the gastrocnemius)
+    members = sorted(w.members, key=lambda a: (w.loss[a.id] == 0, a.role is not ActionRole.PRIME_MOVER))
+    because = unique_facts([*w.steps, *(ctx.kb.action_fact(a) for a in members)])
     return WeakenedMotion(
         joint=ctx.kb.ref(w.joint),
         motion=ctx.kb.ref(w.motion),
