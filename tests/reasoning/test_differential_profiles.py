@@ -9,7 +9,7 @@ import pytest
 
 from app.kg import AnkleKG
 from app.reasoning.differential import FindingKind, Profile
-from app.reasoning.differential.profiles import Predictions, seal
+from app.reasoning.differential.store import Predictions, seal
 
 
 def test_sealed_predictions_answer_as_the_dicts_they_were_built_in(kg: AnkleKG) -> None:

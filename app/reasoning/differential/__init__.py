@@ -6,7 +6,7 @@ once per graph from the impact engine's forward answers; ``engine``: the ranking
 
 from .engine import DifferentialEngine
 from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
-from .profiles import Prediction, Profile, Profiles
+from .store import Prediction, Profile, Profiles
 
 __all__ = [
     "Candidate",

@@ -21,7 +21,8 @@ from ..impact import ImpactEngine, terms
 from ..impact.alternatives import definite
 from .facts import FactIndex
 from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
-from .profiles import PRIMARY, SECONDARY_ONLY, Prediction, Profile, Profiles, build_profiles, candidates
+from .profiles import PRIMARY, SECONDARY_ONLY, build_profiles, candidates
+from .store import Prediction, Profile, Profiles
 
 #: One reading of one candidate, ranked: (-score, not direct, not diagnosed, parsimony, breadth, structure, the
 #: candidate, its lesion mechanism)
