@@ -759,5 +759,8 @@ def test_a_negative_test_counts_against_a_condition_read_through_another_of_its_
     )
     cfl = next(c for c in report.candidates if c.structure.label == CFL)
     assert cfl.lesion is None or cfl.lesion.label != "lateral ankle sprain grade III"
+    # nor as a chronic ankle instability, which only may involve it: the CFL's restraint of the motion is no support
+    # for a condition that does not tear it (review r22b: an acute inversion read as a chronic condition)
+    assert cfl.lesion is None or cfl.lesion.label != "chronic ankle instability"
     ruled = {r.condition.label: r for r in cfl.ruled_out if r.condition is not None}
     assert DRAWER in {e.finding.label for e in ruled["lateral ankle sprain grade III"].contradicted_by}

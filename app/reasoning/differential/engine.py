@@ -76,11 +76,13 @@ class DifferentialEngine:
             # external rotation stress test examines; the deltoid ligament only the rotation: review r17 D1)
             direct = min((r[1] for r in scored), default=2) * 100 - self._primary_share(structure, examined)
             # a partial tear's reading only when it explains the findings better than the complete one: on a tie the
-            # complete lesion, which its sources describe, comes first; and a named condition before the structure on
-            # its own that predicts no more (the calcaneus as in a calcaneus fracture, its named form)
+            # complete lesion, which its sources describe, comes first; and a condition that involves the structure
+            # as a rule before the structure on its own that predicts no more (the calcaneus as in a calcaneus
+            # fracture, its named form), not one that only may (the CFL of a chronic ankle instability, for an acute
+            # injury: review r22b F8)
             results = sorted(
                 ((r[0], direct, *r[2:]) for r in scored),
-                key=lambda r: (r[0], r[6].grade == 2, *r[1:4], max(r[4], 1), r[6].lesion is None),
+                key=lambda r: (r[0], r[6].grade == 2, *r[1:4], max(r[4], 1), not self._of_it(r[6].lesion, structure)),
             )
             if results:
                 best = results[0]
@@ -119,8 +121,13 @@ class DifferentialEngine:
             for kind, entity in wanted
             if (kind, entity) in profile.predictions
         ]
-        # the condition it is read as arises from the reported mechanism: its record, not a restraint, says so
+        # the condition it is read as arises from the reported mechanism: its record, not a restraint, says so; a
+        # condition that only may involve the structure does not tear it, so the structure's restraint of the motion
+        # is no support for that reading (the CFL as in a chronic ankle instability, first for an acute inversion in
+        # dorsiflexion: review r22b F8)
         arises = self._arises_from(profile.condition, findings.mechanism, structure)
+        if profile.condition is not None and not self._of_it(self.kb.ref(profile.condition), structure):
+            mechanism = None
         if (support := arises or mechanism) is not None:
             supported.append(support)
         contradicted = [
@@ -370,6 +377,13 @@ class DifferentialEngine:
             return None
         primary_first = sorted(facts, key=lambda f: f.qualifiers.get("role") != RestraintRole.PRIMARY.value)
         return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=primary_first[:3])
+
+    def _of_it(self, condition: EntityRef | None, structure: str) -> bool:
+        """The condition involves the structure as a rule (not only possibly, not as one of alternatives)."""
+        if condition is None:
+            return False
+        return any(st.object == structure and (terms.INVOLVEMENT, terms.ONE_OF_ALTERNATIVES) not in st.qualifiers
+                   for st in definite(self.engine.ctx, condition.id))  # fmt: skip
 
     def _arises_from(
         self, condition: str | None, mechanism: tuple[str, str | None] | None, structure: str
