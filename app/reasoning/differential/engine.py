@@ -82,7 +82,8 @@ class DifferentialEngine:
             # injury: review r22b F8)
             results = sorted(
                 ((r[0], direct, *r[2:]) for r in scored),
-                key=lambda r: (r[0], r[6].grade == 2, *r[1:4], max(r[4], 1), not self._of_it(r[6].lesion, structure)),
+                key=lambda r: (r[0], r[6].grade == 2, *r[1:4], max(r[4], 1),
+                               not self._of_it(r[6].lesion.id if r[6].lesion else None, structure)),
             )
             if results:
                 best = results[0]
@@ -126,7 +127,7 @@ class DifferentialEngine:
         # is no support for that reading (the CFL as in a chronic ankle instability, first for an acute inversion in
         # dorsiflexion: review r22b F8)
         arises = self._arises_from(profile.condition, findings.mechanism, structure)
-        if profile.condition is not None and not self._of_it(self.kb.ref(profile.condition), structure):
+        if profile.condition is not None and not self._of_it(profile.condition, structure):
             mechanism = None
         if (support := arises or mechanism) is not None:
             supported.append(support)
@@ -378,12 +379,12 @@ class DifferentialEngine:
         primary_first = sorted(facts, key=lambda f: f.qualifiers.get("role") != RestraintRole.PRIMARY.value)
         return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=primary_first[:3])
 
-    def _of_it(self, condition: EntityRef | None, structure: str) -> bool:
+    def _of_it(self, condition: str | None, structure: str) -> bool:
         """The condition involves the structure as a rule (not only possibly, not as one of alternatives)."""
         if condition is None:
             return False
         return any(st.object == structure and (terms.INVOLVEMENT, terms.ONE_OF_ALTERNATIVES) not in st.qualifiers
-                   for st in definite(self.engine.ctx, condition.id))  # fmt: skip
+                   for st in definite(self.engine.ctx, condition))  # fmt: skip
 
     def _arises_from(
         self, condition: str | None, mechanism: tuple[str, str | None] | None, structure: str
