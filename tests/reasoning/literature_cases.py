@@ -1298,6 +1298,22 @@ CASES: tuple[LitCase, ...] = (
         not_injured=(ATFL,),
     ),
     LitCase(
+        id="interosseous-talocalcaneal-grade1-no-subtalar-instability",
+        injuries=(("interosseous talocalcaneal ligament", 1),),
+        sources=(SOUTHERST, BAHR, MICHELS),
+        claim=(
+            "A grade I sprain stretches the ligament fibres but leaves them structurally intact, with no laxity on "
+            "stress testing (Southerst; Bahr); subtalar instability is an instability of the subtalar joint, 'a "
+            "disabling complication after an acute lateral ankle sprain' (Michels 2023). (reading, the lead, review "
+            "r23) A stretched interosseous talocalcaneal ligament loosens nothing, so it is no subtalar instability, "
+            "nor the sinus tarsi syndrome that instability may lead to."
+        ),
+        injured=("interosseous talocalcaneal ligament",),
+        nothing_destabilised=True,
+        not_conditions=("subtalar instability", "sinus tarsi syndrome"),
+        not_symptoms=("instability or giving way",),
+    ),
+    LitCase(
         id="sinus-tarsi-syndrome",
         injuries=(("sinus tarsi syndrome", 3),),
         sources=(HELGESON,),

@@ -15,9 +15,10 @@ from .sensation import FindingsByEntity, burning
 
 
 @implements("rule:condition-consequences")
-def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
+def conditions_of(ctx: Context, affected: dict[str, Affected], loosened: frozenset[str]) -> list[Amounts]:
     """Conditions the injury amounts to: a structure they affect damaged by the lesion they describe for it, and
-    every structure they are defined by involved."""
+    every structure they are defined by involved. ``loosened``: the joints with a motion the injury makes unstable
+    or lax, in any position (rule motion-destabilised)."""
     found: dict[str, Amounts] = {
         curie: (curie, None, state)  # what the user named comes first, as named
         for curie, state in sorted(affected.items())
@@ -41,6 +42,8 @@ def conditions_of(ctx: Context, affected: dict[str, Affected]) -> list[Amounts]:
                     continue  # a sprain of the ATFL and CFL is no sprain of the complex's PTFL
                 if state.reached is not Reach.NAMED and _only_possibly(ctx, condition, holder):
                     continue  # plantar nerves compressed in the tarsal tunnel: no compartment syndrome of the foot
+                if _only_possibly(ctx, condition, holder) and not _loosens(ctx, condition, loosened):
+                    continue  # a stretched or a secondary ligament of the subtalar joint is no subtalar instability
                 lesions = condition_lesions(ctx, condition)
                 if not lesions:
                     continue  # what damage it is, its sources do not say: no lesion makes an injury amount to it
@@ -180,6 +183,14 @@ def _own(ctx: Context, condition: str) -> set[str]:
 def _only_possibly(ctx: Context, condition: str, structure: str) -> bool:
     """The condition only possibly involves the structure (a foot compartment syndrome, the plantar nerves)."""
     return any(st.object == structure for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED))
+
+
+def _loosens(ctx: Context, condition: str, loosened: frozenset[str]) -> bool:
+    """A condition that involves a joint as a rule and the ligaments it tears only in some cases is an instability of
+    that joint, whichever ligament lets it go (subtalar instability): reached through such a ligament, it is there only
+    when the injury loosens a motion of the joint (a stretched interosseous talocalcaneal ligament loosens nothing)."""
+    joints = [st.object for st in definite(ctx, condition) if ctx.kb.is_a(st.object, terms.JOINT)]
+    return not joints or any(joint in loosened for joint in joints)
 
 
 def _graded(ctx: Context, condition: str) -> bool:

@@ -30,7 +30,7 @@ from . import (
     work_up,
 )
 from .context import Affected, Context, Grade, check_registry
-from .models import DAMAGED, SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
+from .models import DAMAGED, SECTIONS, AffectedStructure, ImpactReport, Reach, Stability, Strength
 
 #: weakened motions whose prime movers are intact go to their own section (not weak in the clinic)
 ASSISTED = Strength.ASSISTANTS_LOST
@@ -74,7 +74,8 @@ class ImpactEngine:
         tested = groups if position is None else motion_groups(None)
         weak = mechanics.weaknesses_with_steps(ctx, mechanics.weaknesses(ctx, action_loss), affected)
         numb = sensation.numbness(ctx, affected)
-        amounts = conditions.conditions_of(ctx, affected)
+        loosened = frozenset(g.joint for g in tested if g.status is not Stability.REDUCED)
+        amounts = conditions.conditions_of(ctx, affected, loosened)
         injured = frozenset(c for c, state in affected.items() if state.reached in DAMAGED)
         load = mechanics.increased_load(ctx, groups, restraint_loss, injured) + mechanics.synergists(
             ctx, weak, action_loss

@@ -10,7 +10,8 @@ motion-destabilised fires too. When a graded condition fits the injury's grade, 
 structures brings its long-term risks but not its symptoms. A condition that declares no lesion is concluded from
 none. A sequel of a concluded condition is a risk, unless a named structure its cause does not affect is damaged as
 it describes (then not listed again as a risk). A structure a condition only possibly involves makes it
-what the injury amounts to only when named (not compressed by another condition or a swollen space).
+what the injury amounts to only when named (not compressed by another condition or a swollen space); an instability of
+a joint (the joint as a rule, its ligaments in some cases) only when the injury also loosens a motion of the joint.
 """
 
 from __future__ import annotations
@@ -335,3 +336,19 @@ def test_a_graded_condition_says_to_look_for_what_it_tears_as_a_rule_and_an_umbr
     assert "look for" not in found[UMBRELLA].detail
     both = findings(run(RULE, (USUAL_LIGAMENT, 3), ("ANKLE:9991884", 3)).conditions)
     assert "look for" not in both[GRADE_III_SPRAIN].detail
+
+
+@pytest.mark.parametrize(
+    ("ligament", "grade", "concluded"),
+    [("ANKLE:9991888", 3, True), ("ANKLE:9991888", 1, False), ("ANKLE:9991889", 3, False)],
+    ids=["primary-torn-loosens-the-joint", "primary-stretched-loosens-nothing", "secondary-torn-only-reduces"],
+)
+def test_an_instability_of_a_joint_reached_through_a_ligament_it_may_involve_needs_the_joint_loosened(
+    ligament: str, grade: int, concluded: bool
+) -> None:
+    """A condition that involves a joint as a rule and its ligaments only in some cases (subtalar instability) is what
+    a named ligament's injury amounts to only when the injury makes a motion of that joint unstable or lax."""
+    report = run(RULE, (ligament, grade))
+    loosened = {d.joint.id for d in report.destabilised_motions if d.status is not Stability.REDUCED}
+    assert ("ANKLE:9990002" in loosened) is concluded  # the fixture's own mechanics, not the rule under test
+    assert ("ANKLE:9991887" in findings(report.conditions)) is concluded
