@@ -319,6 +319,96 @@ VAN_DIJK_2011 = (
     "'Terminology for Achilles tendon related disorders'"
 )
 
+# Round 23 (blinded case writer): sources read with the stored-literature search before any engine run
+ACLAND_TOE_EXTENSORS = (
+    "Acland's Video Atlas of Human Anatomy vol 2 (Wolters Kluwer), 2.4.5 'Long and short toe extensor muscles' "
+    "(aclandanatomy.com/abstract/4010447)"
+)
+ELSEVIER_EHB = (
+    "Elsevier anatomy resources: Extensor hallucis brevis, quick facts (elsevier.com/resources/anatomy, 18164)"
+)
+PITARINI_2023 = (
+    "Pitarini 2023, Ewha Med J 46(4):e20, doi:10.12771/emj.2023.e20, chronic extensor hallucis longus rupture"
+)
+DICT_FDL_FDB = (
+    "Dictionary of Podiatry entries 'flexor digitorum longus' and 'flexor digitorum brevis' "
+    "(medical-dictionary.thefreedictionary.com)"
+)
+WHEELESS_FDL = (
+    "Wheeless' Textbook of Orthopaedics: Flexor Digitorum Longus (wheelessonline.com/ortho/flexor_digitorum_longus)"
+)
+SP_LATERAL_COMPARTMENT = (
+    "StatPearls: Anatomy, Bony Pelvis and Lower Limb: Leg Lateral Compartment (statpearls.com article 32240, 2023)"
+)
+SOBEL_1994 = (
+    "Sobel 1994, Foot Ankle Int 15(3):112-124, doi:10.1177/107110079401500306, 'Painful os peroneum syndrome: a "
+    "spectrum of conditions responsible for plantar lateral foot pain'"
+)
+SP_OS_PERONEUM = "StatPearls: Os Peroneum (statpearls article 26357, mirror iiab.me)"
+RADIOPAEDIA_MPN = "Radiopaedia: Medial plantar nerve (radiopaedia.org/articles/medial-plantar-nerve)"
+KENHUB_MPN = "Kenhub: Medial plantar nerve (kenhub.com/en/library/anatomy/medial-plantar-nerve)"
+WHEELESS_INNERVATION = (
+    "Wheeless' Textbook of Orthopaedics: Innervation of the Leg and Foot (wheelessonline.com/nerves/"
+    "innervation-of-the-leg-and-foot)"
+)
+ELSEVIER_LSCN = (
+    "Elsevier anatomy resources: Lateral sural cutaneous nerve, quick facts (elsevier.com/resources/anatomy, 22388)"
+)
+ANATOMY_UK_LSCN = "anatomy.co.uk: Lateral sural cutaneous nerve"
+ELSEVIER_LCB_SURAL = (
+    "Elsevier anatomy resources: Lateral calcaneal branches of sural nerve, quick facts "
+    "(elsevier.com/resources/anatomy, 21859)"
+)
+QUT_SURAL = "QUT Podiatry Anatomy app: Sural nerve (podiatry-anatomy-app.qut.edu.au/content/nerves/sural-nerve.html)"
+PCN_SCIATIC = (
+    "Primary Care Notebook: Sciatic nerve lesion (primarycarenotebook.com/pages/neurology/sciatic-nerve-lesion)"
+)
+MESH_SCIATIC = "MeSH scope note 'Sciatic Neuropathy' (from Adams, Principles of Neurology, 6th ed, p1363)"
+PMR_FEMORAL = "PM&R board review 2008: Femoral nerve injury (pmrboards.blogspot.com/2008/04/femoral-nerve-injury.html)"
+MATSEN_1975 = (
+    "Matsen & Clawson 1975, J Bone Joint Surg Am 57(1):34-39, PMID 1123369, 'The deep posterior compartmental "
+    "syndrome of the leg'"
+)
+ANESKEY_ACS = (
+    "Emergency medicine chapter 'Compartment syndrome' (aneskey.com), table 'Lower leg compartment syndrome findings'"
+)
+MEDALG_NERVE_ENTRAPMENT = "medicalalgorithms.com: Lower limb pain associated with nerve entrapment"
+ROSENTHAL_2013 = (
+    "Rosenthal 2013, J Foot Ankle Surg 52(2):158-161, 'Sequelae of underdiagnosed foot compartment syndrome after "
+    "calcaneal fractures'"
+)
+PODIAPAEDIA_FCS = "Podiapaedia: Foot compartment syndrome (podiapaedia.org/wiki/orthopaedics/foot-compartment-syndrome)"
+SP_ACS = "StatPearls: Acute Compartment Syndrome (statpearls.com article 19772)"
+OH_LATERAL_ACS = (
+    "Oh, Lewis, Prasarn, Lorich & Helfet, Am J Orthop, 'Painless, atraumatic, isolated lateral compartment syndrome "
+    "of the leg' (case report and literature review)"
+)
+POGO_PAI = "POGO Physio: Posterior ankle impingement - pathoanatomy, assessment and management (pogophysio.com.au)"
+ORTHOFIXAR_IMPINGEMENT = (
+    "Orthofixar: Ankle impingement test, hyperdorsiflexion and hyperplantarflexion tests (orthofixar.com)"
+)
+SIB_PAIS = "Sports Injury Bulletin: Posterior ankle impingement syndrome (sportsinjurybulletin.com)"
+DAR_2013 = "Dar 2013, J Athl Enhancement 2(2), doi:10.4172/2324-9080.1000108, plantaris rupture in an elite triathlete"
+BOTCHU_PLANTARIS = (
+    "Botchu 2023, Indian J Musculoskelet Radiol 6(1):61-64, doi:10.25259/IJMSR_47_2023, isolated distal plantaris "
+    "tendon rupture"
+)
+GKOUDINA_2021 = "Gkoudina 2021, Cureus 13(11):e19301, doi:10.7759/cureus.19301, posterior tibialis tendon dislocation"
+MIKI_1998 = "Miki 1998, Arch Orthop Trauma Surg 118(1-2):96-98, recurrent dislocation of the tibialis posterior tendon"
+JFA_2022_PTT = (
+    "J Foot Ankle 2022;16, doi:10.30795/jfootankle.2022.v16.1658, posterior tibial tendon dislocation after a "
+    "medial ankle sprain"
+)
+NICKLESS_HIGH_SPRAIN = (
+    "Nickless et al., J Fam Pract (mdedge.com familymedicine article 198202), 'High ankle sprains: easy to miss, so "
+    "follow these tips'"
+)
+WHEELESS_PTFL_PAGE = (
+    "Wheeless' Textbook of Orthopaedics: Posterior Talofibular Ligament "
+    "(wheelessonline.com/ortho/posterior_talofibular_ligament)"
+)
+ORTHOTEERS_SPRAINS = "Orthoteers: Ankle sprains, lateral ankle ligaments (orthoteers.org, section 11 article 88)"
+
 
 CASES: tuple[LitCase, ...] = (
     # ===========================================================================================================
@@ -2128,5 +2218,391 @@ CASES: tuple[LitCase, ...] = (
         not_conditions=("Achilles tendon rupture",),
         not_injured=("gastrocnemius", "soleus"),
         nothing_destabilised=True,
+    ),
+    # Round 23 (blinded case writer): written from the sources before any engine run
+    LitCase(
+        id="extensor-hallucis-longus-tendon-grade3-ip-extension-lost",
+        injuries=(("tendon of extensor hallucis longus", 3),),
+        sources=(ACLAND_TOE_EXTENSORS, ELSEVIER_EHB, PITARINI_2023),
+        claim=(
+            "Acland: the EHL tendon inserts partly into the extensor expansion of the first MP joint and into the base "
+            "of the distal phalanx; 'it extends both joints of the big toe'. Elsevier: extensor hallucis brevis "
+            "inserts "
+            "on the base of the proximal phalanx and extends the proximal phalanx at the first MTP joint. Pitarini "
+            "2023: "
+            "a ruptured EHL presents with inability to extend the great toe. So with the EHL tendon torn, extension at "
+            "the interphalangeal joint (EHL only) is lost, extension at the MTP joint keeps EHB (weak, not lost), and "
+            "ankle dorsiflexion (tibialis anterior the prime mover) is not lost."
+        ),
+        lost=(("interphalangeal joint of great toe", "extension of the great toe"),),
+        weakened=(("metatarsophalangeal joint of great toe", "extension of the great toe"),),
+        not_lost=(("metatarsophalangeal joint of great toe", "extension of the great toe"), DORSI),
+        not_injured=("tibialis anterior", "extensor hallucis brevis"),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="flexor-digitorum-longus-grade3-dip-flexion-lost-pip-kept",
+        injuries=(("flexor digitorum longus", 3),),
+        sources=(DICT_FDL_FDB, WHEELESS_FDL),
+        claim=(
+            "Dictionary of Podiatry: FDL inserts into the terminal (distal) phalanx of each lesser toe and flexes the "
+            "MTP and IP joints of the lesser toes, and only 'assists plantarflexion of ankle and foot inversion'; FDB "
+            "inserts on the intermediate phalanx and flexes the PIP and MTP joints of the lesser toes. Wheeless: FDL "
+            "synergists are tibialis posterior, FHL, FDB. So with FDL torn, DIP flexion of the lesser toes is lost, "
+            "PIP "
+            "flexion is weak but kept (FDB), and ankle plantarflexion and subtalar inversion are not lost (prime "
+            "movers "
+            "triceps surae and tibialis posterior intact)."
+        ),
+        lost=(("distal interphalangeal joints of lateral four toes", "flexion of the lesser toes"),),
+        not_lost=(
+            ("proximal interphalangeal joints of lateral four toes", "flexion of the lesser toes"),
+            PLANTAR,
+            ST_INV,
+        ),
+        not_injured=("flexor digitorum brevis", "tibialis posterior"),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="fibularis-longus-tendon-grade3-eversion-weak-not-lost",
+        injuries=(("tendon of fibularis longus", 3),),
+        sources=(DAVDA, TANG, SP_LATERAL_COMPARTMENT),
+        claim=(
+            "Davda 2017: the peroneal tendons (plural) are the primary evertors of the foot. StatPearls: the primary "
+            "function of fibularis longus and brevis is eversion. Tang 2024 (case 2): a peroneus longus tear with the "
+            "brevis intact, the longus tenodesed to the intact brevis. So one tendon torn leaves eversion weak but not "
+            "lost (brevis still everts), and the brevis is not itself injured."
+        ),
+        weakened=(ST_EV,),
+        not_lost=(ST_EV, DORSI),
+        not_injured=("tendon of fibularis brevis", "fibularis brevis"),
+    ),
+    LitCase(
+        id="painful-os-peroneum-syndrome-condition",
+        injuries=(("painful os peroneum syndrome", 3),),
+        sources=(SOBEL_1994, SP_OS_PERONEUM),
+        claim=(
+            "Sobel 1994: painful os peroneum syndrome is a spectrum - os peroneum fracture or diastasis, peroneus "
+            "longus "
+            "tenosynovitis, partial or frank rupture of the peroneus longus tendon; an oblique radiograph of the foot "
+            "shows the os peroneum. StatPearls: the other causes of lateral midfoot pain include fractures of the base "
+            "of the fifth metatarsal - a differential, not what POPS is. So the peroneus longus tendon is possibly "
+            "injured (one of the alternatives), and the syndrome does not amount to a fifth metatarsal base fracture."
+        ),
+        possibly_injured=("tendon of fibularis longus",),
+        not_conditions=("fifth metatarsal base fracture", "Jones fracture"),
+        not_injured=("base of fifth metatarsal bone",),
+    ),
+    LitCase(
+        id="medial-plantar-nerve-grade3-medial-sole-only",
+        injuries=(("medial plantar nerve", 3),),
+        sources=(RADIOPAEDIA_MPN, KENHUB_MPN, WHEELESS_INNERVATION),
+        claim=(
+            "Radiopaedia/Kenhub: the medial plantar nerve supplies abductor hallucis, flexor digitorum brevis, flexor "
+            "hallucis brevis and the first lumbrical, and the skin of the anterior two-thirds of the medial sole and "
+            "medial three and a half toes. Wheeless: the lateral plantar nerve supplies the lateral quarter of the "
+            "sole; "
+            "the skin over the calcaneus is supplied by the medial calcaneal nerve, arising from the tibial nerve "
+            "before "
+            "it ends as the plantar nerves. So: medial sole numb, lateral sole and heel not; great-toe abduction weak; "
+            "great-toe flexion weak but not lost (FHL, tibial nerve); ankle motions untouched; little-toe abduction "
+            "(abductor digiti minimi, lateral plantar) not weak."
+        ),
+        numb=("skin of medial part of sole",),
+        not_numb=(
+            "skin of lateral part of sole",
+            "skin of medial heel",
+            "skin of dorsum of foot",
+            "skin of lateral heel",
+        ),
+        weakened=(("metatarsophalangeal joint of great toe", "abduction of the great toe"),),
+        not_lost=(("metatarsophalangeal joint of great toe", "flexion of the great toe"),),
+        not_weakened=(PLANTAR, ST_INV, ST_EV, DORSI),
+        not_injured=("tibial nerve", "lateral plantar nerve", "medial calcaneal branch of tibial nerve"),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="lateral-sural-cutaneous-nerve-grade3-sensory-only",
+        injuries=(("lateral sural cutaneous nerve", 3),),
+        sources=(ELSEVIER_LSCN, ANATOMY_UK_LSCN, WHEELESS_INNERVATION),
+        claim=(
+            "anatomy.co.uk: the lateral sural cutaneous nerve is 'a purely sensory nerve' from the common fibular "
+            "nerve, "
+            "supplying the skin of the upper lateral leg. Elsevier: it supplies the anterior, posterior and lateral "
+            "skin "
+            "of the proximal third of the leg and gives the sural communicating branch. Wheeless: the dorsum of the "
+            "foot "
+            "is supplied by the superficial fibular (middle), the saphenous (medial) and the sural (lateral), the "
+            "first "
+            "web space by the deep fibular nerve. So nothing is weak; the foot is not numb; the common fibular nerve "
+            "is "
+            "not injured (the branch is). Which graph skin label covers 'upper lateral leg' is the writer's reading "
+            "(skin of posterolateral leg, Gray's 'posterior and lateral surfaces of the leg')."
+        ),
+        numb=("skin of posterolateral leg",),
+        not_numb=("skin of dorsum of foot", "skin of first web space of foot", "skin of medial part of sole"),
+        nothing_weakened=True,
+        not_injured=("common fibular nerve",),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="lateral-calcaneal-branch-of-sural-grade3-lateral-heel",
+        injuries=(("lateral calcaneal branch of sural nerve", 3),),
+        sources=(ELSEVIER_LCB_SURAL, QUT_SURAL, WHEELESS_INNERVATION),
+        claim=(
+            "Elsevier: the lateral calcaneal branches of the sural nerve give sensory innervation to the skin of the "
+            "lateral side of the heel, with no named branches. QUT: the sural nerve gives the lateral calcaneal nerve "
+            "(lateral heel) and continues as the lateral dorsal cutaneous nerve along the lateral margin of the foot. "
+            "Wheeless: the medial heel is the medial calcaneal (tibial) nerve. So only the lateral heel is numb; "
+            "nothing is weak; the lateral border of the foot and the medial heel keep sensation."
+        ),
+        numb=("skin of lateral heel",),
+        not_numb=("skin of lateral border of foot", "skin of medial heel", "skin of lateral part of sole"),
+        nothing_weakened=True,
+        not_injured=("sural nerve", "lateral dorsal cutaneous branch of sural nerve"),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="lateral-dorsal-cutaneous-branch-of-sural-grade3-lateral-border",
+        injuries=(("lateral dorsal cutaneous branch of sural nerve", 3),),
+        sources=(QUT_SURAL, ELSEVIER_LCB_SURAL),
+        claim=(
+            "QUT: the sural nerve gives the lateral calcaneal nerve (lateral heel), then continues along the lateral "
+            "margin of the foot as the lateral dorsal cutaneous nerve to the fifth toe. Elsevier: the lateral "
+            "calcaneal "
+            "branches arise as the sural nerve passes behind the lateral malleolus. So a lesion of the lateral dorsal "
+            "cutaneous branch numbs the lateral border of the foot but spares the lateral heel (supplied proximal to "
+            "it); it is purely cutaneous, so nothing is weak."
+        ),
+        numb=("skin of lateral border of foot",),
+        not_numb=("skin of lateral heel", "skin of medial heel", "skin of posterolateral leg"),
+        nothing_weakened=True,
+        not_injured=("sural nerve",),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="sciatic-nerve-grade3-all-below-knee-but-saphenous",
+        injuries=(("sciatic nerve", 3),),
+        sources=(PCN_SCIATIC, MESH_SCIATIC, SP_FOOT_NERVES),
+        claim=(
+            "Primary Care Notebook: the sciatic nerve supplies all the muscles of the leg and foot via the tibial and "
+            "common peroneal nerves; a lesion gives foot drop, loss of power below the knee, loss of the ankle jerk, "
+            "and loss of sensation below the knee on the lateral side. MeSH (Adams): sensory loss of the posterior and "
+            "lateral leg and the sole. StatPearls Foot Nerves: the sciatic nerve gives sensation to the lateral lower "
+            "leg and the lateral side and sole of the foot; the saphenous nerve (femoral) is a separate supply of the "
+            "foot. So with the sciatic nerve transected: dorsiflexion and plantarflexion lost, dorsum and sole numb, "
+            "the medial leg (saphenous) not numb and the femoral and saphenous nerves not injured."
+        ),
+        lost=(DORSI, PLANTAR, ST_EV),
+        numb=("skin of dorsum of foot", "skin of medial part of sole", "skin of lateral part of sole",
+              "skin of posterolateral leg"),
+        not_numb=("skin of medial side of leg",),
+        injured=("tibial nerve", "common fibular nerve"),
+        not_injured=("saphenous nerve", "femoral nerve"),
+    ),
+    LitCase(
+        id="femoral-nerve-grade3-ankle-spared-medial-leg-numb",
+        injuries=(("femoral nerve", 3),),
+        sources=(PMR_FEMORAL, MEDSCAPE_SAPHENOUS),
+        claim=(
+            "PM&R board review: the femoral nerve supplies iliacus, pectineus, sartorius and the quadriceps and gives "
+            "the sensory saphenous nerve; femoral neuropathy gives quadriceps weakness and decreased sensation over "
+            "the "
+            "anterior thigh and medial leg; the saphenous nerve supplies the medial leg, medial malleolus and medial "
+            "arch "
+            "of the foot. No muscle acting on the ankle or foot is a femoral muscle, so no ankle or foot motion is "
+            "weak; "
+            "the sole, the dorsum and the lateral foot (sciatic branches) keep sensation."
+        ),
+        numb=("skin of medial side of leg",),
+        not_numb=("skin of lateral part of sole", "skin of medial part of sole", "skin of lateral border of foot",
+                  "skin of first web space of foot"),
+        not_weakened=(DORSI, PLANTAR, ST_INV, ST_EV),
+        not_injured=("sciatic nerve", "tibial nerve", "common fibular nerve"),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="deep-posterior-compartment-swollen-plantar-hypesthesia",
+        injuries=(("deep posterior compartment of leg", 3),),
+        sources=(MATSEN_1975, ANESKEY_ACS),
+        claim=(
+            "Matsen & Clawson 1975: the deep posterior compartmental syndrome is 'characterized by pain, plantar "
+            "hypesthesia, weakness of toe flexion, pain on passive toe extension'. Aneskey table: deep posterior "
+            "compartment - weakness of ankle inversion and toe flexion. So the tibial nerve is compressed, the sole is "
+            "numb, toe flexion and inversion weak, pain on passive stretch; the first web space (deep fibular, "
+            "anterior "
+            "compartment) is not numb."
+        ),
+        compressed=("tibial nerve",),
+        numb=("skin of medial part of sole", "skin of lateral part of sole"),
+        weakened=(ST_INV,),
+        symptoms=("pain on passive stretch",),
+        not_numb=("skin of first web space of foot", "skin of dorsum of foot"),
+    ),
+    LitCase(
+        id="lateral-compartment-swollen-superficial-fibular",
+        injuries=(("lateral compartment of leg", 3),),
+        sources=(SP_LATERAL_COMPARTMENT, MEDALG_NERVE_ENTRAPMENT, OH_LATERAL_ACS),
+        claim=(
+            "StatPearls: the lateral compartment holds fibularis longus and brevis (primary function eversion) and the "
+            "superficial fibular nerve, and is prone to compartment syndrome. medicalalgorithms: the superficial "
+            "peroneal nerve (peroneus longus and brevis; skin of the dorsum of the toes except the first cleft) is "
+            "compressed at the fascia delimiting the lateral compartment, e.g. by compartment syndrome. Oh et al.: "
+            "pain "
+            "with passive stretch is among the earliest signs of compartment syndrome. So: superficial fibular nerve "
+            "compressed, eversion weak, dorsum of foot numb, sole (tibial) not numb."
+        ),
+        compressed=("superficial fibular nerve",),
+        weakened=(ST_EV,),
+        numb=("skin of dorsum of foot",),
+        not_numb=("skin of medial part of sole", "skin of lateral part of sole", "skin of medial heel"),
+    ),
+    LitCase(
+        id="compartment-syndrome-of-the-foot-claw-toes",
+        injuries=(("compartment syndrome of the foot", 3),),
+        sources=(ROSENTHAL_2013, PODIAPAEDIA_FCS, FRINK_2009),
+        claim=(
+            "Rosenthal 2013: long-term sequelae of foot compartment syndrome include toe clawing, weakness and sensory "
+            "disturbances; missed compartment syndrome after calcaneal fractures was diagnosed by claw toes and "
+            "plantar "
+            "sensory deficits. Podiapaedia: occurs in up to 10% of calcaneal fractures; long-term complication claw "
+            "toes. Frink 2009: untreated, contractures and toe deformities. So it leads to claw toes, and may follow a "
+            "calcaneus fracture; it is not a compartment syndrome of the leg."
+        ),
+        long_term=("claw toes",),
+        possible_causes=("calcaneus fracture",),
+        not_conditions=("acute compartment syndrome of the leg",),
+    ),
+    LitCase(
+        id="acute-compartment-syndrome-of-the-leg-condition-early-signs",
+        injuries=(("acute compartment syndrome of the leg", 3),),
+        sources=(SP_ACS, OH_LATERAL_ACS, FRINK_2009),
+        claim=(
+            "StatPearls: raised pressure in a closed osteofascial compartment; the anterior compartment is the most "
+            "common site. Oh et al.: 'pain with passive stretch and pain that is out of proportion to the injury are "
+            "the "
+            "earliest, most sensitive, and reliable findings'; pallor, paralysis, pulselessness are late. Frink 2009: "
+            "the most sensitive symptom is severe pain; diagnosis by examination and compartment pressure measurement. "
+            "So its symptoms are pain out of proportion and pain on passive stretch; it is not a fracture or a tendon "
+            "rupture in itself."
+        ),
+        symptoms=("pain out of proportion to the injury", "pain on passive stretch"),
+        not_conditions=("Achilles tendon rupture", "compartment syndrome of the foot"),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    LitCase(
+        id="posterior-ankle-impingement-condition-plantarflexion-pain",
+        injuries=(("posterior ankle impingement", 3),),
+        sources=(POGO_PAI, SIB_PAIS, ORTHOFIXAR_IMPINGEMENT),
+        claim=(
+            "POGO Physio: posterior ankle impingement is an umbrella term for pathologies causing posterior ankle pain "
+            "with plantarflexion; the PTFL and posterior tibiotalar ligament and the FHL groove between the talar "
+            "tubercles are potential sources. Sports Injury Bulletin: it follows repetitive or forced plantarflexion; "
+            "osseous causes are the lateral (trigonal) process - Stieda process or os trigonum. Orthofixar: the "
+            "posterior "
+            "ankle impingement (hyperplantarflexion) test is positive with pain at maximal plantarflexion; the "
+            "anterior "
+            "(hyperdorsiflexion) test is the one for anterior impingement. So: pain on forced plantarflexion, "
+            "posterior "
+            "impingement test positive, anterior impingement test not; the os trigonum possibly involved; it is not "
+            "anterior ankle impingement."
+        ),
+        symptoms=("pain on forced plantarflexion",),
+        positive_tests=("posterior impingement test",),
+        not_positive_tests=("anterior impingement test", DRAWER, OTTAWA),
+        possibly_injured=("os trigonum",),
+        not_conditions=("anterior ankle impingement",),
+    ),
+    LitCase(
+        id="plantaris-grade3-isolated-nothing-weak",
+        injuries=(("plantaris", 3),),
+        sources=(DAR_2013, BOTCHU_PLANTARIS),
+        claim=(
+            "Dar 2013: isolated rupture of the plantaris is rare; the plantaris assists plantarflexion; its symptoms "
+            "are "
+            "less severe than those of the other calf muscles. Botchu 2023: isolated distal plantaris rupture - an "
+            "unusual cause of posterior calf pain (Achilles intact). So plantarflexion is not lost (nor weak in the "
+            "clinic: triceps surae intact), the Achilles tendon is not injured, the Thompson test is not positive, and "
+            "it does not amount to an Achilles tendon rupture."
+        ),
+        not_lost=(PLANTAR,),
+        not_weakened=(PLANTAR,),
+        not_injured=("calcaneal tendon", "gastrocnemius", "soleus"),
+        not_positive_tests=(THOMPSON, OTTAWA),
+        not_conditions=("Achilles tendon rupture",),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="tibialis-posterior-tendon-dislocation-retinaculum-not-rupture",
+        injuries=(("tibialis posterior tendon dislocation", 3),),
+        sources=(GKOUDINA_2021, MIKI_1998, JFA_2022_PTT),
+        claim=(
+            "Miki 1998: once the flexor retinaculum is torn in the initial trauma, recurrent dislocation is "
+            "inevitable. "
+            "J Foot Ankle 2022: after a medial ankle sprain, MRI showed detachment of the flexor retinaculum and "
+            "medial "
+            "dislocation of the posterior tibial tendon, repaired by groove deepening and retinaculum reattachment. "
+            "Gkoudina 2021: the diagnosis is delayed because it resembles a benign ankle sprain. So the flexor "
+            "retinaculum is injured; the tendon is dislocated, not ruptured - the condition is not a tibialis "
+            "posterior "
+            "tendon rupture and inversion is not lost."
+        ),
+        injured=("flexor retinaculum of foot",),
+        not_conditions=("tibialis posterior tendon rupture",),
+        not_lost=(ST_INV,),
+    ),
+    LitCase(
+        id="aitfl-grade1-syndesmosis-stable-no-widening",
+        injuries=((AITFL, 1),),
+        sources=(NICKLESS_HIGH_SPRAIN,),
+        claim=(
+            "Nickless: 'A Grade I injury consists of a stable syndesmotic joint without abnormal radiographic "
+            "findings' "
+            "- tenderness over the distal tibiofibular joint, provocative testing subtle or normal; grade II is "
+            "partial "
+            "tearing of the AITFL and interosseous ligament. So an AITFL grade I sprain does not widen the "
+            "syndesmosis, "
+            "does not injure the interosseous ligament or the deltoid, and is not a Maisonneuve injury."
+        ),
+        not_unstable=(WIDENING, LAT_SHIFT),
+        not_injured=(IOL, DELTOID, PITFL),
+        not_conditions=("Maisonneuve injury",),
+        not_positive_tests=(OTTAWA,),
+    ),
+    LitCase(
+        id="ptfl-grade3-dorsiflexed-no-independent-instability",
+        injuries=((PTFL, 3),),
+        position="dorsiflexion",
+        sources=(RASMUSSEN_PTFL, WHEELESS_PTFL_PAGE),
+        claim=(
+            "Wheeless: the PTFL fibres are horizontal and 'tensed only in extreme dorsiflexion'. Rasmussen 1983: the "
+            "PTFL 'plays only a supplementary role in ankle stability when the lateral ligament complex is intact'; "
+            "only "
+            "after ATFL and CFL rupture do its fibres restrict rotation, talar tilt and dorsiflexion; it has no "
+            "independent stabilising function. So a PTFL tear alone, even in dorsiflexion, does not make the talus "
+            "unstable in tilt or anterior translation; external rotation and dorsiflexion at most gain a small laxity "
+            "(the writer's reading); ATFL and CFL are not injured and the drawer and tilt tests are not positive."
+        ),
+        not_unstable=(TILT, ANT_TRANS),
+        not_fully_unstable=(ER_TALUS, DORSI),
+        not_positive_tests=(DRAWER, TILT_TEST),
+        not_injured=(ATFL, CFL),
+    ),
+    LitCase(
+        id="cfl-grade3-plantarflexed-atfl-holds",
+        injuries=((CFL, 3),),
+        position="plantarflexion",
+        sources=(ORTHOTEERS_SPRAINS,),
+        claim=(
+            "Orthoteers: ATFL strain is minimal in dorsiflexion and neutral and increases through plantarflexion; CFL "
+            "strain 'increases as the ankle is moved from plantarflexion to dorsiflexion, with the greatest strain ... "
+            "in dorsiflexion'. So in plantarflexion the CFL is slack and the intact ATFL holds; a CFL tear alone in "
+            "plantarflexion gives no anterior translation and no positive drawer, and talar tilt at most a small "
+            "laxity (the writer's reading); the ATFL is not injured."
+        ),
+        not_unstable=(ANT_TRANS,),
+        not_fully_unstable=(TILT,),
+        not_positive_tests=(DRAWER,),
+        not_injured=(ATFL, PTFL),
     ),
 )
