@@ -1786,6 +1786,24 @@ CASES: tuple[LitCase, ...] = (
     # From blinded review r21's frozen expectations (J4, J13: written from the sources before the engine was run);
     # added by the lead after the engine was fixed, so not blinded here: the expectations are the reviewer's.
     LitCase(
+        id="anterior-compartment-swollen-is-no-entrapment-at-the-ankle",
+        injuries=(("anterior compartment of leg", 3),),
+        sources=(PRITCHETT_ACS, KIEL_ACS, SP_ATTS),
+        claim=(
+            "Compartment syndrome is raised tissue pressure 'within a given compartment' with 'ischemia to the muscles "
+            "and nerves of the compartment' (Kiel 2019); the first web space is numb 'because of deep peroneal nerve "
+            "compression' in the anterior compartment of the leg (Pritchett 2020). The entrapment of the deep "
+            "peroneal nerve at the ankle is its compression under the inferior extensor retinaculum, the anterior "
+            "tarsal tunnel (StatPearls). (reading, the lead, review r23 X4) A swollen anterior compartment is an acute "
+            "compartment syndrome of the leg, not a nerve entrapment at the ankle."
+        ),
+        conditions=("acute compartment syndrome of the leg",),
+        compressed=("deep fibular nerve",),
+        not_conditions=(
+            "deep fibular nerve entrapment", "nerve entrapment at the ankle", "anterior tarsal tunnel syndrome",
+        ),
+    ),
+    LitCase(
         id="deep-deltoid-band-and-aitfl-look-for-maisonneuve",
         injuries=(("tibiotalar part of medial ligament of ankle joint", 3), (AITFL, 3)),
         sources=(ISAKOS_2016, CORTE_REAL),

@@ -42,6 +42,8 @@ def conditions_of(ctx: Context, affected: dict[str, Affected], loosened: frozens
                     continue  # a sprain of the ATFL and CFL is no sprain of the complex's PTFL
                 if state.reached is not Reach.NAMED and _only_possibly(ctx, condition, holder):
                     continue  # plantar nerves compressed in the tarsal tunnel: no compartment syndrome of the foot
+                if not _at_the_space(ctx, condition, state):
+                    continue  # the deep fibular nerve compressed in a swollen compartment: no entrapment at the ankle
                 if _only_possibly(ctx, condition, holder) and not _loosens(ctx, condition, loosened):
                     continue  # a stretched or a secondary ligament of the subtalar joint is no subtalar instability
                 lesions = condition_lesions(ctx, condition)
@@ -183,6 +185,23 @@ def _own(ctx: Context, condition: str) -> set[str]:
 def _only_possibly(ctx: Context, condition: str, structure: str) -> bool:
     """The condition only possibly involves the structure (a foot compartment syndrome, the plantar nerves)."""
     return any(st.object == structure for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED))
+
+
+#: how a swollen space reaches the nerves in it (rule space-compresses-contents)
+IN_A_SPACE = (terms.CONTAINS, terms.TRAVERSED_BY)
+
+
+def _at_the_space(ctx: Context, condition: str, state: Affected) -> bool:
+    """A nerve compressed by a swollen space the user named (rule space-compresses-contents) amounts only to the
+    conditions recorded at that space (an acute compartment syndrome of the leg, a tarsal tunnel syndrome), not to an
+    entrapment its sources place elsewhere along the nerve (review r23: the anterior compartment swollen read as a deep
+    fibular nerve entrapment, whose site is the extensor retinaculum at the ankle)."""
+    last = state.chain[-1] if state.chain else None
+    if state.reached is not Reach.COMPRESSED or last is None or last.predicate not in IN_A_SPACE:
+        return True
+    space = last.subject
+    around = {space, *_parts(ctx, space), *(whole for whole, _ in ctx.wholes(space))}
+    return any(st.object in around for st in ctx.objects(condition, terms.AFFECTS))
 
 
 def _loosens(ctx: Context, condition: str, loosened: frozenset[str]) -> bool:

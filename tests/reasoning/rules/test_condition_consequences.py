@@ -11,7 +11,8 @@ structures brings its long-term risks but not its symptoms. A condition that dec
 none. A sequel of a concluded condition is a risk, unless a named structure its cause does not affect is damaged as
 it describes (then not listed again as a risk). A structure a condition only possibly involves makes it
 what the injury amounts to only when named (not compressed by another condition or a swollen space); an instability of
-a joint (the joint as a rule, its ligaments in some cases) only when the injury also loosens a motion of the joint.
+a joint (the joint as a rule, its ligaments in some cases) only when the injury also loosens a motion of the joint. A
+nerve compressed by a swollen space amounts only to the conditions recorded at that space.
 """
 
 from __future__ import annotations
@@ -227,6 +228,9 @@ def test_a_space_named_swollen_is_the_site_of_a_compression_syndrome() -> None:
     # "(or a space the user named swollen is the site of a compression the condition describes)"
     report = run(RULE, (TUNNEL, 2))
     assert "ANKLE:9991817" in {c.entity.id for c in report.conditions}
+    # and the nerve it compresses is no entrapment its sources place elsewhere along the nerve (review r23)
+    assert affected(report)[NERVE].reached is Reach.COMPRESSED
+    assert "ANKLE:9991892" not in {c.entity.id for c in report.conditions}
     assert "ANKLE:9991824" in symptoms(report)
     assert "ANKLE:9991817" not in {c.entity.id for c in run(RULE, (NERVE, 3)).conditions}  # a cut nerve is not it
 
