@@ -275,7 +275,11 @@ def _restraints_lost(d: DestabilisedMotion) -> str:
     counted = f"{d.restraints_lost} of {d.restraints_recorded} recorded restraints lost" + (
         "" if not partly else " in part" if partly == d.restraints_lost else f", {partly} in part"
     )
-    text = f"{counted} ({', '.join(roles)}; {share})"
+    said = ", ".join(roles)
+    if len({r.structure.id for r in d.lost_restraints}) > d.restraints_lost:
+        # a whole counted through its part (the PITFL and its deep part): the roles are the structures' (review r23)
+        said = ", ".join(f"{r.structure.label} {r.role}" for r in d.lost_restraints) + ", whole and part counted as one"
+    text = f"{counted} ({said}; {share})"
     note = (d.note or "").replace(ONLY_DYNAMIC, "").strip("; ")  # said by the section's title
     return text + (f"; {note}" if note else "")
 

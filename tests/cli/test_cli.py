@@ -313,3 +313,20 @@ def test_sparql_joins_with_a_local_uberon_copy_by_iri(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "anterior talofibular ligament,anterior talofibular ligament" in result.stdout.splitlines()
     assert "deltoid ligament,medial ligament of ankle joint" in result.stdout.splitlines()
+
+
+def test_a_whole_counted_through_its_part_names_each_role(kg: AnkleKG) -> None:
+    """A posterior malleolus fracture carries off the PITFL and its deep part, the inferior transverse ligament: one
+    restraint of widening by the count, two roles in the list; the text names whose role each is instead of "1 of 5
+    lost (primary, secondary)" (blinded review r23, I15)."""
+    from app.render import render_impact
+
+    report = kg.impact(["posterior malleolus fracture"])
+    widening = next(d for d in report.destabilised_motions if d.motion.label == "syndesmotic widening")
+    assert widening.restraints_lost < len({r.structure.id for r in widening.lost_restraints})
+    line = next(x for x in render_impact(report).splitlines() if "syndesmotic widening" in x)
+    for r in widening.lost_restraints:
+        assert f"{r.structure.label} {r.role}" in line
+    assert "whole and part counted as one" in line
+    atfl = next(x for x in render_impact(kg.impact(["ATFL"])).splitlines() if "anterior talar translation" in x)
+    assert "counted as one" not in atfl and "(primary;" in atfl
