@@ -127,6 +127,11 @@ def render_impact(report: ImpactReport) -> str:
         if i.narrower_conditions:
             lines.append(f"The {i.structure.label} has more specific recorded forms (name one to ask what it does): "
                          f"{', '.join(c.label for c in i.narrower_conditions)}")
+        maybe = [r.structure.label for r in reached
+                 if r.via and r.via.id == i.structure.id and r.reached is Reach.POSSIBLE]  # fmt: skip
+        if maybe:  # the answer concludes only what holds whichever is involved (review r23, I16)
+            lines.append(f"The {i.structure.label} involves these only in some cases (its sources do not say when), so "
+                         f"nothing is concluded of them; name one to ask what its injury does: {', '.join(maybe)}")
 
     def section(title: str, rows: list[tuple[str, list[Any]]]) -> None:
         if not rows:

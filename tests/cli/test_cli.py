@@ -17,6 +17,7 @@ import pytest
 
 from app.cli import build_parser
 from app.kg import AnkleKG
+from app.reasoning.impact import Reach
 from app.sparql.dataset import ASSERTED_GRAPH, INFERRED_GRAPH
 from tests.conftest import DATA, ROOT
 
@@ -330,3 +331,17 @@ def test_a_whole_counted_through_its_part_names_each_role(kg: AnkleKG) -> None:
     assert "whole and part counted as one" in line
     atfl = next(x for x in render_impact(kg.impact(["ATFL"])).splitlines() if "anterior talar translation" in x)
     assert "counted as one" not in atfl and "(primary;" in atfl
+
+
+def test_a_named_condition_points_to_what_it_only_possibly_involves(kg: AnkleKG) -> None:
+    """An acute compartment syndrome of the leg may involve any of four compartments: the answer concludes only what
+    holds whichever it is, and the text says so and names them, to ask one (blinded review r23, I16: no per-compartment
+    reading offered)."""
+    from app.render import render_impact
+
+    report = kg.impact(["acute compartment syndrome of the leg"])
+    possible = [i.structure.label for i in report.injuries if i.reached is Reach.POSSIBLE]
+    assert "anterior compartment of leg" in possible
+    line = next(x for x in render_impact(report).splitlines() if "only in some cases" in x)
+    assert all(label in line for label in possible) and "name one to ask" in line
+    assert "only in some cases" not in render_impact(kg.impact(["ATFL"]))
