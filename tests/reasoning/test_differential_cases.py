@@ -10,25 +10,33 @@ import pytest
 
 from app.kg import AnkleKG
 from tests.reasoning.literature_cases import (
+    AAFP_2003_LETTER,
     ACIBADEM_MCN,
     AITFL,
     ATFL,
+    BAIMA,
     BALLESTEROS,
     CFL,
+    CJSM_1996_LPT,
     DELTOID,
+    DHINSA_2019,
     DRAWER,
     FAI_1995_FHL,
     FOOT_HYPERBOOK,
+    GEIDEMAN,
     HOSACK,
     IOL,
     IOM,
     IRWIN_2013,
     JOSR_2017_FHL,
+    JUDD_2002,
     KIEL_ACS,
     LAVERY_2016,
     LI_2019,
+    MEDALG_TENNIS_LEG,
     MEDSCAPE_SAPHENOUS,
     MICHELS,
+    NM_SUBLUX,
     ORR,
     PITFL,
     PRITCHETT_ACS,
@@ -41,9 +49,11 @@ from tests.reasoning.literature_cases import (
     SP_PERONEAL_NERVE,
     SP_TTS,
     SQUEEZE,
+    TEACHME_TENNIS_LEG,
     THOMPSON,
     TINEL,
     VUURBERG,
+    WHEELESS_PTT,
 )
 
 NEUPSYKEY_FOOT_DROP = (
@@ -63,6 +73,37 @@ WHEELESS_PTFL = (
     "Wheeless' Textbook of Orthopaedics: Posterior Talofibular Ligament "
     "(wheelessonline.com/ortho/posterior_talofibular_ligament)"
 )
+
+# round 24 (cases24): sources read through the search tool's pages corpus
+ACCESS_PHYSIO_DELTOID = (
+    "AccessPhysiotherapy (McGraw-Hill): Deltoid ligament sprain (accessphysiotherapy.mhmedical.com, book 855 "
+    "section 49735212)"
+)
+ORTHOVELLUM_MEDIAL = "OrthoVellum patient information: Medial ankle sprains (orthovellum.com/patient-info)"
+FIFA_ASSESSMENT = "FIFA Medical Network: ankle injury assessment (fifamedicalnetwork.com/topic/assessment)"
+FPNOTEBOOK_ER_TEST = "FPnotebook: Ankle External Rotation Test (fpnotebook.com/Ortho/Exam/AnklExtrnlRtnTst.htm)"
+FPNOTEBOOK_PERONEAL = "FPnotebook: Peroneal Tendon Subluxation (fpnotebook.com/Ortho/Ankle/PrnlSblxtn.htm)"
+MEDSCAPE_PERONEAL_MONO = "Medscape: Peroneal mononeuropathy, clinical presentation (emedicine article 1141734)"
+FOOTDROP_NOTES = "Foot drop examination notes (studylib.net/doc/8991897/footdrop)"
+INPODIATRY_SURAL = "Indiana Podiatry Group: 'Is that heel or ankle pain? Sural neuritis' (inpodiatrygroup.com)"
+METHODIST_SURAL = "Houston Methodist / eORTHOPOD Ankle FAQ: sural nerve injury (methodistorthopedics.com)"
+ANATOMY_APP_SAPHENOUS = "anatomy.app encyclopedia: Saphenous nerve (anatomy.app/encyclopedia/saphenous-nerve)"
+RADIOPAEDIA_MPN = (
+    "Radiopaedia: Medial plantar nerve entrapment (radiopaedia.org/articles/medial-plantar-nerve-entrapment)"
+)
+PODIATRYABC_MPN = "PodiatryABC: 'J is for Jogger's foot' (podiatryabc.com, 16 Aug 2023)"
+CLINICALGATE_TIBIAL = "ClinicalGate: Tibial neuropathy (tarsal tunnel syndrome), chapter 94 (clinicalgate.com)"
+MORONI_2019 = (
+    "Moroni 2019, Surg Radiol Anat 41:29-41, doi:10.1007/s00276-018-2124-z, 'Clinical-anatomic mapping of the "
+    "tarsal tunnel with regard to Baxter's neuropathy'"
+)
+PMC_LPT_CASE = "Fracture of the lateral process of the talus in a snowboarder, case report (PMC4216907)"
+WHEELESS_APC = (
+    "Wheeless' Textbook of Orthopaedics: Fracture of the anterior calcaneal process "
+    "(new.wheelessonline.com/trauma-fractures/frx-of-the-anterior-calcaneal-process/)"
+)
+EMERGUCATE_APC = "Emergucate: Imaging case of the week 88, anterior process of calcaneum fracture (emergucate.com)"
+ULTRASOUNDCASES_APC = "ultrasoundcases.info: Calcaneal anterior process fracture (midtarsal sprain with avulsion)"
 
 
 @dataclass(frozen=True)
@@ -463,6 +504,203 @@ CASES = (
         at_top=("distal epiphysis of tibia", "neck of talus"),
         not_above=(ATFL, "calcaneal tendon", "os trigonum"),
         lesion=("distal epiphysis of tibia", "anterior ankle impingement"),
+    ),
+    # --- round 24 (cases24): expectations written from the quoted sources before the engine was run ---
+    DiffCase(
+        id="eversion-injury-with-medial-pain-and-a-negative-drawer",
+        sources=(ORTHOVELLUM_MEDIAL, FIFA_ASSESSMENT, ACCESS_PHYSIO_DELTOID),
+        claim="Medial ankle sprains 'typically occur from eversion (ankle rolling outward)' and 'present with inside "
+        "ankle pain, swelling' (OrthoVellum); 'Deltoid injuries generally occur after forced eversion of the ankle' "
+        "(FIFA). The lateral ligaments tear in inversion (FIFA: 'Injuries to the lateral ligaments usually occur in a "
+        "position of inversion and plantar flexion') and a negative drawer counts against the ATFL.",
+        mechanism=("eversion", None),
+        symptoms=("pain", "swelling"),
+        negative_tests=(DRAWER,),
+        at_top=(DELTOID,),
+        not_above=(ATFL, CFL),
+    ),
+    DiffCase(
+        id="external-rotation-injury-squeeze-positive-lateral-tests-negative",
+        sources=(FIFA_ASSESSMENT, SMAN_2013, FPNOTEBOOK_ER_TEST),
+        claim="'Injuries to the syndesmosis usually affect the anterior inferior tibio-fibular ligament (AITFL) as a "
+        "result of forced dorsiflexion, forced external rotation of the foot' (FIFA); the external rotation test: "
+        "'Pain on external rotation suggests Syndesmotic Sprain' (FPnotebook); the squeeze test 'causes separation "
+        "at the distal tibiofibular joint' (Sman 2013). Drawer and tilt negative: the lateral ligaments do not "
+        "explain it. (reading) The deltoid may also tear in external rotation, so it is not forbidden.",
+        mechanism=("external rotation of the talus", None),
+        positive_tests=(SQUEEZE, "external rotation stress test"),
+        negative_tests=(DRAWER, "talar tilt test"),
+        at_top=(AITFL,),
+        not_above=(ATFL, CFL),
+        lesion=(AITFL, "high ankle sprain"),
+    ),
+    DiffCase(
+        id="forced-dorsiflexion-with-a-snap-and-stable-ligaments",
+        sources=(HOSACK, NM_SUBLUX, FPNOTEBOOK_PERONEAL),
+        claim="Peroneal tendon dislocation 'usually occurs as a result of injury to the superior peroneal "
+        "retinaculum'; 'The mechanism of injury is typically sudden forced dorsiflexion' (Hosack); it 'often goes "
+        "unrecognized or is misdiagnosed as a lateral ankle sprain' (Northwestern Medicine). With drawer and tilt "
+        "negative the lateral ligaments do not explain the snap.",
+        mechanism=("dorsiflexion", None),
+        symptoms=("snapping or popping", "pain", "swelling"),
+        negative_tests=(DRAWER, "talar tilt test"),
+        at_top=("superior fibular retinaculum",),
+        not_above=(ATFL, CFL),
+        lesion=("superior fibular retinaculum", "peroneal tendon subluxation"),
+    ),
+    DiffCase(
+        id="foot-drop-with-weak-eversion-and-inversion-strong",
+        sources=(MEDSCAPE_PERONEAL_MONO, BAIMA, FOOTDROP_NOTES, SP_PERONEAL_NERVE),
+        claim="'Peroneal nerve compromise results in ... weakness of the ankle dorsiflexors and evertors' (Baima "
+        "2008); a severe lesion gives 'a complete foot drop that spares plantar flexion and foot inversion', and "
+        "'With common peroneal lesions, sensory loss is noted over the lateral calf and dorsum of the foot' "
+        "(Medscape); 'Check eversion (Common peroneal nerve = dorsiflex and eversion)' (foot drop notes). Weak "
+        "eversion and a numb lateral leg put the lesion above the split into deep and superficial branches.",
+        symptoms=("foot drop",),
+        weak_motions=("dorsiflexion", "eversion"),
+        strong_motions=("inversion", "plantarflexion"),
+        numbness_areas=("skin of anterolateral leg", "skin of dorsum of foot"),
+        at_top=("common fibular nerve",),
+        not_above=("deep fibular nerve", "superficial fibular nerve", "tibial nerve"),
+        lesion=("common fibular nerve", "common fibular nerve palsy"),
+    ),
+    DiffCase(
+        id="foot-drop-with-eversion-strong-and-the-leg-feeling-normally",
+        sources=(NEUPSYKEY_FOOT_DROP, FOOTDROP_NOTES),
+        claim="'a patient with a deep peroneal neuropathy would have a foot drop without ankle eversion weakness or "
+        "obvious sensory loss' (Neupsy Key); the 'Superficial branch: foot everters and sensation to lateral calves "
+        "and dorsum of the foot; Deep branch: toe dorsiflexors and dorsiflexion of the ankle' (foot drop notes). "
+        "Strong eversion and a normal anterolateral leg and dorsum spare the superficial branch and the common trunk.",
+        symptoms=("foot drop",),
+        weak_motions=("dorsiflexion", "extension of the great toe"),
+        strong_motions=("eversion", "inversion"),
+        normal_sensation=("skin of anterolateral leg", "skin of dorsum of foot"),
+        at_top=("deep fibular nerve",),
+        not_above=("common fibular nerve", "superficial fibular nerve"),
+    ),
+    DiffCase(
+        id="numb-lateral-foot-and-heel-with-strength-normal",
+        sources=(INPODIATRY_SURAL, METHODIST_SURAL),
+        claim="'The sural nerve is a nerve that provides sensation to the outer aspect of the heel and foot' "
+        "(Indiana Podiatry Group); it 'is a sensory nerve', passing 'along the outside edge of the heel to the base "
+        "of the fifth (baby) toe' (Houston Methodist). Strength normal and the dorsum and soles feeling normally: "
+        "no motor nerve and not the superficial fibular or plantar nerves.",
+        numbness_areas=("skin of lateral border of foot", "skin of lateral heel"),
+        strong_motions=("eversion", "dorsiflexion", "plantarflexion"),
+        normal_sensation=("skin of dorsum of foot", "skin of lateral part of sole", "skin of medial part of sole"),
+        at_top=("sural nerve",),
+        not_above=("superficial fibular nerve", "common fibular nerve", "lateral plantar nerve", "tibial nerve"),
+    ),
+    DiffCase(
+        id="numb-medial-leg-and-medial-foot-with-strength-normal",
+        sources=(RADIOPAEDIA_SAPHENOUS, ANATOMY_APP_SAPHENOUS),
+        claim="The saphenous nerve 'provides sensation to the medial leg and the medial aspect of the foot as far as "
+        "the first metatarsal-phalangeal joint' (Radiopaedia); it 'contains only sensory fibers' (anatomy.app). "
+        "Strength normal and the sole feeling normally: not the tibial nerve or its plantar branches.",
+        numbness_areas=("skin of medial side of leg", "skin of medial ankle and medial border of foot"),
+        strong_motions=("dorsiflexion", "inversion", "plantarflexion"),
+        normal_sensation=("skin of medial part of sole", "skin of dorsum of foot"),
+        at_top=("saphenous nerve",),
+        not_above=("tibial nerve", "medial plantar nerve", "superficial fibular nerve"),
+    ),
+    DiffCase(
+        id="numb-medial-sole-with-weak-great-toe-abduction",
+        sources=(RADIOPAEDIA_MPN, PODIATRYABC_MPN, CLINICALGATE_TIBIAL),
+        claim="Medial plantar nerve entrapment gives 'numbness along the medial plantar foot' (Radiopaedia); the "
+        "nerve 'provides sensory innervation to the medial aspect of the sole ... as well as motor innervation to "
+        "several intrinsic foot muscles, including the abductor hallucis' (PodiatryABC); Baxter's nerve, a branch "
+        "of the lateral plantar nerve, ends 'with motor branches to the abductor digiti quinti' (ClinicalGate). "
+        "Little-toe abduction strong and the lateral sole normal spare the lateral plantar nerve; plantarflexion "
+        "strong spares the tibial nerve in the leg.",
+        numbness_areas=("skin of medial part of sole",),
+        weak_motions=("abduction of the great toe",),
+        strong_motions=("abduction of the little toe", "plantarflexion", "inversion"),
+        normal_sensation=("skin of lateral part of sole",),
+        at_top=("medial plantar nerve",),
+        not_above=("lateral plantar nerve", "tibial nerve"),
+    ),
+    DiffCase(
+        id="numb-soles-and-medial-heel-with-plantarflexion-strong",
+        sources=(CLINICALGATE_TIBIAL, MORONI_2019, SP_TTS),
+        claim="'The tibial nerve usually divides into three branches at the level of the ankle: the medial plantar "
+        "nerve, the lateral plantar nerve, and the medial calcaneal nerve' (ClinicalGate); 'In most of the cases, "
+        "the medial calcaneal branch (MCB) originated from the TN proximal to the bifurcation' (Moroni 2019). Both "
+        "soles and the medial heel numb: one lesion above the branching, the tibial nerve, not one plantar nerve; "
+        "plantarflexion strong keeps it below the calf branches (reading).",
+        numbness_areas=("skin of medial part of sole", "skin of lateral part of sole", "skin of medial heel"),
+        strong_motions=("plantarflexion", "inversion"),
+        normal_sensation=("skin of lateral heel",),
+        at_top=("tibial nerve",),
+        not_above=("medial plantar nerve", "lateral plantar nerve", "sural nerve"),
+    ),
+    DiffCase(
+        id="calf-pop-with-a-negative-thompson-test",
+        sources=(TEACHME_TENNIS_LEG, MEDALG_TENNIS_LEG),
+        claim="Tennis leg: 'Audible pop', 'Swollen leg', 'Bruising of the calf', 'Pain with active resistance to "
+        "ankle plantarflexion', 'Palpation of the Achilles tendon demonstrates an intact tendon', 'Thompson test is "
+        "negative' (Teachme); 'a partial rupture of the medial head of the gastrocnemius' with plantar flexion "
+        "'painful. Muscle strength is weaker' (medicalalgorithms). A negative Thompson counts against the Achilles.",
+        symptoms=("snapping or popping", "pain", "swelling", "bruising"),
+        weak_motions=("plantarflexion",),
+        negative_tests=(THOMPSON,),
+        first=("medial head of gastrocnemius", "gastrocnemius"),
+        not_above=("calcaneal tendon",),
+        lesion=("medial head of gastrocnemius", "medial gastrocnemius strain"),
+    ),
+    DiffCase(
+        id="too-many-toes-and-failed-heel-rise-with-weak-inversion",
+        sources=(WHEELESS_PTT, GEIDEMAN),
+        claim="Tibialis posterior rupture: 'too many toes: ... excessive abduction of the foot'; 'heel rise: most "
+        "important test; strength of tendon is assessed by a single heel rise test; ... the affected heel will fail "
+        "to invert' (Wheeless). Weak inversion is the muscle-tendon unit's; a ligament (spring, deltoid) does not "
+        "weaken inversion (reading).",
+        positive_tests=("too-many-toes sign", "single-leg heel rise test"),
+        weak_motions=("inversion",),
+        symptoms=("pain", "swelling"),
+        first=("tendon of tibialis posterior", "tibialis posterior"),
+        not_above=("plantar calcaneonavicular ligament", DELTOID),
+    ),
+    DiffCase(
+        id="inversion-in-dorsiflexion-drawer-and-ottawa-negative",
+        sources=(CJSM_1996_LPT, PMC_LPT_CASE),
+        claim="'The mechanism of this injury appears to be a combination of dorsiflexion and inversion of the ankle. "
+        "... Clinically these injuries resemble severe ligamentous ankle sprains' (CJSM 1996); in a snowboarder with "
+        "the fracture 'Anterior drawer tests were negative. The Ottawa ankle rules were negative', with swelling, "
+        "ecchymosis and range of motion 'limited due to pain' (PMC4216907). A negative drawer counts against the ATFL.",
+        mechanism=("inversion", "dorsiflexion"),
+        symptoms=("pain", "swelling", "bruising", "limited range of motion"),
+        negative_tests=(DRAWER, "Ottawa ankle rules"),
+        at_top=("lateral process of talus",),
+        not_above=(ATFL,),
+        lesion=("lateral process of talus", "fracture of the lateral process of the talus"),
+    ),
+    DiffCase(
+        id="inversion-in-plantarflexion-with-the-lateral-ligaments-intact",
+        sources=(EMERGUCATE_APC, WHEELESS_APC, ULTRASOUNDCASES_APC, DHINSA_2019, CJSM_1996_LPT),
+        claim="Anterior process fracture: 'Mechanism of injury is inversion and plantar flexion of the foot causing "
+        "avulsion of the bifurcate ligament' (Emergucate; Wheeless: 'adduction, plantarflexion, & tension placed on "
+        "bifurcate ligament'); in an ultrasound case the ATFL and CFL 'were intact. The dynamic assessment of the "
+        "talocrural joint was negative' and 'These fractures are often misdiagnosed as ankle sprains'. The lateral "
+        "process of the talus breaks in dorsiflexion and inversion (CJSM 1996), not in plantarflexion.",
+        mechanism=("inversion", "plantarflexion"),
+        symptoms=("pain", "swelling"),
+        negative_tests=(DRAWER, "talar tilt test"),
+        first=("anterior process of calcaneus", "bifurcate ligament"),
+        not_above=(ATFL, CFL, "lateral process of talus"),
+    ),
+    DiffCase(
+        id="twisted-ankle-with-ottawa-positive-and-stable-ligaments",
+        sources=(AAFP_2003_LETTER, JUDD_2002),
+        claim="An avulsion fracture of the proximal fifth metatarsal is 'commonly misdiagnosed as an ankle sprain'; "
+        "'Its mechanism of injury is similar to that of a lateral ankle sprain ... patients with this fracture often "
+        "complain of a \"twisted ankle\"'; the Ottawa rules 'call for palpation of the proximal fifth metatarsal' "
+        "(AAFP 2003 letter on Judd & Kim 2002). Drawer and tilt negative: not the lateral ligaments.",
+        mechanism=("inversion", None),
+        symptoms=("pain", "swelling"),
+        positive_tests=("Ottawa ankle rules",),
+        negative_tests=(DRAWER, "talar tilt test"),
+        first=("base of fifth metatarsal bone", "tuberosity of fifth metatarsal bone", "fifth metatarsal bone"),
+        not_above=(ATFL, CFL),
     ),
 )
 
