@@ -1023,3 +1023,20 @@ def test_a_negative_test_counts_against_a_condition_read_through_another_of_its_
     assert cfl.lesion is None or cfl.lesion.label != "chronic ankle instability"
     ruled = {r.condition.label: r for r in cfl.ruled_out if r.condition is not None}
     assert DRAWER in {e.finding.label for e in ruled["lateral ankle sprain grade III"].contradicted_by}
+
+
+def test_a_condition_readings_symptom_names_the_candidate_not_another_structure_of_it(kg: AnkleKG) -> None:
+    """The lateral malleolus as in a bimalleolar fracture presents with pain because the fracture affects the lateral
+    malleolus: that fact comes before the record of the medial one (blinded review r24 D01: 'the bimalleolar fracture
+    affects the medial malleolus' was the reason shown for the lateral)."""
+    report = kg.differential(symptoms=("pain", "swelling"), mechanism=("eversion", "dorsiflexion"), limit=50)
+    lateral = next(
+        c for c in report.candidates
+        if c.structure.label == "lateral malleolus" and c.lesion and c.lesion.label == "bimalleolar fracture"
+    )  # fmt: skip
+    for evidence in lateral.supported_by:
+        if evidence.finding.label not in ("pain", "swelling"):
+            continue
+        affects = [f for f in evidence.because if f.subject.label == "bimalleolar fracture" and f.object is not None
+                   and f.predicate.id == "akg:affects"]  # fmt: skip
+        assert affects and affects[0].object is not None and affects[0].object.label == "lateral malleolus"

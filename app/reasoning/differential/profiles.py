@@ -175,7 +175,8 @@ def add_lesion(
             continue
         if any(_rests_on(f, condition, structure) for f in because):
             named = any(structure in (f.subject.id, f.object.id if f.object else None) for f in because)
-            profile.add(kind, entity, facts.number(because if named else unique_facts([*reached, *because])), strength)
+            ordered = _its_own_first(because, condition, structure) if named else unique_facts([*reached, *because])
+            profile.add(kind, entity, facts.number(ordered), strength)
     return profile
 
 
@@ -203,6 +204,21 @@ def add_tapped(
         if found and (FindingKind.POSITIVE_TEST, t.test.id) not in profile.predictions:
             because = unique_facts([*reached, *engine.ctx.facts(found), *t.because])
             profile.add(FindingKind.POSITIVE_TEST, t.test.id, facts.number(because))
+
+
+def _its_own_first(because: list[Fact], condition: str, structure: str) -> list[Fact]:
+    """The condition's record of the other structures it affects after its record of this one: the lateral malleolus
+    as in a bimalleolar fracture presents with pain because the fracture affects the lateral malleolus, not the medial
+    one (review r24 D01: the medial malleolus's fact shown first for the lateral)."""
+
+    def order(f: Fact) -> int:
+        if f.subject.id != condition or f.predicate.id not in (terms.AFFECTS, terms.HAS_SYMPTOM):
+            return 2
+        if f.predicate.id == terms.HAS_SYMPTOM:
+            return 0  # what the condition presents with, then that it affects this structure
+        return 1 if f.object is not None and f.object.id == structure else 3
+
+    return sorted(because, key=order)
 
 
 def _reached(report: ImpactReport, structure: str) -> list[Fact]:
