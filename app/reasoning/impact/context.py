@@ -150,8 +150,9 @@ class Context:
         a motion per position), built on first use and kept for the engine's life: the knowledge base never changes
         under an engine, and without this every answer rebuilds it. Bounded by the graph: keys are its entities.
         What is kept is shared: callers read it and never change it."""
-        if key in self._derived:
-            return cast(T, self._derived[key])
+        found = self._derived.get(key, _MISSING)  # one lookup: asked some hundred times per answer
+        if found is not _MISSING:
+            return cast(T, found)
         value = self._derived[key] = build()
         return value
 
@@ -166,8 +167,7 @@ class Context:
         return list(kept)
 
     def is_any(self, curie: str, classes: Iterable[str]) -> bool:
-        types = self.kb.types_of(curie)
-        return any(cls in types for cls in classes)
+        return not self.kb.types_of(curie).isdisjoint(classes)
 
     def objects(self, subject: str, predicate: str) -> list[Statement]:
         by_predicate = self._objects.get(subject)
@@ -274,6 +274,8 @@ class Context:
         return best
 
 
+#: what Context.derived finds for a table not built yet (a table may be None or empty)
+_MISSING = object()
 #: the most facts a memo kept by identity holds before it starts again (the bundled graph has a few thousand)
 MEMO_LIMIT = 200_000
 FactKey = tuple[str, str, str | None, str | None]
