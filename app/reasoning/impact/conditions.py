@@ -136,11 +136,11 @@ def _covered_by(ctx: Context, condition: str, covering: list[str]) -> str | None
     damages (a Maisonneuve injury's high ankle sprain, a bimalleolar-equivalent fracture's lateral malleolus fracture
     and medial ankle sprain): it is part of that one, not more of it."""
     # its most specific structures: a lateral malleolus fracture is one of the malleolus (and so of its fibula)
-    own = _specific(ctx, _own(ctx, condition))
+    own = _specific_own(ctx, condition)
     for n in covering:
         if n == condition or _a_grade(ctx, condition) or _a_grade(ctx, n):
             continue  # a grade I sprain and the sprain: the same, not a part
-        theirs = {st.object for st in ctx.objects(n, terms.AFFECTS)}
+        theirs = _affected_set(ctx, n)
         # a band of a ligament the covering condition tears as a whole is covered (the deltoid's tibiocalcaneal part)
         if own and all(c in theirs or any(w in theirs for w, _ in ctx.wholes(c)) for c in own):
             return n
@@ -154,15 +154,27 @@ def general_of(ctx: Context, condition: str, named: list[str]) -> str | None:
     risk as the named one's own)."""
     if _a_grade(ctx, condition):
         return None
-    mine = _specific(ctx, _own(ctx, condition))
+    mine = _specific_own(ctx, condition)
     lesions = set(condition_lesions(ctx, condition))
-    affects = {st.object for st in ctx.objects(condition, terms.AFFECTS)}
+    affects = _affected_set(ctx, condition)
     for n in named:
-        if n == condition or _a_grade(ctx, n) or not mine or mine != _specific(ctx, _own(ctx, n)):
+        if n == condition or _a_grade(ctx, n) or not mine or mine != _specific_own(ctx, n):
             continue
-        if lesions & set(condition_lesions(ctx, n)) and affects < {st.object for st in ctx.objects(n, terms.AFFECTS)}:
+        if lesions & set(condition_lesions(ctx, n)) and affects < _affected_set(ctx, n):
             return n
     return None
+
+
+def _specific_own(ctx: Context, condition: str) -> frozenset[str]:
+    """:func:`_specific` of :func:`_own`: the graph's alone, kept per engine (asked per condition and per named one
+    in every answer that amounts to a condition)."""
+    return ctx.derived(("specific own", condition), lambda: frozenset(_specific(ctx, _own(ctx, condition))))
+
+
+def _affected_set(ctx: Context, condition: str) -> frozenset[str]:
+    """Everything the condition affects (its akg:affects objects), kept per engine."""
+    return ctx.derived(("affected set", condition),
+                       lambda: frozenset(st.object for st in ctx.objects(condition, terms.AFFECTS)))  # fmt: skip
 
 
 def _specific(ctx: Context, structures: set[str]) -> set[str]:
@@ -173,7 +185,10 @@ def _specific(ctx: Context, structures: set[str]) -> set[str]:
 def _a_grade(ctx: Context, condition: str) -> bool:
     """A grade of a tear (a grade III sprain): graded, and a loss of continuity is all it describes (a fracture
     pattern graded by its ligament's rupture is not one)."""
-    return _graded(ctx, condition) and set(condition_lesions(ctx, condition)) <= {LOSS}
+    def a_grade() -> bool:
+        return _graded(ctx, condition) and set(condition_lesions(ctx, condition)) <= {LOSS}
+
+    return ctx.derived(("a grade", condition), a_grade)  # once per engine
 
 
 def _own(ctx: Context, condition: str) -> set[str]:
@@ -213,8 +228,11 @@ def _loosens(ctx: Context, condition: str, loosened: frozenset[str]) -> bool:
 
 
 def _graded(ctx: Context, condition: str) -> bool:
-    term = ctx.kb.terms.get(condition)
-    return term is not None and any(p == terms.INJURY_GRADE for p, _ in term.annotations)
+    def graded() -> bool:
+        term = ctx.kb.terms.get(condition)
+        return term is not None and any(p == terms.INJURY_GRADE for p, _ in term.annotations)
+
+    return ctx.derived(("graded", condition), graded)  # once per engine
 
 
 def _grade_fits(ctx: Context, condition: str, grade: int) -> bool:

@@ -102,6 +102,9 @@ class Context:
         self._ranks: dict[int, tuple[Fact, int]] = {}
         self._statement_facts: dict[int, tuple[Statement, Fact]] = {}
         self._derived: dict[Hashable, object] = {}
+        self._rule_lists: dict[tuple[str, ...], tuple[RuleRef, ...]] = {}
+        #: the basis of each rank (BASIS_ORDER's refs, then None: no basis known), as :meth:`basis` answers it
+        self._basis_refs: tuple[EntityRef | None, ...] = (*(self.kb.ref(b) for b in BASIS_ORDER), None)
         rules = self.rules
         self.grade_loss = {g: rules["rule:injury-loses-restraint"].parameter(f"grade{g}") for g in (1, 2, 3)}
         destabilised = rules["rule:motion-destabilised"]
@@ -147,17 +150,24 @@ class Context:
         a motion per position), built on first use and kept for the engine's life: the knowledge base never changes
         under an engine, and without this every answer rebuilds it. Bounded by the graph: keys are its entities.
         What is kept is shared: callers read it and never change it."""
-        if key in self._derived:
-            return cast(T, self._derived[key])
+        found = self._derived.get(key, _MISSING)  # one lookup: asked some hundred times per answer
+        if found is not _MISSING:
+            return cast(T, found)
         value = self._derived[key] = build()
         return value
 
     def rule_refs(self, *rule_ids: str) -> list[RuleRef]:
-        return [self.refs[r] for r in dict.fromkeys(rule_ids) if r]
+        """The rules' references, each once, in order (kept per tuple of ids: an answer asks for the same few
+        combinations dozens of times; a new list each call)."""
+        kept = self._rule_lists.get(rule_ids)
+        if kept is None:
+            if len(self._rule_lists) >= MEMO_LIMIT:
+                self._rule_lists.clear()
+            kept = self._rule_lists[rule_ids] = tuple(self.refs[r] for r in dict.fromkeys(rule_ids) if r)
+        return list(kept)
 
     def is_any(self, curie: str, classes: Iterable[str]) -> bool:
-        types = self.kb.types_of(curie)
-        return any(cls in types for cls in classes)
+        return not self.kb.types_of(curie).isdisjoint(classes)
 
     def objects(self, subject: str, predicate: str) -> list[Statement]:
         by_predicate = self._objects.get(subject)
@@ -213,7 +223,12 @@ class Context:
         return list(self.derived(("objects any", subject, wanted), find))
 
     def facts(self, statements: Iterable[Statement]) -> list[Fact]:
-        return [self._fact(st) for st in statements]
+        kept = self._statement_facts
+        found = []
+        for st in statements:
+            fact = kept.get(id(st))
+            found.append(fact[1] if fact is not None and fact[0] is st else self._fact(st))
+        return found
 
     def _fact(self, st: Statement) -> Fact:
         """The knowledge base's fact of a statement, kept here by the statement's identity: the knowledge base keys
@@ -231,8 +246,14 @@ class Context:
     def basis(self, facts: Iterable[Fact]) -> EntityRef | None:
         """The weakest way any of the facts, its role or its positions, is known (a relation: stated by its
         source)."""
-        best = min(map(self._rank, facts), default=len(BASIS_ORDER))
-        return self.kb.ref(BASIS_ORDER[best]) if best < len(BASIS_ORDER) else None
+        ranks = self._ranks
+        best = len(BASIS_ORDER)
+        for fact in facts:
+            kept = ranks.get(id(fact))
+            rank = kept[1] if kept is not None and kept[0] is fact else self._rank(fact)
+            if rank < best:
+                best = rank
+        return self._basis_refs[best]
 
     def _rank(self, fact: Fact) -> int:
         """The fact's weakest basis rank (len(BASIS_ORDER): none known), kept by the fact's identity: the facts are
@@ -253,6 +274,8 @@ class Context:
         return best
 
 
+#: what Context.derived finds for a table not built yet (a table may be None or empty)
+_MISSING = object()
 #: the most facts a memo kept by identity holds before it starts again (the bundled graph has a few thousand)
 MEMO_LIMIT = 200_000
 FactKey = tuple[str, str, str | None, str | None]
@@ -274,17 +297,13 @@ def _key(fact: Fact) -> FactKey:
 
 def unique_facts(facts: Iterable[Fact]) -> list[Fact]:
     """Each fact once (by subject, predicate, object and fact node), first occurrence first. The same record
-    often comes many times (a lost restraint's steps behind every restraint that takes over its load): it is
-    passed over by identity before its key is looked at."""
-    seen: set[FactKey] = set()
-    met: dict[int, Fact] = {}  # the facts met, by id (held, so that an id is not reused meanwhile)
-    unique = []
+    often comes many times (a lost restraint's steps behind every restraint that takes over its load): its key is
+    kept by the record's identity (see :func:`_key`), so a repeat costs two dict lookups."""
+    unique: dict[FactKey, Fact] = {}
+    keys = _KEYS
     for fact in facts:
-        if id(fact) in met:
-            continue
-        met[id(fact)] = fact
-        key = _key(fact)
-        if key not in seen:
-            seen.add(key)
-            unique.append(fact)
-    return unique
+        kept = keys.get(id(fact))
+        key = kept[1] if kept is not None and kept[0] is fact else _key(fact)
+        if key not in unique:
+            unique[key] = fact
+    return list(unique.values())

@@ -79,18 +79,34 @@ def _loose_posts(ctx: Context, loss: dict[str, float]) -> dict[str, Affected]:
                         if st.object == joint and st not in torn)  # fmt: skip
     posts: dict[str, Affected] = {}
     for joint, torn in loose.items():
-        for held in ctx.objects(joint, terms.JOINT_OF):  # the bones this joint no longer holds together
-            stack = [(held.object, [held, *torn])]
-            while stack:
-                current, chain = stack.pop()
-                for part in ctx.objects(current, terms.HAS_PART):
-                    stack.append((part.object, [*chain, part]))
-                    if part.object in posts or not ctx.kb.restraints_by_structure.get(part.object):
-                        continue  # only a buttress can float
-                    ties = _torn_ties(ctx, part.object, loss, across=joint)
-                    if ties:
-                        posts[part.object] = Affected(3, Reach.PART, FRACTURE, None, [*chain, part, *ties], ())
+        for held, post, path in _buttresses_held(ctx, joint):
+            if post in posts:
+                continue
+            ties = _torn_ties(ctx, post, loss, across=joint)
+            if ties:
+                posts[post] = Affected(3, Reach.PART, FRACTURE, None, [held, *torn, *path, *ties], ())
     return posts
+
+
+def _buttresses_held(ctx: Context, joint: str) -> tuple[tuple[Statement, str, tuple[Statement, ...]], ...]:
+    """The bony buttresses on the bones a joint holds together (each bone's 'joint of' statement, the part, and the
+    has-part steps down to it), in the order :func:`_loose_posts` meets them: parts at any depth, last listed first;
+    only those that restrain a motion (only a buttress can float). The graph's alone: kept per engine, where every
+    answer with an unstable joint walked the parts of its bones."""
+
+    def walk() -> tuple[tuple[Statement, str, tuple[Statement, ...]], ...]:
+        found = []
+        for held in ctx.objects(joint, terms.JOINT_OF):  # the bones this joint no longer holds together
+            stack: list[tuple[str, tuple[Statement, ...]]] = [(held.object, ())]
+            while stack:
+                current, path = stack.pop()
+                for part in ctx.objects(current, terms.HAS_PART):
+                    stack.append((part.object, (*path, part)))
+                    if ctx.kb.restraints_by_structure.get(part.object):
+                        found.append((held, part.object, (*path, part)))
+        return tuple(found)
+
+    return ctx.derived(("buttresses held", joint), walk)
 
 
 def _loosened_posts(ctx: Context, affected: dict[str, Affected]) -> dict[str, Affected]:
