@@ -275,7 +275,9 @@ def _joined(items: list[str]) -> str:
 def _restraints_lost(d: DestabilisedMotion) -> str:
     """How many recorded restraints are lost, and what the share is weighted by: counts, not a measured loss."""
     roles = sorted({r.role for r in d.lost_restraints})
-    share = f"{d.fraction_lost:.0%} of the recorded restraint by {d.weighting}"
+    # a role-weighted share was read as a measured one (reviews r23, r24): a score, and said so
+    share = (f"{d.fraction_lost:.0%} of the recorded restraint by {d.weighting}" if d.weighting != "role weights"
+             else f"score {d.fraction_lost:.2f} by role weights, not a measured share")
     partly = d.restraints_lost_in_part
     counted = f"{d.restraints_lost} of {d.restraints_recorded} recorded restraints lost" + (
         "" if not partly else " in part" if partly == d.restraints_lost else f", {partly} in part"

@@ -345,3 +345,16 @@ def test_a_named_condition_points_to_what_it_only_possibly_involves(kg: AnkleKG)
     line = next(x for x in render_impact(report).splitlines() if "only in some cases" in x)
     assert all(label in line for label in possible) and "name one to ask" in line
     assert "only in some cases" not in render_impact(kg.impact(["ATFL"]))
+
+
+def test_a_share_weighted_by_roles_reads_as_a_score_not_a_measured_percentage(kg: AnkleKG) -> None:
+    """'67% of the recorded restraint by role weights' was read as a measured share by two blinded reviewers (r23,
+    r24): weighted by the engine's role convention, the text gives a score and says it is not measured; a share the
+    sources measured keeps its percentage."""
+    from app.render import render_impact
+
+    report = kg.impact(["ATFL"])
+    drawer = next(d for d in report.destabilised_motions if d.motion.label == "anterior talar translation")
+    assert drawer.weighting == "role weights"
+    line = next(x for x in render_impact(report).splitlines() if "anterior talar translation in" in x)
+    assert f"score {drawer.fraction_lost:.2f} by role weights, not a measured share" in line and "%" not in line

@@ -376,7 +376,8 @@ const IMPACT_SECTIONS = [
     m.position ? [" in the ", link({ ...m.position, label: positionName(m.position.label) }), " position"]
       : " (position not stated by the sources)", statusBadge(m.status),
     ` — ${m.restraints_lost} of ${m.restraints_recorded} recorded restraints lost`
-      + ` (${pct(m.fraction_lost)} of the recorded restraint, by ${m.weighting})`, basisNote(m),
+      + (m.weighting === "role weights" ? ` (score ${m.fraction_lost.toFixed(2)} by role weights, not a measured share)`
+        : ` (${pct(m.fraction_lost)} of the recorded restraint, by ${m.weighting})`), basisNote(m),
     m.note ? el("div", { className: "note", text: m.note }) : ""]],
   ["assistants_lost", "Prime movers intact, an assisting muscle lost (not weak in the clinic)", (m) => [link(m.motion),
     " at the ", link(m.joint), " — ", listOf(m.lost_actions.map(link), alternativesJoiner(m)), " lost"]],
