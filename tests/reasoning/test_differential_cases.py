@@ -540,8 +540,12 @@ CASES = (
         "unrecognized or is misdiagnosed as a lateral ankle sprain' (Northwestern Medicine). With drawer and tilt "
         "negative the lateral ligaments do not explain the snap. (fixed after the first run) The lesion "
         "expectation is dropped: the engine reads the retinaculum as 'injured on its own or as in peroneal tendon "
-        "subluxation', and the sources call the subluxation the retinaculum's own injury, so the two are one.",
-        mechanism=("dorsiflexion", None),
+        "subluxation', and the sources call the subluxation the retinaculum's own injury, so the two are one. "
+        "(adjusted by the lead after the round-24 data) Hosack's whole sentence is 'sudden forced dorsiflexion, "
+        "resulting in aggressive tautness of the peroneal tendons, combined with a forced eversion of the hindfoot': "
+        "the mechanism is eversion in dorsiflexion. Forced dorsiflexion alone with a pop fits tennis leg as well ('An "
+        "audible pop', Medscape 2023; 'the ankle in full dorsiflexion', StatPearls), which ranked first on it.",
+        mechanism=("eversion", "dorsiflexion"),
         symptoms=("snapping or popping", "pain", "swelling"),
         negative_tests=(DRAWER, "talar tilt test"),
         at_top=("superior fibular retinaculum",),
@@ -1046,3 +1050,20 @@ def test_a_condition_readings_symptom_names_the_candidate_not_another_structure_
         affects = [f for f in evidence.because if f.subject.label == "bimalleolar fracture" and f.object is not None
                    and f.predicate.id == "akg:affects"]  # fmt: skip
         assert affects and affects[0].object is not None and affects[0].object.label == "lateral malleolus"
+
+
+def test_a_mechanism_placed_in_the_reported_position_comes_before_one_placed_in_none(kg: AnkleKG) -> None:
+    """Inversion in dorsiflexion with pain and swelling, the drawer negative: the calcaneofibular ligament, recorded to
+    check inversion in dorsiflexion, and the fifth metatarsal avulsion, recorded to arise from inversion in no
+    position (the editor's reading of 'similar to a lateral ankle sprain', AAFP 2003), tie; the one whose record places
+    the motion where it was reported comes first (review r24: the avulsion led the F8 case after the data round)."""
+    report = kg.differential(
+        symptoms=("pain", "swelling"), mechanism=("inversion", "dorsiflexion"), negative_tests=(DRAWER,), limit=5,
+    )
+    ranked = [c.structure.label for c in report.candidates]
+    cfl, avulsion = ranked.index(CFL), ranked.index("tuberosity of fifth metatarsal bone")
+    assert report.candidates[cfl].score == report.candidates[avulsion].score and cfl < avulsion
+    # with no position reported, the avulsion's own record of the mechanism comes first again
+    unplaced = kg.differential(symptoms=("pain", "swelling"), mechanism=("inversion", None), limit=10)
+    labels = [c.structure.label for c in unplaced.candidates]
+    assert labels.index("tuberosity of fifth metatarsal bone") < labels.index(CFL)

@@ -5,7 +5,7 @@ reported negative (or a motion reported strong, an area of normal sensation) tha
 contradicts it. A mechanism (a motion in a position) supports the structures that restrain that motion there, and a
 structure read as a condition its sources say arises from that motion (akg:arisesFrom: posterior ankle impingement from
 forced plantarflexion). Ties go to the structure whose own facts (or whose condition's record) explain the findings,
-then to the narrower explanation.
+then to one whose record places the mechanism in the reported position, then to the narrower explanation.
 """
 
 from __future__ import annotations
@@ -184,7 +184,12 @@ class DifferentialEngine:
         # tarsal tunnel syndrome for a Tinel sign at the tarsal tunnel, before as in an ankle oedema), or that is
         # recorded to arise from the reported mechanism (the os trigonum as in a posterior ankle impingement, before
         # the deltoid ligament, which resists plantarflexion, as in a medial ankle sprain, which arises from eversion).
-        diagnosed = arises is not None or (profile.condition is not None and bool(
+        # A condition whose record places the motion in no position, when a position is reported, counts here as one
+        # that only resists it (the fifth metatarsal avulsion, from inversion, after a CFL that checks inversion in
+        # the reported dorsiflexion: review r24).
+        placed = self._placed(support, findings.mechanism)
+        unplaced = findings.mechanism is not None and findings.mechanism[1] is not None and not placed
+        diagnosed = (arises is not None and not unplaced) or (profile.condition is not None and bool(
             self._diagnosed_by(profile.condition) & set(findings.positive_tests)
         ))  # fmt: skip
         # and a candidate that explains a reported finding before one that only resists the mechanism: a mechanism
@@ -194,7 +199,10 @@ class DifferentialEngine:
         return (
             -score,
             3 if mechanism_only else 0 if primary else 1 if own else 2,
-            0 if diagnosed else 1,
+            # then a mechanism its record places in the reported position before one recorded in none (inversion in
+            # dorsiflexion: the snowboarder's fracture, recorded so, before the fifth metatarsal avulsion, whose
+            # inversion no source places: review r24)
+            (0 if diagnosed else 2) + (0 if placed else 1),
             # parsimony, the narrower explanation first: fewer predictions, and fewer other structures involved (an
             # entrapment of this nerve before ankle oedema that compresses any of the nerves at the ankle)
             len(profile.predictions) + max(self._breadth(profile.condition) - 1, 0),
@@ -404,6 +412,19 @@ class DifferentialEngine:
                                                                                                   position)))
         ]  # fmt: skip
         return Evidence(finding=self.kb.ref(motion), kind=FindingKind.MECHANISM, because=facts) if facts else None
+
+    @staticmethod
+    def _placed(support: Evidence | None, mechanism: tuple[str, str | None] | None) -> bool:
+        """The mechanism's support names the reported position: a condition recorded to arise from the motion in it,
+        or a restraint of the motion recorded in it."""
+        position = mechanism[1] if mechanism else None
+        if support is None or position is None:
+            return False
+        for fact in support.because:
+            positions = fact.qualifiers.get("positions")
+            if isinstance(positions, list) and any(getattr(p, "id", None) == position for p in positions):
+                return True
+        return False
 
     def _loaded(self, structure: str, kinds: set[str], position: str) -> bool:
         """The structure (or a part of it) is not recorded to restrain the motion only in positions other than this
