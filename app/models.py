@@ -111,7 +111,8 @@ class Fact(BaseModel):
     known_by: EntityRef | None = Field(
         default=None,
         description="How the fact is known: measured in the cited study, stated by the source, or the editor's "
-        "reading of it (akg:knownBy); absent for a relation, which its source states.",
+        "reading of it (akg:knownBy); absent for a relation its source states (a relation that is the editor's "
+        "reading of its source says so here).",
     )
 
 

@@ -192,6 +192,7 @@ class KnowledgeBase:
         return cached
 
     def _statement_fact(self, st: Statement) -> Fact:
+        known = next((v for k, v in st.qualifiers if k == schema.KNOWN_BY), None)
         return Fact(
             subject=self.ref(st.subject),
             predicate=self.ref(st.predicate),
@@ -199,12 +200,15 @@ class KnowledgeBase:
             qualifiers=self._statement_qualifiers(st),
             inferred=st.inferred,
             sources=[self.ref(s) for s in st.sources],
+            known_by=self.ref(known) if known else None,
         )
 
     def _statement_qualifiers(self, st: Statement) -> dict[str, list[EntityRef] | str]:
         """Axiom annotations by name; positions as entities (as a restraint's), the others as their values."""
         qualifiers: dict[str, list[EntityRef] | str] = {}
         for k, v in st.qualifiers:
+            if k == schema.KNOWN_BY:
+                continue  # the fact's own field (known_by)
             if k == schema.FACT_POSITION:
                 refs = qualifiers.get("positions")
                 qualifiers["positions"] = [*(refs if isinstance(refs, list) else []), self.ref(v)]

@@ -147,13 +147,13 @@ def read_statements(store: ox.Store) -> list[Statement]:
     """Asserted sourced relations, plus their inverse and symmetric mirrors marked inferred."""
     grouped: dict[tuple[str, str, str], tuple[set[str], set[tuple[str, str]]]] = {}
     query = """
-    SELECT ?s ?p ?o ?src ?roots ?grade ?inv ?pos WHERE {
+    SELECT ?s ?p ?o ?src ?roots ?grade ?inv ?pos ?known WHERE {
       ?p a akg:SourcedRelation . ?s ?p ?o . FILTER(isIRI(?o))
       OPTIONAL {
         ?ax owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o .
         OPTIONAL { ?ax dcterms:source ?src } OPTIONAL { ?ax akg:spinalRootLevels ?roots }
         OPTIONAL { ?ax akg:minimumGrade ?grade } OPTIONAL { ?ax akg:involvement ?inv }
-        OPTIONAL { ?ax akg:position ?pos }
+        OPTIONAL { ?ax akg:position ?pos } OPTIONAL { ?ax akg:knownBy ?known }
       }
     }"""
     for row in _rows(store, query):
@@ -168,6 +168,8 @@ def read_statements(store: ox.Store) -> list[Statement]:
             qualifiers.add((schema.INVOLVEMENT, row["inv"]))
         if "pos" in row:  # the position a condition's mechanism happens in (akg:arisesFrom)
             qualifiers.add((schema.FACT_POSITION, row["pos"]))
+        if "known" in row:  # a relation that is the editor's reading of its source, not the source's words
+            qualifiers.add((schema.KNOWN_BY, row["known"]))
     # equal lists of sources are one tuple (most relations cite one of a few hundred sets): one object in memory and
     # in a snapshot's pickle instead of one per statement, and its mirror shares it too
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
