@@ -23,6 +23,9 @@ def fact_text(fact: Fact) -> str:
     positions = fact.qualifiers.get("positions")  # a condition's mechanism in a position (akg:arisesFrom)
     if isinstance(positions, list) and positions:
         text += f" in the {phrases.join([p.label for p in positions])}"
+        basis = fact.qualifiers.get("position_basis")
+        if isinstance(basis, list) and basis:
+            text += f" (the position: {basis[0].label})"
     text += _INVOLVEMENT.get(str(fact.qualifiers.get("involvement", "")), "")
     # a relation that is the editor's reading of its source, not the source's words (akg:knownBy on its axiom)
     return text + (f" ({fact.known_by.label})" if fact.known_by is not None else "")

@@ -209,6 +209,9 @@ class KnowledgeBase:
         for k, v in st.qualifiers:
             if k == schema.KNOWN_BY:
                 continue  # the fact's own field (known_by)
+            if k == schema.POSITION_BASIS:
+                qualifiers["position_basis"] = [self.ref(v)]  # as a restraint's: weighed in a conclusion's basis
+                continue
             if k == schema.FACT_POSITION:
                 refs = qualifiers.get("positions")
                 qualifiers["positions"] = [*(refs if isinstance(refs, list) else []), self.ref(v)]

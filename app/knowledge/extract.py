@@ -147,13 +147,14 @@ def read_statements(store: ox.Store) -> list[Statement]:
     """Asserted sourced relations, plus their inverse and symmetric mirrors marked inferred."""
     grouped: dict[tuple[str, str, str], tuple[set[str], set[tuple[str, str]]]] = {}
     query = """
-    SELECT ?s ?p ?o ?src ?roots ?grade ?inv ?pos ?known WHERE {
+    SELECT ?s ?p ?o ?src ?roots ?grade ?inv ?pos ?known ?pbasis WHERE {
       ?p a akg:SourcedRelation . ?s ?p ?o . FILTER(isIRI(?o))
       OPTIONAL {
         ?ax owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o .
         OPTIONAL { ?ax dcterms:source ?src } OPTIONAL { ?ax akg:spinalRootLevels ?roots }
         OPTIONAL { ?ax akg:minimumGrade ?grade } OPTIONAL { ?ax akg:involvement ?inv }
         OPTIONAL { ?ax akg:position ?pos } OPTIONAL { ?ax akg:knownBy ?known }
+        OPTIONAL { ?ax akg:positionBasis ?pbasis }
       }
     }"""
     for row in _rows(store, query):
@@ -170,6 +171,8 @@ def read_statements(store: ox.Store) -> list[Statement]:
             qualifiers.add((schema.FACT_POSITION, row["pos"]))
         if "known" in row:  # a relation that is the editor's reading of its source, not the source's words
             qualifiers.add((schema.KNOWN_BY, row["known"]))
+        if "pbasis" in row:  # how its position is known (a conjunction read as a motion in a position)
+            qualifiers.add((schema.POSITION_BASIS, row["pbasis"]))
     # equal lists of sources are one tuple (most relations cite one of a few hundred sets): one object in memory and
     # in a snapshot's pickle instead of one per statement, and its mirror shares it too
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
