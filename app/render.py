@@ -8,7 +8,7 @@ from typing import Any
 
 from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
-from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, Reach, WeakenedMotion
+from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, Reach, Stability, WeakenedMotion
 from .reasoning.impact.mechanics import FRAGMENT_GRADED, NO_PRIMARY, ONLY_DYNAMIC
 from .reasoning.impact.terms import ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED
 
@@ -155,7 +155,13 @@ def render_impact(report: ImpactReport) -> str:
         [(f"{c.entity.label} — {c.detail}", c.because) for c in report.conditions],
     )
     passive = [d for d in report.destabilised_motions if not _by_muscle_only(d)]
-    section("Destabilised joint motions:", _motion_rows(report, passive))
+    caveats: set[str] = set()  # a long caveat in full once, across the two sections
+    section("Destabilised joint motions:",
+            _motion_rows(report, [d for d in passive if d.status is not Stability.REDUCED], caveats))
+    # a motion that only a secondary restraint, or a share of one, no longer checks shows no laxity: listed apart, so
+    # that "destabilised" is not read of it (review r24 I05: a grade II deltoid's syndesmosis, 6%)
+    section("Restraint reduced, no laxity expected (a secondary restraint, or a share of a restraint, lost):",
+            _motion_rows(report, [d for d in passive if d.status is Stability.REDUCED], caveats))
     section(
         "Weakened motions:",
         [
@@ -238,7 +244,9 @@ def _by_muscle_only(d: DestabilisedMotion) -> bool:
     return d.note is not None and ONLY_DYNAMIC in d.note
 
 
-def _motion_rows(report: ImpactReport, motions: list[DestabilisedMotion]) -> list[tuple[str, list[Fact]]]:
+def _motion_rows(
+    report: ImpactReport, motions: list[DestabilisedMotion], caveats: set[str] | None = None
+) -> list[tuple[str, list[Fact]]]:
     """One line per motion and finding: positions that say the same (a restraint whose position is not stated is lost
     alike in each) are named together (review r18b: three identical 'anterior talar translation' lines)."""
     rows: dict[tuple[str, str, str], tuple[list[str], DestabilisedMotion]] = {}
@@ -250,7 +258,7 @@ def _motion_rows(report: ImpactReport, motions: list[DestabilisedMotion]) -> lis
         (f"{d.joint.label}: {d.motion.label} in {_joined(positions)} — {said}", d.because)
         for (_, _, said), (positions, d) in rows.items()
     ]
-    return _said_once(lines)
+    return _said_once(lines, set() if caveats is None else caveats)
 
 
 #: a long caveat said in full on its first line of a section, then by these words (review r21: the fragment's caveat
@@ -261,8 +269,7 @@ _SHORT_NOTES = {
 }
 
 
-def _said_once(lines: list[tuple[str, list[Fact]]]) -> list[tuple[str, list[Fact]]]:
-    seen: set[str] = set()
+def _said_once(lines: list[tuple[str, list[Fact]]], seen: set[str]) -> list[tuple[str, list[Fact]]]:
     out = []
     for text, because in lines:
         for note, short in _SHORT_NOTES.items():

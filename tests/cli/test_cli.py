@@ -358,3 +358,18 @@ def test_a_share_weighted_by_roles_reads_as_a_score_not_a_measured_percentage(kg
     assert drawer.weighting == "role weights"
     line = next(x for x in render_impact(report).splitlines() if "anterior talar translation in" in x)
     assert f"score {drawer.fraction_lost:.2f} by role weights, not a measured share" in line and "%" not in line
+
+
+def test_a_motion_with_only_reduced_restraint_is_listed_apart_from_the_destabilised(kg: AnkleKG) -> None:
+    """A grade II deltoid tear loses a share of a secondary restraint of syndesmotic widening (6% by role weights): a
+    clinician reads "Destabilised joint motions" as laxity, so such a motion goes under its own heading (blinded review
+    r24 I05); the lax ones stay."""
+    from app.render import render_impact
+
+    report = kg.impact([("deltoid", 2)])
+    text = render_impact(report)
+    lax, _, reduced = text.partition("Restraint reduced, no laxity expected")
+    assert reduced and "syndesmotic widening" in reduced and "syndesmotic widening" not in lax
+    assert "Destabilised joint motions:" in lax and "eversion" in lax.split("Destabilised joint motions:")[1]
+    statuses = {d.motion.label: d.status.value for d in report.destabilised_motions}
+    assert statuses["syndesmotic widening"] == "reduced restraint" and statuses["eversion"] == "increased laxity"
