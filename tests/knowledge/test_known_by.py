@@ -30,9 +30,16 @@ def test_every_relation_marked_as_the_editors_reading_carries_it(kg: AnkleKG) ->
 
 
 def test_a_relation_its_source_states_has_no_basis_of_its_own(kg: AnkleKG) -> None:
-    stated = next(st for st in kg.kb.statements if st.subject == "ANKLE:0002017" and st.object == "ANKLE:0001004")
-    fact = kg.kb.statement_fact(stated)  # peroneal tendon subluxation arises from eversion (Hosack 2023)
+    stated = next(st for st in kg.kb.statements if st.subject == "ANKLE:0002013" and st.predicate == "akg:affects")
+    fact = kg.kb.statement_fact(stated)  # the Achilles tendon rupture affects the calcaneal tendon
     assert fact.known_by is None and "editor" not in fact_text(fact)
+    # a relation stated by its source whose position is the editor's reading says so of the position only: peroneal
+    # tendon subluxation arises from eversion, in dorsiflexion read from 'combined with' (Hosack 2023; round 25)
+    mechanism = kg.kb.statement_fact(next(
+        st for st in kg.kb.statements if st.subject == "ANKLE:0002017" and st.object == "ANKLE:0001004"
+    ))  # fmt: skip
+    assert mechanism.known_by is None
+    assert fact_text(mechanism).endswith("(the position: the editor's reading)")
 
 
 def test_the_differential_shows_the_reading_behind_a_mechanism(kg: AnkleKG) -> None:

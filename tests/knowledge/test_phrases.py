@@ -52,8 +52,9 @@ def test_a_mechanism_in_a_position_reads_with_its_position(kg: AnkleKG) -> None:
     [fact] = [kb.statement_fact(st) for st in kb.by_subject[subluxation] if st.predicate == "akg:arisesFrom"]
     positions = fact.qualifiers["positions"]
     assert isinstance(positions, list) and [p.label for p in positions] == ["dorsiflexed position"]
-    assert fact_text(fact) == (
-        "the peroneal tendon subluxation arises from forced eversion in the dorsiflexed position"
+    assert fact_text(fact) == (  # the position read from 'combined with' is the editor's (round 25) and says so
+        "the peroneal tendon subluxation arises from forced eversion in the dorsiflexed position (the position: the "
+        "editor's reading)"
     )
     impingement = kg.resolve("posterior ankle impingement").id
     [plain] = [kb.statement_fact(st) for st in kb.by_subject[impingement] if st.predicate == "akg:arisesFrom"]
