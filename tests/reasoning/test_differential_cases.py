@@ -130,6 +130,10 @@ class DiffCase:
     lesion: tuple[str, str] | None = None
 
 
+MESH_SCIATIC = (
+    "MeSH: Sciatic Neuropathy (D020428; scope note after Adams et al., Principles of Neurology, 6th ed), read on the "
+    "NLM MeSH browser in blinded review r25"
+)
 BEST_2005 = (
     "Best 2005, Posterior impingement of the ankle caused by anomalous muscles, J Bone Joint Surg Am (ANKLE:0009860)"
 )
@@ -660,6 +664,19 @@ CASES = (
     #     not_above=("calcaneal tendon",),
     #     lesion=("medial head of gastrocnemius", "medial gastrocnemius strain"),
     # ),
+    DiffCase(
+        id="a-common-fibular-and-a-tibial-pattern-together-point-above-the-split",
+        sources=(BAIMA, MESH_SCIATIC),
+        claim="'Peroneal nerve compromise results in ... weakness of the ankle dorsiflexors and evertors' (Baima "
+        "2008); a sciatic neuropathy gives 'paresis or paralysis of ... muscles innervated by the peroneal and "
+        "tibial nerves, and sensory loss involving ... the sole of the foot' (MeSH, Sciatic Neuropathy, after "
+        "Adams' Principles of Neurology). All four ankle motions weak with the dorsum and the sole numb: the "
+        "sciatic nerve, not either branch alone (blinded review r25 D4: the sciatic nerve was never a candidate).",
+        weak_motions=("dorsiflexion", "plantarflexion", "inversion", "eversion"),
+        numbness_areas=("skin of dorsum of foot", "skin of medial part of sole"),
+        first=("sciatic nerve",),
+        not_above=("common fibular nerve", "tibial nerve"),
+    ),
     DiffCase(
         id="too-many-toes-and-failed-heel-rise-with-weak-inversion",
         sources=(WHEELESS_PTT, GEIDEMAN),

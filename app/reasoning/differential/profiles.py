@@ -49,6 +49,11 @@ def candidates(kb: KnowledgeBase) -> list[str]:
     anchors = (schema.PROXIMAL_ATTACHMENT, schema.DISTAL_ATTACHMENT, schema.INSERTION)
     pool |= {st.object for st in kb.statements if st.predicate in anchors and not st.inferred}
     pool |= {st.object for st in kb.statements if st.predicate in (schema.LIES_IN, schema.PASSES_THROUGH)}
+    # and every nerve that gives off a candidate nerve: a lesion above the split explains findings in both branches'
+    # territories (the sciatic nerve, for a common fibular and a tibial pattern together: review r25 D4)
+    branches = [st for st in kb.statements if st.predicate == schema.BRANCH_OF and kb.is_a(st.object, schema.NERVE)]
+    while grown := {st.object for st in branches if st.subject in pool} - pool:
+        pool |= grown
     return sorted(c for c in pool if kb.is_a(c, schema.ANATOMICAL_STRUCTURE))
 
 
