@@ -201,6 +201,10 @@ HOSACK = (
 )
 SP_PERONEAL_NERVE = "StatPearls: Peroneal Nerve Injury (statpearls.com/point-of-care/27038)"
 BAIMA = "Baima 2008, Curr Rev Musculoskelet Med 1(2):147-153, doi:10.1007/s12178-008-9023-6"
+MESH_SCIATIC_NEUROPATHY = (
+    "MeSH: Sciatic Neuropathy (D020428; scope note after Adams et al., Principles of Neurology, 6th ed), read on the "
+    "NLM MeSH browser in blinded review r25"
+)
 OB_SPN = "Orthobullets: Superficial Peroneal Nerve (orthobullets.com/anatomy/10137)"
 SP_FOOT_NERVES = "StatPearls: Anatomy, Bony Pelvis and Lower Limb, Foot Nerves (statpearls.com article 21889)"
 SP_ATTS = "StatPearls: Anterior Tarsal Tunnel Syndrome (Dreyer & Gibboney; statpearls.com/point-of-care/34482)"
@@ -1402,6 +1406,24 @@ CASES: tuple[LitCase, ...] = (
         nothing_destabilised=True,
         not_conditions=("subtalar instability", "sinus tarsi syndrome"),
         not_symptoms=("instability or giving way",),
+    ),
+    LitCase(
+        id="sciatic-nerve-grade2-is-no-common-fibular-palsy",
+        injuries=(("sciatic nerve", 2),),
+        sources=(MESH_SCIATIC_NEUROPATHY, BAIMA),
+        claim=(
+            "A sciatic neuropathy gives 'paresis or paralysis of posterior thigh muscles and muscles innervated by the "
+            "peroneal and tibial nerves, and sensory loss involving the lateral and posterior thigh, posterior and "
+            "lateral leg, and sole of the foot' (MeSH, after Adams' Principles of Neurology); a peroneal neuropathy "
+            "weakens 'the ankle dorsiflexors and evertors' (Baima 2008) and spares the sole. (reading, the lead, "
+            "review r25 C10) The lesion is of the sciatic nerve: both territories are affected, and it is no common "
+            "fibular nerve palsy."
+        ),
+        injured=("sciatic nerve", "common fibular nerve", "tibial nerve"),
+        weakened=((TC, "dorsiflexion"), (TC, "plantarflexion")),
+        numb=("skin of dorsum of foot", "skin of medial part of sole"),
+        not_conditions=("common fibular nerve palsy",),
+        not_numb=("skin of medial side of leg",),
     ),
     LitCase(
         id="sinus-tarsi-syndrome",

@@ -30,6 +30,8 @@ def conditions_of(ctx: Context, affected: dict[str, Affected], loosened: frozens
             continue
         if state.reached not in DAMAGED or state.lesion is None:
             continue
+        if state.reached is Reach.BRANCH:
+            continue  # torn with the named nerve above it: that nerve's lesion, not a palsy of the branch (r25 C10)
         for holder, path in [(curie, []), *ctx.wholes(curie)]:
             if holder != curie and holder in affected and affected[holder].reached in DAMAGED:
                 continue  # the whole is damaged in its own right: its conditions are found from it

@@ -12,7 +12,8 @@ none. A sequel of a concluded condition is a risk, unless a named structure its 
 it describes (then not listed again as a risk). A structure a condition only possibly involves makes it
 what the injury amounts to only when named (not compressed by another condition or a swollen space); an instability of
 a joint (the joint as a rule, its ligaments in some cases) only when the injury also loosens a motion of the joint. A
-nerve compressed by a swollen space amounts only to the conditions recorded at that space.
+nerve compressed by a swollen space amounts only to the conditions recorded at that space; a branch torn with the
+named nerve above it, to none of its own.
 """
 
 from __future__ import annotations
@@ -356,3 +357,13 @@ def test_an_instability_of_a_joint_reached_through_a_ligament_it_may_involve_nee
     loosened = {d.joint.id for d in report.destabilised_motions if d.status is not Stability.REDUCED}
     assert ("ANKLE:9990002" in loosened) is concluded  # the fixture's own mechanics, not the rule under test
     assert ("ANKLE:9991887" in findings(report.conditions)) is concluded
+
+
+def test_a_branch_torn_with_the_nerve_above_it_brings_no_condition_of_its_own() -> None:
+    """The branch torn on its own is its palsy; torn with the named nerve above it, it is that nerve's lesion at a
+    higher level (blinded review r25 C10: a sciatic lesion read as 'common fibular nerve palsy')."""
+    alone = run(RULE, ("ANKLE:9991894", 3))
+    assert "ANKLE:9991895" in findings(alone.conditions)
+    above = run(RULE, ("ANKLE:9991893", 3))
+    assert affected(above)["ANKLE:9991894"].reached is Reach.BRANCH
+    assert "ANKLE:9991895" not in findings(above.conditions)
