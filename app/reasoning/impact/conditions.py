@@ -274,6 +274,15 @@ def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[st
 
 #: what a loss of continuity of a lower grade is, in the words of rule injury-loses-restraint
 PARTIAL = {1: ", grade I (stretched, no macroscopic tear)", 2: ", grade II (a partial tear)"}
+#: the same grades of a nerve, in the words of rule nerve-denervates (review r25: a nerve "stretched, a partial tear")
+PARTIAL_NERVE = {1: ", grade I (a conduction block, neurapraxia)", 2: ", grade II (a partial lesion)"}
+
+
+def _partial(ctx: Context, structure: str, state: Affected) -> str:
+    """What a loss of continuity of a lower grade is, for this kind of structure."""
+    if state.lesion != LOSS:
+        return ""
+    return (PARTIAL_NERVE if ctx.kb.is_a(structure, terms.NERVE) else PARTIAL).get(state.grade, "")
 
 
 def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affected] | None = None) -> list[Finding]:
@@ -294,7 +303,7 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
                  *(s for s in ctx.objects(condition, terms.LESION) if s.object in lesions)]  # fmt: skip
         # a rupture condition reached by a grade II tear is a partial one: say so (review r16: "tendon rupture" for a
         # partial tear, beside motions that read as partly lost)
-        grade = PARTIAL.get(state.grade, "") if state.lesion == LOSS else ""
+        grade = _partial(ctx, affects.subject, state)
         # what it involves as a rule first, then what it only may involve, said so (a tibialis posterior tendon
         # rupture reached through the spring ligament: the tendon, and in some cases the ligament; review r21 J7)
         involved = sorted([affects, *also], key=_possibly)
@@ -362,7 +371,7 @@ def _other_lesion(ctx: Context, damaged: list[Statement], affected: dict[str, Af
     by_lesion: dict[str, list[str]] = {}
     for st in damaged:
         state = affected[st.object]
-        grade = PARTIAL.get(state.grade, "") if state.lesion == LOSS else ""
+        grade = _partial(ctx, st.object, state)
         by_lesion.setdefault(state.lesion or "", []).append(f"{ctx.kb.label(st.object)}{grade}")
     return [f"; {ctx.kb.label(lesion)} of the {' and the '.join(names)}" for lesion, names in by_lesion.items()]
 
