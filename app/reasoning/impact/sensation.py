@@ -136,4 +136,7 @@ def supply_at_risk(ctx: Context, affected: dict[str, Affected], amounts: Sequenc
                 elif st.predicate == terms.HAS_BRANCH and st.object not in seen:
                     seen.add(st.object)
                     stack.append((st.object, [*chain, st]))
+                    # the branch's own flow too: the dorsalis pedis beyond a torn anterior tibial artery (review r25)
+                    findings.add(st.object, f"a branch downstream of the {how} {ctx.kb.label(artery)}", score,
+                                 ctx.facts([*chain, st]), (*state.rules, "rule:supply-at-risk"))  # fmt: skip
     return findings.result(ctx)

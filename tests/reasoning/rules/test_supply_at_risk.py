@@ -1,7 +1,7 @@
 """rule:supply-at-risk: an injured or compressed artery puts what it supplies at risk.
 
 Definition: the structures supplied by an artery that is torn or compressed (akg:suppliedBy), or by any of its
-branches, have their blood supply at risk.
+branches, have their blood supply at risk, and so has each of those branches itself.
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ ARTERY, BRANCH, OTHER_ARTERY, MUSCLE, BONE, LIGAMENT, ENTRAPMENT, FRACTURE = (
 @pytest.mark.parametrize("grade", [1, 2, 3])
 def test_what_the_artery_and_its_branches_supply(grade: int) -> None:
     risk = findings(run(RULE, (ARTERY, grade)).supply_at_risk)
-    assert set(risk) == {MUSCLE, BONE}  # not what the other artery supplies
+    # not what the other artery supplies; the branch itself too, downstream of the injury ("and so has each of those
+    # branches itself": review r25, the dorsalis pedis beyond a torn anterior tibial artery)
+    assert set(risk) == {MUSCLE, BONE, BRANCH}
+    assert "akg:hasBranch" in predicates(risk[BRANCH]) and "downstream" in risk[BRANCH].detail
     assert risk[MUSCLE].score == pytest.approx(GRADE_LOSS[grade])
     assert all(RULE in rule_ids(f) for f in risk.values())
     assert "akg:hasBranch" in predicates(risk[BONE])
@@ -32,7 +35,7 @@ def test_a_branch_puts_only_its_own_territory_at_risk() -> None:
 
 def test_a_compressed_artery_puts_its_supply_at_risk() -> None:
     risk = findings(run(RULE, (ENTRAPMENT, 3)).supply_at_risk)
-    assert set(risk) == {MUSCLE, BONE}
+    assert set(risk) == {MUSCLE, BONE, BRANCH}
     assert all("compressed" in f.detail for f in risk.values())
     assert all(RULE in rule_ids(f) for f in risk.values())
 
