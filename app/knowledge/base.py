@@ -282,16 +282,19 @@ class KnowledgeBase:
             | ({"role_basis": [self.ref(a.role_basis)]} if a.role_basis else {}),
             fact=EntityRef(
                 id=a.id,
-                label=(
-                    f"{self.label(a.muscle)} produces {self.label(a.motion)} at the {self.label(a.joint)} "
-                    f"({a.role.value})"
-                ),
+                label=self.action_sentence(a),
                 iri=_iri(a.id),
             ),
             sources=[self.ref(s) for s in a.sources],
             note=a.note,
             known_by=self.ref(a.known_by) if a.known_by else None,
         )
+
+    def action_sentence(self, a: MuscleAction) -> str:
+        """The action in words, saying when its role is only the editor's reading, as a restraint's does (review r25
+        E2: "tibialis anterior produces inversion ... (assistant)" read as the textbook's own word)."""
+        role = a.role.value + (", the editor's reading" if a.role_basis == schema.EDITOR_INFERENCE else "")
+        return f"{self.label(a.muscle)} produces {self.label(a.motion)} at the {self.label(a.joint)} ({role})"
 
     def treatment_fact(self, t: TreatmentEvidence) -> Fact:
         """Neutral wording: a graded fact may advise against a treatment (the note says which way)."""

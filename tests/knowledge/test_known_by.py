@@ -77,3 +77,16 @@ def test_a_relations_position_read_by_the_editor_says_so(tmp_path: Path) -> None
     assert isinstance(basis, list) and basis[0].id == schema.EDITOR_INFERENCE
     assert fact.known_by is None  # the relation itself is the source's
     assert fact_text(fact).endswith("in the fixture plantarflexed position (the position: the editor's reading)")
+
+
+def test_a_muscle_actions_role_read_by_the_editor_says_so_as_a_restraints_does(kg: AnkleKG) -> None:
+    """'tibialis anterior produces inversion ... (assistant)' read as the textbook's own word (blinded review r25 E2):
+    an action whose role is the editor's reading says so in its sentence; one whose source states the role does not."""
+    read = [a for a in kg.kb.actions if a.role_basis == schema.EDITOR_INFERENCE]
+    stated = [a for a in kg.kb.actions if a.role_basis != schema.EDITOR_INFERENCE]
+    assert read and stated
+    for a in read:
+        assert kg.kb.action_fact(a).fact is not None
+        assert kg.kb.action_sentence(a).endswith(f"({a.role.value}, the editor's reading)")
+    for a in stated:
+        assert "editor" not in kg.kb.action_sentence(a)
