@@ -74,19 +74,22 @@ def draft(
     explain: Callable[[str], Choice | None],
     places: frozenset[str],
     near: str | None = None,
+    above: Collection[str] = (),
 ) -> Draft:
     """A question with every valid distractor, best first: earlier ``tiers`` first (the same role), then the
     closest to the answer and to ``near`` (the focus unless given). A candidate that is, contains or belongs to a
     true answer is never one; nor is one the graph gives no sourced reason against (``explain`` returns None or
-    no facts)."""
-    excluded = {answer.entity, *true_answers}
+    no facts). ``above``: true answers only as wholes of the answer (the sciatic nerve above the sural nerve, for its
+    numb skin): never offered, but what else belongs to them may be (the lateral sural cutaneous nerve)."""
+    nested = {answer.entity, *true_answers}
+    excluded = nested | set(above)
     around = near or focus
     distractors: list[Choice] = []
     seen: set[str] = set()
     for tier in tiers:
         fresh = {c for c in tier if c not in seen and c not in excluded}
         seen |= fresh
-        valid = [c for c in fresh if not graph.overlaps(c, excluded) and not graph.is_generic(c)]
+        valid = [c for c in fresh if not graph.overlaps(c, nested) and not graph.is_generic(c)]
         valid.sort(key=lambda c: (-(graph.closeness(c, answer.entity) + graph.closeness(c, around)), graph.label(c), c))
         for candidate in valid:
             if graph.overlaps(candidate, [d.entity for d in distractors]):

@@ -330,3 +330,15 @@ def test_a_test_that_needs_a_complete_tear_says_so(kg: AnkleKG) -> None:
     thompson = kg.resolve("Thompson test").id
     (detects,) = graph.objects(thompson, "akg:detectsLesion")
     assert graph.sentence(detects).endswith("from grade III, a complete tear")
+
+
+def test_a_nerve_above_the_answer_is_never_offered_and_does_not_empty_the_options(kg: AnkleKG) -> None:
+    """The sural nerve's numb skin is explained by the sciatic nerve too, a candidate since review r25 (D4): it is a
+    right answer, so never a distractor, but the other branches of the sciatic stay possible distractors (before, every
+    nerve of the leg belonged to a right answer and the question had too few options to be asked)."""
+    gen = kg.quiz_generator
+    sural, sciatic = kg.resolve("sural nerve").id, kg.resolve("sciatic nerve").id
+    case = next(d for d in gen.drafts(QuestionType.INJURY_CASE) if d.focus == sural)
+    offered = {c.entity for c in case.distractors}
+    assert sciatic not in offered and kg.resolve("sacral plexus").id not in offered
+    assert any(sciatic in gen.graph.wholes(c) for c in offered)  # a branch of the sciatic, wrong for these findings
