@@ -158,9 +158,10 @@ def render_impact(report: ImpactReport) -> str:
     caveats: set[str] = set()  # a long caveat in full once, across the two sections
     section("Destabilised joint motions:",
             _motion_rows(report, [d for d in passive if d.status is not Stability.REDUCED], caveats))
-    # a motion that only a secondary restraint, or a share of one, no longer checks shows no laxity: listed apart, so
-    # that "destabilised" is not read of it (review r24 I05: a grade II deltoid's syndesmosis, 6%)
-    section("Restraint reduced, no laxity expected (a secondary restraint, or a share of a restraint, lost):",
+    # a motion whose remaining restraint still checks it (rule motion-destabilised: reduced restraint) shows no laxity:
+    # listed apart, so that "destabilised" is not read of it (review r24 I05: a grade II deltoid's syndesmosis, 6%;
+    # the heading names no cause: a primary whose measured share is small can be wholly lost here, rescore r25)
+    section("Restraint reduced, no laxity expected (what remains of the restraint still checks the motion):",
             _motion_rows(report, [d for d in passive if d.status is Stability.REDUCED], caveats))
     section(
         "Weakened motions:",

@@ -137,6 +137,7 @@ def supply_at_risk(ctx: Context, affected: dict[str, Affected], amounts: Sequenc
                     seen.add(st.object)
                     stack.append((st.object, [*chain, st]))
                     # the branch's own flow too: the dorsalis pedis beyond a torn anterior tibial artery (review r25)
-                    findings.add(st.object, f"a branch downstream of the {how} {ctx.kb.label(artery)}", score,
+                    findings.add(st.object, f"a branch downstream of the {how} {ctx.kb.label(artery)} (if the "
+                                 f"injury is above its origin: a named artery is taken along its whole course)", score,
                                  ctx.facts([*chain, st]), (*state.rules, "rule:supply-at-risk"))  # fmt: skip
     return findings.result(ctx)
