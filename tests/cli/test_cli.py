@@ -373,3 +373,10 @@ def test_a_motion_with_only_reduced_restraint_is_listed_apart_from_the_destabili
     assert "Destabilised joint motions:" in lax and "eversion" in lax.split("Destabilised joint motions:")[1]
     statuses = {d.motion.label: d.status.value for d in report.destabilised_motions}
     assert statuses["syndesmotic widening"] == "reduced restraint" and statuses["eversion"] == "increased laxity"
+
+
+def test_an_inflamed_site_at_a_bone_is_not_said_to_be_an_inflamed_bone(kg: AnkleKG) -> None:
+    """An os trigonum impinged is inflammation at the ossicle, the soft tissue it pinches, not of the bone itself
+    (blinded review r25 C06: 'inflammation of the os trigonum')."""
+    details = {c.entity.label: c.detail for c in kg.impact(["os trigonum"]).conditions}
+    assert details["posterior ankle impingement"].startswith("inflammation at the os trigonum")

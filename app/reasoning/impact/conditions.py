@@ -311,7 +311,9 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
         names = " and the ".join(ctx.kb.label(st.subject if st is affects else st.object)
                                  + (" (in some cases)" if mixed and _possibly(st) else "")
                                  for st in involved)  # fmt: skip
-        what = f"{ctx.kb.label(state.lesion or '')} of the {names}{grade}"
+        # a bone is not itself inflamed: the soft tissue at it is (an os trigonum impinged: review r25 C06)
+        at = state.lesion == terms.INFLAMMATION and ctx.kb.is_a(affects.subject, terms.BONE)
+        what = f"{ctx.kb.label(state.lesion or '')} {'at' if at else 'of'} the {names}{grade}"
         term = ctx.kb.terms.get(condition)
         grades = [v for p, v in term.annotations if p == terms.INJURY_GRADE] if term else []
         if state.lesion == LOSS and state.grade == 2 and {"2", "3"} <= set(grades):
