@@ -12,7 +12,8 @@ JSON endpoints, which answer nothing else: clients that add it everywhere get wh
 from __future__ import annotations
 
 import difflib
-from typing import Any
+import re
+from typing import Annotated, Any, get_args, get_origin
 
 from fastapi import Request
 from fastapi.routing import APIRoute
@@ -55,11 +56,48 @@ class StrictBody(BaseModel):
         return data
 
 
+#: how an integer is written in a query: digits (pydantic's lax mode would also take "1.0" and "1e1" for a number)
+_DIGITS = re.compile(r"[+-]?[0-9]+")
+
+
+def _is_int(annotation: Any) -> bool:
+    """The annotation is int, or holds one (int | None, list[int], Annotated[int, ...])."""
+    if annotation is int:
+        return True
+    if get_origin(annotation) is Annotated:
+        return _is_int(get_args(annotation)[0])
+    return any(_is_int(arg) for arg in get_args(annotation))
+
+
+#: per route (by identity: a route is not hashable, and lives as long as the app): its integer query parameters
+_INTEGERS: dict[int, tuple[APIRoute, frozenset[str]]] = {}
+
+
+def _integer_parameters(route: APIRoute) -> frozenset[str]:
+    kept = _INTEGERS.get(id(route))
+    if kept is None or kept[0] is not route:
+        names = frozenset(p.alias for p in route.dependant.query_params if _is_int(p.field_info.annotation))
+        kept = _INTEGERS[id(route)] = (route, names)
+    return kept[1]
+
+
 async def known_query_parameters(request: Request) -> None:
-    """Refuse a query parameter the route does not declare (a router dependency of the JSON endpoints)."""
+    """Refuse a query parameter the route does not declare (a router dependency of the JSON endpoints), and an
+    integer one not written in digits (Schemathesis found ``offset=0.0`` answered as 0: the schema says integer)."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
+    for name in _integer_parameters(route):
+        for value in request.query_params.getlist(name):
+            if not _DIGITS.fullmatch(value):
+                raise ProblemError(
+                    422, "invalid-request", "Invalid request",
+                    f"Query parameter {name!r} must be a whole number written in digits (such as 20); got "
+                    f"{value[:40]!r}.",
+                    parameter=name, value=value[:40],
+                    errors=[{"in": "query", "parameter": name, "value": value[:40],
+                             "message": "a whole number, in digits only"}],
+                )  # fmt: skip
     declared = [p.alias for p in route.dependant.query_params]
     for name in request.query_params:
         if name in declared or name.startswith("_"):

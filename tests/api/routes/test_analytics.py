@@ -21,3 +21,12 @@ def test_criticality_is_a_page_of_the_ranking(client: httpx.Client) -> None:
     second = client.get("/v1/analytics/criticality", params={"limit": 5, "offset": 5}).json()
     assert second["items"] == whole["items"][5:] and whole["total"] >= 10
     assert second["prev"].endswith("/v1/analytics/criticality?limit=5&offset=0")
+
+
+def test_an_integer_written_as_a_decimal_is_refused_and_digits_are_taken(client: httpx.Client) -> None:
+    """Schemathesis found `offset=0.0` answered as 0 (pydantic's lax int): every integer query parameter takes digits
+    only, and says so."""
+    bad = client.get("/v1/analytics/criticality", params={"offset": "0.0"})
+    assert bad.status_code in (400, 422) and bad.json()["parameter"] == "offset"
+    assert "whole number" in bad.json()["detail"]
+    assert client.get("/v1/analytics/criticality", params={"offset": "+0", "limit": "5"}).status_code == 200

@@ -121,6 +121,8 @@ def test_type_filter_includes_subclasses(client: httpx.Client) -> None:
         ({"limit": 0}, "limit"),
         ({"limit": "many"}, "limit"),
         ({"offset": -1}, "offset"),
+        ({"offset": "0.0"}, "offset"),  # an integer written as a decimal (Schemathesis: offset=0.0 answered as 0)
+        ({"limit": "1e1"}, "limit"),
         ({"type": "Ligamnt"}, "type"),
     ],
 )
