@@ -386,6 +386,7 @@ class AKG(DefinedNamespace):
     mayLeadTo: IRI
     mimics: IRI
     arisesFrom: IRI
+    weaknessOf: IRI
     examinesJoint: IRI
     examinesMotion: IRI
     examinesStructure: IRI

@@ -46,6 +46,7 @@ PHRASES: dict[str, str] = {
         (AKG.mimickedBy, "{o} is often mistaken for {s}"),
         (AKG.arisesFrom, "{s} arises from forced {ob}"),
         (AKG.mayCause, "forced {ob_s} may cause {o}"),
+        (AKG.weaknessOf, "{ob_s} means {ob} is weak"),
         (AKG.examinesJoint, "{s} examines {o}"),
         (AKG.examinesMotion, "{s} examines {ob}"),
         (AKG.examinesStructure, "{s} examines {o}"),

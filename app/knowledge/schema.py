@@ -89,6 +89,7 @@ PROXIMAL_ATTACHMENT = compress(AKG.proximalAttachment)
 SENSORY_TERRITORY = compress(AKG.sensoryTerritory)
 SPANS_JOINT = compress(AKG.spansJoint)
 SUPPLIED_BY = compress(AKG.suppliedBy)
+WEAKNESS_OF = compress(AKG.weaknessOf)
 
 #: What the impact engine takes as an injury: a structure (and its subclasses) or a named condition.
 INJURABLE_TYPES = (ANATOMICAL_STRUCTURE, CONDITION)

@@ -46,6 +46,7 @@ from tests.reasoning.literature_cases import (
     SIC_THOMPSON,
     SMAN_2013,
     SP_PERONEAL_NERVE,
+    SP_PTTD,
     SP_TTS,
     SQUEEZE,
     THOMPSON,
@@ -133,6 +134,10 @@ class DiffCase:
 MESH_SCIATIC = (
     "MeSH: Sciatic Neuropathy (D020428; scope note after Adams et al., Principles of Neurology, 6th ed), read on the "
     "NLM MeSH browser in blinded review r25"
+)
+ROSS_2018 = (
+    "Ross 2018, J Foot Ankle Res 11:49, doi:10.1186/s13047-018-0292-z, impairments in posterior tibial tendon "
+    "dysfunction (systematic review; ANKLE:0009835)"
 )
 BEST_2005 = (
     "Best 2005, Posterior impingement of the ankle caused by anomalous muscles, J Bone Joint Surg Am (ANKLE:0009860)"
@@ -676,6 +681,22 @@ CASES = (
         numbness_areas=("skin of dorsum of foot", "skin of medial part of sole"),
         first=("sciatic nerve",),
         not_above=("common fibular nerve", "tibial nerve"),
+    ),
+    DiffCase(
+        id="pttd-from-too-many-toes-a-failed-heel-rise-and-weak-inversion",
+        sources=(GEIDEMAN, SP_PTTD, ROSS_2018),
+        claim="Geideman 2000: 'Posterior tibial tendon dysfunction is the most common cause of acquired flatfoot "
+        "deformity in adults'; stage 2 shows 'abduction of the forefoot on the rearfoot (too many toes sign)' and "
+        "difficulty completing a single heel raise; Ross 2018: 'less forefoot adduction-inversion strength' in PTTD. "
+        "With the Thompson test negative: the tibialis posterior tendon as in posterior tibial tendon dysfunction, "
+        "not the Achilles tendon (blinded review r25 D1: the tendon came first, read only as a rupture; weak "
+        "inversion did not point to the condition whose record has weakness of inversion).",
+        positive_tests=("too-many-toes sign", "single-leg heel rise test"),
+        weak_motions=("inversion",),
+        negative_tests=(THOMPSON,),
+        first=("tendon of tibialis posterior",),
+        not_above=("calcaneal tendon",),
+        lesion=("tendon of tibialis posterior", "posterior tibial tendon dysfunction"),
     ),
     DiffCase(
         id="too-many-toes-and-failed-heel-rise-with-weak-inversion",

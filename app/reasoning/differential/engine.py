@@ -55,14 +55,17 @@ class DifferentialEngine:
         return self._profiles
 
     def rank(self, findings: ClinicalFindings, limit: int = 10) -> DifferentialReport:
+        # a sign that names a motion weak, reported with that motion weak, is one finding (akg:weaknessOf)
+        said = {s for s in findings.symptoms for st in self.kb.by_subject.get(s, ())
+                if st.predicate == schema.WEAKNESS_OF and st.object in findings.weak_motions}  # fmt: skip
         wanted: list[tuple[FindingKind, str]] = [
             *((FindingKind.POSITIVE_TEST, t) for t in findings.positive_tests),
-            *((FindingKind.SYMPTOM, s) for s in findings.symptoms),
+            *((FindingKind.SYMPTOM, s) for s in findings.symptoms if s not in said),
             *((FindingKind.NUMBNESS, a) for a in findings.numbness_areas),
             *((FindingKind.WEAK_MOTION, m) for m in findings.weak_motions),
             *((FindingKind.UNSTABLE_MOTION, m) for m in findings.unstable_motions),
         ]
-        total = findings.count() or 1
+        total = (findings.count() - len(said)) or 1
         examined = self._examined(findings)  # once per question, not per candidate
         ranked = []
         for structure, lesions in self.profiles.items():

@@ -76,6 +76,7 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
             through.setdefault(st.object, []).append(st)
     spaces = Spaces(tapped, through)
     facts = FactIndex(kb)
+    named = [st for st in kb.statements if st.predicate == schema.WEAKNESS_OF]
     profiles = Profiles()
     for c in candidates(kb):
         alone = engine.impact([(c, 3)])
@@ -87,6 +88,8 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
             profile = Profile(condition=condition, lesion=lesion_of(report, c))
             lesions.append(add_lesion(profile, report, condition, c, facts, lesions[0], provocations))
             add_tapped(profile, report, c, spaces, engine, facts)
+        for profile in lesions:
+            add_named_weakness(profile, named, kb, facts)
         profiles[c] = lesions
     seal(p for lesions in profiles.values() for p in lesions)
     profiles.facts = tuple(facts.keys)
@@ -183,6 +186,22 @@ def add_lesion(
             ordered = _its_own_first(because, condition, structure) if named else unique_facts([*reached, *because])
             profile.add(kind, entity, facts.number(ordered), strength)
     return profile
+
+
+def add_named_weakness(profile: Profile, named: list[Statement], kb: KnowledgeBase, facts: FactIndex) -> None:
+    """A sign that names a motion weak (akg:weaknessOf: weakness of inversion) and that motion weak are one finding:
+    a lesion that presents with the sign explains the motion reported weak (posterior tibial tendon dysfunction, whose
+    sources record weakness of inversion, for weak inversion: review r25 D1), and one that weakens the motion explains
+    the sign, each with the fact that the sign names the motion after its own reasons, as strongly."""
+    for st in named:
+        said = facts.number([kb.statement_fact(st)])
+        for kind, entity, other, target in (
+            (FindingKind.SYMPTOM, st.subject, FindingKind.WEAK_MOTION, st.object),
+            (FindingKind.WEAK_MOTION, st.object, FindingKind.SYMPTOM, st.subject),
+        ):
+            known = profile.predictions.get((kind, entity))
+            if known is not None and (other, target) not in profile.predictions:
+                profile.add(other, target, facts.shared(known.because + said), known.strength)
 
 
 @dataclass(frozen=True)
