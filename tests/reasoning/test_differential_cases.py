@@ -33,6 +33,7 @@ from tests.reasoning.literature_cases import (
     KIEL_ACS,
     LAVERY_2016,
     LI_2019,
+    MEDALG_TENNIS_LEG,
     MEDSCAPE_SAPHENOUS,
     MICHELS,
     NM_SUBLUX,
@@ -49,6 +50,7 @@ from tests.reasoning.literature_cases import (
     SP_PTTD,
     SP_TTS,
     SQUEEZE,
+    TEACHME_TENNIS_LEG,
     THOMPSON,
     TINEL,
     VUURBERG,
@@ -647,28 +649,24 @@ CASES = (
         at_top=("tibial nerve",),
         not_above=("medial plantar nerve", "lateral plantar nerve", "sural nerve"),
     ),
-    # ENGINE WRONG: first run ranked [('plantaris', 0.8), ('triceps surae', 0.8), ('gastrocnemius', 0.72),
-    # ('calcaneal tendon', 0.72), ('medial head of gastrocnemius', 0.71), ...]: the medial gastrocnemius strain is not
-    # credited with the pop (Teachme: 'Audible pop'), so the plantaris (which does not explain the weak
-    # plantarflexion) ranks first, and the calcaneal tendon, read as a partial tear, stays above the medial head
-    # despite the negative Thompson test.
-    # Re-run after review round 24 (the strain now has 'snapping or popping', Medscape 2023 and Halabchi 2024):
-    # still fails, ranked [('triceps surae', 1.0), ('gastrocnemius', 0.92), ('medial head of gastrocnemius', 0.91),
-    # ('plantaris', 0.8), ('calcaneal tendon', 0.72), ...]: the whole triceps surae now leads its own part.
-    # DiffCase(
-    #     id="calf-pop-with-a-negative-thompson-test",
-    #     sources=(TEACHME_TENNIS_LEG, MEDALG_TENNIS_LEG),
-    #     claim="Tennis leg: 'Audible pop', 'Swollen leg', 'Bruising of the calf', 'Pain with active resistance to "
-    #     "ankle plantarflexion', 'Palpation of the Achilles tendon demonstrates an intact tendon', 'Thompson test is "
-    #     "negative' (Teachme); 'a partial rupture of the medial head of the gastrocnemius' with plantar flexion "
-    #     "'painful. Muscle strength is weaker' (medicalalgorithms). A negative Thompson counts against the Achilles.",
-    #     symptoms=("snapping or popping", "pain", "swelling", "bruising"),
-    #     weak_motions=("plantarflexion",),
-    #     negative_tests=(THOMPSON,),
-    #     first=("medial head of gastrocnemius", "gastrocnemius"),
-    #     not_above=("calcaneal tendon",),
-    #     lesion=("medial head of gastrocnemius", "medial gastrocnemius strain"),
-    # ),
+    DiffCase(
+        id="calf-pop-with-a-negative-thompson-test",
+        sources=(TEACHME_TENNIS_LEG, MEDALG_TENNIS_LEG),
+        claim="Tennis leg: 'Audible pop', 'Swollen leg', 'Bruising of the calf', 'Pain with active resistance to "
+        "ankle plantarflexion', 'Palpation of the Achilles tendon demonstrates an intact tendon', 'Thompson test is "
+        "negative' (Teachme); 'a partial rupture of the medial head of the gastrocnemius' with plantar flexion "
+        "'painful. Muscle strength is weaker' (medicalalgorithms). A negative Thompson counts against the Achilles. "
+        "(Commented out for two sessions: the plantaris first, then the whole triceps surae, which explained 'weak' "
+        "plantarflexion more fully than its strained head by the convention of role weights; now a weak motion is "
+        "explained fully by any lesion that takes a prime mover, and a whole read through its part's strain comes "
+        "after the part.)",
+        symptoms=("snapping or popping", "pain", "swelling", "bruising"),
+        weak_motions=("plantarflexion",),
+        negative_tests=(THOMPSON,),
+        first=("medial head of gastrocnemius", "gastrocnemius"),
+        not_above=("calcaneal tendon",),
+        lesion=("medial head of gastrocnemius", "medial gastrocnemius strain"),
+    ),
     DiffCase(
         id="a-common-fibular-and-a-tibial-pattern-together-point-above-the-split",
         sources=(BAIMA, MESH_SCIATIC),

@@ -269,9 +269,10 @@ class DifferentialEngine:
         return ordered
 
     def _distinct(self, tied: list[Candidate]) -> int:
-        """How many different explanations the tied candidates are (see :meth:`_named_again` and
-        :meth:`_parts_beside_read_wholes`)."""
-        return len(tied) - len(self._named_again(tied) | self._parts_beside_read_wholes(tied))
+        """How many different explanations the tied candidates are (see :meth:`_named_again`,
+        :meth:`_parts_beside_read_wholes` and :meth:`_wholes_beside_read_parts`)."""
+        again = self._named_again(tied) | self._parts_beside_read_wholes(tied) | self._wholes_beside_read_parts(tied)
+        return len(tied) - len(again)
 
     def _parts_beside_read_wholes(self, tied: list[Candidate]) -> set[str]:
         """Parts on their own beside their whole read as one of its conditions: the sustentaculum tali's fracture
@@ -280,6 +281,20 @@ class DifferentialEngine:
         read = {c.structure.id for c in tied if c.lesion is not None}
         return {c.structure.id for c in tied if c.lesion is None and any(
             w != c.structure.id and c.structure.id in self._with_parts(w) for w in read)}  # fmt: skip
+
+    def _wholes_beside_read_parts(self, tied: list[Candidate]) -> set[str]:
+        """Wholes on their own beside a part of theirs read as a condition of that part alone: the gastrocnemius and
+        the triceps surae torn whole beside the medial head of gastrocnemius as in a medial gastrocnemius strain,
+        whose pop and bruising they present only through that strain of their part (the same explanation at a wider
+        level; the part, the narrower lesion, first)."""
+        parts = {c.structure.id for c in tied if c.lesion is not None and self._alone_in(c.lesion, c.structure.id)}
+        return {c.structure.id for c in tied if c.lesion is None and any(
+            p != c.structure.id and p in self._with_parts(c.structure.id) for p in parts)}  # fmt: skip
+
+    def _alone_in(self, condition: EntityRef, structure: str) -> bool:
+        """The condition affects nothing beyond the structure and its parts."""
+        affected = {st.object for st in self.kb.by_subject.get(condition.id, ()) if st.predicate == terms.AFFECTS}
+        return bool(affected) and affected <= {structure, *self._with_parts(structure)}
 
     def _named_again(self, tied: list[Candidate]) -> set[str]:
         """The tied candidates that repeat another's explanation at another level: a part of a tied whole with the same
@@ -318,6 +333,7 @@ class DifferentialEngine:
             cands = {r[6].structure.id: r[6] for r in rows}
             again = {c for c in self._named_again(list(cands.values())) if cands[c].lesion is not None}
             again |= self._parts_beside_read_wholes(list(cands.values()))
+            again |= self._wholes_beside_read_parts(list(cands.values()))
             result += [r for r in rows if r[6].structure.id not in again] + [
                 r for r in rows if r[6].structure.id in again
             ]
@@ -328,12 +344,13 @@ class DifferentialEngine:
         return set(self._walk_parts(nerve, schema.HAS_BRANCH)[1:])
 
     def _within(self, condition: EntityRef | None, whole: str) -> bool:
-        """The condition damages only parts of the whole (a grade III sprain of the ATFL and CFL, within the lateral
-        ligament complex): a part read as that condition is the whole's explanation."""
+        """The condition damages only parts of the whole, several of them or the whole itself (a grade III sprain of
+        the ATFL and CFL, within the lateral ligament complex): a part read as that condition is the whole's
+        explanation. A condition of one part alone (a medial gastrocnemius strain) is that part's: the narrower."""
         if condition is None:
             return False
         affected = {st.object for st in self.kb.by_subject.get(condition.id, ()) if st.predicate == terms.AFFECTS}
-        return bool(affected) and affected <= {whole, *self._with_parts(whole)}
+        return (len(affected) > 1 or whole in affected) and affected <= {whole, *self._with_parts(whole)}
 
     def _breadth(self, condition: str | None) -> int:
         """How many structures a condition affects (0 for a structure injured on its own)."""
@@ -352,21 +369,18 @@ class DifferentialEngine:
     @staticmethod
     def _against(evidence: Evidence, profile: Profile) -> float:
         """A normal finding counts against a candidate as much as the abnormal one would have counted for it (a
-        motion reported strong against a lesion that takes only an assistant's share of it: little); a negative
-        test fully."""
+        motion reported strong, against a lesion that weakens it: fully, as its weakness would have counted for it);
+        a negative test fully."""
         if evidence.kind is FindingKind.STRONG_MOTION:
-            return 0.5 + 0.5 * profile.strength(FindingKind.WEAK_MOTION, evidence.finding.id)
+            return profile.strength(FindingKind.WEAK_MOTION, evidence.finding.id)
         return 1.0
 
     @staticmethod
     def _weight(evidence: Evidence, profile: Profile) -> float:
         """A mechanism resisted only as a secondary restraint supports a candidate half as much, and so do a motion
         whose restraint it only reduces and a symptom it presents only as every lesion of its kind does; a weak
-        motion the candidate weakens only a little (fibularis tertius, eversion) less than one it takes most of (the
-        peronei): half, plus half the share of the motion it loses."""
-        if evidence.kind is FindingKind.WEAK_MOTION:
-            return 0.5 + 0.5 * profile.strength(evidence.kind, evidence.finding.id)
-        if evidence.kind in (FindingKind.UNSTABLE_MOTION, FindingKind.SYMPTOM):
+        motion fully (:func:`profiles.profile_of`), or as strongly as the sign that names it (akg:weaknessOf)."""
+        if evidence.kind in (FindingKind.WEAK_MOTION, FindingKind.UNSTABLE_MOTION, FindingKind.SYMPTOM):
             return profile.strength(evidence.kind, evidence.finding.id)
         if evidence.kind is not FindingKind.MECHANISM:
             return 1.0

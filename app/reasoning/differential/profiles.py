@@ -14,7 +14,7 @@ from ...knowledge import schema
 from ...knowledge.base import KnowledgeBase
 from ...knowledge.model import RestraintRole, Statement
 from ...models import Fact
-from ..impact import ImpactEngine, ImpactReport, Stability, Strength, terms
+from ..impact import ImpactEngine, ImpactReport, Stability, terms
 from ..impact.context import unique_facts
 from ..impact.models import DAMAGED, Reach
 from .facts import FactIndex
@@ -126,10 +126,11 @@ def profile_of(report: ImpactReport, profile: Profile, facts: FactIndex) -> Prof
             generic = {r.id for r in f.rules} & SYMPTOM_RULES == {PRESENTS}
             profile.add(kind, f.entity.id, facts.number(f.because), NON_SPECIFIC if generic else 1.0)
     for w in report.weakened_motions:
-        # losing every prime mover explains a weak motion fully, whatever assistants remain (a superficial
-        # fibular lesion explains weak eversion as well as a common fibular one); a partial loss by its share
-        strength = 1.0 if w.status in (Strength.LOST, Strength.PRIME_MOVERS_LOST) else w.fraction_lost
-        profile.add(FindingKind.WEAK_MOTION, w.motion.id, facts.number(w.because), strength)
+        # a motion the lesion weakens explains it reported weak fully: the answer lists only motions that lose a prime
+        # mover, wholly or in part (those that lose only assistants stay strong in the clinic), "weak" names no
+        # amount, and the share a lesion takes is a convention of role weights (rule motion-weakened): by that share
+        # the torn triceps surae had led its own medial head, torn in a tennis leg with the weakness its source reports
+        profile.add(FindingKind.WEAK_MOTION, w.motion.id, facts.number(w.because))
     for d in report.destabilised_motions:
         # losing only secondary restraints explains an unstable motion in part (half, as for a mechanism):
         # a posterior drawer points to the PTFL, whose loss alone only reduces restraint, before nothing
@@ -162,9 +163,7 @@ def add_lesion(
     found = [
         *((FindingKind.SYMPTOM, f.entity.id, f.because, 1.0) for f in report.symptoms),
         *((FindingKind.NUMBNESS, f.entity.id, f.because, 1.0) for f in report.numbness_areas),
-        *((FindingKind.WEAK_MOTION, w.motion.id, w.because,
-           1.0 if w.status in (Strength.LOST, Strength.PRIME_MOVERS_LOST) else w.fraction_lost)
-          for w in report.weakened_motions),
+        *((FindingKind.WEAK_MOTION, w.motion.id, w.because, 1.0) for w in report.weakened_motions),
     ]
     # how the condition reaches the structure, where a finding's reasons do not say (a symptom of a posterior ankle
     # impingement, read through the os trigonum it possibly involves: that it does comes first)
