@@ -131,6 +131,9 @@ class DiffCase:
     #: (candidate, condition): the candidate is explained as that condition's lesion of it (the reasons name the
     #: condition the findings point to, not another that happens to give the same findings)
     lesion: tuple[str, str] | None = None
+    #: each of these is among the candidates of the second injury to look for (what explains the first candidate's
+    #: leftovers on their own)
+    second: tuple[str, ...] = ()
 
 
 MESH_SCIATIC = (
@@ -141,6 +144,8 @@ ROSS_2018 = (
     "Ross 2018, J Foot Ankle Res 11:49, doi:10.1186/s13047-018-0292-z, impairments in posterior tibial tendon "
     "dysfunction (systematic review; ANKLE:0009835)"
 )
+VISUALDX_PERONEAL = "VisualDx: Peroneal tendon tear (v7.visualdx.com), read in blinded review r26"
+DAVDA_2017 = "Davda 2017, Peroneal tendon disorders, EFORT Open Rev 2:281-292"
 BEST_2005 = (
     "Best 2005, Posterior impingement of the ankle caused by anomalous muscles, J Bone Joint Surg Am (ANKLE:0009860)"
 )
@@ -754,6 +759,25 @@ CASES = (
     # ('tuberosity of fifth metatarsal bone', 0.67)]: the avulsion fracture explains pain and swelling but not the
     # inversion its source names ('mechanism of injury is similar to that of a lateral ankle sprain').
     DiffCase(
+        id="drawer-positive-sprain-with-weak-eversion-points-to-a-second-injury",
+        sources=(VISUALDX_PERONEAL, DAVDA_2017),
+        claim="'The patient may have impaired ankle eversion strength against resistance'; 'Injury to the peroneal "
+        "tendons is frequently associated with concurrent injury to lateral ankle ligaments (33%)' (VisualDx, "
+        "peroneal tendon tear); 'the peroneal tendons are the primary evertors of the foot' (Davda 2017). An "
+        "inversion sprain with a positive drawer, a negative tilt and weak eversion with normal sensation of the "
+        "dorsum: the ATFL first, and the weak eversion, which it does not explain, points to the peroneal tendons as "
+        "a second injury, not to the superficial fibular nerve (blinded review r26 D7: the tendon of fibularis brevis "
+        "was 10th and nothing said to look for it).",
+        mechanism=("inversion", "plantarflexion"),
+        positive_tests=(DRAWER,),
+        negative_tests=("talar tilt test",),
+        weak_motions=("eversion",),
+        symptoms=("pain",),
+        normal_sensation=("skin of dorsum of foot",),
+        first=(ATFL,),
+        second=("tendon of fibularis brevis", "tendon of fibularis longus"),
+    ),
+    DiffCase(
         id="twisted-ankle-with-stable-ligaments",
         sources=(AAFP_2003_LETTER, JUDD_2002, WHEELESS_SPRAIN_EXAM),
         claim="An avulsion fracture of the proximal fifth metatarsal is 'commonly misdiagnosed as an ankle sprain'; "
@@ -803,6 +827,10 @@ def test_differential_case(kg: AnkleKG, case: DiffCase) -> None:
         structure, condition = case.lesion
         candidate = next(c for c in report.candidates if c.structure.label == structure)
         assert candidate.lesion is not None and candidate.lesion.label == condition, why
+    if case.second:
+        assert report.second_injury is not None, why
+        listed = {c.structure.label for c in report.second_injury.candidates}
+        assert set(case.second) <= listed, f"{why}; second injury: {sorted(listed)}"
 
 
 def test_findings_that_point_to_no_one_structure_say_so(kg: AnkleKG) -> None:
@@ -1103,3 +1131,21 @@ def test_a_mechanism_placed_in_the_reported_position_comes_before_one_placed_in_
     unplaced = kg.differential(symptoms=("pain", "swelling"), mechanism=("inversion", None), limit=10)
     labels = [c.structure.label for c in unplaced.candidates]
     assert labels.index("tuberosity of fifth metatarsal bone") < labels.index(CFL)
+
+
+def test_a_second_injury_is_listed_only_for_signs_the_first_leaves_unexplained(kg: AnkleKG) -> None:
+    """Leftover signs are ranked on their own, the first candidate left out and the reported normal findings still
+    counting; a symptom alone left over (pain any lesion presents with) points to no second structure."""
+    report = kg.differential(positive_tests=(DRAWER,), weak_motions=("eversion",), limit=3,
+                             normal_sensation=("skin of dorsum of foot",))  # fmt: skip
+    first = report.candidates[0]
+    second = report.second_injury
+    assert second is not None and second.first == first.structure
+    assert {f.label for f in second.findings} == {u.label for u in first.unexplained} == {"eversion"}
+    assert first.structure.id not in {c.structure.id for c in second.candidates}
+    assert all(c.score > 0 and not c.unexplained for c in second.candidates)
+    assert "superficial fibular nerve" not in {c.structure.label for c in second.candidates}  # dorsum sensation normal
+    only_pain = kg.differential(positive_tests=("Thompson test",), symptoms=("pain", "numbness"), limit=3)
+    assert only_pain.candidates[0].unexplained and only_pain.second_injury is None
+    alone = kg.differential(positive_tests=(DRAWER,), limit=3)
+    assert not alone.candidates[0].unexplained and alone.second_injury is None

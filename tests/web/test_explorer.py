@@ -359,6 +359,29 @@ def test_the_differential_takes_symptoms_numb_skin_and_weak_motions_from_checkbo
     assert "source" in text(explorer, "#differential-candidates > li .supported")
 
 
+def test_the_differential_shows_a_second_injury_for_what_the_first_leaves_unexplained(
+    explorer: Browser, client: httpx.Client
+) -> None:
+    open_differential(explorer)
+    choose_findings(explorer, {"anterior drawer test": "positive"})
+    tick(explorer, (("weak_motions", "eversion"), ("normal_sensation", "skin of dorsum of foot")))
+    submit_findings(explorer)
+    assert explorer.evaluate("document.getElementById('differential-error').hidden")
+    answer = client.post("/v1/differential", json={
+        "positive_tests": ["anterior drawer test"], "weak_motions": ["eversion"],
+        "normal_sensation": ["skin of dorsum of foot"],
+    }).json()  # fmt: skip
+    second = answer["second_injury"]
+    assert second is not None and [f["label"] for f in second["findings"]] == ["eversion"]
+    listed = explorer.evaluate(
+        "[...document.querySelectorAll('#differential-second-candidates > li')].map(li => li.dataset.id)"
+    )
+    assert listed == [c["structure"]["id"] for c in second["candidates"]] and listed
+    section = text(explorer, "#differential-second")
+    assert "A second injury to look for" in section and f"Not explained by the {second['first']['label']}" in section
+    assert "eversion" in section and "not scored together" in section
+
+
 def test_the_differential_shows_the_apis_problems_and_an_empty_answer(explorer: Browser) -> None:
     open_differential(explorer)
     # nothing chosen: the API rejects the request and the page shows why

@@ -5,7 +5,15 @@ once per graph from the impact engine's forward answers; ``engine``: the ranking
 """
 
 from .engine import DifferentialEngine
-from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
+from .models import (
+    Candidate,
+    ClinicalFindings,
+    DifferentialReport,
+    Evidence,
+    FindingKind,
+    RuledOut,
+    SecondInjury,
+)
 from .store import Prediction, Profile, Profiles
 
 __all__ = [
@@ -19,4 +27,5 @@ __all__ = [
     "Profile",
     "Profiles",
     "RuledOut",
+    "SecondInjury",
 ]

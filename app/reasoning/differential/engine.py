@@ -22,6 +22,7 @@ from ..impact.alternatives import definite
 from .facts import FactIndex
 from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, FindingKind, RuledOut
 from .profiles import PRIMARY, SECONDARY_ONLY, build_profiles, candidates
+from .second import second_injury
 from .store import Prediction, Profile, Profiles
 
 #: One reading of one candidate, ranked: (-score, not direct, not diagnosed, parsimony, breadth, structure, the
@@ -54,7 +55,9 @@ class DifferentialEngine:
             self._profiles = build_profiles(self.kb, self.engine)
         return self._profiles
 
-    def rank(self, findings: ClinicalFindings, limit: int = 10) -> DifferentialReport:
+    def rank(self, findings: ClinicalFindings, limit: int = 10, *, second: bool = True) -> DifferentialReport:
+        """The candidates best first; ``second``: with what explains the first one's leftovers on their own
+        (:func:`second.second_injury`)."""
         # a sign that names a motion weak, reported with that motion weak, is one finding (akg:weaknessOf)
         said = {s for s in findings.symptoms for st in self.kb.by_subject.get(s, ())
                 if st.predicate == schema.WEAKNESS_OF and st.object in findings.weak_motions}  # fmt: skip
@@ -112,6 +115,7 @@ class DifferentialEngine:
         return DifferentialReport(
             findings=self._echo(findings), candidates=[r[6] for r in ranked[:limit]], tied_at_top=tied,
             note=_tie_note(tied, limit),
+            second_injury=second_injury(self, findings, ranked[0][6], wanted) if second and ranked else None,
         )
 
     def _rank_one(

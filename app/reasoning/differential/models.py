@@ -100,6 +100,19 @@ class RuledOut(BaseModel):
     contradicted_by: list[Evidence]
 
 
+class SecondInjury(BaseModel):
+    """What the first candidate leaves unexplained, and what explains that on its own: a second injury to look for
+    (an ATFL sprain that does not weaken eversion, beside a torn fibularis brevis tendon: review r26 D7)."""
+
+    first: EntityRef = Field(description="The first candidate, whose unexplained findings these are.")
+    findings: list[EntityRef] = Field(description="The findings the first candidate does not account for.")
+    candidates: list[Candidate] = Field(
+        description="The candidates that explain those findings best on their own, ranked as a differential of them "
+        "with every negative test, strong motion and area of normal sensation reported (the first candidate left "
+        "out). A listing for the work-up: the two injuries together are not scored as one explanation."
+    )
+
+
 #: The columns of a differential as a table, one row per candidate.
 DIFFERENTIAL_COLUMNS = (
     "rank",
@@ -128,6 +141,11 @@ class DifferentialReport(Tabular, BaseModel):
         default=None,
         description="What the ranking cannot say: the findings point to no one structure (several share the best "
         "score), and which findings would tell them apart.",
+    )
+    second_injury: SecondInjury | None = Field(
+        default=None,
+        description="When the first candidate leaves reported findings unexplained: what explains them on its own, "
+        "a second injury to look for; null when the first candidate explains every finding.",
     )
 
     def as_table(self) -> Table:

@@ -701,6 +701,17 @@ function candidateItem(candidate, index) {
           evidenceItem(e, CONTRADICTS[e.kind] || "Why this lesion would make it positive"))))))] : null);
 }
 
+/** What the first candidate leaves unexplained, and what explains it on its own: a second injury to look for. */
+function secondInjury(second) {
+  return el("section", { id: "differential-second", "aria-labelledby": "differential-second-heading" },
+    el("h3", { id: "differential-second-heading", text: "A second injury to look for" }),
+    el("p", { className: "help" }, "Not explained by the ", link(second.first), ": ",
+      listOf(second.findings.map(link)), ". What explains it on its own (a listing for the work-up: the two " +
+      "injuries are not scored together):"),
+    el("ol", { id: "differential-second-candidates", "aria-labelledby": "differential-second-heading" },
+      second.candidates.map((c, i) => candidateItem(c, `second-${i}`))));
+}
+
 function findingsSummary(findings) {
   const rows = FINDING_FIELDS.filter(([name]) => (findings[name] || []).length).map(([name, title]) => {
     let value = listOf(findings[name].map(link));
@@ -731,7 +742,8 @@ async function runDifferential(body) {
     count ? el("ol", { id: "differential-candidates", "aria-labelledby": "differential-candidates-heading" },
       report.candidates.map(candidateItem))
       : el("p", { id: "differential-none", text: "No structure in the graph explains these findings (a " +
-        "negative test only counts against a structure, never for one)." }));
+        "negative test only counts against a structure, never for one)." }),
+    report.second_injury ? secondInjury(report.second_injury) : null);
   results.dataset.loaded = "true";
   $("differential-status").textContent = count
     ? `${count} candidate${count === 1 ? "" : "s"}, most likely first: ${report.candidates[0].structure.label}.`
