@@ -252,6 +252,8 @@ class EntityDetail(Tabular, EntityEntry):
                 other = fact.object if fact.object and fact.object.id != self.id else fact.subject
                 label = fact.value if fact.object is None and fact.value is not None else other.label
                 detail = fact.fact.label if fact.fact else fact_detail(fact)
+                if section == "treatments" and fact.note:  # the recommendation: whom it covers, why that level
+                    detail = f"{detail}. {fact.note}"
                 row(section, fact.predicate.label, label, other.id, detail, source_labels([fact]))
         for ref in self.defines:
             row("defines", "defines", ref.label, ref.id)
