@@ -27,6 +27,7 @@ class LitCase:
     position: str | None = None
     positive_tests: tuple[str, ...] = ()
     not_positive_tests: tuple[str, ...] = ()
+    negative_tests: tuple[str, ...] = ()      # tests the answer must name as expected negative (rule negative-test)
     unstable: tuple[tuple[str, str], ...] = ()
     not_unstable: tuple[tuple[str, str], ...] = ()
     #: must not be unstable, though increased laxity is allowed (the sources disagree on a small laxity change)
@@ -1133,10 +1134,12 @@ CASES: tuple[LitCase, ...] = (
         sources=(MAFFULLI_1998, SIC_THOMPSON),
         claim=(
             "The calf squeeze test identifies a complete subcutaneous tear; with a partial rupture the tendon keeps "
-            "continuity and squeezing the calf still moves the foot, so the test is not positive."
+            "continuity and squeezing the calf still moves the foot, so the test is not positive (and the answer "
+            "says so: blinded review r26 I12)."
         ),
         injured=("calcaneal tendon",),
         not_positive_tests=(THOMPSON,),
+        negative_tests=(THOMPSON,),
         not_lost=(PLANTAR,),
         not_injured=("gastrocnemius", "soleus"),
     ),

@@ -59,6 +59,9 @@ def test_literature_case(kg: AnkleKG, case: LitCase) -> None:
     assert set(case.positive_tests) <= tests, f"expected positive {case.positive_tests}, got {sorted(tests)} {why}"
     wrong = set(case.not_positive_tests) & tests
     assert not wrong, f"must not be positive: {wrong} {why}"
+    negative = {f.entity.label for f in report.expected_negative_tests}
+    assert set(case.negative_tests) <= negative, f"expected negative {case.negative_tests}: {sorted(negative)} {why}"
+    assert not negative & tests, f"both positive and negative: {negative & tests} {why}"
 
     shaky = {(d.joint.label, d.motion.label) for d in report.destabilised_motions if d.status in SHAKY}
     for pair in case.unstable:

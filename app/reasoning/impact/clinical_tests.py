@@ -9,7 +9,7 @@ from ...knowledge.model import ClinicalTestSpec, RestraintRole, Statement
 from . import terms
 from .context import Affected, Amounts, Context, implements, unique_facts
 from .mechanics import Group
-from .models import DAMAGED, ExpectedPositiveTest, Stability
+from .models import DAMAGED, ExpectedPositiveTest, Finding, Stability
 
 
 @implements("rule:positive-test")
@@ -98,17 +98,67 @@ def _by_motion(
     return items
 
 
+def _damaged(ctx: Context, examined: str, affected: dict[str, Affected]) -> tuple[str, list[Statement]] | None:
+    """The structure a test examines as the injury damages it: a test that examines a whole examines its parts (a
+    torn deep band is a torn deltoid ligament to the external rotation stress test): the whole itself first, then its
+    first damaged part, with the part-of steps."""
+    found: list[tuple[str, list[Statement]]] = [(examined, [])]
+    found += [(p, path) for p, path in ctx.parts(examined) if p in affected]
+    return next(((c, path) for c, path in found if affected.get(c) and affected[c].reached in DAMAGED), None)
+
+
+def _test_steps(ctx: Context, test: ClinicalTestSpec, examined: str, lesion: str | None) -> list[Statement]:
+    """What the test examines, then what it detects."""
+    steps = [
+        st for st in ctx.kb.by_subject.get(test.id, ())
+        if (st.predicate == terms.EXAMINES_STRUCTURE and st.object == examined)
+        or (st.predicate == terms.DETECTS_LESION and st.object == lesion)
+    ]  # fmt: skip
+    return sorted(steps, key=lambda st: st.predicate != terms.EXAMINES_STRUCTURE)
+
+
+@implements("rule:negative-test")
+def expected_negative_tests(
+    ctx: Context, affected: dict[str, Affected], positive: list[ExpectedPositiveTest]
+) -> list[Finding]:
+    """Tests that examine a damaged structure and detect its lesion only from a higher grade, as their sources state
+    (the Thompson test in a partial Achilles tendon tear), unless the answer expects them positive another way."""
+    shown = {t.test.id for t in positive}
+    items = []
+    for test in ctx.kb.clinical_tests:
+        if test.id in shown:
+            continue
+        for examined in test.structures:
+            hit = _damaged(ctx, examined, affected)
+            if hit is None:
+                continue
+            structure, path = hit
+            state, lesion = affected[structure], affected[structure].lesion
+            minimum = test.detects.get(lesion) if lesion else None
+            if lesion is None or minimum is None or state.grade >= minimum:
+                continue
+            because = unique_facts(ctx.facts([*state.chain, *path, *_test_steps(ctx, test, examined, lesion)]))
+            detail = (f"it detects {ctx.kb.label(lesion)} of the {ctx.kb.label(examined)} from grade "
+                      f"{ROMAN[minimum]} only; this injury is grade {ROMAN[state.grade]}")  # fmt: skip
+            items.append(Finding(
+                entity=ctx.kb.ref(test.id), detail=detail, score=1.0, because=because,
+                rules=ctx.rule_refs(*state.rules, "rule:negative-test"), basis=ctx.basis(because),
+            ))  # fmt: skip
+            break
+    return sorted(items, key=lambda f: f.entity.label)
+
+
+#: Grades as the sources write them
+ROMAN = {1: "I", 2: "II", 3: "III"}
+
+
 def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affected]) -> list[ExpectedPositiveTest]:
     items = []
     for examined in test.structures:
-        # a test that examines a whole examines its parts: a torn deep band is a torn deltoid ligament to the
-        # external rotation stress test (the whole itself first; then its first damaged part, with the part-of step)
-        found: list[tuple[str, list[Statement]]] = [(examined, [])]
-        found += [(p, path) for p, path in ctx.parts(examined) if p in affected]
-        damaged = [(c, path) for c, path in found if affected.get(c) and affected[c].reached in DAMAGED]
-        if not damaged:
+        hit = _damaged(ctx, examined, affected)
+        if hit is None:
             continue
-        structure, path = damaged[0]
+        structure, path = hit
         state = affected[structure]
         if state.lesion not in test.detects:
             continue
@@ -119,13 +169,7 @@ def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affecte
             continue  # the Thompson test stays negative in a partial rupture
         if minimum is None and state.lesion == terms.LOSS_OF_CONTINUITY and not ctx.grade_loss[state.grade]:
             continue  # a grade I stretch loses nothing for a test to find, unless the source says otherwise
-        steps = [
-            st for st in ctx.kb.by_subject.get(test.id, ())
-            if (st.predicate == terms.EXAMINES_STRUCTURE and st.object == examined)
-            or (st.predicate == terms.DETECTS_LESION and st.object == state.lesion)
-        ]  # fmt: skip
-        steps.sort(key=lambda st: st.predicate != terms.EXAMINES_STRUCTURE)  # what it examines, then what it detects
-        because = unique_facts(ctx.facts([*state.chain, *path, *steps]))
+        because = unique_facts(ctx.facts([*state.chain, *path, *_test_steps(ctx, test, examined, state.lesion)]))
         items.append(ExpectedPositiveTest(
             test=ctx.kb.ref(test.id), structure=ctx.kb.ref(examined),
             score=round(ctx.grade_loss[state.grade], 4), because=because,

@@ -111,6 +111,9 @@ class ImpactEngine:
         )
         # the pointers to a named structure's other conditions leave out those the answer lists already
         listed = {f.entity.id for f in (*report.conditions, *report.long_term_risks, *report.larger_injuries)}
+        report.expected_negative_tests = clinical_tests.expected_negative_tests(
+            ctx, affected, report.expected_positive_tests
+        )
         report.possible_causes = work_up.possible_causes(
             ctx, affected, amounts, listed | {f.entity.id for f in report.look_alikes}
         )

@@ -200,6 +200,7 @@ SECTIONS = (
     "assistants_lost",
     "increased_load",
     "expected_positive_tests",
+    "expected_negative_tests",
     "symptoms",
     "numbness_areas",
     "nerves_at_risk",
@@ -233,6 +234,12 @@ class ImpactReport(Tabular, BaseModel):
     )
     increased_load: list[IncreasedLoad]
     expected_positive_tests: list[ExpectedPositiveTest]
+    expected_negative_tests: list[Finding] = Field(
+        default_factory=list,
+        description="Tests that examine a damaged structure but detect its lesion only from a higher grade than the "
+        "injury's, as their sources state (the Thompson test in a partial Achilles tendon tear: rule negative-test); "
+        "a test is never listed here only because nothing predicts it positive.",
+    )
     symptoms: list[Finding]
     numbness_areas: list[Finding]
     nerves_at_risk: list[Finding]
@@ -323,8 +330,8 @@ class ImpactReport(Tabular, BaseModel):
         for t in self.expected_positive_tests:
             about = t.motion.label if t.motion else t.structure.label if t.structure else None
             row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
-        for section in ("symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk", "long_term_risks", "work_up",
-                        "look_alikes", "possible_causes", "larger_injuries"):
+        for section in ("expected_negative_tests", "symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk",
+                        "long_term_risks", "work_up", "look_alikes", "possible_causes", "larger_injuries"):
             for finding in getattr(self, section):
                 row(section, finding.entity, finding, detail=finding.detail)
         return Table(
@@ -362,6 +369,7 @@ IMPACT_CAPTIONS = {
     "assistants_lost": "Prime movers intact, an assisting muscle lost",
     "increased_load": "Carrying more load",
     "expected_positive_tests": "Expected positive tests",
+    "expected_negative_tests": "Expected negative tests (the grade is below what they detect)",
     "symptoms": "Symptoms",
     "numbness_areas": "Numb skin",
     "nerves_at_risk": "Nerves at risk",

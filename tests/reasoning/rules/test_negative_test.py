@@ -1,0 +1,62 @@
+"""rule:negative-test: a test that needs a higher grade stays negative.
+
+Definition: a clinical test that examines a structure the injury damages (or a whole that structure is part of) and
+detects its lesion only from the grade its source requires (akg:minimumGrade) is expected negative when the injury's
+grade is below that grade and rule positive-test does not make it positive another way. Only where the source states
+the grade: a test is never expected negative merely because nothing predicts it positive.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reasoning.rules.fixture import (
+    GRADE_LOSS,
+    LAXITY_THRESHOLD,
+    findings,
+    positive_tests,
+    rule_ids,
+    run,
+)
+
+RULE = "rule:negative-test"
+HEEL_TENDON, COMPLEX, BAND, DRAWER_LIG = (f"ANKLE:99933{n:02d}" for n in range(1, 5))
+SQUEEZE, PALPATION, STRESS, DRAWER, DEGENERATION_TEST = (f"ANKLE:99933{n}" for n in range(60, 65))
+MINIMUM = 3  # the akg:minimumGrade on the fixture's detectsLesion axioms (negative_test.ttl)
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_below_the_stated_grade_a_test_is_expected_negative(grade: int) -> None:
+    report = run(RULE, (HEEL_TENDON, grade))
+    negative = findings(report.expected_negative_tests)
+    assert (SQUEEZE in negative) is (grade < MINIMUM)
+    assert (SQUEEZE in positive_tests(report)) is (grade >= MINIMUM)
+    if SQUEEZE in negative:
+        item = negative[SQUEEZE]
+        assert RULE in rule_ids(item)
+        assert {f.predicate.id for f in item.because} >= {"akg:examinesStructure", "akg:detectsLesion"}
+        assert "grade III only" in item.detail and f"grade {'I' * grade}" in item.detail
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_never_without_a_stated_grade_nor_for_a_lesion_it_does_not_detect(grade: int) -> None:
+    negative = findings(run(RULE, (HEEL_TENDON, grade)).expected_negative_tests)
+    assert PALPATION not in negative  # no minimum stated: nothing said of it below any grade
+    assert DEGENERATION_TEST not in negative  # a tear is not what it detects
+
+
+@pytest.mark.parametrize("grade", [2, 3])
+def test_a_whole_examined_through_its_torn_part(grade: int) -> None:
+    negative = findings(run(RULE, (BAND, grade)).expected_negative_tests)
+    assert (STRESS in negative) is (grade < MINIMUM)
+
+
+def test_not_negative_when_the_test_is_positive_another_way() -> None:
+    report = run(RULE, (DRAWER_LIG, 2))
+    lax = GRADE_LOSS[2] >= LAXITY_THRESHOLD  # the drawer ligament is the translation's only restraint
+    assert (DRAWER in positive_tests(report)) is lax
+    assert (DRAWER in findings(report.expected_negative_tests)) is not lax
+
+
+def test_nothing_damaged_nothing_negative() -> None:
+    assert run(RULE, (HEEL_TENDON, 3)).expected_negative_tests == []
