@@ -347,7 +347,25 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
         notes.append(ONLY_DYNAMIC)
     if FRAGMENT_RULE in g.step_rules:  # a posterior malleolus fracture: size-blind (review r19-r20 N15)
         notes.append(FRAGMENT_GRADED)
+    if (measured_note := _measured_primaries(ctx, g)) is not None:
+        notes.append(measured_note)
     return "; ".join(notes) or None
+
+
+def _measured_primaries(ctx: Context, g: Group) -> str | None:
+    """Laxity weighed on the primaries' measured contributions (rule motion-destabilised's status_of), while the
+    score is by role weights: say so, with the shares, or a half-torn primary reads as lax in one motion and not
+    in the next (review r26 I6: a grade II AITFL, external rotation lax at 0.10, syndesmotic widening not at 0.12)."""
+    primaries = [r for r in g.members if r.role is RestraintRole.PRIMARY]
+    if not primaries or any(r.contribution is None for r in primaries) or measured(g.members):
+        return None
+    if not any(g.loss[r.id] > 0 for r in primaries):
+        return None
+    held = sum(r.contribution or 0.0 for r in primaries)
+    share = sum((r.contribution or 0.0) * g.loss[r.id] for r in primaries) / held if held else 0.0
+    each = ", ".join(f"{ctx.kb.label(r.structure)} {100 * (r.contribution or 0.0):.0f}%" for r in primaries)
+    return (f"laxity is weighed on the primary restraints' measured contributions ({each}): {100 * share:.0f}% of "
+            f"their restraint lost, laxity from {100 * ctx.laxity_threshold:.0f}%")  # fmt: skip
 
 
 @implements("rule:motion-weakened")

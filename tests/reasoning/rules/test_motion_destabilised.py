@@ -36,6 +36,7 @@ from tests.reasoning.rules.fixture import (
 RULE = "rule:motion-destabilised"
 P, S, P2, LARGE_S, SMALL_S, UNSTATED, SLIDE_P = (f"ANKLE:99909{n:02d}" for n in range(1, 8))
 ROTATION, GLIDE, TILT, SHIFT, DRAWER, SLIDE, WIDENING = (f"ANKLE:99909{n}" for n in range(11, 18))
+SPREAD = "ANKLE:9990924"
 HALF = 0.5  # "at least half of the secondary restraint"
 ROLE_TOTAL = PRIMARY + SECONDARY
 
@@ -191,6 +192,20 @@ def test_measured_shares_decide_laxity_when_every_primary_has_one(
     injuries: list[tuple[str, int]], status: Stability
 ) -> None:
     assert group(run(RULE, *injuries), WIDENING, NEUTRAL).status is status
+
+
+def test_laxity_weighed_on_the_primaries_measured_shares_says_so_beside_a_role_weighted_score() -> None:
+    """Every primary measured, a secondary not: the fraction is by role weights, the status by the primaries'
+    measured shares (a primary half torn: 0.35 x 0.5 of 0.68, not lax), and the note gives those shares (review r26
+    I6: a half-torn primary read lax in one motion and not in the next, with no reason shown)."""
+    item = group(run(RULE, (P, 2)), SPREAD, NEUTRAL)
+    assert item.weighting == "role weights"
+    share = 0.35 * GRADE_LOSS[2] / (0.35 + 0.33)
+    assert (item.status is Stability.LAXITY) is (share >= LAXITY_THRESHOLD)
+    assert item.note is not None and "measured contributions" in item.note and "35%" in item.note
+    assert f"{100 * share:.0f}% of their restraint lost" in item.note
+    measured = group(run(RULE, (P, 2)), WIDENING, NEUTRAL)
+    assert measured.weighting == "measured contributions" and not (measured.note and "35%" in measured.note)
 
 
 def test_instability_is_felt_only_at_the_joints_the_rule_names() -> None:
