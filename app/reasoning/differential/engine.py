@@ -39,6 +39,7 @@ class DifferentialEngine:
         self.engine = engine
         self._profiles: Profiles | None = profiles
         self._parts: dict[str, list[str]] = {}
+        self._branch_sets: dict[str, frozenset[str]] = {}
         self._diagnoses: dict[str, frozenset[str]] = {}
         self._index = FactIndex(kb)
         self._facts: dict[int, Fact] = {}  # by their number in the profiles' table, built when first cited
@@ -343,9 +344,13 @@ class DifferentialEngine:
             ]
         return result
 
-    def _branches(self, nerve: str) -> set[str]:
-        """Every branch of a nerve or artery (akg:hasBranch, transitively)."""
-        return set(self._walk_parts(nerve, schema.HAS_BRANCH)[1:])
+    def _branches(self, nerve: str) -> frozenset[str]:
+        """Every branch of a nerve or artery (akg:hasBranch, transitively); walked once each (asked for every pair of
+        tied candidates)."""
+        cached = self._branch_sets.get(nerve)
+        if cached is None:
+            cached = self._branch_sets[nerve] = frozenset(self._walk_parts(nerve, schema.HAS_BRANCH)[1:])
+        return cached
 
     def _within(self, condition: EntityRef | None, whole: str) -> bool:
         """The condition damages only parts of the whole, several of them or the whole itself (a grade III sprain of
