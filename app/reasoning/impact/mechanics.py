@@ -268,10 +268,15 @@ def status_of(
     lax = any(lost[r.id] >= ctx.laxity_threshold for r in primaries)
     if lax and all(r.contribution is not None for r in primaries):
         # measured shares speak louder than roles: a primary carrying a third of the load leaves the rest checking
-        measured = [r for r in members if r.contribution is not None]
-        held = sum(r.contribution or 0.0 for r in measured)
-        lax = held > 0 and sum((r.contribution or 0.0) * lost[r.id] for r in measured) / held >= ctx.laxity_threshold
+        lax = measured_share_lost(members, lost) >= ctx.laxity_threshold
     return Stability.LAXITY if lax else Stability.REDUCED
+
+
+def measured_share_lost(members: tuple[Restraint, ...], lost: dict[str, float]) -> float:
+    """The share of the measured restraint lost: over the restraints whose contribution the sources measured."""
+    measured = [r for r in members if r.contribution is not None]
+    held = sum(r.contribution or 0.0 for r in measured)
+    return sum((r.contribution or 0.0) * lost[r.id] for r in measured) / held if held > 0 else 0.0
 
 
 def with_steps(
@@ -353,7 +358,7 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
 
 
 def _measured_primaries(ctx: Context, g: Group) -> str | None:
-    """Laxity weighed on the primaries' measured contributions (rule motion-destabilised's status_of), while the
+    """Laxity weighed on the measured contributions, as :func:`status_of` does when every primary has one, while the
     score is by role weights: say so, with the shares, or a half-torn primary reads as lax in one motion and not
     in the next (review r26 I6: a grade II AITFL, external rotation lax at 0.10, syndesmotic widening not at 0.12)."""
     primaries = [r for r in g.members if r.role is RestraintRole.PRIMARY]
@@ -361,11 +366,11 @@ def _measured_primaries(ctx: Context, g: Group) -> str | None:
         return None
     if not any(g.loss[r.id] > 0 for r in primaries):
         return None
-    held = sum(r.contribution or 0.0 for r in primaries)
-    share = sum((r.contribution or 0.0) * g.loss[r.id] for r in primaries) / held if held else 0.0
-    each = ", ".join(f"{ctx.kb.label(r.structure)} {100 * (r.contribution or 0.0):.0f}%" for r in primaries)
-    return (f"laxity is weighed on the primary restraints' measured contributions ({each}): {100 * share:.0f}% of "
-            f"their restraint lost, laxity from {100 * ctx.laxity_threshold:.0f}%")  # fmt: skip
+    shares = [r for r in g.members if r.contribution is not None]
+    each = ", ".join(f"{ctx.kb.label(r.structure)} {100 * (r.contribution or 0.0):.0f}%" for r in shares)
+    share = measured_share_lost(g.members, g.loss)
+    return (f"laxity is weighed on the measured contributions (every primary restraint has one: {each}): "
+            f"{100 * share:.0f}% of the measured restraint lost, laxity from {100 * ctx.laxity_threshold:.0f}%")
 
 
 @implements("rule:motion-weakened")

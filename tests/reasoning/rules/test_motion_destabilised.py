@@ -195,15 +195,16 @@ def test_measured_shares_decide_laxity_when_every_primary_has_one(
 
 
 def test_laxity_weighed_on_the_primaries_measured_shares_says_so_beside_a_role_weighted_score() -> None:
-    """Every primary measured, a secondary not: the fraction is by role weights, the status by the primaries'
-    measured shares (a primary half torn: 0.35 x 0.5 of 0.68, not lax), and the note gives those shares (review r26
-    I6: a half-torn primary read lax in one motion and not in the next, with no reason shown)."""
+    """Every primary measured, one secondary measured and one not: the fraction is by role weights, the status by the
+    measured shares (a primary half torn: 0.35 x 0.5 of 0.35 + 0.33 + 0.2, not lax), and the note gives those shares
+    and that share (review r26 I6: a half-torn primary read lax in one motion and not in the next, with no reason
+    shown; the re-score: a first note divided by the primaries' shares alone)."""
     item = group(run(RULE, (P, 2)), SPREAD, NEUTRAL)
     assert item.weighting == "role weights"
-    share = 0.35 * GRADE_LOSS[2] / (0.35 + 0.33)
+    share = 0.35 * GRADE_LOSS[2] / (0.35 + 0.33 + 0.2)
     assert (item.status is Stability.LAXITY) is (share >= LAXITY_THRESHOLD)
     assert item.note is not None and "measured contributions" in item.note and "35%" in item.note
-    assert f"{100 * share:.0f}% of their restraint lost" in item.note
+    assert f"{100 * share:.0f}% of the measured restraint lost" in item.note
     measured = group(run(RULE, (P, 2)), WIDENING, NEUTRAL)
     assert measured.weighting == "measured contributions" and not (measured.note and "35%" in measured.note)
 
