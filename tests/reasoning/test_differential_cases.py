@@ -1145,6 +1145,10 @@ def test_a_second_injury_is_listed_only_for_signs_the_first_leaves_unexplained(k
     assert first.structure.id not in {c.structure.id for c in second.candidates}
     assert all(c.score > 0 and not c.unexplained for c in second.candidates)
     assert "superficial fibular nerve" not in {c.structure.label for c in second.candidates}  # dorsum sensation normal
+    # a condition of alternatives (the longus or the brevis tendon: a peroneal tendon tear) is read through each
+    brevis = next(c for c in second.candidates if c.structure.label == "tendon of fibularis brevis")
+    readings = [*([brevis.lesion] if brevis.lesion else []), *brevis.other_lesions]
+    assert "peroneal tendon tear" in {x.label for x in readings}
     only_pain = kg.differential(positive_tests=("Thompson test",), symptoms=("pain", "numbness"), limit=3)
     assert only_pain.candidates[0].unexplained and only_pain.second_injury is None
     alone = kg.differential(positive_tests=(DRAWER,), limit=3)

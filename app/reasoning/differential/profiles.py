@@ -111,8 +111,9 @@ def condition_readings(kb: KnowledgeBase, engine: ImpactEngine) -> dict[str, lis
         damaged = [a for a in own if a.reached in DAMAGED]
         # a condition that damages none of its structures for certain (a posterior ankle impingement: an os trigonum,
         # the FHL, each in some cases) is read through each it possibly involves, or no finding would point to it
-        # (its pain on forced plantarflexion: review round 21 data)
-        for a in damaged or [a for a in own if a.reached is Reach.POSSIBLE]:
+        # (its pain on forced plantarflexion: review round 21 data); so is one of alternatives through each of them
+        # (a peroneal tendon tear, of the longus or the brevis tendon: review r26 D7 never named it)
+        for a in damaged or [a for a in own if a.reached in (Reach.POSSIBLE, Reach.ALTERNATIVE)]:
             readings.setdefault(a.structure.id, []).append((condition, report))
     return readings
 
