@@ -220,7 +220,7 @@ def render_impact(report: ImpactReport) -> str:
         ],
     )
     for title, findings in (
-        ("Expected negative tests (they detect this lesion only from a higher grade):", report.expected_negative_tests),
+        ("Expected negative tests (nothing at this grade for them to find):", report.expected_negative_tests),
         ("Numb skin (or, after a partial nerve lesion, reduced sensation):", report.numbness_areas),
         ("Nerves at risk:", report.nerves_at_risk),
         ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),

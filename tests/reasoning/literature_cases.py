@@ -426,11 +426,13 @@ CASES: tuple[LitCase, ...] = (
         claim=(
             "A grade I sprain stretches the ligament fibres but leaves them structurally intact; laxity on stress "
             "testing defines grade II and gross instability grade III. The drawer and tilt tests detect laxity that "
-            "follows sectioning (tearing) of the lateral ligaments, not stretching."
+            "follows sectioning (tearing) of the lateral ligaments, not stretching. (The answer says both tests stay "
+            "negative: blinded review r27 C02.)"
         ),
         injured=(ATFL,),
         not_injured=(CFL, PTFL),
         not_positive_tests=(DRAWER, TILT_TEST, OTTAWA),
+        negative_tests=(DRAWER, TILT_TEST),
         not_unstable=(ANT_TRANS, TILT, ST_INV),
         nothing_destabilised=True,
         not_symptoms=("instability or giving way",),

@@ -122,7 +122,8 @@ def expected_negative_tests(
     ctx: Context, affected: dict[str, Affected], positive: list[ExpectedPositiveTest]
 ) -> list[Finding]:
     """Tests that examine a damaged structure and detect its lesion only from a higher grade, as their sources state
-    (the Thompson test in a partial Achilles tendon tear), unless the answer expects them positive another way."""
+    (the Thompson test in a partial Achilles tendon tear), or that find nothing in a stretch that costs it nothing
+    (the anterior drawer after a grade I ATFL sprain), unless the answer expects them positive another way."""
     shown = {t.test.id for t in positive}
     items = []
     for test in ctx.kb.clinical_tests:
@@ -134,18 +135,31 @@ def expected_negative_tests(
                 continue
             structure, path = hit
             state, lesion = affected[structure], affected[structure].lesion
-            minimum = test.detects.get(lesion) if lesion else None
-            if lesion is None or minimum is None or state.grade >= minimum:
+            if lesion is None:
+                continue
+            minimum = test.detects.get(lesion)
+            if minimum is not None and state.grade < minimum:
+                detail = (f"it detects {ctx.kb.label(lesion)} of the {ctx.kb.label(examined)} from grade "
+                          f"{ROMAN[minimum]} only; this injury is grade {ROMAN[state.grade]}")  # fmt: skip
+            elif _costs_nothing(ctx, test, state) and minimum is None:
+                detail = (f"a grade {ROMAN[state.grade]} stretch costs the {ctx.kb.label(structure)} nothing a test "
+                          "can find (no laxity on stress testing)")  # fmt: skip
+            else:
                 continue
             because = unique_facts(ctx.facts([*state.chain, *path, *_test_steps(ctx, test, examined, lesion)]))
-            detail = (f"it detects {ctx.kb.label(lesion)} of the {ctx.kb.label(examined)} from grade "
-                      f"{ROMAN[minimum]} only; this injury is grade {ROMAN[state.grade]}")  # fmt: skip
             items.append(Finding(
                 entity=ctx.kb.ref(test.id), detail=detail, score=1.0, because=because,
                 rules=ctx.rule_refs(*state.rules, "rule:negative-test"), basis=ctx.basis(because),
             ))  # fmt: skip
             break
     return sorted(items, key=lambda f: f.entity.label)
+
+
+def _costs_nothing(ctx: Context, test: ClinicalTestSpec, state: Affected) -> bool:
+    """A stretch at a grade that costs the structure nothing (grade I: rule injury-loses-restraint), examined by a
+    test that stresses a motion or finds a loss of continuity."""
+    stretched = state.lesion == terms.LOSS_OF_CONTINUITY and not ctx.grade_loss[state.grade]
+    return stretched and (bool(test.motions) or terms.LOSS_OF_CONTINUITY in test.detects)
 
 
 #: Grades as the sources write them

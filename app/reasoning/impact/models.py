@@ -237,8 +237,9 @@ class ImpactReport(Tabular, BaseModel):
     expected_negative_tests: list[Finding] = Field(
         default_factory=list,
         description="Tests that examine a damaged structure but detect its lesion only from a higher grade than the "
-        "injury's, as their sources state (the Thompson test in a partial Achilles tendon tear: rule negative-test); "
-        "a test is never listed here only because nothing predicts it positive.",
+        "injury's, as their sources state (the Thompson test in a partial Achilles tendon tear), or that find nothing "
+        "in a stretch that costs it nothing (the anterior drawer after a grade I ATFL sprain): rule negative-test. A "
+        "test is never listed here only because nothing predicts it positive.",
     )
     symptoms: list[Finding]
     numbness_areas: list[Finding]
@@ -369,7 +370,7 @@ IMPACT_CAPTIONS = {
     "assistants_lost": "Prime movers intact, an assisting muscle lost",
     "increased_load": "Carrying more load",
     "expected_positive_tests": "Expected positive tests",
-    "expected_negative_tests": "Expected negative tests (the grade is below what they detect)",
+    "expected_negative_tests": "Expected negative tests (nothing at this grade for them to find)",
     "symptoms": "Symptoms",
     "numbness_areas": "Numb skin",
     "nerves_at_risk": "Nerves at risk",

@@ -388,7 +388,7 @@ const IMPACT_SECTIONS = [
     t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "",
     t.structure ? [" — examines the ", link(t.structure)] : "",
     t.condition ? [" — reproduces the pain of the ", link(t.condition)] : "", positionsPhrase(t.positions)]],
-  ["expected_negative_tests", "Expected negative tests (they detect this lesion only from a higher grade)", finding],
+  ["expected_negative_tests", "Expected negative tests (nothing at this grade for them to find)", finding],
   ["numbness_areas", "Numb skin areas", finding],
   ["nerves_at_risk", "Nerves at risk", finding],
   ["symptoms", "Symptoms", finding],

@@ -1,9 +1,11 @@
-"""rule:negative-test: a test that needs a higher grade stays negative.
+"""rule:negative-test: a test that needs a higher grade, or finds nothing in a stretch, stays negative.
 
 Definition: a clinical test that examines a structure the injury damages (or a whole that structure is part of) and
 detects its lesion only from the grade its source requires (akg:minimumGrade) is expected negative when the injury's
-grade is below that grade and rule positive-test does not make it positive another way. Only where the source states
-the grade: a test is never expected negative merely because nothing predicts it positive.
+grade is below that grade and rule positive-test does not make it positive another way; and a test that examines a
+structure the injury only stretches at a grade that costs it nothing (grade I), by stressing a motion or by finding a
+loss of continuity where its source states no grade, is expected negative, unless positive another way. Only so: a
+test is never expected negative merely because nothing predicts it positive.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from tests.reasoning.rules.fixture import (
 RULE = "rule:negative-test"
 HEEL_TENDON, COMPLEX, BAND, DRAWER_LIG = (f"ANKLE:99933{n:02d}" for n in range(1, 5))
 SQUEEZE, PALPATION, STRESS, DRAWER, DEGENERATION_TEST = (f"ANKLE:99933{n}" for n in range(60, 65))
+STRESS_TEST = "ANKLE:9993365"
 MINIMUM = 3  # the akg:minimumGrade on the fixture's detectsLesion axioms (negative_test.ttl)
 
 
@@ -39,10 +42,24 @@ def test_below_the_stated_grade_a_test_is_expected_negative(grade: int) -> None:
 
 
 @pytest.mark.parametrize("grade", [1, 2, 3])
-def test_never_without_a_stated_grade_nor_for_a_lesion_it_does_not_detect(grade: int) -> None:
-    negative = findings(run(RULE, (HEEL_TENDON, grade)).expected_negative_tests)
-    assert PALPATION not in negative  # no minimum stated: nothing said of it below any grade
+def test_without_a_stated_grade_only_a_stretch_that_costs_nothing(grade: int) -> None:
+    report = run(RULE, (HEEL_TENDON, grade))
+    negative = findings(report.expected_negative_tests)
+    costs_nothing = GRADE_LOSS[grade] == 0  # grade I: no laxity on stress testing (rule injury-loses-restraint)
+    assert (PALPATION in negative) is costs_nothing
+    assert (PALPATION in positive_tests(report)) is not costs_nothing
+    if costs_nothing:
+        assert "costs the fixture heel tendon nothing a test can find" in negative[PALPATION].detail
     assert DEGENERATION_TEST not in negative  # a tear is not what it detects
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_a_stress_test_of_a_stretch_that_costs_nothing(grade: int) -> None:
+    report = run(RULE, (DRAWER_LIG, grade))
+    negative, positive = findings(report.expected_negative_tests), positive_tests(report)
+    assert (STRESS_TEST in negative) is (GRADE_LOSS[grade] == 0)
+    assert (STRESS_TEST in positive) is (GRADE_LOSS[grade] >= LAXITY_THRESHOLD)
+    assert not set(negative) & set(positive)
 
 
 @pytest.mark.parametrize("grade", [2, 3])
