@@ -1153,3 +1153,15 @@ def test_a_second_injury_is_listed_only_for_signs_the_first_leaves_unexplained(k
     assert only_pain.candidates[0].unexplained and only_pain.second_injury is None
     alone = kg.differential(positive_tests=(DRAWER,), limit=3)
     assert not alone.candidates[0].unexplained and alone.second_injury is None
+
+
+def test_one_condition_read_through_several_tied_structures_is_one_explanation(kg: AnkleKG) -> None:
+    """A high ankle sprain damages the AITFL, the PITFL, the interosseous ligament and membrane: its readings through
+    each are one explanation, the first kept in place (blinded review r27 D02: 'five different explanations')."""
+    report = kg.differential(positive_tests=(SQUEEZE, "external rotation stress test"),
+                             mechanism=("external rotation", "dorsiflexion"), limit=10)  # fmt: skip
+    top = [c for c in report.candidates if c.score == report.candidates[0].score]
+    assert report.candidates[0].structure.label == AITFL
+    as_sprain = [c for c in top if c.lesion is not None and c.lesion.label == "high ankle sprain"]
+    assert len(as_sprain) >= 3
+    assert report.tied_at_top <= len(top) - len(as_sprain) + 1

@@ -291,7 +291,8 @@ class DifferentialEngine:
         """Wholes on their own beside a part of theirs read as a condition of that part alone: the gastrocnemius and
         the triceps surae torn whole beside the medial head of gastrocnemius as in a medial gastrocnemius strain,
         whose pop and bruising they present only through that strain of their part (the same explanation at a wider
-        level; the part, the narrower lesion, first)."""
+        level; the part, the narrower lesion, first). A condition of several of its parts is the whole's instead
+        (:meth:`_wholes_first`)."""
         parts = {c.structure.id for c in tied if c.lesion is not None and self._alone_in(c.lesion, c.structure.id)}
         return {c.structure.id for c in tied if c.lesion is None and any(
             p != c.structure.id and p in self._with_parts(c.structure.id) for p in parts)}  # fmt: skip
@@ -312,11 +313,14 @@ class DifferentialEngine:
             # one condition read through each structure it only possibly involves is one explanation (a posterior
             # ankle impingement through the os trigonum, the FHL, the lateral tubercle and the talocrural joint)
             # (an os trigonum on its own, which amounts to that impingement, too)
+            # and so is one condition that damages several tied structures, read through each (a high ankle sprain
+            # through the AITFL, the PITFL, the interosseous ligament and membrane: blinded review r27 D02)
             readings = [c.lesion] if c.lesion is not None else c.other_lesions
             possible = {r.id for r in readings if not definite(self.engine.ctx, r.id)}
-            if possible & read:
+            same = {c.lesion.id} if c.lesion is not None else set()
+            if (possible | same) & read:
                 again.add(c.structure.id)
-            read |= possible
+            read |= possible | same
             wholes = [w for w in ids if w != c.structure.id and c.structure.id in self._with_parts(w)]
             wholes += [w for w in ids if w != c.structure.id and c.structure.id in self._branches(w)]
             own = self.kb.by_subject.get(c.structure.id, ())
