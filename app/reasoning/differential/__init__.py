@@ -1,7 +1,9 @@
 """The reverse question: given findings, which injured structure explains them best?
 
 ``models``: the findings given and the report returned; ``profiles``: what each candidate's injury predicts, built
-once per graph from the impact engine's forward answers; ``engine``: the ranking of candidates against the findings.
+once per graph from the impact engine's forward answers (``store`` holds them, ``facts`` numbers their reasons);
+``engine``: the ranking of candidates against the findings; ``ties``: how candidates that share a score are ordered and
+counted; ``second``: the second injury to look for when the first leaves signs unexplained.
 """
 
 from .engine import DifferentialEngine
