@@ -57,6 +57,8 @@ class CachedAnswer:
     zippable: bool = False
     #: told the gzipped size when it is made, so that the cache counts it against its budget
     on_zip: Callable[[int], None] | None = None
+    #: the headers every response of it carries, encoded once (see :meth:`_encoded`), and its ETag's header
+    encoded: tuple[Headers, tuple[bytes, bytes], bytes] | None = None
 
     @property
     def size(self) -> int:
@@ -77,24 +79,33 @@ class CachedAnswer:
         (one ETag for both encodings), 304 without a body when If-None-Match names it. The one place both the
         routes and the edge build a kept answer's response, so the two cannot differ."""
         zipped = self.zippable and "gzip" in accept_encoding
-        headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in self.headers]
-        if self.zippable:  # whether or not the gzipped bytes were made yet: the same headers either way
-            vary = [v for k, v in headers if k == b"vary"]
-            headers = [h for h in headers if h[0] != b"vary"]
-            headers.append((b"vary", b", ".join([*vary, b"Accept-Encoding"])))
+        common, etag, content_type = self.encoded or self._encoded()
+        headers = list(common)
         if validators:
-            headers += [(b"etag", self.etag.encode("latin-1")), (b"cache-control", _CACHE_CONTROL)]
-            if etag_matches(if_none_match, self.etag):  # no body, so no encoding and no type of one
+            headers += (etag, (b"cache-control", _CACHE_CONTROL))
+            if if_none_match is not None and etag_matches(if_none_match, self.etag):  # no body: no encoding, no type
                 return 304, headers, b""
         if zipped:
             headers.append((b"content-encoding", b"gzip"))
         body = self.zipped() if zipped else self.body
+        headers.append((b"content-length", str(len(body)).encode("latin-1")))
+        headers.append((b"content-type", content_type))
+        return 200, headers, body
+
+    def _encoded(self) -> tuple[Headers, tuple[bytes, bytes], bytes]:
+        """The answer's own headers as bytes (Vary naming Accept-Encoding when it may be sent gzipped, whether or not
+        the gzipped bytes were made yet: the same headers either way), its ETag header and its Content-Type: encoded
+        for its first response and kept, not for every one."""
+        headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in self.headers]
+        if self.zippable:
+            vary = [v for k, v in headers if k == b"vary"]
+            headers = [h for h in headers if h[0] != b"vary"]
+            headers.append((b"vary", b", ".join([*vary, b"Accept-Encoding"])))
         media_type = self.media_type
         if media_type.startswith("text/") and "charset" not in media_type:
             media_type += "; charset=utf-8"
-        headers.append((b"content-length", str(len(body)).encode("latin-1")))
-        headers.append((b"content-type", media_type.encode("latin-1")))
-        return 200, headers, body
+        self.encoded = (headers, (b"etag", self.etag.encode("latin-1")), media_type.encode("latin-1"))
+        return self.encoded
 
 
 _CACHE_CONTROL = RELEASE_CACHE_CONTROL.encode("latin-1")
@@ -174,10 +185,13 @@ class AnswerCache:
 
     def put(
         self, key: Hashable, body: bytes, *, media_type: str = "application/json",
-        headers: tuple[tuple[str, str], ...] = (),
+        headers: tuple[tuple[str, str], ...] = (), key_bytes: int | None = None,
     ) -> CachedAnswer:  # fmt: skip
+        """Keep ``body`` under ``key``; ``key_bytes``: what the key holds, when the caller knows it more cheaply than
+        the length of its repr (a SPARQL query's key: the repr of a 256 KB query costs more than its answer)."""
         zippable = len(body) >= GZIP_MIN_BYTES
-        answer = CachedAnswer(body, release_etag(body), None, media_type, headers, len(repr(key)), zippable)
+        size = len(repr(key)) if key_bytes is None else key_bytes
+        answer = CachedAnswer(body, release_etag(body), None, media_type, headers, size, zippable)
         if answer.size > self.max_bytes:
             return answer  # larger than the whole budget: answered, not kept
         full_key = (__version__, key)

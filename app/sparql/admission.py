@@ -48,15 +48,31 @@ class ClientGate:
     @asynccontextmanager
     async def admit(self, client: str, deadline: float) -> AsyncIterator[None]:
         """Hold one of ``client``'s slots for the block; wait for one until ``deadline`` (loop time)."""
-        entry = self._clients.setdefault(client, _Client())
-        if entry.running < self.limit and not entry.waiters:
-            entry.running += 1
-        else:
-            await self._wait(client, entry, deadline)
+        entry = self.enter(client) or await self.wait(client, deadline)
         try:
             yield
         finally:
-            self._release(client, entry)
+            self.leave(client, entry)
+
+    def enter(self, client: str) -> _Client | None:
+        """Take one of ``client``'s slots at once if one is free and nobody of its own waits (the usual case, without
+        a context manager's generator: :meth:`admit` spelt out), else None: then :meth:`wait` for one. Either way
+        the slot is given back with :meth:`leave`."""
+        entry = self._clients.setdefault(client, _Client())
+        if entry.running < self.limit and not entry.waiters:
+            entry.running += 1
+            return entry
+        return None
+
+    async def wait(self, client: str, deadline: float) -> _Client:
+        """Wait in ``client``'s line for one of its slots until ``deadline`` (loop time), or TooManyQueries."""
+        entry = self._clients.setdefault(client, _Client())
+        await self._wait(client, entry, deadline)
+        return entry
+
+    def leave(self, client: str, entry: _Client) -> None:
+        """Give back the slot :meth:`enter` or :meth:`wait` gave."""
+        self._release(client, entry)
 
     async def _wait(self, client: str, entry: _Client, deadline: float) -> None:
         if len(entry.waiters) >= self.queue:

@@ -32,10 +32,11 @@ from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
-from .results import RESULT_FORMATS, TRUNCATED_LINK, serialise_triples
+from .results import RESULT_FORMATS, RESULT_TYPES, TRUNCATED_LINK, serialise_triples
 
-__all__ = ["Cap", "CapReached", "Capped", "CappedLines", "TripleBudget", "serialise_solutions",
-           "serialise_triples_capped", "solutions_within_caps", "triples_within_caps"]  # fmt: skip
+__all__ = ["JSON_RESULTS", "Cap", "CapReached", "Capped", "CappedLines", "JsonRows", "TripleBudget",
+           "serialise_solutions", "serialise_triples_capped", "solutions_as_json", "solutions_within_caps",
+           "triples_within_caps"]  # fmt: skip
 
 Cap = Literal["rows", "bytes"]
 _SHRINK = 0.95  # fitting aims a little under the byte cap, so one more pass is rare
@@ -124,6 +125,81 @@ def _first_lines(text: bytes, count: int) -> bytes:
     for _ in range(count):
         end = text.index(b"\n", end) + 1
     return text[:end]
+
+
+class JsonRows:
+    """A binary sink for pyoxigraph's JSON results that counts the solutions as they are written and stops the writer
+    (and the query) once there are more than ``limit`` or more than ``max_bytes`` bytes (keeping the chunk that went
+    past, so that the rows before it are whole).
+
+    The count is exact for pyoxigraph's compact JSON: inside a JSON string a quote is always escaped, so ``,{"``
+    and ``[{"`` can only be where an object with members opens in an array, and the only array of objects is
+    ``results.bindings`` (``head.vars`` holds strings; a term's members are never in an array). An empty solution
+    (``{}``, no variable bound) is not counted that way: a body holding ``{}`` is counted again by reading it.
+    """
+
+    def __init__(self, limit: int, max_bytes: int) -> None:
+        self.chunks: list[bytes] = []
+        self.rows = 0
+        self.limit, self.bytes_left = limit, max_bytes
+        self.over = False
+        self._tail = b""  # the end of the previous chunk: a pattern may straddle two
+
+    def write(self, data: bytes) -> int:
+        if self.over:  # pyoxigraph's buffered writer flushes what it holds even after an error
+            raise CapReached
+        self.chunks.append(data)
+        self.bytes_left -= len(data)
+        seen = self._tail + data
+        self.rows += seen.count(b',{"') + seen.count(b'[{"')
+        self._tail = seen[-2:]
+        if self.bytes_left < 0 or self.rows > self.limit:
+            self.over = True
+            raise CapReached
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def solutions_as_json(solutions: ox.QuerySolutions, limit: int, max_bytes: int | None = None) -> Capped:
+    """SELECT rows as SPARQL JSON written once, straight from the query, instead of as TSV first (to cut them at the
+    caps), then read back and written again as JSON: a fifth of a cheap join's time in the worker. The same bytes
+    and count as :func:`serialise_solutions` when the rows fit both caps; past a cap, the rows written before it,
+    cut and marked as that function cuts and marks them (at the row cap the same rows; at the byte cap the rows
+    whose JSON fits, where the TSV way kept those whose TSV fit, then dropped rows until their JSON did). The query
+    runs once, as before."""
+    sink = JsonRows(limit, sys.maxsize if max_bytes is None else max_bytes)
+    with contextlib.suppress(CapReached):
+        solutions.serialize(sink, format=ox.QueryResultsFormat.JSON)  # type: ignore[arg-type]  # only write()
+    body = b"".join(sink.chunks)
+    empty = b"{}" in body  # maybe empty solutions (or those bytes in a literal): not counted by the sink
+    if not sink.over and not empty:
+        return Capped(body, sink.rows, None)
+    header = ("\t".join(str(v) for v in solutions.variables) + "\n").encode()
+    if not sink.over:  # whole, within the byte cap: counted by reading it, and cut as TSV if over the row cap
+        tsv = ox.parse_query_results(body, ox.QueryResultsFormat.JSON).serialize(format=ox.QueryResultsFormat.TSV)
+        rows = (tsv or header).count(b"\n") - 1
+        if rows <= limit:
+            return Capped(body, rows, None)
+        return solutions_within_caps(_first_lines(tsv or header, limit + 1), "rows", JSON_RESULTS, limit, max_bytes)
+    # Past a cap: the whole rows before it, as TSV for the writer that cuts and marks (row k ends where row k + 1
+    # opens, at the k-th ',{"'; the last row begun may be cut short). Empty solutions are not found that way:
+    # the TSV lines of the rows kept are cut at the row cap again.
+    keep, end = min(limit, body.count(b',{"')), -1
+    for _ in range(keep):
+        end = body.index(b',{"', end + 1)
+    tsv = header
+    if keep:
+        kept = ox.parse_query_results(body[:end] + b"]}}", ox.QueryResultsFormat.JSON)
+        tsv = kept.serialize(format=ox.QueryResultsFormat.TSV) or header
+    over_rows = sink.rows > limit or tsv.count(b"\n") - 1 > limit
+    if over_rows:
+        tsv = _first_lines(tsv, min(limit, tsv.count(b"\n") - 1) + 1)
+    return solutions_within_caps(tsv, "rows" if over_rows else "bytes", JSON_RESULTS, limit, max_bytes)
+
+
+JSON_RESULTS = RESULT_TYPES[0]  # application/sparql-results+json
 
 
 def serialise_solutions(

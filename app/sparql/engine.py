@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from ..errors import AnkleKGError
-from .capped import Cap, serialise_solutions, serialise_triples_capped
+from .capped import JSON_RESULTS, Cap, serialise_solutions, serialise_triples_capped, solutions_as_json
 from .results import Form, choose_media_type, serialise_boolean
 from .syntax import readable_message
 
@@ -309,6 +309,9 @@ def execute(store: ox.Store, request: QueryRequest) -> QueryResult:
         return QueryResult(serialise_boolean(result, media_type), media_type, "ask", 1, None, limit, max_bytes)
     if isinstance(result, ox.QuerySolutions):
         media_type = choose_media_type("select", request.accept)
+        if media_type == JSON_RESULTS:  # the usual type: written once, not as TSV first (capped.solutions_as_json)
+            body, rows, cap = solutions_as_json(result, limit, max_bytes)
+            return QueryResult(body, media_type, "select", rows, cap, limit, max_bytes)
         body, rows, cap = serialise_solutions(result, media_type, limit, max_bytes)
         return QueryResult(body, media_type, "select", rows, cap, limit, max_bytes)
     media_type = choose_media_type("graph", request.accept)

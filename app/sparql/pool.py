@@ -105,6 +105,12 @@ def remove_stale_dumps(directory: Path | None = None) -> list[Path]:
     return removed
 
 
+def _expire(answer: asyncio.Future[tuple[bytes, bytes]]) -> None:
+    """The deadline passed before the worker answered."""
+    if not answer.done():
+        answer.set_exception(TimeoutError())
+
+
 @dataclass(eq=False)
 class _Run:
     """A query running on a worker: whose, since when, and the answer it awaits."""
@@ -149,8 +155,11 @@ class WorkerPool:
         self._waiters: list[_Waiter] = []
         self._standby: Worker | None = None
         self._timer: asyncio.TimerHandle | None = None  # the next look for queries to preempt
+        self._timer_when = 0.0  # (its loop time)
         self._wake: asyncio.TimerHandle | None = None  # the next dispatch, when a waiting client is heavy no more
         self._tasks: set[asyncio.Task[None]] = set()
+        #: the event loop it runs on, set by :meth:`start` (asking for it costs a getpid() each time on Python 3.11)
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._starting = 0
         self._closed = False
         self.network_forbidden: bool | None = None
@@ -165,6 +174,7 @@ class WorkerPool:
         starts them after its first answer, so that they do not take the two cores from it), write (or link) the
         dataset once and start the workers (in parallel), then the standby. Returns at once; :attr:`ready` says
         when they serve."""
+        self._loop = asyncio.get_running_loop()
         for path in remove_stale_dumps(self._dir.parent):
             log.warning("removed %s, left by a SPARQL pool whose server is gone", path)
         self._background(self._boot(after))
@@ -278,13 +288,20 @@ class WorkerPool:
             self._starting -= 1
             self._top_up()  # one that died while loading is started again
 
+    def _running_loop(self) -> asyncio.AbstractEventLoop:
+        return self._loop or asyncio.get_running_loop()
+
     # -- who gets a worker ------------------------------------------------------------------------------
     def _heavy(self, client: str, now: float) -> bool:
         """The client ran a long query lately, or runs one now."""
         if self.standing.heavy(client, now):
             return True
         share = self.fair_share
-        return bool(share) and any(r.client == client and now - r.started >= share for r in self._running.values())
+        if share:
+            for run in self._running.values():
+                if run.client == client and now - run.started >= share:
+                    return True
+        return False
 
     def _may_take(self, client: str, now: float) -> bool:
         return len(self._idle) > self.reserve or not (self.reserve and self._heavy(client, now))
@@ -297,7 +314,7 @@ class WorkerPool:
         self._dispatch()
 
     def _dispatch(self) -> None:
-        loop = asyncio.get_running_loop()
+        loop = self._running_loop()
         now = loop.time()
         while self._idle and self._waiters:
             chosen = next((w for w in self._waiters if not self._heavy(w.client, now)), None)
@@ -314,7 +331,7 @@ class WorkerPool:
 
     async def _acquire(self, client: str, deadline: float) -> Worker:
         """An idle worker at once when nobody is queued and the rules allow (no task, no timer), else wait."""
-        loop = asyncio.get_running_loop()
+        loop = self._running_loop()
         if not self._waiters and self._idle and self._may_take(client, loop.time()):
             return self._idle.popleft()
         if len(self._waiters) >= self.max_waiting:
@@ -323,42 +340,80 @@ class WorkerPool:
         self._waiters.append(waiter)
         self._dispatch()
         self._preempt_for_waiters()
+        if waiter.turn.done():  # handed a worker at once
+            return waiter.turn.result()
+        # the deadline as a timer that takes the query out of the line (not asyncio.timeout_at: see run)
+        timer = loop.call_at(deadline, self._expire, waiter)
         try:
-            # not wait_for: see ClientGate._wait
-            async with asyncio.timeout_at(deadline):
-                return await asyncio.shield(waiter.turn)
+            return await asyncio.shield(waiter.turn)  # shielded: a worker handed over as we give up is passed on
         except BaseException as exc:
-            if waiter.turn.done() and not waiter.turn.cancelled():  # handed a worker just as we gave up
-                self._release(waiter.turn.result())
-            else:
-                waiter.turn.cancel()
+            turn = waiter.turn
+            if turn.done() and not turn.cancelled() and turn.exception() is None:  # handed a worker as we gave up
+                self._release(turn.result())
+            elif not turn.done():  # cancelled (the client left): leave the line
+                turn.cancel()
                 self._waiters.remove(waiter)
-            if isinstance(exc, TimeoutError):
+            if isinstance(exc, TimeoutError):  # (_expire took it out of the line)
                 raise QueryTimeout(self.timeout, started=False) from None
             raise
+        finally:
+            timer.cancel()
+
+    def _expire(self, waiter: _Waiter) -> None:
+        """A waiting query's deadline passed before a worker was free for it."""
+        if not waiter.turn.done():
+            self._waiters.remove(waiter)
+            waiter.turn.set_exception(TimeoutError())
 
     def _preempt_for_waiters(self) -> None:
         """While a client that is not heavy waits, stop the longest-running queries past the fair share until at
-        most ``size - 1`` remain; if none is past it yet, look again when the next one will be."""
+        most ``size - 1`` remain; if none is past it yet, look again when the next one will be.
+
+        Called for every query that waits or starts while others wait, so the usual case is cheap: when too few
+        queries are past the fair share for any to be stopped, the waiting clients are not counted (one that is
+        not heavy is enough), and a look already planned no later than the next one needed is kept."""
+        share = self.fair_share
+        if not share or self._closed or not self._waiters:
+            self._cancel_look()
+            return
+        now = self._running_loop().time()
+        long = [(worker, run) for worker, run in self._running.items()
+                if now - run.started >= share and not run.answer.done()]  # fmt: skip
+        room = len(long) - (self.size - 1)
+        if room > 0:
+            waiting = sum(1 for w in self._waiters if not self._heavy(w.client, now))
+            excess = min(waiting, room)
+            if excess > 0:
+                long.sort(key=lambda item: item[1].started)
+                for worker, run in long[:excess]:
+                    self._preempt(worker, run, now)
+                self._cancel_look()
+                return
+            if not waiting:
+                self._cancel_look()
+                return
+        elif not any(not self._heavy(w.client, now) for w in self._waiters):
+            self._cancel_look()
+            return
+        young = [run.started for run in self._running.values() if now - run.started < share]
+        if not young:
+            self._cancel_look()
+            return
+        when = min(young) + share
+        if self._timer is not None and self._timer_when <= when:
+            return  # an earlier look is planned: it looks again, and plans the next
+        self._cancel_look()
+        self._timer, self._timer_when = self._running_loop().call_at(when, self._look), when
+
+    def _look(self) -> None:
+        """The planned look for queries past the fair share."""
+        self._timer = None
+        self._preempt_for_waiters()
+
+    def _cancel_look(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        share = self.fair_share
-        if not share or self._closed:
-            return
-        loop = asyncio.get_running_loop()
-        now = loop.time()
-        waiting = sum(1 for w in self._waiters if not self._heavy(w.client, now))
-        if not waiting:
-            return
-        runs = sorted(self._running.items(), key=lambda item: item[1].started)
-        long = [(worker, run) for worker, run in runs if now - run.started >= share and not run.answer.done()]
-        excess = min(waiting, len(long) - (self.size - 1))
-        for worker, run in long[: max(0, excess)]:
-            self._preempt(worker, run, now)
-        if excess <= 0 and len(long) < len(runs):
-            soonest = min(run.started for _, run in runs if now - run.started < share) + share
-            self._timer = loop.call_at(soonest, self._preempt_for_waiters)
 
     def _preempt(self, worker: Worker, run: _Run, now: float) -> None:
         del self._running[worker]
@@ -374,23 +429,25 @@ class WorkerPool:
         """The query ended (however): the worker no longer runs it, and its length counts for its client."""
         if self._running.get(worker) is run:
             del self._running[worker]
-            now = asyncio.get_running_loop().time()
+            now = self._running_loop().time()
             self.standing.record(run.client, now - run.started, now, heavy=heavy)
 
     async def run(self, request: QueryRequest, deadline: float | None = None, client: str = "") -> QueryResult:
         """Answer by ``deadline`` (loop time; default: the timeout from now) or raise QueryTimeout /
         QueryPreempted / ServiceBusy / WorkerFailed / the engine's errors. ``client`` (its address) is whose
         query it is, for the fairness rules. Cancelling it kills the worker's query."""
-        loop = asyncio.get_running_loop()
+        loop = self._running_loop()
         deadline = loop.time() + self.timeout if deadline is None else deadline
         worker = await self._acquire(client, deadline)
         run = _Run(client, loop.time(), worker.ask(request))
         self._running[worker] = run
         if self._waiters:  # someone may wait for this one to pass the fair share
             self._preempt_for_waiters()
+        # the deadline as a timer that fails the answer (not asyncio.timeout_at, which cancels the task: twice the
+        # cost, on every query)
+        timer = loop.call_at(deadline, _expire, run.answer)
         try:
-            async with asyncio.timeout_at(deadline):
-                head, body = await run.answer
+            head, body = await run.answer
         except QueryPreempted:
             raise  # recorded and replaced by _preempt
         except TimeoutError:
@@ -411,6 +468,8 @@ class WorkerPool:
             self._finished(worker, run)
             self._replace(worker)
             raise
+        finally:
+            timer.cancel()
         try:
             result = decode_answer(head, body)
         except OutOfMemory as exc:  # it survived a MemoryError, but its heap is suspect: replace it

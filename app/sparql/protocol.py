@@ -8,8 +8,9 @@ an oversized or non-UTF-8 body, a missing or doubled query). Nothing here runs a
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
+from urllib.parse import unquote
 
 from .results import GRAPH_TYPES, RESULT_TYPES
 
@@ -104,15 +105,43 @@ def _read_only(parameter: str) -> ProtocolError:
     )
 
 
+def parse_qsl(query: str) -> list[tuple[str, str]]:
+    """``urllib.parse.parse_qsl(query, keep_blank_values=True)``, the same pairs, with the percent-decoding done in C:
+    a query's text is mostly escapes, and the standard library decodes them one by one in Python (~25 us of a
+    cheap query's ~0.3 ms in the server)."""
+    pairs = []
+    for name_value in query.split("&") if query else ():
+        if not name_value:
+            continue
+        name, _, value = name_value.partition("=")
+        pairs.append((_unquote(name.replace("+", " ")), _unquote(value.replace("+", " "))))
+    return pairs
+
+
+def _unquote(text: str) -> str:
+    """``urllib.parse.unquote(text)``: ASCII text (what a client sends) through the C escape decoder, each ``%XY``
+    written as ``\\xXY`` and each backslash doubled; anything else, or an escape that is not two hex digits (the
+    decoder refuses it, where ``unquote`` keeps it as it is), by ``unquote`` itself."""
+    if "%" not in text:
+        return text
+    if text.isascii():
+        escaped = text.encode("ascii").replace(b"\\", b"\\\\").replace(b"%", b"\\x")
+        try:
+            return codecs.escape_decode(escaped)[0].decode("utf-8", "replace")
+        except ValueError:
+            pass
+    return unquote(text)
+
+
 def parse_protocol(method: str, url_query: str, content_type: str | None, body: bytes) -> ProtocolRequest:
     """Parse a SPARQL 1.1 Protocol query request (GET, form POST or direct POST)."""
-    url_params = parse_qsl(url_query, keep_blank_values=True)
+    url_params = parse_qsl(url_query)
     media = (content_type or "").split(";")[0].strip().lower()
     if method == "GET":
         params = url_params
         queries = [v for k, v in params if k == "query"]
     elif media == "application/x-www-form-urlencoded":
-        params = url_params + parse_qsl(_decode(body, "request body"), keep_blank_values=True)
+        params = url_params + parse_qsl(_decode(body, "request body"))
         queries = [v for k, v in params if k == "query"]
     elif media == "application/sparql-query":
         params = url_params

@@ -50,7 +50,8 @@ class _AnswerReader(asyncio.SubprocessProtocol):
         self._answers: collections.deque[tuple[bytes, bytes]] = collections.deque()
         self._waiter: asyncio.Future[tuple[bytes, bytes]] | None = None
         self._lost: ConnectionError | None = None
-        self.exited = asyncio.get_running_loop().create_future()
+        self._loop = asyncio.get_running_loop()
+        self.exited = self._loop.create_future()
         self.on_exit: Callable[[], None] | None = None
 
     def pipe_data_received(self, fd: int, data: bytes) -> None:
@@ -86,7 +87,7 @@ class _AnswerReader(asyncio.SubprocessProtocol):
 
     def next_answer(self) -> asyncio.Future[tuple[bytes, bytes]]:
         """A future for the worker's next answer (already there, or when it arrives)."""
-        future: asyncio.Future[tuple[bytes, bytes]] = asyncio.get_running_loop().create_future()
+        future: asyncio.Future[tuple[bytes, bytes]] = self._loop.create_future()
         if self._answers:
             future.set_result(self._answers.popleft())
         elif self._lost is not None:
