@@ -1,14 +1,13 @@
 """The worker pool: every SPARQL query of the endpoint runs in a worker process, within a deadline.
 
-Deadline. pyoxigraph cannot interrupt a query, and a thread running one cannot be stopped from
-Python: an abandoned thread would keep a CPU busy until the query ends, possibly never. So each
-query runs in a worker *process* (:mod:`app.sparql.worker`), and the event loop awaits its answer
-until the deadline (``asyncio.timeout_at``). At the deadline, or when the caller gives up (its client hung up), the
-worker is killed (the CPU is freed at once), a replacement is started in the background and the
-client gets ``503 application/problem+json``. Workers return the complete serialised body, so
-nothing is sent before the query has finished and a timeout can never follow partial results. The
-pool size bounds how many queries run at once; a bounded number more may wait (within the same
-deadline) before being turned away.
+Deadline. pyoxigraph cannot interrupt a query, and a thread running one cannot be stopped from Python: an abandoned
+thread would keep a CPU busy until the query ends, possibly never. So each query runs in a worker *process*
+(:mod:`app.sparql.worker`), and the event loop awaits its answer until the deadline (a loop timer that fails the
+awaited answer). At the deadline, or when the caller gives up (its client hung up), the worker is killed (the CPU is
+freed at once), a replacement is started in the background and the client gets ``503 application/problem+json``.
+Workers return the complete serialised body, so nothing is sent before the query has finished and a timeout can
+never follow partial results. The pool size bounds how many queries run at once; a bounded number more may wait
+(within the same deadline) before being turned away.
 
 Fairness. A pool of two workers is easily filled by two bombs from two addresses (the per-client limit of
 :mod:`app.sparql.admission` cannot stop that), and everyone else would wait for their deadline. So when a
@@ -105,8 +104,8 @@ def remove_stale_dumps(directory: Path | None = None) -> list[Path]:
     return removed
 
 
-def _expire(answer: asyncio.Future[tuple[bytes, bytes]]) -> None:
-    """The deadline passed before the worker answered."""
+def _expire_answer(answer: asyncio.Future[tuple[bytes, bytes]]) -> None:
+    """The deadline passed before the worker answered (a waiting query's is :meth:`WorkerPool._expire`)."""
     if not answer.done():
         answer.set_exception(TimeoutError())
 
@@ -445,7 +444,7 @@ class WorkerPool:
             self._preempt_for_waiters()
         # the deadline as a timer that fails the answer (not asyncio.timeout_at, which cancels the task: twice the
         # cost, on every query)
-        timer = loop.call_at(deadline, _expire, run.answer)
+        timer = loop.call_at(deadline, _expire_answer, run.answer)
         try:
             head, body = await run.answer
         except QueryPreempted:
