@@ -10,6 +10,7 @@ from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
 from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, Reach, Stability, WeakenedMotion
 from .reasoning.impact.mechanics import FRAGMENT_GRADED, NO_PRIMARY, ONLY_DYNAMIC
+from .reasoning.impact.models import RestraintLoss
 from .reasoning.impact.terms import ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED
 
 
@@ -301,6 +302,12 @@ def _restraints_lost(d: DestabilisedMotion) -> str:
         # a whole counted through its part (the PITFL and its deep part): the roles are the structures' (review r23)
         said = ", ".join(f"{r.structure.label} {r.role}" for r in d.lost_restraints) + ", whole and part counted as one"
     text = f"{counted} ({said}; {share})"
+    # a restraint lost without being injured says how (reviews r26 I7, r27 C11: an intact malleolus read as 'lost')
+    how: dict[RestraintLoss, list[str]] = {}
+    for r in d.lost_restraints:
+        if r.lost_as is not RestraintLoss.INJURED:
+            how.setdefault(r.lost_as, []).append(r.structure.label)
+    text += "".join(f"; {_joined(labels)}: {kind.value}" for kind, labels in how.items())
     note = (d.note or "").replace(ONLY_DYNAMIC, "").strip("; ")  # said by the section's title
     return text + (f"; {note}" if note else "")
 

@@ -6,11 +6,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.kg import AnkleKG
-from app.reasoning.impact import ImpactReport
+from app.reasoning.impact import ImpactReport, RestraintLoss
+from app.render import render_impact
 from tests.datafacts import ask, select
 
 RESTRAINERS = sorted(
@@ -195,3 +197,37 @@ def test_a_named_condition_says_how_it_typically_arises_as_its_term_records(kg: 
         named = [i for i in kg.impact([(condition, 3)]).injuries if i.via is None]
         assert [i.mechanism for i in named] == [recorded.get(condition)], condition
     assert all(i.mechanism is None for i in kg.impact([("anterior talofibular ligament", 3)]).injuries)
+
+
+PARTS = {(row["w"], row["p"]) for row in select("SELECT ?w ?p WHERE { ?w (akg:hasPart|^akg:partOf)+ ?p }")}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(structures, grades), min_size=1, max_size=3))
+def test_a_restraint_lost_without_its_own_injury_says_how(kg: AnkleKG, injuries: list) -> None:
+    """A lost restraint reads as 'injured' only when it or a part of it is among the affected structures; an intact
+    buttress whose ties are torn, or a ligament carried off with a fragment, says so (reviews r26 I7, r27 C11)."""
+    report = kg.impact(injuries)
+    affected = {i.structure.id for i in report.injuries}
+    for d in report.destabilised_motions:
+        for r in d.lost_restraints:
+            reached = r.structure.id in affected or any((r.structure.id, a) in PARTS for a in affected)
+            if r.lost_as is RestraintLoss.INJURED:
+                assert reached, (d.motion.label, r)
+            elif r.lost_as is RestraintLoss.UNHELD:
+                assert r.structure.id not in affected, (d.motion.label, r)
+
+
+@pytest.mark.parametrize(("injuries", "structure", "how"), [
+    # Corte-Real 2021 / the ring: the fibula, its AITFL and the deltoid torn, the intact malleolus no longer held
+    ([("anterior inferior tibiofibular ligament", 3), ("deltoid ligament", 3)], "lateral malleolus",
+     RestraintLoss.UNHELD),
+    ([("lateral malleolus", 3), ("deltoid ligament", 3)], "lateral malleolus", RestraintLoss.DISPLACED),
+    ([("medial malleolus", 3)], "deltoid ligament", RestraintLoss.CARRIED),
+])  # fmt: skip
+def test_how_a_restraint_was_lost_is_named(kg: AnkleKG, injuries: list, structure: str, how: RestraintLoss) -> None:
+    report = kg.impact(injuries)
+    lost = [r for d in report.destabilised_motions for r in d.lost_restraints]
+    found = {r.lost_as for r in lost if r.structure.label == structure}
+    assert found == {how}
+    assert f"{structure}: {how.value}" in render_impact(report)

@@ -16,6 +16,7 @@ from .models import (
     IncreasedLoad,
     LostRestraint,
     Reach,
+    RestraintLoss,
     Stability,
     Strength,
     WeakenedMotion,
@@ -23,6 +24,6 @@ from .models import (
 
 __all__ = [
     "REGISTRY", "SECTIONS", "AffectedStructure", "DestabilisedMotion", "ExpectedPositiveTest", "Finding", "Grade",
-    "ImpactEngine", "ImpactReport", "IncreasedLoad", "LostRestraint", "Reach", "Stability", "Strength",
-    "WeakenedMotion",
+    "ImpactEngine", "ImpactReport", "IncreasedLoad", "LostRestraint", "Reach", "RestraintLoss", "Stability",
+    "Strength", "WeakenedMotion",
 ]  # fmt: skip

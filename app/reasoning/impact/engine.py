@@ -66,7 +66,7 @@ class ImpactEngine:
         action_loss = mechanics.action_loss(ctx, affected)
         def motion_groups(at: str | None) -> list[mechanics.Group]:
             found = mechanics.destabilised_groups(ctx, restraint_loss, at, displaced.restraints, parts)
-            return mechanics.with_steps(ctx, found, affected, displaced.steps, parts)
+            return mechanics.with_steps(ctx, found, affected, displaced.steps, parts, displaced.how)
 
         groups = motion_groups(position)
         # a clinical test is done in its own position, whatever position the question asked about (a CFL tear asked

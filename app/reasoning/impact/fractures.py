@@ -16,7 +16,7 @@ from . import terms
 from .context import Affected, Context, implements, unique_facts
 from .expansion import FRACTURE, LOSS, SKELETAL
 from .mechanics import motion_position_groups, motion_weights, status_of
-from .models import DAMAGED, Finding, Reach, Stability
+from .models import DAMAGED, Finding, Reach, RestraintLoss, Stability
 
 UNSTABLE = Stability.UNSTABLE
 
@@ -31,6 +31,8 @@ class Displacement:
     #: fractured buttresses that still hold, per (bone, joint, motion): the restraint of the bone and those of the
     #: rest of the ring that keep the fracture stable (an isolated lateral malleolus fracture: the deltoid, ...)
     held: dict[tuple[str, str, str], tuple[Restraint, set[Restraint]]] = field(default_factory=dict)
+    #: how each carried-away restraint is lost: a broken buttress, a ligament on its fragment, an intact buttress
+    how: dict[str, RestraintLoss] = field(default_factory=dict)
 
 
 def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str, float]) -> dict[str, Affected]:
@@ -160,6 +162,7 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
     """Each fractured buttress whose ring is broken elsewhere too, with what its fragment carries; a buttress on a
     bone that its torn ligaments no longer hold to its neighbour counts as one (the ring broken by ligaments)."""
     fractured = {c: s for c, s in affected.items() if s.reached in DAMAGED and s.lesion == FRACTURE}
+    broken = set(fractured)  # the others are intact posts whose ring is broken by their torn ties
     fractured |= _floating_posts(ctx, fractured, loss)
     fractured |= {c: s for c, s in _loose_posts(ctx, loss).items() if c not in fractured}
     fractured |= {c: s for c, s in _loosened_posts(ctx, affected).items() if c not in fractured}
@@ -191,9 +194,11 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
                     if m.structure == bone:
                         result.restraints[m.id] = 1.0
                         result.steps[m.id] = list(state.chain)
+                        result.how[m.id] = RestraintLoss.DISPLACED if bone in broken else RestraintLoss.UNHELD
                     elif m.structure in carried and carried[m.structure] in anchored[bone]:
                         result.restraints[m.id] = 1.0
                         result.steps[m.id] = [*state.chain, carried[m.structure]]
+                        result.how.setdefault(m.id, RestraintLoss.CARRIED)
     return result
 
 

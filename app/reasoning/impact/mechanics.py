@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...knowledge.model import ActionRole, MuscleAction, Restraint, RestraintRole, Statement
@@ -18,6 +18,7 @@ from .models import (
     LoadKind,
     LostRestraint,
     Reach,
+    RestraintLoss,
     Stability,
     Strength,
     WeakenedMotion,
@@ -65,6 +66,8 @@ class Group:
     #: how each lost restraint came to be lost (expansion steps, facts of the lost restraints) and the rules
     steps: tuple[Fact, ...] = ()
     step_rules: tuple[str, ...] = ()
+    #: how a restraint the structure's own injury does not take was lost (rule unstable-fracture)
+    how: dict[str, RestraintLoss] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -281,10 +284,10 @@ def measured_share_lost(members: tuple[Restraint, ...], lost: dict[str, float]) 
 
 def with_steps(
     ctx: Context, groups: list[Group], affected: dict[str, Affected], carried: dict[str, list[Statement]],
-    parts: PartsCarry | None = None,
+    parts: PartsCarry | None = None, how: dict[str, RestraintLoss] | None = None,
 ) -> list[Group]:
-    """Each group with how its lost restraints came to be lost; ``carried``: what an unstable fracture took;
-    ``parts``: what torn parts took of their whole's restraints."""
+    """Each group with how its lost restraints came to be lost; ``carried``: what an unstable fracture took, and
+    ``how`` it took each; ``parts``: what torn parts took of their whole's restraints."""
     parts = parts or PartsCarry()
     result = []
     for g in groups:
@@ -297,8 +300,16 @@ def with_steps(
             steps.extend(ctx.facts(st for r in lost for st in parts.steps.get(r.id, ())))
             rules.append(WHOLES_RULE)
         facts = unique_facts([*steps, *(ctx.kb.restraint_fact(r) for r in lost)])
-        result.append(replace(g, steps=tuple(facts), step_rules=tuple(rules)))
+        # a structure its own injury takes is injured, however a fracture also carries it
+        taken = {r.id: k for r in lost if (k := (how or {}).get(r.id)) and not _torn(affected.get(r.structure))}
+        taken |= {r.id: RestraintLoss.CARRIED for r in lost
+                  if (state := affected.get(r.structure)) is not None and state.reached is Reach.DETACHED}  # fmt: skip
+        result.append(replace(g, steps=tuple(facts), step_rules=tuple(rules), how=taken))
     return result
+
+
+def _torn(state: Affected | None) -> bool:
+    return state is not None and state.reached in DAMAGED and state.lesion == LOSS
 
 
 def weaknesses_with_steps(ctx: Context, found: list[Weakness], affected: dict[str, Affected]) -> list[Weakness]:
@@ -331,7 +342,8 @@ def destabilised_item(ctx: Context, g: Group, asked: str | None = None) -> Desta
         weighting="measured contributions" if measured(g.members) else "role weights",
         status=g.status,
         lost_restraints=[
-            LostRestraint(structure=ctx.kb.ref(r.structure), role=r.role.value, restraint_lost=g.loss[r.id])
+            LostRestraint(structure=ctx.kb.ref(r.structure), role=r.role.value, restraint_lost=g.loss[r.id],
+                          lost_as=g.how.get(r.id, RestraintLoss.INJURED))
             for r in sorted(lost, key=lambda r: (r.role != RestraintRole.PRIMARY, r.structure))
         ],
         score=round(g.fraction_lost + bonus, 4),

@@ -50,6 +50,16 @@ class Reach(StrEnum):
     POSSIBLE = "possibly involved in the named condition (its source does not say always)"
 
 
+class RestraintLoss(StrEnum):
+    """How a restraint came to be lost: a buttress whose ties are torn is intact, not injured (reviews r26 I7, r27
+    C11: the lateral malleolus read as 'lost' beside a torn AITFL and deltoid)."""
+
+    INJURED = "injured"
+    DISPLACED = "fractured, the fracture unstable"
+    CARRIED = "carried off with a fracture fragment (not itself torn)"
+    UNHELD = "intact, no longer held by its torn ties"
+
+
 #: Reaches whose structure carries the lesion itself (not a site, an unloaded unit, a denervated or ischaemic muscle).
 DAMAGED = frozenset({Reach.NAMED, Reach.PART, Reach.CONDITION, Reach.BRANCH, Reach.SUBLUXED, Reach.COMPRESSED})
 
@@ -107,6 +117,11 @@ class LostRestraint(BaseModel):
     structure: EntityRef
     role: str
     restraint_lost: float = Field(description="Share of this structure's restraint lost (by grade).")
+    lost_as: RestraintLoss = Field(
+        default=RestraintLoss.INJURED,
+        description="How its restraint is lost: injured itself, or (rule unstable-fracture) a fractured buttress of a "
+        "broken ring, a ligament carried off with that fragment, an intact buttress whose ties are torn.",
+    )
 
 
 class DestabilisedMotion(Conclusion):
@@ -314,7 +329,8 @@ class ImpactReport(Tabular, BaseModel):
         for f in self.conditions:
             row("conditions", f.entity, f, detail=f.detail)
         for d in self.destabilised_motions:
-            lost = ", ".join(f"{r.structure.label} ({r.role})" for r in d.lost_restraints)
+            lost = ", ".join(f"{r.structure.label} ({r.role}" + ("" if r.lost_as is RestraintLoss.INJURED else
+                             f"; {r.lost_as.value}") + ")" for r in d.lost_restraints)  # fmt: skip
             detail = f"{d.restraints_lost} of {d.restraints_recorded} recorded restraints lost: {lost}"
             position = d.position.label if d.position else None
             row("destabilised_motions", d.motion, d, joint=d.joint.label, position=position, detail=detail)
