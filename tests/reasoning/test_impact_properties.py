@@ -231,3 +231,17 @@ def test_how_a_restraint_was_lost_is_named(kg: AnkleKG, injuries: list, structur
     found = {r.lost_as for r in lost if r.structure.label == structure}
     assert found == {how}
     assert f"{structure}: {how.value}" in render_impact(report)
+
+
+@pytest.mark.parametrize("grade", [1, 2])
+def test_a_work_up_test_expected_negative_says_so_where_it_is_listed(kg: AnkleKG, grade: int) -> None:
+    """The Thompson test 'used to diagnose Achilles tendon rupture' beside 'expected negative' for a grade II tear read
+    as a contradiction (review r26 I12): every such listing says it is expected negative at this grade."""
+    said = 0
+    for structure in CANDIDATES:
+        report = kg.impact([(structure, grade)])
+        negative = {t.entity.id for t in report.expected_negative_tests}
+        for f in report.work_up:
+            assert (f.entity.id in negative) == ("expected negative at this grade" in f.detail), (structure, f)
+            said += f.entity.id in negative
+    assert said or grade == 1  # a grade II Achilles tendon tear lists the Thompson test in both

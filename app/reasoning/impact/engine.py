@@ -52,6 +52,12 @@ class ImpactEngine:
         reading concludes is reported (rule alternatives-intersect)."""
         reports = [self._read(injuries, position, excluded) for excluded in alternatives.readings(self.ctx, injuries)]
         report = alternatives.intersect(self.ctx, reports, injuries)
+        # a test its condition is diagnosed by, yet expected negative at this grade, says so where it is listed
+        # (review r26 I12: the Thompson test 'used to diagnose Achilles tendon rupture' beside 'expected negative')
+        negative = {t.entity.id for t in report.expected_negative_tests}
+        for f in report.work_up:
+            if f.entity.id in negative:
+                f.detail += "; expected negative at this grade (see the expected negative tests)"
         self._list_rules(report)
         return report
 
