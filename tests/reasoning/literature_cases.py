@@ -144,6 +144,11 @@ WHEELESS_TILT = (
     "Wheeless' Textbook of Orthopaedics: Talar Tilt: Physical Exam (wheelessonline.com/bones/tibia-fibula/"
     "talar-tilt-physical-exam/, last updated 2012)"
 )
+HARPER_DELTOID = (
+    "Harper 1987, 'Deltoid ligament: an anatomical evaluation of function', Foot Ankle (abstract on scite.ai): 'the "
+    "deltoid ligament is the primary restraint against valgus tilting of the talus, with superficial and deep "
+    "components being equally effective in this regard'"
+)
 WHEELESS_DELTOID = (
     "Wheeless' Textbook of Orthopaedics: Deltoid Ligament (wheelessonline.com/muscles-tendons/deltoid-ligament)"
 )
@@ -667,15 +672,34 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="deltoid-superficial-tibiocalcaneal-grade3",
         injuries=(("tibiocalcaneal ligament", 3),),
-        sources=(RASMUSSEN_DELTOID, WHEELESS_DELTOID),
+        sources=(RASMUSSEN_DELTOID, WHEELESS_DELTOID, HARPER_DELTOID),
         claim=(
             "The tibiocalcaneal (superficial) band controls abduction (valgus tilt) of the talus; lateral "
-            "displacement of the talus is prevented by the deep deltoid, which is intact here."
+            "displacement of the talus is prevented by the deep deltoid, which is intact here. The deep component is "
+            "as effective against valgus tilt as the superficial one (Harper), so with it intact the tilt is lax, "
+            "not unstable (reviews r26 I9 and r28 I7; the case expected 'unstable' before the eleventh session)."
         ),
         injured=("tibiocalcaneal ligament",),
         unstable=(VALGUS,),
+        not_fully_unstable=(VALGUS,),
         not_unstable=(LAT_SHIFT, WIDENING),
         not_injured=("posterior tibiotalar ligament", "anterior tibiotalar ligament", ATFL),
+    ),
+    LitCase(
+        id="deep-deltoid-grade3-valgus-lax",
+        injuries=(("tibiotalar part of medial ligament of ankle joint", 3),),
+        sources=(HARPER_DELTOID, RASMUSSEN_DELTOID),
+        claim=(
+            "The deep deltoid is as effective against valgus tilt as the superficial part (Harper): torn alone, the "
+            "tilt is lax, the superficial part still checking it; it controls external rotation with the "
+            "intermediate band (Rasmussen); the lateral malleolus, not the deep deltoid, is the primary restraint of "
+            "lateral talar excursion (Harper), so the shift is not unstable (review r28 I8)."
+        ),
+        injured=("tibiotalar part of medial ligament of ankle joint",),
+        unstable=(VALGUS, ER_TALUS),
+        not_fully_unstable=(VALGUS, LAT_SHIFT),
+        not_unstable=(WIDENING,),
+        not_injured=("tibiocalcaneal ligament", "lateral malleolus", ATFL),
     ),
     LitCase(
         id="anterior-tibiotalar-grade3-isolated",
