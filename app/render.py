@@ -230,6 +230,8 @@ def render_impact(report: ImpactReport) -> str:
          "does):", report.stable_fractures),
         ("May lead to (complications and long-term risks):", report.long_term_risks),
         ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
+        ("Treatment evidence for what it amounts to (educational, not advice; certainty as graded, said how):",
+         report.treatments),
         ("Often mistaken for, or mistaken for it (rule them out; nothing of them is concluded):",
          report.look_alikes),
         ("May follow (possible causes to look for; nothing of them is concluded):", report.possible_causes),

@@ -312,6 +312,9 @@ class AKG(DefinedNamespace):
     StatedBySource: IRI
     EditorInference: IRI
     ConvertedFromScale: IRI
+    InjuryStability: IRI
+    StableInjury: IRI
+    UnstableInjury: IRI
     EffectDirection: IRI
     Favours: IRI
     NoBenefit: IRI
@@ -406,6 +409,7 @@ class AKG(DefinedNamespace):
     positionBasis: IRI
     levelBasis: IRI
     gradedBy: IRI
+    forStability: IRI
     effectDirection: IRI
     # terms and provenance
     abbreviation: IRI

@@ -401,6 +401,8 @@ def _treatment_qualifiers(kb: KnowledgeBase, t: TreatmentEvidence) -> dict[str, 
         qualifiers["level_basis"] = [kb.ref(t.level_basis)]
     if t.graded_by:
         qualifiers["graded_by"] = [kb.ref(t.graded_by)]
+    if t.for_stability:
+        qualifiers["for_stability"] = [kb.ref(t.for_stability)]
     return qualifiers
 
 

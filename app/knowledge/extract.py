@@ -329,7 +329,7 @@ def read_clinical_tests(statements: list[Statement], store: ox.Store) -> list[Cl
 def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
     """Treatment-evidence facts: condition, treatment, GRADE level, recommendation, sources."""
     query = """
-    SELECT ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy
+    SELECT ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy ?stability
            (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
     WHERE {
       ?e a akg:TreatmentEvidence ; akg:condition ?condition ; akg:treatment ?treatment ;
@@ -338,7 +338,8 @@ def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
       OPTIONAL { ?e akg:effectDirection ?direction }
       OPTIONAL { ?e akg:levelBasis ?levelBasis }
       OPTIONAL { ?e akg:gradedBy ?gradedBy }
-    } GROUP BY ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy ORDER BY ?e"""
+      OPTIONAL { ?e akg:forStability ?stability }
+    } GROUP BY ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy ?stability ORDER BY ?e"""
     return [
         TreatmentEvidence(
             id=row["e"],
@@ -350,6 +351,7 @@ def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
             direction=row.get("direction"),
             level_basis=row.get("levelBasis"),
             graded_by=row.get("gradedBy"),
+            for_stability=row.get("stability"),
         )
         for row in _rows(store, query)
     ]

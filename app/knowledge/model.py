@@ -138,6 +138,8 @@ class TreatmentEvidence(Record):
     direction: str | None = None
     level_basis: str | None = None
     graded_by: str | None = None
+    #: akg:StableInjury / akg:UnstableInjury: the evidence covers only such an injury, as its source says
+    for_stability: str | None = None
 
 
 @dataclass(frozen=True)

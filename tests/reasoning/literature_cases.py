@@ -56,6 +56,8 @@ class LitCase:
     not_supply_at_risk: tuple[str, ...] = ()  # structures whose blood supply the injury must not put at risk
     look_alikes: tuple[str, ...] = ()         # conditions often mistaken for what it amounts to, or it for them
     possible_causes: tuple[str, ...] = ()     # conditions what it amounts to may follow (a listing to look for)
+    treatments: tuple[str, ...] = ()          # treatments its graded evidence lists for this injury (rule
+    not_treatments: tuple[str, ...] = ()      # treatment-evidence: by stability where the source grades so)
     data_gap: str | None = None
 
 
@@ -324,6 +326,11 @@ DING_2012 = (
     "Joneses'"
 )
 LAVERY_2016 = "Lavery 2016, J Orthop Surg Res 11:97, doi:10.1186/s13018-016-0430-x, 'Ankle impingement'"
+ESSKA_SYNDESMOSIS = (
+    "van Dijk 2016, ESSKA-AFAS consensus on acute isolated syndesmotic injury, management (abstract): 'Non-surgical "
+    "management is recommended for stable ankle lesions'; 'Surgery is recommended for unstable lesions. Syndesmotic "
+    "screw is recommended to achieve a temporary fixation of the mortise'"
+)
 VAN_DIJK_2011 = (
     "van Dijk 2011, Knee Surg Sports Traumatol Arthrosc 19(5):835-841, doi:10.1007/s00167-010-1374-z, PMID 21222102, "
     "'Terminology for Achilles tendon related disorders'"
@@ -854,6 +861,18 @@ CASES: tuple[LitCase, ...] = (
         positive_tests=(SQUEEZE, ER_TEST),
         not_injured=(ATFL, DELTOID),
         not_positive_tests=(DRAWER, THOMPSON, OTTAWA),
+    ),
+    LitCase(
+        id="syndesmosis-unstable-is-fixed-stable-is-not",
+        injuries=((AITFL, 3), (IOL, 3), (PITFL, 3)),
+        sources=(MASSRI, ESSKA_SYNDESMOSIS),
+        claim=(
+            "All three syndesmotic ligaments cut give diastasis (an unstable syndesmosis); the consensus recommends "
+            "fixation for an unstable lesion and non-surgical care only for a stable one (review r28 I6)."
+        ),
+        unstable=(WIDENING,),
+        treatments=("syndesmotic fixation",),
+        not_treatments=("non-operative treatment",),
     ),
     LitCase(
         id="high-ankle-sprain-condition",
@@ -2623,7 +2642,7 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="aitfl-grade1-syndesmosis-stable-no-widening",
         injuries=((AITFL, 1),),
-        sources=(NICKLESS_HIGH_SPRAIN,),
+        sources=(NICKLESS_HIGH_SPRAIN, ESSKA_SYNDESMOSIS),
         claim=(
             "Nickless: 'A Grade I injury consists of a stable syndesmotic joint without abnormal radiographic "
             "findings' "
@@ -2637,6 +2656,8 @@ CASES: tuple[LitCase, ...] = (
         not_injured=(IOL, DELTOID, PITFL),
         not_conditions=("Maisonneuve injury",),
         not_positive_tests=(OTTAWA,),
+        treatments=("non-operative treatment",),
+        not_treatments=("syndesmotic fixation",),
     ),
     LitCase(
         id="ptfl-grade3-dorsiflexed-no-independent-instability",

@@ -124,6 +124,9 @@ def test_literature_case(kg: AnkleKG, case: LitCase) -> None:
     assert set(case.more_load) <= load, f"more load {sorted(load)} {why}"
     larger = {f.entity.label for f in report.larger_injuries}
     assert set(case.larger) <= larger, f"larger injuries {sorted(larger)} {why}"
+    treated = {f.entity.label for f in report.treatments}
+    assert set(case.treatments) <= treated, f"treatments {sorted(treated)} {why}"
+    assert not set(case.not_treatments) & treated, f"must not be listed: {set(case.not_treatments) & treated} {why}"
     alike = {f.entity.label for f in report.look_alikes}
     assert set(case.look_alikes) <= alike, f"look-alikes {sorted(alike)} {why}"
     causes = {f.entity.label for f in report.possible_causes}

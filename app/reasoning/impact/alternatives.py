@@ -96,6 +96,7 @@ def _keys() -> dict[str, Callable[[Any], Hashable]]:
         "supply_at_risk": finding,
         "long_term_risks": finding,
         "work_up": finding,
+        "treatments": finding,
         "look_alikes": finding,
         "possible_causes": finding,
         "larger_injuries": finding,

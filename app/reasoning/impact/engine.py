@@ -26,6 +26,7 @@ from . import (
     mechanics,
     sensation,
     terms,
+    treatments,
     wholes,
     work_up,
 )
@@ -109,6 +110,7 @@ class ImpactEngine:
                 ctx, amounts, terms.MAY_LEAD_TO, "may follow {}", 0.5, skip={*affected, *(a[0] for a in amounts)}
             ).result(ctx),
             work_up=work_up.work_up(ctx, affected, amounts),
+            treatments=treatments.treatments(ctx, amounts, tested),
             look_alikes=work_up.look_alikes(ctx, affected, amounts),
             possible_causes=[],
             larger_injuries=larger.larger_injuries(ctx, affected, amounts),

@@ -222,6 +222,7 @@ SECTIONS = (
     "supply_at_risk",
     "long_term_risks",
     "work_up",
+    "treatments",
     "look_alikes",
     "possible_causes",
     "larger_injuries",
@@ -276,6 +277,13 @@ class ImpactReport(Tabular, BaseModel):
         description="How what the injury amounts to is confirmed: the tests, decision rules, imaging and procedures "
         "its conditions are recorded to be diagnosed by, and decision rules that screen for a fracture it includes "
         "(the Ottawa ankle rules). A listing, not a prediction: expected results are in expected_positive_tests.",
+    )
+    treatments: list[Finding] = Field(
+        default_factory=list,
+        description="Treatments with graded evidence for what the injury amounts to (educational, not advice), each "
+        "with its certainty, direction and recommendation; evidence its source gives only for a stable or an "
+        "unstable injury is listed when this answer's verdict matches (an unstable syndesmosis: fixation; a stable "
+        "one: non-operative care), with the unstable motions as the reason (rule treatment-evidence).",
     )
     look_alikes: list[Finding] = Field(
         default_factory=list,
@@ -348,7 +356,8 @@ class ImpactReport(Tabular, BaseModel):
             about = t.motion.label if t.motion else t.structure.label if t.structure else None
             row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
         for section in ("expected_negative_tests", "symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk",
-                        "long_term_risks", "work_up", "look_alikes", "possible_causes", "larger_injuries"):
+                        "long_term_risks", "work_up", "treatments", "look_alikes", "possible_causes",
+                        "larger_injuries"):
             for finding in getattr(self, section):
                 row(section, finding.entity, finding, detail=finding.detail)
         return Table(
@@ -393,6 +402,7 @@ IMPACT_CAPTIONS = {
     "supply_at_risk": "Blood supply at risk (collateral flow not modelled)",
     "long_term_risks": "Long-term risks",
     "work_up": "How it is confirmed (a listing, not a prediction)",
+    "treatments": "Treatment evidence for what it amounts to (educational, not advice)",
     "look_alikes": "Often mistaken for, or mistaken for it (rule them out; nothing concluded)",
     "possible_causes": "May follow (possible causes to look for; nothing concluded)",
     "larger_injuries": "Larger injuries it may be part of (look for the rest; nothing concluded)",

@@ -395,6 +395,8 @@ const IMPACT_SECTIONS = [
   ["stable_fractures", "Fractures that keep their hold against a motion while the rest of the ring holds", finding],
   ["long_term_risks", "May lead to (complications and long-term risks)", finding],
   ["work_up", "How it is confirmed (what its sources diagnose it by; not predicted results)", finding],
+  ["treatments", "Treatment evidence for what it amounts to (educational, not advice; certainty as graded, said how)",
+    finding],
   ["look_alikes", "Often mistaken for, or mistaken for it (rule them out; nothing of them is concluded)", finding],
   ["possible_causes", "May follow (possible causes to look for; nothing of them is concluded)", finding],
   ["larger_injuries", "Larger injuries it may be part of (look for the rest; nothing of them is concluded)", finding],

@@ -97,3 +97,12 @@ def test_a_conclusion_every_reading_reaches_by_its_own_reason_names_each_as_one_
     assert not {FIRST_TEAR, SECOND_TEAR} & set(findings(report.conditions))
     both = findings(run(RULE, (BOTH, 3)).long_term_risks)[SEQUEL]  # no alternatives: both reasons hold together
     assert "either" not in both.detail and "fixture first tendon tear" in both.detail
+
+
+def test_every_section_is_intersected() -> None:
+    """A section the intersection does not know keeps the first reading's items unchecked (the treatments section
+    did, until its own test of complete reasons failed)."""
+    from app.reasoning.impact import SECTIONS
+    from app.reasoning.impact.alternatives import _keys
+
+    assert set(_keys()) == set(SECTIONS)

@@ -1,0 +1,57 @@
+"""The treatment-evidence rule: what the graded evidence says about treating what the injury amounts to, and, where
+a source grades its advice by stability (stable: non-operative; unstable: fixation), which of it this injury meets."""
+
+from __future__ import annotations
+
+from ...knowledge.model import TreatmentEvidence
+from . import terms
+from .context import Amounts, Context, implements
+from .mechanics import Group
+from .models import Finding, Stability
+from .sensation import FindingsByEntity
+
+RULE = "rule:treatment-evidence"
+
+
+@implements(RULE)
+def treatments(ctx: Context, amounts: list[Amounts], groups: list[Group]) -> list[Finding]:
+    """Per condition the injury amounts to, its graded treatment evidence; evidence its source gives only for a
+    stable or an unstable injury (akg:forStability) only when the answer's own verdict on the condition's structures
+    is the same: unstable when a motion one of them restrains is unstable, with that motion's steps as the reason."""
+    found = FindingsByEntity()
+    for condition, affects, state in amounts:
+        evidence = [t for t in ctx.kb.treatments_by_entity.get(condition, ()) if t.condition == condition]
+        if not evidence:
+            continue
+        chain = ctx.facts([*state.chain, *([affects] if affects else [])])
+        unstable = _unstable_groups(ctx, condition, groups)
+        for t in evidence:
+            if t.for_stability == terms.UNSTABLE_INJURY and not unstable:
+                continue
+            if t.for_stability == terms.STABLE_INJURY and unstable:
+                continue
+            facts = [*chain, ctx.kb.treatment_fact(t)]
+            if t.for_stability == terms.UNSTABLE_INJURY:
+                facts += [f for g in unstable for f in g.steps]
+            found.add(t.treatment, _detail(ctx, t, unstable), 1.0, facts, (*state.rules, RULE))
+    return found.result(ctx)
+
+
+def _unstable_groups(ctx: Context, condition: str, groups: list[Group]) -> list[Group]:
+    """The unstable motions that a structure the condition affects (or a part of one) restrains, and lost."""
+    structures = {st.object for st in ctx.objects(condition, terms.AFFECTS)}
+    structures |= {p for s in list(structures) for p, _ in ctx.parts(s)}
+    return [g for g in groups if g.status is Stability.UNSTABLE
+            and any(g.loss[r.id] > 0 and r.structure in structures for r in g.members)]  # fmt: skip
+
+
+def _detail(ctx: Context, t: TreatmentEvidence, unstable: list[Group]) -> str:
+    level = ctx.kb.label(t.evidence_level)
+    direction = f", {ctx.kb.label(t.direction)}" if t.direction else ""
+    said = f"for {ctx.kb.label(t.condition)}: {level}{direction}"
+    if t.for_stability == terms.UNSTABLE_INJURY:
+        motions = sorted({f"{ctx.kb.label(g.motion)} of the {ctx.kb.label(g.joint)}" for g in unstable})
+        said += f"; for an unstable injury, as this one is ({', '.join(motions)} unstable)"
+    elif t.for_stability == terms.STABLE_INJURY:
+        said += "; for a stable injury, as this one is (no motion its structures restrain is unstable)"
+    return said + (f". {t.recommendation}" if t.recommendation else "")
