@@ -21,8 +21,13 @@ def work_up(ctx: Context, affected: dict[str, Affected], conditions: list[Amount
     for condition, affects, state in conditions:
         chain = [*state.chain, *([affects] if affects else [])]
         for st in ctx.objects(condition, terms.DIAGNOSED_BY):
-            found.add(st.object, f"used to diagnose {ctx.kb.label(condition)}", 1.0, ctx.facts([*chain, st]),
-                      (*state.rules, RULE))  # fmt: skip
+            detail, screens = f"used to diagnose {ctx.kb.label(condition)}", []
+            if ctx.kb.is_a(st.object, terms.DECISION_RULE):  # it decides on imaging, it diagnoses nothing itself
+                screens = ctx.objects(st.object, terms.SCREENS_FOR)
+                where = ", the ".join(ctx.kb.label(x.object) for x in screens)
+                detail = (f"a decision rule in the work-up of {ctx.kb.label(condition)}: it says when imaging is "
+                          f"needed to exclude a fracture of the {where}")
+            found.add(st.object, detail, 1.0, ctx.facts([*chain, st, *screens]), (*state.rules, RULE))
     for structure, state in affected.items():
         if state.reached not in DAMAGED or state.lesion != terms.FRACTURE:
             continue

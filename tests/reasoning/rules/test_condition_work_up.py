@@ -37,3 +37,12 @@ def test_a_sprain_is_confirmed_by_its_test_and_screened_by_no_fracture_rule(grad
     report = run(RULE, (LIGAMENT, grade))
     assert set(findings(report.work_up)) == {SPRAIN_TEST}
     assert SPRAIN_TEST not in {t.test.id for t in report.expected_positive_tests}  # listed, not predicted
+
+
+def test_a_decision_rule_in_a_work_up_says_what_it_screens_for_not_that_it_diagnoses() -> None:
+    """The Ottawa ankle rules in a sprain's work-up decide whether imaging is needed to exclude a fracture; they
+    diagnose no sprain (editor28: 'used to diagnose lateral ankle sprain' read as a claim they do)."""
+    item = findings(run(RULE, ("ANKLE:9992510", 3)).work_up)[DECISION_RULE]
+    assert "a decision rule in the work-up of fixture screened sprain" in item.detail
+    assert "exclude a fracture of the fixture bone" in item.detail and "used to diagnose" not in item.detail
+    assert {"akg:diagnosedBy", "akg:screensFor"} <= predicates(item)
