@@ -183,12 +183,13 @@ def _restraints_csv(kg: AnkleKG) -> bytes:
     label = kg.kb.label
     return _csv(
         ["id", "structure", "structure_label", "joint", "joint_label", "motion", "motion_label", "positions", "role",
-         "relative_contribution", "sources", "evidence_note"],
+         "relative_contribution", "sources", "disputed_by", "evidence_note"],
         (
             [
                 r.id, r.structure, label(r.structure), r.joint, label(r.joint), r.motion, label(r.motion),
                 _joined(label(p) for p in sorted(r.positions)), r.role.value,
-                "" if r.contribution is None else f"{r.contribution:g}", _joined(r.sources), r.note or "",
+                "" if r.contribution is None else f"{r.contribution:g}", _joined(r.sources), _joined(r.disputed_by),
+                r.note or "",
             ]
             for r in kg.kb.restraints
         ),

@@ -241,6 +241,8 @@ class KnowledgeBase:
             qualifiers["role_basis"] = [self.ref(r.role_basis)]
         if r.position_basis and r.positions:
             qualifiers["position_basis"] = [self.ref(r.position_basis)]
+        if r.disputed_by:
+            qualifiers["disputed_by"] = [self.ref(s) for s in r.disputed_by]
         return Fact(
             subject=self.ref(r.structure),
             predicate=EntityRef(id=schema.RESTRAINT, label=f"is a {role} restraint to", iri=_iri(schema.RESTRAINT)),
@@ -261,7 +263,8 @@ class KnowledgeBase:
         if r.positions and r.position_basis == schema.EDITOR_INFERENCE:
             positions += reading
         what = f"{self.label(r.structure)} restrains {self.label(r.motion)} of the {self.label(r.joint)}"
-        return f"{what} ({role}; {positions})"
+        against = "".join(f"; disputed by {self.label(s)}" for s in r.disputed_by)  # never read as support
+        return f"{what} ({role}; {positions}{against})"
 
     def action_fact(self, a: MuscleAction) -> Fact:
         cached = self._facts.get(a.id)

@@ -222,10 +222,12 @@ def read_restraints(store: ox.Store) -> list[Restraint]:
     SELECT ?r ?structure ?joint ?motion ?role ?contribution ?note ?known ?roleBasis ?positionBasis
            (GROUP_CONCAT(DISTINCT STR(?pos); separator=" ") AS ?positions)
            (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
+           (GROUP_CONCAT(DISTINCT STR(?against); separator=" ") AS ?disputed)
     WHERE {
       ?r a akg:Restraint ; akg:restrainingStructure ?structure ; akg:joint ?joint ; akg:motion ?motion ;
          akg:restraintRole ?role ; dcterms:source ?src .
       OPTIONAL { ?r akg:position ?pos }
+      OPTIONAL { ?r akg:disputedBy ?against }
       OPTIONAL { ?r akg:relativeContribution ?contribution }
       OPTIONAL { ?r akg:evidenceNote ?note }
       OPTIONAL { ?r akg:knownBy ?known }
@@ -251,6 +253,7 @@ def read_restraints(store: ox.Store) -> list[Restraint]:
             known_by=row.get("known"),
             role_basis=row.get("roleBasis"),
             position_basis=row.get("positionBasis"),
+            disputed_by=tuple(sorted(_curies(row.get("disputed", "")))),
         )
         for row in _rows(store, query)
         if row["role"] in roles

@@ -93,6 +93,8 @@ class Restraint(Record):
     known_by: str | None = None
     role_basis: str | None = None
     position_basis: str | None = None
+    #: sources read that report otherwise (akg:disputedBy): shown beside the sources, never among them
+    disputed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
