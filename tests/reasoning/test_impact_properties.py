@@ -245,3 +245,14 @@ def test_a_work_up_test_expected_negative_says_so_where_it_is_listed(kg: AnkleKG
             assert (f.entity.id in negative) == ("expected negative at this grade" in f.detail), (structure, f)
             said += f.entity.id in negative
     assert said or grade == 1  # a grade II Achilles tendon tear lists the Thompson test in both
+
+
+def test_a_lost_restraint_assumed_in_the_asked_position_is_said_to_be(kg: AnkleKG) -> None:
+    """The ATFL's talar tilt restraint is the editor's reading in neutral only: counted in dorsiflexion beside the
+    CFL's, the item says it assumed it (review r28 P6: '2 of 3 lost' claimed more than the facts)."""
+    report = kg.impact([("anterior talofibular ligament", 3), ("calcaneofibular ligament", 3)],
+                       position="dorsiflexion")  # fmt: skip
+    tilt = next(d for d in report.destabilised_motions if d.motion.label == "talar tilt")
+    assert tilt.position is not None and tilt.note is not None
+    assert "the anterior talofibular ligament's restraint is counted in the dorsiflexed position" in tilt.note
+    assert "calcaneofibular" not in tilt.note  # its reading names dorsiflexion

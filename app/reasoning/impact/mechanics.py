@@ -50,6 +50,8 @@ POSITION_UNSTATED = (
     "asked for the {}: no source states a position for these restraints (or only the editor's reading does), so "
     "the answer assumes they hold in it"
 )
+#: a lost restraint counted in the asked position though its fact states none there (review r28 P6)
+SOME_POSITIONS_ASSUMED = "{} counted in the {}, which no source states for {} (the answer assumes it)"
 
 
 @dataclass(frozen=True)
@@ -360,6 +362,13 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
     notes = [] if any(r.role is RestraintRole.PRIMARY for r in g.members) else [NO_PRIMARY]
     if asked is not None and g.position is None:
         notes.insert(0, POSITION_UNSTATED.format(ctx.kb.label(asked)))
+    elif asked is not None:  # a group in the asked position may count a lost restraint stated in none, or another
+        assumed = [ctx.kb.label(r.structure) for r in lost if not r.positions]
+        if assumed:
+            whose = f"the {assumed[0]}'s restraint is" if len(assumed) == 1 else (
+                "the restraints of the " + ", the ".join(assumed) + " are")
+            notes.insert(0, SOME_POSITIONS_ASSUMED.format(whose, ctx.kb.label(asked),
+                                                          "it" if len(assumed) == 1 else "them"))
     if lost and all(ctx.is_any(r.structure, DYNAMIC) for r in lost):
         notes.append(ONLY_DYNAMIC)
     if FRAGMENT_RULE in g.step_rules:  # a posterior malleolus fracture: size-blind (review r19-r20 N15)
