@@ -30,6 +30,7 @@ from . import (
     wholes,
     work_up,
 )
+from . import load as load_transfer
 from .context import Affected, Context, Grade, check_registry
 from .models import DAMAGED, SECTIONS, AffectedStructure, ImpactReport, Reach, Stability, Strength
 
@@ -84,7 +85,7 @@ class ImpactEngine:
         loosened = frozenset(g.joint for g in tested if g.status is not Stability.REDUCED)
         amounts = conditions.conditions_of(ctx, affected, loosened)
         injured = frozenset(c for c, state in affected.items() if state.reached in DAMAGED)
-        load = mechanics.increased_load(ctx, groups, restraint_loss, injured) + mechanics.synergists(
+        load = load_transfer.increased_load(ctx, groups, restraint_loss, injured) + load_transfer.synergists(
             ctx, weak, action_loss
         )
         report = ImpactReport(
