@@ -164,6 +164,7 @@ def render_impact(report: ImpactReport) -> str:
     # the heading names no cause: a primary whose measured share is small can be wholly lost here, rescore r25)
     section("Restraint reduced, no laxity expected (what remains of the restraint still checks the motion):",
             _motion_rows(report, [d for d in passive if d.status is Stability.REDUCED], caveats))
+    section("Not recorded (nothing is concluded from the graph's silence):", [(u, []) for u in report.unrecorded])
     section(
         "Weakened motions:",
         [

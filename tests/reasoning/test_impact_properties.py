@@ -256,3 +256,21 @@ def test_a_lost_restraint_assumed_in_the_asked_position_is_said_to_be(kg: AnkleK
     assert tilt.position is not None and tilt.note is not None
     assert "the anterior talofibular ligament's restraint is counted in the dorsiflexed position" in tilt.note
     assert "calcaneofibular" not in tilt.note  # its reading names dorsiflexion
+
+
+def test_a_torn_ligament_with_no_recorded_restraint_says_the_silence_is_the_graphs(kg: AnkleKG) -> None:
+    """Review r28 P5: a grade III bifurcate ligament tear destabilised nothing and said nothing about why; every
+    ligament whose restraint nothing records (itself, its parts, its wholes) says so, and no other does."""
+    silent = {row["l"] for row in select(
+        """SELECT ?l WHERE { ?l a/rdfs:subClassOf* akg:Ligament .
+           FILTER NOT EXISTS { ?r akg:restrainingStructure ?l }
+           FILTER NOT EXISTS { ?l (akg:hasPart|^akg:partOf)+ ?p . ?rp akg:restrainingStructure ?p }
+           FILTER NOT EXISTS { ?l (akg:partOf|^akg:hasPart)+ ?w . ?rw akg:restrainingStructure ?w } }""")}  # fmt: skip
+    assert "ANKLE:0000032" in silent  # the bifurcate ligament
+    for ligament in sorted(silent | set(RESTRAINERS[:20])):
+        report = kg.impact([(ligament, 3)])
+        assert bool(report.unrecorded) is (ligament in silent), ligament
+        if ligament in silent:
+            assert report.destabilised_motions == []
+            assert kg.kb.label(ligament) in report.unrecorded[0]
+        assert kg.impact([(ligament, 1)]).unrecorded == []  # a stretch that costs nothing claims nothing either way

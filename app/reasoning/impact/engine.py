@@ -127,7 +127,22 @@ class ImpactEngine:
             ctx, affected, amounts, listed | {f.entity.id for f in report.look_alikes}
         )
         report.injuries = self._affected_items(affected, listed)
+        report.unrecorded = self._unrecorded(affected)
         return report
+
+    def _unrecorded(self, affected: dict[str, Affected]) -> list[str]:
+        """Named ligaments torn past a stretch whose restraint nothing records (not their own, their parts' or their
+        wholes'): the answer's silence on stability is the graph's (review r28 P5: the bifurcate ligament)."""
+        ctx, restraints = self.ctx, self.kb.restraints_by_structure
+        gaps = []
+        for c, state in sorted(affected.items()):
+            if state.reached is not Reach.NAMED or state.lesion != terms.LOSS_OF_CONTINUITY or state.grade < 2:
+                continue
+            related = [c, *(p for p, _ in ctx.parts(c)), *(w for w, _ in ctx.wholes(c))]
+            if ctx.is_any(c, (terms.LIGAMENT,)) and not any(restraints.get(s) for s in related):
+                gaps.append(f"no restraint of the {self.kb.label(c)} (nor of its parts or wholes) is recorded: nothing "
+                            "destabilised is concluded from it, which is not to say that nothing is")
+        return gaps
 
     def _list_rules(self, report: ImpactReport) -> None:
         applied = {r.id for a in report.injuries for r in a.rules}

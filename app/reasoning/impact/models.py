@@ -303,6 +303,12 @@ class ImpactReport(Tabular, BaseModel):
         "(a syndesmotic tear and a Maisonneuve injury: look for a fracture of the proximal fibula), each with what it "
         "adds. A listing for the work-up, not a conclusion: nothing of the larger injury is concluded.",
     )
+    unrecorded: list[str] = Field(
+        default_factory=list,
+        description="What the graph does not record about the injured structures, so that silence is not read as a "
+        "conclusion: a ligament named torn that no recorded restraint links to any motion (nor its parts or wholes) "
+        "destabilises nothing in the answer, which is not to say it destabilises nothing.",
+    )
     rules_applied: list[RuleRef]
 
     def named(self) -> str:

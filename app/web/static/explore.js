@@ -494,7 +494,11 @@ async function runImpact(id, grade, position) {
       el("h4", { id: `h-${name}`, text: `${title} (${items.length})` }), list);
   });
   const where = report.position ? ` in the ${report.position.label}` : " in any position";
-  results.replaceChildren(el("p", { className: "notice", role: "note", text: report.notice }), ...sections);
+  // what the graph does not record about the injured structures: silence is not a conclusion
+  const unrecorded = (report.unrecorded || []).map((text) => el("p", { className: "muted", role: "note",
+    text: `Not recorded: ${text}` }));
+  results.replaceChildren(el("p", { className: "notice", role: "note", text: report.notice }), ...unrecorded,
+    ...sections);
   results.dataset.loaded = "true";
   $("impact-status").textContent = `Grade ${grade} injury of the ${report.injuries[0]?.structure.label || id}${where}.`;
   // one event for every view of the answer (diagram.js colours the diagrams, graph.js draws the chain)
