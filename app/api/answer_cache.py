@@ -9,11 +9,17 @@ A route that answers from the cache also remembers which request it answered (pa
 the answer depends on: :func:`request_key`); the next time the same request arrives, the HTTP edge
 (app/api/edge.py) serves the kept bytes before FastAPI's routing, parameter parsing and dependencies, which cost
 more than the answer itself. A request seen for the first time, or whose answer was evicted, goes to its route.
+
+A route may also name where a finished answer is kept already (the single-injury impact answers ``anklekg build``
+stores in the snapshot: app/api/stored.py): a miss then reads it from there instead of computing it, and keeps it
+here like a computed one (counted as ``stored`` on /health, besides the miss).
 """
 
 from __future__ import annotations
 
 import gzip
+import logging
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -40,6 +46,10 @@ MAX_REMEMBERED_BYTES = 8 * 1024 * 1024
 _REMEMBERED_OVERHEAD = 200  # the tuple, its strings' headers and the dict slot, roughly
 
 Headers = list[tuple[bytes, bytes]]
+#: A finished answer kept elsewhere: its body, its ETag and the body gzipped (see :func:`cached_answer`)
+Stored = tuple[bytes, str, bytes]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True, eq=False)
@@ -140,6 +150,8 @@ class AnswerCache:
         self.bytes = 0
         self.hits = 0
         self.misses = 0
+        #: misses answered from stored answers (app/api/stored.py) instead of computed
+        self.stored = 0
 
     def get(self, key: Hashable) -> CachedAnswer | None:
         found = self._entries.get((__version__, key))
@@ -185,13 +197,17 @@ class AnswerCache:
 
     def put(
         self, key: Hashable, body: bytes, *, media_type: str = "application/json",
-        headers: tuple[tuple[str, str], ...] = (), key_bytes: int | None = None,
+        headers: tuple[tuple[str, str], ...] = (), key_bytes: int | None = None, etag: str | None = None,
+        gzipped: bytes | None = None,
     ) -> CachedAnswer:  # fmt: skip
         """Keep ``body`` under ``key``; ``key_bytes``: what the key holds, when the caller knows it more cheaply than
-        the length of its repr (a SPARQL query's key: the repr of a 256 KB query costs more than its answer)."""
+        the length of its repr (a SPARQL query's key: the repr of a 256 KB query costs more than its answer).
+        ``etag`` and ``gzipped``: the body's ETag and its gzipped bytes (as :meth:`CachedAnswer.zipped` makes
+        them), when known already (a stored answer's)."""
         zippable = len(body) >= GZIP_MIN_BYTES
         size = len(repr(key)) if key_bytes is None else key_bytes
-        answer = CachedAnswer(body, release_etag(body), None, media_type, headers, size, zippable)
+        answer = CachedAnswer(body, etag or release_etag(body), gzipped if zippable else None, media_type, headers,
+                              size, zippable)  # fmt: skip
         if answer.size > self.max_bytes:
             return answer  # larger than the whole budget: answered, not kept
         full_key = (__version__, key)
@@ -219,26 +235,43 @@ class AnswerCache:
     def stats(self) -> dict[str, int]:
         return {
             "entries": len(self._entries), "bytes": self.bytes, "max_bytes": self.max_bytes,
-            "hits": self.hits, "misses": self.misses,
+            "hits": self.hits, "misses": self.misses, "stored": self.stored,
         }  # fmt: skip
 
 
 async def cached_answer(
-    request: Request, key: Hashable, compute: Callable[[], BaseModel], *, offload: bool = False, validators: bool = True
+    request: Request, key: Hashable, compute: Callable[[], BaseModel], *, offload: bool = False,
+    validators: bool = True, stored: Callable[[], Stored | None] | None = None,
 ) -> Response:
-    """An answer from the cache (computed and kept on a miss); with ``validators`` (a GET) its ETag, or 304 when the
-    client holds it.
+    """An answer from the cache (read from ``stored``, else computed, and kept on a miss); with ``validators`` (a
+    GET) its ETag, or 304 when the client holds it.
 
     ``key`` names the question by resolved ids, never by the names typed, so that spellings share an entry; an
     error raised while computing is not kept. ``offload``: compute a miss in the thread pool (work that may take
-    tens of milliseconds must not hold the event loop); the cache itself is only touched on the loop.
+    tens of milliseconds must not hold the event loop); the cache itself is only touched on the loop. ``stored``:
+    where this question's finished answer may be kept already (None when it is not kept there); one that cannot be
+    read is computed instead, and said in the log.
     """
     cache: AnswerCache = request.app.state.answer_cache
     answer = cache.get(key)
     if answer is None:
-        body = await run_in_threadpool(_dump, compute) if offload else _dump(compute)
-        answer = cache.put(key, body)
+        found = _read(stored) if stored is not None else None
+        if found is not None:
+            body, etag, gzipped = found
+            cache.stored += 1
+            answer = cache.put(key, body, etag=etag, gzipped=gzipped)
+        else:
+            body = await run_in_threadpool(_dump, compute) if offload else _dump(compute)
+            answer = cache.put(key, body)
     return answer_response(request, answer, validators=validators, key=key)
+
+
+def _read(stored: Callable[[], Stored | None]) -> Stored | None:
+    try:
+        return stored()
+    except (OSError, zlib.error) as exc:  # a damaged file: the answer is computed, as without it
+        log.warning("a stored answer could not be read (%s): computed instead", exc)
+        return None
 
 
 def answer_response(

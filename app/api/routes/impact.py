@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
@@ -10,29 +11,17 @@ from pydantic import ConfigDict, Field, field_validator
 from ...errors import InvalidArgument
 from ...kg import AnkleKG
 from ...knowledge.schema import JOINT_POSITION
-from ...reasoning.impact import SECTIONS, ImpactReport
+from ...reasoning.impact import ImpactReport
 from ..answer_cache import cached_answer
 from ..deps import KnowledgeGraphDep
 from ..problems import PROBLEM_RESPONSES
+from ..stored import STORED_EXPLAINS, Explain, impact_key, stored_key, trim
 from ..strict import StrictBody, known_query_parameters
 
-Explain = Literal["full", "rules", "none"]
 EXPLAIN_DESCRIPTION = (
     "How much of the reasoning to return: `full` (each item's facts with their sources, and the rules), "
     "`rules` (the rules only: a much smaller answer for front-ends), `none` (conclusions only)."
 )
-
-
-def _trim(report: ImpactReport, explain: Explain) -> ImpactReport:
-    """Drop the reasons a client did not ask for (the items are built per request, so this is safe)."""
-    if explain == "full":
-        return report
-    for name in (*SECTIONS, "injuries"):
-        for item in getattr(report, name):
-            item.because = []
-            if explain == "none":
-                item.rules = []
-    return report
 
 
 router = APIRouter(
@@ -129,11 +118,19 @@ async def _answer(
     request: Request, kg: AnkleKG, pairs: list[tuple[str, int]], position: str | None, explain: Explain,
     *, validators: bool = True,
 ) -> Response:
-    """The answer from the answer cache when the same question (by resolved ids) was asked before, else
-    computed and kept; a GET carries its ETag and may be answered 304."""
+    """The answer from the answer cache when the same question (by resolved ids) was asked before, else the one
+    ``anklekg build`` stored in the snapshot (a single injury: app/api/stored.py), else computed; either is kept in
+    the cache. A GET carries its ETag and may be answered 304."""
     injuries = kg.resolver.resolve_injuries(pairs, 3)
     at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
-    key = ("impact", tuple(sorted(set(injuries))), at, explain)
+    key = impact_key(injuries, at, explain)
+    stored = None
+    if len(set(injuries)) == 1 and explain in STORED_EXPLAINS:
+        kept = kg.impact_answers
+        if kept is not None:
+            stored = partial(kept.get, stored_key(injuries[0], at, explain))
     return await cached_answer(
-        request, key, lambda: _trim(kg.impact(list(injuries), position=at), explain), validators=validators
+        request, key, lambda: trim(kg.impact(list(injuries), position=at), explain), validators=validators,
+        stored=stored,
     )
+
