@@ -148,11 +148,11 @@ _TRAILER = struct.Struct("<QQ8s")
 
 class StoredAnswers:
     """Finished answers kept in one file of a snapshot: each answer's ETag and gzipped body, one after the other,
-    then an index (key -> offset and length, pickled) and a trailer that locates it.
+    then an index (key -> offset, length and CRC-32 of each, pickled) and a trailer that locates it.
 
     Opened once (the file stays open: a build replacing the snapshot meanwhile cannot mix two files' offsets), the
-    index read at once (~5,700 keys, ~1 MB in memory); :meth:`get` reads one answer with one ``pread`` and
-    decompresses it. What is read is not kept here: the caller keeps it in its bounded answer cache."""
+    index read at once (~5,700 keys, ~1 MB in memory); :meth:`get` reads one answer with one ``pread`` and checks
+    it. What is read is not kept here: the caller keeps it in its bounded answer cache."""
 
     def __init__(self, path: Path, fingerprint: str) -> None:
         """Raises OSError or ValueError when the file is unreadable, truncated or of other inputs."""
@@ -173,7 +173,7 @@ class StoredAnswers:
             raise
         self._fd = fd
         weakref.finalize(self, os.close, fd)  # closed with the object (a test loads many; a server one)
-        #: key -> offset << 32 | length (one int per answer: the index's memory is the keys')
+        #: key -> offset << 64 | length << 32 | CRC-32 (one int per answer: the index's memory is the keys')
         self._index: dict[str, int] = stored["index"]
 
     def __len__(self) -> int:
@@ -182,18 +182,18 @@ class StoredAnswers:
     def __contains__(self, key: str) -> bool:
         return key in self._index
 
-    def get(self, key: str) -> tuple[bytes, str, bytes] | None:
-        """The answer kept under ``key``: its body, its ETag and the body gzipped as it was stored; None when no
-        answer is kept under that key. Raises OSError or zlib.error when the file cannot be read."""
+    def get(self, key: str) -> tuple[str, bytes] | None:
+        """The answer kept under ``key``: its ETag and its body as stored (compressed); None when no answer is kept
+        under that key. Raises OSError when the file cannot be read, or what it reads is not what was written."""
         where = self._index.get(key)
         if where is None:
             return None
-        length = where & 0xFFFFFFFF
-        record = os.pread(self._fd, length, where >> 32)
-        if len(record) != length:
-            raise OSError(f"{self.path}: short read")
-        etag, _, gzipped = record.partition(b"\n")
-        return zlib.decompress(gzipped, 16 + zlib.MAX_WBITS), etag.decode("latin-1"), gzipped
+        length = where >> 32 & 0xFFFFFFFF
+        record = os.pread(self._fd, length, where >> 64)
+        if len(record) != length or zlib.crc32(record) != where & 0xFFFFFFFF:
+            raise OSError(f"{self.path}: the answer {key!r} is not as it was written")
+        etag, _, body = record.partition(b"\n")
+        return etag.decode("latin-1"), body
 
     @staticmethod
     def write(path: Path, fingerprint: str, answers: Iterable[tuple[str, str, bytes]],
@@ -217,7 +217,7 @@ class StoredAnswers:
                     if len(record) > 0xFFFFFFFF:
                         raise ValueError(f"answer {key!r} is larger than 4 GiB")
                     out.write(record)
-                    index[key] = at << 32 | len(record)
+                    index[key] = at << 64 | len(record) << 32 | zlib.crc32(record)
                     at += len(record)
 
             for key, etag, body in answers:

@@ -46,15 +46,17 @@ MAX_REMEMBERED_BYTES = 8 * 1024 * 1024
 _REMEMBERED_OVERHEAD = 200  # the tuple, its strings' headers and the dict slot, roughly
 
 Headers = list[tuple[bytes, bytes]]
-#: A finished answer kept elsewhere: its body, its ETag and the body gzipped (see :func:`cached_answer`)
-Stored = tuple[bytes, str, bytes]
+#: A finished answer kept elsewhere: its ETag and its body gzipped as :meth:`CachedAnswer.zipped` makes it (one gzip
+#: member, whose last four bytes are the body's length: RFC 1952's ISIZE)
+Stored = tuple[str, bytes]
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True, eq=False)
 class CachedAnswer:
-    body: bytes
+    #: None only for an answer read gzipped (a stored one) until a client that does not take gzip asks for it
+    body: bytes | None
     etag: str
     #: the body gzipped, made for the first request that accepts it (see :meth:`zipped`), when ``zippable``
     gzipped: bytes | None = None
@@ -65,22 +67,33 @@ class CachedAnswer:
     key_bytes: int = 0
     #: large enough to be sent gzipped to a client that accepts it (GZIP_MIN_BYTES)
     zippable: bool = False
-    #: told the gzipped size when it is made, so that the cache counts it against its budget
-    on_zip: Callable[[int], None] | None = None
+    #: told the size of the gzipped bytes, or of the body, when either is made, so that the cache counts it
+    on_grow: Callable[[int], None] | None = None
     #: the headers every response of it carries, encoded once (see :meth:`_encoded`), and its ETag's header
     encoded: tuple[Headers, tuple[bytes, bytes], bytes] | None = None
 
     @property
     def size(self) -> int:
-        return len(self.body) + len(self.gzipped or b"") + self.key_bytes
+        return len(self.body or b"") + len(self.gzipped or b"") + self.key_bytes
 
     def zipped(self) -> bytes:
         """The gzipped body, made once (mtime 0: the same bytes from every replica and every run)."""
         if self.gzipped is None:
+            assert self.body is not None  # one of the two is always there
             self.gzipped = gzip.compress(self.body, GZIP_LEVEL, mtime=0)
-            if self.on_zip is not None:
-                self.on_zip(len(self.gzipped))
+            if self.on_grow is not None:
+                self.on_grow(len(self.gzipped))
         return self.gzipped
+
+    def plain(self) -> bytes:
+        """The body; one read gzipped (a stored answer: most clients take gzip) is decompressed once, for the first
+        client that does not (~0.4 ms for a 256 KB answer, more than the rest of serving it)."""
+        if self.body is None:
+            assert self.gzipped is not None
+            self.body = zlib.decompress(self.gzipped, 16 + zlib.MAX_WBITS)
+            if self.on_grow is not None:
+                self.on_grow(len(self.body))
+        return self.body
 
     def parts(
         self, accept_encoding: str, if_none_match: str | None, *, validators: bool = True
@@ -97,7 +110,7 @@ class CachedAnswer:
                 return 304, headers, b""
         if zipped:
             headers.append((b"content-encoding", b"gzip"))
-        body = self.zipped() if zipped else self.body
+        body = self.zipped() if zipped else self.plain()
         headers.append((b"content-length", str(len(body)).encode("latin-1")))
         headers.append((b"content-type", content_type))
         return 200, headers, body
@@ -198,20 +211,20 @@ class AnswerCache:
     def put(
         self, key: Hashable, body: bytes, *, media_type: str = "application/json",
         headers: tuple[tuple[str, str], ...] = (), key_bytes: int | None = None, etag: str | None = None,
-        gzipped: bytes | None = None,
     ) -> CachedAnswer:  # fmt: skip
         """Keep ``body`` under ``key``; ``key_bytes``: what the key holds, when the caller knows it more cheaply than
         the length of its repr (a SPARQL query's key: the repr of a 256 KB query costs more than its answer).
-        ``etag`` and ``gzipped``: the body's ETag and its gzipped bytes (as :meth:`CachedAnswer.zipped` makes
-        them), when known already (a stored answer's)."""
+        ``etag``: the body's, when known already (a stored answer's)."""
         zippable = len(body) >= GZIP_MIN_BYTES
         size = len(repr(key)) if key_bytes is None else key_bytes
-        answer = CachedAnswer(body, etag or release_etag(body), gzipped if zippable else None, media_type, headers,
-                              size, zippable)  # fmt: skip
+        answer = CachedAnswer(body, etag or release_etag(body), None, media_type, headers, size, zippable)
+        return self._keep(key, answer)
+
+    def _keep(self, key: Hashable, answer: CachedAnswer) -> CachedAnswer:
         if answer.size > self.max_bytes:
             return answer  # larger than the whole budget: answered, not kept
         full_key = (__version__, key)
-        answer.on_zip = lambda size: self._grown(full_key, answer, size)
+        answer.on_grow = lambda size: self._grown(full_key, answer, size)
         previous = self._entries.pop(full_key, None)
         if previous is not None:
             self.bytes -= previous.size
@@ -222,9 +235,26 @@ class AnswerCache:
             self.bytes -= evicted.size
         return answer
 
+    def read(self, key: Hashable, stored: Callable[[], Stored | None]) -> CachedAnswer | None:
+        """The answer ``stored`` reads (a finished answer kept elsewhere: app/api/stored.py), kept under ``key`` and
+        counted as ``stored``; None when it has none, or cannot read it (said in the log: the caller computes)."""
+        try:
+            found = stored()
+        except OSError as exc:  # a damaged file: the answer is computed, as without it
+            log.warning("a stored answer could not be read (%s): computed instead", exc)
+            return None
+        if found is None:
+            return None
+        etag, gzipped = found
+        self.stored += 1
+        if int.from_bytes(gzipped[-4:], "little") < GZIP_MIN_BYTES:  # never sent gzipped: kept as its body
+            return self.put(key, zlib.decompress(gzipped, 16 + zlib.MAX_WBITS), etag=etag)
+        # kept gzipped only (the body is made for the first client that does not take gzip, see CachedAnswer.plain)
+        return self._keep(key, CachedAnswer(None, etag, gzipped, key_bytes=len(repr(key)), zippable=True))
+
     def _grown(self, full_key: Hashable, answer: CachedAnswer, size: int) -> None:
-        """An entry's gzipped bytes were made: count them, and keep within the budget (the oldest go first; the
-        entry itself may go, its bytes are still sent to the request that made them)."""
+        """An entry's gzipped bytes (or a stored answer's body) were made: count them, and keep within the budget (the
+        oldest go first; the entry itself may go, its bytes are still sent to the request that made them)."""
         if self._entries.get(full_key) is not answer:
             return  # evicted or replaced meanwhile: not counted
         self.bytes += size
@@ -255,23 +285,11 @@ async def cached_answer(
     cache: AnswerCache = request.app.state.answer_cache
     answer = cache.get(key)
     if answer is None:
-        found = _read(stored) if stored is not None else None
-        if found is not None:
-            body, etag, gzipped = found
-            cache.stored += 1
-            answer = cache.put(key, body, etag=etag, gzipped=gzipped)
-        else:
+        answer = cache.read(key, stored) if stored is not None else None
+        if answer is None:
             body = await run_in_threadpool(_dump, compute) if offload else _dump(compute)
             answer = cache.put(key, body)
     return answer_response(request, answer, validators=validators, key=key)
-
-
-def _read(stored: Callable[[], Stored | None]) -> Stored | None:
-    try:
-        return stored()
-    except (OSError, zlib.error) as exc:  # a damaged file: the answer is computed, as without it
-        log.warning("a stored answer could not be read (%s): computed instead", exc)
-        return None
 
 
 def answer_response(
