@@ -171,14 +171,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     snapshot = Snapshot.of(settings)
     assert snapshot is not None  # a cache folder is set
     kg = _load(settings.model_copy(update={"cache_dir": None}))  # in full, whatever snapshot exists
+    answers: Iterator[tuple[str, str, bytes]] | None = None
+    compress: Callable[[bytes], bytes] | None = None
+    if not args.no_impact_answers:  # the REST API's single-injury impact answers (app/api/stored.py)
+        from .api import stored
+
+        answers, compress = stored.single_injury_answers(kg), stored.compress
     try:
         snapshot.write(kg.kb, report, kg.differential_engine.profiles, kg.dataset, settings.sparql_datasets,
-                       on_disk_bytes=settings.sparql_on_disk_bytes, browse=kg.browse_groups)
+                       on_disk_bytes=settings.sparql_on_disk_bytes, browse=kg.browse_groups, answers=answers,
+                       compress=compress)  # fmt: skip
     except OSError as exc:
         print(f"anklekg: could not write the snapshot into {snapshot.directory.parent}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for old in snapshot.remove_others():
         print(f"older snapshot removed: {old}")
+    meta = json.loads((snapshot.directory / "meta.json").read_text(encoding="utf-8"))
+    if meta["impact_answers"]:
+        print(f"impact answers stored: {meta['impact_answers']:,} ({meta['impact_answers_bytes'] / 2**20:.1f} MiB "
+              f"gzipped) in {meta['impact_answers_seconds']:.1f} s")  # fmt: skip
     print(f"snapshot stored: {snapshot.directory}")
     _compile_bytecode()
     return 0
@@ -477,6 +488,9 @@ def build_parser() -> argparse.ArgumentParser:
     data_options(build)
     build.add_argument("--no-shacl", action="store_true", help="store a report made without SHACL")
     build.add_argument("--cache-dir", help="where to store it (default: ANKLEKG_CACHE_DIR or ~/.cache/anklekg)")
+    build.add_argument("--no-impact-answers", action="store_true",
+                       help="do not store the single-injury impact answers (the service then computes them on a miss; "
+                            "the build is ~10 s faster and the snapshot ~30 MB smaller)")  # fmt: skip
     build.set_defaults(func=cmd_build)
 
     impact = sub.add_parser("impact", help="what destabilises if these structures are injured")

@@ -15,6 +15,7 @@ The REST API calls these same methods, so a notebook and the service give the sa
 
 from __future__ import annotations
 
+import logging
 import secrets
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -49,9 +50,12 @@ if TYPE_CHECKING:
     from .learn import BrowseAxis, BrowseGroup, BrowseGroups, Quiz, QuizGenerator
     from .reasoning.criticality import CriticalityAnalysis, CriticalityReport
     from .reasoning.differential import DifferentialEngine, DifferentialReport, Profiles
+    from .snapshot import StoredAnswers
 
 #: The most questions one quiz holds (GET /v1/quiz?count=).
 MAX_QUIZ_QUESTIONS = 20
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["INJURABLE_TYPES", "AmbiguousTerm", "AnkleKG", "InvalidArgument", "OntologyInvalid", "UnknownTerm"]
 
@@ -76,6 +80,8 @@ class AnkleKG:
     stored_profiles: Callable[[], Profiles | None] | None = field(default=None, repr=False)
     #: the browse groups as the snapshot keeps them (None, or a reader giving None: run from the store)
     stored_browse: Callable[[], BrowseGroups | None] | None = field(default=None, repr=False)
+    #: opens the finished answers the snapshot keeps (see :attr:`impact_answers`); None: no snapshot
+    stored_answers: Callable[[], StoredAnswers | None] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.kb)
@@ -111,7 +117,7 @@ class AnkleKG:
         diagrams = None if loaded.source.startswith("snapshot") else _load_diagrams(settings.diagram_layout, kb)
         return cls(kb, engine, settings, loaded.report, time.perf_counter() - started, diagrams=diagrams,
                    source=loaded.source, dataset_file=loaded.dataset_file, stored_profiles=loaded.profiles,
-                   stored_browse=loaded.browse)  # fmt: skip
+                   stored_browse=loaded.browse, stored_answers=loaded.answers)  # fmt: skip
 
     def warm(self) -> None:
         """Build (or read from the snapshot) what some answers need and a start does not: the projection's links
@@ -122,6 +128,7 @@ class AnkleKG:
         _ = self.views
         _ = self.browse_groups
         _ = self._counts
+        _ = self.impact_answers
 
     def dataset_source(self) -> ox.Store | Path:
         """What the SPARQL workers load: the snapshot's dataset file, else the dataset built from the store."""
@@ -285,6 +292,16 @@ class AnkleKG:
         from .reasoning.differential import DifferentialEngine  # with the profiles: after the port opens
 
         return DifferentialEngine(self.kb, self.engine, profiles)
+
+    @cached_property
+    def impact_answers(self) -> StoredAnswers | None:
+        """The finished single-injury impact answers ``anklekg build`` kept in the snapshot (the REST API's bytes,
+        app/api/stored.py), opened on first use (the server's warm-up opens them): None without a snapshot, or
+        when it keeps none, which is said once in the log. :meth:`impact` never reads them: it computes."""
+        opened = self.stored_answers() if self.stored_answers is not None else None
+        if opened is None and not self.source.startswith("snapshot"):  # a snapshot's reader says why itself
+            logger.info("no stored impact answers (%s): single-injury answers are computed on a miss", self.source)
+        return opened
 
     # -- learning (app.learn) ------------------------------------------------------------------------
     @cached_property

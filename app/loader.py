@@ -28,6 +28,7 @@ from .snapshot import Snapshot
 if TYPE_CHECKING:
     from .learn import BrowseGroups
     from .reasoning.differential import Profiles
+    from .snapshot import StoredAnswers
 
 __all__ = ["LoadedKnowledge", "load_knowledge", "load_knowledge_base", "validated_report", "validation_stamp"]
 
@@ -42,11 +43,15 @@ def _no_browse() -> BrowseGroups | None:
     return None
 
 
+def _no_answers() -> StoredAnswers | None:
+    return None
+
+
 @dataclass(frozen=True)
 class LoadedKnowledge:
     """A loaded knowledge base and how it was loaded: from a snapshot (``dataset_file`` is then the SPARQL
-    dataset the workers load, ``profiles`` reads the differential's profiles and ``browse`` the browse groups) or in
-    full (``why``)."""
+    dataset the workers load, ``profiles`` reads the differential's profiles, ``browse`` the browse groups and
+    ``answers`` opens the stored answers) or in full (``why``)."""
 
     kb: KnowledgeBase
     report: ValidationReport | None
@@ -55,6 +60,7 @@ class LoadedKnowledge:
     dataset_file: Path | None = None
     profiles: Callable[[], Profiles | None] = field(default=_no_profiles)
     browse: Callable[[], BrowseGroups | None] = field(default=_no_browse)
+    answers: Callable[[], StoredAnswers | None] = field(default=_no_answers)
 
     @property
     def source(self) -> str:
@@ -75,7 +81,7 @@ def load_knowledge(settings: Settings) -> LoadedKnowledge:
         if stored is not None:
             logger.info("loaded the validated, indexed snapshot %s", snapshot.directory)
             return LoadedKnowledge(stored.kb, stored.report, snapshot.directory, "", stored.dataset_file,
-                                   stored.profiles, stored.browse)  # fmt: skip
+                                   stored.profiles, stored.browse, stored.answers)  # fmt: skip
         why = snapshot.why_unusable() or "the snapshot could not be read"
     kb, report = load_knowledge_base(settings)
     return LoadedKnowledge(kb, report, why=why)

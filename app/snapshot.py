@@ -17,7 +17,11 @@ its result in ``ANKLEKG_CACHE_DIR/snapshot-<fingerprint>/``:
   neighbourhoods walk) and the differential's per-structure profiles, read after the port opens (or on first use),
   not before;
 * ``browse.pickle``: the explorer's browse groups (their SPARQL queries run once, at build time: run by every
-  start's warm-up over the on-disk store, they left ~40 MiB of the store's reads in the process at 100 copies).
+  start's warm-up over the on-disk store, they left ~40 MiB of the store's reads in the process at 100 copies);
+* ``impact-answers.bin``: finished answers, gzipped, with an index at the end (:class:`StoredAnswers`): the
+  service's single-injury impact answers, written by ``anklekg build`` (app/api/stored.py decides which and makes
+  their bytes; ``--no-impact-answers`` leaves the file out). A start reads nothing of it; the index is read on first
+  use (or by the warm-up) and an answer only when asked for, so memory does not grow by the answers' size.
 
 The networkx projection itself (exports, centrality) is projected from the records when first asked
   for: at 100 copies of the graph it held 79 MiB, its links ~10.
@@ -34,6 +38,7 @@ Docker image) that no one else may write to; anything else is treated as missing
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
 import json
 import logging
@@ -41,10 +46,14 @@ import os
 import pickle
 import shutil
 import stat
+import struct
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+import weakref
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -65,18 +74,19 @@ if TYPE_CHECKING:
     from .learn import BrowseGroups
     from .reasoning.differential import Profiles
 
-__all__ = ["FORMAT", "Snapshot", "StoredKnowledge"]
+__all__ = ["FORMAT", "Snapshot", "StoredAnswers", "StoredKnowledge"]
 
 logger = logging.getLogger(__name__)
 
 #: Bumped when the stored form changes: an older snapshot is then simply a miss.
-FORMAT = 3
+FORMAT = 4
 _APP_DIR = Path(__file__).resolve().parent
 _LIBRARIES = ("pyoxigraph", "networkx", "pydantic", "pydantic-core", "rapidfuzz", "rdflib", "pyshacl")
 KNOWLEDGE, ASSERTED, STORE, DATASET, LINKS, PROFILES, BROWSE, META = (
     "knowledge.pickle", "asserted.nq", "asserted.oxigraph", "dataset.nq", "links.pickle", "profiles.pickle",
     "browse.pickle", "meta.json",
 )  # fmt: skip
+ANSWERS = "impact-answers.bin"
 
 
 def _library_versions(names: Sequence[str]) -> dict[str, str]:
@@ -128,6 +138,96 @@ class StoredKnowledge:
     dataset_file: Path
     profiles: Callable[[], Profiles | None]
     browse: Callable[[], BrowseGroups | None]
+    answers: Callable[[], StoredAnswers | None]
+
+
+#: The answers file's first and last bytes (the last follow the index's offset and length)
+_MAGIC = b"AKGANS1\n"
+_TRAILER = struct.Struct("<QQ8s")
+
+
+class StoredAnswers:
+    """Finished answers kept in one file of a snapshot: each answer's ETag and gzipped body, one after the other,
+    then an index (key -> offset, length and CRC-32 of each, pickled) and a trailer that locates it.
+
+    Opened once (the file stays open: a build replacing the snapshot meanwhile cannot mix two files' offsets), the
+    index read at once (~5,700 keys, ~1 MB in memory); :meth:`get` reads one answer with one ``pread`` and checks
+    it. What is read is not kept here: the caller keeps it in its bounded answer cache."""
+
+    def __init__(self, path: Path, fingerprint: str) -> None:
+        """Raises OSError or ValueError when the file is unreadable, truncated or of other inputs."""
+        self.path = path
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            size = os.fstat(fd).st_size
+            if size < len(_MAGIC) + _TRAILER.size or os.pread(fd, len(_MAGIC), 0) != _MAGIC:
+                raise ValueError("not an answers file")
+            at, length, magic = _TRAILER.unpack(os.pread(fd, _TRAILER.size, size - _TRAILER.size))
+            if magic != _MAGIC or at + length + _TRAILER.size != size:
+                raise ValueError("truncated")
+            stored = pickle.loads(os.pread(fd, length, at))  # our own file, in a folder only we may write
+            if stored.get("fingerprint") != fingerprint:
+                raise ValueError("made from other inputs")
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        weakref.finalize(self, os.close, fd)  # closed with the object (a test loads many; a server one)
+        #: key -> offset << 64 | length << 32 | CRC-32 (one int per answer: the index's memory is the keys')
+        self._index: dict[str, int] = stored["index"]
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._index
+
+    def get(self, key: str) -> tuple[str, bytes] | None:
+        """The answer kept under ``key``: its ETag and its body as stored (compressed); None when no answer is kept
+        under that key. Raises OSError when the file cannot be read, or what it reads is not what was written."""
+        where = self._index.get(key)
+        if where is None:
+            return None
+        length = where >> 32 & 0xFFFFFFFF
+        record = os.pread(self._fd, length, where >> 64)
+        if len(record) != length or zlib.crc32(record) != where & 0xFFFFFFFF:
+            raise OSError(f"{self.path}: the answer {key!r} is not as it was written")
+        etag, _, body = record.partition(b"\n")
+        return etag.decode("latin-1"), body
+
+    @staticmethod
+    def write(path: Path, fingerprint: str, answers: Iterable[tuple[str, str, bytes]],
+              compress: Callable[[bytes], bytes]) -> int:  # fmt: skip
+        """Write ``answers`` (key, ETag, body) into ``path``, each body as ``compress`` makes it (a gzip member);
+        returns how many. The compression runs in a thread beside the code that makes the answers (zlib lets go
+        of the GIL): on two cores a build then takes about the time of making the answers alone."""
+        index: dict[str, int] = {}
+        with open(path, "wb") as out, ThreadPoolExecutor(max_workers=1) as pool:
+            out.write(_MAGIC)
+            at = len(_MAGIC)
+            pending: list[tuple[str, str, Future[bytes]]] = []
+
+            def drain(keep: int) -> None:
+                nonlocal at
+                while len(pending) > keep:
+                    key, etag, zipped = pending.pop(0)
+                    if "\n" in etag or key in index:
+                        raise ValueError(f"answer {key!r}: a repeated key or an ETag with a newline")
+                    record = etag.encode("latin-1") + b"\n" + zipped.result()
+                    if len(record) > 0xFFFFFFFF:
+                        raise ValueError(f"answer {key!r} is larger than 4 GiB")
+                    out.write(record)
+                    index[key] = at << 64 | len(record) << 32 | zlib.crc32(record)
+                    at += len(record)
+
+            for key, etag, body in answers:
+                pending.append((key, etag, pool.submit(compress, body)))
+                drain(keep=8)
+            drain(keep=0)
+            stored = pickle.dumps({"fingerprint": fingerprint, "index": index}, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(stored)
+            out.write(_TRAILER.pack(at, len(stored), _MAGIC))
+        return len(index)
 
 
 @dataclass(frozen=True)
@@ -201,7 +301,7 @@ class Snapshot:
                 kb.graph_source = functools.partial(_project_graph, kb)
                 kb.links_source = self._links_reader(kb)
                 return StoredKnowledge(kb, report if validated else None, self.directory / DATASET, self._profiles,
-                                       self._browse)  # fmt: skip
+                                       self._browse, self._answers)  # fmt: skip
         logger.info("%s: loading in full", why)
         return None
 
@@ -239,14 +339,30 @@ class Snapshot:
             logger.warning("snapshot browse groups %s unreadable (%s): run again", self.directory / BROWSE, exc)
             return None
 
+    def _answers(self) -> StoredAnswers | None:
+        """The stored answers (their index read now), or None, said in the log: a snapshot built without them, or
+        whose file cannot be read (then every answer is computed, as without a snapshot)."""
+        path = self.directory / ANSWERS
+        if not path.exists():
+            logger.info("snapshot %s keeps no impact answers (built with --no-impact-answers): they are computed on "
+                        "a miss", self.directory)  # fmt: skip
+            return None
+        try:
+            return StoredAnswers(path, self.fingerprint)
+        except Exception as exc:
+            logger.warning("snapshot answers %s unreadable (%s): they are computed on a miss", path, exc)
+            return None
+
     # -- writing ------------------------------------------------------------------------------------------
     def write(
         self, kb: KnowledgeBase, report: ValidationReport, profiles: Profiles, dataset: ox.Store,
         extra: Sequence[str] = (), on_disk_bytes: int = 64 * 1024 * 1024, browse: BrowseGroups | None = None,
+        answers: Iterable[tuple[str, str, bytes]] | None = None, compress: Callable[[bytes], bytes] | None = None,
     ) -> None:  # fmt: skip
         """Write the snapshot into a private temporary folder, then move it into place (a reader never sees half
-        of one). ``browse``: the browse groups, when given (else a start reads them from the store). Raises OSError
-        when the cache folder cannot be written."""
+        of one). ``browse``: the browse groups, when given (else a start reads them from the store). ``answers``:
+        finished answers (key, ETag, body) to keep, each as ``compress`` makes it (see :class:`StoredAnswers`).
+        Raises OSError when the cache folder cannot be written."""
         started = time.perf_counter()
         parent = self.directory.parent
         parent.mkdir(parents=True, exist_ok=True)
@@ -271,9 +387,16 @@ class Snapshot:
             if browse is not None:
                 with open(work / BROWSE, "wb") as handle:
                     pickle.dump(browse, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            stored, answers_seconds = 0, 0.0
+            if answers is not None:
+                begun = time.perf_counter()
+                stored = StoredAnswers.write(work / ANSWERS, self.fingerprint, answers, compress or _gzip)
+                answers_seconds = time.perf_counter() - begun
             meta: dict[str, Any] = {
                 "format": FORMAT, "fingerprint": self.fingerprint, "anklekg": __version__, "counts": kb.counts(),
                 "datasets": list(extra), "built_seconds": round(time.perf_counter() - started, 3),
+                "impact_answers": stored, "impact_answers_seconds": round(answers_seconds, 3),
+                "impact_answers_bytes": (work / ANSWERS).stat().st_size if answers is not None else 0,
             }  # fmt: skip
             (work / META).write_text(json.dumps(meta, indent=2), encoding="utf-8")
             shutil.rmtree(self.directory, ignore_errors=True)
@@ -290,6 +413,10 @@ class Snapshot:
                 shutil.rmtree(other, ignore_errors=True)
                 removed.append(other)
         return removed
+
+
+def _gzip(body: bytes) -> bytes:
+    return gzip.compress(body, mtime=0)
 
 
 def _project_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:

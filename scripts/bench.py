@@ -19,7 +19,12 @@ d. memory: resident set size (VmRSS from /proc/<pid>/status; VmHWM is the peak) 
    its first answer and after the load runs;
 e. ASGI in process (no sockets, no uvicorn: the application called directly, CPU time per request, interleaved
    rounds, median and range): a cached GET answered by the edge, and the edge middleware alone around a constant
-   answer, against a bare FastAPI async route returning the same bytes (the floor). ``--asgi-only`` runs just this.
+   answer, against a bare FastAPI async route returning the same bytes (the floor). ``--asgi-only`` runs just this;
+g. single-injury impact questions each asked once (answer-cache misses): read from the snapshot ``anklekg build``
+   stored (app/api/stored.py) against computed (a snapshot built with ``--no-impact-answers``, as before the
+   answers were stored) and against the same-bytes floor, in process (section e's way) and over HTTP right after a
+   fresh start (no warm-up: every question of the graph once, 16 clients); and the build's time and the snapshot's
+   size with and without the answers. ``--asgi-only`` runs the in-process part too (it builds both snapshots).
 
 Everything runs on 127.0.0.1 on free ports; every loop is bounded; every server is stopped (SIGINT, then
 SIGKILL after a grace period) even on error. Both servers run with the same uvicorn defaults and the
@@ -233,11 +238,13 @@ def _noop(_: object = None) -> None:
 # ---------------------------------------------------------------------------------------------------
 
 
-def _asgi_get(app: Any, path: str, sink: list[bytes] | None = None) -> Callable[[], Any]:
-    """A coroutine function that sends one GET of ``path`` (as loadgen.py sends it) straight to ``app``; the body's
-    parts go to ``sink`` when one is given."""
+def _asgi_get(
+    app: Any, path: str, sink: list[bytes] | None = None, extra: Sequence[tuple[bytes, bytes]] = ()
+) -> Callable[[], Any]:
+    """A coroutine function that sends one GET of ``path`` (as loadgen.py sends it, with ``extra`` headers) straight
+    to ``app``; the body's parts go to ``sink`` when one is given."""
     target, _, query = path.partition("?")
-    headers = [(b"host", f"{HOST}:8000".encode()), (b"user-agent", b"bench"), (b"accept", b"*/*")]
+    headers = [(b"host", f"{HOST}:8000".encode()), (b"user-agent", b"bench"), (b"accept", b"*/*"), *extra]
 
     async def receive() -> dict[str, Any]:
         return {"type": "http.request", "body": b"", "more_body": False}
@@ -420,6 +427,211 @@ def serialisation_costs(kg: Any, calls: int, rounds: int = 5) -> list[Row]:
 
 
 # ---------------------------------------------------------------------------------------------------
+# g. Single-injury answers stored by `anklekg build`
+# ---------------------------------------------------------------------------------------------------
+BASELINE_SINGLE_APP = textwrap.dedent(
+    '''
+    """Bare FastAPI baseline for the single-injury questions of scripts/bench.py: an async route returning the very
+    bytes AnkleKG answers each question with (bodies.pickle beside this file), no graph, no middleware."""
+    import pickle
+    from pathlib import Path
+
+    from fastapi import FastAPI, Request, Response
+
+    app = FastAPI()
+    BODIES = pickle.loads((Path(__file__).parent / "single_bodies.pickle").read_bytes())
+
+
+    @app.get("/v1/impact")
+    async def impact(request: Request) -> Response:
+        return Response(BODIES.get(request.url.query, b"{}"), media_type="application/json")
+    '''
+)
+
+
+def build_snapshots(tmpdir: Path) -> dict[str, dict[str, Any]]:
+    """``anklekg build`` into two cache folders, with the stored answers and with ``--no-impact-answers``: wall
+    time, CPU (user + system of the build) and the snapshot folder's bytes of each."""
+    import resource
+
+    built: dict[str, dict[str, Any]] = {}
+    for name, extra in (("plain", ["--no-impact-answers"]), ("answers", [])):
+        cache = tmpdir / f"cache-{name}"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "app", "build", "--cache-dir", str(cache), *extra], cwd=ROOT,
+                              capture_output=True, text=True, check=False)  # fmt: skip
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode != 0:
+            raise RuntimeError(f"anklekg build {' '.join(extra)} failed:\n{done.stdout}{done.stderr}")
+        (snapshot,) = cache.glob("snapshot-*")
+        size = sum(f.stat().st_size for f in snapshot.rglob("*") if f.is_file())
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        built[name] = {"cache": cache, "snapshot": snapshot, "wall_s": wall, "cpu_s": cpu, "bytes": size}
+    return built
+
+
+def single_questions(kg: Any, every: int = 1) -> list[tuple[str, str]]:
+    """(URL, stored key) of every ``every``-th single-injury question, explain=full, as a client would link them."""
+    from app.api.stored import single_injury_questions, stored_key
+
+    return [
+        (f"/v1/impact?injured={curie}&grade={grade}" + (f"&position={at}" if at else ""),
+         stored_key((curie, grade), at, "full"))
+        for curie, grade, at in single_injury_questions(kg.kb)[::every]
+    ]  # fmt: skip
+
+
+def stored_costs(built: dict[str, dict[str, Any]], calls: int, validate: bool, rounds: int = 3) -> list[Row]:
+    """Section g in process: CPU per request of single-injury questions each asked once of a fresh answer cache (a
+    miss), read from the snapshot (identity and gzip clients) or computed, against a bare FastAPI route returning
+    the same bytes; and the build's time and size with and without the stored answers."""
+    import asyncio
+    import gzip
+
+    from fastapi import FastAPI, Request, Response
+
+    from app.api.answer_cache import AnswerCache
+    from app.api.main import create_app
+    from app.kg import AnkleKG
+    from app.settings import Settings
+
+    def app_over(cache: Path) -> Any:
+        kg = AnkleKG.load(Settings(cache_dir=cache, validate_on_start=validate))
+        if not kg.source.startswith("snapshot"):
+            raise RuntimeError(f"not loaded from the snapshot in {cache}: {kg.source}")
+        app = create_app(kg)
+        app.state.kg = kg
+        return app
+
+    stored, computed = app_over(built["answers"]["cache"]), app_over(built["plain"]["cache"])
+    kept = stored.state.kg.impact_answers
+    if kept is None or computed.state.kg.impact_answers is not None:
+        raise RuntimeError("the two snapshots do not differ by their stored answers")
+    every = max(1, len(single_questions(stored.state.kg)) // max(50, calls // 4))
+    asked = single_questions(stored.state.kg, every)
+    zipped = {url.partition("?")[2]: kept.get(key)[1] for url, key in asked}
+    plain = {query: gzip.decompress(body) for query, body in zipped.items()}
+    floor = FastAPI()
+
+    async def impact(request: Request) -> Response:
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            return Response(zipped[request.url.query], media_type="application/json",
+                            headers={"content-encoding": "gzip"})  # fmt: skip
+        return Response(plain[request.url.query], media_type="application/json")
+
+    impact.__annotations__ = {"request": Request, "return": Response}  # the classes: they are local names here
+    floor.get("/v1/impact")(impact)
+
+    gzip_headers = [(b"accept-encoding", b"gzip, deflate")]
+    cases: dict[str, tuple[Any, list[Callable[[], Any]]]] = {
+        "stored": (stored, [_asgi_get(stored, url) for url, _ in asked]),
+        "stored gzip": (stored, [_asgi_get(stored, url, extra=gzip_headers) for url, _ in asked]),
+        "computed": (computed, [_asgi_get(computed, url) for url, _ in asked]),
+        "floor": (floor, [_asgi_get(floor, url) for url, _ in asked]),
+        "floor gzip": (floor, [_asgi_get(floor, url, extra=gzip_headers) for url, _ in asked]),
+    }
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+
+    async def measure() -> None:
+        for _ in range(rounds):
+            for name, (app, requests) in cases.items():
+                if name == "floor":
+                    for one in requests[:50]:
+                        await one()
+                app.state.answer_cache = AnswerCache(64 * 1024 * 1024)  # every question a miss again
+                started = time.process_time()
+                for one in requests:
+                    await one()
+                samples[name].append((time.process_time() - started) / len(requests) * 1000)
+            counted = stored.state.answer_cache.stats()
+            if counted["stored"] != len(asked):
+                raise RuntimeError(f"not every question was read from the snapshot: {counted}")
+
+    asyncio.run(measure())
+    med = {name: median(values) for name, values in samples.items()}
+    rng = {name: f"{min(v):.3f}-{max(v):.3f}" for name, v in samples.items()}
+    note = f"{len(asked)} single-injury questions (every {every}th), each once per round; {rounds} rounds, median"
+    floor_name = "bare FastAPI async route, same bytes"
+    mib = 1024 * 1024
+    a, b = built["answers"], built["plain"]
+    return [
+        Row("g. stored", "single-injury impact, first asking: from the snapshot, CPU", "ms", med["stored"],
+            med["floor"], floor_name, f"{note} (range {rng['stored']} / {rng['floor']} ms); client without gzip"),
+        Row("g. stored", "  the same, a client that takes gzip", "ms", med["stored gzip"], med["floor gzip"],
+            floor_name + " (gzipped)", f"{note} (range {rng['stored gzip']} / {rng['floor gzip']} ms)"),
+        Row("g. stored", "  the same questions computed (no stored answers), CPU", "ms", med["computed"],
+            med["floor"], floor_name, f"{note} (range {rng['computed']} ms); a miss as before this pass"),
+        Row("g. stored", "anklekg build, wall", "s", a["wall_s"], b["wall_s"], "anklekg build --no-impact-answers",
+            f"CPU {a['cpu_s']:.1f} s vs {b['cpu_s']:.1f} s (user + system)"),
+        Row("g. stored", "snapshot folder", "MiB", a["bytes"] / mib, b["bytes"] / mib,
+            "anklekg build --no-impact-answers", f"{len(kept):,} answers stored"),
+    ]  # fmt: skip
+
+
+def stored_http(built: dict[str, dict[str, Any]], tmpdir: Path, clients: int, validate: bool, log_level: str,
+                timeout_s: float, starts: int, quick: bool) -> list[Row]:  # fmt: skip
+    """Section g over HTTP: right after a fresh start (no warm-up, no wait for /health), every single-injury question
+    (explain=full) asked once by ``clients`` clients, server CPU per request and latency, from a snapshot with the
+    stored answers, from one without (computed), and from the bare FastAPI app serving the same bytes. ``starts``
+    interleaved rounds; medians."""
+    import gzip
+    import pickle
+
+    from app.kg import AnkleKG
+    from app.settings import Settings
+    from app.snapshot import ANSWERS, META, StoredAnswers
+
+    answers = built["answers"]["snapshot"]
+    kept = StoredAnswers(answers / ANSWERS, json.loads((answers / META).read_text(encoding="utf-8"))["fingerprint"])
+
+    kg = AnkleKG.load(Settings(cache_dir=built["plain"]["cache"], validate_on_start=False))
+    asked = single_questions(kg, 4 if quick else 1)
+    bodies = {url.partition("?")[2]: gzip.decompress(kept.get(key)[1]) for url, key in asked}  # type: ignore[index]
+    (tmpdir / "single_bodies.pickle").write_bytes(pickle.dumps(bodies, protocol=pickle.HIGHEST_PROTOCOL))
+    (tmpdir / "bench_baseline_single.py").write_text(BASELINE_SINGLE_APP, encoding="utf-8")
+    urls = [url for url, _ in asked]
+    probe = "/v1/impact?injured=ATFL&explain=none"  # not among the questions (computed: not stored)
+    servers: dict[str, tuple[Callable[[int], list[str]], Path]] = {
+        "bare FastAPI": (lambda port: [
+            sys.executable, "-m", "uvicorn", "bench_baseline_single:app", "--app-dir", str(tmpdir), "--host", HOST,
+            "--port", str(port), "--log-level", log_level], built["plain"]["cache"]),
+        "computed": (lambda port: anklekg_argv(port, validate, log_level), built["plain"]["cache"]),
+        "stored": (lambda port: anklekg_argv(port, validate, log_level), built["answers"]["cache"]),
+    }  # fmt: skip
+    rows = []
+    for mode in ("fresh", "ready"):  # right after the port opens; and once /health says ready (warm-up done)
+        measured: dict[str, list[tuple[float, ...]]] = {name: [] for name in servers}
+        for _ in range(starts):
+            for name, (make_argv, cache) in servers.items():
+                port = free_port()
+                with serving(f"single {name}", make_argv(port), port, probe, tmpdir, timeout_s, cache) as server:
+                    if mode == "ready":
+                        wait_ready(server)
+                    rss_before = server.memory_kib()["VmRSS"] / 1024
+                    cpu_before = server.cpu_seconds()
+                    result = load(server.port, lambda n: urls[(n - 1) % len(urls)], clients, 600.0, len(urls), 0)
+                    cpu = (server.cpu_seconds() - cpu_before) / result.requests * 1000
+                    rss_after = server.memory_kib()["VmRSS"] / 1024
+                    if result.errors or result.requests != len(urls):
+                        raise RuntimeError(f"{name}: {result.errors} errors, {result.requests} of {len(urls)} answered")
+                    measured[name].append((cpu, result.p50_ms, result.p99_ms, result.rps, rss_before, rss_after))
+        med = {name: [median([m[i] for m in runs]) for i in range(6)] for name, runs in measured.items()}
+        spread = {name: [f"{min(m[i] for m in runs):.2f}-{max(m[i] for m in runs):.2f}" for i in range(6)]
+                  for name, runs in measured.items()}  # fmt: skip
+        when = "right after a fresh start (its warm-up runs meanwhile)" if mode == "fresh" else "once ready"
+        note = f"{len(urls)} distinct questions once each, {clients} clients, {when}, {starts} starts, median"
+        for i, (metric, unit) in enumerate((("server CPU per request", "ms"), ("p50", "ms"), ("p99", "ms"),
+                                            ("req/s", "req/s"), ("RSS before", "MiB"), ("RSS after", "MiB"))):
+            for name, label in (("stored", "from the snapshot"), ("computed", "computed (no stored answers)")):
+                rows.append(Row("g. stored HTTP", f"{mode}: single-injury first askings, {label}: {metric}", unit,
+                                med[name][i], med["bare FastAPI"][i], "bare FastAPI async route, same bytes",
+                                f"{note} (range {spread[name][i]} / {spread['bare FastAPI'][i]})"))  # fmt: skip
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------
 # The run
 # ---------------------------------------------------------------------------------------------------
 @dataclass
@@ -485,22 +697,25 @@ def run(args: argparse.Namespace) -> Results:
                 if i == 0:
                     bodies = {path: _get_body(server.url(path)) for path in (IMPACT_PATH, IMPACT5_PATH, ENTITY_PATH)}
                     (tmpdir / "bodies.json").write_text(json.dumps(bodies), encoding="utf-8")
-        built = subprocess.run([sys.executable, "-m", "app", "build", "--cache-dir", str(cache)], cwd=ROOT,
-                               capture_output=True, text=True, check=False)  # fmt: skip
-        if built.returncode != 0:
-            raise RuntimeError(f"anklekg build failed:\n{built.stdout}{built.stderr}")
+        if str(ROOT) not in sys.path:  # section g reads the snapshot with the checkout's app package
+            sys.path.insert(0, str(ROOT))
+        built = build_snapshots(tmpdir)  # with the stored answers (what a start reads below), and without
+        cache = built["answers"]["cache"]
 
         makers: dict[str, Callable[[int], list[str]]] = {
             "bare FastAPI": lambda port: baseline_argv(tmpdir, port, args.log_level),
             "AnkleKG": lambda port: anklekg_argv(port, validate, args.log_level),
+            "AnkleKG, no stored answers": lambda port: anklekg_argv(port, validate, args.log_level),
         }
+        caches = {"AnkleKG, no stored answers": built["plain"]["cache"]}
         # Cold starts interleaved (bare, AnkleKG, bare, ...): the machine's load moves both alike
         started_in: dict[str, list[float]] = {name: [] for name in makers}
         start_cpu: dict[str, list[float]] = {name: [] for name in makers}
         for _ in range(starts):
             for name, make_argv in makers.items():
                 port = free_port()
-                with serving(name, make_argv(port), port, IMPACT_PATH, tmpdir, args.start_timeout, cache) as server:
+                with serving(name, make_argv(port), port, IMPACT_PATH, tmpdir, args.start_timeout,
+                             caches.get(name, cache)) as server:  # fmt: skip
                     started_in[name].append(server.cold_start_s)
                     start_cpu[name].append(server.cpu_seconds())
         res.extra["cold_starts_s"] = started_in
@@ -537,6 +752,9 @@ def run(args: argparse.Namespace) -> Results:
                     novalidate_times.append(server.cold_start_s)
                     res.extra["rss_after_start_no_validate_kib"] = server.memory_kib()["VmRSS"]
                     res.extra["peak_rss_no_validate_kib"] = server.memory_kib()["VmHWM"]
+        stored_rows = stored_http(built, tmpdir, clients, validate, args.log_level, args.start_timeout, starts, quick)
+        stored_rows += stored_costs(built, calls, validate)
+        res.extra["load_average_after_section_g"] = os.getloadavg()
 
     bare = "bare FastAPI"
     cold = f"median of {starts}"
@@ -548,6 +766,10 @@ def run(args: argparse.Namespace) -> Results:
     cpu = res.extra["cold_start_cpu_s"]
     res.rows.append(Row("a. cold start", "  the server's CPU until that first 200", "s", median(cpu["AnkleKG"]),
                         median(cpu["bare FastAPI"]), bare, cold + " interleaved, user + system"))  # fmt: skip
+    plain = started_in["AnkleKG, no stored answers"]
+    res.rows.append(Row("a. cold start", "  same, snapshot without stored answers (before)", "s", median(plain),
+                        median(base_times), bare, f"{cold} interleaved ({min(plain):.3f}-{max(plain):.3f} s); "
+                        f"CPU {median(cpu['AnkleKG, no stored answers']):.3f} s"))  # fmt: skip
     if validate:
         res.rows.append(Row("a. cold start", "  same, first start on new data (validates, stores report)", "s",
                             median(first_times), median(base_times), bare, cold))  # fmt: skip
@@ -608,6 +830,7 @@ def run(args: argparse.Namespace) -> Results:
 
     res.rows += asgi_costs(kg, calls)
     res.rows += serialisation_costs(kg, calls)
+    res.rows += stored_rows
 
     mib = 1024.0
     res.rows.append(Row("d. memory", "server RSS after first answer", "MiB",
@@ -637,6 +860,8 @@ def _asgi_only(args: argparse.Namespace, calls: int) -> Results:
                           "python": sys.version.split()[0]})  # fmt: skip
     res.rows += asgi_costs(kg, calls)
     res.rows += serialisation_costs(kg, calls)
+    with tempfile.TemporaryDirectory(prefix="anklekg-bench-") as tmp:
+        res.rows += stored_costs(build_snapshots(Path(tmp)), calls, validate=False)
     res.extra["load_average"] = os.getloadavg()
     return res
 

@@ -14,7 +14,9 @@ It does what six middlewares did, in the order they were stacked (outermost firs
 
 And one thing none of them did: a GET that a route answered from the answer cache is answered here the next time,
 from the same kept bytes with the same headers (app/api/answer_cache.py), before FastAPI's routing, parameter
-parsing and dependencies, which cost several times the floor of a bare route (docs/performance.md).
+parsing and dependencies, which cost several times the floor of a bare route (docs/performance.md). So is the first
+asking of a question whose answer ``anklekg build`` stored in the snapshot, when a path's ``first_askings`` function
+(GET /v1/impact: app/api/routes/impact.py) recognises it in its plainest form; any other request goes to routing.
 
 Why one middleware: each ASGI middleware wraps ``send`` in a coroutine and re-reads the headers (Starlette's
 ``Headers``/``MutableHeaders`` build lists and dicts each time); six of them cost ~0.11 ms per request, 70% of a
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
@@ -34,7 +36,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..version import __version__
-from .answer_cache import GZIP_LEVEL, GZIP_MIN_BYTES, AnswerCache, request_key_of
+from .answer_cache import GZIP_LEVEL, GZIP_MIN_BYTES, AnswerCache, CachedAnswer, request_key_of
 from .caching import RELEASE_CACHE_CONTROL, etag_matches, release_etag
 from .guard import RequestGuard
 from .sparql_runner import refuse_full_client
@@ -59,6 +61,10 @@ _CACHE_CONTROL = RELEASE_CACHE_CONTROL.encode("latin-1")
 _EXCLUDED = frozenset(t.partition(";")[0].strip().lower().encode("latin-1") for t in DEFAULT_EXCLUDED_CONTENT_TYPES)
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
+#: Answers a GET of one path from the cache or the snapshot before routing, or gives None (see the module's docstring):
+#: called with the request's scope, the answer cache and the request's key (to remember it by)
+FirstAsking = Callable[[Scope, AnswerCache, tuple[object, ...]], CachedAnswer | None]
+
 
 class Edge:
     """The one middleware: see the module's docstring for what it does, in which order."""
@@ -73,6 +79,7 @@ class Edge:
         expose_headers: Sequence[str],
         answered: asyncio.Event | None = None,
         direct: Mapping[tuple[str, str], ASGIApp] | None = None,
+        first_askings: Mapping[str, FirstAsking] | None = None,
     ) -> None:
         self.app = app
         self.guard = guard
@@ -80,6 +87,8 @@ class Edge:
         self.answered = answered
         #: (method, path) -> the ASGI app that answers it without routing (GET and POST /sparql: app/api/main.py)
         self.direct = direct if direct is not None else {}
+        #: path -> what answers a GET of it before routing when the answer is kept (GET /v1/impact: app/api/main.py)
+        self.first_askings = first_askings if first_askings is not None else {}
         # Starlette's CORS code answers preflights (rare) and decides which origins are allowed; the simple
         # headers it would add to every answer are added in finish() instead.
         self.cors = CORSMiddleware(
@@ -139,6 +148,8 @@ class Edge:
                 cache: AnswerCache | None = getattr(getattr(scope.get("app"), "state", None), "answer_cache", None)
                 key = request_key_of(scope, host or b"", accept or b"")
                 answer = cache.for_request(key) if cache is not None else None
+                if answer is None and cache is not None and (first := self.first_askings.get(scope["path"])):
+                    answer = first(scope, cache, key)  # a stored answer's first asking, in its plainest form
                 if answer is not None:  # answered before by a route from the cache: the same bytes, now
                     status, headers, body = answer.parts(
                         accept_encoding.decode("latin-1"),

@@ -157,6 +157,7 @@ def create_app(kg: AnkleKG | None = None, settings: Settings | None = None) -> F
         ],
         answered=begin,
         direct=direct,
+        first_askings={"/v1/impact": impact.answer_directly},  # single-injury answers the snapshot keeps
     )
 
     install_problem_handlers(app)

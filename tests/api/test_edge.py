@@ -145,6 +145,37 @@ def test_an_answer_is_gzipped_only_once_a_client_asks_and_then_counted_against_t
     assert cache.stats()["bytes"] == second.size + third.size
 
 
+def test_a_stored_answer_is_kept_gzipped_until_a_client_takes_identity() -> None:
+    """An answer read from the snapshot (app/api/stored.py) arrives gzipped: sent as it is to a client that takes
+    gzip, decompressed once for the first that does not (the same headers either way), and counted when it is; a
+    damaged read is no answer (the route computes), a small one is kept as its body (never sent gzipped)."""
+    import gzip as gz
+
+    from app.api.caching import release_etag
+
+    body = json.dumps([{"id": i, "label": f"structure {i}"} for i in range(400)]).encode()
+    zipped, etag = gz.compress(body, 6, mtime=0), release_etag(body)
+    cache = AnswerCache(max_bytes=10 * len(body))
+    answer = cache.read(("impact", "s"), lambda: (etag, zipped))
+    assert answer is not None and answer.body is None and cache.stats()["stored"] == 1
+    before = cache.stats()["bytes"]
+    status, zipped_headers, sent = answer.parts("gzip", None)
+    assert status == 200 and sent is zipped and answer.body is None and cache.stats()["bytes"] == before
+    status, plain_headers, sent = answer.parts("", None)
+    assert status == 200 and sent == body and cache.stats()["bytes"] == before + len(body)
+    assert answer.parts("", None)[2] is sent  # once
+    computed = AnswerCache(max_bytes=10 * len(body)).put(("impact", "s"), body)
+    assert plain_headers == computed.parts("", None)[1] and zipped_headers == computed.parts("gzip", None)[1]
+    assert answer.parts("gzip", etag)[0] == 304
+
+    def damaged() -> tuple[str, bytes]:
+        raise OSError("the answer is not as it was written")
+
+    assert cache.read(("impact", "d"), damaged) is None and cache.stats()["stored"] == 1
+    small = cache.read(("impact", "t"), lambda: (release_etag(b"{}"), gz.compress(b"{}", 6, mtime=0)))
+    assert small is not None and small.body == b"{}" and small.gzipped is None and not small.zippable
+
+
 def test_the_requests_remembered_are_bounded_in_bytes() -> None:
     """A flood of distinct (or long) URLs cannot grow the memory of remembered requests without end."""
     cache = AnswerCache(max_bytes=10_000)

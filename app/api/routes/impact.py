@@ -2,37 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Literal
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from pydantic import ConfigDict, Field, field_validator
+from starlette.types import Scope
 
-from ...errors import InvalidArgument
+from ...errors import AnkleKGError, InvalidArgument
 from ...kg import AnkleKG
+from ...knowledge.resolver import Grade
 from ...knowledge.schema import JOINT_POSITION
-from ...reasoning.impact import SECTIONS, ImpactReport
-from ..answer_cache import cached_answer
+from ...reasoning.impact import ImpactReport
+from ..answer_cache import AnswerCache, CachedAnswer, Stored, cached_answer
 from ..deps import KnowledgeGraphDep
 from ..problems import PROBLEM_RESPONSES
+from ..stored import STORED_EXPLAINS, Explain, impact_key, stored_key, trim
 from ..strict import StrictBody, known_query_parameters
 
-Explain = Literal["full", "rules", "none"]
 EXPLAIN_DESCRIPTION = (
     "How much of the reasoning to return: `full` (each item's facts with their sources, and the rules), "
     "`rules` (the rules only: a much smaller answer for front-ends), `none` (conclusions only)."
 )
-
-
-def _trim(report: ImpactReport, explain: Explain) -> ImpactReport:
-    """Drop the reasons a client did not ask for (the items are built per request, so this is safe)."""
-    if explain == "full":
-        return report
-    for name in (*SECTIONS, "injuries"):
-        for item in getattr(report, name):
-            item.because = []
-            if explain == "none":
-                item.rules = []
-    return report
 
 
 router = APIRouter(
@@ -129,11 +122,66 @@ async def _answer(
     request: Request, kg: AnkleKG, pairs: list[tuple[str, int]], position: str | None, explain: Explain,
     *, validators: bool = True,
 ) -> Response:
-    """The answer from the answer cache when the same question (by resolved ids) was asked before, else
-    computed and kept; a GET carries its ETag and may be answered 304."""
+    """The answer from the answer cache when the same question (by resolved ids) was asked before, else the one
+    ``anklekg build`` stored in the snapshot (a single injury: app/api/stored.py), else computed; either is kept in
+    the cache. A GET carries its ETag and may be answered 304."""
     injuries = kg.resolver.resolve_injuries(pairs, 3)
     at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
-    key = ("impact", tuple(sorted(set(injuries))), at, explain)
+    key = impact_key(injuries, at, explain)
     return await cached_answer(
-        request, key, lambda: _trim(kg.impact(list(injuries), position=at), explain), validators=validators
+        request, key, lambda: trim(kg.impact(list(injuries), position=at), explain), validators=validators,
+        stored=_stored(kg, injuries, at, explain),
     )
+
+
+def _stored(
+    kg: AnkleKG, injuries: list[tuple[str, Grade]], at: str | None, explain: Explain
+) -> Callable[[], Stored | None] | None:
+    """Where the snapshot keeps this question's answer (a reader), or None when it keeps none for it."""
+    if len(set(injuries)) != 1 or explain not in STORED_EXPLAINS:
+        return None
+    kept = kg.impact_answers
+    name = stored_key(injuries[0], at, explain)
+    return partial(kept.get, name) if kept is not None and name in kept else None
+
+
+#: The query parameters of a GET the edge may answer from the snapshot (each at most once)
+_PLAIN = frozenset({"injured", "grade", "position", "explain"})
+_STORED: dict[str, Explain] = {explain: explain for explain in STORED_EXPLAINS}
+
+
+def answer_directly(scope: Scope, cache: AnswerCache, request: tuple[object, ...]) -> CachedAnswer | None:
+    """The answer to a GET /v1/impact that the edge (app/api/edge.py) answers before routing when its answer is in
+    the cache or the snapshot: a single injury, each of ``injured``, ``grade`` (1, 2 or 3), ``position`` and
+    ``explain`` (full or rules) at most once, names that resolve. FastAPI's routing, dependencies and parameter
+    parsing cost more CPU than reading a stored answer (docs/performance.md, tenth pass). Anything else (another
+    parameter, a repeated one, a value the route would refuse or that no stored answer answers) gives None: the
+    route then answers as before, or refuses. ``request``: the request's key, remembered for the edge's next time.
+    The answer, its key and the counters are those :func:`read_impact` would give (the same helpers)."""
+    kg: AnkleKG | None = getattr(scope["app"].state, "kg", None)
+    if kg is None or kg.impact_answers is None:
+        return None
+    given: dict[str, str] = {}
+    for name, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True):  # as Starlette
+        if name not in _PLAIN or name in given or not value:
+            return None
+        given[name] = value
+    injured, grade, position = given.get("injured"), given.get("grade", "3"), given.get("position")
+    explain = _STORED.get(given.get("explain", "full"))
+    if injured is None or grade not in ("1", "2", "3") or (position is not None and len(position) > 200):
+        return None
+    if explain is None:
+        return None
+    try:
+        injuries = kg.resolver.resolve_injuries([(injured, int(grade))], 3)
+        at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
+    except AnkleKGError:
+        return None  # the route's problem document to give
+    stored = _stored(kg, injuries, at, explain)
+    if stored is None:
+        return None
+    key = impact_key(injuries, at, explain)
+    answer = cache.get(key) or cache.read(key, stored)
+    if answer is not None:
+        cache.remember(request, key)
+    return answer

@@ -27,7 +27,7 @@ def test_health_says_where_the_graph_came_from(client: httpx.Client) -> None:
 
 def test_health_reports_the_answer_cache(client: httpx.Client) -> None:
     cache = client.get("/health").json()["answer_cache"]
-    assert set(cache) == {"entries", "bytes", "max_bytes", "hits", "misses"}
+    assert set(cache) == {"entries", "bytes", "max_bytes", "hits", "misses", "stored"}
     assert 0 <= cache["bytes"] <= cache["max_bytes"]
 
 
