@@ -274,3 +274,15 @@ def test_a_torn_ligament_with_no_recorded_restraint_says_the_silence_is_the_grap
             assert report.destabilised_motions == []
             assert kg.kb.label(ligament) in report.unrecorded[0]
         assert kg.impact([(ligament, 1)]).unrecorded == []  # a stretch that costs nothing claims nothing either way
+
+
+def test_a_grade_of_a_sprain_names_only_what_is_torn_at_that_grade(kg: AnkleKG) -> None:
+    """Review r29 C05: an ATFL torn (III) with the CFL stretched (I) read as a grade III sprain 'of the anterior
+    talofibular ligament and the calcaneofibular ligament'; the CFL is said at its own grade."""
+    report = kg.impact([("anterior talofibular ligament", 3), ("calcaneofibular ligament", 1)])
+    grade3 = next(c for c in report.conditions if c.entity.label == "lateral ankle sprain grade III")
+    assert "of the anterior talofibular ligament and the calcaneofibular ligament" not in grade3.detail
+    assert "calcaneofibular ligament, grade I (stretched" in grade3.detail
+    both = kg.impact([("anterior talofibular ligament", 3), ("calcaneofibular ligament", 3)])
+    grade3 = next(c for c in both.conditions if c.entity.label == "lateral ankle sprain grade III")
+    assert "of the anterior talofibular ligament and the calcaneofibular ligament" in grade3.detail

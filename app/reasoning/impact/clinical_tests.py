@@ -9,7 +9,7 @@ from ...knowledge.model import ClinicalTestSpec, RestraintRole, Statement
 from . import terms
 from .context import Affected, Amounts, Context, implements, unique_facts
 from .mechanics import Group
-from .models import DAMAGED, ExpectedPositiveTest, Finding, Stability
+from .models import DAMAGED, ROMAN, ExpectedPositiveTest, Finding, Stability
 
 
 @implements("rule:positive-test")
@@ -160,10 +160,6 @@ def _costs_nothing(ctx: Context, test: ClinicalTestSpec, state: Affected) -> boo
     test that stresses a motion or finds a loss of continuity."""
     stretched = state.lesion == terms.LOSS_OF_CONTINUITY and not ctx.grade_loss[state.grade]
     return stretched and (bool(test.motions) or terms.LOSS_OF_CONTINUITY in test.detects)
-
-
-#: Grades as the sources write them
-ROMAN = {1: "I", 2: "II", 3: "III"}
 
 
 def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affected]) -> list[ExpectedPositiveTest]:

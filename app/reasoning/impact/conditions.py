@@ -298,6 +298,10 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
             continue  # named by the user
         damaged = _damaged_by(ctx, condition, affects.subject, affected)
         also = [st for st in damaged if affected[st.object].lesion == state.lesion]
+        # a grade of a tear names only what is torn at that grade (review r29 C05: the ATFL torn and the CFL only
+        # stretched read as "grade III ... of the ATFL and the CFL"): the rest is said at its own grade, as another
+        # lesion is (_other_lesion)
+        also = [st for st in also if _grade_fits(ctx, condition, affected[st.object].grade)]
         lesions = {state.lesion, *(affected[st.object].lesion for st in damaged)}
         steps = [*state.chain, affects, *damaged,
                  *(s for s in ctx.objects(condition, terms.LESION) if s.object in lesions)]  # fmt: skip

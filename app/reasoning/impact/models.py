@@ -60,6 +60,9 @@ class RestraintLoss(StrEnum):
     UNHELD = "intact, no longer held by its torn ties"
 
 
+#: Grades as the sources write them
+ROMAN = {1: "I", 2: "II", 3: "III"}
+
 #: Reaches whose structure carries the lesion itself (not a site, an unloaded unit, a denervated or ischaemic muscle).
 DAMAGED = frozenset({Reach.NAMED, Reach.PART, Reach.CONDITION, Reach.BRANCH, Reach.SUBLUXED, Reach.COMPRESSED})
 
