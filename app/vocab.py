@@ -410,6 +410,7 @@ class AKG(DefinedNamespace):
     levelBasis: IRI
     gradedBy: IRI
     forStability: IRI
+    forGrade: IRI
     disputedBy: IRI
     effectDirection: IRI
     # terms and provenance

@@ -406,6 +406,8 @@ def _treatment_qualifiers(kb: KnowledgeBase, t: TreatmentEvidence) -> dict[str, 
         qualifiers["graded_by"] = [kb.ref(t.graded_by)]
     if t.for_stability:
         qualifiers["for_stability"] = [kb.ref(t.for_stability)]
+    if t.for_grades:
+        qualifiers["for_grades"] = ", ".join(str(g) for g in sorted(t.for_grades))
     return qualifiers
 
 

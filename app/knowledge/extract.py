@@ -334,6 +334,7 @@ def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
     query = """
     SELECT ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy ?stability
            (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
+           (GROUP_CONCAT(DISTINCT STR(?grade); separator=" ") AS ?grades)
     WHERE {
       ?e a akg:TreatmentEvidence ; akg:condition ?condition ; akg:treatment ?treatment ;
          akg:evidenceLevel ?level ; dcterms:source ?src .
@@ -342,6 +343,7 @@ def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
       OPTIONAL { ?e akg:levelBasis ?levelBasis }
       OPTIONAL { ?e akg:gradedBy ?gradedBy }
       OPTIONAL { ?e akg:forStability ?stability }
+      OPTIONAL { ?e akg:forGrade ?grade }
     } GROUP BY ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy ?stability ORDER BY ?e"""
     return [
         TreatmentEvidence(
@@ -355,6 +357,7 @@ def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
             level_basis=row.get("levelBasis"),
             graded_by=row.get("gradedBy"),
             for_stability=row.get("stability"),
+            for_grades=frozenset(int(g) for g in row.get("grades", "").split()),
         )
         for row in _rows(store, query)
     ]

@@ -142,6 +142,8 @@ class TreatmentEvidence(Record):
     graded_by: str | None = None
     #: akg:StableInjury / akg:UnstableInjury: the evidence covers only such an injury, as its source says
     for_stability: str | None = None
+    #: the grades the evidence covers (akg:forGrade; empty: any), as its source says
+    for_grades: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

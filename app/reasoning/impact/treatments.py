@@ -7,7 +7,7 @@ from ...knowledge.model import TreatmentEvidence
 from . import terms
 from .context import Amounts, Context, implements
 from .mechanics import Group
-from .models import Finding, Stability
+from .models import ROMAN, Finding, Stability
 from .sensation import FindingsByEntity
 
 RULE = "rule:treatment-evidence"
@@ -15,9 +15,10 @@ RULE = "rule:treatment-evidence"
 
 @implements(RULE)
 def treatments(ctx: Context, amounts: list[Amounts], groups: list[Group]) -> list[Finding]:
-    """Per condition the injury amounts to, its graded treatment evidence; evidence its source gives only for a
-    stable or an unstable injury (akg:forStability) only when the answer's own verdict on the condition's structures
-    is the same: unstable when a motion one of them restrains is unstable, with that motion's steps as the reason."""
+    """Per condition the injury amounts to, its graded treatment evidence: evidence its source gives only for some
+    grades (akg:forGrade) only for an injury of such a grade; only for a stable or an unstable injury
+    (akg:forStability) only when the answer's own verdict on the condition's structures is the same: unstable when a
+    motion one of them restrains is unstable, with that motion's steps as the reason."""
     found = FindingsByEntity()
     for condition, affects, state in amounts:
         evidence = [t for t in ctx.kb.treatments_by_entity.get(condition, ()) if t.condition == condition]
@@ -26,6 +27,8 @@ def treatments(ctx: Context, amounts: list[Amounts], groups: list[Group]) -> lis
         chain = ctx.facts([*state.chain, *([affects] if affects else [])])
         unstable = _unstable_groups(ctx, condition, groups)
         for t in evidence:
+            if t.for_grades and state.grade not in t.for_grades:
+                continue  # trials of complete ruptures say nothing of a partial tear
             if t.for_stability == terms.UNSTABLE_INJURY and not unstable:
                 continue
             if t.for_stability == terms.STABLE_INJURY and unstable:
@@ -49,6 +52,8 @@ def _detail(ctx: Context, t: TreatmentEvidence, unstable: list[Group]) -> str:
     level = ctx.kb.label(t.evidence_level)
     direction = f", {ctx.kb.label(t.direction)}" if t.direction else ""
     said = f"for {ctx.kb.label(t.condition)}: {level}{direction}"
+    if t.for_grades:
+        said += f"; for an injury of grade {' or '.join(ROMAN[g] for g in sorted(t.for_grades))}, as this one is"
     if t.for_stability == terms.UNSTABLE_INJURY:
         motions = sorted({f"{ctx.kb.label(g.motion)} of the {ctx.kb.label(g.joint)}" for g in unstable})
         said += f"; for an unstable injury, as this one is ({', '.join(motions)} unstable)"

@@ -4,7 +4,8 @@ injury.
 Definition: a condition the injury amounts to lists the treatments its graded evidence records; evidence its source
 gives only for a stable or only for an unstable injury (akg:forStability) is listed only when the answer's own verdict
 matches: unstable when a motion that a structure the condition affects restrains, and that the injury takes, is
-unstable (increased laxity is stable), with that motion's steps as the reason; stable otherwise.
+unstable (increased laxity is stable), with that motion's steps as the reason; stable otherwise. Evidence its source
+gives only for some grades (akg:forGrade) is listed only for an injury of such a grade.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ import pytest
 from tests.reasoning.rules.fixture import findings, predicates, rule_ids, run
 
 RULE = "rule:treatment-evidence"
-SPRAINED, PARTNER, SPRAIN, CONSERVATIVE, FIXATION, EXERCISE = (f"ANKLE:99934{n:02d}" for n in range(1, 7))
+SPRAINED, PARTNER, SPRAIN, CONSERVATIVE, FIXATION, EXERCISE, REPAIR = (f"ANKLE:99934{n:02d}" for n in range(1, 8))
 
 
 @pytest.mark.parametrize("grade", [1, 2, 3])
 def test_a_sprain_whose_partner_holds_is_stable(grade: int) -> None:
     """One of two primary restraints lost: increased laxity at most, so stable: conservative care, not fixation."""
     listed = findings(run(RULE, (SPRAINED, grade)).treatments)
-    assert set(listed) == {CONSERVATIVE, EXERCISE}
+    assert set(listed) == {CONSERVATIVE, EXERCISE} | ({REPAIR} if grade == 3 else set())
     assert all(RULE in rule_ids(f) for f in listed.values())
     assert "akg:TreatmentEvidence" in predicates(listed[CONSERVATIVE])
     assert "for a stable injury" in listed[CONSERVATIVE].detail
@@ -31,7 +32,8 @@ def test_a_sprain_whose_partner_holds_is_stable(grade: int) -> None:
 def test_both_primaries_lost_is_unstable_fixation_with_the_motion_as_reason() -> None:
     report = run(RULE, (SPRAINED, 3), (PARTNER, 3))
     listed = findings(report.treatments)
-    assert set(listed) == {FIXATION, EXERCISE}
+    assert set(listed) == {FIXATION, EXERCISE, REPAIR}
+    assert "for an injury of grade III" in listed[REPAIR].detail
     assert "for an unstable injury" in listed[FIXATION].detail and "fixture translation" in listed[FIXATION].detail
     assert "akg:Restraint" in predicates(listed[FIXATION])  # the unstable motion's restraint facts are its steps
 
