@@ -170,7 +170,7 @@ def render_impact(report: ImpactReport) -> str:
         [
             (
                 f"{w.joint.label}: {w.motion.label} — {w.status.value}: "
-                f"{_lost(w)} ({_counts(w)})",
+                f"{_lost(w)} ({_counts(w)})" + (f"; {w.note}" if w.note else ""),
                 w.because,
             )
             for w in report.weakened_motions

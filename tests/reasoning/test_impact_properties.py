@@ -286,3 +286,13 @@ def test_a_grade_of_a_sprain_names_only_what_is_torn_at_that_grade(kg: AnkleKG) 
     both = kg.impact([("anterior talofibular ligament", 3), ("calcaneofibular ligament", 3)])
     grade3 = next(c for c in both.conditions if c.entity.label == "lateral ankle sprain grade III")
     assert "of the anterior talofibular ligament and the calcaneofibular ligament" in grade3.detail
+
+
+def test_a_named_nerve_that_weakens_a_motion_says_the_level_it_was_taken_at(kg: AnkleKG) -> None:
+    """Review r29 C18: a superficial fibular nerve injured after a sprain is sensory at the ankle; the answer's weak
+    eversion holds only for a lesion above the branches to the fibularis muscles, and says so. A torn muscle or tendon
+    (no nerve named) says nothing of a level."""
+    report = kg.impact([("superficial fibular nerve", 3)])
+    eversion = [w for w in report.weakened_motions if w.motion.label == "eversion"]
+    assert eversion and all(w.note and "above its branches to the fibularis" in w.note for w in eversion)
+    assert all(w.note is None for w in kg.impact([("fibularis brevis", 3)]).weakened_motions)

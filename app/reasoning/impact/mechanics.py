@@ -77,6 +77,8 @@ class Weakness:
     status: Strength
     steps: tuple[Fact, ...] = ()
     step_rules: tuple[str, ...] = ()
+    #: the level the answer assumed for a named nerve that weakens the motion (review r29 C18)
+    level: str | None = None
 
 
 def share_lost(ctx: Context, state: Affected) -> float:
@@ -317,8 +319,31 @@ def weaknesses_with_steps(ctx: Context, found: list[Weakness], affected: dict[st
         lost = sorted((a for a in w.members if w.loss[a.id] > 0), key=lambda a: a.role is not ActionRole.PRIME_MOVER)
         steps, rules = chain_facts(ctx, affected, [a.muscle for a in lost])
         facts = unique_facts([*steps, *(ctx.kb.action_fact(a) for a in lost)])
-        result.append(replace(w, steps=tuple(facts), step_rules=tuple(rules)))
+        result.append(replace(w, steps=tuple(facts), step_rules=tuple(rules), level=_nerve_level(ctx, lost, affected)))
     return result
+
+
+def _nerve_level(ctx: Context, lost: list[MuscleAction], affected: dict[str, Affected]) -> str | None:
+    """A named nerve is taken as injured along its whole course, above the branches to its muscles: say so where it
+    weakens a motion, since a lesion below them (the superficial fibular nerve at the ankle, sensory there) spares it
+    (review r29 C18)."""
+    nerves: dict[str, list[str]] = {}
+    for a in lost:
+        state = affected.get(a.muscle)
+        if state is None or state.reached is not Reach.DENERVATED or not state.chain:
+            continue
+        named = state.chain[0].subject
+        if affected.get(named) is not None and affected[named].reached is Reach.NAMED:
+            nerves.setdefault(named, []).append(ctx.kb.label(a.muscle))
+    if not nerves:
+        return None
+    said = []
+    for nerve, muscles in nerves.items():
+        names = list(dict.fromkeys(muscles))
+        joined = names[0] if len(names) == 1 else f"{', the '.join(names[:-1])} and the {names[-1]}"
+        said.append(f"if the {ctx.kb.label(nerve)} is injured above its branches to the {joined} (the answer takes a "
+                    "named nerve along its whole course); a lesion below them spares this motion")
+    return "; ".join(said)
 
 
 def destabilised_item(ctx: Context, g: Group, asked: str | None = None) -> DestabilisedMotion:
@@ -429,6 +454,7 @@ def weakened_item(ctx: Context, w: Weakness) -> WeakenedMotion:
         assistants_recorded=sum(1 for a in w.members if a.role is not ActionRole.PRIME_MOVER),
         assistants_lost_count=sum(1 for a in w.members if a.role is not ActionRole.PRIME_MOVER and w.loss[a.id] > 0),
         partly_lost=[ctx.kb.ref(a.muscle) for a in w.members if 0 < w.loss[a.id] < 1.0],
+        note=w.level,
         score=round(w.fraction_lost + {Strength.LOST: 1.0, Strength.PRIME_MOVERS_LOST: 0.5}.get(w.status, 0.0), 4),
         because=because,
         rules=ctx.rule_refs(*rules, "rule:injury-loses-actions", "rule:motion-weakened"),

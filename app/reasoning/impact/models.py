@@ -176,6 +176,11 @@ class WeakenedMotion(Conclusion):
         description="Of the muscles in lost_actions, those that lose only part of their action (a partial tendon "
         "tear, a grade I or II nerve lesion, one head of a muscle torn): weakened, not lost.",
     )
+    note: str | None = Field(
+        default=None,
+        description="The level the answer assumed: a named nerve is taken as injured along its whole course, above "
+        "its branches to the muscles it names; a lesion below them spares the motion.",
+    )
 
 
 #: Why an intact structure carries more: it restrains the motion, stabilises it by pulling the other way, or produces it

@@ -383,7 +383,8 @@ const IMPACT_SECTIONS = [
     " at the ", link(m.joint), " — ", listOf(m.lost_actions.map(link), alternativesJoiner(m)), " lost"]],
   ["weakened_motions", "Weakened motions", (m) => [link(m.motion), " at the ", link(m.joint), statusBadge(m.status),
     ` — ${m.prime_movers_lost} of ${m.prime_movers_recorded} recorded prime movers, `
-      + `${m.assistants_lost_count} of ${m.assistants_recorded} assistants lost`, basisNote(m)]],
+      + `${m.assistants_lost_count} of ${m.assistants_recorded} assistants lost`, basisNote(m),
+    m.note ? el("div", { className: "note", text: m.note }) : ""]],
   ["expected_positive_tests", "Expected positive tests", (t) => [link(t.test),
     t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "",
     t.structure ? [" — examines the ", link(t.structure)] : "",
