@@ -133,6 +133,14 @@ def _beyond(ctx: Context, sequel: str, found: dict[str, Amounts], affected: dict
     )  # fmt: skip
 
 
+def covered(ctx: Context, conditions: list[Amounts]) -> dict[str, str]:
+    """Each concluded condition that a named one, or a concluded one defined by several structures, covers, with the
+    one covering it (:func:`_covered_by`: the medial ankle sprain of a bimalleolar-equivalent fracture)."""
+    named = [c for c, affects, _ in conditions if affects is None]
+    combined = [c for c, a, _ in conditions if a is not None and len(ctx.objects(c, terms.DEFINING_STRUCTURE)) > 1]
+    return {c: by for c, a, _ in conditions if a is not None and (by := _covered_by(ctx, c, [*named, *combined]))}
+
+
 def _covered_by(ctx: Context, condition: str, covering: list[str]) -> str | None:
     """The named condition, or a concluded one defined by several structures, that covers everything this one
     damages (a Maisonneuve injury's high ankle sprain, a bimalleolar-equivalent fracture's lateral malleolus fracture

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...knowledge.model import TreatmentEvidence
 from . import terms
+from .conditions import covered
 from .context import Amounts, Context, implements
 from .mechanics import Group
 from .models import ROMAN, Finding, Stability
@@ -15,12 +16,18 @@ RULE = "rule:treatment-evidence"
 
 @implements(RULE)
 def treatments(ctx: Context, amounts: list[Amounts], groups: list[Group]) -> list[Finding]:
-    """Per condition the injury amounts to, its graded treatment evidence: evidence its source gives only for some
+    """Per condition the injury amounts to (not one a larger injury it amounts to covers), its graded treatment
+    evidence: evidence its source gives only for some
     grades (akg:forGrade) only for an injury of such a grade; only for a stable or an unstable injury
     (akg:forStability) only when the answer's own verdict on the condition's structures is the same: unstable when a
     motion one of them restrains is unstable, with that motion's steps as the reason."""
     found = FindingsByEntity()
+    # a part of a larger injury is treated as that one is (the medial ankle sprain of a bimalleolar-equivalent
+    # fracture: not its own non-operative care; editor29)
+    within = covered(ctx, amounts)
     for condition, affects, state in amounts:
+        if condition in within:
+            continue
         evidence = [t for t in ctx.kb.treatments_by_entity.get(condition, ()) if t.condition == condition]
         if not evidence:
             continue
