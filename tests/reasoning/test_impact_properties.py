@@ -296,3 +296,12 @@ def test_a_named_nerve_that_weakens_a_motion_says_the_level_it_was_taken_at(kg: 
     eversion = [w for w in report.weakened_motions if w.motion.label == "eversion"]
     assert eversion and all(w.note and "above its branches to the fibularis" in w.note for w in eversion)
     assert all(w.note is None for w in kg.impact([("fibularis brevis", 3)]).weakened_motions)
+
+
+def test_a_part_of_a_larger_injury_lists_no_treatment_of_its_own(kg: AnkleKG) -> None:
+    """editor29: a lateral malleolus fracture with the deltoid torn (a bimalleolar-equivalent fracture) listed the
+    medial ankle sprain's non-operative care beside the fracture's fixation."""
+    report = kg.impact([("lateral malleolus", 3), ("deltoid ligament", 3)])
+    details = [t.detail for t in report.treatments]
+    assert any(d.startswith("for bimalleolar-equivalent fracture") for d in details)
+    assert not any(d.startswith(("for medial ankle sprain", "for lateral malleolus fracture")) for d in details)
