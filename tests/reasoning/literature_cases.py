@@ -146,6 +146,12 @@ WHEELESS_TILT = (
     "Wheeless' Textbook of Orthopaedics: Talar Tilt: Physical Exam (wheelessonline.com/bones/tibia-fibula/"
     "talar-tilt-physical-exam/, last updated 2012)"
 )
+AAOS_ACHILLES_2009 = (
+    "AAOS guideline on acute Achilles tendon rupture (2009), recommendation 1 (as quoted on ANKLE:0003043): the "
+    "examination 'should include two or more of the following tests ...: Clinical Thompson test (Simmonds squeeze "
+    "test); Decreased ankle plantar flexion strength; Presence of a palpable gap (defect, loss of contour); Increased "
+    "passive ankle dorsiflexion with gentle manipulation'"
+)
 HARPER_DELTOID = (
     "Harper 1987, 'Deltoid ligament: an anatomical evaluation of function', Foot Ankle (abstract on scite.ai): 'the "
     "deltoid ligament is the primary restraint against valgus tilting of the talus, with superficial and deep "
@@ -1156,6 +1162,20 @@ CASES: tuple[LitCase, ...] = (
         not_injured=("gastrocnemius", "soleus"),
         more_load=("flexor hallucis longus", "flexor digitorum longus", "tibialis posterior"),
         not_positive_tests=(DRAWER, OTTAWA),
+    ),
+    LitCase(
+        id="achilles-complete-rupture-matles-and-passive-dorsiflexion",
+        injuries=(("calcaneal tendon", 3),),
+        sources=(MAFFULLI_1998, AAOS_ACHILLES_2009),
+        claim=(
+            "In complete ruptures the Matles test (the knee flexed to 90 degrees, the foot falls into dorsiflexion) "
+            "is positive (Maffulli 1998: sensitivity 0.88), and increased passive dorsiflexion is among the "
+            "examination findings (AAOS 2009); a loss of muscle-tendon pull is not a lax joint (review r29 C13)."
+        ),
+        positive_tests=(THOMPSON, "Matles test"),
+        symptoms=("increased passive ankle dorsiflexion",),
+        not_unstable=((TC, "dorsiflexion"),),
+        treatments=("Achilles tendon repair",),
     ),
     LitCase(
         id="achilles-tendon-rupture-condition",
