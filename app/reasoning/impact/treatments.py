@@ -17,10 +17,10 @@ RULE = "rule:treatment-evidence"
 @implements(RULE)
 def treatments(ctx: Context, amounts: list[Amounts], groups: list[Group]) -> list[Finding]:
     """Per condition the injury amounts to (not one a larger injury it amounts to covers), its graded treatment
-    evidence: evidence its source gives only for some
-    grades (akg:forGrade) only for an injury of such a grade; only for a stable or an unstable injury
-    (akg:forStability) only when the answer's own verdict on the condition's structures is the same: unstable when a
-    motion one of them restrains is unstable, with that motion's steps as the reason."""
+    evidence. Evidence its source gives only for some grades (akg:forGrade) is listed only for an injury of such a
+    grade; only for a stable or an unstable injury (akg:forStability), only when the answer's own verdict on the
+    condition's structures is the same: unstable when a motion one of them restrains is unstable, with that motion's
+    steps as the reason."""
     found = FindingsByEntity()
     # a part of a larger injury is treated as that one is (the medial ankle sprain of a bimalleolar-equivalent
     # fracture: not its own non-operative care; editor29)
