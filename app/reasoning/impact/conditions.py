@@ -133,12 +133,18 @@ def _beyond(ctx: Context, sequel: str, found: dict[str, Amounts], affected: dict
     )  # fmt: skip
 
 
+def _covering(ctx: Context, conditions: list[Amounts]) -> list[str]:
+    """What can cover another condition: the named conditions, then the concluded ones defined by several
+    structures."""
+    named = [c for c, affects, _ in conditions if affects is None]
+    return named + [c for c, a, _ in conditions if a is not None and len(ctx.objects(c, terms.DEFINING_STRUCTURE)) > 1]
+
+
 def covered(ctx: Context, conditions: list[Amounts]) -> dict[str, str]:
     """Each concluded condition that a named one, or a concluded one defined by several structures, covers, with the
     one covering it (:func:`_covered_by`: the medial ankle sprain of a bimalleolar-equivalent fracture)."""
-    named = [c for c, affects, _ in conditions if affects is None]
-    combined = [c for c, a, _ in conditions if a is not None and len(ctx.objects(c, terms.DEFINING_STRUCTURE)) > 1]
-    return {c: by for c, a, _ in conditions if a is not None and (by := _covered_by(ctx, c, [*named, *combined]))}
+    covering = _covering(ctx, conditions)
+    return {c: by for c, a, _ in conditions if a is not None and (by := _covered_by(ctx, c, covering))}
 
 
 def _covered_by(ctx: Context, condition: str, covering: list[str]) -> str | None:
@@ -299,8 +305,7 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
     findings = FindingsByEntity()
     affected = affected or {}
     named = [c for c, affects, _ in conditions if affects is None]
-    # what can cover another: the named conditions, then the concluded ones defined by several structures
-    combined = [c for c, a, _ in conditions if a is not None and len(ctx.objects(c, terms.DEFINING_STRUCTURE)) > 1]
+    covering = _covering(ctx, conditions)
     for condition, affects, state in conditions:
         if affects is None:
             continue  # named by the user
@@ -338,7 +343,7 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
         what += "".join(_other_lesion(ctx, [st for st in damaged if st not in also], affected))
         what += _usual_rest(ctx, condition, affects, affected)
         general = general_of(ctx, condition, named)
-        within = None if general else _covered_by(ctx, condition, [*named, *combined])
+        within = None if general else _covered_by(ctx, condition, covering)
         if general:
             what = f"the named {ctx.kb.label(general)}, in general: {what}"
         elif within:
