@@ -472,19 +472,21 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="atfl-grade2-partial-tear",
         injuries=((ATFL, 2),),
-        sources=(SOUTHERST, TOHYAMA, BAHR, LI_2019, WHEELESS_TILT),
+        sources=(SOUTHERST, TOHYAMA, BAHR, LI_2019, WHEELESS_TILT, ACCESS_PHYSIO_LAS),
         claim=(
             "A grade II sprain is a partial tear with increased laxity and a definite end point. Anterior drawer "
             "laxity depends on the ATFL (Tohyama), whereas a marked talar tilt needs the CFL to fail as well "
             "(Bahr); cutting the ATFL does not change the inversion angle (Li 2019), or changes it a little (Bahr; "
             "Wheeless, talar tilt: 'when the ATFL alone is ruptured, small increases in talar tilt are noted'): "
             "inversion may be lax, never unstable (revised by the lead when the ATFL's primary role in plantarflexion "
-            "was recorded from Wheeless, review round 13b)."
+            "was recorded from Wheeless, review round 13b). Laxity on the drawer alone is a grade II sprain, on the "
+            "drawer and the talar tilt grade III (AccessPhysiotherapy): a partial ATFL tear leaves no talar tilt "
+            "laxity (added by the lead, twelfth session, with rule motion-destabilised's half-torn primary clause)."
         ),
         injured=(ATFL,),
         unstable=(ANT_TRANS,),
         not_positive_tests=(TILT_TEST, OTTAWA, SQUEEZE),
-        not_unstable=(WIDENING,),
+        not_unstable=(WIDENING, TILT),
         not_fully_unstable=(TC_INV,),
         not_injured=(CFL, PTFL),
     ),
@@ -1953,6 +1955,24 @@ CASES: tuple[LitCase, ...] = (
         not_fully_unstable=(TC_INV, TILT),
         not_injured=(CFL,),
         not_positive_tests=(TILT_TEST, SQUEEZE),
+    ),
+    LitCase(
+        id="atfl-cfl-grade3-dorsiflexed-talar-tilt-not-unstable",
+        injuries=((ATFL, 3), (CFL, 3)),
+        position="dorsiflexed position",
+        sources=(LI_2019, DE_ASLA_2009),
+        claim=(
+            "'Subsequently cutting the CFL increased the inversion angle of the talocrural joint in the 10 degrees "
+            "plantarflexed position, and significantly increased the inversion angle of the subtalar joint in the 10 "
+            "degrees dorsiflexed position' (Li 2019, the CFL cut after the ATFL); the ATFL 'shortened significantly "
+            "from the neutral position ... at maximal dorsiflexion' (de Asla 2009). (reading, the lead, review r29 "
+            "C04) Both torn, asked in dorsiflexion, where the ATFL is slack: the subtalar joint's inversion is what "
+            "gives; the talocrural tilt may be lax but is not unstable on the ATFL's account, which no source places "
+            "in dorsiflexion."
+        ),
+        injured=(ATFL, CFL),
+        unstable=(ST_INV,),
+        not_fully_unstable=(TILT, TC_INV),
     ),
     LitCase(
         id="cfl-grade3-dorsiflexed-subtalar-inversion",

@@ -47,6 +47,10 @@ POSITION_UNSTATED = (
 )
 #: a lost restraint counted in the asked position though its fact states none there (review r28 P6)
 SOME_POSITIONS_ASSUMED = "{} counted in the {}, which no source states for {} (the answer assumes it)"
+#: the verdict weighed without restraints the editor reads in other positions only (review r29 C04)
+HELD_ELSEWHERE = (
+    "{} if the {} held in the {} too: the editor reads {} in the {} only, so the verdict is weighed without {}"
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,9 @@ class Group:
     step_rules: tuple[str, ...] = ()
     #: how a restraint the structure's own injury does not take was lost (rule unstable-fracture)
     how: dict[str, RestraintLoss] = field(default_factory=dict)
+    #: lost restraints the editor reads in other positions than the asked one, and the verdict were they to hold in it
+    elsewhere: tuple[str, ...] = ()
+    if_held: Stability | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +190,7 @@ def destabilised_groups(
     groups = []
     for joint, motion in sorted(touched):
         restraints = ctx.kb.restraints_by_motion[(joint, motion)]
+        elsewhere = {r.id for r in restraints if position is not None and _read_elsewhere(r, position)}
         if position is not None:  # asked for one position: the editor's reading of positions excludes none
             restraints = [_read_positions(r, position) for r in restraints]
             grouped = position_groups(restraints)
@@ -205,7 +213,12 @@ def destabilised_groups(
             if _passive_primaries_gone(ctx, members, passive):  # what is left to check it is muscle pull
                 passive |= {r.id: certain[r.id] for r in members if ctx.is_any(r.structure, DYNAMIC)}
             status = status_of(ctx, members, passive, weights)  # laxity is weighed on passive restraint only
-            groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status))
+            read = sorted(i for i in elsewhere if lost.get(i, 0.0) > 0)
+            if_held = status
+            if read:  # they count in the fraction, but decide no verdict (review r29 C04)
+                status = status_of(ctx, members, passive | dict.fromkeys(read, 0.0), weights)
+            groups.append(Group(joint, motion, pos, members, lost, round(fraction, 4), status, elsewhere=tuple(read),
+                                if_held=if_held if if_held is not status else None))
     return groups
 
 
@@ -223,6 +236,11 @@ def _passive_primaries_gone(ctx: Context, members: tuple[Restraint, ...], passiv
     tendon: the forefoot abducts unchecked; blinded review r21 J7, '100% lost' read as only 'increased laxity')."""
     primaries = [r for r in members if r.role is RestraintRole.PRIMARY and not ctx.is_any(r.structure, DYNAMIC)]
     return bool(primaries) and all(passive[r.id] >= 1.0 for r in primaries)
+
+
+def _read_elsewhere(r: Restraint, asked: str) -> bool:
+    """The editor reads the restraint in other positions than the asked one, and no source states one."""
+    return r.position_basis == terms.EDITOR_INFERENCE and bool(r.positions) and asked not in r.positions
 
 
 def _read_positions(r: Restraint, asked: str) -> Restraint:
@@ -267,7 +285,10 @@ def status_of(
     secondary_lost = sum(weights[r.id] * lost[r.id] for r in secondaries) / held if held else 1.0
     if primaries and all(lost[r.id] >= 1.0 for r in primaries) and secondary_lost >= ctx.laxity_threshold:
         return Stability.UNSTABLE
-    lax = any(lost[r.id] >= ctx.laxity_threshold for r in primaries)
+    # a primary wholly lost, or half of the primary restraint between them: a partly torn primary beside an intact
+    # one leaves the motion checked (review r29 C07), as measured shares below do
+    lax = bool(primaries) and (any(lost[r.id] >= 1.0 for r in primaries)
+                               or sum(lost[r.id] for r in primaries) / len(primaries) >= ctx.laxity_threshold)
     if lax and all(r.contribution is not None for r in primaries):
         # measured shares speak louder than roles: a primary carrying a third of the load leaves the rest checking
         lax = measured_share_lost(members, lost) >= ctx.laxity_threshold
@@ -389,6 +410,8 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
                 "the restraints of the " + ", the ".join(assumed) + " are")
             notes.insert(0, SOME_POSITIONS_ASSUMED.format(whose, ctx.kb.label(asked),
                                                           "it" if len(assumed) == 1 else "them"))
+    if g.if_held is not None and asked is not None:
+        notes.insert(1, _held_elsewhere(ctx, g, asked))
     if lost and all(ctx.is_any(r.structure, DYNAMIC) for r in lost):
         notes.append(ONLY_DYNAMIC)
     if FRAGMENT_RULE in g.step_rules:  # a posterior malleolus fracture: size-blind (review r19-r20 N15)
@@ -396,6 +419,17 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
     if (measured_note := _measured_primaries(ctx, g)) is not None:
         notes.append(measured_note)
     return "; ".join(notes) or None
+
+
+def _held_elsewhere(ctx: Context, g: Group, asked: str) -> str:
+    """What the verdict would be were the restraints the editor reads in other positions to hold in the asked one."""
+    read = [ctx.kb.restraints_by_id[i] for i in g.elsewhere]
+    whose = " and the ".join(ctx.kb.label(r.structure) for r in read)
+    where = sorted({ctx.kb.label(p) for r in read for p in r.positions})
+    one = len(read) == 1
+    it = "it" if one else "them"
+    return HELD_ELSEWHERE.format(str(g.if_held), whose + ("'s restraint" if one else "'s restraints"),
+                                 ctx.kb.label(asked), it, " and the ".join(where), it)
 
 
 def _measured_primaries(ctx: Context, g: Group) -> str | None:
