@@ -2247,6 +2247,22 @@ CASES: tuple[LitCase, ...] = (
         not_positive_tests=(DRAWER, THOMPSON),
     ),
     LitCase(
+        id="posterior-malleolus-fracture-posterior-translation-in-neutral",
+        injuries=(("posterior malleolus fracture", 3),),
+        position="neutral position",
+        sources=(CLARE,),
+        claim=(
+            "'The posterior malleolus acts as a restraint against posterior translation of the talus, and fractures "
+            "involving approximately 25% of the articular surface will result in posterior instability' (Clare; no "
+            "ankle position named). (reading, the lead, review r30 I09) Asked with the foot in neutral, the displaced "
+            "fracture still leaves posterior translation of the talus unchecked: a position the source does not limit "
+            "it to is no reason for the motion to vanish from the answer."
+        ),
+        injured=("posterior malleolus",),
+        unstable=((TC, "posterior talar translation"),),
+        not_unstable=(ANT_TRANS,),
+    ),
+    LitCase(
         id="anterior-process-calcaneus-fracture-missed-as-sprain",
         injuries=(("anterior process of calcaneus fracture", 3),),
         sources=(DHINSA_2019, JUDD_2002),

@@ -305,3 +305,19 @@ def test_a_part_of_a_larger_injury_lists_no_treatment_of_its_own(kg: AnkleKG) ->
     details = [t.detail for t in report.treatments]
     assert any(d.startswith("for bimalleolar-equivalent fracture") for d in details)
     assert not any(d.startswith(("for medial ankle sprain", "for lateral malleolus fracture")) for d in details)
+
+
+def test_a_named_nerve_lesion_between_its_branches_takes_the_muscles_of_the_branches_below_it(kg: AnkleKG) -> None:
+    """Review r30 I16/I17: 'a lesion below them spares this motion' was wrong at the tarsal tunnel, below the tibial
+    nerve's own branch to the FHL and above the medial plantar nerve's to the great toe's intrinsic flexors; and the
+    symptom summary said foot drop flatly for a nerve whose lesion at the ankle spares dorsiflexion."""
+    report = kg.impact([("tibial nerve", 3)])
+    great_toe = [w for w in report.weakened_motions if w.motion.label == "flexion of the great toe" and w.note
+                 and "medial plantar nerve" in w.note]  # fmt: skip
+    assert great_toe, [w.note for w in report.weakened_motions]
+    assert "a lesion below its own branches to the flexor hallucis longus still takes the" in (great_toe[0].note or "")
+    assert "one below all of them spares this motion" in (great_toe[0].note or "")
+    drop = [s for s in kg.impact([("deep fibular nerve", 3)]).symptoms if s.entity.label == "foot drop"]
+    assert drop and "if the deep fibular nerve is injured above its branches" in drop[0].detail
+    torn = [s for s in kg.impact([("tibialis anterior", 3)]).symptoms if s.entity.label == "foot drop"]
+    assert all("injured above" not in s.detail for s in torn)  # a torn muscle names no nerve level

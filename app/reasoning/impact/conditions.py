@@ -482,14 +482,14 @@ def symptoms(
         said = "; ".join(
             f"{ctx.kb.label(w.motion)} at the {ctx.kb.label(w.joint)} is "
             f"{'weak (its prime movers lost)' if w.status is Strength.PRIME_MOVERS_LOST else w.status.value}"
-            for w in weak
+            f"{_if_above(ctx, w)}" for w in weak
         )
         rules = tuple(dict.fromkeys(r for w in weak for r in w.step_rules))
         conclude("rule:motion-weakened", said, max(w.fraction_lost for w in weak), [f for w in weak for f in w.steps],
                  rules)  # fmt: skip
     for w in found:
         if foot_drop(ctx, w):
-            conclude("rule:foot-drop", f"active {ctx.kb.label(w.motion)} is lost", 1.0,
+            conclude("rule:foot-drop", f"active {ctx.kb.label(w.motion)} is lost{_if_above(ctx, w)}", 1.0,
                      list(w.steps), w.step_rules)  # fmt: skip
     if numb:
         areas = ", ".join(n.entity.label for n in numb)  # every area, not the first (review r17: one of two)
@@ -500,6 +500,15 @@ def symptoms(
         conclude("rule:compression-burns", burn[0], 0.5, burn[1])
     presentations(ctx, affected, findings)
     return findings.result(ctx)
+
+
+def _if_above(ctx: Context, w: Weakness) -> str:
+    """The level a symptom of a named nerve's weakness holds at, as its weakened motion says it (review r30 I17: foot
+    drop said flatly for the deep fibular nerve, whose lesion at the ankle spares dorsiflexion)."""
+    if not w.nerves:
+        return ""
+    names = " or the ".join(ctx.kb.label(n) for n in w.nerves)
+    return f" if the {names} is injured above its branches to these muscles (see the weakened motion)"
 
 
 def _damages(ctx: Context, condition: str, affected: dict[str, Affected]) -> bool:

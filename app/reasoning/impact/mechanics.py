@@ -84,8 +84,9 @@ class Weakness:
     status: Strength
     steps: tuple[Fact, ...] = ()
     step_rules: tuple[str, ...] = ()
-    #: the level the answer assumed for a named nerve that weakens the motion (review r29 C18)
+    #: the level the answer assumed for a named nerve that weakens the motion (review r29 C18), and those nerves
     level: str | None = None
+    nerves: tuple[str, ...] = ()
 
 
 def share_lost(ctx: Context, state: Affected) -> float:
@@ -160,6 +161,17 @@ def position_groups(restraints: list[Restraint]) -> list[tuple[str | None, tuple
     ]
 
 
+def _in_asked_position(restraints: list[Restraint], asked: str) -> list[tuple[str | None, tuple[Restraint, ...]]]:
+    """:func:`position_groups`, and when no restraint states the asked position, those that state none as a group
+    in no stated position: they may hold in it (a posterior malleolus fracture asked in neutral, whose motion only the
+    PTFL's dorsiflexed restraint places: blinded review r30 I09, the motion vanished)."""
+    grouped = position_groups(restraints)
+    if any(pos in (asked, None) for pos, _ in grouped):
+        return grouped
+    unstated = [r for r in restraints if not r.positions]
+    return [*grouped, (None, _one_per_structure(unstated, None))] if unstated else grouped
+
+
 def _one_per_structure(members: list[Restraint], position: str | None) -> tuple[Restraint, ...]:
     best: dict[str, Restraint] = {}
     for r in members:
@@ -193,7 +205,7 @@ def destabilised_groups(
         elsewhere = {r.id for r in restraints if position is not None and _read_elsewhere(r, position)}
         if position is not None:  # asked for one position: the editor's reading of positions excludes none
             restraints = [_read_positions(r, position) for r in restraints]
-            grouped = position_groups(restraints)
+            grouped = _in_asked_position(restraints, position)
         else:
             grouped = motion_position_groups(ctx, joint, motion)
         for pos, members in grouped:
@@ -340,31 +352,63 @@ def weaknesses_with_steps(ctx: Context, found: list[Weakness], affected: dict[st
         lost = sorted((a for a in w.members if w.loss[a.id] > 0), key=lambda a: a.role is not ActionRole.PRIME_MOVER)
         steps, rules = chain_facts(ctx, affected, [a.muscle for a in lost])
         facts = unique_facts([*steps, *(ctx.kb.action_fact(a) for a in lost)])
-        result.append(replace(w, steps=tuple(facts), step_rules=tuple(rules), level=_nerve_level(ctx, lost, affected)))
+        nerves = _named_nerves(ctx, lost, affected)
+        result.append(replace(w, steps=tuple(facts), step_rules=tuple(rules), level=_nerve_level(ctx, nerves),
+                              nerves=tuple(nerves)))
     return result
 
 
-def _nerve_level(ctx: Context, lost: list[MuscleAction], affected: dict[str, Affected]) -> str | None:
-    """A named nerve is taken as injured along its whole course, above the branches to its muscles: say so where it
-    weakens a motion, since a lesion below them (the superficial fibular nerve at the ankle, sensory there) spares it
-    (review r29 C18)."""
-    nerves: dict[str, list[str]] = {}
+#: a named nerve's muscles of one motion, by the branch that reaches them (None: the nerve's own branches)
+NerveMuscles = dict[str, dict[str | None, list[str]]]
+
+
+def _named_nerves(ctx: Context, lost: list[MuscleAction], affected: dict[str, Affected]) -> NerveMuscles:
+    """The named nerves whose lesion denervates these muscles, each muscle under the branch of the nerve that
+    reaches it (the medial plantar nerve's abductor hallucis) or under None (the tibial nerve's own FHL)."""
+    nerves: NerveMuscles = {}
     for a in lost:
         state = affected.get(a.muscle)
         if state is None or state.reached is not Reach.DENERVATED or not state.chain:
             continue
         named = state.chain[0].subject
         if affected.get(named) is not None and affected[named].reached is Reach.NAMED:
-            nerves.setdefault(named, []).append(ctx.kb.label(a.muscle))
-    if not nerves:
-        return None
+            via = state.chain[0].object if len(state.chain) > 1 else None
+            muscles = nerves.setdefault(named, {}).setdefault(via, [])
+            if (label := ctx.kb.label(a.muscle)) not in muscles:
+                muscles.append(label)
+    return nerves
+
+
+def _nerve_level(ctx: Context, nerves: NerveMuscles) -> str | None:
+    """A named nerve is taken as injured along its whole course, above the branches to its muscles: say so where it
+    weakens a motion, since a lesion below them (the superficial fibular nerve at the ankle, sensory there) spares it
+    (review r29 C18), and one between them takes only the muscles of its branches below it (the tibial nerve at the
+    tarsal tunnel: the plantar nerves' muscles, not the FHL; review r30 I16)."""
     said = []
-    for nerve, muscles in nerves.items():
-        names = list(dict.fromkeys(muscles))
-        joined = names[0] if len(names) == 1 else f"{', the '.join(names[:-1])} and the {names[-1]}"
-        said.append(f"if the {ctx.kb.label(nerve)} is injured above its branches to the {joined} (the answer takes a "
-                    "named nerve along its whole course); a lesion below them spares this motion")
-    return "; ".join(said)
+    for nerve, by_branch in nerves.items():
+        own = by_branch.get(None, [])
+        branches = [(b, m) for b, m in by_branch.items() if b is not None]
+        reach = [f"the {join_the(own)}"] if own else []
+        reach += [f"the {join_the(m)}, through the {ctx.kb.label(b)}," for b, m in branches]
+        one = sum(len(m) for m in by_branch.values()) == 1
+        text = (f"if the {ctx.kb.label(nerve)} is injured above its branch{'' if one else 'es'} to "
+                f"{', and '.join(reach).rstrip(',')} (the answer takes a named nerve along its whole course)")
+        if own and branches:
+            rest = "; ".join(f"the {join_the(m)}, of the {ctx.kb.label(b)}" for b, m in branches)
+            text += (f"; a lesion below its own branches to the {join_the(own)} still takes {rest}; one below all of "
+                     "them spares this motion")
+        elif not one:  # where each branch leaves is not recorded
+            text += ("; a lesion between its branches takes only the muscles whose branches leave below it; one "
+                     "below all of them spares this motion")
+        else:
+            text += "; a lesion below that branch spares this motion"
+        said.append(text)
+    return "; ".join(said) or None
+
+
+def join_the(names: list[str]) -> str:
+    """Names as 'a', 'a and the b', 'a, the b and the c' (each after a 'the' the caller writes)."""
+    return names[0] if len(names) == 1 else f"{', the '.join(names[:-1])} and the {names[-1]}"
 
 
 def destabilised_item(ctx: Context, g: Group, asked: str | None = None) -> DestabilisedMotion:

@@ -179,7 +179,8 @@ class WeakenedMotion(Conclusion):
     note: str | None = Field(
         default=None,
         description="The level the answer assumed: a named nerve is taken as injured along its whole course, above "
-        "its branches to the muscles it names; a lesion below them spares the motion.",
+        "its branches to the muscles it names (each under the branch of the nerve that reaches it); a lesion between "
+        "them takes the muscles of the branches below it, one below all of them spares the motion.",
     )
 
 

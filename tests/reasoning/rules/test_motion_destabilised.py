@@ -171,6 +171,17 @@ def test_a_restraint_without_a_stated_position_joins_every_position_group() -> N
     assert group(run(RULE, (P, 3)), DRAWER, PLANTARFLEXED).status is Stability.LAXITY
 
 
+def test_asked_in_a_position_no_restraint_states_the_unstated_ones_form_a_group() -> None:
+    """The drawer's primary holds in plantarflexion only; asked in neutral, its secondary (no position stated) may
+    hold there: one group in no stated position, saying it assumed the position (review r30 I09: a posterior
+    malleolus fracture's posterior translation vanished in neutral, its only stated position the PTFL's)."""
+    item = group(run(RULE, (UNSTATED, 3), position=NEUTRAL), DRAWER, None)
+    assert lost_restraints(item) == {UNSTATED: GRADE_LOSS[3]} and item.restraints_recorded == 1
+    assert item.note is not None and item.note.startswith("asked for the fixture neutral position")
+    assert not has_group(run(RULE, (P, 3), position=NEUTRAL), DRAWER, None)  # stated in plantarflexion only
+    assert not has_group(run(RULE, (UNSTATED, 3), position=PLANTARFLEXED), DRAWER, None)  # its group is stated
+
+
 def test_a_motion_with_no_stated_position_is_one_group_with_position_none() -> None:
     report = run(RULE, (SLIDE_P, 3))
     item = group(report, SLIDE, None)
