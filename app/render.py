@@ -308,9 +308,15 @@ def _restraints_lost(d: DestabilisedMotion) -> str:
     # a restraint lost without being injured says how (reviews r26 I7, r27 C11: an intact malleolus read as 'lost')
     how: dict[RestraintLoss, list[str]] = {}
     for r in d.lost_restraints:
-        if r.lost_as is not RestraintLoss.INJURED:
+        if r.lost_as is not RestraintLoss.INJURED and not r.in_one_reading and not r.alternatively:
             how.setdefault(r.lost_as, []).append(r.structure.label)
     text += "".join(f"; {_joined(labels)}: {kind.value}" for kind, labels in how.items())
+    # an either/or of a named condition is not both (review r30 I10: the deltoid torn and the medial malleolus broken)
+    either = [f"{r.structure.label} {' or '.join(k.value for k in [r.lost_as, *r.alternatively])}"
+              + (" (in one reading only)" if r.in_one_reading else "")
+              for r in d.lost_restraints if r.in_one_reading or r.alternatively]  # fmt: skip
+    if either:
+        text += f"; by the alternative (which one, the source does not say): {'; '.join(either)}"
     note = (d.note or "").replace(ONLY_DYNAMIC, "").strip("; ")  # said by the section's title
     return text + (f"; {note}" if note else "")
 

@@ -321,3 +321,16 @@ def test_a_named_nerve_lesion_between_its_branches_takes_the_muscles_of_the_bran
     assert drop and "if the deep fibular nerve is injured above its branches" in drop[0].detail
     torn = [s for s in kg.impact([("tibialis anterior", 3)]).symptoms if s.entity.label == "foot drop"]
     assert all("injured above" not in s.detail for s in torn)  # a torn muscle names no nerve level
+
+
+def test_an_alternative_of_a_named_condition_is_not_lost_in_every_reading(kg: AnkleKG) -> None:
+    """Review r30 I10: a Maisonneuve injury tears the deltoid ligament or breaks the medial malleolus (its source does
+    not say which); the lateral talar shift listed the medial malleolus as fractured beside the torn deltoid."""
+    report = kg.impact([("Maisonneuve injury", 3)])
+    shift = next(d for d in report.destabilised_motions if d.motion.label == "lateral talar shift")
+    lost = {r.structure.label: r for r in shift.lost_restraints}
+    assert lost["medial malleolus"].in_one_reading
+    assert not lost["lateral malleolus"].in_one_reading and not lost["lateral malleolus"].alternatively
+    assert any(r.alternatively for r in shift.lost_restraints)  # the deltoid's bands: torn, or carried off
+    single = kg.impact([("medial malleolus", 3)])
+    assert not any(r.in_one_reading or r.alternatively for d in single.destabilised_motions for r in d.lost_restraints)

@@ -14,7 +14,7 @@ from ...knowledge.model import Statement
 from . import terms
 from .context import Context, Grade, implements, unique_facts
 from .expansion import Excluded
-from .models import AffectedStructure, ImpactReport, Reach
+from .models import AffectedStructure, ImpactReport, LostRestraint, Reach
 
 RULE = "rule:alternatives-intersect"
 POSSIBLE_RULE = "rule:possibly-involved"
@@ -126,8 +126,7 @@ def intersect(ctx: Context, reports: list[ImpactReport], injuries: Sequence[tupl
             if hasattr(weakest, "lost_actions"):
                 weakest.lost_actions = list({a.id: a for v in versions for a in v.lost_actions}.values())
             if hasattr(weakest, "lost_restraints"):
-                lost = {r.structure.id: r for v in versions for r in v.lost_restraints}
-                weakest.lost_restraints = list(lost.values())
+                weakest.lost_restraints = _lost_by_reading([v.lost_restraints for v in versions])
             if isinstance(getattr(weakest, "detail", None), str):
                 weakest.detail = _either(v.detail for v in versions)
             weakest.because = unique_facts([f for v in versions for f in v.because])
@@ -136,6 +135,21 @@ def intersect(ctx: Context, reports: list[ImpactReport], injuries: Sequence[tupl
             kept.append(weakest)
         setattr(merged, section, kept)
     merged.injuries = _injuries(ctx, reports, injuries)
+    return merged
+
+
+def _lost_by_reading(readings: list[list[LostRestraint]]) -> list[LostRestraint]:
+    """Each restraint any reading loses, saying where the readings differ: lost in some only, or lost another way
+    (review r30 I10: a Maisonneuve injury's medial malleolus read as broken beside its torn deltoid ligament)."""
+    ways: dict[str, list[LostRestraint]] = {}
+    for lost in readings:
+        for r in lost:
+            ways.setdefault(r.structure.id, []).append(r)
+    merged = []
+    for versions in ways.values():
+        kinds = list(dict.fromkeys(v.lost_as for v in versions))
+        merged.append(versions[0].model_copy(update={"in_one_reading": len(versions) < len(readings),
+                                                     "alternatively": kinds[1:]}))  # fmt: skip
     return merged
 
 

@@ -125,6 +125,16 @@ class LostRestraint(BaseModel):
         description="How its restraint is lost: injured itself, or (rule unstable-fracture) a fractured buttress of a "
         "broken ring, a ligament carried off with that fragment, an intact buttress whose ties are torn.",
     )
+    in_one_reading: bool = Field(
+        default=False,
+        description="Lost in some readings of a named condition's alternatives only (a Maisonneuve injury's deltoid "
+        "ligament or medial malleolus: which one, the source does not say; rule alternatives-intersect).",
+    )
+    alternatively: list[RestraintLoss] = Field(
+        default_factory=list,
+        description="How other readings of a named condition's alternatives lose it, where they differ (torn in one, "
+        "carried off with a fractured anchor in the other).",
+    )
 
 
 class DestabilisedMotion(Conclusion):
@@ -353,7 +363,9 @@ class ImpactReport(Tabular, BaseModel):
             row("conditions", f.entity, f, detail=f.detail)
         for d in self.destabilised_motions:
             lost = ", ".join(f"{r.structure.label} ({r.role}" + ("" if r.lost_as is RestraintLoss.INJURED else
-                             f"; {r.lost_as.value}") + ")" for r in d.lost_restraints)  # fmt: skip
+                             f"; {r.lost_as.value}") + "".join(f" or {k.value}" for k in r.alternatively)
+                             + ("; in one reading" if r.in_one_reading else "") + ")"
+                             for r in d.lost_restraints)  # fmt: skip
             detail = f"{d.restraints_lost} of {d.restraints_recorded} recorded restraints lost: {lost}"
             position = d.position.label if d.position else None
             row("destabilised_motions", d.motion, d, joint=d.joint.label, position=position, detail=detail)
