@@ -338,6 +338,8 @@ def _print_candidate(rank: int, c: Candidate) -> None:
     )
     partial = ", a partial tear (grade II)" if c.grade == 2 else ""  # grade III goes without saying
     print(f"{rank}. {c.structure.label} (score {c.score:.2f}{partial}{lesion})")
+    if c.frequency is not None:  # orders ties only (review r29 D1)
+        print(f"     = how common: {fact_text(c.frequency)}")
     for e in c.supported_by:
         reason = f" — because {'; '.join(fact_text(f) for f in e.because[:5])}" if e.because else ""
         print(f"     + {e.kind.value}: {e.finding.label}{reason}")

@@ -315,6 +315,10 @@ class AKG(DefinedNamespace):
     InjuryStability: IRI
     StableInjury: IRI
     UnstableInjury: IRI
+    Frequency: IRI
+    CommonCondition: IRI
+    UncommonCondition: IRI
+    RareCondition: IRI
     EffectDirection: IRI
     Favours: IRI
     NoBenefit: IRI
@@ -389,6 +393,7 @@ class AKG(DefinedNamespace):
     mayLeadTo: IRI
     mimics: IRI
     arisesFrom: IRI
+    frequency: IRI
     weaknessOf: IRI
     examinesJoint: IRI
     examinesMotion: IRI

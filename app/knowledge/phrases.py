@@ -45,6 +45,7 @@ PHRASES: dict[str, str] = {
         (AKG.mimics, "{s} is often mistaken for {o}"),
         (AKG.mimickedBy, "{o} is often mistaken for {s}"),
         (AKG.arisesFrom, "{s} arises from forced {ob}"),
+        (AKG.frequency, "{s} is {ob}, in its source's word"),
         (AKG.mayCause, "forced {ob_s} may cause {o}"),
         (AKG.weaknessOf, "{ob_s} means {ob} is weak"),
         (AKG.examinesJoint, "{s} examines {o}"),

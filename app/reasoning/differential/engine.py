@@ -106,12 +106,16 @@ class DifferentialEngine(TieOrder):
                                             contradicted_by=r[6].contradicted_by)
                 best[6].ruled_out = list(out.values())
                 ranked.append(best)
-        ranked.sort(key=lambda r: r[:6])
+        for r in ranked:
+            r[6].frequency = self._frequency(r[6].lesion)
+        # on the same score and reasons, what its source calls common before what it calls rare (review r29 D1)
+        ranked.sort(key=lambda r: (*r[:5], self._commonness(r[6]), r[5]))
         ranked = self._distinct_first(self._wholes_first(ranked))
         tied = self._distinct([r[6] for r in ranked if r[0] == ranked[0][0]])
+        frequencies = any(r[6].frequency is not None for r in ranked[:limit] if r[0] == ranked[0][0])
         return DifferentialReport(
             findings=self._echo(findings), candidates=[r[6] for r in ranked[:limit]], tied_at_top=tied,
-            note=tie_note(tied, limit),
+            note=tie_note(tied, limit, frequencies),
             second_injury=second_injury(self, findings, ranked[0][6], wanted) if second and ranked else None,
         )
 

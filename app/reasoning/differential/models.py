@@ -78,6 +78,12 @@ class Candidate(BaseModel):
         "Thompson test, which a complete rupture would make positive). Null for a lesion grades do not apply to "
         "(a compression, a fracture).",
     )
+    frequency: Fact | None = Field(
+        default=None,
+        description="How common the source of the condition it is read as calls that condition (common, uncommon, "
+        "rare: a source's word about the population it speaks of, not a prevalence); used only to order candidates "
+        "with the same score.",
+    )
     ruled_out: list[RuledOut] = Field(
         default_factory=list,
         description="Other lesions of the structure that explain some findings but that reported findings count "

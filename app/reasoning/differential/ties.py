@@ -10,10 +10,14 @@ from itertools import groupby
 
 from ...knowledge import schema
 from ...knowledge.base import KnowledgeBase
-from ...models import EntityRef
+from ...models import EntityRef, Fact
 from ..impact import ImpactEngine, terms
 from ..impact.alternatives import definite
 from .models import Candidate
+
+#: The order of a source's words for how common a condition is; a condition with none recorded before a rare one
+COMMONNESS = {terms.COMMON: 0, terms.UNCOMMON: 1, terms.RARE: 3}
+NOT_SAID = 2
 
 #: One reading of one candidate, ranked: (-score, not direct, not diagnosed, parsimony, breadth, structure, the
 #: candidate, its lesion mechanism)
@@ -50,6 +54,20 @@ class TieOrder:
             ordered.append(r)
             placed.add(id(r))
         return ordered
+
+    def _frequency(self, condition: EntityRef | None) -> Fact | None:
+        """The source's word for how common the condition a candidate is read as is (akg:frequency), if recorded."""
+        if condition is None:
+            return None
+        said = [st for st in self.kb.by_subject.get(condition.id, ()) if st.predicate == terms.FREQUENCY]
+        said.sort(key=lambda st: COMMONNESS.get(st.object, NOT_SAID))
+        return self.kb.statement_fact(said[0]) if said else None
+
+    @staticmethod
+    def _commonness(candidate: Candidate) -> int:
+        """Common first, then uncommon, then no word recorded, rare last."""
+        said = candidate.frequency.object if candidate.frequency is not None else None
+        return COMMONNESS.get(said.id, NOT_SAID) if said is not None else NOT_SAID
 
     def _distinct(self, tied: list[Candidate]) -> int:
         """How many different explanations the tied candidates are (see :meth:`_named_again`,
@@ -161,13 +179,18 @@ class TieOrder:
         return found
 
 
-def tie_note(tied: int, limit: int) -> str | None:
-    """Say when the findings do not single out one structure, and what would."""
+def tie_note(tied: int, limit: int, frequencies: bool = False) -> str | None:
+    """Say when the findings do not single out one structure, what would, and how the tied ones are ordered."""
     if tied < 2:
         return None
     beyond = f" ({tied - limit} of them beyond the limit)" if tied > limit else ""
+    order = (
+        " Among them, a condition its source calls common comes first, then uncommon, then one of which no source's "
+        "word is recorded, rare last (a source's word about the population it speaks of, not a prevalence)."
+        if frequencies else ""
+    )
     return (
         f"{tied} different explanations share the best score{beyond}: these findings do not point to one structure. "
         "Findings that tell them apart (a specific test, a numb area, a weak or a strong motion, normal sensation) "
-        "would."
+        f"would.{order}"
     )

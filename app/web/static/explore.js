@@ -693,6 +693,9 @@ function candidateItem(candidate, index) {
       listOf([candidate.lesion, ...(candidate.other_lesions || [])].map(link), " or "), ".")
       : (candidate.other_lesions || []).length ? el("p", { className: "lesion" }, "Injured on its own, or as in ",
         listOf(candidate.other_lesions.map(link), " or "), ".") : null,
+    candidate.frequency ? el("div", { className: "frequency" }, el("p", { className: "lesion",
+      text: `How common (orders tied candidates only): ${candidate.frequency.object.label}, in its source's word.` }),
+      el("ul", { className: "because" }, factItem(candidate.frequency))) : null,
     el("h5", { text: "Supported by" }),
     el("ul", { className: "supported" }, candidate.supported_by.map((e) => evidenceItem(e, "Show the facts and sources"))),
     candidate.contradicted_by.length ? [el("h5", { text: "Contradicted by" }),
