@@ -8,10 +8,11 @@ from . import terms
 from .alternatives import definite, marked
 from .context import IN_GENERAL, Affected, Amounts, Context, implements, in_general
 from .expansion import LOSS, condition_lesions, lesion_for, names_parts
-from .mechanics import Group, Weakness
+from .mechanics import Group
 from .models import DAMAGED, Finding, Reach, Stability, Strength
 from .presentation import presentations
 from .sensation import FindingsByEntity, burning
+from .weakness import Weakness
 
 
 @implements("rule:condition-consequences")

@@ -2,9 +2,9 @@
 
 1. lesion and expansion (expansion.py): what kind of lesion each named injury is and what it reaches;
 2. loss (mechanics.py): restraint and action lost by grade, for a loss of continuity or an unloaded unit;
-3. consequences: destabilised and weakened motions, load transfer (mechanics.py), expected positive
-   tests (clinical_tests.py), numbness and what is at risk (sensation.py), conditions, symptoms and
-   long-term risks (conditions.py).
+3. consequences: destabilised motions (mechanics.py), weakened ones (weakness.py), load transfer (load.py),
+   expected positive tests (clinical_tests.py), numbness and what is at risk (sensation.py), conditions, symptoms
+   and long-term risks (conditions.py).
 
 Each conclusion carries ``because`` (every fact and expansion step it rests on, with sources),
 ``rules`` (the declared rules applied) and ``basis`` (how its weakest fact is known).
@@ -27,6 +27,7 @@ from . import (
     sensation,
     terms,
     treatments,
+    weakness,
     wholes,
     work_up,
 )
@@ -80,7 +81,7 @@ class ImpactEngine:
         # a clinical test is done in its own position, whatever position the question asked about (a CFL tear asked
         # in dorsiflexion still tilts in the talar tilt test, done in neutral: review r16)
         tested = groups if position is None else motion_groups(None)
-        weak = mechanics.weaknesses_with_steps(ctx, mechanics.weaknesses(ctx, action_loss), affected)
+        weak = weakness.weaknesses_with_steps(ctx, weakness.weaknesses(ctx, action_loss), affected)
         numb = sensation.numbness(ctx, affected)
         loosened = frozenset(g.joint for g in tested if g.status is not Stability.REDUCED)
         amounts = conditions.conditions_of(ctx, affected, loosened)
@@ -96,8 +97,8 @@ class ImpactEngine:
                 (mechanics.destabilised_item(ctx, g, position) for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
             ),
-            weakened_motions=[mechanics.weakened_item(ctx, w) for w in weak if w.status is not ASSISTED],
-            assistants_lost=[mechanics.weakened_item(ctx, w) for w in weak if w.status is ASSISTED],
+            weakened_motions=[weakness.weakened_item(ctx, w) for w in weak if w.status is not ASSISTED],
+            assistants_lost=[weakness.weakened_item(ctx, w) for w in weak if w.status is ASSISTED],
             increased_load=sorted(
                 load, key=lambda i: (-i.score, i.kind, i.structure.label, i.joint.label, i.motion.label)
             ),

@@ -9,8 +9,9 @@ from ...knowledge.model import MuscleAction, Restraint, Statement
 from ...models import Fact
 from . import terms
 from .context import Context, implements, unique_facts
-from .mechanics import DYNAMIC, Group, Weakness
+from .mechanics import DYNAMIC, Group
 from .models import IncreasedLoad, LoadKind, Stability
+from .weakness import Weakness
 
 #: increased-load entries by (structure, kind, joint, motion): score, positions, reasons, rules
 Collected = dict[tuple[str, LoadKind, str, str], dict[str, Any]]
