@@ -12,22 +12,17 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from .errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, OntologyLoadError, UnknownTerm
 from .kg import AnkleKG
 from .loader import validated_report, validation_stamp
-from .models import EDUCATIONAL_NOTICE
 from .ontology.load import load_store
 from .reasoning.rules import RuleConfigurationError, load_rules
-from .render import fact_text, render_entity, render_impact, render_paths, render_search
+from .render import render_differential, render_entity, render_impact, render_paths, render_search
 from .settings import Settings
 from .version import __version__
-
-if TYPE_CHECKING:
-    from .reasoning.differential import Candidate, FindingKind
 
 FORMATS_FOR_CLI = ("csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml")
 #: Exit statuses (the epilog of ``anklekg --help`` lists them): 0 done; 1 nothing found (search, paths);
@@ -284,16 +279,6 @@ def cmd_paths(args: argparse.Namespace) -> int:
         return EXIT_NOT_FOUND
     print(render_paths(found))
     return 0
-def _predicted(kind: FindingKind) -> str:
-    """What the candidate predicted that a normal finding contradicts."""
-    from .reasoning.differential import FindingKind  # imported by the commands that use it, not by every start
-
-    return {
-        FindingKind.STRONG_MOTION: "this injury predicts it weak",
-        FindingKind.NORMAL_SENSATION: "this injury predicts it numb",
-    }.get(kind, "this injury predicts it positive")
-
-
 @_usage_errors
 def cmd_differential(args: argparse.Namespace) -> int:
     kg = _load(_settings(args))
@@ -316,48 +301,8 @@ def cmd_differential(args: argparse.Namespace) -> int:
     if args.json:
         print(report.model_dump_json(indent=2))
         return 0
-    for rank, c in enumerate(report.candidates, 1):
-        _print_candidate(rank, c)
-    if report.note:
-        print(f"Note: {report.note}")
-    if (second := report.second_injury) is not None:
-        left = ", ".join(f.label for f in second.findings)
-        print(f"\nA second injury to look for: not explained by the {second.first.label}: {left}. What explains it on "
-              "its own (a listing for the work-up: the two injuries are not scored together):")  # fmt: skip
-        for rank, c in enumerate(second.candidates, 1):
-            _print_candidate(rank, c)
-    print()
-    print(EDUCATIONAL_NOTICE)
+    print(render_differential(report))
     return 0
-
-
-def _print_candidate(rank: int, c: Candidate) -> None:
-    """One candidate of a differential as text: what supports it, contradicts it, is left over, is less likely."""
-    lesion = f", as in {' or '.join(x.label for x in [c.lesion, *c.other_lesions])}" if c.lesion else (
-        f", injured on its own or as in {' or '.join(x.label for x in c.other_lesions)}" if c.other_lesions else ""
-    )
-    partial = ", a partial tear (grade II)" if c.grade == 2 else ""  # grade III goes without saying
-    print(f"{rank}. {c.structure.label} (score {c.score:.2f}{partial}{lesion})")
-    if c.frequency is not None:  # orders ties only (review r29 D1)
-        print(f"     = how common: {fact_text(c.frequency)}")
-    for e in c.supported_by:
-        reason = f" — because {'; '.join(fact_text(f) for f in e.because[:5])}" if e.because else ""
-        print(f"     + {e.kind.value}: {e.finding.label}{reason}")
-    for e in c.contradicted_by:
-        print(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)})")
-    if c.unexplained:
-        print("     ? not explained: " + ", ".join(u.label for u in c.unexplained))
-    for r in c.ruled_out:
-        # a partial tear, or a complete one beside the partial tear that explains better
-        how = {2: " partial (grade II)", 3: " complete (grade III)"}.get(r.grade or 0, "")
-        lesion = f"a{how} {r.lesion.label} of the {c.structure.label}" if r.lesion else f"the {c.structure.label}"
-        # a condition's reading is that condition, not the structure's lesion alone: "the ATFL as in a grade III
-        # sprain" (which also tears the CFL), not "a complete tear of the ATFL" (review r20 D2)
-        what = f"the {c.structure.label} as in {r.condition.label}" if r.condition else lesion
-        print(f"     x less likely: {what} (score {r.score:.2f})")
-        for e in r.contradicted_by:
-            reason = f" — because {'; '.join(fact_text(f) for f in e.because[:2])}" if e.because else ""
-            print(f"         - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)}){reason}")
 
 
 def cmd_sparql(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ behind it), an entity, search hits and paths; each with the educational notice w
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
@@ -12,6 +12,9 @@ from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactRepor
 from .reasoning.impact.mechanics import FRAGMENT_GRADED, NO_PRIMARY, ONLY_DYNAMIC
 from .reasoning.impact.models import RestraintLoss
 from .reasoning.impact.terms import ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED
+
+if TYPE_CHECKING:  # the differential is imported by the commands that use it, not by every start
+    from .reasoning.differential import Candidate, DifferentialReport, FindingKind
 
 
 def fact_text(fact: Fact) -> str:
@@ -348,6 +351,59 @@ def render_search(results: SearchResults) -> str:
         f"{h.matched_text!r}"
         for h in results.items
     )
+
+
+def render_differential(report: DifferentialReport) -> str:
+    """The ranked candidates as text, the tie note, a second injury to look for, and the notice."""
+    lines = [line for rank, c in enumerate(report.candidates, 1) for line in _candidate(rank, c)]
+    if report.note:
+        lines.append(f"Note: {report.note}")
+    if (second := report.second_injury) is not None:
+        left = ", ".join(f.label for f in second.findings)
+        lines.append(f"\nA second injury to look for: not explained by the {second.first.label}: {left}. What "
+                     "explains it on its own (a listing for the work-up: the two injuries are not scored together):")
+        lines += [line for rank, c in enumerate(second.candidates, 1) for line in _candidate(rank, c)]
+    return "\n".join([*lines, "", EDUCATIONAL_NOTICE])
+
+
+def _predicted(kind: FindingKind) -> str:
+    """What the candidate predicted that a normal finding contradicts."""
+    from .reasoning.differential import FindingKind
+
+    return {
+        FindingKind.STRONG_MOTION: "this injury predicts it weak",
+        FindingKind.NORMAL_SENSATION: "this injury predicts it numb",
+    }.get(kind, "this injury predicts it positive")
+
+
+def _candidate(rank: int, c: Candidate) -> list[str]:
+    """One candidate of a differential: what supports it, contradicts it, is left over, is less likely."""
+    lesion = f", as in {' or '.join(x.label for x in [c.lesion, *c.other_lesions])}" if c.lesion else (
+        f", injured on its own or as in {' or '.join(x.label for x in c.other_lesions)}" if c.other_lesions else ""
+    )
+    partial = ", a partial tear (grade II)" if c.grade == 2 else ""  # grade III goes without saying
+    lines = [f"{rank}. {c.structure.label} (score {c.score:.2f}{partial}{lesion})"]
+    if c.frequency is not None:  # orders ties only (review r29 D1)
+        lines.append(f"     = how common: {fact_text(c.frequency)}")
+    for e in c.supported_by:
+        reason = f" — because {'; '.join(fact_text(f) for f in e.because[:5])}" if e.because else ""
+        lines.append(f"     + {e.kind.value}: {e.finding.label}{reason}")
+    for e in c.contradicted_by:
+        lines.append(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)})")
+    if c.unexplained:
+        lines.append("     ? not explained: " + ", ".join(u.label for u in c.unexplained))
+    for r in c.ruled_out:
+        # a partial tear, or a complete one beside the partial tear that explains better
+        how = {2: " partial (grade II)", 3: " complete (grade III)"}.get(r.grade or 0, "")
+        lesion = f"a{how} {r.lesion.label} of the {c.structure.label}" if r.lesion else f"the {c.structure.label}"
+        # a condition's reading is that condition, not the structure's lesion alone: "the ATFL as in a grade III
+        # sprain" (which also tears the CFL), not "a complete tear of the ATFL" (review r20 D2)
+        what = f"the {c.structure.label} as in {r.condition.label}" if r.condition else lesion
+        lines.append(f"     x less likely: {what} (score {r.score:.2f})")
+        for e in r.contradicted_by:
+            reason = f" — because {'; '.join(fact_text(f) for f in e.because[:2])}" if e.because else ""
+            lines.append(f"         - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)}){reason}")
+    return lines
 
 
 def render_paths(paths: Paths) -> str:
