@@ -109,7 +109,7 @@ class DifferentialEngine(TieOrder):
         for r in ranked:
             r[6].frequency = self._frequency(r[6].lesion)
         # on the same score and reasons, what its source calls common before what it calls rare (review r29 D1)
-        ranked.sort(key=lambda r: (*r[:5], self._commonness(r[6]), r[5]))
+        ranked.sort(key=lambda r: (*r[:3], self._commonness(r[6]), *r[3:6]))
         ranked = self._distinct_first(self._wholes_first(ranked))
         tied = self._distinct([r[6] for r in ranked if r[0] == ranked[0][0]])
         frequencies = any(r[6].frequency is not None for r in ranked[:limit] if r[0] == ranked[0][0])
@@ -196,6 +196,12 @@ class DifferentialEngine(TieOrder):
         # that only resists it (the fifth metatarsal avulsion, from inversion, after a CFL that checks inversion in
         # the reported dorsiflexion: review r24).
         placed = self._placed(support, findings.mechanism)
+        if arises is not None and mechanism is not None and not placed and self._placed(mechanism, findings.mechanism):
+            # its record names no position, the structure it is read through checks the motion in the reported one:
+            # that restraint places it (the ATFL as in a grade I sprain, for inversion in plantarflexion: review r29 D1)
+            support = Evidence(finding=arises.finding, kind=arises.kind, because=[*arises.because, *mechanism.because])
+            supported[-1] = support
+            placed = True
         unplaced = findings.mechanism is not None and findings.mechanism[1] is not None and not placed
         diagnosed = (arises is not None and not unplaced) or (profile.condition is not None and bool(
             self._diagnosed_by(profile.condition) & set(findings.positive_tests)
@@ -338,6 +344,9 @@ class DifferentialEngine(TieOrder):
             return False
         for fact in support.because:
             positions = fact.qualifiers.get("positions")
+            basis = fact.qualifiers.get("position_basis")
+            if isinstance(basis, list) and any(b.id == schema.EDITOR_INFERENCE for b in basis):
+                continue  # a position only the editor read places nothing (review r29 D1)
             if isinstance(positions, list) and any(getattr(p, "id", None) == position for p in positions):
                 return True
         return False
@@ -370,5 +379,9 @@ class DifferentialEngine(TieOrder):
 
 
 def _positions(st: Statement) -> set[str]:
-    """The positions an axiom names (akg:position), none when its source states none."""
+    """The positions an axiom's source states (akg:position), none when it states none or when the position is
+    only the editor's reading, which places no mechanism (review r29 D1: the anterior process fracture's inversion,
+    placed in plantarflexion by the editor, ranked before a sprain)."""
+    if (schema.POSITION_BASIS, schema.EDITOR_INFERENCE) in st.qualifiers:
+        return set()
     return {v for k, v in st.qualifiers if k == schema.FACT_POSITION}

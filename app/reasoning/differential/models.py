@@ -54,7 +54,9 @@ class Candidate(BaseModel):
     structure: EntityRef
     score: float = Field(
         description="(supported - contradicted) / findings; ties go first to structures whose own facts explain "
-        "the findings, then to the narrower explanation."
+        "the findings, then to a mechanism its sources place in the reported position (a position only the editor "
+        "read places nothing), then to a condition its source calls common (`frequency`), then to the narrower "
+        "explanation."
     )
     supported_by: list[Evidence]
     contradicted_by: list[Evidence]

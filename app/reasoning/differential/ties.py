@@ -185,8 +185,9 @@ def tie_note(tied: int, limit: int, frequencies: bool = False) -> str | None:
         return None
     beyond = f" ({tied - limit} of them beyond the limit)" if tied > limit else ""
     order = (
-        " Among them, a condition its source calls common comes first, then uncommon, then one of which no source's "
-        "word is recorded, rare last (a source's word about the population it speaks of, not a prevalence)."
+        " Among those that explain the findings and the mechanism as directly, a condition its source calls common "
+        "comes first, then uncommon, then one of which no source's word is recorded, rare last (a source's word about "
+        "the population it speaks of, not a prevalence)."
         if frequencies else ""
     )
     return (
