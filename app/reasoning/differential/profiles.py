@@ -200,8 +200,14 @@ def add_named_weakness(profile: Profile, named: list[Statement], kb: KnowledgeBa
             (FindingKind.WEAK_MOTION, st.object, FindingKind.SYMPTOM, st.subject),
         ):
             known = profile.predictions.get((kind, entity))
-            if known is not None and (other, target) not in profile.predictions:
+            if known is None:
+                continue
+            if (other, target) not in profile.predictions:
                 profile.add(other, target, facts.shared(known.because + said), known.strength)
+            elif not set(said) <= set(profile.predictions[(other, target)].because):
+                # both predicted by their own routes (a tendon rupture's recorded sign and its weak motion): still one
+                # finding, named so, as strongly (editor31: the tibialis anterior rupture's weakness of dorsiflexion)
+                profile.add(other, target, said, known.strength)
 
 
 @dataclass(frozen=True)
