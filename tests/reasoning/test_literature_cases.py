@@ -7,6 +7,8 @@ answer it. The cases were written from the sources, blind to the engine's output
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.kg import AnkleKG
@@ -45,6 +47,17 @@ def _params() -> list:
 
 def test_every_still_wrong_case_exists() -> None:
     assert set(STILL_WRONG) <= {c.id for c in CASES}
+
+
+def test_the_readme_counts_the_cases_as_they_are() -> None:
+    """The README's sentence on the literature and differential cases (it said 132 when there were 137)."""
+    from tests.reasoning.test_differential_cases import CASES as DIFFERENTIAL_CASES
+
+    wrong = sum(1 for c in CASES if c.data_gap or c.id in STILL_WRONG)
+    readme = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8").split())
+    assert (f"checked against {len(CASES)} sourced literature cases" in readme
+            and f"{len(CASES) - wrong} answered right, {wrong} still answered wrongly" in readme
+            and f"and {len(DIFFERENTIAL_CASES)} sourced differential cases" in readme), "README: update the counts"
 
 
 def _report(kg: AnkleKG, case: LitCase) -> ImpactReport:
