@@ -4,11 +4,20 @@ behind it), an entity, search hits and paths; each with the educational notice w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .knowledge import phrases
 from .models import EDUCATIONAL_NOTICE, ENTITY_SECTIONS, EntityDetail, Fact, Paths, SearchResults
-from .reasoning.impact import AffectedStructure, DestabilisedMotion, ImpactReport, Reach, Stability, WeakenedMotion
+from .reasoning.impact import (
+    AffectedStructure,
+    DestabilisedMotion,
+    ExpectedPositiveTest,
+    ImpactReport,
+    Reach,
+    Stability,
+    WeakenedMotion,
+)
 from .reasoning.impact.mechanics import FRAGMENT_GRADED, NO_PRIMARY, ONLY_DYNAMIC
 from .reasoning.impact.models import RestraintLoss
 from .reasoning.impact.terms import ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED
@@ -116,6 +125,12 @@ def _compact(detail: str) -> str:
     )
 
 
+MAY_BE_POSITIVE = (
+    "Tests that may be positive (mild laxity from partial tears only: the sources grade it differently on testing; "
+    "neither expected positive nor negative):"
+)
+
+
 def render_impact(report: ImpactReport) -> str:
     """A readable tree: each conclusion, then the facts and sources behind it."""
     named = [i for i in report.injuries if i.via is None]
@@ -205,25 +220,9 @@ def render_impact(report: ImpactReport) -> str:
         + ([(f"... and {len(load) - LOAD_SHOWN} more, ranked lower (the JSON answer lists all)", [])]
            if len(load) > LOAD_SHOWN else []),
     )
-    section(
-        "Expected positive tests:",
-        [
-            (
-                t.test.label
-                + (
-                    f" ({t.motion.label} of the {t.joint.label})"
-                    if t.motion and t.joint
-                    else f" (the lesion it detects in the {t.structure.label}, not a laxity)"
-                    if t.structure
-                    else f" (it reproduces the pain of the {t.condition.label}, which its sources diagnose by it)"
-                    if t.condition
-                    else ""
-                ),
-                [],
-            )
-            for t in report.expected_positive_tests
-        ],
-    )
+    positive = report.expected_positive_tests
+    _tests_section(section, "Expected positive tests:", [t for t in positive if not t.equivocal])
+    _tests_section(section, MAY_BE_POSITIVE, [t for t in positive if t.equivocal])
     for title, findings in (
         ("Expected negative tests (nothing at this grade for them to find):", report.expected_negative_tests),
         ("Numb skin (or, after a partial nerve lesion, reduced sensation):", report.numbness_areas),
@@ -417,3 +416,27 @@ def render_paths(paths: Paths) -> str:
             text = f"   {step.subject.label} —{step.predicate.label}→ {step.object.label}{inferred}"
             lines.append(text + (f" [{sources}]" if sources else ""))
     return "\n".join(lines)
+
+
+def _tests_section(section: Callable[[str, list[tuple[str, list[Any]]]], None], title: str,
+                   tests: list[ExpectedPositiveTest]) -> None:
+    """A list of tests with what each examines or detects."""
+    section(
+        title,
+        [
+            (
+                t.test.label
+                + (
+                    f" ({t.motion.label} of the {t.joint.label})"
+                    if t.motion and t.joint
+                    else f" (the lesion it detects in the {t.structure.label}, not a laxity)"
+                    if t.structure
+                    else f" (it reproduces the pain of the {t.condition.label}, which its sources diagnose by it)"
+                    if t.condition
+                    else ""
+                ),
+                [],
+            )
+            for t in tests
+        ],
+    )

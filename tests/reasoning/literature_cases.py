@@ -28,6 +28,7 @@ class LitCase:
     positive_tests: tuple[str, ...] = ()
     not_positive_tests: tuple[str, ...] = ()
     negative_tests: tuple[str, ...] = ()      # tests the answer must name as expected negative (rule negative-test)
+    may_be_positive: tuple[str, ...] = ()     # tests the answer must name as may be positive (a partial tear's laxity)
     unstable: tuple[tuple[str, str], ...] = ()
     not_unstable: tuple[tuple[str, str], ...] = ()
     #: must not be unstable, though increased laxity is allowed (the sources disagree on a small laxity change)
@@ -205,6 +206,10 @@ TANG = "Tang 2024, Cureus 16(11):e73787, doi:10.7759/cureus.73787, PMID 39687829
 DARTMOUTH_TIBIAL = "Dartmouth Medical School: Lower extremity nerves tutorial, tibial nerve (dartmouth.edu/~anatomy)"
 RICHIE_2004 = "Richie 2004, Podiatry Today: posterior tibial tendon dysfunction (hmpgloballearningnetwork.com 2584)"
 ACCESS_PHYSIO_LAS = "AccessPhysiotherapy (McGraw-Hill): ankle sprain grading by stress-test laxity (book 855)"
+CHIROACCESS_2008 = (
+    "Daniel 2008 (7 May), ChiroACCESS Clinical Review: Lateral Ankle Sprain: Diagnosis, grading table after van Dijk, "
+    "Ivins, Sizer, Lynch, Rubin and Wexler (query.chiroaccess.com/EBRs/Lateral-Ankle-Sprain-Diagnosis.aspx)"
+)
 TEACHME_TENNIS_LEG = "Teachme Orthopedics: Medial gastrocnemius injury (tennis leg) (teachmeorthopedics.info)"
 MEDALG_TENNIS_LEG = "medicalalgorithms.com: clinical features of a partial rupture of the medial head of gastrocnemius"
 STAGE_I_PTTD = "Foot Ankle Clin: 'Progressive collapsing foot deformity: is there really a Johnson and Strom stage I?'"
@@ -1478,6 +1483,23 @@ CASES: tuple[LitCase, ...] = (
         not_symptoms=("instability or giving way",),
     ),
     LitCase(
+        id="interosseous-talocalcaneal-grade2-no-subtalar-instability",
+        injuries=(("interosseous talocalcaneal ligament", 2),),
+        sources=(SOUTHERST, MICHELS, CHIROACCESS_2008),
+        claim=(
+            "A grade II sprain is a partial tear with increased laxity and a definite end point (Southerst); "
+            "subtalar instability is an instability of the subtalar joint, 'a disabling complication after an acute "
+            "lateral ankle sprain' (Michels 2023); a partial tear's loss of function is 'some', not 'great' "
+            "(ChiroACCESS 2008). (reading, the lead, blinded review r31 C14) A partial tear of the interosseous "
+            "talocalcaneal ligament leaves mild laxity of subtalar inversion, which is no subtalar instability and "
+            "gives no giving way."
+        ),
+        injured=("interosseous talocalcaneal ligament",),
+        not_fully_unstable=(ST_INV,),
+        not_conditions=("subtalar instability",),
+        not_symptoms=("instability or giving way",),
+    ),
+    LitCase(
         id="sciatic-nerve-grade2-is-no-common-fibular-palsy",
         injuries=(("sciatic nerve", 2),),
         sources=(MESH_SCIATIC_NEUROPATHY, BAIMA),
@@ -1683,6 +1705,26 @@ CASES: tuple[LitCase, ...] = (
         symptoms=("pain",),
         not_positive_tests=(THOMPSON,),
         not_injured=("calcaneal tendon", "lateral head of gastrocnemius", "soleus"),
+    ),
+    LitCase(
+        id="atfl-grade2-drawer-may-be-positive-no-giving-way",
+        injuries=((ATFL, 2),),
+        sources=(CHIROACCESS_2008, ACCESS_PHYSIO_LAS, SOUTHERST),
+        claim=(
+            "The sources grade a partial tear's drawer differently: 'Anterior Drawer Test Negative Negative Positive' "
+            "for no tear, a partial tear and a complete tear, with 'Loss of Function Minimal Some Great' (ChiroACCESS "
+            "2008, after van Dijk and others); laxity on the anterior drawer alone is a grade II sprain "
+            "(AccessPhysiotherapy); a grade II sprain has 'increased laxity and a definite end point' (Southerst "
+            "2015). (reading, the lead, blinded review r31 C01) A grade II ATFL tear: the drawer may be positive, not "
+            "expected positive for certain as after a rupture, and the mild laxity of a partial tear gives no giving "
+            "way."
+        ),
+        injured=(ATFL,),
+        unstable=(ANT_TRANS,),
+        not_fully_unstable=(ANT_TRANS,),
+        may_be_positive=(DRAWER,),
+        not_positive_tests=(DRAWER, TILT_TEST),
+        not_symptoms=("instability or giving way",),
     ),
     LitCase(
         id="lateral-ankle-sprain-grade-ii-no-tilt",

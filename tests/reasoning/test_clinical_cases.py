@@ -197,7 +197,8 @@ CASES = [
         [("lateral ankle sprain", 2)],
         basis="Gribble 2016; Doherty 2017",
         long_term=("chronic ankle instability",),
-        positive_tests=("anterior drawer test",),
+        # (the drawer is no longer expected positive for certain at grade II: a partial tear's mild laxity may or may
+        # not show, as sources grade it differently; blinded review r31 C01. None of this case's sources speaks of it)
     ),
 ]
 
@@ -221,7 +222,7 @@ def _params(with_marks: bool) -> list:
 @pytest.mark.parametrize("case", _params(with_marks=True))
 def test_clinical_case(case: Case, reports: dict[str, ImpactReport]) -> None:
     report = reports[case.id]
-    tests = {t.test.label for t in report.expected_positive_tests}
+    tests = {t.test.label for t in report.expected_positive_tests if not t.equivocal}  # "may be positive": neither
     for name in case.positive_tests:
         assert name in tests, f"{name} expected positive; positive: {sorted(tests)}"
     for name in case.negative_tests:

@@ -25,10 +25,10 @@ def _rank() -> list[tuple[str, str | None]]:
             for c in report.candidates]
 
 
-def test_tied_candidates_common_first_rare_last_each_showing_its_sources_word() -> None:
+def test_tied_candidates_common_first_then_unrated_then_uncommon_rare_last_each_showing_its_sources_word() -> None:
     assert _rank() == [
         ("fixture ligament of a common tear", "common"),
-        ("fixture ligament of an uncommon tear", "uncommon"),
         ("fixture ligament of an unrated tear", None),
+        ("fixture ligament of an uncommon tear", "uncommon"),
         ("fixture ligament of a rare tear", "rare"),
     ]

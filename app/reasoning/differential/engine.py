@@ -278,6 +278,8 @@ class DifferentialEngine(TieOrder):
         a negative test fully."""
         if evidence.kind is FindingKind.STRONG_MOTION:
             return profile.strength(FindingKind.WEAK_MOTION, evidence.finding.id)
+        if evidence.kind is FindingKind.NEGATIVE_TEST:  # half against a test that only may be positive
+            return profile.strength(FindingKind.POSITIVE_TEST, evidence.finding.id)
         return 1.0
 
     @staticmethod
@@ -285,7 +287,8 @@ class DifferentialEngine(TieOrder):
         """A mechanism resisted only as a secondary restraint supports a candidate half as much, and so do a motion
         whose restraint it only reduces and a symptom it presents only as every lesion of its kind does; a weak
         motion fully (:func:`profiles.profile_of`), or as strongly as the sign that names it (akg:weaknessOf)."""
-        if evidence.kind in (FindingKind.WEAK_MOTION, FindingKind.UNSTABLE_MOTION, FindingKind.SYMPTOM):
+        if evidence.kind in (FindingKind.WEAK_MOTION, FindingKind.UNSTABLE_MOTION, FindingKind.SYMPTOM,
+                             FindingKind.POSITIVE_TEST):
             return profile.strength(evidence.kind, evidence.finding.id)
         if evidence.kind is not FindingKind.MECHANISM:
             return 1.0

@@ -28,6 +28,9 @@ SECONDARY_ONLY = 0.5
 #: The support of a symptom that the candidate presents only because every lesion of its kind does (pain after any
 #: sprain: rule:lesion-presents), against one its own condition or mechanics give: half. Also a ranking policy.
 NON_SPECIFIC = 0.5
+#: A test that only may be positive (a motion lax from partial tears only: review r31): it supports the candidate
+#: half, and found negative counts half against it. Also a ranking policy.
+MAY_BE_POSITIVE = 0.5
 PRESENTS = "rule:lesion-presents"
 PRIMARY = RestraintRole.PRIMARY.value
 #: The rules that conclude a symptom (the others reached the structure: their presence says nothing of specificity)
@@ -120,8 +123,9 @@ def condition_readings(kb: KnowledgeBase, engine: ImpactEngine) -> dict[str, lis
 
 def profile_of(report: ImpactReport, profile: Profile, facts: FactIndex) -> Profile:
     """What injuring one structure predicts (its forward answer); ``facts`` numbers the reasons."""
-    for t in report.expected_positive_tests:
-        profile.add(FindingKind.POSITIVE_TEST, t.test.id, facts.number(restraints_first(t.because)))
+    for t in report.expected_positive_tests:  # one that only may be positive (a partial tear's laxity) half
+        profile.add(FindingKind.POSITIVE_TEST, t.test.id, facts.number(restraints_first(t.because)),
+                    MAY_BE_POSITIVE if t.equivocal else 1.0)
     for kind, found in ((FindingKind.SYMPTOM, report.symptoms), (FindingKind.NUMBNESS, report.numbness_areas)):
         for f in found:
             generic = {r.id for r in f.rules} & SYMPTOM_RULES == {PRESENTS}
@@ -156,7 +160,7 @@ def add_lesion(
         ):
             own_first = alone is None or (FindingKind.POSITIVE_TEST, t.test.id) in alone.predictions
             reasons = facts.number(reading_first(t.because, condition, structure, own_first))
-            profile.add(FindingKind.POSITIVE_TEST, t.test.id, reasons)
+            profile.add(FindingKind.POSITIVE_TEST, t.test.id, reasons, MAY_BE_POSITIVE if t.equivocal else 1.0)
         elif t.condition is None:  # the condition's claim through another structure (a provocation test is below)
             if profile.claims is None:
                 profile.claims = {}

@@ -15,9 +15,10 @@ from ..impact import ImpactEngine, terms
 from ..impact.alternatives import definite
 from .models import Candidate
 
-#: The order of a source's words for how common a condition is; a condition with none recorded before a rare one
-COMMONNESS = {terms.COMMON: 0, terms.UNCOMMON: 1, terms.RARE: 3}
-NOT_SAID = 2
+#: The order of a source's words for how common a condition is: one with no word recorded may be either, so it sits
+#: between common and uncommon (review r31 C22: an 'uncommon' medial sprain before a bimalleolar fracture with none)
+COMMONNESS = {terms.COMMON: 0, terms.UNCOMMON: 2, terms.RARE: 3}
+NOT_SAID = 1
 
 #: One reading of one candidate, ranked: (-score, not direct, not diagnosed, parsimony, breadth, structure, the
 #: candidate, its lesion mechanism)
@@ -65,7 +66,7 @@ class TieOrder:
 
     @staticmethod
     def _commonness(candidate: Candidate) -> int:
-        """Common first, then uncommon, then no word recorded, rare last."""
+        """Common first, then no word recorded, then uncommon, rare last."""
         said = candidate.frequency.object if candidate.frequency is not None else None
         return COMMONNESS.get(said.id, NOT_SAID) if said is not None else NOT_SAID
 
@@ -186,7 +187,7 @@ def tie_note(tied: int, limit: int, frequencies: bool = False) -> str | None:
     beyond = f" ({tied - limit} of them beyond the limit)" if tied > limit else ""
     order = (
         " Among those that explain the findings and the mechanism as directly, a condition its source calls common "
-        "comes first, then uncommon, then one of which no source's word is recorded, rare last (a source's word about "
+        "comes first, then one of which no source's word is recorded, then uncommon, rare last (a source's word about "
         "the population it speaks of, not a prevalence)."
         if frequencies else ""
     )

@@ -8,7 +8,7 @@ from itertools import product
 from ...knowledge.model import ClinicalTestSpec, RestraintRole, Statement
 from . import terms
 from .context import Affected, Amounts, Context, implements, unique_facts
-from .mechanics import Group
+from .mechanics import Group, gives_way
 from .models import DAMAGED, ROMAN, ExpectedPositiveTest, Finding, Stability
 
 
@@ -19,19 +19,27 @@ def expected_tests(
     """Tests of an unstable or lax motion in their position, of a lesion they detect at its grade, or that reproduce
     the pain of a condition the injury amounts to and its sources diagnose by them."""
     shaky: dict[tuple[str, str], list[Group]] = defaultdict(list)
+    mild: dict[tuple[str, str], list[Group]] = defaultdict(list)  # lax from partial tears only (review r31 C01)
     for g in groups:
-        if g.status is Stability.UNSTABLE or (g.status is Stability.LAXITY and not _primary_holds(g)):
+        if g.status is Stability.LAXITY and _primary_holds(g):
+            continue
+        if gives_way(ctx, g):
             shaky[(g.joint, g.motion)].append(g)
+        elif g.status is Stability.LAXITY:
+            mild[(g.joint, g.motion)].append(g)
     items: list[ExpectedPositiveTest] = []
     for test in ctx.kb.clinical_tests:
         if not _tests_function(ctx, test):  # a heel rise tests a tendon's function, not a joint's laxity
             items.extend(_by_motion(ctx, test, shaky))
+            items.extend(t.model_copy(update={"equivocal": True, "score": round(t.score / 2, 4)})
+                         for t in _by_motion(ctx, test, mild))
         items.extend(_by_lesion(ctx, test, affected))
         items.extend(_by_provocation(ctx, test, amounts))
     merged: dict[str, ExpectedPositiveTest] = {}
-    for item in sorted(items, key=lambda t: (t.joint is None, -t.score, t.test.label)):
+    for item in sorted(items, key=lambda t: (t.equivocal, t.joint is None, -t.score, t.test.label)):
         first = merged.setdefault(item.test.id, item)
         if first is not item:
+            first.equivocal = first.equivocal and item.equivocal  # positive for certain another way
             first.score = max(first.score, item.score)
             first.structure = first.structure or item.structure
             first.condition = first.condition or item.condition

@@ -8,7 +8,7 @@ from . import terms
 from .alternatives import definite, marked
 from .context import IN_GENERAL, Affected, Amounts, Context, implements, in_general
 from .expansion import LOSS, condition_lesions, lesion_for, names_parts
-from .mechanics import Group
+from .mechanics import Group, gives_way
 from .models import DAMAGED, Finding, Reach, Stability, Strength
 from .presentation import presentations
 from .sensation import FindingsByEntity, burning
@@ -442,7 +442,7 @@ def symptoms(
 ) -> list[Finding]:  # fmt: skip
     """Symptoms concluded by the rules (instability, weakness, foot drop, numbness, burning) and by conditions."""
     joints = ctx.rules["rule:motion-destabilised"].joints
-    shaky = [g for g in groups if g.status is not Stability.REDUCED and (not joints or g.joint in joints)]
+    shaky = [g for g in groups if gives_way(ctx, g) and (not joints or g.joint in joints)]
     # instability, or foot drop, from a loss-of-continuity condition only when the mechanics give way or the
     # dorsiflexors are lost too (not after a grade I sprain or a grade I nerve lesion)
     gated: set[str] = set()

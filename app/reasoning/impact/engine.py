@@ -33,7 +33,7 @@ from . import (
 )
 from . import load as load_transfer
 from .context import Affected, Context, Grade, check_registry
-from .models import DAMAGED, SECTIONS, AffectedStructure, ImpactReport, Reach, Stability, Strength
+from .models import DAMAGED, SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
 
 #: weakened motions whose prime movers are intact go to their own section (not weak in the clinic)
 ASSISTED = Strength.ASSISTANTS_LOST
@@ -83,7 +83,7 @@ class ImpactEngine:
         tested = groups if position is None else motion_groups(None)
         weak = weakness.weaknesses_with_steps(ctx, weakness.weaknesses(ctx, action_loss), affected)
         numb = sensation.numbness(ctx, affected)
-        loosened = frozenset(g.joint for g in tested if g.status is not Stability.REDUCED)
+        loosened = frozenset(g.joint for g in tested if mechanics.gives_way(ctx, g))
         amounts = conditions.conditions_of(ctx, affected, loosened)
         injured = frozenset(c for c, state in affected.items() if state.reached in DAMAGED)
         load = load_transfer.increased_load(ctx, groups, restraint_loss, injured) + load_transfer.synergists(

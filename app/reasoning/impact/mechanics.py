@@ -43,6 +43,11 @@ POSITION_UNSTATED = (
     "asked for the {}: no source states a position for these restraints (or only the editor's reading does), so "
     "the answer assumes they hold in it"
 )
+#: a motion lax from partial tears only (review r31 C01)
+PARTIAL_ONLY = (
+    "mild laxity from partial tears only: no stress test is expected to show it for certain (the sources grade a "
+    "partial tear's laxity on testing differently), and no giving way is concluded from it"
+)
 #: a lost restraint counted in the asked position though its fact states none there (review r28 P6)
 SOME_POSITIONS_ASSUMED = "{} counted in the {}, which no source states for {} (the answer assumes it)"
 #: the verdict weighed without restraints the editor reads in other positions only (review r29 C04)
@@ -269,6 +274,19 @@ def weights_of(ctx: Context, members: tuple[Restraint, ...]) -> dict[str, float]
     return {r.id: (r.contribution if use_measured else ctx.role_weight[r.role]) or 0.0 for r in members}
 
 
+def gives_way(ctx: Context, g: Group) -> bool:
+    """The motion is unstable, or lax with a passive primary restraint of it completely lost: only then does a stress
+    test show it for certain and does the joint give way. The mild laxity of partial tears alone is neither (blinded
+    review r31 C01, C03, C14: a grade II ATFL read with a positive drawer and giving way, as a rupture is; sources grade
+    a partial tear's drawer differently, negative in one table, the mark of grade II in another)."""
+    if g.status is Stability.UNSTABLE:
+        return True
+    return g.status is Stability.LAXITY and any(
+        r.role is RestraintRole.PRIMARY and g.loss.get(r.id, 0.0) >= 1.0 and not ctx.is_any(r.structure, DYNAMIC)
+        for r in g.members
+    )
+
+
 def status_of(
     ctx: Context, members: tuple[Restraint, ...], lost: dict[str, float], weights: dict[str, float]
 ) -> Stability:
@@ -372,6 +390,8 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
                                                           "it" if len(assumed) == 1 else "them"))
     if g.if_held is not None and asked is not None:
         notes.insert(1, _held_elsewhere(ctx, g, asked))
+    if g.status is Stability.LAXITY and not gives_way(ctx, g):
+        notes.append(PARTIAL_ONLY)
     if lost and all(ctx.is_any(r.structure, DYNAMIC) for r in lost):
         notes.append(ONLY_DYNAMIC)
     if FRAGMENT_RULE in g.step_rules:  # a posterior malleolus fracture: size-blind (review r19-r20 N15)

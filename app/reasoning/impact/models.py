@@ -217,6 +217,12 @@ class ExpectedPositiveTest(Conclusion):
         "lesion: the impingement tests): the condition its sources diagnose by it, which the injury amounts to.",
     )
     positions: list[EntityRef] = Field(default_factory=list)
+    equivocal: bool = Field(
+        default=False,
+        description="May be positive, not expected for certain: the motion it examines is lax from partial tears only "
+        "(mild laxity, which the sources grade differently on stress testing: negative in a partial tear in one table, "
+        "the mark of a grade II sprain in another). Nor is it expected negative.",
+    )
 
 
 class Finding(Conclusion):
@@ -381,6 +387,7 @@ class ImpactReport(Tabular, BaseModel):
             row("increased_load", load.structure, load, joint=load.joint.label, position=positions, detail=detail)
         for t in self.expected_positive_tests:
             about = t.motion.label if t.motion else t.structure.label if t.structure else None
+            about = f"{about} (may be positive only: mild laxity from partial tears)" if t.equivocal else about
             row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
         for section in ("expected_negative_tests", "symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk",
                         "long_term_risks", "work_up", "treatments", "look_alikes", "possible_causes",

@@ -168,11 +168,14 @@ def test_a_graded_condition_describes_its_grade(grade: int, brought: set[str], w
 @pytest.mark.parametrize("grade", [1, 2, 3])
 def test_the_general_condition_gives_way_only_when_it_describes_the_grade_and_the_motion_gives_way(grade: int) -> None:
     report = run(RULE, (GRADED_LIGAMENT, grade))
-    shaky = [d for d in report.destabilised_motions if d.status is not Stability.REDUCED]
+    # a motion gives way when unstable, or lax with a primary restraint wholly lost (rule motion-destabilised): the
+    # mild laxity of a grade II tear does not (review r31 C01)
+    shaky = [d for d in report.destabilised_motions if d.status is Stability.UNSTABLE or (d.status is Stability.LAXITY
+             and any(r.role == "primary" and r.restraint_lost >= 1.0 for r in d.lost_restraints))]
     instability = findings(report.symptoms).get(INSTABILITY)
-    assert (instability is not None) is bool(shaky)  # grade I: no laxity, no giving way from any source
+    assert (instability is not None) is bool(shaky) is (grade == 3)  # grade I: no laxity; grade II: mild laxity only
     from_condition = instability is not None and RULE in rule_ids(instability)
-    assert from_condition is (grade == 2)  # grade III: the graded sprain describes it; only the mechanics give way
+    assert not from_condition  # grade III: the graded sprain describes it; only the mechanics give way
 
 
 def test_no_giving_way_from_a_sprain_when_no_motion_gives_way() -> None:
