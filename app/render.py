@@ -357,6 +357,10 @@ def render_differential(report: DifferentialReport) -> str:
     lines = [line for rank, c in enumerate(report.candidates, 1) for line in _candidate(rank, c)]
     if report.note:
         lines.append(f"Note: {report.note}")
+    if report.telling_findings:
+        lines.append("What would tell them apart (not reported; predicted by some of the tied candidates only):")
+        lines += [f"  - {t.finding.label} ({t.kind.value}): expected for the "
+                  f"{', the '.join(c.label for c in t.predicted_by)}" for t in report.telling_findings]
     if (second := report.second_injury) is not None:
         left = ", ".join(f.label for f in second.findings)
         lines.append(f"\nA second injury to look for: not explained by the {second.first.label}: {left}. What "

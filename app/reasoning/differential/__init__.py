@@ -3,7 +3,8 @@
 ``models``: the findings given and the report returned; ``profiles``: what each candidate's injury predicts, built
 once per graph from the impact engine's forward answers (``store`` holds them, ``facts`` numbers their reasons);
 ``engine``: the ranking of candidates against the findings; ``ties``: how candidates that share a score are ordered and
-counted; ``second``: the second injury to look for when the first leaves signs unexplained.
+counted; ``telling``: which findings would tell tied candidates apart; ``second``: the second injury to look for when
+the first leaves signs unexplained.
 """
 
 from .engine import DifferentialEngine
@@ -15,6 +16,7 @@ from .models import (
     FindingKind,
     RuledOut,
     SecondInjury,
+    TellingFinding,
 )
 from .store import Prediction, Profile, Profiles
 
@@ -30,4 +32,5 @@ __all__ = [
     "Profiles",
     "RuledOut",
     "SecondInjury",
+    "TellingFinding",
 ]

@@ -23,6 +23,7 @@ from .models import Candidate, ClinicalFindings, DifferentialReport, Evidence, F
 from .profiles import PRIMARY, SECONDARY_ONLY, build_profiles, candidates
 from .second import second_injury
 from .store import Prediction, Profile, Profiles
+from .telling import telling_findings
 from .ties import Ranked, TieOrder, tie_note
 
 
@@ -112,10 +113,12 @@ class DifferentialEngine(TieOrder):
         ranked.sort(key=lambda r: (*r[:3], self._commonness(r[6]), *r[3:6]))
         ranked = self._distinct_first(self._wholes_first(ranked))
         tied = self._distinct([r[6] for r in ranked if r[0] == ranked[0][0]])
-        frequencies = any(r[6].frequency is not None for r in ranked[:limit] if r[0] == ranked[0][0])
+        top = [r[6] for r in ranked[:limit] if r[0] == ranked[0][0]]
+        frequencies = any(c.frequency is not None for c in top)
         return DifferentialReport(
             findings=self._echo(findings), candidates=[r[6] for r in ranked[:limit]], tied_at_top=tied,
             note=tie_note(tied, limit, frequencies),
+            telling_findings=telling_findings(self.kb, self.profiles, top, findings) if tied > 1 else [],
             second_injury=second_injury(self, findings, ranked[0][6], wanted) if second and ranked else None,
         )
 

@@ -135,6 +135,14 @@ DIFFERENTIAL_COLUMNS = (
 )
 
 
+class TellingFinding(BaseModel):
+    """A finding that would tell tied candidates apart: those listed predict it, the other tied ones do not."""
+
+    finding: EntityRef
+    kind: FindingKind
+    predicted_by: list[EntityRef] = Field(description="The tied candidates (structures) whose reading predicts it.")
+
+
 class DifferentialReport(Tabular, BaseModel):
     notice: str = EDUCATIONAL_NOTICE
     findings: dict[str, list[EntityRef]]
@@ -149,6 +157,11 @@ class DifferentialReport(Tabular, BaseModel):
         default=None,
         description="What the ranking cannot say: the findings point to no one structure (several share the best "
         "score), and which findings would tell them apart.",
+    )
+    telling_findings: list[TellingFinding] = Field(
+        default_factory=list,
+        description="When several candidates share the best score: findings not reported that some of them predict "
+        "and the others do not (a test to do, a skin area or a motion to check), the most evenly splitting first.",
     )
     second_injury: SecondInjury | None = Field(
         default=None,

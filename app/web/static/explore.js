@@ -750,8 +750,13 @@ async function runDifferential(body) {
     el("p", { className: "help", text: "Most likely first. The score is the findings a structure's injury explains, " +
       "minus the negative tests it contradicts, divided by the number of findings other than negative tests (a " +
       "mechanism it restrains only secondarily counts half); ties go first to the structure whose own facts explain " +
-      "them, then to the narrower explanation." }),
+      "them, then to a mechanism its sources place in the reported position, then to a condition its source calls " +
+      "common, then to the narrower explanation." }),
     report.note ? el("p", { id: "differential-note", className: "note", role: "note", text: report.note }) : null,
+    (report.telling_findings || []).length ? el("div", { id: "differential-telling" },
+      el("p", { text: "What would tell them apart (not reported; predicted by some of the tied candidates only):" }),
+      el("ul", {}, report.telling_findings.map((t) => el("li", {}, link(t.finding), ` (${t.kind}): expected for the `,
+        listOf(t.predicted_by.map(link)))))) : null,
     count ? el("ol", { id: "differential-candidates", "aria-labelledby": "differential-candidates-heading" },
       report.candidates.map(candidateItem))
       : el("p", { id: "differential-none", text: "No structure in the graph explains these findings (a " +
