@@ -126,8 +126,8 @@ def _compact(detail: str) -> str:
 
 
 MAY_BE_POSITIVE = (
-    "Tests that may be positive (mild laxity from partial tears only: the sources grade it differently on testing; "
-    "neither expected positive nor negative):"
+    "Tests that may be positive (mild laxity, the primary restraints only partly torn: the sources grade it "
+    "differently on testing; neither expected positive nor negative):"
 )
 
 
@@ -369,10 +369,12 @@ def render_differential(report: DifferentialReport) -> str:
     return "\n".join([*lines, "", EDUCATIONAL_NOTICE])
 
 
-def _predicted(kind: FindingKind) -> str:
-    """What the candidate predicted that a normal finding contradicts."""
+def _predicted(kind: FindingKind, weight: float = 1.0) -> str:
+    """What the candidate predicted that a normal finding contradicts, and how surely."""
     from .reasoning.differential import FindingKind
 
+    if kind is FindingKind.NEGATIVE_TEST and weight < 1.0:  # a partial tear's laxity: the test only may be positive
+        return f"this injury may make it positive: it counts {weight:g} against"
     return {
         FindingKind.STRONG_MOTION: "this injury predicts it weak",
         FindingKind.NORMAL_SENSATION: "this injury predicts it numb",
@@ -392,7 +394,7 @@ def _candidate(rank: int, c: Candidate) -> list[str]:
         reason = f" — because {'; '.join(fact_text(f) for f in e.because[:5])}" if e.because else ""
         lines.append(f"     + {e.kind.value}: {e.finding.label}{reason}")
     for e in c.contradicted_by:
-        lines.append(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)})")
+        lines.append(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind, e.weight)})")
     if c.unexplained:
         lines.append("     ? not explained: " + ", ".join(u.label for u in c.unexplained))
     for r in c.ruled_out:
@@ -405,7 +407,7 @@ def _candidate(rank: int, c: Candidate) -> list[str]:
         lines.append(f"     x less likely: {what} (score {r.score:.2f})")
         for e in r.contradicted_by:
             reason = f" — because {'; '.join(fact_text(f) for f in e.because[:2])}" if e.because else ""
-            lines.append(f"         - {e.kind.value}: {e.finding.label} ({_predicted(e.kind)}){reason}")
+            lines.append(f"         - {e.kind.value}: {e.finding.label} ({_predicted(e.kind, e.weight)}){reason}")
     return lines
 
 

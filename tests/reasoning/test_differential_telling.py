@@ -21,3 +21,16 @@ def test_a_tie_lists_unreported_findings_that_some_tied_candidates_predict_and_o
 def test_no_tie_lists_nothing(kg: AnkleKG) -> None:
     report = kg.differential(positive_tests=("Thompson test",))
     assert report.tied_at_top <= 1 and report.telling_findings == []
+
+
+def test_a_negative_test_a_partial_tear_only_may_make_positive_counts_half_and_says_so(kg: AnkleKG) -> None:
+    """Review r31 C19 (re-score): the differential said a grade II sprain 'predicts' the drawer positive while the
+    impact answer said it may be positive; the evidence now carries its weight."""
+    report = kg.differential(symptoms=("pain", "swelling"), negative_tests=("anterior drawer test",),
+                             mechanism=("inversion", "plantarflexion"))
+    atfl = next(c for c in report.candidates if c.structure.label == "anterior talofibular ligament")
+    by = {r.condition.label: r for r in atfl.ruled_out if r.condition is not None}
+    partial, complete = by["lateral ankle sprain grade II"], by["lateral ankle sprain grade III"]
+    assert [e.weight for e in partial.contradicted_by if e.finding.label == "anterior drawer test"] == [0.5]
+    assert [e.weight for e in complete.contradicted_by if e.finding.label == "anterior drawer test"] == [1.0]
+    assert partial.score > complete.score

@@ -176,8 +176,11 @@ class DifferentialEngine(TieOrder):
             return None
         explained = {(e.kind, e.finding.id) for e in supported}
         unexplained = [self.kb.ref(entity) for kind, entity in wanted if (kind, entity) not in explained]
-        weight = sum(self._weight(e, profile) for e in supported)
-        score = (weight - sum(self._against(e, profile) for e in contradicted)) / total
+        supported = [e.model_copy(update={"weight": w}) if (w := self._weight(e, profile)) != 1.0 else e
+                     for e in supported]
+        contradicted = [e.model_copy(update={"weight": w}) if (w := self._against(e, profile)) != 1.0 else e
+                        for e in contradicted]
+        score = (sum(e.weight for e in supported) - sum(e.weight for e in contradicted)) / total
         # Between equal scores: a structure whose own facts explain the findings (the AITFL for a positive
         # squeeze test) before one that explains them through others (the fibula it is anchored to).
         own = [

@@ -48,6 +48,11 @@ class Evidence(BaseModel):
     finding: EntityRef
     kind: FindingKind
     because: list[Fact]
+    weight: float = Field(
+        default=1.0,
+        description="How much it counts for (or against) the candidate: 1, or less where the candidate only may "
+        "predict it (0.5: a test its partial tear may make positive; a mechanism it resists only secondarily).",
+    )
 
 
 class Candidate(BaseModel):

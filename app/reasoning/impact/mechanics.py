@@ -45,8 +45,8 @@ POSITION_UNSTATED = (
 )
 #: a motion lax from partial tears only (review r31 C01)
 PARTIAL_ONLY = (
-    "mild laxity from partial tears only: no stress test is expected to show it for certain (the sources grade a "
-    "partial tear's laxity on testing differently), and no giving way is concluded from it"
+    "mild laxity, no primary restraint of it wholly lost (partial tears): no stress test is expected to show it for "
+    "certain (the sources grade a partial tear's laxity on testing differently), and no giving way is concluded from it"
 )
 #: a lost restraint counted in the asked position though its fact states none there (review r28 P6)
 SOME_POSITIONS_ASSUMED = "{} counted in the {}, which no source states for {} (the answer assumes it)"

@@ -387,7 +387,8 @@ class ImpactReport(Tabular, BaseModel):
             row("increased_load", load.structure, load, joint=load.joint.label, position=positions, detail=detail)
         for t in self.expected_positive_tests:
             about = t.motion.label if t.motion else t.structure.label if t.structure else None
-            about = f"{about} (may be positive only: mild laxity from partial tears)" if t.equivocal else about
+            if t.equivocal:
+                about = f"{about} (may be positive only: mild laxity, its primary restraints partly torn)"
             row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
         for section in ("expected_negative_tests", "symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk",
                         "long_term_risks", "work_up", "treatments", "look_alikes", "possible_causes",

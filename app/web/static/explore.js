@@ -389,7 +389,7 @@ const IMPACT_SECTIONS = [
     t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "",
     t.structure ? [" — examines the ", link(t.structure)] : "",
     t.condition ? [" — reproduces the pain of the ", link(t.condition)] : "", positionsPhrase(t.positions),
-    t.equivocal ? el("span", { className: "note", text: " — may be positive only: mild laxity from partial tears, "
+    t.equivocal ? el("span", { className: "note", text: " — may be positive only: mild laxity, its primary restraints partly torn, "
       + "which the sources grade differently on testing (neither expected positive nor negative)" }) : ""]],
   ["expected_negative_tests", "Expected negative tests (nothing at this grade for them to find)", finding],
   ["numbness_areas", "Numb skin areas", finding],
