@@ -220,9 +220,8 @@ def render_impact(report: ImpactReport) -> str:
         + ([(f"... and {len(load) - LOAD_SHOWN} more, ranked lower (the JSON answer lists all)", [])]
            if len(load) > LOAD_SHOWN else []),
     )
-    positive = report.expected_positive_tests
-    _tests_section(section, "Expected positive tests:", [t for t in positive if not t.equivocal])
-    _tests_section(section, MAY_BE_POSITIVE, [t for t in positive if t.equivocal])
+    _tests_section(section, "Expected positive tests:", report.expected_positive_tests)
+    _tests_section(section, MAY_BE_POSITIVE, report.tests_may_be_positive)
     for title, findings in (
         ("Expected negative tests (nothing at this grade for them to find):", report.expected_negative_tests),
         ("Numb skin (or, after a partial nerve lesion, reduced sensation):", report.numbness_areas),

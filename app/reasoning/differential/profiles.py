@@ -123,7 +123,7 @@ def condition_readings(kb: KnowledgeBase, engine: ImpactEngine) -> dict[str, lis
 
 def profile_of(report: ImpactReport, profile: Profile, facts: FactIndex) -> Profile:
     """What injuring one structure predicts (its forward answer); ``facts`` numbers the reasons."""
-    for t in report.expected_positive_tests:  # one that only may be positive (a partial tear's laxity) half
+    for t in [*report.expected_positive_tests, *report.tests_may_be_positive]:  # one that only may be: half
         profile.add(FindingKind.POSITIVE_TEST, t.test.id, facts.number(restraints_first(t.because)),
                     MAY_BE_POSITIVE if t.equivocal else 1.0)
     for kind, found in ((FindingKind.SYMPTOM, report.symptoms), (FindingKind.NUMBNESS, report.numbness_areas)):
@@ -153,8 +153,9 @@ def add_lesion(
     structure's own lesion predicts; a test it does not is explained by the condition's other structures first.
     ``provocations``: tests that reproduce a condition's pain and find no lesion; one the condition is diagnosed by
     is predicted positive for its reading (review r21 E4: a positive posterior impingement test pointed nowhere)."""
-    for t in report.expected_positive_tests:  # a test of it, or of a motion its lesion destabilises (the talar
-        # tilt of a grade III sprain rests on the CFL: a negative tilt counts against that reading of the CFL)
+    # a test of it, or of a motion its lesion destabilises (the talar tilt of a grade III sprain rests on the CFL: a
+    # negative tilt counts against that reading of the CFL), or only may make positive (half)
+    for t in [*report.expected_positive_tests, *report.tests_may_be_positive]:
         if (t.structure is not None and t.structure.id == structure) or any(
             _rests_on(f, condition, structure) for f in t.because
         ):

@@ -89,6 +89,7 @@ def _keys() -> dict[str, Callable[[Any], Hashable]]:
         "assistants_lost": lambda w: (w.joint.id, w.motion.id),
         "increased_load": lambda i: (i.structure.id, i.kind, i.joint.id, i.motion.id),
         "expected_positive_tests": lambda t: t.test.id,
+        "tests_may_be_positive": lambda t: t.test.id,
         "expected_negative_tests": finding,
         "symptoms": finding,
         "numbness_areas": finding,

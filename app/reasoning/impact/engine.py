@@ -89,6 +89,7 @@ class ImpactEngine:
         load = load_transfer.increased_load(ctx, groups, restraint_loss, injured) + load_transfer.synergists(
             ctx, weak, action_loss
         )
+        tests = clinical_tests.expected_tests(ctx, tested, affected, amounts)
         report = ImpactReport(
             injuries=[],
             position=self.kb.ref(position) if position else None,
@@ -102,7 +103,8 @@ class ImpactEngine:
             increased_load=sorted(
                 load, key=lambda i: (-i.score, i.kind, i.structure.label, i.joint.label, i.motion.label)
             ),
-            expected_positive_tests=clinical_tests.expected_tests(ctx, tested, affected, amounts),
+            expected_positive_tests=[t for t in tests if not t.equivocal],
+            tests_may_be_positive=[t for t in tests if t.equivocal],
             symptoms=conditions.symptoms(ctx, affected, groups, weak, numb, amounts),
             numbness_areas=numb,
             nerves_at_risk=sensation.nerves_at_risk(ctx, affected),
@@ -122,7 +124,7 @@ class ImpactEngine:
         # the pointers to a named structure's other conditions leave out those the answer lists already
         listed = {f.entity.id for f in (*report.conditions, *report.long_term_risks, *report.larger_injuries)}
         report.expected_negative_tests = clinical_tests.expected_negative_tests(
-            ctx, affected, report.expected_positive_tests
+            ctx, affected, [*report.expected_positive_tests, *report.tests_may_be_positive]
         )
         report.possible_causes = work_up.possible_causes(
             ctx, affected, amounts, listed | {f.entity.id for f in report.look_alikes}

@@ -240,6 +240,7 @@ SECTIONS = (
     "assistants_lost",
     "increased_load",
     "expected_positive_tests",
+    "tests_may_be_positive",
     "expected_negative_tests",
     "symptoms",
     "numbness_areas",
@@ -275,6 +276,12 @@ class ImpactReport(Tabular, BaseModel):
     )
     increased_load: list[IncreasedLoad]
     expected_positive_tests: list[ExpectedPositiveTest]
+    tests_may_be_positive: list[ExpectedPositiveTest] = Field(
+        default_factory=list,
+        description="Laxity tests of a motion lax from partial tears only (no primary restraint of it wholly lost): "
+        "they may be positive, neither expected positive nor negative, as the sources grade a partial tear's laxity "
+        "on testing differently (rule positive-test; blinded review r31 C01).",
+    )
     expected_negative_tests: list[Finding] = Field(
         default_factory=list,
         description="Tests that examine a damaged structure but detect its lesion only from a higher grade than the "
@@ -385,11 +392,10 @@ class ImpactReport(Tabular, BaseModel):
             positions = ", ".join(p.label for p in load.positions) or None
             detail = f"{load.kind} for {load.motion.label}"
             row("increased_load", load.structure, load, joint=load.joint.label, position=positions, detail=detail)
-        for t in self.expected_positive_tests:
-            about = t.motion.label if t.motion else t.structure.label if t.structure else None
-            if t.equivocal:
-                about = f"{about} (may be positive only: mild laxity, its primary restraints partly torn)"
-            row("expected_positive_tests", t.test, t, joint=t.joint.label if t.joint else None, detail=about)
+        for section in ("expected_positive_tests", "tests_may_be_positive"):
+            for t in getattr(self, section):
+                about = t.motion.label if t.motion else t.structure.label if t.structure else None
+                row(section, t.test, t, joint=t.joint.label if t.joint else None, detail=about)
         for section in ("expected_negative_tests", "symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk",
                         "long_term_risks", "work_up", "treatments", "look_alikes", "possible_causes",
                         "larger_injuries"):
@@ -430,6 +436,7 @@ IMPACT_CAPTIONS = {
     "assistants_lost": "Prime movers intact, an assisting muscle lost",
     "increased_load": "Carrying more load",
     "expected_positive_tests": "Expected positive tests",
+    "tests_may_be_positive": "Tests that may be positive (mild laxity from partly torn primary restraints)",
     "expected_negative_tests": "Expected negative tests (nothing at this grade for them to find)",
     "symptoms": "Symptoms",
     "numbness_areas": "Numb skin",

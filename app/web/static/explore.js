@@ -388,9 +388,9 @@ const IMPACT_SECTIONS = [
   ["expected_positive_tests", "Expected positive tests", (t) => [link(t.test),
     t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "",
     t.structure ? [" — examines the ", link(t.structure)] : "",
-    t.condition ? [" — reproduces the pain of the ", link(t.condition)] : "", positionsPhrase(t.positions),
-    t.equivocal ? el("span", { className: "note", text: " — may be positive only: mild laxity, its primary restraints partly torn, "
-      + "which the sources grade differently on testing (neither expected positive nor negative)" }) : ""]],
+    t.condition ? [" — reproduces the pain of the ", link(t.condition)] : "", positionsPhrase(t.positions)]],
+  ["tests_may_be_positive", "Tests that may be positive (mild laxity from partly torn primary restraints: the sources grade it differently; neither expected positive nor negative)", (t) => [link(t.test),
+    t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "", positionsPhrase(t.positions)]],
   ["expected_negative_tests", "Expected negative tests (nothing at this grade for them to find)", finding],
   ["numbness_areas", "Numb skin areas", finding],
   ["nerves_at_risk", "Nerves at risk", finding],

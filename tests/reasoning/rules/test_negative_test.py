@@ -57,9 +57,10 @@ def test_without_a_stated_grade_only_a_stretch_that_costs_nothing(grade: int) ->
 def test_a_stress_test_of_a_stretch_that_costs_nothing(grade: int) -> None:
     report = run(RULE, (DRAWER_LIG, grade))
     negative, positive = findings(report.expected_negative_tests), positive_tests(report)
+    may_be = {t.test.id for t in report.tests_may_be_positive}  # a partial tear's mild laxity: neither
     assert (STRESS_TEST in negative) is (GRADE_LOSS[grade] == 0)
-    assert (STRESS_TEST in positive) is (GRADE_LOSS[grade] >= LAXITY_THRESHOLD)
-    assert not set(negative) & set(positive)
+    assert (STRESS_TEST in positive or STRESS_TEST in may_be) is (GRADE_LOSS[grade] >= LAXITY_THRESHOLD)
+    assert not set(negative) & (set(positive) | may_be)
 
 
 @pytest.mark.parametrize("grade", [2, 3])
@@ -71,7 +72,8 @@ def test_a_whole_examined_through_its_torn_part(grade: int) -> None:
 def test_not_negative_when_the_test_is_positive_another_way() -> None:
     report = run(RULE, (DRAWER_LIG, 2))
     lax = GRADE_LOSS[2] >= LAXITY_THRESHOLD  # the drawer ligament is the translation's only restraint
-    assert (DRAWER in positive_tests(report)) is lax
+    # half torn: lax, so the drawer may be positive (review r31 C01), and is not expected negative
+    assert (DRAWER in {t.test.id for t in report.tests_may_be_positive}) is lax
     assert (DRAWER in findings(report.expected_negative_tests)) is not lax
 
 
