@@ -334,3 +334,15 @@ def test_an_alternative_of_a_named_condition_is_not_lost_in_every_reading(kg: An
     assert any(r.alternatively for r in shift.lost_restraints)  # the deltoid's bands: torn, or carried off
     single = kg.impact([("medial malleolus", 3)])
     assert not any(r.in_one_reading or r.alternatively for d in single.destabilised_motions for r in d.lost_restraints)
+
+
+def test_a_lost_primary_stated_in_no_position_says_it_may_be_lost_in_the_others(kg: AnkleKG) -> None:
+    """Review r30 I09 (re-score): unasked, a posterior malleolus fracture's posterior talar translation showed only in
+    dorsiflexion, the one position another of its restraints (the PTFL's) is recorded in; the fracture's restraint
+    is stated in none, and the answer now says the motion may be as lost in the other positions."""
+    report = kg.impact([("posterior malleolus", 3)])
+    shown = [d for d in report.destabilised_motions if d.motion.label == "posterior talar translation"]
+    assert shown and all(d.position is not None for d in shown)
+    assert all("the posterior malleolus's restraint is stated in no position" in (d.note or "") for d in shown)
+    atfl = kg.impact([("anterior talofibular ligament", 3)])  # its restraints are placed: nothing to say
+    assert not any("is stated in no position: shown in" in (d.note or "") for d in atfl.destabilised_motions)

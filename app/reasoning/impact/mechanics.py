@@ -48,6 +48,11 @@ PARTIAL_ONLY = (
     "mild laxity, no primary restraint of it wholly lost (partial tears): no stress test is expected to show it for "
     "certain (the sources grade a partial tear's laxity on testing differently), and no giving way is concluded from it"
 )
+#: a group shown in a stated position whose lost primary restraint no source places in one (review r30 I09)
+UNPLACED_PRIMARY = (
+    "the {}'s restraint is stated in no position: shown in the {}, where another restraint of this motion is "
+    "recorded, it may be as lost in the other positions (ask for one)"
+)
 #: a lost restraint counted in the asked position though its fact states none there (review r28 P6)
 SOME_POSITIONS_ASSUMED = "{} counted in the {}, which no source states for {} (the answer assumes it)"
 #: the verdict weighed without restraints the editor reads in other positions only (review r29 C04)
@@ -390,6 +395,10 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
                                                           "it" if len(assumed) == 1 else "them"))
     if g.if_held is not None and asked is not None:
         notes.insert(1, _held_elsewhere(ctx, g, asked))
+    if asked is None and g.position is not None:  # unasked: a lost primary stated in no position (review r30 I09)
+        unplaced = [ctx.kb.label(r.structure) for r in lost if not r.positions and r.role is RestraintRole.PRIMARY]
+        if unplaced:
+            notes.append(UNPLACED_PRIMARY.format(" and the ".join(unplaced), ctx.kb.label(g.position)))
     if g.status is Stability.LAXITY and not gives_way(ctx, g):
         notes.append(PARTIAL_ONLY)
     if lost and all(ctx.is_any(r.structure, DYNAMIC) for r in lost):
