@@ -205,8 +205,8 @@ class DifferentialEngine(TieOrder):
         if arises is not None and mechanism is not None and not placed and self._placed(mechanism, findings.mechanism):
             # its record names no position, the structure it is read through checks the motion in the reported one:
             # that restraint places it (the ATFL as in a grade I sprain, for inversion in plantarflexion: review r29 D1)
-            support = Evidence(finding=arises.finding, kind=arises.kind, because=[*arises.because, *mechanism.because])
-            supported[-1] = support
+            support = supported[-1].model_copy(update={"because": [*arises.because, *mechanism.because]})
+            supported[-1] = support  # the mechanism's evidence, appended last above
             placed = True
         unplaced = findings.mechanism is not None and findings.mechanism[1] is not None and not placed
         diagnosed = (arises is not None and not unplaced) or (profile.condition is not None and bool(
@@ -281,7 +281,8 @@ class DifferentialEngine(TieOrder):
     def _against(evidence: Evidence, profile: Profile) -> float:
         """A normal finding counts against a candidate as much as the abnormal one would have counted for it (a
         motion reported strong, against a lesion that weakens it: fully, as its weakness would have counted for it);
-        a negative test fully."""
+        a negative test as surely as the candidate predicts it positive (fully, or half for a test its partial tear
+        only may make positive)."""
         if evidence.kind is FindingKind.STRONG_MOTION:
             return profile.strength(FindingKind.WEAK_MOTION, evidence.finding.id)
         if evidence.kind is FindingKind.NEGATIVE_TEST:  # half against a test that only may be positive
