@@ -416,6 +416,7 @@ class AKG(DefinedNamespace):
     gradedBy: IRI
     forStability: IRI
     forGrade: IRI
+    forIsolatedInjury: IRI
     disputedBy: IRI
     effectDirection: IRI
     # terms and provenance

@@ -332,7 +332,7 @@ def read_clinical_tests(statements: list[Statement], store: ox.Store) -> list[Cl
 def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
     """Treatment-evidence facts: condition, treatment, GRADE level, recommendation, sources."""
     query = """
-    SELECT ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy ?stability
+    SELECT ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy ?stability ?isolated
            (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources)
            (GROUP_CONCAT(DISTINCT STR(?grade); separator=" ") AS ?grades)
     WHERE {
@@ -344,7 +344,9 @@ def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
       OPTIONAL { ?e akg:gradedBy ?gradedBy }
       OPTIONAL { ?e akg:forStability ?stability }
       OPTIONAL { ?e akg:forGrade ?grade }
-    } GROUP BY ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy ?stability ORDER BY ?e"""
+      OPTIONAL { ?e akg:forIsolatedInjury ?isolated }
+    } GROUP BY ?e ?condition ?treatment ?level ?rec ?direction ?levelBasis ?gradedBy ?stability ?isolated
+      ORDER BY ?e"""
     return [
         TreatmentEvidence(
             id=row["e"],
@@ -358,6 +360,7 @@ def read_treatment_evidence(store: ox.Store) -> list[TreatmentEvidence]:
             graded_by=row.get("gradedBy"),
             for_stability=row.get("stability"),
             for_grades=frozenset(int(g) for g in row.get("grades", "").split()),
+            for_isolated=row.get("isolated") in ("true", "1"),
         )
         for row in _rows(store, query)
     ]

@@ -144,6 +144,8 @@ class TreatmentEvidence(Record):
     for_stability: str | None = None
     #: the grades the evidence covers (akg:forGrade; empty: any), as its source says
     for_grades: frozenset[int] = frozenset()
+    #: the evidence covers the condition only as an isolated injury (akg:forIsolatedInjury), as its source says
+    for_isolated: bool = False
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,7 @@ JUDD_2002 = "Judd & Kim 2002, Foot Fractures Frequently Misdiagnosed as Ankle Sp
 AAFP_2003_LETTER = "Differentiating Foot Fractures from Ankle Sprains (letter), Am Fam Physician 2003;67(7):1438"
 LEE_2019 = "Lee 2019, J Am Acad Orthop Surg 27(14):e648-e658, doi:10.5435/JAAOS-D-18-00198"
 CORTE_REAL = "Corte-Real 2021, EFORT Open Rev 6(6):420-431, doi:10.1302/2058-5241.6.210017, PMID 34267932"
+RIBBANS_2013 = "Ribbans 2013, Foot Ankle Clin 18(2):255-291, doi:10.1016/j.fcl.2013.02.006 (key points of the abstract)"
 MASSRI = "Massri-Pugin 2018, Foot Ankle Int 39(5):598-603, doi:10.1177/1071100717750577, PMID 29320936"
 SMAN_2013 = "Sman 2013, Br J Sports Med 47(10):620-628, doi:10.1136/bjsports-2012-091702"
 SMAN_2015 = "Sman 2015, Br J Sports Med 49(5):323 (diagnostic accuracy of clinical tests for syndesmosis injury)"
@@ -846,6 +847,26 @@ CASES: tuple[LitCase, ...] = (
         unstable=(WIDENING, VALGUS),
         not_injured=(ATFL, CFL),
         not_positive_tests=(THOMPSON, OTTAWA),
+    ),
+    LitCase(
+        id="deltoid-isolated-care-not-for-deltoid-with-aitfl",
+        injuries=((AITFL, 3), (DELTOID, 3)),
+        sources=(RIBBANS_2013,),
+        claim=(
+            "Ribbans 2013: 'Acute isolated deltoid ligament injuries promptly diagnosed can usually be treated "
+            "conservatively': evidence for the deltoid injury alone, which says nothing of a deltoid torn with the "
+            "AITFL (blinded reviews r30 I08, r31 C07: a medial ankle sprain's non-operative care was listed for "
+            "the combination). The same evidence is listed for the deltoid alone (case below)."
+        ),
+        injured=(AITFL, DELTOID),
+        not_treatments=("non-operative treatment",),
+    ),
+    LitCase(
+        id="deltoid-isolated-care-for-the-deltoid-alone",
+        injuries=((DELTOID, 2),),
+        sources=(RIBBANS_2013,),
+        claim="Ribbans 2013: an acute isolated deltoid ligament injury can usually be treated conservatively.",
+        treatments=("non-operative treatment",),
     ),
     LitCase(
         id="whole-syndesmosis-with-deltoid-no-fracture",

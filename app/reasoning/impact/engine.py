@@ -114,7 +114,7 @@ class ImpactEngine:
                 ctx, amounts, terms.MAY_LEAD_TO, "may follow {}", 0.5, skip={*affected, *(a[0] for a in amounts)}
             ).result(ctx),
             work_up=work_up.work_up(ctx, affected, amounts),
-            treatments=treatments.treatments(ctx, amounts, tested),
+            treatments=treatments.treatments(ctx, amounts, tested, affected),
             look_alikes=work_up.look_alikes(ctx, affected, amounts),
             possible_causes=[],
             larger_injuries=larger.larger_injuries(ctx, affected, amounts),

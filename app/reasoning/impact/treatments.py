@@ -6,21 +6,24 @@ from __future__ import annotations
 from ...knowledge.model import TreatmentEvidence
 from . import terms
 from .conditions import covered
-from .context import Amounts, Context, implements
+from .context import Affected, Amounts, Context, implements
 from .mechanics import Group
-from .models import ROMAN, Finding, Stability
+from .models import ROMAN, Finding, Reach, Stability
 from .sensation import FindingsByEntity
 
 RULE = "rule:treatment-evidence"
 
 
 @implements(RULE)
-def treatments(ctx: Context, amounts: list[Amounts], groups: list[Group]) -> list[Finding]:
+def treatments(
+    ctx: Context, amounts: list[Amounts], groups: list[Group], affected: dict[str, Affected]
+) -> list[Finding]:
     """Per condition the injury amounts to (not one a larger injury it amounts to covers), its graded treatment
     evidence. Evidence its source gives only for some grades (akg:forGrade) is listed only for an injury of such a
     grade; only for a stable or an unstable injury (akg:forStability), only when the answer's own verdict on the
     condition's structures is the same: unstable when a motion one of them restrains is unstable, with that motion's
-    steps as the reason."""
+    steps as the reason; only for an isolated injury (akg:forIsolatedInjury), only when the question injures nothing
+    the condition does not affect (an isolated deltoid injury's care is not that of a deltoid and AITFL tear)."""
     found = FindingsByEntity()
     # a part of a larger injury is treated as that one is (the medial ankle sprain of a bimalleolar-equivalent
     # fracture: not its own non-operative care; editor29)
@@ -33,6 +36,7 @@ def treatments(ctx: Context, amounts: list[Amounts], groups: list[Group]) -> lis
             continue
         chain = ctx.facts([*state.chain, *([affects] if affects else [])])
         unstable = _unstable_groups(ctx, condition, groups)
+        isolated = _isolated(ctx, condition, affected)
         for t in evidence:
             if t.for_grades and state.grade not in t.for_grades:
                 continue  # trials of complete ruptures say nothing of a partial tear
@@ -40,11 +44,26 @@ def treatments(ctx: Context, amounts: list[Amounts], groups: list[Group]) -> lis
                 continue
             if t.for_stability == terms.STABLE_INJURY and unstable:
                 continue
+            if t.for_isolated and not isolated:
+                continue  # the source speaks of the condition alone, not of this combination
             facts = [*chain, ctx.kb.treatment_fact(t)]
             if t.for_stability == terms.UNSTABLE_INJURY:
                 facts += [f for g in unstable for f in g.steps]
             found.add(t.treatment, _detail(ctx, t, unstable), 1.0, facts, (*state.rules, RULE))
     return found.result(ctx)
+
+
+def _isolated(ctx: Context, condition: str, affected: dict[str, Affected]) -> bool:
+    """Every structure the question injures (named, or affected by a named condition) is one this condition affects,
+    or a part or a whole of one: the injury is this condition alone."""
+    own = {st.object for st in ctx.objects(condition, terms.AFFECTS)} | {condition}
+
+    def within(structure: str) -> bool:
+        kin = {structure, *(w for w, _ in ctx.wholes(structure)), *(p for p, _ in ctx.parts(structure))}
+        return bool(kin & own)
+
+    return all(within(s) for s, state in affected.items()
+               if state.reached in (Reach.NAMED, Reach.CONDITION) and not ctx.kb.is_a(s, terms.CONDITION))  # fmt: skip
 
 
 def _unstable_groups(ctx: Context, condition: str, groups: list[Group]) -> list[Group]:
@@ -66,4 +85,6 @@ def _detail(ctx: Context, t: TreatmentEvidence, unstable: list[Group]) -> str:
         said += f"; for an unstable injury, as this one is ({', '.join(motions)} unstable)"
     elif t.for_stability == terms.STABLE_INJURY:
         said += "; for a stable injury, as this one is (no motion its structures restrain is unstable)"
+    if t.for_isolated:
+        said += "; for an isolated injury, as this one is (nothing else injured)"
     return said + (f". {t.recommendation}" if t.recommendation else "")

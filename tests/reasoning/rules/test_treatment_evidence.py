@@ -5,7 +5,8 @@ Definition: a condition the injury amounts to lists the treatments its graded ev
 gives only for a stable or only for an unstable injury (akg:forStability) is listed only when the answer's own verdict
 matches: unstable when a motion that a structure the condition affects restrains, and that the injury takes, is
 unstable (increased laxity is stable), with that motion's steps as the reason; stable otherwise. Evidence its source
-gives only for some grades (akg:forGrade) is listed only for an injury of such a grade.
+gives only for some grades (akg:forGrade) is listed only for an injury of such a grade; evidence it gives only for an
+isolated injury (akg:forIsolatedInjury), only when the question injures nothing the condition does not affect.
 """
 
 from __future__ import annotations
@@ -15,18 +16,22 @@ import pytest
 from tests.reasoning.rules.fixture import findings, predicates, rule_ids, run
 
 RULE = "rule:treatment-evidence"
-SPRAINED, PARTNER, SPRAIN, CONSERVATIVE, FIXATION, EXERCISE, REPAIR = (f"ANKLE:99934{n:02d}" for n in range(1, 8))
+SPRAINED, PARTNER, SPRAIN, CONSERVATIVE, FIXATION, EXERCISE, REPAIR, ALONE = (
+    f"ANKLE:99934{n:02d}" for n in range(1, 9)
+)
 
 
 @pytest.mark.parametrize("grade", [1, 2, 3])
 def test_a_sprain_whose_partner_holds_is_stable(grade: int) -> None:
     """One of two primary restraints lost: increased laxity at most, so stable: conservative care, not fixation."""
     listed = findings(run(RULE, (SPRAINED, grade)).treatments)
-    assert set(listed) == {CONSERVATIVE, EXERCISE} | ({REPAIR} if grade == 3 else set())
+    assert set(listed) == {CONSERVATIVE, EXERCISE, ALONE} | ({REPAIR} if grade == 3 else set())
     assert all(RULE in rule_ids(f) for f in listed.values())
     assert "akg:TreatmentEvidence" in predicates(listed[CONSERVATIVE])
     assert "for a stable injury" in listed[CONSERVATIVE].detail
     assert "stable injury" not in listed[EXERCISE].detail  # evidence for any injury says nothing of stability
+    assert "for an isolated injury, as this one is" in listed[ALONE].detail
+    assert "isolated" not in listed[EXERCISE].detail
 
 
 def test_both_primaries_lost_is_unstable_fixation_with_the_motion_as_reason() -> None:
@@ -36,6 +41,16 @@ def test_both_primaries_lost_is_unstable_fixation_with_the_motion_as_reason() ->
     assert "for an injury of grade III" in listed[REPAIR].detail
     assert "for an unstable injury" in listed[FIXATION].detail and "fixture translation" in listed[FIXATION].detail
     assert "akg:Restraint" in predicates(listed[FIXATION])  # the unstable motion's restraint facts are its steps
+
+
+@pytest.mark.parametrize("named", [SPRAIN, SPRAINED])
+def test_isolated_evidence_is_not_listed_for_a_combined_injury(named: str) -> None:
+    """The partner ligament is not one the sprain affects: the sprain is no longer alone, so the evidence given for
+    it alone is not listed, while the rest of its evidence is."""
+    alone = findings(run(RULE, (named, 1)).treatments)
+    combined = findings(run(RULE, (named, 1), (PARTNER, 1)).treatments)
+    assert ALONE in alone
+    assert ALONE not in combined and EXERCISE in combined
 
 
 def test_no_condition_no_treatment() -> None:
