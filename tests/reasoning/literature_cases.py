@@ -865,8 +865,12 @@ CASES: tuple[LitCase, ...] = (
         id="deltoid-isolated-care-for-the-deltoid-alone",
         injuries=((DELTOID, 2),),
         sources=(RIBBANS_2013,),
-        claim="Ribbans 2013: an acute isolated deltoid ligament injury can usually be treated conservatively.",
+        claim=(
+            "Ribbans 2013: an acute isolated deltoid ligament injury can usually be treated conservatively; no fibula "
+            "is broken, so it is no bimalleolar-equivalent fracture."
+        ),
         treatments=("non-operative treatment",),
+        not_conditions=("bimalleolar-equivalent fracture",),
     ),
     LitCase(
         id="whole-syndesmosis-with-deltoid-no-fracture",

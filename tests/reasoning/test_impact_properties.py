@@ -214,14 +214,19 @@ def test_a_restraint_lost_without_its_own_injury_says_how(kg: AnkleKG, injuries:
             reached = r.structure.id in affected or any((r.structure.id, a) in PARTS for a in affected)
             if r.lost_as is RestraintLoss.INJURED:
                 assert reached, (d.motion.label, r)
-            elif r.lost_as is RestraintLoss.UNHELD:
+            elif r.lost_as in (RestraintLoss.UNHELD, RestraintLoss.LOOSENED):
                 assert r.structure.id not in affected, (d.motion.label, r)
 
 
 @pytest.mark.parametrize(("injuries", "structure", "how"), [
-    # Corte-Real 2021 / the ring: the fibula, its AITFL and the deltoid torn, the intact malleolus no longer held
+    # Corte-Real 2021 / the ring: the AITFL and the deltoid torn, the intact malleolus loosened by its one torn tie
+    # (its other ties hold the fibula: no widening, Massri-Pugin 2018; review r31 C07)
     ([("anterior inferior tibiofibular ligament", 3), ("deltoid ligament", 3)], "lateral malleolus",
-     RestraintLoss.UNHELD),
+     RestraintLoss.LOOSENED),
+    # the whole syndesmosis and the deltoid torn: the fibula no longer held to the tibia
+    ([("anterior inferior tibiofibular ligament", 3), ("posterior inferior tibiofibular ligament", 3),
+      ("interosseous tibiofibular ligament", 3), ("interosseous membrane of leg", 3), ("deltoid ligament", 3)],
+     "lateral malleolus", RestraintLoss.UNHELD),
     ([("lateral malleolus", 3), ("deltoid ligament", 3)], "lateral malleolus", RestraintLoss.DISPLACED),
     ([("medial malleolus", 3)], "deltoid ligament", RestraintLoss.CARRIED),
 ])  # fmt: skip

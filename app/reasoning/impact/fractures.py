@@ -165,6 +165,7 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
     broken = set(fractured)  # the others are intact posts whose ring is broken by their torn ties
     fractured |= _floating_posts(ctx, fractured, loss)
     fractured |= {c: s for c, s in _loose_posts(ctx, loss).items() if c not in fractured}
+    loose = set(fractured) - broken  # floating or loose: no longer held at all
     fractured |= {c: s for c, s in _loosened_posts(ctx, affected).items() if c not in fractured}
     anchored = {bone: ctx.objects_any(bone, terms.ANCHORED) for bone in fractured}  # ligaments on the fragment itself
     result = Displacement()
@@ -194,7 +195,10 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
                     if m.structure == bone:
                         result.restraints[m.id] = 1.0
                         result.steps[m.id] = list(state.chain)
-                        result.how[m.id] = RestraintLoss.DISPLACED if bone in broken else RestraintLoss.UNHELD
+                        result.how[m.id] = (
+                            RestraintLoss.DISPLACED if bone in broken
+                            else RestraintLoss.UNHELD if bone in loose else RestraintLoss.LOOSENED
+                        )  # fmt: skip
                     elif m.structure in carried and carried[m.structure] in anchored[bone]:
                         result.restraints[m.id] = 1.0
                         result.steps[m.id] = [*state.chain, carried[m.structure]]

@@ -58,6 +58,12 @@ class RestraintLoss(StrEnum):
     DISPLACED = "fractured, the fracture unstable"
     CARRIED = "carried off with a fracture fragment (not itself torn)"
     UNHELD = "intact, no longer held by its torn ties"
+    #: one tie torn, the others holding its bone to its neighbour (the AITFL torn, the interosseous and posterior
+    #: ligaments intact: no widening), yet the ring broken on the other side (review r31 C07)
+    LOOSENED = (
+        "intact, one of its ties torn while the others still hold its bone: a buttress holds only while the rest "
+        "of the ring does, and the other side is lost too"
+    )
 
 
 #: Grades as the sources write them
@@ -123,7 +129,8 @@ class LostRestraint(BaseModel):
     lost_as: RestraintLoss = Field(
         default=RestraintLoss.INJURED,
         description="How its restraint is lost: injured itself, or (rule unstable-fracture) a fractured buttress of a "
-        "broken ring, a ligament carried off with that fragment, an intact buttress whose ties are torn.",
+        "broken ring, a ligament carried off with that fragment, an intact buttress whose ties are torn (all of them: "
+        "unheld; one, the others holding its bone: loosened).",
     )
     in_one_reading: bool = Field(
         default=False,

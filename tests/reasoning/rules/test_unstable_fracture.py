@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.reasoning.impact import Reach, Stability
+from app.reasoning.impact import Reach, RestraintLoss, Stability
 from tests.reasoning.rules.fixture import (
     FRACTURE,
     LOSS,
@@ -127,6 +127,7 @@ def test_a_post_on_a_bone_its_torn_ligaments_no_longer_hold_floats_when_its_tie_
     item = group(run(RULE, (SYNDESMOTIC, 3), (TIE, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)
     assert item.status is Stability.UNSTABLE
     assert lost_restraints(item)[LATERAL_POST] == 1.0
+    assert {r.lost_as for r in item.lost_restraints if r.structure.id == LATERAL_POST} == {RestraintLoss.UNHELD}
     assert {"akg:jointOf", "akg:spansJoint", "akg:distalAttachmentOf"} <= {f.predicate.id for f in item.because}
     # its own tie torn with the medial side, the tie joint still held: loosened, and the ring broken (below)
     loosened = group(run(RULE, (TIE, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)
@@ -182,5 +183,7 @@ def test_a_post_whose_tie_is_torn_holds_while_the_rest_of_the_ring_does() -> Non
     broken = group(run(RULE, (TIE, 3), (MEDIAL_POST, 3)), SHIFT, None)
     assert broken.status is Stability.UNSTABLE and lost_restraints(broken)[LATERAL_POST] == 1.0
     assert "akg:distalAttachmentOf" in {f.predicate.id for f in broken.because}
+    # said as loosened, not unheld: its other ties still hold its bone (review r31 C07)
+    assert {r.lost_as for r in broken.lost_restraints if r.structure.id == LATERAL_POST} == {RestraintLoss.LOOSENED}
     stable = {f.entity.id for f in run(RULE, (TIE, 3), (MEDIAL_POST, 3)).stable_fractures}
     assert MEDIAL_POST not in stable  # no longer stable: its ring is broken at the loosened post
