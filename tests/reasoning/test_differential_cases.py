@@ -661,6 +661,20 @@ CASES = (
         not_above=("medial plantar nerve", "lateral plantar nerve", "sural nerve"),
     ),
     DiffCase(
+        id="calf-pop-with-a-positive-thompson-test",
+        sources=(FOOT_HYPERBOOK, SIC_THOMPSON, TEACHME_TENNIS_LEG),
+        claim="Absent plantarflexion on squeezing the calf (a positive Thompson test) indicates a complete rupture of "
+        "the Achilles tendon; in tennis leg 'Thompson test is negative' (Teachme). With a pop and weak plantarflexion "
+        "besides, the positive Thompson test points to the Achilles tendon, not to a strain of the medial head of "
+        "gastrocnemius, which leaves it unexplained (blinded reviews r32 D20, r33 C21: the tendon, read as a "
+        "rupture, was taken for its muscle named again and moved below the strain).",
+        positive_tests=(THOMPSON,),
+        symptoms=("snapping or popping",),
+        weak_motions=("plantarflexion",),
+        first=("calcaneal tendon",),
+        lesion=("calcaneal tendon", "Achilles tendon rupture"),
+    ),
+    DiffCase(
         id="calf-pop-with-a-negative-thompson-test",
         sources=(TEACHME_TENNIS_LEG, MEDALG_TENNIS_LEG),
         claim="Tennis leg: 'Audible pop', 'Swollen leg', 'Bruising of the calf', 'Pain with active resistance to "
