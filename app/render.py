@@ -175,8 +175,11 @@ def render_impact(report: ImpactReport) -> str:
     )
     passive = [d for d in report.destabilised_motions if not _by_muscle_only(d)]
     caveats: set[str] = set()  # a long caveat in full once, across the two sections
-    section("Destabilised joint motions:",
-            _motion_rows(report, [d for d in passive if d.status is not Stability.REDUCED], caveats))
+    destabilised = [d for d in passive if d.status is not Stability.REDUCED]
+    section("Destabilised joint motions:", _motion_rows(report, destabilised, caveats))
+    if not destabilised:  # said plainly, not left to the reader to infer from a missing heading (review r32 C15-C18)
+        lines.append("Destabilised joint motions: none (no joint motion loses enough of its recorded passive restraint "
+                     "to become lax or unstable)")
     # a motion whose remaining restraint still checks it (rule motion-destabilised: reduced restraint) shows no laxity:
     # listed apart, so that "destabilised" is not read of it (review r24 I05: a grade II deltoid's syndesmosis, 6%;
     # the heading names no cause: a primary whose measured share is small can be wholly lost here, rescore r25)
@@ -194,6 +197,8 @@ def render_impact(report: ImpactReport) -> str:
             for w in report.weakened_motions
         ],
     )
+    if not report.weakened_motions:
+        lines.append("Weakened motions: none (no prime mover of a motion is lost or weakened)")
     section(
         "Motions less checked by muscle pull (their muscles or tendons lost; no ligament or bone lost, so not a lax "
         "joint):",

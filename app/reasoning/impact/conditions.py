@@ -450,6 +450,9 @@ def symptoms(
         gated |= set(ctx.rules["rule:motion-destabilised"].concludes)
     if not any(foot_drop(ctx, w) for w in found):
         gated |= set(ctx.rules["rule:foot-drop"].concludes)
+    # and weakness only when a motion is weak (not after a grade I strain that takes no prime mover: review r32 C10)
+    if not any(w.status is not Strength.ASSISTANTS_LOST for w in found):
+        gated |= set(ctx.rules["rule:motion-weakened"].concludes)
     # the condition the user named, or a graded one, describes the symptoms; another that shares its structures
     # (the general 'nerve entrapment at the ankle' beside a named sural nerve entrapment) adds only its risks
     describing = {c for c, affects, _ in conditions if affects is None or _graded(ctx, c)}

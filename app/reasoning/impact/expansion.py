@@ -145,6 +145,8 @@ def weaken_whole(ctx: Context, curie: str, state: Affected, root: str, reach: Re
         return
     if ctx.kb.actions_by_muscle.get(curie):
         return  # its own actions are lost by rule injury-loses-actions
+    if not ctx.grade_loss[state.grade]:
+        return  # a stretched head (grade I) loses nothing, so costs its muscle nothing: no "torn part" (r32 C10)
     for st in ctx.objects(curie, terms.PART_OF):
         if ctx.kb.is_a(st.object, terms.MUSCLE):
             reach(st.object, state.grade, Reach.PART_TORN, root, [*state.chain, st], "rule:torn-part-weakens-whole",

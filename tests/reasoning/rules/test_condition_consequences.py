@@ -2,18 +2,18 @@
 
 Definition: a condition is what the injury amounts to when a structure it affects is damaged by the lesion the
 condition describes for it and every structure it is defined by (akg:definingStructure) is involved, damaged as
-described or reached as its intact site (a whole counts when one of its parts is; the condition may name the
-injured structure or a whole it belongs to;
-a graded condition only for an injury of its grade). It brings its symptoms (akg:hasSymptom) and long-term
-consequences (akg:mayLeadTo). Instability or giving way comes from a loss-of-continuity condition only when rule
-motion-destabilised fires too. When a graded condition fits the injury's grade, a general condition of the same
-structures brings its long-term risks but not its symptoms. A condition that declares no lesion is concluded from
-none. A sequel of a concluded condition is a risk, unless a named structure its cause does not affect is damaged as
-it describes (then not listed again as a risk). A structure a condition only possibly involves makes it
-what the injury amounts to only when named (not compressed by another condition or a swollen space); an instability of
-a joint (the joint as a rule, its ligaments in some cases) only when the injury also loosens a motion of the joint. A
-nerve compressed by a swollen space amounts only to the conditions recorded at that space; a branch torn with the
-named nerve above it, to none of its own.
+described or reached as its intact site (a whole counts when one of its parts is; the condition may name the injured
+structure or a whole it belongs to; a graded condition only for an injury of its grade). It brings its symptoms
+(akg:hasSymptom) and long-term consequences (akg:mayLeadTo). Instability or giving way comes from a loss-of-
+continuity condition only when rule motion-destabilised fires too; weakness only when rule motion-weakened does.
+When a graded condition fits the injury's grade, a general condition of the same structures brings its long-term
+risks but not its symptoms. A condition that declares no lesion is concluded from none. A sequel of a concluded
+condition is a risk, unless a named structure its cause does not affect is damaged as it describes (then not listed
+again as a risk). A structure a condition only possibly involves makes it what the injury amounts to only when named
+(not compressed by another condition or a swollen space); an instability of a joint (the joint as a rule, its
+ligaments in some cases) only when the injury also loosens a motion of the joint. A nerve compressed by a swollen
+space amounts only to the conditions recorded at that space; a branch torn with the named nerve above it, to none of
+its own.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import pytest
 
 from app.reasoning.impact import ImpactReport, Reach, Stability
-from tests.reasoning.rules.fixture import INSTABILITY, RULES, affected, findings, rule_ids, run
+from tests.reasoning.rules.fixture import INSTABILITY, RULES, WEAKNESS, affected, findings, rule_ids, run
 
 RULE = "rule:condition-consequences"
 L1, L2, L3, L4, L5, COMPLEX, BAND = (f"ANKLE:99918{n:02d}" for n in range(1, 8))
@@ -183,6 +183,18 @@ def test_no_giving_way_from_a_sprain_when_no_motion_gives_way() -> None:
     assert report.destabilised_motions == []
     assert TENDERNESS in symptoms(report)
     assert INSTABILITY not in symptoms(report)
+
+
+STRAINED_MUSCLE = "ANKLE:9991896"
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_a_strain_is_weak_only_when_it_takes_a_prime_mover(grade: int) -> None:
+    """A grade I strain (stretched, losing nothing) keeps its strength: the strain's weakness is not listed for it,
+    while its tenderness is (review r32 C10); from grade II the prime mover is lost in part and the motion weak."""
+    report = run(RULE, (STRAINED_MUSCLE, grade))
+    assert TENDERNESS in symptoms(report)
+    assert (WEAKNESS in symptoms(report)) is (grade > 1) is bool(report.weakened_motions)
 
 
 def test_a_fractured_landmark_is_a_fractured_bone() -> None:

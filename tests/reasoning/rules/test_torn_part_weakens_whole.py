@@ -3,7 +3,7 @@
 Definition: a part of a muscle (a head) that loses continuity and has no action of its own in the data costs its
 whole muscle (akg:partOf) a share of the whole's actions and dynamic restraints: the grade's share divided equally
 among the whole's parts (a convention). The whole is not itself torn: no condition of the whole follows, and its
-tendon still transmits the rest of its force.
+tendon still transmits the rest of its force. A stretched head (grade I, which loses nothing) does not reach it.
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ def test_a_torn_head_costs_its_muscle_an_equal_share(grade: int) -> None:
 
 
 def test_a_stretched_head_costs_nothing() -> None:
+    """A grade that loses nothing does not reach the whole: it is no muscle with a torn part (review r32 C10)."""
     report = run(RULE, (FIRST_HEAD, 1))
     assert not report.weakened_motions
+    assert MUSCLE not in affected(report)
 
 
 def test_a_head_with_actions_of_its_own_loses_those_not_its_muscles() -> None:
