@@ -20,7 +20,7 @@ from .reasoning.impact import (
 )
 from .reasoning.impact.mechanics import FRAGMENT_GRADED, NO_PRIMARY, ONLY_DYNAMIC
 from .reasoning.impact.models import RestraintLoss
-from .reasoning.impact.terms import ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED
+from .reasoning.impact.terms import LOSS_OF_CONTINUITY, ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED
 
 if TYPE_CHECKING:  # the differential is imported by the commands that use it, not by every start
     from .reasoning.differential import Candidate, DifferentialReport, FindingKind
@@ -95,10 +95,17 @@ def _reached(item: AffectedStructure) -> str:
         return f"partly denervated (a grade {item.grade} lesion of its nerve)"
     if item.reached is Reach.SITE:  # a joint or space where it happens; "intact" read as a denial beside a fracture
         return "where the named condition happens"
+    # what the named condition does to it, said beside how it was reached: a subluxed tendon is displaced, not torn
+    # (review r32 C09); an alternative the condition records no lesion of is not said to be injured (r32 C04)
+    lesion = ""
+    if item.reached in (Reach.CONDITION, Reach.ALTERNATIVE, Reach.POSSIBLE):
+        lesion = f": {item.lesion.label}" if item.lesion else "; no lesion of it recorded"
+        if item.lesion and item.lesion.id == LOSS_OF_CONTINUITY:
+            lesion += f", grade {item.grade}"
     if not item.alternatively:
-        return item.reached.value
+        return item.reached.value + lesion
     ways = " or ".join(r.value for r in [item.reached, *item.alternatively])
-    return f"{ways}, by the alternative: which one, the source does not say"
+    return f"{ways}, by the alternative: which one, the source does not say{lesion}"
 
 
 #: one part of a finding's detail: "<lesion> of the <structure> (<kind>)"

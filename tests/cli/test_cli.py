@@ -275,12 +275,14 @@ def test_a_motion_only_muscles_checked_is_not_listed_as_a_destabilised_joint(kg:
     from app.render import render_impact
 
     text = render_impact(kg.impact([("fibularis longus", 3), ("fibularis brevis", 3)]))
-    assert "Destabilised joint motions:" not in text
+    assert "Destabilised joint motions:\n" not in text  # the heading with items; "none" is said plainly (r32 C15)
+    assert "Destabilised joint motions: none" in text
     muscle = text.split("Motions less checked by muscle pull")[1].split("\nPrime movers intact")[0]
     assert "subtalar joint: inversion" in muscle
     assert "only muscles or tendons among the lost restraints" not in text  # said once, by the heading
     atfl = render_impact(kg.impact([("ATFL", 3)]))
-    assert "Destabilised joint motions:" in atfl and "Motions less checked by muscle pull" not in atfl
+    assert "Destabilised joint motions:\n" in atfl and "Motions less checked by muscle pull" not in atfl
+    assert "Destabilised joint motions: none" not in atfl
 
 
 def test_a_long_caveat_is_said_in_full_once_per_section(kg: AnkleKG) -> None:
@@ -381,3 +383,16 @@ def test_an_inflamed_site_at_a_bone_is_not_said_to_be_an_inflamed_bone(kg: Ankle
     (blinded review r25 C06: 'inflammation of the os trigonum')."""
     details = {c.entity.label: c.detail for c in kg.impact(["os trigonum"]).conditions}
     assert details["posterior ankle impingement"].startswith("inflammation at the os trigonum")
+
+
+def test_what_a_named_condition_does_to_each_structure_is_said(kg: AnkleKG) -> None:
+    """A subluxed tendon is displaced, not torn: "Also affected" says the lesion the named condition records for it,
+    and an alternative it records none of is not read as injured (blinded review r32 C09, C04)."""
+    from app.render import render_impact
+
+    subluxed = render_impact(kg.impact([("peroneal tendon subluxation", 3)])).splitlines()[1]
+    assert "tendon of fibularis longus (affected by the named condition: tendon instability)" in subluxed
+    assert "superior fibular retinaculum (affected by the named condition: stretch or tear" in subluxed
+    avulsed = render_impact(kg.impact([("fifth metatarsal tuberosity avulsion fracture", 3)])).splitlines()[1]
+    assert "tendon of fibularis brevis (one of the named condition's alternatives" in avulsed
+    assert "no lesion of it recorded" in avulsed
