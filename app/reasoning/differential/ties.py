@@ -104,6 +104,7 @@ class TieOrder:
         lesion (the talus and its trochlea, as in an osteochondral lesion of the talus), a branch of a tied nerve, or
         the tendon of a tied muscle (one muscle-tendon unit: review r19 D3)."""
         ids = {c.structure.id: c for c in tied}
+        echoes = self._wholes_beside_read_parts(tied)  # wholes that only repeat a part's condition
         again = set()
         read: set[str] = set()
         for c in tied:
@@ -121,11 +122,12 @@ class TieOrder:
             wholes = [w for w in ids if w != c.structure.id and c.structure.id in self._with_parts(w)]
             wholes += [w for w in ids if w != c.structure.id and c.structure.id in self._branches(w)]
             own = self.kb.by_subject.get(c.structure.id, ())
-            # a tendon repeats its muscle only when it explains nothing the muscle does not: the calcaneal tendon as
-            # in an Achilles rupture, which alone explains the positive Thompson test, is another explanation than
-            # the gastrocnemius torn through its medial head (blinded reviews r32 D20, r33 C21)
+            # a tendon repeats its muscle when it explains nothing the muscle does not, and the muscle explains it as
+            # itself, not as an echo of its part's condition: the calcaneal tendon as in an Achilles rupture is another
+            # explanation than the gastrocnemius through its medial head's strain (blinded reviews r32 D20, r33 C21)
             if any(ids[w].lesion == c.lesion or self._within(c.lesion, w) for w in wholes) or any(
-                st.predicate == schema.TENDON_OF and st.object in ids and _explained(c) <= _explained(ids[st.object])
+                st.predicate == schema.TENDON_OF and st.object in ids and st.object not in echoes
+                and _explained(c) <= _explained(ids[st.object])
                 for st in own
             ):
                 again.add(c.structure.id)
