@@ -131,7 +131,12 @@ def supply_at_risk(ctx: Context, affected: dict[str, Affected], amounts: Sequenc
             current, chain = stack.pop()
             for st in ctx.kb.by_subject.get(current, ()):
                 if st.predicate == terms.SUPPLIES:
-                    findings.add(st.object, f"supplied by the {how} {ctx.kb.label(artery)}", score,
+                    # through a branch: only if the injury is above the branch's origin (review r32 C15: the fibula,
+                    # fed by the fibular artery, read as fed by a posterior tibial artery torn at the ankle)
+                    via = "" if current == artery else (
+                        f"the {ctx.kb.label(current)}, a branch of the {how} {ctx.kb.label(artery)} (if the injury "
+                        "is above its origin)")
+                    findings.add(st.object, f"supplied by {via or f'the {how} {ctx.kb.label(artery)}'}", score,
                                  ctx.facts([*chain, st]), (*state.rules, "rule:supply-at-risk"))  # fmt: skip
                 elif st.predicate == terms.HAS_BRANCH and st.object not in seen:
                     seen.add(st.object)

@@ -1,7 +1,8 @@
 """rule:supply-at-risk: an injured or compressed artery puts what it supplies at risk.
 
 Definition: the structures supplied by an artery that is torn or compressed (akg:suppliedBy), or by any of its
-branches, have their blood supply at risk, and so has each of those branches itself.
+branches, have their blood supply at risk, and so has each of those branches itself (if the injury is below a
+branch's origin, that branch is spared: the answer says so, for the branch and for what it supplies).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ def test_what_the_artery_and_its_branches_supply(grade: int) -> None:
     assert risk[MUSCLE].score == pytest.approx(GRADE_LOSS[grade])
     assert all(RULE in rule_ids(f) for f in risk.values())
     assert "akg:hasBranch" in predicates(risk[BONE])
+    # what a branch supplies is at risk only if the injury is above the branch's origin, and says so (review r32 C15)
+    assert "a branch of the injured" in risk[BONE].detail and "if the injury is above its origin" in risk[BONE].detail
+    assert "if the injury is above" not in risk[MUSCLE].detail  # the artery's own territory
 
 
 def test_a_branch_puts_only_its_own_territory_at_risk() -> None:
