@@ -254,6 +254,8 @@ class EntityDetail(Tabular, EntityEntry):
                 detail = fact.fact.label if fact.fact else fact_detail(fact)
                 if section == "treatments" and fact.note:  # the recommendation: whom it covers, why that level
                     detail = f"{detail}. {fact.note}"
+                if section in ("restraints", "restrained_by"):  # one line per role: say where each holds (r33 E1)
+                    label = f"{label} ({_positions(fact)})"
                 row(section, fact.predicate.label, label, other.id, detail, source_labels([fact]))
         for ref in self.defines:
             row("defines", "defines", ref.label, ref.id)
@@ -265,6 +267,14 @@ class EntityDetail(Tabular, EntityEntry):
             group_by="section",
             captions=ENTITY_SECTIONS,
         )
+
+
+def _positions(fact: Fact) -> str:
+    """The positions a restraint fact holds in, as its qualifiers say ("position not stated" when none)."""
+    positions = fact.qualifiers.get("positions")
+    if isinstance(positions, list) and positions:
+        return ", ".join(p.label for p in positions)
+    return "position not stated"
 
 
 #: The columns of an entity as a table.

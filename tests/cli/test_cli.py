@@ -396,3 +396,13 @@ def test_what_a_named_condition_does_to_each_structure_is_said(kg: AnkleKG) -> N
     avulsed = render_impact(kg.impact([("fifth metatarsal tuberosity avulsion fracture", 3)])).splitlines()[1]
     assert "tendon of fibularis brevis (one of the named condition's alternatives" in avulsed
     assert "no lesion of it recorded" in avulsed
+
+
+def test_an_entitys_restraints_say_where_each_role_holds(kg: AnkleKG) -> None:
+    """The ATFL is a secondary restraint of talar tilt in one position and a primary one in another: the entity page
+    says which position each line holds in, not only inside the sentence (blinded review r33 E1)."""
+    from app.render import render_entity
+
+    text = render_entity(kg.entity("ATFL"))
+    assert "is a secondary restraint to: talar tilt (neutral position)" in text
+    assert "is a primary restraint to: talar tilt (plantarflexed position)" in text
