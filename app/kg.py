@@ -32,7 +32,7 @@ from .knowledge.base import KnowledgeBase
 from .knowledge.lookup import SearchHit
 from .knowledge.model import Term
 from .knowledge.resolver import Injury, Resolver
-from .knowledge.schema import CLINICAL_TEST, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
+from .knowledge.schema import CLINICAL_TEST, DECISION_RULE, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
 from .loader import load_knowledge
 from .models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchResults
 from .ontology.validation import ValidationReport
@@ -270,8 +270,10 @@ class AnkleKG:
         from .reasoning.differential import ClinicalFindings
 
         findings = ClinicalFindings(
-            positive_tests=ids(positive_tests, CLINICAL_TEST, "positive_tests"),
-            negative_tests=ids(negative_tests, CLINICAL_TEST, "negative_tests"),
+            # a decision rule too (the Ottawa ankle rules): positive, it calls for imaging; negative, it counts
+            # against the fractures it screens for (blinded reviews r31 C24, r32 D19)
+            positive_tests=ids(positive_tests, (CLINICAL_TEST, DECISION_RULE), "positive_tests"),
+            negative_tests=ids(negative_tests, (CLINICAL_TEST, DECISION_RULE), "negative_tests"),
             symptoms=ids(symptoms, SYMPTOM, "symptoms"),
             numbness_areas=ids(numbness_areas, SKIN_AREA, "numbness_areas"),
             weak_motions=ids(weak_motions, MOTION, "weak_motions"),

@@ -403,7 +403,8 @@ def _candidate(rank: int, c: Candidate) -> list[str]:
         lines.append(f"     = how common: {fact_text(c.frequency)}")
     for e in c.supported_by:
         reason = f" — because {'; '.join(fact_text(f) for f in e.because[:5])}" if e.because else ""
-        lines.append(f"     + {e.kind.value}: {e.finding.label}{reason}")
+        counts = f" (counts {e.weight:g})" if e.weight != 1.0 else ""  # a half: the policy's, said (rule 3)
+        lines.append(f"     + {e.kind.value}: {e.finding.label}{counts}{reason}")
     for e in c.contradicted_by:
         lines.append(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind, e.weight)})")
     if c.unexplained:

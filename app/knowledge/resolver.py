@@ -76,9 +76,11 @@ class Resolver:
         suggestions = hits or terms.search(ref, types=self.expand_types(types), limit=5, fuzzy_cutoff=0)
         raise UnknownTerm(ref, [h.term for h in suggestions], parameter)
 
-    def resolve_ids(self, names: Sequence[str], cls: str, parameter: str) -> tuple[str, ...]:
-        """The ids of the terms of class ``cls`` that ``names`` name, each once, in order."""
-        return tuple(dict.fromkeys(self.resolve(n, types=(cls,), parameter=parameter).id for n in names))
+    def resolve_ids(self, names: Sequence[str], cls: str | tuple[str, ...], parameter: str) -> tuple[str, ...]:
+        """The ids of the terms of class ``cls`` (or of any of several classes) that ``names`` name, each once, in
+        order."""
+        types = (cls,) if isinstance(cls, str) else cls
+        return tuple(dict.fromkeys(self.resolve(n, types=types, parameter=parameter).id for n in names))
 
     def resolve_injuries(self, injured: str | Sequence[Injury], grade: int) -> list[tuple[str, Grade]]:
         """The ids and grades of the injured structures or conditions: one name, or names (of ``grade``),

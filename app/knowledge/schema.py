@@ -17,6 +17,7 @@ SCHEMA_PREFIX = next(prefix for prefix, namespace in PREFIXES.items() if namespa
 ANATOMICAL_STRUCTURE = compress(AKG.AnatomicalStructure)
 CLINICAL_ENTITY = compress(AKG.ClinicalEntity)
 CLINICAL_TEST = compress(AKG.ClinicalTest)
+DECISION_RULE = compress(AKG.ClinicalDecisionRule)
 CONDITION = compress(AKG.Condition)
 JOINT_POSITION = compress(AKG.JointPosition)
 MOTION = compress(AKG.Motion)

@@ -15,6 +15,7 @@ from tests.reasoning.literature_cases import (
     ACIBADEM_MCN,
     AITFL,
     ATFL,
+    BACHMANN,
     BAIMA,
     BALLESTEROS,
     CFL,
@@ -817,6 +818,21 @@ CASES = (
         lesion=(ATFL, "lateral ankle sprain grade I"),
     ),
     DiffCase(
+        id="inversion-with-a-positive-ottawa-rule-and-stable-ligaments",
+        sources=(BACHMANN, AAFP_2003_LETTER, WHEELESS_SPRAIN_EXAM),
+        claim="The Ottawa ankle rules have 'a sensitivity of almost 100% and a modest specificity' (Bachmann 2003): "
+        "positive, they call for radiographs of the malleoli, the navicular or the base of the fifth metatarsal; the "
+        "avulsion fracture of the proximal fifth metatarsal follows a 'twisted ankle' (AAFP 2003). With the drawer "
+        "and talar tilt negative (no grade III sprain, Wheeless), a fracture the rules screen for leads, and the "
+        "rule counts half, an indication for imaging rather than proof (blinded review r32 D19: the rule could not "
+        "be entered).",
+        positive_tests=("Ottawa ankle rules",),
+        negative_tests=(DRAWER, "talar tilt test"),
+        mechanism=("inversion", "plantarflexion"),
+        first=("tuberosity of fifth metatarsal bone", "fibula", "lateral malleolus"),
+        not_above=(ATFL, CFL),
+    ),
+    DiffCase(
         id="twisted-ankle-with-stable-ligaments",
         sources=(AAFP_2003_LETTER, JUDD_2002, WHEELESS_SPRAIN_EXAM),
         claim="An avulsion fracture of the proximal fifth metatarsal is 'commonly misdiagnosed as an ankle sprain'; "
@@ -1223,3 +1239,21 @@ def test_a_calf_pop_with_a_negative_thompson_is_no_complete_tear(kg: AnkleKG) ->
     assert tendon.grade == 2  # only as a partial tear
     assert any(r.grade == 3 and THOMPSON in {e.finding.label for e in r.contradicted_by} for r in tendon.ruled_out)
     assert report.tied_at_top == 2 and report.note is not None
+
+
+def test_a_decision_rule_counts_half_positive_and_fully_negative(kg: AnkleKG) -> None:
+    """A positive Ottawa rule supports a fracture it screens for half (it calls for imaging: 'a modest specificity',
+    Bachmann 2003); a negative one counts fully against such a fracture ('a sensitivity of almost 100%') and not
+    against a fracture it does not screen for (the lateral process of the talus: a snowboarder's fracture 'The Ottawa
+    ankle rules were negative', PMC4216907) nor against a sprain."""
+    positive = kg.differential(positive_tests=("Ottawa ankle rules",), symptoms=("pain",), limit=40)
+    tuberosity = next(c for c in positive.candidates if c.structure.label == "tuberosity of fifth metatarsal bone")
+    assert {e.finding.label: e.weight for e in tuberosity.supported_by}["Ottawa ankle rules"] == 0.5
+    assert all("Ottawa ankle rules" in {u.label for u in c.unexplained}
+               for c in positive.candidates if c.structure.label == ATFL)  # fmt: skip
+    negative = kg.differential(negative_tests=("Ottawa ankle rules",), symptoms=("pain", "swelling"), limit=100)
+    against = {c.structure.label: c for c in negative.candidates}
+    fracture = against["tuberosity of fifth metatarsal bone"]  # still explains the pain: the rule counts 1 against
+    assert [e.weight for e in fracture.contradicted_by if e.finding.label == "Ottawa ankle rules"] == [1.0]
+    assert not any(e.finding.label == "Ottawa ankle rules" for e in against["lateral process of talus"].contradicted_by)
+    assert not any(e.finding.label == "Ottawa ankle rules" for e in against[ATFL].contradicted_by)

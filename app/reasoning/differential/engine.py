@@ -277,15 +277,16 @@ class DifferentialEngine(TieOrder):
             )
         return self._diagnoses[condition]
 
-    @staticmethod
-    def _against(evidence: Evidence, profile: Profile) -> float:
+    def _against(self, evidence: Evidence, profile: Profile) -> float:
         """A normal finding counts against a candidate as much as the abnormal one would have counted for it (a
         motion reported strong, against a lesion that weakens it: fully, as its weakness would have counted for it);
         a negative test as surely as the candidate predicts it positive (fully, or half for a test its partial tear
-        only may make positive)."""
+        only may make positive); a negative decision rule fully, though its positive counts only half."""
         if evidence.kind is FindingKind.STRONG_MOTION:
             return profile.strength(FindingKind.WEAK_MOTION, evidence.finding.id)
         if evidence.kind is FindingKind.NEGATIVE_TEST:  # half against a test that only may be positive
+            if self.kb.is_a(evidence.finding.id, terms.DECISION_RULE):
+                return 1.0  # a screening rule's negative is its strength ('a sensitivity of almost 100%')
             return profile.strength(FindingKind.POSITIVE_TEST, evidence.finding.id)
         return 1.0
 

@@ -51,7 +51,9 @@ class Evidence(BaseModel):
     weight: float = Field(
         default=1.0,
         description="How much it counts for (or against) the candidate: 1, or less where the candidate only may "
-        "predict it (0.5: a test its partial tear may make positive; a mechanism it resists only secondarily).",
+        "predict it (0.5: a test its partial tear may make positive; a mechanism it resists only secondarily; a "
+        "positive decision rule that screens for a fracture of it, which calls for imaging: its negative counts 1 "
+        "against).",
     )
 
 

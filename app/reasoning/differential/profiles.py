@@ -31,6 +31,10 @@ NON_SPECIFIC = 0.5
 #: A test that only may be positive (a motion lax from partial tears only: review r31): it supports the candidate
 #: half, and found negative counts half against it. Also a ranking policy.
 MAY_BE_POSITIVE = 0.5
+#: A decision rule that screens for a fracture the reading includes (the Ottawa ankle rules), found positive: it says
+#: imaging is needed, not that a bone is broken ('a sensitivity of almost 100% and a modest specificity', Bachmann
+#: 2003), so it supports the reading half; found negative it counts fully against it. A ranking policy.
+SCREENED = 0.5
 PRESENTS = "rule:lesion-presents"
 PRIMARY = RestraintRole.PRIMARY.value
 #: The rules that conclude a symptom (the others reached the structure: their presence says nothing of specificity)
@@ -136,6 +140,7 @@ def profile_of(report: ImpactReport, profile: Profile, facts: FactIndex) -> Prof
         # amount, and the share a lesion takes is a convention of role weights (rule motion-weakened): by that share
         # the torn triceps surae had led its own medial head, torn in a tennis leg with the weakness its source reports
         profile.add(FindingKind.WEAK_MOTION, w.motion.id, facts.number(w.because))
+    add_screening(profile, report, facts)
     for d in report.destabilised_motions:
         # losing only secondary restraints explains an unstable motion in part (half, as for a mechanism):
         # a posterior drawer points to the PTFL, whose loss alone only reduces restraint, before nothing
@@ -174,6 +179,7 @@ def add_lesion(
     # how the condition reaches the structure, where a finding's reasons do not say (a symptom of a posterior ankle
     # impingement, read through the os trigonum it possibly involves: that it does comes first)
     reached = _reached(report, structure)
+    add_screening(profile, report, facts)
     for f in report.work_up:
         if f.entity.id in provocations:
             profile.add(FindingKind.POSITIVE_TEST, f.entity.id, facts.number(unique_facts([*reached, *f.because])))
@@ -191,6 +197,22 @@ def add_lesion(
             ordered = _its_own_first(because, condition, structure) if named else unique_facts([*reached, *because])
             profile.add(kind, entity, facts.number(ordered), strength)
     return profile
+
+
+def add_screening(profile: Profile, report: ImpactReport, facts: FactIndex) -> None:
+    """A decision rule in the work-up that screens for a fracture this reading includes (the Ottawa ankle rules for a
+    fractured lateral malleolus or fifth metatarsal tuberosity, not for a sprain whose work-up lists them to exclude
+    one): the reading predicts it positive, half (:data:`SCREENED`; blinded reviews r31 C24, r32 D19)."""
+    fractured = {a.structure.id for a in report.injuries
+                 if a.reached in DAMAGED and a.lesion is not None and a.lesion.id == terms.FRACTURE}  # fmt: skip
+    if not fractured:
+        return
+    for f in report.work_up:
+        screened = {b.object.id for b in f.because if b.predicate.id == terms.SCREENS_FOR and b.object is not None}
+        within = {b.subject.id for b in f.because if b.predicate.id == terms.PART_OF and b.object is not None
+                  and b.object.id in screened}  # fmt: skip
+        if fractured & (screened | within):
+            profile.add(FindingKind.POSITIVE_TEST, f.entity.id, facts.number(f.because), SCREENED)
 
 
 def add_named_weakness(profile: Profile, named: list[Statement], kb: KnowledgeBase, facts: FactIndex) -> None:
