@@ -16,7 +16,8 @@ call, so that the load falls on both alike:
 CPU time per call (``time.process_time_ns``). The answers' bytes are checked equal first.
 
 Usage: ``python scripts/bench_miss.py --against /path/to/other/checkout [--rounds 7] [--calls 200]``
-(``--injured X`` once or more: the GET asks for those injuries instead of the ATFL, e.g. the five of ``FIVE``)
+(``--injured X`` once or more: the GET asks for those injuries instead of the ATFL, e.g. the five of ``FIVE``;
+``--position P``: in that position, named as a user would, e.g. ``plantarflexion``)
 (a detached worktree of main: ``git worktree add --detach /tmp/main-wt main``).
 """
 
@@ -90,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=200, help="GETs per version per round (default 200)")
     parser.add_argument("--passes", type=int, default=3, help="passes over every injurable structure (default 3)")
     parser.add_argument("--injured", action="append", help="the GET's injuries (default: the ATFL alone)")
+    parser.add_argument("--position", help="the GET's position (default: none)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "app_base").symlink_to((args.against / "app").resolve(), target_is_directory=True)
@@ -104,9 +106,11 @@ def run(args: argparse.Namespace) -> int:
     versions = {"base": load("app_base", spent), "this": load("app", spent)}
     packages = {"base": "app_base", "this": "app"}
     injured = args.injured or ["ATFL"]
-    query = urllib.parse.urlencode([("injured", i) for i in injured])
-    path = IMPACT_PATH if injured == ["ATFL"] else f"/v1/impact?{query}"
-    bodies = {name: kg.impact(injured).model_dump_json().encode() for name, (kg, _) in versions.items()}
+    at = [("position", args.position)] if args.position else []
+    query = urllib.parse.urlencode([*(("injured", i) for i in injured), *at])
+    path = IMPACT_PATH if injured == ["ATFL"] and not at else f"/v1/impact?{query}"
+    bodies = {name: kg.impact(injured, position=args.position).model_dump_json().encode()
+              for name, (kg, _) in versions.items()}  # fmt: skip
     if len(set(bodies.values())) != 1:
         print(f"the two versions answer {injured} differently: not a speed-only change", file=sys.stderr)
         return 1
