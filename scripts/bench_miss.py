@@ -16,6 +16,8 @@ call, so that the load falls on both alike:
 CPU time per call (``time.process_time_ns``). The answers' bytes are checked equal first.
 
 Usage: ``python scripts/bench_miss.py --against /path/to/other/checkout [--rounds 7] [--calls 200]``
+(``--injured X`` once or more: the GET asks for those injuries instead of the ATFL, e.g. the five of ``FIVE``;
+``--position P``: in that position, named as a user would, e.g. ``plantarflexion``)
 (a detached worktree of main: ``git worktree add --detach /tmp/main-wt main``).
 """
 
@@ -29,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -87,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=7, help="rounds of GETs (default 7)")
     parser.add_argument("--calls", type=int, default=200, help="GETs per version per round (default 200)")
     parser.add_argument("--passes", type=int, default=3, help="passes over every injurable structure (default 3)")
+    parser.add_argument("--injured", action="append", help="the GET's injuries (default: the ATFL alone)")
+    parser.add_argument("--position", help="the GET's position (default: none)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "app_base").symlink_to((args.against / "app").resolve(), target_is_directory=True)
@@ -100,9 +105,14 @@ def run(args: argparse.Namespace) -> int:
     spent: dict[tuple[str, str], int] = {}
     versions = {"base": load("app_base", spent), "this": load("app", spent)}
     packages = {"base": "app_base", "this": "app"}
-    bodies = {name: kg.impact(["ATFL"]).model_dump_json().encode() for name, (kg, _) in versions.items()}
+    injured = args.injured or ["ATFL"]
+    at = [("position", args.position)] if args.position else []
+    query = urllib.parse.urlencode([*(("injured", i) for i in injured), *at])
+    path = IMPACT_PATH if injured == ["ATFL"] and not at else f"/v1/impact?{query}"
+    bodies = {name: kg.impact(injured, position=args.position).model_dump_json().encode()
+              for name, (kg, _) in versions.items()}  # fmt: skip
     if len(set(bodies.values())) != 1:
-        print("the two versions answer the ATFL differently: not a speed-only change", file=sys.stderr)
+        print(f"the two versions answer {injured} differently: not a speed-only change", file=sys.stderr)
         return 1
     body = bodies["this"]
     floor = FastAPI()
@@ -112,8 +122,8 @@ def run(args: argparse.Namespace) -> int:
         return Response(body, media_type="application/json")
 
     loop = asyncio.new_event_loop()
-    gets = {name: _asgi_get(app, IMPACT_PATH) for name, (_, app) in versions.items()}
-    gets["floor"] = _asgi_get(floor, IMPACT_PATH)
+    gets = {name: _asgi_get(app, path) for name, (_, app) in versions.items()}
+    gets["floor"] = _asgi_get(floor, path)
     for get in gets.values():
         for _ in range(30):
             loop.run_until_complete(get())
@@ -141,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
                 figures.setdefault((name, stage), []).append(ms)
                 staged += ms
             figures.setdefault((name, REST), []).append(per_call - staged)
-    print(f"computed GET {IMPACT_PATH} ({len(body):,} bytes), CPU per request, {args.rounds} rounds x {args.calls} "
+    print(f"computed GET {path} ({len(body):,} bytes), CPU per request, {args.rounds} rounds x {args.calls} "
           f"calls each, median (range); load average {min(loads):.2f}-{max(loads):.2f}")  # fmt: skip
     for stage in ("whole computed GET", *STAGES, REST):
         base, this = figures[("base", stage)], figures[("this", stage)]

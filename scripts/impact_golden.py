@@ -1,6 +1,7 @@
 """A golden safety net for the reasoning engines: the JSON of every answer a speed-only change must leave alone.
 
-Writes (``--write DIR``) or checks (``--check DIR``) the exact bytes pydantic writes (``model_dump_json``) of:
+Writes (``--write DIR``) or checks (``--check DIR``) the exact bytes pydantic writes (``model_dump_json``), which the
+service's encoder (``app.api.encoder.dump_json``) must write too, of:
 
 - ``kg.impact`` for every injurable structure and named condition x grades 1-3 x no position and every joint
   position the graph records;
@@ -35,6 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from app.api.encoder import dump_json  # noqa: E402
 from app.kg import AnkleKG  # noqa: E402
 from app.knowledge.schema import CONDITION, INJURABLE_TYPES, JOINT_POSITION, LIGAMENT  # noqa: E402
 from app.settings import Settings  # noqa: E402
@@ -80,10 +82,15 @@ def questions(kg: AnkleKG) -> Iterator[Question]:
 
 
 def answer(ask: Callable[[], Any]) -> bytes:
+    """pydantic's bytes of the answer; the service's encoder (app/api/encoder.py) must write the same, or the answer
+    is marked as differing."""
     try:
-        return bytes(ask().model_dump_json().encode())
+        result = ask()
     except Exception as error:  # an error is an answer too: it must stay the same
         return f"ERROR {type(error).__name__}: {error}".encode()
+    body = bytes(result.model_dump_json().encode())
+    encoded = dump_json(result)
+    return body if encoded == body else b"ENCODER DIFFERS: " + encoded
 
 
 def load() -> AnkleKG:

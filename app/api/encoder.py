@@ -13,6 +13,10 @@ and the other cached answers): fields in declaration order, a field encoded by i
 ``null``, no spaces, non-ASCII as UTF-8. A value or a type the generated code does not know (a float in exponent
 form, an int in a float field, a tuple, ``Any``) is handed to pydantic-core with its declared type, so the
 output never differs; a model class with serialisers, aliases or excluded fields is dumped by pydantic whole.
+
+Everything is written as UTF-8 bytes, never as one ``str`` encoded at the end: an answer with a single character
+outside Latin-1 (``α``, ``≥``) is a two-byte-per-character ``str``, and encoding the five-injury answer's 800 KB of
+it cost more than writing it (1.2 ms against ~0.9 ms); a shared record's bytes are encoded once, when kept.
 """
 
 from __future__ import annotations
@@ -31,24 +35,29 @@ from ..models import EntityRef, Fact, RuleRef
 
 __all__ = ["AnswerEncoder", "dump_json"]
 
-Encode = Callable[[Any], str]
+Encode = Callable[[Any], bytes]
 
-#: JSON string literal of a str (quotes and escapes as pydantic-core writes them; non-ASCII kept as is)
-_string: Callable[[str], str] = json.encoder.encode_basestring
+_basestring: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _string(v: str) -> bytes:
+    """JSON string literal of a str, UTF-8 (quotes and escapes as pydantic-core writes them; non-ASCII kept)."""
+    return _basestring(v).encode()
 
 #: Records built once per graph and never changed after (app/knowledge/base.py): their text is kept by identity
 SHARED: tuple[type[BaseModel], ...] = (EntityRef, Fact, RuleRef)
 
 #: The most texts kept per memo (one per shared class and one per list of it; a memo holds the records too, so an id
-#: is never reused while its text is kept), and the most characters; past either the memo starts again. An impact
+#: is never reused while its text is kept), and the most bytes of text; past either the memo starts again. An impact
 #: answer cites ~100 distinct facts and references (~150 KB of text in its lists); the described rules of
 #: ``rules_applied`` are built once per engine too (Context.described). Six memos: at most ~24 MB of text.
 MEMO_MAX = 4096
 MEMO_MAX_CHARS = 4 * 1024 * 1024
 
 
-class _Memo(dict[Any, tuple[object, str]]):
-    """Texts by key, each with what it was written from (held, so that the ids in its key stay its own)."""
+class _Memo(dict[Any, tuple[object, bytes]]):
+    """Texts (UTF-8 bytes) by key, each with what it was written from (held, so that the ids in its key stay its
+    own); ``chars`` counts their bytes."""
 
     __slots__ = ("chars", "max_chars", "max_entries")
 
@@ -56,7 +65,7 @@ class _Memo(dict[Any, tuple[object, str]]):
         super().__init__()
         self.chars, self.max_entries, self.max_chars = 0, max_entries, max_chars
 
-    def keep(self, key: Any, holder: object, text: str) -> str:
+    def keep(self, key: Any, holder: object, text: bytes) -> bytes:
         if len(self) >= self.max_entries or self.chars + len(text) > self.max_chars:
             self.clear()
             self.chars = 0
@@ -80,7 +89,7 @@ class AnswerEncoder:
 
     def dumps(self, model: BaseModel) -> bytes:
         """``model.model_dump_json().encode()``, the same bytes."""
-        return self._model(type(model))(model).encode()
+        return self._model(type(model))(model)
 
     # -- per type ------------------------------------------------------------------------------------------------
     def _for(self, annotation: object) -> Encode:
@@ -94,9 +103,9 @@ class AnswerEncoder:
         if annotation is str:
             return lambda v: _string(v) if isinstance(v, str) else fallback(v)
         if annotation is bool:
-            return lambda v: ("true" if v else "false") if type(v) is bool else fallback(v)
+            return lambda v: (b"true" if v else b"false") if type(v) is bool else fallback(v)
         if annotation is int:
-            return lambda v: str(v) if type(v) is int else fallback(v)
+            return lambda v: b"%d" % v if type(v) is int else fallback(v)
         if annotation is float:
             return lambda v: _float(v) if type(v) is float else fallback(v)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -108,11 +117,11 @@ class AnswerEncoder:
             if args[0] in self._shared:
                 return self._shared_list(args[0], fallback)
             item = self._for(args[0])
-            return lambda v: "[" + ",".join([item(x) for x in v]) + "]" if type(v) is list else fallback(v)
+            return lambda v: b"[" + b",".join([item(x) for x in v]) + b"]" if type(v) is list else fallback(v)
         if origin is dict and len(args) == 2 and args[0] is str:
             value = self._for(args[1])
             return (
-                lambda v: "{" + ",".join([_string(k) + ":" + value(x) for k, x in v.items()]) + "}"
+                lambda v: b"{" + b",".join([_string(k) + b":" + value(x) for k, x in v.items()]) + b"}"
                 if type(v) is dict and all(type(k) is str for k in v)
                 else fallback(v)
             )
@@ -130,18 +139,18 @@ class AnswerEncoder:
             inner = self._for(rest[0])
             if len(args) == 1:
                 return inner
-            return lambda v: "null" if v is None else inner(v)
+            return lambda v: b"null" if v is None else inner(v)
         lists = [a for a in rest if typing.get_origin(a) is list]
         if len(rest) == 2 and str in rest and len(lists) == 1:
             as_list = self._for(lists[0])
             nullable = type(None) in args
 
-            def either(v: Any) -> str:
+            def either(v: Any) -> bytes:
                 if type(v) is str:
                     return _string(v)
                 if type(v) is list:
                     return as_list(v)
-                return "null" if v is None and nullable else fallback(v)
+                return b"null" if v is None and nullable else fallback(v)
 
             return either
         return fallback
@@ -156,7 +165,7 @@ class AnswerEncoder:
             return lambda v: encode(v) if isinstance(v, cls) else fallback(v)
         memo = self._memo_of(cls)
 
-        def field(v: Any) -> str:
+        def field(v: Any) -> bytes:
             kept = memo.get(id(v))  # only exact instances of cls are kept, each held so that its id stays its own
             if kept is not None:
                 return kept[1]
@@ -174,16 +183,16 @@ class AnswerEncoder:
         item = self._for(cls)
         memo = self._memo_of(list[cls])  # type: ignore[valid-type]
 
-        def shared_list(v: Any) -> str:
+        def shared_list(v: Any) -> bytes:
             if type(v) is not list:
                 return fallback(v)
             if not v:
-                return "[]"
+                return b"[]"
             key = tuple(map(id, v))
             kept = memo.get(key)
             if kept is not None:
                 return kept[1]
-            return memo.keep(key, tuple(v), "[" + ",".join([item(x) for x in v]) + "]")
+            return memo.keep(key, tuple(v), b"[" + b",".join([item(x) for x in v]) + b"]")
 
         return shared_list
 
@@ -200,7 +209,7 @@ class AnswerEncoder:
                 found = self._models.get(cls)
                 if found is None:
 
-                    def placeholder(v: Any) -> str:
+                    def placeholder(v: Any) -> bytes:
                         with self._lock:
                             built = self._models[cls]
                         return built(v)
@@ -214,21 +223,21 @@ class AnswerEncoder:
         return found
 
     def _compile(self, cls: type[BaseModel]) -> Encode:
-        """One function per model class: ``''.join(('{"a":', f0(d["a"]), ',"b":', ..., '}'))`` over the instance's
-        dict."""
+        """One function per model class: ``b''.join((b'{"a":', f0(d["a"]), b',"b":', ..., b'}'))`` over the
+        instance's dict."""
         if not _plain(cls):
-            return lambda v: v.model_dump_json()
+            return lambda v: v.model_dump_json().encode()
         names = list(cls.model_fields)
         if not names:
-            return lambda v: "{}"
+            return lambda v: b"{}"
         namespace: dict[str, object] = {}
         parts = []
         for i, name in enumerate(names):
             namespace[f"f{i}"] = self._for(cls.model_fields[name].annotation)
-            key = ("{" if i == 0 else ",") + _string(name) + ":"
+            key = (b"{" if i == 0 else b",") + _string(name) + b":"
             parts.append(f"{key!r}, f{i}(d[{name!r}])")
         # one join: the parts of a whole answer are large, and adding them up pair by pair copies them again and again
-        source = f"def encode(v):\n    d = v.__dict__\n    return ''.join(({', '.join(parts)}, '}}'))\n"
+        source = f"def encode(v):\n    d = v.__dict__\n    return b''.join(({', '.join(parts)}, b'}}'))\n"
         exec(compile(source, f"<encoder of {cls.__qualname__}>", "exec"), namespace)
         encode: Encode = namespace["encode"]  # type: ignore[assignment]
         return encode
@@ -251,13 +260,13 @@ def _plain(cls: type[BaseModel]) -> bool:
     )
 
 
-def _float(v: float) -> str:
+def _float(v: float) -> bytes:
     """A float as pydantic-core writes it: Python's shortest repr agrees except in exponent form (1e-05 against
     1e-5) and for inf and nan (null), which go to pydantic-core."""
     text = repr(v)
     if "e" in text or "n" in text:
         return _pydantic(float)(v)
-    return text
+    return text.encode()
 
 
 _ADAPTERS: dict[object, Encode] = {}
@@ -271,11 +280,11 @@ def _pydantic(annotation: object) -> Encode:
     found = _ADAPTERS.get(annotation)
     if found is None:
 
-        def found(v: Any) -> str:
+        def found(v: Any) -> bytes:
             adapter = _BUILT.get(annotation)
             if adapter is None:
                 adapter = _BUILT[annotation] = TypeAdapter(annotation)  # type: ignore[arg-type]  # a field's type
-            return adapter.dump_json(v).decode()
+            return adapter.dump_json(v)
 
         _ADAPTERS[annotation] = found
     return found

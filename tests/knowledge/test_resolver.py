@@ -37,3 +37,30 @@ def test_injuries_may_be_given_as_the_rest_api_takes_them(kg: AnkleKG) -> None:
     assert {(a.structure.label, a.grade) for a in report.injuries if a.reached.value == "named"} == {
         ("anterior talofibular ligament", 2), ("calcaneofibular ligament", 1), ("posterior talofibular ligament", 3)
     }
+
+
+def test_a_typed_name_found_by_search_is_searched_once(kg: AnkleKG, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'plantarflexion' names the plantarflexed position only through a ranked search over every term (~0.5 ms):
+    a second asking is answered from what the first found, a refusal is refused again, and what is kept is bounded."""
+    from app.errors import InvalidArgument
+    from app.knowledge import resolver as resolver_module
+    from app.knowledge.resolver import Resolver
+
+    resolver = Resolver(kg.kb)
+    position = ("akg:JointPosition",)
+    first = resolver.resolve("plantarflexion", types=position, parameter="position")
+
+    def no_search(*args: object, **kwargs: object) -> object:
+        raise AssertionError("searched again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(kg.kb.terms, "search", no_search)
+        assert resolver.resolve("plantarflexion", types=position) is first
+    for _ in range(2):
+        with pytest.raises(InvalidArgument):
+            resolver.resolve("anterior talofibular ligament", types=position, parameter="position")
+    monkeypatch.setattr(resolver_module, "TYPED_LIMIT", 3)
+    for name in ("neutral", "dorsiflexion", "plantarflexed position", "neutral position", "dorsiflexed position"):
+        resolver.resolve(name, types=position)
+        assert len(resolver._typed) <= 3
+    assert resolver.resolve("plantarflexion", types=position) is first

@@ -29,13 +29,17 @@ def expected_tests(
         elif g.status is Stability.LAXITY:
             mild[(g.joint, g.motion)].append(g)
     items: list[ExpectedPositiveTest] = []
+    # each way is asked only of the tests it can find (the same order, the same items): most answers leave a
+    # motion or two unstable, reach what a few of the tests examine and amount to no condition a test provokes
     for test in ctx.kb.clinical_tests:
-        if not _tests_function(ctx, test):  # a heel rise tests a tendon's function, not a joint's laxity
+        if (shaky or mild) and not _tests_function(ctx, test):  # a heel rise tests a tendon's function, not laxity
             items.extend(_by_motion(ctx, test, shaky))
             items.extend(t.model_copy(update={"equivocal": True, "score": round(t.score / 2, 4)})
                          for t in _by_motion(ctx, test, mild))
-        items.extend(_by_lesion(ctx, test, affected))
-        items.extend(_by_provocation(ctx, test, amounts))
+        if not affected.keys().isdisjoint(_examined_reach(ctx, test)):
+            items.extend(_by_lesion(ctx, test, affected))
+        if amounts and not (test.motions or test.detects):
+            items.extend(_by_provocation(ctx, test, amounts))
     merged: dict[str, ExpectedPositiveTest] = {}
     for item in sorted(items, key=lambda t: (t.equivocal, t.joint is None, -t.score, t.test.label)):
         first = merged.setdefault(item.test.id, item)
@@ -107,10 +111,22 @@ def _by_motion(
     return items
 
 
+def _examined_reach(ctx: Context, test: ClinicalTestSpec) -> frozenset[str]:
+    """What the test examines and their parts: an injury that reaches none of them gives it nothing to find by
+    lesion (graph-only: kept per engine)."""
+    return ctx.derived(("test reach", test.id), lambda: frozenset().union(*(_reach(ctx, s) for s in test.structures)))
+
+
+def _reach(ctx: Context, examined: str) -> frozenset[str]:
+    return ctx.derived(("examined or its parts", examined), lambda: frozenset((examined, *ctx.part_ids(examined))))
+
+
 def _damaged(ctx: Context, examined: str, affected: dict[str, Affected]) -> tuple[str, list[Statement]] | None:
     """The structure a test examines as the injury damages it: a test that examines a whole examines its parts (a
     torn deep band is a torn deltoid ligament to the external rotation stress test): the whole itself first, then its
     first damaged part, with the part-of steps."""
+    if affected.keys().isdisjoint(_reach(ctx, examined)):  # most tests examine nothing the injury reaches
+        return None
     found: list[tuple[str, list[Statement]]] = [(examined, [])]
     found += [(p, path) for p, path in ctx.parts(examined) if p in affected]
     return next(((c, path) for c, path in found if affected.get(c) and affected[c].reached in DAMAGED), None)
