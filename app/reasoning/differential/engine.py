@@ -117,7 +117,7 @@ class DifferentialEngine(TieOrder):
         frequencies = any(c.frequency is not None for c in top)
         return DifferentialReport(
             findings=self._echo(findings), candidates=[r[6] for r in ranked[:limit]], tied_at_top=tied,
-            note=tie_note(tied, limit, frequencies),
+            note=tie_note(tied, limit, frequencies, levels=sum(1 for r in ranked if r[0] == ranked[0][0])),
             telling_findings=telling_findings(self.kb, self.profiles, top, findings) if tied > 1 else [],
             second_injury=second_injury(self, findings, ranked[0][6], wanted) if second and ranked else None,
         )

@@ -163,7 +163,8 @@ class DifferentialReport(Tabular, BaseModel):
     note: str | None = Field(
         default=None,
         description="What the ranking cannot say: the findings point to no one structure (several share the best "
-        "score), and which findings would tell them apart.",
+        "score), and which findings would tell them apart; or that the candidates sharing it are one explanation "
+        "named at several levels (a nerve and the nerves it branches from), counted once.",
     )
     telling_findings: list[TellingFinding] = Field(
         default_factory=list,

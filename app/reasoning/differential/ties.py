@@ -191,8 +191,16 @@ def _explained(candidate: Candidate) -> frozenset[str]:
     return frozenset(e.finding.id for e in candidate.supported_by)
 
 
-def tie_note(tied: int, limit: int, frequencies: bool = False) -> str | None:
-    """Say when the findings do not single out one structure, what would, and how the tied ones are ordered."""
+def tie_note(tied: int, limit: int, frequencies: bool = False, levels: int = 0) -> str | None:
+    """Say when the findings do not single out one structure, what would, and how the tied ones are ordered; or, when
+    ``levels`` candidates share the best score as one explanation named at several levels, that this is so (review
+    r34 D22: the saphenous nerve, the femoral nerve and the lumbar plexus, listed with no word)."""
+    if tied < 2 and levels > 1:
+        return (
+            f"{levels} candidates share the best score as one explanation named at several levels (a nerve and the "
+            "nerves it branches from, a whole and its parts, a muscle and its tendon), counted once: a finding in the "
+            "territory of one and not of the others would tell them apart."
+        )
     if tied < 2:
         return None
     beyond = f" ({tied - limit} of them beyond the limit)" if tied > limit else ""
