@@ -20,10 +20,10 @@ from .reasoning.impact import (
 )
 from .reasoning.impact.mechanics import FRAGMENT_GRADED, NO_PRIMARY, ONLY_DYNAMIC
 from .reasoning.impact.models import RestraintLoss
-from .reasoning.impact.terms import LOSS_OF_CONTINUITY, ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED
+from .reasoning.impact.terms import LOSS_OF_CONTINUITY, ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED, SCREENS_FOR
 
 if TYPE_CHECKING:  # the differential is imported by the commands that use it, not by every start
-    from .reasoning.differential import Candidate, DifferentialReport, FindingKind
+    from .reasoning.differential import Candidate, DifferentialReport, Evidence, FindingKind
 
 
 def fact_text(fact: Fact) -> str:
@@ -380,12 +380,19 @@ def render_differential(report: DifferentialReport) -> str:
     return "\n".join([*lines, "", EDUCATIONAL_NOTICE])
 
 
-def _predicted(kind: FindingKind, weight: float = 1.0) -> str:
+def _screens(evidence: Evidence) -> bool:
+    """The evidence is a decision rule's (the Ottawa ankle rules), which screens for a fracture of the candidate."""
+    return any(f.predicate.id == SCREENS_FOR for f in evidence.because)
+
+
+def _predicted(kind: FindingKind, weight: float = 1.0, screening: bool = False) -> str:
     """What the candidate predicted that a normal finding contradicts, and how surely."""
     from .reasoning.differential import FindingKind
 
     if kind is FindingKind.NEGATIVE_TEST and weight < 1.0:  # a partial tear's laxity: the test only may be positive
         return f"this injury may make it positive: it counts {weight:g} against"
+    if kind is FindingKind.NEGATIVE_TEST and screening:  # nearly always positive with such a fracture
+        return "a decision rule that screens for this fracture: negative, it counts against it"
     return {
         FindingKind.STRONG_MOTION: "this injury predicts it weak",
         FindingKind.NORMAL_SENSATION: "this injury predicts it numb",
@@ -404,9 +411,12 @@ def _candidate(rank: int, c: Candidate) -> list[str]:
     for e in c.supported_by:
         reason = f" — because {'; '.join(fact_text(f) for f in e.because[:5])}" if e.because else ""
         counts = f" (counts {e.weight:g})" if e.weight != 1.0 else ""  # a half: the policy's, said (rule 3)
+        if _screens(e):  # a decision rule: imaging indicated, not a fracture found
+            counts = f" (a decision rule: it calls for imaging to exclude a fracture, not a fracture found; counts " \
+                     f"{e.weight:g})"
         lines.append(f"     + {e.kind.value}: {e.finding.label}{counts}{reason}")
     for e in c.contradicted_by:
-        lines.append(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind, e.weight)})")
+        lines.append(f"     - {e.kind.value}: {e.finding.label} ({_predicted(e.kind, e.weight, _screens(e))})")
     if c.unexplained:
         lines.append("     ? not explained: " + ", ".join(u.label for u in c.unexplained))
     for r in c.ruled_out:
@@ -419,7 +429,8 @@ def _candidate(rank: int, c: Candidate) -> list[str]:
         lines.append(f"     x less likely: {what} (score {r.score:.2f})")
         for e in r.contradicted_by:
             reason = f" — because {'; '.join(fact_text(f) for f in e.because[:2])}" if e.because else ""
-            lines.append(f"         - {e.kind.value}: {e.finding.label} ({_predicted(e.kind, e.weight)}){reason}")
+            predicted = _predicted(e.kind, e.weight, _screens(e))
+            lines.append(f"         - {e.kind.value}: {e.finding.label} ({predicted}){reason}")
     return lines
 
 

@@ -406,3 +406,19 @@ def test_an_entitys_restraints_say_where_each_role_holds(kg: AnkleKG) -> None:
     text = render_entity(kg.entity("ATFL"))
     assert "is a secondary restraint to: talar tilt (neutral position)" in text
     assert "is a primary restraint to: talar tilt (plantarflexed position)" in text
+
+
+def test_a_decision_rule_reads_as_an_indication_for_imaging(kg: AnkleKG) -> None:
+    """A positive Ottawa rule supports a fracture it screens for as a call for imaging, not a fracture found, with the
+    fact that ties the rule to that bone first; a negative one says it screens for the fracture it counts against
+    (blinded re-score r32 D19)."""
+    from app.render import render_differential
+
+    positive = render_differential(kg.differential(
+        positive_tests=("Ottawa ankle rules",), negative_tests=("anterior drawer test", "talar tilt test"),
+        mechanism=("inversion", "plantarflexion"), limit=3))
+    assert "Ottawa ankle rules (a decision rule: it calls for imaging to exclude a fracture, not a fracture found; " \
+        "counts 0.5) — because the Ottawa ankle rules screens for the base of fifth metatarsal bone" in positive
+    negative = render_differential(kg.differential(
+        negative_tests=("Ottawa ankle rules",), symptoms=("pain", "swelling"), limit=100))
+    assert "a decision rule that screens for this fracture: negative, it counts against it" in negative

@@ -212,7 +212,14 @@ def add_screening(profile: Profile, report: ImpactReport, facts: FactIndex) -> N
         within = {b.subject.id for b in f.because if b.predicate.id == terms.PART_OF and b.object is not None
                   and b.object.id in screened}  # fmt: skip
         if fractured & (screened | within):
-            profile.add(FindingKind.POSITIVE_TEST, f.entity.id, facts.number(f.because), SCREENED)
+            # the fact that ties the rule to this fracture first (review rescore r32 D19: it was cut off the reasons)
+            links = [b for b in f.because if b.predicate.id == terms.PART_OF and b.subject.id in fractured
+                     and b.object is not None and b.object.id in screened]  # fmt: skip
+            targets = fractured | {b.object.id for b in links if b.object is not None}
+            rule = [b for b in f.because
+                    if b.predicate.id == terms.SCREENS_FOR and b.object is not None and b.object.id in targets]
+            because = unique_facts([*rule, *links, *f.because])
+            profile.add(FindingKind.POSITIVE_TEST, f.entity.id, facts.number(because), SCREENED)
 
 
 def add_named_weakness(profile: Profile, named: list[Statement], kb: KnowledgeBase, facts: FactIndex) -> None:
