@@ -9,7 +9,7 @@ from .alternatives import definite, marked
 from .context import IN_GENERAL, Affected, Amounts, Context, implements, in_general
 from .expansion import LOSS, condition_lesions, lesion_for, names_parts
 from .mechanics import Group, gives_way
-from .models import DAMAGED, Finding, Reach, Stability, Strength
+from .models import DAMAGED, ROMAN, Finding, Reach, Stability, Strength
 from .presentation import presentations
 from .sensation import FindingsByEntity, burning
 from .weakness import Weakness
@@ -465,10 +465,15 @@ def symptoms(
         # a condition that damages nothing here (its structures only possibly involved: chronic ankle instability,
         # laxity or functional deficits or both) is described by its own symptoms: no mechanics to gate them on
         only_loss = condition_lesions(ctx, condition) == [LOSS] and _damages(ctx, condition, affected)
+        # a partial lesion of a condition its sources do not grade: its symptoms were said of it at any grade, the
+        # pop and bruising of a tear too, and the answer says so (review r32 C10: a grade I calf strain)
+        ungraded = only_loss and state.grade < 3 and not _graded(ctx, condition)
+        said = f"a symptom of {ctx.kb.label(condition)}" + (
+            f" (its sources do not say at which grade; this injury is grade {ROMAN[state.grade]})" if ungraded else "")
         for st in ctx.objects(condition, terms.HAS_SYMPTOM):
             if st.object in gated and only_loss:
                 continue
-            findings.add(st.object, f"a symptom of {ctx.kb.label(condition)}", 0.4, ctx.facts([*chain, st]),
+            findings.add(st.object, said, 0.4, ctx.facts([*chain, st]),
                          (*state.rules, "rule:condition-consequences"))  # fmt: skip
 
     def conclude(rule_id: str, detail: str, score: float, facts: list[Fact], steps: tuple[str, ...] = ()) -> None:

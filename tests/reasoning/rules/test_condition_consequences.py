@@ -195,6 +195,9 @@ def test_a_strain_is_weak_only_when_it_takes_a_prime_mover(grade: int) -> None:
     report = run(RULE, (STRAINED_MUSCLE, grade))
     assert TENDERNESS in symptoms(report)
     assert (WEAKNESS in symptoms(report)) is (grade > 1) is bool(report.weakened_motions)
+    # an ungraded condition's symptoms, listed for a partial lesion, say that their sources name no grade (r32 C10)
+    hedged = "its sources do not say at which grade" in findings(report.symptoms)[TENDERNESS].detail
+    assert hedged is (grade < 3)
 
 
 def test_a_fractured_landmark_is_a_fractured_bone() -> None:
