@@ -947,7 +947,7 @@ def test_a_part_and_its_whole_with_the_same_lesion_are_one_explanation(kg: Ankle
     top = [c for c in report.candidates if c.score == report.candidates[0].score]
     assert {c.structure.label for c in top} == {"talus", "trochlea of talus"}
     assert {c.lesion.label for c in top if c.lesion} == {"osteochondral lesion of the talus"}
-    assert report.tied_at_top == 1 and "one explanation named at several levels" in (report.note or "")
+    assert report.tied_at_top == 1 and "one explanation, named at several levels" in (report.note or "")
 
 
 def test_a_negative_tilt_counts_against_the_grade_iii_sprain_by_its_cfl_not_against_the_atfl(kg: AnkleKG) -> None:
@@ -990,7 +990,7 @@ def test_a_muscle_and_its_own_tendon_are_one_explanation(kg: AnkleKG) -> None:
     )
     top = [c for c in report.candidates if c.score == report.candidates[0].score]
     assert {c.structure.label for c in top} == {"tibialis anterior", "tendon of tibialis anterior"}
-    assert report.tied_at_top == 1 and "one explanation named at several levels" in (report.note or "")
+    assert report.tied_at_top == 1 and "one explanation, named at several levels" in (report.note or "")
 
 
 def test_a_negative_talar_tilt_counts_against_every_reading_that_predicts_it(kg: AnkleKG) -> None:
@@ -1039,7 +1039,7 @@ def test_a_nerve_and_its_own_branch_are_one_explanation(kg: AnkleKG) -> None:
                              normal_sensation=("skin of dorsum of foot",), limit=5)  # fmt: skip
     top = {c.structure.label for c in report.candidates if c.score == report.candidates[0].score}
     assert top == {"sural nerve", "lateral dorsal cutaneous branch of sural nerve"}
-    assert report.tied_at_top == 1 and "one explanation named at several levels" in (report.note or "")
+    assert report.tied_at_top == 1 and "one explanation, named at several levels" in (report.note or "")
 
 
 def test_the_primary_restraint_of_what_a_positive_test_examines_heads_a_tie(kg: AnkleKG) -> None:

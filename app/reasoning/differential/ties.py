@@ -197,9 +197,10 @@ def tie_note(tied: int, limit: int, frequencies: bool = False, levels: int = 0) 
     r34 D22: the saphenous nerve, the femoral nerve and the lumbar plexus, listed with no word)."""
     if tied < 2 and levels > 1:
         return (
-            f"{levels} candidates share the best score as one explanation named at several levels (a nerve and the "
-            "nerves it branches from, a whole and its parts, a muscle and its tendon), counted once: a finding in the "
-            "territory of one and not of the others would tell them apart."
+            f"{levels} candidates share the best score as one explanation, named at several levels or read through "
+            "several of its structures (a nerve and the nerves it branches from, a whole and its parts, a muscle and "
+            "its tendon, one condition through each structure it affects), counted once: a finding that one of them "
+            "predicts and the others do not would tell them apart."
         )
     if tied < 2:
         return None
