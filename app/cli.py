@@ -451,8 +451,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     diff = sub.add_parser("differential", help="which injured structure best explains these findings")
     data_options(diff)
-    diff.add_argument("--positive", action="append", metavar="TEST", help="a positive clinical test (repeatable)")
-    diff.add_argument("--negative", action="append", metavar="TEST", help="a negative clinical test (repeatable)")
+    diff.add_argument("--positive", action="append", metavar="TEST", help="a positive clinical test or decision rule, e.g. 'Ottawa ankle rules' (repeatable)")
+    diff.add_argument("--negative", action="append", metavar="TEST", help="a negative clinical test or decision rule (repeatable)")
     diff.add_argument("--symptom", action="append", help="a symptom (repeatable)")
     diff.add_argument("--numb", action="append", metavar="AREA", help="a numb skin area (repeatable)")
     diff.add_argument("--weak", action="append", metavar="MOTION", help="a weak motion (repeatable)")

@@ -32,8 +32,16 @@ class Mechanism(StrictBody):
 
 
 class DifferentialRequest(StrictBody):
-    positive_tests: Names = Field(default_factory=list, examples=[["anterior drawer test"]])
-    negative_tests: Names = Field(default_factory=list, examples=[["talar tilt test"]])
+    positive_tests: Names = Field(
+        default_factory=list, examples=[["anterior drawer test"]],
+        description="Positive clinical tests, or a decision rule (the Ottawa ankle rules): a positive rule calls for "
+        "imaging and supports a fracture it screens for half.",
+    )
+    negative_tests: Names = Field(
+        default_factory=list, examples=[["talar tilt test"]],
+        description="Negative clinical tests or decision rules: each counts against the readings that predict it "
+        "positive (a negative Ottawa rule fully against a fracture it screens for).",
+    )
     symptoms: Names = Field(default_factory=list, examples=[["instability or giving way"]])
     numbness_areas: Names = Field(default_factory=list, examples=[["skin of dorsum of foot"]])
     weak_motions: Names = Field(default_factory=list, examples=[["eversion"]])
