@@ -295,6 +295,7 @@ def cmd_differential(args: argparse.Namespace) -> int:
         unstable_motions=args.unstable or (),
         strong_motions=args.strong or (),
         normal_sensation=args.normal_sensation or (),
+        tender_sites=args.tender or (),
         mechanism=mechanism,
         limit=args.limit,
     )
@@ -462,6 +463,8 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--normal-sensation", action="append", metavar="AREA",
                       help="a skin area of normal sensation: counts against candidates that predict it numb "
                       "(repeatable)")
+    diff.add_argument("--tender", action="append", metavar="STRUCTURE",
+                      help="a structure tender on palpation, e.g. 'anterior talofibular ligament' (repeatable)")
     diff.add_argument("--mechanism", help="'MOTION in POSITION', e.g. 'inversion in plantarflexion'")
     diff.add_argument("--limit", type=int, default=5, help="most candidates shown (default: 5)")
     diff.add_argument("--json", action="store_true", help="print the report as JSON (as POST /v1/differential does)")

@@ -32,7 +32,16 @@ from .knowledge.base import KnowledgeBase
 from .knowledge.lookup import SearchHit
 from .knowledge.model import Term
 from .knowledge.resolver import Injury, Resolver
-from .knowledge.schema import CLINICAL_TEST, DECISION_RULE, INJURABLE_TYPES, JOINT_POSITION, MOTION, SKIN_AREA, SYMPTOM
+from .knowledge.schema import (
+    ANATOMICAL_STRUCTURE,
+    CLINICAL_TEST,
+    DECISION_RULE,
+    INJURABLE_TYPES,
+    JOINT_POSITION,
+    MOTION,
+    SKIN_AREA,
+    SYMPTOM,
+)
 from .loader import load_knowledge
 from .models import EntityDetail, EntityPage, Neighbourhood, Paths, SearchResults
 from .ontology.validation import ValidationReport
@@ -262,6 +271,7 @@ class AnkleKG:
         limit: int = 10,
         strong_motions: Sequence[str] = (),
         normal_sensation: Sequence[str] = (),
+        tender_sites: Sequence[str] = (),
     ) -> DifferentialReport:
         """Ranked candidate injured structures for the findings (names in any form), with reasons. Normal findings
         (a motion of normal strength, skin of normal sensation) count against the candidates that predict
@@ -281,6 +291,7 @@ class AnkleKG:
             mechanism=self.resolver.resolve_mechanism(mechanism) if mechanism else None,
             strong_motions=ids(strong_motions, MOTION, "strong_motions"),
             normal_sensation=ids(normal_sensation, SKIN_AREA, "normal_sensation"),
+            tender_sites=ids(tender_sites, ANATOMICAL_STRUCTURE, "tender_sites"),
         )
         if not findings.count() and not findings.negative_tests:
             raise InvalidArgument("findings", {}, "give at least one finding (a positive test, a symptom, ...)")

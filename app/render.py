@@ -240,6 +240,8 @@ def render_impact(report: ImpactReport) -> str:
         ("Nerves at risk:", report.nerves_at_risk),
         ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),
         ("Symptoms:", report.symptoms),
+        ("Tender over (where to palpate: 'tenderness in the injured area'; a listing, not a finding):",
+         report.tender_sites),
         ("Fractures that keep their hold against a motion while the rest of the ring holds (stable only as long as it "
          "does):", report.stable_fractures),
         ("May lead to (complications and long-term risks):", report.long_term_risks),

@@ -123,6 +123,8 @@ class DiffCase:
     mechanism: tuple[str, str | None] | None = None
     strong_motions: tuple[str, ...] = ()
     normal_sensation: tuple[str, ...] = ()
+    #: structures found tender on palpation
+    tender_sites: tuple[str, ...] = ()
     #: tests examined and found negative (each counts against the readings that predict it positive)
     negative_tests: tuple[str, ...] = ()
     #: one of these is the first candidate (ties at the top count)
@@ -833,6 +835,34 @@ CASES = (
         not_above=(ATFL, CFL),
     ),
     DiffCase(
+        id="twisted-ankle-tender-at-the-base-of-the-fifth-metatarsal",
+        sources=(AAFP_2003_LETTER, JUDD_2002, BACHMANN),
+        claim="An avulsion fracture of the proximal fifth metatarsal follows a 'twisted ankle' and the Ottawa rules "
+        "'call for palpation of the proximal fifth metatarsal' (AAFP 2003 letter on Judd & Kim 2002): bone "
+        "tenderness at the base of the fifth metatarsal is what the foot rule looks for (Bachmann 2003). Found "
+        "tender there after an inversion injury, the avulsion fracture leads, not a lateral ankle sprain (blinded "
+        "reviews r31 C24, r32 D19: point tenderness could not be entered).",
+        mechanism=("inversion", None),
+        symptoms=("pain",),
+        tender_sites=("base of fifth metatarsal bone",),
+        first=("tuberosity of fifth metatarsal bone",),
+        not_above=(ATFL, CFL, "lateral collateral ligament complex of ankle"),
+    ),
+    DiffCase(
+        id="inversion-sprain-tender-over-the-atfl-with-a-negative-drawer",
+        sources=(WHEELESS_SPRAIN_EXAM, VUURBERG),
+        claim="A grade I sprain is 'stable ... stretching or partial tearing of anterior talofibular ligament' with "
+        "a negative drawer (Wheeless); tenderness over the ATFL after an inversion injury in plantarflexion points "
+        "to it, not to a fracture of the fifth metatarsal or the anterior process of the calcaneus, which are not "
+        "tender there.",
+        mechanism=("inversion", "plantarflexion"),
+        symptoms=("pain",),
+        negative_tests=(DRAWER,),
+        tender_sites=(ATFL,),
+        first=(ATFL, "lateral collateral ligament complex of ankle"),
+        not_above=("tuberosity of fifth metatarsal bone", "anterior process of calcaneus"),
+    ),
+    DiffCase(
         id="twisted-ankle-with-stable-ligaments",
         sources=(AAFP_2003_LETTER, JUDD_2002, WHEELESS_SPRAIN_EXAM),
         claim="An avulsion fracture of the proximal fifth metatarsal is 'commonly misdiagnosed as an ankle sprain'; "
@@ -863,6 +893,7 @@ def test_differential_case(kg: AnkleKG, case: DiffCase) -> None:
         limit=50,
         strong_motions=case.strong_motions,
         normal_sensation=case.normal_sensation,
+        tender_sites=case.tender_sites,
         negative_tests=case.negative_tests,
     )
     ranked = [(c.structure.label, c.score) for c in report.candidates]

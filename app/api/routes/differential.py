@@ -54,6 +54,11 @@ class DifferentialRequest(StrictBody):
         default_factory=list, examples=[["skin of first web space of foot"]],
         description="Skin areas of normal sensation: they count against candidates that predict them numb.",
     )
+    tender_sites: Names = Field(
+        default_factory=list, examples=[["base of fifth metatarsal bone"]],
+        description="Structures tender on palpation: explained by a reading that damages the structure (or a part "
+        "of it) and presents with tenderness (rule tenderness-localises).",
+    )
     mechanism: Mechanism | None = None
     limit: int = Field(default=10, ge=1, le=50)
 
@@ -86,6 +91,7 @@ def create_differential(kg: KnowledgeGraphDep, request: Annotated[DifferentialRe
             unstable_motions=request.unstable_motions,
             strong_motions=request.strong_motions,
             normal_sensation=request.normal_sensation,
+            tender_sites=request.tender_sites,
             mechanism=mechanism,
             limit=request.limit,
         )

@@ -63,6 +63,7 @@ class DifferentialEngine(TieOrder):
             *((FindingKind.POSITIVE_TEST, t) for t in findings.positive_tests),
             *((FindingKind.SYMPTOM, s) for s in findings.symptoms if s not in said),
             *((FindingKind.NUMBNESS, a) for a in findings.numbness_areas),
+            *((FindingKind.TENDER, s) for s in findings.tender_sites),
             *((FindingKind.WEAK_MOTION, m) for m in findings.weak_motions),
             *((FindingKind.UNSTABLE_MOTION, m) for m in findings.unstable_motions),
         ]
@@ -129,9 +130,9 @@ class DifferentialEngine(TieOrder):
         """One lesion of one structure against the findings: its sort key and candidate, or None if it explains
         nothing. ``mechanism``: the structure's support for the reported mechanism (the same for all its lesions)."""
         supported = [
-            Evidence(finding=self.kb.ref(entity), kind=kind, because=self._because(profile.predictions[(kind, entity)]))
+            Evidence(finding=self.kb.ref(entity), kind=kind, because=because)
             for kind, entity in wanted
-            if (kind, entity) in profile.predictions
+            if (because := self._predicts(profile, kind, entity)) is not None
         ]
         # the condition it is read as arises from the reported mechanism: its record, not a restraint, says so; a
         # condition that only may involve the structure does not tear it, so the structure's restraint of the motion
@@ -225,7 +226,10 @@ class DifferentialEngine(TieOrder):
             (0 if diagnosed else 2) + (0 if placed else 1),
             # parsimony, the narrower explanation first: fewer predictions, and fewer other structures involved (an
             # entrapment of this nerve before ankle oedema that compresses any of the nerves at the ankle)
-            len(profile.predictions) + max(self._breadth(profile.condition) - 1, 0),
+            # (its tender sites are the structures it damages again: not counted, or a part read through the
+            # chain of its wholes would seem to predict more)
+            sum(kind is not FindingKind.TENDER for kind, _ in profile.predictions)
+            + max(self._breadth(profile.condition) - 1, 0),
             self._breadth(profile.condition),
             structure,
             Candidate(
@@ -239,6 +243,18 @@ class DifferentialEngine(TieOrder):
             ),
             self.kb.ref(profile.lesion) if profile.lesion else None,
         )
+
+    def _predicts(self, profile: Profile, kind: FindingKind, entity: str) -> list[Fact] | None:
+        """The reasons the reading predicts the finding, or None. A site reported tender is matched by a tender part
+        of it, the part-of steps among the reasons (the tuberosity of the fifth metatarsal, for its base)."""
+        known = profile.predictions.get((kind, entity))
+        if known is not None:
+            return self._because(known)
+        if kind is FindingKind.TENDER:
+            for part, path in self.engine.ctx.parts(entity):
+                if (found := profile.predictions.get((kind, part))) is not None:
+                    return [*self._because(found), *self.engine.ctx.facts(path)]
+        return None
 
     def _because(self, prediction: Prediction) -> list[Fact]:
         """A prediction's reasons: the knowledge base's facts its profile names by number."""
@@ -382,6 +398,7 @@ class DifferentialEngine(TieOrder):
             "unstable_motions": refs(findings.unstable_motions),
             "strong_motions": refs(findings.strong_motions),
             "normal_sensation": refs(findings.normal_sensation),
+            "tender_sites": refs(findings.tender_sites),
         }
         if findings.mechanism is not None:
             motion, position = findings.mechanism

@@ -18,6 +18,7 @@ class FindingKind(StrEnum):
     NORMAL_SENSATION = "area of normal sensation"
     SYMPTOM = "symptom"
     NUMBNESS = "numbness area"
+    TENDER = "tenderness over"
     WEAK_MOTION = "weak motion"
     UNSTABLE_MOTION = "unstable motion"
     MECHANISM = "mechanism"
@@ -38,9 +39,12 @@ class ClinicalFindings:
     #: predict otherwise: a common fibular lesion when eversion is strong)
     strong_motions: tuple[str, ...] = ()
     normal_sensation: tuple[str, ...] = ()
+    #: structures found tender on palpation (point tenderness over the ATFL, the base of the fifth metatarsal)
+    tender_sites: tuple[str, ...] = ()
 
     def count(self) -> int:
-        supportive = (self.positive_tests, self.symptoms, self.numbness_areas, self.weak_motions, self.unstable_motions)
+        supportive = (self.positive_tests, self.symptoms, self.numbness_areas, self.weak_motions, self.unstable_motions,
+                      self.tender_sites)
         return sum(len(x) for x in supportive) + (1 if self.mechanism else 0)
 
 

@@ -87,14 +87,16 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
     profiles = Profiles()
     for c in candidates(kb):
         alone = engine.impact([(c, 3)])
-        lesions = [profile_of(alone, Profile(lesion=lesion_of(alone, c)), facts)]
+        lesions = [add_tender(profile_of(alone, Profile(lesion=lesion_of(alone, c)), facts), alone, facts)]
         if lesions[0].lesion == terms.LOSS_OF_CONTINUITY:  # a partial tear predicts less (no Thompson sign)
             partial = engine.impact([(c, 2)])
-            lesions.append(profile_of(partial, Profile(lesion=lesions[0].lesion, grade=2), facts))
+            lesions.append(add_tender(profile_of(partial, Profile(lesion=lesions[0].lesion, grade=2), facts),
+                                      partial, facts))  # fmt: skip
         for condition, report in readings.get(c, ()):
             profile = Profile(condition=condition, lesion=lesion_of(report, c))
             lesions.append(add_lesion(profile, report, condition, c, facts, lesions[0], provocations))
             add_tapped(profile, report, c, spaces, engine, facts)
+            add_tender(profile, report, facts)
         for profile in lesions:
             add_named_weakness(profile, named, kb, facts)
         profiles[c] = lesions
@@ -196,6 +198,14 @@ def add_lesion(
             named = any(structure in (f.subject.id, f.object.id if f.object else None) for f in because)
             ordered = _its_own_first(because, condition, structure) if named else unique_facts([*reached, *because])
             profile.add(kind, entity, facts.number(ordered), strength)
+    return profile
+
+
+def add_tender(profile: Profile, report: ImpactReport, facts: FactIndex) -> Profile:
+    """Each site the reading is tender over (rule tenderness-localises); a site reported over a whole of it (the base
+    of the fifth metatarsal, for its tuberosity) is matched when the differential is asked."""
+    for f in report.tender_sites:
+        profile.add(FindingKind.TENDER, f.entity.id, facts.number(f.because))
     return profile
 
 

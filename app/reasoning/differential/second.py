@@ -36,6 +36,7 @@ def second_injury(
         positive_tests=tuple(kinds.get(FindingKind.POSITIVE_TEST, ())),
         symptoms=tuple(kinds.get(FindingKind.SYMPTOM, ())),
         numbness_areas=tuple(kinds.get(FindingKind.NUMBNESS, ())),
+        tender_sites=tuple(kinds.get(FindingKind.TENDER, ())),
         weak_motions=tuple(kinds.get(FindingKind.WEAK_MOTION, ())),
         unstable_motions=tuple(kinds.get(FindingKind.UNSTABLE_MOTION, ())),
         negative_tests=findings.negative_tests,

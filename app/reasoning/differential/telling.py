@@ -10,7 +10,7 @@ from .models import Candidate, ClinicalFindings, FindingKind, TellingFinding
 from .store import Profile
 
 #: the kinds of finding a clinician can go and look for at the bedside, in this order
-BEDSIDE = (FindingKind.POSITIVE_TEST, FindingKind.NUMBNESS, FindingKind.WEAK_MOTION)
+BEDSIDE = (FindingKind.POSITIVE_TEST, FindingKind.NUMBNESS, FindingKind.WEAK_MOTION, FindingKind.TENDER)
 SHOWN = 4
 
 
@@ -22,7 +22,7 @@ def telling_findings(
     if len(tied) < 2:
         return []
     reported = {*findings.positive_tests, *findings.negative_tests, *findings.numbness_areas, *findings.weak_motions,
-                *findings.strong_motions, *findings.normal_sensation}  # fmt: skip
+                *findings.strong_motions, *findings.normal_sensation, *findings.tender_sites}  # fmt: skip
     predicted: dict[tuple[FindingKind, str], list[Candidate]] = {}
     for c in tied:
         profile = _reading(profiles.get(c.structure.id, []), c)

@@ -93,6 +93,7 @@ def _keys() -> dict[str, Callable[[Any], Hashable]]:
         "expected_negative_tests": finding,
         "symptoms": finding,
         "numbness_areas": finding,
+        "tender_sites": finding,
         "nerves_at_risk": finding,
         "supply_at_risk": finding,
         "long_term_risks": finding,

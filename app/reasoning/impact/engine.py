@@ -25,6 +25,7 @@ from . import (
     larger,
     mechanics,
     sensation,
+    tenderness,
     terms,
     treatments,
     weakness,
@@ -107,6 +108,7 @@ class ImpactEngine:
             tests_may_be_positive=[t for t in tests if t.equivocal],
             symptoms=conditions.symptoms(ctx, affected, groups, weak, numb, amounts),
             numbness_areas=numb,
+            tender_sites=tenderness.tender_sites(ctx, affected, amounts),
             nerves_at_risk=sensation.nerves_at_risk(ctx, affected),
             supply_at_risk=sensation.supply_at_risk(ctx, affected, amounts),
             # a condition the injury already amounts to is not also a risk of it (review r18b N3)

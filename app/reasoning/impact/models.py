@@ -251,6 +251,7 @@ SECTIONS = (
     "expected_negative_tests",
     "symptoms",
     "numbness_areas",
+    "tender_sites",
     "nerves_at_risk",
     "supply_at_risk",
     "long_term_risks",
@@ -298,6 +299,13 @@ class ImpactReport(Tabular, BaseModel):
     )
     symptoms: list[Finding]
     numbness_areas: list[Finding]
+    tender_sites: list[Finding] = Field(
+        default_factory=list,
+        description="Where to feel for tenderness: each damaged structure whose lesion presents with tenderness for "
+        "its kind, or that a condition recording tenderness affects ('tenderness in the injured area'; rule "
+        "tenderness-localises). A listing of sites, not a finding: whether a deep structure can be felt is not "
+        "recorded.",
+    )
     nerves_at_risk: list[Finding]
     supply_at_risk: list[Finding] = Field(
         description="What an injured or compressed artery supplies, and bones a concluded condition may starve. At "
@@ -403,7 +411,8 @@ class ImpactReport(Tabular, BaseModel):
             for t in getattr(self, section):
                 about = t.motion.label if t.motion else t.structure.label if t.structure else None
                 row(section, t.test, t, joint=t.joint.label if t.joint else None, detail=about)
-        for section in ("expected_negative_tests", "symptoms", "numbness_areas", "nerves_at_risk", "supply_at_risk",
+        for section in ("expected_negative_tests", "symptoms", "numbness_areas", "tender_sites", "nerves_at_risk",
+                        "supply_at_risk",
                         "long_term_risks", "work_up", "treatments", "look_alikes", "possible_causes",
                         "larger_injuries"):
             for finding in getattr(self, section):
@@ -447,6 +456,7 @@ IMPACT_CAPTIONS = {
     "expected_negative_tests": "Expected negative tests (nothing at this grade for them to find)",
     "symptoms": "Symptoms",
     "numbness_areas": "Numb skin",
+    "tender_sites": "Tender over (where to palpate)",
     "nerves_at_risk": "Nerves at risk",
     "supply_at_risk": "Blood supply at risk (collateral flow not modelled)",
     "long_term_risks": "Long-term risks",

@@ -13,7 +13,7 @@ from .context import Affected, Context, implements
 from .models import Reach
 from .sensation import FindingsByEntity
 
-__all__ = ["presentations"]
+__all__ = ["PRESENTING", "of_lesion", "presentations"]
 
 #: How a structure must have been reached to present its lesion itself (a branch, a site or a denervated muscle
 #: carries no lesion of its own; a compressed nerve presents through the numbness and burning rules)
@@ -33,7 +33,7 @@ def presentations(ctx: Context, affected: dict[str, Affected], findings: Finding
         if state.reached not in PRESENTING or state.lesion is None:
             continue
         wholes = {w for w, _ in ctx.wholes(curie)} if state.reached is Reach.PART else set()
-        for p in _of_lesion(ctx, state.lesion):
+        for p in of_lesion(ctx, state.lesion):
             if p.from_grade is not None and state.grade < p.from_grade:
                 continue
             if not ctx.kb.is_a(curie, p.kind):
@@ -46,7 +46,7 @@ def presentations(ctx: Context, affected: dict[str, Affected], findings: Finding
                          (*state.rules, "rule:lesion-presents"))  # fmt: skip
 
 
-def _of_lesion(ctx: Context, lesion: str) -> list[LesionPresentation]:
+def of_lesion(ctx: Context, lesion: str) -> list[LesionPresentation]:
     """The presentations of one lesion, in the data's order (grouped once per engine, not scanned per structure)."""
 
     def group() -> dict[str, list[LesionPresentation]]:

@@ -395,6 +395,7 @@ const IMPACT_SECTIONS = [
   ["numbness_areas", "Numb skin areas", finding],
   ["nerves_at_risk", "Nerves at risk", finding],
   ["symptoms", "Symptoms", finding],
+  ["tender_sites", "Tender over (where to palpate; a listing, not a finding)", finding],
   ["stable_fractures", "Fractures that keep their hold against a motion while the rest of the ring holds", finding],
   ["long_term_risks", "May lead to (complications and long-term risks)", finding],
   ["work_up", "How it is confirmed (what its sources diagnose it by; not predicted results)", finding],
