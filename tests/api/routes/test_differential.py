@@ -114,3 +114,17 @@ def test_a_misspelt_finding_is_refused_with_the_field_meant(client: httpx.Client
     mechanism = client.post("/v1/differential", json={"positive_tests": ["anterior drawer test"],
                                                       "mechanism": {"motion": "inversion", "postion": "neutral"}})
     assert mechanism.status_code == 422 and mechanism.json()["parameter"] == "mechanism.postion"
+
+
+def test_a_decision_rule_and_a_tender_site_are_findings(client: httpx.Client) -> None:
+    """The Ottawa ankle rules and a site found tender on palpation are taken over HTTP as the CLI takes them: the
+    base of the fifth metatarsal, tender after an inversion injury with the rules positive, points to its avulsion."""
+    body = differential(
+        client, positive_tests=["Ottawa ankle rules"], tender_sites=["base of fifth metatarsal bone"],
+        mechanism={"motion": "inversion"},
+    )
+    top = body["candidates"][0]
+    assert top["structure"]["id"] == facts.labelled("tuberosity of fifth metatarsal bone")
+    kinds = {e["kind"]: e["weight"] for e in top["supported_by"]}
+    assert kinds["positive test"] == 0.5 and kinds["tenderness over"] == 1.0
+    assert body["findings"]["tender_sites"][0]["label"] == "base of fifth metatarsal bone"
