@@ -351,3 +351,19 @@ def test_a_lost_primary_stated_in_no_position_says_it_may_be_lost_in_the_others(
     assert all("the posterior malleolus's restraint is stated in no position" in (d.note or "") for d in shown)
     atfl = kg.impact([("anterior talofibular ligament", 3)])  # its restraints are placed: nothing to say
     assert not any("is stated in no position: shown in" in (d.note or "") for d in atfl.destabilised_motions)
+
+
+@pytest.mark.parametrize(("injury", "grade", "hedged"), [
+    ("calcaneal tendon", 2, True),  # the Achilles rupture covers grades II and III: its symptoms, said of either
+    ("calcaneal tendon", 3, False),
+    ("medial head of gastrocnemius", 1, True),  # an ungraded strain
+    ("anterior talofibular ligament", 2, False),  # the grade II sprain describes its own grade
+])  # fmt: skip
+def test_a_conditions_symptoms_say_when_they_were_not_said_of_this_grade(
+    kg: AnkleKG, injury: str, grade: int, hedged: bool
+) -> None:
+    """Reviews r32 C10, r35 I06: a partial Achilles tear listed the rupture's increased passive dorsiflexion as its
+    own while the same answer expected the Matles test negative."""
+    details = [s.detail for s in kg.impact([(injury, grade)]).symptoms if "a symptom of" in s.detail]
+    assert details
+    assert all(("its sources do not say at which grade" in d) is hedged for d in details)

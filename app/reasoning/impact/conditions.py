@@ -252,6 +252,15 @@ def _graded(ctx: Context, condition: str) -> bool:
     return ctx.derived(("graded", condition), graded)  # once per engine
 
 
+def _said_of_a_higher_grade(ctx: Context, condition: str, grade: int) -> bool:
+    """The condition's symptoms may have been said of a higher grade than this injury's: it is ungraded (any grade up
+    to a complete tear) or covers several grades (a tendon rupture, partial or complete: review r35 I06), and this
+    injury is below the highest. A condition of one grade describes its own."""
+    term = ctx.kb.terms.get(condition)
+    graded = [int(v) for p, v in term.annotations if p == terms.INJURY_GRADE] if term else []
+    return len(graded) != 1 and grade < max(graded, default=3)
+
+
 def _grade_fits(ctx: Context, condition: str, grade: int) -> bool:
     """A graded condition (sprain grade II) is what an injury of that grade amounts to, not another."""
     term = ctx.kb.terms.get(condition)
@@ -467,7 +476,7 @@ def symptoms(
         only_loss = condition_lesions(ctx, condition) == [LOSS] and _damages(ctx, condition, affected)
         # a partial lesion of a condition its sources do not grade: its symptoms were said of it at any grade, the
         # pop and bruising of a tear too, and the answer says so (review r32 C10: a grade I calf strain)
-        ungraded = only_loss and state.grade < 3 and not _graded(ctx, condition)
+        ungraded = only_loss and _said_of_a_higher_grade(ctx, condition, state.grade)
         said = f"a symptom of {ctx.kb.label(condition)}" + (
             f" (its sources do not say at which grade; this injury is grade {ROMAN[state.grade]})" if ungraded else "")
         for st in ctx.objects(condition, terms.HAS_SYMPTOM):
