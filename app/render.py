@@ -91,7 +91,9 @@ def _reached(item: AffectedStructure) -> str:
     """How a structure was reached; by the alternatives of a condition, each way (which one, not known)."""
     if item.reached is Reach.FORCE and item.grade < 3:  # a partial tear of its tendon: part of its force, not all
         return f"muscle-tendon unit with part of its force lost (grade {item.grade}; not itself injured)"
-    if item.reached is Reach.DENERVATED and item.grade < 3:  # a grade I or II nerve lesion: part of its supply
+    if item.reached is Reach.DENERVATED and item.grade == 1:  # a conduction block leaves the axons: no denervation
+        return "its nerve's conduction blocked (a grade 1 lesion of its nerve, neurapraxia: not denervated)"
+    if item.reached is Reach.DENERVATED and item.grade < 3:  # a grade II nerve lesion: part of its supply
         return f"partly denervated (a grade {item.grade} lesion of its nerve)"
     if item.reached is Reach.SITE:  # a joint or space where it happens; "intact" read as a denial beside a fracture
         return "where the named condition happens"

@@ -422,3 +422,13 @@ def test_a_decision_rule_reads_as_an_indication_for_imaging(kg: AnkleKG) -> None
     negative = render_differential(kg.differential(
         negative_tests=("Ottawa ankle rules",), symptoms=("pain", "swelling"), limit=100))
     assert "a decision rule that screens for this fracture: negative, it counts against it" in negative
+
+
+def test_a_grade_1_nerve_lesion_blocks_conduction_and_denervates_nothing(kg: AnkleKG) -> None:
+    """A neurapraxia is a conduction block without axonal damage (Seddon): its muscles are not 'partly denervated'
+    (blinded review r35 I09, I12); a grade II lesion's are."""
+    from app.render import render_impact
+
+    neurapraxia = render_impact(kg.impact([("common fibular nerve", 1)])).splitlines()[1]
+    assert "neurapraxia: not denervated" in neurapraxia and "partly denervated" not in neurapraxia
+    assert "partly denervated (a grade 2" in render_impact(kg.impact([("common fibular nerve", 2)])).splitlines()[1]

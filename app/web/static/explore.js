@@ -419,6 +419,10 @@ const IMPACT_SECTIONS = [
 
 /** How a structure was reached, as the API says it; a partial tear of a tendon unloads its muscle only in part. */
 function reachedText(a) {
+  if (a.reached === "denervated" && a.grade === 1) {  // a conduction block leaves the axons (neurapraxia)
+    return "its nerve's conduction blocked (a grade 1 lesion of its nerve, neurapraxia: not denervated)";
+  }
+  if (a.reached === "denervated" && a.grade < 3) return `partly denervated (a grade ${a.grade} lesion of its nerve)`;
   return a.reached.startsWith("muscle-tendon unit without force") && a.grade < 3
     ? `muscle-tendon unit with part of its force lost (grade ${a.grade}; not itself injured)` : a.reached;
 }
