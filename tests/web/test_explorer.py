@@ -259,9 +259,11 @@ def test_the_differential_choices_come_from_the_api_once_the_section_is_opened(
                       **({"text": "\r"} if kind == "keyDown" else {}))  # fmt: skip
     explorer.wait_for("document.getElementById('differential-form').dataset.ready === 'true'")
     assert explorer.evaluate("document.getElementById('differential-details').open")
-    tests = labels(client, "ClinicalTest")
-    assert "anterior drawer test" in tests and "talar tilt test" in tests
+    tests = labels(client, "ClinicalTest") + labels(client, "ClinicalDecisionRule")  # a rule is answered as a test
+    assert "anterior drawer test" in tests and "talar tilt test" in tests and "Ottawa ankle rules" in tests
     assert texts(explorer, "#differential-tests fieldset.test-choice legend") == tests
+    sites = texts(explorer, "fieldset.checks[data-field=tender_sites] label")  # point tenderness: ligaments, bone parts
+    assert sorted(sites) == sorted(labels(client, "Ligament") + labels(client, "BonePart"))
     assert texts(explorer, "fieldset.checks[data-field=symptoms] label") == labels(client, "Symptom")
     assert texts(explorer, "fieldset.checks[data-field=numbness_areas] label") == labels(client, "SkinArea")
     motions = labels(client, "Motion")
@@ -357,6 +359,24 @@ def test_the_differential_takes_symptoms_numb_skin_and_weak_motions_from_checkbo
     )
     assert kinds == ["symptom", "numbness area", "weak motion"]
     assert "source" in text(explorer, "#differential-candidates > li .supported")
+
+
+def test_the_differential_takes_point_tenderness_and_a_decision_rule(explorer: Browser) -> None:
+    """Tender at the base of the fifth metatarsal, the Ottawa ankle rules positive, after an inversion injury: the
+    avulsion fracture first, as the API ranks it (rule tenderness-localises; the rule counts half)."""
+    open_differential(explorer)
+    choose_findings(explorer, {"Ottawa ankle rules": "positive"}, motion="inversion")
+    tick(explorer, (("tender_sites", "base of fifth metatarsal bone"),))
+    submit_findings(explorer)
+    assert explorer.evaluate("document.getElementById('differential-error').hidden")
+    findings = text(explorer, "#differential-findings")
+    assert "Tender on palpation" in findings and "base of fifth metatarsal bone" in findings
+    assert text(explorer, "#differential-candidates > li h4 a") == "tuberosity of fifth metatarsal bone"
+    kinds = explorer.evaluate(
+        "[...document.querySelector('#differential-candidates > li').querySelectorAll('.supported > li')]"
+        ".map(li => li.dataset.kind)"
+    )
+    assert "tenderness over" in kinds and "positive test" in kinds
 
 
 def test_the_differential_shows_a_second_injury_for_what_the_first_leaves_unexplained(

@@ -562,10 +562,12 @@ const CHECK_GROUPS = [["symptoms", "Symptoms"], ["numbness_areas", "Numb skin ar
   ["normal_sensation", "Skin of normal sensation"]];
 const MOTION_GROUPS = [["weak_motions", "Weak motions"], ["unstable_motions", "Unstable motions"],
   ["strong_motions", "Motions of normal strength"]];
+// Structures found tender on palpation (rule tenderness-localises): the ligaments and the parts of bones.
+const TENDER_GROUPS = [["tender_sites", "Tender on palpation"]];
 const FINDING_FIELDS = [["positive_tests", "Positive tests"], ["negative_tests", "Negative tests"],
   ["symptoms", "Symptoms"], ["numbness_areas", "Numb skin areas"], ["weak_motions", "Weak motions"],
   ["unstable_motions", "Unstable motions"], ["strong_motions", "Motions of normal strength"],
-  ["normal_sensation", "Skin of normal sensation"], ["mechanism", "Mechanism"]];
+  ["normal_sensation", "Skin of normal sensation"], ["tender_sites", "Tender on palpation"], ["mechanism", "Mechanism"]];
 // What a candidate predicted that a finding of this kind contradicts.
 const CONTRADICTS = { "motion of normal strength": "Why an injury here would weaken it",
   "area of normal sensation": "Why an injury here would numb it" };
@@ -599,7 +601,7 @@ function testChoice(test) {
       el("input", { type: "radio", name: `test:${test.id}`, value, checked: value === "" }), ` ${text}`)));
 }
 
-function differentialInputs({ tests, symptoms, areas, motions, positions }) {
+function differentialInputs({ tests, symptoms, areas, motions, positions, sites }) {
   const motion = el("select", { id: "differential-motion", name: "mechanism-motion" },
     el("option", { value: "", text: "none recorded" }), motions.map((m) => el("option", { value: m.id, text: m.label })));
   const position = el("select", { id: "differential-position", name: "mechanism-position", disabled: true },
@@ -616,6 +618,8 @@ function differentialInputs({ tests, symptoms, areas, motions, positions }) {
     el("div", { className: "check-groups" }, CHECK_GROUPS.map(([name, title]) => checkGroup(name, title, choices[name]))),
     el("details", { id: "differential-motions" }, el("summary", { text: "Weak, unstable or normally strong motions (optional)" }),
       el("div", { className: "check-groups" }, MOTION_GROUPS.map(([name, title]) => checkGroup(name, title, motions)))),
+    el("details", { id: "differential-tender" }, el("summary", { text: "Point tenderness (optional)" }),
+      el("div", { className: "check-groups" }, TENDER_GROUPS.map(([name, title]) => checkGroup(name, title, sites)))),
     el("fieldset", { id: "differential-mechanism", "aria-describedby": "differential-mechanism-help" },
       el("legend", { text: "Mechanism of injury (optional)" }),
       el("p", { id: "differential-mechanism-help", className: "help", text: "The motion that injured the ankle " +
@@ -631,9 +635,13 @@ let choicesLoading = null;
 function loadChoices() {
   if (!choicesLoading) {
     choicesLoading = (async () => {
-      const [tests, symptoms, areas, motions, positions] = await Promise.all(
-        ["ClinicalTest", "Symptom", "SkinArea", "Motion", "JointPosition"].map((type) => allEntities(type)));
-      $("differential-inputs").replaceChildren(...differentialInputs({ tests, symptoms, areas, motions, positions }));
+      const [tests, rules, symptoms, areas, motions, positions, ligaments, boneParts] = await Promise.all(
+        ["ClinicalTest", "ClinicalDecisionRule", "Symptom", "SkinArea", "Motion", "JointPosition", "Ligament",
+          "BonePart"].map((type) => allEntities(type)));
+      // a decision rule (the Ottawa ankle rules) is answered positive or negative as a test is
+      const sites = [...ligaments, ...boneParts].sort((a, b) => a.label.localeCompare(b.label));
+      $("differential-inputs").replaceChildren(...differentialInputs(
+        { tests: [...tests, ...rules], symptoms, areas, motions, positions, sites }));
     })();
     choicesLoading.catch(() => { choicesLoading = null; });
   }
@@ -668,7 +676,7 @@ function differentialRequest(form) {
     const state = data.get(`test:${fieldset.dataset.id}`);
     if (state) body[`${state}_tests`].push(fieldset.dataset.id);
   }
-  for (const [name] of [...CHECK_GROUPS, ...MOTION_GROUPS]) body[name] = data.getAll(name);
+  for (const [name] of [...CHECK_GROUPS, ...MOTION_GROUPS, ...TENDER_GROUPS]) body[name] = data.getAll(name);
   const motion = data.get("mechanism-motion");
   if (motion) body.mechanism = { motion, position: data.get("mechanism-position") || null };
   return body;
