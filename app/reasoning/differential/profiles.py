@@ -228,7 +228,10 @@ def add_screening(profile: Profile, report: ImpactReport, facts: FactIndex) -> N
             targets = fractured | {b.object.id for b in links if b.object is not None}
             rule = [b for b in f.because
                     if b.predicate.id == terms.SCREENS_FOR and b.object is not None and b.object.id in targets]
-            because = unique_facts([*rule, *links, *f.because])
+            # and not the bones it screens that this reading leaves whole (r36 D02: "screens for the navicular bone"
+            # among a lateral malleolus fracture's reasons)
+            others = [b for b in f.because if b.predicate.id != terms.SCREENS_FOR]
+            because = unique_facts([*rule, *links, *others])
             profile.add(FindingKind.POSITIVE_TEST, f.entity.id, facts.number(because), SCREENED)
 
 
