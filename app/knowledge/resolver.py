@@ -81,6 +81,12 @@ class Resolver:
             if not within:
                 return hits[0].term
             raise AmbiguousTerm(ref, [hits[0].term, *within], parameter)
+        # The one structure among close prefix matches whose others are conditions or treatments named after it
+        # ("Achilles": the calcaneal tendon, by its synonym, not the Achilles tendinopathy or rupture: review r36 C10)
+        close = [h.term for h in hits if h.score >= 0.85]
+        structures = [t for t in close if self._has_type(t, (ANATOMICAL_STRUCTURE,))]
+        if len(structures) == 1 and len(close) > 1:
+            return structures[0]
         wanted = ", ".join(sorted(self.kb.label(t) for t in types))
         if candidates:
             raise InvalidArgument(

@@ -17,6 +17,9 @@ from app.knowledge.schema import INJURABLE_TYPES
         ("Achilles tendon", "calcaneal tendon"),
         ("spring ligament", "plantar calcaneonavicular ligament"),
         ("tarsal tunnel syndrome", "tarsal tunnel syndrome"),
+        # the one structure among close matches whose others are conditions named after it (review r36 C10)
+        ("Achilles", "calcaneal tendon"),
+        ("syndesmosis", "inferior tibiofibular joint"),
     ],
 )
 def test_a_name_resolves_to_what_it_names(kg: AnkleKG, typed: str, label: str) -> None:
@@ -64,3 +67,13 @@ def test_a_typed_name_found_by_search_is_searched_once(kg: AnkleKG, monkeypatch:
         resolver.resolve(name, types=position)
         assert len(resolver._typed) <= 3
     assert resolver.resolve("plantarflexion", types=position) is first
+
+
+def test_two_structures_among_close_matches_are_not_chosen_between(kg: AnkleKG) -> None:
+    """'peroneal tendons' names two tendons (and their conditions): the answer asks, offering both, rather than pick."""
+    from app.errors import UnknownTerm
+
+    with pytest.raises(UnknownTerm) as caught:
+        kg.resolve("peroneal tendons", types=INJURABLE_TYPES, parameter="injured")
+    offered = {t.label for t in caught.value.suggestions}
+    assert {"tendon of fibularis brevis", "tendon of fibularis longus"} <= offered
