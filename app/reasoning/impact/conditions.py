@@ -244,28 +244,32 @@ def _loosens(ctx: Context, condition: str, loosened: frozenset[str]) -> bool:
     return not joints or any(joint in loosened for joint in joints)
 
 
-def _graded(ctx: Context, condition: str) -> bool:
-    def graded() -> bool:
-        term = ctx.kb.terms.get(condition)
-        return term is not None and any(p == terms.INJURY_GRADE for p, _ in term.annotations)
+def _grades(ctx: Context, condition: str) -> frozenset[int]:
+    """The grades a graded condition covers (akg:injuryGrade; none: ungraded), read once per engine."""
 
-    return ctx.derived(("graded", condition), graded)  # once per engine
+    def grades() -> frozenset[int]:
+        term = ctx.kb.terms.get(condition)
+        return frozenset(int(v) for p, v in term.annotations if p == terms.INJURY_GRADE) if term else frozenset()
+
+    return ctx.derived(("grades", condition), grades)
+
+
+def _graded(ctx: Context, condition: str) -> bool:
+    return bool(_grades(ctx, condition))
 
 
 def _said_of_a_higher_grade(ctx: Context, condition: str, grade: int) -> bool:
     """The condition's symptoms may have been said of a higher grade than this injury's: it is ungraded (any grade up
     to a complete tear) or covers several grades (a tendon rupture, partial or complete: review r35 I06), and this
     injury is below the highest. A condition of one grade describes its own."""
-    term = ctx.kb.terms.get(condition)
-    graded = [int(v) for p, v in term.annotations if p == terms.INJURY_GRADE] if term else []
+    graded = _grades(ctx, condition)
     return len(graded) != 1 and grade < max(graded, default=3)
 
 
 def _grade_fits(ctx: Context, condition: str, grade: int) -> bool:
     """A graded condition (sprain grade II) is what an injury of that grade amounts to, not another."""
-    term = ctx.kb.terms.get(condition)
-    graded = [v for p, v in term.annotations if p == terms.INJURY_GRADE] if term else []
-    return not graded or str(grade) in graded
+    graded = _grades(ctx, condition)
+    return not graded or grade in graded
 
 
 def _parts(ctx: Context, curie: str) -> frozenset[str]:
@@ -476,9 +480,9 @@ def symptoms(
         only_loss = condition_lesions(ctx, condition) == [LOSS] and _damages(ctx, condition, affected)
         # a partial lesion of a condition its sources do not grade: its symptoms were said of it at any grade, the
         # pop and bruising of a tear too, and the answer says so (review r32 C10: a grade I calf strain)
-        ungraded = only_loss and _said_of_a_higher_grade(ctx, condition, state.grade)
+        hedged = only_loss and _said_of_a_higher_grade(ctx, condition, state.grade)
         said = f"a symptom of {ctx.kb.label(condition)}" + (
-            f" (its sources do not say at which grade; this injury is grade {ROMAN[state.grade]})" if ungraded else "")
+            f" (its sources do not say at which grade; this injury is grade {ROMAN[state.grade]})" if hedged else "")
         for st in ctx.objects(condition, terms.HAS_SYMPTOM):
             if st.object in gated and only_loss:
                 continue

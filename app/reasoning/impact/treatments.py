@@ -36,7 +36,7 @@ def treatments(
             continue
         chain = ctx.facts([*state.chain, *([affects] if affects else [])])
         unstable = _unstable_groups(ctx, condition, groups)
-        isolated = _isolated(ctx, condition, affected)
+        isolated = any(t.for_isolated for t in evidence) and _isolated(ctx, condition, affected)
         for t in evidence:
             if t.for_grades and state.grade not in t.for_grades:
                 continue  # trials of complete ruptures say nothing of a partial tear
