@@ -1,18 +1,15 @@
-"""What the injury amounts to (conditions), and the symptoms and long-term risks that follow."""
+"""What the injury amounts to (conditions), and the long-term risks that follow."""
 
 from __future__ import annotations
 
 from ...knowledge.model import Statement
-from ...models import Fact
 from . import terms
 from .alternatives import definite, marked
 from .context import IN_GENERAL, Affected, Amounts, Context, implements, in_general
 from .expansion import LOSS, condition_lesions, lesion_for, names_parts
-from .mechanics import Group, gives_way
-from .models import DAMAGED, ROMAN, Finding, Reach, Stability, Strength
-from .presentation import presentations
-from .sensation import FindingsByEntity, burning
-from .weakness import Weakness
+from .grades import grade_fits, graded
+from .models import DAMAGED, Finding, Reach
+from .sensation import FindingsByEntity
 
 
 @implements("rule:condition-consequences")
@@ -39,7 +36,7 @@ def conditions_of(ctx: Context, affected: dict[str, Affected], loosened: frozens
             lifted = through_part(state, path) if path else state
             for st in ctx.objects(holder, terms.AFFECTED_BY):
                 condition = st.object
-                if condition in found or not _grade_fits(ctx, condition, state.grade):
+                if condition in found or not grade_fits(ctx, condition, state.grade):
                     continue
                 if holder != curie and names_parts(ctx, condition, holder):
                     continue  # a sprain of the ATFL and CFL is no sprain of the complex's PTFL
@@ -203,7 +200,7 @@ def _a_grade(ctx: Context, condition: str) -> bool:
     """A grade of a tear (a grade III sprain): graded, and a loss of continuity is all it describes (a fracture
     pattern graded by its ligament's rupture is not one)."""
     def a_grade() -> bool:
-        return _graded(ctx, condition) and set(condition_lesions(ctx, condition)) <= {LOSS}
+        return graded(ctx, condition) and set(condition_lesions(ctx, condition)) <= {LOSS}
 
     return ctx.derived(("a grade", condition), a_grade)  # once per engine
 
@@ -232,7 +229,7 @@ def _at_the_space(ctx: Context, condition: str, state: Affected) -> bool:
     if state.reached is not Reach.COMPRESSED or last is None or last.predicate not in IN_A_SPACE:
         return True
     space = last.subject
-    around = {space, *_parts(ctx, space), *(whole for whole, _ in ctx.wholes(space))}
+    around = {space, *ctx.part_set(space), *(whole for whole, _ in ctx.wholes(space))}
     return any(st.object in around for st in ctx.objects(condition, terms.AFFECTS))
 
 
@@ -242,38 +239,6 @@ def _loosens(ctx: Context, condition: str, loosened: frozenset[str]) -> bool:
     when the injury loosens a motion of the joint (a stretched interosseous talocalcaneal ligament loosens nothing)."""
     joints = [st.object for st in definite(ctx, condition) if ctx.kb.is_a(st.object, terms.JOINT)]
     return not joints or any(joint in loosened for joint in joints)
-
-
-def _grades(ctx: Context, condition: str) -> frozenset[int]:
-    """The grades a graded condition covers (akg:injuryGrade; none: ungraded), read once per engine."""
-
-    def grades() -> frozenset[int]:
-        term = ctx.kb.terms.get(condition)
-        return frozenset(int(v) for p, v in term.annotations if p == terms.INJURY_GRADE) if term else frozenset()
-
-    return ctx.derived(("grades", condition), grades)
-
-
-def _graded(ctx: Context, condition: str) -> bool:
-    return bool(_grades(ctx, condition))
-
-
-def _said_of_a_higher_grade(ctx: Context, condition: str, grade: int) -> bool:
-    """The condition's symptoms may have been said of a higher grade than this injury's: it is ungraded (any grade up
-    to a complete tear) or covers several grades (a tendon rupture, partial or complete: review r35 I06), and this
-    injury is below the highest. A condition of one grade describes its own."""
-    graded = _grades(ctx, condition)
-    return len(graded) != 1 and grade < max(graded, default=3)
-
-
-def _grade_fits(ctx: Context, condition: str, grade: int) -> bool:
-    """A graded condition (sprain grade II) is what an injury of that grade amounts to, not another."""
-    graded = _grades(ctx, condition)
-    return not graded or grade in graded
-
-
-def _parts(ctx: Context, curie: str) -> frozenset[str]:
-    return ctx.derived(("part set", curie), lambda: frozenset(ctx.part_ids(curie)))  # once per engine
 
 
 def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[str, Affected]) -> bool:
@@ -295,7 +260,7 @@ def _defined(ctx: Context, condition: str, lesions: list[str], affected: dict[st
 
     def covered(curie: str) -> bool:
         # a ligament complex counts when one of its bands is torn, a bone when one of its parts is fractured
-        return fits(curie) or any(map(fits, _parts(ctx, curie)))
+        return fits(curie) or any(map(fits, ctx.part_set(curie)))
 
     return all(covered(st.object) for st in ctx.objects(condition, terms.DEFINING_STRUCTURE))
 
@@ -328,7 +293,7 @@ def amounts_to(ctx: Context, conditions: list[Amounts], affected: dict[str, Affe
         # a grade of a tear names only what is torn at that grade (review r29 C05: the ATFL torn and the CFL only
         # stretched read as "grade III ... of the ATFL and the CFL"): the rest is said at its own grade, as another
         # lesion is (_other_lesion)
-        also = [st for st in also if _grade_fits(ctx, condition, affected[st.object].grade)]
+        also = [st for st in also if grade_fits(ctx, condition, affected[st.object].grade)]
         lesions = {state.lesion, *(affected[st.object].lesion for st in damaged)}
         steps = [*state.chain, affects, *damaged,
                  *(s for s in ctx.objects(condition, terms.LESION) if s.object in lesions)]  # fmt: skip
@@ -378,7 +343,7 @@ def _usual_rest(ctx: Context, condition: str, affects: Statement, affected: dict
     which tears the CFL as a rule too (review r22 K1: no CFL look-for). Only for a structure the condition possibly
     involves, or a graded condition (its grade is defined by the tears it names): an umbrella condition's structures
     are those it may affect (a nerve entrapment at the ankle, of one of four nerves), not a rule to look for."""
-    if not (_possibly(affects) or _graded(ctx, condition)):
+    if not (_possibly(affects) or graded(ctx, condition)):
         return ""
     lesions = condition_lesions(ctx, condition)
     # not a whole the injury reaches in part (the lateral ligament complex of a torn CFL)
@@ -447,100 +412,3 @@ def _part_named(ctx: Context, state: Affected) -> str:
         part = st.subject
     lesion = ctx.kb.label(state.lesion or "") or "an injury"
     return f"a {lesion} of the {ctx.kb.label(part)}" if part else "one of its parts"
-
-
-def symptoms(
-    ctx: Context, affected: dict[str, Affected], groups: list[Group], found: list[Weakness],
-    numb: list[Finding], conditions: list[Amounts],
-) -> list[Finding]:  # fmt: skip
-    """Symptoms concluded by the rules (instability, weakness, foot drop, numbness, burning) and by conditions."""
-    joints = ctx.rules["rule:motion-destabilised"].joints
-    shaky = [g for g in groups if gives_way(ctx, g) and (not joints or g.joint in joints)]
-    # instability, or foot drop, from a loss-of-continuity condition only when the mechanics give way or the
-    # dorsiflexors are lost too (not after a grade I sprain or a grade I nerve lesion)
-    gated: set[str] = set()
-    if not shaky:
-        gated |= set(ctx.rules["rule:motion-destabilised"].concludes)
-    if not any(foot_drop(ctx, w) for w in found):
-        gated |= set(ctx.rules["rule:foot-drop"].concludes)
-    # and weakness only when a motion is weak (not after a grade I strain that takes no prime mover: review r32 C10)
-    if not any(w.status is not Strength.ASSISTANTS_LOST for w in found):
-        gated |= set(ctx.rules["rule:motion-weakened"].concludes)
-    # the condition the user named, or a graded one, describes the symptoms; another that shares its structures
-    # (the general 'nerve entrapment at the ankle' beside a named sural nerve entrapment) adds only its risks
-    describing = {c for c, affects, _ in conditions if affects is None or _graded(ctx, c)}
-    covered = {st.object for c in describing for st in ctx.objects(c, terms.AFFECTS)}
-    findings = FindingsByEntity()
-    for condition, affects, state in conditions:
-        chain = [*state.chain, *([affects] if affects else [])]
-        if condition not in describing and {st.object for st in ctx.objects(condition, terms.AFFECTS)} & covered:
-            continue
-        # a condition that damages nothing here (its structures only possibly involved: chronic ankle instability,
-        # laxity or functional deficits or both) is described by its own symptoms: no mechanics to gate them on
-        only_loss = condition_lesions(ctx, condition) == [LOSS] and _damages(ctx, condition, affected)
-        # a partial lesion of a condition its sources do not grade: its symptoms were said of it at any grade, the
-        # pop and bruising of a tear too, and the answer says so (review r32 C10: a grade I calf strain)
-        hedged = only_loss and _said_of_a_higher_grade(ctx, condition, state.grade)
-        said = f"a symptom of {ctx.kb.label(condition)}" + (
-            f" (its sources do not say at which grade; this injury is grade {ROMAN[state.grade]})" if hedged else "")
-        for st in ctx.objects(condition, terms.HAS_SYMPTOM):
-            if st.object in gated and only_loss:
-                continue
-            findings.add(st.object, said, 0.4, ctx.facts([*chain, st]),
-                         (*state.rules, "rule:condition-consequences"))  # fmt: skip
-
-    def conclude(rule_id: str, detail: str, score: float, facts: list[Fact], steps: tuple[str, ...] = ()) -> None:
-        for symptom in ctx.rules[rule_id].concludes:
-            if symptom in ctx.kb.terms:
-                findings.add(symptom, detail, score, facts, (*steps, rule_id))
-
-    for g in sorted(shaky, key=lambda g: (g.status is not Stability.UNSTABLE, -g.fraction_lost))[:1]:
-        where = f" ({ctx.kb.label(g.position)})" if g.position else ""
-        conclude("rule:motion-destabilised", f"{ctx.kb.label(g.motion)} of the {ctx.kb.label(g.joint)} is "
-                 f"{g.status.value}{where}", 1.0 if g.status is Stability.UNSTABLE else 0.75,
-                 list(g.steps), g.step_rules)  # fmt: skip
-    weak = [w for w in found if w.status is not Strength.ASSISTANTS_LOST]
-    if weak:  # every weak motion, not the first (a tibial nerve lesion: plantarflexion, inversion, great-toe flexion)
-        said = "; ".join(
-            f"{ctx.kb.label(w.motion)} at the {ctx.kb.label(w.joint)} is "
-            f"{'weak (its prime movers lost)' if w.status is Strength.PRIME_MOVERS_LOST else w.status.value}"
-            f"{_if_above(ctx, w)}" for w in weak
-        )
-        rules = tuple(dict.fromkeys(r for w in weak for r in w.step_rules))
-        conclude("rule:motion-weakened", said, max(w.fraction_lost for w in weak), [f for w in weak for f in w.steps],
-                 rules)  # fmt: skip
-    for w in found:
-        if foot_drop(ctx, w):
-            conclude("rule:foot-drop", f"active {ctx.kb.label(w.motion)} is lost{_if_above(ctx, w)}", 1.0,
-                     list(w.steps), w.step_rules)  # fmt: skip
-    if numb:
-        areas = ", ".join(n.entity.label for n in numb)  # every area, not the first (review r17: one of two)
-        facts = [f for n in numb for f in n.because]
-        conclude("rule:numbness", f"numb skin: {areas}", max(n.score for n in numb), facts)
-    burn = burning(ctx, affected)
-    if burn:
-        conclude("rule:compression-burns", burn[0], 0.5, burn[1])
-    presentations(ctx, affected, findings)
-    return findings.result(ctx)
-
-
-def _if_above(ctx: Context, w: Weakness) -> str:
-    """The level a symptom of a named nerve's weakness holds at, as its weakened motion says it (review r30 I17: foot
-    drop said flatly for the deep fibular nerve, whose lesion at the ankle spares dorsiflexion)."""
-    if not w.nerves:
-        return ""
-    names = " or the ".join(ctx.kb.label(n) for n in w.nerves)
-    return f" if the {names} is injured above its branches to these muscles (see the weakened motion)"
-
-
-def _damages(ctx: Context, condition: str, affected: dict[str, Affected]) -> bool:
-    """The condition damages some structure it affects (or one of its parts) in this injury."""
-    structures = {st.object for st in ctx.objects(condition, terms.AFFECTS)}
-    structures |= {p for s in structures for p in _parts(ctx, s)}
-    return any(s in affected and affected[s].reached in DAMAGED for s in structures)
-
-
-@implements("rule:foot-drop")
-def foot_drop(ctx: Context, w: Weakness) -> bool:
-    """Lost active dorsiflexion is foot drop."""
-    return w.motion in ctx.rules["rule:foot-drop"].triggers and w.status is Strength.LOST

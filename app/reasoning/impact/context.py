@@ -214,6 +214,10 @@ class Context:
         """The parts of :meth:`parts`, without the paths (kept per engine: no copy per call)."""
         return self.derived(("part ids", curie), lambda: tuple(part for part, _ in self.parts(curie)))
 
+    def part_set(self, curie: str) -> frozenset[str]:
+        """The parts of :meth:`part_ids` as a set, for membership tests (kept per engine)."""
+        return self.derived(("part set", curie), lambda: frozenset(self.part_ids(curie)))
+
     def objects_any(self, subject: str, predicates: Iterable[str]) -> list[Statement]:
         wanted = tuple(predicates)
 

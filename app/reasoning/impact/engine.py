@@ -3,8 +3,8 @@
 1. lesion and expansion (expansion.py): what kind of lesion each named injury is and what it reaches;
 2. loss (mechanics.py): restraint and action lost by grade, for a loss of continuity or an unloaded unit;
 3. consequences: destabilised motions (mechanics.py), weakened ones (weakness.py), load transfer (load.py),
-   expected positive tests (clinical_tests.py), numbness and what is at risk (sensation.py), conditions, symptoms
-   and long-term risks (conditions.py).
+   expected positive tests (clinical_tests.py), numbness and what is at risk (sensation.py), conditions and
+   long-term risks (conditions.py, with the grades a condition covers in grades.py), symptoms (symptoms.py).
 
 Each conclusion carries ``because`` (every fact and expansion step it rests on, with sources),
 ``rules`` (the declared rules applied) and ``basis`` (how its weakest fact is known).
@@ -25,6 +25,7 @@ from . import (
     larger,
     mechanics,
     sensation,
+    symptoms,
     tenderness,
     terms,
     treatments,
@@ -106,7 +107,7 @@ class ImpactEngine:
             ),
             expected_positive_tests=[t for t in tests if not t.equivocal],
             tests_may_be_positive=[t for t in tests if t.equivocal],
-            symptoms=conditions.symptoms(ctx, affected, groups, weak, numb, amounts),
+            symptoms=symptoms.symptoms(ctx, affected, groups, weak, numb, amounts),
             numbness_areas=numb,
             tender_sites=tenderness.tender_sites(ctx, affected, amounts),
             nerves_at_risk=sensation.nerves_at_risk(ctx, affected),
