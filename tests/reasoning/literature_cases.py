@@ -585,18 +585,19 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="deltoid-and-aitfl-grade3-combined",
         injuries=((DELTOID, 3), (AITFL, 3)),
-        sources=(CORTE_REAL, MASSRI),
+        sources=(MASSRI, ISAKOS_2016),
         claim=(
-            "Added by the lead (review r18b problems 1-2, not blinded). 'Multi-ligament lesions are usually unstable "
-            "and are better treated with early surgery. A high suspicion rate is required, especially for combined "
-            "syndesmotic and medial lesions' (Corte-Real 2021): the deltoid and the AITFL torn leave the talus "
-            "unstable in lateral shift. Under a lateral hook test, cutting the deltoid and then the AITFL gave no "
-            "significant tibiofibular diastasis until the interosseous ligament was cut too (Massri-Pugin 2018): the "
-            "syndesmosis itself is not unstable."
+            "Added by the lead (review r18b problems 1-2, not blinded); revised in the fourteenth session (blinded "
+            "reviews r36 C09, r37 I14, r39 C03). Under a lateral hook test, cutting the deltoid and then the AITFL "
+            "gave no significant tibiofibular diastasis until the interosseous ligament was cut too (Massri-Pugin "
+            "2018): the syndesmosis holds. 'If the syndesmosis remains intact, the lateral malleolus holds the talus "
+            "in position' (ISAKOS 2016): an intact lateral malleolus whose interosseous and posterior ties hold is no "
+            "lost restraint of the talus's lateral shift, so the shift is not unstable (the first reading, that "
+            "Corte-Real 2021's 'combined syndesmotic and medial lesions' made it so, counted the malleolus as lost on "
+            "one torn tie)."
         ),
         injured=(DELTOID, AITFL),
-        unstable=(LAT_SHIFT,),
-        not_unstable=(WIDENING,),
+        not_unstable=(WIDENING, LAT_SHIFT),
     ),
     LitCase(
         id="lateral-collateral-complex-grade3-parts",
@@ -838,13 +839,16 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="deltoid-aitfl-interosseous-grade3",
         injuries=((DELTOID, 3), (AITFL, 3), (IOL, 3)),
-        sources=(MASSRI, CORTE_REAL),
+        sources=(MASSRI, CORTE_REAL, ISAKOS_2016),
         claim=(
             "Adding interosseous ligament transection to deltoid and AITFL injury produced significant anterior and "
-            "posterior tibiofibular diastasis; combined syndesmotic and medial lesions are unstable."
+            "posterior tibiofibular diastasis; combined syndesmotic and medial lesions are unstable. With the "
+            "syndesmosis no longer intact the lateral malleolus no longer holds the talus ('If the syndesmosis "
+            "remains intact, the lateral malleolus holds the talus in position', ISAKOS 2016), and the deltoid, the "
+            "other side of the ring, is torn: the talus shifts laterally."
         ),
         injured=(DELTOID, AITFL, IOL),
-        unstable=(WIDENING, VALGUS),
+        unstable=(WIDENING, VALGUS, LAT_SHIFT),
         not_injured=(ATFL, CFL),
         not_positive_tests=(THOMPSON, OTTAWA),
     ),
@@ -1965,16 +1969,18 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="deep-deltoid-band-and-aitfl-look-for-maisonneuve",
         injuries=(("tibiotalar part of medial ligament of ankle joint", 3), (AITFL, 3)),
-        sources=(ISAKOS_2016, CORTE_REAL),
+        sources=(ISAKOS_2016, MASSRI),
         claim=(
             "'Isolated deltoid rupture does not necessarily involve a widening of the medial clear space. If the "
             "syndesmosis remains intact, the lateral malleolus holds the talus in position'; 'when a proximal fibula "
             "fracture is suspected (i.e., Maisonneuve injury), anteroposterior and lateral views radiographs of the "
-            "entire fibula should be completed' (ISAKOS 2016). 'Multi-ligament lesions are usually unstable ... "
-            "especially for combined syndesmotic and medial lesions' (Corte-Real 2021). With the deep deltoid and "
-            "the AITFL torn the talus shifts laterally, and the proximal fibula is to be looked for."
+            "entire fibula should be completed' (ISAKOS 2016). With the deep deltoid and the AITFL torn the external "
+            "rotation stress test is expected positive and the proximal fibula is to be looked for; the syndesmosis "
+            "still holds (no significant diastasis after the deltoid and the AITFL, Massri-Pugin 2018), so its "
+            "lateral malleolus still holds the talus: no unstable lateral shift (revised in the fourteenth session, "
+            "blinded reviews r36 C09, r37 I14, r39 C03)."
         ),
-        unstable=(LAT_SHIFT,),
+        not_unstable=(LAT_SHIFT,),
         positive_tests=(ER_TEST,),
         larger=("Maisonneuve injury",),
         not_positive_tests=(DRAWER, TILT_TEST),

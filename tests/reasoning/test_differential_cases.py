@@ -835,6 +835,19 @@ CASES = (
         not_above=(ATFL, CFL),
     ),
     DiffCase(
+        id="positive-ottawa-rule-tender-lateral-malleolus-after-inversion",
+        sources=(BACHMANN, AAFP_2003_LETTER),
+        claim="From blinded review r39's frozen case C12: a positive Ottawa rule calls for radiographs ('a "
+        "sensitivity of almost 100% and a modest specificity', Bachmann 2003) and the bone found tender is where to "
+        "look. Tender at the lateral malleolus after an inversion, the malleolar fracture, which explains the "
+        "tenderness, comes before the fifth metatarsal avulsion (which follows a 'twisted ankle', AAFP 2003), whose "
+        "tuberosity was not found tender: a mechanism says how the force came, not what gave way.",
+        positive_tests=("Ottawa ankle rules",),
+        tender_sites=("lateral malleolus",),
+        mechanism=("inversion", "plantarflexion"),
+        first=("fibula", "lateral malleolus", "distal epiphysis of fibula"),
+    ),
+    DiffCase(
         id="twisted-ankle-tender-at-the-base-of-the-fifth-metatarsal",
         sources=(AAFP_2003_LETTER, JUDD_2002, BACHMANN),
         claim="An avulsion fracture of the proximal fifth metatarsal follows a 'twisted ankle' and the Ottawa rules "

@@ -219,10 +219,11 @@ def test_a_restraint_lost_without_its_own_injury_says_how(kg: AnkleKG, injuries:
 
 
 @pytest.mark.parametrize(("injuries", "structure", "how"), [
-    # Corte-Real 2021 / the ring: the AITFL and the deltoid torn, the intact malleolus loosened by its one torn tie
-    # (its other ties hold the fibula: no widening, Massri-Pugin 2018; review r31 C07)
-    ([("anterior inferior tibiofibular ligament", 3), ("deltoid ligament", 3)], "lateral malleolus",
-     RestraintLoss.LOOSENED),
+    # the ring: the AITFL, the interosseous ligament and the deltoid torn, the intact malleolus loosened by its torn
+    # ties (significant diastasis once the interosseous ligament is cut too, Massri-Pugin 2018), its posterior ties
+    # still holding the fibula (review r31 C07; the AITFL alone loosens nothing: reviews r36 C09, r37 I14, r39 C03)
+    ([("anterior inferior tibiofibular ligament", 3), ("interosseous tibiofibular ligament", 3),
+      ("deltoid ligament", 3)], "lateral malleolus", RestraintLoss.LOOSENED),
     # the whole syndesmosis and the deltoid torn: the fibula no longer held to the tibia
     ([("anterior inferior tibiofibular ligament", 3), ("posterior inferior tibiofibular ligament", 3),
       ("interosseous tibiofibular ligament", 3), ("interosseous membrane of leg", 3), ("deltoid ligament", 3)],

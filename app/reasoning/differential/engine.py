@@ -110,8 +110,12 @@ class DifferentialEngine(TieOrder):
                 ranked.append(best)
         for r in ranked:
             r[6].frequency = self._frequency(r[6].lesion)
-        # on the same score and reasons, what its source calls common before what it calls rare (review r29 D1)
-        ranked.sort(key=lambda r: (*r[:3], self._commonness(r[6]), *r[3:6]))
+        # on the same score, the one that explains more of what was found at the bedside than of how the force came
+        # (a positive Ottawa rule, a tender lateral malleolus, an inversion: the malleolus fracture, which explains
+        # the tenderness, before the fifth metatarsal avulsion, which explains the inversion; review r39 C12: a
+        # mechanism says how the force came, not what gave way); on the same reasons, what its source calls common
+        # before what it calls rare (review r29 D1)
+        ranked.sort(key=lambda r: (r[0], -_found(r[6]), *r[1:3], self._commonness(r[6]), *r[3:6]))
         ranked = self._distinct_first(self._wholes_first(ranked))
         tied = self._distinct([r[6] for r in ranked if r[0] == ranked[0][0]])
         top = [r[6] for r in ranked[:limit] if r[0] == ranked[0][0]]
@@ -413,3 +417,8 @@ def _positions(st: Statement) -> set[str]:
     if (schema.POSITION_BASIS, schema.EDITOR_INFERENCE) in st.qualifiers:
         return set()
     return {v for k, v in st.qualifiers if k == schema.FACT_POSITION}
+
+
+def _found(candidate: Candidate) -> float:
+    """The weight of the reported findings (not the mechanism) a candidate explains."""
+    return round(sum(e.weight for e in candidate.supported_by if e.kind is not FindingKind.MECHANISM), 4)

@@ -66,19 +66,7 @@ def _loose_posts(ctx: Context, loss: dict[str, float]) -> dict[str, Affected]:
     tie to the joint they buttress is torn too: the lateral malleolus once the whole syndesmosis and the anterior
     inferior tibiofibular ligament on it are torn, the fibula no longer held to the tibia. The bone, the torn
     ligaments of its loose joint and the torn tie say why."""
-    # the joints left unstable, each once (a motion may be unstable in several positions), with the torn ligaments
-    # across them; only the motions a lost structure restrains can have become unstable
-    loose: dict[str, list[Statement]] = {}
-    touched = sorted({(r.joint, r.motion) for s in loss for r in ctx.kb.restraints_by_structure.get(s, ())})
-    for joint, motion in touched:
-        for pos, members in motion_position_groups(ctx, joint, motion):
-            lost = {m.id: loss.get(m.structure, 0.0) for m in members}
-            weights = motion_weights(ctx, joint, motion, pos)
-            if not any(lost.values()) or status_of(ctx, members, lost, weights) is not UNSTABLE:
-                continue
-            torn = loose.setdefault(joint, [])
-            torn.extend(st for m in members if lost[m.id] for st in ctx.objects(m.structure, terms.SPANS_JOINT)
-                        if st.object == joint and st not in torn)  # fmt: skip
+    loose = _joints_at(ctx, loss, {UNSTABLE})
     posts: dict[str, Affected] = {}
     for joint, torn in loose.items():
         for held, post, path in _buttresses_held(ctx, joint):
@@ -88,6 +76,23 @@ def _loose_posts(ctx: Context, loss: dict[str, float]) -> dict[str, Affected]:
             if ties:
                 posts[post] = Affected(3, Reach.PART, FRACTURE, None, [held, *torn, *path, *ties], ())
     return posts
+
+
+def _joints_at(ctx: Context, loss: dict[str, float], statuses: set[Stability]) -> dict[str, list[Statement]]:
+    """The joints one of whose motions the lost restraints leave in one of ``statuses`` (in any position), each once,
+    with the lost ligaments across them; only the motions a lost structure restrains can have changed."""
+    found: dict[str, list[Statement]] = {}
+    touched = sorted({(r.joint, r.motion) for s in loss for r in ctx.kb.restraints_by_structure.get(s, ())})
+    for joint, motion in touched:
+        for pos, members in motion_position_groups(ctx, joint, motion):
+            lost = {m.id: loss.get(m.structure, 0.0) for m in members}
+            weights = motion_weights(ctx, joint, motion, pos)
+            if not any(lost.values()) or status_of(ctx, members, lost, weights) not in statuses:
+                continue
+            torn = found.setdefault(joint, [])
+            torn.extend(st for m in members if lost[m.id] for st in ctx.objects(m.structure, terms.SPANS_JOINT)
+                        if st.object == joint and st not in torn)  # fmt: skip
+    return found
 
 
 def _buttresses_held(ctx: Context, joint: str) -> tuple[tuple[Statement, str, tuple[Statement, ...]], ...]:
@@ -111,21 +116,27 @@ def _buttresses_held(ctx: Context, joint: str) -> tuple[tuple[Statement, str, tu
     return ctx.derived(("buttresses held", joint), walk)
 
 
-def _loosened_posts(ctx: Context, affected: dict[str, Affected]) -> dict[str, Affected]:
-    """Buttresses on an unbroken bone one of whose ties to their neighbour is torn (the lateral malleolus with its
-    AITFL): checked as a broken one is, they hold while the rest of the ring does (an isolated AITFL tear leaves the
-    talus checked by the deltoid) and not once it is broken too (the deltoid or the medial malleolus lost: the
-    pronation-external rotation pattern), when the motion they buttress is unstable without them."""
+def _loosened_posts(ctx: Context, affected: dict[str, Affected], loss: dict[str, float]) -> dict[str, Affected]:
+    """Buttresses on an unbroken bone tied to their neighbour across a joint their torn ties leave lax (the lateral
+    malleolus with its AITFL and the interosseous ligament torn): checked as a broken one is, they hold while the
+    rest of the ring does and not once it is broken too (the deltoid or the medial malleolus lost). One torn tie
+    whose joint still holds (the AITFL alone: no significant diastasis with the deltoid cut too, Massri-Pugin 2018)
+    leaves the post holding the talus (reviews r36 C09, r37 I14, r39 C03)."""
+    lax = _joints_at(ctx, loss, {Stability.LAXITY, UNSTABLE})
     posts: dict[str, Affected] = {}
     for ligament, state in affected.items():
         if not _torn(state):
             continue
         for attached in ctx.objects(ligament, terms.DISTAL_ATTACHMENT):
             post = attached.object
-            if post not in posts and (ties := _ties(ctx, post, lambda lig: _torn(affected.get(lig)))):
-                posts[post] = Affected(3, Reach.PART, FRACTURE, None, ties, ())
+            if post in posts:
+                continue
+            ties = _ties(ctx, post, lambda lig: _torn(affected.get(lig)))
+            across = {j.object for st in ties for j in ctx.objects(st.object, terms.SPANS_JOINT)} & set(lax)
+            if across:
+                posts[post] = Affected(3, Reach.PART, FRACTURE, None,
+                                       [*ties, *(st for j in sorted(across) for st in lax[j] if st not in ties)], ())
     return posts
-
 
 def _ties(ctx: Context, post: str, torn: Callable[[str], bool]) -> list[Statement]:
     """The ligaments hanging a bony buttress from its neighbour that ``torn`` accepts: the post is their distal
@@ -166,7 +177,7 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
     fractured |= _floating_posts(ctx, fractured, loss)
     fractured |= {c: s for c, s in _loose_posts(ctx, loss).items() if c not in fractured}
     loose = set(fractured) - broken  # floating or loose: no longer held at all
-    fractured |= {c: s for c, s in _loosened_posts(ctx, affected).items() if c not in fractured}
+    fractured |= {c: s for c, s in _loosened_posts(ctx, affected, loss).items() if c not in fractured}
     anchored = {bone: ctx.objects_any(bone, terms.ANCHORED) for bone in fractured}  # ligaments on the fragment itself
     result = Displacement()
     for bone, state in sorted(fractured.items()):

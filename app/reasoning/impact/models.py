@@ -58,11 +58,11 @@ class RestraintLoss(StrEnum):
     DISPLACED = "fractured, the fracture unstable"
     CARRIED = "carried off with a fracture fragment (not itself torn)"
     UNHELD = "intact, no longer held by its torn ties"
-    #: one tie torn, the others holding its bone to its neighbour (the AITFL torn, the interosseous and posterior
-    #: ligaments intact: no widening), yet the ring broken on the other side (review r31 C07)
+    #: its ties torn enough to leave its joint with its neighbour lax (the AITFL and the interosseous ligament), the
+    #: others still holding its bone (no full diastasis), yet the ring broken on the other side (r31 C07, r39 C03)
     LOOSENED = (
-        "intact, one of its ties torn while the others still hold its bone: a buttress holds only while the rest "
-        "of the ring does, and the other side is lost too"
+        "intact, loosened: its torn ties leave its joint with its neighbour lax while the others still hold its bone; "
+        "a buttress holds only while the rest of the ring does, and the other side is lost too"
     )
 
 
@@ -130,7 +130,7 @@ class LostRestraint(BaseModel):
         default=RestraintLoss.INJURED,
         description="How its restraint is lost: injured itself, or (rule unstable-fracture) a fractured buttress of a "
         "broken ring, a ligament carried off with that fragment, an intact buttress whose ties are torn (all of them: "
-        "unheld; one, the others holding its bone: loosened).",
+        "unheld; enough to leave its joint with its neighbour lax, the others holding its bone: loosened).",
     )
     in_one_reading: bool = Field(
         default=False,

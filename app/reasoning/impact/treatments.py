@@ -67,11 +67,19 @@ def _isolated(ctx: Context, condition: str, affected: dict[str, Affected]) -> bo
 
 
 def _unstable_groups(ctx: Context, condition: str, groups: list[Group]) -> list[Group]:
-    """The unstable motions that a structure the condition affects (or a part of one) restrains, and lost."""
+    """The unstable motions that a structure the condition affects (or a part of one) restrains, and lost; of the
+    joints it affects, when it names any: a syndesmotic injury is unstable when the syndesmosis is, not when a
+    medial malleolus fracture beside it makes the talus's rotation so (review r39 C03)."""
     structures = {st.object for st in ctx.objects(condition, terms.AFFECTS)}
+    joints = _joints(ctx, condition)
     structures |= {p for s in list(structures) for p, _ in ctx.parts(s)}
-    return [g for g in groups if g.status is Stability.UNSTABLE
+    return [g for g in groups if g.status is Stability.UNSTABLE and (not joints or g.joint in joints)
             and any(g.loss[r.id] > 0 and r.structure in structures for r in g.members)]  # fmt: skip
+
+
+def _joints(ctx: Context, condition: str) -> set[str]:
+    """The joints the condition affects (a syndesmotic injury: the inferior tibiofibular joint)."""
+    return {st.object for st in ctx.objects(condition, terms.AFFECTS) if ctx.kb.is_a(st.object, terms.JOINT)}
 
 
 def _detail(ctx: Context, t: TreatmentEvidence, unstable: list[Group]) -> str:
@@ -84,7 +92,9 @@ def _detail(ctx: Context, t: TreatmentEvidence, unstable: list[Group]) -> str:
         motions = sorted({f"{ctx.kb.label(g.motion)} of the {ctx.kb.label(g.joint)}" for g in unstable})
         said += f"; for an unstable injury, as this one is ({', '.join(motions)} unstable)"
     elif t.for_stability == terms.STABLE_INJURY:
-        said += "; for a stable injury, as this one is (no motion its structures restrain is unstable)"
+        joints = sorted(ctx.kb.label(j) for j in _joints(ctx, t.condition))
+        where = f"of the {' or the '.join(joints)}" if joints else "its structures restrain"
+        said += f"; for a stable injury, as this one is (no motion {where} is unstable)"
     if t.for_isolated:
         said += "; for an isolated injury, as this one is (nothing else injured)"
     return said + (f". {t.recommendation}" if t.recommendation else "")

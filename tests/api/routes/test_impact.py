@@ -96,10 +96,11 @@ def test_deltoid_tear_destabilises_what_the_deltoid_and_its_parts_restrain(clien
 
 def test_the_mortise_is_a_ring_broken_only_on_both_sides(client: httpx.Client) -> None:
     """Lateral talar shift: an isolated lateral malleolar fracture is stable, and so is a deltoid tear alone; a
-    fibular fracture with a deltoid rupture is unstable (Michelson 2003), and so is a deltoid tear with the AITFL,
-    the lateral malleolus's tie ('combined syndesmotic and medial lesions ... usually unstable', Corte-Real 2021;
-    review r18b), while the syndesmosis itself does not widen unstably (Massri-Pugin 2018: diastasis significant
-    only once the interosseous ligament is cut too)."""
+    fibular fracture with a deltoid rupture is unstable (Michelson 2003), and so is a deltoid tear with the AITFL and
+    the interosseous ligament, the syndesmosis lax (diastasis significant once the interosseous ligament is cut too,
+    Massri-Pugin 2018); with the AITFL alone the syndesmosis holds, and so does the lateral malleolus ('If the
+    syndesmosis remains intact, the lateral malleolus holds the talus in position', ISAKOS 2016; reviews r36 C09, r37
+    I14, r39 C03)."""
     shift = "ANKLE:0001012"  # lateral talar shift
 
     def shift_status(*injured: str) -> set[str]:
@@ -107,7 +108,8 @@ def test_the_mortise_is_a_ring_broken_only_on_both_sides(client: httpx.Client) -
 
     assert shift_status("lateral malleolus") == set()
     assert "unstable" not in shift_status("deltoid ligament")
-    assert shift_status("AITFL", "deltoid ligament") == {"unstable"}
+    assert "unstable" not in shift_status("AITFL", "deltoid ligament")
+    assert shift_status("AITFL", "interosseous tibiofibular ligament", "deltoid ligament") == {"unstable"}
     widening = "ANKLE:0001011"
     both = impact(client, "AITFL", "deltoid ligament")["destabilised_motions"]
     assert "unstable" not in {d["status"] for d in both if d["motion"]["id"] == widening}

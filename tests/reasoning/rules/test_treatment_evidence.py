@@ -55,3 +55,18 @@ def test_isolated_evidence_is_not_listed_for_a_combined_injury(named: str) -> No
 
 def test_no_condition_no_treatment() -> None:
     assert run(RULE, (PARTNER, 3)).treatments == []
+
+
+def test_a_condition_of_a_joint_is_unstable_only_when_its_joint_is() -> None:
+    """'A condition that affects a joint is judged on that joint's motions only': the joint sprain's sprained
+    ligament torn with its partner leaves the fixture joint's translation unstable, but the second joint, which the
+    sprain affects, only lax (its joint ligament holds): no fixation for an unstable joint sprain (review r39 C03:
+    syndesmotic fixation beside a medial malleolus fracture, the syndesmosis itself only a reduced restraint)."""
+    joint_sprain, joint_ligament, joint_fixation = "ANKLE:9993433", "ANKLE:9993432", "ANKLE:9993434"
+    torn_elsewhere = run(RULE, (joint_sprain, 3), (PARTNER, 3))
+    assert any(
+        d.status.value == "unstable" and d.joint.id == "ANKLE:0000009" for d in torn_elsewhere.destabilised_motions
+    )
+    assert joint_fixation not in findings(torn_elsewhere.treatments)
+    opened = findings(run(RULE, (joint_sprain, 3), (joint_ligament, 3)).treatments)
+    assert "fixture opening of the fixture second joint unstable" in opened[joint_fixation].detail
