@@ -40,8 +40,13 @@ def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str
     same motion) is torn: the lateral malleolus of a Maisonneuve injury, its fibula broken and the AITFL torn."""
     posts: dict[str, Affected] = {}
     for fragment, state in fractured.items():
-        # a fracture of a part of a bone (the neck of the fibula) breaks the bone: its buttresses elsewhere float
-        bones = [(w, [*state.chain, *path]) for w, path in ctx.wholes(fragment) if ctx.is_any(w, SKELETAL)]
+        # a fracture of a part of a bone (the neck of the fibula) breaks the bone: its buttresses elsewhere float;
+        # a broken buttress is a fragment off its bone, which it leaves whole (a medial malleolus fracture does not
+        # free the posterior malleolus from the tibia: review r39 C04)
+        buttress = bool(ctx.kb.restraints_by_structure.get(fragment))
+        bones = [] if buttress else [
+            (w, [*state.chain, *path]) for w, path in ctx.wholes(fragment) if ctx.is_any(w, SKELETAL)
+        ]
         stack = [(fragment, list(state.chain)), *bones]
         while stack:
             current, chain = stack.pop()

@@ -123,6 +123,16 @@ def test_a_fractured_neck_breaks_its_bone_so_the_post_floats_once_its_tie_is_tor
     assert LATERAL_POST not in lost_restraints(tied)
 
 
+def test_a_broken_buttress_is_a_fragment_that_leaves_its_bone_whole() -> None:
+    """'A fractured part of a bone (the neck of the fibula) breaks the bone it belongs to': a part that is itself a
+    buttress breaks off as a fragment and leaves its bone whole, so another post on that bone does not float (a
+    medial malleolus fracture read as freeing the posterior malleolus from the tibia: review r39 C04)."""
+    back_post = "ANKLE:9992013"
+    item = group(run(RULE, (back_post, 3), (ON_POST, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)
+    assert LATERAL_POST not in lost_restraints(item)
+    assert item.status is not Stability.UNSTABLE
+
+
 def test_a_post_on_a_bone_its_torn_ligaments_no_longer_hold_floats_when_its_tie_is_torn() -> None:
     # the whole syndesmosis and the deltoid torn, no fracture: the lateral malleolus no longer holds the talus
     item = group(run(RULE, (SYNDESMOTIC, 3), (TIE, 3), (MEDIAL, 3), (MEDIAL_2, 3)), SHIFT, None)
