@@ -6,7 +6,9 @@ from app.kg import AnkleKG
 
 
 def test_a_tie_lists_unreported_findings_that_some_tied_candidates_predict_and_others_do_not(kg: AnkleKG) -> None:
-    report = kg.differential(numbness_areas=("skin of dorsum of foot",), mechanism=("inversion", "plantarflexion"))
+    # numbness alone (with an inversion in plantarflexion the superficial fibular nerve's entrapment, recorded to
+    # arise from inversion sprains, now explains both and leads alone: editor38)
+    report = kg.differential(numbness_areas=("skin of dorsum of foot",))
     top = [c.structure.label for c in report.candidates if c.score == report.candidates[0].score]
     assert report.tied_at_top > 1 and report.telling_findings
     telling = {t.finding.label: {c.label for c in t.predicted_by} for t in report.telling_findings}
