@@ -66,12 +66,11 @@ def _floating_posts(ctx: Context, fractured: dict[str, Affected], loss: dict[str
     return posts
 
 
-def _loose_posts(ctx: Context, loss: dict[str, float]) -> dict[str, Affected]:
+def _loose_posts(ctx: Context, loss: dict[str, float], loose: dict[str, list[Statement]]) -> dict[str, Affected]:
     """Buttresses on an unbroken bone whose joint with its neighbour is unstable (its ligaments torn), and whose own
     tie to the joint they buttress is torn too: the lateral malleolus once the whole syndesmosis and the anterior
     inferior tibiofibular ligament on it are torn, the fibula no longer held to the tibia. The bone, the torn
-    ligaments of its loose joint and the torn tie say why."""
-    loose = _joints_at(ctx, loss, {UNSTABLE})
+    ligaments of its loose joint (``loose``: the unstable joints) and the torn tie say why."""
     posts: dict[str, Affected] = {}
     for joint, torn in loose.items():
         for held, post, path in _buttresses_held(ctx, joint):
@@ -83,18 +82,21 @@ def _loose_posts(ctx: Context, loss: dict[str, float]) -> dict[str, Affected]:
     return posts
 
 
-def _joints_at(ctx: Context, loss: dict[str, float], statuses: set[Stability]) -> dict[str, list[Statement]]:
-    """The joints one of whose motions the lost restraints leave in one of ``statuses`` (in any position), each once,
-    with the lost ligaments across them; only the motions a lost structure restrains can have changed."""
-    found: dict[str, list[Statement]] = {}
+def _joints_at(ctx: Context, loss: dict[str, float]) -> dict[Stability, dict[str, list[Statement]]]:
+    """By status (unstable, increased laxity), the joints one of whose motions the lost restraints leave so (in any
+    position), each once, with the lost ligaments across them; only the motions a lost structure restrains can have
+    changed. Worked out once per answer for the loose and the loosened posts."""
+    found: dict[Stability, dict[str, list[Statement]]] = {UNSTABLE: {}, Stability.LAXITY: {}}
     touched = sorted({(r.joint, r.motion) for s in loss for r in ctx.kb.restraints_by_structure.get(s, ())})
     for joint, motion in touched:
         for pos, members in motion_position_groups(ctx, joint, motion):
             lost = {m.id: loss.get(m.structure, 0.0) for m in members}
-            weights = motion_weights(ctx, joint, motion, pos)
-            if not any(lost.values()) or status_of(ctx, members, lost, weights) not in statuses:
+            if not any(lost.values()):
                 continue
-            torn = found.setdefault(joint, [])
+            status = status_of(ctx, members, lost, motion_weights(ctx, joint, motion, pos))
+            if status not in found:
+                continue
+            torn = found[status].setdefault(joint, [])
             torn.extend(st for m in members if lost[m.id] for st in ctx.objects(m.structure, terms.SPANS_JOINT)
                         if st.object == joint and st not in torn)  # fmt: skip
     return found
@@ -121,13 +123,19 @@ def _buttresses_held(ctx: Context, joint: str) -> tuple[tuple[Statement, str, tu
     return ctx.derived(("buttresses held", joint), walk)
 
 
-def _loosened_posts(ctx: Context, affected: dict[str, Affected], loss: dict[str, float]) -> dict[str, Affected]:
+def _loosened_posts(
+    ctx: Context, affected: dict[str, Affected], shaky: dict[Stability, dict[str, list[Statement]]]
+) -> dict[str, Affected]:
     """Buttresses on an unbroken bone tied to their neighbour across a joint their torn ties leave lax (the lateral
     malleolus with its AITFL and the interosseous ligament torn): checked as a broken one is, they hold while the
     rest of the ring does and not once it is broken too (the deltoid or the medial malleolus lost). One torn tie
     whose joint still holds (the AITFL alone: no significant diastasis with the deltoid cut too, Massri-Pugin 2018)
-    leaves the post holding the talus (reviews r36 C09, r37 I14, r39 C03)."""
-    lax = _joints_at(ctx, loss, {Stability.LAXITY, UNSTABLE})
+    leaves the post holding the talus (reviews r36 C09, r37 I14, r39 C03). ``shaky``: :func:`_joints_at`."""
+    lax: dict[str, list[Statement]] = {}
+    for status in (Stability.LAXITY, UNSTABLE):  # lax or worse, each joint's torn ligaments once
+        for joint, torn in shaky[status].items():
+            known = lax.setdefault(joint, [])
+            known.extend(st for st in torn if st not in known)
     posts: dict[str, Affected] = {}
     for ligament, state in affected.items():
         if not _torn(state):
@@ -142,6 +150,7 @@ def _loosened_posts(ctx: Context, affected: dict[str, Affected], loss: dict[str,
                 posts[post] = Affected(3, Reach.PART, FRACTURE, None,
                                        [*ties, *(st for j in sorted(across) for st in lax[j] if st not in ties)], ())
     return posts
+
 
 def _ties(ctx: Context, post: str, torn: Callable[[str], bool]) -> list[Statement]:
     """The ligaments hanging a bony buttress from its neighbour that ``torn`` accepts: the post is their distal
@@ -180,9 +189,10 @@ def displaced_buttresses(ctx: Context, affected: dict[str, Affected], loss: dict
     fractured = {c: s for c, s in affected.items() if s.reached in DAMAGED and s.lesion == FRACTURE}
     broken = set(fractured)  # the others are intact posts whose ring is broken by their torn ties
     fractured |= _floating_posts(ctx, fractured, loss)
-    fractured |= {c: s for c, s in _loose_posts(ctx, loss).items() if c not in fractured}
+    shaky = _joints_at(ctx, loss)
+    fractured |= {c: s for c, s in _loose_posts(ctx, loss, shaky[UNSTABLE]).items() if c not in fractured}
     loose = set(fractured) - broken  # floating or loose: no longer held at all
-    fractured |= {c: s for c, s in _loosened_posts(ctx, affected, loss).items() if c not in fractured}
+    fractured |= {c: s for c, s in _loosened_posts(ctx, affected, shaky).items() if c not in fractured}
     anchored = {bone: ctx.objects_any(bone, terms.ANCHORED) for bone in fractured}  # ligaments on the fragment itself
     result = Displacement()
     for bone, state in sorted(fractured.items()):
