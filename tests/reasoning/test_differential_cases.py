@@ -1301,3 +1301,19 @@ def test_a_decision_rule_counts_half_positive_and_fully_negative(kg: AnkleKG) ->
     assert [e.weight for e in fracture.contradicted_by if e.finding.label == "Ottawa ankle rules"] == [1.0]
     assert not any(e.finding.label == "Ottawa ankle rules" for e in against["lateral process of talus"].contradicted_by)
     assert not any(e.finding.label == "Ottawa ankle rules" for e in against[ATFL].contradicted_by)
+
+
+def test_at_an_equal_score_what_is_found_against_a_candidate_counts_in_the_tie(kg: AnkleKG) -> None:
+    """From blinded review r38's frozen case D04 (re-score, after the tie-break that puts explained findings before a
+    mechanism): foot drop, a numb dorsum and first web, inversion and plantarflexion strong, the fibular neck tender.
+    The sciatic nerve and the sacral plexus explain the foot drop but predict the strong motions weak; at the same
+    score they come after the superficial fibular nerve, which nothing contradicts."""
+    report = kg.differential(
+        symptoms=("foot drop",), numbness_areas=("skin of dorsum of foot", "skin of first web space of foot"),
+        strong_motions=("inversion", "plantarflexion"), tender_sites=("neck of fibula",), limit=25,
+    )
+    order = [c.structure.label for c in report.candidates]
+    score = {c.structure.label: c.score for c in report.candidates}
+    assert order[0] == "common fibular nerve"
+    assert score["sciatic nerve"] == score["superficial fibular nerve"]
+    assert order.index("superficial fibular nerve") < order.index("sciatic nerve")

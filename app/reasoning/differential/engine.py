@@ -110,7 +110,8 @@ class DifferentialEngine(TieOrder):
                 ranked.append(best)
         for r in ranked:
             r[6].frequency = self._frequency(r[6].lesion)
-        # on the same score, the one that explains more of what was found at the bedside than of how the force came
+        # on the same score, the one that explains more of what was found at the bedside (net of what was found against
+        # it) than of how the force came
         # (a positive Ottawa rule, a tender lateral malleolus, an inversion: the malleolus fracture, which explains
         # the tenderness, before the fifth metatarsal avulsion, which explains the inversion; review r39 C12: a
         # mechanism says how the force came, not what gave way); on the same reasons, what its source calls common
@@ -420,5 +421,8 @@ def _positions(st: Statement) -> set[str]:
 
 
 def _found(candidate: Candidate) -> float:
-    """The weight of the reported findings (not the mechanism) a candidate explains."""
-    return round(sum(e.weight for e in candidate.supported_by if e.kind is not FindingKind.MECHANISM), 4)
+    """The weight of the reported findings (not the mechanism) a candidate explains, less that of those against it (a
+    sciatic lesion explains foot drop but is contradicted by strong inversion and plantarflexion: review rescore r38
+    D04)."""
+    found = sum(e.weight for e in candidate.supported_by if e.kind is not FindingKind.MECHANISM)
+    return round(found - sum(e.weight for e in candidate.contradicted_by), 4)

@@ -244,14 +244,15 @@ def stable_fractures(ctx: Context, affected: dict[str, Affected], displaced: Dis
         facts += [ctx.kb.restraint_fact(h) for h in sorted(holding, key=lambda h: h.id) if h.structure != bone]
         # a holding buttress whose own ties are torn (the lateral malleolus with its AITFL): it holds only while
         # the rest of them do, so the fracture's stability is in doubt, not assured (review r18 N9)
-        loosened = {h: torn for h in holders if (torn := _ties(ctx, h, lambda lig: _damaged(affected.get(lig))))}
-        facts += ctx.facts([st for torn in loosened.values() for st in torn])
+        # ('loosened' is the rule's word for a post whose torn ties leave their joint lax, which then no longer holds)
+        tied = {h: torn for h in holders if (torn := _ties(ctx, h, lambda lig: _damaged(affected.get(lig))))}
+        facts += ctx.facts([st for torn in tied.values() for st in torn])
         because = unique_facts(facts)
         doubt = "".join(
-            f"; but the {ctx.kb.label(h)} is itself loosened ("
-            f"{', the '.join(ctx.kb.label(st.object) for st in torn)} tying it to its neighbour torn): "
+            f"; but the {ctx.kb.label(h)} has a tie to its neighbour torn (the "
+            f"{', the '.join(ctx.kb.label(st.object) for st in torn)}) and holds only while its other ties do: "
             "the fracture's stability is in doubt"
-            for h, torn in loosened.items()
+            for h, torn in tied.items()
         )
         items.append(Finding(
             entity=ctx.kb.ref(bone),
