@@ -97,6 +97,8 @@ def nerves_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]
             continue
         if state.reached not in DAMAGED or state.lesion not in TRAUMA:
             continue
+        if state.lesion == LOSS and state.grade < 2:
+            continue  # stretched, not torn: a grade I strain puts no neighbour at risk (reviews r39 C09, r40)
         for st in ctx.objects(curie, terms.ADJACENT_TO):
             if ctx.kb.is_a(st.object, terms.NERVE) and st.object not in affected:
                 findings.add(st.object, f"adjacent to the injured {ctx.kb.label(curie)}", 0.5,

@@ -1,6 +1,6 @@
 """rule:nerves-at-risk: nerves next to an injury are at risk.
 
-Definition: a nerve adjacent (akg:adjacentTo) to a structure that is torn or fractured, or compressed in a
+Definition: a nerve adjacent (akg:adjacentTo) to a structure that is torn (grade II or III) or fractured, or compressed in a
 swollen space, is at risk of injury or irritation. A degenerated or inflamed structure puts no adjacent nerve at
 risk by itself.
 """
@@ -30,6 +30,13 @@ def test_a_nerve_next_to_a_torn_or_fractured_structure_is_at_risk(injury: tuple[
     assert "adjacent" in risk[nerve].detail
     assert RULE in rule_ids(risk[nerve])
     assert "akg:adjacentTo" in predicates(risk[nerve])
+
+
+def test_a_stretched_structure_is_not_torn_and_puts_no_nerve_at_risk() -> None:
+    """'torn or fractured': a grade I lesion of a ligament or tendon is stretched, with no macroscopic tear (rule
+    injury-loses-restraint), so its neighbours are not at risk; a grade II tear is torn in part (above)."""
+    assert run(RULE, (LIGAMENT, 1)).nerves_at_risk == []
+    assert run(RULE, (TENDON, 1)).nerves_at_risk == []
 
 
 def test_a_nerve_compressed_in_a_swollen_space_is_at_risk() -> None:
