@@ -848,6 +848,17 @@ CASES = (
         first=("fibula", "lateral malleolus", "distal epiphysis of fibula"),
     ),
     DiffCase(
+        id="pain-on-great-toe-flexion-is-flexor-hallucis-longus-tenosynovitis",
+        sources=("Wentzell 2018, flexor hallucis longus tenosynovitis case report (ANKLE:0009979)",),
+        claim="From blinded review r40's frozen case D5: 'Plantar flexion of the great toe was pain provoking' in a "
+        "flexor hallucis longus tenosynovitis (Wentzell 2018). The condition happens at the muscle's tendon without "
+        "tearing it; reported alone, the sign points to it (no reading explained it before: the condition reaches "
+        "the muscle only as its site).",
+        symptoms=("pain on great-toe flexion",),
+        first=("flexor hallucis longus",),
+        lesion=("flexor hallucis longus", "flexor hallucis longus tenosynovitis"),
+    ),
+    DiffCase(
         id="twisted-ankle-tender-at-the-base-of-the-fifth-metatarsal",
         sources=(AAFP_2003_LETTER, JUDD_2002, BACHMANN),
         claim="An avulsion fracture of the proximal fifth metatarsal follows a 'twisted ankle' and the Ottawa rules "

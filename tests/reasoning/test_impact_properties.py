@@ -368,3 +368,12 @@ def test_a_conditions_symptoms_say_when_they_were_not_said_of_this_grade(
     details = [s.detail for s in kg.impact([(injury, grade)]).symptoms if "a symptom of" in s.detail]
     assert details
     assert all(("its sources do not say at which grade" in d) is hedged for d in details)
+
+
+def test_a_function_test_negative_after_a_stretch_finds_no_lost_function_not_no_laxity(kg: AnkleKG) -> None:
+    """A heel rise tests the tendon's function, not a joint's laxity (review r40 I2: 'no laxity on stress testing' said
+    of the single-leg heel rise after a grade I tibialis posterior tendon stretch)."""
+    report = kg.impact([("tendon of tibialis posterior", 1)])
+    negative = {f.entity.label: f.detail for f in report.expected_negative_tests}
+    assert "no loss of its function" in negative["single-leg heel rise test"]
+    assert "laxity" not in negative["single-leg heel rise test"]

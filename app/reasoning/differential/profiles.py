@@ -122,7 +122,12 @@ def condition_readings(kb: KnowledgeBase, engine: ImpactEngine) -> dict[str, lis
         # the FHL, each in some cases) is read through each it possibly involves, or no finding would point to it
         # (its pain on forced plantarflexion: review round 21 data); so is one of alternatives through each of them
         # (a peroneal tendon tear, of the longus or the brevis tendon: review r26 D7 never named it)
-        for a in damaged or [a for a in own if a.reached in (Reach.POSSIBLE, Reach.ALTERNATIVE)]:
+        # and one that damages nothing it affects, only happening at it, through its sites (a flexor hallucis longus
+        # tenosynovitis at the muscle, whose pain on great-toe flexion no reading could explain: review r40 D5)
+        through = damaged or [a for a in own if a.reached in (Reach.POSSIBLE, Reach.ALTERNATIVE)] or [
+            a for a in own if a.reached is Reach.SITE
+        ]
+        for a in through:
             readings.setdefault(a.structure.id, []).append((condition, report))
     return readings
 

@@ -167,8 +167,10 @@ def expected_negative_tests(
                 detail = (f"it detects {ctx.kb.label(lesion)} of the {ctx.kb.label(examined)} from grade "
                           f"{ROMAN[minimum]} only; this injury is grade {ROMAN[state.grade]}")  # fmt: skip
             elif _costs_nothing(ctx, test, state) and minimum is None:
+                # a test of a muscle-tendon unit's function finds no lost function, not no laxity (review r40 I2)
+                found = "no loss of its function" if _tests_function(ctx, test) else "no laxity on stress testing"
                 detail = (f"a grade {ROMAN[state.grade]} stretch costs the {ctx.kb.label(structure)} nothing a test "
-                          "can find (no laxity on stress testing)")  # fmt: skip
+                          f"can find ({found})")  # fmt: skip
             else:
                 continue
             because = unique_facts(ctx.facts([*state.chain, *path, *_test_steps(ctx, test, examined, lesion)]))

@@ -7,6 +7,7 @@ from ...knowledge.model import TreatmentEvidence
 from . import terms
 from .conditions import covered
 from .context import Affected, Amounts, Context, implements
+from .grades import said_of_a_higher_grade
 from .mechanics import Group
 from .models import ROMAN, Finding, Reach, Stability
 from .sensation import FindingsByEntity
@@ -49,7 +50,12 @@ def treatments(
             facts = [*chain, ctx.kb.treatment_fact(t)]
             if t.for_stability == terms.UNSTABLE_INJURY:
                 facts += [f for g in unstable for f in g.steps]
-            found.add(t.treatment, _detail(ctx, t, unstable), 1.0, facts, (*state.rules, RULE))
+            detail = _detail(ctx, t, unstable)
+            if not t.for_grades and said_of_a_higher_grade(ctx, condition, state.grade):
+                # as its symptoms are (rule condition-consequences): evidence on the condition at any grade, read for a
+                # lower grade than its worst (repair of an Achilles rupture for a partial tear: review r40 I4)
+                detail += (f" (its sources do not say at which grade; this injury is grade {ROMAN[state.grade]})")
+            found.add(t.treatment, detail, 1.0, facts, (*state.rules, RULE))
     return found.result(ctx)
 
 

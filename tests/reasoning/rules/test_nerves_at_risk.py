@@ -1,8 +1,8 @@
 """rule:nerves-at-risk: nerves next to an injury are at risk.
 
-Definition: a nerve adjacent (akg:adjacentTo) to a structure that is torn (grade II or III) or fractured, or compressed in a
-swollen space, is at risk of injury or irritation. A degenerated or inflamed structure puts no adjacent nerve at
-risk by itself.
+Definition: a nerve adjacent (akg:adjacentTo) to a structure that is torn (grade II or III) or fractured, or
+compressed in a swollen space, is at risk of injury or irritation. A degenerated or inflamed structure puts no
+adjacent nerve at risk by itself, nor does a grade I lesion, stretched with no macroscopic tear.
 """
 
 from __future__ import annotations

@@ -70,3 +70,15 @@ def test_a_condition_of_a_joint_is_unstable_only_when_its_joint_is() -> None:
     assert joint_fixation not in findings(torn_elsewhere.treatments)
     opened = findings(run(RULE, (joint_sprain, 3), (joint_ligament, 3)).treatments)
     assert "fixture opening of the fixture second joint unstable" in opened[joint_fixation].detail
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_evidence_of_no_grade_read_for_a_lower_grade_says_so(grade: int) -> None:
+    """'Evidence its source gives for no grade, read for an injury below the highest grade the condition covers, says
+    that its sources do not say at which grade' (review r40 I4: repair of an Achilles rupture listed for a partial
+    tear); evidence for a stated grade needs no such word."""
+    listed = findings(run(RULE, (SPRAINED, grade)).treatments)
+    hedged = f"its sources do not say at which grade; this injury is grade {'I' * grade}"
+    assert (hedged in listed[EXERCISE].detail) is (grade < 3)
+    if grade == 3:
+        assert "do not say at which grade" not in listed[REPAIR].detail
