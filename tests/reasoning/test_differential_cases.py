@@ -27,6 +27,7 @@ from tests.reasoning.literature_cases import (
     FOOT_HYPERBOOK,
     GEIDEMAN,
     HOSACK,
+    INOKUCHI,
     IOL,
     IOM,
     IRWIN_2013,
@@ -155,6 +156,10 @@ FONG_2009 = (
     "Technol 1:14"
 )
 DAVDA_2017 = "Davda 2017, Peroneal tendon disorders, EFORT Open Rev 2:281-292"
+ZHAO_2022 = (
+    "Zhao 2022, Rare pattern of Maisonneuve fracture: a case report, World J Clin Cases 10(14):4684-4690, "
+    "doi:10.12998/wjcc.v10.i14.4684"
+)
 BEST_2005 = (
     "Best 2005, Posterior impingement of the ankle caused by anomalous muscles, J Bone Joint Surg Am (ANKLE:0009860)"
 )
@@ -288,6 +293,24 @@ CASES = (
         positive_tests=(SQUEEZE,),
         first=(AITFL, PITFL, IOL, IOM, "inferior tibiofibular joint"),
         not_above=(DELTOID, "fibula", "tibia"),
+    ),
+    DiffCase(
+        id="squeeze-test-with-deltoid-tenderness-maisonneuve",
+        sources=(ZHAO_2022, INOKUCHI, SMAN_2013),
+        claim="A Maisonneuve fracture 'consists of proximal fibular fracture, a lesion of the inferior tibiofibular "
+        "syndesmotic complex [...] and injury of the medial structure of the ankle (deltoid ligament tear or "
+        "medial malleolar fracture)' (Zhao 2022); it 'typically involves deltoid ligament rupture' (Inokuchi "
+        "2019). A positive squeeze test, a tender deltoid ligament and an external rotation injury are its "
+        "picture: the syndesmosis read as in that injury, with its deltoid reading, explains all three, before a "
+        "high ankle sprain, which leaves the deltoid intact (review r39 C16: the Maisonneuve injury was absent, "
+        "because only what both of its medial readings conclude was matched). The deltoid itself is not first: "
+        "the squeeze test is the syndesmosis's.",
+        positive_tests=(SQUEEZE,),
+        tender_sites=(DELTOID,),
+        mechanism=("external rotation", None),
+        first=(AITFL, PITFL, IOL, IOM),
+        lesion=(AITFL, "Maisonneuve injury"),
+        not_above=(DELTOID,),
     ),
     DiffCase(
         id="superficial-fibular-pattern-without-foot-drop",

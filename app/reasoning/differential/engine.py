@@ -93,10 +93,11 @@ class DifferentialEngine(TieOrder):
             if results:
                 best = results[0]
                 # other named conditions whose lesion of it explains the findings as well (not told apart by them)
-                best[6].other_lesions = [
-                    r[6].lesion for r in results[1:] if r[:3] == best[:3] and r[6].lesion is not None
+                # (each once: a condition of alternatives has a reading per alternative)
+                best[6].other_lesions = list({
+                    r[6].lesion.id: r[6].lesion for r in results[1:] if r[:3] == best[:3] and r[6].lesion is not None
                     and r[6].lesion != best[6].lesion
-                ]  # fmt: skip
+                }.values())  # fmt: skip
                 # lesions of it that explain something but that the findings count against (what localises it)
                 # each lesion once (a torn nerve, complete or partial, is one lesion to rule out): the complete tear
                 # its sources describe, or the partial one when only that is counted against

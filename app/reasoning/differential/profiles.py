@@ -15,6 +15,7 @@ from ...knowledge.base import KnowledgeBase
 from ...knowledge.model import RestraintRole, Statement
 from ...models import Fact
 from ..impact import ImpactEngine, ImpactReport, Stability, terms
+from ..impact.alternatives import alternatives_of
 from ..impact.context import unique_facts
 from ..impact.models import DAMAGED, Reach
 from .facts import FactIndex
@@ -115,20 +116,27 @@ def condition_readings(kb: KnowledgeBase, engine: ImpactEngine) -> dict[str, lis
         if st.predicate == terms.AFFECTS:
             affects.setdefault(st.subject, set()).add(st.object)
     for condition, structures in sorted(affects.items()):
-        report = engine.impact([(condition, 3)])
-        own = [a for a in report.injuries if a.structure.id in structures]  # not a branch or part it reaches
-        damaged = [a for a in own if a.reached in DAMAGED]
-        # a condition that damages none of its structures for certain (a posterior ankle impingement: an os trigonum,
-        # the FHL, each in some cases) is read through each it possibly involves, or no finding would point to it
-        # (its pain on forced plantarflexion: review round 21 data); so is one of alternatives through each of them
-        # (a peroneal tendon tear, of the longus or the brevis tendon: review r26 D7 never named it)
-        # and one that damages nothing it affects, only happening at it, through its sites (a flexor hallucis longus
-        # tenosynovitis at the muscle, whose pain on great-toe flexion no reading could explain: review r40 D5)
-        through = damaged or [a for a in own if a.reached in (Reach.POSSIBLE, Reach.ALTERNATIVE)] or [
-            a for a in own if a.reached is Reach.SITE
-        ]
-        for a in through:
-            readings.setdefault(a.structure.id, []).append((condition, report))
+        # a condition of one of several structures is read once per alternative, each reading whole (a Maisonneuve
+        # injury with its deltoid ligament torn explains deltoid tenderness, which what every reading concludes does
+        # not: review r39 C16; a peroneal tendon tear of the brevis, through the brevis: review r26 D7), through the
+        # structures it always damages; through the alternative only when it damages nothing else (the deltoid is not
+        # read as a Maisonneuve injury's: a positive squeeze test is the syndesmosis's, Sman 2013)
+        chosen = {st.object for st in alternatives_of(engine.ctx, condition)}
+        for report in engine.readings([(condition, 3)]):
+            own = [a for a in report.injuries if a.structure.id in structures]  # not a branch or part it reaches
+            damaged = [a for a in own if a.reached in DAMAGED and a.structure.id not in chosen] or [
+                a for a in own if a.reached in DAMAGED
+            ]
+            # a condition that damages none of its structures for certain (a posterior ankle impingement: an os
+            # trigonum, the FHL, each in some cases) is read through each it possibly involves, or no finding would
+            # point to it (its pain on forced plantarflexion: review round 21 data), and one that damages nothing it
+            # affects, only happening at it, through its sites (a flexor hallucis longus tenosynovitis at the muscle,
+            # whose pain on great-toe flexion no reading could explain: review r40 D5)
+            through = damaged or [a for a in own if a.reached is Reach.POSSIBLE] or [
+                a for a in own if a.reached is Reach.SITE
+            ]
+            for a in through:
+                readings.setdefault(a.structure.id, []).append((condition, report))
     return readings
 
 

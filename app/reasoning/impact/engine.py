@@ -57,6 +57,23 @@ class ImpactEngine:
         reading concludes is reported (rule alternatives-intersect)."""
         reports = [self._read(injuries, position, excluded) for excluded in alternatives.readings(self.ctx, injuries)]
         report = alternatives.intersect(self.ctx, reports, injuries)
+        self._finish(report)
+        return report
+
+    def readings(self, injuries: Sequence[tuple[str, Grade]], position: str | None = None) -> list[ImpactReport]:
+        """Each reading of a named condition's alternatives on its own (a Maisonneuve injury with its deltoid
+        ligament torn; with its medial malleolus broken), for the differential, which asks whether any one reading
+        explains the findings; the answer to the impact question is what every reading concludes (:meth:`impact`).
+        A request with no such condition has one reading, the impact answer itself."""
+        excluded = alternatives.readings(self.ctx, injuries)
+        if len(excluded) == 1:
+            return [self.impact(injuries, position)]
+        reports = [self._read(injuries, position, left_out) for left_out in excluded]
+        for report in reports:
+            self._finish(report)
+        return reports
+
+    def _finish(self, report: ImpactReport) -> None:
         # a test its condition is diagnosed by, yet expected negative at this grade, says so where it is listed
         # (review r26 I12: the Thompson test 'used to diagnose Achilles tendon rupture' beside 'expected negative')
         negative = {t.entity.id for t in report.expected_negative_tests}
@@ -64,7 +81,6 @@ class ImpactEngine:
             if f.entity.id in negative:
                 f.detail += "; expected negative at this grade (see the expected negative tests)"
         self._list_rules(report)
-        return report
 
     def _read(
         self, injuries: Sequence[tuple[str, Grade]], position: str | None, excluded: expansion.Excluded
