@@ -255,12 +255,15 @@ def test_a_work_up_test_expected_negative_says_so_where_it_is_listed(kg: AnkleKG
 
 def test_a_lost_restraint_assumed_in_the_asked_position_is_said_to_be(kg: AnkleKG) -> None:
     """The ATFL's talar tilt restraint is the editor's reading in neutral only: counted in dorsiflexion beside the
-    CFL's, the item says it assumed it (review r28 P6: '2 of 3 lost' claimed more than the facts)."""
+    CFL's, the item says so (review r28 P6: '2 of 3 lost' claimed more than the facts), once, and not also that the
+    answer assumes it holds there while the verdict is weighed without it (review r37 I03: a contradiction)."""
     report = kg.impact([("anterior talofibular ligament", 3), ("calcaneofibular ligament", 3)],
                        position="dorsiflexion")  # fmt: skip
     tilt = next(d for d in report.destabilised_motions if d.motion.label == "talar tilt")
     assert tilt.position is not None and tilt.note is not None
-    assert "the anterior talofibular ligament's restraint is counted in the dorsiflexed position" in tilt.note
+    assert ("the editor reads it in the neutral position only, so it counts in the fraction lost but the verdict is "
+            "weighed without it") in tilt.note
+    assert "the answer assumes it" not in tilt.note
     assert "calcaneofibular" not in tilt.note  # its reading names dorsiflexion
 
 

@@ -57,7 +57,8 @@ UNPLACED_PRIMARY = (
 SOME_POSITIONS_ASSUMED = "{} counted in the {}, which no source states for {} (the answer assumes it)"
 #: the verdict weighed without restraints the editor reads in other positions only (review r29 C04)
 HELD_ELSEWHERE = (
-    "{} if the {} held in the {} too: the editor reads {} in the {} only, so the verdict is weighed without {}"
+    "{} if the {} held in the {} too: the editor reads {} in the {} only, so {} counts in the fraction lost but the "
+    "verdict is weighed without {}"
 )
 
 
@@ -387,7 +388,9 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
     if asked is not None and g.position is None:
         notes.insert(0, POSITION_UNSTATED.format(ctx.kb.label(asked)))
     elif asked is not None:  # a group in the asked position may count a lost restraint stated in none, or another
-        assumed = [ctx.kb.label(r.structure) for r in lost if not r.positions]
+        # (one the editor reads in other positions only has its own note: counted, but deciding no verdict; review
+        # r37 I03 read "the answer assumes it" beside "weighed without it" as a contradiction)
+        assumed = [ctx.kb.label(r.structure) for r in lost if not r.positions and r.id not in g.elsewhere]
         if assumed:
             whose = f"the {assumed[0]}'s restraint is" if len(assumed) == 1 else (
                 "the restraints of the " + ", the ".join(assumed) + " are")
@@ -418,7 +421,7 @@ def _held_elsewhere(ctx: Context, g: Group, asked: str) -> str:
     one = len(read) == 1
     it = "it" if one else "them"
     return HELD_ELSEWHERE.format(str(g.if_held), whose + ("'s restraint" if one else "'s restraints"),
-                                 ctx.kb.label(asked), it, " and the ".join(where), it)
+                                 ctx.kb.label(asked), it, " and the ".join(where), it, it)
 
 
 def _measured_primaries(ctx: Context, g: Group) -> str | None:
