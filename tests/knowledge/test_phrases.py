@@ -49,7 +49,11 @@ def test_a_mechanism_in_a_position_reads_with_its_position(kg: AnkleKG) -> None:
 
     kb = kg.kb
     subluxation = kg.resolve("peroneal tendon subluxation").id
-    [fact] = [kb.statement_fact(st) for st in kb.by_subject[subluxation] if st.predicate == "akg:arisesFrom"]
+    [fact] = [  # its eversion (Hosack 2023); its inversion (Arrowsmith 1983, editor39) has no position
+        kb.statement_fact(st)
+        for st in kb.by_subject[subluxation]
+        if st.predicate == "akg:arisesFrom" and st.object == "ANKLE:0001004"
+    ]
     positions = fact.qualifiers["positions"]
     assert isinstance(positions, list) and [p.label for p in positions] == ["dorsiflexed position"]
     assert fact_text(fact) == (  # the position read from 'combined with' is the editor's (round 25) and says so
