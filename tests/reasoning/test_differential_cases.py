@@ -160,6 +160,8 @@ ZHAO_2022 = (
     "Zhao 2022, Rare pattern of Maisonneuve fracture: a case report, World J Clin Cases 10(14):4684-4690, "
     "doi:10.12998/wjcc.v10.i14.4684"
 )
+ARROWSMITH_1983 = "Arrowsmith 1983, Traumatic dislocations of the peroneal tendons, Am J Sports Med 11(3):142-146"
+MALHOTRA_2022 = "Malhotra 2022, Medscape Reference 1236405: Peroneal tendon pathology, clinical presentation"
 BEST_2005 = (
     "Best 2005, Posterior impingement of the ankle caused by anomalous muscles, J Bone Joint Surg Am (ANKLE:0009860)"
 )
@@ -579,6 +581,24 @@ CASES = (
         at_top=(AITFL,),
         not_above=(ATFL, CFL),
         lesion=(AITFL, "high ankle sprain"),
+    ),
+    DiffCase(
+        id="forced-dorsiflexion-snap-and-a-tender-retinaculum",
+        sources=(ARROWSMITH_1983, MALHOTRA_2022, HOSACK),
+        claim="'The strength of the peroneal retinaculum is exceeded during resistance to violent passive "
+        "dorsiflexion or to inversion stress' (Arrowsmith 1983): a forced dorsiflexion alone is one route; on "
+        "examination 'there usually is tenderness to palpation along the course of the peroneal tendons' "
+        "(Malhotra 2022). A snap on forced dorsiflexion with the superior fibular retinaculum tender and a negative "
+        "drawer is the subluxation's picture; a tennis leg explains the snap and the dorsiflexion but not the "
+        "tender retinaculum (blinded review r40 D3, wrong: the medial head of gastrocnemius was first, because "
+        "only eversion in dorsiflexion was recorded and the subluxation recorded no tenderness).",
+        symptoms=("snapping or popping",),
+        tender_sites=("superior fibular retinaculum",),
+        negative_tests=(DRAWER,),
+        mechanism=("dorsiflexion", "dorsiflexion"),
+        first=("superior fibular retinaculum", "tendon of fibularis longus", "tendon of fibularis brevis"),
+        lesion=("tendon of fibularis longus", "peroneal tendon subluxation"),
+        not_above=("medial head of gastrocnemius", ATFL),
     ),
     DiffCase(
         id="forced-dorsiflexion-with-a-snap-and-stable-ligaments",
