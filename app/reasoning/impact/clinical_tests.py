@@ -6,6 +6,7 @@ from collections import defaultdict
 from itertools import product
 
 from ...knowledge.model import ClinicalTestSpec, RestraintRole, Statement
+from ...models import Fact
 from . import terms
 from .context import Affected, Amounts, Context, implements, unique_facts
 from .mechanics import Group, gives_way
@@ -173,13 +174,47 @@ def expected_negative_tests(
                           f"can find ({found})")  # fmt: skip
             else:
                 continue
-            because = unique_facts(ctx.facts([*state.chain, *path, *_test_steps(ctx, test, examined, lesion)]))
+            held = _still_checked(ctx, test, structure, affected)
+            if held is not None:
+                detail = f"{detail}; {held[0]}"
+            because = unique_facts([
+                *ctx.facts([*state.chain, *path, *_test_steps(ctx, test, examined, lesion)]),
+                *(held[1] if held is not None else []),
+            ])
             items.append(Finding(
                 entity=ctx.kb.ref(test.id), detail=detail, score=1.0, because=because,
                 rules=ctx.rule_refs(*state.rules, "rule:negative-test"), basis=ctx.basis(because),
             ))  # fmt: skip
             break
     return sorted(items, key=lambda f: f.entity.label)
+
+
+def _still_checked(
+    ctx: Context, test: ClinicalTestSpec, stretched: str, affected: dict[str, Affected]
+) -> tuple[str, list[Fact]] | None:
+    """Another structure the test examines is torn (the ATFL beside a stretched CFL, for the talar tilt test), yet
+    the test is expected negative: the stretched one, a primary restraint of the motion the test examines, still
+    checks it, so the torn one alone gives at most a small increase (rule positive-test; Wheeless 2012: 'small
+    increases in talar tilt' after an isolated ATFL rupture). Said, or the answer reads as if nothing were torn
+    (review r41 I01: a talar tilt lax in plantarflexion beside 'nothing at this grade for them to find')."""
+    torn = []
+    for other in test.structures:
+        hit = _damaged(ctx, other, affected) if other != stretched else None
+        if hit is not None and hit[0] != stretched:
+            state = affected[hit[0]]
+            if state.lesion == terms.LOSS_OF_CONTINUITY and ctx.grade_loss[state.grade]:
+                torn.append((hit[0], state.grade))
+    primaries = [r for r in ctx.kb.restraints_by_structure.get(stretched, ())
+                 if r.role is RestraintRole.PRIMARY and r.joint in test.joints and r.motion in test.motions]
+    if not torn or not primaries:
+        return None
+    names = " and the ".join(f"{ctx.kb.label(c)} (grade {ROMAN[g]})" for c, g in torn)
+    motions = " and ".join(dict.fromkeys(ctx.kb.label(r.motion) for r in primaries))
+    text = (f"the {names} {'is' if len(torn) == 1 else 'are'} torn, but the {ctx.kb.label(stretched)}, a primary "
+            f"restraint of the {motions} the test examines, still checks it: at most a small increase, not a "
+            "positive test")  # fmt: skip
+    examined = ctx.facts([st for c, _ in torn for st in _test_steps(ctx, test, c, None)])
+    return text, [*examined, *(ctx.kb.restraint_fact(r) for r in primaries)]
 
 
 def _costs_nothing(ctx: Context, test: ClinicalTestSpec, state: Affected) -> bool:

@@ -25,6 +25,7 @@ RULE = "rule:negative-test"
 HEEL_TENDON, COMPLEX, BAND, DRAWER_LIG = (f"ANKLE:99933{n:02d}" for n in range(1, 5))
 SQUEEZE, PALPATION, STRESS, DRAWER, DEGENERATION_TEST = (f"ANKLE:99933{n}" for n in range(60, 65))
 STRESS_TEST = "ANKLE:9993365"
+FRONT, SIDE, TILT_TEST = "ANKLE:9993305", "ANKLE:9993306", "ANKLE:9993366"
 MINIMUM = 3  # the akg:minimumGrade on the fixture's detectsLesion axioms (negative_test.ttl)
 
 
@@ -75,6 +76,29 @@ def test_not_negative_when_the_test_is_positive_another_way() -> None:
     # half torn: lax, so the drawer may be positive (review r31 C01), and is not expected negative
     assert (DRAWER in {t.test.id for t in report.tests_may_be_positive}) is lax
     assert (DRAWER in findings(report.expected_negative_tests)) is not lax
+
+
+@pytest.mark.parametrize("grade", [2, 3])
+def test_a_stretch_beside_a_torn_partner_says_the_partner_is_torn_and_still_checked(grade: int) -> None:
+    """A tilt test of two primary restraints, one torn and one stretched: negative (the stretched one still checks
+    the tilt), and the answer says the torn one is examined too, not only 'nothing at this grade' (review r41 I01)."""
+    report = run(RULE, (FRONT, grade), (SIDE, 1))
+    negative = findings(report.expected_negative_tests)
+    # at grade III the tilt has lost one of its two primaries wholly: lax in the answer, yet the test is negative
+    tilt = next(d for d in report.destabilised_motions if d.motion.id == "ANKLE:9993307")
+    assert (str(tilt.status) == "increased laxity") is (GRADE_LOSS[grade] == 1), tilt.status
+    assert TILT_TEST in negative and TILT_TEST not in positive_tests(report)
+    item = negative[TILT_TEST]
+    assert "costs the fixture side ligament nothing a test can find" in item.detail
+    assert f"the fixture front ligament (grade {'I' * grade}) is torn" in item.detail
+    assert "fixture side ligament, a primary restraint of the fixture tilt the test examines, still checks it" in (
+        item.detail)
+    said = {(f.subject.id, f.predicate.id, f.object.id if f.object else None) for f in item.because}
+    assert (TILT_TEST, "akg:examinesStructure", FRONT) in said
+    assert any(f.subject.id == SIDE and f.qualifiers.get("role") == "primary" for f in item.because)
+    # with the partner intact, the stretch alone says nothing of a torn partner
+    alone = findings(run(RULE, (SIDE, 1)).expected_negative_tests)
+    assert TILT_TEST in alone and "is torn" not in alone[TILT_TEST].detail
 
 
 def test_nothing_damaged_nothing_negative() -> None:
