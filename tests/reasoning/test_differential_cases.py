@@ -162,6 +162,10 @@ ZHAO_2022 = (
 )
 ARROWSMITH_1983 = "Arrowsmith 1983, Traumatic dislocations of the peroneal tendons, Am J Sports Med 11(3):142-146"
 MALHOTRA_2022 = "Malhotra 2022, Medscape Reference 1236405: Peroneal tendon pathology, clinical presentation"
+CASE_REP_ORTHOP_2016 = (
+    "Case Reports in Orthopedics 2016, article 8035029 (Hindawi): a Weber B fracture of the lateral malleolus with an "
+    "ATFL tear, critical review of the Lauge-Hansen classification"
+)
 BEST_2005 = (
     "Best 2005, Posterior impingement of the ankle caused by anomalous muscles, J Bone Joint Surg Am (ANKLE:0009860)"
 )
@@ -879,16 +883,22 @@ CASES = (
     ),
     DiffCase(
         id="positive-ottawa-rule-tender-lateral-malleolus-after-inversion",
-        sources=(BACHMANN, AAFP_2003_LETTER),
+        sources=(BACHMANN, AAFP_2003_LETTER, CASE_REP_ORTHOP_2016),
         claim="From blinded review r39's frozen case C12: a positive Ottawa rule calls for radiographs ('a "
         "sensitivity of almost 100% and a modest specificity', Bachmann 2003) and the bone found tender is where to "
         "look. Tender at the lateral malleolus after an inversion, the malleolar fracture, which explains the "
         "tenderness, comes before the fifth metatarsal avulsion (which follows a 'twisted ankle', AAFP 2003), whose "
-        "tuberosity was not found tender: a mechanism says how the force came, not what gave way.",
+        "tuberosity was not found tender: a mechanism says how the force came, not what gave way. (fifteenth "
+        "session) Lauge-Hansen's supination-adduction injury 'can translate to either a lateral ligament injury "
+        "(most commonly the ATFL) or a lateral malleolus transverse avulsion fracture' (Case Rep Orthop 2016, read as "
+        "inversion by the editor): the malleolar fracture explains the inversion too and now scores above the "
+        "avulsion and the bimalleolar and trimalleolar patterns, which do not (they had tied at 0.50).",
         positive_tests=("Ottawa ankle rules",),
         tender_sites=("lateral malleolus",),
         mechanism=("inversion", "plantarflexion"),
         first=("fibula", "lateral malleolus", "distal epiphysis of fibula"),
+        lesion=("fibula", "lateral malleolus fracture"),
+        not_above=("tuberosity of fifth metatarsal bone", "medial malleolus", "posterior malleolus"),
     ),
     DiffCase(
         id="pain-on-great-toe-flexion-is-flexor-hallucis-longus-tenosynovitis",
