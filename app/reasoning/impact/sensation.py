@@ -61,9 +61,21 @@ def numbness(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
         compressed = state.lesion == COMPRESSION
         for st in territories(ctx, nerve):
             detail = f"compressed {ctx.kb.label(nerve)}" if compressed else _how_injured(ctx, nerve, state)
+            detail += _branch_level(ctx, nerve, state)
             score = 0.5 if compressed else ctx.grade_loss[state.grade]
             findings.add(st.object, detail, score, ctx.facts([*state.chain, st]), (*state.rules, "rule:numbness"))
     return findings.result(ctx)
+
+
+def _branch_level(ctx: Context, nerve: str, state: Affected) -> str:
+    """A branch's skin is numb only if the named nerve is injured above where the branch leaves it: say so, as for its
+    muscles (rule motion-weakened's wording), since a lesion below spares it (review r41 I06: the lateral sural
+    cutaneous nerve, which leaves the common fibular nerve above the neck of the fibula)."""
+    if state.reached is not Reach.BRANCH or not state.chain:
+        return ""
+    named = state.chain[0].subject
+    return (f", if the {ctx.kb.label(named)} is injured above where its branch, the {ctx.kb.label(nerve)}, leaves it "
+            "(the answer takes a named nerve along its whole course)")
 
 
 def _how_injured(ctx: Context, nerve: str, state: Affected) -> str:

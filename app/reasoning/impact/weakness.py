@@ -71,10 +71,11 @@ def _nerve_level(ctx: Context, nerves: NerveMuscles) -> str | None:
         own = by_branch.get(None, [])
         branches = [(b, m) for b, m in by_branch.items() if b is not None]
         reach = [f"the {join_the(own)}"] if own else []
-        reach += [f"the {join_the(m)}, through the {ctx.kb.label(b)}," for b, m in branches]
+        # (each branch's muscles with the branch in brackets: review r41 I06 read "nerve,, and" where two were)
+        reach += [f"the {join_the(m)} (through the {ctx.kb.label(b)})" for b, m in branches]
         one = sum(len(m) for m in by_branch.values()) == 1
         text = (f"if the {ctx.kb.label(nerve)} is injured above its branch{'' if one else 'es'} to "
-                f"{', and '.join(reach).rstrip(',')} (the answer takes a named nerve along its whole course)")
+                f"{', and '.join(reach)} (the answer takes a named nerve along its whole course)")
         if own and branches:
             rest = "; ".join(f"the {join_the(m)}, of the {ctx.kb.label(b)}" for b, m in branches)
             text += (f"; a lesion below its own branches to the {join_the(own)} still takes {rest}; one below all of "
