@@ -307,6 +307,15 @@ def test_a_named_nerve_that_weakens_a_motion_says_the_level_it_was_taken_at(kg: 
     assert all(w.note is None for w in kg.impact([("fibularis brevis", 3)]).weakened_motions)
 
 
+def test_a_nerve_above_several_branches_names_each_branch_once_in_brackets(kg: AnkleKG) -> None:
+    """Review r41 I06: 'the fibularis longus and the fibularis brevis, through the superficial fibular nerve,, and the
+    fibularis tertius': each branch's muscles with the branch in brackets, no doubled comma."""
+    report = kg.impact([("common fibular nerve", 3)])
+    eversion = next(w for w in report.weakened_motions if w.motion.label == "eversion")
+    assert eversion.note is not None and ",," not in eversion.note
+    assert "the fibularis longus and the fibularis brevis (through the superficial fibular nerve)" in eversion.note
+
+
 def test_a_part_of_a_larger_injury_lists_no_treatment_of_its_own(kg: AnkleKG) -> None:
     """editor29: a lateral malleolus fracture with the deltoid torn (a bimalleolar-equivalent fracture) listed the
     medial ankle sprain's non-operative care beside the fracture's fixation."""

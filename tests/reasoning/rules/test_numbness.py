@@ -44,7 +44,18 @@ def test_the_territories_of_a_nerve_and_its_branches(grade: int) -> None:
 
 
 def test_a_branch_numbs_only_its_own_territory() -> None:
-    assert set(findings(run(RULE, (BRANCH, 3)).numbness_areas)) == {WEB}
+    numb = findings(run(RULE, (BRANCH, 3)).numbness_areas)
+    assert set(numb) == {WEB}
+    assert "leaves it" not in numb[WEB].detail  # named itself: no level to hedge
+
+
+def test_a_branch_reached_from_its_nerve_says_at_which_level() -> None:
+    """The branch's skin is numb only if the named nerve is injured above where the branch leaves it: said, as for
+    its muscles (review r41 I06: the lateral sural cutaneous nerve leaves above the neck of the fibula)."""
+    numb = findings(run(RULE, (NERVE, 3)).numbness_areas)
+    assert ("if the fixture nerve is injured above where its branch, the fixture branch, leaves it"
+            in numb[WEB].detail)
+    assert "leaves it" not in numb[DORSUM].detail  # the nerve's own territory
 
 
 def test_a_compressed_nerve_numbs_too() -> None:
