@@ -88,6 +88,15 @@ def _joints(ctx: Context, condition: str) -> set[str]:
     return {st.object for st in ctx.objects(condition, terms.AFFECTS) if ctx.kb.is_a(st.object, terms.JOINT)}
 
 
+#: the verdict rests on the rule's shares and thresholds (rule motion-destabilised), which are a convention: the
+#: stability the evidence's sources mean is judged in the clinic (review r41 I02: "a stable injury, as this one is"
+#: after complete AITFL and interosseous tears read as a measurement)
+CONVENTION = (
+    ", by the restraint shares it weighs, a convention, not a measurement: the stability the source means is judged "
+    "by examination and imaging"
+)
+
+
 def _detail(ctx: Context, t: TreatmentEvidence, unstable: list[Group]) -> str:
     level = ctx.kb.label(t.evidence_level)
     direction = f", {ctx.kb.label(t.direction)}" if t.direction else ""
@@ -96,11 +105,11 @@ def _detail(ctx: Context, t: TreatmentEvidence, unstable: list[Group]) -> str:
         said += f"; for an injury of grade {' or '.join(ROMAN[g] for g in sorted(t.for_grades))}, as this one is"
     if t.for_stability == terms.UNSTABLE_INJURY:
         motions = sorted({f"{ctx.kb.label(g.motion)} of the {ctx.kb.label(g.joint)}" for g in unstable})
-        said += f"; for an unstable injury, as this one is ({', '.join(motions)} unstable)"
+        said += f"; for an unstable injury, as this answer reads this one ({', '.join(motions)} unstable{CONVENTION})"
     elif t.for_stability == terms.STABLE_INJURY:
         joints = sorted(ctx.kb.label(j) for j in _joints(ctx, t.condition))
         where = f"of the {' or the '.join(joints)}" if joints else "its structures restrain"
-        said += f"; for a stable injury, as this one is (no motion {where} is unstable)"
+        said += f"; for a stable injury, as this answer reads this one (no motion {where} is unstable{CONVENTION})"
     if t.for_isolated:
         said += "; for an isolated injury, as this one is (nothing else injured)"
     return said + (f". {t.recommendation}" if t.recommendation else "")

@@ -29,6 +29,9 @@ def test_a_sprain_whose_partner_holds_is_stable(grade: int) -> None:
     assert all(RULE in rule_ids(f) for f in listed.values())
     assert "akg:TreatmentEvidence" in predicates(listed[CONSERVATIVE])
     assert "for a stable injury" in listed[CONSERVATIVE].detail
+    # the verdict is the answer's reading by its shares, a convention, not a measurement (review r41 I02)
+    assert "as this answer reads this one" in listed[CONSERVATIVE].detail
+    assert "a convention, not a measurement" in listed[CONSERVATIVE].detail
     assert "stable injury" not in listed[EXERCISE].detail  # evidence for any injury says nothing of stability
     assert "for an isolated injury, as this one is" in listed[ALONE].detail
     assert "isolated" not in listed[EXERCISE].detail
@@ -40,6 +43,7 @@ def test_both_primaries_lost_is_unstable_fixation_with_the_motion_as_reason() ->
     assert set(listed) == {FIXATION, EXERCISE, REPAIR}
     assert "for an injury of grade III" in listed[REPAIR].detail
     assert "for an unstable injury" in listed[FIXATION].detail and "fixture translation" in listed[FIXATION].detail
+    assert "a convention, not a measurement" in listed[FIXATION].detail
     assert "akg:Restraint" in predicates(listed[FIXATION])  # the unstable motion's restraint facts are its steps
 
 
