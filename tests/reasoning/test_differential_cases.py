@@ -435,6 +435,22 @@ CASES = (
         not_above=("tibial nerve", "lateral plantar nerve", "deep posterior compartment of leg"),
         lesion=("medial plantar nerve", "tarsal tunnel syndrome"),
     ),
+    DiffCase(
+        id="tinel-numb-medial-sole-and-burning-name-tarsal-tunnel-syndrome",
+        sources=(
+            "Vij 2022, Orthop Rev 14(3):37539 (ANKLE:0009512): tarsal tunnel syndrome is 'an entrapment neuropathy of "
+            "the tibial nerve or its plantar branches beneath the flexor retinaculum in the tarsal tunnel'",
+        ),
+        claim="From blinded review r42's frozen case D10 (and r41 D15): a Tinel sign over the tarsal tunnel, a numb "
+        "medial sole and burning pain are tarsal tunnel syndrome. The tunnel on its own (its contents compressed) "
+        "explains them as well, but it is the same explanation at another level: a structure read as the syndrome "
+        "comes first, so the first candidate names the condition (the tunnel, with none, was first).",
+        positive_tests=("Tinel sign at the tarsal tunnel",),
+        numbness_areas=("skin of medial part of sole",),
+        symptoms=("burning pain",),
+        first=("medial plantar nerve", "tibial nerve"),
+        lesion=("tibial nerve", "tarsal tunnel syndrome"),
+    ),
     # Round 22 (blinded case writer): written from the sources before any engine run
     DiffCase(
         id="unstable-inversion-with-a-negative-drawer",

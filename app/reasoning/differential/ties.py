@@ -74,7 +74,19 @@ class TieOrder:
         """How many different explanations the tied candidates are (see :meth:`_named_again`,
         :meth:`_parts_beside_read_wholes` and :meth:`_wholes_beside_read_parts`)."""
         again = self._named_again(tied) | self._parts_beside_read_wholes(tied) | self._wholes_beside_read_parts(tied)
+        again |= self._spaces_beside_their_conditions(tied)
         return len(tied) - len(again)
+
+    def _spaces_beside_their_conditions(self, tied: list[Candidate]) -> set[str]:
+        """A space on its own (its contents compressed: rule space-compresses-contents) beside a structure read as a
+        condition that happens at that space (the tibial nerve as in a tarsal tunnel syndrome, at the tarsal tunnel):
+        one explanation, the condition named first (blinded reviews r41 D15 and r42 D10: the tarsal tunnel, with no
+        condition, led the candidates for a Tinel sign at the tarsal tunnel with a numb sole)."""
+        read = {c.lesion.id for c in tied if c.lesion is not None}
+        sites = {st.object for condition in read for st in self.kb.by_subject.get(condition, ())
+                 if st.predicate == terms.AFFECTS}  # fmt: skip
+        return {c.structure.id for c in tied if c.lesion is None and c.structure.id in sites
+                and self.kb.is_a(c.structure.id, schema.ANATOMICAL_SPACE)}  # fmt: skip
 
     def _parts_beside_read_wholes(self, tied: list[Candidate]) -> set[str]:
         """Parts on their own beside their whole read as one of its conditions: the sustentaculum tali's fracture
@@ -146,6 +158,7 @@ class TieOrder:
             again = {c for c in self._named_again(list(cands.values())) if cands[c].lesion is not None}
             again |= self._parts_beside_read_wholes(list(cands.values()))
             again |= self._wholes_beside_read_parts(list(cands.values()))
+            again |= self._spaces_beside_their_conditions(list(cands.values()))
             result += [r for r in rows if r[6].structure.id not in again] + [
                 r for r in rows if r[6].structure.id in again
             ]
@@ -199,8 +212,8 @@ def tie_note(tied: int, limit: int, frequencies: bool = False, levels: int = 0) 
         return (
             f"{levels} candidates share the best score as one explanation, named at several levels or read through "
             "several of its structures (a nerve and the nerves it branches from, a whole and its parts, a muscle and "
-            "its tendon, one condition through each structure it affects), counted once: a finding that one of them "
-            "predicts and the others do not would tell them apart."
+            "its tendon, one condition through each structure it affects, a space and a condition at it), counted "
+            "once: a finding that one of them predicts and the others do not would tell them apart."
         )
     if tied < 2:
         return None
