@@ -109,11 +109,16 @@ CASES = [
         positive_tests=("single-leg heel rise test",),
         weakened=((SUBTALAR, "inversion", None),),
     ),
+    # The forefoot abducts as the deformity develops: 'Rupture of the posterior tibial tendon can cause a valgus
+    # deformity of the hindfoot and an abduction deformity of the forefoot' (Kim & Hwang 1997); stage I has 'no
+    # deformity' (Bluman 2007). The torn tendon leaves forefoot abduction less checked, not lax, and the deformity
+    # the too-many-toes sign shows may follow (fifteenth session, editor41: the sign had been recorded as detecting
+    # the tendon's lesion itself, so every stage predicted it).
     Case(
         "tibialis-posterior-too-many-toes",
         [("tendon of tibialis posterior", 3)],
-        basis="Johnson & Strom 1989",
-        positive_tests=("too-many-toes sign",),
+        basis="Kim & Hwang 1997; Bluman, Title & Myerson 2007",
+        long_term=("adult-acquired flatfoot deformity",),
     ),
     # Common fibular nerve palsy: paralysis of the anterior (dorsiflexors) and lateral (evertors) compartments
     # gives foot drop; sensory loss over the dorsum of the foot and the first web space (Gray's Anatomy 42e;

@@ -9,6 +9,7 @@ from typing import Any
 from ...knowledge.model import Statement
 from ...models import Fact
 from . import terms
+from .alternatives import marked
 from .context import Affected, Amounts, Context, implements, in_general, unique_facts
 from .expansion import COMPRESSION, LOSS
 from .models import DAMAGED, Finding, Reach
@@ -115,7 +116,25 @@ def nerves_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]
             if ctx.kb.is_a(st.object, terms.NERVE) and st.object not in affected:
                 findings.add(st.object, f"adjacent to the injured {ctx.kb.label(curie)}", 0.5,
                              ctx.facts([*state.chain, st]), (*state.rules, "rule:nerves-at-risk"))  # fmt: skip
+    _beside_the_possible(ctx, affected, findings)
     return findings.result(ctx)
+
+
+def _beside_the_possible(ctx: Context, affected: dict[str, Affected], findings: FindingsByEntity) -> None:
+    """A nerve next to a structure a named condition only possibly involves, when the condition tears or fractures:
+    at risk as that structure may be injured, half as much (the common fibular nerve beside the neck of the fibula,
+    which a Maisonneuve injury fractures in some cases only: fifteenth session, editor41)."""
+    for condition, state in sorted(affected.items()):
+        if state.reached is not Reach.NAMED or not ctx.kb.is_a(condition, terms.CONDITION):
+            continue
+        if not {st.object for st in ctx.objects(condition, terms.LESION)} & set(TRAUMA):
+            continue
+        for possible in marked(ctx, condition, terms.POSSIBLY_INVOLVED):
+            for st in ctx.objects(possible.object, terms.ADJACENT_TO):
+                if ctx.kb.is_a(st.object, terms.NERVE) and st.object not in affected:
+                    findings.add(st.object, f"adjacent to the {ctx.kb.label(possible.object)}, which the "
+                                 f"{ctx.kb.label(condition)} possibly involves", 0.25,
+                                 ctx.facts([possible, st]), ("rule:possibly-involved", "rule:nerves-at-risk"))
 
 
 @implements("rule:supply-at-risk")

@@ -2,7 +2,8 @@
 
 Definition: a nerve adjacent (akg:adjacentTo) to a structure that is torn (grade II or III) or fractured, or
 compressed in a swollen space, is at risk of injury or irritation. A degenerated or inflamed structure puts no
-adjacent nerve at risk by itself, nor does a grade I lesion, stretched with no macroscopic tear.
+adjacent nerve at risk by itself, nor does a grade I lesion, stretched with no macroscopic tear. A nerve adjacent to a
+structure that a named condition which tears or fractures only possibly involves is at risk, at half the weight.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ LIGAMENT, ADJACENT, TUNNEL, TUNNEL_NERVE, LONELY, BONE, BONE_NERVE, TENDON, TEND
     f"ANKLE:99916{n:02d}" for n in range(1, 10)
 )
 TENDINOPATHY, TENOSYNOVITIS, MUSCLE, MUSCLE_NERVE, RETINACULUM = (f"ANKLE:99916{n}" for n in range(10, 15))
+NECK, NECK_NERVE, HIGH_FRACTURE, NECK_DEGENERATION = (f"ANKLE:99916{n}" for n in range(15, 19))
 
 
 @pytest.mark.parametrize(
@@ -69,3 +71,17 @@ def test_an_injured_nerve_is_not_merely_at_risk() -> None:
 
 def test_no_neighbour_no_risk() -> None:
     assert run(RULE, (LONELY, 3)).nerves_at_risk == []
+
+
+def test_a_nerve_beside_what_a_fracture_only_possibly_involves_is_at_risk_half() -> None:
+    """A condition that fractures, beside a structure it only possibly involves: the nerve next to that structure is
+    at risk as the structure may be fractured, half as much as beside a fractured one, and says so (editor41: the
+    common fibular nerve beside the neck of the fibula in a Maisonneuve injury); a degenerating condition's possible
+    structure puts no nerve at risk."""
+    risk = findings(run(RULE, (HIGH_FRACTURE, 3)).nerves_at_risk)
+    assert set(risk) == {BONE_NERVE, NECK_NERVE}
+    assert risk[NECK_NERVE].detail == "adjacent to the fixture neck, which the fixture high fracture possibly involves"
+    assert risk[NECK_NERVE].score == risk[BONE_NERVE].score / 2
+    assert {"rule:possibly-involved", RULE} <= set(rule_ids(risk[NECK_NERVE]))
+    assert "akg:adjacentTo" in predicates(risk[NECK_NERVE])
+    assert NECK_NERVE not in findings(run(RULE, (NECK_DEGENERATION, 3)).nerves_at_risk)
