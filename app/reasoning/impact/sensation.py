@@ -42,6 +42,8 @@ class FindingsByEntity:
 
 #: Lesions that put an adjacent nerve at risk (a degenerated tendon or an inflamed joint does not).
 TRAUMA = (LOSS, terms.FRACTURE)
+#: What a fracture breaks: a bone or a part of one
+BONES = (terms.BONE, terms.BONE_PART)
 
 
 def _sensory_loss(state: Affected) -> bool:
@@ -121,15 +123,18 @@ def nerves_at_risk(ctx: Context, affected: dict[str, Affected]) -> list[Finding]
 
 
 def _beside_the_possible(ctx: Context, affected: dict[str, Affected], findings: FindingsByEntity) -> None:
-    """A nerve next to a structure a named condition only possibly involves, when the condition tears or fractures:
-    at risk as that structure may be injured, half as much (the common fibular nerve beside the neck of the fibula,
-    which a Maisonneuve injury fractures in some cases only: fifteenth session, editor41)."""
+    """A nerve next to a bone a named fracture only possibly involves: at risk as the bone may be broken, half as
+    much (the common fibular nerve beside the neck of the fibula, which a Maisonneuve injury fractures in some cases
+    only: fifteenth session, editor41). Not a ligament a condition only possibly tears: a chronic instability's
+    attenuated ATFL does not endanger the superficial fibular nerve as a fresh tear does (rescore r41 C10)."""
     for condition, state in sorted(affected.items()):
         if state.reached is not Reach.NAMED or not ctx.kb.is_a(condition, terms.CONDITION):
             continue
-        if not {st.object for st in ctx.objects(condition, terms.LESION)} & set(TRAUMA):
+        if terms.FRACTURE not in {st.object for st in ctx.objects(condition, terms.LESION)}:
             continue
         for possible in marked(ctx, condition, terms.POSSIBLY_INVOLVED):
+            if not ctx.is_any(possible.object, BONES):
+                continue
             for st in ctx.objects(possible.object, terms.ADJACENT_TO):
                 if ctx.kb.is_a(st.object, terms.NERVE) and st.object not in affected:
                     findings.add(st.object, f"adjacent to the {ctx.kb.label(possible.object)}, which the "

@@ -3,7 +3,7 @@
 Definition: a nerve adjacent (akg:adjacentTo) to a structure that is torn (grade II or III) or fractured, or
 compressed in a swollen space, is at risk of injury or irritation. A degenerated or inflamed structure puts no
 adjacent nerve at risk by itself, nor does a grade I lesion, stretched with no macroscopic tear. A nerve adjacent to a
-structure that a named condition which tears or fractures only possibly involves is at risk, at half the weight.
+bone that a named fracture only possibly involves is at risk, at half the weight.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ LIGAMENT, ADJACENT, TUNNEL, TUNNEL_NERVE, LONELY, BONE, BONE_NERVE, TENDON, TEND
     f"ANKLE:99916{n:02d}" for n in range(1, 10)
 )
 TENDINOPATHY, TENOSYNOVITIS, MUSCLE, MUSCLE_NERVE, RETINACULUM = (f"ANKLE:99916{n}" for n in range(10, 15))
-NECK, NECK_NERVE, HIGH_FRACTURE, NECK_DEGENERATION = (f"ANKLE:99916{n}" for n in range(15, 19))
+NECK, NECK_NERVE, HIGH_FRACTURE, NECK_DEGENERATION, CHRONIC_LAXITY = (f"ANKLE:99916{n}" for n in range(15, 20))
 
 
 @pytest.mark.parametrize(
@@ -74,10 +74,10 @@ def test_no_neighbour_no_risk() -> None:
 
 
 def test_a_nerve_beside_what_a_fracture_only_possibly_involves_is_at_risk_half() -> None:
-    """A condition that fractures, beside a structure it only possibly involves: the nerve next to that structure is
-    at risk as the structure may be fractured, half as much as beside a fractured one, and says so (editor41: the
-    common fibular nerve beside the neck of the fibula in a Maisonneuve injury); a degenerating condition's possible
-    structure puts no nerve at risk."""
+    """A fracture beside a bone it only possibly involves: the nerve next to that bone is at risk as the bone may be
+    broken, half as much as beside a fractured one, and says so (editor41: the common fibular nerve beside the neck of
+    the fibula in a Maisonneuve injury); a degenerating condition's possible structure puts no nerve at risk, nor does
+    a ligament a tearing condition only possibly involves (rescore r41 C10: a chronic instability's ATFL)."""
     risk = findings(run(RULE, (HIGH_FRACTURE, 3)).nerves_at_risk)
     assert set(risk) == {BONE_NERVE, NECK_NERVE}
     assert risk[NECK_NERVE].detail == "adjacent to the fixture neck, which the fixture high fracture possibly involves"
@@ -85,3 +85,4 @@ def test_a_nerve_beside_what_a_fracture_only_possibly_involves_is_at_risk_half()
     assert {"rule:possibly-involved", RULE} <= set(rule_ids(risk[NECK_NERVE]))
     assert "akg:adjacentTo" in predicates(risk[NECK_NERVE])
     assert NECK_NERVE not in findings(run(RULE, (NECK_DEGENERATION, 3)).nerves_at_risk)
+    assert ADJACENT not in findings(run(RULE, (CHRONIC_LAXITY, 3)).nerves_at_risk)
