@@ -237,7 +237,7 @@ def render_impact(report: ImpactReport) -> str:
     _tests_section(section, "Expected positive tests:", report.expected_positive_tests)
     _tests_section(section, MAY_BE_POSITIVE, report.tests_may_be_positive)
     for title, findings in (
-        ("Expected negative tests (nothing at this grade for them to find):", report.expected_negative_tests),
+        ("Expected negative tests (each with the reason it finds nothing here):", report.expected_negative_tests),
         ("Numb skin (or, after a partial nerve lesion, reduced sensation):", report.numbness_areas),
         ("Nerves at risk:", report.nerves_at_risk),
         ("Blood supply at risk (collateral flow is not modelled: at risk, not lost):", report.supply_at_risk),

@@ -210,8 +210,9 @@ def _still_checked(
         return None
     names = " and the ".join(f"{ctx.kb.label(c)} (grade {ROMAN[g]})" for c, g in torn)
     motions = " and ".join(dict.fromkeys(ctx.kb.label(r.motion) for r in primaries))
+    where = f" in the {' and the '.join(ctx.kb.label(p) for p in test.positions)}" if test.positions else ""
     text = (f"the {names} {'is' if len(torn) == 1 else 'are'} torn, but the {ctx.kb.label(stretched)}, a primary "
-            f"restraint of the {motions} the test examines, still checks it: at most a small increase, not a "
+            f"restraint of the {motions} the test examines{where}, still checks it: at most a small increase, not a "
             "positive test")  # fmt: skip
     examined = ctx.facts([st for c, _ in torn for st in _test_steps(ctx, test, c, None)])
     return text, [*examined, *(ctx.kb.restraint_fact(r) for r in primaries)]

@@ -410,7 +410,25 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
         notes.append(FRAGMENT_GRADED)
     if (measured_note := _measured_primaries(ctx, g)) is not None:
         notes.append(measured_note)
+    if (read := _read_primaries(ctx, g, lost)) is not None:
+        notes.append(read)
     return "; ".join(notes) or None
+
+
+def _read_primaries(ctx: Context, g: Group, lost: list[Restraint]) -> str | None:
+    """A verdict of laxity or instability that rests on a wholly lost restraint whose primary role is only the
+    editor's reading says so (review r43 I07: the AITFL's loss made external rotation of the talus lax at 0.20 of
+    its restraint, by a role its source does not name, beside syndesmotic widening not lax at 35% measured)."""
+    if g.status is Stability.REDUCED:
+        return None
+    read = [r for r in lost if r.role is RestraintRole.PRIMARY and g.loss[r.id] >= 1.0
+            and r.role_basis == terms.EDITOR_INFERENCE]  # fmt: skip
+    stated = [r for r in lost if r.role is RestraintRole.PRIMARY and g.loss[r.id] >= 1.0 and r not in read]
+    if not read or stated:
+        return None
+    whose = " and the ".join(dict.fromkeys(ctx.kb.label(r.structure) for r in read))
+    return (f"the verdict rests on the {whose}'s role as a primary restraint, the editor's reading (its source names "
+            "no role)")
 
 
 def _held_elsewhere(ctx: Context, g: Group, asked: str) -> str:

@@ -453,7 +453,7 @@ IMPACT_CAPTIONS = {
     "increased_load": "Carrying more load",
     "expected_positive_tests": "Expected positive tests",
     "tests_may_be_positive": "Tests that may be positive (mild laxity from partly torn primary restraints)",
-    "expected_negative_tests": "Expected negative tests (nothing at this grade for them to find)",
+    "expected_negative_tests": "Expected negative tests (each with the reason it finds nothing here)",
     "symptoms": "Symptoms",
     "numbness_areas": "Numb skin",
     "tender_sites": "Tender over (where to palpate)",

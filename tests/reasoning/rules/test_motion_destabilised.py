@@ -327,3 +327,15 @@ def test_a_structure_is_one_restraint_of_a_motion_in_a_position() -> None:
     assert (item.restraints_lost, item.restraints_recorded) == (1, 2)
     assert [r.role for r in item.lost_restraints] == ["primary"]
     assert item.fraction_lost == pytest.approx(0.5)
+
+
+def test_a_verdict_resting_on_a_primary_role_that_is_the_editors_reading_says_so() -> None:
+    """Review r43 I07: the AITFL's loss made external rotation of the talus lax by a primary role its source does not
+    name; the item says the verdict rests on the editor's reading. A restraint only less checked says nothing."""
+    sway = "ANKLE:9990925"
+    lax = group(run(RULE, ("ANKLE:9990907", 3)), sway, position=None)
+    assert lax.status is Stability.LAXITY
+    assert lax.note is not None and ("the verdict rests on the fixture slide ligament's role as a primary restraint, "
+                                     "the editor's reading") in lax.note
+    reduced = group(run(RULE, ("ANKLE:9990903", 3)), sway, position=None)
+    assert reduced.status is Stability.REDUCED and "the verdict rests on" not in (reduced.note or "")
