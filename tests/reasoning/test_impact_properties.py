@@ -316,6 +316,22 @@ def test_a_nerve_above_several_branches_names_each_branch_once_in_brackets(kg: A
     assert "the fibularis longus and the fibularis brevis (through the superficial fibular nerve)" in eversion.note
 
 
+def test_talar_tilt_beside_talocrural_inversion_says_it_is_a_kind_of_it(kg: AnkleKG) -> None:
+    """Reviews r37 I03, r43 I01: 'inversion' and 'talar tilt' of the talocrural joint read as one motion counted
+    twice, with different verdicts; the narrower says it is a kind of the other, each weighing its own sources'
+    restraints. Alone (no inversion listed), it says nothing of it."""
+    report = kg.impact([("anterior talofibular ligament", 3), ("calcaneofibular ligament", 3)],
+                       position="plantarflexion")  # fmt: skip
+    items = {d.motion.label: d for d in report.destabilised_motions if d.joint.label == "talocrural joint"}
+    assert "inversion" in items and "talar tilt" in items
+    assert "a kind of the inversion listed beside it" in (items["talar tilt"].note or "")
+    assert "a kind of" not in (items["inversion"].note or "")
+    # in neutral the CFL's talar tilt is listed without a talocrural inversion: nothing to say
+    neutral = kg.impact([("calcaneofibular ligament", 3)], position="neutral")
+    tilt = next(d for d in neutral.destabilised_motions if d.motion.label == "talar tilt")
+    assert "a kind of" not in (tilt.note or "")
+
+
 def test_a_part_of_a_larger_injury_lists_no_treatment_of_its_own(kg: AnkleKG) -> None:
     """editor29: a lateral malleolus fracture with the deltoid torn (a bimalleolar-equivalent fracture) listed the
     medial ankle sprain's non-operative care beside the fracture's fixation."""

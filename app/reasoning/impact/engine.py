@@ -112,10 +112,10 @@ class ImpactEngine:
             injuries=[],
             position=self.kb.ref(position) if position else None,
             conditions=conditions.amounts_to(ctx, amounts, affected),
-            destabilised_motions=sorted(
+            destabilised_motions=mechanics.kinds_said(ctx, sorted(
                 (mechanics.destabilised_item(ctx, g, position) for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
-            ),
+            )),
             weakened_motions=[weakness.weakened_item(ctx, w) for w in weak if w.status is not ASSISTED],
             assistants_lost=[weakness.weakened_item(ctx, w) for w in weak if w.status is ASSISTED],
             increased_load=sorted(

@@ -381,6 +381,22 @@ def destabilised_item(ctx: Context, g: Group, asked: str | None = None) -> Desta
     )
 
 
+def kinds_said(ctx: Context, items: list[DestabilisedMotion]) -> list[DestabilisedMotion]:
+    """A motion that is a kind of another listed at the same joint in the same position (talar tilt, a kind of the
+    talocrural joint's inversion) says so: one movement, each item weighing the restraints its own sources record
+    (reviews r37 I03, r43 I01: 'inversion' and 'talar tilt' read as one motion counted twice)."""
+    listed = {(d.joint.id, d.motion.id, d.position.id if d.position else None) for d in items}
+    for d in items:
+        broader = [m for m in sorted(ctx.kb.motion_kinds.get(d.motion.id, ()))
+                   if (d.joint.id, m, d.position.id if d.position else None) in listed]  # fmt: skip
+        if broader:
+            said = (f"a kind of the {' and the '.join(ctx.kb.label(m) for m in broader)} listed beside it: one "
+                    "movement, each item weighing the restraints its own sources record, so their verdicts may "
+                    "differ")
+            d.note = f"{d.note}; {said}" if d.note else said
+    return items
+
+
 def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> str | None:
     """What the fraction does not say: no primary recorded, only dynamic restraints lost, or a position asked that
     no source states for these restraints."""
