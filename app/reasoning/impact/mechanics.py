@@ -428,7 +428,26 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
         notes.append(measured_note)
     if (read := _read_primaries(ctx, g, lost)) is not None:
         notes.append(read)
+    if (disputed := _disputed_primaries(ctx, g, lost)) is not None:
+        notes.append(disputed)
     return "; ".join(notes) or None
+
+
+def _disputed_primaries(ctx: Context, g: Group, lost: list[Restraint]) -> str | None:
+    """A verdict of laxity or instability resting on a wholly lost primary restraint that a source read disputes
+    (akg:disputedBy: shown with the fact, never among its sources) says so where the verdict is, not only in the fact
+    (editor42: Huang 1993 ranks the spring ligament last for the arch, which the graph records as its primary)."""
+    if g.status is Stability.REDUCED:
+        return None
+    disputed = [r for r in lost if r.role is RestraintRole.PRIMARY and g.loss[r.id] >= 1.0 and r.disputed_by]
+    if not disputed:
+        return None
+    said = "; ".join(
+        f"the {ctx.kb.label(r.structure)}'s primary role is disputed by "
+        f"{' and '.join(ctx.kb.label(s) for s in r.disputed_by)}"
+        for r in disputed
+    )
+    return f"{said} (the verdict counts the role as recorded)"
 
 
 def _read_primaries(ctx: Context, g: Group, lost: list[Restraint]) -> str | None:

@@ -339,3 +339,15 @@ def test_a_verdict_resting_on_a_primary_role_that_is_the_editors_reading_says_so
                                      "the editor's reading") in lax.note
     reduced = group(run(RULE, ("ANKLE:9990903", 3)), sway, position=None)
     assert reduced.status is Stability.REDUCED and "the verdict rests on" not in (reduced.note or "")
+
+
+def test_a_verdict_resting_on_a_disputed_primary_role_says_so() -> None:
+    """editor42: Huang 1993 disputes the spring ligament's primary role for the arch; a verdict resting on a wholly
+    lost primary that a source disputes says so where the verdict is, counting the role as recorded."""
+    nod = "ANKLE:9990926"
+    lax = group(run(RULE, ("ANKLE:9990907", 3)), nod, position=None)
+    assert lax.status is Stability.LAXITY
+    assert lax.note is not None and ("the fixture slide ligament's primary role is disputed by fixture dissenting "
+                                     "study (the verdict counts the role as recorded)") in lax.note
+    reduced = group(run(RULE, ("ANKLE:9990903", 3)), nod, position=None)
+    assert "disputed" not in (reduced.note or "")
