@@ -264,7 +264,7 @@ def test_a_lost_restraint_assumed_in_the_asked_position_is_said_to_be(kg: AnkleK
     assert ("the editor reads it in the neutral position only, so it counts in the fraction lost but the verdict is "
             "weighed without it") in tilt.note
     assert "the answer assumes it" not in tilt.note
-    assert "calcaneofibular" not in tilt.note  # its reading names dorsiflexion
+    assert "the calcaneofibular ligament's restraint is" not in tilt.note  # its reading names dorsiflexion
 
 
 def test_a_torn_ligament_with_no_recorded_restraint_says_the_silence_is_the_graphs(kg: AnkleKG) -> None:
