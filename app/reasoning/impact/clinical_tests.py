@@ -64,13 +64,21 @@ def _primary_holds(g: Group) -> bool:
 
 
 def _tests_function(ctx: Context, test: ClinicalTestSpec) -> bool:
-    """A test that examines only muscle-tendon units (Thompson, heel rise, too-many-toes) tests their function."""
-    units = (terms.TENDON, terms.MUSCLE, terms.MUSCLE_PART)
-
+    """A test that examines only muscle-tendon units, and of motions only those muscles produce (Thompson, heel rise),
+    tests their function. One that looks at a motion no muscle produces (the too-many-toes sign: forefoot abduction,
+    the arch's collapse) looks for a deformity, as a laxity test does (rescore r40 I9: a forefoot abduction unstable
+    after the spring ligament and the tibialis posterior tendon, the sign predicted nowhere)."""
     def only_units() -> bool:
-        return bool(test.structures) and all(ctx.is_any(s, units) for s in test.structures)
+        produced = {motion for _, motion in ctx.kb.actions_by_motion}
+        return _examines_units(ctx, test) and all(m in produced for m in test.motions)
 
     return ctx.derived(("tests function", test.id), only_units)  # once per engine
+
+
+def _examines_units(ctx: Context, test: ClinicalTestSpec) -> bool:
+    """The test examines muscle-tendon units only."""
+    units = (terms.TENDON, terms.MUSCLE, terms.MUSCLE_PART)
+    return bool(test.structures) and all(ctx.is_any(s, units) for s in test.structures)
 
 
 def _at_site(ctx: Context, test: ClinicalTestSpec, state: Affected) -> bool:
@@ -169,7 +177,10 @@ def expected_negative_tests(
                           f"{ROMAN[minimum]} only; this injury is grade {ROMAN[state.grade]}")  # fmt: skip
             elif _costs_nothing(ctx, test, state) and minimum is None:
                 # a test of a muscle-tendon unit's function finds no lost function, not no laxity (review r40 I2)
-                found = "no loss of its function" if _tests_function(ctx, test) else "no laxity on stress testing"
+                # and a sign of a deformity that examines only tendons finds no deformity (the too-many-toes sign)
+                found = ("no loss of its function" if _tests_function(ctx, test)
+                         else "no deformity for it to show" if _examines_units(ctx, test)
+                         else "no laxity on stress testing")
                 detail = (f"a grade {ROMAN[state.grade]} stretch costs the {ctx.kb.label(structure)} nothing a test "
                           f"can find ({found})")  # fmt: skip
             else:

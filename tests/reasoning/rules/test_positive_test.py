@@ -163,6 +163,15 @@ SHIFT_1, SHIFT_2, SHIFT_TEST = "ANKLE:9991318", "ANKLE:9991319", "ANKLE:9991374"
 COMPLEX, BAND, COMPLEX_TEST = "ANKLE:9991320", "ANKLE:9991321", "ANKLE:9991375"
 
 
+def test_a_tendon_sign_of_a_motion_no_muscle_produces_reads_the_deformity() -> None:
+    """A sign that examines only a tendon but looks at a motion no muscle produces (the too-many-toes sign and
+    forefoot abduction) is positive when that motion is unstable, as a laxity test is (rescore r40 I9: predicted
+    nowhere once the sign no longer detected the tendon's lesion); the tendon torn alone makes no deformity."""
+    sign = "ANKLE:9991377"
+    assert sign in positive_tests(run(RULE, (SHIFT_1, 3), (SHIFT_2, 3)))
+    assert sign not in positive_tests(run(RULE, ("ANKLE:9991308", 3)))
+
+
 def test_a_laxity_test_stays_negative_while_another_primary_restraint_holds() -> None:
     """'A laxity test is not made positive by one injured structure whose partners still check the motion': one of
     two primary restraints torn leaves the shift lax but checked (an isolated ATFL rupture gives only 'small
