@@ -8,6 +8,7 @@ from __future__ import annotations
 from ...knowledge.model import Statement
 from . import terms
 from .alternatives import alternatives_of, definite, marked
+from .conditions import narrower_conditions
 from .context import Affected, Amounts, Context, implements
 from .expansion import LOSS, condition_lesions, lesion_for
 from .models import DAMAGED, Finding, Reach
@@ -30,7 +31,11 @@ def larger_injuries(ctx: Context, affected: dict[str, Affected], amounts: list[A
     # what the injury may lead to is a long-term risk, not a larger injury to look for now (sinus tarsi syndrome
     # after a torn interosseous talocalcaneal ligament: review r20 I7)
     risks = {st.object for c in concluded for st in ctx.objects(c, terms.MAY_LEAD_TO)}
-    elsewhere = concluded | risks
+    # and a more specific form of a named condition is a pointer already, not a larger injury to look for (the
+    # Maisonneuve injury, a form of the Weber C fracture: editor43)
+    asked = [c for c, state in affected.items() if state.reached is Reach.NAMED and ctx.kb.is_a(c, terms.CONDITION)]
+    forms = {f for c in asked for f in narrower_conditions(ctx, c)}
+    elsewhere = concluded | risks | forms
     # several structures named (no condition): one another concluded condition accounts for is that one's
     several = len(core) > 1 and all(s.reached is Reach.NAMED for s in core.values())
     accounted = {st.object for c in concluded for st in definite(ctx, c)} if several else set()
