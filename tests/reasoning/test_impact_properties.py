@@ -332,6 +332,21 @@ def test_talar_tilt_beside_talocrural_inversion_says_it_is_a_kind_of_it(kg: Ankl
     assert "a kind of" not in (tilt.note or "")
 
 
+def test_a_named_conditions_more_specific_forms_are_not_its_larger_injuries(kg: AnkleKG) -> None:
+    """editor43: the Weber C fracture listed the Maisonneuve injury both as a more specific form and as a larger
+    injury it may be part of; a form is a pointer already. Checked for every condition of the graph."""
+    query = "SELECT DISTINCT ?c WHERE { ?c a/rdfs:subClassOf* akg:Condition }"
+    conditions = sorted({row["c"] for row in select(query)})
+    assert len(conditions) > 50
+    checked = 0
+    for condition in conditions:
+        report = kg.impact([(condition, 3)])
+        forms = {f.id for a in report.injuries for f in a.narrower_conditions}
+        checked += bool(forms)
+        assert not forms & {f.entity.id for f in report.larger_injuries}, condition
+    assert checked  # some condition has a more specific form (the Weber C fracture: the Maisonneuve injury)
+
+
 def test_a_part_of_a_larger_injury_lists_no_treatment_of_its_own(kg: AnkleKG) -> None:
     """editor29: a lateral malleolus fracture with the deltoid torn (a bimalleolar-equivalent fracture) listed the
     medial ankle sprain's non-operative care beside the fracture's fixation."""
