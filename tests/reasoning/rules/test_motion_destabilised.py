@@ -329,25 +329,21 @@ def test_a_structure_is_one_restraint_of_a_motion_in_a_position() -> None:
     assert item.fraction_lost == pytest.approx(0.5)
 
 
-def test_a_verdict_resting_on_a_primary_role_that_is_the_editors_reading_says_so() -> None:
-    """Review r43 I07: the AITFL's loss made external rotation of the talus lax by a primary role its source does not
-    name; the item says the verdict rests on the editor's reading. A restraint only less checked says nothing."""
-    sway = "ANKLE:9990925"
-    lax = group(run(RULE, ("ANKLE:9990907", 3)), sway, position=None)
+@pytest.mark.parametrize(("motion", "said"), [
+    # review r43 I07: the AITFL's loss made external rotation of the talus lax by a primary role its source does not
+    # name
+    ("ANKLE:9990925", "the verdict rests on the fixture slide ligament's role as a primary restraint, the editor's "
+     "reading"),
+    # editor42: Huang 1993 disputes the spring ligament's primary role for the arch (the role counts as recorded)
+    ("ANKLE:9990926", "the fixture slide ligament's primary role is disputed by fixture dissenting study (the verdict "
+     "counts the role as recorded)"),
+], ids=["editors-reading", "disputed"])
+def test_a_verdict_resting_on_a_primary_role_no_source_names_or_one_disputes_says_so(motion: str, said: str) -> None:
+    """A verdict of laxity resting on a wholly lost primary whose role is the editor's reading, or disputed by a
+    source read, says so where the verdict is; a motion only less checked (its secondary lost) says nothing."""
+    lax = group(run(RULE, ("ANKLE:9990907", 3)), motion, position=None)
     assert lax.status is Stability.LAXITY
-    assert lax.note is not None and ("the verdict rests on the fixture slide ligament's role as a primary restraint, "
-                                     "the editor's reading") in lax.note
-    reduced = group(run(RULE, ("ANKLE:9990903", 3)), sway, position=None)
-    assert reduced.status is Stability.REDUCED and "the verdict rests on" not in (reduced.note or "")
-
-
-def test_a_verdict_resting_on_a_disputed_primary_role_says_so() -> None:
-    """editor42: Huang 1993 disputes the spring ligament's primary role for the arch; a verdict resting on a wholly
-    lost primary that a source disputes says so where the verdict is, counting the role as recorded."""
-    nod = "ANKLE:9990926"
-    lax = group(run(RULE, ("ANKLE:9990907", 3)), nod, position=None)
-    assert lax.status is Stability.LAXITY
-    assert lax.note is not None and ("the fixture slide ligament's primary role is disputed by fixture dissenting "
-                                     "study (the verdict counts the role as recorded)") in lax.note
-    reduced = group(run(RULE, ("ANKLE:9990903", 3)), nod, position=None)
-    assert "disputed" not in (reduced.note or "")
+    assert lax.note is not None and said in lax.note
+    reduced = group(run(RULE, ("ANKLE:9990903", 3)), motion, position=None)
+    assert reduced.status is Stability.REDUCED
+    assert "the verdict rests on" not in (reduced.note or "") and "disputed" not in (reduced.note or "")
