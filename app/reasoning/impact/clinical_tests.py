@@ -69,7 +69,7 @@ def _tests_function(ctx: Context, test: ClinicalTestSpec) -> bool:
     the arch's collapse) looks for a deformity, as a laxity test does (rescore r40 I9: a forefoot abduction unstable
     after the spring ligament and the tibialis posterior tendon, the sign predicted nowhere)."""
     def only_units() -> bool:
-        produced = {motion for _, motion in ctx.kb.actions_by_motion}
+        produced = ctx.derived(("produced motions",), lambda: frozenset(m for _, m in ctx.kb.actions_by_motion))
         return _examines_units(ctx, test) and all(m in produced for m in test.motions)
 
     return ctx.derived(("tests function", test.id), only_units)  # once per engine

@@ -82,7 +82,12 @@ def narrower_conditions(ctx: Context, condition: str) -> list[str]:
     reach each of those structures and nothing beyond what it affects (rule condition-lesions: a fifth metatarsal
     base fracture, the avulsion fracture of its tuberosity): its more specific forms, a pointer. Not a larger injury
     that also reaches them (a high ankle sprain is no form of a Maisonneuve injury), nor one that it or another of
-    them may lead to (a non-union is no form of the fracture)."""
+    them may lead to (a non-union is no form of the fracture). Graph-only: worked out once per engine (asked for
+    the named condition and again for its larger injuries)."""
+    return list(ctx.derived(("narrower conditions", condition), lambda: tuple(_narrower(ctx, condition))))
+
+
+def _narrower(ctx: Context, condition: str) -> list[str]:
     lesions = set(condition_lesions(ctx, condition))
     own = {st.object for st in definite(ctx, condition)}
     affected = {st.object for st in ctx.objects(condition, terms.AFFECTS)}

@@ -437,9 +437,7 @@ def _disputed_primaries(ctx: Context, g: Group, lost: list[Restraint]) -> str | 
     """A verdict of laxity or instability resting on a wholly lost primary restraint that a source read disputes
     (akg:disputedBy: shown with the fact, never among its sources) says so where the verdict is, not only in the fact
     (editor42: Huang 1993 ranks the spring ligament last for the arch, which the graph records as its primary)."""
-    if g.status is Stability.REDUCED:
-        return None
-    disputed = [r for r in lost if r.role is RestraintRole.PRIMARY and g.loss[r.id] >= 1.0 and r.disputed_by]
+    disputed = [r for r in _deciding(g, lost) if r.disputed_by]
     if not disputed:
         return None
     said = "; ".join(
@@ -451,19 +449,22 @@ def _disputed_primaries(ctx: Context, g: Group, lost: list[Restraint]) -> str | 
 
 
 def _read_primaries(ctx: Context, g: Group, lost: list[Restraint]) -> str | None:
-    """A verdict of laxity or instability that rests on a wholly lost restraint whose primary role is only the
+    """A verdict of laxity or instability that rests only on wholly lost restraints whose primary role is the
     editor's reading says so (review r43 I07: the AITFL's loss made external rotation of the talus lax at 0.20 of
-    its restraint, by a role its source does not name, beside syndesmotic widening not lax at 35% measured)."""
-    if g.status is Stability.REDUCED:
+    its restraint, by a role its sources do not name, beside syndesmotic widening not lax at 35% measured)."""
+    deciding = _deciding(g, lost)
+    if not deciding or any(r.role_basis != terms.EDITOR_INFERENCE for r in deciding):
         return None
-    read = [r for r in lost if r.role is RestraintRole.PRIMARY and g.loss[r.id] >= 1.0
-            and r.role_basis == terms.EDITOR_INFERENCE]  # fmt: skip
-    stated = [r for r in lost if r.role is RestraintRole.PRIMARY and g.loss[r.id] >= 1.0 and r not in read]
-    if not read or stated:
-        return None
-    whose = " and the ".join(dict.fromkeys(ctx.kb.label(r.structure) for r in read))
-    return (f"the verdict rests on the {whose}'s role as a primary restraint, the editor's reading (its source names "
+    whose = " and the ".join(dict.fromkeys(ctx.kb.label(r.structure) for r in deciding))
+    return (f"the verdict rests on the {whose}'s role as a primary restraint, the editor's reading (its sources name "
             "no role)")
+
+
+def _deciding(g: Group, lost: list[Restraint]) -> list[Restraint]:
+    """The wholly lost primary restraints a verdict of laxity or instability rests on (none for a reduced one)."""
+    if g.status is Stability.REDUCED:
+        return []
+    return [r for r in lost if r.role is RestraintRole.PRIMARY and g.loss[r.id] >= 1.0]
 
 
 def _held_elsewhere(ctx: Context, g: Group, asked: str) -> str:
