@@ -361,6 +361,8 @@ class AKG(DefinedNamespace):
     spinalRootLevels: IRI
     suppliedBy: IRI
     branchOf: IRI
+    leavesAbove: IRI
+    leavesBelow: IRI
     passesThrough: IRI
     liesIn: IRI
     adjacentTo: IRI

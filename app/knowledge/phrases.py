@@ -33,6 +33,8 @@ PHRASES: dict[str, str] = {
         (AKG.suppliedBy, "{s} receives its blood from {o}"),
         (AKG.branchOf, "{s} is a branch of {o}"),
         (AKG.hasBranch, "{s} gives off {o}"),
+        (AKG.leavesAbove, "{s} leaves its parent nerve above {o}"),
+        (AKG.leavesBelow, "{s} leaves its parent nerve at or below {o}"),
         (AKG.traversedBy, "{s} is traversed by {o}"),
         (AKG.adjacentTo, "{s} lies beside {o}"),
         (AKG.sensoryTerritory, "{s} carries sensation from {o}"),

@@ -29,6 +29,8 @@ _OBJECT_PROPERTIES = (
     "innervatedBy",
     "suppliedBy",
     "branchOf",
+    "leavesAbove",
+    "leavesBelow",
     "passesThrough",
     "liesIn",
     "adjacentTo",
