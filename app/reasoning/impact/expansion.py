@@ -14,6 +14,7 @@ from ...knowledge.model import Statement
 from . import terms
 from .context import Affected, Context, Grade, Reacher, implements
 from .ischaemia import starve_muscles
+from .levels import spared
 from .models import DAMAGED, Reach
 
 LOSS = terms.LOSS_OF_CONTINUITY
@@ -167,10 +168,13 @@ def release_tendons(ctx: Context, curie: str, state: Affected, root: str, reach:
 def injure_branches(
     ctx: Context, curie: str, state: Affected, root: str, reach: Reacher, affected: dict[str, Affected]
 ) -> None:
-    """An injured nerve takes its distal branches; a nerve formed by several only when all are injured."""
+    """An injured nerve takes its distal branches; a nerve formed by several only when all are injured; a condition
+    at a site spares the branches that leave above it (levels.spared)."""
     if state.lesion != LOSS or not ctx.kb.is_a(curie, terms.NERVE):
         return
     for st in ctx.objects(curie, terms.HAS_BRANCH):
+        if spared(ctx, st.object, state):
+            continue
         parents = [p.object for p in ctx.objects(st.object, terms.BRANCH_OF)]
         if all(p in affected and affected[p].lesion == LOSS for p in parents):
             reach(st.object, state.grade, Reach.BRANCH, root, [*state.chain, st],

@@ -12,6 +12,7 @@ from . import terms
 from .alternatives import marked
 from .context import Affected, Amounts, Context, implements, in_general, unique_facts
 from .expansion import COMPRESSION, LOSS
+from .levels import below_site, named_nerve
 from .models import DAMAGED, Finding, Reach
 
 
@@ -64,21 +65,27 @@ def numbness(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
         compressed = state.lesion == COMPRESSION
         for st in territories(ctx, nerve):
             detail = f"compressed {ctx.kb.label(nerve)}" if compressed else _how_injured(ctx, nerve, state)
-            detail += _branch_level(ctx, nerve, state)
+            level, known = _branch_level(ctx, nerve, state)
             score = 0.5 if compressed else ctx.grade_loss[state.grade]
-            findings.add(st.object, detail, score, ctx.facts([*state.chain, st]), (*state.rules, "rule:numbness"))
+            findings.add(st.object, detail + level, score, ctx.facts([*state.chain, *known, st]),
+                         (*state.rules, "rule:numbness"))  # fmt: skip
     return findings.result(ctx)
 
 
-def _branch_level(ctx: Context, nerve: str, state: Affected) -> str:
+def _branch_level(ctx: Context, nerve: str, state: Affected) -> tuple[str, list[Statement]]:
     """A branch's skin is numb only if the named nerve is injured above where the branch leaves it: say so, as for its
     muscles (rule motion-weakened's wording), since a lesion below spares it (review r41 I06: the lateral sural
-    cutaneous nerve, which leaves the common fibular nerve above the neck of the fibula)."""
+    cutaneous nerve, which leaves the common fibular nerve above the neck of the fibula). A condition at a site below
+    which the branch is recorded to leave takes it for certain: the level is said with its fact, not hedged."""
     if state.reached is not Reach.BRANCH or not state.chain:
-        return ""
-    named = state.chain[0].subject
+        return "", []
+    named = named_nerve(ctx, state.chain) or nerve
+    known = below_site(ctx, state)
+    if known is not None:
+        return (f", which leaves the {ctx.kb.label(named)} at or below the {ctx.kb.label(known.object)}, the site of "
+                f"the {ctx.kb.label(state.via or named)}"), [known]  # fmt: skip
     return (f", if the {ctx.kb.label(named)} is injured above where its branch, the {ctx.kb.label(nerve)}, leaves it "
-            "(the answer takes a named nerve along its whole course)")
+            "(the answer takes a named nerve along its whole course)"), []
 
 
 def _how_injured(ctx: Context, nerve: str, state: Affected) -> str:

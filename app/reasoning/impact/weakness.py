@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ...knowledge.model import ActionRole, MuscleAction
+from ...knowledge.model import ActionRole, MuscleAction, Statement
 from ...models import Fact
 from .context import Affected, Context, implements, unique_facts
+from .levels import below_site, first_branch, named_nerve
 from .mechanics import chain_facts
 from .models import Reach, Strength, WeakenedMotion
 
@@ -33,11 +34,28 @@ def weaknesses_with_steps(ctx: Context, found: list[Weakness], affected: dict[st
         # the prime movers' losses first: they are why the motion is weak (tibialis anterior, not fibularis tertius)
         lost = sorted((a for a in w.members if w.loss[a.id] > 0), key=lambda a: a.role is not ActionRole.PRIME_MOVER)
         steps, rules = chain_facts(ctx, affected, [a.muscle for a in lost])
-        facts = unique_facts([*steps, *(ctx.kb.action_fact(a) for a in lost)])
+        known = _known_levels(ctx, lost, affected)
+        facts = unique_facts([*steps, *ctx.facts(known), *(ctx.kb.action_fact(a) for a in lost)])
         nerves = _named_nerves(ctx, lost, affected)
-        result.append(replace(w, steps=tuple(facts), step_rules=tuple(rules), level=_nerve_level(ctx, nerves),
-                              nerves=tuple(nerves)))
+        level = "; ".join(filter(None, [_nerve_level(ctx, nerves), _said_level(ctx, known, affected)])) or None
+        result.append(replace(w, steps=tuple(facts), step_rules=tuple(rules), level=level, nerves=tuple(nerves)))
     return result
+
+
+def _known_levels(ctx: Context, lost: list[MuscleAction], affected: dict[str, Affected]) -> list[Statement]:
+    """That the branches to these muscles leave the named nerve at or below its condition's site (levels)."""
+    found = (below_site(ctx, affected[a.muscle]) for a in lost if a.muscle in affected)
+    return list({id(st): st for st in found if st is not None}.values())
+
+
+def _said_level(ctx: Context, known: list[Statement], affected: dict[str, Affected]) -> str | None:
+    """The level a condition's site gives, said as known: its branches leave at or below it."""
+    if not known:
+        return None
+    said = [f"the {ctx.kb.label(st.subject)} leaves at or below the {ctx.kb.label(st.object)}" for st in known]
+    conditions = {s.via for st in known if (s := affected.get(st.subject)) and s.via}
+    where = " and the ".join(sorted(ctx.kb.label(c) for c in conditions))
+    return f"the {where} is at a site above its branches to these muscles: {', '.join(said)}"
 
 
 #: a named nerve's muscles of one motion, by the branch that reaches them (None: the nerve's own branches)
@@ -52,9 +70,11 @@ def _named_nerves(ctx: Context, lost: list[MuscleAction], affected: dict[str, Af
         state = affected.get(a.muscle)
         if state is None or state.reached is not Reach.DENERVATED or not state.chain:
             continue
-        named = state.chain[0].subject
-        if affected.get(named) is not None and affected[named].reached is Reach.NAMED:
-            via = state.chain[0].object if len(state.chain) > 1 else None
+        named = named_nerve(ctx, state.chain)
+        if named is None or below_site(ctx, state) is not None:
+            continue  # a branch that leaves below the site of the condition named: the level is known, not assumed
+        if affected.get(named) is not None and affected[named].reached in (Reach.NAMED, Reach.CONDITION):
+            via = first_branch(state.chain)
             muscles = nerves.setdefault(named, {}).setdefault(via, [])
             if (label := ctx.kb.label(a.muscle)) not in muscles:
                 muscles.append(label)

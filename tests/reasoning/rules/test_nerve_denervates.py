@@ -22,7 +22,9 @@ from tests.reasoning.rules.fixture import (
 )
 
 RULE = "rule:nerve-denervates"
-NERVE, BRANCH, MUSCLE, BRANCH_MUSCLE, SECOND_MOTION, TUNNEL, GLIDE = (f"ANKLE:99908{n:02d}" for n in range(1, 8))
+NERVE, BRANCH, MUSCLE, BRANCH_MUSCLE, SECOND_MOTION, TUNNEL, GLIDE, LANDMARK, PALSY = (
+    f"ANKLE:99908{n:02d}" for n in range(1, 10)
+)
 
 
 @pytest.mark.parametrize("grade", [1, 2, 3])
@@ -51,6 +53,19 @@ def test_denervation_follows_the_nerve_grade() -> None:
 @pytest.mark.parametrize("grade", [1, 2, 3])
 def test_a_denervated_muscle_loses_its_dynamic_restraint(grade: int) -> None:
     assert restraint_lost(run(RULE, (NERVE, grade)), GLIDE, MUSCLE) == DENERVATION_LOSS[grade]
+
+
+def test_the_weakness_says_the_level_a_nerve_is_taken_at() -> None:
+    """Named, the nerve is taken along its whole course: its branch's muscle is weak if the lesion is above the
+    branch. A palsy at a site the branch leaves at or below (akg:leavesBelow) takes it for certain, with that fact."""
+    named = weakness(run(RULE, (NERVE, 3)), SECOND_MOTION)
+    assert named.note
+    assert "if the fixture nerve is injured above its branch to the fixture muscle of the branch" in named.note
+    palsy = weakness(run(RULE, (PALSY, 3)), SECOND_MOTION)
+    assert palsy.status is Strength.LOST
+    assert palsy.note == ("the fixture palsy at the landmark is at a site above its branches to these muscles: the "
+                          "fixture branch leaves at or below the fixture landmark")
+    assert any(f.predicate.id == "akg:leavesBelow" and f.object and f.object.id == LANDMARK for f in palsy.because)
 
 
 def test_a_branch_denervates_only_its_own_muscles() -> None:

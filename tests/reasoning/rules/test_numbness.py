@@ -21,7 +21,9 @@ from tests.reasoning.rules.fixture import (
 )
 
 RULE = "rule:numbness"
-NERVE, BRANCH, OTHER, TUNNEL_NERVE, TUNNEL, LIGAMENT = (f"ANKLE:99914{n:02d}" for n in range(1, 7))
+NERVE, BRANCH, OTHER, TUNNEL_NERVE, TUNNEL, LIGAMENT, LANDMARK, PALSY, NEUROPATHY = (
+    f"ANKLE:99914{n:02d}" for n in range(1, 10)
+)
 DORSUM, WEB, HEEL, SOLE = (f"ANKLE:99914{n}" for n in range(11, 15))
 
 
@@ -56,6 +58,19 @@ def test_a_branch_reached_from_its_nerve_says_at_which_level() -> None:
     assert ("if the fixture nerve is injured above where its branch, the fixture branch, leaves it"
             in numb[WEB].detail)
     assert "leaves it" not in numb[DORSUM].detail  # the nerve's own territory
+    # through a condition with no site, the nerve is named, not the condition ("if the common fibular nerve palsy is
+    # injured above ...", fifteenth session)
+    web = findings(run(RULE, (NEUROPATHY, 3)).numbness_areas)[WEB]
+    assert "if the fixture nerve is injured above where its branch, the fixture branch, leaves it" in web.detail
+
+
+def test_a_branch_leaving_below_the_site_of_a_palsy_says_so_with_its_fact() -> None:
+    """A condition at a site below which the branch is recorded to leave (akg:leavesBelow) takes it for certain: the
+    level is said with that fact, not hedged (the superficial fibular nerve in a palsy at the neck of the fibula)."""
+    web = findings(run(RULE, (PALSY, 3)).numbness_areas)[WEB]
+    assert "leaves the fixture nerve at or below the fixture landmark, the site of the fixture palsy" in web.detail
+    assert "injured above" not in web.detail
+    assert any(f.predicate.id == "akg:leavesBelow" and f.object and f.object.id == LANDMARK for f in web.because)
 
 
 def test_a_compressed_nerve_numbs_too() -> None:
