@@ -235,13 +235,35 @@ def _holdless(ctx: Context, state: Affected | None) -> bool:
 
 @implements("rule:nerve-denervates")
 def denervate(ctx: Context, affected: dict[str, Affected], reach: Reacher) -> None:
-    """The muscles of a nerve that loses continuity are denervated at its grade (compression spares them)."""
+    """The muscles of a nerve that loses continuity are denervated at its grade. Compression spares them, except
+    the muscles of a motion whose weakness the compressing condition records as its sign: blocked there, at the
+    compression's grade (Baxter's nerve entrapment's weak little-toe abduction; review r44)."""
     for nerve, state in sorted(affected.items()):
-        if state.lesion != LOSS or state.reached not in DAMAGED or not ctx.kb.is_a(nerve, terms.NERVE):
+        if state.reached not in DAMAGED or not ctx.kb.is_a(nerve, terms.NERVE):
+            continue
+        if state.lesion == COMPRESSION:
+            _block_conduction(ctx, nerve, state, reach)
+        if state.lesion != LOSS:
             continue
         for st in ctx.objects(nerve, terms.INNERVATES):
             if ctx.is_any(st.object, (terms.MUSCLE, terms.MUSCLE_PART)):
                 reach(st.object, state.grade, Reach.DENERVATED, state.via or nerve, [*state.chain, st],
+                      "rule:nerve-denervates", None)  # fmt: skip
+
+
+def _block_conduction(ctx: Context, nerve: str, state: Affected, reach: Reacher) -> None:
+    """The muscles a compressed nerve supplies that produce a motion its condition's weakness sign names (akg:weaknessOf
+    of a symptom the condition has): the sign is what says the block reaches them."""
+    condition = state.via
+    if condition is None or not ctx.kb.is_a(condition, terms.CONDITION):
+        return
+    signs = [(has, weak) for has in ctx.objects(condition, terms.HAS_SYMPTOM)
+             for weak in ctx.objects(has.object, terms.WEAKNESS_OF)]  # fmt: skip
+    for st in ctx.objects(nerve, terms.INNERVATES):
+        motions = {a.motion for a in ctx.kb.actions_by_muscle.get(st.object, ())}
+        for has, weak in signs:
+            if weak.object in motions:
+                reach(st.object, state.grade, Reach.DENERVATED, condition, [*state.chain, st, has, weak],
                       "rule:nerve-denervates", None)  # fmt: skip
 
 

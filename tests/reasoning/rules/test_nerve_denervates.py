@@ -10,6 +10,7 @@ import pytest
 
 from app.reasoning.impact import Reach, Strength
 from tests.reasoning.rules.fixture import (
+    COMPRESSION_GRADE,
     DENERVATION_LOSS,
     GRADE_LOSS,
     JOINT,
@@ -22,8 +23,8 @@ from tests.reasoning.rules.fixture import (
 )
 
 RULE = "rule:nerve-denervates"
-NERVE, BRANCH, MUSCLE, BRANCH_MUSCLE, SECOND_MOTION, TUNNEL, GLIDE, LANDMARK, PALSY = (
-    f"ANKLE:99908{n:02d}" for n in range(1, 10)
+NERVE, BRANCH, MUSCLE, BRANCH_MUSCLE, SECOND_MOTION, TUNNEL, GLIDE, LANDMARK, PALSY, ENTRAPMENT, WEAK_SIGN = (
+    f"ANKLE:99908{n:02d}" for n in range(1, 12)
 )
 
 
@@ -79,6 +80,23 @@ def test_a_compressed_nerve_denervates_nothing() -> None:
     assert affected(report)[NERVE].reached is Reach.COMPRESSED
     assert MUSCLE not in affected(report)
     assert report.weakened_motions == []
+
+
+def test_an_entrapment_blocks_only_the_muscles_of_the_motion_its_sign_calls_weak() -> None:
+    """Compression denervates nothing, but a conduction block weakens the muscles of a motion the entrapment's own
+    weakness sign names (Baxter's nerve entrapment: weak little-toe abduction, said 'Weakened motions: none' before;
+    review r44), at the compression's grade; the branch's muscle, of a motion no sign names, keeps its strength."""
+    report = run(RULE, (ENTRAPMENT, 3))
+    reached = affected(report)
+    assert reached[NERVE].reached is Reach.COMPRESSED
+    assert reached[MUSCLE].reached is Reach.DENERVATED
+    assert reached[MUSCLE].grade == COMPRESSION_GRADE
+    assert BRANCH_MUSCLE not in reached
+    item = weakness(report, TRANSLATION)
+    assert item.status is Strength.WEAK
+    assert item.fraction_lost == pytest.approx(DENERVATION_LOSS[COMPRESSION_GRADE])
+    assert {f.object.id for f in item.because if f.object} >= {MUSCLE, WEAK_SIGN, TRANSLATION}
+    assert [w.motion.id for w in report.weakened_motions] == [TRANSLATION]
 
 
 def test_an_injured_muscle_does_not_reach_its_nerve() -> None:
