@@ -14,6 +14,8 @@ from .lookup import SearchHit
 from .model import Term
 from .schema import (
     ANATOMICAL_STRUCTURE,
+    FREQUENCY,
+    FREQUENCY_ORDER,
     INJURABLE_TYPES,
     JOINT_POSITION,
     MOTION,
@@ -93,8 +95,22 @@ class Resolver:
                 parameter, ref, f"{ref!r} names {self._describe(candidates)}, which is not a {wanted}"
             )
         # Few terms have these types: rank them all, so the caller always gets something to pick from.
-        suggestions = hits or terms.search(ref, types=self.expand_types(types), limit=5, fuzzy_cutoff=0)
-        raise UnknownTerm(ref, [h.term for h in suggestions], parameter)
+        wider = terms.search(ref, types=self.expand_types(types), limit=SUGGESTION_POOL) if hits else []
+        suggestions = wider or terms.search(ref, types=self.expand_types(types), limit=5, fuzzy_cutoff=0)
+        raise UnknownTerm(ref, [h.term for h in self._commonest_first(suggestions)[:5]], parameter)
+
+    def _commonest_first(self, hits: list[SearchHit]) -> list[SearchHit]:
+        """Hits of equal score, the commonest condition first by its source's word ("ankle sprain": the lateral
+        ankle sprain, common, before the high ankle sprain, which the alphabet put first; review r44): a condition
+        whose frequency is not recorded comes after the uncommon ones, before the rare ones."""
+        return sorted(hits, key=lambda h: (-h.score, self._frequency_rank(h.term.id)))
+
+    def _frequency_rank(self, term_id: str) -> int:
+        words = [st.object for st in self.kb.by_subject.get(term_id, ()) if st.predicate == FREQUENCY]
+        ranks = [FREQUENCY_ORDER.index(w) for w in words if w in FREQUENCY_ORDER]
+        if not ranks:
+            return 2  # unrecorded: between uncommon (1) and rare (3)
+        return min(ranks) if min(ranks) < 2 else 3
 
     def resolve_ids(self, names: Sequence[str], cls: str | tuple[str, ...], parameter: str) -> tuple[str, ...]:
         """The ids of the terms of class ``cls`` (or of any of several classes) that ``names`` name, each once, in
@@ -176,6 +192,9 @@ class Resolver:
     def _describe(self, terms: Sequence[Term]) -> str:
         return " or ".join(f"{t.label} ({t.id}, a {', '.join(self.kb.label(c) for c in t.types)})" for t in terms)
 
+
+#: How many hits an unknown name's suggestions are drawn from before the commonest five of equal score are taken
+SUGGESTION_POOL = 20
 
 #: The most typed resolutions a resolver keeps before it starts again (names of at most a few hundred characters)
 TYPED_LIMIT = 4096

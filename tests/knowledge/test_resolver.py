@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import AmbiguousTerm
+from app.errors import AmbiguousTerm, UnknownTerm
 from app.kg import AnkleKG
 from app.knowledge.schema import INJURABLE_TYPES
 
@@ -77,3 +77,14 @@ def test_two_structures_among_close_matches_are_not_chosen_between(kg: AnkleKG) 
         kg.resolve("peroneal tendons", types=INJURABLE_TYPES, parameter="injured")
     offered = {t.label for t in caught.value.suggestions}
     assert {"tendon of fibularis brevis", "tendon of fibularis longus"} <= offered
+
+
+def test_an_unknown_name_suggests_the_commonest_of_equally_close_conditions_first(kg: AnkleKG) -> None:
+    """'ankle sprain' names no one entity; of the conditions it is equally close to, the lateral ankle sprain,
+    common in its source's word, comes first, then the uncommon medial one, then those whose frequency is not
+    recorded (the alphabet had put the high ankle sprain first: review r44)."""
+    with pytest.raises(UnknownTerm) as caught:
+        kg.resolve("ankle sprain", types=INJURABLE_TYPES, parameter="injured")
+    labels = [t.label for t in caught.value.suggestions]
+    assert labels[:3] == ["lateral ankle sprain", "medial ankle sprain", "high ankle sprain"]
+    assert len(labels) == 5
