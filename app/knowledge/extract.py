@@ -32,7 +32,7 @@ _PROLOGUE = sparql_prologue()
 
 
 #: Names that are narrower than or related to the term (oboInOwl): searchable, ranked below exact synonyms.
-RELATED_NAMES = ("oboInOwl:hasNarrowSynonym", "oboInOwl:hasRelatedSynonym")
+RELATED_NAMES = ("oboInOwl:hasNarrowSynonym", "oboInOwl:hasBroadSynonym", "oboInOwl:hasRelatedSynonym")
 
 def _rows(store: ox.Store, query: str) -> Iterator[dict[str, str]]:
     """Rows of a SELECT as plain strings (IRIs as CURIEs, literals as their lexical value), interned: an id named
