@@ -106,7 +106,8 @@ PROPERTY_LABELS = {
     "IAO:0000115": "definition", "rdfs:label": "label", "rdf:type": "type", "rdfs:comment": "comment",
     "rdfs:subClassOf": "subclass of", "owl:deprecated": "deprecated", "dcterms:source": "source",
     "oboInOwl:hasExactSynonym": "exact synonym", "oboInOwl:hasNarrowSynonym": "narrower synonym",
-    "oboInOwl:hasBroadSynonym": "broader synonym", "oboInOwl:hasRelatedSynonym": "related synonym", "oboInOwl:hasDbXref": "cross-reference",
+    "oboInOwl:hasBroadSynonym": "broader synonym", "oboInOwl:hasRelatedSynonym": "related synonym",
+    "oboInOwl:hasDbXref": "cross-reference",
     "skos:definition": "definition",
 }  # fmt: skip
 
