@@ -88,3 +88,44 @@ def test_an_unknown_name_suggests_the_commonest_of_equally_close_conditions_firs
     labels = [t.label for t in caught.value.suggestions]
     assert labels[:3] == ["lateral ankle sprain", "medial ankle sprain", "high ankle sprain"]
     assert len(labels) == 5
+
+
+def _related_names(kg: AnkleKG) -> list[tuple[str, str, str]]:
+    """(name, term id, predicate) for every related name of an injurable term that names it alone (from the data)."""
+    found = []
+    for term in kg.kb.terms.values():
+        if not any(kg.kb.is_a(term.id, t) for t in INJURABLE_TYPES):
+            continue
+        for name, predicate in term.name_relations:
+            try:
+                if kg.resolve(name, types=INJURABLE_TYPES).id == term.id:
+                    found.append((name, term.id, predicate))
+            except (AmbiguousTerm, UnknownTerm):
+                continue
+    return found
+
+
+def test_an_injury_named_by_a_related_name_is_said_to_be_so_and_by_its_own_names_is_not(kg: AnkleKG) -> None:
+    """Every related, narrower or broader name that resolves to one injurable term is reported with the predicate
+    that records it, so the answer can say which term it is about ('os trigonum syndrome': posterior ankle
+    impingement, review r44); the term's label, exact synonyms and abbreviations are not."""
+    related = _related_names(kg)
+    predicates = {p for _, _, p in related}
+    assert {"oboInOwl:hasNarrowSynonym", "oboInOwl:hasRelatedSynonym"} <= predicates, predicates
+    for name, curie, predicate in related:
+        (match,) = kg.resolver.loose_names([name], 3)
+        assert (match.term, match.name, match.predicate) == (curie, name, predicate)
+        term = kg.kb.terms[curie]
+        own = [term.label, *term.synonyms, *term.abbreviations, curie]
+        assert kg.resolver.loose_names([(n, 2) for n in own], 3) == (), own
+
+
+def test_an_impact_asked_by_a_related_name_says_which_term_it_answers_for(kg: AnkleKG) -> None:
+    name, curie, _ = next(r for r in _related_names(kg) if r[2] == "oboInOwl:hasRelatedSynonym")
+    label = kg.kb.terms[curie].label
+    (named,) = [i for i in kg.impact(name).injuries if i.reached == "named"]
+    assert named.structure.id == curie and named.named_as is not None
+    assert named.named_as.name == name and named.named_as.relation == "related name"
+    assert f"'{name}' is recorded as a related name of the {label}" in named.named_as.note
+    (by_label,) = [i for i in kg.impact(label).injuries if i.reached == "named"]
+    assert by_label.named_as is None
