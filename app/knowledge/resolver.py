@@ -75,6 +75,8 @@ class Resolver:
         typed = [t for t in candidates if self._has_type(t, types)]
         if len(typed) == 1:
             return typed[0]
+        if len(typed) > 1:  # a name several terms of these types share ('ankle bone'; an umbrella name): ask which
+            raise AmbiguousTerm(ref, typed, parameter)
         hits = terms.search(ref, types=self.expand_types(types), limit=5)
         # A unique best prefix match ("deltoid" -> deltoid ligament) is what the user meant, unless another
         # term's whole name is inside the query ("distal tibiofibular syndesmosis": the joint, not the sprain).
@@ -92,7 +94,8 @@ class Resolver:
         wanted = ", ".join(sorted(self.kb.label(t) for t in types))
         if candidates:
             raise InvalidArgument(
-                parameter, ref, f"{ref!r} names {self._describe(candidates)}, which is not a {wanted}"
+                parameter, ref, f"{ref!r} names {self._describe(candidates)}, which is not of the kinds asked for "
+                f"here ({wanted})"
             )
         # Few terms have these types: rank them all, so the caller always gets something to pick from.
         wider = terms.search(ref, types=self.expand_types(types), limit=SUGGESTION_POOL) if hits else []

@@ -129,3 +129,28 @@ def test_an_impact_asked_by_a_related_name_says_which_term_it_answers_for(kg: An
     assert f"'{name}' is recorded as a related name of the {label}" in named.named_as.note
     (by_label,) = [i for i in kg.impact(label).injuries if i.reached == "named"]
     assert by_label.named_as is None
+
+
+def _shared_names(kg: AnkleKG) -> list[tuple[str, set[str]]]:
+    """Names that several injurable terms carry alike at the best level of trust any term carries them at (two
+    labels, two exact synonyms, two related names; a label outranks another term's synonym), from the data."""
+    holders: dict[str, dict[int, set[str]]] = {}
+    for term in kg.kb.terms.values():
+        if any(kg.kb.is_a(term.id, t) for t in INJURABLE_TYPES):
+            for trust, names in enumerate(((term.label,), term.synonyms, term.related_names)):
+                for name in names:
+                    holders.setdefault(name.casefold(), {}).setdefault(trust, set()).add(term.id)
+    best = {name: by_trust[min(by_trust)] for name, by_trust in holders.items()}
+    return sorted((name, ids) for name, ids in best.items() if len(ids) > 1)
+
+
+def test_a_name_several_injurable_terms_share_asks_which_naming_them_all(kg: AnkleKG) -> None:
+    """'ankle bone' names the talus and the tarsal bone: the injured parameter's error lists both and says to pick
+    (it said they were 'not a anatomical structure, condition', which both are)."""
+    shared = _shared_names(kg)
+    assert shared, "the data has no name two injurable terms share; this test would check nothing"
+    for name, ids in shared:
+        with pytest.raises(AmbiguousTerm) as caught:
+            kg.resolve(name, types=INJURABLE_TYPES, parameter="injured")
+        assert {t.id for t in caught.value.candidates} >= ids, name
+        assert "names several entities" in str(caught.value)
