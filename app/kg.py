@@ -251,12 +251,15 @@ class AnkleKG:
 
     # -- reasoning (app.reasoning) ------------------------------------------------------------------
     def impact(
-        self, injured: str | Sequence[Injury], *, grade: int = 3, position: str | None = None
+        self, injured: str | Sequence[Injury], *, grade: int | None = None, position: str | None = None
     ) -> ImpactReport:
-        """What destabilises if these structures are injured: one name, or names and (name, grade) pairs."""
+        """What destabilises if these structures are injured: one name, or names and (name, grade) pairs. A
+        structure named without a grade is taken as completely torn (grade 3); a condition named without one is read
+        at every grade its name covers, and the answer keeps what all of them conclude."""
         injuries = self.resolver.resolve_injuries(injured, grade)
         at = None if position is None else self.resolve(position, types=(JOINT_POSITION,), parameter="position").id
-        return note_names(self.engine.impact(injuries, at), self.resolver.loose_names(injured, grade))
+        report = self.engine.impact(injuries, at, self.resolver.ungraded(injured, grade))
+        return note_names(report, self.resolver.loose_names(injured, grade))
 
     def differential(
         self,

@@ -157,6 +157,8 @@ def render_impact(report: ImpactReport) -> str:
 
         if i.named_as:
             lines.append(f"Asked as {i.named_as.name!r}: {i.named_as.note}")
+        if i.ungraded:
+            lines.append(i.ungraded.note)
         if i.mechanism:
             lines.append(f"How the {i.structure.label} typically arises: {i.mechanism}")
         if i.narrower_conditions:

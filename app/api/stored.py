@@ -17,7 +17,7 @@ whose file cannot be read) are computed as before. The Python API (``kg.impact``
 from __future__ import annotations
 
 import gzip
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Collection, Hashable, Iterator, Sequence
 from typing import Literal
 
 from ..errors import AnkleKGError
@@ -40,13 +40,17 @@ STORED_EXPLAINS: tuple[Explain, ...] = ("full", "rules")
 
 
 def impact_key(
-    injuries: Sequence[tuple[str, int]], at: str | None, explain: Explain, names: Sequence[Hashable] = ()
+    injuries: Sequence[tuple[str, int]], at: str | None, explain: Explain, names: Sequence[Hashable] = (),
+    ungraded: Collection[str] = (),
 ) -> tuple[Hashable, ...]:
     """The answer cache's key of an impact question: the resolved injuries (each once, in a stable order), the
-    resolved position and how much of the reasoning is returned; and the injuries named by a related name, whose
-    answer says so (app.knowledge.resolver.NameMatch), when there are any."""
-    key = ("impact", tuple(sorted(set(injuries))), at, explain)
-    return (*key, tuple(sorted(set(names), key=repr))) if names else key
+    resolved position and how much of the reasoning is returned; and, when there are any, the injuries named by a
+    related name, whose answer says so (app.knowledge.resolver.NameMatch), and the conditions named without a grade,
+    read at each (a grade-3 question's answer is not theirs)."""
+    key: tuple[Hashable, ...] = ("impact", tuple(sorted(set(injuries))), at, explain)
+    if names:
+        key = (*key, ("names", tuple(sorted(set(names), key=repr))))
+    return (*key, ("ungraded", tuple(sorted(ungraded)))) if ungraded else key
 
 
 def stored_key(injury: tuple[str, int], at: str | None, explain: str) -> str:

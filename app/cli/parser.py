@@ -90,8 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     impact = sub.add_parser("impact", help="what destabilises if these structures are injured")
     data_options(impact)
     impact.add_argument("structures", nargs="+", help="names, abbreviations or CURIEs (ATFL CFL)")
-    impact.add_argument("--grade", type=int, choices=[1, 2, 3], default=3, help="injury grade of every structure "
-                        "named: 1 stretched, 2 partial, 3 complete (default: 3)")  # fmt: skip
+    impact.add_argument("--grade", type=int, choices=[1, 2, 3], default=None, help="injury grade of every "
+                        "structure named: 1 stretched, 2 partial, 3 complete (default: a structure complete; a "
+                        "condition at every grade its name covers, keeping what all conclude)")  # fmt: skip
     impact.add_argument("--position", help="plantarflexion, neutral or dorsiflexion")
     impact.add_argument("--json", action="store_true", help="print the report as JSON (as GET /v1/impact does)")
     impact.set_defaults(func=cmd_impact)

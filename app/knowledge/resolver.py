@@ -14,6 +14,7 @@ from .lookup import SearchHit, fold
 from .model import Term
 from .schema import (
     ANATOMICAL_STRUCTURE,
+    CONDITION,
     FREQUENCY,
     FREQUENCY_ORDER,
     INJURABLE_TYPES,
@@ -27,9 +28,11 @@ __all__ = ["NameMatch", "Resolver"]
 
 #: An injury grade (app.reasoning.impact.Grade: 1, 2 or 3), generic here so this package does not import reasoning.
 #: One injury as a caller may name it: a name, a (name, grade) pair, or {"structure": name, "grade": grade}
-Injury = str | tuple[str, int] | Mapping[str, object]
+Injury = str | tuple[str, int | None] | Mapping[str, object]
 #: A grade once checked
 Grade = Literal[1, 2, 3]
+#: The grade of an injury named without one: a complete tear (a condition so named is also read at its lower grades)
+DEFAULT_GRADE: Grade = 3
 
 
 class Resolver:
@@ -121,13 +124,26 @@ class Resolver:
         types = (cls,) if isinstance(cls, str) else cls
         return tuple(dict.fromkeys(self.resolve(n, types=types, parameter=parameter).id for n in names))
 
-    def resolve_injuries(self, injured: str | Sequence[Injury], grade: int) -> list[tuple[str, Grade]]:
+    def resolve_injuries(self, injured: str | Sequence[Injury], grade: int | None) -> list[tuple[str, Grade]]:
         """The ids and grades of the injured structures or conditions: one name, or names (of ``grade``),
         (name, grade) pairs and {"structure", "grade"} mappings. Grades are 1, 2 or 3 (checked here, so any int
-        may be passed); at least one injury must be named."""
-        return [(self._injurable(name).id, item_grade) for name, item_grade in _named_injuries(injured, grade)]
+        may be passed); one not given (None) is taken as 3, a complete tear, which a condition so named is read
+        beside its other grades (:meth:`ungraded`); at least one injury must be named."""
+        return [
+            (self._injurable(name).id, DEFAULT_GRADE if item_grade is None else item_grade)
+            for name, item_grade in _named_injuries(injured, grade)
+        ]
 
-    def loose_names(self, injured: str | Sequence[Injury], grade: int) -> tuple[NameMatch, ...]:
+    def ungraded(self, injured: str | Sequence[Injury], grade: int | None) -> frozenset[str]:
+        """The ids of the conditions named without a grade (neither their own nor ``grade``), which the impact
+        engine reads at every grade their names cover (rule ungraded-condition-intersects)."""
+        return frozenset(
+            term.id
+            for name, item_grade in _named_injuries(injured, grade)
+            if item_grade is None and self.kb.is_a((term := self._injurable(name)).id, CONDITION)
+        )
+
+    def loose_names(self, injured: str | Sequence[Injury], grade: int | None) -> tuple[NameMatch, ...]:
         """The injuries named by a narrower, broader or related name of their term rather than by its label, an
         exact synonym, an abbreviation or its id ('os trigonum syndrome', a related name of posterior ankle
         impingement): the answer must say which term it is about (review r44). Names as :meth:`resolve_injuries`
@@ -244,14 +260,17 @@ class NameMatch:
     predicate: str
 
 
-def _named_injuries(injured: str | Sequence[Injury], grade: int) -> list[tuple[str, Grade]]:
-    """Each injury's name and checked grade (see :meth:`Resolver.resolve_injuries` for the forms taken)."""
-    injuries: list[tuple[str, Grade]] = []
+def _named_injuries(injured: str | Sequence[Injury], grade: int | None) -> list[tuple[str, Grade | None]]:
+    """Each injury's name and checked grade, None where none is given (see :meth:`Resolver.resolve_injuries`)."""
+    injuries: list[tuple[str, Grade | None]] = []
     for item in [injured] if isinstance(injured, str) else injured:
         if isinstance(item, Mapping):  # {"structure": ..., "grade": ...}, as the REST API takes it
             name, item_grade = item["structure"], item.get("grade", grade)
         else:
             name, item_grade = (item, grade) if isinstance(item, str) else item
+        if item_grade is None:
+            injuries.append((str(name), None))
+            continue
         if isinstance(item_grade, bool) or item_grade not in (1, 2, 3):
             raise InvalidArgument("grade", item_grade, "grade must be 1, 2 or 3")
         injuries.append((str(name), item_grade))

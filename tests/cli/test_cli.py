@@ -259,7 +259,7 @@ def test_the_text_reads_alternatives_as_or_and_relations_as_english(kg: AnkleKG)
     "because" line reads as a clause ("... is the tendon of ..."), and weak motions are counts, not percentages."""
     from app.render import render_impact
 
-    text = render_impact(kg.impact(["peroneal tendon tear"]))
+    text = render_impact(kg.impact(["peroneal tendon tear"], grade=3))  # a complete tear of one of the two
     assert "fibularis longus or fibularis brevis lost" in text
     assert "fibularis longus, fibularis brevis" not in text
     tp = render_impact(kg.impact([("tibialis posterior tendon", 3)]))

@@ -151,6 +151,22 @@ def test_a_condition_lists_its_treatments_with_evidence_levels_and_sources(explo
     assert EDUCATIONAL_NOTICE in text(explorer, "#entity")
 
 
+def test_a_condition_is_asked_without_a_grade_unless_one_is_chosen(explorer: Browser) -> None:
+    """A lateral ankle sprain is asked first with its grade not given, as the API reads a condition so named: every
+    grade it may be, keeping what all conclude, said on its injury (review r45 C18); grade 3 asks for the tear."""
+    go(explorer, "lateral ankle sprain")
+    shown(explorer, "ANKLE:0002001")
+    assert explorer.evaluate("document.querySelector('#impact-form input[name=grade]:checked').value") == ""
+    run_impact(explorer)
+    assert "grade not given" in text(explorer, "#impact-status")
+    assert "it was read at each" in text(explorer, "[data-section=injuries]")
+    assert "unstable" not in text(explorer, "[data-section=destabilised_motions]")
+    explorer.evaluate("document.querySelector('#impact-form input[name=grade][value=\"3\"]').checked = true")
+    run_impact(explorer)
+    explorer.wait_for("document.getElementById('impact-status').innerText.startsWith('Grade 3')")
+    assert "anterior drawer test" in text(explorer, "[data-section=expected_positive_tests]")
+
+
 def test_a_reference_shows_what_rests_on_it(explorer: Browser) -> None:
     go(explorer, "ANKLE:0009203")  # Tohyama 1995
     shown(explorer, "ANKLE:0009203")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Annotated, Literal
 from urllib.parse import parse_qsl
@@ -39,11 +39,12 @@ router = APIRouter(
 
 class InjuryIn(StrictBody):
     structure: str = Field(min_length=1, max_length=500, examples=["ATFL"], description="Any name of the structure.")
-    grade: Literal[1, 2, 3] = Field(
-        default=3,
+    grade: Literal[1, 2, 3] | None = Field(
+        default=None,
         description="For a loss of continuity: I stretched (no laxity), II partial tear, III complete tear. A graded "
-        "condition (lateral ankle sprain grade I) keeps its own grade; a fracture, an entrapment or a tendinopathy "
-        "follows its own mechanism whatever the grade.",
+        "condition (lateral ankle sprain grade I) keeps its own grade; an entrapment or a tendinopathy follows its "
+        "own mechanism. Not given: a structure is taken as completely torn (III); a condition is read at every grade "
+        "its name covers, and the answer keeps only what all of them conclude.",
     )
 
 
@@ -91,7 +92,9 @@ async def read_impact(
         list[Annotated[int, Field(ge=1, le=3)]] | None,  # 0 or 4: a 422 here as in the POST body
         Query(
             description="1, 2 or 3: one grade for all injuries, or one per `injured` in the same order (a graded "
-            "condition keeps its own grade; a fracture or an entrapment follows its own mechanism).",
+            "condition keeps its own grade; an entrapment follows its own mechanism). Not given: a structure is taken "
+            "as completely torn (3); a condition is read at every grade its name covers, and the answer keeps only "
+            "what all of them conclude.",
             examples=[3],
         ),
     ] = None,
@@ -102,7 +105,7 @@ async def read_impact(
     explain: Annotated[Explain, Query(description=EXPLAIN_DESCRIPTION, examples=["full"])] = "full",
 ) -> Response:
     """Which joint motions destabilise, what carries more load, which tests turn positive — with reasons."""
-    grades = grade or [3]
+    grades: list[int | None] = [*grade] if grade else [None]
     if len(grades) not in (1, len(injured)):
         raise InvalidArgument(
             "grade", grades, f"give one grade for all injuries or one per injured structure ({len(injured)})"
@@ -115,25 +118,27 @@ async def read_impact(
 @router.post("/impact", response_model=ImpactReport)
 async def create_impact(kg: KnowledgeGraphDep, http: Request, request: Annotated[ImpactRequest, Body()]) -> Response:
     """The same question with a JSON body: several injuries, each with its own grade."""
-    pairs = [(i.structure, int(i.grade)) for i in request.injuries]
+    pairs = [(i.structure, i.grade) for i in request.injuries]
     return await _answer(http, kg, pairs, request.position, request.explain, validators=False)
 
 
 async def _answer(
-    request: Request, kg: AnkleKG, pairs: list[tuple[str, int]], position: str | None, explain: Explain,
+    request: Request, kg: AnkleKG, pairs: Sequence[tuple[str, int | None]], position: str | None, explain: Explain,
     *, validators: bool = True,
 ) -> Response:
     """The answer from the answer cache when the same question (by resolved ids) was asked before, else the one
     ``anklekg build`` stored in the snapshot (a single injury: app/api/stored.py), else computed; either is kept in
     the cache. A GET carries its ETag and may be answered 304."""
-    injuries = kg.resolver.resolve_injuries(pairs, 3)
+    injuries = kg.resolver.resolve_injuries(pairs, None)
     at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
-    # a question asked by a related name says so in its answer, which no other name shares (review r44)
-    names = kg.resolver.loose_names(pairs, 3)
-    key = impact_key(injuries, at, explain, names)
+    # a question asked by a related name says so in its answer, which no other name shares (review r44); a condition
+    # named without a grade is read at each (rule ungraded-condition-intersects): not the answer of any one grade
+    names, ungraded = kg.resolver.loose_names(pairs, None), kg.resolver.ungraded(pairs, None)
+    asked = [(curie, None if curie in ungraded else grade) for curie, grade in injuries]
+    key = impact_key(injuries, at, explain, names, ungraded)
     return await cached_answer(
-        request, key, lambda: note_names(trim(kg.impact(list(injuries), position=at), explain), names),
-        validators=validators, stored=None if names else _stored(kg, injuries, at, explain),
+        request, key, lambda: note_names(trim(kg.impact(asked, position=at), explain), names),
+        validators=validators, stored=None if names or ungraded else _stored(kg, injuries, at, explain),
     )
 
 
@@ -169,16 +174,17 @@ def answer_directly(scope: Scope, cache: AnswerCache, request: tuple[object, ...
         if name not in _PLAIN or name in given or not value:
             return None
         given[name] = value
-    injured, grade, position = given.get("injured"), given.get("grade", "3"), given.get("position")
+    injured, grade, position = given.get("injured"), given.get("grade"), given.get("position")
     explain = _STORED.get(given.get("explain", "full"))
-    if injured is None or grade not in ("1", "2", "3") or (position is not None and len(position) > 200):
+    if injured is None or grade not in (None, "1", "2", "3") or (position is not None and len(position) > 200):
         return None
     if explain is None:
         return None
+    asked = [(injured, None if grade is None else int(grade))]
     try:
-        injuries = kg.resolver.resolve_injuries([(injured, int(grade))], 3)
-        if kg.resolver.loose_names([(injured, int(grade))], 3):
-            return None  # its answer says which name was asked (the route's)
+        injuries = kg.resolver.resolve_injuries(asked, None)
+        if kg.resolver.loose_names(asked, None) or kg.resolver.ungraded(asked, None):
+            return None  # its answer says which name was asked, or reads every grade (the route's)
         at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
     except AnkleKGError:
         return None  # the route's problem document to give

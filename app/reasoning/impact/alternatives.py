@@ -79,7 +79,7 @@ def readings(ctx: Context, injuries: Sequence[tuple[str, Grade]]) -> list[Exclud
     ]
 
 
-def _keys() -> dict[str, Callable[[Any], Hashable]]:
+def conclusion_keys() -> dict[str, Callable[[Any], Hashable]]:
     """How two readings' items are the same conclusion, per report section."""
     finding = lambda f: f.entity.id  # noqa: E731
     return {
@@ -106,16 +106,22 @@ def _keys() -> dict[str, Callable[[Any], Hashable]]:
     }
 
 
-def intersect(ctx: Context, reports: list[ImpactReport], injuries: Sequence[tuple[str, Grade]]) -> ImpactReport:
+def intersect(
+    ctx: Context, reports: list[ImpactReport], injuries: Sequence[tuple[str, Grade]], *, rule_id: str = RULE,
+    either: Callable[[Iterable[str]], str] | None = None,
+) -> ImpactReport:
     """What every reading concludes, each item at its weakest, with the reasons of all readings; the injuries
-    list the alternatives and what the conditions only may involve."""
+    list the alternatives and what the conditions only may involve. ``rule_id`` names why there are several
+    readings (alternatives; a condition named without a grade, read at each: app/reasoning/impact/ungraded.py), and
+    ``either`` says a conclusion's details where the readings differ."""
     if len(reports) == 1:
         merged = reports[0]
         merged.injuries = _injuries(ctx, reports, injuries)
         return merged
-    rule = ctx.rule_refs(RULE)
+    rule = ctx.rule_refs(rule_id)
+    say = either or _either
     merged = reports[0].model_copy()
-    for section, key in _keys().items():
+    for section, key in conclusion_keys().items():
         by_reading = [{key(item): item for item in getattr(r, section)} for r in reports]
         kept = []
         for k in by_reading[0]:
@@ -130,13 +136,13 @@ def intersect(ctx: Context, reports: list[ImpactReport], injuries: Sequence[tupl
             if hasattr(weakest, "lost_restraints"):
                 weakest.lost_restraints = _lost_by_reading([v.lost_restraints for v in versions])
             if isinstance(getattr(weakest, "detail", None), str):
-                weakest.detail = _either(v.detail for v in versions)
+                weakest.detail = say(v.detail for v in versions)
             weakest.because = unique_facts([f for v in versions for f in v.because])
             weakest.rules = list({r.id: r for v in versions for r in [*v.rules, *rule]}.values())
             weakest.basis = ctx.basis(weakest.because)
             kept.append(weakest)
         setattr(merged, section, kept)
-    merged.injuries = _injuries(ctx, reports, injuries)
+    merged.injuries = _injuries(ctx, reports, injuries, rule_id)
     return merged
 
 
@@ -159,9 +165,7 @@ def _either(details: Iterable[str]) -> str:
     """One detail for a conclusion every reading reaches by its own reasons: what they share, then what only some
     give ("either a fracture of the medial malleolus or a tear of the deltoid ligament and its bands"), never one
     reading's reasons as if certain."""
-    parts = [d.split("; ") for d in details]
-    shared = [p for p in parts[0] if all(p in other for other in parts[1:])]
-    only = list(dict.fromkeys(" and ".join(e) for ps in parts if (e := [p for p in ps if p not in shared])))
+    shared, only = shared_and_own(details)
     if not only:
         return "; ".join(shared)
     if len(only) == 1:
@@ -171,8 +175,15 @@ def _either(details: Iterable[str]) -> str:
     return "; ".join([*shared, by])
 
 
+def shared_and_own(details: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The parts ("; "-separated) every reading's detail shares, and each reading's own parts joined (once each)."""
+    parts = [d.split("; ") for d in details]
+    shared = [p for p in parts[0] if all(p in other for other in parts[1:])]
+    return shared, list(dict.fromkeys(" and ".join(e) for ps in parts if (e := [p for p in ps if p not in shared])))
+
+
 def _injuries(
-    ctx: Context, reports: list[ImpactReport], injuries: Sequence[tuple[str, Grade]]
+    ctx: Context, reports: list[ImpactReport], injuries: Sequence[tuple[str, Grade]], rule_id: str = RULE
 ) -> list[AffectedStructure]:
     """What every reading reaches, and the alternatives themselves (not damaged: which one is not known)."""
     common = set.intersection(*({a.structure.id for a in r.injuries} for r in reports))
@@ -187,7 +198,7 @@ def _injuries(
             item = item.model_copy(update={
                 "alternatively": others,
                 "because": unique_facts([f for v in versions for f in v.because]),
-                "rules": list({r.id: r for v in versions for r in [*v.rules, *ctx.rule_refs(RULE)]}.values()),
+                "rules": list({r.id: r for v in versions for r in [*v.rules, *ctx.rule_refs(rule_id)]}.values()),
             })  # fmt: skip
         items.append(item)
     grades = {a.structure.id: a.grade for a in reports[0].injuries}  # a condition's own grade, as expanded

@@ -12,7 +12,7 @@ Each conclusion carries ``because`` (every fact and expansion step it rests on, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ...knowledge.base import KnowledgeBase
 from ..rules import RuleBook
@@ -34,6 +34,7 @@ from . import (
     work_up,
 )
 from . import load as load_transfer
+from . import ungraded as ungraded_reading
 from .context import Affected, Context, Grade, check_registry
 from .models import DAMAGED, SECTIONS, AffectedStructure, ImpactReport, Reach, Strength
 
@@ -50,15 +51,26 @@ class ImpactEngine:
         self.rules = rules
         self.ctx = Context(kb, rules)
 
-    def impact(self, injuries: Sequence[tuple[str, Grade]], position: str | None = None) -> ImpactReport:
+    def impact(
+        self, injuries: Sequence[tuple[str, Grade]], position: str | None = None, ungraded: Collection[str] = ()
+    ) -> ImpactReport:
         """Impact of injuring each (entity CURIE, grade); ``position`` limits the answer to one.
 
         A named condition of one of several structures is read once per alternative, and only what every
-        reading concludes is reported (rule alternatives-intersect)."""
-        reports = [self._read(injuries, position, excluded) for excluded in alternatives.readings(self.ctx, injuries)]
-        report = alternatives.intersect(self.ctx, reports, injuries)
+        reading concludes is reported (rule alternatives-intersect); so is a condition in ``ungraded``, named
+        without a grade, once per grade its name covers (rule ungraded-condition-intersects)."""
+        levels = ungraded_reading.levels(self.ctx, injuries, ungraded) if ungraded else [list(injuries)]
+        reports = [self._intersected(level, position) for level in levels]
+        if ungraded:
+            report = ungraded_reading.merge(self.ctx, reports, levels, ungraded, lambda i: self._intersected(i, None))
+        else:
+            report = reports[0]
         self._finish(report)
         return report
+
+    def _intersected(self, injuries: Sequence[tuple[str, Grade]], position: str | None) -> ImpactReport:
+        readings = alternatives.readings(self.ctx, injuries)
+        return alternatives.intersect(self.ctx, [self._read(injuries, position, x) for x in readings], injuries)
 
     def readings(self, injuries: Sequence[tuple[str, Grade]], position: str | None = None) -> list[ImpactReport]:
         """Each reading of a named condition's alternatives on its own (a Maisonneuve injury with its deltoid

@@ -98,6 +98,13 @@ class NamedAs(BaseModel):
     note: str
 
 
+class UngradedReading(BaseModel):
+    """A condition named without a grade, read at each grade its name covers (rule ungraded-condition-intersects)."""
+
+    grades: list[int] = Field(description="The grades it was read at, lowest first.", examples=[[1, 2, 3]])
+    note: str
+
+
 class AffectedStructure(BaseModel):
     structure: EntityRef
     grade: int
@@ -131,6 +138,12 @@ class AffectedStructure(BaseModel):
         description="For an injury the question named by a narrower, broader or related name of its term (not its "
         "label, an exact synonym, an abbreviation or its id): that name and how it stands to the term, since the "
         "answer is about the term ('os trigonum syndrome', a related name of posterior ankle impingement).",
+    )
+    ungraded: UngradedReading | None = Field(
+        default=None,
+        description="For a condition named without a grade whose name covers several (a lateral ankle sprain: I, II "
+        "or III): the grades it was read at; the answer keeps only what every one concludes, each at its weakest, "
+        "and lists the injuries at the lowest.",
     )
     alternatively: list[Reach] = Field(
         default_factory=list,

@@ -413,6 +413,7 @@ const IMPACT_SECTIONS = [
     (a.other_lesions || []).length ? ["; other recorded conditions of it (another lesion, or one it is involved in; "
       + "name one to ask): ", listOf(a.other_lesions.map(link))] : "",
     a.named_as ? ["; asked as ", a.named_as.name, ": ", a.named_as.note] : "",
+    a.ungraded ? ["; ", a.ungraded.note] : "",
     a.mechanism ? ["; how it typically arises: ", a.mechanism] : "",
     (a.narrower_conditions || []).length ? ["; its more specific recorded forms (name one to ask): ",
       listOf(a.narrower_conditions.map(link))] : ""]],
@@ -433,23 +434,26 @@ const itemKey = (item) => Object.keys(item).filter((k) => item[k] && typeof item
   .map((k) => `${k}=${item[k].id}`).concat(item.detail || "", item.status || "").join("|");
 
 function impactPanel(entity) {
-  const grades = el("fieldset", {}, el("legend", { text: "Grade" }), GRADES.map(([g, text]) =>
-    el("label", { className: "grade" }, el("input", { type: "radio", name: "grade", value: g, checked: g === 3 }),
-      ` ${g} (${text}) `)));
+  // a condition asked without a grade is read at every grade it may be, keeping what all conclude (the API's
+  // default for a condition); a structure's default is its complete tear
+  const choices = entity.notice ? [["", "not given: what every grade it may be concludes"], ...GRADES] : GRADES;
+  const grades = el("fieldset", {}, el("legend", { text: "Grade" }), choices.map(([g, text]) =>
+    el("label", { className: "grade" }, el("input", { type: "radio", name: "grade", value: g,
+      checked: g === (entity.notice ? "" : 3) }), g === "" ? ` ${text} ` : ` ${g} (${text}) `)));
   const position = el("label", {}, "Position ", el("select", { id: "impact-position", name: "position" },
     POSITIONS.map(([value, text]) => el("option", { value, text }))));
   const form = el("form", { id: "impact-form", "aria-describedby": "impact-help" },
     el("div", { className: "controls" }, grades, position, el("button", { id: "impact-run", type: "submit", text: "Show what happens" })));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    runImpact(entity.id, Number(new FormData(form).get("grade")), form.elements.position.value);
+    runImpact(entity.id, String(new FormData(form).get("grade") || ""), form.elements.position.value);
   });
   return el("section", { id: "impact", "aria-labelledby": "impact-heading" },
     el("h3", { id: "impact-heading", text: entity.notice ? `What ${entity.label} does to the ankle…`
       : `If the ${entity.label} is injured…` }),
     el("p", { id: "impact-help", className: "help", text: (entity.notice
       ? "Choose how badly the condition hurts the structures it affects (1 stretched, 2 partly torn, 3 completely; " +
-        "nerves it names are compressed, not cut)"
+        "nerves it names are compressed, not cut), or leave the grade unstated"
       : "Choose a grade (1 stretched, 2 partial tear, 3 complete tear)") +
       " and, if you like, one ankle position. Each conclusion can be opened to show the facts and sources it rests on." }),
     form,
@@ -487,7 +491,7 @@ async function panelRequest(name, request) {
 const fullReports = new Map();
 
 async function runImpact(id, grade, position) {
-  const params = { injured: id, grade: String(grade) };
+  const params = grade ? { injured: id, grade } : { injured: id };
   if (position) params.position = position;
   const report = await panelRequest("impact",
     () => api(`/v1/impact?${new URLSearchParams({ ...params, explain: "rules" })}`));
@@ -509,7 +513,9 @@ async function runImpact(id, grade, position) {
   results.replaceChildren(el("p", { className: "notice", role: "note", text: report.notice }), ...unrecorded,
     ...sections);
   results.dataset.loaded = "true";
-  $("impact-status").textContent = `Grade ${grade} injury of the ${report.injuries[0]?.structure.label || id}${where}.`;
+  const label = report.injuries[0]?.structure.label || id;
+  $("impact-status").textContent = grade ? `Grade ${grade} injury of the ${label}${where}.`
+    : `The ${label}, grade not given${where}.`;
   // one event for every view of the answer (diagram.js colours the diagrams, graph.js draws the chain)
   document.dispatchEvent(new CustomEvent("anklekg:impact", { detail: { report, results, fullPath } }));
 }

@@ -377,3 +377,21 @@ def test_a_question_asked_by_a_related_name_says_so_in_an_answer_of_its_own(clie
     assert plain["named_as"] is None and by_related.headers["etag"] != by_label.headers["etag"]
     again = client.get("/v1/impact", params={"injured": "os trigonum syndrome"})
     assert again.content == by_related.content
+
+
+def test_a_condition_asked_without_a_grade_is_not_answered_as_its_complete_tear(client: httpx.Client) -> None:
+    """'lateral ankle sprain' with no grade is read at its recorded grades I-III and keeps what all conclude (review
+    r45 C18: it was answered as a complete tear with instability and a positive drawer); grade=3 still asks for the
+    tear. Neither the cache nor the snapshot's stored grade-3 answer may stand in for the ungraded one."""
+    for _ in range(2):  # the second asking comes from the cache (or the edge), and must be the same answer
+        ungraded = impact(client, "lateral ankle sprain")
+        (named,) = [i for i in ungraded["injuries"] if i["reached"] == "named"]
+        assert named["ungraded"]["grades"] == [1, 2, 3]
+        assert not unstable_pairs(ungraded) and not positive_tests(ungraded)
+    torn = impact(client, "lateral ankle sprain", grade=3)
+    (named,) = [i for i in torn["injuries"] if i["reached"] == "named"]
+    assert named["ungraded"] is None and positive_tests(torn)
+    posted = client.post("/v1/impact", json={"injuries": [{"structure": "lateral ankle sprain"}]})
+    assert posted.status_code == 200 and posted.json()["injuries"] == ungraded["injuries"]
+    # a structure named without a grade is still its complete tear
+    assert impact(client, "ATFL") == impact(client, "ATFL", grade=3)

@@ -83,13 +83,15 @@ def engine(rule_id: str) -> ImpactEngine:
     return ImpactEngine(build_knowledge_base(load_store(paths), project_graph), RULES)
 
 
-def run(rule_id: str, *injuries: tuple[str, int], position: str | None = None) -> ImpactReport:
+def run(
+    rule_id: str, *injuries: tuple[str, int], position: str | None = None, ungraded: frozenset[str] = frozenset()
+) -> ImpactReport:
     """The engine's report on the rule's fixture, checked for provenance on every item.
 
     Every conclusion names a rule, and every fact it rests on (and every step that reached an injured
     structure) is sourced, by the fixture source only.
     """
-    report = engine(rule_id).impact(list(injuries), position=position)  # type: ignore[arg-type]
+    report = engine(rule_id).impact(list(injuries), position, ungraded)  # type: ignore[arg-type]
     for section in SECTIONS:
         for item in getattr(report, section):
             assert item.rules, f"{section}: {item} names no rule"

@@ -103,6 +103,6 @@ def test_every_section_is_intersected() -> None:
     """A section the intersection does not know keeps the first reading's items unchecked (the treatments section
     did, until its own test of complete reasons failed)."""
     from app.reasoning.impact import SECTIONS
-    from app.reasoning.impact.alternatives import _keys
+    from app.reasoning.impact.alternatives import conclusion_keys
 
-    assert set(_keys()) == set(SECTIONS)
+    assert set(conclusion_keys()) == set(SECTIONS)

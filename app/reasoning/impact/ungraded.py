@@ -1,0 +1,137 @@
+"""A condition named without a grade: read at each grade it is recorded to cover, keeping what every grade concludes.
+
+A lateral ankle sprain is a stretch, a partial or a complete tear (its recorded graded forms, I to III); an Achilles
+tendon rupture is partial or complete (akg:injuryGrade II and III). Taken at grade III by default, an ungraded sprain
+was answered as a complete tear with instability and a positive drawer (review r45 C18): more than its name says. A
+condition whose grades are not recorded (a Maisonneuve injury, defined by its ruptures) keeps grade III, and the answer
+says it assumed it, where the grade matters to its lesions. A structure named without a grade keeps the documented
+default, a complete tear: "what if the ATFL is injured" asks about its tear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+
+from . import terms
+from .alternatives import conclusion_keys, definite, intersect, shared_and_own
+from .context import Context, Grade, implements
+from .expansion import condition_lesions
+from .grades import grades
+from .models import ROMAN, ImpactReport, Reach, UngradedReading
+
+RULE = "rule:ungraded-condition-intersects"
+GRADES: tuple[Grade, ...] = (1, 2, 3)
+#: lesions whose consequences depend on the grade (a stretch or a tear; a fracture undisplaced or free to displace)
+GRADED_LESIONS = frozenset({terms.LOSS_OF_CONTINUITY, terms.FRACTURE})
+
+
+def covered(ctx: Context, condition: str) -> list[Grade]:
+    """The grades a condition is recorded to cover: its own (akg:injuryGrade), else those of its graded forms (the
+    lateral ankle sprain's grades I, II and III); none when neither is recorded. Once per engine."""
+
+    def read() -> list[Grade]:
+        own = grades(ctx, condition) or frozenset().union(*(grades(ctx, f) for f in graded_forms(ctx, condition)))
+        return [g for g in GRADES if g in own]
+
+    return ctx.derived(("covered grades", condition), read)
+
+
+def graded_forms(ctx: Context, condition: str) -> list[str]:
+    """The graded conditions (akg:injuryGrade) that are forms of this one: by one of its lesions, of what it
+    affects or parts of it, reaching each structure it definitely affects (a lateral ankle sprain grade I, of the
+    lateral ankle sprain), not a smaller injury within a larger one (a high ankle sprain's grade, of a Maisonneuve
+    injury, does not reach its fibula)."""
+    lesions = set(condition_lesions(ctx, condition))
+    own = {st.object for st in definite(ctx, condition)}
+    cover = {c: {c, *(p for p, _ in ctx.parts(c))} for c in {st.object for st in ctx.objects(condition, terms.AFFECTS)}}
+    within = set().union(*cover.values())
+    found = []
+    for other in sorted({st.object for c in within for st in ctx.objects(c, terms.AFFECTED_BY)} - {condition}):
+        theirs = {st.object for st in definite(ctx, other)}
+        if (grades(ctx, other) and lesions & set(condition_lesions(ctx, other)) and theirs and theirs <= within
+                and all(cover[c] & theirs for c in own)):
+            found.append(other)
+    return found
+
+
+@implements(RULE)
+def levels(
+    ctx: Context, injuries: Sequence[tuple[str, Grade]], ungraded: Collection[str]
+) -> list[list[tuple[str, Grade]]]:
+    """The injuries once per grade, each condition named without a grade at that grade (or the nearest it covers),
+    lowest first; one reading when no such condition covers several recorded grades."""
+    spans = {c: covered(ctx, c) for c, _ in injuries if c in ungraded and ctx.kb.is_a(c, terms.CONDITION)}
+    spans = {c: span for c, span in spans.items() if len(span) > 1}
+    if not spans:
+        return [list(injuries)]
+    found: list[list[tuple[str, Grade]]] = []
+    for grade in GRADES:
+        level = [(c, min(spans[c], key=lambda g: (abs(g - grade), g)) if c in spans else g) for c, g in injuries]
+        if level not in found:
+            found.append(level)
+    return found
+
+
+def merge(
+    ctx: Context, reports: list[ImpactReport], levels_read: list[list[tuple[str, Grade]]], ungraded: Collection[str],
+    read: Callable[[list[tuple[str, Grade]]], ImpactReport],
+) -> ImpactReport:
+    """What every grade concludes, each at its weakest (the lowest grade's injuries listed), the named conditions
+    saying which grades were read; the highest grade's answer when the grade changes no conclusion. A condition whose
+    grades are not recorded says it was taken at grade III where its grade I answer (``read``) concludes otherwise."""
+    if len(reports) > 1 and len({_conclusions(r) for r in reports}) > 1:
+        report = intersect(ctx, reports, levels_read[0], rule_id=RULE, either=_by_grade)
+    else:
+        report = reports[-1]
+    read_at: dict[str, list[int]] = {c: sorted({dict(level)[c] for level in levels_read}) for c in ungraded}
+    for item in report.injuries:
+        label, grades_read = ctx.kb.label(item.structure.id), read_at.get(item.structure.id)
+        if item.reached is not Reach.NAMED or grades_read is None:
+            continue
+        if report is not reports[-1]:
+            item.ungraded = UngradedReading(grades=grades_read, note=_intersected(label, grades_read))
+        elif not covered(ctx, item.structure.id) and _grade_matters(ctx, item.structure.id, read):
+            item.ungraded = UngradedReading(grades=[item.grade], note=_assumed(label, item.grade))
+        else:
+            continue
+        item.rules = [*item.rules, *ctx.rule_refs(RULE)]
+    return report
+
+
+def _grade_matters(ctx: Context, condition: str, read: Callable[[list[tuple[str, Grade]]], ImpactReport]) -> bool:
+    """The condition alone concludes otherwise at grade I than at grade III (once per engine)."""
+    return ctx.derived(
+        ("grade matters", condition),
+        lambda: GRADED_LESIONS & set(condition_lesions(ctx, condition)) != set()
+        and _conclusions(read([(condition, 1)])) != _conclusions(read([(condition, 3)])),
+    )
+
+
+def _conclusions(report: ImpactReport) -> Hashable:
+    """What a reading concludes, and how strongly, without its reasons or the grades of its injuries."""
+    return tuple(
+        (key(item), round(item.score, 6), str(getattr(item, "status", "")))
+        for section, key in conclusion_keys().items() for item in getattr(report, section)
+    )  # fmt: skip
+
+
+def _intersected(label: str, grades_read: list[int]) -> str:
+    names = [ROMAN[g] for g in grades_read]
+    listed = f"{', '.join(names[:-1])} or {names[-1]}"
+    return (f"No grade was given, and the {label} is recorded to be of grade {listed}: it was read at each, and only "
+            f"what every one of them concludes is kept, each at its weakest (the injuries are listed at grade "
+            f"{names[0]}). Give a grade to ask about one.")
+
+
+def _assumed(label: str, grade: int) -> str:
+    return (f"No grade was given, and the grades of the {label} are not recorded: it was taken at grade "
+            f"{ROMAN[grade]}, the default (a complete tear of what it tears, a fracture free to displace). Give a "
+            f"grade to ask about a lesser one.")
+
+
+def _by_grade(details: Iterable[str]) -> str:
+    """A conclusion every grade reaches, its details where they differ: what they share, then each grade's own."""
+    shared, only = shared_and_own(details)
+    if not only:
+        return "; ".join(shared)
+    return "; ".join([*shared, f"by the grade, which was not given: {' or '.join(only)}"])
