@@ -88,3 +88,61 @@ def test_an_unknown_name_suggests_the_commonest_of_equally_close_conditions_firs
     labels = [t.label for t in caught.value.suggestions]
     assert labels[:3] == ["lateral ankle sprain", "medial ankle sprain", "high ankle sprain"]
     assert len(labels) == 5
+
+
+#: The conditions the graph's dated sources call ankle fractures (seventeenth session, editor47): BMJ Best Practice
+#: 2022 (isolated lateral and medial malleolar, bimalleolar and trimalleolar fractures), Irwin 2013 (posterior
+#: malleolus fractures, 'a common component of ankle fractures') and David 2025 ('Weber C ankle fractures').
+ANKLE_FRACTURES = {
+    "lateral malleolus fracture", "medial malleolus fracture", "posterior malleolus fracture",
+    "bimalleolar fracture", "trimalleolar fracture", "Weber C fracture",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "labels"),
+    [
+        ("ankle fracture", ANKLE_FRACTURES),
+        # 'A broken ankle is also known as an ankle "fracture."' (AAOS OrthoInfo 2013)
+        ("broken ankle", ANKLE_FRACTURES),
+        ("Fractured ankle", ANKLE_FRACTURES),
+        # patients with the avulsion fracture 'often complain of a "twisted ankle."' (AAFP letter 2003)
+        ("twisted ankle", {"lateral ankle sprain", "fifth metatarsal tuberosity avulsion fracture"}),
+    ],
+)
+def test_an_umbrella_name_resolves_to_none_of_its_conditions_and_lists_them(
+    kg: AnkleKG, typed: str, labels: set[str]
+) -> None:
+    """A broad name (oboInOwl:hasBroadSynonym) shared by several conditions is not silently one of them: the
+    ambiguity names each condition the sources put under it, and no other."""
+    with pytest.raises(AmbiguousTerm) as caught:
+        kg.resolve(typed, parameter="injured")
+    assert {t.label for t in caught.value.candidates} == labels
+    assert caught.value.parameter == "injured"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine (app/knowledge/resolver.py, Resolver._resolve_typed): a name shared by several terms that all have "
+    "the wanted type falls through to InvalidArgument ('... which is not a anatomical structure, condition') instead "
+    "of raising AmbiguousTerm with them; reported by editor47, seventeenth session",
+)
+def test_an_umbrella_name_is_ambiguous_where_an_injury_is_asked_for(kg: AnkleKG) -> None:
+    with pytest.raises(AmbiguousTerm) as caught:
+        kg.resolve("ankle fracture", types=INJURABLE_TYPES, parameter="injured")
+    assert {t.label for t in caught.value.candidates} == ANKLE_FRACTURES
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [
+        ("tennis leg", "medial gastrocnemius strain"),
+        ("sprained ankle", "lateral ankle sprain"),
+        ("ruptured Achilles tendon", "Achilles tendon rupture"),
+        ("heel bone fracture", "calcaneus fracture"),
+    ],
+)
+def test_a_lay_exact_name_resolves_to_its_condition(kg: AnkleKG, typed: str, label: str) -> None:
+    """An exact synonym in lay words names its condition outright, where an injury is asked for too."""
+    assert kg.resolve(typed).label == label
+    assert kg.resolve(typed, types=INJURABLE_TYPES, parameter="injured").label == label
