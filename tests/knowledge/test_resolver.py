@@ -139,6 +139,7 @@ def test_an_umbrella_name_is_ambiguous_where_an_injury_is_asked_for(kg: AnkleKG)
         ("tennis leg", "medial gastrocnemius strain"),
         ("sprained ankle", "lateral ankle sprain"),
         ("ruptured Achilles tendon", "Achilles tendon rupture"),
+        ("Achilles rupture", "Achilles tendon rupture"),  # De la Fuente 2018 (editor47)
         ("heel bone fracture", "calcaneus fracture"),
     ],
 )
