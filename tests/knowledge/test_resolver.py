@@ -92,10 +92,13 @@ def test_an_unknown_name_suggests_the_commonest_of_equally_close_conditions_firs
 
 #: The conditions the graph's dated sources call ankle fractures (seventeenth session, editor47): BMJ Best Practice
 #: 2022 (isolated lateral and medial malleolar, bimalleolar and trimalleolar fractures), Irwin 2013 (posterior
-#: malleolus fractures, 'a common component of ankle fractures') and David 2025 ('Weber C ankle fractures').
+#: malleolus fractures, 'a common component of ankle fractures'), David 2025 ('Weber C ankle fractures'), Lee 2019
+#: ('a "bimalleolar equivalent" ankle fracture'), Bartonicek 2022 ('Maisonneuve Fractures of the Ankle') and, read
+#: from its context, Crawford 2012 (the Tillaux fracture among children's ankle fractures).
 ANKLE_FRACTURES = {
     "lateral malleolus fracture", "medial malleolus fracture", "posterior malleolus fracture",
-    "bimalleolar fracture", "trimalleolar fracture", "Weber C fracture",
+    "bimalleolar fracture", "trimalleolar fracture", "Weber C fracture", "bimalleolar-equivalent fracture",
+    "Maisonneuve injury", "juvenile Tillaux fracture",
 }  # fmt: skip
 
 
