@@ -13,6 +13,7 @@ from .graph.algorithms import neighbourhood, shortest_paths
 from .knowledge.base import KnowledgeBase
 from .knowledge.lookup import SearchHit
 from .knowledge.model import Term, Xref
+from .knowledge.resolver import NameMatch
 from .knowledge.schema import CLINICAL_ENTITY, INJURABLE_TYPES
 from .models import (
     EDUCATIONAL_NOTICE,
@@ -33,8 +34,9 @@ from .models import (
     page_links,
 )
 from .ontology.curies import expand, local_name
+from .reasoning.impact.models import ImpactReport, NamedAs, Reach
 
-__all__ = ["Answers"]
+__all__ = ["Answers", "note_names"]
 
 
 class Answers:
@@ -237,3 +239,37 @@ class Answers:
             next=after,
             prev=before,
         )
+
+
+#: How each related-name predicate is said in an answer (app.knowledge.extract.RELATED_NAMES)
+NAME_RELATIONS = {
+    "oboInOwl:hasNarrowSynonym": "narrower name",
+    "oboInOwl:hasBroadSynonym": "broader name",
+    "oboInOwl:hasRelatedSynonym": "related name",
+}
+
+
+def note_names(report: ImpactReport, matches: Collection[NameMatch]) -> ImpactReport:
+    """The report, in place, with each injury the question named by a related name saying so on its named entry:
+    the answer is about the term, and what the name means beyond it the graph does not record (review r44)."""
+    by_term = {m.term: m for m in matches}
+    for item in report.injuries:
+        match = by_term.get(item.structure.id)
+        if match is None or item.reached is not Reach.NAMED:
+            continue
+        relation = NAME_RELATIONS[match.predicate]
+        item.named_as = NamedAs(name=match.name, relation=relation, note=_name_note(match.name, relation,
+                                                                                    item.structure.label))
+    return report
+
+
+def _name_note(name: str, relation: str, label: str) -> str:
+    said = {
+        "narrower name": f"a more specific form the graph does not record apart: this answer is for the {label} "
+                         f"as a whole",
+        "broader name": f"a wider class the {label} is the one recorded term of: this answer is for the {label} "
+                        f"only",
+        "related name": f"not as its synonym: this answer is for the {label}",
+    }[relation]
+    return f"'{name}' is recorded as a {relation} of the {label}, {said}; what the name means beyond it, the " \
+           f"graph does not say."

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .answers import Answers
+from .answers import Answers, note_names
 from .errors import AmbiguousTerm, InvalidArgument, OntologyInvalid, UnknownTerm
 from .knowledge.base import KnowledgeBase
 from .knowledge.lookup import SearchHit
@@ -256,7 +256,7 @@ class AnkleKG:
         """What destabilises if these structures are injured: one name, or names and (name, grade) pairs."""
         injuries = self.resolver.resolve_injuries(injured, grade)
         at = None if position is None else self.resolve(position, types=(JOINT_POSITION,), parameter="position").id
-        return self.engine.impact(injuries, at)
+        return note_names(self.engine.impact(injuries, at), self.resolver.loose_names(injured, grade))
 
     def differential(
         self,

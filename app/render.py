@@ -155,6 +155,8 @@ def render_impact(report: ImpactReport) -> str:
                          f"name one to ask): "
                          f"{', '.join(c.label for c in i.other_lesions)}")
 
+        if i.named_as:
+            lines.append(f"Asked as {i.named_as.name!r}: {i.named_as.note}")
         if i.mechanism:
             lines.append(f"How the {i.structure.label} typically arises: {i.mechanism}")
         if i.narrower_conditions:

@@ -39,10 +39,14 @@ Explain = Literal["full", "rules", "none"]
 STORED_EXPLAINS: tuple[Explain, ...] = ("full", "rules")
 
 
-def impact_key(injuries: Sequence[tuple[str, int]], at: str | None, explain: Explain) -> tuple[Hashable, ...]:
+def impact_key(
+    injuries: Sequence[tuple[str, int]], at: str | None, explain: Explain, names: Sequence[Hashable] = ()
+) -> tuple[Hashable, ...]:
     """The answer cache's key of an impact question: the resolved injuries (each once, in a stable order), the
-    resolved position and how much of the reasoning is returned."""
-    return ("impact", tuple(sorted(set(injuries))), at, explain)
+    resolved position and how much of the reasoning is returned; and the injuries named by a related name, whose
+    answer says so (app.knowledge.resolver.NameMatch), when there are any."""
+    key = ("impact", tuple(sorted(set(injuries))), at, explain)
+    return (*key, tuple(sorted(set(names), key=repr))) if names else key
 
 
 def stored_key(injury: tuple[str, int], at: str | None, explain: str) -> str:

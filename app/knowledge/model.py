@@ -40,6 +40,9 @@ class Term(Record):
     synonyms: tuple[str, ...] = ()
     #: narrower or related names a user may type ("Weber B fracture", "Achilles tendonitis"): found, never preferred
     related_names: tuple[str, ...] = ()
+    #: each of ``related_names`` with the predicate that records it (narrow, broad or related synonym): an answer
+    #: to a question asked by one says how the name stands to the term (review r44)
+    name_relations: tuple[tuple[str, str], ...] = ()
     abbreviations: tuple[str, ...] = ()
     latin_name: str | None = None
     xrefs: tuple[Xref, ...] = ()

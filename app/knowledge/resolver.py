@@ -4,13 +4,13 @@ says which parameter to fix and what would have worked."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..errors import AmbiguousTerm, InvalidArgument, UnknownTerm
 from ..ontology.curies import local_name
 from .base import KnowledgeBase
-from .lookup import SearchHit
+from .lookup import SearchHit, fold
 from .model import Term
 from .schema import (
     ANATOMICAL_STRUCTURE,
@@ -23,7 +23,7 @@ from .schema import (
     SCHEMA_PREFIX,
 )
 
-__all__ = ["Resolver"]
+__all__ = ["NameMatch", "Resolver"]
 
 #: An injury grade (app.reasoning.impact.Grade: 1, 2 or 3), generic here so this package does not import reasoning.
 #: One injury as a caller may name it: a name, a (name, grade) pair, or {"structure": name, "grade": grade}
@@ -75,6 +75,8 @@ class Resolver:
         typed = [t for t in candidates if self._has_type(t, types)]
         if len(typed) == 1:
             return typed[0]
+        if len(typed) > 1:  # a name several terms of these types share ('ankle bone'; an umbrella name): ask which
+            raise AmbiguousTerm(ref, typed, parameter)
         hits = terms.search(ref, types=self.expand_types(types), limit=5)
         # A unique best prefix match ("deltoid" -> deltoid ligament) is what the user meant, unless another
         # term's whole name is inside the query ("distal tibiofibular syndesmosis": the joint, not the sprain).
@@ -92,7 +94,8 @@ class Resolver:
         wanted = ", ".join(sorted(self.kb.label(t) for t in types))
         if candidates:
             raise InvalidArgument(
-                parameter, ref, f"{ref!r} names {self._describe(candidates)}, which is not a {wanted}"
+                parameter, ref, f"{ref!r} names {self._describe(candidates)}, which is not of the kinds asked for "
+                f"here ({wanted})"
             )
         # Few terms have these types: rank them all, so the caller always gets something to pick from.
         wider = terms.search(ref, types=self.expand_types(types), limit=SUGGESTION_POOL) if hits else []
@@ -122,18 +125,26 @@ class Resolver:
         """The ids and grades of the injured structures or conditions: one name, or names (of ``grade``),
         (name, grade) pairs and {"structure", "grade"} mappings. Grades are 1, 2 or 3 (checked here, so any int
         may be passed); at least one injury must be named."""
-        injuries: list[tuple[str, Grade]] = []
-        for item in [injured] if isinstance(injured, str) else injured:
-            if isinstance(item, Mapping):  # {"structure": ..., "grade": ...}, as the REST API takes it
-                name, item_grade = item["structure"], item.get("grade", grade)
-            else:
-                name, item_grade = (item, grade) if isinstance(item, str) else item
-            if isinstance(item_grade, bool) or item_grade not in (1, 2, 3):
-                raise InvalidArgument("grade", item_grade, "grade must be 1, 2 or 3")
-            injuries.append((self.resolve(str(name), types=INJURABLE_TYPES, parameter="injured").id, item_grade))
-        if not injuries:
-            raise InvalidArgument("injured", "", "name at least one injured structure, e.g. injured=ATFL")
-        return injuries
+        return [(self._injurable(name).id, item_grade) for name, item_grade in _named_injuries(injured, grade)]
+
+    def loose_names(self, injured: str | Sequence[Injury], grade: int) -> tuple[NameMatch, ...]:
+        """The injuries named by a narrower, broader or related name of their term rather than by its label, an
+        exact synonym, an abbreviation or its id ('os trigonum syndrome', a related name of posterior ankle
+        impingement): the answer must say which term it is about (review r44). Names as :meth:`resolve_injuries`
+        takes them, which it has checked."""
+        found: list[NameMatch] = []
+        for name, _ in _named_injuries(injured, grade):
+            term, folded = self._injurable(name), fold(name)
+            own = (term.id, term.label, *term.synonyms, *term.abbreviations, term.latin_name or "")
+            if folded in {fold(n) for n in own}:
+                continue
+            predicate = next((p for n, p in term.name_relations if fold(n) == folded), None)
+            if predicate is not None:
+                found.append(NameMatch(term.id, name.strip(), predicate))
+        return tuple(dict.fromkeys(found))
+
+    def _injurable(self, name: str) -> Term:
+        return self.resolve(name, types=INJURABLE_TYPES, parameter="injured")
 
     def resolve_mechanism(self, mechanism: tuple[str, str | None]) -> tuple[str, str | None]:
         """The ids of an injury mechanism's motion and (optional) joint position."""
@@ -221,3 +232,29 @@ def _match_names(
             raise InvalidArgument(parameter, name, refusal())
         resolved.update(match)
     return resolved
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """An injury named by one of its term's related names: the term, the name as typed, and the predicate that
+    records the name (oboInOwl:hasNarrowSynonym, hasBroadSynonym or hasRelatedSynonym)."""
+
+    term: str
+    name: str
+    predicate: str
+
+
+def _named_injuries(injured: str | Sequence[Injury], grade: int) -> list[tuple[str, Grade]]:
+    """Each injury's name and checked grade (see :meth:`Resolver.resolve_injuries` for the forms taken)."""
+    injuries: list[tuple[str, Grade]] = []
+    for item in [injured] if isinstance(injured, str) else injured:
+        if isinstance(item, Mapping):  # {"structure": ..., "grade": ...}, as the REST API takes it
+            name, item_grade = item["structure"], item.get("grade", grade)
+        else:
+            name, item_grade = (item, grade) if isinstance(item, str) else item
+        if isinstance(item_grade, bool) or item_grade not in (1, 2, 3):
+            raise InvalidArgument("grade", item_grade, "grade must be 1, 2 or 3")
+        injuries.append((str(name), item_grade))
+    if not injuries:
+        raise InvalidArgument("injured", "", "name at least one injured structure, e.g. injured=ATFL")
+    return injuries

@@ -220,6 +220,10 @@ HOSACK = (
     "(abstract, kennedy.ox.ac.uk/publications/1557068)"
 )
 SP_PERONEAL_NERVE = "StatPearls: Peroneal Nerve Injury (statpearls.com/point-of-care/27038)"
+CHUNDRU_2008 = (
+    "Chundru 2008, Skeletal Radiol 37:505-510, doi:10.1007/s00256-008-0455-2 (abstract on CUNY Academic Works and "
+    "introduction read, seventeenth session)"
+)
 BAIMA = "Baima 2008, Curr Rev Musculoskelet Med 1(2):147-153, doi:10.1007/s12178-008-9023-6"
 MESH_SCIATIC_NEUROPATHY = (
     "MeSH: Sciatic Neuropathy (D020428; scope note after Adams et al., Principles of Neurology, 6th ed), read on the "
@@ -1598,6 +1602,23 @@ CASES: tuple[LitCase, ...] = (
         not_numb=("skin of medial part of sole",),
         not_lost=(PLANTAR,),
         not_injured=("neck of fibula", "fibula"),
+    ),
+    LitCase(
+        id="baxters-nerve-entrapment-condition",
+        injuries=(("Baxter's nerve entrapment", 3),),
+        sources=(CHUNDRU_2008,),
+        claim=(
+            "Entrapment of the first branch of the lateral plantar nerve (the inferior calcaneal nerve), Baxter's "
+            "neuropathy, produces medial heel pain; atrophy of the abductor digiti minimi on MRI reflects chronic "
+            "compression of that nerve, so the muscle it supplies, the abductor of the little toe, is weak. The "
+            "entrapment is of the branch: the lateral plantar nerve and the tibial nerve are not injured, and a nerve "
+            "entrapment at the heel destabilises no joint."
+        ),
+        symptoms=("medial heel pain",),
+        compressed=("inferior calcaneal nerve",),
+        weakened=(("metatarsophalangeal joints of lateral four toes", "abduction of the little toe"),),
+        not_injured=("lateral plantar nerve", "tibial nerve"),
+        nothing_destabilised=True,
     ),
     LitCase(
         id="deep-fibular-nerve-grade3",

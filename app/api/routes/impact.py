@@ -11,6 +11,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from pydantic import ConfigDict, Field, field_validator
 from starlette.types import Scope
 
+from ...answers import note_names
 from ...errors import AnkleKGError, InvalidArgument
 from ...kg import AnkleKG
 from ...knowledge.resolver import Grade
@@ -127,10 +128,12 @@ async def _answer(
     the cache. A GET carries its ETag and may be answered 304."""
     injuries = kg.resolver.resolve_injuries(pairs, 3)
     at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
-    key = impact_key(injuries, at, explain)
+    # a question asked by a related name says so in its answer, which no other name shares (review r44)
+    names = kg.resolver.loose_names(pairs, 3)
+    key = impact_key(injuries, at, explain, names)
     return await cached_answer(
-        request, key, lambda: trim(kg.impact(list(injuries), position=at), explain), validators=validators,
-        stored=_stored(kg, injuries, at, explain),
+        request, key, lambda: note_names(trim(kg.impact(list(injuries), position=at), explain), names),
+        validators=validators, stored=None if names else _stored(kg, injuries, at, explain),
     )
 
 
@@ -174,6 +177,8 @@ def answer_directly(scope: Scope, cache: AnswerCache, request: tuple[object, ...
         return None
     try:
         injuries = kg.resolver.resolve_injuries([(injured, int(grade))], 3)
+        if kg.resolver.loose_names([(injured, int(grade))], 3):
+            return None  # its answer says which name was asked (the route's)
         at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
     except AnkleKGError:
         return None  # the route's problem document to give

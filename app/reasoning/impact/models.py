@@ -86,6 +86,18 @@ class Conclusion(BaseModel):
     )
 
 
+class NamedAs(BaseModel):
+    """How the name a question used stands to the term answered for, when it is not the term's own name."""
+
+    name: str = Field(description="The name as the question gave it.", examples=["os trigonum syndrome"])
+    relation: str = Field(
+        description="How the graph records the name: a narrower name (a more specific form), a broader name (a "
+        "wider class it is one of) or a related name of the term.",
+        examples=["related name"],
+    )
+    note: str
+
+
 class AffectedStructure(BaseModel):
     structure: EntityRef
     grade: int
@@ -113,6 +125,12 @@ class AffectedStructure(BaseModel):
         description="For a condition named: how it typically arises, as its term records it (akg:mechanism: a "
         "sentence that names its sources; a peroneal tendon subluxation, forced dorsiflexion of the everted foot). "
         "A description of the condition, not a conclusion of the engine.",
+    )
+    named_as: NamedAs | None = Field(
+        default=None,
+        description="For an injury the question named by a narrower, broader or related name of its term (not its "
+        "label, an exact synonym, an abbreviation or its id): that name and how it stands to the term, since the "
+        "answer is about the term ('os trigonum syndrome', a related name of posterior ankle impingement).",
     )
     alternatively: list[Reach] = Field(
         default_factory=list,

@@ -412,6 +412,7 @@ const IMPACT_SECTIONS = [
     `, ${[reachedText(a), ...(a.alternatively || [])].join(" or ")}`, a.via ? [" (via ", link(a.via), ")"] : "",
     (a.other_lesions || []).length ? ["; other recorded conditions of it (another lesion, or one it is involved in; "
       + "name one to ask): ", listOf(a.other_lesions.map(link))] : "",
+    a.named_as ? ["; asked as ", a.named_as.name, ": ", a.named_as.note] : "",
     a.mechanism ? ["; how it typically arises: ", a.mechanism] : "",
     (a.narrower_conditions || []).length ? ["; its more specific recorded forms (name one to ask): ",
       listOf(a.narrower_conditions.map(link))] : ""]],

@@ -360,3 +360,20 @@ def test_an_unknown_query_parameter_is_refused_but_cache_busters_and_format_json
     assert busted.status_code == as_json.status_code == 200 and busted.content == as_json.content
     other = client.get("/v1/impact", params={"injured": "ATFL", "format": "turtle"})
     assert other.status_code == 422 and other.json()["parameter"] == "format"
+
+
+def test_a_question_asked_by_a_related_name_says_so_in_an_answer_of_its_own(client: httpx.Client) -> None:
+    """'os trigonum syndrome' is recorded as a related name of posterior ankle impingement (review r44): the answer
+    says so on the named injury, and so is not the bytes (nor the ETag) of the answer asked by the label."""
+    assert facts.ask('ASK { ?t rdfs:label "posterior ankle impingement" ; '
+                     '<http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym> "os trigonum syndrome" }')
+    by_related = client.get("/v1/impact", params={"injured": "os trigonum syndrome"})
+    by_label = client.get("/v1/impact", params={"injured": "posterior ankle impingement"})
+    assert by_related.status_code == by_label.status_code == 200
+    (entry,) = [i for i in by_related.json()["injuries"] if i["reached"] == "named"]
+    assert entry["structure"]["label"] == "posterior ankle impingement"
+    assert entry["named_as"]["name"] == "os trigonum syndrome" and entry["named_as"]["relation"] == "related name"
+    (plain,) = [i for i in by_label.json()["injuries"] if i["reached"] == "named"]
+    assert plain["named_as"] is None and by_related.headers["etag"] != by_label.headers["etag"]
+    again = client.get("/v1/impact", params={"injured": "os trigonum syndrome"})
+    assert again.content == by_related.content
