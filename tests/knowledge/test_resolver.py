@@ -154,3 +154,61 @@ def test_a_name_several_injurable_terms_share_asks_which_naming_them_all(kg: Ank
             kg.resolve(name, types=INJURABLE_TYPES, parameter="injured")
         assert {t.id for t in caught.value.candidates} >= ids, name
         assert "names several entities" in str(caught.value)
+
+
+#: The conditions the graph's dated sources call ankle fractures (seventeenth session, editor47): BMJ Best Practice
+#: 2022 (isolated lateral and medial malleolar, bimalleolar and trimalleolar fractures), Irwin 2013 (posterior
+#: malleolus fractures, 'a common component of ankle fractures'), David 2025 ('Weber C ankle fractures'), Lee 2019
+#: ('a "bimalleolar equivalent" ankle fracture'), Bartonicek 2022 ('Maisonneuve Fractures of the Ankle') and, read
+#: from its context, Crawford 2012 (the Tillaux fracture among children's ankle fractures).
+ANKLE_FRACTURES = {
+    "lateral malleolus fracture", "medial malleolus fracture", "posterior malleolus fracture",
+    "bimalleolar fracture", "trimalleolar fracture", "Weber C fracture", "bimalleolar-equivalent fracture",
+    "Maisonneuve injury", "juvenile Tillaux fracture",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "labels"),
+    [
+        ("ankle fracture", ANKLE_FRACTURES),
+        # 'A broken ankle is also known as an ankle "fracture."' (AAOS OrthoInfo 2013)
+        ("broken ankle", ANKLE_FRACTURES),
+        ("Fractured ankle", ANKLE_FRACTURES),
+        # patients with the avulsion fracture 'often complain of a "twisted ankle."' (AAFP letter 2003)
+        ("twisted ankle", {"lateral ankle sprain", "fifth metatarsal tuberosity avulsion fracture"}),
+    ],
+)
+def test_an_umbrella_name_resolves_to_none_of_its_conditions_and_lists_them(
+    kg: AnkleKG, typed: str, labels: set[str]
+) -> None:
+    """A broad name (oboInOwl:hasBroadSynonym) shared by several conditions is not silently one of them: the
+    ambiguity names each condition the sources put under it, and no other."""
+    with pytest.raises(AmbiguousTerm) as caught:
+        kg.resolve(typed, parameter="injured")
+    assert {t.label for t in caught.value.candidates} == labels
+    assert caught.value.parameter == "injured"
+
+
+def test_an_umbrella_name_is_ambiguous_where_an_injury_is_asked_for(kg: AnkleKG) -> None:
+    """Where an injury is asked for (the types given), the umbrella name lists its conditions too (it was refused as
+    'not a anatomical structure, condition' before the lead's resolver fix of the seventeenth session)."""
+    with pytest.raises(AmbiguousTerm) as caught:
+        kg.resolve("ankle fracture", types=INJURABLE_TYPES, parameter="injured")
+    assert {t.label for t in caught.value.candidates} == ANKLE_FRACTURES
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [
+        ("tennis leg", "medial gastrocnemius strain"),
+        ("sprained ankle", "lateral ankle sprain"),
+        ("ruptured Achilles tendon", "Achilles tendon rupture"),
+        ("Achilles rupture", "Achilles tendon rupture"),  # De la Fuente 2018 (editor47)
+        ("heel bone fracture", "calcaneus fracture"),
+    ],
+)
+def test_a_lay_exact_name_resolves_to_its_condition(kg: AnkleKG, typed: str, label: str) -> None:
+    """An exact synonym in lay words names its condition outright, where an injury is asked for too."""
+    assert kg.resolve(typed).label == label
+    assert kg.resolve(typed, types=INJURABLE_TYPES, parameter="injured").label == label
