@@ -221,7 +221,7 @@ class TermIndex(Mapping[str, Term]):
             for idx, score in self._fuzzy(folded, fuzzy_cutoff):
                 name, field, term_id = self._choices[idx]
                 offer(term_id, 0.7 * score / 100.0, field, name, MatchKind.FUZZY)
-        ranked = sorted(best.values(), key=lambda h: (-h.score, h.matched_field, h.term.label))
+        ranked = sorted(best.values(), key=lambda h: (-h.score, h.matched_field, h.term.label.casefold(), h.term.id))
         return ranked if limit is None else ranked[:limit]
 
     def named_within(self, query: str, *, types: Collection[str] | None = None) -> list[Term]:

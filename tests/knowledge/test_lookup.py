@@ -94,3 +94,15 @@ def test_a_long_query_is_matched_on_its_first_distinct_words_with_bounded_memory
     for i in range(CLOSENESS_CACHE // MAX_FUZZY_WORDS + 2):
         terms.search(" ".join(f"q{i}w{j}" for j in range(MAX_FUZZY_WORDS)))
     assert len(terms._closeness) <= CLOSENESS_CACHE
+
+
+def test_hits_of_equal_score_come_in_the_alphabet_s_order_whatever_the_case() -> None:
+    """Equal hits are ordered by label, case aside: 'broken ankle' listed 'Maisonneuve injury' and 'Weber C fracture'
+    before 'bimalleolar fracture' (capitals sort first by character code; editor47)."""
+    index = TermIndex([
+        make_term("ANKLE:0000001", "Weber fracture", related_names=("broken ankle",)),
+        make_term("ANKLE:0000002", "bimalleolar fracture", related_names=("broken ankle",)),
+        make_term("ANKLE:0000003", "Maisonneuve injury", related_names=("broken ankle",)),
+    ])  # fmt: skip
+    labels = [h.term.label for h in index.search("broken ankle")]
+    assert labels == ["bimalleolar fracture", "Maisonneuve injury", "Weber fracture"]
