@@ -224,6 +224,19 @@ CHUNDRU_2008 = (
     "Chundru 2008, Skeletal Radiol 37:505-510, doi:10.1007/s00256-008-0455-2 (abstract on CUNY Academic Works and "
     "introduction read, seventeenth session)"
 )
+SP_PLANTAR_FASCIITIS = (
+    "StatPearls: Plantar Fasciitis (NBK431073, PMID 28613727, copyright 2025; excerpt read, seventeenth session)"
+)
+GOFF_2011 = "Goff & Crawford 2011, 'Diagnosis and Treatment of Plantar Fasciitis' (dated 15 September 2011; opening read)"
+DE_GARCEAU_2003 = (
+    "De Garceau 2003, Foot Ankle Int 24(3):251-255, doi:10.1177/107110070302400309 (figures read in a summary that "
+    "cites it)"
+)
+WHITTAKER_2018 = "Whittaker 2018, Br J Sports Med 52(5):322-328, doi:10.1136/bjsports-2016-097355 (abstract)"
+FAI_1994_PF_RUPTURE = (
+    "Foot Ankle Int 1994;15(7):376-381, 'Plantar fascia rupture associated with corticosteroid injection', "
+    "doi:10.1177/107110079401500706, PMID 7951973 (abstract)"
+)
 BAIMA = "Baima 2008, Curr Rev Musculoskelet Med 1(2):147-153, doi:10.1007/s12178-008-9023-6"
 MESH_SCIATIC_NEUROPATHY = (
     "MeSH: Sciatic Neuropathy (D020428; scope note after Adams et al., Principles of Neurology, 6th ed), read on the "
@@ -2844,5 +2857,52 @@ CASES: tuple[LitCase, ...] = (
         not_fully_unstable=(TILT,),
         not_positive_tests=(DRAWER,),
         not_injured=(ATFL, PTFL),
+    ),
+    # Seventeenth session (editor46): plantar heel pain, written from the sources before any engine run
+    LitCase(
+        id="plantar-fasciitis-degenerates-the-fascia-not-a-nerve",
+        injuries=(("plantar fasciitis", 3),),
+        sources=(SP_PLANTAR_FASCIITIS, GOFF_2011, DE_GARCEAU_2003, CHUNDRU_2008, WHITTAKER_2018),
+        claim=(
+            "StatPearls: 'Plantar fasciitis occurs due to degenerative irritation at the origin of the plantar fascia, "
+            "located at the medial calcaneal tuberosity'; 'this condition stands out for its absence of inflammatory "
+            "cells'; 'The classic presentation is of sharp localized pain at the heel.' Goff & Crawford: heel pain "
+            "after standing up from bed in the morning; palpation of the medial plantar calcaneal region elicits a "
+            "sharp, stabbing pain. De Garceau: the windlass test is positive in plantar fasciitis (specificity 100%, "
+            "sensitivity 32% weight-bearing). Chundru: Baxter's neuropathy produces medial heel pain 'indistinguishable "
+            "from heel pain due to plantar fasciitis'. Whittaker 2018: moderate-quality evidence that foot orthoses "
+            "reduce pain in the medium term. (reading) The fascia degenerates and keeps its continuity: it is no "
+            "rupture, no joint is destabilised, and no nerve is compressed, so nothing goes numb or tingles; the "
+            "inferior calcaneal nerve is the look-alike's lesion, not this one's."
+        ),
+        injured=("plantar aponeurosis",),
+        symptoms=("pain", "medial heel pain", "first-step heel pain"),
+        positive_tests=("windlass test",),
+        not_positive_tests=(TINEL, THOMPSON, OTTAWA),
+        not_injured=("inferior calcaneal nerve", "lateral plantar nerve", "tibial nerve"),
+        not_symptoms=("numbness", "tingling"),
+        not_conditions=("plantar fascia rupture", "Baxter's nerve entrapment"),
+        look_alikes=("Baxter's nerve entrapment",),
+        treatments=("foot orthoses",),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="plantar-fascia-rupture-after-injection",
+        injuries=(("plantar fascia rupture", 3),),
+        sources=(FAI_1994_PF_RUPTURE,),
+        claim=(
+            "A series of 37 patients with plantar fascia rupture, all previously treated with corticosteroid injection "
+            "for plantar fasciitis: 'Corticosteroid injections, although helpful in the treatment of plantar "
+            "fasciitis, appear to predispose to plantar fascia rupture'; the heel pain was replaced by 'dorsal and "
+            "lateral midfoot pain, swelling, foot weakness, metatarsal pain'; 'there was a palpable diminution in the "
+            "tension of the plantar fascia'. (reading) The fascia is torn; no nerve is compressed and no skin goes "
+            "numb; it may follow plantar fasciitis."
+        ),
+        injured=("plantar aponeurosis",),
+        symptoms=("pain", "swelling"),
+        not_injured=("inferior calcaneal nerve", "tibial nerve"),
+        not_symptoms=("numbness",),
+        not_positive_tests=(TINEL, THOMPSON),
+        possible_causes=("plantar fasciitis",),
     ),
 )
