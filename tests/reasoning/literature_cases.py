@@ -227,7 +227,9 @@ CHUNDRU_2008 = (
 SP_PLANTAR_FASCIITIS = (
     "StatPearls: Plantar Fasciitis (NBK431073, PMID 28613727, copyright 2025; excerpt read, seventeenth session)"
 )
-GOFF_2011 = "Goff & Crawford 2011, 'Diagnosis and Treatment of Plantar Fasciitis' (dated 15 September 2011; opening read)"
+GOFF_2011 = (
+    "Goff & Crawford 2011, 'Diagnosis and Treatment of Plantar Fasciitis' (dated 15 September 2011; opening read)"
+)
 DE_GARCEAU_2003 = (
     "De Garceau 2003, Foot Ankle Int 24(3):251-255, doi:10.1177/107110070302400309 (figures read in a summary that "
     "cites it)"
@@ -2869,11 +2871,11 @@ CASES: tuple[LitCase, ...] = (
             "cells'; 'The classic presentation is of sharp localized pain at the heel.' Goff & Crawford: heel pain "
             "after standing up from bed in the morning; palpation of the medial plantar calcaneal region elicits a "
             "sharp, stabbing pain. De Garceau: the windlass test is positive in plantar fasciitis (specificity 100%, "
-            "sensitivity 32% weight-bearing). Chundru: Baxter's neuropathy produces medial heel pain 'indistinguishable "
-            "from heel pain due to plantar fasciitis'. Whittaker 2018: moderate-quality evidence that foot orthoses "
-            "reduce pain in the medium term. (reading) The fascia degenerates and keeps its continuity: it is no "
-            "rupture, no joint is destabilised, and no nerve is compressed, so nothing goes numb or tingles; the "
-            "inferior calcaneal nerve is the look-alike's lesion, not this one's."
+            "sensitivity 32% weight-bearing). Chundru: Baxter's neuropathy produces medial heel pain "
+            "'indistinguishable from heel pain due to plantar fasciitis'. Whittaker 2018: moderate-quality evidence "
+            "that foot orthoses reduce pain in the medium term. (reading) The fascia degenerates and keeps its "
+            "continuity: it is no rupture, no joint is destabilised, and no nerve is compressed, so nothing goes numb "
+            "or tingles; the inferior calcaneal nerve is the look-alike's lesion, not this one's."
         ),
         injured=("plantar aponeurosis",),
         symptoms=("pain", "medial heel pain", "first-step heel pain"),

@@ -256,10 +256,21 @@ def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affecte
         because = unique_facts(ctx.facts([*state.chain, *path, *_test_steps(ctx, test, examined, state.lesion)]))
         items.append(ExpectedPositiveTest(
             test=ctx.kb.ref(test.id), structure=ctx.kb.ref(examined),
-            score=round(ctx.grade_loss[state.grade], 4), because=because,
+            score=_detected_score(ctx, state), because=because,
             rules=ctx.rule_refs(*state.rules, "rule:positive-test"), basis=ctx.basis(because),
         ))  # fmt: skip
     return items
+
+
+def _detected_score(ctx: Context, state: Affected) -> float:
+    """How strongly a detected lesion turns its test positive: a tear or a fracture by what it loses at its grade; one
+    its source's test finds from a grade that costs nothing (a pain-provocation test at grade I) and a lesion that is no
+    tear (a compression under the Tinel sign, a degeneration) by the rule's declared weights. A test listed as expected
+    positive never scores 0 (review r45 C5: the squeeze test at 0.00 among the expected positive ones)."""
+    rule = ctx.rules["rule:positive-test"]
+    if state.lesion not in (terms.LOSS_OF_CONTINUITY, terms.FRACTURE):
+        return rule.parameter("other_lesion_score")
+    return round(ctx.grade_loss[state.grade], 4) or rule.parameter("no_loss_score")
 
 
 def _by_provocation(ctx: Context, test: ClinicalTestSpec, amounts: list[Amounts]) -> list[ExpectedPositiveTest]:

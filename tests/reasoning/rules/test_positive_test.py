@@ -19,6 +19,7 @@ from tests.reasoning.rules.fixture import (
     JOINT,
     LAXITY_THRESHOLD,
     PLANTARFLEXED,
+    RULES,
     TRANSLATION,
     group,
     positive_tests,
@@ -37,6 +38,7 @@ DRAWER, TILT_TEST, INVERSION_TEST, NEUTRAL_ROTATION, ROTATION, TINEL, BONE_TEST,
     f"ANKLE:99913{n}" for n in range(60, 69)
 )
 DECISION_RULE, GLIDE_TEST, PALPATION = "ANKLE:9991369", "ANKLE:9991370", "ANKLE:9991371"
+GRADE_I_PROVOCATION = "ANKLE:9991378"
 SQUEEZE_MINIMUM_GRADE = 3  # the akg:minimumGrade on the squeeze test's akg:detectsLesion axiom (positive_test.ttl)
 
 
@@ -91,6 +93,7 @@ def test_by_structure_without_a_motion() -> None:
     assert tinel.structure is not None and tinel.structure.id == NERVE
     assert {"rule:space-compresses-contents", RULE} <= rule_ids(tinel)
     assert "akg:detectsLesion" in predicates(tinel)
+    assert tinel.score == pytest.approx(RULES[RULE].parameter("other_lesion_score")) and tinel.score > 0  # no tear
     bone = positive_tests(run(RULE, (BONE, 2)))[BONE_TEST]
     assert bone.structure is not None and bone.structure.id == BONE
     assert bone.score == pytest.approx(GRADE_LOSS[2])
@@ -205,3 +208,13 @@ def test_a_provocation_test_is_positive_in_a_condition_diagnosed_by_it() -> None
     assert PROVOCATION in positive_tests(run(RULE, (IMPINGEMENT, 3)))  # named
     assert PROVOCATION not in positive_tests(run(RULE, (OTHER_CONDITION, 3)))  # not diagnosed by it
     assert PROVOCATION not in positive_tests(run(RULE, ("ANKLE:9991325", 3)))
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_a_test_read_positive_from_a_grade_that_loses_nothing_scores_more_than_nothing(grade: int) -> None:
+    """A pain-provocation test its source reads positive from grade I is expected positive in a grade I stretch,
+    scored by the rule's no_loss_score, not by the stretch's loss (0: review r45 C5, the squeeze test at 0.00 in the
+    expected positive list); from grade II, by the share the tear loses."""
+    item = positive_tests(run(RULE, (HEEL_TENDON, grade)))[GRADE_I_PROVOCATION]
+    expected = GRADE_LOSS[grade] or RULES[RULE].parameter("no_loss_score")
+    assert item.score == pytest.approx(expected) and item.score > 0
