@@ -220,6 +220,10 @@ HOSACK = (
     "(abstract, kennedy.ox.ac.uk/publications/1557068)"
 )
 SP_PERONEAL_NERVE = "StatPearls: Peroneal Nerve Injury (statpearls.com/point-of-care/27038)"
+OPTIMA_2015 = (
+    "OPTIMa Collaboration 2015, Chiropr Man Therap, doi:10.1186/s12998-015-0075-6, Table 1 'Case definition of "
+    "sprains' (read on the journal's table page, seventeenth session)"
+)
 CHUNDRU_2008 = (
     "Chundru 2008, Skeletal Radiol 37:505-510, doi:10.1007/s00256-008-0455-2 (abstract on CUNY Academic Works and "
     "introduction read, seventeenth session)"
@@ -1617,6 +1621,21 @@ CASES: tuple[LitCase, ...] = (
         not_numb=("skin of medial part of sole",),
         not_lost=(PLANTAR,),
         not_injured=("neck of fibula", "fibula"),
+    ),
+    LitCase(
+        id="lateral-ankle-sprain-grade-not-given",
+        injuries=(("lateral ankle sprain", None),),  # type: ignore[arg-type]  (no grade: the question gives none)
+        sources=(OPTIMA_2015,),
+        claim=(
+            "OPTIMa 2015, case definition of sprains: grade I 'ligamentous fibers are stretched but remain "
+            "structurally intact'; grade II 'partially torn. Physical stress reveals increased laxity with a definite "
+            "end point'; grade III 'completely torn, leading to gross instability'. A lateral ankle sprain whose grade "
+            "is not given may be any of them: the complete tear's instability and positive stress tests are not "
+            "concluded."
+        ),
+        not_unstable=(ANT_TRANS, TILT),
+        not_positive_tests=("anterior drawer test", "talar tilt test"),
+        not_conditions=("lateral ankle sprain grade III",),
     ),
     LitCase(
         id="baxters-nerve-entrapment-condition",
