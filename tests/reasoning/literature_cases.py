@@ -455,6 +455,10 @@ NICKLESS_HIGH_SPRAIN = (
     "Nickless et al., J Fam Pract (mdedge.com familymedicine article 198202), 'High ankle sprains: easy to miss, so "
     "follow these tips'"
 )
+UPTODATE_HIGH_SPRAIN_COPY = (
+    "UpToDate, 'Syndesmotic ankle injury (high ankle sprain)', section 'Injury grade', as copied on "
+    "podeastside.com/blog/high-ankle-sprain (no date on the copy read)"
+)
 WHEELESS_PTFL_PAGE = (
     "Wheeless' Textbook of Orthopaedics: Posterior Talofibular Ligament "
     "(wheelessonline.com/ortho/posterior_talofibular_ligament)"
@@ -966,6 +970,32 @@ CASES: tuple[LitCase, ...] = (
         not_injured=(ATFL,),
         not_positive_tests=(THOMPSON,),
         data_gap=None,  # filled in the data since the case was written (ANKLE:0009520, ANKLE:0002032)
+    ),
+    LitCase(
+        id="high-ankle-sprain-grade-i-condition",
+        injuries=(("high ankle sprain", 1),),
+        sources=(NICKLESS_HIGH_SPRAIN, UPTODATE_HIGH_SPRAIN_COPY),
+        claim=(
+            "Nickless: 'A Grade I injury consists of a stable syndesmotic joint without abnormal radiographic "
+            "findings'; 'A Grade II injury is associated with a partial syndesmotic disruption, typically with "
+            "partial tearing of the AITFL and interosseous ligament'. UpToDate (copy): 'Grade 1 injury - Partial "
+            "tearing of AITFL, with no diastasis on radiograph, computed tomography (CT), or magnetic resonance "
+            "imaging (MRI); considered a stable injury'; 'Grade 2 injury - Complete tear of AITFL and partial tear of "
+            "IOM, without diastasis ...; considered a latently unstable injury'. So a grade I high ankle sprain "
+            "injures the AITFL alone: the syndesmosis does not widen, and the interosseous membrane (first injured at "
+            "grade 2) and the posterior inferior tibiofibular ligament (named at neither grade) are not injured "
+            "(written by editor48 from the sources, seventeenth session, review r42 I1)."
+        ),
+        injured=(AITFL,),
+        not_injured=(IOM, PITFL),
+        not_unstable=(WIDENING,),
+        not_positive_tests=(OTTAWA, THOMPSON),
+        data_gap=(
+            "data: the graph has one ungraded high ankle sprain (ANKLE:0002005) affecting all the syndesmotic "
+            "ligaments and the interosseous membrane, so at grade I it stretches all of them; no graded high ankle "
+            "sprain was added because no source read that defines the grades by ligament shows a date (Nickless, "
+            "J Fam Pract, and the UpToDate topic copies show none; see the comment on ANKLE:0002005)"
+        ),
     ),
     LitCase(
         id="maisonneuve-injury",
