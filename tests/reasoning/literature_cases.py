@@ -998,6 +998,42 @@ CASES: tuple[LitCase, ...] = (
         ),
     ),
     LitCase(
+        id="aitfl-iol-partial-tears-grade-ii-high-sprain-no-diastasis",
+        injuries=((AITFL, 2), (IOL, 2)),
+        sources=(NICKLESS_HIGH_SPRAIN,),
+        claim=(
+            "Nickless: 'A Grade II injury is associated with a partial syndesmotic disruption, typically with partial "
+            "tearing of the AITFL and interosseous ligament. These injuries may be stable or accompanied by mild "
+            "instability ... X-rays are typically normal with Grade II injuries'. So partial tears of the AITFL and "
+            "the interosseous ligament are a high ankle sprain that does not fully destabilise the syndesmosis (at "
+            "most a mild instability), leave the PITFL intact and are not a Maisonneuve injury (written by editor48 "
+            "from the source, seventeenth session)."
+        ),
+        injured=(AITFL, IOL),
+        conditions=("high ankle sprain",),
+        not_fully_unstable=(WIDENING,),
+        not_injured=(PITFL,),
+        not_conditions=("Maisonneuve injury",),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    LitCase(
+        id="aitfl-torn-iom-partial-grade-2-high-sprain-latent",
+        injuries=((AITFL, 3), (IOM, 2)),
+        sources=(UPTODATE_HIGH_SPRAIN_COPY,),
+        claim=(
+            "UpToDate (copy): 'Grade 2 injury - Complete tear of AITFL and partial tear of IOM, without diastasis "
+            "seen on radiograph, CT, or MRI; considered a latently unstable injury'. So a torn AITFL with a partial "
+            "tear of the interosseous membrane is a high ankle sprain without diastasis: the syndesmosis is not "
+            "unstable (latent instability at most), and the PITFL is not injured (written by editor48 from the "
+            "source, seventeenth session)."
+        ),
+        injured=(AITFL, IOM),
+        conditions=("high ankle sprain",),
+        not_fully_unstable=(WIDENING,),
+        not_injured=(PITFL,),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    LitCase(
         id="maisonneuve-injury",
         injuries=(("Maisonneuve injury", 3),),
         sources=(INOKUCHI, WHEELESS_MAISONNEUVE, WEBER_RADIOPAEDIA),
