@@ -21,7 +21,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class LitCase:
     id: str
-    injuries: tuple[tuple[str, int], ...]
+    injuries: tuple[tuple[str, int | None], ...]  # a grade of None: the question gives none
     sources: tuple[str, ...]
     claim: str
     position: str | None = None
@@ -1690,7 +1690,7 @@ CASES: tuple[LitCase, ...] = (
     ),
     LitCase(
         id="lateral-ankle-sprain-grade-not-given",
-        injuries=(("lateral ankle sprain", None),),  # type: ignore[arg-type]  (no grade: the question gives none)
+        injuries=(("lateral ankle sprain", None),),  # no grade: the question gives none
         sources=(OPTIMA_2015,),
         claim=(
             "OPTIMa 2015, case definition of sprains: grade I 'ligamentous fibers are stretched but remain "
