@@ -244,6 +244,14 @@ FAI_1994_PF_RUPTURE = (
     "doi:10.1177/107110079401500706, PMID 7951973 (abstract)"
 )
 BAIMA = "Baima 2008, Curr Rev Musculoskelet Med 1(2):147-153, doi:10.1007/s12178-008-9023-6"
+GRAY_1918_CPN = (
+    "Gray 1918, Anatomy of the Human Body, subject 213 page 964: the common peroneal nerve and the lateral sural "
+    "cutaneous nerve (read on copies of the public-domain text, seventeenth session)"
+)
+SP_CALF_CPN = (
+    "StatPearls: Anatomy, Bony Pelvis and Lower Limb: Calf Common Peroneal Nerve (statpearls.com/point-of-care/19757; "
+    "introduction read, seventeenth session)"
+)
 MESH_SCIATIC_NEUROPATHY = (
     "MeSH: Sciatic Neuropathy (D020428; scope note after Adams et al., Principles of Neurology, 6th ed), read on the "
     "NLM MeSH browser in blinded review r25"
@@ -1675,16 +1683,20 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="common-fibular-nerve-palsy-condition",
         injuries=(("common fibular nerve palsy", 3),),
-        sources=(SP_PERONEAL_NERVE, BAIMA),
+        sources=(SP_PERONEAL_NERVE, BAIMA, SP_CALF_CPN, GRAY_1918_CPN),
         claim=(
             "Peroneal neuropathy, most often at the fibular neck from compression (leg crossing, casts) or trauma, "
             "gives foot drop, weak eversion and numbness of the dorsum of the foot; the fibular neck is where the "
-            "nerve is hurt, not a fractured bone."
+            "nerve is hurt, not a fractured bone. The nerve divides into the superficial and deep fibular nerves at "
+            "the fibular neck (StatPearls, Calf Common Peroneal Nerve); 'Previous to its division it gives off "
+            "articular and lateral sural cutaneous nerves', whose peroneal anastomotic branch 'arises near the head "
+            "of the fibula' (Gray 1918): a lesion at the neck spares the skin of the posterolateral leg, which the "
+            "lateral sural cutaneous nerve supplies."
         ),
         symptoms=("foot drop", "numbness", "weakness"),
         weakened=(DORSI,),
         numb=("skin of dorsum of foot",),
-        not_numb=("skin of medial part of sole",),
+        not_numb=("skin of medial part of sole", "skin of posterolateral leg"),
         not_lost=(PLANTAR,),
         not_injured=("neck of fibula", "fibula"),
     ),
