@@ -52,3 +52,23 @@ def below_site(ctx: Context, state: Affected) -> Statement | None:
     the level is then known, not assumed."""
     branch = first_branch(state.chain)
     return leaves(ctx, branch, lesion_sites(ctx, state), terms.LEAVES_BELOW) if branch else None
+
+
+def own_territory(ctx: Context, nerve: str, skin: str, state: Affected) -> tuple[bool, str, list[Statement]]:
+    """Whether a lesion at its condition's site reaches skin the nerve supplies itself that a branch of it supplies
+    too: (spared, hedge, facts). Spared when every such branch leaves above the site; certain, with the fact, when one
+    leaves at or below it; hedged when none's level is recorded (the medial calcaneal branch against the tarsal
+    tunnel: its origin varies, editor45). A lesion with no site (a named nerve) is taken along its whole course."""
+    sites = lesion_sites(ctx, state)
+    suppliers = [st.object for st in ctx.objects(nerve, terms.HAS_BRANCH)
+                 if sites and any(t.object == skin for t in ctx.objects(st.object, terms.SENSORY_TERRITORY))]
+    if not suppliers:
+        return False, "", []
+    below = [st for b in suppliers if (st := leaves(ctx, b, sites, terms.LEAVES_BELOW)) is not None]
+    if below:
+        return False, "", below[:1]
+    unplaced = [b for b in suppliers if leaves(ctx, b, sites, terms.LEAVES_ABOVE) is None]
+    if not unplaced:
+        return True, "", []
+    return False, (f", if its {ctx.kb.label(unplaced[0])}, which supplies this skin, leaves it at or below the site of "
+                   f"the {ctx.kb.label(state.via or nerve)} (where it leaves is not recorded)"), []

@@ -12,7 +12,7 @@ from . import terms
 from .alternatives import marked
 from .context import Affected, Amounts, Context, implements, in_general, unique_facts
 from .expansion import COMPRESSION, LOSS
-from .levels import below_site, named_nerve
+from .levels import below_site, named_nerve, own_territory
 from .models import DAMAGED, Finding, Reach
 
 
@@ -64,10 +64,13 @@ def numbness(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
             continue
         compressed = state.lesion == COMPRESSION
         for st in territories(ctx, nerve):
+            spared, hedge, placed = own_territory(ctx, nerve, st.object, state)
+            if spared:
+                continue  # supplied through a branch that leaves above the lesion's site
             detail = f"compressed {ctx.kb.label(nerve)}" if compressed else _how_injured(ctx, nerve, state)
             level, known = _branch_level(ctx, nerve, state)
             score = 0.5 if compressed else ctx.grade_loss[state.grade]
-            findings.add(st.object, detail + level, score, ctx.facts([*state.chain, *known, st]),
+            findings.add(st.object, detail + level + hedge, score, ctx.facts([*state.chain, *known, *placed, st]),
                          (*state.rules, "rule:numbness"))  # fmt: skip
     return findings.result(ctx)
 

@@ -125,8 +125,8 @@ def _intersected(label: str, grades_read: list[int]) -> str:
 
 def _assumed(label: str, grade: int) -> str:
     return (f"No grade was given, and the grades of the {label} are not recorded: it was taken at grade "
-            f"{ROMAN[grade]}, the default (a complete tear of what it tears, a fracture free to displace). Give a "
-            f"grade to ask about a lesser one.")
+            f"{ROMAN[grade]}, the default (a complete lesion: a ligament, tendon or nerve wholly torn, a fracture free "
+            f"to displace). Give a grade to ask about a lesser one.")
 
 
 def _by_grade(details: Iterable[str]) -> str:

@@ -83,3 +83,21 @@ def test_no_nerve_no_numbness() -> None:
     report = run(RULE, (LIGAMENT, 3))
     assert report.numbness_areas == []
     assert NUMBNESS not in findings(report.symptoms)
+
+
+def test_a_nerve_s_own_skin_follows_the_branch_that_supplies_it_against_the_lesion_s_site() -> None:
+    """An entrapment at a site spares the nerve's own territory that a branch leaving above the site supplies, numbs
+    for certain the one a branch leaving at or below it supplies (with that fact), and hedges the one whose branch's
+    level is not recorded (a tarsal tunnel syndrome and the medial heel: editor45, Havel 1988)."""
+    report = run(RULE, ("ANKLE:9991428", 3))
+    numb = findings(report.numbness_areas)
+    assert "ANKLE:9991421" not in numb  # spared: its branch leaves above the retinaculum
+    certain = numb["ANKLE:9991426"]
+    assert "if its" not in certain.detail
+    assert "akg:leavesBelow" in {f.predicate.id for f in certain.because}
+    hedged = numb["ANKLE:9991423"]
+    assert "if its fixture variable branch" in hedged.detail and "not recorded" in hedged.detail
+    # the same nerve named alone has no site: its whole territory, unhedged by these branches
+    alone = findings(run(RULE, ("ANKLE:9991420", 3)).numbness_areas)
+    assert {"ANKLE:9991421", "ANKLE:9991423", "ANKLE:9991426"} <= set(alone)
+    assert "not recorded" not in alone["ANKLE:9991423"].detail
