@@ -43,6 +43,11 @@ def tender_sites(ctx: Context, affected: dict[str, Affected], amounts: list[Amou
             if affects:
                 found.add(curie, f"the {ctx.kb.label(condition)} affects it and presents with tenderness", SCORE,
                           [*facts, *ctx.facts([*affects, said])], (*state.rules, RULE))  # fmt: skip
+    # a bone fractured at a part of it is felt there, not along the whole bone (review r45 C12, C13: "fibula" beside
+    # its fractured proximal third read as if the ankle end were tender too)
+    fractured = {c for c in found.items if affected[c].lesion == terms.FRACTURE}
+    for whole in [c for c in fractured if ctx.part_set(c) & fractured]:
+        del found.items[whole]
     return found.result(ctx)
 
 

@@ -46,3 +46,11 @@ def test_a_condition_that_records_tenderness_makes_what_it_affects_tender() -> N
 
 def test_nothing_tender_where_nothing_says_so() -> None:
     assert run(RULE, (NERVE, 3)).tender_sites == []
+
+
+def test_a_bone_fractured_at_a_part_is_felt_at_the_part_not_along_the_bone() -> None:
+    """A condition that fractures a bone at one of its parts (a Maisonneuve injury: the fibula, at its proximal third)
+    is tender over the part (review r45 C12, C13); the bone named alone is tender over itself (above)."""
+    sites = findings(run(RULE, ("ANKLE:9993709", 3)).tender_sites)
+    assert set(sites) == {"ANKLE:9993708"}
+    assert RULE in rule_ids(sites["ANKLE:9993708"])
