@@ -86,20 +86,29 @@ def address_limit(pid: int) -> int | None:
 
 #: two workers and the standby that replaces any of them at once
 PROCESSES = 3
+#: how long the worker set must hold still before a test takes it as its starting point
+STABLE = 0.5
 
 
 def wait_for_workers(server: LiveServer, ready: Callable[[set[int]], bool] = bool, timeout: float = 10) -> set[int]:
-    """The server's worker pids (two and the standby) once all have loaded (a worker caps its memory once it has)
-    and ``ready(pids)`` holds."""
+    """The server's worker pids (two and the standby) once all have loaded (a worker caps its memory once it has),
+    none is a killed worker not yet reaped, ``ready(pids)`` holds, and the set has held for STABLE seconds (a worker an
+    earlier test's bomb got killed is replaced a moment after its answer: CI under load saw the old set first)."""
     deadline = time.monotonic() + timeout
-    while not (
-        len(pids := worker_pids(server.process.pid)) == PROCESSES
-        and all(address_limit(pid) == MEMORY_MB * 1024 * 1024 for pid in pids)
-        and ready(pids)
-    ):
+    seen: tuple[set[int], float] = (set(), time.monotonic())
+    while True:
+        pids = worker_pids(server.process.pid)
+        settled = (
+            len(pids) == PROCESSES
+            and all(alive(pid) and address_limit(pid) == MEMORY_MB * 1024 * 1024 for pid in pids)
+            and ready(pids)
+        )
+        if not settled or pids != seen[0]:
+            seen = (pids, time.monotonic())
+        elif time.monotonic() - seen[1] >= STABLE:
+            return pids
         assert time.monotonic() < deadline, f"workers {pids}"
         time.sleep(0.05)
-    return pids
 
 
 def alive(pid: int) -> bool:
