@@ -1002,7 +1002,9 @@ CASES: tuple[LitCase, ...] = (
             "data: the graph has one ungraded high ankle sprain (ANKLE:0002005) affecting all the syndesmotic "
             "ligaments and the interosseous membrane, so at grade I it stretches all of them; no graded high ankle "
             "sprain was added because no source read that defines the grades by ligament shows a date (Nickless, "
-            "J Fam Pract, and the UpToDate topic copies show none; see the comment on ANKLE:0002005)"
+            "J Fam Pract, and the UpToDate topic copies show none) except a physiotherapy practice's blog post (2016, "
+            "by its address), not cited (editor49's second search found no dated journal, textbook or guideline "
+            "grading by ligament; see the comments on ANKLE:0002005)"
         ),
     ),
     LitCase(
