@@ -81,15 +81,16 @@ def merge(
     grades are not recorded says it was taken at grade III where its grade I answer (``read``) concludes otherwise."""
     if len(reports) > 1 and len({_conclusions(r) for r in reports}) > 1:
         report = intersect(ctx, reports, levels_read[0], rule_id=RULE, either=_by_grade)
+        higher = _only_higher(ctx, report, reports[-1])
     else:
-        report = reports[-1]
+        report, higher = reports[-1], []
     read_at: dict[str, list[int]] = {c: sorted({dict(level)[c] for level in levels_read}) for c in ungraded}
     for item in report.injuries:
         label, grades_read = ctx.kb.label(item.structure.id), read_at.get(item.structure.id)
         if item.reached is not Reach.NAMED or grades_read is None:
             continue
         if report is not reports[-1]:
-            item.ungraded = UngradedReading(grades=grades_read, note=_intersected(label, grades_read))
+            item.ungraded = UngradedReading(grades=grades_read, note=_intersected(label, grades_read, higher))
         elif not covered(ctx, item.structure.id) and _grade_matters(ctx, item.structure.id, read):
             item.ungraded = UngradedReading(grades=[item.grade], note=_assumed(label, item.grade))
         else:
@@ -115,12 +116,38 @@ def _conclusions(report: ImpactReport) -> Hashable:
     )  # fmt: skip
 
 
-def _intersected(label: str, grades_read: list[int]) -> str:
+def _only_higher(ctx: Context, report: ImpactReport, highest: ImpactReport) -> list[str]:
+    """What the highest grade concludes beyond what every grade does, said so the answer does not drop it silently
+    (rescore r45 N1: an ungraded Achilles tendon rupture lost its Thompson test): its expected positive tests move to
+    the tests that may be positive (neither expected positive nor negative), and each such conclusion is named."""
+    said: list[str] = []
+    keys = conclusion_keys()
+    kept = {section: {keys[section](i): i for i in getattr(report, section)} for section in keys}
+    maybe = {t.test.id for t in report.tests_may_be_positive}
+    for test in highest.expected_positive_tests:
+        if keys["expected_positive_tests"](test) not in kept["expected_positive_tests"]:
+            said.append(f"the {test.test.label} expected positive")
+            if test.test.id not in maybe:
+                report.tests_may_be_positive.append(test.model_copy(update={
+                    "equivocal": True, "rules": [*test.rules, *ctx.rule_refs(RULE)]}))  # fmt: skip
+    for section in ("destabilised_motions", "weakened_motions"):
+        for item in getattr(highest, section):
+            weakest = kept[section].get(keys[section](item))
+            if weakest is None or weakest.status != item.status:
+                said.append(f"{item.motion.label} of the {item.joint.label} {item.status.value}")
+    for section in ("conditions", "numbness_areas", "long_term_risks"):
+        said += [f.entity.label for f in getattr(highest, section) if keys[section](f) not in kept[section]]
+    return list(dict.fromkeys(said))
+
+
+def _intersected(label: str, grades_read: list[int], higher: list[str]) -> str:
     names = [ROMAN[g] for g in grades_read]
     listed = f"{', '.join(names[:-1])} or {names[-1]}"
+    tests = " (its tests listed as may be positive)" if any(h.endswith("expected positive") for h in higher) else ""
+    beyond = f" At grade {names[-1]} it would also conclude: {'; '.join(higher)}{tests}." if higher else ""
     return (f"No grade was given, and the {label} is recorded to be of grade {listed}: it was read at each, and only "
             f"what every one of them concludes is kept, each at its weakest (the injuries are listed at grade "
-            f"{names[0]}). Give a grade to ask about one.")
+            f"{names[0]}).{beyond} Give a grade to ask about one.")
 
 
 def _assumed(label: str, grade: int) -> str:

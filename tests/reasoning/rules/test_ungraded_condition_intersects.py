@@ -72,3 +72,16 @@ def test_a_condition_whose_grade_changes_nothing_and_a_structure_are_read_once_w
     ligament = run(RULE, (DRAWER_LIGAMENT, 3), ungraded=frozenset({DRAWER_LIGAMENT}))
     assert _named(ligament, DRAWER_LIGAMENT).reached is Reach.NAMED
     assert _named(ligament, DRAWER_LIGAMENT).ungraded is None and has_group(ligament, TRANSLATION)
+
+
+def test_what_only_the_highest_grade_concludes_is_named_and_its_tests_may_be_positive() -> None:
+    """Dropped silently, the complete rupture's findings read as if absent (rescore r45 N1: an ungraded Achilles
+    tendon rupture lost its Thompson test): a test expected positive only at the highest grade read is listed as one
+    that may be positive, and the named condition's note names what that grade would add."""
+    ungraded = run(RULE, (RUPTURE, 3), ungraded=frozenset({RUPTURE}))
+    complete = run(RULE, (RUPTURE, 3))
+    assert DRAWER_TEST in positive_tests(complete) and DRAWER_TEST not in positive_tests(ungraded)
+    maybe = {t.test.id: t for t in ungraded.tests_may_be_positive}
+    assert DRAWER_TEST in maybe and maybe[DRAWER_TEST].equivocal and RULE in rule_ids(maybe[DRAWER_TEST])
+    note = _named(ungraded, RUPTURE).ungraded.note  # type: ignore[union-attr]
+    assert "At grade III it would also conclude: the fixture drawer test expected positive" in note
