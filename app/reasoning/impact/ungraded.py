@@ -80,7 +80,9 @@ def merge(
     saying which grades were read; the highest grade's answer when the grade changes no conclusion. A condition whose
     grades are not recorded says it was taken at grade III where its grade I answer (``read``) concludes otherwise."""
     if len(reports) > 1 and len({_conclusions(r) for r in reports}) > 1:
-        report = intersect(ctx, reports, levels_read[0], rule_id=RULE, either=_by_grade)
+        first = min(c for c, _ in levels_read[0] if c in ungraded)
+        names = [ROMAN[dict(level)[first]] for level in levels_read]
+        report = intersect(ctx, reports, levels_read[0], rule_id=RULE, either=lambda ds: _by_grade(ds, names))
         higher = _only_higher(ctx, report, reports[-1])
     else:
         report, higher = reports[-1], []
@@ -156,9 +158,13 @@ def _assumed(label: str, grade: int) -> str:
             f"to displace). Give a grade to ask about a lesser one.")
 
 
-def _by_grade(details: Iterable[str]) -> str:
-    """A conclusion every grade reaches, its details where they differ: what they share, then each grade's own."""
-    shared, only = shared_and_own(details)
+def _by_grade(details: Iterable[str], names: list[str]) -> str:
+    """A conclusion every grade reaches, its details where they differ: what they share, then each grade's own,
+    labelled by grade (rescore r45 N4: unlabelled, the alternatives read as nested and/or text)."""
+    texts = list(details)
+    shared, only = shared_and_own(texts)
     if not only:
         return "; ".join(shared)
-    return "; ".join([*shared, f"by the grade, which was not given: {' or '.join(only)}"])
+    own = [(name, [p for p in text.split("; ") if p not in shared]) for name, text in zip(names, texts, strict=True)]
+    by_grade = "; ".join(f"at grade {name}, {' and '.join(parts)}" for name, parts in own if parts)
+    return "; ".join([*shared, f"by the grade, which was not given ({by_grade})"])
