@@ -477,7 +477,7 @@ def single_questions(kg: Any, every: int = 1) -> list[tuple[str, str]]:
     from app.api.stored import single_injury_questions, stored_key
 
     return [
-        (f"/v1/impact?injured={curie}&grade={grade}" + (f"&position={at}" if at else ""),
+        (f"/v1/impact?injured={curie}" + (f"&grade={grade}" if grade else "") + (f"&position={at}" if at else ""),
          stored_key((curie, grade), at, "full"))
         for curie, grade, at in single_injury_questions(kg.kb)[::every]
     ]  # fmt: skip

@@ -266,6 +266,9 @@ SAME_ANSWERS = [
     ("/v1/impact?injured=ATFL&explain=none", False),  # not kept: computed by both
     ("/v1/impact?injured=ATFL&injured=CFL", False),  # several injuries: computed by both
     ("/v1/impact?injured=ATFX", False),  # a problem
+    ("/v1/impact?injured=lateral%20ankle%20sprain", True),  # a condition without a grade: read at each, kept too
+    ("/v1/impact?injured=lateral%20ankle%20sprain&grade=3", True),  # its grade III: another answer, kept
+    ("/v1/impact?injured=Achilles%20tendonitis", False),  # a related name: its answer says so, computed
 ]
 VARIANTS = [
     ("GET", {}),

@@ -23,7 +23,7 @@ from typing import Literal
 from ..errors import AnkleKGError
 from ..kg import AnkleKG
 from ..knowledge.base import KnowledgeBase
-from ..knowledge.schema import INJURABLE_TYPES, JOINT_POSITION
+from ..knowledge.schema import CONDITION, INJURABLE_TYPES, JOINT_POSITION
 from ..reasoning.impact import SECTIONS, ImpactReport
 from .answer_cache import GZIP_LEVEL
 from .caching import release_etag
@@ -53,9 +53,11 @@ def impact_key(
     return (*key, ("ungraded", tuple(sorted(ungraded)))) if ungraded else key
 
 
-def stored_key(injury: tuple[str, int], at: str | None, explain: str) -> str:
-    """The key of a single-injury answer in the snapshot's index (a string: ~5,700 of them stay in memory)."""
-    return f"{injury[0]}\t{injury[1]}\t{at or ''}\t{explain}"
+def stored_key(injury: tuple[str, int | None], at: str | None, explain: str) -> str:
+    """The key of a single-injury answer in the snapshot's index (a string: ~6,300 of them stay in memory); a
+    condition asked without a grade (None, read at each: rule ungraded-condition-intersects) has an empty grade."""
+    grade = "" if injury[1] is None else injury[1]
+    return f"{injury[0]}\t{grade}\t{at or ''}\t{explain}"
 
 
 def trim(report: ImpactReport, explain: Explain) -> ImpactReport:
@@ -76,12 +78,17 @@ def compress(body: bytes) -> bytes:
     return gzip.compress(body, GZIP_LEVEL, mtime=0)
 
 
-def single_injury_questions(kb: KnowledgeBase) -> list[tuple[str, int, str | None]]:
+def single_injury_questions(kb: KnowledgeBase) -> list[tuple[str, int | None, str | None]]:
     """Every single-injury question, resolved: (structure, grade, position) for each injurable structure x grade
-    1-3 x no position and each joint position the graph records (what the route resolves names to)."""
+    1-3 (and, for a condition, no grade: the explorer's first question) x no position and each joint position the
+    graph records (what the route resolves names to)."""
     injurable = sorted(t.id for t in kb.terms.values() if any(kb.is_a(t.id, c) for c in INJURABLE_TYPES))
     positions = sorted(t.id for t in kb.terms.values() if kb.is_a(t.id, JOINT_POSITION))
-    return [(curie, grade, at) for curie in injurable for grade in (1, 2, 3) for at in (None, *positions)]
+    grades: dict[bool, tuple[int | None, ...]] = {False: (1, 2, 3), True: (1, 2, 3, None)}
+    return [
+        (curie, grade, at)
+        for curie in injurable for grade in grades[kb.is_a(curie, CONDITION)] for at in (None, *positions)
+    ]  # fmt: skip
 
 
 def single_injury_answers(kg: AnkleKG) -> Iterator[tuple[str, str, bytes]]:

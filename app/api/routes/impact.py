@@ -138,14 +138,15 @@ async def _answer(
     key = impact_key(injuries, at, explain, names, ungraded)
     return await cached_answer(
         request, key, lambda: note_names(trim(kg.impact(asked, position=at), explain), names),
-        validators=validators, stored=None if names or ungraded else _stored(kg, injuries, at, explain),
+        validators=validators, stored=None if names else _stored(kg, asked, at, explain),
     )
 
 
 def _stored(
-    kg: AnkleKG, injuries: list[tuple[str, Grade]], at: str | None, explain: Explain
+    kg: AnkleKG, injuries: Sequence[tuple[str, Grade | None]], at: str | None, explain: Explain
 ) -> Callable[[], Stored | None] | None:
-    """Where the snapshot keeps this question's answer (a reader), or None when it keeps none for it."""
+    """Where the snapshot keeps this question's answer (a reader), or None when it keeps none for it (a grade of
+    None: a condition asked without one)."""
     if len(set(injuries)) != 1 or explain not in STORED_EXPLAINS:
         return None
     kept = kg.impact_answers
@@ -180,18 +181,20 @@ def answer_directly(scope: Scope, cache: AnswerCache, request: tuple[object, ...
         return None
     if explain is None:
         return None
-    asked = [(injured, None if grade is None else int(grade))]
+    named = [(injured, None if grade is None else int(grade))]
     try:
-        injuries = kg.resolver.resolve_injuries(asked, None)
-        if kg.resolver.loose_names(asked, None) or kg.resolver.ungraded(asked, None):
-            return None  # its answer says which name was asked, or reads every grade (the route's)
+        injuries = kg.resolver.resolve_injuries(named, None)
+        if kg.resolver.loose_names(named, None):
+            return None  # its answer says which name was asked (the route's)
+        ungraded = kg.resolver.ungraded(named, None)
         at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
     except AnkleKGError:
         return None  # the route's problem document to give
-    stored = _stored(kg, injuries, at, explain)
+    asked = [(curie, None if curie in ungraded else g) for curie, g in injuries]
+    stored = _stored(kg, asked, at, explain)
     if stored is None:
         return None
-    key = impact_key(injuries, at, explain)
+    key = impact_key(injuries, at, explain, (), ungraded)
     answer = cache.get(key) or cache.read(key, stored)
     if answer is not None:
         cache.remember(request, key)
