@@ -136,7 +136,8 @@ def _compact(detail: str) -> str:
 
 MAY_BE_POSITIVE = (
     "Tests that may be positive (mild laxity, the primary restraints only partly torn: the sources grade it "
-    "differently on testing; neither expected positive nor negative):"
+    "differently on testing; or positive only at a grade the question did not give; neither expected positive nor "
+    "negative):"
 )
 
 

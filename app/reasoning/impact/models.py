@@ -483,7 +483,8 @@ IMPACT_CAPTIONS = {
     "assistants_lost": "Prime movers intact, an assisting muscle lost",
     "increased_load": "Carrying more load",
     "expected_positive_tests": "Expected positive tests",
-    "tests_may_be_positive": "Tests that may be positive (mild laxity from partly torn primary restraints)",
+    "tests_may_be_positive": "Tests that may be positive (mild laxity from partly torn primary restraints, or a "
+    "grade the question did not give)",
     "expected_negative_tests": "Expected negative tests (each with the reason it finds nothing here)",
     "symptoms": "Symptoms",
     "numbness_areas": "Numb skin",

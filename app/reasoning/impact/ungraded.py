@@ -165,6 +165,20 @@ def _by_grade(details: Iterable[str], names: list[str]) -> str:
     shared, only = shared_and_own(texts)
     if not only:
         return "; ".join(shared)
+    common = _common_start(texts)
+    if len(common) * 2 >= max(map(len, texts)):  # one grade adds a remark to the same text: say it once, then it
+        rest = [(name, text[len(common):].strip(" ;")) for name, text in zip(names, texts, strict=True)]
+        said = "; ".join(f"at grade {name}, {extra}" for name, extra in rest if extra)
+        return f"{common.rstrip(' ;')} (by the grade, which was not given: {said})"
     own = [(name, [p for p in text.split("; ") if p not in shared]) for name, text in zip(names, texts, strict=True)]
     by_grade = "; ".join(f"at grade {name}, {' and '.join(parts)}" for name, parts in own if parts)
     return "; ".join([*shared, f"by the grade, which was not given ({by_grade})"])
+
+
+def _common_start(texts: list[str]) -> str:
+    """The longest start all the texts share, cut back to a whole word."""
+    start = texts[0]
+    for text in texts[1:]:
+        while not text.startswith(start):
+            start = start[:-1]
+    return start if all(len(t) == len(start) or t[len(start)] in " ;(" for t in texts) else start.rsplit(" ", 1)[0]

@@ -389,7 +389,7 @@ const IMPACT_SECTIONS = [
     t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "",
     t.structure ? [" — examines the ", link(t.structure)] : "",
     t.condition ? [" — reproduces the pain of the ", link(t.condition)] : "", positionsPhrase(t.positions)]],
-  ["tests_may_be_positive", "Tests that may be positive (mild laxity from partly torn primary restraints: the sources grade it differently; neither expected positive nor negative)", (t) => [link(t.test),
+  ["tests_may_be_positive", "Tests that may be positive (mild laxity from partly torn primary restraints: the sources grade it differently; or positive only at a grade the question did not give; neither expected positive nor negative)", (t) => [link(t.test),
     t.motion ? [" (", link(t.motion), t.joint ? [" of the ", link(t.joint)] : "", ")"] : "", positionsPhrase(t.positions)]],
   ["expected_negative_tests", "Expected negative tests (each with the reason it finds nothing here)", finding],
   ["numbness_areas", "Numb skin areas", finding],
