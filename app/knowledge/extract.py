@@ -118,7 +118,6 @@ def read_terms(store: ox.Store) -> dict[str, Term]:
             definition=_first(props.get("IAO:0000115")),
             definition_source=_first(props.get(schema.DEFINITION_SOURCE)),
             synonyms=tuple(sorted(set(props.get("oboInOwl:hasExactSynonym", ())))),
-            related_names=tuple(sorted({name for p in RELATED_NAMES for name in props.get(p, ())})),
             name_relations=tuple(sorted({(name, p) for p in RELATED_NAMES for name in props.get(p, ())})),
             abbreviations=tuple(sorted(set(props.get(schema.ABBREVIATION, ())))),
             latin_name=_first(props.get(schema.LATIN_NAME)),

@@ -38,16 +38,19 @@ class Term(Record):
     definition: str | None = None
     definition_source: str | None = None
     synonyms: tuple[str, ...] = ()
-    #: narrower or related names a user may type ("Weber B fracture", "Achilles tendonitis"): found, never preferred
-    related_names: tuple[str, ...] = ()
-    #: each of ``related_names`` with the predicate that records it (narrow, broad or related synonym): an answer
-    #: to a question asked by one says how the name stands to the term (review r44)
+    #: narrower, broader or related names a user may type ("Weber B fracture", "Achilles tendonitis"), each with the
+    #: predicate that records it: found, never preferred, and an answer asked by one says so (review r44)
     name_relations: tuple[tuple[str, str], ...] = ()
     abbreviations: tuple[str, ...] = ()
     latin_name: str | None = None
     xrefs: tuple[Xref, ...] = ()
     deprecated: bool = False
     annotations: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def related_names(self) -> tuple[str, ...]:
+        """The names of :attr:`name_relations`, each once."""
+        return tuple(sorted({name for name, _ in self.name_relations}))
 
 
 @dataclass(frozen=True, slots=True)

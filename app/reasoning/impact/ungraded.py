@@ -130,8 +130,9 @@ def _only_higher(ctx: Context, report: ImpactReport, highest: ImpactReport) -> l
         if keys["expected_positive_tests"](test) not in kept["expected_positive_tests"]:
             said.append(f"the {test.test.label} expected positive")
             if test.test.id not in maybe:
-                report.tests_may_be_positive.append(test.model_copy(update={
-                    "equivocal": True, "rules": [*test.rules, *ctx.rule_refs(RULE)]}))  # fmt: skip
+                report.tests_may_be_positive.append(test.model_copy(update={  # halved, as a mild laxity's test is
+                    "equivocal": True, "score": round(test.score / 2, 4), "rules": [*test.rules, *ctx.rule_refs(RULE)],
+                }))  # fmt: skip
     for section in ("destabilised_motions", "weakened_motions"):
         for item in getattr(highest, section):
             weakest = kept[section].get(keys[section](item))
