@@ -289,6 +289,10 @@ PRITCHETT_ACS = (
     "compartment syndrome? (medscape.com/answers/1234607-31152)"
 )
 KIEL_ACS = "Kiel 2019, Tibial Anterior Compartment Syndrome, StatPearls (2019 Apr 2), PMID 30085512"
+HOLLIS_DPN = (
+    "Hollis, Medscape (updated Oct 15, 2019): Which physical findings suggest deep peroneal nerve entrapment? "
+    "(answers 2225774-32368)"
+)
 HELGESON = "Helgeson 2009, N Am J Sports Phys Ther, 'Sinus tarsi syndrome' clinical commentary, PMC2953318"
 LAUGE_HANSEN_UCSD = (
     "UCSD Musculoskeletal Radiology, Lauge-Hansen Classification (bonepit.com/Classifications/Lauge Hansen ankle fx): "
@@ -2080,6 +2084,24 @@ CASES: tuple[LitCase, ...] = (
         conditions=("acute compartment syndrome of the leg",),
         not_injured=("tibialis anterior", "extensor hallucis longus", "deep fibular nerve", ATFL, DELTOID),
         not_numb=("skin of medial part of sole",),
+    ),
+    # Rescore r45 N3 (the lead, not blinded: the expectation follows the quoted sources, not the engine's output).
+    LitCase(
+        id="anterior-compartment-swollen-no-tinel-sign",
+        injuries=(("anterior compartment of leg", 3),),
+        sources=(PRITCHETT_ACS, KIEL_ACS, HOLLIS_DPN),
+        claim=(
+            "The nerves of a compartment under raised pressure are ischaemic ('ischemia to the muscles and nerves of "
+            "the compartment', Kiel 2019); the first web space is numb 'because of deep peroneal nerve compression' "
+            "(Pritchett 2020), whose presentation names pain with passive toe flexion, weakness of toe extension and "
+            "the numb web space, no percussion sign. The Tinel sign of the deep peroneal nerve is positive 'over the "
+            "entrapment site, commonly around the fibular neck or over the anterior ankle' (Hollis 2019). (reading, "
+            "the lead) A swollen compartment presses on the nerve along its course, at no entrapment site: the Tinel "
+            "sign is not an expected finding."
+        ),
+        compressed=("deep fibular nerve",),
+        numb=("skin of first web space of foot",),
+        not_positive_tests=("Tinel sign",),
     ),
     # From blinded review r21's frozen expectations (J4, J13: written from the sources before the engine was run);
     # added by the lead after the engine was fixed, so not blinded here: the expectations are the reviewer's.

@@ -91,6 +91,16 @@ def _at_site(ctx: Context, test: ClinicalTestSpec, state: Affected) -> bool:
     return bool(spaces & (places | named))
 
 
+def _compartment_pressure(ctx: Context, state: Affected) -> bool:
+    """A nerve compressed only by the raised pressure of a swollen compartment it runs through: no entrapment at a
+    site for a percussion sign to find (the Tinel sign is positive 'over the entrapment site', Hollis 2019; rescore
+    r45 N3: a Tinel sign expected in an anterior compartment syndrome)."""
+    return state.lesion == terms.COMPRESSION and any(
+        st.predicate in (terms.CONTAINS, terms.TRAVERSED_BY) and ctx.kb.is_a(st.subject, terms.COMPARTMENT)
+        for st in state.chain
+    )
+
+
 def _by_motion(
     ctx: Context, test: ClinicalTestSpec, shaky: dict[tuple[str, str], list[Group]]
 ) -> list[ExpectedPositiveTest]:
@@ -246,8 +256,8 @@ def _by_lesion(ctx: Context, test: ClinicalTestSpec, affected: dict[str, Affecte
         state = affected[structure]
         if state.lesion not in test.detects:
             continue
-        if not _at_site(ctx, test, state):
-            continue  # compressed elsewhere along its course (a deep posterior compartment)
+        if not _at_site(ctx, test, state) or _compartment_pressure(ctx, state):
+            continue  # compressed elsewhere along its course, or by no entrapment (a swollen compartment)
         minimum = test.detects[state.lesion]
         if minimum is not None and state.grade < minimum:
             continue  # the Thompson test stays negative in a partial rupture

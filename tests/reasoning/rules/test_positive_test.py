@@ -146,14 +146,22 @@ def test_nothing_injured_nothing_positive() -> None:
     assert run(RULE, (JOINT, 3)).expected_positive_tests == []
 
 
-COMPARTMENT, TUNNEL_TINEL, FUNCTION_TEST = "ANKLE:9991317", "ANKLE:9991372", "ANKLE:9991373"
+HIGHER_SPACE, COMPARTMENT = "ANKLE:9991326", "ANKLE:9991327"
+TUNNEL_TINEL, FUNCTION_TEST = "ANKLE:9991372", "ANKLE:9991373"
 
 
 def test_a_sign_tapped_over_a_space_finds_a_compression_only_there() -> None:
     in_tunnel = positive_tests(run(RULE, (TUNNEL, 2)))
     assert {TINEL, TUNNEL_TINEL} <= set(in_tunnel)
-    elsewhere = positive_tests(run(RULE, (COMPARTMENT, 2)))  # the same nerve, compressed higher up
+    elsewhere = positive_tests(run(RULE, (HIGHER_SPACE, 2)))  # the same nerve, compressed higher up
     assert TINEL in elsewhere and TUNNEL_TINEL not in elsewhere
+
+
+def test_a_swollen_compartment_is_no_entrapment_for_a_percussion_sign() -> None:
+    """The compartment compresses the nerve (it is numb), but by pressure along its course, not at a site."""
+    answer = run(RULE, (COMPARTMENT, 2))
+    assert NERVE in {ref_id(n.entity) for n in answer.nerves_at_risk}
+    assert not {TINEL, TUNNEL_TINEL} & set(positive_tests(answer))
 
 
 def test_a_test_of_a_tendon_alone_is_not_a_laxity_test() -> None:
