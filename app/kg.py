@@ -256,10 +256,9 @@ class AnkleKG:
         """What destabilises if these structures are injured: one name, or names and (name, grade) pairs. A
         structure named without a grade is taken as completely torn (grade 3); a condition named without one is read
         at every grade its name covers, and the answer keeps what all of them conclude."""
-        injuries = self.resolver.resolve_injuries(injured, grade)
+        named = self.resolver.injuries(injured, grade)
         at = None if position is None else self.resolve(position, types=(JOINT_POSITION,), parameter="position").id
-        report = self.engine.impact(injuries, at, self.resolver.ungraded(injured, grade))
-        return note_names(report, self.resolver.loose_names(injured, grade))
+        return note_names(self.engine.impact(named.pairs, at, named.ungraded), named.names)
 
     def differential(
         self,

@@ -124,40 +124,32 @@ class Resolver:
         types = (cls,) if isinstance(cls, str) else cls
         return tuple(dict.fromkeys(self.resolve(n, types=types, parameter=parameter).id for n in names))
 
-    def resolve_injuries(self, injured: str | Sequence[Injury], grade: int | None) -> list[tuple[str, Grade]]:
-        """The ids and grades of the injured structures or conditions: one name, or names (of ``grade``),
-        (name, grade) pairs and {"structure", "grade"} mappings. Grades are 1, 2 or 3 (checked here, so any int
-        may be passed); one not given (None) is taken as 3, a complete tear, which a condition so named is read
-        beside its other grades (:meth:`ungraded`); at least one injury must be named."""
-        return [
-            (self._injurable(name).id, DEFAULT_GRADE if item_grade is None else item_grade)
-            for name, item_grade in _named_injuries(injured, grade)
-        ]
+    def injuries(self, injured: str | Sequence[Injury], grade: int | None) -> NamedInjuries:
+        """The injured structures or conditions, resolved once: one name, or names (of ``grade``), (name, grade)
+        pairs and {"structure", "grade"} mappings. Grades are 1, 2 or 3 (checked here, so any int may be passed);
+        at least one injury must be named. See :class:`NamedInjuries` for what a grade not given means."""
+        pairs: list[tuple[str, Grade]] = []
+        ungraded: set[str] = set()
+        names: list[NameMatch] = []
+        for name, item_grade in _named_injuries(injured, grade):
+            term = self._injurable(name)
+            pairs.append((term.id, DEFAULT_GRADE if item_grade is None else item_grade))
+            if item_grade is None and self.kb.is_a(term.id, CONDITION):
+                ungraded.add(term.id)
+            if (match := self._loose_name(term, name)) is not None:
+                names.append(match)
+        return NamedInjuries(tuple(pairs), frozenset(ungraded), tuple(dict.fromkeys(names)))
 
-    def ungraded(self, injured: str | Sequence[Injury], grade: int | None) -> frozenset[str]:
-        """The ids of the conditions named without a grade (neither their own nor ``grade``), which the impact
-        engine reads at every grade their names cover (rule ungraded-condition-intersects)."""
-        return frozenset(
-            term.id
-            for name, item_grade in _named_injuries(injured, grade)
-            if item_grade is None and self.kb.is_a((term := self._injurable(name)).id, CONDITION)
-        )
-
-    def loose_names(self, injured: str | Sequence[Injury], grade: int | None) -> tuple[NameMatch, ...]:
-        """The injuries named by a narrower, broader or related name of their term rather than by its label, an
-        exact synonym, an abbreviation or its id ('os trigonum syndrome', a related name of posterior ankle
-        impingement): the answer must say which term it is about (review r44). Names as :meth:`resolve_injuries`
-        takes them, which it has checked."""
-        found: list[NameMatch] = []
-        for name, _ in _named_injuries(injured, grade):
-            term, folded = self._injurable(name), fold(name)
-            own = (term.id, term.label, *term.synonyms, *term.abbreviations, term.latin_name or "")
-            if folded in {fold(n) for n in own}:
-                continue
-            predicate = next((p for n, p in term.name_relations if fold(n) == folded), None)
-            if predicate is not None:
-                found.append(NameMatch(term.id, name.strip(), predicate))
-        return tuple(dict.fromkeys(found))
+    @staticmethod
+    def _loose_name(term: Term, name: str) -> NameMatch | None:
+        """The name as a narrower, broader or related name of its term rather than its label, an exact synonym, an
+        abbreviation or its id ('os trigonum syndrome', a related name of posterior ankle impingement)."""
+        folded = fold(name)
+        own = (term.id, term.label, *term.synonyms, *term.abbreviations, term.latin_name or "")
+        if folded in {fold(n) for n in own}:
+            return None
+        predicate = next((p for n, p in term.name_relations if fold(n) == folded), None)
+        return None if predicate is None else NameMatch(term.id, name.strip(), predicate)
 
     def _injurable(self, name: str) -> Term:
         return self.resolve(name, types=INJURABLE_TYPES, parameter="injured")
@@ -260,8 +252,25 @@ class NameMatch:
     predicate: str
 
 
+@dataclass(frozen=True, slots=True)
+class NamedInjuries:
+    """The injuries of one question, resolved. ``pairs``: each id and grade, a grade not given taken as 3 (a complete
+    tear); ``ungraded``: the conditions named without a grade, which the impact engine reads at every grade their
+    names cover beside it (rule ungraded-condition-intersects); ``names``: the injuries named by a related name, which
+    the answer must say (review r44)."""
+
+    pairs: tuple[tuple[str, Grade], ...]
+    ungraded: frozenset[str]
+    names: tuple[NameMatch, ...]
+
+    @property
+    def asked(self) -> list[tuple[str, Grade | None]]:
+        """Each id with its grade as asked: None for a condition named without one."""
+        return [(curie, None if curie in self.ungraded else grade) for curie, grade in self.pairs]
+
+
 def _named_injuries(injured: str | Sequence[Injury], grade: int | None) -> list[tuple[str, Grade | None]]:
-    """Each injury's name and checked grade, None where none is given (see :meth:`Resolver.resolve_injuries`)."""
+    """Each injury's name and checked grade, None where none is given (see :meth:`Resolver.injuries`)."""
     injuries: list[tuple[str, Grade | None]] = []
     for item in [injured] if isinstance(injured, str) else injured:
         if isinstance(item, Mapping):  # {"structure": ..., "grade": ...}, as the REST API takes it

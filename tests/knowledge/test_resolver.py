@@ -113,11 +113,11 @@ def test_an_injury_named_by_a_related_name_is_said_to_be_so_and_by_its_own_names
     predicates = {p for _, _, p in related}
     assert {"oboInOwl:hasNarrowSynonym", "oboInOwl:hasRelatedSynonym"} <= predicates, predicates
     for name, curie, predicate in related:
-        (match,) = kg.resolver.loose_names([name], 3)
+        (match,) = kg.resolver.injuries([name], 3).names
         assert (match.term, match.name, match.predicate) == (curie, name, predicate)
         term = kg.kb.terms[curie]
         own = [term.label, *term.synonyms, *term.abbreviations, curie]
-        assert kg.resolver.loose_names([(n, 2) for n in own], 3) == (), own
+        assert kg.resolver.injuries([(n, 2) for n in own], 3).names == (), own
 
 
 def test_an_impact_asked_by_a_related_name_says_which_term_it_answers_for(kg: AnkleKG) -> None:

@@ -129,16 +129,14 @@ async def _answer(
     """The answer from the answer cache when the same question (by resolved ids) was asked before, else the one
     ``anklekg build`` stored in the snapshot (a single injury: app/api/stored.py), else computed; either is kept in
     the cache. A GET carries its ETag and may be answered 304."""
-    injuries = kg.resolver.resolve_injuries(pairs, None)
+    named = kg.resolver.injuries(pairs, None)
     at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
     # a question asked by a related name says so in its answer, which no other name shares (review r44); a condition
     # named without a grade is read at each (rule ungraded-condition-intersects): not the answer of any one grade
-    names, ungraded = kg.resolver.loose_names(pairs, None), kg.resolver.ungraded(pairs, None)
-    asked = [(curie, None if curie in ungraded else grade) for curie, grade in injuries]
-    key = impact_key(injuries, at, explain, names, ungraded)
+    key = impact_key(named.pairs, at, explain, named.names, named.ungraded)
     return await cached_answer(
-        request, key, lambda: note_names(trim(kg.impact(asked, position=at), explain), names),
-        validators=validators, stored=None if names else _stored(kg, asked, at, explain),
+        request, key, lambda: note_names(trim(kg.impact(named.asked, position=at), explain), named.names),
+        validators=validators, stored=None if named.names else _stored(kg, named.asked, at, explain),
     )
 
 
@@ -181,20 +179,17 @@ def answer_directly(scope: Scope, cache: AnswerCache, request: tuple[object, ...
         return None
     if explain is None:
         return None
-    named = [(injured, None if grade is None else int(grade))]
     try:
-        injuries = kg.resolver.resolve_injuries(named, None)
-        if kg.resolver.loose_names(named, None):
-            return None  # its answer says which name was asked (the route's)
-        ungraded = kg.resolver.ungraded(named, None)
+        named = kg.resolver.injuries([(injured, None if grade is None else int(grade))], None)
         at = None if position is None else kg.resolve(position, types=(JOINT_POSITION,), parameter="position").id
     except AnkleKGError:
         return None  # the route's problem document to give
-    asked = [(curie, None if curie in ungraded else g) for curie, g in injuries]
-    stored = _stored(kg, asked, at, explain)
+    if named.names:
+        return None  # its answer says which name was asked (the route's)
+    stored = _stored(kg, named.asked, at, explain)
     if stored is None:
         return None
-    key = impact_key(injuries, at, explain, (), ungraded)
+    key = impact_key(named.pairs, at, explain, (), named.ungraded)
     answer = cache.get(key) or cache.read(key, stored)
     if answer is not None:
         cache.remember(request, key)
