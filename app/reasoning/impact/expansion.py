@@ -22,6 +22,8 @@ FRACTURE = terms.FRACTURE
 COMPRESSION = terms.COMPRESSION
 INSTABILITY = terms.TENDON_INSTABILITY
 SKELETAL = (terms.BONE, terms.BONE_PART)
+#: wholes whose injury is not a tear of their parts: a bone (its landmarks), a region (the foot, the leg)
+NO_TORN_WHOLE = (*SKELETAL, terms.REGION)
 
 #: (condition, structure) pairs a reading of the injury leaves out: the alternatives it did not take
 Excluded = frozenset[tuple[str, str]]
@@ -114,8 +116,9 @@ def names_parts(ctx: Context, condition: str | None, whole: str) -> bool:
 
 @implements("rule:whole-injures-parts")
 def tear_parts(ctx: Context, curie: str, state: Affected, root: str, reach: Reacher) -> None:
-    """A whole that loses continuity loses it in its true parts (never a bone's landmarks)."""
-    if state.lesion == LOSS and not ctx.is_any(curie, SKELETAL) and not names_parts(ctx, state.via, curie):
+    """A whole that loses continuity loses it in its true parts (never a bone's landmarks, nor a region's parts: the
+    foot named says nothing of its plantar aponeurosis)."""
+    if state.lesion == LOSS and not ctx.is_any(curie, NO_TORN_WHOLE) and not names_parts(ctx, state.via, curie):
         for st in ctx.objects(curie, terms.HAS_PART):
             reach(st.object, state.grade, Reach.PART, root, [*state.chain, st], "rule:whole-injures-parts", LOSS)
 

@@ -2,7 +2,8 @@
 
 Definition: a ligament complex, a ligament with bands or a muscle that loses continuity as a whole loses it in
 each of its true parts (akg:partOf, transitively), at the same grade. Only true parts: a fractured bone does not
-take its landmarks or what is attached to it, and a muscle's tear does not tear its tendon.
+take its landmarks or what is attached to it, and a muscle's tear does not tear its tendon. A region (the foot, the
+leg) is no torn whole.
 """
 
 from __future__ import annotations
@@ -74,6 +75,17 @@ def test_a_torn_tendon_does_not_tear_its_muscle() -> None:
 def test_a_fractured_bone_takes_neither_its_landmark_nor_what_is_attached(grade: int) -> None:
     assert set(affected(run(RULE, (BONE, grade)))) == {BONE}
     assert set(affected(run(RULE, (LANDMARK, grade)))) == {LANDMARK}
+
+
+REGION, REGION_LIGAMENT = "ANKLE:9990113", "ANKLE:9990114"
+
+
+@pytest.mark.parametrize("grade", [1, 2, 3])
+def test_a_region_named_tears_none_of_its_parts(grade: int) -> None:
+    """The foot named as injured says nothing of which of its structures is damaged (it gave a plantar fascia
+    rupture)."""
+    assert set(affected(run(RULE, (REGION, grade)))) == {REGION}
+    assert set(affected(run(RULE, (REGION_LIGAMENT, grade)))) == {REGION_LIGAMENT}
 
 
 def test_a_degenerated_whole_keeps_its_parts() -> None:
