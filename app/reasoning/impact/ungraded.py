@@ -168,7 +168,7 @@ def _by_grade(details: Iterable[str], names: list[str]) -> str:
         return "; ".join(shared)
     common = _common_start(texts)
     if len(common) * 2 >= max(map(len, texts)):  # one grade adds a remark to the same text: say it once, then it
-        rest = [(name, text[len(common):].strip(" ;")) for name, text in zip(names, texts, strict=True)]
+        rest = [(name, _unwrapped(text[len(common):].strip(" ;"))) for name, text in zip(names, texts, strict=True)]
         said = "; ".join(f"at grade {name}, {extra}" for name, extra in rest if extra)
         return f"{common.rstrip(' ;')} (by the grade, which was not given: {said})"
     own = [(name, [p for p in text.split("; ") if p not in shared]) for name, text in zip(names, texts, strict=True)]
@@ -176,10 +176,35 @@ def _by_grade(details: Iterable[str], names: list[str]) -> str:
     return "; ".join([*shared, f"by the grade, which was not given ({by_grade})"])
 
 
+def _unwrapped(remark: str) -> str:
+    """A remark without the parentheses that wrap it whole ('(its sources do not say at which grade)'), unless it
+    holds clauses of its own, which the parentheses keep apart from the next grade's."""
+    if remark.startswith("(") and remark.endswith(")") and "; " not in remark and _closes_at_end(remark):
+        return remark[1:-1]
+    return remark
+
+
+def _closes_at_end(text: str) -> bool:
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
+#: Where a shared start may end: before a clause ("; ") or a remark (" (") that some grade adds
+_BREAKS = ("; ", " (")
+
+
 def _common_start(texts: list[str]) -> str:
-    """The longest start all the texts share, cut back to a whole word."""
+    """The longest start all the texts share that ends where each text ends or goes on with a clause or a remark,
+    never inside a name ('... lateral ankle sprain grade' before 'I', 'II', 'III')."""
     start = texts[0]
     for text in texts[1:]:
         while not text.startswith(start):
             start = start[:-1]
-    return start if all(len(t) == len(start) or t[len(start)] in " ;(" for t in texts) else start.rsplit(" ", 1)[0]
+    for end in range(len(start), 0, -1):
+        if all(len(t) == end or t.startswith(_BREAKS, end) for t in texts):
+            return start[:end]
+    return ""

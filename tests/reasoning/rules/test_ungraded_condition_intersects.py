@@ -85,3 +85,19 @@ def test_what_only_the_highest_grade_concludes_is_named_and_its_tests_may_be_pos
     assert DRAWER_TEST in maybe and maybe[DRAWER_TEST].equivocal and RULE in rule_ids(maybe[DRAWER_TEST])
     note = _named(ungraded, RUPTURE).ungraded.note  # type: ignore[union-attr]
     assert "At grade III it would also conclude: the fixture drawer test expected positive" in note
+
+
+def test_details_that_differ_by_grade_are_labelled_by_clause_not_cut_inside_a_name() -> None:
+    """'used to diagnose lateral ankle sprain grade I' at each grade read as '... sprain grade (... at grade I, I;
+    at grade II, II ...)': the shared start may end only before a clause or a remark."""
+    from app.reasoning.impact.ungraded import _by_grade
+
+    texts = [f"used to diagnose the sprain; used to diagnose the sprain grade {g}" for g in ("I", "II", "III")]
+    said = _by_grade(texts, ["I", "II", "III"])
+    assert said.startswith("used to diagnose the sprain; by the grade, which was not given (at grade I, used to ")
+    assert "at grade II, used to diagnose the sprain grade II" in said
+    shared = "a symptom of the sprain, the stretch or tear of its first ligament"
+    remark = [f"{shared} (its sources do not say at which grade)", shared]  # one grade adds a remark to the same text
+    assert _by_grade(remark, ["I", "III"]) == (
+        f"{shared} (by the grade, which was not given: at grade I, its sources do not say at which grade)"
+    )
