@@ -69,7 +69,7 @@ def numbness(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
                 continue  # supplied through a branch that leaves above the lesion's site
             detail = f"compressed {ctx.kb.label(nerve)}" if compressed else _how_injured(ctx, nerve, state)
             level, known = _branch_level(ctx, nerve, state)
-            score = 0.5 if compressed else ctx.grade_loss[state.grade]
+            score = (0.5 if compressed else ctx.grade_loss[state.grade]) * (0.5 if hedge else 1.0)  # a hedge, halved
             findings.add(st.object, detail + level + hedge, score, ctx.facts([*state.chain, *known, *placed, st]),
                          (*state.rules, "rule:numbness"))  # fmt: skip
     return findings.result(ctx)
