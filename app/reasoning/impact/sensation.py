@@ -69,7 +69,9 @@ def numbness(ctx: Context, affected: dict[str, Affected]) -> list[Finding]:
                 continue  # supplied through a branch that leaves above the lesion's site
             detail = f"compressed {ctx.kb.label(nerve)}" if compressed else _how_injured(ctx, nerve, state)
             level, known = _branch_level(ctx, nerve, state)
-            score = (0.5 if compressed else ctx.grade_loss[state.grade]) * (0.5 if hedge else 1.0)  # a hedge, halved
+            # the motor side's share of the grade (a grade I neurapraxia a quarter), not a ligament's: a stretched
+            # ligament still restrains, a nerve in conduction block does not carry all of its sensation
+            score = (0.5 if compressed else ctx.denervation_loss[state.grade]) * (0.5 if hedge else 1.0)  # hedge: half
             findings.add(st.object, detail + level + hedge, score, ctx.facts([*state.chain, *known, *placed, st]),
                          (*state.rules, "rule:numbness"))  # fmt: skip
     return findings.result(ctx)
@@ -93,7 +95,7 @@ def _branch_level(ctx: Context, nerve: str, state: Affected) -> tuple[str, list[
 
 def _how_injured(ctx: Context, nerve: str, state: Affected) -> str:
     """A grade I or II lesion of the nerve costs part of its supply, as on the motor side: the skin's sensation is
-    reduced, not lost."""
+    reduced, not lost (scored by the motor side's share of the grade)."""
     label = ctx.kb.label(nerve)
     if state.grade >= 3:
         return f"injured {label}"

@@ -11,7 +11,7 @@ import pytest
 
 from tests.reasoning.rules.fixture import (
     BURNING,
-    GRADE_LOSS,
+    DENERVATION_LOSS,
     NUMBNESS,
     RULES,
     TINGLING,
@@ -36,7 +36,10 @@ def test_the_territories_of_a_nerve_and_its_branches(grade: int) -> None:
     report = run(RULE, (NERVE, grade))
     numb = findings(report.numbness_areas)
     assert set(numb) == {DORSUM, WEB}  # not the other nerve's heel skin
-    assert numb[DORSUM].score == pytest.approx(GRADE_LOSS[grade])
+    # by the motor side's share of the grade (rule nerve-denervates): a grade I neurapraxia numbs a quarter, where a
+    # stretched ligament loses none of its restraint (it scored 0, below every hedged finding)
+    assert numb[DORSUM].score > 0
+    assert numb[DORSUM].score == pytest.approx(DENERVATION_LOSS[grade])
     assert "injured" in numb[DORSUM].detail
     assert ("sensation reduced, not lost" in numb[DORSUM].detail) == (grade < 3)
     assert all(RULE in rule_ids(f) for f in numb.values())
