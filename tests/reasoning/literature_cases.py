@@ -52,6 +52,7 @@ class LitCase:
     conditions: tuple[str, ...] = ()          # conditions the injury amounts to (added by the lead: the report's
     #                                           'conditions' section; a case first put them under long_term)
     more_load: tuple[str, ...] = ()
+    not_more_load: tuple[str, ...] = ()      # structures that must not be said to carry more load (not known intact)
     larger: tuple[str, ...] = ()              # larger injuries the named one may be part of (a listing to look for)
     not_conditions: tuple[str, ...] = ()      # conditions the injury must not amount to
     not_supply_at_risk: tuple[str, ...] = ()  # structures whose blood supply the injury must not put at risk
@@ -681,6 +682,21 @@ CASES: tuple[LitCase, ...] = (
         long_term=("chronic ankle instability", "osteochondral lesion of the talus", "ankle osteoarthritis"),
         not_positive_tests=(THOMPSON, OTTAWA),
         not_injured=("calcaneal tendon",),
+    ),
+    LitCase(
+        id="lateral-ankle-sprain-at-grade-iii-cfl-not-taking-over",
+        injuries=(("lateral ankle sprain", 3),),
+        sources=(ACCESS_PHYSIO_LAS,),
+        claim=(
+            "Laxity on the anterior drawer alone (the ATFL) is a grade II sprain; laxity on both the drawer and the "
+            "talar tilt (the ATFL and the CFL) is grade III. (Reading, the lead, session 20.) A lateral ankle sprain "
+            "at grade III may therefore have torn the CFL as well: the CFL is possibly injured, and is not an intact "
+            "ligament said to carry the ATFL's load."
+        ),
+        injured=(ATFL,),
+        possibly_injured=(CFL,),
+        not_more_load=(CFL,),
+        not_injured=(DELTOID,),
     ),
     LitCase(
         id="lateral-ankle-sprain-grade-iii-condition",

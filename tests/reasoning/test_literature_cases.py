@@ -137,6 +137,7 @@ def test_literature_case(kg: AnkleKG, case: LitCase) -> None:
     assert not set(case.not_supply_at_risk) & supply, f"supply must not be at risk: {supply} {why}"
     load = {i.structure.label for i in report.increased_load}
     assert set(case.more_load) <= load, f"more load {sorted(load)} {why}"
+    assert not set(case.not_more_load) & load, f"must not carry more load: {set(case.not_more_load) & load} {why}"
     larger = {f.entity.label for f in report.larger_injuries}
     assert set(case.larger) <= larger, f"larger injuries {sorted(larger)} {why}"
     treated = {f.entity.label for f in report.treatments}

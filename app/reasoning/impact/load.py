@@ -3,6 +3,7 @@ it (rule load-transfer), and the synergists of a weakened motion (rule synergist
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ...knowledge.model import MuscleAction, Restraint, Statement
@@ -19,17 +20,20 @@ Collected = dict[tuple[str, LoadKind, str, str], dict[str, Any]]
 
 @implements("rule:load-transfer")
 def increased_load(
-    ctx: Context, groups: list[Group], loss: dict[str, float], injured: frozenset[str] = frozenset()
+    ctx: Context, groups: list[Group], loss: dict[str, float], injured: frozenset[str] = frozenset(),
+    possible: frozenset[str] = frozenset(),
 ) -> list[IncreasedLoad]:
     """Intact restraints of each destabilised motion carry more load, and the opposing muscles of a lax or unstable
     one; ``injured``: structures the injury damages without a loss of restraint (a fractured malleolus that still
-    holds) take on nothing more."""
+    holds) take on nothing more; ``possible``: what a named condition only may involve is not known intact."""
     collected: Collected = {}
+    unsure = not_known_intact(ctx, possible)
     for g in groups:
         lost_facts = list(g.steps)
         shifted = g.fraction_lost * ctx.load_status_rank[g.status]  # an unstable motion shifts more than a reduced one
         for r in g.members:
             if (g.loss[r.id] == 0 and r.structure not in loss and r.structure not in injured
+                    and r.structure not in unsure and not ctx.part_set(r.structure) & unsure
                     and not _part_lost(ctx, r.structure, loss) and not _anchor_lost(ctx, r, loss)):
                 kind: LoadKind = "dynamic stabiliser" if ctx.is_any(r.structure, DYNAMIC) else "restraint"
                 _collect(collected, (r.structure, kind, g.joint, g.motion), g.position,
@@ -38,11 +42,27 @@ def increased_load(
         if g.status is Stability.REDUCED:
             continue  # still checked by its passive restraints: no muscle is said to take over (the calf muscles)
         for action, joint_link in _opposing_actions(ctx, g.joint, g.motion):
-            if action.muscle not in loss:
+            if action.muscle not in loss and action.muscle not in unsure:
                 facts = [*lost_facts, ctx.kb.action_fact(action), *ctx.facts(joint_link)]
                 _collect(collected, (action.muscle, "dynamic stabiliser", g.joint, g.motion), g.position,
                          shifted * ctx.load_rank[action.role], facts, g.step_rules)  # fmt: skip
     return _load_items(ctx, collected, "rule:load-transfer")
+
+
+def not_known_intact(ctx: Context, possible: frozenset[str]) -> frozenset[str]:
+    """What a named condition only may involve (rule possibly-involved), with its parts and, for a tendon or a
+    muscle, the unit it forms: neither damaged nor known intact, so none of it is said to take over (review: a grade
+    III lateral ankle sprain, which may tear the CFL, listed the CFL as carrying more load)."""
+    return frozenset().union(*(ctx.derived(("not known intact", curie), partial(_unit, ctx, curie))
+                               for curie in possible))
+
+
+def _unit(ctx: Context, curie: str) -> frozenset[str]:
+    found = {curie, *ctx.part_ids(curie)}
+    for predicate in (terms.TENDON_OF, terms.HAS_TENDON):
+        for st in ctx.objects(curie, predicate):
+            found.update((st.object, *ctx.part_ids(st.object)))
+    return frozenset(found)
 
 
 def _anchor_lost(ctx: Context, r: Restraint, loss: dict[str, float]) -> bool:
@@ -66,13 +86,17 @@ def _part_lost(ctx: Context, whole: str, loss: dict[str, float]) -> bool:
 
 
 @implements("rule:synergists-take-over")
-def synergists(ctx: Context, found: list[Weakness], loss: dict[str, float]) -> list[IncreasedLoad]:
-    """Intact muscles producing a weakened motion substitute for the lost ones."""
+def synergists(
+    ctx: Context, found: list[Weakness], loss: dict[str, float], possible: frozenset[str] = frozenset()
+) -> list[IncreasedLoad]:
+    """Intact muscles producing a weakened motion substitute for the lost ones (not one a named condition may
+    involve, nor one whose tendon it may involve: rule possibly-involved)."""
     collected: Collected = {}
+    unsure = not_known_intact(ctx, possible)
     for w in found:
         lost_facts = list(w.steps)
         for a in w.members:
-            if w.loss[a.id] == 0 and a.muscle not in loss:
+            if w.loss[a.id] == 0 and a.muscle not in loss and a.muscle not in unsure:
                 _collect(collected, (a.muscle, "synergist", w.joint, w.motion), None,
                          w.fraction_lost * ctx.load_rank[a.role], [*lost_facts, ctx.kb.action_fact(a)],
                          w.step_rules)  # fmt: skip

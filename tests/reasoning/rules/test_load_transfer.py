@@ -126,3 +126,24 @@ def test_a_muscle_that_restrains_the_motion_takes_over_as_a_dynamic_stabiliser()
     dynamic stabiliser (the fibularis muscles for subtalar inversion: 'restraint' read as a ligament)."""
     load = loads(run(RULE, (SLIDE_LIGAMENT, 3)))
     assert load[(SLIDE_MUSCLE, "ANKLE:9991269")].kind == "dynamic stabiliser"
+
+
+SPRAIN, SWAY, SWAY_LIGAMENT, SWAY_SPRAIN = "ANKLE:9991274", "ANKLE:9991276", "ANKLE:9991277", "ANKLE:9991275"
+
+
+def test_what_a_condition_only_may_involve_takes_nothing_over() -> None:
+    """'not a structure a named condition only may involve': the sprain always tears the primary and may tear the
+    secondary, which is not known intact; the evertor still opposes the lax inversion. Named on its own, the primary's
+    tear loads the secondary as before."""
+    load = loads(run(RULE, (SPRAIN, 3)), *KINDS)
+    assert (S, INVERSION) not in load
+    assert (EVERTOR, INVERSION) in load
+    assert (S, INVERSION) in loads(run(RULE, (P, 3)), *KINDS)
+
+
+def test_a_whole_with_a_part_a_condition_may_involve_takes_nothing_over() -> None:
+    """'a whole with such a part': the complex restrains the sway, and the sprain may tear its band."""
+    report = run(RULE, (SWAY_SPRAIN, 3))
+    assert any(d.motion.id == SWAY for d in report.destabilised_motions)
+    assert (COMPLEX, SWAY) not in loads(report, "restraint")
+    assert (COMPLEX, SWAY) in loads(run(RULE, (SWAY_LIGAMENT, 3)), "restraint")

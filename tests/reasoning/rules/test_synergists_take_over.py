@@ -79,3 +79,13 @@ def test_the_only_producer_has_no_synergist() -> None:
 
 def test_no_weakened_motion_no_synergist() -> None:
     assert synergists(run(RULE, (JOINT, 3))) == {}
+
+
+MAY_REACH_ASSISTANT = "ANKLE:9991985"
+
+
+def test_a_muscle_whose_tendon_a_condition_may_involve_does_not_take_over() -> None:
+    """Rule possibly-involved: the condition tears the first prime mover's tendon and may involve the assistant's,
+    so the assistant is not known to act; the second prime mover takes over (with no such condition, both do)."""
+    assert set(synergists(run(RULE, (MAY_REACH_ASSISTANT, 3)))) == {SECOND}
+    assert set(synergists(run(RULE, (FIRST_TENDON, 3)))) == {SECOND, ASSISTANT}
