@@ -1007,6 +1007,22 @@ CASES: tuple[LitCase, ...] = (
         not_positive_tests=(OTTAWA, THOMPSON),
     ),
     LitCase(
+        id="high-ankle-sprain-ungraded-no-instability-concluded",
+        injuries=(("high ankle sprain", None),),
+        sources=(NICKLESS_HIGH_SPRAIN, ESSKA_SYNDESMOSIS, SIKKA_2012),
+        claim=(
+            "Nickless: 'A Grade I injury consists of a stable syndesmotic joint without abnormal radiographic "
+            "findings'; the ESSKA-AFAS consensus distinguishes stable from unstable syndesmotic injuries; Sikka 2012 "
+            "found isolated AITFL injuries among syndesmotic sprains. So a high ankle sprain named without a grade, "
+            "which may be a stable grade I sprain, concludes neither giving way nor a lax ankle mortise: what holds "
+            "at every grade it may be (written by editor52 from the sources, nineteenth session)."
+        ),
+        injured=(AITFL,),
+        not_symptoms=("instability or giving way",),
+        not_unstable=(ER_TALUS, WIDENING),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    LitCase(
         id="high-ankle-sprain-grade-iii-all-three-ligaments",
         injuries=(("high ankle sprain", 3),),
         sources=(SIKKA_2012, MASSRI),
