@@ -472,6 +472,14 @@ UPTODATE_HIGH_SPRAIN_COPY = (
     "UpToDate, 'Syndesmotic ankle injury (high ankle sprain)', section 'Injury grade', as copied on "
     "podeastside.com/blog/high-ankle-sprain (no date on the copy read)"
 )
+SIKKA_2012 = (
+    "Sikka 2012, Foot Ankle Int 33(5):371-8, doi:10.3113/FAI.2012.0371, PMID 22735278, 'Correlating MRI findings "
+    "with disability in syndesmotic sprains of NFL players' (abstract read on PubMed, twentieth session)"
+)
+SHIWAKU_2022 = (
+    "Shiwaku 2022, BMC Musculoskelet Disord, doi:10.1186/s12891-022-05220-0, PMID 35303842, PITFL and transverse "
+    "ligament injuries in syndesmosis-injured ankles (abstract read on the journal's page, twentieth session)"
+)
 WHEELESS_PTFL_PAGE = (
     "Wheeless' Textbook of Orthopaedics: Posterior Talofibular Ligament "
     "(wheelessonline.com/ortho/posterior_talofibular_ligament)"
@@ -978,13 +986,84 @@ CASES: tuple[LitCase, ...] = (
         claim=(
             "A high ankle sprain tears the syndesmotic ligaments (AITFL first, then interosseous membrane and PITFL) "
             "by external rotation of the talus; the squeeze and external rotation tests are the tests that provoke "
-            "it, with modest accuracy."
+            "it, with modest accuracy. (editor52, twentieth session: the case also expected an unstable "
+            "syndesmosis, which the claim does not give: an order of rupture says the later ligaments are not torn "
+            "in every sprain, and the graph now records them as possibly involved. The unstable syndesmosis of a "
+            "sprain that tears all three is case high-ankle-sprain-grade-iii-all-three-ligaments.)"
         ),
         injured=(AITFL,),
         positive_tests=(SQUEEZE, ER_TEST),
-        unstable=(WIDENING,),
         not_injured=(ATFL, CFL),
         not_positive_tests=(THOMPSON, OTTAWA),
+    ),
+    LitCase(
+        id="high-ankle-sprain-ungraded-tears-the-aitfl-not-all",
+        injuries=(("high ankle sprain", None),),
+        sources=(SIKKA_2012, SHIWAKU_2022, CHUN, ESSKA_SYNDESMOSIS),
+        claim=(
+            "Sikka 2012, 36 syndesmotic sprains without fracture: 'Four players had isolated injury to the anterior "
+            "tibio-fibular ligament (AITFL) (MRI Grade I). Five players had injury to the AITFL and interosseous "
+            "ligament (MRI Grade II). Twenty-four players sustained injury to the AITFL, interosseous ligament, and "
+            "posterior inferior tibio-fibular ligament (MRI Grade III)', three more with the deltoid (grade IV): the "
+            "AITFL in every one, the interosseous ligament and the PITFL not in every one. Shiwaku 2022: 'There were "
+            "20 (58.8%) ankles with an intact, 12 (35.3%) ankles with a partially torn, and 2 (5.9%) ankles with a "
+            "complete tear of posterior inferior tibiofibular ligament'; the transverse ligament was intact in 8 "
+            "(23.5%). Chun 2015 (chronic lateral instability): "
+            "'anterior inferior tibiofibular ligament (AITFL) alone, 19 (90%); and AITFL and interosseous ligament, "
+            "2 (10%)'. The ESSKA-AFAS consensus distinguishes stable from unstable syndesmotic injuries, so a high "
+            "ankle sprain named without a grade is not an unstable syndesmosis. So naming the condition injures the "
+            "AITFL, lists the interosseous ligament, the PITFL and the transverse ligament as possibly injured, tears "
+            "none of them nor the interosseous membrane, and does not make the syndesmosis unstable (written by "
+            "editor52 from the sources, twentieth session)."
+        ),
+        injured=(AITFL,),
+        possibly_injured=(IOL, PITFL, "inferior transverse tibiofibular ligament"),
+        not_injured=(IOL, PITFL, IOM, "inferior transverse tibiofibular ligament", ATFL, CFL),
+        not_fully_unstable=(WIDENING,),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    LitCase(
+        id="high-ankle-sprain-ungraded-no-instability-concluded",
+        injuries=(("high ankle sprain", None),),
+        sources=(NICKLESS_HIGH_SPRAIN, ESSKA_SYNDESMOSIS, SIKKA_2012),
+        claim=(
+            "Nickless: 'A Grade I injury consists of a stable syndesmotic joint without abnormal radiographic "
+            "findings'; the ESSKA-AFAS consensus distinguishes stable from unstable syndesmotic injuries; Sikka 2012 "
+            "found isolated AITFL injuries among syndesmotic sprains. So a high ankle sprain named without a grade, "
+            "which may be a stable grade I sprain, concludes neither giving way nor a lax ankle mortise: what holds "
+            "at every grade it may be (written by editor52 from the sources, twentieth session)."
+        ),
+        injured=(AITFL,),
+        not_symptoms=("instability or giving way",),
+        not_unstable=(ER_TALUS, WIDENING),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    LitCase(
+        id="high-ankle-sprain-grade-iii-all-three-ligaments",
+        injuries=(("high ankle sprain", 3),),
+        sources=(SIKKA_2012, MASSRI),
+        claim=(
+            "Sikka 2012 grades syndesmotic sprains on MRI by the ligaments injured: 'Twenty-four players sustained "
+            "injury to the AITFL, interosseous ligament, and posterior inferior tibio-fibular ligament (MRI Grade "
+            "III)'. Transection of all three syndesmotic ligaments gives significant diastasis (Massri-Pugin). So a "
+            "grade III high ankle sprain, in that grading, injures the AITFL, the interosseous ligament and the PITFL "
+            "and the syndesmosis widens; it is not a Maisonneuve injury, no fibula being broken (written by editor52 "
+            "from the sources, twentieth session; the grade is Sikka's MRI grade, equated with the question's "
+            "grade 3 by the editor)."
+        ),
+        injured=(AITFL, IOL, PITFL),
+        unstable=(WIDENING,),
+        not_injured=(ATFL, CFL, "fibula"),
+        not_conditions=("Maisonneuve injury",),
+        not_positive_tests=(OTTAWA, THOMPSON),
+        data_gap=(
+            "data: the graph has one ungraded high ankle sprain (ANKLE:0002005); since editor52's change it "
+            "definitely affects only the AITFL (and its site, the joint), the interosseous ligament, membrane and "
+            "PITFL possibly, so at grade 3 it is a complete AITFL tear and the syndesmosis does not widen. A grade "
+            "III form affecting all three ligaments needs a graded high ankle sprain; Sikka 2012's MRI grades name "
+            "the ligaments per grade but grade the extent of the injury, not the tear of one ligament that "
+            "akg:injuryGrade grades, and were left to the lead"
+        ),
     ),
     LitCase(
         id="high-ankle-sprain-post-traumatic-oa",
@@ -1018,14 +1097,9 @@ CASES: tuple[LitCase, ...] = (
         not_injured=(IOM, PITFL),
         not_unstable=(WIDENING,),
         not_positive_tests=(OTTAWA, THOMPSON),
-        data_gap=(
-            "data: the graph has one ungraded high ankle sprain (ANKLE:0002005) affecting all the syndesmotic "
-            "ligaments and the interosseous membrane, so at grade I it stretches all of them; no graded high ankle "
-            "sprain was added because no source read that defines the grades by ligament shows a date (Nickless, "
-            "J Fam Pract, and the UpToDate topic copies show none) except a physiotherapy practice's blog post (2016, "
-            "by its address), not cited (editor49's second search found no dated journal, textbook or guideline "
-            "grading by ligament; see the comments on ANKLE:0002005)"
-        ),
+        # data_gap removed by editor52 (twentieth session): the high ankle sprain (ANKLE:0002005) now definitely
+        # affects only the AITFL; the interosseous ligament and membrane and the PITFL are possibly involved (Sikka
+        # 2012, Shiwaku 2022), so the ungraded condition at grade I stretches the AITFL alone. Still no graded form.
     ),
     LitCase(
         id="aitfl-iol-partial-tears-grade-ii-high-sprain-no-diastasis",
