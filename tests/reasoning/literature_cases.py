@@ -166,6 +166,14 @@ WHEELESS_DELTOID = (
 HERMAN_MEDIAL = (
     "Herman & Negron, 'Ankle Sprains, Medial', The 5-Minute Sports Medicine Consult (musculoskeletalkey.com)"
 )
+JEONG_2012 = (
+    "Jeong, Choi, Kim et al., 'Which Deltoid Ligaments Are Interrupted in Acute Ankle Sprain?', RSNA 2012 scientific "
+    "paper SSE14-02, presented 26 November 2012 (abstract, archive.rsna.org/2012/12026730.html)"
+)
+CAMPBELL_2014 = (
+    "Campbell 2014, 'The Ligament Anatomy of the Deltoid Complex of the Ankle: A Qualitative and Quantitative "
+    "Anatomical Study', J Bone Joint Surg 2014, e62 (abstract)"
+)
 CLARE = "Clare MP, 'A Rational Approach to Ankle Fractures', Foot Ankle Clin review (biomechanical considerations)"
 SMITHUIS = "Smithuis & Smithuis, Radiology Assistant: Algorithm for Ankle Fractures 2.0 (radiologyassistant.nl)"
 WEBER_RADIOPAEDIA = "Radiopaedia: Weber classification (mirror at pacs.de/term/weber-classification)"
@@ -854,6 +862,70 @@ CASES: tuple[LitCase, ...] = (
         symptoms=("pain", "swelling", "tenderness", "bruising"),
         not_injured=("lateral malleolus", "medial malleolus"),
         not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    LitCase(
+        id="medial-ankle-sprain-grade-not-given",
+        injuries=(("medial ankle sprain", None),),  # no grade: the question gives none
+        sources=(JEONG_2012, OPTIMA_2015, CHUN),
+        claim=(
+            "Jeong 2012 graded the deltoid injuries of acute ankle sprains on MRI as 'grade I, II, and III': the "
+            "superficial layer was injured in all 24 patients, '19 out of them (79.3%) had grade II and III "
+            "injuries', and 'Five patients (5%) had intact deep deltoid ligaments'. OPTIMa 2015: grade I "
+            "'ligamentous fibers are stretched but remain structurally intact'; grade III 'completely torn, leading "
+            "to gross instability'. A medial ankle sprain whose grade is not given may be a grade I stretch: the "
+            "complete tear's instability is not concluded. Which bands are torn varies (Chun 2015: superficial "
+            "layer alone in 9 of 18 deltoid injuries, deep alone in 2), so the deep tibiotalar bands are possibly "
+            "injured, not concluded torn (editor53)."
+        ),
+        injured=(DELTOID,),
+        possibly_injured=("anterior tibiotalar ligament", "posterior tibiotalar ligament", "tibiocalcaneal ligament"),
+        not_injured=("anterior tibiotalar ligament", "posterior tibiotalar ligament"),
+        not_unstable=(VALGUS, ER_TALUS, (TC, "eversion")),
+        not_symptoms=("instability or giving way",),
+    ),
+    LitCase(
+        id="medial-ankle-sprain-grade-i",
+        injuries=(("medial ankle sprain", 1),),
+        sources=(OPTIMA_2015, JEONG_2012, HERMAN_MEDIAL),
+        claim=(
+            "OPTIMa 2015: a grade I sprain 'occurs when ligamentous fibers are stretched but remain structurally "
+            "intact'; laxity on stress defines grade II and gross instability grade III. Jeong 2012 found grade I "
+            "deltoid injuries among acute ankle sprains (5 of 24 superficial injuries were not grade II or III) and "
+            "the deep layer intact in five patients. A grade I medial ankle sprain stretches the deltoid without "
+            "laxity: no motion is destabilised, no instability is felt, and the deep bands are not torn (editor53)."
+        ),
+        injured=(DELTOID,),
+        nothing_destabilised=True,
+        not_unstable=(VALGUS, ER_TALUS, LAT_SHIFT),
+        not_symptoms=("instability or giving way",),
+        not_injured=("anterior tibiotalar ligament", "posterior tibiotalar ligament", "lateral malleolus"),
+        not_positive_tests=(SQUEEZE, DRAWER, OTTAWA),
+    ),
+    LitCase(
+        id="medial-ankle-sprain-grade-iii",
+        injuries=(("medial ankle sprain", 3),),
+        sources=(OPTIMA_2015, JEONG_2012, CHUN, CAMPBELL_2014, HARPER_DELTOID),
+        claim=(
+            "OPTIMa 2015: a grade III sprain 'occurs when a ligament is completely torn, leading to gross "
+            "instability'. Harper 1987: the deltoid is 'the primary restraint against valgus tilting of the talus, "
+            "with superficial and deep components being equally effective in this regard', so its complete tear "
+            "leaves valgus tilt lax. Jeong 2012: 'Half of all patients had complete tear of both superficial and "
+            "deep deltoid ligaments'; the rest did not, and Chun 2015 found the layers injured alone or together: "
+            "the bands torn vary, so the deep tibiotalar bands are possibly injured, not concluded torn. Campbell "
+            "2014: the deltoid 'has both superficial and deep layers and consists of up to six ligamentous bands': "
+            "its bands are parts of the ligament the grade III sprain tears completely, never intact ligaments that "
+            "take over its load (editor53; the engine lists them so: reported to the lead)."
+        ),
+        injured=(DELTOID,),
+        possibly_injured=("anterior tibiotalar ligament", "posterior tibiotalar ligament", "tibiocalcaneal ligament"),
+        unstable=(VALGUS,),
+        symptoms=("instability or giving way", "pain", "swelling"),
+        not_injured=("lateral malleolus", "medial malleolus", ATFL),
+        not_positive_tests=(OTTAWA, THOMPSON, DRAWER),
+        not_more_load=(
+            "tibiocalcaneal ligament", "anterior tibiotalar ligament", "posterior tibiotalar ligament",
+            "tibiotalar part of medial ligament of ankle joint",
+        ),
     ),
     # ===========================================================================================================
     # Syndesmosis
