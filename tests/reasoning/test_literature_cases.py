@@ -33,10 +33,6 @@ def test_there_are_at_least_sixty_cases_each_with_a_source_and_a_forbidden_concl
 STILL_WRONG = {
     "inferior-extensor-retinaculum-tear": "data: the retinaculum is only a secondary restraint of subtalar inversion; "
     "the case (Stephens 1992) expects laxity",
-    "high-ankle-sprain-ungraded-no-instability-concluded": "engine: a condition with no graded forms named without a "
-    "grade is answered as at grade 3 (a complete AITFL tear: external rotation of the talus lax, giving way), not by "
-    "what holds at every grade its 'stretch or tear (graded I to III)' covers; at grade I the same engine concludes "
-    "neither (editor52, twentieth session; reported to the lead)",
 }
 
 
