@@ -123,8 +123,9 @@ class TieOrder:
             # one condition read through each structure it only possibly involves is one explanation (a posterior
             # ankle impingement through the os trigonum, the FHL, the lateral tubercle and the talocrural joint)
             # (an os trigonum on its own, which amounts to that impingement, too)
-            # and so is one condition that damages several tied structures, read through each (a high ankle sprain
-            # through the AITFL, the PITFL, the interosseous ligament and membrane: blinded review r27 D02)
+            # and so is one condition that damages several tied structures, read through each (a Maisonneuve injury
+            # through the PITFL, the interosseous ligament and membrane: blinded review r27 D02, then of the high
+            # ankle sprain, which since editor52 tears the AITFL alone)
             readings = [c.lesion] if c.lesion is not None else c.other_lesions
             possible = {r.id for r in readings if not definite(self.engine.ctx, r.id)}
             same = {c.lesion.id} if c.lesion is not None else set()

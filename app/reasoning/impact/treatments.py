@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...knowledge.model import TreatmentEvidence
 from . import terms
+from .alternatives import marked
 from .conditions import covered
 from .context import Affected, Amounts, Context, implements
 from .grades import said_of_a_higher_grade
@@ -110,6 +111,22 @@ def _detail(ctx: Context, t: TreatmentEvidence, unstable: list[Group]) -> str:
         joints = sorted(ctx.kb.label(j) for j in _joints(ctx, t.condition))
         where = f"of the {' or the '.join(joints)}" if joints else "its structures restrain"
         said += f"; for a stable injury, as this answer reads this one (no motion {where} is unstable{CONVENTION})"
+        unsettled = _may_unsettle(ctx, t.condition)
+        if unsettled:  # editor52: a high ankle sprain's stability rests on ligaments it only may tear
+            listed = ", the ".join(unsettled[:-1]) + (" and the " if len(unsettled) > 1 else "") + unsettled[-1]
+            said += (f", taking the {listed}, which the {ctx.kb.label(t.condition)} may involve "
+                     f"(not concluded), as intact: were {'it' if len(unsettled) == 1 else 'they'} torn too, it may be "
+                     "unstable")
     if t.for_isolated:
         said += "; for an isolated injury, as this one is (nothing else injured)"
     return said + (f". {t.recommendation}" if t.recommendation else "")
+
+
+def _may_unsettle(ctx: Context, condition: str) -> list[str]:
+    """What the condition only may involve (rule possibly-involved) that restrains a motion of the joints it is judged
+    on (of any joint, when it names none): its stable verdict takes them as intact, which nothing concludes."""
+    joints = _joints(ctx, condition)
+    return sorted(
+        ctx.kb.label(st.object) for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED)
+        if any(not joints or r.joint in joints for r in ctx.kb.restraints_by_structure.get(st.object, ()))
+    )

@@ -86,3 +86,18 @@ def test_evidence_of_no_grade_read_for_a_lower_grade_says_so(grade: int) -> None
     assert (hedged in listed[EXERCISE].detail) is (grade < 3)
     if grade == 3:
         assert "do not say at which grade" not in listed[REPAIR].detail
+
+
+
+GLIDE_SPRAIN, REST = "ANKLE:9993440", "ANKLE:9993445"
+
+
+def test_a_stable_verdict_resting_on_what_the_condition_may_involve_says_so() -> None:
+    """'saying, when the condition only may involve structures that restrain a motion of the joints it is judged on,
+    that the stable verdict takes them as intact and that, were they torn too, the injury may be unstable'
+    (editor52: a high ankle sprain's non-operative care, its PITFL and interosseous ligament only possibly torn)."""
+    detail = findings(run(RULE, (GLIDE_SPRAIN, 3)).treatments)[REST].detail
+    assert "for a stable injury" in detail
+    assert ("taking the fixture second glide ligament, which the fixture glide sprain may involve (not concluded), as "
+            "intact: were it torn too, it may be unstable") in detail
+    assert "may involve" not in findings(run(RULE, (SPRAINED, 3)).treatments)[CONSERVATIVE].detail
