@@ -116,9 +116,9 @@ class ImpactEngine:
         loosened = frozenset(g.joint for g in tested if mechanics.gives_way(ctx, g))
         amounts = conditions.conditions_of(ctx, affected, loosened)
         injured = frozenset(c for c, state in affected.items() if state.reached in DAMAGED)
-        possible = frozenset(structure for _, structure in alternatives.left_out(ctx, injuries))
-        load = load_transfer.increased_load(ctx, groups, restraint_loss, injured, possible) + (
-            load_transfer.synergists(ctx, weak, action_loss, possible))
+        unsure = load_transfer.not_known_intact(ctx, frozenset(s for _, s in alternatives.left_out(ctx, injuries)))
+        load = load_transfer.increased_load(ctx, groups, restraint_loss, injured, unsure) + (
+            load_transfer.synergists(ctx, weak, action_loss, unsure))
         tests = clinical_tests.expected_tests(ctx, tested, affected, amounts)
         report = ImpactReport(
             injuries=[],

@@ -21,13 +21,12 @@ Collected = dict[tuple[str, LoadKind, str, str], dict[str, Any]]
 @implements("rule:load-transfer")
 def increased_load(
     ctx: Context, groups: list[Group], loss: dict[str, float], injured: frozenset[str] = frozenset(),
-    possible: frozenset[str] = frozenset(),
+    unsure: frozenset[str] = frozenset(),
 ) -> list[IncreasedLoad]:
     """Intact restraints of each destabilised motion carry more load, and the opposing muscles of a lax or unstable
     one; ``injured``: structures the injury damages without a loss of restraint (a fractured malleolus that still
-    holds) take on nothing more; ``possible``: what a named condition only may involve is not known intact."""
+    holds) take on nothing more; ``unsure``: what is not known intact (:func:`not_known_intact`) takes on nothing."""
     collected: Collected = {}
-    unsure = not_known_intact(ctx, possible)
     for g in groups:
         lost_facts = list(g.steps)
         shifted = g.fraction_lost * ctx.load_status_rank[g.status]  # an unstable motion shifts more than a reduced one
@@ -87,12 +86,11 @@ def _part_lost(ctx: Context, whole: str, loss: dict[str, float]) -> bool:
 
 @implements("rule:synergists-take-over")
 def synergists(
-    ctx: Context, found: list[Weakness], loss: dict[str, float], possible: frozenset[str] = frozenset()
+    ctx: Context, found: list[Weakness], loss: dict[str, float], unsure: frozenset[str] = frozenset()
 ) -> list[IncreasedLoad]:
-    """Intact muscles producing a weakened motion substitute for the lost ones (not one a named condition may
-    involve, nor one whose tendon it may involve: rule possibly-involved)."""
+    """Intact muscles producing a weakened motion substitute for the lost ones (not one in ``unsure``: a named
+    condition may involve it or its tendon, rule possibly-involved)."""
     collected: Collected = {}
-    unsure = not_known_intact(ctx, possible)
     for w in found:
         lost_facts = list(w.steps)
         for a in w.members:

@@ -3,7 +3,7 @@ a source grades its advice by stability (stable: non-operative; unstable: fixati
 
 from __future__ import annotations
 
-from ...knowledge.model import TreatmentEvidence
+from ...knowledge.model import Statement, TreatmentEvidence
 from . import terms
 from .alternatives import marked
 from .conditions import covered
@@ -12,6 +12,7 @@ from .grades import said_of_a_higher_grade
 from .mechanics import Group
 from .models import ROMAN, Finding, Reach, Stability
 from .sensation import FindingsByEntity
+from .weakness import join_the
 
 RULE = "rule:treatment-evidence"
 
@@ -51,6 +52,8 @@ def treatments(
             facts = [*chain, ctx.kb.treatment_fact(t)]
             if t.for_stability == terms.UNSTABLE_INJURY:
                 facts += [f for g in unstable for f in g.steps]
+            elif t.for_stability == terms.STABLE_INJURY:
+                facts += ctx.facts(_may_unsettle(ctx, condition))  # what the stable verdict takes as intact
             detail = _detail(ctx, t, unstable)
             if not t.for_grades and said_of_a_higher_grade(ctx, condition, state.grade):
                 # as its symptoms are (rule condition-consequences): evidence on the condition at any grade, read for a
@@ -111,10 +114,9 @@ def _detail(ctx: Context, t: TreatmentEvidence, unstable: list[Group]) -> str:
         joints = sorted(ctx.kb.label(j) for j in _joints(ctx, t.condition))
         where = f"of the {' or the '.join(joints)}" if joints else "its structures restrain"
         said += f"; for a stable injury, as this answer reads this one (no motion {where} is unstable{CONVENTION})"
-        unsettled = _may_unsettle(ctx, t.condition)
+        unsettled = [ctx.kb.label(st.object) for st in _may_unsettle(ctx, t.condition)]
         if unsettled:  # editor52: a high ankle sprain's stability rests on ligaments it only may tear
-            listed = ", the ".join(unsettled[:-1]) + (" and the " if len(unsettled) > 1 else "") + unsettled[-1]
-            said += (f", taking the {listed}, which the {ctx.kb.label(t.condition)} may involve "
+            said += (f", taking the {join_the(unsettled)}, which the {ctx.kb.label(t.condition)} may involve "
                      f"(not concluded), as intact: were {'it' if len(unsettled) == 1 else 'they'} torn too, it may be "
                      "unstable")
     if t.for_isolated:
@@ -122,11 +124,12 @@ def _detail(ctx: Context, t: TreatmentEvidence, unstable: list[Group]) -> str:
     return said + (f". {t.recommendation}" if t.recommendation else "")
 
 
-def _may_unsettle(ctx: Context, condition: str) -> list[str]:
+def _may_unsettle(ctx: Context, condition: str) -> list[Statement]:
     """What the condition only may involve (rule possibly-involved) that restrains a motion of the joints it is judged
     on (of any joint, when it names none): its stable verdict takes them as intact, which nothing concludes."""
     joints = _joints(ctx, condition)
     return sorted(
-        ctx.kb.label(st.object) for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED)
-        if any(not joints or r.joint in joints for r in ctx.kb.restraints_by_structure.get(st.object, ()))
+        (st for st in marked(ctx, condition, terms.POSSIBLY_INVOLVED)
+         if any(not joints or r.joint in joints for r in ctx.kb.restraints_by_structure.get(st.object, ()))),
+        key=lambda st: ctx.kb.label(st.object),
     )

@@ -96,7 +96,10 @@ def test_a_stable_verdict_resting_on_what_the_condition_may_involve_says_so() ->
     """'saying, when the condition only may involve structures that restrain a motion of the joints it is judged on,
     that the stable verdict takes them as intact and that, were they torn too, the injury may be unstable'
     (editor52: a high ankle sprain's non-operative care, its PITFL and interosseous ligament only possibly torn)."""
-    detail = findings(run(RULE, (GLIDE_SPRAIN, 3)).treatments)[REST].detail
+    rest = findings(run(RULE, (GLIDE_SPRAIN, 3)).treatments)[REST]
+    detail = rest.detail
+    # the possibly-involved axiom the verdict takes as intact is among its reasons
+    assert any(f.predicate.id == "akg:affects" and f.object and f.object.id == "ANKLE:9993443" for f in rest.because)
     assert "for a stable injury" in detail
     assert ("taking the fixture second glide ligament, which the fixture glide sprain may involve (not concluded), as "
             "intact: were it torn too, it may be unstable") in detail
