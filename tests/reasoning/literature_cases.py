@@ -1210,6 +1210,30 @@ CASES: tuple[LitCase, ...] = (
         not_positive_tests=(OTTAWA, THOMPSON),
     ),
     LitCase(
+        id="aitfl-complete-tear-alone-does-not-give-way",
+        injuries=((AITFL, 3),),
+        sources=(UPTODATE_HIGH_SPRAIN_COPY, NICKLESS_HIGH_SPRAIN, ESSKA_SYNDESMOSIS, WHEELESS_TILT),
+        claim=(
+            "UpToDate (copy): 'Grade 2 injury - Complete tear of AITFL and partial tear of IOM, without diastasis "
+            "seen on radiograph, CT, or MRI; considered a latently unstable injury'; Nickless: 'A Grade I injury "
+            "consists of a stable syndesmotic joint'; the ESSKA-AFAS consensus distinguishes stable from unstable "
+            "acute isolated syndesmotic injuries. A complete AITFL tear alone is less than that grade 2: a high ankle "
+            "sprain whose syndesmosis does not widen and whose ankle is not unstable. The lead's reading (twenty-"
+            "first session): latent instability is shown only under stress, so the answer concludes no giving way "
+            "from the AITFL's loss while the deltoid ligament, the other primary restraint of the talus's external "
+            "rotation, still checks it, as an isolated ATFL rupture beside the intact CFL gives only 'small "
+            "increases in talar tilt' (Wheeless)."
+        ),
+        injured=(AITFL,),
+        conditions=("high ankle sprain",),
+        positive_tests=(SQUEEZE, ER_TEST),
+        not_symptoms=("instability or giving way",),
+        not_unstable=(WIDENING,),
+        not_fully_unstable=(ER_TALUS,),  # lax in the cadaver (Hunt 2015, in the graph), checked by the deltoid
+        not_injured=(IOL, IOM, PITFL, DELTOID),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    LitCase(
         id="maisonneuve-injury",
         injuries=(("Maisonneuve injury", 3),),
         sources=(INOKUCHI, WHEELESS_MAISONNEUVE, WEBER_RADIOPAEDIA),

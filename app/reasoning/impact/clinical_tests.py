@@ -18,8 +18,9 @@ def expected_tests(
     ctx: Context, groups: list[Group], affected: dict[str, Affected], amounts: list[Amounts]
 ) -> list[ExpectedPositiveTest]:
     """Tests of an unstable or lax motion in their position, of a lesion they detect at its grade, or that reproduce
-    the pain of a condition the injury amounts to and its sources diagnose by them; a test of a motion lax from
-    partial tears only is marked equivocal (it may be positive: the engine lists it apart)."""
+    the pain of a condition the injury amounts to and its sources diagnose by them; a test of a motion lax without
+    every passive primary restraint wholly lost (partial tears) is marked equivocal (it may be positive: the engine
+    lists it apart)."""
     shaky: dict[tuple[str, str], list[Group]] = defaultdict(list)
     mild: dict[tuple[str, str], list[Group]] = defaultdict(list)  # lax from partial tears only (review r31 C01)
     for g in groups:

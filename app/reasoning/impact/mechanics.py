@@ -48,6 +48,11 @@ PARTIAL_ONLY = (
     "mild laxity, no primary restraint of it wholly lost (partial tears): no stress test is expected to show it for "
     "certain (the sources grade a partial tear's laxity on testing differently), and no giving way is concluded from it"
 )
+#: a motion lax from one primary restraint wholly lost while another still checks it
+ANOTHER_PRIMARY_HOLDS = (
+    "laxity, with the {} still checking the motion (a primary restraint of it not wholly lost): no stress test is "
+    "expected to show it for certain, and no giving way is concluded from it"
+)
 #: a group shown in a stated position whose lost primary restraint no source places in one (review r30 I09)
 UNPLACED_PRIMARY = (
     "the {}'s restraint is stated in no position: shown in the {}, where another restraint of this motion is "
@@ -281,16 +286,21 @@ def weights_of(ctx: Context, members: tuple[Restraint, ...]) -> dict[str, float]
 
 
 def gives_way(ctx: Context, g: Group) -> bool:
-    """The motion is unstable, or lax with a passive primary restraint of it completely lost: only then does a stress
-    test show it for certain and does the joint give way. The mild laxity of partial tears alone is neither (blinded
-    review r31 C01, C03, C14: a grade II ATFL read with a positive drawer and giving way, as a rupture is; sources grade
-    a partial tear's drawer differently, negative in one table, the mark of grade II in another)."""
+    """The motion is unstable, or lax with every passive primary restraint of it completely lost: only then does a
+    stress test show it for certain and does the joint give way. The mild laxity of partial tears alone is neither
+    (blinded review r31 C01, C03, C14: a grade II ATFL read with a positive drawer and giving way, as a rupture is;
+    sources grade a partial tear's drawer differently, negative in one table, the mark of grade II in another), nor is
+    the laxity of one primary restraint torn while another still checks the motion (a complete AITFL tear beside the
+    intact deltoid: the isolated AITFL injury the syndesmosis gradings call stable or latently unstable, read with
+    giving way before)."""
     if g.status is Stability.UNSTABLE:
         return True
-    return g.status is Stability.LAXITY and any(
-        r.role is RestraintRole.PRIMARY and g.loss.get(r.id, 0.0) >= 1.0 and not ctx.is_any(r.structure, DYNAMIC)
-        for r in g.members
-    )
+    passive = _passive_primaries(ctx, g)
+    return g.status is Stability.LAXITY and bool(passive) and all(g.loss.get(r.id, 0.0) >= 1.0 for r in passive)
+
+
+def _passive_primaries(ctx: Context, g: Group) -> list[Restraint]:
+    return [r for r in g.members if r.role is RestraintRole.PRIMARY and not ctx.is_any(r.structure, DYNAMIC)]
 
 
 def status_of(
@@ -419,7 +429,7 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
         if unplaced:
             notes.append(UNPLACED_PRIMARY.format(" and the ".join(unplaced), ctx.kb.label(g.position)))
     if g.status is Stability.LAXITY and not gives_way(ctx, g):
-        notes.append(PARTIAL_ONLY)
+        notes.append(_why_no_giving_way(ctx, g))
     if lost and all(ctx.is_any(r.structure, DYNAMIC) for r in lost):
         notes.append(ONLY_DYNAMIC)
     if FRAGMENT_RULE in g.step_rules:  # a posterior malleolus fracture: size-blind (review r19-r20 N15)
@@ -431,6 +441,15 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
     if (disputed := _disputed_primaries(ctx, g, lost)) is not None:
         notes.append(disputed)
     return "; ".join(notes) or None
+
+
+def _why_no_giving_way(ctx: Context, g: Group) -> str:
+    """Why a lax motion gives no way: partial tears only, or a primary restraint that still holds."""
+    passive = _passive_primaries(ctx, g)
+    if not any(g.loss.get(r.id, 0.0) >= 1.0 for r in passive):
+        return PARTIAL_ONLY
+    holding = dict.fromkeys(ctx.kb.label(r.structure) for r in passive if g.loss.get(r.id, 0.0) < 1.0)
+    return ANOTHER_PRIMARY_HOLDS.format(" and the ".join(holding))
 
 
 def _disputed_primaries(ctx: Context, g: Group, lost: list[Restraint]) -> str | None:

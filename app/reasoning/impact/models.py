@@ -317,9 +317,10 @@ class ImpactReport(Tabular, BaseModel):
     expected_positive_tests: list[ExpectedPositiveTest]
     tests_may_be_positive: list[ExpectedPositiveTest] = Field(
         default_factory=list,
-        description="Laxity tests of a motion lax from partial tears only (no primary restraint of it wholly lost): "
-        "they may be positive, neither expected positive nor negative, as the sources grade a partial tear's laxity "
-        "on testing differently (rule positive-test; blinded review r31 C01).",
+        description="Laxity tests of a motion lax from partial tears only (no primary restraint of it wholly lost), "
+        "or from a primary restraint wholly lost while another is partly torn: they may be positive, neither expected "
+        "positive nor negative, as the sources grade a partial tear's laxity on testing differently (rule "
+        "positive-test; blinded review r31 C01).",
     )
     expected_negative_tests: list[Finding] = Field(
         default_factory=list,

@@ -168,8 +168,9 @@ def test_a_graded_condition_describes_its_grade(grade: int, brought: set[str], w
 @pytest.mark.parametrize("grade", [1, 2, 3])
 def test_the_general_condition_gives_way_only_when_it_describes_the_grade_and_the_motion_gives_way(grade: int) -> None:
     report = run(RULE, (GRADED_LIGAMENT, grade))
-    # a motion gives way when unstable, or lax with a primary restraint wholly lost (rule motion-destabilised): the
-    # mild laxity of a grade II tear does not (review r31 C01)
+    # a motion gives way when unstable, or lax with every passive primary restraint wholly lost (rule
+    # motion-destabilised; the fixture's motions have one primary, so a lost one is every one): the mild laxity of a
+    # grade II tear does not (review r31 C01)
     shaky = [d for d in report.destabilised_motions if d.status is Stability.UNSTABLE or (d.status is Stability.LAXITY
              and any(r.role == "primary" and r.restraint_lost >= 1.0 for r in d.lost_restraints))]
     instability = findings(report.symptoms).get(INSTABILITY)

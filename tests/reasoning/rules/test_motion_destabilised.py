@@ -7,7 +7,8 @@ motion is 'unstable' only when every primary restraint is completely lost and so
 secondary restraint (or none is recorded); 'increased laxity' when a primary restraint has lost at least half
 (laxity_threshold) and it is not unstable; otherwise 'reduced restraint'. A muscle or tendon that no longer acts
 adds to the fraction but is weighed as if it held for the status: a tendon rupture reduces restraint, it is no
-laxity. Only an unstable or lax motion gives instability or giving way.
+laxity. Only an unstable motion, or a lax one with every passive primary restraint wholly lost, gives
+instability or giving way.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ RULE = "rule:motion-destabilised"
 P, S, P2, LARGE_S, SMALL_S, UNSTATED, SLIDE_P = (f"ANKLE:99909{n:02d}" for n in range(1, 8))
 ROTATION, GLIDE, TILT, SHIFT, DRAWER, SLIDE, WIDENING = (f"ANKLE:99909{n}" for n in range(11, 18))
 SPREAD = "ANKLE:9990924"
+PIVOT_A, PIVOT_B, PIVOT = "ANKLE:9990927", "ANKLE:9990928", "ANKLE:9990929"
 HALF = 0.5  # "at least half of the secondary restraint"
 ROLE_TOTAL = PRIMARY + SECONDARY
 
@@ -208,6 +210,31 @@ def test_instability_symptom_needs_laxity_or_worse() -> None:
     assert all(d.status is Stability.REDUCED for d in reduced.destabilised_motions)
     assert INSTABILITY not in findings(reduced.symptoms)
     assert INSTABILITY not in findings(run(RULE, (P, 1)).symptoms)  # "a grade I sprain does not"
+
+
+@pytest.mark.parametrize(
+    ("injuries", "status", "gives_way"),
+    [
+        ([(PIVOT_A, 3)], Stability.LAXITY, False),  # its partner, a primary restraint too, still checks the motion
+        ([(PIVOT_A, 3), (PIVOT_B, 2)], Stability.LAXITY, False),  # the partner partly torn still checks it
+        ([(PIVOT_A, 3), (PIVOT_B, 3)], Stability.UNSTABLE, True),  # no primary left, no secondary recorded
+    ],
+    ids=["one-torn", "one-torn-partner-half", "both-torn"],
+)
+def test_a_primary_torn_while_another_checks_the_motion_gives_no_way(
+    injuries: list[tuple[str, int]], status: Stability, gives_way: bool
+) -> None:
+    """Lax, but the joint gives way only once every passive primary restraint of the motion is wholly lost: an
+    isolated complete AITFL tear, one of two primary restraints of the talus's external rotation beside the deltoid,
+    was read with 'instability or giving way' (the isolated AITFL injury the syndesmosis gradings call stable). The
+    answer names the restraint that still checks the motion."""
+    report = run(RULE, *injuries)
+    item = group(report, PIVOT)
+    assert item.status is status
+    assert (INSTABILITY in findings(report.symptoms)) is gives_way  # the pivot is all these ligaments restrain
+    if not gives_way:
+        assert "with the fixture partner pivot ligament still checking the motion" in (item.note or "")
+        assert "no giving way is concluded from it" in (item.note or "")
 
 
 @pytest.mark.parametrize(
