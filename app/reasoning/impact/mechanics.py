@@ -289,14 +289,19 @@ def gives_way(ctx: Context, g: Group) -> bool:
     """The motion is unstable, or lax with every passive primary restraint of it completely lost: only then does a
     stress test show it for certain and does the joint give way. The mild laxity of partial tears alone is neither
     (blinded review r31 C01, C03, C14: a grade II ATFL read with a positive drawer and giving way, as a rupture is;
-    sources grade a partial tear's drawer differently, negative in one table, the mark of grade II in another), nor is
-    the laxity of one primary restraint torn while another still checks the motion (a complete AITFL tear beside the
-    intact deltoid: the isolated AITFL injury the syndesmosis gradings call stable or latently unstable, read with
-    giving way before)."""
+    sources grade a partial tear's drawer differently, negative in one table, the mark of grade II in another), nor is,
+    on role weights, the laxity of one primary restraint torn while another still checks the motion (a complete AITFL
+    tear beside the intact deltoid: the isolated AITFL injury the syndesmosis gradings call stable or latently
+    unstable, read with giving way before). Where every primary's share is measured, the laxity verdict has already
+    weighed what the intact ones hold (most of the measured restraint lost), and one wholly lost primary suffices."""
     if g.status is Stability.UNSTABLE:
         return True
     passive = _passive_primaries(ctx, g)
-    return g.status is Stability.LAXITY and bool(passive) and all(g.loss.get(r.id, 0.0) >= 1.0 for r in passive)
+    if g.status is not Stability.LAXITY or not passive:
+        return False
+    if all(r.contribution is not None for r in g.members if r.role is RestraintRole.PRIMARY):
+        return any(g.loss.get(r.id, 0.0) >= 1.0 for r in passive)
+    return all(g.loss.get(r.id, 0.0) >= 1.0 for r in passive)
 
 
 def _passive_primaries(ctx: Context, g: Group) -> list[Restraint]:

@@ -237,6 +237,15 @@ def test_a_primary_torn_while_another_checks_the_motion_gives_no_way(
         assert "no giving way is concluded from it" in (item.note or "")
 
 
+def test_with_measured_shares_one_wholly_lost_primary_of_a_lax_motion_gives_way() -> None:
+    """Where every primary's share is measured, laxity already weighs what the intact primary holds (most of the
+    measured restraint lost), so one wholly lost primary suffices: a Weber C fracture's AITFL and interosseous
+    ligament, most of the syndesmosis's measured restraint, beside the intact transverse ligament."""
+    lax = group(run(RULE, (P, 3), (LARGE_S, 3)), WIDENING, NEUTRAL)  # the other measured primary intact
+    assert lax.status is Stability.LAXITY
+    assert "no giving way" not in (lax.note or "") and "still checking" not in (lax.note or "")
+
+
 @pytest.mark.parametrize(
     ("injuries", "status"),
     [
