@@ -8,7 +8,7 @@ from . import terms
 from .context import Affected, Amounts, Context, implements
 from .expansion import LOSS, condition_lesions
 from .grades import graded, said_of_a_higher_grade
-from .mechanics import Group, gives_way
+from .mechanics import DYNAMIC, FRAGMENT_RULE, Group, gives_way
 from .models import DAMAGED, ROMAN, Finding, Stability, Strength
 from .presentation import presentations
 from .sensation import FindingsByEntity, burning
@@ -21,7 +21,8 @@ def symptoms(
 ) -> list[Finding]:  # fmt: skip
     """Symptoms concluded by the rules (instability, weakness, foot drop, numbness, burning) and by conditions."""
     joints = ctx.rules["rule:motion-destabilised"].joints
-    shaky = [g for g in groups if gives_way(ctx, g) and (not joints or g.joint in joints)]
+    shaky = [g for g in groups if gives_way(ctx, g) and (not joints or g.joint in joints)
+             and not through_fracture(ctx, g, affected)]
     # instability, or foot drop, from a loss-of-continuity condition only when the mechanics give way or the
     # dorsiflexors are lost too (not after a grade I sprain or a grade I nerve lesion)
     gated: set[str] = set()
@@ -88,6 +89,20 @@ def symptoms(
         conclude("rule:compression-burns", burn[0], 0.5, burn[1])
     presentations(ctx, affected, findings)
     return findings.result(ctx)
+
+
+def through_fracture(ctx: Context, g: Group, affected: dict[str, Affected]) -> bool:
+    """A wholly lost passive restraint of the motion went with a fracture: the bone broken, a ligament carried off by
+    its fragment, or a buttress displaced with an unstable ring. That is an unstable fracture, whose symptoms are its
+    own (pain, swelling, deformity), not the giving way of a ligamentous instability (blinded review r48 C14: a
+    trimalleolar fracture listed 'instability or giving way')."""
+    for r in g.members:
+        if g.loss.get(r.id, 0.0) < 1.0 or ctx.is_any(r.structure, DYNAMIC):
+            continue
+        state = affected.get(r.structure)
+        if r.id in g.how or (state is not None and (state.lesion == terms.FRACTURE or FRAGMENT_RULE in state.rules)):
+            return True
+    return False
 
 
 def _if_above(ctx: Context, w: Weakness) -> str:

@@ -212,6 +212,20 @@ def test_instability_symptom_needs_laxity_or_worse() -> None:
     assert INSTABILITY not in findings(run(RULE, (P, 1)).symptoms)  # "a grade I sprain does not"
 
 
+def test_a_motion_unstable_through_a_fracture_gives_no_instability_symptom() -> None:
+    """A ligament carried off by its fractured malleolus makes its motion as unstable as its tear does, but the
+    unstable fracture's symptoms are its own, not giving way (blinded review r48 C14: a trimalleolar fracture listed
+    'instability or giving way'). Fixture of rule fragment-carries-ligaments: the collateral ligament, on a loose
+    malleolus, is the only restraint of the translation at a joint whose instability is felt."""
+    fixture, malleolus, ligament = "rule:fragment-carries-ligaments", "ANKLE:9992601", "ANKLE:9992602"
+    carried = run(fixture, (malleolus, 3))
+    assert group(carried, TRANSLATION, None).status is Stability.UNSTABLE
+    assert INSTABILITY not in findings(carried.symptoms)
+    torn = run(fixture, (ligament, 3))
+    assert group(torn, TRANSLATION, None).status is Stability.UNSTABLE
+    assert RULE in rule_ids(findings(torn.symptoms)[INSTABILITY])
+
+
 @pytest.mark.parametrize(
     ("injuries", "status", "gives_way"),
     [
