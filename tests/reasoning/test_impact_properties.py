@@ -420,3 +420,17 @@ def test_a_function_test_negative_after_a_stretch_finds_no_lost_function_not_no_
     negative = {f.entity.label: f.detail for f in report.expected_negative_tests}
     assert "no loss of its function" in negative["single-leg heel rise test"]
     assert "laxity" not in negative["single-leg heel rise test"]
+
+
+def test_a_muscle_blocked_by_a_compression_is_not_said_to_stay_innervated_for_certain(kg: AnkleKG) -> None:
+    """A compressing condition's weakness sign blocks its nerve's conduction, read as a grade 1 lesion; a long-standing
+    entrapment may denervate (blinded review r48 C2: Baxter's nerve entrapment, whose MRI hallmark is the abductor
+    digiti minimi's fatty atrophy, read as 'not denervated'). A grade 1 lesion asked of the nerve itself is
+    neurapraxia, and says so."""
+    entrapment = render_impact(kg.impact("Baxter's nerve entrapment"))
+    line = next(x for x in entrapment.splitlines() if x.startswith("Also affected:"))
+    assert "abductor digiti minimi (its nerve's conduction blocked by the compression" in line
+    assert "may also denervate it" in line and "not denervated" not in line
+    named = render_impact(kg.impact("inferior calcaneal nerve", grade=1))
+    assert "abductor digiti minimi (its nerve's conduction blocked (a grade 1 lesion of its nerve, neurapraxia: not " \
+           "denervated))" in named
