@@ -24,6 +24,7 @@ from . import (
     fractures,
     larger,
     mechanics,
+    possible,
     sensation,
     symptoms,
     tenderness,
@@ -116,7 +117,8 @@ class ImpactEngine:
         loosened = frozenset(g.joint for g in tested if mechanics.gives_way(ctx, g))
         amounts = conditions.conditions_of(ctx, affected, loosened)
         injured = frozenset(c for c, state in affected.items() if state.reached in DAMAGED)
-        unsure = load_transfer.not_known_intact(ctx, frozenset(s for _, s in alternatives.left_out(ctx, injuries)))
+        left = alternatives.left_out(ctx, injuries)
+        unsure = load_transfer.not_known_intact(ctx, frozenset(s for _, s in left))
         load = load_transfer.increased_load(ctx, groups, restraint_loss, injured, unsure) + (
             load_transfer.synergists(ctx, weak, action_loss, unsure))
         tests = clinical_tests.expected_tests(ctx, tested, affected, amounts)
@@ -125,7 +127,7 @@ class ImpactEngine:
             position=self.kb.ref(position) if position else None,
             conditions=conditions.amounts_to(ctx, amounts, affected),
             destabilised_motions=mechanics.kinds_said(ctx, sorted(
-                (mechanics.destabilised_item(ctx, g, position) for g in groups),
+                (possible.if_torn_too(ctx, mechanics.destabilised_item(ctx, g, position), g, left) for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
             )),
             weakened_motions=[weakness.weakened_item(ctx, w) for w in weak if w.status is not ASSISTED],

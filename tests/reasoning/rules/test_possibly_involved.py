@@ -2,8 +2,9 @@
 
 Definition: a structure a named condition affects as possibly involved (akg:involvement akg:PossiblyInvolved on
 its akg:affects axiom) is not damaged when the condition is named, and nothing that would follow from it is
-concluded; it is listed among the injuries as possibly involved. Naming the structure itself asks what its
-injury does.
+concluded; it is listed among the injuries as possibly involved. A verdict on a motion that takes such a passive
+restraint as intact says so when it would be worse were it torn too, and names that verdict. Naming the structure
+itself asks what its injury does.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import pytest
 
 from app.reasoning.impact import Reach, Stability
-from tests.reasoning.rules.fixture import affected, group, has_group, ref_id, rule_ids, run
+from tests.reasoning.rules.fixture import affected, group, has_group, predicates, ref_id, rule_ids, run
 
 RULE = "rule:possibly-involved"
 SPRAIN, ALWAYS, SOMETIMES, FIRST_MOTION, SECOND_MOTION = (
     "ANKLE:9992301", "ANKLE:9992311", "ANKLE:9992312", "ANKLE:9992321", "ANKLE:9992322",
 )  # fmt: skip
+SHARED = "ANKLE:9992323"
 
 
 @pytest.mark.parametrize("grade", [2, 3])
@@ -35,3 +37,26 @@ def test_naming_the_structure_asks_what_its_injury_does() -> None:
     report = run(RULE, (SPRAIN, 3), (SOMETIMES, 3))
     assert affected(report)[SOMETIMES].reached is Reach.NAMED
     assert group(report, SECOND_MOTION, None).status is Stability.UNSTABLE
+
+
+def test_a_verdict_that_takes_a_possibly_involved_restraint_as_intact_says_what_it_would_be_were_it_torn() -> None:
+    """The shared motion's two primary restraints: the sprain tears one and may tear the other. Lax on what it tears,
+    unstable were the other torn too: the item says so, with the axiom that makes it possibly involved among its
+    reasons (blinded review r48 C1: a trimalleolar fracture's syndesmosis 'no laxity expected' beside an AITFL its
+    mechanism tears first)."""
+    item = group(run(RULE, (SPRAIN, 3)), SHARED, None)
+    assert item.status is Stability.LAXITY
+    assert item.note is not None and (
+        "taking the fixture ligament sometimes torn, which the fixture sprain may involve (not concluded), as intact: "
+        "were it torn too, the verdict would be unstable" in item.note
+    )
+    assert RULE in rule_ids(item)
+    assert any(f.predicate.id == "akg:affects" and ref_id(f.object) == SOMETIMES for f in item.because)
+    assert "akg:affects" in predicates(item)
+    # named, it is torn: the verdict is the worse one, with nothing taken as intact
+    named = group(run(RULE, (SPRAIN, 3), (SOMETIMES, 3)), SHARED, None)
+    assert named.status is Stability.UNSTABLE and "taking the" not in (named.note or "")
+    # a grade II sprain half-tears what it tears (reduced restraint): with the other wholly torn, increased laxity
+    partial = group(run(RULE, (SPRAIN, 2)), SHARED, None)
+    assert partial.status is Stability.REDUCED
+    assert "were it torn too, the verdict would be increased laxity" in (partial.note or "")

@@ -1,0 +1,55 @@
+"""What a motion's verdict takes as intact of what a named condition only may involve (rule possibly-involved)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from ...knowledge.model import Restraint
+from . import terms
+from .alternatives import POSSIBLE_RULE, marked
+from .context import Context, unique_facts
+from .load import not_known_intact
+from .mechanics import DYNAMIC, Group, status_of, weights_of
+from .models import DestabilisedMotion, Stability
+from .weakness import join_the
+
+ORDER = (Stability.REDUCED, Stability.LAXITY, Stability.UNSTABLE)
+
+
+def if_torn_too(
+    ctx: Context, item: DestabilisedMotion, g: Group, left_out: Collection[tuple[str, str]]
+) -> DestabilisedMotion:
+    """The motion's item, saying what its verdict would be were the intact passive restraints the named conditions
+    only may involve torn too, when that is worse: a verdict that rests on taking them intact says so, with the
+    axioms that make them possibly involved among its reasons (blinded review r48 C1: a trimalleolar fracture's
+    syndesmosis 'no laxity expected' beside an AITFL the fracture's mechanism tears first). ``left_out``: the
+    (condition, structure) pairs no reading damages."""
+    owners: dict[str, tuple[str, str]] = {}  # not known intact -> (condition, the structure it may involve)
+    for condition, structure in sorted(left_out):
+        for curie in not_known_intact(ctx, frozenset((structure,))):
+            owners.setdefault(curie, (condition, structure))
+    maybe = [r for r in g.members if r.structure in owners and g.loss.get(r.id, 0.0) == 0
+             and not ctx.is_any(r.structure, DYNAMIC)]  # fmt: skip
+    if not maybe:
+        return item
+    passive = {r.id: 0.0 if ctx.is_any(r.structure, DYNAMIC) else g.loss.get(r.id, 0.0) for r in g.members}
+    worse = status_of(ctx, g.members, passive | {r.id: 1.0 for r in maybe}, weights_of(ctx, g.members))
+    if ORDER.index(worse) <= ORDER.index(g.status):
+        return item
+    said = _said(ctx, maybe, owners, worse)
+    pairs = {owners[r.structure] for r in maybe}
+    axioms = [st for c, s in sorted(pairs) for st in marked(ctx, c, terms.POSSIBLY_INVOLVED) if st.object == s]
+    return item.model_copy(update={
+        "note": f"{item.note}; {said}" if item.note else said,
+        "because": unique_facts([*item.because, *ctx.facts(axioms)]),
+        "rules": [*item.rules, *(r for r in ctx.rule_refs(POSSIBLE_RULE) if r not in item.rules)],
+    })  # fmt: skip
+
+
+def _said(ctx: Context, maybe: list[Restraint], owners: dict[str, tuple[str, str]], worse: Stability) -> str:
+    names = list(dict.fromkeys(ctx.kb.label(r.structure) for r in maybe))
+    conditions = list(dict.fromkeys(ctx.kb.label(owners[r.structure][0]) for r in maybe))
+    one = len(names) == 1
+    return (f"taking the {join_the(names)}, which the {join_the(conditions)} may involve (not concluded), as intact: "
+            f"{'were it' if one else 'were they'} torn too, the verdict would be {worse.value} (name "
+            f"{'it' if one else 'them'} to ask)")
