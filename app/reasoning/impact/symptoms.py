@@ -92,10 +92,16 @@ def symptoms(
 
 
 def through_fracture(ctx: Context, g: Group, affected: dict[str, Affected]) -> bool:
-    """A wholly lost passive restraint of the motion went with a fracture: the bone broken, a ligament carried off by
-    its fragment, or a buttress displaced with an unstable ring. That is an unstable fracture, whose symptoms are its
-    own (pain, swelling, deformity), not the giving way of a ligamentous instability (blinded review r48 C14: a
-    trimalleolar fracture listed 'instability or giving way')."""
+    """A wholly lost passive restraint of the motion went with a fracture (the bone broken, a ligament carried off by
+    its fragment, or a buttress displaced with an unstable ring), or a bone of the joint is broken: an unstable
+    fracture, whose symptoms are its own (pain, swelling, deformity), not the giving way of a ligamentous instability
+    (blinded reviews r48 C14: a trimalleolar fracture listed 'instability or giving way'; r47: so did a Weber C
+    fracture, its syndesmosis torn above the broken fibula)."""
+    bones = {st.object for st in ctx.objects(g.joint, terms.JOINT_OF)}
+    for c, broken in affected.items():
+        if broken.reached in DAMAGED and broken.lesion == terms.FRACTURE and (
+                c in bones or any(w in bones for w, _ in ctx.wholes(c))):
+            return True
     for r in g.members:
         if g.loss.get(r.id, 0.0) < 1.0 or ctx.is_any(r.structure, DYNAMIC):
             continue

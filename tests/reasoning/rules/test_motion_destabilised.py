@@ -226,6 +226,17 @@ def test_a_motion_unstable_through_a_fracture_gives_no_instability_symptom() -> 
     assert RULE in rule_ids(findings(torn.symptoms)[INSTABILITY])
 
 
+def test_a_ligamentous_instability_beside_a_broken_bone_of_the_joint_gives_no_instability_symptom() -> None:
+    """A motion unstable from torn ligaments alone gives way; with a bone of the joint broken too, the injury is an
+    unstable fracture, whose symptoms are its own (blinded review r47: a Weber C fracture, its syndesmosis torn above
+    the broken fibula, listed 'instability or giving way')."""
+    bone = "ANKLE:9990930"
+    assert INSTABILITY in findings(run(RULE, (P, 3), (S, 3)).symptoms)
+    with_fracture = run(RULE, (P, 3), (S, 3), (bone, 3))
+    assert group(with_fracture, TRANSLATION).status is Stability.UNSTABLE  # still listed, with its tests
+    assert INSTABILITY not in findings(with_fracture.symptoms)
+
+
 @pytest.mark.parametrize(
     ("injuries", "status", "gives_way"),
     [
