@@ -514,6 +514,10 @@ LUI_2016 = (
     "Lui 2016, 'Proximal fifth metatarsal fractures: anatomy, classification, treatment and complications', Arch "
     "Trauma Res 5(4):e33298, doi:10.5812/atr.33298"
 )
+YATES_2015 = (
+    "Yates 2015, 'Jones fracture of the fifth metatarsal: is operative intervention justified? A systematic review "
+    "of the literature and meta-analysis of results', Foot 25(4):251-257"
+)
 VENOSA_2024 = (
     "Venosa 2024, 'Spontaneous rupture of the plantar fascia: a case report', Front Rehabil Sci, "
     "doi:10.3389/fresc.2024.1470002"
@@ -3283,18 +3287,21 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="jones-fracture-is-a-fracture-of-the-fifth-metatarsal-base",
         injuries=(("Jones fracture", 3),),
-        sources=(BUSKOVA_2021, LUI_2016),
+        sources=(BUSKOVA_2021, LUI_2016, YATES_2015),
         claim=(
             "A review of 'Fractures of the Base of the Fifth Metatarsal Bone': 'Fractures of the proximal fifth "
             "metatarsal (PFMT) ... Lawrence and Botte ... divided the location of PFMT fractures into 3 zones'; "
             "'Avulsion fractures of the tuberosity of the base (zone 1)'; 'displaced fractures that extend into the "
             "fourth-fifth intermetatarsal joint (zone 2)' (Buskova 2021). 'The vascular supply ... explains the "
             "increased risk of delayed union and non-union in fractures at the metaphyseal-diaphyseal junction' (Lui "
-            "2016). (reading) A Jones fracture is a fracture of the fifth metatarsal base, at risk of non-union, and "
-            "not the tuberosity avulsion."
+            "2016). 'Those in the non-operative group were found to have a significantly higher odds ratio (OR) of "
+            "fracture non-union'; 'Surgical intervention is recommended for patients presenting with a Jones "
+            "fracture' (Yates 2015). (reading) A Jones fracture is a fracture of the fifth metatarsal base, at risk "
+            "of non-union, for which surgery is listed, and not the tuberosity avulsion."
         ),
         conditions=("fifth metatarsal base fracture",),
         long_term=("Jones fracture non-union",),
+        treatments=("surgery",),
         not_conditions=("fifth metatarsal tuberosity avulsion fracture",),
         not_injured=("tuberosity of fifth metatarsal bone", "tendon of fibularis brevis"),
     ),
