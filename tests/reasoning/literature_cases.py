@@ -493,6 +493,40 @@ WHEELESS_PTFL_PAGE = (
     "(wheelessonline.com/ortho/posterior_talofibular_ligament)"
 )
 ORTHOTEERS_SPRAINS = "Orthoteers: Ankle sprains, lateral ankle ligaments (orthoteers.org, section 11 article 88)"
+# twenty-first session, editor55 (blinded review r48 C4, C5, C19): sources read through the search tool's pages corpus
+DONALDSON_2014 = (
+    "Donaldson, Haddad & Khan 2014, 'The pathophysiology, diagnosis and current management of acute compartment "
+    "syndrome', Open Orthop J 8:185-193, doi:10.2174/1874325001408010185"
+)
+MABVUURE_2012 = (
+    "Mabvuure 2012, 'Acute compartment syndrome of the limbs: current concepts and management', Open Orthop J "
+    "6:535-543, doi:10.2174/1874325001206010535"
+)
+DODD_LE_2013 = (
+    "Dodd & Le 2013, 'Foot compartment syndrome: diagnosis and management', J Am Acad Orthop Surg 21(11):657-64, "
+    "doi:10.5435/JAAOS-21-11-657"
+)
+BUSKOVA_2021 = (
+    "Buskova, Bartonicek & Rammelt 2021, 'Fractures of the base of the fifth metatarsal bone', JBJS Reviews 9(10), "
+    "doi:10.2106/JBJS.RVW.21.00010"
+)
+LUI_2016 = (
+    "Lui 2016, 'Proximal fifth metatarsal fractures: anatomy, classification, treatment and complications', Arch "
+    "Trauma Res 5(4):e33298, doi:10.5812/atr.33298"
+)
+YATES_2015 = (
+    "Yates 2015, 'Jones fracture of the fifth metatarsal: is operative intervention justified? A systematic review "
+    "of the literature and meta-analysis of results', Foot 25(4):251-257"
+)
+VENOSA_2024 = (
+    "Venosa 2024, 'Spontaneous rupture of the plantar fascia: a case report', Front Rehabil Sci, "
+    "doi:10.3389/fresc.2024.1470002"
+)
+SUHAIMI_2019 = "Suhaimi 2019, 'Plantar fasciitis rupture - who is the culprit?', Int J Foot Ankle 3:032 (case report)"
+SERVEY_2018 = (
+    "Servey & Jonas 2018, 'Plantar fascia rupture: ultrasound to facilitate recognition', J Am Board Fam Med "
+    "31:282-285, doi:10.3122/jabfm.2018.02.170268"
+)
 
 
 CASES: tuple[LitCase, ...] = (
@@ -3212,6 +3246,101 @@ CASES: tuple[LitCase, ...] = (
         not_injured=("inferior calcaneal nerve", "tibial nerve"),
         not_symptoms=("numbness",),
         not_positive_tests=(TINEL, THOMPSON),
+        possible_causes=("plantar fasciitis",),
+    ),
+    # Twenty-first session, editor55 (blinded review r48 C4, C5, C19): expectations from the quoted sources.
+    LitCase(
+        id="acute-compartment-syndrome-of-the-leg-is-treated-by-fasciotomy",
+        injuries=(("acute compartment syndrome of the leg", None),),
+        sources=(FRINK_2009, DONALDSON_2014, MABVUURE_2012),
+        claim=(
+            "'Acute compartment syndrome (ACS) is a surgical emergency'; 'Initial treatment is with the removal of any "
+            "constricting dressings or casts ... If symptoms persist, definitive treatment is necessary with timely "
+            "surgical decompression of all the involved compartments' (Donaldson 2014). 'Once the diagnosis is made, "
+            "immediate fasciotomy of all compartments is required' (Frink 2009). 'early diagnosis and fasciotomy are "
+            "known to be the best determinants of good outcomes' (Mabvuure 2012). (reading) Fasciotomy is its "
+            "treatment; a cast, which the sources say to remove, is not, nor is management without an operation."
+        ),
+        symptoms=("pain out of proportion to the injury",),
+        treatments=("fasciotomy",),
+        not_treatments=("immobilisation", "non-weight-bearing cast immobilisation", "non-operative treatment"),
+        not_injured=(ATFL, DELTOID),
+    ),
+    LitCase(
+        id="compartment-syndrome-of-the-foot-is-treated-by-fasciotomy",
+        injuries=(("compartment syndrome of the foot", None),),
+        sources=(FRINK_2009, DODD_LE_2013),
+        claim=(
+            "'Depending on the injury, clinical examination, and compartment pressure, fasciotomy is recommended via "
+            "a dorsal and/or medial plantar approach'; 'When left untreated, poor outcomes with contractures, toe "
+            "deformities, paralysis, and sensory neuropathy can be expected' (Frink 2009). 'The role of fasciotomy in "
+            "management of FCS has been debated, but no high-level evidence exists to guide decision making. "
+            "Nevertheless, emergent fasciotomy is commonly recommended with the goal of preventing chronic pain and "
+            "deformity' (Dodd & Le 2013). (reading) Fasciotomy is listed for it, a cast is not; claw toes are a "
+            "long-term risk; it is no compartment syndrome of the leg."
+        ),
+        treatments=("fasciotomy",),
+        not_treatments=("immobilisation", "non-weight-bearing cast immobilisation"),
+        long_term=("claw toes",),
+        not_conditions=("acute compartment syndrome of the leg",),
+    ),
+    LitCase(
+        id="jones-fracture-is-a-fracture-of-the-fifth-metatarsal-base",
+        injuries=(("Jones fracture", 3),),
+        sources=(BUSKOVA_2021, LUI_2016, YATES_2015),
+        claim=(
+            "A review of 'Fractures of the Base of the Fifth Metatarsal Bone': 'Fractures of the proximal fifth "
+            "metatarsal (PFMT) ... Lawrence and Botte ... divided the location of PFMT fractures into 3 zones'; "
+            "'Avulsion fractures of the tuberosity of the base (zone 1)'; 'displaced fractures that extend into the "
+            "fourth-fifth intermetatarsal joint (zone 2)' (Buskova 2021). 'The vascular supply ... explains the "
+            "increased risk of delayed union and non-union in fractures at the metaphyseal-diaphyseal junction' (Lui "
+            "2016). 'Those in the non-operative group were found to have a significantly higher odds ratio (OR) of "
+            "fracture non-union'; 'Surgical intervention is recommended for patients presenting with a Jones "
+            "fracture' (Yates 2015). (reading) A Jones fracture is a fracture of the fifth metatarsal base, at risk "
+            "of non-union, for which surgery is listed, and not the tuberosity avulsion."
+        ),
+        conditions=("fifth metatarsal base fracture",),
+        long_term=("Jones fracture non-union",),
+        treatments=("surgery",),
+        not_conditions=("fifth metatarsal tuberosity avulsion fracture",),
+        not_injured=("tuberosity of fifth metatarsal bone", "tendon of fibularis brevis"),
+    ),
+    LitCase(
+        id="fifth-metatarsal-base-fracture-unnamed-zone-no-non-union-concluded",
+        injuries=(("fifth metatarsal base fracture", 3),),
+        sources=(LUI_2016, BUSKOVA_2021),
+        claim=(
+            "'Zone 1 fractures are treated conservatively with functional immobilization and early mobilization with "
+            "excellent outcome. For zone 2 and zone 3 fractures, acute forms can be treated conservatively but with a "
+            "risk of delayed union' (Lui 2016); 'Avulsion fractures of the tuberosity of the base (zone 1) generally "
+            "heal well' (Buskova 2021). (reading) A fracture of the base whose zone is not named is neither the Jones "
+            "fracture nor the tuberosity avulsion (both are pointed to as its more specific forms: "
+            "test_a_fifth_metatarsal_base_fracture_points_to_its_zones), and the Jones fracture's non-union is not "
+            "concluded of it."
+        ),
+        injured=("base of fifth metatarsal bone",),
+        not_conditions=("Jones fracture", "fifth metatarsal tuberosity avulsion fracture"),
+        not_long_term=("Jones fracture non-union",),
+    ),
+    LitCase(
+        id="plantar-fascia-rupture-in-sport-pops",
+        injuries=(("plantar fascia rupture", 3),),
+        sources=(VENOSA_2024, SUHAIMI_2019, SERVEY_2018),
+        claim=(
+            "'The rupture of the plantar fascia is a rare but significant injury that predominantly affects athletes "
+            "and individuals engaged in high-impact activities' (Venosa 2024). 'While running, he suddenly felt a "
+            "\"pop\" on his plantar aspect of his foot, and severe pain following it. He was not able to continue "
+            "with the game and had great difficulty weight bearing on it. A few hours later he noticed his foot had "
+            "become considerably swollen' (Suhaimi 2019); 'while going up for a layup shot during a basketball game, "
+            "he experienced a \"pop\" and immediate pain in his left foot' (Servey & Jonas 2018). (reading) A pop, "
+            "pain and swelling; the fascia is torn, no nerve is compressed, nothing goes numb; it is no plantar "
+            "fasciitis, which it may follow."
+        ),
+        injured=("plantar aponeurosis",),
+        symptoms=("snapping or popping", "pain", "swelling"),
+        not_symptoms=("numbness",),
+        not_injured=("tibial nerve", "inferior calcaneal nerve"),
+        not_conditions=("plantar fasciitis",),
         possible_causes=("plantar fasciitis",),
     ),
 )

@@ -1401,3 +1401,25 @@ def test_at_an_equal_score_what_is_found_against_a_candidate_counts_in_the_tie(k
     assert order[0] == "common fibular nerve"
     assert score["sciatic nerve"] == score["superficial fibular nerve"]
     assert order.index("superficial fibular nerve") < order.index("sciatic nerve")
+
+
+@pytest.mark.parametrize("motion", ["eversion", "external rotation"])
+def test_the_lateral_process_fracture_arises_from_the_cadaver_studies_motions(kg: AnkleKG, motion: str) -> None:
+    """Blinded review r48 C3 (editor55). 'all six specimens subjected to eversion sustained a fracture of the lateral
+    process of the talus' of 'an axially loaded and dorsiflexed ankle' (Funk 2003, Am J Sports Med 31:921-928);
+    'No fractures occurred after axial loading in dorsiflexion and inversion, but six of eight specimens sustained
+    fractures of the lateral process of the talus when similarly loaded with external rotation added' (Boon 2001,
+    Am J Sports Med 29(3):333-338). Either motion in dorsiflexion is a mechanism of the fracture: it counts for the
+    lateral process (by the fracture's own record), and the process scores higher with it than without it; the
+    reviews' inversion in dorsiflexion still counts too."""
+    findings = {"symptoms": ("pain", "swelling"), "limit": 80}
+    without = {c.structure.label: c.score for c in kg.differential(**findings).candidates}
+    for mech in ((motion, "dorsiflexion"), ("inversion", "dorsiflexion")):
+        report = kg.differential(mechanism=mech, **findings)
+        lpt = next(c for c in report.candidates if c.structure.label == "lateral process of talus")
+        facts = [
+            (f.subject.label, f.predicate.id)
+            for e in lpt.supported_by if e.kind == "mechanism" for f in e.because
+        ]
+        assert ("fracture of the lateral process of the talus", "akg:arisesFrom") in facts, (mech, facts)
+        assert lpt.score > without["lateral process of talus"], (mech, lpt.score)

@@ -247,3 +247,19 @@ def test_a_graded_condition_says_whose_grading_it_follows(kg: AnkleKG) -> None:
     assert "(grading: OPTIMa 2015" in grade3.detail
     general = next(c for c in kg.impact([(ATFL, 3)]).conditions if c.entity.label == "lateral ankle sprain")
     assert "grading:" not in general.detail  # an ungraded condition names no grading
+
+
+def test_a_fifth_metatarsal_base_fracture_points_to_its_zones(kg: AnkleKG) -> None:
+    """Blinded review r48 C5 (editor55): a review of 'Fractures of the Base of the Fifth Metatarsal Bone' classes
+    'Avulsion fractures of the tuberosity of the base (zone 1)' and 'displaced fractures that extend into the
+    fourth-fifth intermetatarsal joint (zone 2)' among them (Buskova 2021); the zone 2 (Jones) fracture risks
+    'delayed union and non-union' (Lui 2016). The generic fracture names both as its more specific forms, the Jones
+    fracture's non-union is not concluded of it, and neither form is concluded as what it amounts to."""
+    report = kg.impact([("fifth metatarsal base fracture", 3)])
+    named = next(i for i in report.injuries if i.structure.label == "fifth metatarsal base fracture")
+    forms = {c.label for c in named.narrower_conditions}
+    assert {"Jones fracture", "fifth metatarsal tuberosity avulsion fracture"} <= forms
+    assert "Jones fracture non-union" not in forms
+    assert not {"Jones fracture", "fifth metatarsal tuberosity avulsion fracture"} & {
+        c.entity.label for c in report.conditions
+    }
