@@ -20,7 +20,7 @@ from .reasoning.impact import (
 )
 from .reasoning.impact.mechanics import FRAGMENT_GRADED, NO_PRIMARY, ONLY_DYNAMIC
 from .reasoning.impact.models import RestraintLoss
-from .reasoning.impact.terms import LOSS_OF_CONTINUITY, ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED, SCREENS_FOR, WEAKNESS_OF
+from .reasoning.impact.terms import LOSS_OF_CONTINUITY, ONE_OF_ALTERNATIVES, POSSIBLY_INVOLVED, SCREENS_FOR
 
 if TYPE_CHECKING:  # the differential is imported by the commands that use it, not by every start
     from .reasoning.differential import Candidate, DifferentialReport, Evidence, FindingKind
@@ -100,10 +100,9 @@ def _reached(item: AffectedStructure) -> str:
     """How a structure was reached; by the alternatives of a condition, each way (which one, not known)."""
     if item.reached is Reach.FORCE and item.grade < 3:  # a partial tear of its tendon: part of its force, not all
         return f"muscle-tendon unit with part of its force lost (grade {item.grade}; not itself injured)"
-    blocked = item.reached is Reach.DENERVATED and item.grade == 1
-    if blocked and any(f.predicate.id == WEAKNESS_OF for f in item.because):  # through a compression's weakness sign
+    if item.reached is Reach.BLOCKED:  # through a compressing condition's weakness sign
         return COMPRESSION_BLOCK
-    if blocked:  # a conduction block leaves the axons: no denervation
+    if item.reached is Reach.DENERVATED and item.grade == 1:  # a conduction block leaves the axons: no denervation
         return "its nerve's conduction blocked (a grade 1 lesion of its nerve, neurapraxia: not denervated)"
     if item.reached is Reach.DENERVATED and item.grade < 3:  # a grade II nerve lesion: part of its supply
         return f"partly denervated (a grade {item.grade} lesion of its nerve)"

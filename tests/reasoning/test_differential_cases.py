@@ -1412,10 +1412,10 @@ def test_the_lateral_process_fracture_arises_from_the_cadaver_studies_motions(kg
     Am J Sports Med 29(3):333-338). Either motion in dorsiflexion is a mechanism of the fracture: it counts for the
     lateral process (by the fracture's own record), and the process scores higher with it than without it; the
     reviews' inversion in dorsiflexion still counts too."""
-    findings = {"symptoms": ("pain", "swelling"), "limit": 80}
-    without = {c.structure.label: c.score for c in kg.differential(**findings).candidates}
+    symptoms = ("pain", "swelling")
+    without = {c.structure.label: c.score for c in kg.differential(symptoms=symptoms, limit=80).candidates}
     for mech in ((motion, "dorsiflexion"), ("inversion", "dorsiflexion")):
-        report = kg.differential(mechanism=mech, **findings)
+        report = kg.differential(mechanism=mech, symptoms=symptoms, limit=80)
         lpt = next(c for c in report.candidates if c.structure.label == "lateral process of talus")
         facts = [
             (f.subject.label, f.predicate.id)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.kg import AnkleKG
-from app.reasoning.impact import ImpactReport, RestraintLoss
+from app.reasoning.impact import ImpactReport, Reach, RestraintLoss
 from app.render import render_impact
 from tests.datafacts import ask, select
 
@@ -428,6 +428,8 @@ def test_a_muscle_blocked_by_a_compression_is_not_said_to_stay_innervated_for_ce
     digiti minimi's fatty atrophy, read as 'not denervated'). A grade 1 lesion asked of the nerve itself is
     neurapraxia, and says so."""
     entrapment = render_impact(kg.impact("Baxter's nerve entrapment"))
+    assert next(a for a in kg.impact("Baxter's nerve entrapment").injuries
+                if a.structure.label == "abductor digiti minimi").reached is Reach.BLOCKED
     line = next(x for x in entrapment.splitlines() if x.startswith("Also affected:"))
     assert "abductor digiti minimi (its nerve's conduction blocked by the compression" in line
     assert "may also denervate it" in line and "not denervated" not in line

@@ -469,6 +469,12 @@ def test_the_impact_panel_shows_the_lesion_what_it_amounts_to_and_how_it_is_know
     run_impact(explorer)
     reached = text(explorer, "[data-section=injuries]")
     assert "other recorded conditions of it" in reached and "superficial fibular nerve entrapment" in reached
+    # a muscle a compression blocks is not said to stay innervated for certain (blinded review r48 C2)
+    go(explorer, "Baxter's nerve entrapment")
+    shown(explorer, "ANKLE:0002107")
+    run_impact(explorer)
+    reached = text(explorer, "[data-section=injuries]")
+    assert "conduction blocked by the compression" in reached and "not denervated" not in reached
     # a named condition says how it typically arises (reviews r19-r20)
     go(explorer, "peroneal tendon subluxation")
     shown(explorer, "ANKLE:0002017")

@@ -17,6 +17,9 @@ from .ischaemia import starve_muscles
 from .levels import spared
 from .models import DAMAGED, Reach
 
+#: muscles that no longer load their tendons: their nerve lost, blocked, or ischaemic in a swollen compartment
+NO_LONGER_PULLING = (Reach.DENERVATED, Reach.BLOCKED, Reach.ISCHAEMIC)
+
 LOSS = terms.LOSS_OF_CONTINUITY
 FRACTURE = terms.FRACTURE
 COMPRESSION = terms.COMPRESSION
@@ -137,7 +140,7 @@ def unload_unit(ctx: Context, curie: str, state: Affected, root: str, reach: Rea
     if state.reached is Reach.FORCE:  # every part of a muscle acts through the torn tendon
         for st in ctx.objects(curie, terms.HAS_PART):
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
-    elif (state.lesion == LOSS and not stretched) or state.reached in (Reach.DENERVATED, Reach.ISCHAEMIC):
+    elif (state.lesion == LOSS and not stretched) or state.reached in NO_LONGER_PULLING:
         for st in ctx.objects(curie, terms.HAS_TENDON):
             reach(st.object, state.grade, Reach.FORCE, root, [*state.chain, st], rule, None)
 
@@ -266,7 +269,7 @@ def _block_conduction(ctx: Context, nerve: str, state: Affected, reach: Reacher)
         motions = {a.motion for a in ctx.kb.actions_by_muscle.get(st.object, ())}
         for has, weak in signs:
             if weak.object in motions:
-                reach(st.object, state.grade, Reach.DENERVATED, condition, [*state.chain, st, has, weak],
+                reach(st.object, state.grade, Reach.BLOCKED, condition, [*state.chain, st, has, weak],
                       "rule:nerve-denervates", None)  # fmt: skip
 
 

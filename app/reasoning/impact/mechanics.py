@@ -21,7 +21,7 @@ from .models import (
 from .wholes import RULE as WHOLES_RULE
 from .wholes import PartsCarry
 
-UNLOADED = (Reach.FORCE, Reach.DENERVATED)
+UNLOADED = (Reach.FORCE, Reach.DENERVATED, Reach.BLOCKED)
 #: restraints that act by contracting: losing them weakens a joint, it does not make it lax (rule motion-destabilised)
 DYNAMIC = (terms.MUSCLE, terms.MUSCLE_PART, terms.TENDON)
 NO_PRIMARY = (

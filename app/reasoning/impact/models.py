@@ -44,6 +44,9 @@ class Reach(StrEnum):
     SUBLUXED = "tendon no longer held by its torn retinaculum"
     DETACHED = "carried off with its fractured bony anchor (not itself torn)"
     DENERVATED = "denervated"
+    #: a muscle whose compressed nerve's conduction its condition's weakness sign says is blocked (read as a grade 1
+    #: lesion, neurapraxia; a long-standing compression may also denervate it, which is not concluded: review r48 C2)
+    BLOCKED = "its nerve's conduction blocked by a compression (not itself injured)"
     ISCHAEMIC = "ischaemic in a swollen compartment (not itself torn)"
     COMPRESSED = "compressed (swelling or entrapment)"
     ALTERNATIVE = "one of the named condition's alternatives (its source does not say which)"

@@ -421,12 +421,11 @@ const IMPACT_SECTIONS = [
 
 /** How a structure was reached, as the API says it; a partial tear of a tendon unloads its muscle only in part. */
 function reachedText(a) {
-  const blocked = a.reached === "denervated" && a.grade === 1;
-  if (blocked && (a.because || []).some((f) => f.predicate.id === "akg:weaknessOf")) {  // a compression's sign
+  if (a.reached.startsWith("its nerve's conduction blocked by a compression")) {  // a compression's weakness sign
     return "its nerve's conduction blocked by the compression (read as a grade 1 lesion, neurapraxia, which leaves "
       + "it innervated; a long-standing compression may also denervate it, with atrophy, which is not concluded)";
   }
-  if (blocked) {  // a conduction block leaves the axons (neurapraxia)
+  if (a.reached === "denervated" && a.grade === 1) {  // a conduction block leaves the axons (neurapraxia)
     return "its nerve's conduction blocked (a grade 1 lesion of its nerve, neurapraxia: not denervated)";
   }
   if (a.reached === "denervated" && a.grade < 3) return `partly denervated (a grade ${a.grade} lesion of its nerve)`;
