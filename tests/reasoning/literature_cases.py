@@ -528,6 +528,32 @@ SERVEY_2018 = (
     "31:282-285, doi:10.3122/jabfm.2018.02.170268"
 )
 
+MCCORMACK_2020 = (
+    "McCormack 2020, 'The Role of Deep Deltoid Ligament in Ankle Fracture Stability', Foot Ankle Orthop (SAGE, "
+    "2020-10-01), doi:10.1177/2473011420S00350 (abstract)"
+)
+CRO_2016_LH = (
+    "Case Reports in Orthopedics 2016, article 8035029 (hindawi.com/journals/crior/2016/8035029): Weber B fracture "
+    "with an ATFL tear, critical review of the Lauge-Hansen classification"
+)
+BIRNIE_2019 = (
+    "Birnie 2019, Arch Orthop Trauma Surg 139(6):787-793, 'Anterior inferior tibiofibular ligament avulsion "
+    "fractures in operatively treated ankle fractures' (abstract)"
+)
+WHEELESS_PER = (
+    "Wheeless' Textbook of Orthopaedics: Pronation-External Rotation Injuries of the Ankle "
+    "(wheelessonline.com/ortho/pronation_external_rotation_injuries_of_the_ankle, last updated 2012)"
+)
+YI_2018 = "Yi 2018, BMC Musculoskelet Disord 19:51, posterior malleolar fragment by Lauge-Hansen pattern (abstract)"
+BARTONICEK_2022 = (
+    "Bartonicek, Rammelt & Tucek 2022, 'Maisonneuve Fractures of the Ankle', JBJS Rev 10(2), "
+    "doi:10.2106/JBJS.RVW.21.00160 (abstract)"
+)
+AMSSM_MAISONNEUVE = (
+    "AMSSM case study 'La Maison' (amssm.org/la_maison-csa-845.html): Maisonneuve fracture with a posterior "
+    "malleolus fracture, author's and editor's comments"
+)
+
 
 CASES: tuple[LitCase, ...] = (
     # ===========================================================================================================
@@ -1402,6 +1428,67 @@ CASES: tuple[LitCase, ...] = (
         long_term=("ankle osteoarthritis",),
         not_positive_tests=(OTTAWA, THOMPSON),
         not_injured=("calcaneal tendon",),
+    ),
+    LitCase(
+        id="bimalleolar-fracture-aitfl-possibly-torn-not-a-reserve",
+        injuries=(("bimalleolar fracture", 3),),
+        sources=(SP_BIMALLEOLAR, MCCORMACK_2020, CRO_2016_LH, BIRNIE_2019),
+        claim=(
+            "'According to the Lauge Hansen classification, supination and external rotation injuries are the most "
+            "common cause of bimalleolar fractures' (StatPearls). 'SER stage 2 injuries (AITFL and Weber B) are "
+            "considered stable. SER stage 3 injury includes disruption of the posterior malleolus (or PITFL)' "
+            "(McCormack 2020). 'Type 2 supination-external rotation (SER) injury translates to an anterior inferior "
+            "[tibiofibular] ligament (AITFL) injury followed by a short oblique lateral malleolus fracture', whereas "
+            "'type 1 supination-adduction injury can translate to either a lateral ligament injury (most commonly the "
+            "ATFL) or a lateral malleolus transverse avulsion fracture' (Case Rep Orthop 2016); 25.8% of operated "
+            "ankle fractures had an AITFL avulsion fracture (Birnie 2019). (reading, editor54, blinded review r48 "
+            "C1) In the commonest mechanism the AITFL fails first, so a bimalleolar fracture may have torn it, or "
+            "avulsed it, and the PITFL (no posterior malleolus broken); not in every mechanism, so neither is "
+            "concluded torn, and neither is an intact reserve that carries more load."
+        ),
+        injured=("lateral malleolus", "medial malleolus"),
+        possibly_injured=(AITFL, PITFL),
+        not_injured=(AITFL, PITFL),
+        not_more_load=(AITFL, PITFL),
+    ),
+    LitCase(
+        id="trimalleolar-fracture-aitfl-possibly-torn-not-a-reserve",
+        injuries=(("trimalleolar fracture", 3),),
+        sources=(YI_2018, MCCORMACK_2020, WHEELESS_PER, BIRNIE_2019),
+        claim=(
+            "Trimalleolar fractures come from supination-external rotation stage IV or pronation-external rotation "
+            "stage IV injuries (Yi 2018: '76 ankles in the supination-external rotation (SER) stage IV group and 31 "
+            "ankles in the pronation-external rotation (PER) stage IV group'). 'SER stage 2 injuries (AITFL and "
+            "Weber B)' (McCormack 2020); in pronation-external rotation 'external rotation then results in rupture "
+            "of the anterior tibiofibular ligament or its bony insertion' (Wheeless). 25.8% of operated ankle "
+            "fractures had an AITFL avulsion fracture (Birnie 2019). (reading, editor54, blinded review r48 C1) "
+            "The AITFL is torn or avulsed in these injuries, not an intact ligament that carries more load; as it "
+            "may come off with its bone rather than tear, it is possibly involved."
+        ),
+        injured=("lateral malleolus", "medial malleolus", "posterior malleolus"),
+        possibly_injured=(AITFL,),
+        not_more_load=(AITFL,),
+    ),
+    LitCase(
+        id="lateral-malleolus-fracture-aitfl-possibly-torn-not-a-reserve",
+        injuries=(("lateral malleolus fracture", 3),),
+        sources=(CRO_2016_LH, MCCORMACK_2020, BIRNIE_2019),
+        claim=(
+            "'Type 2 supination-external rotation (SER) injury translates to an anterior inferior [tibiofibular] "
+            "ligament (AITFL) injury followed by a short oblique lateral malleolus fracture'; 'type 1 "
+            "supination-adduction injury can translate to either a lateral ligament injury (most commonly the ATFL) "
+            "or a lateral malleolus transverse avulsion fracture' (Case Rep Orthop 2016). 'SER stage 2 injuries "
+            "(AITFL and Weber B) are considered stable' (McCormack 2020). Wagstaffe type 2 AITFL avulsions "
+            "correlated with Weber B fractures (Birnie 2019). (reading, editor54, blinded review r48 C1) A lateral "
+            "malleolus fracture may have torn or avulsed the AITFL (the SER fracture), or spared it (the "
+            "supination-adduction one): possibly involved, not an intact ligament that carries more load; the "
+            "isolated fracture stays stable while the medial side holds."
+        ),
+        injured=("lateral malleolus",),
+        possibly_injured=(AITFL,),
+        not_injured=(AITFL,),
+        not_more_load=(AITFL,),
+        nothing_destabilised=True,
     ),
     LitCase(
         id="medial-malleolus-fracture-isolated",
@@ -2695,6 +2782,25 @@ CASES: tuple[LitCase, ...] = (
         not_unstable=(ANT_TRANS,),
         not_injured=(PITFL, ATFL),
         not_positive_tests=(DRAWER, THOMPSON),
+    ),
+    LitCase(
+        id="posterior-malleolus-fracture-may-be-part-of-a-maisonneuve-injury",
+        injuries=(("posterior malleolus fracture", 3),),
+        sources=(BARTONICEK_2022, AMSSM_MAISONNEUVE),
+        claim=(
+            "'The high incidence of associated fractures of the posterior malleolus, the medial malleolus, and the "
+            "anterolateral distal tibia (the \"anterior malleolus\") ... warrant preoperative examination via "
+            "computed tomography'; treatment 'requires prior reduction of displaced posterior malleolar fractures, "
+            "if present' (Bartonicek 2022, of Maisonneuve fractures). 'Apparent isolated posterior malleolar "
+            "fractures may be associated with Maisonneuve fractures'; 'an \"isolated\" posterior malleolus fracture "
+            "should trigger further clinical evaluation for other fracture, ligamentous, or syndesmotic instability' "
+            "(AMSSM case). (reading, editor54, blinded review r48 C7) The answer lists the Maisonneuve injury as a "
+            "larger injury to look for, and does not conclude it."
+        ),
+        injured=("posterior malleolus",),
+        larger=("Maisonneuve injury",),
+        not_conditions=("Maisonneuve injury",),
+        not_injured=("proximal third of fibula", "interosseous membrane of leg"),
     ),
     LitCase(
         id="posterior-malleolus-fracture-posterior-translation-in-neutral",
