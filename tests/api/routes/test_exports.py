@@ -78,6 +78,16 @@ def test_service_lists_and_serves_every_artefact_with_an_etag(client: httpx.Clie
     assert cached.status_code == 304
 
 
+def test_the_api_description_documents_every_artefacts_media_type(client: httpx.Client) -> None:
+    """Each artefact is served with its own media type, and the OpenAPI description lists them all (schemathesis, in a
+    CI run, drew the N-Quads dataset, whose application/n-quads was undocumented beside Turtle and CSV)."""
+    documented = client.get("/openapi.json").json()["paths"]["/v1/export/{name}"]["get"]["responses"]["200"]["content"]
+    for name, artefact in ARTEFACTS.items():
+        assert artefact.media_type in documented, name
+        served = client.get(f"/v1/export/{name}").headers["content-type"]
+        assert served.split(";")[0] == artefact.media_type, name
+
+
 def test_unknown_artefact_is_a_problem_listing_the_available_ones(client: httpx.Client) -> None:
     response = client.get("/v1/export/anklekg.xlsx")
     assert response.status_code == 404 and response.headers["content-type"].startswith("application/problem+json")
