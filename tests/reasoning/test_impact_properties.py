@@ -436,3 +436,11 @@ def test_a_muscle_blocked_by_a_compression_is_not_said_to_stay_innervated_for_ce
     named = render_impact(kg.impact("inferior calcaneal nerve", grade=1))
     assert "abductor digiti minimi (its nerve's conduction blocked (a grade 1 lesion of its nerve, neurapraxia: not " \
            "denervated))" in named
+
+
+def test_a_bone_a_condition_may_involve_is_said_broken_not_torn(kg: AnkleKG) -> None:
+    """The possibly-involved hedge on a motion's verdict (rule possibly-involved): a Maisonneuve injury may break the
+    posterior malleolus (Bartonicek 2022, 'if present'), which is not torn (editor54's report)."""
+    notes = [d.note or "" for d in kg.impact("Maisonneuve injury").destabilised_motions]
+    said = [n for n in notes if "taking the posterior malleolus, which the Maisonneuve injury may involve" in n]
+    assert said and all("were it broken too" in n and "were it torn too" not in n for n in said)

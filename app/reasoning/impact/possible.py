@@ -14,6 +14,7 @@ from .models import DestabilisedMotion, Stability
 from .weakness import join_the
 
 ORDER = (Stability.REDUCED, Stability.LAXITY, Stability.UNSTABLE)
+BONY = (terms.BONE, terms.BONE_PART, terms.BONY_LANDMARK)
 
 
 def if_torn_too(
@@ -50,6 +51,8 @@ def _said(ctx: Context, maybe: list[Restraint], owners: dict[str, tuple[str, str
     names = list(dict.fromkeys(ctx.kb.label(r.structure) for r in maybe))
     conditions = list(dict.fromkeys(ctx.kb.label(owners[r.structure][0]) for r in maybe))
     one = len(names) == 1
+    bony = {ctx.is_any(r.structure, BONY) for r in maybe}  # a bone is broken, not torn (editor54)
+    lost = "torn or broken" if len(bony) > 1 else "broken" if True in bony else "torn"
     return (f"taking the {join_the(names)}, which the {join_the(conditions)} may involve (not concluded), as intact: "
-            f"{'were it' if one else 'were they'} torn too, the verdict would be {worse.value} (name "
+            f"{'were it' if one else 'were they'} {lost} too, the verdict would be {worse.value} (name "
             f"{'it' if one else 'them'} to ask)")
