@@ -221,6 +221,9 @@ CHIROACCESS_2008 = (
     "Ivins, Sizer, Lynch, Rubin and Wexler (query.chiroaccess.com/EBRs/Lateral-Ankle-Sprain-Diagnosis.aspx)"
 )
 TEACHME_TENNIS_LEG = "Teachme Orthopedics: Medial gastrocnemius injury (tennis leg) (teachmeorthopedics.info)"
+KARLSSON_1997_STI = "Karlsson 1997, Sports Med (Subtalar ankle instability. A review), doi:10.2165/00007256-199724050-00005"
+BARG_2012_STI = "Barg 2012, Foot Ankle Int 33(2):151-60, doi:10.3113/FAI.2012.0151"
+MEDSCAPE_GASTROC_DDX = "Saglimbeni 2015, Medscape: Medial Gastrocnemius Strain Differential Diagnoses (article 91687)"
 MEDALG_TENNIS_LEG = "medicalalgorithms.com: clinical features of a partial rupture of the medial head of gastrocnemius"
 STAGE_I_PTTD = "Foot Ankle Clin: 'Progressive collapsing foot deformity: is there really a Johnson and Strom stage I?'"
 NM_SUBLUX = "Northwestern Medicine: Peroneal Tendon Subluxation (nm.org)"
@@ -3448,5 +3451,43 @@ CASES: tuple[LitCase, ...] = (
         not_injured=("tibial nerve", "inferior calcaneal nerve"),
         not_conditions=("plantar fasciitis",),
         possible_causes=("plantar fasciitis",),
+    ),
+    LitCase(
+        id="subtalar-instability-gives-way",
+        injuries=(("subtalar instability", None),),
+        sources=(KARLSSON_1997_STI, BARG_2012_STI, MICHELS),
+        claim=(
+            "'Patients with chronic subtalar instability typically complain of \"giving way\" symptoms and a history "
+            "of recurrent sprains' (Karlsson 1997); 'By history, subtalar instability can be suggested by the "
+            "patient's feeling of ankle instability, easy \"rolling over,\" and a need to look at the ground "
+            "constantly when walking' (Barg 2012). The cervical and interosseous talocalcaneal ligaments 'seem to have "
+            "an important role in the pathomechanics of subtalar instability', in addition to the CFL (Michels 2023). "
+            "(reading, editor56, blinded review r48) Named, the instability gives way; its ligaments are only possibly "
+            "torn ('seem'), so none of them is concluded injured; a ligamentous instability compresses no nerve, so "
+            "nothing goes numb."
+        ),
+        symptoms=("instability or giving way",),
+        possibly_injured=(CFL, "interosseous talocalcaneal ligament", "cervical ligament"),
+        not_injured=(CFL, "interosseous talocalcaneal ligament", "cervical ligament"),
+        not_symptoms=("numbness",),
+        not_positive_tests=(OTTAWA,),
+    ),
+    LitCase(
+        id="tennis-leg-achilles-rupture-look-alike",
+        injuries=(("medial gastrocnemius strain", None),),
+        sources=(MEDSCAPE_GASTROC_DDX, TEACHME_TENNIS_LEG),
+        claim=(
+            "'Achilles tendon injury can occur with the identical mechanism of a medial gastrocnemius rupture. Because "
+            "the ensuing fluid and edema may migrate proximally, the 2 conditions may mimic each other'; 'The "
+            "following conditions can be confused with a gastrocnemius strain: Baker cyst rupture, Deep venous "
+            "thrombosis, Plantaris tendon rupture, ...' (Saglimbeni 2015). In tennis leg 'Palpation of the Achilles "
+            "tendon demonstrates an intact tendon'; 'Thompson test is negative' (Teachme Orthopedics). (reading, "
+            "editor56, blinded review r48 C16) Achilles tendon rupture is the look-alike to rule out, not a conclusion: "
+            "the calcaneal tendon is not injured and the Thompson test is not positive."
+        ),
+        look_alikes=("Achilles tendon rupture", "deep vein thrombosis", "plantaris rupture"),
+        not_conditions=("Achilles tendon rupture",),
+        not_injured=("calcaneal tendon",),
+        not_positive_tests=(THOMPSON,),
     ),
 )
