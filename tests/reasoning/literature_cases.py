@@ -221,7 +221,9 @@ CHIROACCESS_2008 = (
     "Ivins, Sizer, Lynch, Rubin and Wexler (query.chiroaccess.com/EBRs/Lateral-Ankle-Sprain-Diagnosis.aspx)"
 )
 TEACHME_TENNIS_LEG = "Teachme Orthopedics: Medial gastrocnemius injury (tennis leg) (teachmeorthopedics.info)"
-KARLSSON_1997_STI = "Karlsson 1997, Sports Med (Subtalar ankle instability. A review), doi:10.2165/00007256-199724050-00005"
+KARLSSON_1997_STI = (
+    "Karlsson 1997, Sports Med (Subtalar ankle instability. A review), doi:10.2165/00007256-199724050-00005"
+)
 BARG_2012_STI = "Barg 2012, Foot Ankle Int 33(2):151-60, doi:10.3113/FAI.2012.0151"
 MEDSCAPE_GASTROC_DDX = "Saglimbeni 2015, Medscape: Medial Gastrocnemius Strain Differential Diagnoses (article 91687)"
 MEDALG_TENNIS_LEG = "medicalalgorithms.com: clinical features of a partial rupture of the medial head of gastrocnemius"
@@ -3482,8 +3484,8 @@ CASES: tuple[LitCase, ...] = (
             "following conditions can be confused with a gastrocnemius strain: Baker cyst rupture, Deep venous "
             "thrombosis, Plantaris tendon rupture, ...' (Saglimbeni 2015). In tennis leg 'Palpation of the Achilles "
             "tendon demonstrates an intact tendon'; 'Thompson test is negative' (Teachme Orthopedics). (reading, "
-            "editor56, blinded review r48 C16) Achilles tendon rupture is the look-alike to rule out, not a conclusion: "
-            "the calcaneal tendon is not injured and the Thompson test is not positive."
+            "editor56, blinded review r48 C16) Achilles tendon rupture is the look-alike to rule out, not a "
+            "conclusion: the calcaneal tendon is not injured and the Thompson test is not positive."
         ),
         look_alikes=("Achilles tendon rupture", "deep vein thrombosis", "plantaris rupture"),
         not_conditions=("Achilles tendon rupture",),
