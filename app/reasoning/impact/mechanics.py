@@ -245,7 +245,7 @@ def _passive_primaries_gone(ctx: Context, members: tuple[Restraint, ...], passiv
     """Every passive primary restraint of the motion is completely lost: the muscles and tendons recorded to check it
     are then all that does, and one lost counts as lost (a torn spring ligament with a ruptured tibialis posterior
     tendon: the forefoot abducts unchecked; blinded review r21 J7, '100% lost' read as only 'increased laxity')."""
-    primaries = [r for r in members if r.role is RestraintRole.PRIMARY and not ctx.is_any(r.structure, DYNAMIC)]
+    primaries = passive_primaries(ctx, members)
     return bool(primaries) and all(passive[r.id] >= 1.0 for r in primaries)
 
 
@@ -296,7 +296,7 @@ def gives_way(ctx: Context, g: Group) -> bool:
     weighed what the intact ones hold (most of the measured restraint lost), and one wholly lost primary suffices."""
     if g.status is Stability.UNSTABLE:
         return True
-    passive = _passive_primaries(ctx, g)
+    passive = passive_primaries(ctx, g.members)
     if g.status is not Stability.LAXITY or not passive:
         return False
     if all(r.contribution is not None for r in g.members if r.role is RestraintRole.PRIMARY):
@@ -304,8 +304,9 @@ def gives_way(ctx: Context, g: Group) -> bool:
     return all(g.loss.get(r.id, 0.0) >= 1.0 for r in passive)
 
 
-def _passive_primaries(ctx: Context, g: Group) -> list[Restraint]:
-    return [r for r in g.members if r.role is RestraintRole.PRIMARY and not ctx.is_any(r.structure, DYNAMIC)]
+def passive_primaries(ctx: Context, members: tuple[Restraint, ...]) -> list[Restraint]:
+    """The primary restraints that hold by their structure, not by a muscle's pull."""
+    return [r for r in members if r.role is RestraintRole.PRIMARY and not ctx.is_any(r.structure, DYNAMIC)]
 
 
 def status_of(
@@ -450,7 +451,7 @@ def _note(ctx: Context, g: Group, lost: list[Restraint], asked: str | None) -> s
 
 def _why_no_giving_way(ctx: Context, g: Group) -> str:
     """Why a lax motion gives no way: partial tears only, or a primary restraint that still holds."""
-    passive = _passive_primaries(ctx, g)
+    passive = passive_primaries(ctx, g.members)
     if not any(g.loss.get(r.id, 0.0) >= 1.0 for r in passive):
         return PARTIAL_ONLY
     holding = dict.fromkeys(ctx.kb.label(r.structure) for r in passive if g.loss.get(r.id, 0.0) < 1.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import partial
 
 from ...knowledge.model import Restraint
 from . import terms
@@ -25,10 +26,10 @@ def if_torn_too(
     axioms that make them possibly involved among its reasons (blinded review r48 C1: a trimalleolar fracture's
     syndesmosis 'no laxity expected' beside an AITFL the fracture's mechanism tears first). ``left_out``: the
     (condition, structure) pairs no reading damages."""
-    owners: dict[str, tuple[str, str]] = {}  # not known intact -> (condition, the structure it may involve)
-    for condition, structure in sorted(left_out):
-        for curie in not_known_intact(ctx, frozenset((structure,))):
-            owners.setdefault(curie, (condition, structure))
+    owners: dict[str, tuple[str, str]] = {}
+    for condition in sorted({c for c, _ in left_out}):  # each condition's table is the graph's: kept per engine
+        for curie, owner in ctx.derived(("possible owners", condition), partial(_owners, ctx, condition)).items():
+            owners.setdefault(curie, owner)
     maybe = [r for r in g.members if r.structure in owners and g.loss.get(r.id, 0.0) == 0
              and not ctx.is_any(r.structure, DYNAMIC)]  # fmt: skip
     if not maybe:
@@ -45,6 +46,15 @@ def if_torn_too(
         "because": unique_facts([*item.because, *ctx.facts(axioms)]),
         "rules": [*item.rules, *(r for r in ctx.rule_refs(POSSIBLE_RULE) if r not in item.rules)],
     })  # fmt: skip
+
+
+def _owners(ctx: Context, condition: str) -> dict[str, tuple[str, str]]:
+    """What the condition leaves not known intact -> (the condition, the structure it may involve)."""
+    owners: dict[str, tuple[str, str]] = {}
+    for st in sorted(marked(ctx, condition, terms.POSSIBLY_INVOLVED), key=lambda st: st.object):
+        for curie in not_known_intact(ctx, frozenset((st.object,))):
+            owners.setdefault(curie, (condition, st.object))
+    return owners
 
 
 def _said(ctx: Context, maybe: list[Restraint], owners: dict[str, tuple[str, str]], worse: Stability) -> str:

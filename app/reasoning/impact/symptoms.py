@@ -21,8 +21,9 @@ def symptoms(
 ) -> list[Finding]:  # fmt: skip
     """Symptoms concluded by the rules (instability, weakness, foot drop, numbness, burning) and by conditions."""
     joints = ctx.rules["rule:motion-destabilised"].joints
+    broken = broken_bones(ctx, affected)
     shaky = [g for g in groups if gives_way(ctx, g) and (not joints or g.joint in joints)
-             and not through_fracture(ctx, g, affected)]
+             and not through_fracture(ctx, g, affected, broken)]
     # instability, or foot drop, from a loss-of-continuity condition only when the mechanics give way or the
     # dorsiflexors are lost too (not after a grade I sprain or a grade I nerve lesion)
     gated: set[str] = set()
@@ -91,17 +92,20 @@ def symptoms(
     return findings.result(ctx)
 
 
-def through_fracture(ctx: Context, g: Group, affected: dict[str, Affected]) -> bool:
+def broken_bones(ctx: Context, affected: dict[str, Affected]) -> frozenset[str]:
+    """The structures the injury fractures, with the wholes they are part of (a broken malleolus: a broken fibula)."""
+    return frozenset(w for c, s in affected.items() if s.reached in DAMAGED and s.lesion == terms.FRACTURE
+                     for w in (c, *(whole for whole, _ in ctx.wholes(c))))  # fmt: skip
+
+
+def through_fracture(ctx: Context, g: Group, affected: dict[str, Affected], broken: frozenset[str]) -> bool:
     """A wholly lost passive restraint of the motion went with a fracture (the bone broken, a ligament carried off by
     its fragment, or a buttress displaced with an unstable ring), or a bone of the joint is broken: an unstable
     fracture, whose symptoms are its own (pain, swelling, deformity), not the giving way of a ligamentous instability
     (blinded reviews r48 C14: a trimalleolar fracture listed 'instability or giving way'; r47: so did a Weber C
     fracture, its syndesmosis torn above the broken fibula)."""
-    bones = {st.object for st in ctx.objects(g.joint, terms.JOINT_OF)}
-    for c, broken in affected.items():
-        if broken.reached in DAMAGED and broken.lesion == terms.FRACTURE and (
-                c in bones or any(w in bones for w, _ in ctx.wholes(c))):
-            return True
+    if any(st.object in broken for st in ctx.objects(g.joint, terms.JOINT_OF)):  # ``broken``: broken_bones
+        return True
     for r in g.members:
         if g.loss.get(r.id, 0.0) < 1.0 or ctx.is_any(r.structure, DYNAMIC):
             continue
