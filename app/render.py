@@ -171,6 +171,8 @@ def render_impact(report: ImpactReport) -> str:
             lines.append(f"Asked as {i.named_as.name!r}: {i.named_as.note}")
         if i.ungraded:
             lines.append(i.ungraded.note)
+        if i.graded_form_of:
+            lines.append(i.graded_form_of.note)
         if i.mechanism:
             lines.append(f"How the {i.structure.label} typically arises: {i.mechanism}")
         if i.narrower_conditions:

@@ -770,12 +770,12 @@ CASES: tuple[LitCase, ...] = (
         sources=(ACCESS_PHYSIO_LAS,),
         claim=(
             "Laxity on the anterior drawer alone (the ATFL) is a grade II sprain; laxity on both the drawer and the "
-            "talar tilt (the ATFL and the CFL) is grade III. (Reading, the lead, session 20.) A lateral ankle sprain "
-            "at grade III may therefore have torn the CFL as well: the CFL is possibly injured, and is not an intact "
-            "ligament said to carry the ATFL's load."
+            "talar tilt (the ATFL and the CFL) is grade III. (Reading, the lead, session 22, rule "
+            "grade-names-its-form; session 20 read the CFL as only possibly injured, before a grade named its form.) "
+            "A lateral ankle sprain at grade III has torn the CFL as well: it is injured, not an intact ligament said "
+            "to carry the ATFL's load."
         ),
-        injured=(ATFL,),
-        possibly_injured=(CFL,),
+        injured=(ATFL, CFL),
         not_more_load=(CFL,),
         not_injured=(DELTOID,),
     ),

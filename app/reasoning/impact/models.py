@@ -108,6 +108,14 @@ class UngradedReading(BaseModel):
     note: str
 
 
+class GradedFormOf(BaseModel):
+    """A condition asked at a grade, read as its recorded graded form of that grade (rule grade-names-its-form)."""
+
+    condition: EntityRef = Field(description="The condition the question named.")
+    grade: int = Field(description="The grade the question gave.", examples=[3])
+    note: str
+
+
 class AffectedStructure(BaseModel):
     structure: EntityRef
     grade: int
@@ -147,6 +155,12 @@ class AffectedStructure(BaseModel):
         description="For a condition named without a grade whose name covers several (a lateral ankle sprain: I, II "
         "or III): the grades it was read at; the answer keeps only what every one concludes, each at its weakest, "
         "and lists the injuries at the lowest.",
+    )
+    graded_form_of: GradedFormOf | None = Field(
+        default=None,
+        description="For a condition the question named at a grade that one of its recorded graded forms covers (a "
+        "lateral ankle sprain at grade III): the condition and grade asked; this entry is that form (the lateral ankle "
+        "sprain grade III), which the answer is for.",
     )
     alternatively: list[Reach] = Field(
         default_factory=list,

@@ -414,6 +414,7 @@ const IMPACT_SECTIONS = [
       + "name one to ask): ", listOf(a.other_lesions.map(link))] : "",
     a.named_as ? ["; asked as ", a.named_as.name, ": ", a.named_as.note] : "",
     a.ungraded ? ["; ", a.ungraded.note] : "",
+    a.graded_form_of ? ["; ", a.graded_form_of.note] : "",
     a.mechanism ? ["; how it typically arises: ", a.mechanism] : "",
     (a.narrower_conditions || []).length ? ["; its more specific recorded forms (name one to ask): ",
       listOf(a.narrower_conditions.map(link))] : ""]],
