@@ -225,7 +225,11 @@ def render_impact(report: ImpactReport) -> str:
         ],
     )
     if not report.weakened_motions:
-        lines.append("Weakened motions: none (no prime mover of a motion is lost or weakened)")
+        said = [s.entity.label for s in report.symptoms if "weakness" in s.entity.label]
+        lines.append("Weakened motions: none (no prime mover of a motion is lost or weakened)" + (
+            f"; the {' and '.join(said)} among the symptoms {'is' if len(said) == 1 else 'are'} recorded of the "
+            "condition by its sources, while no muscle's action is concluded lost from its lesion (how much strength "
+            "it costs, the graph does not say)" if said else ""))  # review r47 C5, C15: not a contradiction
     section(
         "Motions less checked by muscle pull (their muscles or tendons lost; no ligament or bone lost, so not a lax "
         "joint):",

@@ -453,3 +453,16 @@ def test_a_bone_a_condition_may_involve_is_said_broken_not_torn(kg: AnkleKG) -> 
     notes = [d.note or "" for d in kg.impact("Maisonneuve injury").destabilised_motions]
     said = [n for n in notes if "taking the posterior malleolus, which the Maisonneuve injury may involve" in n]
     assert said and all("were it broken too" in n and "were it torn too" not in n for n in said)
+
+
+def test_a_weakness_symptom_beside_no_weakened_motion_says_why_both_hold(kg: AnkleKG) -> None:
+    """'Weakness of inversion' among a posterior tibial tendon dysfunction's symptoms beside 'Weakened motions: none'
+    read as a contradiction (blinded review r47 C5, C15): the symptom is the condition's recorded one, while its lesion
+    (a degenerated tendon) loses no muscle's action; the answer says so wherever both are listed, and only there."""
+    for condition in CONDITIONS:
+        report = kg.impact([(condition, 3)])
+        said = [s.entity.label for s in report.symptoms if "weakness" in s.entity.label]
+        line = next(x for x in render_impact(report).splitlines() if x.startswith("Weakened motions:"))
+        explained = "recorded of the condition by its sources" in line
+        assert explained == bool(said and not report.weakened_motions), (condition, line)
+    assert "weakness of inversion" in render_impact(kg.impact("posterior tibial tendon dysfunction"))
