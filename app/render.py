@@ -272,7 +272,7 @@ def render_impact(report: ImpactReport) -> str:
         ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
         ("Treatment evidence for what it amounts to (educational, not advice; certainty as graded, said how):",
          report.treatments),
-        ("Often mistaken for, or mistaken for it (rule them out; nothing of them is concluded):",
+        ("May be mistaken for, or mistaken for it (rule them out; nothing of them is concluded):",
          report.look_alikes),
         ("May follow (possible causes to look for; nothing of them is concluded):", report.possible_causes),
         ("Larger injuries it may be part of (look for the rest; nothing of them is concluded):",

@@ -56,7 +56,7 @@ class LitCase:
     larger: tuple[str, ...] = ()              # larger injuries the named one may be part of (a listing to look for)
     not_conditions: tuple[str, ...] = ()      # conditions the injury must not amount to
     not_supply_at_risk: tuple[str, ...] = ()  # structures whose blood supply the injury must not put at risk
-    look_alikes: tuple[str, ...] = ()         # conditions often mistaken for what it amounts to, or it for them
+    look_alikes: tuple[str, ...] = ()         # conditions may be mistaken for what it amounts to, or it for them
     possible_causes: tuple[str, ...] = ()     # conditions what it amounts to may follow (a listing to look for)
     treatments: tuple[str, ...] = ()          # treatments its graded evidence lists for this injury (rule
     not_treatments: tuple[str, ...] = ()      # treatment-evidence: by stability where the source grades so)

@@ -383,7 +383,7 @@ class ImpactReport(Tabular, BaseModel):
     )
     look_alikes: list[Finding] = Field(
         default_factory=list,
-        description="Conditions its sources say what the injury amounts to is often mistaken for, or that are often "
+        description="Conditions its sources say what the injury amounts to may be mistaken for, or that may be "
         "mistaken for it (a lateral ankle sprain: a fracture of the lateral process of the talus, missed as one), "
         "each with the work-up that tells it apart (rule look-alikes). A listing to rule out, not a conclusion.",
     )
@@ -512,7 +512,7 @@ IMPACT_CAPTIONS = {
     "long_term_risks": "Long-term risks",
     "work_up": "How it is confirmed (a listing, not a prediction)",
     "treatments": "Treatment evidence for what it amounts to (educational, not advice)",
-    "look_alikes": "Often mistaken for, or mistaken for it (rule them out; nothing concluded)",
+    "look_alikes": "May be mistaken for, or mistaken for it (rule them out; nothing concluded)",
     "possible_causes": "May follow (possible causes to look for; nothing concluded)",
     "larger_injuries": "Larger injuries it may be part of (look for the rest; nothing concluded)",
 }

@@ -401,7 +401,7 @@ const IMPACT_SECTIONS = [
   ["work_up", "How it is confirmed (what its sources diagnose it by; not predicted results)", finding],
   ["treatments", "Treatment evidence for what it amounts to (educational, not advice; certainty as graded, said how)",
     finding],
-  ["look_alikes", "Often mistaken for, or mistaken for it (rule them out; nothing of them is concluded)", finding],
+  ["look_alikes", "May be mistaken for, or mistaken for it (rule them out; nothing of them is concluded)", finding],
   ["possible_causes", "May follow (possible causes to look for; nothing of them is concluded)", finding],
   ["larger_injuries", "Larger injuries it may be part of (look for the rest; nothing of them is concluded)", finding],
   ["increased_load", "Structures that carry more load", (l) => [link(l.structure), ` (${l.kind}) takes on more of `,
