@@ -128,6 +128,7 @@ class ImpactEngine:
         amounts = conditions.conditions_of(ctx, affected, loosened)
         injured = frozenset(c for c, state in affected.items() if state.reached in DAMAGED)
         left = alternatives.left_out(ctx, injuries)
+        all_lost = possible.all_lost(ctx, injuries, excluded, left, position)
         unsure = load_transfer.not_known_intact(ctx, frozenset(s for _, s in left))
         load = load_transfer.increased_load(ctx, groups, restraint_loss, injured, unsure) + (
             load_transfer.synergists(ctx, weak, action_loss, unsure))
@@ -137,7 +138,8 @@ class ImpactEngine:
             position=self.kb.ref(position) if position else None,
             conditions=conditions.amounts_to(ctx, amounts, affected),
             destabilised_motions=mechanics.kinds_said(ctx, sorted(
-                (possible.if_torn_too(ctx, mechanics.destabilised_item(ctx, g, position), g, left) for g in groups),
+                (possible.if_torn_too(ctx, mechanics.destabilised_item(ctx, g, position), g, left, all_lost)
+                 for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
             )),
             weakened_motions=[weakness.weakened_item(ctx, w) for w in weak if w.status is not ASSISTED],
