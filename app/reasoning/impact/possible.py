@@ -12,7 +12,15 @@ from .context import Context, Grade, unique_facts
 from .expansion import Excluded, expand
 from .fractures import displaced_buttresses
 from .load import not_known_intact
-from .mechanics import DYNAMIC, Group, destabilised_groups, restraint_loss, status_of, weights_of
+from .mechanics import (
+    DYNAMIC,
+    Group,
+    destabilised_groups,
+    passive_primaries,
+    restraint_loss,
+    status_of,
+    weights_of,
+)
 from .models import DestabilisedMotion, Stability
 from .weakness import join_the
 from .wholes import parts_carry
@@ -75,7 +83,9 @@ def if_torn_too(
         said = _said_all(ctx, sorted(left_out), worse)
         pairs = set(left_out)
     else:
-        said = _said(ctx, maybe, owners, worse)
+        holding = {r.structure for r in passive_primaries(ctx, g.members) if g.loss.get(r.id, 0.0) < 1.0}
+        named_holding = "still checking the motion" in (item.note or "") and {r.structure for r in maybe} <= holding
+        said = _said(ctx, maybe, owners, worse, named_holding)
         pairs = {owners[r.structure] for r in maybe}
     axioms = [st for c, s in sorted(pairs) for st in marked(ctx, c, terms.POSSIBLY_INVOLVED) if st.object == s]
     return item.model_copy(update={
@@ -94,14 +104,23 @@ def _owners(ctx: Context, condition: str) -> dict[str, tuple[str, str]]:
     return owners
 
 
-def _said(ctx: Context, maybe: list[Restraint], owners: dict[str, tuple[str, str]], worse: Stability) -> str:
+def _said(
+    ctx: Context, maybe: list[Restraint], owners: dict[str, tuple[str, str]], worse: Stability, holding: bool
+) -> str:
+    """``holding``: the verdict's note already names them as the primary restraints still checking the motion, which
+    this sentence then qualifies rather than repeats (trimalleolar fracture: 'with the AITFL still checking the
+    motion', the AITFL only possibly involved)."""
     names = list(dict.fromkeys(ctx.kb.label(r.structure) for r in maybe))
     conditions = list(dict.fromkeys(ctx.kb.label(owners[r.structure][0]) for r in maybe))
     one = len(names) == 1
     bony = {ctx.is_any(r.structure, BONY) for r in maybe}  # a bone is broken, not torn (editor54)
     lost = "torn or broken" if len(bony) > 1 else "broken" if True in bony else "torn"
-    return (f"taking the {join_the(names)}, which the {join_the(conditions)} may involve (not concluded), as intact: "
-            f"{'were it' if one else 'were they'} {lost} too, the verdict would be {worse.value} (name "
+    if holding:
+        taken = (f"the {join_the(names)} still checking it {'is one' if one else 'are ones'} the "
+                 f"{join_the(conditions)} may involve (not concluded), taken as intact")
+    else:
+        taken = f"taking the {join_the(names)}, which the {join_the(conditions)} may involve (not concluded), as intact"
+    return (f"{taken}: {'were it' if one else 'were they'} {lost} too, the verdict would be {worse.value} (name "
             f"{'it' if one else 'them'} to ask)")
 
 
