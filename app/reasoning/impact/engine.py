@@ -13,6 +13,7 @@ Each conclusion carries ``because`` (every fact and expansion step it rests on, 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from functools import partial
 
 from ...knowledge.base import KnowledgeBase
 from ..rules import RuleBook
@@ -73,9 +74,12 @@ class ImpactEngine:
     ) -> ImpactReport:
         levels = ungraded_reading.levels(self.ctx, injuries, ungraded) if ungraded else [list(injuries)]
         reports = [self._intersected(level, position) for level in levels]
-        if ungraded:
-            return ungraded_reading.merge(self.ctx, reports, levels, ungraded, lambda i: self._intersected(i, None))
-        return reports[0]
+        if not ungraded:
+            return reports[0]
+        top, forms_read = forms.read_as_forms(self.ctx, levels[-1], ())  # the highest grade names its form too
+        highest = (self._intersected(top, position), {c: f for f, (c, _) in forms_read.items()}) if forms_read else None
+        read = partial(self._intersected, position=None)
+        return ungraded_reading.merge(self.ctx, reports, levels, ungraded, read, highest)
 
     def _intersected(self, injuries: Sequence[tuple[str, Grade]], position: str | None) -> ImpactReport:
         readings = alternatives.readings(self.ctx, injuries)

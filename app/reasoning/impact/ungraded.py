@@ -74,25 +74,29 @@ def levels(
 
 def merge(
     ctx: Context, reports: list[ImpactReport], levels_read: list[list[tuple[str, Grade]]], ungraded: Collection[str],
-    read: Callable[[list[tuple[str, Grade]]], ImpactReport],
+    read: Callable[[list[tuple[str, Grade]]], ImpactReport], highest: tuple[ImpactReport, dict[str, str]] | None = None,
 ) -> ImpactReport:
     """What every grade concludes, each at its weakest (the lowest grade's injuries listed), the named conditions
     saying which grades were read; the highest grade's answer when the grade changes no conclusion. A condition whose
-    grades are not recorded says it was taken at grade III where its grade I answer (``read``) concludes otherwise."""
+    grades are not recorded says it was taken at grade III where its grade I answer (``read``) concludes otherwise.
+    ``highest``: the highest grade read as the graded forms it names (rule grade-names-its-form) and which (condition
+    -> form), whose conclusions the note names as what that grade would add, as asking at that grade answers."""
     if len(reports) > 1 and len({_conclusions(r) for r in reports}) > 1:
         first = min(c for c, _ in levels_read[0] if c in ungraded)
         names = [ROMAN[dict(level)[first]] for level in levels_read]
         report = intersect(ctx, reports, levels_read[0], rule_id=RULE, either=lambda ds: _by_grade(ds, names))
-        higher = _only_higher(ctx, report, reports[-1])
+        top, forms = highest or (reports[-1], {})
+        higher = _only_higher(ctx, report, top, skip=set(forms))  # its form amounts to the condition asked
     else:
-        report, higher = reports[-1], []
+        report, higher, forms = reports[-1], [], {}
     read_at: dict[str, list[int]] = {c: sorted({dict(level)[c] for level in levels_read}) for c in ungraded}
     for item in report.injuries:
         label, grades_read = ctx.kb.label(item.structure.id), read_at.get(item.structure.id)
         if item.reached is not Reach.NAMED or grades_read is None:
             continue
         if report is not reports[-1]:
-            item.ungraded = UngradedReading(grades=grades_read, note=_intersected(label, grades_read, higher))
+            form = ctx.kb.label(forms[item.structure.id]) if item.structure.id in forms else None
+            item.ungraded = UngradedReading(grades=grades_read, note=_intersected(label, grades_read, higher, form))
         elif not covered(ctx, item.structure.id) and _grade_matters(ctx, item.structure.id, read):
             item.ungraded = UngradedReading(grades=[item.grade], note=_assumed(label, item.grade))
         else:
@@ -118,7 +122,7 @@ def _conclusions(report: ImpactReport) -> Hashable:
     )  # fmt: skip
 
 
-def _only_higher(ctx: Context, report: ImpactReport, highest: ImpactReport) -> list[str]:
+def _only_higher(ctx: Context, report: ImpactReport, highest: ImpactReport, skip: Collection[str] = ()) -> list[str]:
     """What the highest grade concludes beyond what every grade does, said so the answer does not drop it silently
     (rescore r45 N1: an ungraded Achilles tendon rupture lost its Thompson test): its expected positive tests move to
     the tests that may be positive (neither expected positive nor negative), and each such conclusion is named."""
@@ -139,15 +143,17 @@ def _only_higher(ctx: Context, report: ImpactReport, highest: ImpactReport) -> l
             if weakest is None or weakest.status != item.status:
                 said.append(f"{item.motion.label} of the {item.joint.label} {item.status.value}")
     for section in ("conditions", "numbness_areas", "long_term_risks"):
-        said += [f.entity.label for f in getattr(highest, section) if keys[section](f) not in kept[section]]
+        said += [f.entity.label for f in getattr(highest, section)
+                 if keys[section](f) not in kept[section] and f.entity.id not in skip]
     return list(dict.fromkeys(said))
 
 
-def _intersected(label: str, grades_read: list[int], higher: list[str]) -> str:
+def _intersected(label: str, grades_read: list[int], higher: list[str], form: str | None) -> str:
     names = [ROMAN[g] for g in grades_read]
     listed = f"{', '.join(names[:-1])} or {names[-1]}"
     tests = " (its tests listed as may be positive)" if any(h.endswith("expected positive") for h in higher) else ""
-    beyond = f" At grade {names[-1]} it would also conclude: {'; '.join(higher)}{tests}." if higher else ""
+    top = f"grade {names[-1]}" + (f" (the {form}, the graph's form of that grade)" if form else "")
+    beyond = f" At {top} it would also conclude: {'; '.join(higher)}{tests}." if higher else ""
     return (f"No grade was given, and the {label} is recorded to be of grade {listed}: it was read at each, and only "
             f"what every one of them concludes is kept, each at its weakest (the injuries are listed at grade "
             f"{names[0]}).{beyond} Give a grade to ask about one.")

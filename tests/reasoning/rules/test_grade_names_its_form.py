@@ -50,3 +50,12 @@ def test_a_condition_of_its_own_grades_and_a_form_named_itself_are_read_as_named
 def test_the_sprain_named_and_its_form_asked_together_are_one_injury() -> None:
     report = run(RULE, (SPRAIN, 3), (SPRAIN_III, 3))
     assert [i.structure.id for i in report.injuries].count(SPRAIN_III) == 1
+
+
+def test_a_sprain_named_without_a_grade_says_what_its_highest_grade_form_would_add() -> None:
+    """Read at each grade it covers (its own rule), the sprain's note names what its grade III would add as asking at
+    grade III answers it: its form, which tears the tilt ligament too, not the general sprain at grade 3."""
+    ungraded = run(RULE, (SPRAIN, 3), ungraded=frozenset({SPRAIN}))
+    note = affected(ungraded)[SPRAIN].ungraded.note  # type: ignore[union-attr]
+    assert "At grade III (the fixture sprain grade III, the graph's form of that grade) it would also conclude" in note
+    assert "fixture tilt of the fixture joint unstable" in note and not has_group(ungraded, TILT)
