@@ -33,6 +33,9 @@ def test_there_are_at_least_sixty_cases_each_with_a_source_and_a_forbidden_concl
 STILL_WRONG = {
     "inferior-extensor-retinaculum-tear": "data: the retinaculum is only a secondary restraint of subtalar inversion; "
     "the case (Stephens 1992) expects laxity",
+    "high-ankle-sprain-grade-iii-all-three-ligaments": "engine: 'high ankle sprain' asked at grade 3 is not yet read "
+    "as its graded form 'high ankle sprain grade III' (ANKLE:0002123, recorded by editor57), the lead's rule "
+    "(a condition asked at a grade one of its graded forms covers is read as that form) not yet on this branch",
 }
 
 
