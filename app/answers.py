@@ -254,12 +254,12 @@ def note_names(report: ImpactReport, matches: Collection[NameMatch]) -> ImpactRe
     the answer is about the term, and what the name means beyond it the graph does not record (review r44)."""
     by_term = {m.term: m for m in matches}
     for item in report.injuries:
-        match = by_term.get(item.structure.id)
+        term = item.graded_form_of.condition if item.graded_form_of else item.structure  # the term the name matched
+        match = by_term.get(term.id)
         if match is None or item.reached is not Reach.NAMED:
             continue
         relation = NAME_RELATIONS[match.predicate]
-        item.named_as = NamedAs(name=match.name, relation=relation, note=_name_note(match.name, relation,
-                                                                                    item.structure.label))
+        item.named_as = NamedAs(name=match.name, relation=relation, note=_name_note(match.name, relation, term.label))
     return report
 
 

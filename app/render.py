@@ -171,6 +171,8 @@ def render_impact(report: ImpactReport) -> str:
             lines.append(f"Asked as {i.named_as.name!r}: {i.named_as.note}")
         if i.ungraded:
             lines.append(i.ungraded.note)
+        if i.graded_form_of:
+            lines.append(i.graded_form_of.note)
         if i.mechanism:
             lines.append(f"How the {i.structure.label} typically arises: {i.mechanism}")
         if i.narrower_conditions:
@@ -223,7 +225,11 @@ def render_impact(report: ImpactReport) -> str:
         ],
     )
     if not report.weakened_motions:
-        lines.append("Weakened motions: none (no prime mover of a motion is lost or weakened)")
+        said = [s.entity.label for s in report.symptoms if "weakness" in s.entity.label]
+        lines.append("Weakened motions: none (no prime mover of a motion is lost or weakened)" + (
+            f"; the {' and '.join(said)} among the symptoms {'is' if len(said) == 1 else 'are'} recorded of the "
+            "condition by its sources, while no muscle's action is concluded lost from its lesion (how much strength "
+            "it costs, the graph does not say)" if said else ""))  # review r47 C5, C15: not a contradiction
     section(
         "Motions less checked by muscle pull (their muscles or tendons lost; no ligament or bone lost, so not a lax "
         "joint):",
@@ -266,7 +272,7 @@ def render_impact(report: ImpactReport) -> str:
         ("How it is confirmed (what its sources diagnose it by; not predicted results):", report.work_up),
         ("Treatment evidence for what it amounts to (educational, not advice; certainty as graded, said how):",
          report.treatments),
-        ("Often mistaken for, or mistaken for it (rule them out; nothing of them is concluded):",
+        ("May be mistaken for, or mistaken for it (rule them out; nothing of them is concluded):",
          report.look_alikes),
         ("May follow (possible causes to look for; nothing of them is concluded):", report.possible_causes),
         ("Larger injuries it may be part of (look for the rest; nothing of them is concluded):",

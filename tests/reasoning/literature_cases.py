@@ -56,7 +56,7 @@ class LitCase:
     larger: tuple[str, ...] = ()              # larger injuries the named one may be part of (a listing to look for)
     not_conditions: tuple[str, ...] = ()      # conditions the injury must not amount to
     not_supply_at_risk: tuple[str, ...] = ()  # structures whose blood supply the injury must not put at risk
-    look_alikes: tuple[str, ...] = ()         # conditions often mistaken for what it amounts to, or it for them
+    look_alikes: tuple[str, ...] = ()         # conditions may be mistaken for what it amounts to, or it for them
     possible_causes: tuple[str, ...] = ()     # conditions what it amounts to may follow (a listing to look for)
     treatments: tuple[str, ...] = ()          # treatments its graded evidence lists for this injury (rule
     not_treatments: tuple[str, ...] = ()      # treatment-evidence: by stability where the source grades so)
@@ -571,6 +571,17 @@ AMSSM_MAISONNEUVE = (
     "AMSSM case study 'La Maison' (amssm.org/la_maison-csa-845.html): Maisonneuve fracture with a posterior "
     "malleolus fracture, author's and editor's comments"
 )
+RODRIGUEZ_PAZ_2013 = (
+    "Rodriguez-Paz, Munoz-Vives & Froufe-Siota 2013, Rev Esp Cir Ortop Traumatol 57(6):403-408, 'Is the Hawkins "
+    "sign able to predict necrosis in fractures of the neck of the astragalus?' (abstract, elsevier.es)"
+)
+GRIFFIN_2024_HAWKINS = (
+    "Griffin 2024, J Bone Joint Surg 106(11):958-965, doi:10.2106/jbjs.23.00906, 'The Hawkins Sign of the Talus' "
+    "(abstract)"
+)
+EBERHARD_2024 = "Eberhard & Heil 2024, Radiology 311(2), doi:10.1148/radiol.232932, 'The Fibular Fleck Sign'"
+ATTIA_2020 = "Attia 2020, Int Orthop 44(5):973-977, doi:10.1007/s00264-020-04534-9 (abstract)"
+UK_HEFT_2014 = "Griffin 2014 (UK HeFT), BMJ 349:g4483, doi:10.1136/bmj.g4483, PMID 25059747 (abstract)"
 
 
 CASES: tuple[LitCase, ...] = (
@@ -783,12 +794,12 @@ CASES: tuple[LitCase, ...] = (
         sources=(ACCESS_PHYSIO_LAS,),
         claim=(
             "Laxity on the anterior drawer alone (the ATFL) is a grade II sprain; laxity on both the drawer and the "
-            "talar tilt (the ATFL and the CFL) is grade III. (Reading, the lead, session 20.) A lateral ankle sprain "
-            "at grade III may therefore have torn the CFL as well: the CFL is possibly injured, and is not an intact "
-            "ligament said to carry the ATFL's load."
+            "talar tilt (the ATFL and the CFL) is grade III. (Reading, the lead, session 22, rule "
+            "grade-names-its-form; session 20 read the CFL as only possibly injured, before a grade named its form.) "
+            "A lateral ankle sprain at grade III has torn the CFL as well: it is injured, not an intact ligament said "
+            "to carry the ATFL's load."
         ),
-        injured=(ATFL,),
-        possibly_injured=(CFL,),
+        injured=(ATFL, CFL),
         not_more_load=(CFL,),
         not_injured=(DELTOID,),
     ),
@@ -3576,5 +3587,91 @@ CASES: tuple[LitCase, ...] = (
         not_conditions=("Achilles tendon rupture",),
         not_injured=("calcaneal tendon",),
         not_positive_tests=(THOMPSON,),
+    ),
+    # ===========================================================================================================
+    # editor58 (blinded reviews r47 and r48): the palpable gap, the Hawkins sign, the fleck sign, UK HeFT
+    # ===========================================================================================================
+    LitCase(
+        id="achilles-complete-rupture-palpable-gap",
+        injuries=(("Achilles tendon rupture", 3),),
+        sources=(AAOS_ACHILLES_2009, MAFFULLI_1998, FOOT_HYPERBOOK),
+        claim=(
+            "The examination should include two or more of: the Thompson test, 'Decreased ankle plantar flexion "
+            "strength', 'Presence of a palpable gap (defect, loss of contour)' and increased passive dorsiflexion "
+            "(AAOS 2009); in complete subcutaneous tears 'Palpation of the gap was the least sensitive clinical test "
+            "with the patient awake (0.73)', specificity 0.89 (Maffulli 1998); 'a gap can usually be palpated 2-6 cm "
+            "above the insertion' (Hyperbook). (reading, editor58, blinded review r47 C2, C7) At grade III the gap, "
+            "the Thompson test and the weak plantarflexion are expected; no ligament laxity test, no decision rule."
+        ),
+        injured=("calcaneal tendon",),
+        positive_tests=("palpation of a gap in the Achilles tendon", THOMPSON),
+        weakened=(PLANTAR,),
+        symptoms=("increased passive ankle dorsiflexion",),
+        not_positive_tests=(DRAWER, OTTAWA),
+        not_injured=("gastrocnemius", "soleus"),
+    ),
+    LitCase(
+        id="talar-neck-fracture-hawkins-sign-not-a-finding-of-the-fracture",
+        injuries=(("talar neck fracture", None),),
+        sources=(RODRIGUEZ_PAZ_2013, GRIFFIN_2024_HAWKINS),
+        claim=(
+            "'The Hawkins sign, the radiographic presence of subchondral lucency seen in the talar dome 6 to 8 weeks "
+            "after trauma, is a strong predictor of preserved talar vascularity' (Griffin 2024); 'A positive Hawkins "
+            "sign rules out that the fractured talus has developed avascular necrosis, but its absence does not "
+            "confirm it' (Rodriguez-Paz 2013). (reading, editor58, blinded review r47 C11) Necrosis is a risk to look "
+            "for, not a conclusion; the sign appears weeks later and only where the bone lives, so it is no expected "
+            "finding of the fresh fracture."
+        ),
+        long_term=("avascular necrosis of the talus",),
+        not_conditions=("avascular necrosis of the talus",),
+        not_positive_tests=("Hawkins sign", OTTAWA),
+    ),
+    LitCase(
+        id="talar-avascular-necrosis-hawkins-sign-not-positive",
+        injuries=(("avascular necrosis of the talus", None),),
+        sources=(RODRIGUEZ_PAZ_2013, GRIFFIN_2024_HAWKINS),
+        claim=(
+            "'Hawkins sign was observed in 12 cases, of which none developed necrosis. Four cases with negative "
+            "Hawkins sign developed necrosis' (Rodriguez-Paz 2013); of 84 tali without the sign 32 developed "
+            "osteonecrosis, of 21 with it 3 did (Griffin 2024). (reading, editor58, blinded review r47 C11) The sign "
+            "marks a living talus: it is never expected positive in a necrosis (it may be absent or, rarely, "
+            "present), and the bone of the talus is what is damaged."
+        ),
+        injured=("talus",),
+        not_positive_tests=("Hawkins sign",),
+        not_injured=("neck of talus",),
+    ),
+    LitCase(
+        id="peroneal-tendon-dislocation-fleck-sign-only-in-bony-avulsion",
+        injuries=(("peroneal tendon subluxation", None),),
+        sources=(EBERHARD_2024, ATTIA_2020),
+        claim=(
+            "'Radiography ... showed a small fleck sign ..., indicating a distal fibular bony avulsion of the superior "
+            "peroneal retinaculum (SPR). The SPR is the primary restraint to dislocation of the peroneal tendons'; "
+            "'According to the Oden classification, type III injuries consist of a bony avulsion of the SPR at its "
+            "attachment to the distal fibula' (Eberhard & Heil 2024); the sign correlates with dislocation (p=.005) "
+            "(Attia 2020). (reading, editor58, blinded review r47 C13) The retinaculum fails; the fleck is seen only "
+            "in the bony (type III) form, so it is not expected in every dislocation, and no fracture of the lateral "
+            "malleolus is concluded."
+        ),
+        injured=("superior fibular retinaculum",),
+        not_positive_tests=("fleck sign", OTTAWA),
+        not_conditions=("lateral malleolus fracture",),
+    ),
+    LitCase(
+        id="calcaneus-fracture-uk-heft-operative-and-non-operative",
+        injuries=(("calcaneus fracture", None),),
+        sources=(UK_HEFT_2014,),
+        claim=(
+            "In 151 patients with displaced intra-articular calcaneal fractures 'There was no significant difference "
+            "in the primary outcome ... Complications and reoperations were more common in those who received "
+            "operative care (estimated odds ratio 7.5, 95% confidence interval 2.0 to 41.8)'; 'operative treatment by "
+            "open reduction and internal fixation is not recommended for these fractures' (UK HeFT 2014). (reading, "
+            "editor58, blinded review r47 C10) Both arms' evidence is listed (the fixation's direction against: "
+            "test_the_calcaneus_fracture_evidence_is_against_fixation); a decision rule is no finding."
+        ),
+        injured=("calcaneus",),
+        treatments=("open reduction and internal fixation", "non-operative treatment"),
+        not_positive_tests=(OTTAWA,),
     ),
 )

@@ -33,9 +33,6 @@ def test_there_are_at_least_sixty_cases_each_with_a_source_and_a_forbidden_concl
 STILL_WRONG = {
     "inferior-extensor-retinaculum-tear": "data: the retinaculum is only a secondary restraint of subtalar inversion; "
     "the case (Stephens 1992) expects laxity",
-    "high-ankle-sprain-grade-iii-all-three-ligaments": "engine: 'high ankle sprain' asked at grade 3 is not yet read "
-    "as its graded form 'high ankle sprain grade III' (ANKLE:0002123, recorded by editor57), the lead's rule "
-    "(a condition asked at a grade one of its graded forms covers is read as that form) not yet on this branch",
 }
 
 
@@ -266,3 +263,28 @@ def test_a_fifth_metatarsal_base_fracture_points_to_its_zones(kg: AnkleKG) -> No
     assert not {"Jones fracture", "fifth metatarsal tuberosity avulsion fracture"} & {
         c.entity.label for c in report.conditions
     }
+
+
+def test_the_calcaneus_fracture_evidence_is_against_fixation(kg: AnkleKG) -> None:
+    """UK HeFT (Griffin 2014, BMJ 349:g4483; editor58, blinded review r47 C10): for displaced intra-articular
+    calcaneal fractures 'operative treatment by open reduction and internal fixation is not recommended'; no better
+    pain or function, more complications and reoperations. The fixation is listed against, never in favour."""
+    report = kg.impact([("calcaneus fracture", None)])
+    detail = {f.entity.label: f.detail for f in report.treatments}
+    fixation = detail["open reduction and internal fixation"]
+    assert "for calcaneus fracture: low certainty, against the treatment" in fixation
+    assert "for calcaneus fracture: low certainty, favours" not in fixation
+    assert "for calcaneus fracture: low certainty, favours the treatment" in detail["non-operative treatment"]
+
+
+def test_the_hawkins_and_fleck_signs_are_listed_for_work_up_not_predicted(kg: AnkleKG) -> None:
+    """Rodriguez-Paz 2013: 'A positive Hawkins sign rules out that the fractured talus has developed avascular
+    necrosis, but its absence does not confirm it'; Eberhard & Heil 2024: the fleck sign indicates 'a distal fibular
+    bony avulsion of the superior peroneal retinaculum' (Oden type III only). Each is named in the work-up of the
+    condition (editor58, blinded review r47 C11, C13) and expected positive in neither."""
+    avn = kg.impact([("avascular necrosis of the talus", None)])
+    assert "Hawkins sign" in {f.entity.label for f in avn.work_up}
+    assert "Hawkins sign" not in {t.test.label for t in [*avn.expected_positive_tests, *avn.tests_may_be_positive]}
+    sublux = kg.impact([("peroneal tendon subluxation", None)])
+    assert "fleck sign" in {f.entity.label for f in sublux.work_up}
+    assert "fleck sign" not in {t.test.label for t in [*sublux.expected_positive_tests, *sublux.tests_may_be_positive]}

@@ -21,6 +21,7 @@ from . import (
     clinical_tests,
     conditions,
     expansion,
+    forms,
     fractures,
     larger,
     mechanics,
@@ -59,15 +60,22 @@ class ImpactEngine:
 
         A named condition of one of several structures is read once per alternative, and only what every
         reading concludes is reported (rule alternatives-intersect); so is a condition in ``ungraded``, named
-        without a grade, once per grade its name covers (rule ungraded-condition-intersects)."""
+        without a grade, once per grade its name covers (rule ungraded-condition-intersects); a condition asked at
+        a grade that one of its recorded graded forms covers is that form (rule grade-names-its-form)."""
+        injuries, asked = forms.read_as_forms(self.ctx, injuries, ungraded)
+        report = self._as_named(injuries, position, ungraded)
+        forms.say_forms(self.ctx, report, asked)
+        self._finish(report)
+        return report
+
+    def _as_named(
+        self, injuries: Sequence[tuple[str, Grade]], position: str | None, ungraded: Collection[str]
+    ) -> ImpactReport:
         levels = ungraded_reading.levels(self.ctx, injuries, ungraded) if ungraded else [list(injuries)]
         reports = [self._intersected(level, position) for level in levels]
         if ungraded:
-            report = ungraded_reading.merge(self.ctx, reports, levels, ungraded, lambda i: self._intersected(i, None))
-        else:
-            report = reports[0]
-        self._finish(report)
-        return report
+            return ungraded_reading.merge(self.ctx, reports, levels, ungraded, lambda i: self._intersected(i, None))
+        return reports[0]
 
     def _intersected(self, injuries: Sequence[tuple[str, Grade]], position: str | None) -> ImpactReport:
         readings = alternatives.readings(self.ctx, injuries)
@@ -77,11 +85,13 @@ class ImpactEngine:
         """Each reading of a named condition's alternatives on its own (a Maisonneuve injury with its deltoid
         ligament torn; with its medial malleolus broken), for the differential, which asks whether any one reading
         explains the findings; the answer to the impact question is what every reading concludes (:meth:`impact`).
-        A request with no such condition has one reading, the impact answer itself."""
+        A request with no such condition has one reading, the impact answer itself. Each condition is read as
+        named: the differential reads every condition at grade III as the hypothesis it names, not as its graded
+        form (rule grade-names-its-form is for a grade a question gives), which is a candidate of its own."""
         excluded = alternatives.readings(self.ctx, injuries)
-        if len(excluded) == 1:
-            return [self.impact(injuries, position)]
-        reports = [self._read(injuries, position, left_out) for left_out in excluded]
+        reports = [self._as_named(injuries, position, ())] if len(excluded) == 1 else [
+            self._read(injuries, position, left_out) for left_out in excluded
+        ]
         for report in reports:
             self._finish(report)
         return reports
@@ -118,6 +128,7 @@ class ImpactEngine:
         amounts = conditions.conditions_of(ctx, affected, loosened)
         injured = frozenset(c for c, state in affected.items() if state.reached in DAMAGED)
         left = alternatives.left_out(ctx, injuries)
+        all_lost = possible.all_lost(ctx, injuries, excluded, left, position)
         unsure = load_transfer.not_known_intact(ctx, frozenset(s for _, s in left))
         load = load_transfer.increased_load(ctx, groups, restraint_loss, injured, unsure) + (
             load_transfer.synergists(ctx, weak, action_loss, unsure))
@@ -127,7 +138,8 @@ class ImpactEngine:
             position=self.kb.ref(position) if position else None,
             conditions=conditions.amounts_to(ctx, amounts, affected),
             destabilised_motions=mechanics.kinds_said(ctx, sorted(
-                (possible.if_torn_too(ctx, mechanics.destabilised_item(ctx, g, position), g, left) for g in groups),
+                (possible.if_torn_too(ctx, mechanics.destabilised_item(ctx, g, position), g, left, all_lost)
+                 for g in groups),
                 key=lambda d: (-d.score, d.joint.label, d.motion.label, d.position.label if d.position else ""),
             )),
             weakened_motions=[weakness.weakened_item(ctx, w) for w in weak if w.status is not ASSISTED],

@@ -108,6 +108,14 @@ class UngradedReading(BaseModel):
     note: str
 
 
+class GradedFormOf(BaseModel):
+    """A condition asked at a grade, read as its recorded graded form of that grade (rule grade-names-its-form)."""
+
+    condition: EntityRef = Field(description="The condition the question named.")
+    grade: int = Field(description="The grade the question gave.", examples=[3])
+    note: str
+
+
 class AffectedStructure(BaseModel):
     structure: EntityRef
     grade: int
@@ -147,6 +155,12 @@ class AffectedStructure(BaseModel):
         description="For a condition named without a grade whose name covers several (a lateral ankle sprain: I, II "
         "or III): the grades it was read at; the answer keeps only what every one concludes, each at its weakest, "
         "and lists the injuries at the lowest.",
+    )
+    graded_form_of: GradedFormOf | None = Field(
+        default=None,
+        description="For a condition the question named at a grade that one of its recorded graded forms covers (a "
+        "lateral ankle sprain at grade III): the condition and grade asked; this entry is that form (the lateral ankle "
+        "sprain grade III), which the answer is for.",
     )
     alternatively: list[Reach] = Field(
         default_factory=list,
@@ -369,7 +383,7 @@ class ImpactReport(Tabular, BaseModel):
     )
     look_alikes: list[Finding] = Field(
         default_factory=list,
-        description="Conditions its sources say what the injury amounts to is often mistaken for, or that are often "
+        description="Conditions its sources say what the injury amounts to may be mistaken for, or that may be "
         "mistaken for it (a lateral ankle sprain: a fracture of the lateral process of the talus, missed as one), "
         "each with the work-up that tells it apart (rule look-alikes). A listing to rule out, not a conclusion.",
     )
@@ -498,7 +512,7 @@ IMPACT_CAPTIONS = {
     "long_term_risks": "Long-term risks",
     "work_up": "How it is confirmed (a listing, not a prediction)",
     "treatments": "Treatment evidence for what it amounts to (educational, not advice)",
-    "look_alikes": "Often mistaken for, or mistaken for it (rule them out; nothing concluded)",
+    "look_alikes": "May be mistaken for, or mistaken for it (rule them out; nothing concluded)",
     "possible_causes": "May follow (possible causes to look for; nothing concluded)",
     "larger_injuries": "Larger injuries it may be part of (look for the rest; nothing concluded)",
 }

@@ -2,44 +2,81 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from functools import partial
+from collections.abc import Callable, Collection, Sequence
+from functools import cache, partial
 
 from ...knowledge.model import Restraint
 from . import terms
 from .alternatives import POSSIBLE_RULE, marked
-from .context import Context, unique_facts
+from .context import Context, Grade, unique_facts
+from .expansion import Excluded, expand
+from .fractures import displaced_buttresses
 from .load import not_known_intact
-from .mechanics import DYNAMIC, Group, status_of, weights_of
+from .mechanics import DYNAMIC, Group, destabilised_groups, restraint_loss, status_of, weights_of
 from .models import DestabilisedMotion, Stability
 from .weakness import join_the
+from .wholes import parts_carry
 
 ORDER = (Stability.REDUCED, Stability.LAXITY, Stability.UNSTABLE)
 BONY = (terms.BONE, terms.BONE_PART, terms.BONY_LANDMARK)
 
 
+#: a motion's verdict were everything the named conditions may involve torn or broken too, by (joint, motion,
+#: position); worked out only when a verdict needs it (see :func:`if_torn_too`)
+AllLost = Callable[[], dict[tuple[str, str, str | None], Stability]]
+
+
+def all_lost(
+    ctx: Context, injuries: Sequence[tuple[str, Grade]], excluded: Excluded, left_out: Collection[tuple[str, str]],
+    position: str | None,
+) -> AllLost:
+    """The verdicts were every structure the named conditions may involve torn or broken too (named at grade III:
+    a complete tear, a fracture free to displace), worked out once, on first use, as the answer's own are."""
+
+    @cache
+    def read() -> dict[tuple[str, str, str | None], Stability]:
+        named = {c for c, _ in injuries}
+        extra: list[tuple[str, Grade]] = [(s, 3) for s in sorted({s for _, s in left_out}) if s not in named]
+        affected = expand(ctx, [*injuries, *extra], excluded)
+        loss = restraint_loss(ctx, affected)
+        carried = displaced_buttresses(ctx, affected, loss).restraints
+        return {(g.joint, g.motion, g.position): g.status
+                for g in destabilised_groups(ctx, loss, position, carried, parts_carry(ctx, loss))}
+
+    return read
+
+
 def if_torn_too(
-    ctx: Context, item: DestabilisedMotion, g: Group, left_out: Collection[tuple[str, str]]
+    ctx: Context, item: DestabilisedMotion, g: Group, left_out: Collection[tuple[str, str]], all_lost: AllLost
 ) -> DestabilisedMotion:
     """The motion's item, saying what its verdict would be were the intact passive restraints the named conditions
     only may involve torn too, when that is worse: a verdict that rests on taking them intact says so, with the
     axioms that make them possibly involved among its reasons (blinded review r48 C1: a trimalleolar fracture's
-    syndesmosis 'no laxity expected' beside an AITFL the fracture's mechanism tears first). ``left_out``: the
-    (condition, structure) pairs no reading damages."""
+    syndesmosis 'no laxity expected' beside an AITFL the fracture's mechanism tears first). Where the motion's own
+    restraints do not tell, the reading with all of them lost does, through what their loss sets free (r47 C4: a
+    Weber C fracture's lateral talar shift, whose lateral malleolus floats once the medial side the fracture may
+    involve fails too). ``left_out``: the (condition, structure) pairs no reading damages."""
+    if not left_out or g.status is Stability.UNSTABLE:
+        return item
     owners: dict[str, tuple[str, str]] = {}
     for condition in sorted({c for c, _ in left_out}):  # each condition's table is the graph's: kept per engine
         for curie, owner in ctx.derived(("possible owners", condition), partial(_owners, ctx, condition)).items():
             owners.setdefault(curie, owner)
     maybe = [r for r in g.members if r.structure in owners and g.loss.get(r.id, 0.0) == 0
              and not ctx.is_any(r.structure, DYNAMIC)]  # fmt: skip
-    if not maybe:
-        return item
-    passive = {r.id: 0.0 if ctx.is_any(r.structure, DYNAMIC) else g.loss.get(r.id, 0.0) for r in g.members}
-    worse = status_of(ctx, g.members, passive | {r.id: 1.0 for r in maybe}, weights_of(ctx, g.members))
+    worse: Stability = g.status
+    if maybe:
+        passive = {r.id: 0.0 if ctx.is_any(r.structure, DYNAMIC) else g.loss.get(r.id, 0.0) for r in g.members}
+        worse = status_of(ctx, g.members, passive | {r.id: 1.0 for r in maybe}, weights_of(ctx, g.members))
     if ORDER.index(worse) <= ORDER.index(g.status):
-        return item
-    said = _said(ctx, maybe, owners, worse)
-    pairs = {owners[r.structure] for r in maybe}
+        worse = all_lost().get((g.joint, g.motion, g.position), g.status)
+        if ORDER.index(worse) <= ORDER.index(g.status):
+            return item
+        said = _said_all(ctx, sorted(left_out), worse)
+        pairs = set(left_out)
+    else:
+        said = _said(ctx, maybe, owners, worse)
+        pairs = {owners[r.structure] for r in maybe}
     axioms = [st for c, s in sorted(pairs) for st in marked(ctx, c, terms.POSSIBLY_INVOLVED) if st.object == s]
     return item.model_copy(update={
         "note": f"{item.note}; {said}" if item.note else said,
@@ -66,3 +103,14 @@ def _said(ctx: Context, maybe: list[Restraint], owners: dict[str, tuple[str, str
     return (f"taking the {join_the(names)}, which the {join_the(conditions)} may involve (not concluded), as intact: "
             f"{'were it' if one else 'were they'} {lost} too, the verdict would be {worse.value} (name "
             f"{'it' if one else 'them'} to ask)")
+
+
+def _said_all(ctx: Context, pairs: list[tuple[str, str]], worse: Stability) -> str:
+    names = list(dict.fromkeys(ctx.kb.label(s) for _, s in pairs))
+    conditions = list(dict.fromkeys(ctx.kb.label(c) for c, _ in pairs))
+    bony = {ctx.is_any(s, BONY) for _, s in pairs}
+    lost = "torn or broken" if len(bony) > 1 else "broken" if True in bony else "torn"
+    one = len(names) == 1
+    return (f"taking the {join_the(names)}, which the {join_the(conditions)} may involve (not concluded), as intact: "
+            f"were {'it' if one else 'they all'} {lost} too, the verdict would be {worse.value}, through what "
+            f"{'its' if one else 'their'} loss would set free (name {'it' if one else 'them'} to ask)")

@@ -43,16 +43,16 @@ LOOK_ALIKES = "rule:look-alikes"
 
 @implements(LOOK_ALIKES)
 def look_alikes(ctx: Context, affected: dict[str, Affected], conditions: list[Amounts]) -> list[Finding]:
-    """Per condition the injury amounts to (or the user named), the conditions its sources say it is often mistaken
-    for (akg:mimics) and those often mistaken for it (a lateral ankle sprain: a fracture of the lateral process of
+    """Per condition the injury amounts to (or the user named), the conditions its sources say it may be mistaken
+    for (akg:mimics) and those that may be mistaken for it (a lateral ankle sprain: a fracture of the lateral process of
     the talus, missed as one), each with the work-up its sources tell it by; none that the answer already concludes."""
     found = FindingsByEntity()
     concluded = {c for c, _, _ in conditions} | set(affected)
     for condition, affects, state in conditions:
         chain = [*state.chain, *([affects] if affects else [])]
         label = ctx.kb.label(condition)
-        for predicate, said in ((terms.MIMICS, f"the {label} is often mistaken for it"),
-                                (terms.MIMICKED_BY, f"often mistaken for the {label}: rule it out")):  # fmt: skip
+        for predicate, said in ((terms.MIMICS, f"the {label} may be mistaken for it"),
+                                (terms.MIMICKED_BY, f"may be mistaken for the {label}: rule it out")):  # fmt: skip
             for st in ctx.objects(condition, predicate):
                 if st.object in concluded:
                     continue

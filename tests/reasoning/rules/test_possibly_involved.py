@@ -19,6 +19,7 @@ SPRAIN, ALWAYS, SOMETIMES, FIRST_MOTION, SECOND_MOTION = (
     "ANKLE:9992301", "ANKLE:9992311", "ANKLE:9992312", "ANKLE:9992321", "ANKLE:9992322",
 )  # fmt: skip
 SHARED = "ANKLE:9992323"
+FRACTURE, MEDIAL, POST_MOTION = "ANKLE:9992340", "ANKLE:9992344", "ANKLE:9992345"
 
 
 @pytest.mark.parametrize("grade", [2, 3])
@@ -60,3 +61,19 @@ def test_a_verdict_that_takes_a_possibly_involved_restraint_as_intact_says_what_
     partial = group(run(RULE, (SPRAIN, 2)), SHARED, None)
     assert partial.status is Stability.REDUCED
     assert "were it torn too, the verdict would be increased laxity" in (partial.note or "")
+
+
+def test_a_verdict_the_loss_of_what_may_be_involved_would_change_through_a_floating_post_says_so() -> None:
+    """The fracture frees the lateral post (its tie torn), which holds while the medial ligament does. Tearing the
+    medial ligament alone, a secondary restraint, leaves the primary post in the motion's own count, so only the
+    reading with it lost tells: the post is then carried away and the motion unstable (blinded review r47 C4: a Weber
+    C fracture's lateral talar shift 'no laxity', its medial side only possibly involved)."""
+    item = group(run(RULE, (FRACTURE, 3)), POST_MOTION, None)
+    assert item.status is not Stability.UNSTABLE
+    assert item.note is not None and (
+        "taking the fixture medial ligament, which the fixture fracture may involve (not concluded), as intact: were "
+        "it torn too, the verdict would be unstable, through what its loss would set free" in item.note
+    )
+    assert any(f.predicate.id == "akg:affects" and ref_id(f.object) == MEDIAL for f in item.because)
+    named = group(run(RULE, (FRACTURE, 3), (MEDIAL, 3)), POST_MOTION, None)
+    assert named.status is Stability.UNSTABLE  # the reading the note names
