@@ -493,6 +493,19 @@ SHIWAKU_2022 = (
     "Shiwaku 2022, BMC Musculoskelet Disord, doi:10.1186/s12891-022-05220-0, PMID 35303842, PITFL and transverse "
     "ligament injuries in syndesmosis-injured ankles (abstract read on the journal's page, twentieth session)"
 )
+DHOOGHE_2020 = (
+    "D'Hooghe 2020, Br J Sports Med 54(19):1168-1173, doi:10.1136/bjsports-2018-100298, 'Return to play after "
+    "surgery for isolated unstable syndesmotic ankle injuries (West Point grade IIB and III) in 110 male professional "
+    "football players' (abstract read on the journal's page, twenty-second session)"
+)
+FSI_2021 = (
+    "The FSI Conference 2021: Pieter D'Hooghe (fsi.training; a summary of the talk, read in full, twenty-second "
+    "session): 'grade 3 (complete injury to the ligaments, always requiring injury)' [sic: surgery]"
+)
+HUNT_JAAOS_2015 = (
+    "Hunt 2015, J Am Acad Orthop Surg 23(11):661-673, doi:10.5435/JAAOS-D-13-00135, 'High Ankle Sprains and "
+    "Syndesmotic Injuries in Athletes' (abstract read on the journal's page)"
+)
 WHEELESS_PTFL_PAGE = (
     "Wheeless' Textbook of Orthopaedics: Posterior Talofibular Ligament "
     "(wheelessonline.com/ortho/posterior_talofibular_ligament)"
@@ -1189,29 +1202,101 @@ CASES: tuple[LitCase, ...] = (
     LitCase(
         id="high-ankle-sprain-grade-iii-all-three-ligaments",
         injuries=(("high ankle sprain", 3),),
-        sources=(SIKKA_2012, MASSRI),
+        sources=(FSI_2021, DHOOGHE_2020, SIKKA_2012, MASSRI, ESSKA_SYNDESMOSIS),
         claim=(
-            "Sikka 2012 grades syndesmotic sprains on MRI by the ligaments injured: 'Twenty-four players sustained "
-            "injury to the AITFL, interosseous ligament, and posterior inferior tibio-fibular ligament (MRI Grade "
-            "III)'. Transection of all three syndesmotic ligaments gives significant diastasis (Massri-Pugin). So a "
-            "grade III high ankle sprain, in that grading, injures the AITFL, the interosseous ligament and the PITFL "
-            "and the syndesmosis widens; it is not a Maisonneuve injury, no fibula being broken (written by editor52 "
-            "from the sources, twentieth session; the grade is Sikka's MRI grade, equated with the question's "
-            "grade 3 by the editor)."
+            "FSI 2021 (D'Hooghe's talk): 'Syndesmotic injuries are categorised into grade 1 (incomplete injury to the "
+            "lateral ligaments, never requiring surgery), grade 2 (partial ligament disruption, sometimes requiring "
+            "surgery) and grade 3 (complete injury to the ligaments, always requiring injury)' [surgery]. D'Hooghe "
+            "2020: 'isolated unstable syndesmotic ankle injuries (West Point grade IIB and III)', operated on. The "
+            "syndesmotic ligaments of a sprain are the AITFL, the interosseous ligament and the PITFL (Sikka 2012 "
+            "names those three at its most extensive MRI grade, III), and all three cut give significant diastasis "
+            "(Massri-Pugin); the consensus fixes unstable lesions and treats only stable ones without surgery. So a "
+            "high ankle sprain of grade 3 tears the AITFL, the interosseous ligament and the PITFL, the syndesmosis "
+            "is unstable, fixation is listed and non-operative care is not; it is not a Maisonneuve injury, no fibula "
+            "being broken (editor57, twenty-second session; which ligaments 'the ligaments' are is the editor's "
+            "reading; the case was a data gap until the grade III form, ANKLE:0002123, was recorded)."
         ),
         injured=(AITFL, IOL, PITFL),
         unstable=(WIDENING,),
+        treatments=("syndesmotic fixation",),
+        not_treatments=("non-operative treatment",),
         not_injured=(ATFL, CFL, "fibula"),
         not_conditions=("Maisonneuve injury",),
         not_positive_tests=(OTTAWA, THOMPSON),
-        data_gap=(
-            "data: the graph has one ungraded high ankle sprain (ANKLE:0002005); since editor52's change it "
-            "definitely affects only the AITFL (and its site, the joint), the interosseous ligament, membrane and "
-            "PITFL possibly, so at grade 3 it is a complete AITFL tear and the syndesmosis does not widen. A grade "
-            "III form affecting all three ligaments needs a graded high ankle sprain; Sikka 2012's MRI grades name "
-            "the ligaments per grade but grade the extent of the injury, not the tear of one ligament that "
-            "akg:injuryGrade grades, and were left to the lead"
+    ),
+    LitCase(
+        id="high-ankle-sprain-grade-iii-named-form",
+        injuries=(("high ankle sprain grade III", None),),
+        sources=(FSI_2021, DHOOGHE_2020, HUNT_JAAOS_2015, ESSKA_SYNDESMOSIS, SIKKA_2012),
+        claim=(
+            "The grade III high ankle sprain is the complete injury of the syndesmotic ligaments, 'always requiring' "
+            "surgery (FSI 2021), an 'isolated unstable syndesmotic ankle injury' of West Point grade III, operated on "
+            "(D'Hooghe 2020); 'Nonsurgical management can be used for stable ligamentous injuries without frank "
+            "diastasis' (Hunt 2015), and the consensus recommends surgery for unstable lesions. Sikka 2012's MRI "
+            "grade IV is a grade III injury 'with additional injury to the deltoid ligament', so the deltoid is not "
+            "part of grade III. So the named form tears the AITFL, the interosseous ligament and the PITFL, the "
+            "syndesmosis is unstable, fixation is listed and non-operative care is not; neither the lateral "
+            "ligaments, the deltoid ligament nor the fibula are injured (editor57, twenty-second session)."
         ),
+        injured=(AITFL, IOL, PITFL),
+        unstable=(WIDENING,),
+        treatments=("syndesmotic fixation",),
+        not_treatments=("non-operative treatment",),
+        not_injured=(ATFL, CFL, DELTOID, "fibula"),
+        not_conditions=("Maisonneuve injury",),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    LitCase(
+        id="syndesmotic-ligaments-all-torn-amount-to-grade-iii",
+        injuries=((AITFL, 3), (IOL, 3), (PITFL, 3)),
+        sources=(FSI_2021, DHOOGHE_2020, MASSRI),
+        claim=(
+            "Complete injury of the syndesmotic ligaments is a grade 3 syndesmotic injury (FSI 2021), the unstable "
+            "West Point grade III that is operated on (D'Hooghe 2020); all three cut give significant diastasis "
+            "(Massri-Pugin). So complete tears of the AITFL, the interosseous ligament and the PITFL amount to the "
+            "grade III high ankle sprain, with an unstable syndesmosis and fixation listed, and not to a Maisonneuve "
+            "or a Weber C injury, no fibula being broken (editor57, twenty-second session)."
+        ),
+        conditions=("high ankle sprain grade III",),
+        unstable=(WIDENING,),
+        treatments=("syndesmotic fixation",),
+        not_treatments=("non-operative treatment",),
+        not_conditions=("Maisonneuve injury", "Weber C fracture"),
+        not_injured=("fibula",),
+    ),
+    LitCase(
+        id="aitfl-complete-tear-alone-is-not-grade-iii",
+        injuries=((AITFL, 3),),
+        sources=(FSI_2021, DHOOGHE_2020, SIKKA_2012),
+        claim=(
+            "Grade 3 is the 'complete injury to the ligaments' of the syndesmosis (FSI 2021), the unstable West Point "
+            "grade III (D'Hooghe 2020); Sikka 2012 found the AITFL injured alone in some syndesmotic sprains ('Four "
+            "players had isolated injury to the anterior tibio-fibular ligament (AITFL) (MRI Grade I)'). So a "
+            "complete tear of the AITFL alone is a high ankle sprain but not its grade III form (editor57, twenty-"
+            "second session; whether it is unstable is case aitfl-complete-tear-alone-does-not-give-way)."
+        ),
+        conditions=("high ankle sprain",),
+        not_conditions=("high ankle sprain grade III",),
+        not_positive_tests=(OTTAWA, THOMPSON),
+    ),
+    LitCase(
+        id="high-ankle-sprain-grade-ii-is-not-the-complete-form",
+        injuries=(("high ankle sprain", 2),),
+        sources=(FSI_2021, DHOOGHE_2020, SIKKA_2012),
+        claim=(
+            "FSI 2021: 'grade 2 (partial ligament disruption, sometimes requiring surgery) and grade 3 (complete "
+            "injury to the ligaments ...)', 'an important aspect of the grade 2 injuries is whether it causes "
+            "instability'; D'Hooghe 2020 operated on West Point grade IIB and III, the unstable ones. Sikka 2012's "
+            "MRI grade II is 'injury to the AITFL and interosseous ligament', the PITFL first at grade III. So a high "
+            "ankle sprain of grade 2 is a partial disruption: it injures the AITFL, does not amount to the complete "
+            "grade III form, and does not injure the PITFL (editor57, twenty-second session; whether a grade 2 "
+            "sprain is unstable, and whether it tears the interosseous ligament, its sources leave open or dispute, "
+            "so the case neither requires nor forbids them)."
+        ),
+        injured=(AITFL,),
+        not_conditions=("high ankle sprain grade III", "Maisonneuve injury"),
+        not_injured=(PITFL, ATFL, CFL),
+        not_positive_tests=(OTTAWA, THOMPSON),
     ),
     LitCase(
         id="high-ankle-sprain-post-traumatic-oa",
