@@ -536,6 +536,27 @@ YATES_2015 = (
     "Yates 2015, 'Jones fracture of the fifth metatarsal: is operative intervention justified? A systematic review "
     "of the literature and meta-analysis of results', Foot 25(4):251-257"
 )
+SINGH_2015 = "Singh 2015, 'Acute Achilles tendon rupture', BMJ 351:h4722 (Easily Missed), doi:10.1136/bmj.h4722"
+MAFFULLI_2017 = "Maffulli, Giai Via & Oliva 2017, 'Chronic Achilles Tendon Rupture', Open Orthop J 11:660 (abstract)"
+GATZ_2020 = (
+    "Gatz, Spang & Alfredson 2020, 'Partial Achilles Tendon Rupture - A Neglected Entity', J Clin Med 9(10):3380, "
+    "doi:10.3390/jcm9103380"
+)
+YU_2003_TA = (
+    "Yu, Khoury & Vincent 2003, 'Ruptures of the tibialis anterior tendon', Podiatry Institute Update, chapter 60"
+)
+JEROME_2010_TA = (
+    "Jerome et al. 2010, tibialis anterior tendon rupture (case report), Foot Ankle Online J 3(9):2, "
+    "doi:10.3827/faoj.2010.0309.0002"
+)
+GAULRAPP_1999 = (
+    "Gaulrapp 1999, ''Tennis leg': ultrasound differential diagnosis and follow-up', Sportverletz Sportschaden "
+    "13(2):53-58"
+)
+KWAK_2006_US = (
+    "Kwak 2006, 'Diagnosis and Follow-up US Evaluation of Ruptures of the Medial Head of the Gastrocnemius', "
+    "Korean J Radiol 7(3):193-198, doi:10.3348/kjr.2006.7.3.193"
+)
 VENOSA_2024 = (
     "Venosa 2024, 'Spontaneous rupture of the plantar fascia: a case report', Front Rehabil Sci, "
     "doi:10.3389/fresc.2024.1470002"
@@ -3673,5 +3694,136 @@ CASES: tuple[LitCase, ...] = (
         injured=("calcaneus",),
         treatments=("open reduction and internal fixation", "non-operative treatment"),
         not_positive_tests=(OTTAWA,),
+    ),
+    # ===========================================================================================================
+    # editor59 (blinded review r47 C2, C3, C22): what a named tendon 'rupture' covers
+    # ===========================================================================================================
+    LitCase(
+        id="achilles-tendon-rupture-named-without-a-grade-is-the-complete-tear",
+        injuries=(("Achilles tendon rupture", None),),
+        sources=(MAFFULLI_2017, SINGH_2015, MAFFULLI_1998, AAOS_ACHILLES_2009),
+        claim=(
+            "The Achilles tendon 'is nevertheless one of the tendons which most commonly undergoes a complete "
+            "subcutaneous tear' (Maffulli 2017); the rupture's tests were measured in '174 patients with clinical "
+            "diagnosis of unilateral complete subcutaneous Achilles tendon tear' (Maffulli 1998: calf squeeze 0.96, "
+            "Matles 0.88); 'The Simmonds' triad of altered angle of declination ..., palpable gap, and lack of "
+            "plantarflexion on calf squeeze test will detect a rupture in nearly all cases'; 'Patients may still be "
+            "able to walk on tiptoes and plantarflex against resistance because the other ankle plantarflexors are "
+            "intact' (Singh 2015); the diagnosis by two or more of the Thompson test, decreased plantar flexion "
+            "strength, a palpable gap and increased passive dorsiflexion (AAOS 2009). (reading, editor59) Named "
+            "without a grade, the rupture is the complete tear: the Thompson test, the Matles test and the gap are "
+            "expected positive, not only 'may be'; plantarflexion is weak but not gone; no ligament test."
+        ),
+        injured=("calcaneal tendon",),
+        positive_tests=(THOMPSON, "Matles test", "palpation of a gap in the Achilles tendon"),
+        weakened=(PLANTAR,),
+        not_lost=(PLANTAR, DORSI),
+        symptoms=("increased passive ankle dorsiflexion",),
+        not_positive_tests=(DRAWER, OTTAWA),
+        not_injured=("gastrocnemius", "soleus"),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="partial-achilles-tendon-rupture-is-its-own-entity",
+        injuries=(("partial Achilles tendon rupture", None),),
+        sources=(GATZ_2020, SIC_THOMPSON),
+        claim=(
+            "'Partial ruptures in the Achilles tendon are rather uncommon and are often misinterpreted as aggravated "
+            "Achilles tendinopathy'; 'a typical sharp onset of pain and inability to fully load the tendon'; "
+            "'Clinical findings are a localized tender region in the tendon and often weakness during heel raises' "
+            "(Gatz 2020). 'With a partial rupture there will still be some movement' on calf squeeze (Sports Injury "
+            "Clinic). (reading, editor59) The tendon is partly torn: it hurts and is tender, the tendinopathy is its "
+            "look-alike, the calf squeeze test is not positive, plantarflexion is not lost, and it is not the "
+            "(complete) Achilles tendon rupture."
+        ),
+        injured=("calcaneal tendon",),
+        symptoms=("pain", "tenderness"),
+        look_alikes=("Achilles tendinopathy",),
+        not_positive_tests=(THOMPSON, "Matles test", "palpation of a gap in the Achilles tendon"),
+        not_lost=(PLANTAR,),
+        not_conditions=("Achilles tendon rupture",),
+        not_injured=("gastrocnemius", "soleus"),
+    ),
+    LitCase(
+        id="calcaneal-tendon-partial-tear-amounts-to-the-partial-rupture",
+        injuries=(("calcaneal tendon", 2),),
+        sources=(GATZ_2020, MAFFULLI_2017),
+        claim=(
+            "The Achilles tendon 'most commonly undergoes a complete subcutaneous tear' (Maffulli 2017); 'Partial "
+            "ruptures in the Achilles tendon are rather uncommon' (Gatz 2020), a neglected entity of their own. "
+            "(reading, editor59) A partial tear of the tendon amounts to the partial Achilles tendon rupture, not to "
+            "the Achilles tendon rupture, which is the complete tear."
+        ),
+        conditions=("partial Achilles tendon rupture",),
+        not_conditions=("Achilles tendon rupture",),
+        not_positive_tests=(THOMPSON,),
+    ),
+    LitCase(
+        id="calcaneal-tendon-complete-tear-amounts-to-the-rupture",
+        injuries=(("calcaneal tendon", 3),),
+        sources=(MAFFULLI_2017, MAFFULLI_1998),
+        claim=(
+            "'one of the tendons which most commonly undergoes a complete subcutaneous tear. Achilles tendon ruptures "
+            "are especially common in middle aged men' (Maffulli 2017); 'complete subcutaneous Achilles tendon tear' "
+            "(Maffulli 1998). (reading, editor59) A complete tear of the tendon is the Achilles tendon rupture, not "
+            "its partial form."
+        ),
+        conditions=("Achilles tendon rupture",),
+        not_conditions=("partial Achilles tendon rupture",),
+        positive_tests=(THOMPSON,),
+    ),
+    LitCase(
+        id="tibialis-anterior-tendon-rupture-named-without-a-grade-is-complete",
+        injuries=(("tibialis anterior tendon rupture", None),),
+        sources=(YU_2003_TA, JEROME_2010_TA, OB_TA_RUPTURE),
+        claim=(
+            "'The patient with closed trauma usually presents with a bulbous mass at the level of the ankle joint, "
+            "with no palpable tendon distal to the mass. The patient complains of frequent tripping or a "
+            "\"slapping\" of the foot during gait' (Yu 2003); casting is for older patients 'in cases of incomplete "
+            "rupture' (Jerome 2010), a lesser form named so; the long toe extensors still dorsiflex the ankle "
+            "(Orthobullets). (reading, editor59) Named without a grade the rupture is complete: dorsiflexion is weak "
+            "but not gone, the toe extensors carry more load, the nerve and its skin are untouched."
+        ),
+        injured=("tendon of tibialis anterior",),
+        weakened=(DORSI,),
+        not_lost=(DORSI,),
+        more_load=("extensor hallucis longus", "extensor digitorum longus"),
+        symptoms=("mass at the front of the ankle", "steppage gait"),
+        not_injured=("deep fibular nerve", "extensor hallucis longus"),
+        not_numb=("skin of first web space of foot",),
+        nothing_destabilised=True,
+    ),
+    LitCase(
+        id="tennis-leg-named-without-a-grade-partial-or-total",
+        injuries=(("medial gastrocnemius strain", None),),
+        sources=(GAULRAPP_1999, KWAK_2006_US, TEACHME_TENNIS_LEG),
+        claim=(
+            "Tennis leg 'is defined as a partial or total rupture of the medial head of the gastrocnemius muscle' "
+            "(Gaulrapp 1999); of 22 patients, 'partial rupture ... was identified in seven patients (31.8%); the "
+            "remaining 15 patients were diagnosed with complete rupture' (Kwak 2006); 'Thompson test is negative' "
+            "(Teachme). (reading, editor59) Named without a grade it may be either: the medial head is torn and "
+            "plantarflexion weak but not gone; the Achilles tendon and the other heads are not injured."
+        ),
+        injured=("medial head of gastrocnemius",),
+        weakened=(PLANTAR,),
+        not_lost=(PLANTAR,),
+        not_positive_tests=(THOMPSON,),
+        not_injured=("calcaneal tendon", "lateral head of gastrocnemius", "soleus"),
+    ),
+    LitCase(
+        id="plantar-fascia-rupture-named-without-a-grade-partial-or-complete",
+        injuries=(("plantar fascia rupture", None),),
+        sources=(VENOSA_2024,),
+        claim=(
+            "'It can involve a complete or partial tear of the plantar fascia fibers'; its case: 'An MRI confirmed a "
+            "partial rupture of the medial cord of the plantar fascia'; 'significant localized tenderness and "
+            "swelling in the medial arch' (Venosa 2024). (reading, editor59) Named without a grade the rupture may "
+            "be partial: the fascia is torn and tender, but the collapse of the arch, which only a complete loss of "
+            "the fascia's restraint could make certain, is not concluded; nothing is weak."
+        ),
+        injured=("plantar aponeurosis",),
+        symptoms=("tenderness", "swelling"),
+        not_unstable=((TCN, "collapse of the medial longitudinal arch"),),
+        nothing_weakened=True,
     ),
 )

@@ -407,9 +407,10 @@ def test_a_lost_primary_stated_in_no_position_says_it_may_be_lost_in_the_others(
 
 
 @pytest.mark.parametrize(("injury", "grade", "hedged"), [
-    ("calcaneal tendon", 2, True),  # the Achilles rupture covers grades II and III: its symptoms, said of either
+    ("plantar aponeurosis", 2, True),  # the plantar fascia rupture covers grades II and III: its symptoms, of either
+    ("calcaneal tendon", 2, False),  # the partial Achilles tendon rupture is grade II: its symptoms are its own
     ("calcaneal tendon", 3, False),
-    ("medial head of gastrocnemius", 1, True),  # an ungraded strain
+    ("medial head of gastrocnemius", 2, True),  # the strain covers grades II and III (Gaulrapp 1999, editor59)
     ("anterior talofibular ligament", 2, False),  # the grade II sprain describes its own grade
 ])  # fmt: skip
 def test_a_conditions_symptoms_say_when_they_were_not_said_of_this_grade(
