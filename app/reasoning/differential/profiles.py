@@ -94,7 +94,9 @@ def build_profiles(kb: KnowledgeBase, engine: ImpactEngine) -> Profiles:
             lesions.append(add_tender(profile_of(partial, Profile(lesion=lesions[0].lesion, grade=2), facts),
                                       partial, facts))  # fmt: skip
         for condition, report in readings.get(c, ()):
-            profile = Profile(condition=condition, lesion=lesion_of(report, c))
+            # at the grade the condition's reading gives the structure (a partial Achilles tendon rupture, of grade
+            # II only, read at its own grade: a partial tear, not labelled complete; editor59)
+            profile = Profile(condition=condition, lesion=lesion_of(report, c), grade=grade_of(report, c))
             lesions.append(add_lesion(profile, report, condition, c, facts, lesions[0], provocations))
             add_tapped(profile, report, c, spaces, engine, facts)
             add_tender(profile, report, facts)
@@ -347,6 +349,11 @@ def reading_first(because: list[Fact], condition: str, structure: str, own_first
             if f.qualifiers.get("role") == PRIMARY and f not in own and f.subject.id in affects:
                 others.extend([f, affects[f.subject.id]])
     return unique_facts([*own[:1], *others, *own[1:], *ordered])
+
+
+def grade_of(report: ImpactReport, structure: str) -> int:
+    """The grade the report gives the structure's lesion (3 when it lists none: the condition's default)."""
+    return next((a.grade for a in report.injuries if a.structure.id == structure and a.lesion), 3)
 
 
 def lesion_of(report: ImpactReport, structure: str) -> str | None:
