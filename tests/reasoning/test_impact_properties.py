@@ -467,3 +467,16 @@ def test_a_weakness_symptom_beside_no_weakened_motion_says_why_both_hold(kg: Ank
         explained = "recorded of the condition by its sources" in line
         assert explained == bool(said and not report.weakened_motions), (condition, line)
     assert "weakness of inversion" in render_impact(kg.impact("posterior tibial tendon dysfunction"))
+
+
+def test_a_motion_with_a_lost_restraint_counts_at_least_one_lost(kg: AnkleKG) -> None:
+    """A whole counted through its parts (the deltoid ligament beside its bands) is counted itself when it is lost and
+    none of those parts is: a grade III medial ankle sprain tears the deltoid, its bands only possibly, and read '0 of 5
+    recorded restraints lost' beside the deltoid lost (blinded review r49 C1)."""
+    for condition in CONDITIONS:
+        for d in kg.impact([(condition, 3)]).destabilised_motions:
+            if any(r.restraint_lost > 0 for r in d.lost_restraints):
+                assert d.restraints_lost >= 1, (condition, d.motion.label)
+    sprain = kg.impact([("medial ankle sprain", 3)]).destabilised_motions
+    rotation = next(d for d in sprain if d.motion.label == "external rotation of the talus")
+    assert rotation.restraints_lost == 1 and rotation.lost_restraints[0].structure.label == "deltoid ligament"

@@ -233,12 +233,21 @@ def destabilised_groups(
     return groups
 
 
-def _carried_by_parts(ctx: Context, members: tuple[Restraint, ...]) -> set[str]:
+def _carried_by_parts(ctx: Context, members: tuple[Restraint, ...], loss: dict[str, float]) -> set[str]:
     """The restraints of wholes whose parts restrain the same motion here: the parts carry them (rule
     torn-parts-loosen-whole), so the counts name the parts, not the whole beside them (review r22 K2: the deltoid
-    ligament and its own tibiocalcaneal band read as '2 of 2 recorded restraints')."""
-    structures = {r.structure for r in members}
-    return {r.id for r in members if structures & set(ctx.part_ids(r.structure))}
+    ligament and its own tibiocalcaneal band read as '2 of 2 recorded restraints'). Not a lost whole none of whose
+    parts here is lost: a condition tearing the whole names its parts only as possibly involved, and the count is the
+    whole's (blinded review r49 C1: a grade III medial ankle sprain read as '0 of 5 recorded restraints lost')."""
+    by_structure: dict[str, list[Restraint]] = {}
+    for r in members:
+        by_structure.setdefault(r.structure, []).append(r)
+    carried = set()
+    for r in members:
+        parts = [p for s in ctx.part_ids(r.structure) for p in by_structure.get(s, ())]
+        if parts and not (loss.get(r.id, 0.0) > 0 and all(loss.get(p.id, 0.0) == 0 for p in parts)):
+            carried.add(r.id)
+    return carried
 
 
 def _passive_primaries_gone(ctx: Context, members: tuple[Restraint, ...], passive: dict[str, float]) -> bool:
@@ -379,7 +388,7 @@ def destabilised_item(ctx: Context, g: Group, asked: str | None = None) -> Desta
         position=ctx.kb.ref(g.position) if g.position else None,
         fraction_lost=g.fraction_lost,
         restraint_remaining=round(1.0 - g.fraction_lost, 4),
-        restraints_recorded=len(g.members) - len(carried := _carried_by_parts(ctx, g.members)),
+        restraints_recorded=len(g.members) - len(carried := _carried_by_parts(ctx, g.members, g.loss)),
         restraints_lost=sum(r.id not in carried for r in lost),
         restraints_lost_in_part=sum(r.id not in carried and g.loss[r.id] < 1.0 for r in lost),
         weighting="measured contributions" if measured(g.members) else "role weights",

@@ -96,11 +96,17 @@ def if_torn_too(
 
 
 def _owners(ctx: Context, condition: str) -> dict[str, tuple[str, str]]:
-    """What the condition leaves not known intact -> (the condition, the structure it may involve)."""
+    """What the condition leaves not known intact -> (the condition, the structure it may involve): what it may
+    involve, their parts and units, and a whole every part of which it may involve (the deep deltoid, both of whose
+    tibiotalar bands a medial ankle sprain may tear: blinded review r49 C1, 'still checking the motion')."""
     owners: dict[str, tuple[str, str]] = {}
     for st in sorted(marked(ctx, condition, terms.POSSIBLY_INVOLVED), key=lambda st: st.object):
         for curie in not_known_intact(ctx, frozenset((st.object,))):
             owners.setdefault(curie, (condition, st.object))
+    for curie, owner in list(owners.items()):
+        for whole, _ in ctx.wholes(curie):
+            if whole not in owners and set(ctx.part_ids(whole)) <= owners.keys():
+                owners[whole] = owner
     return owners
 
 

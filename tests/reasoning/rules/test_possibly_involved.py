@@ -20,6 +20,7 @@ SPRAIN, ALWAYS, SOMETIMES, FIRST_MOTION, SECOND_MOTION = (
 )  # fmt: skip
 SHARED = "ANKLE:9992323"
 FRACTURE, MEDIAL, POST_MOTION = "ANKLE:9992340", "ANKLE:9992344", "ANKLE:9992345"
+BAND_SPRAIN, BAND_MOTION = "ANKLE:9992363", "ANKLE:9992365"
 
 
 @pytest.mark.parametrize("grade", [2, 3])
@@ -78,3 +79,14 @@ def test_a_verdict_the_loss_of_what_may_be_involved_would_change_through_a_float
     assert any(f.predicate.id == "akg:affects" and ref_id(f.object) == MEDIAL for f in item.because)
     named = group(run(RULE, (FRACTURE, 3), (MEDIAL, 3)), POST_MOTION, None)
     assert named.status is Stability.UNSTABLE  # the reading the note names
+
+
+def test_a_whole_every_part_of_which_may_be_involved_is_not_said_to_check_the_motion_for_certain() -> None:
+    """The band complex, both of whose bands the sprain may tear, is named as still checking the motion beside the
+    torn ligament; the answer says it is one the sprain may involve and what the verdict would be were it torn."""
+    item = group(run(RULE, (BAND_SPRAIN, 3)), BAND_MOTION, None)
+    assert item.status is Stability.LAXITY and item.note is not None
+    assert (
+        "the fixture band complex still checking it is one the fixture band sprain may involve (not concluded), "
+        "taken as intact: were it torn too, the verdict would be unstable" in item.note
+    )
