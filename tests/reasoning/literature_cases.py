@@ -825,6 +825,22 @@ CASES: tuple[LitCase, ...] = (
         not_injured=(DELTOID,),
     ),
     LitCase(
+        id="isolated-cfl-rupture-talar-tilt-not-certain",
+        injuries=((CFL, 3),),
+        sources=(WHEELESS_TILT, BAHR),
+        claim=(
+            "'Isolated rupture of the calcaneofibular ligament probably does not cause demonstrable ankle laxity ... "
+            "combined rupture of anterior talofibular ligament & calcaneo-fibular ligament results in increased "
+            "talar tilt' (Wheeless, talar tilt); Bahr 1997 found 'a pronounced increase in laxity ... after a "
+            "combined CFL and ATFL injury'. An isolated complete CFL tear: the talar tilt test may be positive, not "
+            "expected for certain, and no giving way is concluded (blinded review r49 C4)."
+        ),
+        injured=(CFL,),
+        may_be_positive=(TILT_TEST,),
+        not_positive_tests=(TILT_TEST,),
+        not_symptoms=("instability or giving way",),
+    ),
+    LitCase(
         id="lateral-ankle-sprain-grade-iii-condition",
         injuries=(("lateral ankle sprain grade III", 3),),
         sources=(SOUTHERST, TOHYAMA, VUURBERG),

@@ -48,6 +48,11 @@ PARTIAL_ONLY = (
     "mild laxity, no primary restraint of it wholly lost (partial tears): no stress test is expected to show it for "
     "certain (the sources grade a partial tear's laxity on testing differently), and no giving way is concluded from it"
 )
+#: a motion lax only from primary restraints whose role a source read disputes (review r49 C4)
+DISPUTED_ALONE = (
+    "laxity resting only on a primary role a source read disputes (that losing it alone gives no demonstrable "
+    "laxity): no stress test is expected to show it for certain, and no giving way is concluded from it"
+)
 #: a motion lax from one primary restraint wholly lost while another still checks it
 ANOTHER_PRIMARY_HOLDS = (
     "laxity, with the {} still checking the motion (a primary restraint of it not wholly lost): no stress test is "
@@ -306,11 +311,21 @@ def gives_way(ctx: Context, g: Group) -> bool:
     if g.status is Stability.UNSTABLE:
         return True
     passive = passive_primaries(ctx, g.members)
-    if g.status is not Stability.LAXITY or not passive:
+    if g.status is not Stability.LAXITY or not passive or disputed_alone(g):
         return False
     if all(r.contribution is not None for r in g.members if r.role is RestraintRole.PRIMARY):
         return any(g.loss.get(r.id, 0.0) >= 1.0 for r in passive)
     return all(g.loss.get(r.id, 0.0) >= 1.0 for r in passive)
+
+
+def disputed_alone(g: Group) -> bool:
+    """The motion loses only primary restraints whose role a source read disputes (akg:disputedBy), a source finding
+    that losing one alone gives no demonstrable laxity (Wheeless: 'isolated rupture of the calcaneofibular ligament
+    probably does not cause demonstrable ankle laxity'): the laxity is concluded on the role as recorded, giving way
+    and a stress test's certainty are not (blinded review r49 C4); lost beside another restraint of the motion (the
+    ATFL with the CFL: 'combined rupture ... results in increased talar tilt'), they are."""
+    lost = [r for r in g.members if g.loss.get(r.id, 0.0) > 0]
+    return bool(lost) and all(r.role is RestraintRole.PRIMARY and r.disputed_by for r in lost)
 
 
 def passive_primaries(ctx: Context, members: tuple[Restraint, ...]) -> list[Restraint]:
@@ -463,6 +478,8 @@ def _why_no_giving_way(ctx: Context, g: Group) -> str:
     passive = passive_primaries(ctx, g.members)
     if not any(g.loss.get(r.id, 0.0) >= 1.0 for r in passive):
         return PARTIAL_ONLY
+    if disputed_alone(g):
+        return DISPUTED_ALONE
     holding = dict.fromkeys(ctx.kb.label(r.structure) for r in passive if g.loss.get(r.id, 0.0) < 1.0)
     return ANOTHER_PRIMARY_HOLDS.format(" and the ".join(holding))
 

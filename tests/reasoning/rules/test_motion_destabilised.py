@@ -408,3 +408,19 @@ def test_a_verdict_resting_on_a_primary_role_no_source_names_or_one_disputes_say
     reduced = group(run(RULE, ("ANKLE:9990903", 3)), motion, position=None)
     assert reduced.status is Stability.REDUCED
     assert "the verdict rests on" not in (reduced.note or "") and "disputed" not in (reduced.note or "")
+
+
+def test_a_laxity_resting_only_on_a_disputed_primary_role_gives_no_way() -> None:
+    """The slide ligament torn alone leaves the nod lax on its primary role as recorded, which a source read disputes
+    (Wheeless: 'isolated rupture of the calcaneofibular ligament probably does not cause demonstrable ankle laxity'):
+    no giving way, and the note says why (blinded review r49 C4). Torn with the nod's secondary, the nod is unstable
+    and gives way; the sway, whose primary role is the editor's reading but disputed by none, gives way alone."""
+    from app.reasoning.impact.mechanics import DISPUTED_ALONE
+
+    alone = run(RULE, ("ANKLE:9990907", 3))
+    nod = group(alone, "ANKLE:9990926", position=None)
+    assert nod.status is Stability.LAXITY and nod.note is not None and DISPUTED_ALONE in nod.note
+    both = group(run(RULE, ("ANKLE:9990907", 3), ("ANKLE:9990903", 3)), "ANKLE:9990926", position=None)
+    assert both.status is Stability.UNSTABLE and DISPUTED_ALONE not in (both.note or "")
+    sway = group(alone, "ANKLE:9990925", position=None)
+    assert sway.status is Stability.LAXITY and "no giving way is concluded" not in (sway.note or "")
