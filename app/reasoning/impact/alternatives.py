@@ -133,6 +133,9 @@ def intersect(
             # they are alternatives
             if hasattr(weakest, "lost_actions"):
                 weakest.lost_actions = list({a.id: a for v in versions for a in v.lost_actions}.values())
+                # a muscle only weakened in some reading is not said lost (a partial tear of the brevis in one reading
+                # and of the longus in the other: blinded review r49 C5, 'fibularis brevis lost' at grade II)
+                weakest.partly_lost = list({a.id: a for v in versions for a in v.partly_lost}.values())
             if hasattr(weakest, "lost_restraints"):
                 weakest.lost_restraints = _lost_by_reading([v.lost_restraints for v in versions])
             if isinstance(getattr(weakest, "detail", None), str):

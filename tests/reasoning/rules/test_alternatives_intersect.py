@@ -67,6 +67,17 @@ def test_only_what_every_reading_concludes_is_reported() -> None:
     assert RULE in rule_ids(group(either, GLIDE))
 
 
+def test_what_each_reading_only_weakens_is_not_said_lost() -> None:
+    """At grade II each reading tears its tendon in part: both muscles are listed as weakened, neither as lost
+    (blinded review r49 C5: a peroneal tendon tear at grade II read 'fibularis brevis lost; fibularis longus
+    weakened', the partly lost muscles of one reading only)."""
+    weak = weakness(run(RULE, (EITHER, 2)), TRANSLATION)
+    assert {a.id for a in weak.lost_actions} == {FIRST_MUSCLE, SECOND_MUSCLE}
+    assert {a.id for a in weak.partly_lost} == {FIRST_MUSCLE, SECOND_MUSCLE}
+    complete = weakness(run(RULE, (EITHER, 3)), TRANSLATION)
+    assert not complete.partly_lost  # each reading loses its muscle's action whole
+
+
 def test_without_the_marking_every_affected_structure_is_torn() -> None:
     both = run(RULE, (BOTH, 3))
     assert weakness(both, TRANSLATION).status is Strength.LOST  # its only two producers
