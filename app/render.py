@@ -207,6 +207,7 @@ def render_impact(report: ImpactReport) -> str:
     if not destabilised:  # said plainly, not left to the reader to infer from a missing heading (review r32 C15-C18)
         lines.append("Destabilised joint motions: none (no joint motion loses enough of its recorded passive restraint "
                      "to become lax or unstable)")
+    lines.extend(f"  {said}" for said in report.if_involved)  # what it may involve would add (not concluded)
     # a motion whose remaining restraint still checks it (rule motion-destabilised: reduced restraint) shows no laxity:
     # listed apart, so that "destabilised" is not read of it (review r24 I05: a grade II deltoid's syndesmosis, 6%;
     # the heading names no cause: a primary whose measured share is small can be wholly lost here, rescore r25)

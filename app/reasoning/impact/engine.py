@@ -180,6 +180,7 @@ class ImpactEngine:
         )
         report.injuries = self._affected_items(affected, listed)
         report.unrecorded = self._unrecorded(affected)
+        report.if_involved = possible.unlisted(ctx, all_lost, left, report.destabilised_motions)
         return report
 
     def _unrecorded(self, affected: dict[str, Affected]) -> list[str]:

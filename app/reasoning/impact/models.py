@@ -405,6 +405,12 @@ class ImpactReport(Tabular, BaseModel):
         "conclusion: a ligament named torn that no recorded restraint links to any motion (nor its parts or wholes) "
         "destabilises nothing in the answer, which is not to say it destabilises nothing.",
     )
+    if_involved: list[str] = Field(
+        default_factory=list,
+        description="Motions the answer lists nowhere that would be lax or unstable were the structures the named "
+        "conditions only may involve torn or broken too (rule possibly-involved): a pointer, not a conclusion (a "
+        "chronic ankle instability, whose lateral ligaments are only possibly lengthened).",
+    )
     rules_applied: list[RuleRef]
 
     def named(self) -> str:

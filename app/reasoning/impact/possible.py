@@ -139,3 +139,31 @@ def _said_all(ctx: Context, pairs: list[tuple[str, str]], worse: Stability) -> s
     return (f"taking the {join_the(names)}, which the {join_the(conditions)} may involve (not concluded), as intact: "
             f"were {'it' if one else 'they all'} {lost} too, the verdict would be {worse.value}, through what "
             f"{'its' if one else 'their'} loss would set free (name {'it' if one else 'them'} to ask)")
+
+
+def unlisted(
+    ctx: Context, all_lost: AllLost, left_out: Collection[tuple[str, str]], listed: list[DestabilisedMotion]
+) -> list[str]:
+    """The motions the answer lists nowhere that would be lax or unstable were everything the named conditions may
+    involve torn or broken too, said as what is not concluded: a chronic ankle instability, whose ligaments are only
+    possibly lengthened, listed 'Destabilised joint motions: none' and no more (blinded review r49 C9, C10)."""
+    if not left_out:
+        return []
+    shown = {(d.joint.id, d.motion.id) for d in listed}
+    worst: dict[tuple[str, str], Stability] = {}
+    for (joint, motion, _), status in all_lost().items():
+        known = worst.get((joint, motion), Stability.REDUCED)
+        if (joint, motion) not in shown and ORDER.index(status) > ORDER.index(known):
+            worst[(joint, motion)] = status
+    if not worst:
+        return []
+    pairs = sorted(left_out)
+    names = list(dict.fromkeys(ctx.kb.label(s) for _, s in pairs))
+    conditions = list(dict.fromkeys(ctx.kb.label(c) for c, _ in pairs))
+    bony = {ctx.is_any(s, BONY) for _, s in pairs}
+    lost = "torn or broken" if len(bony) > 1 else "broken" if True in bony else "torn"
+    motions = "; ".join(f"{ctx.kb.label(m)} of the {ctx.kb.label(j)} {status.value}"
+                        for (j, m), status in sorted(worst.items(), key=lambda kv: (-ORDER.index(kv[1]), kv[0])))
+    return [f"Were the {join_the(names)}, which the {join_the(conditions)} may involve (not concluded), {lost}, these "
+            f"motions, which this answer does not list, would be destabilised: {motions} (name "
+            f"{'it' if len(names) == 1 else 'them'} to ask)."]

@@ -515,8 +515,10 @@ async function runImpact(id, grade, position) {
   // what the graph does not record about the injured structures: silence is not a conclusion
   const unrecorded = (report.unrecorded || []).map((text) => el("p", { className: "muted", role: "note",
     text: `Not recorded: ${text}` }));
+  // what the structures the named condition only may involve would destabilise: a pointer, not a conclusion
+  const involved = (report.if_involved || []).map((text) => el("p", { className: "muted", role: "note", text }));
   results.replaceChildren(el("p", { className: "notice", role: "note", text: report.notice }), ...unrecorded,
-    ...sections);
+    ...involved, ...sections);
   results.dataset.loaded = "true";
   const label = report.injuries[0]?.structure.label || id;
   $("impact-status").textContent = grade ? `Grade ${grade} injury of the ${label}${where}.`

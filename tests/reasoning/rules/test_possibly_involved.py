@@ -90,3 +90,17 @@ def test_a_whole_every_part_of_which_may_be_involved_is_not_said_to_check_the_mo
         "the fixture band complex still checking it is one the fixture band sprain may involve (not concluded), "
         "taken as intact: were it torn too, the verdict would be unstable" in item.note
     )
+
+
+def test_a_motion_the_answer_lists_nowhere_that_what_may_be_involved_would_destabilise_is_pointed_to() -> None:
+    """The second motion loses nothing the sprain surely tears, so the answer lists it nowhere: a chronic ankle
+    instability, whose ligaments are only possibly lengthened, read 'Destabilised joint motions: none' and no more
+    (blinded review r49 C9). It is named as what the possibly involved ligament would destabilise, not concluded; a
+    motion the answer lists carries its own note instead; naming the ligament leaves nothing to point to."""
+    report = run(RULE, (SPRAIN, 3))
+    assert not has_group(report, SECOND_MOTION, None)
+    assert len(report.if_involved) == 1
+    said = report.if_involved[0]
+    assert "Were the fixture ligament sometimes torn, which the fixture sprain may involve (not concluded), torn" in said
+    assert "fixture second motion of the fixture joint unstable" in said and "fixture shared motion" not in said
+    assert run(RULE, (SPRAIN, 3), (SOMETIMES, 3)).if_involved == []
