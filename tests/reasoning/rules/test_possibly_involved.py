@@ -101,6 +101,7 @@ def test_a_motion_the_answer_lists_nowhere_that_what_may_be_involved_would_desta
     assert not has_group(report, SECOND_MOTION, None)
     assert len(report.if_involved) == 1
     said = report.if_involved[0]
-    assert "Were the fixture ligament sometimes torn, which the fixture sprain may involve (not concluded), torn" in said
+    assert "Were the fixture ligament sometimes torn, which the fixture sprain may involve (not concluded), torn" \
+        in said
     assert "fixture second motion of the fixture joint unstable" in said and "fixture shared motion" not in said
     assert run(RULE, (SPRAIN, 3), (SOMETIMES, 3)).if_involved == []
