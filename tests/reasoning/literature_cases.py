@@ -604,6 +604,19 @@ EBERHARD_2024 = "Eberhard & Heil 2024, Radiology 311(2), doi:10.1148/radiol.2329
 ATTIA_2020 = "Attia 2020, Int Orthop 44(5):973-977, doi:10.1007/s00264-020-04534-9 (abstract)"
 UK_HEFT_2014 = "Griffin 2014 (UK HeFT), BMJ 349:g4483, doi:10.1136/bmj.g4483, PMID 25059747 (abstract)"
 
+WHEELESS_LAUGE_HANSEN = (
+    "Wheeless' Textbook of Orthopaedics: Lauge Hansen Classification "
+    "(wheelessonline.com/ortho/lauge_hansen_classification, last updated 2012-10-29)"
+)
+SAATVEDT_2026 = (
+    "Saatvedt 2026, doi:10.1177/24730114261423185, PMID 41800224, ligament strain in pronation-external rotation "
+    "injuries by computer simulation (abstract)"
+)
+DAVID_2025 = "David 2025, Orthop Traumatol Surg Res 111(4):103980, doi:10.1016/j.otsr.2024.103980 (abstract)"
+NURSING_NOTEBOOK_WEBER = "Nursing Notebook: Weber classification (nursing-notebook.com, last reviewed 01/2018)"
+KENNEDY_2000 = "Kennedy 2000, J Orthop Trauma 14(5):359-366, syndesmotic screw in low Weber C fractures (abstract)"
+PARK_MCLAURIN_2009 = "Park & McLaurin 2009, Bull NYU Hosp Jt Dis 67(1):39-44, syndesmosis injuries with fractures"
+
 
 CASES: tuple[LitCase, ...] = (
     # ===========================================================================================================
@@ -3841,5 +3854,50 @@ CASES: tuple[LitCase, ...] = (
         symptoms=("tenderness", "swelling"),
         not_unstable=((TCN, "collapse of the medial longitudinal arch"),),
         nothing_weakened=True,
+    ),
+    # ===========================================================================================================
+    # The Weber C fracture (editor60, twenty-second session; blinded review r47 C4)
+    # ===========================================================================================================
+    LitCase(
+        id="weber-c-medial-side-one-of-two-and-the-talus-shifts",
+        injuries=(("Weber C fracture", None),),
+        sources=(
+            WHEELESS_PER, WHEELESS_LAUGE_HANSEN, SAATVEDT_2026, DAVID_2025, NURSING_NOTEBOOK_WEBER, KENNEDY_2000,
+            PARK_MCLAURIN_2009,
+        ),
+        claim=(
+            "In the pronation-external rotation injury whose fibular fracture lies above the syndesmosis the "
+            "'medial side is injuried first; transverse frx of medial malleolus or disruption of deltoid ligament' "
+            "(Wheeless 2012); suprasyndesmotic fractures are 'traditionally associated with disruption of the "
+            "syndesmotic ligaments, a medial malleolus fracture or complete deltoid ligament rupture' (Saatvedt "
+            "2026); an 'Equivalent Weber C' has 'a medial ligament injury instead of a bony malleolar lesion' "
+            "(David 2025). Type C are 'unstable fractures above the syndesmosis' with the mortise widened (Nursing "
+            "Notebook): the talus shifts laterally. The fibula breaks above the syndesmosis, so the lateral "
+            "malleolus below it is not broken. Low Weber C fractures were treated by 'open reduction, internal "
+            "fixation' with or without a syndesmotic screw, with similar results (Kennedy 2000); the goal is "
+            "'anatomic reduction and restoration of the syndesmosis and ankle mortise' (Park & McLaurin 2009)."
+        ),
+        injured=("fibula", AITFL, IOL),
+        # the deltoid loses its hold in either reading (torn, or carried off with the broken malleolus)
+        possibly_injured=("medial malleolus",),
+        unstable=(LAT_SHIFT,),
+        not_injured=("lateral malleolus",),
+        not_positive_tests=(OTTAWA,),
+        treatments=("open reduction and internal fixation", "syndesmotic fixation"),
+    ),
+    LitCase(
+        id="weber-c-equivalent-from-its-parts-is-unstable",
+        injuries=(("fibula", 3), (AITFL, 3), (IOL, 3), (DELTOID, 3)),
+        sources=(DAVID_2025, WHEELESS_PER, NURSING_NOTEBOOK_WEBER),
+        claim=(
+            "A fibular fracture above the syndesmosis with the anterior and interosseous syndesmotic ligaments torn "
+            "and 'a medial ligament injury instead of a bony malleolar lesion' is an 'Equivalent Weber C' fracture "
+            "(David 2025): the Weber C pattern, unstable, the talus free to shift laterally. It is not the "
+            "Maisonneuve injury unless the fibula breaks in its proximal part, which the parts do not say."
+        ),
+        conditions=("Weber C fracture",),
+        unstable=(LAT_SHIFT,),
+        not_injured=("lateral malleolus",),
+        not_conditions=("Maisonneuve injury",),
     ),
 )

@@ -310,12 +310,15 @@ CASES = (
         "picture: the syndesmosis read as in that injury, with its deltoid reading, explains all three, before a "
         "high ankle sprain, which leaves the deltoid intact (review r39 C16: the Maisonneuve injury was absent, "
         "because only what both of its medial readings conclude was matched). The deltoid itself is not first: "
-        "the squeeze test is the syndesmosis's.",
+        "the squeeze test is the syndesmosis's. (editor60: since the Weber C fracture records the medial side as "
+        "one of two alternatives too, Wheeless 2012 and Saatvedt 2026, the AITFL's reading is the Weber C fracture, "
+        "the wider pattern whose recorded high form is the Maisonneuve injury, as the findings do not tell the "
+        "fibula's level; the PITFL, which the Weber C fracture only may involve, is read as the Maisonneuve injury.)",
         positive_tests=(SQUEEZE,),
         tender_sites=(DELTOID,),
         mechanism=("external rotation", None),
         first=(AITFL, PITFL, IOL, IOM),
-        lesion=(AITFL, "Maisonneuve injury"),
+        lesion=(PITFL, "Maisonneuve injury"),
         not_above=(DELTOID,),
     ),
     DiffCase(
