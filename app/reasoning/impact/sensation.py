@@ -138,20 +138,27 @@ def _beside_the_possible(ctx: Context, affected: dict[str, Affected], findings: 
     """A nerve next to a bone a named fracture only possibly involves: at risk as the bone may be broken, half as
     much (the common fibular nerve beside the neck of the fibula, which a Maisonneuve injury fractures in some cases
     only: fifteenth session, editor41). Not a ligament a condition only possibly tears: a chronic instability's
-    attenuated ATFL does not endanger the superficial fibular nerve as a fresh tear does (rescore r41 C10)."""
+    attenuated ATFL does not endanger the superficial fibular nerve as a fresh tear does (rescore r41 C10). So is a
+    nerve next to a bone that is one of a fracture's alternatives, in the reading that leaves the bone out (the
+    medial malleolus of a Weber C fracture, broken or its deltoid torn instead: editor60; the reading that breaks it
+    puts the nerve at risk in full, and the answer keeps what both say)."""
+    ways = ((terms.POSSIBLY_INVOLVED, "which the {} possibly involves", "rule:possibly-involved"),
+            (terms.ONE_OF_ALTERNATIVES, "one of the {}'s alternatives", "rule:alternatives-intersect"))
     for condition, state in sorted(affected.items()):
         if state.reached is not Reach.NAMED or not ctx.kb.is_a(condition, terms.CONDITION):
             continue
         if terms.FRACTURE not in {st.object for st in ctx.objects(condition, terms.LESION)}:
             continue
-        for possible in marked(ctx, condition, terms.POSSIBLY_INVOLVED):
-            if not ctx.is_any(possible.object, BONES):
-                continue
-            for st in ctx.objects(possible.object, terms.ADJACENT_TO):
-                if ctx.kb.is_a(st.object, terms.NERVE) and st.object not in affected:
-                    findings.add(st.object, f"adjacent to the {ctx.kb.label(possible.object)}, which the "
-                                 f"{ctx.kb.label(condition)} possibly involves", 0.25,
-                                 ctx.facts([possible, st]), ("rule:possibly-involved", "rule:nerves-at-risk"))
+        for involvement, how, rule in ways:
+            for possible in marked(ctx, condition, involvement):
+                broken = (bone := affected.get(possible.object)) is not None and bone.reached in DAMAGED
+                if not ctx.is_any(possible.object, BONES) or broken:  # broken in this reading: at risk in full
+                    continue
+                for st in ctx.objects(possible.object, terms.ADJACENT_TO):
+                    if ctx.kb.is_a(st.object, terms.NERVE) and st.object not in affected:
+                        findings.add(st.object, f"adjacent to the {ctx.kb.label(possible.object)}, "
+                                     f"{how.format(ctx.kb.label(condition))}", 0.25,
+                                     ctx.facts([possible, st]), (rule, "rule:nerves-at-risk"))
 
 
 @implements("rule:supply-at-risk")

@@ -86,3 +86,14 @@ def test_a_nerve_beside_what_a_fracture_only_possibly_involves_is_at_risk_half()
     assert "akg:adjacentTo" in predicates(risk[NECK_NERVE])
     assert NECK_NERVE not in findings(run(RULE, (NECK_DEGENERATION, 3)).nerves_at_risk)
     assert ADJACENT not in findings(run(RULE, (CHRONIC_LAXITY, 3)).nerves_at_risk)
+
+
+def test_a_nerve_beside_a_bone_that_is_one_of_a_fractures_alternatives_is_at_risk() -> None:
+    """The reading that breaks the neck puts its nerve at risk; the one that tears the ligament instead leaves the neck
+    one of the fracture's alternatives, beside which the nerve is at risk as beside a bone it only possibly involves,
+    so the answer, which keeps what every reading says, keeps the nerve at its weakest (editor60: the saphenous and
+    tibial nerves beside the medial malleolus of a Weber C fracture, lost when the malleolus became an alternative)."""
+    risk = findings(run(RULE, ("ANKLE:9991620", 3)).nerves_at_risk)
+    assert NECK_NERVE in risk
+    assert "one of the fixture fracture of one or the other's alternatives" in risk[NECK_NERVE].detail
+    assert risk[NECK_NERVE].score == risk[BONE_NERVE].score / 2
