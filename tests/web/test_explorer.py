@@ -475,6 +475,12 @@ def test_the_impact_panel_shows_the_lesion_what_it_amounts_to_and_how_it_is_know
     run_impact(explorer)
     reached = text(explorer, "[data-section=injuries]")
     assert "conduction blocked by the compression" in reached and "not denervated" not in reached
+    # what a condition only may involve would destabilise, where the answer lists nothing of it, is pointed to
+    # (blinded review r49 C9: chronic ankle instability read 'none' and no more)
+    go(explorer, "chronic ankle instability")
+    shown(explorer, "ANKLE:0002008")
+    run_impact(explorer)
+    assert "which the chronic ankle instability may involve (not concluded)" in text(explorer, "#impact-results")
     # a named condition says how it typically arises (reviews r19-r20)
     go(explorer, "peroneal tendon subluxation")
     shown(explorer, "ANKLE:0002017")
