@@ -53,6 +53,11 @@ DISPUTED_ALONE = (
     "laxity resting only on a primary role a source read disputes (that losing it alone gives no demonstrable "
     "laxity): no stress test is expected to show it for certain, and no giving way is concluded from it"
 )
+#: a motion lax from a whole wholly lost whose parts, primary restraints too, are not known to be torn
+PARTS_UNKNOWN = (
+    "laxity: the parts of the lost whole that check the motion too are not known to be torn: no stress test is "
+    "expected to show it for certain, and no giving way is concluded from it"
+)
 #: a motion lax from one primary restraint wholly lost while another still checks it
 ANOTHER_PRIMARY_HOLDS = (
     "laxity, with the {} still checking the motion (a primary restraint of it not wholly lost): no stress test is "
@@ -480,7 +485,13 @@ def _why_no_giving_way(ctx: Context, g: Group) -> str:
         return PARTIAL_ONLY
     if disputed_alone(g):
         return DISPUTED_ALONE
-    holding = dict.fromkeys(ctx.kb.label(r.structure) for r in passive if g.loss.get(r.id, 0.0) < 1.0)
+    # not a part of a whole lost here, which no one knows intact (a grade III medial ankle sprain tears the deltoid,
+    # its deep part only possibly: blinded reviews r49 C1, r50 C4, 'its deep tibiotalar part still checking')
+    torn = {s for r in g.members if g.loss.get(r.id, 0.0) >= 1.0 for s in ctx.part_ids(r.structure)}
+    holding = dict.fromkeys(ctx.kb.label(r.structure) for r in passive
+                            if g.loss.get(r.id, 0.0) < 1.0 and r.structure not in torn)  # fmt: skip
+    if not holding:
+        return PARTS_UNKNOWN
     return ANOTHER_PRIMARY_HOLDS.format(" and the ".join(holding))
 
 

@@ -105,3 +105,15 @@ def test_a_motion_the_answer_lists_nowhere_that_what_may_be_involved_would_desta
         in said
     assert "fixture second motion of the fixture joint unstable" in said and "fixture shared motion" not in said
     assert run(RULE, (SPRAIN, 3), (SOMETIMES, 3)).if_involved == []
+
+
+def test_a_band_of_a_torn_whole_is_not_said_to_check_the_motion() -> None:
+    """The whole ligament torn, its deep band only possibly: the band is not named as still checking the motion (a
+    grade III medial ankle sprain's deep deltoid 'still checking' the talus: blinded reviews r49 C1, r50 C4); the note
+    says the lost whole's parts are not known to be torn, and what the verdict would be were the band torn too."""
+    from app.reasoning.impact.mechanics import PARTS_UNKNOWN
+
+    item = group(run(RULE, ("ANKLE:9992374", 3)), "ANKLE:9992373", None)
+    assert item.status is Stability.LAXITY and item.note is not None
+    assert PARTS_UNKNOWN in item.note and "still checking" not in item.note
+    assert "were it torn too, the verdict would be unstable" in item.note
