@@ -310,6 +310,7 @@ HOLLIS_DPN = (
 HELGESON = "Helgeson 2009, N Am J Sports Phys Ther, 'Sinus tarsi syndrome' clinical commentary, PMC2953318"
 HOELSBREKKEN_2013 = "Hoelsbrekken 2013, J Orthop Trauma 27(11):633-637, doi:10.1097/BOT.0b013e31828e1bb7"
 TARVA_2023 = "Goldberg 2023 (TARVA RCT), Health Technol Assess 27(5):1-80, doi:10.3310/PTYJ1146, PMID 37022932"
+WITTEVEEN_2015 = "Witteveen 2015, Cochrane Database Syst Rev, CD010643.pub2, doi:10.1002/14651858.CD010643.pub2"
 LAUGE_HANSEN_UCSD = (
     "UCSD Musculoskeletal Radiology, Lauge-Hansen Classification (bonepit.com/Classifications/Lauge Hansen ankle fx): "
     "pronation-abduction stage 1 'Rupture of the deltoid ligament or low transverse fracture of the medial malleolus'"
@@ -3948,6 +3949,19 @@ CASES: tuple[LitCase, ...] = (
             "for the treatment of displaced and unstable fractures'. A grade I fracture, whose fragment is not free "
             "to displace, is not such a fracture: fixation is not listed for it (blinded review r49 C3)."
         ),
+        not_treatments=("open reduction and internal fixation",),
+    ),
+    LitCase(
+        id="ankle-oa-hyaluronic-acid-the-only-conservative-trials",
+        injuries=(("ankle osteoarthritis", None),),
+        sources=(WITTEVEEN_2015,),
+        claim=(
+            "Witteveen 2015: 'No other RCT concerning any other conservative treatment besides the use of "
+            "hyaluronic acid (HA) for ankle OA was identified'; pooled, two trials (45 participants) found the AOS "
+            "total score 12% lower at six months (95% CI -24% to -1%). The injection is a treatment the evidence "
+            "speaks of; a fixation is not (blinded review r49 C12)."
+        ),
+        treatments=("hyaluronic acid injection",),
         not_treatments=("open reduction and internal fixation",),
     ),
 )
