@@ -308,6 +308,9 @@ HOLLIS_DPN = (
     "(answers 2225774-32368)"
 )
 HELGESON = "Helgeson 2009, N Am J Sports Phys Ther, 'Sinus tarsi syndrome' clinical commentary, PMC2953318"
+HOELSBREKKEN_2013 = "Hoelsbrekken 2013, J Orthop Trauma 27(11):633-637, doi:10.1097/BOT.0b013e31828e1bb7"
+TARVA_2023 = "Goldberg 2023 (TARVA RCT), Health Technol Assess 27(5):1-80, doi:10.3310/PTYJ1146, PMID 37022932"
+WITTEVEEN_2015 = "Witteveen 2015, Cochrane Database Syst Rev, CD010643.pub2, doi:10.1002/14651858.CD010643.pub2"
 LAUGE_HANSEN_UCSD = (
     "UCSD Musculoskeletal Radiology, Lauge-Hansen Classification (bonepit.com/Classifications/Lauge Hansen ankle fx): "
     "pronation-abduction stage 1 'Rupture of the deltoid ligament or low transverse fracture of the medial malleolus'"
@@ -3899,5 +3902,66 @@ CASES: tuple[LitCase, ...] = (
         unstable=(LAT_SHIFT,),
         not_injured=("lateral malleolus",),
         not_conditions=("Maisonneuve injury",),
+    ),
+    LitCase(
+        id="ankle-oa-end-stage-replacement-or-arthrodesis",
+        injuries=(("ankle osteoarthritis", None),),
+        sources=(TARVA_2023,),
+        claim=(
+            "TARVA 2023: in 303 patients aged 50-85 with end-stage ankle osteoarthritis, randomised to total ankle "
+            "replacement or ankle fusion, the walking/standing score changed alike at 52 weeks (adjusted difference "
+            "-5.6, 95% CI -12.5 to 1.4; p = 0.12); the NIHR summary: 'both led to similar improvements'. Both "
+            "operations are treatments of the condition; neither is a fracture fixation (blinded review r49 C12)."
+        ),
+        treatments=("total ankle replacement", "ankle arthrodesis"),
+        not_treatments=("open reduction and internal fixation",),
+    ),
+    LitCase(
+        id="sinus-tarsi-syndrome-rehabilitation",
+        injuries=(("sinus tarsi syndrome", None),),
+        sources=(HELGESON,),
+        claim=(
+            "Helgeson 2009: 'Intervention for this condition will focus on enhancing subtalar joint stability and "
+            "function of the lower extremities', an intervention plan for the sports physical therapist: "
+            "rehabilitation, not only the arthroscopic debridement (blinded review r49 C13)."
+        ),
+        treatments=("exercise therapy",),
+        not_treatments=("open reduction and internal fixation", "ankle arthrodesis"),
+    ),
+    LitCase(
+        id="subtalar-instability-lateral-ligament-repair",
+        injuries=(("subtalar instability", None),),
+        sources=(BARG_2012_STI, MICHELS),
+        claim=(
+            "Barg 2012: 'Operative treatment, when elected, should focus on determining the source of the problem. "
+            "Generally direct repair of the lateral ligaments is sufficient.' Michels 2023: 'a low threshold to "
+            "reconstruct the CFL'. A ligament instability: no fracture fixation (blinded review r49 C10)."
+        ),
+        treatments=("lateral ankle ligament repair",),
+        not_treatments=("open reduction and internal fixation",),
+    ),
+    LitCase(
+        id="medial-malleolus-fracture-undisplaced-not-fixed",
+        injuries=(("medial malleolus fracture", 1),),
+        sources=(HOELSBREKKEN_2013,),
+        claim=(
+            "Hoelsbrekken 2013 (introduction): 'open reduction and internal fixation (ORIF) is generally recommended "
+            "for the treatment of displaced and unstable fractures'. A grade I fracture, whose fragment is not free "
+            "to displace, is not such a fracture: fixation is not listed for it (blinded review r49 C3)."
+        ),
+        not_treatments=("open reduction and internal fixation",),
+    ),
+    LitCase(
+        id="ankle-oa-hyaluronic-acid-the-only-conservative-trials",
+        injuries=(("ankle osteoarthritis", None),),
+        sources=(WITTEVEEN_2015,),
+        claim=(
+            "Witteveen 2015: 'No other RCT concerning any other conservative treatment besides the use of "
+            "hyaluronic acid (HA) for ankle OA was identified'; pooled, two trials (45 participants) found the AOS "
+            "total score 12% lower at six months (95% CI -24% to -1%). The injection is a treatment the evidence "
+            "speaks of; a fixation is not (blinded review r49 C12)."
+        ),
+        treatments=("hyaluronic acid injection",),
+        not_treatments=("open reduction and internal fixation",),
     ),
 )
