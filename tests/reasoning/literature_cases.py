@@ -619,6 +619,22 @@ DAVID_2025 = "David 2025, Orthop Traumatol Surg Res 111(4):103980, doi:10.1016/j
 NURSING_NOTEBOOK_WEBER = "Nursing Notebook: Weber classification (nursing-notebook.com, last reviewed 01/2018)"
 KENNEDY_2000 = "Kennedy 2000, J Orthop Trauma 14(5):359-366, syndesmotic screw in low Weber C fractures (abstract)"
 PARK_MCLAURIN_2009 = "Park & McLaurin 2009, Bull NYU Hosp Jt Dis 67(1):39-44, syndesmosis injuries with fractures"
+NIELSON_2004 = (
+    "Nielson 2004, J Orthop Trauma 18(2):68-74, 'Correlation of interosseous membrane tears to the level of the "
+    "fibular fracture' (abstract, metajournal.com/articles/1168763)"
+)
+HERMANS_2012 = (
+    "Hermans 2012, Skeletal Radiol 41:787-801, doi:10.1007/s00256-011-1284-2, radiological assessment of ankle "
+    "fractures against syndesmotic injury on MRI (abstract, PMC3368108)"
+)
+JOANNAS_2021 = (
+    "Joannas 2021, J Foot Ankle Surg (Asia Pacific) 8(4):193-200, doi:10.5005/jp-journals-10040-1199, "
+    "quadrimalleolar fractures of the ankle (abstract)"
+)
+PFLUGER_2021 = (
+    "Pfluger 2021, EFORT Open Rev 6:692-703, doi:10.1302/2058-5241.6.200138, current management of trimalleolar "
+    "ankle fractures (abstract, PMC8419795)"
+)
 
 
 CASES: tuple[LitCase, ...] = (
@@ -3963,5 +3979,64 @@ CASES: tuple[LitCase, ...] = (
         ),
         treatments=("hyaluronic acid injection",),
         not_treatments=("open reduction and internal fixation",),
+    ),
+    # ===========================================================================================================
+    # The trimalleolar fracture's AITFL and the Weber C fracture's membrane (editor62, twenty-second session;
+    # blinded review r50 C1, C3)
+    # ===========================================================================================================
+    LitCase(
+        id="trimalleolar-fracture-aitfl-torn-or-avulsed-not-concluded",
+        injuries=(("trimalleolar fracture", None),),
+        sources=(JOANNAS_2021, HERMANS_2012, WHEELESS_PER, PFLUGER_2021),
+        claim=(
+            "Trimalleolar fractures 'involve the medial malleolus, lateral malleolus, and posterior malleolus'; "
+            "'Less frequently, the anterolateral tibial rim (\"Tillaux-Chaput tubercle\") and anteromedial fibular "
+            "rim (\"Wagstaffe-LeFort fragment\") are fractured' (Joannas 2021), the anterior syndesmotic ligament "
+            "then avulsed with its bone rather than torn; in the Lauge-Hansen sequence external rotation 'results in "
+            "rupture of the anterior tibiofibular ligament or its bony insertion' (Wheeless 2012), and the "
+            "classification predicted syndesmotic injury on MRI 'with both a sensitivity and a specificity of 92%' "
+            "(Hermans 2012): the AITFL is usually torn or avulsed, not in every fracture, so it is not concluded "
+            "torn, nor taken as an intact reserve. 'A trimalleolar ankle fracture is considered unstable' (Pfluger "
+            "2021): the talus shifts laterally."
+        ),
+        injured=("lateral malleolus", "medial malleolus", "posterior malleolus"),
+        possibly_injured=(AITFL,),
+        not_injured=(AITFL,),
+        not_more_load=(AITFL,),
+        unstable=(LAT_SHIFT,),
+    ),
+    LitCase(
+        id="trimalleolar-fracture-with-its-aitfl-torn-syndesmosis-unstable",
+        injuries=(("trimalleolar fracture", None), (AITFL, 3)),
+        sources=(WHEELESS_PER, EFORT_2018_STABILITY, PFLUGER_2021),
+        claim=(
+            "In the pronation-external rotation sequence 'external rotation then results in rupture of the anterior "
+            "tibiofibular ligament or its bony insertion', and then 'posterior injury: tibiofibular ligament rupture "
+            "or avulsion of posterior malleolus' (Wheeless 2012): with the anterior ligament torn and the posterior "
+            "malleolus broken off, both tibiofibular ligaments have lost their hold. 'Posterior malleolus fractures, "
+            "regardless of size, should be considered for surgical fixation to restore stability, reduce the need "
+            "for syndesmosis fixation' (EFORT Open Rev 2018): the fragment carries the syndesmosis's posterior hold. "
+            "The syndesmosis is unstable, as is the talus laterally ('considered unstable', Pfluger 2021)."
+        ),
+        injured=(AITFL, "lateral malleolus", "medial malleolus", "posterior malleolus"),
+        unstable=(WIDENING, LAT_SHIFT),
+        not_more_load=(AITFL, PITFL),
+    ),
+    LitCase(
+        id="weber-c-interosseous-membrane-not-concluded-torn-to-the-fracture",
+        injuries=(("Weber C fracture", None),),
+        sources=(NIELSON_2004, NURSING_NOTEBOOK_WEBER),
+        claim=(
+            "'The syndesmosis ruptures (as may the interosseous membrane)' (Nursing Notebook 2018). On MRI of 73 "
+            "operated ankle fractures 'three cases of Weber C type fractures had IOM tears that remained distal to the "
+            "level of the fibular fracture', and 'The level of the fibular fracture does not correlate reliably with "
+            "the integrity or extent of the interosseous membrane tears' (Nielson 2004): the membrane is not torn up "
+            "to the fracture in every Weber C fracture, so its tear is not concluded; it may be torn, so it is not an "
+            "intact reserve that carries more load. The syndesmotic ligaments themselves rupture."
+        ),
+        injured=("fibula", AITFL, IOL),
+        possibly_injured=(IOM,),
+        not_injured=(IOM,),
+        not_more_load=(IOM,),
     ),
 )
