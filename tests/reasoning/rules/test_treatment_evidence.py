@@ -104,3 +104,13 @@ def test_a_stable_verdict_resting_on_what_the_condition_may_involve_says_so() ->
     assert ("taking the fixture second glide ligament, which the fixture glide sprain may involve (not concluded), as "
             "intact: were it torn too, it may be unstable") in detail
     assert "may involve" not in findings(run(RULE, (SPRAINED, 3)).treatments)[CONSERVATIVE].detail
+
+
+def test_a_fracture_is_unstable_through_the_ligament_its_fragment_carries_off() -> None:
+    """The malleolus's fragment carries off the ligament anchored on it, the carried motion's only restraint: the
+    fracture is unstable, and its fixation evidence for an unstable injury is listed (editor61: a medial malleolus
+    fracture, eversion unstable through the deltoid ligament, listed no fixation)."""
+    report = run(RULE, ("ANKLE:9993453", 3))
+    listed = findings(report.treatments)
+    assert FIXATION in listed and "for an unstable injury" in listed[FIXATION].detail
+    assert "fixture carried motion" in listed[FIXATION].detail
