@@ -3968,6 +3968,19 @@ CASES: tuple[LitCase, ...] = (
         not_treatments=("open reduction and internal fixation",),
     ),
     LitCase(
+        id="medial-malleolus-fracture-displaced-fixed",
+        injuries=(("medial malleolus fracture", 3),),
+        sources=(HOELSBREKKEN_2013,),
+        claim=(
+            "'Open reduction and internal fixation (ORIF) is generally recommended for the treatment of displaced and "
+            "unstable fractures' (Hoelsbrekken 2013): a medial malleolus fracture free to displace (grade III), its "
+            "fragment carrying off the deltoid ligament, is unstable, and fixation is listed (editor61's case, added "
+            "by the lead once the engine read the carried-off ligament's instability)."
+        ),
+        injured=("medial malleolus",),
+        treatments=("open reduction and internal fixation",),
+    ),
+    LitCase(
         id="ankle-oa-hyaluronic-acid-the-only-conservative-trials",
         injuries=(("ankle osteoarthritis", None),),
         sources=(WITTEVEEN_2015,),
