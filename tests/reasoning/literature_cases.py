@@ -3978,6 +3978,7 @@ CASES: tuple[LitCase, ...] = (
             "by the lead once the engine read the carried-off ligament's instability)."
         ),
         injured=("medial malleolus",),
+        not_injured=("lateral malleolus",),  # an isolated fracture of the medial malleolus, not a bimalleolar one
         treatments=("open reduction and internal fixation",),
     ),
     LitCase(
