@@ -30,7 +30,8 @@ BONY = (terms.BONE, terms.BONE_PART, terms.BONY_LANDMARK)
 
 
 #: a motion's verdict were everything the named conditions may involve torn or broken too, by (joint, motion,
-#: position); worked out only when a verdict needs it (see :func:`if_torn_too`)
+#: position); worked out once per reading, on first use: by :func:`unlisted` whenever a named condition may involve
+#: something, so in practice always then (the pointer needs every motion's verdict)
 AllLost = Callable[[], dict[tuple[str, str, str | None], Stability]]
 
 
@@ -39,7 +40,7 @@ def all_lost(
     position: str | None,
 ) -> AllLost:
     """The verdicts were every structure the named conditions may involve torn or broken too (named at grade III:
-    a complete tear, a fracture free to displace), worked out once, on first use, as the answer's own are."""
+    a complete tear, a fracture free to displace), worked out once per reading, as the answer's own are."""
 
     @cache
     def read() -> dict[tuple[str, str, str | None], Stability]:
@@ -61,9 +62,9 @@ def if_torn_too(
     only may involve torn too, when that is worse: a verdict that rests on taking them intact says so, with the
     axioms that make them possibly involved among its reasons (blinded review r48 C1: a trimalleolar fracture's
     syndesmosis 'no laxity expected' beside an AITFL the fracture's mechanism tears first). Where the motion's own
-    restraints do not tell, the reading with all of them lost does, through what their loss sets free (r47 C4: a
-    Weber C fracture's lateral talar shift, whose lateral malleolus floats once the medial side the fracture may
-    involve fails too). ``left_out``: the (condition, structure) pairs no reading damages."""
+    restraints do not tell, the reading with all of them lost (``all_lost``) does, through what their loss sets
+    free (r47 C4: a Weber C fracture's lateral talar shift, whose lateral malleolus floats once the medial side
+    the fracture may involve fails too). ``left_out``: the (condition, structure) pairs no reading damages."""
     if not left_out or g.status is Stability.UNSTABLE:
         return item
     owners: dict[str, tuple[str, str]] = {}
@@ -119,8 +120,7 @@ def _said(
     names = list(dict.fromkeys(ctx.kb.label(r.structure) for r in maybe))
     conditions = list(dict.fromkeys(ctx.kb.label(owners[r.structure][0]) for r in maybe))
     one = len(names) == 1
-    bony = {ctx.is_any(r.structure, BONY) for r in maybe}  # a bone is broken, not torn (editor54)
-    lost = "torn or broken" if len(bony) > 1 else "broken" if True in bony else "torn"
+    lost = _lost_as(ctx, [r.structure for r in maybe])
     if holding:
         taken = (f"the {join_the(names)} still checking it {'is one' if one else 'are ones'} the "
                  f"{join_the(conditions)} may involve (not concluded), taken as intact")
@@ -133,8 +133,7 @@ def _said(
 def _said_all(ctx: Context, pairs: list[tuple[str, str]], worse: Stability) -> str:
     names = list(dict.fromkeys(ctx.kb.label(s) for _, s in pairs))
     conditions = list(dict.fromkeys(ctx.kb.label(c) for c, _ in pairs))
-    bony = {ctx.is_any(s, BONY) for _, s in pairs}
-    lost = "torn or broken" if len(bony) > 1 else "broken" if True in bony else "torn"
+    lost = _lost_as(ctx, [s for _, s in pairs])
     one = len(names) == 1
     return (f"taking the {join_the(names)}, which the {join_the(conditions)} may involve (not concluded), as intact: "
             f"were {'it' if one else 'they all'} {lost} too, the verdict would be {worse.value}, through what "
@@ -160,10 +159,15 @@ def unlisted(
     pairs = sorted(left_out)
     names = list(dict.fromkeys(ctx.kb.label(s) for _, s in pairs))
     conditions = list(dict.fromkeys(ctx.kb.label(c) for c, _ in pairs))
-    bony = {ctx.is_any(s, BONY) for _, s in pairs}
-    lost = "torn or broken" if len(bony) > 1 else "broken" if True in bony else "torn"
+    lost = _lost_as(ctx, [s for _, s in pairs])
     motions = "; ".join(f"{ctx.kb.label(m)} of the {ctx.kb.label(j)} {status.value}"
                         for (j, m), status in sorted(worst.items(), key=lambda kv: (-ORDER.index(kv[1]), kv[0])))
     return [f"Were the {join_the(names)}, which the {join_the(conditions)} may involve (not concluded), {lost}, these "
             f"motions, which this answer does not list, would be destabilised: {motions} (name "
             f"{'it' if len(names) == 1 else 'them'} to ask)."]
+
+
+def _lost_as(ctx: Context, structures: list[str]) -> str:
+    """How they would be lost: a bone is broken, not torn (editor54)."""
+    bony = {ctx.is_any(s, BONY) for s in structures}
+    return "torn or broken" if len(bony) > 1 else "broken" if True in bony else "torn"

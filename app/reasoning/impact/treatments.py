@@ -76,16 +76,14 @@ def _isolated(ctx: Context, condition: str, affected: dict[str, Affected]) -> bo
                if state.reached in (Reach.NAMED, Reach.CONDITION) and not ctx.kb.is_a(s, terms.CONDITION))  # fmt: skip
 
 
-def _unstable_groups(
-    ctx: Context, condition: str, groups: list[Group], affected: dict[str, Affected] | None = None
-) -> list[Group]:
+def _unstable_groups(ctx: Context, condition: str, groups: list[Group], affected: dict[str, Affected]) -> list[Group]:
     """The unstable motions that a structure the condition affects (or a part of one, or a ligament its fracture's
     fragment carries off) restrains, and lost; of the joints it affects, when it names any: a syndesmotic injury is
     unstable when the syndesmosis is, not when a medial malleolus fracture beside it makes the talus's rotation so
     (review r39 C03); a medial malleolus fracture is unstable when the deltoid ligament its fragment carries off
     leaves eversion so (editor61: its fixation evidence, for an unstable injury, was never listed)."""
     structures = {st.object for st in ctx.objects(condition, terms.AFFECTS)}
-    structures |= {s for s, state in (affected or {}).items()
+    structures |= {s for s, state in affected.items()
                    if state.reached is Reach.DETACHED and state.via == condition}  # fmt: skip
     joints = _joints(ctx, condition)
     structures |= {p for s in list(structures) for p, _ in ctx.parts(s)}
